@@ -1,0 +1,99 @@
+// Use cases: sign in (with slow-down after failures), sign out, and the user of a session.
+#include "accounts/crypto.hpp"
+#include "accounts/store.hpp"
+#include "accounts/use_cases.hpp"
+#include "common/text.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fabrique::accounts {
+
+using i18n::N_;
+
+namespace {
+
+// Failures before any wait: a person mistyping is never slowed; a guesser soon is.
+constexpr std::int64_t kFreePerAccount = 5;
+constexpr std::int64_t kFreePerAddress = 20;
+// Failures older than this are forgotten.
+constexpr std::chrono::hours kFailureMemory{1};
+
+std::chrono::seconds wait_for(storage::Connection& c, const std::string& key, std::int64_t free, sys_seconds now) {
+  auto f = store::failures(c, key);
+  if (f.count == 0 || now - f.last > kFailureMemory) return std::chrono::seconds(0);
+  auto until = f.last + sign_in_delay(f.count, free);
+  return until > now ? std::chrono::duration_cast<std::chrono::seconds>(until - now) : std::chrono::seconds(0);
+}
+
+void note_failure(storage::Connection& c, const std::string& key, sys_seconds now) {
+  auto f = store::failures(c, key);
+  store::record_failure(c, key, now, f.count > 0 && now - f.last > kFailureMemory);
+}
+
+}  // namespace
+
+SignInResult sign_in(storage::Connection& c, std::string_view email_in, std::string_view password,
+                     std::string_view client_address, sys_seconds now, std::chrono::days session_length) {
+  SignInResult out;
+  std::string email = text::lower(text::trim(email_in));
+  if (email.empty()) out.errors.add("email", N_("Enter your e-mail address."));
+  if (password.empty()) out.errors.add("password", N_("Enter your password."));
+  if (!out.errors.empty() || password.size() > kMaxPasswordLength || email.size() > kMaxEmailLength) {
+    if (out.errors.empty()) out.errors.add("password", N_("Wrong e-mail address or password."));
+    return out;
+  }
+
+  const std::string account_key = "email:" + email;
+  const std::string address_key = "ip:" + std::string(client_address);
+  {
+    storage::Transaction tx(c, false);
+    auto wait = std::max(wait_for(c, account_key, kFreePerAccount, now),
+                         wait_for(c, address_key, kFreePerAddress, now));
+    if (wait.count() > 0) {
+      out.retry_after = wait.count();
+      out.errors.add("password", N_("Too many failed attempts. Wait a moment before trying again."));
+      return out;
+    }
+  }
+
+  auto user = store::user_by_email(c, email);
+  auto hash = user ? store::password_hash(c, user->id) : std::nullopt;
+  // Verify even for an unknown address, so timing does not tell which addresses have accounts.
+  static const std::string kDecoy = hash_password("not the password of anyone");
+  bool ok = verify_password(password, hash ? *hash : kDecoy) && user.has_value();
+
+  storage::Transaction tx(c, true);
+  if (!ok) {
+    note_failure(c, account_key, now);
+    note_failure(c, address_key, now);
+    tx.commit();
+    out.errors.add("password", N_("Wrong e-mail address or password."));
+    return out;
+  }
+  store::clear_failures(c, account_key);
+  out.session_token = open_session(c, user->id, now, session_length);
+  tx.commit();
+  out.user = user;
+  return out;
+}
+
+std::string open_session(storage::Connection& c, std::int64_t user_id, sys_seconds now,
+                         std::chrono::days session_length) {
+  store::delete_expired_sessions(c, now);
+  std::string token = random_token();
+  store::insert_session(c, token_hash(token), user_id, now, now + session_length);
+  return token;
+}
+
+void sign_out(storage::Connection& c, std::string_view session_token) {
+  if (session_token.empty()) return;
+  storage::Transaction tx(c, true);
+  store::delete_session(c, token_hash(session_token));
+  tx.commit();
+}
+
+std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now) {
+  if (session_token.empty() || session_token.size() > 100) return std::nullopt;
+  return store::session_user(c, token_hash(session_token), now);
+}
+
+}  // namespace fabrique::accounts

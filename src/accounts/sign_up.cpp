@@ -1,0 +1,59 @@
+// Use case: a person creates an account, optionally joining or creating their organisation.
+#include "accounts/crypto.hpp"
+#include "accounts/store.hpp"
+#include "accounts/use_cases.hpp"
+#include "common/text.hpp"
+#include "i18n/i18n.hpp"
+#include "organisations/store.hpp"
+#include "organisations/use_cases.hpp"
+
+namespace fabrique::accounts {
+
+using i18n::N_;
+
+SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds now) {
+  SignUpResult out;
+  User u;
+  u.name = text::trim(in.name);
+  u.email = text::trim(in.email);
+  u.role = in.role;
+  check_name(out.errors, "name", u.name);
+  if (u.email.empty()) {
+    out.errors.add("email", N_("Enter your e-mail address."));
+  } else if (!text::looks_like_email(u.email) || u.email.size() > kMaxEmailLength ||
+             !text::valid_utf8(u.email, false)) {
+    out.errors.add("email", N_("Enter an e-mail address like name@example.org."));
+  }
+  check_password(out.errors, "password", in.password, "password_confirmation", in.password_confirmation);
+
+  // Hashing is slow on purpose: do it before taking the write lock.
+  std::string hash = out.errors.empty() ? hash_password(in.password) : std::string();
+
+  storage::Transaction tx(c, true);
+  if (!u.email.empty() && store::user_by_email(c, u.email))
+    out.errors.add("email", N_("An account already uses this e-mail address. Sign in instead."));
+
+  std::optional<organisations::Organisation> organisation;
+  std::string org_name = text::trim(in.organisation);
+  if (!org_name.empty()) {
+    organisations::OrganisationInput oi{org_name, in.organisation_kind, "", ""};
+    organisation = organisations::find_or_create_in(c, oi, out.errors, "organisation", "organisation_kind", now);
+  }
+  if (!out.errors.empty()) return out;  // the transaction rolls back: nothing written
+
+  try {
+    u.id = store::insert_user(c, u, hash, now);
+  } catch (const storage::ConstraintError&) {
+    // Someone signed up with the same address between our check and our insert.
+    out.errors.add("email", N_("An account already uses this e-mail address. Sign in instead."));
+    return out;
+  }
+  if (organisation) organisations::store::add_member(c, u.id, organisation->id, now);
+  if (in.session_length.count() > 0) out.session_token = open_session(c, u.id, now, in.session_length);
+  tx.commit();
+  u.created_at = now;
+  out.user = u;
+  return out;
+}
+
+}  // namespace fabrique::accounts

@@ -1,0 +1,111 @@
+// SQL for people, sessions and failed sign-ins.
+#include "accounts/store.hpp"
+
+#include "common/text.hpp"
+
+namespace fabrique::accounts::store {
+namespace {
+
+constexpr const char* kUserColumns = "id, email, name, role, show_name, created_at";
+
+User read_user(const storage::Row& r) {
+  User u;
+  u.id = r.integer(0);
+  u.email = r.text(1);
+  u.name = r.text(2);
+  u.role = r.text(3) == "animateur" ? Role::animateur : Role::member;
+  u.show_name = r.boolean(4);
+  u.created_at = sys_seconds(std::chrono::seconds(r.integer(5)));
+  return u;
+}
+
+std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
+
+}  // namespace
+
+std::optional<User> user(Connection& c, std::int64_t id) {
+  auto r = c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id});
+  if (!r) return std::nullopt;
+  return read_user(*r);
+}
+
+std::optional<User> user_by_email(Connection& c, std::string_view email) {
+  auto r = c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE email_key = ?",
+                       {text::lower(text::trim(email))});
+  if (!r) return std::nullopt;
+  return read_user(*r);
+}
+
+std::optional<std::string> password_hash(Connection& c, std::int64_t user_id) {
+  auto r = c.query_one("SELECT password_hash FROM users WHERE id = ?", {user_id});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
+std::int64_t insert_user(Connection& c, const User& u, const std::string& hash, sys_seconds now) {
+  auto rows = c.query(
+      "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+      {u.email, text::lower(u.email), u.name, hash, std::string(u.is_animateur() ? "animateur" : "member"),
+       std::int64_t(u.show_name), secs(now), secs(now)});
+  return rows.at(0).integer(0);
+}
+
+void update_password(Connection& c, std::int64_t user_id, const std::string& hash, sys_seconds now) {
+  c.execute("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", {hash, secs(now), user_id});
+}
+
+void update_profile(Connection& c, std::int64_t user_id, const std::string& name, bool show_name, sys_seconds now) {
+  c.execute("UPDATE users SET name = ?, show_name = ?, updated_at = ? WHERE id = ?",
+            {name, std::int64_t(show_name), secs(now), user_id});
+}
+
+std::int64_t count_users(Connection& c) { return c.query_integer("SELECT COUNT(*) FROM users"); }
+
+void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id, sys_seconds now,
+                    sys_seconds expires) {
+  c.execute(
+      "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+      {token_hash, user_id, secs(now), secs(expires), secs(now)});
+}
+
+std::optional<User> session_user(Connection& c, const std::string& token_hash, sys_seconds now) {
+  auto r = c.query_one(
+      "SELECT u.id, u.email, u.name, u.role, u.show_name, u.created_at FROM sessions s "
+      "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?",
+      {token_hash, secs(now)});
+  if (!r) return std::nullopt;
+  return read_user(*r);
+}
+
+void delete_session(Connection& c, const std::string& token_hash) {
+  c.execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+}
+
+void delete_other_sessions(Connection& c, std::int64_t user_id, const std::string& keep_token_hash) {
+  c.execute("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_token_hash});
+}
+
+void delete_expired_sessions(Connection& c, sys_seconds now) {
+  c.execute("DELETE FROM sessions WHERE expires_at <= ?", {secs(now)});
+}
+
+Failures failures(Connection& c, const std::string& key) {
+  auto r = c.query_one("SELECT failures, last_failure_at FROM sign_in_failures WHERE key = ?", {key});
+  if (!r) return {};
+  return {r->integer(0), sys_seconds(std::chrono::seconds(r->integer(1)))};
+}
+
+void record_failure(Connection& c, const std::string& key, sys_seconds now, bool restart) {
+  c.execute(
+      "INSERT INTO sign_in_failures (key, failures, last_failure_at) VALUES (?, 1, ?) "
+      "ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN ? = 1 THEN 1 ELSE sign_in_failures.failures + 1 END, "
+      "last_failure_at = excluded.last_failure_at",
+      {key, secs(now), std::int64_t(restart)});
+}
+
+void clear_failures(Connection& c, const std::string& key) {
+  c.execute("DELETE FROM sign_in_failures WHERE key = ?", {key});
+}
+
+}  // namespace fabrique::accounts::store

@@ -1,0 +1,40 @@
+// SQL for people, sessions and failed sign-ins. Stores know SQL; use cases know the rules.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "accounts/model.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::accounts::store {
+
+using storage::Connection;
+using std::chrono::sys_seconds;
+
+std::optional<User> user(Connection& c, std::int64_t id);
+std::optional<User> user_by_email(Connection& c, std::string_view email);  // case-insensitive
+// The password hash of a user, for verification only.
+std::optional<std::string> password_hash(Connection& c, std::int64_t user_id);
+std::int64_t insert_user(Connection& c, const User& u, const std::string& password_hash, sys_seconds now);
+void update_password(Connection& c, std::int64_t user_id, const std::string& password_hash, sys_seconds now);
+void update_profile(Connection& c, std::int64_t user_id, const std::string& name, bool show_name, sys_seconds now);
+std::int64_t count_users(Connection& c);
+
+void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id, sys_seconds now,
+                    sys_seconds expires);
+// The signed-in user for a session token hash, if the session exists and has not expired.
+std::optional<User> session_user(Connection& c, const std::string& token_hash, sys_seconds now);
+void delete_session(Connection& c, const std::string& token_hash);
+void delete_other_sessions(Connection& c, std::int64_t user_id, const std::string& keep_token_hash);
+void delete_expired_sessions(Connection& c, sys_seconds now);
+
+struct Failures {
+  std::int64_t count = 0;
+  sys_seconds last{};
+};
+Failures failures(Connection& c, const std::string& key);
+void record_failure(Connection& c, const std::string& key, sys_seconds now, bool restart);
+void clear_failures(Connection& c, const std::string& key);
+
+}  // namespace fabrique::accounts::store

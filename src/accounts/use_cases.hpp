@@ -1,0 +1,74 @@
+// What people do with their account. Each use case is one transaction and knows nothing of HTTP;
+// pages, the CLI and tests call these same functions.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "accounts/model.hpp"
+#include "common/errors.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::accounts {
+
+using std::chrono::sys_seconds;
+
+struct SignUpInput {
+  std::string name;
+  std::string email;
+  std::string password;
+  std::string password_confirmation;
+  std::string organisation;       // optional: joins it if it exists (by name), else creates it
+  std::string organisation_kind;  // kind slug, required when the organisation is new
+  Role role = Role::member;       // animateurs are made by the CLI or by another animateur
+  std::chrono::days session_length{0};  // > 0: sign the new person in at once
+};
+struct SignUpResult {
+  FieldErrors errors;
+  std::optional<User> user;
+  std::string session_token;  // when a session was asked for
+};
+// sign_up.cpp. Outcomes: user created (and organisation joined or created) | field errors, nothing written.
+SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds now);
+
+struct SignInResult {
+  FieldErrors errors;
+  std::optional<User> user;
+  std::string session_token;     // to give to the browser; only its hash is stored
+  std::int64_t retry_after = 0;  // > 0 when refused because of too many failures (seconds)
+};
+// sign_in.cpp. Outcomes: session created | wrong e-mail or password (one message for both) |
+// throttled (too many recent failures for this account or this address).
+SignInResult sign_in(storage::Connection& c, std::string_view email, std::string_view password,
+                     std::string_view client_address, sys_seconds now, std::chrono::days session_length);
+
+// Opens a session for a user who just proved who they are (sign-in, sign-up), inside the caller's
+// write transaction. Returns the token to give to the browser.
+std::string open_session(storage::Connection& c, std::int64_t user_id, sys_seconds now,
+                         std::chrono::days session_length);
+
+// sign_out.cpp. Deletes the session; unknown tokens are ignored.
+void sign_out(storage::Connection& c, std::string_view session_token);
+
+// The user of a session cookie, if still valid.
+std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now);
+
+// change_password.cpp. Outcomes: changed and every other session of the person signed out |
+// current password wrong | new password invalid or confirmation different.
+FieldErrors change_password(storage::Connection& c, const User& actor, std::string_view session_token,
+                            std::string_view current, std::string_view next, std::string_view confirmation,
+                            sys_seconds now);
+
+// update_profile.cpp. Outcomes: name and public-name choice saved | name invalid.
+FieldErrors update_profile(storage::Connection& c, const User& actor, std::string_view name, bool show_name,
+                           sys_seconds now);
+
+// Shared checks of a new password and of a display name (validation.cpp).
+void check_password(FieldErrors& errors, std::string_view field, std::string_view password,
+                    std::string_view confirmation_field, std::string_view confirmation);
+void check_name(FieldErrors& errors, std::string_view field, std::string_view name);
+
+// How long a sign-in must wait after `failures` recent failures (0: no wait).
+std::chrono::seconds sign_in_delay(std::int64_t failures, std::int64_t free_attempts);
+
+}  // namespace fabrique::accounts

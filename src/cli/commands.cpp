@@ -1,0 +1,278 @@
+// The subcommands of the fabrique binary and their shared option parsing.
+#include "cli/commands.hpp"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "accounts/use_cases.hpp"
+#include "common/log.hpp"
+#include "config/options.hpp"
+#include "http/app.hpp"
+#include "http/server.hpp"
+#include "i18n/i18n.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace fabrique::cli {
+namespace {
+
+constexpr const char* kUsage = R"(fabrique — the open home of a programme of coalitions
+
+Usage: fabrique COMMAND [options]
+
+Commands:
+  serve            serve the site over HTTP
+  migrate          bring the database schema up to date (safe to run again)
+  user add         create an account (an animateur with --admin)
+  backup FILE      copy the whole database to FILE, safely while the server runs
+  config sample    print a commented sample configuration file
+
+Every command accepts the configuration options below as --name value, after the
+configuration file (--config FILE or FABRIQUE_CONFIG) and FABRIQUE_* variables.
+Run `fabrique COMMAND --help` for a command's own options.
+)";
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;  // --name value (config options and command flags)
+  std::set<std::string> switches;              // --admin, --help
+};
+
+// Flags that take no value.
+const std::set<std::string> kSwitches = {"help", "admin"};
+
+std::optional<Args> parse_args(int argc, char** argv, int first) {
+  Args a;
+  for (int i = first; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s == "-h") s = "--help";
+    if (!s.starts_with("--")) {
+      a.positional.push_back(s);
+      continue;
+    }
+    std::string name = s.substr(2);
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      a.options[name.substr(0, eq)] = name.substr(eq + 1);
+    } else if (kSwitches.count(name)) {
+      a.switches.insert(name);
+    } else if (i + 1 < argc) {
+      a.options[name] = argv[++i];
+    } else {
+      std::cerr << "fabrique: option --" << name << " needs a value\n";
+      return std::nullopt;
+    }
+  }
+  return a;
+}
+
+// Splits command flags (e.g. --email) from configuration options, then loads the configuration.
+config::Options load_config(const Args& a, const std::set<std::string>& command_flags) {
+  config::Sources s;
+  s.environment = config::fabrique_environment();
+  if (auto it = a.options.find("config"); it != a.options.end()) {
+    s.file_path = it->second;
+  } else if (auto env = s.environment.find("FABRIQUE_CONFIG"); env != s.environment.end()) {
+    s.file_path = env->second;
+  }
+  for (const auto& [k, v] : a.options)
+    if (k != "config" && !command_flags.count(k)) s.flags[k] = v;
+  return config::load(s);
+}
+
+std::string options_help() {
+  std::string out = "\nConfiguration options (--name value, or FABRIQUE_NAME):\n";
+  for (const auto& o : config::option_table())
+    out += "  --" + o.name + std::string(o.name.size() < 18 ? 18 - o.name.size() : 1, ' ') + o.help +
+           " (default " + o.default_value + ")\n";
+  return out;
+}
+
+std::unique_ptr<storage::Database> open_database(const config::Options& o) {
+  return storage::open(o.database, o.database_pool);
+}
+
+int cmd_serve(const Args& a) {
+  if (a.switches.count("help")) {
+    std::cout << "Usage: fabrique serve [options]\n\nServes the site. The schema must be current: run "
+                 "`fabrique migrate` first.\n"
+              << options_help();
+    return 0;
+  }
+  auto options = load_config(a, {});
+  auto db = open_database(options);
+  {
+    auto c = db->acquire();
+    if (!storage::is_up_to_date(*c)) {
+      std::cerr << "fabrique: the database schema is older than this program (version "
+                << storage::schema_version(*c) << "). Run `fabrique migrate` first.\n";
+      return 1;
+    }
+  }
+  log::set_quiet(!options.log_requests);
+  http::App app(*db, options);
+  http::ServerLimits limits;
+  limits.max_header_bytes = options.max_header_bytes;
+  limits.max_body_bytes = options.max_body_bytes;
+  limits.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
+  limits.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
+  limits.max_connections = options.max_connections;
+  http::Server server(app, options.listen, options.threads, limits);
+  server.bind();
+  auto host = options.listen.substr(0, options.listen.rfind(':'));
+  std::cout << "fabrique listening on http://" << host << ":" << server.port() << "/" << std::endl;
+  server.run(true);
+  std::cout << "fabrique stopped" << std::endl;
+  return 0;
+}
+
+int cmd_migrate(const Args& a) {
+  if (a.switches.count("help")) {
+    std::cout << "Usage: fabrique migrate [options]\n\nApplies the schema migrations the database does not "
+                 "have yet, each in its own transaction. Running it again changes nothing.\n"
+              << options_help();
+    return 0;
+  }
+  auto options = load_config(a, {});
+  auto db = open_database(options);
+  auto c = db->acquire();
+  int applied = storage::migrate(*c);
+  std::cout << "fabrique: " << applied << " migration(s) applied; schema version " << storage::schema_version(*c)
+            << "\n";
+  return 0;
+}
+
+std::string read_password_prompt() {
+  bool tty = isatty(STDIN_FILENO);
+  auto read_line = [&](const char* prompt) {
+    termios old{};
+    if (tty) {
+      std::cerr << prompt << std::flush;
+      tcgetattr(STDIN_FILENO, &old);
+      termios quiet = old;
+      quiet.c_lflag &= ~ECHO;
+      tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    std::getline(std::cin, line);
+    if (tty) {
+      tcsetattr(STDIN_FILENO, TCSANOW, &old);
+      std::cerr << "\n";
+    }
+    return line;
+  };
+  std::string first = read_line("Password: ");
+  if (tty && read_line("Password again: ") != first) {
+    std::cerr << "fabrique: the two passwords are different\n";
+    return {};
+  }
+  return first;
+}
+
+int cmd_user(const Args& a) {
+  if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "add") {
+    std::cout << "Usage: fabrique user add --email E --name N [--admin] [--password-file F] [options]\n\n"
+                 "Creates an account. The password is read from F's first line, or asked for\n"
+                 "(never given on the command line, where other users could see it).\n"
+                 "--admin makes the person an animateur, who runs the programme.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {"email", "name", "password-file"});
+  std::string password;
+  if (auto it = a.options.find("password-file"); it != a.options.end()) {
+    std::ifstream in(it->second);
+    if (!in) {
+      std::cerr << "fabrique: cannot read " << it->second << "\n";
+      return 2;
+    }
+    std::getline(in, password);
+  } else {
+    password = read_password_prompt();
+  }
+  auto db = open_database(options);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 1;
+  }
+  accounts::SignUpInput in;
+  in.name = a.options.count("name") ? a.options.at("name") : "";
+  in.email = a.options.count("email") ? a.options.at("email") : "";
+  in.password = password;
+  in.password_confirmation = password;
+  in.role = a.switches.count("admin") ? accounts::Role::animateur : accounts::Role::member;
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto result = accounts::sign_up(*c, in, now);
+  if (!result.errors.empty()) {
+    const auto& t = i18n::translator(i18n::Lang::en);
+    for (const auto& [field, message] : result.errors.items())
+      std::cerr << "fabrique: " << (field == "password_confirmation" ? "password" : field) << ": "
+                << t.tr(message) << "\n";
+    return 2;
+  }
+  std::cout << "fabrique: account created for " << result.user->email
+            << (result.user->is_animateur() ? " (animateur)" : "") << "\n";
+  return 0;
+}
+
+int cmd_backup(const Args& a) {
+  if (a.switches.count("help") || a.positional.size() != 1) {
+    std::cout << "Usage: fabrique backup FILE [options]\n\nWrites a consistent copy of the whole database to "
+                 "FILE (which must not exist), even while the server is running.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {});
+  auto db = open_database(options);
+  db->backup(a.positional[0]);
+  std::cout << "fabrique: database copied to " << a.positional[0] << "\n";
+  return 0;
+}
+
+int cmd_config(const Args& a) {
+  if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "sample") {
+    std::cout << "Usage: fabrique config sample\n\nPrints a commented configuration file with every option.\n";
+    return a.switches.count("help") ? 0 : 2;
+  }
+  std::cout << config::sample_file();
+  return 0;
+}
+
+}  // namespace
+
+int run(int argc, char** argv) {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" ||
+      std::string(argv[1]) == "help") {
+    std::cout << kUsage;
+    return argc < 2 ? 2 : 0;
+  }
+  std::string command = argv[1];
+  auto args = parse_args(argc, argv, 2);
+  if (!args) return 2;
+  try {
+    if (command == "serve") return cmd_serve(*args);
+    if (command == "migrate") return cmd_migrate(*args);
+    if (command == "user") return cmd_user(*args);
+    if (command == "backup") return cmd_backup(*args);
+    if (command == "config") return cmd_config(*args);
+    std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
+    return 2;
+  } catch (const config::ConfigError& e) {
+    std::cerr << "fabrique: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    log::error("command failed", {{"command", command}, {"error", e.what()}});
+    return 1;
+  }
+}
+
+}  // namespace fabrique::cli

@@ -1,0 +1,228 @@
+// The options table and the layered loading of configuration (file, environment, flags).
+#include "config/options.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include <fmt/format.h>
+
+extern char** environ;
+
+namespace fabrique::config {
+namespace {
+
+using Setter = std::function<void(Options&, const std::string&)>;
+
+struct Row {
+  OptionSpec spec;
+  Setter set;
+  std::function<std::string(const Options&)> get;
+};
+
+long parse_int(const std::string& name, const std::string& v, long min, long max) {
+  long out = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
+  if (ec != std::errc() || end != v.data() + v.size())
+    throw ConfigError(fmt::format("option {}: \"{}\" is not a whole number", name, v));
+  if (out < min || out > max)
+    throw ConfigError(fmt::format("option {}: {} is out of range ({} to {})", name, v, min, max));
+  return out;
+}
+
+bool parse_bool(const std::string& name, const std::string& v) {
+  if (v == "true" || v == "1" || v == "yes" || v == "on") return true;
+  if (v == "false" || v == "0" || v == "no" || v == "off") return false;
+  throw ConfigError(fmt::format("option {}: \"{}\" is not true or false", name, v));
+}
+
+void check_listen(const std::string& v) {
+  auto colon = v.rfind(':');
+  if (colon == std::string::npos || colon == 0)
+    throw ConfigError(fmt::format("option listen: \"{}\" is not host:port", v));
+  parse_int("listen", v.substr(colon + 1), 0, 65535);
+}
+
+void check_database(const std::string& v) {
+  if (v.empty()) throw ConfigError("option database: must not be empty");
+  if (v.starts_with("postgres://") || v.starts_with("postgresql://")) return;
+  if (v.find("://") != std::string::npos)
+    throw ConfigError("option database: use a file path (SQLite) or a postgresql:// URL");
+}
+
+void check_base_url(const std::string& v) {
+  if (!v.starts_with("http://") && !v.starts_with("https://"))
+    throw ConfigError(fmt::format("option base_url: \"{}\" must start with http:// or https://", v));
+}
+
+std::string redact(const std::string& v) {
+  // A database URL may carry a password: keep the scheme and host, hide credentials.
+  auto at = v.find('@');
+  auto scheme = v.find("://");
+  if (at == std::string::npos || scheme == std::string::npos) return v;
+  return v.substr(0, scheme + 3) + "***" + v.substr(at);
+}
+
+const std::vector<Row>& rows() {
+  static const std::vector<Row> kRows = {
+      {{"database", "var/fabrique.db", "SQLite file path, or postgresql://user@host/db for several nodes", true},
+       [](Options& o, const std::string& v) { check_database(v); o.database = v; },
+       [](const Options& o) { return redact(o.database); }},
+      {{"listen", "127.0.0.1:8080", "address and port to serve HTTP on (port 0: any free port)", false},
+       [](Options& o, const std::string& v) { check_listen(v); o.listen = v; },
+       [](const Options& o) { return o.listen; }},
+      {{"threads", "0", "server threads, one io_context each (0: one per core)", false},
+       [](Options& o, const std::string& v) { o.threads = parse_int("threads", v, 0, 256); },
+       [](const Options& o) { return std::to_string(o.threads); }},
+      {{"database_pool", "8", "database connections kept open per process", false},
+       [](Options& o, const std::string& v) { o.database_pool = parse_int("database_pool", v, 1, 512); },
+       [](const Options& o) { return std::to_string(o.database_pool); }},
+      {{"max_connections", "1024", "open connections at most; more are refused with 503", false},
+       [](Options& o, const std::string& v) { o.max_connections = parse_int("max_connections", v, 1, 1000000); },
+       [](const Options& o) { return std::to_string(o.max_connections); }},
+      {{"max_header_bytes", "16384", "request line and headers at most (else 431)", false},
+       [](Options& o, const std::string& v) { o.max_header_bytes = parse_int("max_header_bytes", v, 1024, 1 << 20); },
+       [](const Options& o) { return std::to_string(o.max_header_bytes); }},
+      {{"max_body_bytes", "1048576", "request body at most for forms (else 413)", false},
+       [](Options& o, const std::string& v) { o.max_body_bytes = parse_int("max_body_bytes", v, 1024, 64L << 20); },
+       [](const Options& o) { return std::to_string(o.max_body_bytes); }},
+      {{"read_timeout", "10", "seconds for a whole request to arrive", false},
+       [](Options& o, const std::string& v) { o.read_timeout_seconds = parse_int("read_timeout", v, 1, 3600); },
+       [](const Options& o) { return std::to_string(o.read_timeout_seconds); }},
+      {{"idle_timeout", "30", "seconds an idle keep-alive connection stays open", false},
+       [](Options& o, const std::string& v) { o.idle_timeout_seconds = parse_int("idle_timeout", v, 1, 3600); },
+       [](const Options& o) { return std::to_string(o.idle_timeout_seconds); }},
+      {{"session_days", "30", "days a sign-in lasts", false},
+       [](Options& o, const std::string& v) { o.session_days = parse_int("session_days", v, 1, 365); },
+       [](const Options& o) { return std::to_string(o.session_days); }},
+      {{"secure_cookies", "false", "mark cookies Secure (set to true behind HTTPS)", false},
+       [](Options& o, const std::string& v) { o.secure_cookies = parse_bool("secure_cookies", v); },
+       [](const Options& o) { return std::string(o.secure_cookies ? "true" : "false"); }},
+      {{"base_url", "http://127.0.0.1:8080", "public address of the site, for links in feeds and mails", false},
+       [](Options& o, const std::string& v) { check_base_url(v); o.base_url = v; },
+       [](const Options& o) { return o.base_url; }},
+      {{"log_requests", "true", "write one access-log line per request", false},
+       [](Options& o, const std::string& v) { o.log_requests = parse_bool("log_requests", v); },
+       [](const Options& o) { return std::string(o.log_requests ? "true" : "false"); }},
+  };
+  return kRows;
+}
+
+const Row* find(const std::string& name) {
+  for (const auto& r : rows())
+    if (r.spec.name == name) return &r;
+  return nullptr;
+}
+
+std::string trim(std::string s) {
+  auto b = s.find_first_not_of(" \t\r");
+  auto e = s.find_last_not_of(" \t\r");
+  return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+std::string env_name(const std::string& option) {
+  std::string out = "FABRIQUE_";
+  for (char c : option) out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string read_secret_file(const std::string& option, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw ConfigError(fmt::format("option {}: cannot read file {}", option, path));
+  std::string v;
+  std::getline(in, v);
+  return trim(v);
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& option_table() {
+  static const std::vector<OptionSpec> kTable = [] {
+    std::vector<OptionSpec> out;
+    for (const auto& r : rows()) out.push_back(r.spec);
+    return out;
+  }();
+  return kTable;
+}
+
+std::map<std::string, std::string> fabrique_environment() {
+  std::map<std::string, std::string> out;
+  for (char** e = environ; e && *e; ++e) {
+    std::string_view kv(*e);
+    if (!kv.starts_with("FABRIQUE_")) continue;
+    auto eq = kv.find('=');
+    if (eq == std::string_view::npos) continue;
+    out.emplace(std::string(kv.substr(0, eq)), std::string(kv.substr(eq + 1)));
+  }
+  return out;
+}
+
+Options load(const Sources& sources) {
+  Options o;
+  for (const auto& r : rows()) r.set(o, r.spec.default_value);
+
+  if (sources.file_path) {
+    std::ifstream in(*sources.file_path);
+    if (!in) throw ConfigError(fmt::format("config file {} cannot be read", *sources.file_path));
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+      ++number;
+      line = trim(line);
+      if (line.empty() || line[0] == '#') continue;
+      auto eq = line.find('=');
+      if (eq == std::string::npos)
+        throw ConfigError(fmt::format("config file {} line {}: expected name = value", *sources.file_path, number));
+      std::string name = trim(line.substr(0, eq));
+      const Row* r = find(name);
+      if (!r)
+        throw ConfigError(fmt::format("config file {} line {}: unknown option {}", *sources.file_path, number, name));
+      r->set(o, trim(line.substr(eq + 1)));
+    }
+  }
+
+  for (const auto& r : rows()) {
+    auto name = env_name(r.spec.name);
+    if (auto it = sources.environment.find(name); it != sources.environment.end()) r.set(o, it->second);
+    if (r.spec.secret) {
+      if (auto it = sources.environment.find(name + "_FILE"); it != sources.environment.end())
+        r.set(o, read_secret_file(r.spec.name, it->second));
+    }
+  }
+  for (const auto& [key, value] : sources.environment) {
+    if (key == "FABRIQUE_CONFIG" || key == "FABRIQUE_BIN") continue;
+    bool known = false;
+    for (const auto& r : rows())
+      if (key == env_name(r.spec.name) || (r.spec.secret && key == env_name(r.spec.name) + "_FILE")) known = true;
+    if (!known) throw ConfigError(fmt::format("environment variable {} is not a fabrique option", key));
+  }
+
+  for (const auto& [name, value] : sources.flags) {
+    const Row* r = find(name);
+    if (!r) throw ConfigError(fmt::format("unknown option --{}", name));
+    r->set(o, value);
+  }
+  return o;
+}
+
+std::string sample_file() {
+  std::ostringstream out;
+  out << "# fabrique configuration. Each line: name = value. Environment variables FABRIQUE_<NAME>\n"
+         "# override this file, and command-line flags --name value override both.\n"
+         "# Secret options can also be read from a file named by FABRIQUE_<NAME>_FILE.\n";
+  for (const auto& r : rows()) {
+    out << "\n# " << r.spec.help << (r.spec.secret ? " (secret)" : "") << "\n";
+    out << "# " << r.spec.name << " = " << r.spec.default_value << "\n";
+  }
+  return out.str();
+}
+
+std::vector<std::pair<std::string, std::string>> describe(const Options& options) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : rows()) out.emplace_back(r.spec.name, r.get(options));
+  return out;
+}
+
+}  // namespace fabrique::config

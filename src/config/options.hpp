@@ -1,0 +1,65 @@
+// Configuration: one table of options (name, default, validation, secret or not), read from a
+// config file, then FABRIQUE_* environment variables, then command-line flags, in that order.
+#pragma once
+#include <chrono>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fabrique::config {
+
+// The validated configuration the program runs with.
+struct Options {
+  std::string database = "var/fabrique.db";  // SQLite path, or postgresql://… URL
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;                            // 0: one per core
+  int database_pool = 8;
+  std::size_t max_connections = 1024;
+  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = 1024 * 1024;
+  int read_timeout_seconds = 10;
+  int idle_timeout_seconds = 30;
+  int session_days = 30;
+  bool secure_cookies = false;                // set when served over HTTPS
+  std::string base_url = "http://127.0.0.1:8080";
+  bool log_requests = true;
+};
+
+// One row of the options table.
+struct OptionSpec {
+  std::string name;         // file key and flag: database → --database, FABRIQUE_DATABASE
+  std::string default_value;
+  std::string help;
+  bool secret;              // never printed; may also be read from FABRIQUE_<NAME>_FILE
+};
+
+const std::vector<OptionSpec>& option_table();
+
+// Bad configuration: the message names the option and what is wrong.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Where values come from; each later source overrides the earlier ones.
+struct Sources {
+  std::optional<std::string> file_path;               // config file, if any
+  std::map<std::string, std::string> environment;     // FABRIQUE_* variables
+  std::map<std::string, std::string> flags;           // --name value
+};
+
+// Reads the environment variables that start with FABRIQUE_.
+std::map<std::string, std::string> fabrique_environment();
+
+// Merges the sources in order and validates every value. Throws ConfigError.
+Options load(const Sources& sources);
+
+// The commented sample configuration file (docs and `fabrique config sample`).
+std::string sample_file();
+
+// Values for display, with secrets redacted.
+std::vector<std::pair<std::string, std::string>> describe(const Options& options);
+
+}  // namespace fabrique::config

@@ -1,0 +1,114 @@
+// Request dispatch: static files, context building, CSRF check, routing, error pages.
+#include "http/app.hpp"
+
+#include "accounts/crypto.hpp"
+#include "accounts/use_cases.hpp"
+#include "common/errors.hpp"
+#include "common/log.hpp"
+#include "http/context.hpp"
+#include "http/form.hpp"
+#include "http/router.hpp"
+#include "i18n/i18n.hpp"
+#include "views/layout.hpp"
+
+namespace fabrique::http {
+
+using i18n::N_;
+
+namespace {
+
+std::string load_or_create_key(storage::Database& db, const char* name) {
+  auto c = db.acquire();
+  storage::Transaction tx(*c, true);
+  c->execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+             {std::string(name), accounts::random_token()});
+  auto value = c->query_one("SELECT value FROM settings WHERE key = ?", {std::string(name)})->text(0);
+  tx.commit();
+  return value;
+}
+
+const i18n::Translator& language_of(const Request& request, const std::map<std::string, std::string>& cookies) {
+  i18n::Lang lang;
+  if (auto it = cookies.find(App::kLangCookie); it != cookies.end() && i18n::parse(it->second, lang))
+    return i18n::translator(lang);
+  return i18n::translator(i18n::negotiate(request.header("accept-language")));
+}
+
+bool is_form_body(std::string_view content_type) {
+  return content_type.empty() || content_type.starts_with("application/x-www-form-urlencoded");
+}
+
+}  // namespace
+
+App::App(storage::Database& db, const config::Options& options, Clock clock)
+    : db_(db), options_(options), clock_(std::move(clock)) {
+  if (!clock_) clock_ = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
+  csrf_key_ = load_or_create_key(db_, "csrf_key");
+}
+
+Response App::handle(Request& request) {
+  if (request.path.starts_with("/static/")) {
+    if (request.method != Method::get && request.method != Method::head) return Response::text(405, "Method not allowed");
+    if (auto r = assets_.serve(request.path, request.header("accept-encoding"))) return *r;
+    return Response::text(404, "Not found");
+  }
+
+  auto lease = db_.acquire();
+  auto cookies = parse_cookies(request.header("cookie"));
+  Context ctx{request, *lease, options_, assets_};
+  ctx.t = &language_of(request, cookies);
+  ctx.now = clock_();
+  if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);
+
+  if (auto it = cookies.find(kSessionCookie); it != cookies.end()) {
+    ctx.session_token = it->second;
+    ctx.user = accounts::current_user(ctx.db, ctx.session_token, ctx.now);
+  }
+  std::string browser_secret;
+  if (auto it = cookies.find(kBrowserCookie); it != cookies.end() && it->second.size() == 43) {
+    browser_secret = it->second;
+  } else {
+    browser_secret = accounts::random_token();
+    ctx.set_cookies.push_back(set_cookie(kBrowserCookie, browser_secret,
+                                         {.http_only = true, .secure = options_.secure_cookies,
+                                          .max_age_seconds = 365L * 24 * 3600}));
+  }
+  ctx.csrf = accounts::csrf_token(csrf_key_, browser_secret);
+
+  Response response;
+  auto match = routes().match(request.method, request.path);
+  try {
+    if (request.method == Method::post && match.handler) {
+      if (!is_form_body(request.header("content-type"))) {
+        response = views::bad_request(ctx, N_("This form was sent in a format the site does not accept."));
+      } else if (auto form = Form::parse(request.body); !form) {
+        response = views::bad_request(ctx, N_("The form could not be read. Please try again."));
+      } else if (!accounts::csrf_valid(csrf_key_, browser_secret, form->get("csrf"))) {
+        // Nothing is done: the form did not come from a page of this site (or it is too old).
+        response = views::forbidden(
+            ctx, N_("This form has expired or did not come from this site. Go back, reload the page and try again."));
+      } else {
+        ctx.form = std::move(*form);
+        ctx.params = std::move(match.params);
+        response = (*match.handler)(ctx);
+      }
+    } else if (match.handler) {
+      ctx.params = std::move(match.params);
+      response = (*match.handler)(ctx);
+    } else if (match.path_known) {
+      response = views::page(ctx, 405, ctx.tr(N_("Method not allowed")),
+                             html::render("<h1>{}</h1>", ctx.tr(N_("Method not allowed"))));
+      response.set_header("Allow", request.method == Method::post ? "GET, HEAD" : "POST");
+    } else {
+      response = views::not_found(ctx);
+    }
+  } catch (const Forbidden& e) {
+    response = views::forbidden(ctx, e.message());
+  } catch (const NotFound&) {
+    response = views::not_found(ctx);
+  }
+  for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));
+  return response;
+}
+
+}  // namespace fabrique::http

@@ -1,0 +1,36 @@
+// The application as the HTTP server sees it: static assets, then per request a database
+// connection, the visitor's language, session and CSRF secret, the route, and the error pages.
+#pragma once
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "config/options.hpp"
+#include "http/message.hpp"
+#include "http/static_assets.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::http {
+
+class App final : public Handler {
+ public:
+  using Clock = std::function<std::chrono::sys_seconds()>;
+
+  // Reads (or creates) the server-wide CSRF key from the database. The schema must be current.
+  App(storage::Database& db, const config::Options& options, Clock clock = {});
+
+  Response handle(Request& request) override;
+
+  static constexpr const char* kSessionCookie = "fabrique_session";
+  static constexpr const char* kBrowserCookie = "fabrique_browser";  // the browser secret behind CSRF tokens
+  static constexpr const char* kLangCookie = "lang";
+
+ private:
+  storage::Database& db_;
+  const config::Options& options_;
+  Clock clock_;
+  StaticAssets assets_;
+  std::string csrf_key_;
+};
+
+}  // namespace fabrique::http

@@ -1,0 +1,45 @@
+// Everything a page handler needs about the current request: who asks, in which language, the
+// database connection, the decoded form, the path parameters, and what to send back in cookies.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/model.hpp"
+#include "config/options.hpp"
+#include "http/form.hpp"
+#include "http/message.hpp"
+#include "i18n/i18n.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::http {
+
+class StaticAssets;
+
+struct Context {
+  Request& request;
+  storage::Connection& db;
+  const config::Options& options;
+  const StaticAssets& assets;
+  const i18n::Translator* t = nullptr;  // never null once the context is built
+  std::chrono::sys_seconds now{};
+  std::optional<accounts::User> user;
+  std::string session_token;  // the raw cookie value, for sign-out and password change
+  std::string csrf;           // the token to put in every form of the page
+  Form query;                 // decoded query string
+  Form form;                  // decoded body of a POST
+  std::vector<std::pair<std::string, std::string>> params;  // from the route pattern
+  std::vector<std::string> set_cookies;                     // Set-Cookie values to add to the response
+
+  // A path parameter captured by the route ({slug}, {id:int}). Empty if absent.
+  const std::string& param(std::string_view name) const;
+  std::int64_t param_int(std::string_view name) const;
+
+  std::string tr(const char* message) const { return t->tr(message); }
+  std::string trn(const char* singular, const char* plural, long n) const { return t->trn(singular, plural, n); }
+  i18n::Lang lang() const { return t->lang(); }
+  bool signed_in() const { return user.has_value(); }
+};
+
+}  // namespace fabrique::http

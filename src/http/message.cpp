@@ -1,0 +1,29 @@
+// The few helpers of the plain request/response structs.
+#include "http/message.hpp"
+
+namespace fabrique::http {
+
+std::string_view Request::header(std::string_view lower_name) const {
+  for (const auto& [name, value] : headers) {
+    if (name == lower_name) return value;
+  }
+  return {};
+}
+
+Response Response::redirect(std::string location, int status) {
+  Response response;
+  response.status = status;
+  response.content_type.clear();  // no body, so nothing to type
+  response.set_header("Location", std::move(location));
+  return response;
+}
+
+Response Response::text(int status, std::string body) {
+  Response response;
+  response.status = status;
+  response.content_type = "text/plain; charset=utf-8";
+  response.body = std::move(body);
+  return response;
+}
+
+}  // namespace fabrique::http

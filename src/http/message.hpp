@@ -1,0 +1,54 @@
+// The request and response the application sees: plain structs, independent of Boost.Beast.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace fabrique::http {
+
+enum class Method { get, head, post, other };
+
+struct Request {
+  Method method = Method::get;
+  std::string method_name;  // as sent, for logs
+  std::string target;       // path and query, as sent
+  std::string path;         // percent-decoded path, without the query
+  std::string query;        // raw query string, without '?'
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::string body;
+  std::string client_address;
+
+  // The first header with that (lower-case) name, or "".
+  std::string_view header(std::string_view lower_name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Location, Set-Cookie…)
+  std::string body;
+  // Compress on the fly when the client accepts it (HTML, JSON, CSV). Static assets are
+  // served precompressed and set this to false.
+  bool compressible = true;
+  // Set for static assets: body already encoded with this Content-Encoding.
+  std::string content_encoding;
+
+  void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  static Response redirect(std::string location, int status = 303);
+  static Response text(int status, std::string body);
+};
+
+// The application: turns one request into one response. Must not throw for bad input;
+// an exception that escapes is logged and answered with a plain 500.
+class Handler {
+ public:
+  virtual ~Handler() = default;
+  virtual Response handle(Request& request) = 0;
+};
+
+}  // namespace fabrique::http

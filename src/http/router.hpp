@@ -1,0 +1,52 @@
+// Maps a method and a path to a page handler. Patterns are written with typed parameters:
+//   /organisations/{slug}          slug: lower-case letters, digits and dashes
+//   /evenements/{id:int}           int: digits
+// and a segment may end with a literal suffix: /coalitions/{slug}.json
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/context.hpp"
+
+namespace fabrique::http {
+
+using PageHandler = std::function<Response(Context&)>;
+
+class Router {
+ public:
+  void add(Method method, std::string_view pattern, PageHandler handler);
+  void get(std::string_view pattern, PageHandler h) { add(Method::get, pattern, std::move(h)); }
+  void post(std::string_view pattern, PageHandler h) { add(Method::post, pattern, std::move(h)); }
+
+  struct Match {
+    const PageHandler* handler = nullptr;  // null: no route for this method
+    bool path_known = false;               // some route has this path (then 405, not 404)
+    std::vector<std::pair<std::string, std::string>> params;
+  };
+  // HEAD is answered by GET routes.
+  Match match(Method method, std::string_view path) const;
+
+  // The patterns, for documentation and tests.
+  std::vector<std::string> patterns() const;
+
+ private:
+  struct Segment {
+    enum class Kind { literal, slug, integer } kind = Kind::literal;
+    std::string text;    // literal text, or parameter name
+    std::string suffix;  // literal text after a parameter
+  };
+  struct Route {
+    Method method;
+    std::string pattern;
+    std::vector<Segment> segments;
+    PageHandler handler;
+  };
+  std::vector<Route> routes_;
+};
+
+// The one route table of the product (routes.cpp).
+const Router& routes();
+
+}  // namespace fabrique::http

@@ -1,0 +1,637 @@
+// The HTTP/1.1 server: accept loop, one coroutine per connection, limits, timeouts, headers, compression and shutdown.
+#include "http/server.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <climits>
+#include <condition_variable>
+#include <csignal>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <thread>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+
+#include "common/log.hpp"
+#include "http/compress.hpp"
+
+namespace fabrique::http {
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+using BeastResponse = bhttp::response<bhttp::string_body>;
+
+// Completion token that reports errors as values: a client hanging up is routine, not an exception.
+constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
+
+constexpr std::size_t kReadChunk = 4096;
+constexpr int kBrotliQuality = 5;
+// After an error response we read (and drop) what the client still sends for a moment before
+// closing: closing with unread data makes the kernel send RST, which can destroy our response.
+constexpr std::chrono::seconds kLingerTime{1};
+constexpr std::size_t kLingerMaxBytes = 256 * 1024;
+// Connections refused with 503 are cheap but not free: past this many at once, just close.
+constexpr std::size_t kMaxRefusing = 64;
+constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
+
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
+    {"Content-Security-Policy",
+     "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
+     "frame-ancestors 'none'; base-uri 'none'"},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "same-origin"},
+    {"X-Frame-Options", "DENY"},
+};
+
+// What a connection is doing, so that stop() knows which ones it may close at once.
+enum class Phase { idle, reading, busy };
+
+// One open connection; lives in its coroutine's frame and is registered with its io_context's slot.
+struct Connection {
+  beast::tcp_stream stream;
+  Phase phase = Phase::idle;
+
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  void close() { stream.close(); }
+};
+
+// One io_context with its thread's state. `connections` is only touched on that context's thread.
+// It is declared before `ctx` so that it outlives the coroutine frames that ctx's destructor destroys.
+struct Slot {
+  std::unordered_set<Connection*> connections;
+  asio::io_context ctx{1};
+  std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+};
+
+// Registers a connection with its slot for the lifetime of the session.
+class Registration {
+ public:
+  Registration(Slot& slot, Connection& connection) : slot_(slot), connection_(connection) {
+    slot_.connections.insert(&connection_);
+  }
+  ~Registration() { slot_.connections.erase(&connection_); }
+  Registration(const Registration&) = delete;
+  Registration& operator=(const Registration&) = delete;
+
+ private:
+  Slot& slot_;
+  Connection& connection_;
+};
+
+// Decrements a counter when the scope ends, however it ends.
+class CountGuard {
+ public:
+  explicit CountGuard(std::atomic<std::size_t>& count) : count_(count) {}
+  ~CountGuard() { count_.fetch_sub(1); }
+  CountGuard(const CountGuard&) = delete;
+  CountGuard& operator=(const CountGuard&) = delete;
+
+ private:
+  std::atomic<std::size_t>& count_;
+};
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (char& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  }
+  return out;
+}
+
+bool has_forbidden_chars(std::string_view s) {
+  return s.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
+}
+
+std::string_view path_of_target(std::string_view target) { return target.substr(0, target.find('?')); }
+
+Method method_of(bhttp::verb verb) {
+  switch (verb) {
+    case bhttp::verb::get: return Method::get;
+    case bhttp::verb::head: return Method::head;
+    case bhttp::verb::post: return Method::post;
+    default: return Method::other;
+  }
+}
+
+bool is_http_parse_error(const beast::error_code& ec) {
+  static const auto& kHttpCategory = bhttp::make_error_code(bhttp::error::bad_method).category();
+  return ec.category() == kHttpCategory;
+}
+
+// The status to answer a failed read with, or 0 when there is nobody to answer (hang-up, timeout).
+unsigned status_for_read_error(const beast::error_code& ec) {
+  if (ec == bhttp::error::header_limit) return 431;
+  if (ec == bhttp::error::body_limit) return 413;
+  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return 0;
+  if (is_http_parse_error(ec)) return 400;
+  return 0;
+}
+
+// Statuses whose responses carry no body and no Content-Length.
+bool status_has_body(unsigned status) { return status >= 200 && status != 204 && status != 304; }
+
+// Fills `request` from the parsed message; false if the target is not a decodable origin-form path.
+bool fill_request(bhttp::request<bhttp::string_body>& msg, const std::string& client, Request& request) {
+  request.method = method_of(msg.method());
+  request.method_name = std::string(msg.method_string());
+  request.target = std::string(msg.target());
+  request.client_address = client;
+  request.headers.reserve(std::distance(msg.begin(), msg.end()));
+  for (const auto& field : msg) request.headers.emplace_back(to_lower(field.name_string()), std::string(field.value()));
+  auto url = boost::urls::parse_origin_form(std::string_view(msg.target()));
+  if (!url) return false;
+  request.path = url->path();
+  // A NUL in a path is never legitimate and trips up whatever later treats it as a C string.
+  if (request.path.find('\0') != std::string::npos) return false;
+  request.query = std::string(std::string_view(url->encoded_query()));
+  request.body = std::move(msg.body());
+  return true;
+}
+
+void add_vary_accept_encoding(BeastResponse& res) {
+  auto it = res.find(bhttp::field::vary);
+  if (it == res.end()) {
+    res.set(bhttp::field::vary, "Accept-Encoding");
+    return;
+  }
+  std::string current = to_lower(it->value());
+  if (current.find("accept-encoding") == std::string::npos && current != "*") {
+    res.set(bhttp::field::vary, std::string(it->value()) + ", Accept-Encoding");
+  }
+}
+
+// Turns the application's response into the wire message, adding what every response needs.
+BeastResponse make_response(Response response, unsigned version, bool keep_alive,
+                            std::string_view accept_encoding) {
+  unsigned status = static_cast<unsigned>(response.status);
+  if (response.status < 100 || response.status > 999) {
+    log::error("handler returned an invalid status", {{"status", std::to_string(response.status)}});
+    status = 500;
+    response = Response::text(500, "Internal error");
+  }
+  BeastResponse res;
+  res.version(version);
+  res.result(status);
+  for (auto& [name, value] : response.headers) {
+    // A CR or LF in a header would let a value chosen by a user (a redirect target…) split the response.
+    if (name.empty() || has_forbidden_chars(name) || has_forbidden_chars(value)) {
+      log::error("dropped invalid response header", {{"name", name}});
+      continue;
+    }
+    res.insert(name, value);
+  }
+  // The handler may override a security header (a page needing another policy); otherwise ours apply.
+  for (const auto& [name, value] : kSecurityHeaders) {
+    if (res.find(name) == res.end()) res.set(name, value);
+  }
+  res.set(bhttp::field::server, "fabrique");
+  if (!response.content_type.empty()) res.set(bhttp::field::content_type, response.content_type);
+
+  std::string body = std::move(response.body);
+  if (!status_has_body(status)) {
+    body.clear();
+  } else if (!response.content_encoding.empty()) {
+    // Precompressed by the application, which picked the variant from Accept-Encoding.
+    res.set(bhttp::field::content_encoding, response.content_encoding);
+    add_vary_accept_encoding(res);
+  } else if (response.compressible) {
+    add_vary_accept_encoding(res);
+    if (body.size() >= kMinCompressBytes) {
+      std::string_view encoding = choose_encoding(accept_encoding);
+      std::string encoded;
+      if (encoding == "br") {
+        encoded = brotli(body, kBrotliQuality);
+      } else if (encoding == "gzip") {
+        encoded = gzip(body);
+      }
+      if (!encoding.empty() && encoded.size() < body.size()) {
+        body = std::move(encoded);
+        res.set(bhttp::field::content_encoding, encoding);
+      }
+    }
+  }
+  if (status_has_body(status)) res.content_length(body.size());
+  res.body() = std::move(body);
+  res.keep_alive(keep_alive);
+  return res;
+}
+
+std::string to_text(Clock::duration d) {
+  return std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(d).count());
+}
+
+void log_request(std::string_view method, std::string_view path, unsigned status, std::size_t bytes,
+                 Clock::time_point started, std::string_view client) {
+  log::info("request", {{"method", method},
+                        {"path", path},
+                        {"status", std::to_string(status)},
+                        {"bytes", std::to_string(bytes)},
+                        {"duration_us", to_text(Clock::now() - started)},
+                        {"client", client}});
+}
+
+// Half-closes, drains what the client is still sending for a moment, then closes (see kLingerTime).
+asio::awaitable<void> linger_close(beast::tcp_stream& stream) {
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(kLingerTime);
+  std::array<char, kReadChunk> sink;
+  std::size_t drained = 0;
+  while (drained < kLingerMaxBytes) {
+    auto [read_ec, n] = co_await stream.async_read_some(asio::buffer(sink), kUseTuple);
+    if (read_ec) break;
+    drained += n;
+  }
+  stream.close();
+}
+
+std::string_view parse_error_text(unsigned status) {
+  switch (status) {
+    case 413: return "Payload too large";
+    case 431: return "Request header fields too large";
+    case 503: return "Service unavailable";
+    default: return "Bad request";
+  }
+}
+
+Response error_response(unsigned status) {
+  Response response = Response::text(static_cast<int>(status), std::string(parse_error_text(status)));
+  response.compressible = false;
+  return response;
+}
+
+std::runtime_error listen_error(const std::string& listen, std::string_view why) {
+  return std::runtime_error("cannot listen on " + listen + ": " + std::string(why));
+}
+
+// Splits "host:port" or "[v6]:port".
+std::pair<std::string, unsigned short> split_listen(const std::string& listen) {
+  std::string host;
+  std::string_view port_text;
+  if (!listen.empty() && listen.front() == '[') {
+    auto close = listen.find("]:");
+    if (close == std::string::npos) throw listen_error(listen, "expected [address]:port");
+    host = listen.substr(1, close - 1);
+    port_text = std::string_view(listen).substr(close + 2);
+  } else {
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos) throw listen_error(listen, "expected host:port");
+    host = listen.substr(0, colon);
+    port_text = std::string_view(listen).substr(colon + 1);
+  }
+  unsigned port = 0;
+  auto [ptr, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (host.empty() || port_text.empty() || ec != std::errc{} || ptr != port_text.data() + port_text.size() ||
+      port > 65535) {
+    throw listen_error(listen, "expected host:port with a port from 0 to 65535");
+  }
+  return {host, static_cast<unsigned short>(port)};
+}
+
+}  // namespace
+
+struct Server::Impl {
+  Handler& handler;
+  std::string listen;
+  ServerLimits limits;
+
+  std::atomic<std::size_t> open_connections{0};
+  std::atomic<std::size_t> refusing{0};
+  std::atomic<bool> stopping{false};
+  unsigned short bound_port = 0;
+
+  std::mutex mutex;  // guards stop_requested and running_threads
+  std::condition_variable changed;
+  bool stop_requested = false;
+  std::size_t running_threads = 0;
+
+  // Declared before the I/O objects below, which must be destroyed before their io_context.
+  std::vector<std::unique_ptr<Slot>> slots;
+  std::size_t next_slot = 0;  // touched by the accept loop only
+  std::optional<tcp::acceptor> acceptor;
+  std::optional<asio::signal_set> signals;
+
+  Impl(Handler& h, std::string l, int threads, ServerLimits lim) : handler(h), listen(std::move(l)), limits(lim) {
+    std::size_t count = threads > 0 ? static_cast<std::size_t>(threads) : std::thread::hardware_concurrency();
+    count = std::max<std::size_t>(count, 1);
+    for (std::size_t i = 0; i < count; ++i) slots.push_back(std::make_unique<Slot>());
+  }
+
+  void request_stop() {
+    {
+      std::lock_guard lock(mutex);
+      stop_requested = true;
+    }
+    changed.notify_all();
+  }
+
+  // Logs an exception that escaped a coroutine; none should, this is the last line of defence.
+  static auto report(std::string_view what) {
+    return [what](std::exception_ptr error) {
+      if (!error) return;
+      try {
+        std::rethrow_exception(error);
+      } catch (const std::exception& e) {
+        log::error("coroutine failed", {{"coroutine", what}, {"error", e.what()}});
+      } catch (...) {
+        log::error("coroutine failed", {{"coroutine", what}, {"error", "unknown exception"}});
+      }
+    };
+  }
+
+  asio::awaitable<void> accept_loop() {
+    for (;;) {
+      Slot& slot = *slots[next_slot];
+      next_slot = (next_slot + 1) % slots.size();
+      auto [ec, socket] = co_await acceptor->async_accept(slot.ctx, kUseTuple);
+      if (stopping || !acceptor->is_open()) co_return;
+      if (ec) {
+        if (ec == asio::error::operation_aborted) co_return;
+        // Out of descriptors and the like: pause rather than spin.
+        log::error("accept failed", {{"error", ec.message()}});
+        asio::steady_timer timer(co_await asio::this_coro::executor, kAcceptRetryDelay);
+        co_await timer.async_wait(kUseTuple);
+        continue;
+      }
+      if (open_connections.fetch_add(1) >= limits.max_connections) {
+        open_connections.fetch_sub(1);
+        if (refusing.fetch_add(1) >= kMaxRefusing) {
+          refusing.fetch_sub(1);
+          beast::error_code ignored;
+          socket.close(ignored);
+          continue;
+        }
+        asio::co_spawn(slot.ctx, refuse(std::move(socket)), report("refuse"));
+        continue;
+      }
+      asio::co_spawn(slot.ctx, session(slot, std::move(socket)), report("session"));
+    }
+  }
+
+  // Answers 503 to a connection over the cap, without reading its request.
+  asio::awaitable<void> refuse(tcp::socket socket) {
+    CountGuard guard(refusing);
+    try {
+      beast::error_code ec;
+      auto remote = socket.remote_endpoint(ec);
+      std::string client = ec ? std::string() : remote.address().to_string();
+      log::info("connection refused", {{"reason", "max_connections"}, {"client", client}});
+      beast::tcp_stream stream(std::move(socket));
+      BeastResponse res = make_response(error_response(503), 11, false, "");
+      stream.expires_after(limits.write_timeout);
+      auto [write_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
+      if (!write_ec) co_await linger_close(stream);
+    } catch (const std::exception& e) {
+      log::error("refusing a connection failed", {{"error", e.what()}});
+    }
+  }
+
+  asio::awaitable<void> session(Slot& slot, tcp::socket socket) {
+    CountGuard guard(open_connections);
+    try {
+      co_await serve(slot, std::move(socket));
+    } catch (const std::exception& e) {
+      log::error("connection failed", {{"error", e.what()}});
+    } catch (...) {
+      log::error("connection failed", {{"error", "unknown exception"}});
+    }
+  }
+
+  Response call_handler(Request& request) {
+    try {
+      return handler.handle(request);
+    } catch (const std::exception& e) {
+      log::error("request failed", {{"method", request.method_name}, {"path", request.path}, {"error", e.what()}});
+    } catch (...) {
+      log::error("request failed",
+                 {{"method", request.method_name}, {"path", request.path}, {"error", "unknown exception"}});
+    }
+    return Response::text(500, "Internal error");
+  }
+
+  // Serves requests on one connection until it closes, times out, errs, or the server stops.
+  asio::awaitable<void> serve(Slot& slot, tcp::socket socket) {
+    beast::error_code ec;
+    auto remote = socket.remote_endpoint(ec);
+    if (ec) co_return;  // already gone
+    const std::string client = remote.address().to_string();
+    Connection connection(std::move(socket));
+    Registration registration(slot, connection);
+    if (stopping) co_return;  // accepted while stop() was closing idle connections
+    beast::tcp_stream& stream = connection.stream;
+    beast::flat_buffer buffer;
+
+    // The first request must arrive whole within read_timeout of the accept; later ones get
+    // idle_timeout to start and read_timeout from their first byte.
+    stream.expires_after(limits.read_timeout);
+    for (bool first = true;; first = false) {
+      connection.phase = Phase::idle;
+      if (buffer.size() == 0) {
+        if (!first) stream.expires_after(limits.idle_timeout);
+        auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(kReadChunk), kUseTuple);
+        if (read_ec) co_return;  // hang-up, idle timeout or stop()
+        buffer.commit(n);
+      }
+      connection.phase = Phase::reading;
+      const auto started = Clock::now();
+      if (!first) stream.expires_after(limits.read_timeout);
+
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.max_header_bytes, UINT32_MAX)));
+      parser.body_limit(limits.max_body_bytes);
+      auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+      beast::error_code read_ec = header_ec;
+      if (!read_ec && !parser.is_done()) {
+        // Clients that ask first (curl for large uploads) would otherwise wait a second before sending.
+        const auto& header = parser.get();
+        if (header.version() >= 11 && beast::iequals(header[bhttp::field::expect], "100-continue")) {
+          auto [continue_ec, continue_n] = co_await asio::async_write(stream, asio::buffer(kContinue), kUseTuple);
+          read_ec = continue_ec;
+        }
+        if (!read_ec) {
+          auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+          read_ec = body_ec;
+        }
+      }
+      connection.phase = Phase::busy;
+      if (read_ec) {
+        unsigned status = status_for_read_error(read_ec);
+        if (status == 0) co_return;
+        const auto& partial = parser.get();
+        BeastResponse res = make_response(error_response(status), 11, false, "");
+        stream.expires_after(limits.write_timeout);
+        auto [write_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
+        log_request(partial.method_string(), path_of_target(partial.target()), status,
+                    write_ec ? 0 : res.body().size(), started, client);
+        if (!write_ec) co_await linger_close(stream);
+        co_return;
+      }
+
+      auto& msg = parser.get();
+      Request request;
+      bool keep_alive = msg.keep_alive();
+      Response response;
+      if (fill_request(msg, client, request)) {
+        response = call_handler(request);
+      } else {
+        response = error_response(400);
+        keep_alive = false;
+      }
+      // Checked after the handler: a stop() that came meanwhile makes this the connection's last response.
+      keep_alive = keep_alive && !stopping;
+      const bool head = request.method == Method::head;
+      BeastResponse res = make_response(std::move(response), msg.version(), keep_alive,
+                                        msg[bhttp::field::accept_encoding]);
+      const unsigned status = res.result_int();
+      const std::string log_path = request.path.empty() ? std::string(path_of_target(msg.target())) : request.path;
+      stream.expires_after(limits.write_timeout);
+      beast::error_code write_ec;
+      if (head) {
+        // Content-Length is that of the GET; only the header goes out.
+        bhttp::response_serializer<bhttp::string_body> serializer(res);
+        auto [head_ec, n] = co_await bhttp::async_write_header(stream, serializer, kUseTuple);
+        write_ec = head_ec;
+      } else {
+        auto [body_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
+        write_ec = body_ec;
+      }
+      log_request(msg.method_string(), log_path, status, write_ec || head ? 0 : res.body().size(), started, client);
+      if (write_ec) co_return;
+      if (!keep_alive) {
+        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        co_return;
+      }
+      if (stopping) co_return;
+    }
+  }
+
+  void run_slot(Slot& slot) {
+    for (;;) {
+      try {
+        slot.ctx.run();
+        break;
+      } catch (const std::exception& e) {
+        log::error("io thread failed", {{"error", e.what()}});
+      } catch (...) {
+        log::error("io thread failed", {{"error", "unknown exception"}});
+      }
+    }
+    {
+      std::lock_guard lock(mutex);
+      --running_threads;
+    }
+    changed.notify_all();
+  }
+
+  // Stops accepting and closes idle connections; busy ones finish and close after their response.
+  void begin_shutdown() {
+    stopping = true;
+    asio::post(slots.front()->ctx, [this] {
+      beast::error_code ignored;
+      if (acceptor) acceptor->close(ignored);
+      if (signals) signals->cancel(ignored);
+    });
+    for (auto& slot : slots) {
+      asio::post(slot->ctx, [s = slot.get()] {
+        for (Connection* connection : s->connections) {
+          if (connection->phase == Phase::idle) connection->close();
+        }
+      });
+    }
+    for (auto& slot : slots) slot->work.reset();
+  }
+
+  void run(bool handle_signals) {
+    if (!acceptor) throw std::logic_error("Server::run() called before bind()");
+    asio::io_context& main_ctx = slots.front()->ctx;
+    for (auto& slot : slots) slot->work.emplace(slot->ctx.get_executor());
+    asio::co_spawn(main_ctx, accept_loop(), report("accept loop"));
+    if (handle_signals) {
+      signals.emplace(main_ctx, SIGINT, SIGTERM);
+      signals->async_wait([this](const beast::error_code& ec, int signal) {
+        if (ec) return;
+        log::info("stopping", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
+        request_stop();
+      });
+    }
+    std::vector<std::thread> threads;
+    {
+      std::lock_guard lock(mutex);
+      running_threads = slots.size();
+    }
+    for (auto& slot : slots) threads.emplace_back([this, s = slot.get()] { run_slot(*s); });
+
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [this] { return stop_requested || running_threads == 0; });
+    }
+    begin_shutdown();
+    bool finished = false;
+    {
+      std::unique_lock lock(mutex);
+      finished = changed.wait_for(lock, limits.shutdown_grace, [this] { return running_threads == 0; });
+    }
+    if (!finished) {
+      log::error("shutdown grace period over, dropping requests still in flight");
+      for (auto& slot : slots) slot->ctx.stop();
+    }
+    for (auto& thread : threads) thread.join();
+    signals.reset();
+  }
+};
+
+Server::Server(Handler& handler, std::string listen, int threads, ServerLimits limits)
+    : impl_(std::make_unique<Impl>(handler, std::move(listen), threads, limits)) {}
+
+Server::~Server() = default;
+
+void Server::bind() {
+  Impl& s = *impl_;
+  auto [host, port] = split_listen(s.listen);
+  asio::io_context& ctx = s.slots.front()->ctx;
+  beast::error_code ec;
+  tcp::endpoint endpoint;
+  auto address = asio::ip::make_address(host, ec);
+  if (!ec) {
+    endpoint = tcp::endpoint(address, port);
+  } else {
+    // A host name ("localhost"): take its first address.
+    tcp::resolver resolver(ctx);
+    auto results = resolver.resolve(host, std::to_string(port), ec);
+    if (ec || results.empty()) throw listen_error(s.listen, ec ? ec.message() : "host not found");
+    endpoint = results.begin()->endpoint();
+  }
+  tcp::acceptor acceptor(ctx);
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) throw listen_error(s.listen, ec.message());
+  auto local = acceptor.local_endpoint(ec);
+  if (ec) throw listen_error(s.listen, ec.message());
+  s.bound_port = local.port();
+  s.acceptor.emplace(std::move(acceptor));
+}
+
+unsigned short Server::port() const { return impl_->bound_port; }
+
+void Server::run(bool handle_signals) { impl_->run(handle_signals); }
+
+void Server::stop() { impl_->request_stop(); }
+
+}  // namespace fabrique::http

@@ -1,0 +1,48 @@
+// The HTTP/1.1 server: Boost.Beast over Asio with C++20 coroutines, one io_context per core.
+//
+// It owns sockets, parsing, limits, timeouts, compression, security headers and the access log;
+// everything else is the Handler's.
+#pragma once
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace fabrique::http {
+
+struct ServerLimits {
+  std::size_t max_header_bytes = 16 * 1024;       // larger → 431
+  std::size_t max_body_bytes = 1024 * 1024;       // larger → 413 (uploads raise it per route later)
+  std::chrono::seconds read_timeout{10};          // whole request (headers and body) must arrive within this
+  std::chrono::seconds idle_timeout{30};          // keep-alive connection with no request
+  std::size_t max_connections = 1024;             // beyond this, new connections get 503 and are closed
+  std::chrono::seconds shutdown_grace{10};        // in-flight requests finish within this on SIGTERM
+  std::chrono::seconds write_timeout{10};         // a response must be written within this (client not reading)
+};
+
+class Server {
+ public:
+  // `listen` is "host:port"; port 0 picks a free port (see port()).
+  Server(Handler& handler, std::string listen, int threads, ServerLimits limits);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the socket. Throws std::runtime_error with a readable message if it cannot.
+  void bind();
+  unsigned short port() const;
+
+  // Serves until stop() or SIGTERM/SIGINT (when handle_signals is true). Blocks.
+  void run(bool handle_signals);
+  // Stops accepting, lets in-flight requests finish, then returns from run(). Thread-safe.
+  void stop();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fabrique::http

@@ -1,0 +1,20 @@
+// Organisation pages: the public list and page, and the forms to add and edit organisations and kinds.
+#pragma once
+#include "http/context.hpp"
+
+namespace fabrique::organisations::pages {
+
+using http::Context;
+using http::Response;
+
+Response list(Context& ctx);         // GET /organisations
+Response show(Context& ctx);         // GET /organisations/{slug}
+Response new_form(Context& ctx);     // GET /organisations/nouvelle
+Response create(Context& ctx);       // POST /organisations/nouvelle
+Response edit_form(Context& ctx);    // GET /organisations/{slug}/modifier
+Response update(Context& ctx);       // POST /organisations/{slug}/modifier
+Response kinds(Context& ctx);        // GET /organisations/types
+Response add_kind(Context& ctx);     // POST /organisations/types
+Response rename_kind(Context& ctx);  // POST /organisations/types/{slug}
+
+}  // namespace fabrique::organisations::pages

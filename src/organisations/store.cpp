@@ -1,0 +1,127 @@
+// SQL for organisations, their kinds and their members.
+#include "organisations/store.hpp"
+
+#include "common/text.hpp"
+
+namespace fabrique::organisations::store {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, "
+    "(SELECT COUNT(*) FROM user_organisations m WHERE m.organisation_id = o.id) "
+    "FROM organisations o JOIN organisation_kinds k ON k.id = o.kind_id ";
+
+Organisation read(const storage::Row& r) {
+  return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4),
+          r.text(5),    r.text(6), r.text(7), r.integer(8)};
+}
+
+std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
+
+}  // namespace
+
+std::vector<Kind> kinds(Connection& c) {
+  std::vector<Kind> out;
+  for (const auto& r : c.query("SELECT id, slug, label, position FROM organisation_kinds ORDER BY position, id"))
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.integer(3)});
+  return out;
+}
+
+std::optional<Kind> kind_by_slug(Connection& c, std::string_view slug) {
+  auto r = c.query_one("SELECT id, slug, label, position FROM organisation_kinds WHERE slug = ?", {std::string(slug)});
+  if (!r) return std::nullopt;
+  return Kind{r->integer(0), r->text(1), r->text(2), r->integer(3)};
+}
+
+std::int64_t insert_kind(Connection& c, const std::string& slug, const std::string& label) {
+  return c
+      .query("INSERT INTO organisation_kinds (slug, label, position) "
+             "VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM organisation_kinds)) RETURNING id",
+             {slug, label})
+      .at(0)
+      .integer(0);
+}
+
+void update_kind_label(Connection& c, std::int64_t id, const std::string& label) {
+  c.execute("UPDATE organisation_kinds SET label = ? WHERE id = ?", {label, id});
+}
+
+std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id) {
+  std::vector<storage::Row> rows =
+      kind_id ? c.query(std::string(kSelect) + "WHERE o.kind_id = ? ORDER BY o.name_key", {*kind_id})
+              : c.query(std::string(kSelect) + "ORDER BY o.name_key");
+  std::vector<Organisation> out;
+  out.reserve(rows.size());
+  for (const auto& r : rows) out.push_back(read(r));
+  return out;
+}
+
+std::optional<Organisation> by_slug(Connection& c, std::string_view slug) {
+  auto r = c.query_one(std::string(kSelect) + "WHERE o.slug = ?", {std::string(slug)});
+  if (!r) return std::nullopt;
+  return read(*r);
+}
+
+std::optional<Organisation> by_name(Connection& c, std::string_view name) {
+  auto r = c.query_one(std::string(kSelect) + "WHERE o.name_key = ?", {text::lower(text::trim(name))});
+  if (!r) return std::nullopt;
+  return read(*r);
+}
+
+bool slug_taken(Connection& c, std::string_view slug) {
+  return c.query_integer("SELECT COUNT(*) FROM organisations WHERE slug = ?", {std::string(slug)}) > 0;
+}
+
+std::int64_t insert(Connection& c, const Organisation& o, sys_seconds now) {
+  return c
+      .query("INSERT INTO organisations (slug, name, name_key, kind_id, website, description, created_at, updated_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {o.slug, o.name, text::lower(o.name), o.kind_id, o.website, o.description, secs(now), secs(now)})
+      .at(0)
+      .integer(0);
+}
+
+void update(Connection& c, const Organisation& o, sys_seconds now) {
+  c.execute(
+      "UPDATE organisations SET name = ?, name_key = ?, kind_id = ?, website = ?, description = ?, updated_at = ? "
+      "WHERE id = ?",
+      {o.name, text::lower(o.name), o.kind_id, o.website, o.description, secs(now), o.id});
+}
+
+std::vector<Member> members(Connection& c, std::int64_t organisation_id) {
+  std::vector<Member> out;
+  for (const auto& r : c.query("SELECT u.id, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END "
+                               "FROM user_organisations m JOIN users u ON u.id = m.user_id "
+                               "WHERE m.organisation_id = ? ORDER BY u.name",
+                               {organisation_id}))
+    out.push_back({r.integer(0), r.text(1)});
+  return out;
+}
+
+bool is_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id) {
+  return c.query_integer("SELECT COUNT(*) FROM user_organisations WHERE user_id = ? AND organisation_id = ?",
+                         {user_id, organisation_id}) > 0;
+}
+
+void add_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id, sys_seconds now) {
+  c.execute(
+      "INSERT INTO user_organisations (user_id, organisation_id, created_at) VALUES (?, ?, ?) "
+      "ON CONFLICT (user_id, organisation_id) DO NOTHING",
+      {user_id, organisation_id, secs(now)});
+}
+
+void remove_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id) {
+  c.execute("DELETE FROM user_organisations WHERE user_id = ? AND organisation_id = ?", {user_id, organisation_id});
+}
+
+std::vector<Organisation> of_user(Connection& c, std::int64_t user_id) {
+  std::vector<Organisation> out;
+  for (const auto& r :
+       c.query(std::string(kSelect) +
+                   "JOIN user_organisations mine ON mine.organisation_id = o.id WHERE mine.user_id = ? ORDER BY o.name_key",
+               {user_id}))
+    out.push_back(read(r));
+  return out;
+}
+
+}  // namespace fabrique::organisations::store

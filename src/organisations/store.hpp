@@ -1,0 +1,35 @@
+// SQL for organisations, their kinds and who belongs to them.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <vector>
+
+#include "organisations/model.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::organisations::store {
+
+using storage::Connection;
+using std::chrono::sys_seconds;
+
+std::vector<Kind> kinds(Connection& c);
+std::optional<Kind> kind_by_slug(Connection& c, std::string_view slug);
+std::int64_t insert_kind(Connection& c, const std::string& slug, const std::string& label);
+void update_kind_label(Connection& c, std::int64_t id, const std::string& label);
+
+// All organisations, by name, with their member counts; optionally of one kind.
+std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id);
+std::optional<Organisation> by_slug(Connection& c, std::string_view slug);
+std::optional<Organisation> by_name(Connection& c, std::string_view name);  // case-insensitive
+bool slug_taken(Connection& c, std::string_view slug);
+std::int64_t insert(Connection& c, const Organisation& o, sys_seconds now);
+void update(Connection& c, const Organisation& o, sys_seconds now);
+
+std::vector<Member> members(Connection& c, std::int64_t organisation_id);
+bool is_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id);
+void add_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id, sys_seconds now);
+void remove_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id);
+// The organisations a person belongs to.
+std::vector<Organisation> of_user(Connection& c, std::int64_t user_id);
+
+}  // namespace fabrique::organisations::store

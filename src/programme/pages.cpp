@@ -1,0 +1,67 @@
+// The home page (what the programme is) and the language switch that keeps the current page.
+#include "programme/pages.hpp"
+
+#include "http/app.hpp"
+#include "i18n/i18n.hpp"
+#include "views/layout.hpp"
+
+namespace fabrique::programme::pages {
+
+using html::Html;
+using html::render;
+using i18n::N_;
+
+http::Response home(http::Context& ctx) {
+  auto counts = ctx.db.query_one(
+      "SELECT (SELECT COUNT(*) FROM organisations), (SELECT COUNT(DISTINCT kind_id) FROM organisations), "
+      "(SELECT COUNT(*) FROM users)");
+  std::int64_t organisations = counts->integer(0), kinds = counts->integer(1), people = counts->integer(2);
+  Html join;
+  if (!ctx.user)
+    join = render(R"(<p><a class="button" href="/inscription">{}</a> <a href="/connexion">{}</a></p>)",
+                  ctx.tr(N_("Join the programme")), ctx.tr(N_("Sign in")));
+  Html body = render(
+      R"(<h1>{}</h1>
+<p class="lead">{}</p>
+<p>{}</p>
+{}
+<h2>{}</h2>
+<ul class="figures">
+<li><strong>{}</strong> {}</li>
+<li><strong>{}</strong> {}</li>
+<li><strong>{}</strong> {}</li>
+</ul>
+<h2>{}</h2>
+<ol>
+<li>{}</li>
+<li>{}</li>
+<li>{}</li>
+<li>{}</li>
+</ol>
+<p><a href="/organisations">{}</a></p>)",
+      ctx.tr(N_("A programme of coalitions for a digital world that serves people")),
+      ctx.tr(N_("Companies, associations, local authorities, administrations and researchers ally around one problem and one sought impact, and land concrete actions together.")),
+      ctx.tr(N_("Every month a Reset Day gathers the coalitions. Each coalition writes a living booklet, draws its roadmap on three levers — what is ordered, what is offered, how it is used — and measures its impact.")),
+      join, ctx.tr(N_("The programme in figures")), organisations,
+      ctx.trn("organisation", "organisations", organisations), kinds,
+      ctx.trn("kind of actor", "kinds of actor", kinds), people, ctx.trn("member", "members", people),
+      ctx.tr(N_("How it works")), ctx.tr(N_("Declare your interest in a coalition and say what you can bring.")),
+      ctx.tr(N_("Meet the other actors at the monthly Reset Day.")),
+      ctx.tr(N_("Write the coalition's booklet together and agree on its roadmap.")),
+      ctx.tr(N_("Land actions, measure their impact and share what you learned.")),
+      ctx.tr(N_("See the organisations taking part")));
+  return views::page(ctx, ctx.tr(N_("Home")), body);
+}
+
+http::Response switch_language(http::Context& ctx) {
+  i18n::Lang lang;
+  if (!i18n::parse(ctx.param("code"), lang)) return views::not_found(ctx);
+  http::Response r = http::Response::redirect(views::safe_return(ctx.query.get("retour")));
+  r.set_header("Set-Cookie",
+               http::set_cookie(http::App::kLangCookie, i18n::code(lang),
+                                {.http_only = true, .secure = ctx.options.secure_cookies,
+                                 .max_age_seconds = 365L * 24 * 3600}));
+  return r;
+}
+
+}  // namespace fabrique::programme::pages

@@ -1,0 +1,154 @@
+// The storage interface every domain store speaks: connections, portable SQL with `?` placeholders, transactions.
+//
+// SQL is written once, in a dialect both SQLite and PostgreSQL accept; placeholders are always `?`
+// and each backend translates them in one place. Rows come back as typed values.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace fabrique::storage {
+
+// Binary data (uploaded files); kept apart from text so that backends bind it as a blob.
+struct Blob {
+  std::string bytes;
+};
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
+
+// Thrown for failures of the engine itself (I/O, broken SQL): an internal error, never bad input.
+class StorageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Thrown when a UNIQUE or FOREIGN KEY constraint refuses a write. Use cases check what they can
+// beforehand; this is the safety net for races, mapped to a field error by the caller.
+class ConstraintError : public StorageError {
+ public:
+  using StorageError::StorageError;
+};
+
+// One result row. Columns are read by position, in the order of the SELECT list.
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+
+  bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
+  std::int64_t integer(std::size_t i) const;
+  double real(std::size_t i) const;
+  std::string text(std::size_t i) const;             // "" when NULL
+  std::optional<std::string> optional_text(std::size_t i) const;
+  std::optional<std::int64_t> optional_integer(std::size_t i) const;
+  bool boolean(std::size_t i) const { return integer(i) != 0; }
+  const Value& value(std::size_t i) const { return values_.at(i); }
+  std::size_t size() const { return values_.size(); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+using Params = std::vector<Value>;
+
+enum class Engine { sqlite, postgresql };
+
+// One connection to the database. Not thread-safe: a connection is used by one thread at a time.
+class Connection {
+ public:
+  virtual ~Connection() = default;
+
+  // Runs a statement that returns rows (SELECT, or INSERT/UPDATE ... RETURNING).
+  virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a statement and returns the number of rows it changed.
+  virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a script of several statements without parameters (migrations).
+  virtual void execute_script(std::string_view sql) = 0;
+
+  // Transactions: prefer storage::Transaction below. A write transaction takes the write lock
+  // at once (SQLite: BEGIN IMMEDIATE), so two writers never deadlock on a lock upgrade.
+  virtual void begin(bool write) = 0;
+  virtual void commit() = 0;
+  virtual void rollback() = 0;
+
+  virtual Engine engine() const = 0;
+
+  // Convenience: the first row, or nothing.
+  std::optional<Row> query_one(std::string_view sql, const Params& params = {});
+  // Convenience: the single integer of a one-row, one-column query (e.g. COUNT(*)).
+  std::int64_t query_integer(std::string_view sql, const Params& params = {});
+};
+
+// A pool of connections to one database. Thread-safe.
+class Database {
+ public:
+  virtual ~Database() = default;
+
+  // A connection for the current thread's exclusive use until the lease is destroyed.
+  class Lease {
+   public:
+    Lease(Database* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {}
+    Lease(Lease&&) noexcept = default;
+    // Not defaulted: the connection held before the assignment goes back to its pool (a defaulted
+    // assignment would destroy it and the pool would count it as leased forever).
+    Lease& operator=(Lease&& other) noexcept {
+      if (this != &other) {
+        if (owner_ && c_) owner_->release(std::move(c_));
+        owner_ = other.owner_;
+        c_ = std::move(other.c_);
+      }
+      return *this;
+    }
+    ~Lease() {
+      if (owner_ && c_) owner_->release(std::move(c_));
+    }
+    Connection& operator*() { return *c_; }
+    Connection* operator->() { return c_.get(); }
+
+   private:
+    Database* owner_;
+    std::unique_ptr<Connection> c_;
+  };
+
+  virtual Lease acquire() = 0;
+  virtual Engine engine() const = 0;
+  // A consistent copy of the whole database to `path`, safe while the server is running.
+  virtual void backup(const std::string& path) = 0;
+
+ protected:
+  virtual void release(std::unique_ptr<Connection> c) = 0;
+};
+
+// Opens the database named by a configuration value: a file path (SQLite) or a postgresql:// URL.
+std::unique_ptr<Database> open(const std::string& location, int pool_size);
+
+// Scope guard for one transaction: rolls back unless commit() was called.
+class Transaction {
+ public:
+  Transaction(Connection& c, bool write) : c_(c) { c_.begin(write); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (!done_) {
+      try {
+        c_.rollback();
+      } catch (...) {
+        // Rolling back during unwinding must not throw; the connection is discarded on error.
+      }
+    }
+  }
+  void commit() {
+    c_.commit();
+    done_ = true;
+  }
+
+ private:
+  Connection& c_;
+  bool done_ = false;
+};
+
+}  // namespace fabrique::storage

@@ -1,0 +1,77 @@
+// Safe HTML building: every value is escaped unless it is already an Html, and the only way to
+// make an Html from a string is html::trusted() — one greppable call for every exception.
+#pragma once
+#include <concepts>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace fabrique::html {
+
+// Escapes &, <, >, " and ' so that the text is safe in element content and in quoted attributes.
+std::string escape(std::string_view text);
+
+class Html {
+ public:
+  Html() = default;
+  const std::string& str() const { return s_; }
+  std::string release() && { return std::move(s_); }
+  bool empty() const { return s_.empty(); }
+
+  Html& operator+=(const Html& other) {
+    s_ += other.s_;
+    return *this;
+  }
+  // Appends text, escaped.
+  Html& operator+=(std::string_view text) {
+    s_ += escape(text);
+    return *this;
+  }
+
+ private:
+  explicit Html(std::string s) : s_(std::move(s)) {}
+  friend Html trusted(std::string s);
+  std::string s_;
+};
+
+// Marks `s` as safe HTML as it is. Use only for markup the code itself produced or that went
+// through the Markdown sanitizer; never for user input.
+inline Html trusted(std::string s) { return Html(std::move(s)); }
+
+namespace detail {
+inline std::string piece(const Html& h) { return h.str(); }
+inline std::string piece(std::string_view s) { return escape(s); }
+inline std::string piece(const std::string& s) { return escape(s); }
+inline std::string piece(const char* s) { return escape(s); }
+template <std::integral T>
+std::string piece(T n) {
+  return std::to_string(n);
+}
+inline std::string piece(double d) { return fmt::format("{}", d); }
+template <class T>
+using piece_t = std::string;
+}  // namespace detail
+
+// Fills the literal template `f` (trusted markup, checked at compile time by fmt) with `args`,
+// escaping each argument unless it is an Html. Example:
+//   render(R"(<a href="/organisations/{}">{}</a>)", org.slug, org.name)
+template <class... Args>
+Html render(fmt::format_string<detail::piece_t<Args>...> f, const Args&... args) {
+  return trusted(fmt::format(f, detail::piece(args)...));
+}
+
+// Joins the results of `fn(item)` for each item of `items`.
+template <class Range, class Fn>
+Html each(const Range& items, Fn&& fn) {
+  Html out;
+  for (const auto& item : items) out += fn(item);
+  return out;
+}
+
+// Escapes for use in a URL query value (percent-encoding), then the result is HTML-safe too.
+std::string url_encode(std::string_view text);
+
+}  // namespace fabrique::html

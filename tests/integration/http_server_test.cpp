@@ -1,0 +1,401 @@
+// Integration tests of the HTTP server over real sockets: keep-alive, limits, timeouts, headers, compression, stop.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+#include "common/log.hpp"
+#include "http/compress.hpp"
+#include "http/server.hpp"
+#include "integration/http_client.hpp"
+
+namespace fabrique::http {
+namespace {
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+using test::HttpConnection;
+using test::HttpResponse;
+
+std::string big_body() {
+  std::string body;
+  for (int i = 0; body.size() < 2000; ++i) body += "<p>Line " + std::to_string(i) + " of a page that compresses well.</p>\n";
+  return body;
+}
+
+// Echoes what it was given, plus a few routes that misbehave on purpose.
+class TestHandler : public Handler {
+ public:
+  Response handle(Request& request) override {
+    if (request.path == "/throw") throw std::runtime_error("secret database detail");
+    if (request.path == "/slow") {
+      std::this_thread::sleep_for(300ms);
+      return Response::text(200, "slow done");
+    }
+    if (request.path == "/big") {
+      Response response;
+      response.body = big_body();
+      return response;
+    }
+    if (request.path == "/small") return Response::text(200, std::string(100, 'a'));
+    if (request.path == "/precompressed") {
+      Response response;
+      response.content_type = "text/css";
+      response.body = gzip(big_body());
+      response.content_encoding = "gzip";
+      response.compressible = false;
+      return response;
+    }
+    if (request.path == "/redirect") return Response::redirect("/echo");
+    return Response::text(200, "method=" + request.method_name + " path=" + request.path + " query=" + request.query +
+                                   " len=" + std::to_string(request.body.size()) +
+                                   " x-test=" + std::string(request.header("x-test")) +
+                                   " client=" + request.client_address);
+  }
+};
+
+ServerLimits small_limits() {
+  ServerLimits limits;
+  limits.max_header_bytes = 1024;
+  limits.max_body_bytes = 1024;
+  limits.read_timeout = 2s;
+  limits.idle_timeout = 2s;
+  limits.write_timeout = 2s;
+  limits.max_connections = 16;
+  limits.shutdown_grace = 5s;
+  return limits;
+}
+
+void expect_security_headers(const HttpResponse& response) {
+  EXPECT_EQ(response.header("content-security-policy"),
+            "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; form-action 'self'; "
+            "frame-ancestors 'none'; base-uri 'none'");
+  EXPECT_EQ(response.header("x-content-type-options"), "nosniff");
+  EXPECT_EQ(response.header("referrer-policy"), "same-origin");
+  EXPECT_EQ(response.header("x-frame-options"), "DENY");
+  EXPECT_EQ(response.header("server"), "fabrique");
+}
+
+class HttpServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override { log::set_quiet(true); }
+  void TearDown() override { stop(); }
+
+  void start(ServerLimits limits = small_limits(), int threads = 2) {
+    server_ = std::make_unique<Server>(handler_, "127.0.0.1:0", threads, limits);
+    server_->bind();
+    thread_ = std::thread([this] { server_->run(false); });
+  }
+  void stop() {
+    if (!thread_.joinable()) return;
+    server_->stop();
+    thread_.join();
+  }
+  unsigned short port() const { return server_->port(); }
+
+  TestHandler handler_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+};
+
+TEST_F(HttpServerTest, KeepAliveServesTwoRequestsOnOneConnection) {
+  start();
+  HttpConnection connection(port());
+  HttpResponse first = connection.request("GET", "/echo/a%20b?x=1&y=%41", {{"X-Test", "hello"}});
+  EXPECT_EQ(first.status, 200);
+  EXPECT_EQ(first.body, "method=GET path=/echo/a b query=x=1&y=%41 len=0 x-test=hello client=127.0.0.1");
+  EXPECT_EQ(first.header("content-type"), "text/plain; charset=utf-8");
+  EXPECT_NE(first.header("connection"), "close");
+  HttpResponse second = connection.request("POST", "/echo", {}, "hello");
+  EXPECT_EQ(second.status, 200);
+  EXPECT_EQ(second.body, "method=POST path=/echo query= len=5 x-test= client=127.0.0.1");
+}
+
+TEST_F(HttpServerTest, PipelinedRequestsAreAnsweredInOrder) {
+  start();
+  std::string raw = test::send(port(),
+                               "GET /echo/1 HTTP/1.1\r\nHost: x\r\n\r\n"
+                               "GET /echo/2 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  auto one = raw.find("path=/echo/1");
+  auto two = raw.find("path=/echo/2");
+  ASSERT_NE(one, std::string::npos);
+  ASSERT_NE(two, std::string::npos);
+  EXPECT_LT(one, two);
+}
+
+TEST_F(HttpServerTest, HeadHasGetLengthButNoBody) {
+  start();
+  HttpResponse get = test::request(port(), "GET", "/big");
+  HttpConnection connection(port());
+  HttpResponse head = connection.request("HEAD", "/big");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size()));
+  // Had a body been sent, it would be read as the next response.
+  HttpResponse next = connection.request("GET", "/echo");
+  EXPECT_EQ(next.status, 200);
+  EXPECT_EQ(next.body.substr(0, 10), "method=GET");
+}
+
+TEST_F(HttpServerTest, OversizedHeaderGets431AndClose) {
+  start();
+  std::string raw = test::send(port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(2000, 'a') + "\r\n\r\n");
+  HttpResponse response = test::parse_response(raw);
+  EXPECT_EQ(response.status, 431);
+  EXPECT_EQ(response.header("connection"), "close");
+  expect_security_headers(response);
+}
+
+TEST_F(HttpServerTest, OversizedBodyGets413) {
+  start();
+  HttpResponse response = test::request(port(), "POST", "/echo", {}, std::string(5000, 'b'));
+  EXPECT_EQ(response.status, 413);
+  EXPECT_EQ(response.header("connection"), "close");
+  expect_security_headers(response);
+  // Within the limit is fine.
+  EXPECT_EQ(test::request(port(), "POST", "/echo", {}, std::string(1000, 'b')).body.find("len=1000") != std::string::npos,
+            true);
+}
+
+TEST_F(HttpServerTest, ExpectContinueGetsInterimResponse) {
+  start();
+  HttpConnection connection(port());
+  connection.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nExpect: 100-continue\r\n\r\n");
+  EXPECT_EQ(connection.read_some(), "HTTP/1.1 100 Continue\r\n\r\n");
+  connection.write("abc");
+  HttpResponse response = test::parse_response(connection.read_some());
+  EXPECT_EQ(response.status, 200);
+  EXPECT_NE(response.body.find("len=3"), std::string::npos);
+}
+
+TEST_F(HttpServerTest, MalformedRequestLineGets400AndServerGoesOn) {
+  start();
+  HttpResponse response = test::parse_response(test::send(port(), "GARBAGE\r\n\r\n"));
+  EXPECT_EQ(response.status, 400);
+  EXPECT_EQ(response.header("connection"), "close");
+  expect_security_headers(response);
+  EXPECT_EQ(test::request(port(), "GET", "/echo").status, 200);
+}
+
+TEST_F(HttpServerTest, BinaryGarbageGets400) {
+  start();
+  // The start of a TLS ClientHello, as sent by a client that speaks https to a plain port.
+  constexpr char kHello[] = "\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\x00\xff\r\n\r\n";
+  const std::string hello(kHello, sizeof kHello - 1);
+  EXPECT_EQ(test::parse_response(test::send(port(), hello)).status, 400);
+  constexpr char kNuls[] = "GET /\0\0\0 HTTP/1.1\r\n\r\n";
+  const std::string nuls(kNuls, sizeof kNuls - 1);
+  EXPECT_EQ(test::parse_response(test::send(port(), nuls)).status, 400);
+  EXPECT_EQ(test::parse_response(test::send(port(), "GET / HTTP/1.1\r\nBad Header\r\n\r\n")).status, 400);
+  EXPECT_EQ(test::request(port(), "GET", "/echo").status, 200);
+}
+
+TEST_F(HttpServerTest, UndecodablePathGets400) {
+  start();
+  EXPECT_EQ(test::request(port(), "GET", "/a%zz").status, 400);
+  EXPECT_EQ(test::request(port(), "GET", "/a%00b").status, 400);
+  EXPECT_EQ(test::parse_response(test::send(port(), "GET * HTTP/1.1\r\nHost: x\r\n\r\n")).status, 400);
+}
+
+TEST_F(HttpServerTest, SlowClientDoesNotDelayOthersAndIsClosedAfterReadTimeout) {
+  start(small_limits(), 1);  // one thread: the slow client must not block it
+  HttpConnection slow(port());
+  slow.write("GET /echo HTTP/1.1\r\nHost: x\r\nX-Sl");
+  const auto stalled_at = Clock::now();
+
+  const auto before = Clock::now();
+  HttpResponse other = test::request(port(), "GET", "/echo");
+  EXPECT_EQ(other.status, 200);
+  EXPECT_LT(Clock::now() - before, 1s);
+
+  EXPECT_TRUE(slow.wait_closed(4s));
+  const auto held = Clock::now() - stalled_at;
+  EXPECT_GE(held, 1500ms);
+  EXPECT_LT(held, 3500ms);
+}
+
+TEST_F(HttpServerTest, IdleKeepAliveConnectionIsClosedAfterIdleTimeout) {
+  ServerLimits limits = small_limits();
+  limits.idle_timeout = 1s;
+  start(limits);
+  HttpConnection connection(port());
+  EXPECT_EQ(connection.request("GET", "/echo").status, 200);
+  const auto idle_since = Clock::now();
+  EXPECT_TRUE(connection.wait_closed(3s));
+  EXPECT_GE(Clock::now() - idle_since, 800ms);
+}
+
+TEST_F(HttpServerTest, HandlerExceptionGivesPlain500WithoutDetails) {
+  start();
+  HttpResponse response = test::request(port(), "GET", "/throw");
+  EXPECT_EQ(response.status, 500);
+  EXPECT_EQ(response.body, "Internal error");
+  EXPECT_EQ(response.header("content-type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(response.body.find("secret"), std::string::npos);
+  expect_security_headers(response);
+}
+
+TEST_F(HttpServerTest, SecurityHeadersOnEveryResponse) {
+  start();
+  for (const char* target : {"/echo", "/big", "/small", "/precompressed", "/redirect", "/throw", "/a%zz"}) {
+    SCOPED_TRACE(target);
+    expect_security_headers(test::request(port(), "GET", target));
+  }
+  HttpResponse redirect = test::request(port(), "GET", "/redirect");
+  EXPECT_EQ(redirect.status, 303);
+  EXPECT_EQ(redirect.header("location"), "/echo");
+}
+
+TEST_F(HttpServerTest, GzipWhenAccepted) {
+  start();
+  HttpResponse response = test::request(port(), "GET", "/big", {{"Accept-Encoding", "gzip, deflate"}});
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.header("content-encoding"), "gzip");
+  EXPECT_EQ(response.header("vary"), "Accept-Encoding");
+  EXPECT_LT(response.body.size(), big_body().size());
+  EXPECT_EQ(gunzip(response.body), big_body());
+}
+
+TEST_F(HttpServerTest, BrotliWhenAccepted) {
+  start();
+  HttpResponse response = test::request(port(), "GET", "/big", {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(response.header("content-encoding"), "br");
+  EXPECT_EQ(response.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(unbrotli(response.body), big_body());
+  // HEAD announces the length of the compressed GET.
+  HttpResponse head = test::request(port(), "HEAD", "/big", {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(head.header("content-length"), std::to_string(response.body.size()));
+  EXPECT_EQ(head.header("content-encoding"), "br");
+}
+
+TEST_F(HttpServerTest, NoCompressionWhenSmallOrNotAccepted) {
+  start();
+  HttpResponse small = test::request(port(), "GET", "/small", {{"Accept-Encoding", "gzip, br"}});
+  EXPECT_FALSE(small.has_header("content-encoding"));
+  EXPECT_EQ(small.body, std::string(100, 'a'));
+
+  HttpResponse plain = test::request(port(), "GET", "/big");
+  EXPECT_FALSE(plain.has_header("content-encoding"));
+  EXPECT_EQ(plain.body, big_body());
+  EXPECT_EQ(plain.header("vary"), "Accept-Encoding");
+
+  HttpResponse refused = test::request(port(), "GET", "/big", {{"Accept-Encoding", "br;q=0, gzip;q=0"}});
+  EXPECT_FALSE(refused.has_header("content-encoding"));
+  EXPECT_EQ(refused.body, big_body());
+
+  HttpResponse gzip_only = test::request(port(), "GET", "/big", {{"Accept-Encoding", "br;q=0, gzip"}});
+  EXPECT_EQ(gzip_only.header("content-encoding"), "gzip");
+}
+
+TEST_F(HttpServerTest, PrecompressedBodyPassesThrough) {
+  start();
+  HttpResponse response = test::request(port(), "GET", "/precompressed", {{"Accept-Encoding", "gzip, br"}});
+  EXPECT_EQ(response.header("content-encoding"), "gzip");
+  EXPECT_EQ(response.header("content-type"), "text/css");
+  EXPECT_EQ(gunzip(response.body), big_body());
+}
+
+TEST_F(HttpServerTest, ConnectionsBeyondTheCapGet503) {
+  ServerLimits limits = small_limits();
+  limits.max_connections = 2;
+  start(limits);
+  auto first = std::make_unique<HttpConnection>(port());
+  HttpConnection second(port());
+  EXPECT_EQ(first->request("GET", "/echo").status, 200);
+  EXPECT_EQ(second.request("GET", "/echo").status, 200);
+
+  HttpResponse refused = test::request(port(), "GET", "/echo");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.header("connection"), "close");
+  expect_security_headers(refused);
+
+  // A freed place can be taken again once the server has seen the close.
+  first.reset();
+  int status = 0;
+  for (int attempt = 0; attempt < 20 && status != 200; ++attempt) {
+    std::this_thread::sleep_for(50ms);
+    status = test::request(port(), "GET", "/echo").status;
+  }
+  EXPECT_EQ(status, 200);
+}
+
+TEST_F(HttpServerTest, StopLetsTheRequestInFlightFinish) {
+  start();
+  HttpConnection idle(port());
+  EXPECT_EQ(idle.request("GET", "/echo").status, 200);
+
+  HttpResponse slow;
+  std::thread client([&] { slow = test::request(port(), "GET", "/slow"); });
+  std::this_thread::sleep_for(100ms);  // the handler is now sleeping
+  const auto stop_at = Clock::now();
+  server_->stop();
+  thread_.join();
+  EXPECT_LT(Clock::now() - stop_at, 2s);
+  client.join();
+  EXPECT_EQ(slow.status, 200);
+  EXPECT_EQ(slow.body, "slow done");
+  EXPECT_EQ(slow.header("connection"), "close");
+  EXPECT_TRUE(idle.wait_closed(1s));
+}
+
+TEST_F(HttpServerTest, StopWithNothingInFlightReturnsPromptly) {
+  start();
+  HttpConnection idle(port());
+  EXPECT_EQ(idle.request("GET", "/echo").status, 200);
+  const auto stop_at = Clock::now();
+  stop();
+  EXPECT_LT(Clock::now() - stop_at, 500ms);
+}
+
+TEST_F(HttpServerTest, BindFailureSaysWhy) {
+  start();
+  const std::string listen = "127.0.0.1:" + std::to_string(port());
+  Server other(handler_, listen, 1, small_limits());
+  try {
+    other.bind();
+    FAIL() << "bind should have failed";
+  } catch (const std::runtime_error& e) {
+    EXPECT_EQ(std::string(e.what()), "cannot listen on " + listen + ": Address already in use");
+  }
+  Server nonsense(handler_, "nowhere", 1, small_limits());
+  EXPECT_THROW(nonsense.bind(), std::runtime_error);
+}
+
+TEST_F(HttpServerTest, ListensOnIpv6Loopback) {
+  Server server(handler_, "[::1]:0", 1, small_limits());
+  try {
+    server.bind();
+  } catch (const std::runtime_error&) {
+    GTEST_SKIP() << "no IPv6 loopback here";
+  }
+  EXPECT_NE(server.port(), 0);
+}
+
+TEST(HttpServerCompress, ChooseEncodingHonoursQualities) {
+  EXPECT_EQ(choose_encoding(""), "");
+  EXPECT_EQ(choose_encoding("identity"), "");
+  EXPECT_EQ(choose_encoding("gzip"), "gzip");
+  EXPECT_EQ(choose_encoding("gzip, deflate, br"), "br");
+  EXPECT_EQ(choose_encoding("BR;Q=1"), "br");
+  EXPECT_EQ(choose_encoding("br;q=0, gzip"), "gzip");
+  EXPECT_EQ(choose_encoding("br;q=0.5, gzip;q=0.8"), "gzip");
+  EXPECT_EQ(choose_encoding("gzip;q=0, br;q=0"), "");
+  EXPECT_EQ(choose_encoding("*"), "br");
+  EXPECT_EQ(choose_encoding("*;q=0, gzip"), "gzip");
+  EXPECT_EQ(choose_encoding("gzip;q=nonsense"), "");
+}
+
+TEST(HttpServerCompress, RoundTrips) {
+  const std::string text = big_body();
+  EXPECT_EQ(gunzip(gzip(text)), text);
+  EXPECT_EQ(unbrotli(brotli(text, 5)), text);
+  EXPECT_EQ(gunzip(gzip("")), "");
+  EXPECT_THROW(gunzip("not gzip"), std::runtime_error);
+}
+
+}  // namespace
+}  // namespace fabrique::http

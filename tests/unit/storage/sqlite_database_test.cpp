@@ -1,0 +1,441 @@
+// Specification of the SQLite backend: value round-trips, errors, transactions, the pool and online backup.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <limits>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "storage/database.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+
+namespace fabrique::storage {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::chrono_literals;
+
+// A fresh directory per test, removed afterwards, so tests never see each other's files.
+class TempDir {
+ public:
+  TempDir() {
+    std::random_device random;
+    path_ = fs::temp_directory_path() /
+            ("fabrique-sqlite-test-" + std::to_string(::getpid()) + "-" + std::to_string(random()));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ignored;
+    fs::remove_all(path_, ignored);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  fs::path path_;
+};
+
+class SqliteDatabase : public ::testing::Test {
+ protected:
+  void SetUp() override { db_ = open(dir_.file("test.db"), 4); }
+
+  TempDir dir_;
+  std::unique_ptr<Database> db_;
+};
+
+template <class T>
+T expect_alternative(const Value& v) {
+  EXPECT_TRUE(std::holds_alternative<T>(v));
+  return std::holds_alternative<T>(v) ? std::get<T>(v) : T{};
+}
+
+TEST_F(SqliteDatabase, ConnectionsUseWalForeignKeysBusyTimeoutAndNormalSync) {
+  auto c = db_->acquire();
+  EXPECT_EQ(c->query_one("PRAGMA journal_mode")->text(0), "wal");
+  EXPECT_EQ(c->query_integer("PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(c->query_integer("PRAGMA busy_timeout"), 5000);
+  EXPECT_EQ(c->query_integer("PRAGMA synchronous"), 1);  // NORMAL
+  EXPECT_EQ(c->engine(), Engine::sqlite);
+  EXPECT_EQ(db_->engine(), Engine::sqlite);
+}
+
+TEST_F(SqliteDatabase, CreatesTheMissingParentDirectory) {
+  const std::string nested = dir_.file("a/b/c/nested.db");
+  auto db = open(nested, 1);
+  EXPECT_TRUE(fs::exists(nested));
+}
+
+TEST_F(SqliteDatabase, RoundTripsEveryValueType) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)");
+  const std::string binary("\0\x01\xff" "abc\0", 7);
+  const std::string text = "Collectivité / territoire — ünïcode";
+  const auto big = std::numeric_limits<std::int64_t>::max();
+  const auto small = std::numeric_limits<std::int64_t>::min();
+  c->execute("INSERT INTO t VALUES (?, ?, ?, ?, ?)", {big, 3.25, text, Blob{binary}, nullptr});
+  c->execute("INSERT INTO t VALUES (?, ?, ?, ?, ?)", {small, -0.5, std::string(), Blob{}, nullptr});
+
+  const std::vector<Row> rows = c->query("SELECT i, r, s, b, n FROM t ORDER BY i DESC");
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(expect_alternative<std::int64_t>(rows[0].value(0)), big);
+  EXPECT_EQ(expect_alternative<double>(rows[0].value(1)), 3.25);
+  EXPECT_EQ(expect_alternative<std::string>(rows[0].value(2)), text);
+  EXPECT_EQ(expect_alternative<Blob>(rows[0].value(3)).bytes, binary);
+  EXPECT_TRUE(rows[0].is_null(4));
+
+  EXPECT_EQ(expect_alternative<std::int64_t>(rows[1].value(0)), small);
+  EXPECT_EQ(expect_alternative<double>(rows[1].value(1)), -0.5);
+  // Empty values stay empty values, not NULL.
+  EXPECT_EQ(expect_alternative<std::string>(rows[1].value(2)), "");
+  EXPECT_EQ(expect_alternative<Blob>(rows[1].value(3)).bytes, "");
+  EXPECT_EQ(rows[1].size(), 5u);
+}
+
+TEST_F(SqliteDatabase, RowAccessorsReadTypedValues) {
+  auto c = db_->acquire();
+  const Row row = *c->query_one("SELECT 42, 1.5, 'x', NULL, 0, 7");
+  EXPECT_EQ(row.integer(0), 42);
+  EXPECT_EQ(row.real(1), 1.5);
+  EXPECT_EQ(row.real(5), 7.0);  // a whole number may come back as an integer
+  EXPECT_EQ(row.text(2), "x");
+  EXPECT_EQ(row.text(3), "");
+  EXPECT_EQ(row.optional_text(2), std::optional<std::string>("x"));
+  EXPECT_EQ(row.optional_text(3), std::nullopt);
+  EXPECT_EQ(row.optional_integer(0), std::optional<std::int64_t>(42));
+  EXPECT_EQ(row.optional_integer(3), std::nullopt);
+  EXPECT_TRUE(row.boolean(0));
+  EXPECT_FALSE(row.boolean(4));
+}
+
+TEST_F(SqliteDatabase, RowAccessorsRefuseAMismatchedTypeNamingTheColumn) {
+  auto c = db_->acquire();
+  const Row row = *c->query_one("SELECT 1, 'text', 2.5, NULL, x'00'");
+  auto message_of = [](auto&& read) -> std::string {
+    try {
+      read();
+    } catch (const StorageError& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  EXPECT_EQ(message_of([&] { row.integer(1); }), "column 1: expected an integer, found text");
+  EXPECT_EQ(message_of([&] { row.integer(2); }), "column 2: expected an integer, found a real");
+  EXPECT_EQ(message_of([&] { row.integer(3); }), "column 3: expected an integer, found NULL");
+  EXPECT_EQ(message_of([&] { row.text(0); }), "column 0: expected text, found an integer");
+  EXPECT_EQ(message_of([&] { row.text(4); }), "column 4: expected text, found a blob");
+  EXPECT_EQ(message_of([&] { row.real(1); }), "column 1: expected a real, found text");
+  EXPECT_EQ(message_of([&] { row.optional_integer(1); }), "column 1: expected an integer, found text");
+  EXPECT_THROW(row.integer(9), StorageError);
+}
+
+TEST_F(SqliteDatabase, QueryOneAndQueryIntegerAreConveniences) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (x INTEGER)");
+  EXPECT_EQ(c->query_one("SELECT x FROM t"), std::nullopt);
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 0);
+  EXPECT_THROW(c->query_integer("SELECT x FROM t"), StorageError);         // no row
+  EXPECT_THROW(c->query_integer("SELECT 1, 2"), StorageError);             // two columns
+}
+
+TEST_F(SqliteDatabase, ExecuteReturnsTheNumberOfChangedRows) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (x INTEGER)");
+  EXPECT_EQ(c->execute("INSERT INTO t VALUES (1), (2), (3)"), 3);
+  EXPECT_EQ(c->execute("UPDATE t SET x = x + 10 WHERE x >= ?", {std::int64_t{2}}), 2);
+  EXPECT_EQ(c->execute("SELECT * FROM t"), 0);
+  EXPECT_EQ(c->execute("DELETE FROM t"), 3);
+}
+
+TEST_F(SqliteDatabase, QueryReturnsRowsOfInsertReturning) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT)");
+  const Row row = *c->query_one("INSERT INTO t (x) VALUES (?) RETURNING id", {std::string("a")});
+  EXPECT_EQ(row.integer(0), 1);
+}
+
+TEST_F(SqliteDatabase, UniqueViolationThrowsConstraintError) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (email TEXT UNIQUE)");
+  c->execute("INSERT INTO t VALUES (?)", {std::string("a@example.org")});
+  EXPECT_THROW(c->execute("INSERT INTO t VALUES (?)", {std::string("a@example.org")}), ConstraintError);
+}
+
+TEST_F(SqliteDatabase, ForeignKeyViolationThrowsConstraintError) {
+  auto c = db_->acquire();
+  c->execute_script(
+      "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+      "CREATE TABLE child (parent_id INTEGER NOT NULL REFERENCES parent(id));");
+  EXPECT_THROW(c->execute("INSERT INTO child VALUES (?)", {std::int64_t{99}}), ConstraintError);
+}
+
+TEST_F(SqliteDatabase, ErrorMessagesNeverContainBoundValues) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (secret TEXT UNIQUE CHECK (length(secret) < 30))");
+  const std::string secret = "correct-horse-battery-staple";
+  c->execute("INSERT INTO t VALUES (?)", {secret});
+  try {
+    c->execute("INSERT INTO t VALUES (?)", {secret});
+    FAIL() << "no error";
+  } catch (const ConstraintError& e) {
+    EXPECT_EQ(std::string(e.what()).find(secret), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("UNIQUE"), std::string::npos) << e.what();
+  }
+  const std::string long_secret(40, 's');
+  try {
+    c->execute("INSERT INTO t VALUES (?)", {long_secret});
+    FAIL() << "no error";
+  } catch (const ConstraintError& e) {
+    EXPECT_EQ(std::string(e.what()).find(long_secret), std::string::npos) << e.what();
+  }
+}
+
+TEST_F(SqliteDatabase, BrokenSqlThrowsStorageErrorThatIsNotAConstraintError) {
+  auto c = db_->acquire();
+  try {
+    c->query("SELEC 1");
+    FAIL() << "no error";
+  } catch (const ConstraintError&) {
+    FAIL() << "a syntax error is not a constraint error";
+  } catch (const StorageError& e) {
+    EXPECT_NE(std::string(e.what()).find("syntax error"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(c->execute_script("CREATE TABLE"), StorageError);
+}
+
+TEST_F(SqliteDatabase, RefusesAWrongNumberOfParameters) {
+  auto c = db_->acquire();
+  EXPECT_THROW(c->query("SELECT ?, ?", {std::int64_t{1}}), StorageError);
+  EXPECT_THROW(c->query("SELECT 1", {std::int64_t{1}}), StorageError);
+  // The statement stays usable once given the right values.
+  EXPECT_EQ(c->query_one("SELECT ?, ?", {std::int64_t{1}, std::int64_t{2}})->integer(1), 2);
+}
+
+TEST_F(SqliteDatabase, RefusesSeveralStatementsOutsideExecuteScript) {
+  auto c = db_->acquire();
+  EXPECT_THROW(c->execute("CREATE TABLE a (x INTEGER); CREATE TABLE b (x INTEGER)"), StorageError);
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('a', 'b')"), 0);
+  EXPECT_EQ(c->query_integer("SELECT 1;"), 1);  // a trailing semicolon is fine
+}
+
+TEST_F(SqliteDatabase, StatementCacheStaysBoundedAndCorrect) {
+  auto lease = db_->acquire();
+  auto& c = static_cast<sqlite::SqliteConnection&>(*lease);
+  for (int i = 0; i < 200; ++i) {
+    EXPECT_EQ(c.query_integer("SELECT " + std::to_string(i)), i);
+    EXPECT_LE(c.cached_statements(), sqlite::SqliteConnection::kStatementCacheSize);
+  }
+  EXPECT_EQ(c.query_integer("SELECT 0"), 0);  // evicted long ago, prepared again
+  EXPECT_EQ(c.query_integer("SELECT 199"), 199);  // still cached
+}
+
+TEST_F(SqliteDatabase, TransactionRollsBackOnScopeExit) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (x INTEGER)");
+  {
+    Transaction tx(*c, true);
+    c->execute("INSERT INTO t VALUES (1)");
+  }
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 0);
+  try {
+    Transaction tx(*c, true);
+    c->execute("INSERT INTO t VALUES (1)");
+    throw std::runtime_error("use case failed");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 0);
+  {
+    Transaction tx(*c, true);
+    c->execute("INSERT INTO t VALUES (1)");
+    tx.commit();
+  }
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 1);
+}
+
+TEST_F(SqliteDatabase, WriteTransactionTakesTheWriteLockAtOnce) {
+  auto a = db_->acquire();
+  auto b = db_->acquire();
+  a->execute_script("CREATE TABLE t (x INTEGER)");
+  Transaction read(*b, false);  // deferred: takes no lock, so it does not block the writer
+  Transaction write(*a, true);
+  a->execute("INSERT INTO t VALUES (1)");
+  write.commit();
+  EXPECT_EQ(b->query_integer("SELECT COUNT(*) FROM t"), 1);
+}
+
+TEST_F(SqliteDatabase, PoolReusesAReleasedConnection) {
+  Connection* first = nullptr;
+  {
+    auto c = db_->acquire();
+    first = &*c;
+  }
+  auto again = db_->acquire();
+  EXPECT_EQ(&*again, first);
+}
+
+TEST_F(SqliteDatabase, PoolServesManyThreadsWithoutExceedingItsSize) {
+  constexpr int kPoolSize = 3, kThreads = 8, kWrites = 40;
+  auto db = open(dir_.file("pool.db"), kPoolSize);
+  db->acquire()->execute_script("CREATE TABLE t (thread INTEGER, n INTEGER)");
+  std::atomic<int> leased{0}, most{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      for (int n = 0; n < kWrites; ++n) {
+        auto c = db->acquire();
+        const int now = ++leased;
+        int seen = most.load();
+        while (now > seen && !most.compare_exchange_weak(seen, now)) {
+        }
+        Transaction tx(*c, true);
+        c->execute("INSERT INTO t VALUES (?, ?)", {std::int64_t{t}, std::int64_t{n}});
+        tx.commit();
+        --leased;
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_LE(most.load(), kPoolSize);
+  EXPECT_GE(most.load(), 1);
+  EXPECT_EQ(db->acquire()->query_integer("SELECT COUNT(*) FROM t"), kThreads * kWrites);
+}
+
+TEST_F(SqliteDatabase, PoolBlocksUntilAConnectionIsReleased) {
+  auto db = open(dir_.file("one.db"), 1);
+  auto held = std::make_unique<Database::Lease>(db->acquire());
+  std::atomic<bool> got{false};
+  std::thread waiter([&] {
+    auto c = db->acquire();
+    got = true;
+  });
+  std::this_thread::sleep_for(100ms);
+  EXPECT_FALSE(got.load());
+  held.reset();
+  waiter.join();
+  EXPECT_TRUE(got.load());
+}
+
+TEST_F(SqliteDatabase, PoolRollsBackATransactionLeftOpenBeforeReuse) {
+  auto db = open(dir_.file("one.db"), 1);
+  db->acquire()->execute_script("CREATE TABLE t (x INTEGER)");
+  {
+    auto c = db->acquire();
+    c->begin(true);
+    c->execute("INSERT INTO t VALUES (1)");
+    // No commit, no rollback: the lease goes back with the transaction open.
+  }
+  auto c = db->acquire();
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 0);
+  Transaction tx(*c, true);  // would fail if a transaction were still open
+  tx.commit();
+}
+
+TEST_F(SqliteDatabase, LeaseMoveAssignmentReturnsTheReplacedConnectionToThePool) {
+  auto db = open(dir_.file("two.db"), 2);
+  Database::Lease a = db->acquire();
+  Database::Lease b = db->acquire();
+  a = std::move(b);  // a's first connection goes back to the pool
+  std::promise<void> acquired;
+  std::thread other([&] {
+    auto c = db->acquire();
+    acquired.set_value();
+  });
+  const bool in_time = acquired.get_future().wait_for(2s) == std::future_status::ready;
+  if (!in_time) {
+    Database::Lease release_it = std::move(a);  // unblock the thread before failing
+  }
+  other.join();
+  EXPECT_TRUE(in_time);
+}
+
+TEST_F(SqliteDatabase, BackupProducesAReadableConsistentCopyWhileAnotherConnectionWrites) {
+  db_->acquire()->execute_script("CREATE TABLE t (x INTEGER, pad TEXT)");
+  std::atomic<bool> stop{false};
+  std::atomic<int> pairs{0};
+  // Rows are written in pairs, one pair per transaction: a consistent copy always holds an even count.
+  std::thread writer([&] {
+    auto c = db_->acquire();
+    while (!stop) {
+      Transaction tx(*c, true);
+      c->execute("INSERT INTO t VALUES (?, ?)", {std::int64_t{1}, std::string(500, 'p')});
+      c->execute("INSERT INTO t VALUES (?, ?)", {std::int64_t{2}, std::string(500, 'p')});
+      tx.commit();
+      ++pairs;
+    }
+  });
+  while (pairs < 200) std::this_thread::sleep_for(1ms);
+  const std::string target = dir_.file("backups/copy.db");
+  db_->backup(target);
+  const int pairs_after = pairs;
+  stop = true;
+  writer.join();
+
+  ASSERT_TRUE(fs::exists(target));
+  EXPECT_EQ(fs::status(target).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  auto copy = open(target, 1);
+  auto c = copy->acquire();
+  EXPECT_EQ(c->query_one("PRAGMA integrity_check")->text(0), "ok");
+  const std::int64_t rows = c->query_integer("SELECT COUNT(*) FROM t");
+  EXPECT_EQ(rows % 2, 0);
+  EXPECT_GE(rows, 2 * 200);
+  EXPECT_LE(rows, 2 * (pairs_after + 1));
+}
+
+TEST_F(SqliteDatabase, BackupWorksWhileTheCallerHoldsThePoolsOnlyConnection) {
+  auto db = open(dir_.file("one.db"), 1);
+  auto c = db->acquire();
+  c->execute_script("CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (7);");
+  db->backup(dir_.file("copy.db"));
+  EXPECT_EQ(open(dir_.file("copy.db"), 1)->acquire()->query_integer("SELECT x FROM t"), 7);
+}
+
+TEST_F(SqliteDatabase, BackupRefusesAnExistingTarget) {
+  const std::string target = dir_.file("existing.db");
+  std::ofstream(target) << "precious";
+  try {
+    db_->backup(target);
+    FAIL() << "no error";
+  } catch (const StorageError& e) {
+    EXPECT_NE(std::string(e.what()).find("already exists"), std::string::npos) << e.what();
+  }
+  std::ifstream in(target);
+  std::string content;
+  std::getline(in, content);
+  EXPECT_EQ(content, "precious");
+}
+
+TEST(SqliteStorageOpen, RefusesPostgresqlForNowWithoutEchoingTheUrl) {
+  for (const char* url : {"postgresql://fabrique:s3cret@db/fabrique", "postgres://fabrique:s3cret@db/fabrique"}) {
+    try {
+      open(url, 2);
+      FAIL() << "no error";
+    } catch (const StorageError& e) {
+      EXPECT_STREQ(e.what(), "PostgreSQL is not available in this build yet");
+    }
+  }
+}
+
+TEST(SqliteStorageOpen, RefusesAnInMemoryDatabaseAndABadPoolSize) {
+  EXPECT_THROW(open(":memory:", 1), StorageError);
+  EXPECT_THROW(open("", 1), StorageError);
+  TempDir dir;
+  EXPECT_THROW(open(dir.file("x.db"), 0), StorageError);
+}
+
+TEST(SqliteStorageOpen, ReportsAFileThatCannotBeOpened) {
+  TempDir dir;
+  // A directory where the file should be: opening must fail here, not on first use.
+  fs::create_directories(dir.file("taken.db"));
+  EXPECT_THROW(open(dir.file("taken.db"), 1), StorageError);
+}
+
+}  // namespace
+}  // namespace fabrique::storage
