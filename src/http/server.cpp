@@ -324,6 +324,8 @@ struct Server::Impl {
   std::vector<std::unique_ptr<Slot>> slots;
   std::size_t next_slot = 0;  // touched by the accept loop only
   std::optional<tcp::acceptor> acceptor;
+  // Signals get their own context and thread: a handler busy on context 0 must not delay a SIGTERM.
+  asio::io_context signal_ctx{1};
   std::optional<asio::signal_set> signals;
 
   Impl(Handler& h, std::string l, int threads, ServerLimits lim) : handler(h), listen(std::move(l)), limits(lim) {
@@ -520,17 +522,23 @@ struct Server::Impl {
     }
   }
 
-  void run_slot(Slot& slot) {
+  // Runs a context until it runs out of work; nothing should throw out of it, but if something
+  // does, the thread logs it and carries on rather than taking the process down.
+  static void run_context(asio::io_context& ctx) {
     for (;;) {
       try {
-        slot.ctx.run();
-        break;
+        ctx.run();
+        return;
       } catch (const std::exception& e) {
         log::error("io thread failed", {{"error", e.what()}});
       } catch (...) {
         log::error("io thread failed", {{"error", "unknown exception"}});
       }
     }
+  }
+
+  void run_slot(Slot& slot) {
+    run_context(slot.ctx);
     {
       std::lock_guard lock(mutex);
       --running_threads;
@@ -544,6 +552,11 @@ struct Server::Impl {
     asio::post(slots.front()->ctx, [this] {
       beast::error_code ignored;
       if (acceptor) acceptor->close(ignored);
+    });
+    // Stopped by stop() rather than a signal: release the signals so that the signal thread ends.
+    asio::post(signal_ctx, [this] {
+      beast::error_code ignored;
+      if (signals) signals->clear(ignored);
       if (signals) signals->cancel(ignored);
     });
     for (auto& slot : slots) {
@@ -561,13 +574,18 @@ struct Server::Impl {
     asio::io_context& main_ctx = slots.front()->ctx;
     for (auto& slot : slots) slot->work.emplace(slot->ctx.get_executor());
     asio::co_spawn(main_ctx, accept_loop(), report("accept loop"));
+    std::thread signal_thread;
     if (handle_signals) {
-      signals.emplace(main_ctx, SIGINT, SIGTERM);
+      signals.emplace(signal_ctx, SIGINT, SIGTERM);
       signals->async_wait([this](const beast::error_code& ec, int signal) {
         if (ec) return;
+        // Back to the default action: a second SIGTERM/SIGINT during the grace period ends the process.
+        beast::error_code ignored;
+        signals->clear(ignored);
         log::info("stopping", {{"signal", signal == SIGTERM ? "SIGTERM" : "SIGINT"}});
         request_stop();
       });
+      signal_thread = std::thread([this] { run_context(signal_ctx); });
     }
     std::vector<std::thread> threads;
     {
@@ -591,6 +609,7 @@ struct Server::Impl {
       for (auto& slot : slots) slot->ctx.stop();
     }
     for (auto& thread : threads) thread.join();
+    if (signal_thread.joinable()) signal_thread.join();
     signals.reset();
   }
 };

@@ -85,10 +85,10 @@ class HttpServerTest : public ::testing::Test {
   void SetUp() override { log::set_quiet(true); }
   void TearDown() override { stop(); }
 
-  void start(ServerLimits limits = small_limits(), int threads = 2) {
+  void start(ServerLimits limits = small_limits(), int threads = 2, bool handle_signals = false) {
     server_ = std::make_unique<Server>(handler_, "127.0.0.1:0", threads, limits);
     server_->bind();
-    thread_ = std::thread([this] { server_->run(false); });
+    thread_ = std::thread([this, handle_signals] { server_->run(handle_signals); });
   }
   void stop() {
     if (!thread_.joinable()) return;
@@ -125,6 +125,14 @@ TEST_F(HttpServerTest, PipelinedRequestsAreAnsweredInOrder) {
   ASSERT_NE(one, std::string::npos);
   ASSERT_NE(two, std::string::npos);
   EXPECT_LT(one, two);
+}
+
+TEST_F(HttpServerTest, Http10RequestIsAnsweredAndClosed) {
+  start();
+  // send() returns only once the server has closed the connection.
+  HttpResponse response = test::parse_response(test::send(port(), "GET /echo HTTP/1.0\r\n\r\n"));
+  EXPECT_EQ(response.status, 200);
+  EXPECT_EQ(response.body.substr(0, 10), "method=GET");
 }
 
 TEST_F(HttpServerTest, HeadHasGetLengthButNoBody) {
@@ -351,6 +359,14 @@ TEST_F(HttpServerTest, StopWithNothingInFlightReturnsPromptly) {
   EXPECT_LT(Clock::now() - stop_at, 500ms);
 }
 
+TEST_F(HttpServerTest, StopReturnsPromptlyWhenHandlingSignalsToo) {
+  start(small_limits(), 0, true);  // 0: one thread per core
+  EXPECT_EQ(test::request(port(), "GET", "/echo").status, 200);
+  const auto stop_at = Clock::now();
+  stop();
+  EXPECT_LT(Clock::now() - stop_at, 500ms);
+}
+
 TEST_F(HttpServerTest, BindFailureSaysWhy) {
   start();
   const std::string listen = "127.0.0.1:" + std::to_string(port());
@@ -361,8 +377,10 @@ TEST_F(HttpServerTest, BindFailureSaysWhy) {
   } catch (const std::runtime_error& e) {
     EXPECT_EQ(std::string(e.what()), "cannot listen on " + listen + ": Address already in use");
   }
-  Server nonsense(handler_, "nowhere", 1, small_limits());
-  EXPECT_THROW(nonsense.bind(), std::runtime_error);
+  for (const char* bad : {"127.0.0.1", "127.0.0.1:99999", "127.0.0.1:http", "[::1]8080"}) {
+    Server nonsense(handler_, bad, 1, small_limits());
+    EXPECT_THROW(nonsense.bind(), std::runtime_error) << bad;
+  }
 }
 
 TEST_F(HttpServerTest, ListensOnIpv6Loopback) {

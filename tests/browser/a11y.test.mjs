@@ -1,0 +1,208 @@
+// Every page passes axe-core's WCAG 2.0/2.1 A and AA rules, in French and in English, empty or
+// with content, with a form's errors shown, signed out, as a member and as an animateur.
+import { before, after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, signIn, useServerAndBrowser } from './support.mjs';
+
+const env = useServerAndBrowser();
+
+// Made through the UI by the member before the pages are checked, so the organisation pages have content.
+const ORGANISATION = {
+  name: 'Les Petits Débrouillards du Numérique',
+  kind: 'Association tech',
+  website: 'https://example.org/debrouillards',
+  description: 'Ateliers de médiation numérique pour tous les publics, partout en France.',
+};
+let organisationPath;
+
+async function expectAccessible(page, path, label, expectedStatus = 200) {
+  const response = await page.goto(path);
+  assert.equal(response.status(), expectedStatus, `${path} answered ${response.status()}`);
+  await checkA11y(page, label);
+}
+
+describe('as a member', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await signIn(page, MEMBER.email, MEMBER.password);
+    organisationPath = await createOrganisation(page, ORGANISATION);
+  });
+  after(async () => page?.context().close());
+
+  it('the account page has no accessibility violation', async () => {
+    await expectAccessible(page, '/compte', 'account');
+  });
+
+  it('the account page with a refused password change has no accessibility violation', async () => {
+    await page.goto('/compte');
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await page.waitForLoadState();
+    assert.ok(await page.locator('.error-summary').isVisible(), 'the password form shows its errors');
+    await checkA11y(page, 'account with password errors');
+  });
+
+  it('the form to add an organisation has no accessibility violation', async () => {
+    await expectAccessible(page, '/organisations/nouvelle', 'new organisation');
+  });
+
+  it('the form to add an organisation, refused, has no accessibility violation', async () => {
+    await page.goto('/organisations/nouvelle');
+    await page.getByRole('main').getByRole('button').click();
+    await page.waitForLoadState();
+    assert.ok(await page.locator('.error-summary').isVisible(), 'the form shows its errors');
+    await checkA11y(page, 'new organisation with errors');
+  });
+
+  it('the edit form of their own organisation has no accessibility violation', async () => {
+    await expectAccessible(page, `${organisationPath}/modifier`, 'edit organisation (member)');
+  });
+
+  it('the page refusing the kinds of organisation to a member has no accessibility violation', async () => {
+    await expectAccessible(page, '/organisations/types', 'kinds refused to a member', 403);
+  });
+});
+
+describe('in French, signed out', () => {
+  let page;
+  before(async () => { page = await env.newPage(); });
+  after(async () => page?.context().close());
+
+  it('the home page has no accessibility violation', async () => {
+    await expectAccessible(page, '/', 'home');
+  });
+
+  it('the sign-up form has no accessibility violation', async () => {
+    await expectAccessible(page, '/inscription', 'sign up');
+  });
+
+  it('the sign-up form sent empty, with its errors shown, has no accessibility violation', async () => {
+    await page.goto('/inscription');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Créer mon compte' }).click(),
+    ]);
+    assert.equal(response.status(), 422);
+    await page.waitForLoadState();
+    await checkA11y(page, 'sign up with errors');
+  });
+
+  it('the sign-in form has no accessibility violation', async () => {
+    await expectAccessible(page, '/connexion', 'sign in');
+  });
+
+  it('the sign-in form refused for a wrong password has no accessibility violation', async () => {
+    await page.goto('/connexion');
+    await page.getByLabel('Adresse électronique').fill(MEMBER.email);
+    await page.getByLabel('Mot de passe').fill('not-the-password');
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('main').getByRole('button', { name: 'Se connecter' }).click(),
+    ]);
+    assert.equal(response.status(), 422);
+    await page.waitForLoadState();
+    await checkA11y(page, 'sign in with a wrong password');
+  });
+
+  it('the list of organisations has no accessibility violation', async () => {
+    await expectAccessible(page, '/organisations', 'organisations');
+  });
+
+  it('the list of organisations filtered by kind has no accessibility violation', async () => {
+    await expectAccessible(page, '/organisations?type=association-tech', 'organisations filtered');
+  });
+
+  it('an organisation page with a description, a website and a member has no accessibility violation', async () => {
+    await page.goto(organisationPath);
+    await page.getByRole('heading', { level: 1, name: ORGANISATION.name }).waitFor();
+    await checkA11y(page, 'organisation');
+  });
+
+  it('the page not found has no accessibility violation', async () => {
+    await expectAccessible(page, '/cette-page-nexiste-pas', 'not found', 404);
+  });
+
+  it('the page refusing an edit form to someone signed out redirects to an accessible sign-in form', async () => {
+    await page.goto(`${organisationPath}/modifier`);
+    assert.equal(new URL(page.url()).pathname, '/connexion');
+    await checkA11y(page, 'sign in on the way to an edit form');
+  });
+});
+
+describe('as an animateur', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await signIn(page, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => page?.context().close());
+
+  it('the kinds of organisation page has no accessibility violation', async () => {
+    await expectAccessible(page, '/organisations/types', 'kinds');
+  });
+
+  it('the kinds of organisation page, with a refused new kind, has no accessibility violation', async () => {
+    await page.goto('/organisations/types');
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.waitForLoadState();
+    assert.ok(await page.locator('.error-summary').isVisible(), 'the form shows its errors');
+    await checkA11y(page, 'kinds with errors');
+  });
+
+  it('the edit form of any organisation has no accessibility violation', async () => {
+    await expectAccessible(page, `${organisationPath}/modifier`, 'edit organisation (animateur)');
+  });
+
+  it('the list of organisations, with the animateur links, has no accessibility violation', async () => {
+    await expectAccessible(page, '/organisations', 'organisations (animateur)');
+  });
+
+  it('the account page of an animateur has no accessibility violation', async () => {
+    await expectAccessible(page, '/compte', 'account (animateur)');
+  });
+});
+
+describe('in English', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await page.goto('/langue/en?retour=/');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  });
+  after(async () => page?.context().close());
+
+  it('the home page has no accessibility violation', async () => {
+    await expectAccessible(page, '/', 'home (en)');
+  });
+
+  it('the sign-up form sent empty, with its errors shown, has no accessibility violation', async () => {
+    await page.goto('/inscription');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.waitForLoadState();
+    assert.ok(await page.locator('.error-summary').isVisible(), 'the form shows its errors');
+    await checkA11y(page, 'sign up with errors (en)');
+  });
+
+  it('the sign-in form has no accessibility violation', async () => {
+    await expectAccessible(page, '/connexion', 'sign in (en)');
+  });
+
+  it('the list of organisations has no accessibility violation', async () => {
+    await expectAccessible(page, '/organisations', 'organisations (en)');
+  });
+
+  it('an organisation page has no accessibility violation', async () => {
+    await expectAccessible(page, organisationPath, 'organisation (en)');
+  });
+
+  it('the page not found has no accessibility violation', async () => {
+    await expectAccessible(page, '/no-such-page', 'not found (en)', 404);
+  });
+
+  it('the account page of a member has no accessibility violation', async () => {
+    await signIn(page, MEMBER.email, MEMBER.password);
+    await expectAccessible(page, '/compte', 'account (en)');
+    await expectAccessible(page, '/organisations/nouvelle', 'new organisation (en)');
+  });
+});

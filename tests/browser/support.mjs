@@ -1,0 +1,175 @@
+// Shared set-up of the browser tests: a fresh fabrique server per test file (its own temporary
+// database, an animateur and a member made with the real CLI), Debian's chromium driven by
+// playwright-core (never a downloaded browser), and axe-core for the accessibility checks.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
+const STARTUP_TIMEOUT_MS = 20_000;
+
+export const ANIMATEUR = { email: 'anim@example.org', name: 'Alice Animatrice', password: 'animateur-secret-2024' };
+export const MEMBER = { email: 'membre@example.org', name: 'Marc Membre', password: 'membre-secret-2024' };
+
+function binary() {
+  const bin = process.env.FABRIQUE_BIN;
+  assert.ok(bin, 'FABRIQUE_BIN must name the fabrique binary (e.g. FABRIQUE_BIN=$PWD/build/fabrique)');
+  return bin;
+}
+
+function run(args) {
+  const r = spawnSync(binary(), args, { encoding: 'utf8', timeout: 30_000 });
+  if (r.status !== 0) {
+    throw new Error(`fabrique ${args.join(' ')} failed (status ${r.status}):\n${r.stdout}\n${r.stderr}`);
+  }
+  return r.stdout;
+}
+
+// Starts `fabrique serve` on a free port of 127.0.0.1 over a new database, and resolves once it
+// printed its listening line. The returned stop() kills it and removes the temporary directory.
+export async function startServer() {
+  const dir = mkdtempSync(join(tmpdir(), 'fabrique-browser-'));
+  const database = join(dir, 'fabrique.db');
+  let child;
+  const stop = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    run(['migrate', '--database', database]);
+    for (const [who, admin] of [[ANIMATEUR, true], [MEMBER, false]]) {
+      const passwordFile = join(dir, `${who.email}.password`);
+      writeFileSync(passwordFile, `${who.password}\n`, { mode: 0o600 });
+      run(['user', 'add', '--email', who.email, '--name', who.name, ...(admin ? ['--admin'] : []),
+        '--password-file', passwordFile, '--database', database]);
+    }
+    child = spawn(binary(), ['serve', '--database', database, '--listen', '127.0.0.1:0', '--log_requests', 'false'],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    // If the test process dies without running its hooks, do not leave the server behind.
+    const orphan = () => child.kill('SIGKILL');
+    process.once('exit', orphan);
+    child.once('exit', () => process.removeListener('exit', orphan));
+
+    const baseURL = await new Promise((resolve, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(
+        () => reject(new Error(`fabrique serve printed no listening line in ${STARTUP_TIMEOUT_MS} ms:\n${out}\n${err}`)),
+        STARTUP_TIMEOUT_MS);
+      child.stderr.on('data', (d) => { err += d; });
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/fabrique listening on (http:\/\/\S+?)\/?\s/);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`fabrique serve exited (${code ?? signal}) before listening:\n${out}\n${err}`));
+      });
+    });
+    child.stdout.resume();
+    child.stderr.resume();
+    return { baseURL, database, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}
+
+export async function launchBrowser() {
+  // launch() gives each run a fresh temporary profile (user-data-dir), removed on close.
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+// Registers, for the calling test file, hooks that start a server and a browser before its tests
+// and stop both after them (also when a test failed). The returned object is filled in by then.
+export function useServerAndBrowser() {
+  const env = { baseURL: undefined, browser: undefined, url: (path) => env.baseURL + path };
+  let server;
+  before(async () => {
+    server = await startServer();
+    env.baseURL = server.baseURL;
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await server?.stop();
+  });
+  // A new isolated browser context (cookies, cache) on the server, French unless told otherwise.
+  env.newContext = (options = {}) => env.browser.newContext({ baseURL: env.baseURL, locale: 'fr-FR', ...options });
+  env.newPage = async (options = {}) => (await env.newContext(options)).newPage();
+  return env;
+}
+
+// Signs in through the form, finding its fields by their visible labels, in either language.
+export async function signIn(page, email, password) {
+  await page.goto('/connexion');
+  await page.getByLabel(/^(Adresse électronique|E-mail address)$/).fill(email);
+  await page.getByLabel(/^(Mot de passe|Password)$/).fill(password);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname !== '/connexion'),
+    page.getByRole('main').getByRole('button', { name: /^(Se connecter|Sign in)$/ }).click(),
+  ]);
+}
+
+export async function signOut(page) {
+  await Promise.all([
+    page.waitForURL((u) => u.pathname === '/'),
+    page.getByRole('button', { name: /^(Se déconnecter|Sign out)$/ }).click(),
+  ]);
+}
+
+// Creates an organisation through the form as the signed-in person; resolves to its address.
+export async function createOrganisation(page, { name, kind, website = '', description = '' }) {
+  await page.goto('/organisations/nouvelle');
+  await page.getByLabel(/^(Nom|Name)$/).fill(name);
+  await page.getByLabel(/^(Type d’organisation|Type d'organisation|Kind of organisation)$/).selectOption({ label: kind });
+  if (website) await page.getByLabel(/^(Site web|Website)/).fill(website);
+  if (description) await page.getByLabel(/^(Courte description|Short description)/).fill(description);
+  await Promise.all([
+    page.waitForURL((u) => u.pathname.startsWith('/organisations/') && u.pathname !== '/organisations/nouvelle'),
+    page.getByRole('main').getByRole('button').click(),
+  ]);
+  return new URL(page.url()).pathname;
+}
+
+export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+function describeViolations(violations) {
+  return violations.map((v) => {
+    const nodes = v.nodes.map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`);
+    return `  [${v.impact}] ${v.id}: ${v.help}\n    ${v.helpUrl}\n${nodes.join('\n')}`;
+  }).join('\n');
+}
+
+// Runs axe-core on the page as it is now (WCAG 2.0/2.1 A and AA rules) and fails on any violation,
+// naming each one with the elements at fault.
+export async function checkA11y(page, label) {
+  const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
+  const { violations } = results;
+  if (violations.length > 0) {
+    const message = `${label} (${page.url()}): ${violations.length} accessibility violation(s)\n${describeViolations(violations)}`;
+    console.log(message);
+    assert.fail(message);
+  }
+  return results;
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The fabrique command line as an operator uses it: help, migrate, user add, backup, serve's refusals.
+# Usage: tests/cli/cli_test.sh PATH/TO/fabrique
+set -u
+bin=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+passed=0 failed=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name=$1; shift
+  if "$@" >"$dir/out" 2>&1; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name"; cat "$dir/out"; fi
+}
+refuse() {  # refuse NAME EXPECTED_TEXT COMMAND...: the command must fail and say EXPECTED_TEXT
+  local name=$1 text=$2; shift 2
+  if "$@" >"$dir/out" 2>&1; then failed=$((failed + 1)); echo "FAIL: $name (it succeeded)"; cat "$dir/out"
+  elif grep -q -- "$text" "$dir/out"; then passed=$((passed + 1))
+  else failed=$((failed + 1)); echo "FAIL: $name (no '$text')"; cat "$dir/out"; fi
+}
+
+for c in serve migrate "user add" backup "config sample"; do
+  check "help of $c" bash -c "$bin $c --help | grep -q Usage"
+done
+db=$dir/site.db
+refuse "serve refuses an unmigrated database" "fabrique migrate" "$bin" serve --database "$db" --listen 127.0.0.1:0
+check "migrate creates the schema" bash -c "$bin migrate --database $db | grep -q 'schema version'"
+check "migrate again applies nothing" bash -c "$bin migrate --database $db | grep -q '0 migration(s) applied'"
+refuse "invalid option names it" "listen" "$bin" migrate --database "$db" --listen nowhere
+refuse "invalid environment names it" "threads" env FABRIQUE_THREADS=lots "$bin" migrate --database "$db"
+printf 'un mot de passe solide\n' > "$dir/pw"
+check "user add reads the password file" "$bin" user add --admin --email anim@example.org --name "Anim" --password-file "$dir/pw" --database "$db"
+check "the animateur exists" bash -c "sqlite3 $db \"SELECT role FROM users WHERE email_key='anim@example.org'\" | grep -q animateur"
+check "the password is stored hashed" bash -c "! sqlite3 $db 'SELECT password_hash FROM users' | grep -q 'solide'"
+refuse "user add refuses a duplicate" "already" "$bin" user add --email ANIM@example.org --name "Anim" --password-file "$dir/pw" --database "$db"
+printf 'court\n' > "$dir/short"
+refuse "user add refuses a short password" "10 characters" "$bin" user add --email b@example.org --name "B" --password-file "$dir/short" --database "$db"
+check "backup writes a copy" "$bin" backup "$dir/copy.db" --database "$db"
+check "the copy holds the data" bash -c "sqlite3 $dir/copy.db 'SELECT COUNT(*) FROM users' | grep -qx 1"
+refuse "backup never overwrites" "exists" "$bin" backup "$dir/copy.db" --database "$db"
+refuse "unknown command" "unknown command" "$bin" frobnicate
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,290 @@
+// Accounts over real HTTP: sign up, sign in, change password, sign out, CSRF, slow-down, bad input.
+#include <gtest/gtest.h>
+
+#include "integration/site.hpp"
+
+namespace fabrique::test {
+namespace {
+
+constexpr const char* kPassword = "un mot de passe solide";
+
+HttpResponse sign_up(Browser& b, const std::string& email, const std::string& name = "Camille Martin",
+                     const std::string& password = kPassword) {
+  b.get("/inscription");
+  return b.post("/inscription", {{"name", name},
+                                 {"email", email},
+                                 {"password", password},
+                                 {"password_confirmation", password},
+                                 {"organisation", ""},
+                                 {"organisation_kind", ""}});
+}
+
+TEST(Accounts, SignUpSignsInAndShowsTheAccount) {
+  Site site;
+  Browser b(site);
+  auto r = sign_up(b, "camille@example.org");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/compte");
+  auto cookie = r.header("set-cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos);
+  auto account = b.get("/compte");
+  EXPECT_EQ(account.status, 200);
+  EXPECT_NE(account.body.find("camille@example.org"), std::string::npos);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM users"), 1);
+}
+
+TEST(Accounts, SessionTokenIsStoredOnlyAsAHash) {
+  Site site;
+  Browser b(site);
+  sign_up(b, "camille@example.org");
+  std::string token = b.cookie("fabrique_session");
+  ASSERT_FALSE(token.empty());
+  auto c = site.db().acquire();
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM sessions WHERE token_hash = ?", {token}), 0);
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM sessions"), 1);
+}
+
+TEST(Accounts, SignOutEndsTheSession) {
+  Site site;
+  Browser b(site);
+  sign_up(b, "camille@example.org");
+  std::string token = b.cookie("fabrique_session");
+  b.get("/compte");
+  auto out = b.post("/deconnexion", {});
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM sessions"), 0);
+  // Even the old cookie, replayed, no longer works.
+  Browser replay(site);
+  replay.set_cookie("fabrique_session", token);
+  auto r = replay.get("/compte");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location").rfind("/connexion", 0), 0u);
+}
+
+TEST(Accounts, SignInWithEmailInAnyCase) {
+  Site site;
+  site.add_user("Camille@Example.org", "Camille", kPassword);
+  Browser b(site);
+  auto r = b.sign_in("CAMILLE@example.ORG", kPassword);
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(b.get("/compte").status, 200);
+}
+
+TEST(Accounts, WrongPasswordIsRefusedWithOneMessageForBothFields) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  auto wrong_password = b.sign_in("camille@example.org", "pas le bon mot de passe");
+  auto unknown_email = b.sign_in("personne@example.org", kPassword);
+  EXPECT_EQ(wrong_password.status, 422);
+  EXPECT_EQ(unknown_email.status, 422);
+  EXPECT_NE(wrong_password.body.find("Adresse électronique ou mot de passe incorrect."), std::string::npos);
+  EXPECT_NE(unknown_email.body.find("Adresse électronique ou mot de passe incorrect."), std::string::npos);
+  // The address typed is kept; the password never is.
+  EXPECT_NE(wrong_password.body.find(R"(value="camille@example.org")"), std::string::npos);
+  EXPECT_EQ(wrong_password.body.find("pas le bon mot de passe"), std::string::npos);
+  EXPECT_TRUE(b.cookie("fabrique_session").empty());
+}
+
+TEST(Accounts, ChangePasswordSignsOutOtherSessions) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser laptop(site), phone(site);
+  laptop.sign_in("camille@example.org", kPassword);
+  phone.sign_in("camille@example.org", kPassword);
+  laptop.get("/compte");
+  auto r = laptop.post("/compte/mot-de-passe", {{"current_password", kPassword},
+                                                {"new_password", "un nouveau mot de passe"},
+                                                {"new_password_confirmation", "un nouveau mot de passe"}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(laptop.get("/compte").status, 200);
+  EXPECT_EQ(phone.get("/compte").status, 303);  // sent to the sign-in page
+  Browser other(site);
+  EXPECT_EQ(other.sign_in("camille@example.org", kPassword).status, 422);
+  EXPECT_EQ(other.sign_in("camille@example.org", "un nouveau mot de passe").status, 303);
+}
+
+TEST(Accounts, ChangePasswordWithWrongCurrentPasswordChangesNothing) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  b.sign_in("camille@example.org", kPassword);
+  b.get("/compte");
+  auto r = b.post("/compte/mot-de-passe", {{"current_password", "ce n'est pas lui"},
+                                           {"new_password", "un nouveau mot de passe"},
+                                           {"new_password_confirmation", "un nouveau mot de passe"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Le mot de passe actuel est incorrect."), std::string::npos);
+  Browser other(site);
+  EXPECT_EQ(other.sign_in("camille@example.org", kPassword).status, 303);
+}
+
+TEST(Accounts, PostWithoutCsrfTokenIsRefusedAndWritesNothing) {
+  Site site;
+  Browser b(site);
+  b.get("/inscription");
+  auto r = b.post("/inscription",
+                  {{"name", "Camille"}, {"email", "c@example.org"}, {"password", kPassword},
+                   {"password_confirmation", kPassword}},
+                  /*with_csrf=*/false);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM users"), 0);
+}
+
+TEST(Accounts, CsrfTokenOfAnotherBrowserIsRefused) {
+  Site site;
+  Browser attacker(site), victim(site);
+  attacker.get("/inscription");
+  victim.get("/inscription");
+  // The victim's browser posts a form carrying the attacker's token.
+  std::string body = "csrf=" + form_encode(attacker.csrf()) +
+                     "&name=X&email=x%40example.org&password=aaaaaaaaaaaa&password_confirmation=aaaaaaaaaaaa";
+  auto r = request(site.port(), "POST", "/inscription",
+                   {{"Cookie", "fabrique_browser=" + victim.cookie("fabrique_browser")},
+                    {"Content-Type", "application/x-www-form-urlencoded"}},
+                   body);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM users"), 0);
+}
+
+TEST(Accounts, SignOutWithoutCsrfKeepsTheSession) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  b.sign_in("camille@example.org", kPassword);
+  auto r = b.post("/deconnexion", {}, /*with_csrf=*/false);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM sessions"), 1);
+}
+
+TEST(Accounts, BadSignUpKeepsTheInputShowsErrorsAndWritesNothing) {
+  Site site;
+  Browser b(site);
+  b.get("/inscription");
+  auto r = b.post("/inscription", {{"name", ""},
+                                   {"email", "pas-une-adresse"},
+                                   {"password", "court"},
+                                   {"password_confirmation", "court"},
+                                   {"organisation", "Ville de Rennes"},
+                                   {"organisation_kind", ""}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find(R"(value="pas-une-adresse")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(value="Ville de Rennes")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-name-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-email-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-password-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-organisation_kind-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(aria-describedby="f-email-error")"), std::string::npos);
+  EXPECT_NE(r.body.find("Saisissez votre nom."), std::string::npos);
+  EXPECT_NE(r.body.find("error-summary"), std::string::npos);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM users"), 0);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations"), 0);
+}
+
+TEST(Accounts, ErrorsAreInEnglishForAnEnglishReader) {
+  Site site;
+  Browser b(site);
+  b.get("/inscription", {{"Accept-Language", "en-GB,en;q=0.9"}});
+  std::string body = "csrf=" + form_encode(b.csrf()) + "&name=&email=x&password=a&password_confirmation=a";
+  auto r = request(site.port(), "POST", "/inscription",
+                   {{"Cookie", "fabrique_browser=" + b.cookie("fabrique_browser")},
+                    {"Content-Type", "application/x-www-form-urlencoded"},
+                    {"Accept-Language", "en-GB,en;q=0.9"}},
+                   body);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Enter your name."), std::string::npos);
+  EXPECT_NE(r.body.find(R"(<html lang="en">)"), std::string::npos);
+}
+
+TEST(Accounts, EmailIsUniqueWhateverItsCase) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  auto r = sign_up(b, "CAMILLE@EXAMPLE.ORG");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Un compte utilise déjà cette adresse électronique."), std::string::npos);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM users"), 1);
+}
+
+TEST(Accounts, SignUpCreatesOrJoinsTheOrganisation) {
+  Site site;
+  Browser a(site), b(site);
+  a.get("/inscription");
+  auto r1 = a.post("/inscription", {{"name", "Alix"}, {"email", "alix@example.org"}, {"password", kPassword},
+                                    {"password_confirmation", kPassword}, {"organisation", "Ville de Rennes"},
+                                    {"organisation_kind", "collectivite"}});
+  EXPECT_EQ(r1.status, 303);
+  b.get("/inscription");
+  auto r2 = b.post("/inscription", {{"name", "Basile"}, {"email", "basile@example.org"}, {"password", kPassword},
+                                    {"password_confirmation", kPassword}, {"organisation", "ville de rennes"},
+                                    {"organisation_kind", ""}});
+  EXPECT_EQ(r2.status, 303);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations"), 1);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 2);
+  auto page = a.get("/organisations/ville-de-rennes");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("2 membres sur le site"), std::string::npos);
+}
+
+TEST(Accounts, PublicNameIsShownOnlyWithConsent) {
+  Site site;
+  Browser b(site);
+  b.get("/inscription");
+  b.post("/inscription", {{"name", "Dominique Secret"}, {"email", "d@example.org"}, {"password", kPassword},
+                          {"password_confirmation", kPassword}, {"organisation", "Association Alpha"},
+                          {"organisation_kind", "association"}});
+  Browser visitor(site);
+  EXPECT_EQ(visitor.get("/organisations/association-alpha").body.find("Dominique Secret"), std::string::npos);
+  b.get("/compte");
+  auto r = b.post("/compte/profil", {{"name", "Dominique Secret"}, {"show_name", "1"}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_NE(visitor.get("/organisations/association-alpha").body.find("Dominique Secret"), std::string::npos);
+}
+
+TEST(Accounts, FailedSignInsSlowDownThenRecover) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  // Five mistakes are free…
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(b.sign_in("camille@example.org", "mauvais mot de passe").status, 422);
+  // …then even the right password must wait.
+  auto throttled = b.sign_in("camille@example.org", kPassword);
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_FALSE(throttled.header("retry-after").empty());
+  EXPECT_TRUE(b.cookie("fabrique_session").empty());
+  site.advance(std::chrono::seconds(std::stol(throttled.header("retry-after"))));
+  // One more mistake doubles the wait.
+  EXPECT_EQ(b.sign_in("camille@example.org", "mauvais mot de passe").status, 422);
+  auto longer = b.sign_in("camille@example.org", kPassword);
+  EXPECT_EQ(longer.status, 429);
+  EXPECT_GT(std::stol(longer.header("retry-after")), std::stol(throttled.header("retry-after")));
+  site.advance(std::chrono::seconds(std::stol(longer.header("retry-after"))));
+  EXPECT_EQ(b.sign_in("camille@example.org", kPassword).status, 303);
+}
+
+TEST(Accounts, AccountPageNeedsSignIn) {
+  Site site;
+  Browser b(site);
+  auto r = b.get("/compte");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/connexion?retour=/compte");
+}
+
+TEST(Accounts, SignInReturnsToThePageAskedForButNeverOffSite) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  b.get("/connexion?retour=/organisations/nouvelle");
+  auto r = b.post("/connexion", {{"email", "camille@example.org"}, {"password", kPassword},
+                                 {"retour", "/organisations/nouvelle"}});
+  EXPECT_EQ(r.header("location"), "/organisations/nouvelle");
+  Browser c(site);
+  c.get("/connexion");
+  auto evil = c.post("/connexion", {{"email", "camille@example.org"}, {"password", kPassword},
+                                    {"retour", "//evil.example/"}});
+  EXPECT_EQ(evil.header("location"), "/compte");
+}
+
+}  // namespace
+}  // namespace fabrique::test

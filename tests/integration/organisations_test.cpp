@@ -1,0 +1,162 @@
+// Organisations over real HTTP: creation, edits and who may make them, kinds managed by animateurs.
+#include <gtest/gtest.h>
+
+#include "integration/site.hpp"
+
+namespace fabrique::test {
+namespace {
+
+constexpr const char* kPassword = "un mot de passe solide";
+
+HttpResponse create(Browser& b, const std::string& name, const std::string& kind) {
+  b.get("/organisations/nouvelle");
+  return b.post("/organisations/nouvelle",
+                {{"name", name}, {"kind", kind}, {"website", "https://example.org"}, {"description", "Une description."}});
+}
+
+TEST(Organisations, MemberCreatesOneAndBecomesItsMember) {
+  Site site;
+  site.add_user("m@example.org", "Membre", kPassword);
+  Browser b(site);
+  b.sign_in("m@example.org", kPassword);
+  auto r = create(b, "Collectif Numérique Étoilé", "association-tech");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/organisations/collectif-numerique-etoile");
+  auto page = b.get("/organisations/collectif-numerique-etoile");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Collectif Numérique Étoilé"), std::string::npos);
+  EXPECT_NE(page.body.find("Association tech"), std::string::npos);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 1);
+  auto list = b.get("/organisations?type=association-tech");
+  EXPECT_NE(list.body.find("Collectif Numérique Étoilé"), std::string::npos);
+  EXPECT_EQ(b.get("/organisations?type=media").body.find("Collectif Numérique Étoilé"), std::string::npos);
+}
+
+TEST(Organisations, ValuesAreEscapedOnEveryPage) {
+  Site site;
+  site.add_user("m@example.org", "Membre", kPassword);
+  Browser b(site);
+  b.sign_in("m@example.org", kPassword);
+  b.get("/organisations/nouvelle");
+  auto r = b.post("/organisations/nouvelle", {{"name", "<script>alert(1)</script> Asso"},
+                                              {"kind", "association"},
+                                              {"website", ""},
+                                              {"description", "\"><img src=x onerror=alert(1)>"}});
+  ASSERT_EQ(r.status, 303);
+  auto page = b.get(r.header("location"));
+  EXPECT_EQ(page.body.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(page.body.find("<img src=x"), std::string::npos);
+  EXPECT_NE(page.body.find("&lt;script&gt;alert(1)&lt;/script&gt; Asso"), std::string::npos);
+  EXPECT_EQ(b.get("/organisations").body.find("<script>alert"), std::string::npos);
+}
+
+TEST(Organisations, DuplicateNameIsRefusedWhateverItsCase) {
+  Site site;
+  site.add_user("m@example.org", "Membre", kPassword);
+  Browser b(site);
+  b.sign_in("m@example.org", kPassword);
+  create(b, "Ville de Lyon", "collectivite");
+  auto r = create(b, "VILLE DE LYON", "collectivite");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Une organisation porte déjà ce nom."), std::string::npos);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations"), 1);
+}
+
+TEST(Organisations, BadInputKeepsWhatWasTypedAndWritesNothing) {
+  Site site;
+  site.add_user("m@example.org", "Membre", kPassword);
+  Browser b(site);
+  b.sign_in("m@example.org", kPassword);
+  b.get("/organisations/nouvelle");
+  auto r = b.post("/organisations/nouvelle", {{"name", "Asso Bêta"},
+                                              {"kind", "pas-un-type"},
+                                              {"website", "javascript:alert(1)"},
+                                              {"description", std::string(2100, 'x')}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find(R"(value="Asso Bêta")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-kind-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-website-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-description-error")"), std::string::npos);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations"), 0);
+}
+
+TEST(Organisations, OnlyMembersAndAnimateursEdit) {
+  Site site;
+  site.add_user("owner@example.org", "Owner", kPassword);
+  site.add_user("other@example.org", "Other", kPassword);
+  site.add_user("anim@example.org", "Anim", kPassword, /*animateur=*/true);
+  Browser owner(site), other(site), anim(site), visitor(site);
+  owner.sign_in("owner@example.org", kPassword);
+  create(owner, "Ville de Nantes", "collectivite");
+
+  other.sign_in("other@example.org", kPassword);
+  EXPECT_EQ(other.get("/organisations/ville-de-nantes/modifier").status, 403);
+  auto refused = other.post("/organisations/ville-de-nantes/modifier",
+                            {{"name", "Piratée"}, {"kind", "autre"}, {"website", ""}, {"description", ""}});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations WHERE name = 'Ville de Nantes'"), 1);
+
+  EXPECT_EQ(visitor.get("/organisations/ville-de-nantes/modifier").status, 303);
+
+  anim.sign_in("anim@example.org", kPassword);
+  EXPECT_EQ(anim.get("/organisations/ville-de-nantes/modifier").status, 200);
+  auto ok = anim.post("/organisations/ville-de-nantes/modifier",
+                      {{"name", "Nantes Métropole"}, {"kind", "collectivite"}, {"website", ""}, {"description", ""}});
+  EXPECT_EQ(ok.status, 303);
+  // The address stays stable when the name changes.
+  EXPECT_EQ(ok.header("location"), "/organisations/ville-de-nantes");
+  EXPECT_NE(visitor.get("/organisations/ville-de-nantes").body.find("Nantes Métropole"), std::string::npos);
+}
+
+TEST(Organisations, OnlyAnimateursManageKinds) {
+  Site site;
+  site.add_user("m@example.org", "Membre", kPassword);
+  site.add_user("anim@example.org", "Anim", kPassword, /*animateur=*/true);
+  Browser member(site), anim(site);
+  member.sign_in("m@example.org", kPassword);
+  EXPECT_EQ(member.get("/organisations/types").status, 403);
+  member.get("/organisations");
+  EXPECT_EQ(member.post("/organisations/types", {{"label", "Fondation"}}).status, 403);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisation_kinds WHERE slug = 'fondation'"), 0);
+
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get("/organisations/types");
+  EXPECT_EQ(anim.post("/organisations/types", {{"label", "Fondation"}}).status, 303);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisation_kinds WHERE slug = 'fondation'"), 1);
+  anim.get("/organisations/types");
+  EXPECT_EQ(anim.post("/organisations/types/fondation", {{"label-fondation", "Fondation d'entreprise"}}).status, 303);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisation_kinds WHERE label = 'Fondation d''entreprise'"), 1);
+  anim.get("/organisations/types");
+  auto dup = anim.post("/organisations/types", {{"label", "Média"}});
+  EXPECT_EQ(dup.status, 422);
+}
+
+TEST(Organisations, MemberJoinsAndLeavesFromTheAccountPage) {
+  Site site;
+  site.add_user("a@example.org", "A", kPassword);
+  site.add_user("b@example.org", "B", kPassword);
+  Browser a(site), b(site);
+  a.sign_in("a@example.org", kPassword);
+  create(a, "Université de Lille", "recherche");
+  b.sign_in("b@example.org", kPassword);
+  b.get("/compte");
+  EXPECT_EQ(b.post("/compte/organisations", {{"organisation", "universite-de-lille"}}).status, 303);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 2);
+  b.get("/compte");
+  EXPECT_EQ(b.post("/compte/organisations/universite-de-lille/quitter", {}).status, 303);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 1);
+  b.get("/compte");
+  EXPECT_EQ(b.post("/compte/organisations", {{"organisation", "inconnue"}}).status, 422);
+}
+
+TEST(Organisations, UnknownOrganisationIsA404InsideTheLayout) {
+  Site site;
+  Browser b(site);
+  auto r = b.get("/organisations/nexiste-pas");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NE(r.body.find("<main"), std::string::npos);
+  EXPECT_NE(r.body.find("Page introuvable"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace fabrique::test

@@ -1,0 +1,180 @@
+// A real fabrique site for integration tests: a fresh SQLite database in a temporary folder, the
+// migrations applied, the real App behind the real Server on a free port, and a settable clock.
+// Also a small browser: a cookie jar, and forms submitted with the CSRF token of the page.
+#pragma once
+#include <atomic>
+#include <filesystem>
+#include <regex>
+#include <thread>
+
+#include "accounts/use_cases.hpp"
+#include "common/log.hpp"
+#include "config/options.hpp"
+#include "http/app.hpp"
+#include "http/server.hpp"
+#include "integration/http_client.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace fabrique::test {
+
+class Site {
+ public:
+  explicit Site(http::ServerLimits limits = small_limits()) {
+    static std::atomic<int> counter{0};
+    dir_ = std::filesystem::temp_directory_path() /
+           ("fabrique-it-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::create_directories(dir_);
+    options_.database = (dir_ / "site.db").string();
+    options_.listen = "127.0.0.1:0";
+    log::set_quiet(true);
+    db_ = storage::open(options_.database, 4);
+    {
+      auto c = db_->acquire();
+      storage::migrate(*c);
+    }
+    app_ = std::make_unique<http::App>(*db_, options_, [this] { return now(); });
+    server_ = std::make_unique<http::Server>(*app_, options_.listen, 2, limits);
+    server_->bind();
+    thread_ = std::thread([this] { server_->run(false); });
+  }
+  ~Site() {
+    server_->stop();
+    thread_.join();
+    server_.reset();
+    app_.reset();
+    db_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+  }
+
+  static http::ServerLimits small_limits() {
+    http::ServerLimits l;
+    l.max_header_bytes = 8 * 1024;
+    l.max_body_bytes = 64 * 1024;
+    l.read_timeout = std::chrono::seconds(2);
+    l.idle_timeout = std::chrono::seconds(5);
+    return l;
+  }
+
+  unsigned short port() const { return server_->port(); }
+  storage::Database& db() { return *db_; }
+  std::int64_t count(const std::string& sql) {
+    auto c = db_->acquire();
+    return c->query_integer(sql);
+  }
+
+  std::chrono::sys_seconds now() const { return base_ + std::chrono::seconds(offset_.load()); }
+  void advance(std::chrono::seconds s) { offset_ += s.count(); }
+
+  // Creates an account directly through the use case (as the CLI does).
+  accounts::User add_user(const std::string& email, const std::string& name, const std::string& password,
+                          bool animateur = false) {
+    auto c = db_->acquire();
+    accounts::SignUpInput in;
+    in.email = email;
+    in.name = name;
+    in.password = password;
+    in.password_confirmation = password;
+    in.role = animateur ? accounts::Role::animateur : accounts::Role::member;
+    auto r = accounts::sign_up(*c, in, now());
+    if (!r.user) throw std::runtime_error("could not create test user " + email);
+    return *r.user;
+  }
+
+ private:
+  std::filesystem::path dir_;
+  config::Options options_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<http::App> app_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  std::chrono::sys_seconds base_ = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  std::atomic<long> offset_{0};
+};
+
+// Percent-encodes a form value.
+inline std::string form_encode(std::string_view s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// A visitor with a cookie jar.
+class Browser {
+ public:
+  explicit Browser(Site& site) : site_(site) {}
+
+  HttpResponse get(const std::string& target, Headers extra = {}) {
+    extra.emplace_back("Cookie", cookie_header());
+    auto r = request(site_.port(), "GET", target, extra);
+    remember(r);
+    if (auto token = csrf_in(r.body); !token.empty()) csrf_ = token;
+    return r;
+  }
+
+  // Posts `fields` (name, value) to `target` with the CSRF token of the last page seen.
+  HttpResponse post(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+                    bool with_csrf = true) {
+    std::string body = with_csrf ? "csrf=" + form_encode(csrf_) : "";
+    for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + form_encode(k) + "=" + form_encode(v);
+    Headers h{{"Cookie", cookie_header()}, {"Content-Type", "application/x-www-form-urlencoded"}};
+    auto r = request(site_.port(), "POST", target, h, body);
+    remember(r);
+    if (auto token = csrf_in(r.body); !token.empty()) csrf_ = token;
+    return r;
+  }
+
+  // Signs in through the real form; returns the response of the POST.
+  HttpResponse sign_in(const std::string& email, const std::string& password) {
+    get("/connexion");
+    return post("/connexion", {{"email", email}, {"password", password}});
+  }
+
+  std::string cookie(const std::string& name) const {
+    for (const auto& [k, v] : jar_)
+      if (k == name) return v;
+    return {};
+  }
+  void set_cookie(const std::string& name, const std::string& value) { jar_[name] = value; }
+  const std::string& csrf() const { return csrf_; }
+
+ private:
+  static std::string csrf_in(const std::string& body) {
+    static const std::regex kCsrf(R"re(name="csrf" value="([^"]+)")re");
+    std::smatch m;
+    return std::regex_search(body, m, kCsrf) ? m[1].str() : std::string();
+  }
+  std::string cookie_header() const {
+    std::string out;
+    for (const auto& [k, v] : jar_) out += (out.empty() ? "" : "; ") + k + "=" + v;
+    return out;
+  }
+  void remember(const HttpResponse& r) {
+    for (const auto& c : r.header_values("set-cookie")) {
+      auto eq = c.find('=');
+      auto semi = c.find(';');
+      std::string name = c.substr(0, eq);
+      std::string value = c.substr(eq + 1, semi - eq - 1);
+      if (c.find("Max-Age=0") != std::string::npos)
+        jar_.erase(name);
+      else
+        jar_[name] = value;
+    }
+  }
+
+  Site& site_;
+  std::map<std::string, std::string> jar_;
+  std::string csrf_;
+};
+
+}  // namespace fabrique::test

@@ -1,0 +1,132 @@
+// The whole site over real HTTP: protections against abusive requests, static assets, headers,
+// language, and that the server keeps answering after all of it.
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "http/compress.hpp"
+#include "integration/site.hpp"
+
+namespace fabrique::test {
+namespace {
+
+TEST(Site, SurvivesAbusiveRequestsAndKeepsAnswering) {
+  Site site;
+  auto big_header = send(site.port(), "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'a') + "\r\n\r\n");
+  EXPECT_EQ(parse_response(big_header).status, 431);
+
+  std::string body(100 * 1024, 'a');
+  auto big_body = send(site.port(), "POST /connexion HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                                    "application/x-www-form-urlencoded\r\nContent-Length: " +
+                                        std::to_string(body.size()) + "\r\n\r\n" + body);
+  EXPECT_EQ(parse_response(big_body).status, 413);
+
+  EXPECT_EQ(parse_response(send(site.port(), "GARBAGE\r\n\r\n")).status, 400);
+  EXPECT_EQ(parse_response(send(site.port(), "GET /\x01\x02 HTTP/9.9\r\n\r\n")).status, 400);
+  EXPECT_EQ(parse_response(send(site.port(), std::string("\0\xff\xfe\r\n\r\n", 7))).status, 400);
+
+  // A form body that is not valid percent-encoding or UTF-8 gets a clear 400, not a crash.
+  Browser b(site);
+  b.get("/connexion");
+  auto bad_form = request(site.port(), "POST", "/connexion",
+                          {{"Cookie", "fabrique_browser=" + b.cookie("fabrique_browser")},
+                           {"Content-Type", "application/x-www-form-urlencoded"}},
+                          "csrf=%ZZ&email=%FF%FE");
+  EXPECT_EQ(bad_form.status, 400);
+
+  // A slow client holding a half-sent request does not block anybody else.
+  HttpConnection slow(site.port());
+  slow.write("GET / HTTP/1.1\r\nHost: x\r\n");
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_EQ(request(site.port(), "GET", "/").status, 200);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(1));
+  // …and it is cut off after the read timeout (2 s in tests).
+  EXPECT_TRUE(slow.wait_closed(std::chrono::seconds(4)));
+
+  EXPECT_EQ(request(site.port(), "GET", "/").status, 200);
+}
+
+TEST(Site, EveryResponseCarriesTheSecurityHeaders) {
+  Site site;
+  for (const char* target : {"/", "/connexion", "/nexiste-pas", "/static/nexiste-pas.css"}) {
+    auto r = request(site.port(), "GET", target);
+    auto csp = r.header("content-security-policy");
+    EXPECT_NE(csp.find("default-src 'none'"), std::string::npos) << target;
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << target;
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << target;
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << target;
+    EXPECT_FALSE(r.header("referrer-policy").empty()) << target;
+  }
+}
+
+TEST(Site, PagesHaveNoInlineScriptOrStyle) {
+  Site site;
+  for (const char* target : {"/", "/connexion", "/inscription", "/organisations"}) {
+    auto r = request(site.port(), "GET", target);
+    EXPECT_EQ(r.body.find("<script"), std::string::npos) << target;
+    EXPECT_EQ(r.body.find("style="), std::string::npos) << target;
+    EXPECT_EQ(r.body.find("<style"), std::string::npos) << target;
+  }
+}
+
+TEST(Site, StylesheetIsContentHashedImmutableAndPrecompressed) {
+  Site site;
+  auto home = request(site.port(), "GET", "/");
+  std::smatch m;
+  static const std::regex kCss(R"re(href="(/static/style\.[0-9a-f]{12}\.css)")re");
+  ASSERT_TRUE(std::regex_search(home.body, m, kCss));
+  std::string url = m[1];
+  auto plain = request(site.port(), "GET", url);
+  EXPECT_EQ(plain.status, 200);
+  EXPECT_EQ(plain.header("content-type"), "text/css; charset=utf-8");
+  EXPECT_NE(plain.header("cache-control").find("immutable"), std::string::npos);
+  auto br = request(site.port(), "GET", url, {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(br.header("content-encoding"), "br");
+  EXPECT_LT(br.body.size(), plain.body.size());
+  auto gz = request(site.port(), "GET", url, {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(gz.header("content-encoding"), "gzip");
+  EXPECT_EQ(http::gunzip(gz.body), plain.body);
+}
+
+TEST(Site, HtmlIsCompressedOnTheFlyWhenAccepted) {
+  Site site;
+  auto plain = request(site.port(), "GET", "/");
+  auto gz = request(site.port(), "GET", "/", {{"Accept-Encoding", "gzip"}});
+  EXPECT_EQ(plain.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_EQ(gz.header("content-encoding"), "gzip");
+  EXPECT_LT(gz.body.size(), plain.body.size());
+}
+
+TEST(Site, LanguageComesFromTheBrowserAndTheSwitchKeepsThePage) {
+  Site site;
+  EXPECT_NE(request(site.port(), "GET", "/").body.find(R"(<html lang="fr">)"), std::string::npos);
+  EXPECT_NE(request(site.port(), "GET", "/", {{"Accept-Language", "en-US,en;q=0.8,fr;q=0.5"}})
+                .body.find(R"(<html lang="en">)"),
+            std::string::npos);
+  Browser b(site);
+  auto r = b.get("/langue/en?retour=/organisations%3Ftype%3Dmedia");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/organisations?type=media");
+  EXPECT_NE(b.get("/organisations").body.find("Organisations"), std::string::npos);
+  EXPECT_NE(b.get("/connexion").body.find(R"(<html lang="en">)"), std::string::npos);
+  // The switch never sends anyone off the site.
+  EXPECT_EQ(b.get("/langue/fr?retour=//evil.example").header("location"), "/");
+}
+
+TEST(Site, UnknownPathIsA404AndWrongMethodA405) {
+  Site site;
+  EXPECT_EQ(request(site.port(), "GET", "/nulle-part").status, 404);
+  auto r = request(site.port(), "GET", "/deconnexion");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_EQ(r.header("allow"), "POST");
+}
+
+TEST(Site, HeadAnswersLikeGetWithoutABody) {
+  Site site;
+  auto r = request(site.port(), "HEAD", "/organisations");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_TRUE(r.body.empty());
+}
+
+}  // namespace
+}  // namespace fabrique::test

@@ -1,0 +1,70 @@
+// The route table: typed parameters, suffixes, 404 versus 405.
+#include <gtest/gtest.h>
+
+#include "http/router.hpp"
+
+namespace fabrique::http {
+namespace {
+
+Response named(const char* name) { return Response::text(200, name); }
+
+Router sample() {
+  Router r;
+  r.get("/", [](Context&) { return named("home"); });
+  r.get("/organisations/nouvelle", [](Context&) { return named("new"); });
+  r.get("/organisations/{slug}", [](Context&) { return named("show"); });
+  r.post("/organisations/{slug}/modifier", [](Context&) { return named("update"); });
+  r.get("/evenements/{id:int}", [](Context&) { return named("event"); });
+  r.get("/coalitions/{slug}.json", [](Context&) { return named("json"); });
+  return r;
+}
+
+TEST(Router, LiteralRoutesWinOverParametersDeclaredAfterThem) {
+  auto m = sample().match(Method::get, "/organisations/nouvelle");
+  ASSERT_TRUE(m.handler);
+  EXPECT_TRUE(m.params.empty());
+}
+
+TEST(Router, CapturesSlugs) {
+  auto m = sample().match(Method::get, "/organisations/ville-de-lyon");
+  ASSERT_TRUE(m.handler);
+  ASSERT_EQ(m.params.size(), 1u);
+  EXPECT_EQ(m.params[0], (std::pair<std::string, std::string>{"slug", "ville-de-lyon"}));
+}
+
+TEST(Router, RefusesSlugsWithOtherCharacters) {
+  EXPECT_FALSE(sample().match(Method::get, "/organisations/Ville").handler);
+  EXPECT_FALSE(sample().match(Method::get, "/organisations/a b").handler);
+  EXPECT_FALSE(sample().match(Method::get, "/organisations/").handler);
+}
+
+TEST(Router, IntegerParametersAcceptOnlyDigits) {
+  EXPECT_TRUE(sample().match(Method::get, "/evenements/42").handler);
+  EXPECT_FALSE(sample().match(Method::get, "/evenements/4x2").handler);
+}
+
+TEST(Router, SuffixAfterAParameter) {
+  auto m = sample().match(Method::get, "/coalitions/numerique-responsable.json");
+  ASSERT_TRUE(m.handler);
+  EXPECT_EQ(m.params[0].second, "numerique-responsable");
+}
+
+TEST(Router, HeadUsesGetRoutes) { EXPECT_TRUE(sample().match(Method::head, "/").handler); }
+
+TEST(Router, KnownPathWithAnotherMethodIsNotA404) {
+  auto m = sample().match(Method::get, "/organisations/x/modifier");
+  EXPECT_FALSE(m.handler);
+  EXPECT_TRUE(m.path_known);
+  auto unknown = sample().match(Method::get, "/nulle-part");
+  EXPECT_FALSE(unknown.path_known);
+}
+
+TEST(Router, ProductTableHasEveryFoundationPage) {
+  auto patterns = routes().patterns();
+  for (const char* p : {"GET /", "GET /inscription", "POST /inscription", "GET /connexion", "POST /connexion",
+                        "POST /deconnexion", "GET /compte", "GET /organisations", "GET /organisations/{slug}"})
+    EXPECT_NE(std::find(patterns.begin(), patterns.end(), p), patterns.end()) << p;
+}
+
+}  // namespace
+}  // namespace fabrique::http
