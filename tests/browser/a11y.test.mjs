@@ -144,7 +144,7 @@ describe('as an animateur', () => {
 
   it('the kinds of organisation page, with a refused new kind, has no accessibility violation', async () => {
     await page.goto('/organisations/types');
-    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await page.locator('form[action="/organisations/types"] button[type="submit"]').click();
     await page.waitForLoadState();
     assert.ok(await page.locator('.error-summary').isVisible(), 'the form shows its errors');
     await checkA11y(page, 'kinds with errors');

@@ -156,7 +156,7 @@ describe('at 320 px wide, no page scrolls sideways', () => {
     await anonymous.waitForLoadState();
     await check('signed out', anonymous, '/inscription with errors');
     await animateur.goto('/organisations/types');
-    await animateur.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await animateur.locator('form[action="/organisations/types"] button[type="submit"]').click();
     await animateur.waitForLoadState();
     await check('an animateur', animateur, '/organisations/types with errors');
     assert.deepEqual(wide, []);

@@ -13,6 +13,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 const STARTUP_TIMEOUT_MS = 20_000;
+// Generous: the suite runs beside compilers and other test binaries on a 2-core machine, where a
+// single page load has been seen to take over 20 s. A page that never answers still fails.
+const ACTION_TIMEOUT_MS = 60_000;
 
 export const ANIMATEUR = { email: 'anim@example.org', name: 'Alice Animatrice', password: 'animateur-secret-2024' };
 export const MEMBER = { email: 'membre@example.org', name: 'Marc Membre', password: 'membre-secret-2024' };
@@ -115,7 +118,12 @@ export function useServerAndBrowser() {
     await server?.stop();
   });
   // A new isolated browser context (cookies, cache) on the server, French unless told otherwise.
-  env.newContext = (options = {}) => env.browser.newContext({ baseURL: env.baseURL, locale: 'fr-FR', ...options });
+  env.newContext = async (options = {}) => {
+    const context = await env.browser.newContext({ baseURL: env.baseURL, locale: 'fr-FR', ...options });
+    context.setDefaultTimeout(ACTION_TIMEOUT_MS);
+    context.setDefaultNavigationTimeout(ACTION_TIMEOUT_MS);
+    return context;
+  };
   env.newPage = async (options = {}) => (await env.newContext(options)).newPage();
   return env;
 }
