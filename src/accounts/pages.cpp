@@ -2,11 +2,13 @@
 #include "accounts/pages.hpp"
 
 #include "accounts/store.hpp"
+#include "coalitions/store.hpp"
 #include "accounts/use_cases.hpp"
 #include "http/app.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
+#include "taxonomies/taxonomy.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 
@@ -27,7 +29,7 @@ http::CookieOptions session_cookie(const Context& ctx) {
 
 std::vector<views::Option> kind_options(Context& ctx) {
   std::vector<views::Option> out;
-  for (const auto& k : organisations::store::kinds(ctx.db)) out.push_back({k.slug, k.label});
+  for (const auto& k : taxonomies::terms(ctx.db, taxonomies::kOrganisationKinds)) out.push_back({k.slug, k.label});
   return out;
 }
 
@@ -116,9 +118,31 @@ Response render_account(Context& ctx, const FieldErrors& profile_errors, const F
     if (!already) others.push_back({o.slug, o.name});
   }
 
+  // The person's coalitions and declarations.
+  Html engagements;
+  for (const auto& [k, role] : coalitions::store::coalitions_of_user(ctx.db, u.id))
+    engagements += render(R"(<li><a href="/coalitions/{}">{} {} — {}</a> <span class="meta">{}</span></li>)", k.slug,
+                          ctx.tr(N_("Coalition")), k.number, k.title,
+                          role == coalitions::Role::co_porteur ? ctx.tr(N_("Co-porteur")) : ctx.tr(N_("Member")));
+  Html declared;
+  for (const auto& d : coalitions::store::declarations_of_user(ctx.db, u.id))
+    declared += render(R"(<li><a href="/coalitions/{}#interet">{} {} — {}</a>{}</li>)", d.coalition_slug,
+                       ctx.tr(N_("Coalition")), d.coalition_number, d.coalition_title,
+                       d.message.empty() ? Html() : render(R"( <span class="meta">« {} »</span>)", d.message));
+  Html coalitions_section = render(
+      R"(<section aria-labelledby="coalitions"><h2 id="coalitions">{}</h2>{}<h3>{}</h3>{}<p><a href="/coalitions">{}</a></p></section>)",
+      ctx.tr(N_("My coalitions")),
+      engagements.empty() ? render("<p>{}</p>", ctx.tr(N_("You are not a member of any coalition yet.")))
+                          : render(R"(<ul class="cards">{}</ul>)", engagements),
+      ctx.tr(N_("My interest declarations")),
+      declared.empty() ? render("<p>{}</p>", ctx.tr(N_("You have not declared an interest yet.")))
+                       : render(R"(<ul class="cards">{}</ul>)", declared),
+      ctx.tr(N_("See every coalition")));
+
   Html body = render(
       R"(<h1>{}</h1>
 <p>{} <strong>{}</strong>{}</p>
+{}
 <section aria-labelledby="profil"><h2 id="profil">{}</h2>
 {}
 <form method="post" action="/compte/profil" novalidate>{}{}{}<button type="submit">{}</button></form>
@@ -134,7 +158,7 @@ Response render_account(Context& ctx, const FieldErrors& profile_errors, const F
 <form method="post" action="/compte/mot-de-passe" novalidate>{}{}{}{}<button type="submit">{}</button></form>
 </section>)",
       ctx.tr(N_("My account")), ctx.tr(N_("Signed in as")), u.email,
-      u.is_animateur() ? render(" — {}", ctx.tr(N_("animateur"))) : Html(), ctx.tr(N_("Profile")),
+      u.is_animateur() ? render(" — {}", ctx.tr(N_("animateur"))) : Html(), coalitions_section, ctx.tr(N_("Profile")),
       views::error_summary(ctx, profile_errors), views::csrf_field(ctx),
       views::input(ctx, {"name", ctx.tr(N_("Your name")), name, "text", "name", "", true, 120}, profile_errors),
       views::checkbox(ctx, "show_name", ctx.tr(N_("Show my name publicly")), show,

@@ -1,9 +1,11 @@
 // The one route table of fabrique: every URL of the product, in one place.
 // French paths, because the users are French programme teams; the page handlers live in their modules.
 #include "accounts/pages.hpp"
+#include "coalitions/pages.hpp"
 #include "http/router.hpp"
 #include "organisations/pages.hpp"
 #include "programme/pages.hpp"
+#include "taxonomies/pages.hpp"
 
 namespace fabrique::http {
 
@@ -12,6 +14,11 @@ const Router& routes() {
     namespace accounts = fabrique::accounts::pages;
     namespace organisations = fabrique::organisations::pages;
     namespace programme = fabrique::programme::pages;
+    namespace taxonomies = fabrique::taxonomies::pages;
+    namespace coalitions = fabrique::coalitions::pages;
+    using fabrique::taxonomies::kCoalitionCohorts;
+    using fabrique::taxonomies::kCoalitionFamilies;
+    using fabrique::taxonomies::kOrganisationKinds;
     Router r;
     // Programme
     r.get("/", programme::home);
@@ -33,12 +40,36 @@ const Router& routes() {
     r.get("/organisations", organisations::list);
     r.get("/organisations/nouvelle", organisations::new_form);
     r.post("/organisations/nouvelle", organisations::create);
-    r.get("/organisations/types", organisations::kinds);
-    r.post("/organisations/types", organisations::add_kind);
-    r.post("/organisations/types/{slug}", organisations::rename_kind);
+    r.get("/organisations/types", [](Context& c) { return taxonomies::edit(c, kOrganisationKinds); });
+    r.post("/organisations/types", [](Context& c) { return taxonomies::add(c, kOrganisationKinds); });
+    r.post("/organisations/types/{slug}", [](Context& c) { return taxonomies::rename(c, kOrganisationKinds); });
     r.get("/organisations/{slug}", organisations::show);
     r.get("/organisations/{slug}/modifier", organisations::edit_form);
     r.post("/organisations/{slug}/modifier", organisations::update);
+
+    // Coalitions (literal paths before /coalitions/{slug})
+    r.get("/coalitions", coalitions::list);
+    r.get("/coalitions.json", coalitions::list_json);
+    r.get("/coalitions/nouvelle", coalitions::new_form);
+    r.post("/coalitions/nouvelle", coalitions::create);
+    r.get("/coalitions/familles", [](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); });
+    r.post("/coalitions/familles", [](Context& c) { return taxonomies::add(c, kCoalitionFamilies); });
+    r.post("/coalitions/familles/{slug}", [](Context& c) { return taxonomies::rename(c, kCoalitionFamilies); });
+    r.get("/coalitions/promotions", [](Context& c) { return taxonomies::edit(c, kCoalitionCohorts); });
+    r.post("/coalitions/promotions", [](Context& c) { return taxonomies::add(c, kCoalitionCohorts); });
+    r.post("/coalitions/promotions/{slug}", [](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); });
+    r.get("/coalitions/{slug}.json", coalitions::show_json);
+    r.get("/coalitions/{slug}", coalitions::show);
+    r.get("/coalitions/{slug}/modifier", coalitions::edit_form);
+    r.post("/coalitions/{slug}/modifier", coalitions::save_booklet);
+    r.post("/coalitions/{slug}/fiche", coalitions::update_fields);
+    r.get("/coalitions/{slug}/historique", coalitions::history);
+    r.get("/coalitions/{slug}/historique/comparer", coalitions::compare);  // ?de=N&a=M
+    r.get("/coalitions/{slug}/historique/{number:int}", coalitions::show_revision);
+    r.post("/coalitions/{slug}/historique/{number:int}/restaurer", coalitions::restore);
+    r.post("/coalitions/{slug}/interet", coalitions::declare_interest);
+    r.post("/coalitions/{slug}/interet/retirer", coalitions::withdraw_interest);
+    r.post("/coalitions/{slug}/membres/{user:int}", coalitions::set_role);
     return r;
   }();
   return kRouter;

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <climits>
+#include <cstdint>
 #include <condition_variable>
 #include <csignal>
 #include <exception>

@@ -5,14 +5,6 @@
 
 namespace fabrique::organisations {
 
-// A kind of actor (entreprise, collectivité…); the list is edited by animateurs.
-struct Kind {
-  std::int64_t id = 0;
-  std::string slug;
-  std::string label;
-  std::int64_t position = 0;
-};
-
 struct Organisation {
   std::int64_t id = 0;
   std::string slug;
@@ -34,6 +26,5 @@ struct Member {
 inline constexpr std::size_t kMaxOrganisationName = 160;
 inline constexpr std::size_t kMaxDescription = 2000;
 inline constexpr std::size_t kMaxWebsite = 500;
-inline constexpr std::size_t kMaxKindLabel = 80;
 
 }  // namespace fabrique::organisations

@@ -2,9 +2,11 @@
 #include "organisations/pages.hpp"
 
 #include "accounts/pages.hpp"
+#include "coalitions/store.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
+#include "taxonomies/taxonomy.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 
@@ -16,7 +18,7 @@ using i18n::N_;
 
 namespace {
 
-std::vector<views::Option> kind_options(const std::vector<Kind>& kinds) {
+std::vector<views::Option> kind_options(const std::vector<taxonomies::Term>& kinds) {
   std::vector<views::Option> out;
   for (const auto& k : kinds) out.push_back({k.slug, k.label});
   return out;
@@ -26,7 +28,7 @@ Html organisation_fields(Context& ctx, const OrganisationInput& in, const FieldE
   Html out;
   out += views::input(ctx, {"name", ctx.tr(N_("Name")), in.name, "text", "organization", "", true, 160}, errors);
   out += views::select(ctx, {"kind", ctx.tr(N_("Kind of organisation")), in.kind, "", "", "", true, 0},
-                       kind_options(store::kinds(ctx.db)), errors, ctx.tr(N_("Choose…")));
+                       kind_options(taxonomies::terms(ctx.db, taxonomies::kOrganisationKinds)), errors, ctx.tr(N_("Choose…")));
   out += views::input(ctx,
                       {"website", ctx.tr(N_("Website")), in.website, "url", "url",
                        ctx.tr(N_("For example https://example.org")), false, 500},
@@ -63,33 +65,10 @@ Response render_edit(Context& ctx, const Organisation& o, const OrganisationInpu
   return views::page(ctx, status, title, body);
 }
 
-Response render_kinds(Context& ctx, const FieldErrors& add_errors, std::string_view failed_slug,
-                      const FieldErrors& rename_errors, int status) {
-  Html rows;
-  for (const auto& k : store::kinds(ctx.db)) {
-    bool failed = k.slug == failed_slug;
-    std::string value = failed ? ctx.form.get("label-" + k.slug) : k.label;
-    views::Field f{"label-" + k.slug, ctx.tr(N_("Label")), value, "text", "", "", true, 80};
-    FieldErrors shown;
-    if (failed && !rename_errors.empty()) shown.add(f.name, rename_errors.items().front().second);
-    rows += render(R"(<li><form method="post" action="/organisations/types/{}" class="row">{}{}<button type="submit">{}<span class="visually-hidden"> {}</span></button></form></li>)",
-                   k.slug, views::csrf_field(ctx), views::input(ctx, f, shown), ctx.tr(N_("Rename")), k.label);
-  }
-  Html body = render(R"(<h1>{}</h1><p>{}</p><ul class="plain">{}</ul><h2>{}</h2>{}<form method="post" action="/organisations/types" novalidate>{}{}<button type="submit">{}</button></form>)",
-                     ctx.tr(N_("Kinds of organisation")),
-                     ctx.tr(N_("The kinds group the actors of the programme; a coalition is healthy when its actors are of many kinds.")),
-                     rows, ctx.tr(N_("Add a kind")), views::error_summary(ctx, add_errors), views::csrf_field(ctx),
-                     views::input(ctx, {"label", ctx.tr(N_("Label")), failed_slug.empty() ? ctx.form.get("label") : "",
-                                        "text", "", "", true, 80},
-                                  add_errors),
-                     ctx.tr(N_("Add")));
-  return views::page(ctx, status, ctx.tr(N_("Kinds of organisation")), body);
-}
-
 }  // namespace
 
 Response list(Context& ctx) {
-  auto all_kinds = store::kinds(ctx.db);
+  auto all_kinds = taxonomies::terms(ctx.db, taxonomies::kOrganisationKinds);
   std::string kind_slug = ctx.query.get("type");
   std::optional<std::int64_t> kind_id;
   for (const auto& k : all_kinds)
@@ -161,8 +140,15 @@ Response show(Context& ctx) {
   if (can_edit(ctx, *o))
     edit = render(R"(<p><a href="/organisations/{}/modifier">{}</a></p>)", o->slug, ctx.tr(N_("Edit this organisation")));
 
-  Html body = render(R"(<h1>{}</h1><p class="meta">{}</p>{}{}<h2>{}</h2>{}{})", o->name, o->kind_label, description,
-                     website, ctx.tr(N_("Members")), people, edit);
+  Html coalitions;
+  for (const auto& k : coalitions::store::coalitions_of_organisation(ctx.db, o->id))
+    coalitions += render(R"(<li><a href="/coalitions/{}">{} {} — {}</a></li>)", k.slug, ctx.tr(N_("Coalition")),
+                         k.number, k.title);
+  if (coalitions.empty())
+    coalitions = render("<li>{}</li>", ctx.tr(N_("This organisation takes part in no coalition yet.")));
+  Html body = render(R"(<h1>{}</h1><p class="meta">{}</p>{}{}<h2>{}</h2><ul class="cards">{}</ul><h2>{}</h2>{}{})",
+                     o->name, o->kind_label, description, website, ctx.tr(N_("Coalitions")), coalitions,
+                     ctx.tr(N_("Members")), people, edit);
   return views::page(ctx, o->name, body);
 }
 
@@ -197,28 +183,6 @@ Response update(Context& ctx) {
     return render_edit(ctx, *o, in, result.errors, 422);
   }
   return Response::redirect("/organisations/" + result.organisation->slug);
-}
-
-Response kinds(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  if (!ctx.user->is_animateur()) return views::forbidden(ctx, N_("Only animateurs can change the kinds of organisation."));
-  return render_kinds(ctx, {}, "", {}, 200);
-}
-
-Response add_kind(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  auto errors = organisations::add_kind(ctx.db, *ctx.user, ctx.form.get("label"));
-  if (!errors.empty()) return render_kinds(ctx, errors, "", {}, 422);
-  return Response::redirect("/organisations/types");
-}
-
-Response rename_kind(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  // Each row's field is named after its kind, so that every label on the page is unique.
-  auto errors =
-      organisations::rename_kind(ctx.db, *ctx.user, ctx.param("slug"), ctx.form.get("label-" + ctx.param("slug")));
-  if (!errors.empty()) return render_kinds(ctx, {}, ctx.param("slug"), errors, 422);
-  return Response::redirect("/organisations/types");
 }
 
 }  // namespace fabrique::organisations::pages

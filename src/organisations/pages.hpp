@@ -13,8 +13,5 @@ Response new_form(Context& ctx);     // GET /organisations/nouvelle
 Response create(Context& ctx);       // POST /organisations/nouvelle
 Response edit_form(Context& ctx);    // GET /organisations/{slug}/modifier
 Response update(Context& ctx);       // POST /organisations/{slug}/modifier
-Response kinds(Context& ctx);        // GET /organisations/types
-Response add_kind(Context& ctx);     // POST /organisations/types
-Response rename_kind(Context& ctx);  // POST /organisations/types/{slug}
 
 }  // namespace fabrique::organisations::pages

@@ -20,32 +20,6 @@ std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
 
 }  // namespace
 
-std::vector<Kind> kinds(Connection& c) {
-  std::vector<Kind> out;
-  for (const auto& r : c.query("SELECT id, slug, label, position FROM organisation_kinds ORDER BY position, id"))
-    out.push_back({r.integer(0), r.text(1), r.text(2), r.integer(3)});
-  return out;
-}
-
-std::optional<Kind> kind_by_slug(Connection& c, std::string_view slug) {
-  auto r = c.query_one("SELECT id, slug, label, position FROM organisation_kinds WHERE slug = ?", {std::string(slug)});
-  if (!r) return std::nullopt;
-  return Kind{r->integer(0), r->text(1), r->text(2), r->integer(3)};
-}
-
-std::int64_t insert_kind(Connection& c, const std::string& slug, const std::string& label) {
-  return c
-      .query("INSERT INTO organisation_kinds (slug, label, position) "
-             "VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM organisation_kinds)) RETURNING id",
-             {slug, label})
-      .at(0)
-      .integer(0);
-}
-
-void update_kind_label(Connection& c, std::int64_t id, const std::string& label) {
-  c.execute("UPDATE organisation_kinds SET label = ? WHERE id = ?", {label, id});
-}
-
 std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id) {
   std::vector<storage::Row> rows =
       kind_id ? c.query(std::string(kSelect) + "WHERE o.kind_id = ? ORDER BY o.name_key", {*kind_id})

@@ -12,11 +12,6 @@ namespace fabrique::organisations::store {
 using storage::Connection;
 using std::chrono::sys_seconds;
 
-std::vector<Kind> kinds(Connection& c);
-std::optional<Kind> kind_by_slug(Connection& c, std::string_view slug);
-std::int64_t insert_kind(Connection& c, const std::string& slug, const std::string& label);
-void update_kind_label(Connection& c, std::int64_t id, const std::string& label);
-
 // All organisations, by name, with their member counts; optionally of one kind.
 std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id);
 std::optional<Organisation> by_slug(Connection& c, std::string_view slug);

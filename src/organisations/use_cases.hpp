@@ -40,10 +40,6 @@ SaveResult update_organisation(storage::Connection& c, const User& actor, std::s
 void join_organisation(storage::Connection& c, const User& actor, std::string_view slug, sys_seconds now);
 void leave_organisation(storage::Connection& c, const User& actor, std::string_view slug);
 
-// manage_kinds.cpp. Animateurs only (Forbidden otherwise). Outcomes: saved | field errors.
-FieldErrors add_kind(storage::Connection& c, const User& actor, std::string_view label);
-FieldErrors rename_kind(storage::Connection& c, const User& actor, std::string_view slug, std::string_view label);
-
 // For use cases already inside a transaction (sign-up): validates `in` and inserts the organisation,
 // or returns the existing one with the same name. Adds errors under `field_prefix` + field name.
 std::optional<Organisation> find_or_create_in(storage::Connection& c, const OrganisationInput& in,

@@ -6,6 +6,7 @@
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
+#include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::organisations {
 
@@ -28,7 +29,7 @@ Organisation validate(storage::Connection& c, const OrganisationInput& in, Field
     errors.add("name", N_("An organisation with this name already exists."));
   }
 
-  if (auto kind = store::kind_by_slug(c, in.kind)) {
+  if (auto kind = taxonomies::term(c, taxonomies::kOrganisationKinds, in.kind)) {
     o.kind_id = kind->id;
   } else {
     errors.add("kind", N_("Choose the kind of organisation."));
@@ -52,16 +53,6 @@ std::string unique_slug(storage::Connection& c, const std::string& name) {
   std::string slug = base;
   for (int n = 2; store::slug_taken(c, slug); ++n) slug = fmt::format("{}-{}", base, n);
   return slug;
-}
-
-void check_label(FieldErrors& errors, std::string_view label) {
-  if (label.empty()) {
-    errors.add("label", N_("Enter a label."));
-  } else if (!text::valid_utf8(label, false) || text::slugify(label).empty()) {
-    errors.add("label", N_("The label must contain letters or digits."));
-  } else if (text::length(label) > kMaxKindLabel) {
-    errors.add("label", N_("The label is too long (80 characters at most)."));
-  }
 }
 
 }  // namespace fabrique::organisations

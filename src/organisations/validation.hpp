@@ -17,7 +17,4 @@ Organisation validate(storage::Connection& c, const OrganisationInput& in, Field
 // A slug from `name` not used by any other organisation ("name", "name-2", …).
 std::string unique_slug(storage::Connection& c, const std::string& name);
 
-// Validates a label for a kind.
-void check_label(FieldErrors& errors, std::string_view label);
-
 }  // namespace fabrique::organisations

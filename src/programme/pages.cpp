@@ -1,6 +1,7 @@
 // The home page (what the programme is) and the language switch that keeps the current page.
 #include "programme/pages.hpp"
 
+#include "coalitions/store.hpp"
 #include "http/app.hpp"
 #include "i18n/i18n.hpp"
 #include "views/layout.hpp"
@@ -14,8 +15,28 @@ using i18n::N_;
 http::Response home(http::Context& ctx) {
   auto counts = ctx.db.query_one(
       "SELECT (SELECT COUNT(*) FROM organisations), (SELECT COUNT(DISTINCT kind_id) FROM organisations), "
-      "(SELECT COUNT(*) FROM users)");
-  std::int64_t organisations = counts->integer(0), kinds = counts->integer(1), people = counts->integer(2);
+      "(SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM coalitions)");
+  std::int64_t organisations = counts->integer(0), kinds = counts->integer(1), people = counts->integer(2),
+               coalition_count = counts->integer(3);
+  // Coalitions grouped by family, with their stage.
+  Html families;
+  Html items;
+  std::string family;
+  auto flush = [&] {
+    if (!items.empty()) families += render(R"(<h3>{}</h3><ul class="cards">{}</ul>)", family, items);
+    items = Html();
+  };
+  for (const auto& k : coalitions::store::list(ctx.db)) {
+    if (k.family_label != family) {
+      flush();
+      family = k.family_label;
+    }
+    const auto* st = coalitions::stage(k.stage);
+    items += render(R"(<li><a href="/coalitions/{}">{} {} — {}</a> <span class="meta">{}</span></li>)", k.slug,
+                    ctx.tr(N_("Coalition")), k.number, k.title, st ? ctx.tr(st->label) : k.stage);
+  }
+  flush();
+  if (families.empty()) families = render("<p>{}</p>", ctx.tr(N_("No coalition has been opened yet.")));
   Html join;
   if (!ctx.user)
     join = render(R"(<p><a class="button" href="/inscription">{}</a> <a href="/connexion">{}</a></p>)",
@@ -26,7 +47,10 @@ http::Response home(http::Context& ctx) {
 <p>{}</p>
 {}
 <h2>{}</h2>
+{}
+<h2>{}</h2>
 <ul class="figures">
+<li><strong>{}</strong> {}</li>
 <li><strong>{}</strong> {}</li>
 <li><strong>{}</strong> {}</li>
 <li><strong>{}</strong> {}</li>
@@ -42,7 +66,8 @@ http::Response home(http::Context& ctx) {
       ctx.tr(N_("A programme of coalitions for a digital world that serves people")),
       ctx.tr(N_("Companies, associations, local authorities, administrations and researchers ally around one problem and one sought impact, and land concrete actions together.")),
       ctx.tr(N_("Every month a Reset Day gathers the coalitions. Each coalition writes a living booklet, draws its roadmap on three levers — what is ordered, what is offered, how it is used — and measures its impact.")),
-      join, ctx.tr(N_("The programme in figures")), organisations,
+      join, ctx.tr(N_("The coalitions")), families, ctx.tr(N_("The programme in figures")), coalition_count,
+      ctx.trn("coalition", "coalitions", coalition_count), organisations,
       ctx.trn("organisation", "organisations", organisations), kinds,
       ctx.trn("kind of actor", "kinds of actor", kinds), people, ctx.trn("member", "members", people),
       ctx.tr(N_("How it works")), ctx.tr(N_("Declare your interest in a coalition and say what you can bring.")),

@@ -202,6 +202,25 @@ TEST_F(HttpServerTest, BinaryGarbageGets400) {
   EXPECT_EQ(test::request(port(), "GET", "/echo").status, 200);
 }
 
+TEST_F(HttpServerTest, AmbiguousBodyLengthGets400) {
+  start();
+  // Both framings, or two different lengths, are how requests get smuggled past proxies.
+  EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                                                    "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"))
+                .status,
+            400);
+  EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                                                    "Content-Length: 4\r\n\r\nabcd"))
+                .status,
+            400);
+  // Chunked on its own is fine.
+  HttpResponse chunked = test::parse_response(test::send(
+      port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+              "3\r\nabc\r\n0\r\n\r\n"));
+  EXPECT_EQ(chunked.status, 200);
+  EXPECT_NE(chunked.body.find("len=3"), std::string::npos);
+}
+
 TEST_F(HttpServerTest, UndecodablePathGets400) {
   start();
   EXPECT_EQ(test::request(port(), "GET", "/a%zz").status, 400);
@@ -365,6 +384,23 @@ TEST_F(HttpServerTest, StopReturnsPromptlyWhenHandlingSignalsToo) {
   const auto stop_at = Clock::now();
   stop();
   EXPECT_LT(Clock::now() - stop_at, 500ms);
+}
+
+TEST_F(HttpServerTest, StopGivesUpOnAStalledRequestAfterTheGracePeriod) {
+  ServerLimits limits = small_limits();
+  limits.read_timeout = 10s;
+  limits.shutdown_grace = 1s;
+  start(limits);
+  HttpConnection stalled(port());
+  stalled.write("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc");
+  std::this_thread::sleep_for(100ms);
+  const auto stop_at = Clock::now();
+  stop();
+  const auto took = Clock::now() - stop_at;
+  EXPECT_GE(took, 900ms);
+  EXPECT_LT(took, 2s);
+  server_.reset();  // the abandoned connection is destroyed with the server
+  EXPECT_TRUE(stalled.wait_closed(1s));
 }
 
 TEST_F(HttpServerTest, BindFailureSaysWhy) {

@@ -1,0 +1,148 @@
+// A booklet's history: every revision, one revision as it was, two revisions compared word by word,
+// and restoring an old revision.
+#include "accounts/pages.hpp"
+#include "coalitions/pages.hpp"
+#include "coalitions/store.hpp"
+#include "coalitions/use_cases.hpp"
+#include "coalitions/views.hpp"
+#include "i18n/i18n.hpp"
+#include "text/diff.hpp"
+#include "text/markdown.hpp"
+#include "views/forms.hpp"
+#include "views/layout.hpp"
+
+namespace fabrique::coalitions::pages {
+
+using html::Html;
+using html::render;
+using i18n::N_;
+namespace fv = fabrique::views;
+
+namespace {
+
+std::string section_title(const Context& ctx, std::string_view key) {
+  for (const auto& s : kSections)
+    if (key == s.key) return ctx.tr(s.title);
+  return std::string(key);
+}
+
+std::int64_t number_param(const Context& ctx, const char* name, std::int64_t fallback) {
+  try {
+    return std::stoll(ctx.query.get(name));
+  } catch (const std::exception&) {
+    return fallback;
+  }
+}
+
+}  // namespace
+
+Response history(Context& ctx) {
+  auto k = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return fv::not_found(ctx);
+  auto revisions = store::revisions(ctx.db, k->id);
+  bool editor = can_edit(ctx.db, ctx.user ? &*ctx.user : nullptr, k->id);
+
+  Html rows;
+  std::vector<fv::Option> options;
+  for (const auto& r : revisions) {
+    std::string changed;
+    for (const auto& s : r.sections) changed += (changed.empty() ? "" : ", ") + section_title(ctx, s);
+    std::string note = r.comment;
+    if (r.restored_from)
+      note = fmt::format(fmt::runtime(ctx.tr(N_("Restores revision {}"))), *r.restored_from) +
+             (note.empty() ? "" : " — " + note);
+    Html restore;
+    if (editor && r.number != k->booklet_revision)
+      restore = render(
+          R"(<form method="post" action="/coalitions/{}/historique/{}/restaurer">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form>)",
+          k->slug, r.number, fv::csrf_field(ctx), ctx.tr(N_("Restore")), r.number);
+    rows += render(
+        R"(<tr><th scope="row"><a href="/coalitions/{}/historique/{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
+        k->slug, r.number, r.number, ctx.t->datetime(r.created_at),
+        views::public_name(ctx, r.author.name, r.author.organisation), changed, note, restore);
+    options.push_back({std::to_string(r.number), std::to_string(r.number)});
+  }
+  Html compare;
+  if (revisions.size() >= 2) {
+    std::string from = std::to_string(revisions[1].number), to = std::to_string(revisions[0].number);
+    compare = render(
+        R"(<form method="get" action="/coalitions/{}/historique/comparer" class="filters">{}{}<button type="submit">{}</button></form>)",
+        k->slug, fv::select(ctx, {"de", ctx.tr(N_("Compare revision")), from, "", "", "", true, 0}, options, {}),
+        fv::select(ctx, {"a", ctx.tr(N_("with revision")), to, "", "", "", true, 0}, options, {}),
+        ctx.tr(N_("Compare")));
+  }
+  Html table = revisions.empty()
+                   ? render("<p>{}</p>", ctx.tr(N_("The booklet has no revision yet.")))
+                   : render(R"(<div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col"><span class="visually-hidden">{}</span></th></tr></thead><tbody>{}</tbody></table></div>)",
+                            ctx.tr(N_("Revisions, newest first")), ctx.tr(N_("Revision")), ctx.tr(N_("Date")),
+                            ctx.tr(N_("Author")), ctx.tr(N_("Sections changed")), ctx.tr(N_("Note")),
+                            ctx.tr(N_("Actions")), rows);
+  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the booklet of coalition {}"))), k->number);
+  Html body = render(R"(<p class="meta"><a href="/coalitions/{}">{}</a></p><h1>{}</h1>{}{})", k->slug,
+                     views::full_title(*k), title, compare, table);
+  return fv::page(ctx, title, body);
+}
+
+Response compare(Context& ctx) {
+  auto k = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return fv::not_found(ctx);
+  std::int64_t from = number_param(ctx, "de", -1), to = number_param(ctx, "a", -1);
+  if (from < 0 || to < 0 || from > k->booklet_revision || to > k->booklet_revision)
+    return fv::page(ctx, 400, ctx.tr(N_("Compare revisions")),
+                    render(R"(<h1>{}</h1><p>{}</p><p><a href="/coalitions/{}/historique">{}</a></p>)",
+                           ctx.tr(N_("Compare revisions")), ctx.tr(N_("Choose two revisions that exist.")), k->slug,
+                           ctx.tr(N_("Back to the history"))));
+  Booklet a = store::booklet_at(ctx.db, k->id, from), b = store::booklet_at(ctx.db, k->id, to);
+  text::DiffLabels labels{ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"};
+  Html sections;
+  for (const auto& s : kSections) {
+    std::string before = a.count(s.key) ? a[s.key] : "", after = b.count(s.key) ? b[s.key] : "";
+    if (before == after) continue;
+    auto pieces = text::diff_words(before, after);
+    auto stats = text::diff_stats(pieces);
+    sections += render(R"(<section><h2>{}</h2><p class="meta">{}</p><div class="diff">{}</div></section>)",
+                       ctx.tr(s.title),
+                       fmt::format(fmt::runtime(ctx.tr(N_("{} words added, {} words removed"))), stats.added_words,
+                                   stats.removed_words),
+                       text::render_diff(pieces, labels));
+  }
+  if (sections.empty()) sections = render("<p>{}</p>", ctx.tr(N_("These two revisions have the same text.")));
+  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} compared with revision {}"))), from, to);
+  Html body = render(
+      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/historique">{}</a></p><h1>{}</h1><p>{}</p>{})",
+      k->slug, views::full_title(*k), k->slug, ctx.tr(N_("History")), title,
+      ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
+      sections);
+  return fv::page(ctx, title, body);
+}
+
+Response show_revision(Context& ctx) {
+  auto k = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return fv::not_found(ctx);
+  auto number = ctx.param_int("number");
+  auto r = store::revision(ctx.db, k->id, number);
+  if (!r) return fv::not_found(ctx);
+  Booklet b = store::booklet_at(ctx.db, k->id, number);
+  Html sections;
+  for (const auto& s : kSections) {
+    auto it = b.find(s.key);
+    sections += render(R"(<section><h2>{}</h2>{}</section>)", ctx.tr(s.title),
+                       it == b.end() || it->second.empty()
+                           ? render(R"(<p class="meta">{}</p>)", ctx.tr(N_("Not written yet.")))
+                           : text::render_markdown(it->second, 2));
+  }
+  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} of the booklet"))), number);
+  Html body = render(
+      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/historique">{}</a></p><h1>{}</h1><p class="meta">{} — {}</p>{})",
+      k->slug, views::full_title(*k), k->slug, ctx.tr(N_("History")), title, ctx.t->datetime(r->created_at),
+      views::public_name(ctx, r->author.name, r->author.organisation), sections);
+  return fv::page(ctx, title, body);
+}
+
+Response restore(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  restore_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("number"), ctx.now);
+  return Response::redirect("/coalitions/" + ctx.param("slug") + "/historique");
+}
+
+}  // namespace fabrique::coalitions::pages

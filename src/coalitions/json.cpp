@@ -1,0 +1,47 @@
+// Serialising coalitions to JSON with Boost.JSON.
+#include "coalitions/json.hpp"
+
+#include <boost/json/serialize.hpp>
+#include <date/date.h>
+
+namespace fabrique::coalitions::json {
+
+std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
+
+boost::json::object summary(const http::Context& ctx, const Coalition& k) {
+  boost::json::object o;
+  o["number"] = k.number;
+  o["slug"] = k.slug;
+  o["title"] = k.title;
+  o["summary"] = k.summary;
+  o["url"] = ctx.options.base_url + "/coalitions/" + k.slug;
+  o["family"] = {{"slug", k.family_slug}, {"label", k.family_label}};
+  if (k.cohort_id)
+    o["cohort"] = {{"slug", k.cohort_slug}, {"label", k.cohort_label}};
+  else
+    o["cohort"] = nullptr;
+  o["stage"] = k.stage;
+  o["stage_since"] = iso(k.stage_since);
+  if (k.animating_organisation_id)
+    o["animating_organisation"] = {{"slug", k.animating_organisation_slug}, {"name", k.animating_organisation_name}};
+  else
+    o["animating_organisation"] = nullptr;
+  boost::json::array scales;
+  if (k.scale_local) scales.push_back("local");
+  if (k.scale_national) scales.push_back("national");
+  if (k.scale_european) scales.push_back("european");
+  o["scales"] = std::move(scales);
+  o["booklet_revision"] = k.booklet_revision;
+  o["last_activity_at"] = iso(k.last_activity_at);
+  return o;
+}
+
+http::Response response(const boost::json::object& body) {
+  http::Response r;
+  r.content_type = "application/json; charset=utf-8";
+  r.body = boost::json::serialize(body);
+  r.set_header("Access-Control-Allow-Origin", "*");
+  return r;
+}
+
+}  // namespace fabrique::coalitions::json

@@ -1,0 +1,316 @@
+// Coalitions over real HTTP: opening one, interest declarations, roles, booklet revisions, the
+// history and its diff, concurrent edits, restore, permissions and bad input.
+#include <gtest/gtest.h>
+
+#include "coalitions/use_cases.hpp"
+#include "integration/site.hpp"
+#include "taxonomies/taxonomy.hpp"
+
+namespace fabrique::test {
+namespace {
+
+constexpr const char* kPassword = "un mot de passe solide";
+
+// A site with an animateur, a co-porteur, a member, one family and one coalition.
+struct Programme {
+  Site site;
+  accounts::User anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  accounts::User porteur = site.add_user("porteur@example.org", "Porteur", kPassword);
+  accounts::User member = site.add_user("membre@example.org", "Membre", kPassword);
+
+  Programme() {
+    auto c = site.db().acquire();
+    taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Communs et territoires");
+    taxonomies::add_term(*c, anim, taxonomies::kCoalitionCohorts, "Coalitions pilotes");
+    coalitions::CoalitionInput in;
+    in.number = "8.a";
+    in.title = "Développer et maintenir les communs numériques";
+    in.family = "communs-et-territoires";
+    in.cohort = "coalitions-pilotes";
+    in.stage = "cadrage";
+    auto r = coalitions::create_coalition(*c, anim, in, site.now());
+    if (!r.coalition) throw std::runtime_error("could not open the test coalition");
+    coalitions::set_member_role(*c, anim, "developper-et-maintenir-les-communs-numeriques", porteur.id,
+                                coalitions::RoleChange::co_porteur, site.now());
+  }
+  static constexpr const char* kPage = "/coalitions/developper-et-maintenir-les-communs-numeriques";
+  std::string page(const std::string& rest = "") { return std::string(kPage) + rest; }
+
+  HttpResponse save(Browser& b, const std::string& base, const std::string& intention,
+                    const std::string& comment = "") {
+    b.get(page("/modifier"));
+    return b.post(page("/modifier"), {{"base_revision", base}, {"intention", intention}, {"comment", comment}});
+  }
+};
+
+TEST(Coalitions, ListAndPageShowTheCoalitionWithItsStage) {
+  Programme p;
+  Browser b(p.site);
+  auto list = b.get("/coalitions");
+  EXPECT_NE(list.body.find("Coalition 8.a — Développer et maintenir les communs numériques"), std::string::npos);
+  EXPECT_NE(list.body.find("Cadrage"), std::string::npos);
+  EXPECT_EQ(b.get("/coalitions?etape=idee").body.find("8.a"), std::string::npos);
+  EXPECT_NE(b.get("/coalitions?famille=communs-et-territoires").body.find("8.a"), std::string::npos);
+  auto page = b.get(p.page());
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Historique des étapes"), std::string::npos);
+  EXPECT_NE(page.body.find("Intention transformatrice"), std::string::npos);
+  EXPECT_NE(b.get("/").body.find("Communs et territoires"), std::string::npos);
+}
+
+TEST(Coalitions, MemberDeclaresInterestEditsAndWithdrawsIt) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("membre@example.org", kPassword);
+  b.get(p.page());
+  auto r = b.post(p.page("/interet"), {{"organisation", ""}, {"commande", "1"}, {"usages", "1"},
+                                       {"message", "Un terrain d'expérimentation à Rennes."}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM interest_declarations WHERE lever_commande = 1 AND lever_usages = 1 "
+                         "AND lever_offre = 0"),
+            1);
+  auto account = b.get("/compte");
+  EXPECT_NE(account.body.find("Un terrain d&#39;expérimentation à Rennes."), std::string::npos);
+  // A second declaration updates the first.
+  b.get(p.page());
+  b.post(p.page("/interet"), {{"offre", "1"}, {"message", "Plutôt sur l'offre."}});
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM interest_declarations"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM interest_declarations WHERE lever_offre = 1 AND lever_commande = 0"), 1);
+  b.get(p.page());
+  EXPECT_EQ(b.post(p.page("/interet/retirer"), {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM interest_declarations"), 0);
+}
+
+TEST(Coalitions, DeclarationOnAMissingCoalitionIsA404AndWritesNothing) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("membre@example.org", kPassword);
+  b.get(p.page());
+  EXPECT_EQ(b.post("/coalitions/nexiste-pas/interet", {{"message", "x"}}).status, 404);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM interest_declarations"), 0);
+}
+
+TEST(Coalitions, DeclarationForSomeoneElsesOrganisationIsRefused) {
+  Programme p;
+  Browser owner(p.site);
+  owner.sign_in("porteur@example.org", kPassword);
+  owner.get("/organisations/nouvelle");
+  owner.post("/organisations/nouvelle", {{"name", "Wikimédia France"}, {"kind", "association-tech"}});
+  Browser b(p.site);
+  b.sign_in("membre@example.org", kPassword);
+  b.get(p.page());
+  auto r = b.post(p.page("/interet"), {{"organisation", "wikimedia-france"}, {"message", "Je parle pour eux."}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Je parle pour eux."), std::string::npos);  // the input is kept
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM interest_declarations"), 0);
+}
+
+TEST(Coalitions, CoPorteurSeesDeclarationsAndMakesAMemberCoPorteur) {
+  Programme p;
+  Browser member(p.site), porteur(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(p.page());
+  member.post(p.page("/interet"), {{"message", "Des contacts dans les tiers-lieux."}});
+  porteur.sign_in("porteur@example.org", kPassword);
+  auto page = porteur.get(p.page());
+  EXPECT_NE(page.body.find("Des contacts dans les tiers-lieux."), std::string::npos);
+  EXPECT_NE(page.body.find(">Membre<"), std::string::npos);  // the declarant's name
+  // A visitor does not see the declarations.
+  Browser visitor(p.site);
+  EXPECT_EQ(visitor.get(p.page()).body.find("Des contacts dans les tiers-lieux."), std::string::npos);
+  auto r = porteur.post(p.page("/membres/" + std::to_string(p.member.id)), {{"role", "co-porteur"}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_members WHERE role = 'co-porteur'"), 2);
+  // Now the former member may edit the booklet.
+  EXPECT_EQ(member.get(p.page("/modifier")).status, 200);
+  porteur.get(p.page());
+  porteur.post(p.page("/membres/" + std::to_string(p.member.id)), {{"role", "retirer"}});
+  EXPECT_EQ(member.get(p.page("/modifier")).status, 403);
+}
+
+TEST(Coalitions, CoPorteurEditsTheBookletAndHistoryAndDiffShowTheChange) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  EXPECT_EQ(p.save(b, "0", "Faire des communs numériques un pilier de l'action publique.", "Premier jet").status, 303);
+  EXPECT_EQ(p.save(b, "1", "Faire des communs numériques durables un pilier de l'action publique locale.").status,
+            303);
+  auto page = b.get(p.page());
+  EXPECT_NE(page.body.find("durables un pilier"), std::string::npos);
+  auto history = b.get(p.page("/historique"));
+  EXPECT_NE(history.body.find("Premier jet"), std::string::npos);
+  EXPECT_NE(history.body.find(p.page("/historique/2")), std::string::npos);
+  auto diff = b.get(p.page("/historique/comparer?de=1&a=2"));
+  EXPECT_EQ(diff.status, 200);
+  EXPECT_NE(diff.body.find("<ins>"), std::string::npos);
+  EXPECT_NE(diff.body.find("durables"), std::string::npos);
+  EXPECT_NE(diff.body.find("[ajout : "), std::string::npos);  // marked by more than colour
+  // The first revision is still there as it was.
+  auto first = b.get(p.page("/historique/1"));
+  EXPECT_NE(first.body.find("pilier de l'action publique.</p>"), std::string::npos);
+}
+
+TEST(Coalitions, SavingTheSameTextMakesNoRevision) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.save(b, "0", "Une intention.");
+  EXPECT_EQ(p.save(b, "1", "Une intention.\r\n").status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 1);
+}
+
+TEST(Coalitions, TwoEditsFromTheSameRevisionTheSecondIsRefusedAndNothingIsLost) {
+  Programme p;
+  Browser first(p.site), second(p.site);
+  first.sign_in("porteur@example.org", kPassword);
+  second.sign_in("anim@example.org", kPassword);
+  p.save(first, "0", "Version de départ.");
+  // Both start from revision 1.
+  EXPECT_EQ(p.save(first, "1", "Version de la première personne.").status, 303);
+  auto refused = p.save(second, "1", "Version de la seconde personne.");
+  EXPECT_EQ(refused.status, 409);
+  // Their own text is kept in the form, and the other person's change is shown.
+  EXPECT_NE(refused.body.find("Version de la seconde personne."), std::string::npos);
+  EXPECT_NE(refused.body.find("première"), std::string::npos);
+  EXPECT_NE(refused.body.find(R"(name="base_revision" value="2")"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_current WHERE body = 'Version de la première personne.'"), 1);
+  // Having seen it, they merge and save again from the current revision.
+  EXPECT_EQ(p.save(second, "2", "Version fusionnée des deux personnes.").status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 3);
+}
+
+TEST(Coalitions, RestoreCreatesANewRevision) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.save(b, "0", "Texte ancien.");
+  p.save(b, "1", "Texte récent.");
+  b.get(p.page("/historique"));
+  EXPECT_EQ(b.post(p.page("/historique/1/restaurer"), {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 3);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions WHERE number = 3 AND restored_from = 1"), 1);
+  EXPECT_NE(b.get(p.page()).body.find("Texte ancien."), std::string::npos);
+  EXPECT_NE(b.get(p.page("/historique/2")).body.find("Texte récent."), std::string::npos);
+}
+
+TEST(Coalitions, MemberWhoIsNotCoPorteurGets403OnEveryEditRouteAndNothingChanges) {
+  Programme p;
+  Browser porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  p.save(porteur, "0", "Texte du co-porteur.");
+  Browser b(p.site);
+  b.sign_in("membre@example.org", kPassword);
+  b.get(p.page());
+  EXPECT_EQ(b.get(p.page("/modifier")).status, 403);
+  EXPECT_EQ(b.post(p.page("/modifier"), {{"base_revision", "1"}, {"intention", "Vandalisme"}}).status, 403);
+  EXPECT_EQ(b.post(p.page("/fiche"), {{"number", "8.a"}, {"title", "Vandalisme"}, {"family", "communs-et-territoires"},
+                                      {"stage", "atterrie"}})
+                .status,
+            403);
+  EXPECT_EQ(b.post(p.page("/historique/1/restaurer"), {}).status, 403);
+  EXPECT_EQ(b.post(p.page("/membres/" + std::to_string(p.member.id)), {{"role", "co-porteur"}}).status, 403);
+  EXPECT_EQ(b.get("/coalitions/nouvelle").status, 403);
+  EXPECT_EQ(b.post("/coalitions/nouvelle", {{"number", "99"}, {"title", "X"}, {"family", "communs-et-territoires"},
+                                            {"stage", "idee"}})
+                .status,
+            403);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalitions WHERE stage = 'cadrage' AND title NOT LIKE 'Vand%'"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_members WHERE role = 'co-porteur'"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalitions"), 1);
+}
+
+TEST(Coalitions, StageChangeIsRecordedWithItsDateAndAuthor) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.site.advance(std::chrono::hours(24 * 10));
+  b.get(p.page("/modifier"));
+  auto r = b.post(p.page("/fiche"), {{"number", "8.a"},
+                                     {"title", "Développer et maintenir les communs numériques"},
+                                     {"family", "communs-et-territoires"},
+                                     {"cohort", "coalitions-pilotes"},
+                                     {"stage", "diagnostic"},
+                                     {"scale_national", "1"}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_stage_changes"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_stage_changes WHERE from_stage = 'cadrage' AND "
+                         "to_stage = 'diagnostic' AND changed_by IS NOT NULL"),
+            1);
+  p.site.advance(std::chrono::hours(24 * 3));
+  auto page = b.get(p.page());
+  EXPECT_NE(page.body.find("Diagnostic — depuis 3 jours"), std::string::npos);
+}
+
+TEST(Coalitions, BadInputGetsMessagesNextToFieldsAndWritesNothing) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("anim@example.org", kPassword);
+  b.get("/coalitions/nouvelle");
+  auto r = b.post("/coalitions/nouvelle", {{"number", "8.a"}, {"title", ""}, {"family", "inconnue"},
+                                           {"stage", "quelque-part"}, {"summary", "Résumé gardé"}});
+  EXPECT_EQ(r.status, 422);
+  for (const char* field : {"number", "title", "family", "stage"})
+    EXPECT_NE(r.body.find(std::string("id=\"f-") + field + "-error\""), std::string::npos) << field;
+  EXPECT_NE(r.body.find("Résumé gardé"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalitions"), 1);
+
+  Browser porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  auto big = p.save(porteur, "0", std::string(100 * 1024 + 1, 'a'));
+  // The body limit of the test server is 64 KB: the request itself is refused before any use case.
+  EXPECT_EQ(big.status, 413);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 0);
+}
+
+TEST(Coalitions, SectionOverOneHundredKilobytesIsRefusedByTheUseCase) {
+  Programme p;
+  auto c = p.site.db().acquire();
+  coalitions::BookletEdit edit;
+  edit.base_revision = 0;
+  edit.sections["intention"] = std::string(100 * 1024 + 1, 'a');
+  auto r = coalitions::save_booklet(*c, p.porteur, "developper-et-maintenir-les-communs-numeriques", edit,
+                                    p.site.now());
+  EXPECT_NE(r.errors.find("intention"), nullptr);
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM booklet_revisions"), 0);
+}
+
+TEST(Coalitions, MarkdownIsRenderedAndScriptsAreNot) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.save(b, "0", "Un **texte** avec [un lien](https://reset.fing.org) et <script>alert(1)</script> et [x](javascript:alert(1))");
+  auto page = b.get(p.page());
+  EXPECT_NE(page.body.find("<strong>texte</strong>"), std::string::npos);
+  EXPECT_NE(page.body.find("https://reset.fing.org"), std::string::npos);
+  EXPECT_EQ(page.body.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(page.body.find("javascript:"), std::string::npos);
+}
+
+TEST(Coalitions, JsonAtTheSameAddress) {
+  Programme p;
+  Browser b(p.site);
+  auto list = b.get("/coalitions.json");
+  EXPECT_EQ(list.status, 200);
+  EXPECT_EQ(list.header("content-type"), "application/json; charset=utf-8");
+  EXPECT_NE(list.body.find(R"("number":"8.a")"), std::string::npos);
+  auto one = b.get(p.page(".json"));
+  EXPECT_NE(one.body.find(R"("stage":"cadrage")"), std::string::npos);
+  EXPECT_NE(one.body.find(R"("booklet":{)"), std::string::npos);
+  EXPECT_EQ(b.get("/coalitions/nexiste-pas.json").status, 404);
+}
+
+TEST(Coalitions, OrganisationPageListsItsCoalitions) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("membre@example.org", kPassword);
+  b.get("/organisations/nouvelle");
+  b.post("/organisations/nouvelle", {{"name", "Framasoft"}, {"kind", "association-tech"}});
+  b.get(p.page());
+  b.post(p.page("/interet"), {{"organisation", "framasoft"}, {"offre", "1"}});
+  EXPECT_NE(b.get("/organisations/framasoft").body.find("8.a"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace fabrique::test
