@@ -21,6 +21,7 @@ struct Options {
   std::size_t max_body_bytes = 1024 * 1024;
   int read_timeout_seconds = 10;
   int idle_timeout_seconds = 30;
+  int write_timeout_seconds = 10;
   int session_days = 30;
   bool secure_cookies = false;                // set when served over HTTPS
   std::string base_url = "http://127.0.0.1:8080";

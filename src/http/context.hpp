@@ -18,6 +18,9 @@ namespace fabrique::http {
 class StaticAssets;
 
 struct Context {
+  Context(Request& r, storage::Connection& c, const config::Options& o, const StaticAssets& a)
+      : request(r), db(c), options(o), assets(a) {}
+
   Request& request;
   storage::Connection& db;
   const config::Options& options;
