@@ -244,21 +244,43 @@ to_ms() {  # wrk latency ("812.00us", "1.23ms", "1.05s") to milliseconds
 
 RESULTS=$TMP/results.tsv
 : >"$RESULTS"
+CLK_TCK=$(getconf CLK_TCK)
+# CPU time (user + system, clock ticks) used so far by the given processes and all their threads.
+cpu_ticks() {
+  local pid
+  for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null || true; done |
+    awk '{ sub(/^.*\) /, ""); t += $12 + $13 } END { print t + 0 }'
+}
+# nginx's master and its workers.
+NGINX_PIDS=("$NGINX_PID")
+for stat in /proc/[0-9]*/stat; do
+  ppid=$(awk '{ sub(/^.*\) /, ""); print $2 }' "$stat" 2>/dev/null || true)
+  [ "$ppid" = "$NGINX_PID" ] && NGINX_PIDS+=("$(basename "$(dirname "$stat")")")
+done
+
 run_wrk() {  # run_wrk PAGE ENCODING SERVER URL
   local page=$1 enc=$2 server=$3 url=$4 out=$TMP/wrk.out
-  local -a header=()
+  local -a header=() pids=("$FABRIQUE_PID")
   [ "$enc" = gzip ] && header=(-H 'Accept-Encoding: gzip')
+  [ "$server" = nginx ] && pids=("${NGINX_PIDS[@]}")
   # A short warm-up (connections, caches, page cache), then the measured run.
   timeout 30 wrk -t"$THREADS" -c"$CONNECTIONS" -d2s "${header[@]}" "$url" >/dev/null 2>&1 || true
+  local ticks_before ticks_after
+  ticks_before=$(cpu_ticks "${pids[@]}")
   timeout 60 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$url" >"$out" 2>&1 ||
     { cat "$out" >&2; die "wrk failed against $url"; }
-  local rps p50 p99 errors
+  ticks_after=$(cpu_ticks "${pids[@]}")
+  local rps p50 p99 errors requests cpu_us
   rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")
+  requests=$(awk '$2 == "requests" && $3 == "in" {print $1}' "$out")
+  # Server CPU per request: steadier than req/s when something else shares the machine.
+  cpu_us=$(awk -v t=$((ticks_after - ticks_before)) -v hz="$CLK_TCK" -v n="${requests:-0}" \
+    'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "n/a" }')
   errors=$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s%s", sep, $0; sep = "; "}' "$out")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$page" "$enc" "$server" "$rps" "$p50" "$p99" "${errors:-}" >>"$RESULTS"
-  log "$(printf '%-14s %-8s %-8s %10s req/s  p50 %7s ms  p99 %7s ms  %s' "$page" "$enc" "$server" "$rps" "$p50" "$p99" "${errors:-}")"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$page" "$enc" "$server" "$rps" "$p50" "$p99" "${errors:-}" "$cpu_us" >>"$RESULTS"
+  log "$(printf '%-14s %-8s %-8s %10s req/s  p50 %7s ms  p99 %7s ms  %5s us CPU/req  %s' "$page" "$enc" "$server" "$rps" "$p50" "$p99" "$cpu_us" "${errors:-}")"
 }
 
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -289,13 +311,13 @@ echo "Client: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, on the same m
 echo "fabrique: $THREADS threads, --log_requests false. nginx $("$NGINX" -v 2>&1 | sed 's|.*nginx/||'): $THREADS workers," \
   "access_log off, static files$([ "$HAS_GZIP_STATIC" = 1 ] && echo ", gzip_static on (the .gz bytes fabrique sent)" || echo "; gzip_static unavailable, uncompressed case only")."
 echo
-echo "| page | encoding | body bytes | server | req/s | p50 ms | p99 ms | fabrique ÷ nginx (req/s) |"
-echo "|---|---|---:|---|---:|---:|---:|---:|"
+echo "| page | encoding | body bytes | server | req/s | p50 ms | p99 ms | server CPU µs/req | fabrique ÷ nginx (req/s) |"
+echo "|---|---|---:|---|---:|---:|---:|---:|---:|"
 awk -F'\t' -v root="$ROOT" '
   function size(page, enc,   f, cmd, s) {
     f = root "/" (page == "/" ? "index.html" : substr(page, 2)) (enc == "gzip" ? ".gz" : "")
     cmd = "wc -c < \"" f "\""; cmd | getline s; close(cmd); return s + 0 }
-  { key = $1 SUBSEP $2; rps[key, $3] = $4; p50[key, $3] = $5; p99[key, $3] = $6; err[key, $3] = $7
+  { key = $1 SUBSEP $2; rps[key, $3] = $4; p50[key, $3] = $5; p99[key, $3] = $6; err[key, $3] = $7; cpu[key, $3] = $8
     if (!(key in seen)) { seen[key] = 1; order[++n] = key; pg[key] = $1; en[key] = $2 } }
   END {
     for (i = 1; i <= n; i++) {
@@ -303,8 +325,8 @@ awk -F'\t' -v root="$ROOT" '
       ratio = rps[k, "nginx"] > 0 ? sprintf("%.2f×", rps[k, "fabrique"] / rps[k, "nginx"]) : "n/a"
       for (s = 1; s <= 2; s++) {
         srv = s == 1 ? "fabrique" : "nginx"
-        printf "| %s | %s | %d | %s | %.0f | %s | %s | %s |\n", pg[k], en[k], size(pg[k], en[k]), srv,
-          rps[k, srv], p50[k, srv], p99[k, srv], (s == 1 ? ratio : "") (err[k, srv] != "" ? " (" err[k, srv] ")" : "")
+        printf "| %s | %s | %d | %s | %.0f | %s | %s | %s | %s |\n", pg[k], en[k], size(pg[k], en[k]), srv,
+          rps[k, srv], p50[k, srv], p99[k, srv], cpu[k, srv], (s == 1 ? ratio : "") (err[k, srv] != "" ? " (" err[k, srv] ")" : "")
       }
     }
   }' "$RESULTS"
