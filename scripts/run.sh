@@ -6,14 +6,28 @@ mkdir -p "$(dirname "$database")"
 new=0
 [ -e "$database" ] || new=1
 "$bin" migrate --database "$database"
+# A new database gets the demo programme, so there is something to look at; `demo load` prints the
+# demo accounts and their shared password, which are repeated below once the log lines have scrolled.
+demo=""
 if [ "$new" = 1 ] && "$bin" demo --help >/dev/null 2>&1; then
-  "$bin" demo load --database "$database"
+  demo=$("$bin" demo load --database "$database") || {
+    echo "fabrique: the demo could not be loaded; the site starts empty" >&2
+    demo=""
+  }
+fi
+if [ -n "$demo" ]; then
+  sign_in="The demo programme is loaded. Sign in with one of its accounts
+  (the animateur runs the programme; the others are members and co-porteurs):
+
+$(printf '%s\n' "$demo" | sed 's/^/  /')"
+else
+  sign_in="To sign in as an animateur, create one in another terminal:
+    $bin user add --admin --email you@example.org --name \"Your Name\" --database $database"
 fi
 cat <<MSG
 
   fabrique is starting on http://$listen/
-  To sign in as an animateur, create one in another terminal:
-    $bin user add --admin --email you@example.org --name "Your Name" --database $database
+  $sign_in
   Stop with Ctrl-C.
 
 MSG

@@ -16,6 +16,7 @@
 #include "accounts/use_cases.hpp"
 #include "common/log.hpp"
 #include "config/options.hpp"
+#include "demo/demo.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "i18n/i18n.hpp"
@@ -35,6 +36,7 @@ Commands:
   user add         create an account (an animateur with --admin)
   backup FILE      copy the whole database to FILE, safely while the server runs
   config sample    print a commented sample configuration file
+  demo load        fill a new database with the demo programme and its demo accounts
 
 Every command accepts the configuration options below as --name value, after the
 configuration file (--config FILE or FABRIQUE_CONFIG) and FABRIQUE_* variables.
@@ -124,6 +126,7 @@ int cmd_serve(const Args& a) {
   limits.max_body_bytes = options.max_body_bytes;
   limits.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   limits.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
+  limits.write_timeout = std::chrono::seconds(options.write_timeout_seconds);
   limits.max_connections = options.max_connections;
   http::Server server(app, options.listen, options.threads, limits);
   server.bind();
@@ -238,6 +241,39 @@ int cmd_backup(const Args& a) {
   return 0;
 }
 
+int cmd_demo(const Args& a) {
+  if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "load") {
+    std::cout << "Usage: fabrique demo load [options]\n\nFills a new, migrated database with the demo programme "
+                 "drawn from #Reset (2019-2022):\ncoalitions with their stages and booklets, organisations, and "
+                 "demo accounts that share\none password, printed at the end. Refuses a database that already has "
+                 "coalitions.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {});
+  auto db = open_database(options);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 1;
+  }
+  demo::Summary s;
+  try {
+    s = demo::load(*c);
+  } catch (const demo::AlreadyLoaded& e) {
+    std::cerr << "fabrique: demo not loaded: " << e.what() << "\n";
+    return 2;
+  }
+  std::cout << "fabrique: demo programme loaded: " << s.coalitions << " coalitions in " << s.families
+            << " families, " << s.organisations << " organisations, " << s.revisions << " booklet revisions, "
+            << s.declarations << " interest declarations\n\nDemo accounts (password: " << demo::kPassword
+            << "):\n";
+  for (const auto& account : s.accounts)
+    std::cout << "  " << account.email << std::string(account.email.size() < 26 ? 26 - account.email.size() : 1, ' ')
+              << account.name << " (" << (account.animateur ? "animateur, " : "") << account.organisation << ")\n";
+  return 0;
+}
+
 int cmd_config(const Args& a) {
   if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "sample") {
     std::cout << "Usage: fabrique config sample\n\nPrints a commented configuration file with every option.\n";
@@ -264,6 +300,7 @@ int run(int argc, char** argv) {
     if (command == "user") return cmd_user(*args);
     if (command == "backup") return cmd_backup(*args);
     if (command == "config") return cmd_config(*args);
+    if (command == "demo") return cmd_demo(*args);
     std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
     return 2;
   } catch (const config::ConfigError& e) {

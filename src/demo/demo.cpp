@@ -1,0 +1,211 @@
+// Loads the demo programme (programme_data.cpp) through the use cases, in the order things happened.
+#include "demo/demo.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "accounts/store.hpp"
+#include "accounts/use_cases.hpp"
+#include "coalitions/use_cases.hpp"
+#include "common/text.hpp"
+#include "demo/programme_data.hpp"
+#include "organisations/store.hpp"
+#include "organisations/use_cases.hpp"
+#include "taxonomies/taxonomy.hpp"
+
+namespace fabrique::demo {
+
+namespace {
+
+using std::chrono::sys_seconds;
+
+// The data is part of the program: a field error means the tables are wrong, not the user.
+[[noreturn]] void data_error(const std::string& what, const FieldErrors& errors) {
+  std::string message = "demo data rejected (" + what + "):";
+  for (const auto& [field, text] : errors.items()) message += " " + field + ": " + text + ";";
+  throw std::runtime_error(message);
+}
+
+void check(const std::string& what, const FieldErrors& errors) {
+  if (!errors.empty()) data_error(what, errors);
+}
+
+// Refuses before writing anything, so that a refused load leaves the database exactly as it was.
+void refuse_if_loaded(storage::Connection& c) {
+  storage::Transaction tx(c, false);
+  auto coalitions = c.query_integer("SELECT COUNT(*) FROM coalitions");
+  if (coalitions > 0)
+    throw AlreadyLoaded("the database already holds " + std::to_string(coalitions) +
+                        " coalition(s); the demo is loaded only into a new database, so that it never duplicates "
+                        "anything");
+  for (const auto& p : data::people())
+    if (accounts::store::user_by_email(c, p.email))
+      throw AlreadyLoaded(std::string("an account already uses the demo address ") + p.email +
+                          "; the demo is loaded only into a new database");
+}
+
+// Terms are reused when an animateur already made them, so a prepared list of families is kept.
+std::string ensure_term(storage::Connection& c, const accounts::User& animateur, const taxonomies::Taxonomy& t,
+                        const char* label, std::int64_t& added) {
+  std::string slug = text::slugify(label);
+  if (!taxonomies::term(c, t, slug)) {
+    check(std::string("term ") + label, taxonomies::add_term(c, animateur, t, label));
+    ++added;
+  }
+  return slug;
+}
+
+// One thing that happened to a coalition. Ties on the date keep this order: a person becomes
+// co-porteur before acting as one on the same day.
+struct Event {
+  sys_seconds at;
+  int order;  // 0 creation, 1 role, 2 stage, 3 declaration, 4 revision
+  std::function<void()> run;
+};
+
+}  // namespace
+
+Summary load(storage::Connection& c) {
+  refuse_if_loaded(c);
+  Summary summary;
+
+  // Organisations first, without members: people join them when they sign up (sign_up joins an
+  // existing organisation by name). One write transaction, as sign-up uses find_or_create_in.
+  std::map<std::string, std::string> org_slug;  // name → slug
+  {
+    storage::Transaction tx(c, true);
+    const auto created = data::on(2019, 12, 1, 10);
+    for (const auto& o : data::organisations()) {
+      FieldErrors errors;
+      auto org = organisations::find_or_create_in(c, {o.name, o.kind, o.website, o.description}, errors, "name",
+                                                  "kind", created);
+      if (!org) data_error(std::string("organisation ") + o.name, errors);
+      org_slug[o.name] = org->slug;
+    }
+    tx.commit();
+    summary.organisations = static_cast<std::int64_t>(data::organisations().size());
+  }
+
+  // Accounts, through sign-up like anyone else; the public-name choice is the profile use case's.
+  std::map<std::string, accounts::User> user;  // e-mail → user
+  for (const auto& p : data::people()) {
+    accounts::SignUpInput in;
+    in.name = p.name;
+    in.email = p.email;
+    in.password = kPassword;
+    in.password_confirmation = kPassword;
+    in.organisation = p.organisation;
+    in.role = p.animateur ? accounts::Role::animateur : accounts::Role::member;
+    auto r = accounts::sign_up(c, in, p.joined);
+    if (!r.user) data_error(std::string("account ") + p.email, r.errors);
+    if (p.show_name) {
+      check(std::string("profile ") + p.email, accounts::update_profile(c, *r.user, p.name, true, p.joined));
+      r.user->show_name = true;
+    }
+    user[p.email] = *r.user;
+    summary.accounts.push_back({p.email, p.name, p.organisation, p.animateur});
+  }
+  const accounts::User& animateur = user.at(data::people().front().email);
+  auto person = [&](const char* email) -> const accounts::User& {
+    if (!email) return animateur;
+    auto it = user.find(email);
+    if (it == user.end()) throw std::runtime_error(std::string("demo data names an unknown person: ") + email);
+    return it->second;
+  };
+  // The organisation a person speaks for (each demo person belongs to exactly one).
+  auto organisation_of = [&](const char* email) {
+    for (const auto& p : data::people())
+      if (std::string(p.email) == email) return org_slug.at(p.organisation);
+    return std::string();
+  };
+
+  std::map<std::string, std::string> family_slug, cohort_slug;
+  for (const char* f : data::families())
+    family_slug[f] = ensure_term(c, animateur, taxonomies::kCoalitionFamilies, f, summary.families);
+  for (const char* h : data::cohorts())
+    cohort_slug[h] = ensure_term(c, animateur, taxonomies::kCoalitionCohorts, h, summary.cohorts);
+
+  for (const auto& k : data::coalitions()) {
+    const std::string what = std::string("coalition ") + k.number;
+    coalitions::CoalitionInput in;
+    in.number = k.number;
+    in.title = k.title;
+    in.slug = k.slug;
+    in.summary = k.summary;
+    in.family = family_slug.at(k.family);
+    in.cohort = *k.cohort ? cohort_slug.at(k.cohort) : "";
+    in.animating_organisation = *k.animating_organisation ? org_slug.at(k.animating_organisation) : "";
+    in.scale_local = k.local;
+    in.scale_national = k.national;
+    in.scale_european = k.european;
+
+    // Everything that happened to this coalition, replayed in date order so that "last activity",
+    // the stage history and the booklet history read as they would have been lived.
+    std::vector<Event> events;
+    std::int64_t booklet_revision = 0;
+    for (std::size_t i = 0; i < k.steps.size(); ++i) {
+      const auto& step = k.steps[i];
+      if (i == 0) {
+        events.push_back({step.at, 0, [&, step] {
+                            auto in_at = in;
+                            in_at.stage = step.stage;
+                            auto r = coalitions::create_coalition(c, person(step.by), in_at, step.at);
+                            if (!r.coalition) data_error(what, r.errors);
+                          }});
+      } else {
+        events.push_back({step.at, 2, [&, step] {
+                            auto in_at = in;
+                            in_at.stage = step.stage;
+                            auto r = coalitions::update_coalition(c, person(step.by), k.slug, in_at, step.at);
+                            if (!r.coalition) data_error(what + " stage " + step.stage, r.errors);
+                          }});
+      }
+    }
+    for (const auto& role : k.roles) {
+      events.push_back({role.at, 1, [&, role] {
+                          auto change = role.co_porteur ? coalitions::RoleChange::co_porteur
+                                                        : coalitions::RoleChange::membre;
+                          coalitions::set_member_role(c, animateur, k.slug, person(role.person).id, change, role.at);
+                          if (role.co_porteur) ++summary.co_porteurs;
+                        }});
+    }
+    for (const auto& d : k.declarations) {
+      events.push_back({d.at, 3, [&, d] {
+                          coalitions::DeclarationInput di;
+                          di.organisation = organisation_of(d.person);
+                          di.commande = d.commande;
+                          di.offre = d.offre;
+                          di.usages = d.usages;
+                          di.message = d.message;
+                          check(what + " declaration",
+                                coalitions::declare_interest(c, person(d.person), k.slug, di, d.at));
+                          ++summary.declarations;
+                        }});
+    }
+    for (const auto& rev : k.revisions) {
+      events.push_back({rev.at, 4, [&, rev] {
+                          coalitions::BookletEdit edit;
+                          edit.base_revision = booklet_revision;
+                          edit.comment = rev.comment;
+                          for (const auto& s : rev.sections) edit.sections[s.key] = s.body;
+                          auto r = coalitions::save_booklet(c, person(rev.author), k.slug, edit, rev.at);
+                          check(what + " booklet", r.errors);
+                          if (r.conflict || r.unchanged || r.revision == 0)
+                            throw std::runtime_error("demo data: " + what + " booklet revision \"" + rev.comment +
+                                                     "\" was not saved");
+                          booklet_revision = r.revision;
+                          ++summary.revisions;
+                        }});
+    }
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+      return a.at != b.at ? a.at < b.at : a.order < b.order;
+    });
+    for (const auto& e : events) e.run();
+    ++summary.coalitions;
+    summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
+  }
+  return summary;
+}
+
+}  // namespace fabrique::demo
