@@ -55,7 +55,7 @@ Response render_edit(Context& ctx, const Coalition& k, const views::CoalitionFor
       std::string before = conflict->base.count(s.key) ? conflict->base.at(s.key) : "";
       std::string after = conflict->current.count(s.key) ? conflict->current.at(s.key) : "";
       if (before == after) continue;
-      changes += render(R"(<h3>{}</h3><div class="diff">{}</div>)", ctx.tr(s.title),
+      changes += render(R"(<h3>{}</h3>{})", ctx.tr(s.title),
                         text::render_diff(text::diff_words(before, after), diff_labels(ctx)));
     }
     conflict_box = render(

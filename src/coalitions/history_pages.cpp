@@ -100,7 +100,7 @@ Response compare(Context& ctx) {
     if (before == after) continue;
     auto pieces = text::diff_words(before, after);
     auto stats = text::diff_stats(pieces);
-    sections += render(R"(<section><h2>{}</h2><p class="meta">{}</p><div class="diff">{}</div></section>)",
+    sections += render(R"(<section><h2>{}</h2><p class="meta">{}</p>{}</section>)",
                        ctx.tr(s.title),
                        fmt::format(fmt::runtime(ctx.tr(N_("{} words added, {} words removed"))), stats.added_words,
                                    stats.removed_words),
@@ -126,7 +126,7 @@ Response show_revision(Context& ctx) {
   Html sections;
   for (const auto& s : kSections) {
     auto it = b.find(s.key);
-    sections += render(R"(<section><h2>{}</h2>{}</section>)", ctx.tr(s.title),
+    sections += render(R"(<section class="prose"><h2>{}</h2>{}</section>)", ctx.tr(s.title),
                        it == b.end() || it->second.empty()
                            ? render(R"(<p class="meta">{}</p>)", ctx.tr(N_("Not written yet.")))
                            : text::render_markdown(it->second, 2));

@@ -74,10 +74,12 @@ Html interest_form(Context& ctx, const Coalition& k, const FieldErrors& errors) 
       mine ? ctx.tr(N_("Update my declaration")) : ctx.tr(N_("Declare my interest")), withdraw);
 }
 
-Html role_form(Context& ctx, const Coalition& k, std::int64_t user_id, const std::string& who) {
+// `table` keeps the ids unique when one person is both a member and a declarant (two forms).
+Html role_form(Context& ctx, const Coalition& k, std::string_view table, std::int64_t user_id, const std::string& who) {
   return render(
-      R"(<form method="post" action="/coalitions/{}/membres/{}" class="row">{}<div class="field"><label for="role-{}">{}</label><select id="role-{}" name="role"><option value="membre">{}</option><option value="co-porteur">{}</option><option value="retirer">{}</option></select></div><button type="submit">{}</button></form>)",
-      k.slug, user_id, fv::csrf_field(ctx), user_id, fmt::format(fmt::runtime(ctx.tr(N_("Role of {}"))), who), user_id,
+      R"(<form method="post" action="/coalitions/{}/membres/{}" class="row">{}<div class="field"><label for="role-{}-{}">{}</label><select id="role-{}-{}" name="role"><option value="membre">{}</option><option value="co-porteur">{}</option><option value="retirer">{}</option></select></div><button type="submit">{}</button></form>)",
+      k.slug, user_id, fv::csrf_field(ctx), table, user_id, fmt::format(fmt::runtime(ctx.tr(N_("Role of {}"))), who),
+      table, user_id,
       ctx.tr(N_("Member")), ctx.tr(N_("Co-porteur")), ctx.tr(N_("Not a member")), ctx.tr(N_("Apply")));
 }
 
@@ -86,13 +88,13 @@ Html people_admin(Context& ctx, const Coalition& k, const std::vector<Member>& m
   for (const auto& m : members)
     member_rows += render("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>", m.name, m.organisation,
                           m.role == Role::co_porteur ? ctx.tr(N_("Co-porteur")) : ctx.tr(N_("Member")),
-                          role_form(ctx, k, m.user_id, m.name));
+                          role_form(ctx, k, "membre", m.user_id, m.name));
   Html declaration_rows;
   for (const auto& d : store::declarations(ctx.db, k.id))
     declaration_rows += render("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                                d.user_name, d.organisation_name, d.organisation_kind,
                                levers_text(ctx, d.commande, d.offre, d.usages), d.message,
-                               role_form(ctx, k, d.user_id, d.user_name));
+                               role_form(ctx, k, "declaration", d.user_id, d.user_name));
   return render(
       R"(<section aria-labelledby="gestion"><h2 id="gestion">{}</h2>
 <h3>{}</h3>{}
@@ -122,7 +124,7 @@ Response render_show(Context& ctx, const Coalition& k, const FieldErrors& intere
     Html body = it == booklet.end() || it->second.empty()
                     ? render(R"(<p class="meta">{}</p>)", ctx.tr(N_("Not written yet.")))
                     : text::render_markdown(it->second, 2);
-    sections += render(R"(<section id="{}" aria-labelledby="h-{}"><h3 id="h-{}">{}</h3>{}</section>)", s.key, s.key,
+    sections += render(R"(<section id="{}" aria-labelledby="h-{}" class="prose"><h3 id="h-{}">{}</h3>{}</section>)", s.key, s.key,
                        s.key, ctx.tr(s.title), body);
   }
 
