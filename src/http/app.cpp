@@ -46,6 +46,19 @@ App::App(storage::Database& db, const config::Options& options, Clock clock)
   csrf_key_ = load_or_create_key(db_, "csrf_key");
 }
 
+const std::string& Context::csrf_token() {
+  if (csrf_.empty()) {
+    if (browser_secret.empty()) {
+      browser_secret = accounts::random_token();
+      set_cookies.push_back(set_cookie(App::kBrowserCookie, browser_secret,
+                                       {.http_only = true, .secure = options.secure_cookies,
+                                        .max_age_seconds = 365L * 24 * 3600}));
+    }
+    csrf_ = accounts::csrf_token(*csrf_key, browser_secret);
+  }
+  return csrf_;
+}
+
 Response App::handle(Request& request) {
   if (request.path.starts_with("/static/")) {
     if (request.method != Method::get && request.method != Method::head) return Response::text(405, "Method not allowed");
@@ -55,26 +68,29 @@ Response App::handle(Request& request) {
 
   auto lease = db_.acquire();
   auto cookies = parse_cookies(request.header("cookie"));
-  Context ctx{request, *lease, options_, assets_};
+  Context ctx(request, *lease, options_, assets_);
   ctx.t = &language_of(request, cookies);
   ctx.now = clock_();
-  if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);
-
+  ctx.csrf_key = &csrf_key_;
+  if (auto it = cookies.find(kBrowserCookie); it != cookies.end() && it->second.size() == 43)
+    ctx.browser_secret = it->second;
   if (auto it = cookies.find(kSessionCookie); it != cookies.end()) {
     ctx.session_token = it->second;
     ctx.user = accounts::current_user(ctx.db, ctx.session_token, ctx.now);
   }
-  std::string browser_secret;
-  if (auto it = cookies.find(kBrowserCookie); it != cookies.end() && it->second.size() == 43) {
-    browser_secret = it->second;
-  } else {
-    browser_secret = accounts::random_token();
-    ctx.set_cookies.push_back(set_cookie(kBrowserCookie, browser_secret,
-                                         {.http_only = true, .secure = options_.secure_cookies,
-                                          .max_age_seconds = 365L * 24 * 3600}));
-  }
-  ctx.csrf = accounts::csrf_token(csrf_key_, browser_secret);
 
+  // Visitors who are not signed in share the pages rendered for them (see page_cache.hpp).
+  const bool visitor_get = (request.method == Method::get || request.method == Method::head) && !ctx.user;
+  std::string cache_key;
+  std::int64_t version = 0;
+  auto steady_now = std::chrono::steady_clock::now();
+  if (visitor_get) {
+    cache_key = std::string(i18n::code(ctx.lang())) + " " + request.target;
+    version = ctx.db.query_integer("SELECT version FROM data_version WHERE id = 1");
+    if (auto hit = cache_.find(cache_key, version, steady_now, request.header("accept-encoding"))) return *hit;
+  }
+
+  if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);
   Response response;
   auto match = routes().match(request.method, request.path);
   try {
@@ -83,7 +99,7 @@ Response App::handle(Request& request) {
         response = views::bad_request(ctx, N_("This form was sent in a format the site does not accept."));
       } else if (auto form = Form::parse(request.body); !form) {
         response = views::bad_request(ctx, N_("The form could not be read. Please try again."));
-      } else if (!accounts::csrf_valid(csrf_key_, browser_secret, form->get("csrf"))) {
+      } else if (!accounts::csrf_valid(csrf_key_, ctx.browser_secret, form->get("csrf"))) {
         // Nothing is done: the form did not come from a page of this site (or it is too old).
         response = views::forbidden(
             ctx, N_("This form has expired or did not come from this site. Go back, reload the page and try again."));
@@ -91,6 +107,11 @@ Response App::handle(Request& request) {
         ctx.form = std::move(*form);
         ctx.params = std::move(match.params);
         response = (*match.handler)(ctx);
+        // Every change made through the site is a POST: move the version on so that cached
+        // pages are rendered again, on every node. A refused form moves it too, harmlessly.
+        storage::Transaction tx(ctx.db, true);
+        ctx.db.execute("UPDATE data_version SET version = version + 1 WHERE id = 1");
+        tx.commit();
       }
     } else if (match.handler) {
       ctx.params = std::move(match.params);
@@ -107,6 +128,10 @@ Response App::handle(Request& request) {
   } catch (const NotFound&) {
     response = views::not_found(ctx);
   }
+  // A page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
+  if (visitor_get && response.status == 200 && !ctx.csrf_used() && ctx.set_cookies.empty() &&
+      response.content_encoding.empty())
+    cache_.store(cache_key, version, steady_now, response);
   for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));
   return response;
 }

@@ -7,6 +7,7 @@
 
 #include "config/options.hpp"
 #include "http/message.hpp"
+#include "http/page_cache.hpp"
 #include "http/static_assets.hpp"
 #include "storage/database.hpp"
 
@@ -31,6 +32,7 @@ class App final : public Handler {
   Clock clock_;
   StaticAssets assets_;
   std::string csrf_key_;
+  PageCache cache_;
 };
 
 }  // namespace fabrique::http

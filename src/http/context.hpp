@@ -29,7 +29,6 @@ struct Context {
   std::chrono::sys_seconds now{};
   std::optional<accounts::User> user;
   std::string session_token;  // the raw cookie value, for sign-out and password change
-  std::string csrf;           // the token to put in every form of the page
   Form query;                 // decoded query string
   Form form;                  // decoded body of a POST
   std::vector<std::pair<std::string, std::string>> params;  // from the route pattern
@@ -39,10 +38,21 @@ struct Context {
   const std::string& param(std::string_view name) const;
   std::int64_t param_int(std::string_view name) const;
 
+  // The CSRF token to put in a form. The first call on a page gives the browser its secret (a
+  // cookie) if it has none, and marks the page as personal, so it is never cached.
+  const std::string& csrf_token();
+  bool csrf_used() const { return !csrf_.empty(); }
+  // Set by the App: the server key and the browser's secret (empty until needed).
+  const std::string* csrf_key = nullptr;
+  std::string browser_secret;
+
   std::string tr(const char* message) const { return t->tr(message); }
   std::string trn(const char* singular, const char* plural, long n) const { return t->trn(singular, plural, n); }
   i18n::Lang lang() const { return t->lang(); }
   bool signed_in() const { return user.has_value(); }
+
+ private:
+  std::string csrf_;
 };
 
 }  // namespace fabrique::http

@@ -3,7 +3,9 @@
 #include "i18n/i18n.hpp"
 
 #include <array>
+#include <map>
 #include <memory>
+#include <shared_mutex>
 #include <stdexcept>
 
 #include <boost/locale/gnu_gettext.hpp>
@@ -39,7 +41,18 @@ class GettextTranslator final : public Translator {
   }
 
   Lang lang() const override { return lang_; }
-  std::string tr(const char* message) const override { return bl::translate(message).str(locale_); }
+  std::string tr(const char* message) const override {
+    // Boost.Locale looks the message up and builds a string on every call; pages ask for the
+    // same few hundred messages over and over, so keep each answer once looked up.
+    {
+      std::shared_lock lock(mutex_);
+      if (auto it = memo_.find(std::string_view(message)); it != memo_.end()) return it->second;
+    }
+    std::string translated = bl::translate(message).str(locale_);
+    std::unique_lock lock(mutex_);
+    memo_.emplace(message, translated);
+    return translated;
+  }
   std::string trn(const char* singular, const char* plural, long n) const override {
     return bl::translate(singular, plural, n).str(locale_);
   }
@@ -47,6 +60,8 @@ class GettextTranslator final : public Translator {
  private:
   Lang lang_;
   std::locale locale_;
+  mutable std::shared_mutex mutex_;
+  mutable std::map<std::string, std::string, std::less<>> memo_;
 };
 
 constexpr std::array<const char*, 12> kMonthsFr = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",

@@ -6,10 +6,17 @@
 namespace fabrique::organisations::store {
 namespace {
 
+// For one organisation, its member count is a single indexed count…
 constexpr const char* kSelect =
     "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, "
     "(SELECT COUNT(*) FROM user_organisations m WHERE m.organisation_id = o.id) "
     "FROM organisations o JOIN organisation_kinds k ON k.id = o.kind_id ";
+// …for a list, one grouped pass over memberships replaces a count per row.
+constexpr const char* kSelectList =
+    "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, COALESCE(m.n, 0) "
+    "FROM organisations o JOIN organisation_kinds k ON k.id = o.kind_id "
+    "LEFT JOIN (SELECT organisation_id, COUNT(*) AS n FROM user_organisations GROUP BY organisation_id) m "
+    "ON m.organisation_id = o.id ";
 
 Organisation read(const storage::Row& r) {
   return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4),
@@ -22,8 +29,8 @@ std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
 
 std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id) {
   std::vector<storage::Row> rows =
-      kind_id ? c.query(std::string(kSelect) + "WHERE o.kind_id = ? ORDER BY o.name_key", {*kind_id})
-              : c.query(std::string(kSelect) + "ORDER BY o.name_key");
+      kind_id ? c.query(std::string(kSelectList) + "WHERE o.kind_id = ? ORDER BY o.name_key", {*kind_id})
+              : c.query(std::string(kSelectList) + "ORDER BY o.name_key");
   std::vector<Organisation> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(read(r));

@@ -31,7 +31,7 @@ struct Option {
 };
 
 // The hidden CSRF field every form must carry.
-Html csrf_field(const Context& ctx);
+Html csrf_field(Context& ctx);
 // The summary of all errors, linking to each field; empty when there are none.
 Html error_summary(const Context& ctx, const FieldErrors& errors);
 Html input(const Context& ctx, const Field& f, const FieldErrors& errors);

@@ -18,7 +18,7 @@ Html nav_link(const Context& ctx, std::string_view href, const char* label) {
   return render(R"(<li><a href="{}">{}</a></li>)", href, ctx.tr(label));
 }
 
-Html account_nav(const Context& ctx) {
+Html account_nav(Context& ctx) {
   if (ctx.user) {
     return render(
         R"(<ul><li><a href="/compte">{}</a></li><li><form method="post" action="/deconnexion">{}<button type="submit" class="link">{}</button></form></li></ul>)",
@@ -37,8 +37,8 @@ Html language_switch(const Context& ctx) {
 
 }  // namespace
 
-Html csrf_field(const Context& ctx) {
-  return render(R"(<input type="hidden" name="csrf" value="{}">)", ctx.csrf);
+Html csrf_field(Context& ctx) {
+  return render(R"(<input type="hidden" name="csrf" value="{}">)", ctx.csrf_token());
 }
 
 std::string current_location(const Context& ctx) {

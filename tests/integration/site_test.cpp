@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "http/compress.hpp"
+#include "http/page_cache.hpp"
 #include "integration/site.hpp"
 
 namespace fabrique::test {
@@ -126,6 +127,58 @@ TEST(Site, HeadAnswersLikeGetWithoutABody) {
   auto r = request(site.port(), "HEAD", "/organisations");
   EXPECT_EQ(r.status, 200);
   EXPECT_TRUE(r.body.empty());
+}
+
+}  // namespace
+}  // namespace fabrique::test
+
+namespace fabrique::test {
+namespace {
+
+void add_organisation_behind_the_sites_back(Site& site, const std::string& name) {
+  auto c = site.db().acquire();
+  c->execute("INSERT INTO organisations (slug, name, name_key, kind_id, created_at, updated_at) "
+             "VALUES (?, ?, ?, 1, 0, 0)",
+             {name, name, name});
+}
+
+TEST(PageCache, VisitorsShareAPageUntilTheNextChangeThroughTheSite) {
+  Site site;
+  Browser visitor(site);
+  EXPECT_EQ(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
+  // A write that did not go through the site is not seen yet: the page came from the cache…
+  add_organisation_behind_the_sites_back(site, "zeta-org");
+  EXPECT_EQ(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
+  // …while a signed-in person always gets a fresh page.
+  site.add_user("m@example.org", "M", "un mot de passe solide");
+  Browser member(site);
+  member.sign_in("m@example.org", "un mot de passe solide");
+  EXPECT_NE(member.get("/organisations").body.find("zeta-org"), std::string::npos);
+  // Any change made through the site (here, signing in was a POST) renders visitors' pages again.
+  EXPECT_NE(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
+}
+
+TEST(PageCache, PagesWithAFormAreNeverSharedAndGiveTheBrowserItsSecret) {
+  Site site;
+  auto a = request(site.port(), "GET", "/connexion");
+  auto b = request(site.port(), "GET", "/connexion");
+  EXPECT_FALSE(a.header("set-cookie").empty());
+  EXPECT_FALSE(b.header("set-cookie").empty());
+  std::regex token(R"re(name="csrf" value="([^"]+)")re");
+  std::smatch ma, mb;
+  ASSERT_TRUE(std::regex_search(a.body, ma, token));
+  ASSERT_TRUE(std::regex_search(b.body, mb, token));
+  EXPECT_NE(ma[1].str(), mb[1].str());
+}
+
+TEST(PageCache, PagesWithoutFormsSetNoCookieAndServeCompressedCopies) {
+  Site site;
+  auto first = request(site.port(), "GET", "/", {{"Accept-Encoding", "gzip"}});
+  auto second = request(site.port(), "GET", "/", {{"Accept-Encoding", "gzip"}});
+  EXPECT_TRUE(first.header("set-cookie").empty());
+  EXPECT_EQ(second.header("content-encoding"), "gzip");
+  EXPECT_EQ(http::gunzip(first.body), http::gunzip(second.body));
+  EXPECT_NE(http::gunzip(second.body).find("<h1>"), std::string::npos);
 }
 
 }  // namespace

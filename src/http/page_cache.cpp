@@ -1,0 +1,55 @@
+// The visitors' page cache.
+#include "http/page_cache.hpp"
+
+#include "http/compress.hpp"
+
+namespace fabrique::http {
+
+std::optional<Response> PageCache::find(const std::string& key, std::int64_t version,
+                                        std::chrono::steady_clock::time_point now, std::string_view accept_encoding) {
+  std::lock_guard lock(mutex_);
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return std::nullopt;
+  const Entry& e = it->second;
+  if (e.version != version || now - e.stored_at > kMaxAge) {
+    total_bytes_ -= e.identity.body.size() + e.gzip.size() + e.brotli.size();
+    entries_.erase(it);
+    return std::nullopt;
+  }
+  Response r = e.identity;
+  r.compressible = false;
+  auto encoding = choose_encoding(accept_encoding);
+  if (encoding == "br" && !e.brotli.empty()) {
+    r.body = e.brotli;
+    r.content_encoding = "br";
+  } else if (encoding == "gzip" && !e.gzip.empty()) {
+    r.body = e.gzip;
+    r.content_encoding = "gzip";
+  }
+  return r;
+}
+
+void PageCache::store(const std::string& key, std::int64_t version, std::chrono::steady_clock::time_point now,
+                      const Response& r) {
+  if (r.body.size() > kMaxBodyBytes) return;
+  // Compressed once here, outside the lock, instead of on every response.
+  Entry e{version, now, r, {}, {}};
+  if (r.body.size() >= kMinCompressBytes) {
+    e.gzip = gzip(r.body);
+    e.brotli = brotli(r.body, 5);
+  }
+  std::size_t bytes = e.identity.body.size() + e.gzip.size() + e.brotli.size();
+  std::lock_guard lock(mutex_);
+  if (auto old = entries_.find(key); old != entries_.end()) {
+    total_bytes_ -= old->second.identity.body.size() + old->second.gzip.size() + old->second.brotli.size();
+    entries_.erase(old);
+  }
+  if (total_bytes_ + bytes > kMaxTotalBytes) {
+    entries_.clear();  // rare; simpler than LRU, and bounded
+    total_bytes_ = 0;
+  }
+  entries_.emplace(key, std::move(e));
+  total_bytes_ += bytes;
+}
+
+}  // namespace fabrique::http

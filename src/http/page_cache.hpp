@@ -1,0 +1,46 @@
+// Pages rendered for visitors who are not signed in, kept with their compressed forms so that the
+// next visitor gets them without rendering or compressing again.
+//
+// An entry is served only while the database's data_version is the one it was rendered at (every
+// POST through the site moves it forward, on whichever node) and for at most kMaxAge, so that
+// relative times ("3 days ago") and changes made outside the site (the CLI) show up soon.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "http/message.hpp"
+
+namespace fabrique::http {
+
+class PageCache {
+ public:
+  static constexpr std::chrono::seconds kMaxAge{60};
+  static constexpr std::size_t kMaxBodyBytes = 512 * 1024;
+  // Bounds the memory of the cache whatever the query strings visitors send.
+  static constexpr std::size_t kMaxTotalBytes = 32 * 1024 * 1024;
+
+  // The cached response for `key` if it is still valid, encoded as the client accepts.
+  std::optional<Response> find(const std::string& key, std::int64_t version, std::chrono::steady_clock::time_point now,
+                               std::string_view accept_encoding);
+  // Keeps `r` (an uncompressed 200 response) for `key`.
+  void store(const std::string& key, std::int64_t version, std::chrono::steady_clock::time_point now,
+             const Response& r);
+
+ private:
+  struct Entry {
+    std::int64_t version;
+    std::chrono::steady_clock::time_point stored_at;
+    Response identity;
+    std::string gzip;
+    std::string brotli;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Entry, std::less<>> entries_;
+  std::size_t total_bytes_ = 0;
+};
+
+}  // namespace fabrique::http
