@@ -21,6 +21,7 @@ CREATE TABLE coalition_cohorts (
 CREATE TABLE coalitions (
   id INTEGER PRIMARY KEY,
   number TEXT NOT NULL UNIQUE,                 -- free text such as '8.a'
+  number_key TEXT NOT NULL,                    -- the number with digit runs zero-padded, so 2 sorts before 10
   slug TEXT NOT NULL UNIQUE,
   title TEXT NOT NULL,
   summary TEXT NOT NULL DEFAULT '',            -- one sentence shown in lists
@@ -38,7 +39,7 @@ CREATE TABLE coalitions (
   updated_at INTEGER NOT NULL,
   last_activity_at INTEGER NOT NULL
 );
-CREATE INDEX coalitions_family ON coalitions (family_id);
+CREATE INDEX coalitions_family ON coalitions (family_id, number_key);
 CREATE INDEX coalitions_stage ON coalitions (stage);
 CREATE INDEX coalitions_cohort ON coalitions (cohort_id);
 

@@ -32,9 +32,23 @@ store::Filter filter_of(Context& ctx, std::string& family, std::string& stage_sl
 
 }  // namespace
 
+// Coalitions per page: a programme rarely has more, and it keeps the page under its weight budget.
+constexpr std::int64_t kPageSize = 100;
+
 Response list(Context& ctx) {
   std::string family, stage_slug, cohort;
-  auto coalitions = store::list(ctx.db, filter_of(ctx, family, stage_slug, cohort));
+  auto filter = filter_of(ctx, family, stage_slug, cohort);
+  std::int64_t total = store::count(ctx.db, filter);
+  std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
+  std::int64_t page = 1;
+  try {
+    page = std::clamp<std::int64_t>(std::stoll(ctx.query.get("page")), 1, pages);
+  } catch (const std::exception&) {
+    page = 1;  // absent or not a number: the first page
+  }
+  filter.limit = kPageSize;
+  filter.offset = (page - 1) * kPageSize;
+  auto coalitions = store::list(ctx.db, filter);
 
   std::vector<fabrique::views::Option> families, stages, cohorts;
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies)) families.push_back({t.slug, t.label});
@@ -64,6 +78,20 @@ Response list(Context& ctx) {
   flush(current_label);
   if (coalitions.empty()) groups = render("<p>{}</p>", ctx.tr(N_("No coalition matches these filters.")));
 
+  Html pager;
+  if (pages > 1) {
+    std::string base = "/coalitions?famille=" + html::url_encode(family) + "&etape=" + html::url_encode(stage_slug) +
+                       "&promotion=" + html::url_encode(cohort) + "&page=";
+    Html links;
+    if (page > 1)
+      links += render(R"(<li><a href="{}{}" rel="prev">{}</a></li>)", base, page - 1, ctx.tr(N_("Previous page")));
+    links += render(R"(<li aria-current="page">{}</li>)",
+                    fmt::format(fmt::runtime(ctx.tr(N_("Page {} of {}"))), page, pages));
+    if (page < pages)
+      links += render(R"(<li><a href="{}{}" rel="next">{}</a></li>)", base, page + 1, ctx.tr(N_("Next page")));
+    pager = render(R"(<nav aria-label="{}" class="pager"><ul>{}</ul></nav>)", ctx.tr(N_("Pages")), links);
+  }
+
   Html admin;
   if (ctx.user && ctx.user->is_animateur())
     admin = render(R"(<p><a href="/coalitions/nouvelle">{}</a> · <a href="/coalitions/familles">{}</a> · <a href="/coalitions/promotions">{}</a></p>)",
@@ -74,6 +102,7 @@ Response list(Context& ctx) {
 <form method="get" action="/coalitions" class="filters">{}{}{}<button type="submit">{}</button></form>
 <p role="status">{}</p>
 {}
+{}
 <p><a href="/coalitions.json">{}</a></p>)",
       ctx.tr(N_("Coalitions")),
       ctx.tr(N_("Each coalition gathers heterogeneous actors around one problem, one sought impact and one transformation narrative.")),
@@ -81,9 +110,8 @@ Response list(Context& ctx) {
       fv::select(ctx, {"etape", ctx.tr(N_("Stage")), stage_slug, "", "", "", false, 0}, stages, {}, ctx.tr(N_("All"))),
       fv::select(ctx, {"promotion", ctx.tr(N_("Cohort")), cohort, "", "", "", false, 0}, cohorts, {}, ctx.tr(N_("All"))),
       ctx.tr(N_("Filter")),
-      fmt::format(fmt::runtime(ctx.trn("{} coalition", "{} coalitions", static_cast<long>(coalitions.size()))),
-                  coalitions.size()),
-      groups, ctx.tr(N_("The same list as JSON")));
+      fmt::format(fmt::runtime(ctx.trn("{} coalition", "{} coalitions", static_cast<long>(total))), total), groups,
+      pager, ctx.tr(N_("The same list as JSON")));
   return fabrique::views::page(ctx, ctx.tr(N_("Coalitions")), body);
 }
 

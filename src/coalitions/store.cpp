@@ -46,6 +46,25 @@ Coalition read(const storage::Row& r) {
   return k;
 }
 
+// "8.a" → "000008.a": runs of digits zero-padded so that numbers sort as people expect.
+std::string number_key(const std::string& number) {
+  std::string out, digits;
+  auto flush = [&] {
+    if (!digits.empty()) out += std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
+    digits.clear();
+  };
+  for (char ch : number) {
+    if (ch >= '0' && ch <= '9') {
+      digits += ch;
+    } else {
+      flush();
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  flush();
+  return out;
+}
+
 storage::Value optional(const std::optional<std::int64_t>& v) {
   return v ? storage::Value(*v) : storage::Value(nullptr);
 }
@@ -58,9 +77,8 @@ constexpr const char* kPublicPerson =
 
 }  // namespace
 
-std::vector<Coalition> list(Connection& c, const Filter& f) {
-  std::string sql = kSelect;
-  storage::Params params;
+namespace {
+std::string where_clause(const Filter& f, storage::Params& params) {
   std::string where;
   auto add = [&](const char* clause, storage::Value v) {
     where += where.empty() ? "WHERE " : " AND ";
@@ -70,7 +88,24 @@ std::vector<Coalition> list(Connection& c, const Filter& f) {
   if (f.family_id) add("k.family_id = ?", *f.family_id);
   if (f.cohort_id) add("k.cohort_id = ?", *f.cohort_id);
   if (!f.stage.empty()) add("k.stage = ?", f.stage);
-  sql += where + " ORDER BY f.position, f.id, k.number";
+  return where;
+}
+}  // namespace
+
+std::int64_t count(Connection& c, const Filter& f) {
+  storage::Params params;
+  std::string where = where_clause(f, params);
+  return c.query_integer("SELECT COUNT(*) FROM coalitions k " + where, params);
+}
+
+std::vector<Coalition> list(Connection& c, const Filter& f) {
+  storage::Params params;
+  std::string sql = std::string(kSelect) + where_clause(f, params) + " ORDER BY f.position, f.id, k.number_key, k.id";
+  if (f.limit >= 0) {
+    sql += " LIMIT ? OFFSET ?";
+    params.push_back(f.limit);
+    params.push_back(f.offset);
+  }
   std::vector<Coalition> out;
   for (const auto& r : c.query(sql, params)) out.push_back(read(r));
   return out;
@@ -93,10 +128,10 @@ bool slug_taken(Connection& c, std::string_view slug) {
 
 std::int64_t insert(Connection& c, const Coalition& k) {
   return c
-      .query("INSERT INTO coalitions (number, slug, title, summary, family_id, cohort_id, stage, stage_since, "
+      .query("INSERT INTO coalitions (number, number_key, slug, title, summary, family_id, cohort_id, stage, stage_since, "
              "animating_organisation_id, scale_local, scale_national, scale_european, booklet_revision, created_at, "
-             "updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id",
-             {k.number, k.slug, k.title, k.summary, k.family_id, optional(k.cohort_id), k.stage, secs(k.stage_since),
+             "updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id",
+             {k.number, number_key(k.number), k.slug, k.title, k.summary, k.family_id, optional(k.cohort_id), k.stage, secs(k.stage_since),
               optional(k.animating_organisation_id), std::int64_t(k.scale_local), std::int64_t(k.scale_national),
               std::int64_t(k.scale_european), secs(k.created_at), secs(k.updated_at), secs(k.last_activity_at)})
       .at(0)
@@ -105,12 +140,13 @@ std::int64_t insert(Connection& c, const Coalition& k) {
 
 void update_fields(Connection& c, const Coalition& k) {
   c.execute(
-      "UPDATE coalitions SET number = ?, title = ?, summary = ?, family_id = ?, cohort_id = ?, stage = ?, "
+      "UPDATE coalitions SET number = ?, number_key = ?, title = ?, summary = ?, family_id = ?, cohort_id = ?, stage = ?, "
       "stage_since = ?, animating_organisation_id = ?, scale_local = ?, scale_national = ?, scale_european = ?, "
       "updated_at = ?, last_activity_at = ? WHERE id = ?",
-      {k.number, k.title, k.summary, k.family_id, optional(k.cohort_id), k.stage, secs(k.stage_since),
-       optional(k.animating_organisation_id), std::int64_t(k.scale_local), std::int64_t(k.scale_national),
-       std::int64_t(k.scale_european), secs(k.updated_at), secs(k.last_activity_at), k.id});
+      {k.number, number_key(k.number), k.title, k.summary, k.family_id, optional(k.cohort_id), k.stage,
+       secs(k.stage_since), optional(k.animating_organisation_id), std::int64_t(k.scale_local),
+       std::int64_t(k.scale_national), std::int64_t(k.scale_european), secs(k.updated_at), secs(k.last_activity_at),
+       k.id});
 }
 
 void touch(Connection& c, std::int64_t coalition_id, sys_seconds now) {
@@ -266,7 +302,7 @@ std::vector<Declaration> declarations(Connection& c, std::int64_t coalition_id) 
 std::vector<Declaration> declarations_of_user(Connection& c, std::int64_t user_id) {
   std::vector<Declaration> out;
   for (const auto& r :
-       c.query(std::string(kDeclarationSelect) + "WHERE d.user_id = ? ORDER BY k.number", {user_id}))
+       c.query(std::string(kDeclarationSelect) + "WHERE d.user_id = ? ORDER BY k.number_key", {user_id}))
     out.push_back(read_declaration(r));
   return out;
 }
@@ -300,7 +336,7 @@ std::vector<std::pair<Coalition, Role>> coalitions_of_user(Connection& c, std::i
   std::vector<std::pair<Coalition, Role>> out;
   for (const auto& r : c.query(std::string(kSelect) +
                                    "WHERE k.id IN (SELECT coalition_id FROM coalition_members WHERE user_id = ?) "
-                                   "ORDER BY k.number",
+                                   "ORDER BY k.number_key",
                                {user_id})) {
     auto k = read(r);
     Role role = roles[k.id];
@@ -317,7 +353,7 @@ std::vector<Coalition> coalitions_of_organisation(Connection& c, std::int64_t or
                "OR k.id IN (SELECT m.coalition_id FROM coalition_members m JOIN user_organisations uo "
                "ON uo.user_id = m.user_id WHERE uo.organisation_id = ?) "
                "OR k.id IN (SELECT d.coalition_id FROM interest_declarations d WHERE d.organisation_id = ?) "
-               "ORDER BY k.number",
+               "ORDER BY k.number_key",
            {organisation_id, organisation_id, organisation_id}))
     out.push_back(read(r));
   return out;

@@ -14,10 +14,14 @@ struct Filter {
   std::optional<std::int64_t> family_id;
   std::optional<std::int64_t> cohort_id;
   std::string stage;  // empty: any
+  std::int64_t limit = -1;  // -1: all
+  std::int64_t offset = 0;
 };
 
 // Coalitions by family position then number, with their labels (one query).
 std::vector<Coalition> list(Connection& c, const Filter& f = {});
+// How many coalitions match the filter (ignoring limit and offset).
+std::int64_t count(Connection& c, const Filter& f);
 std::optional<Coalition> by_slug(Connection& c, std::string_view slug);
 bool number_taken(Connection& c, std::string_view number, std::optional<std::int64_t> except);
 bool slug_taken(Connection& c, std::string_view slug);

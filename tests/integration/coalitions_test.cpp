@@ -312,5 +312,31 @@ TEST(Coalitions, OrganisationPageListsItsCoalitions) {
   EXPECT_NE(b.get("/organisations/framasoft").body.find("8.a"), std::string::npos);
 }
 
+TEST(Coalitions, ListSortsNumbersAsPeopleDoAndIsPaged) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    for (int n = 1; n <= 105; ++n) {
+      coalitions::CoalitionInput in;
+      in.number = std::to_string(n);
+      in.title = "Coalition de test " + std::to_string(n);
+      in.family = "communs-et-territoires";
+      in.stage = "idee";
+      ASSERT_TRUE(coalitions::create_coalition(*c, p.anim, in, p.site.now()).coalition);
+    }
+  }
+  Browser b(p.site);
+  auto first = b.get("/coalitions");
+  EXPECT_NE(first.body.find("106 coalitions"), std::string::npos);
+  EXPECT_NE(first.body.find("Page 1 sur 2"), std::string::npos);
+  EXPECT_LT(first.body.find("Coalition de test 2<"), first.body.find("Coalition de test 10<"));
+  EXPECT_EQ(first.body.find("Coalition de test 105<"), std::string::npos);
+  auto second = b.get("/coalitions?page=2");
+  EXPECT_NE(second.body.find("Coalition de test 105<"), std::string::npos);
+  EXPECT_NE(second.body.find(R"(rel="prev")"), std::string::npos);
+  EXPECT_EQ(b.get("/coalitions?page=abc").status, 200);
+  EXPECT_LT(first.body.size(), 30u * 1024u);
+}
+
 }  // namespace
 }  // namespace fabrique::test
