@@ -108,7 +108,7 @@ std::string lower(std::string_view s) {
     std::size_t start = i;
     long cp = next_code_point(s, i);
     if (cp < 0) {
-      out += s[start];
+      out += s[start];  // malformed bytes are kept as they are
       i = start + 1;
       continue;
     }
@@ -118,17 +118,15 @@ std::string lower(std::string_view s) {
 }
 
 std::string fold(std::string_view s) {
+  std::string lowered = lower(s);
   std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
+  out.reserve(lowered.size());
+  for (std::size_t i = 0; i < lowered.size();) {
     std::size_t start = i;
-    long cp = next_code_point(s, i);
+    long cp = next_code_point(lowered, i);
     if (cp < 0) {
-      i = start + 1;
-      continue;
-    }
-    cp = lower_cp(cp);
-    if (const char* plain = unaccent(cp)) {
+      i = start + 1;  // malformed bytes are dropped
+    } else if (const char* plain = unaccent(cp)) {
       out += plain;
     } else {
       append_utf8(out, cp);
