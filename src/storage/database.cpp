@@ -1,8 +1,11 @@
 // The engine-independent parts of the storage interface: typed row accessors, query helpers and `open`.
 #include "storage/database.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "storage/postgres/postgres_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
 namespace fabrique::storage {
@@ -94,9 +97,32 @@ std::int64_t Connection::query_integer(std::string_view sql, const Params& param
 std::unique_ptr<Database> open(const std::string& location, int pool_size) {
   if (pool_size < 1) throw StorageError(fmt::format("pool size must be at least 1, not {}", pool_size));
   if (starts_with_ci(location, "postgresql://") || starts_with_ci(location, "postgres://")) {
-    throw StorageError("PostgreSQL is not available in this build yet");
+    return postgres::open(location, pool_size);
   }
   return sqlite::open(location, pool_size);
+}
+
+std::string sql_excerpt(std::string_view sql) {
+  // Long scripts make unreadable messages; the start of the statement is enough to find it.
+  constexpr std::size_t kSqlInMessage = 200;
+  std::string out;
+  out.reserve(std::min(sql.size(), kSqlInMessage));
+  bool space = false;
+  // Collapses newlines and indentation so that the message stays on one log line.
+  for (char c : sql) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+    if (out.size() >= kSqlInMessage) {
+      out += "...";
+      break;
+    }
+  }
+  return out;
 }
 
 }  // namespace fabrique::storage

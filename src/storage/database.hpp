@@ -123,6 +123,17 @@ class Database {
   virtual void release(std::unique_ptr<Connection> c) = 0;
 };
 
+// The start of a statement on one line, for error messages (never with parameter values).
+std::string sql_excerpt(std::string_view sql);
+
+// Visits a Value with one lambda per alternative (used by the backends to bind parameters).
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
 // Opens the database named by a configuration value: a file path (SQLite) or a postgresql:// URL.
 std::unique_ptr<Database> open(const std::string& location, int pool_size);
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "common/log.hpp"
+#include "storage/dialect.hpp"
 
 namespace fabrique::storage {
 namespace {
@@ -120,6 +121,8 @@ int schema_version(Connection& c) {
 
 int migrate(Connection& c, const std::vector<Migration>& migrations) {
   check_sequence(migrations);
+  // Several nodes may start at once: on PostgreSQL they take turns here (on SQLite this is a no-op).
+  dialect::MigrationLock lock(c);
   {
     Transaction tx(c, true);
     c.execute(kCreateTable);
@@ -146,6 +149,7 @@ int migrate(Connection& c, const std::vector<Migration>& migrations) {
       // The script runs inside our transaction, so it must not contain BEGIN/COMMIT itself; if any of
       // its statements fails, the guard rolls back every statement before it, and the record.
       c.execute_script(m.sql);
+      dialect::after_migration(c);
       c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 {std::int64_t{m.version}, m.name, unix_now()});
       tx.commit();

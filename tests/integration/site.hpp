@@ -1,8 +1,13 @@
-// A real fabrique site for integration tests: a fresh SQLite database in a temporary folder, the
-// migrations applied, the real App behind the real Server on a free port, and a settable clock.
+// A real fabrique site for integration tests: a fresh database (SQLite in a temporary folder, or
+// PostgreSQL when FABRIQUE_TEST_DATABASE_URL is set), the migrations applied, the real App behind the
+// real Server on a free port, and a settable clock.
 // Also a small browser: a cookie jar, and forms submitted with the CSRF token of the page.
 #pragma once
+#include <unistd.h>
+
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <regex>
 #include <thread>
@@ -18,14 +23,87 @@
 
 namespace fabrique::test {
 
+// A fresh, empty database for one test, removed afterwards: a SQLite file in a temporary folder, or,
+// when FABRIQUE_TEST_DATABASE_URL names a PostgreSQL maintenance database
+// (postgresql://user@host:port/postgres), a database of its own created next to it.
+class TestDatabase {
+ public:
+  TestDatabase() {
+    static std::atomic<int> counter{0};
+    const std::string id = std::to_string(::getpid()) + "_" + std::to_string(counter++);
+    if (const char* url = std::getenv("FABRIQUE_TEST_DATABASE_URL"); url != nullptr && *url != '\0') {
+      maintenance_url_ = url;
+      name_ = "fabrique_test_" + id;
+      maintenance([this](storage::Connection& c) {
+        // A leftover of an earlier run that crashed with the same process id.
+        c.execute_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
+        c.execute_script("CREATE DATABASE " + name_);
+      });
+      location_ = with_database(maintenance_url_, name_);
+    } else {
+      dir_ = std::filesystem::temp_directory_path() / ("fabrique-it-" + id);
+      std::filesystem::create_directories(dir_);
+      location_ = (dir_ / "site.db").string();
+    }
+  }
+  ~TestDatabase() {
+    if (!dir_.empty()) {
+      std::error_code ec;
+      std::filesystem::remove_all(dir_, ec);
+    }
+    if (!name_.empty()) {
+      try {
+        // FORCE: a connection still closing must not keep the database alive.
+        maintenance([this](storage::Connection& c) { c.execute_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"); });
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "TestDatabase: could not drop %s: %s\n", name_.c_str(), e.what());
+      }
+    }
+  }
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  // What storage::open takes: a file path or a postgresql:// URL.
+  const std::string& location() const { return location_; }
+  bool is_postgresql() const { return !name_.empty(); }
+  // A folder for other files of the test (backups), removed afterwards.
+  std::filesystem::path scratch() {
+    if (dir_.empty()) {
+      dir_ = std::filesystem::temp_directory_path() / ("fabrique-it-" + name_);
+      std::filesystem::create_directories(dir_);
+    }
+    return dir_;
+  }
+
+ private:
+  // The same URL with its database name replaced: postgresql://authority/NAME?parameters.
+  static std::string with_database(const std::string& url, const std::string& name) {
+    const std::size_t scheme = url.find("://");
+    if (scheme == std::string::npos) throw std::runtime_error("FABRIQUE_TEST_DATABASE_URL must be a postgresql:// URL");
+    const std::size_t path = url.find_first_of("/?", scheme + 3);
+    if (path == std::string::npos) return url + "/" + name;
+    const std::size_t query = url.find('?', path);
+    return url.substr(0, path) + "/" + name + (query == std::string::npos ? "" : url.substr(query));
+  }
+
+  // CREATE/DROP DATABASE run outside any transaction, on a short-lived connection of their own.
+  template <class F>
+  void maintenance(F&& f) {
+    auto admin = storage::open(maintenance_url_, 1);
+    auto c = admin->acquire();
+    f(*c);
+  }
+
+  std::filesystem::path dir_;
+  std::string maintenance_url_;
+  std::string name_;
+  std::string location_;
+};
+
 class Site {
  public:
   explicit Site(http::ServerLimits limits = small_limits()) {
-    static std::atomic<int> counter{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           ("fabrique-it-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::create_directories(dir_);
-    options_.database = (dir_ / "site.db").string();
+    options_.database = database_.location();
     options_.listen = "127.0.0.1:0";
     log::set_quiet(true);
     db_ = storage::open(options_.database, 4);
@@ -43,9 +121,7 @@ class Site {
     thread_.join();
     server_.reset();
     app_.reset();
-    db_.reset();
-    std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
+    db_.reset();  // before database_ drops the database
   }
 
   static http::ServerLimits small_limits() {
@@ -83,7 +159,7 @@ class Site {
   }
 
  private:
-  std::filesystem::path dir_;
+  TestDatabase database_;  // first: destroyed last, after every connection is closed
   config::Options options_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<http::App> app_;

@@ -18,46 +18,17 @@
 namespace fabrique::storage::sqlite {
 namespace {
 
-// Long scripts make unreadable messages; the start of the statement is enough to find it.
-constexpr std::size_t kSqlInMessage = 200;
 // Backing up retries briefly when the source is busy (e.g. a checkpoint), then gives up.
 constexpr int kBackupBusyRetries = 100;
 constexpr int kBackupBusySleepMs = 50;
 
-template <class... F>
-struct Overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-Overloaded(F...) -> Overloaded<F...>;
-
-std::string excerpt(std::string_view sql) {
-  std::string out;
-  out.reserve(std::min(sql.size(), kSqlInMessage));
-  bool space = false;
-  // Collapses newlines and indentation so that the message stays on one log line.
-  for (char c : sql) {
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-    if (out.size() >= kSqlInMessage) {
-      out += "...";
-      break;
-    }
-  }
-  return out;
-}
 
 bool is_constraint(int rc) { return (rc & 0xff) == SQLITE_CONSTRAINT; }
 
 // Messages carry SQLite's text and the SQL, never bound values: those may be passwords or tokens.
 [[noreturn]] void throw_error(int rc, std::string_view message, std::string_view sql) {
   std::string text = sql.empty() ? fmt::format("SQLite: {}", message)
-                                 : fmt::format("SQLite: {} (in: {})", message, excerpt(sql));
+                                 : fmt::format("SQLite: {} (in: {})", message, sql_excerpt(sql));
   if (is_constraint(rc)) throw ConstraintError(text);
   throw StorageError(text);
 }
@@ -191,12 +162,12 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
   const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                     &stmt, &tail);
   if (rc != SQLITE_OK) fail(rc, sql);
-  if (stmt == nullptr) throw StorageError(fmt::format("SQLite: empty statement (in: {})", excerpt(sql)));
+  if (stmt == nullptr) throw StorageError(fmt::format("SQLite: empty statement (in: {})", sql_excerpt(sql)));
   if (tail && !only_separators(tail, sql.data() + sql.size())) {
     sqlite3_finalize(stmt);
     throw StorageError(
         fmt::format("SQLite: several statements given where one is expected; use execute_script (in: {})",
-                    excerpt(sql)));
+                    sql_excerpt(sql)));
   }
   lru_.push_front(CachedStatement{std::string(sql), stmt});
   statements_.emplace(lru_.front().sql, lru_.begin());
@@ -213,7 +184,7 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const Params& params) {
   const int expected = sqlite3_bind_parameter_count(stmt);
   if (static_cast<std::size_t>(expected) != params.size()) {
     throw StorageError(fmt::format("SQLite: the statement has {} placeholders but {} values were given (in: {})",
-                                   expected, params.size(), excerpt(sqlite3_sql(stmt))));
+                                   expected, params.size(), sql_excerpt(sqlite3_sql(stmt))));
   }
   for (std::size_t k = 0; k < params.size(); ++k) {
     const int i = static_cast<int>(k) + 1;
@@ -221,7 +192,7 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const Params& params) {
     // blobs are not copied. std::string::data() is never null, so an empty string or blob binds as
     // empty, not as NULL.
     const int rc = std::visit(
-        Overloaded{
+        storage::Overloaded{
             [&](std::nullptr_t) { return sqlite3_bind_null(stmt, i); },
             [&](std::int64_t v) { return sqlite3_bind_int64(stmt, i, v); },
             [&](double v) { return sqlite3_bind_double(stmt, i, v); },
@@ -298,8 +269,7 @@ bool SqliteConnection::in_transaction() const { return sqlite3_get_autocommit(db
 
 // ---- SqliteDatabase ----
 
-SqliteDatabase::SqliteDatabase(std::string path, int pool_size) : path_(std::move(path)), pool_size_(pool_size) {
-  if (pool_size_ < 1) throw StorageError(fmt::format("pool size must be at least 1, not {}", pool_size_));
+SqliteDatabase::SqliteDatabase(std::string path, int pool_size) : PooledDatabase(pool_size), path_(std::move(path)) {
   // Each pooled connection to ":memory:" would be a separate, empty database.
   if (path_.empty() || path_ == ":memory:") {
     throw StorageError("SQLite: the database must be a file path (an in-memory database cannot be pooled)");
@@ -310,75 +280,26 @@ SqliteDatabase::SqliteDatabase(std::string path, int pool_size) : path_(std::mov
     std::filesystem::create_directories(parent, ec);
     if (ec) throw StorageError(fmt::format("SQLite: cannot create directory {}: {}", parent.string(), ec.message()));
   }
-  // Reserved up front so that release(), which runs in destructors, never allocates.
-  idle_.reserve(static_cast<std::size_t>(pool_size_));
-  idle_.push_back(std::make_unique<SqliteConnection>(path_));
-  open_count_ = 1;
+  open_first();
 }
 
-Database::Lease SqliteDatabase::acquire() {
-  std::unique_lock lock(mutex_);
-  available_.wait(lock, [this] { return !idle_.empty() || open_count_ < pool_size_; });
-  if (!idle_.empty()) {
-    // Last in, first out: the most recently used connection has the warmest statement cache.
-    std::unique_ptr<Connection> c = std::move(idle_.back());
-    idle_.pop_back();
-    return Lease(this, std::move(c));
-  }
-  ++open_count_;
-  lock.unlock();  // opening a file must not hold up other threads
+std::unique_ptr<Connection> SqliteDatabase::open_connection() { return std::make_unique<SqliteConnection>(path_); }
+
+bool SqliteDatabase::make_reusable(Connection& c) noexcept {
+  auto& connection = static_cast<SqliteConnection&>(c);
+  if (!connection.in_transaction()) return true;
+  // A transaction left open (begin() without a Transaction guard, then an exception) would hold
+  // the write lock forever and leak its writes into the next user's transaction.
+  log::error("storage: connection returned with an open transaction, rolling back");
   try {
-    return Lease(this, std::make_unique<SqliteConnection>(path_));
+    connection.rollback();
   } catch (...) {
-    lock.lock();
-    --open_count_;
-    lock.unlock();
-    available_.notify_one();
-    throw;
   }
-}
-
-void SqliteDatabase::release(std::unique_ptr<Connection> c) {
-  // Runs in Lease's destructor: nothing here may throw.
-  auto* connection = static_cast<SqliteConnection*>(c.get());
-  if (connection->in_transaction()) {
-    // A transaction left open (begin() without a Transaction guard, then an exception) would hold
-    // the write lock forever and leak its writes into the next user's transaction.
-    log::error("storage: connection returned with an open transaction, rolling back");
-    try {
-      connection->rollback();
-    } catch (...) {
-    }
-    if (connection->in_transaction()) c.reset();  // cannot be cleaned: close it, a new one will be opened
-  }
-  {
-    std::lock_guard lock(mutex_);
-    if (c) {
-      idle_.push_back(std::move(c));
-    } else {
-      --open_count_;
-    }
-  }
-  available_.notify_one();
+  return !connection.in_transaction();
 }
 
 void SqliteDatabase::backup(const std::string& path) {
-  if (path.empty()) throw StorageError("backup: no target file given");
-  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(parent, ec);
-    if (ec) throw StorageError(fmt::format("backup: cannot create directory {}: {}", parent.string(), ec.message()));
-  }
-  // O_EXCL refuses an existing target atomically, so a backup never overwrites anything. Mode 0600:
-  // the copy holds password hashes and session data.
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    const int e = errno;
-    if (e == EEXIST) throw StorageError(fmt::format("backup: {} already exists; choose a new file name", path));
-    throw StorageError(fmt::format("backup: cannot create {}: {}", path, std::strerror(e)));
-  }
-  ::close(fd);
+  create_backup_file(path);
 
   try {
     // A connection of its own rather than a pooled one: the caller may hold the pool's only lease.

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "storage/database.hpp"
+#include "storage/pool.hpp"
 
 // Kept opaque here so that including this header does not pull sqlite3.h into every domain file.
 struct sqlite3;
@@ -66,14 +67,13 @@ class SqliteConnection final : public Connection {
 
 // A pool of SqliteConnection to one file. Connections are opened lazily up to `pool_size`;
 // acquire() blocks while all of them are leased.
-class SqliteDatabase final : public Database {
+class SqliteDatabase final : public PooledDatabase {
  public:
   // Creates the file's parent directory if missing and opens a first connection, so that a bad
   // path fails here rather than on the first request.
   SqliteDatabase(std::string path, int pool_size);
   ~SqliteDatabase() override = default;
 
-  Lease acquire() override;
   Engine engine() const override { return Engine::sqlite; }
   // Copies the database with the online backup API into `path`, which must not exist yet.
   void backup(const std::string& path) override;
@@ -81,15 +81,11 @@ class SqliteDatabase final : public Database {
   const std::string& path() const { return path_; }
 
  protected:
-  void release(std::unique_ptr<Connection> c) override;
+  std::unique_ptr<Connection> open_connection() override;
+  bool make_reusable(Connection& c) noexcept override;
 
  private:
   const std::string path_;
-  const int pool_size_;
-  std::mutex mutex_;
-  std::condition_variable available_;
-  std::vector<std::unique_ptr<Connection>> idle_;
-  int open_count_ = 0;  // leased + idle
 };
 
 // Opens a pool on the SQLite database file at `path`.

@@ -1,0 +1,265 @@
+// The storage interface behaves the same on whichever engine the suite runs (SQLite, or PostgreSQL with FABRIQUE_TEST_DATABASE_URL): values, errors, transactions, ids, concurrent migrations, backup.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "integration/site.hpp"
+#include "storage/database.hpp"
+#include "storage/migrations.hpp"
+
+namespace fabrique::test {
+namespace {
+
+using storage::Blob;
+using storage::ConstraintError;
+using storage::StorageError;
+using storage::Value;
+
+class Storage : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    log::set_quiet(true);
+    db_ = storage::open(database_.location(), 4);
+  }
+  void TearDown() override { db_.reset(); }
+
+  TestDatabase database_;
+  std::unique_ptr<storage::Database> db_;
+};
+
+TEST_F(Storage, ReportsItsEngine) {
+  const auto expected = database_.is_postgresql() ? storage::Engine::postgresql : storage::Engine::sqlite;
+  EXPECT_EQ(db_->engine(), expected);
+  EXPECT_EQ(db_->acquire()->engine(), expected);
+}
+
+TEST_F(Storage, ValuesRoundTrip) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB)");
+  const std::int64_t big = std::numeric_limits<std::int64_t>::max();
+  const std::int64_t small = std::numeric_limits<std::int64_t>::min();
+  const std::string unicode = "Collectivité — 8.a « ? » 'quoted' \"double\" \\ émoji 🌍";
+  const std::string bytes("\0\x01\xff\x7f\\x00'", 8);
+  c->execute("INSERT INTO t (i, r, s, b) VALUES (?, ?, ?, ?)", {big, 0.1, unicode, Blob{bytes}});
+  c->execute("INSERT INTO t (i, r, s, b) VALUES (?, ?, ?, ?)", {small, -1.5e300, std::string(), Blob{}});
+  c->execute("INSERT INTO t (i, r, s, b) VALUES (?, ?, ?, ?)", {nullptr, nullptr, nullptr, nullptr});
+  const auto rows = c->query("SELECT i, r, s, b FROM t ORDER BY i");
+  ASSERT_EQ(rows.size(), 3u);
+  // NULLs sort first on SQLite, last on PostgreSQL: find each row by its integer instead.
+  for (const auto& row : rows) {
+    if (row.is_null(0)) {
+      EXPECT_TRUE(row.is_null(1));
+      EXPECT_TRUE(row.is_null(2));
+      EXPECT_TRUE(row.is_null(3));
+      EXPECT_EQ(row.text(2), "");
+    } else if (row.integer(0) == big) {
+      EXPECT_EQ(row.real(1), 0.1);
+      EXPECT_EQ(row.text(2), unicode);
+      EXPECT_EQ(std::get<Blob>(row.value(3)).bytes, bytes);
+    } else {
+      EXPECT_EQ(row.integer(0), small);
+      EXPECT_EQ(row.real(1), -1.5e300);
+      EXPECT_EQ(row.text(2), "");
+      EXPECT_FALSE(row.is_null(2));  // an empty string is not NULL
+      EXPECT_EQ(std::get<Blob>(row.value(3)).bytes, "");
+    }
+  }
+}
+
+TEST_F(Storage, ExpressionsComeBackAsIntegers) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (n INTEGER NOT NULL, flag INTEGER NOT NULL DEFAULT 0)");
+  for (std::int64_t n : {1, 2, 3}) c->execute("INSERT INTO t (n, flag) VALUES (?, ?)", {n, std::int64_t{n == 2}});
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 3);
+  EXPECT_EQ(c->query_integer("SELECT SUM(n) FROM t"), 6);
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t WHERE flag = ?", {std::int64_t{1}}), 1);
+  EXPECT_EQ(c->query_integer("SELECT CASE WHEN ? = 1 THEN 10 ELSE 20 END", {std::int64_t{1}}), 10);
+  // A comparison is a boolean on PostgreSQL and an integer on SQLite: both read as 0/1.
+  const auto row = c->query_one("SELECT n = 2, n > 5 FROM t WHERE n = ?", {std::int64_t{2}});
+  ASSERT_TRUE(row);
+  EXPECT_TRUE(row->boolean(0));
+  EXPECT_FALSE(row->boolean(1));
+  // Integers beyond 32 bits: unix seconds after 2038.
+  c->execute("INSERT INTO t (n) VALUES (?)", {std::int64_t{4102444800}});
+  EXPECT_EQ(c->query_integer("SELECT MAX(n) FROM t"), 4102444800);
+  EXPECT_NEAR(c->query_one("SELECT AVG(n) FROM t WHERE n < 4")->real(0), 2.0, 1e-9);
+}
+
+TEST_F(Storage, ExecuteCountsChangedRows) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)");
+  EXPECT_EQ(c->execute("INSERT INTO t (n) VALUES (?), (?), (?)", {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}}), 3);
+  EXPECT_EQ(c->execute("UPDATE t SET n = n + 10 WHERE n >= ?", {std::int64_t{2}}), 2);
+  EXPECT_EQ(c->execute("UPDATE t SET n = 0 WHERE n = ?", {std::int64_t{99}}), 0);
+  EXPECT_EQ(c->execute("SELECT n FROM t"), 0);
+  EXPECT_EQ(c->execute("DELETE FROM t"), 3);
+}
+
+TEST_F(Storage, ManyDistinctStatementsOutgrowTheStatementCacheAndStillWork) {
+  auto c = db_->acquire();
+  // More distinct statements than either backend caches, twice over: evicted ones are prepared again.
+  for (int round = 0; round < 2; ++round) {
+    for (std::int64_t k = 0; k < 300; ++k) {
+      EXPECT_EQ(c->query_integer("SELECT ? + " + std::to_string(k), {std::int64_t{1}}), k + 1);
+    }
+  }
+  // The same text with a NULL, then an integer, in the same position.
+  EXPECT_TRUE(c->query_one("SELECT COALESCE(?, 7)", {nullptr})->integer(0) == 7);
+  EXPECT_TRUE(c->query_one("SELECT COALESCE(?, 7)", {std::int64_t{3}})->integer(0) == 3);
+}
+
+TEST_F(Storage, PlaceholdersInsideLiteralsAreNotParameters) {
+  auto c = db_->acquire();
+  const auto row = c->query_one("SELECT 'why?', ?, 'it''s ?'", {std::string("x")});
+  ASSERT_TRUE(row);
+  EXPECT_EQ(row->text(0), "why?");
+  EXPECT_EQ(row->text(1), "x");
+  EXPECT_EQ(row->text(2), "it's ?");
+}
+
+TEST_F(Storage, ConstraintViolationsThrowConstraintErrorWithoutTheValues) {
+  auto c = db_->acquire();
+  c->execute_script(
+      "CREATE TABLE parent (id INTEGER PRIMARY KEY, email TEXT NOT NULL UNIQUE);"
+      "CREATE TABLE child (parent_id INTEGER NOT NULL REFERENCES parent(id))");
+  c->execute("INSERT INTO parent (email) VALUES (?)", {std::string("secret@example.org")});
+  try {
+    c->execute("INSERT INTO parent (email) VALUES (?)", {std::string("secret@example.org")});
+    FAIL() << "a duplicate was accepted";
+  } catch (const ConstraintError& e) {
+    EXPECT_EQ(std::string(e.what()).find("secret"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(c->execute("INSERT INTO child (parent_id) VALUES (?)", {std::int64_t{424242}}), ConstraintError);
+  EXPECT_THROW(c->execute("INSERT INTO parent (email) VALUES (?)", {nullptr}), ConstraintError);
+}
+
+TEST_F(Storage, BrokenSqlIsAStorageErrorButNotAConstraintError) {
+  auto c = db_->acquire();
+  try {
+    c->query("SELEKT nothing");
+    FAIL();
+  } catch (const ConstraintError&) {
+    FAIL() << "a syntax error is not a constraint violation";
+  } catch (const StorageError&) {
+  }
+  EXPECT_THROW(c->query("SELECT ?", {}), StorageError);  // a placeholder without its value
+  // The connection is still usable afterwards.
+  EXPECT_EQ(c->query_integer("SELECT 1"), 1);
+}
+
+TEST_F(Storage, RolledBackWritesAreGone) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (n INTEGER)");
+  {
+    storage::Transaction tx(*c, true);
+    c->execute("INSERT INTO t (n) VALUES (?)", {std::int64_t{1}});
+  }
+  {
+    storage::Transaction tx(*c, true);
+    c->execute("INSERT INTO t (n) VALUES (?)", {std::int64_t{2}});
+    tx.commit();
+  }
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 1);
+  EXPECT_EQ(c->query_integer("SELECT n FROM t"), 2);
+}
+
+TEST_F(Storage, AConnectionReturnedInATransactionIsRolledBack) {
+  {
+    auto c = db_->acquire();
+    c->execute_script("CREATE TABLE t (n INTEGER)");
+  }
+  {
+    auto c = db_->acquire();
+    c->begin(true);
+    c->execute("INSERT INTO t (n) VALUES (?)", {std::int64_t{1}});
+  }  // returned without commit
+  auto c = db_->acquire();
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 0);
+  storage::Transaction tx(*c, true);  // and it can begin again
+  tx.commit();
+}
+
+TEST_F(Storage, MigratedIdsContinueAfterTheSeededOnes) {
+  auto c = db_->acquire();
+  storage::migrate(*c);
+  const std::int64_t seeded = c->query_integer("SELECT MAX(id) FROM organisation_kinds");
+  const auto id = c->query_one("INSERT INTO organisation_kinds (slug, label, position) VALUES (?, ?, ?) RETURNING id",
+                               {std::string("test"), std::string("Test"), std::int64_t{99}});
+  ASSERT_TRUE(id);
+  EXPECT_EQ(id->integer(0), seeded + 1);
+}
+
+TEST_F(Storage, ConcurrentMigrationsApplyEachMigrationOnce) {
+  // Several nodes starting at once, each with a pool of its own.
+  constexpr int kNodes = 4;
+  std::vector<int> applied(kNodes, -1);
+  std::vector<std::string> errors(kNodes);
+  std::vector<std::thread> nodes;
+  for (int i = 0; i < kNodes; ++i) {
+    nodes.emplace_back([&, i] {
+      try {
+        auto db = storage::open(database_.location(), 1);
+        auto c = db->acquire();
+        applied[i] = storage::migrate(*c);
+      } catch (const std::exception& e) {
+        errors[i] = e.what();
+      }
+    });
+  }
+  for (auto& t : nodes) t.join();
+  int total = 0;
+  for (int i = 0; i < kNodes; ++i) {
+    EXPECT_EQ(errors[i], "") << "node " << i;
+    total += applied[i];
+  }
+  const int known = static_cast<int>(storage::known_migrations().size());
+  EXPECT_EQ(total, known);
+  auto c = db_->acquire();
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM schema_migrations"), known);
+  EXPECT_TRUE(storage::is_up_to_date(*c));
+}
+
+TEST_F(Storage, BackupWritesANewFileAndRefusesAnExistingOne) {
+  {
+    auto c = db_->acquire();
+    storage::migrate(*c);
+  }
+  const std::filesystem::path target = database_.scratch() / "backup.dump";
+  db_->backup(target.string());
+  ASSERT_TRUE(std::filesystem::exists(target));
+  EXPECT_GT(std::filesystem::file_size(target), 0u);
+  if (database_.is_postgresql()) {
+    std::ifstream in(target, std::ios::binary);
+    std::string magic(5, '\0');
+    in.read(magic.data(), 5);
+    EXPECT_EQ(magic, "PGDMP");  // pg_dump's custom format, for pg_restore
+  }
+  EXPECT_THROW(db_->backup(target.string()), StorageError);
+}
+
+TEST_F(Storage, AnAbortedTransactionDoesNotCommit) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (n INTEGER NOT NULL UNIQUE)");
+  storage::Transaction tx(*c, true);
+  c->execute("INSERT INTO t (n) VALUES (?)", {std::int64_t{1}});
+  EXPECT_THROW(c->execute("INSERT INTO t (n) VALUES (?)", {std::int64_t{1}}), ConstraintError);
+  if (database_.is_postgresql()) {
+    // PostgreSQL aborts the whole transaction on an error: committing must say so, not pretend.
+    EXPECT_THROW(tx.commit(), StorageError);
+    EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 0);
+  } else {
+    // SQLite undoes the failed statement only.
+    tx.commit();
+    EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 1);
+  }
+}
+
+}  // namespace
+}  // namespace fabrique::test
