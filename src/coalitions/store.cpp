@@ -92,6 +92,22 @@ std::string where_clause(const Filter& f, storage::Params& params) {
 }
 }  // namespace
 
+std::vector<Coalition> first_of_each_family(Connection& c, std::int64_t per_family,
+                                            std::map<std::int64_t, std::int64_t>& family_counts) {
+  family_counts.clear();
+  for (const auto& r : c.query("SELECT family_id, COUNT(*) FROM coalitions GROUP BY family_id"))
+    family_counts[r.integer(0)] = r.integer(1);
+  std::vector<Coalition> out;
+  // A window function ranks the coalitions within each family (SQLite 3.25+ and PostgreSQL).
+  for (const auto& r : c.query(std::string(kSelect) +
+                                   "WHERE k.id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER "
+                                   "(PARTITION BY family_id ORDER BY number_key) AS rank FROM coalitions) ranked "
+                                   "WHERE rank <= ?) ORDER BY f.position, f.id, k.number_key, k.id",
+                               {per_family}))
+    out.push_back(read(r));
+  return out;
+}
+
 std::int64_t count(Connection& c, const Filter& f) {
   storage::Params params;
   std::string where = where_clause(f, params);

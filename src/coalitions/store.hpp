@@ -20,6 +20,11 @@ struct Filter {
 
 // Coalitions by family position then number, with their labels (one query).
 std::vector<Coalition> list(Connection& c, const Filter& f = {});
+// The first `per_family` coalitions of each family (by number), in family order, and how many
+// each family has in all (family id → count): the home page's overview stays small however many
+// coalitions there are.
+std::vector<Coalition> first_of_each_family(Connection& c, std::int64_t per_family,
+                                            std::map<std::int64_t, std::int64_t>& family_counts);
 // How many coalitions match the filter (ignoring limit and offset).
 std::int64_t count(Connection& c, const Filter& f);
 std::optional<Coalition> by_slug(Connection& c, std::string_view slug);

@@ -87,7 +87,8 @@ Response App::handle(Request& request) {
   if (visitor_get) {
     cache_key = std::string(i18n::code(ctx.lang())) + " " + request.target;
     version = ctx.db.query_integer("SELECT version FROM data_version WHERE id = 1");
-    if (auto hit = cache_.find(cache_key, version, steady_now, request.header("accept-encoding"))) return *hit;
+    if (auto hit = cache_.find(cache_key, version, steady_now, request.header("accept-encoding")))
+      return std::move(*hit);
   }
 
   if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);

@@ -16,7 +16,11 @@ std::optional<Response> PageCache::find(const std::string& key, std::int64_t ver
     entries_.erase(it);
     return std::nullopt;
   }
-  Response r = e.identity;
+  // Copy the headers and only the one body the client will get.
+  Response r;
+  r.status = e.identity.status;
+  r.content_type = e.identity.content_type;
+  r.headers = e.identity.headers;
   r.compressible = false;
   auto encoding = choose_encoding(accept_encoding);
   if (encoding == "br" && !e.brotli.empty()) {
@@ -25,6 +29,8 @@ std::optional<Response> PageCache::find(const std::string& key, std::int64_t ver
   } else if (encoding == "gzip" && !e.gzip.empty()) {
     r.body = e.gzip;
     r.content_encoding = "gzip";
+  } else {
+    r.body = e.identity.body;
   }
   return r;
 }

@@ -21,20 +21,34 @@ http::Response home(http::Context& ctx) {
   // Coalitions grouped by family, with their stage.
   Html families;
   Html items;
-  std::string family;
+  std::string family, family_slug;
   auto flush = [&] {
     if (!items.empty()) families += render(R"(<h3>{}</h3><ul class="cards">{}</ul>)", family, items);
     items = Html();
   };
-  for (const auto& k : coalitions::store::list(ctx.db)) {
+  // At most a dozen per family here; the full list is one link away.
+  constexpr std::int64_t kPerFamily = 12;
+  std::map<std::int64_t, std::int64_t> family_counts;
+  std::int64_t family_id = 0;
+  auto more = [&] {
+    std::int64_t n = family_counts[family_id];
+    if (n > kPerFamily)
+      items += render(R"(<li><a href="/coalitions?famille={}">{}</a></li>)", family_slug,
+                      fmt::format(fmt::runtime(ctx.tr(N_("See the {} coalitions of this family"))), n));
+  };
+  for (const auto& k : coalitions::store::first_of_each_family(ctx.db, kPerFamily, family_counts)) {
     if (k.family_label != family) {
+      more();
       flush();
       family = k.family_label;
+      family_id = k.family_id;
+      family_slug = k.family_slug;
     }
     const auto* st = coalitions::stage(k.stage);
     items += render(R"(<li><a href="/coalitions/{}">{} {} — {}</a> <span class="meta">{}</span></li>)", k.slug,
                     ctx.tr(N_("Coalition")), k.number, k.title, st ? ctx.tr(st->label) : k.stage);
   }
+  more();
   flush();
   if (families.empty()) families = render("<p>{}</p>", ctx.tr(N_("No coalition has been opened yet.")));
   Html join;

@@ -336,6 +336,12 @@ TEST(Coalitions, ListSortsNumbersAsPeopleDoAndIsPaged) {
   EXPECT_NE(second.body.find(R"(rel="prev")"), std::string::npos);
   EXPECT_EQ(b.get("/coalitions?page=abc").status, 200);
   EXPECT_LT(first.body.size(), 30u * 1024u);
+  // The home page shows a dozen per family and links to the rest.
+  auto home = b.get("/");
+  EXPECT_NE(home.body.find("Voir les 106 coalitions de cette famille"), std::string::npos);
+  EXPECT_NE(home.body.find("Coalition de test 11<"), std::string::npos);
+  EXPECT_EQ(home.body.find("Coalition de test 12<"), std::string::npos);
+  EXPECT_LT(home.body.size(), 30u * 1024u);
 }
 
 }  // namespace
