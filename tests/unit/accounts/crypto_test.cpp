@@ -10,6 +10,7 @@ namespace {
 TEST(PasswordHash, IsArgon2idAndVerifiesOnlyTheRightPassword) {
   auto h = hash_password("correct horse battery staple");
   EXPECT_EQ(h.rfind("$argon2id$", 0), 0u);
+  EXPECT_NE(h.find("$m=19456,t=2,p=1$"), std::string::npos);  // OWASP's parameters
   EXPECT_TRUE(verify_password("correct horse battery staple", h));
   EXPECT_FALSE(verify_password("correct horse battery stapler", h));
   EXPECT_FALSE(verify_password("", h));
