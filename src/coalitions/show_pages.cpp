@@ -41,11 +41,11 @@ Html interest_form(Context& ctx, const Coalition& k, const FieldErrors& errors) 
   auto mine = store::declaration(ctx.db, k.id, ctx.user->id);
   bool posted = !errors.empty();
   std::vector<fv::Option> orgs;
-  for (const auto& o : organisations::store::of_user(ctx.db, ctx.user->id)) orgs.push_back({o.slug, o.name});
   std::string org_value = posted ? ctx.form.get("organisation") : "";
-  if (!posted && mine && mine->organisation_id)
-    for (const auto& o : organisations::store::of_user(ctx.db, ctx.user->id))
-      if (o.id == *mine->organisation_id) org_value = o.slug;
+  for (const auto& o : organisations::store::of_user(ctx.db, ctx.user->id)) {
+    orgs.push_back({o.slug, o.name});
+    if (!posted && mine && mine->organisation_id == o.id) org_value = o.slug;
+  }
   bool c = posted ? ctx.form.get("commande") == "1" : mine && mine->commande;
   bool o = posted ? ctx.form.get("offre") == "1" : mine && mine->offre;
   bool u = posted ? ctx.form.get("usages") == "1" : mine && mine->usages;
