@@ -60,8 +60,6 @@ void update_profile(Connection& c, std::int64_t user_id, const std::string& name
             {name, std::int64_t(show_name), secs(now), user_id});
 }
 
-std::int64_t count_users(Connection& c) { return c.query_integer("SELECT COUNT(*) FROM users"); }
-
 void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id, sys_seconds now,
                     sys_seconds expires) {
   c.execute(

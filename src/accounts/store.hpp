@@ -19,7 +19,6 @@ std::optional<std::string> password_hash(Connection& c, std::int64_t user_id);
 std::int64_t insert_user(Connection& c, const User& u, const std::string& password_hash, sys_seconds now);
 void update_password(Connection& c, std::int64_t user_id, const std::string& password_hash, sys_seconds now);
 void update_profile(Connection& c, std::int64_t user_id, const std::string& name, bool show_name, sys_seconds now);
-std::int64_t count_users(Connection& c);
 
 void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id, sys_seconds now,
                     sys_seconds expires);

@@ -63,14 +63,6 @@ Html render(fmt::format_string<detail::piece_t<Args>...> f, const Args&... args)
   return trusted(fmt::format(f, detail::piece(args)...));
 }
 
-// Joins the results of `fn(item)` for each item of `items`.
-template <class Range, class Fn>
-Html each(const Range& items, Fn&& fn) {
-  Html out;
-  for (const auto& item : items) out += fn(item);
-  return out;
-}
-
 // Escapes for use in a URL query value (percent-encoding), then the result is HTML-safe too.
 std::string url_encode(std::string_view text);
 

@@ -114,11 +114,4 @@ Response bad_request(Context& ctx, const char* reason) {
               render(R"(<h1>{}</h1><p>{}</p>)", ctx.tr(N_("Request not understood")), ctx.tr(reason)));
 }
 
-Response too_many(Context& ctx, const char* reason, long retry_after_seconds) {
-  Response r = page(ctx, 429, ctx.tr(N_("Too many attempts")),
-                    render(R"(<h1>{}</h1><p>{}</p>)", ctx.tr(N_("Too many attempts")), ctx.tr(reason)));
-  r.set_header("Retry-After", std::to_string(retry_after_seconds));
-  return r;
-}
-
 }  // namespace fabrique::views

@@ -22,8 +22,6 @@ Response not_found(Context& ctx);
 Response forbidden(Context& ctx, const char* reason);
 // 400 for a request that could not be read (malformed form body…).
 Response bad_request(Context& ctx, const char* reason);
-// 429 for too many attempts.
-Response too_many(Context& ctx, const char* reason, long retry_after_seconds);
 
 // The address of the current page with its query, to come back to after an action.
 std::string current_location(const Context& ctx);
