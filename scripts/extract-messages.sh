@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Extracts the translatable messages of the code (tr, trn, N_) into a .pot file.
-# Usage: scripts/extract-messages.sh [ROOT] [OUT.pot]; then `msgmerge -U po/fr.po OUT.pot` to update.
+# Usage: scripts/extract-messages.sh [ROOT] [OUT.pot]; then scripts/missing-messages.sh lists what po/fr/*.po lacks.
 set -euo pipefail
 root=${1:-$(dirname "$0")/..}
 out=${2:-$root/build/fabrique.pot}
