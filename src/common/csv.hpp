@@ -1,0 +1,30 @@
+// CSV exports that open correctly in LibreOffice and Excel: RFC 4180 quoting, CRLF, UTF-8 with a BOM.
+#pragma once
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fabrique::csv {
+
+// Builds one CSV document row by row. The byte-order mark makes Excel read UTF-8 (accents
+// included); LibreOffice ignores it. Every field is quoted when it holds a separator, a quote
+// or a line break, and a leading =, +, - or @ is prefixed with ' so that a spreadsheet never
+// runs a cell as a formula (CSV injection).
+class Writer {
+ public:
+  Writer();
+  Writer& row(std::initializer_list<std::string_view> fields);
+  Writer& row(const std::vector<std::string>& fields);
+  const std::string& text() const { return out_; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void field(std::string_view value, bool first);
+  std::string out_;
+};
+
+// The media type to answer with.
+inline constexpr const char* kContentType = "text/csv; charset=utf-8";
+
+}  // namespace fabrique::csv
