@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "coalitions/use_cases.hpp"
+#include "demo/demo.hpp"
 #include "integration/site.hpp"
 #include "organisations/use_cases.hpp"
 #include "roadmaps/dashboard.hpp"
@@ -406,6 +407,40 @@ TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
   EXPECT_EQ(n_many, 41u);
   EXPECT_EQ(few, many);
   EXPECT_LE(many, 8);
+}
+
+TEST(DemoRoadmaps, FollowTheSourceWithMeasurementsOverSeveralMonths) {
+  Site site;
+  {
+    auto c = site.db().acquire();
+    demo::load(*c);
+  }
+  // The environmental-data coalition: its workshops done, its good-practice guides under way with
+  // their sub-actions, its reuse register; the algorithms coalition: its 3–4 use cases.
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
+                       "WHERE k.slug = 'donnees-environnementales' AND a.title LIKE 'Atelier%' AND a.status = 'realisee'"),
+            2);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions a JOIN actions p ON p.id = a.parent_id "
+                       "WHERE p.title LIKE 'Guides de bonnes pratiques%'"),
+            3);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions a JOIN actions p ON p.id = a.parent_id "
+                       "WHERE p.title LIKE 'Identifier et documenter trois ou quatre cas%'"),
+            4);
+  EXPECT_EQ(site.count("SELECT COUNT(DISTINCT lever) FROM actions"), 3);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions WHERE status = 'abandonnee' AND abandon_reason = ''"), 0);
+  EXPECT_GE(site.count("SELECT COUNT(*) FROM action_revisions"), site.count("SELECT COUNT(*) FROM actions") + 5);
+  // Every indicator measured at least three times, over at least three months.
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM indicators i WHERE (SELECT COUNT(*) FROM measurements m "
+                       "WHERE m.indicator_id = i.id) < 3 OR (SELECT MAX(measured_on) - MIN(measured_on) "
+                       "FROM measurements m WHERE m.indicator_id = i.id) < 60 * 86400"),
+            0);
+  Browser v(site);
+  auto impact = v.get("/coalitions/donnees-environnementales/impact");
+  EXPECT_EQ(impact.status, 200);
+  EXPECT_TRUE(has(impact, "<polyline"));
+  auto page = v.get("/coalitions/donnees-environnementales");
+  EXPECT_TRUE(has(page, "Acteurs et leviers"));
+  EXPECT_TRUE(has(v.get("/tableau-de-bord"), "victoires remportées"));
 }
 
 }  // namespace
