@@ -271,7 +271,7 @@ TEST(Impact, IndicatorWithMeasurementsIsDrawnAsAnAccessibleChartWithItsTableAndC
   EXPECT_TRUE(has(page, R"(role="img")"));
   EXPECT_TRUE(has(page, "<title id=\"indicateur-" + id + "-graphique-title\">Jeux de données réutilisés</title>"));
   EXPECT_TRUE(has(page, "<polyline"));
-  EXPECT_TRUE(has(page, "Cible 12,5 jeux"));
+  EXPECT_TRUE(has(page, ">Cible 12,5</text>"));
   EXPECT_TRUE(has(page, "<td>5,5</td>"));
   EXPECT_TRUE(has(page, "Enquête de la coalition"));
   auto csv = v.get(p.page("/impact/" + id + "/mesures.csv"));
