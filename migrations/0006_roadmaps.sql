@@ -28,7 +28,8 @@ CREATE TABLE actions (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
-CREATE INDEX actions_coalition ON actions (coalition_id, id);
+-- Covers the ordering of roadmaps (coalition, main action, its sub-actions) without reading rows.
+CREATE INDEX actions_coalition ON actions (coalition_id, parent_id, id);
 CREATE INDEX actions_parent ON actions (parent_id);
 CREATE INDEX actions_status ON actions (status, lever);
 

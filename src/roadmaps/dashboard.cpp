@@ -1,4 +1,4 @@
-// Reading the dashboard: seven queries in all, the rest computed in memory.
+// Reading the dashboard: at most eight queries whatever the number of coalitions, the rest computed in memory.
 #include "roadmaps/dashboard.hpp"
 
 #include <algorithm>
@@ -44,22 +44,35 @@ Dashboard load_dashboard(storage::Connection& c, sys_seconds now) {
   d.victories = store::count_achieved_victories(c);
   d.recent_victories = store::achieved_victories(c, kRecentVictories);
 
-  const auto kinds = store::kinds(c);
-  std::map<std::int64_t, std::vector<ActorRecord>> records;
-  for (auto& [coalition_id, r] : store::actors(c, std::nullopt)) records[coalition_id].push_back(std::move(r));
-  for (auto& [coalition_id, list_of] : records) {
-    auto it = index.find(coalition_id);
-    if (it == index.end()) continue;
-    Matrix m = build_matrix(kinds, list_of);
-    auto& p = d.coalitions[it->second];
-    p.organisations = m.organisations;
-    p.distinct_kinds = m.distinct_kinds;
-    p.diversity = m.diversity;
-  }
   std::stable_sort(d.coalitions.begin(), d.coalitions.end(), [](const CoalitionPace& a, const CoalitionPace& b) {
     return a.days_since_activity > b.days_since_activity;
   });
   return d;
+}
+
+void fill_heterogeneity(storage::Connection& c, Dashboard& d, std::size_t first, std::size_t last) {
+  last = std::min(last, d.coalitions.size());
+  if (first >= last) return;
+  std::map<std::int64_t, std::size_t> index;
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = first; i < last; ++i) {
+    index[d.coalitions[i].coalition.id] = i;
+    ids.push_back(d.coalitions[i].coalition.id);
+  }
+  const bool all = first == 0 && last == d.coalitions.size();
+  // Diversity from counts alone: the same Gini–Simpson as the coalition page's matrix, which also
+  // names the organisations; here only the figures are shown.
+  std::map<std::int64_t, std::vector<std::int64_t>> per_kind;  // coalition → organisations of each kind
+  for (const auto& k : store::organisations_per_kind(c, all ? nullptr : &ids))
+    per_kind[k.coalition_id].push_back(k.organisations);
+  for (auto& [coalition_id, counts] : per_kind) {
+    auto it = index.find(coalition_id);
+    if (it == index.end()) continue;
+    auto& p = d.coalitions[it->second];
+    p.distinct_kinds = static_cast<std::int64_t>(counts.size());
+    for (auto n : counts) p.organisations += n;
+    p.diversity = gini_simpson(counts);
+  }
 }
 
 }  // namespace fabrique::roadmaps

@@ -29,6 +29,10 @@ struct Dashboard {
 
 inline constexpr std::int64_t kRecentVictories = 10;
 
+// Everything but the heterogeneity figures, which fill_heterogeneity adds.
 Dashboard load_dashboard(storage::Connection& c, sys_seconds now);
+// The organisations, kinds and diversity of d.coalitions[first, last) (in the dashboard's order):
+// one query, for the page shown or for all of them (the exports).
+void fill_heterogeneity(storage::Connection& c, Dashboard& d, std::size_t first, std::size_t last);
 
 }  // namespace fabrique::roadmaps

@@ -103,6 +103,8 @@ Response dashboard(Context& ctx) {
   const auto total = static_cast<std::int64_t>(d.coalitions.size());
   std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
   std::int64_t page = views::page_of(ctx, pages);
+  fill_heterogeneity(ctx.db, d, static_cast<std::size_t>((page - 1) * kPageSize),
+                     static_cast<std::size_t>(page * kPageSize));
   Html pace_rows;
   for (std::int64_t i = (page - 1) * kPageSize; i < std::min(total, page * kPageSize); ++i) {
     const auto& p = d.coalitions[static_cast<std::size_t>(i)];
@@ -143,6 +145,7 @@ Response dashboard(Context& ctx) {
 
 Response dashboard_json(Context& ctx) {
   Dashboard d = load_dashboard(ctx.db, ctx.now);
+  fill_heterogeneity(ctx.db, d, 0, d.coalitions.size());
   boost::json::object out, stages, actions;
   for (const auto& [slug, n] : d.coalitions_per_stage) stages[slug] = n;
   for (const auto& s : kStatuses) {
@@ -182,6 +185,7 @@ Response dashboard_csv(Context& ctx) {
   const std::string table = ctx.param("table");
   if (table != "etapes" && table != "actions" && table != "coalitions") return fv::not_found(ctx);
   Dashboard d = load_dashboard(ctx.db, ctx.now);
+  fill_heterogeneity(ctx.db, d, 0, d.coalitions.size());
   csv::Writer w;
   if (table == "etapes") {
     w.row({"stage", "coalitions"});

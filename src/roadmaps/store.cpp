@@ -14,17 +14,15 @@ storage::Value optional_day(const std::optional<sys_seconds>& t) {
 }
 storage::Value optional_real(const std::optional<double>& v) { return v ? storage::Value(*v) : storage::Value(nullptr); }
 
-// The progress of an action with sub-actions is the mean of theirs (an achieved one counts 100,
-// an abandoned one does not count): computed in the same query by a grouped join, never per row.
+// Every column of an action and its coalition. The progress of actions with sub-actions is filled
+// afterwards by attach_sub_progress (one grouped query for the whole list, never one per row).
 constexpr const char* kActionSelect =
     "SELECT a.id, a.coalition_id, k.slug, k.number, k.title, a.parent_id, a.title, a.description, a.lever, a.scale, "
-    "a.status, a.abandon_reason, a.starts_on, a.due_on, a.progress, COALESCE(sub.n, 0), COALESCE(sub.total, 0), "
-    "a.victory, a.qualities, a.resources, a.revision, a.created_at, a.updated_at "
-    "FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
-    "LEFT JOIN (SELECT parent_id, COUNT(*) AS n, "
-    "SUM(CASE WHEN status = 'realisee' THEN 100 ELSE progress END) AS total "
-    "FROM actions WHERE parent_id IS NOT NULL AND status <> 'abandonnee' GROUP BY parent_id) sub "
-    "ON sub.parent_id = a.id ";
+    "a.status, a.abandon_reason, a.starts_on, a.due_on, a.progress, a.victory, a.qualities, a.resources, a.revision, "
+    "a.created_at, a.updated_at FROM actions a JOIN coalitions k ON k.id = a.coalition_id ";
+
+// Roadmap order: coalitions by number, each main action followed by its sub-actions.
+constexpr const char* kActionOrder = " ORDER BY k.number_key, COALESCE(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id";
 
 std::vector<std::string> split_qualities(const std::string& s) {
   std::vector<std::string> out;
@@ -65,16 +63,13 @@ Action read_action(const storage::Row& r) {
   if (auto s = r.optional_integer(12)) a.starts_on = at(*s);
   if (auto s = r.optional_integer(13)) a.due_on = at(*s);
   a.entered_progress = static_cast<int>(r.integer(14));
-  a.sub_actions = static_cast<int>(r.integer(15));
-  a.progress = a.sub_actions > 0
-                   ? static_cast<int>(std::lround(static_cast<double>(r.integer(16)) / a.sub_actions))
-                   : a.entered_progress;
-  a.victory = r.boolean(17);
-  a.qualities = split_qualities(r.text(18));
-  a.resources = r.text(19);
-  a.revision = r.integer(20);
-  a.created_at = at(r.integer(21));
-  a.updated_at = at(r.integer(22));
+  a.progress = a.entered_progress;
+  a.victory = r.boolean(15);
+  a.qualities = split_qualities(r.text(16));
+  a.resources = r.text(17);
+  a.revision = r.integer(18);
+  a.created_at = at(r.integer(19));
+  a.updated_at = at(r.integer(20));
   return a;
 }
 
@@ -94,38 +89,59 @@ std::string where_clause(const ActionFilter& f, storage::Params& params) {
   return where;
 }
 
-// Fills the carrying organisations of `list` in one query.
-void attach_organisations(Connection& c, std::vector<Action>& list) {
-  if (list.empty()) return;
-  std::map<std::int64_t, std::size_t> index;
+// "?, ?, ?" for the ids of `list`, with their positions, to read what belongs to them in one query.
+std::string id_list(const std::vector<Action>& list, storage::Params& params,
+                    std::map<std::int64_t, std::size_t>& index) {
   std::string in;
-  storage::Params params;
   for (std::size_t i = 0; i < list.size(); ++i) {
     index[list[i].id] = i;
     in += in.empty() ? "?" : ", ?";
     params.push_back(list[i].id);
   }
+  return in;
+}
+
+// Fills the carrying organisations and the progress computed from sub-actions of `list`: two
+// queries whatever its length. The progress of an action with sub-actions is their mean (an
+// achieved one counts 100, an abandoned one does not count).
+void attach(Connection& c, std::vector<Action>& list) {
+  if (list.empty()) return;
+  std::map<std::int64_t, std::size_t> index;
+  storage::Params params;
+  const std::string in = id_list(list, params, index);
   for (const auto& r : c.query("SELECT ao.action_id, o.id, o.slug, o.name FROM action_organisations ao "
                                "JOIN organisations o ON o.id = ao.organisation_id WHERE ao.action_id IN (" +
                                    in + ") ORDER BY o.name_key",
                                params))
     list[index[r.integer(0)]].organisations.push_back({r.integer(1), r.text(2), r.text(3)});
+  for (const auto& r : c.query("SELECT parent_id, COUNT(*), SUM(CASE WHEN status = 'realisee' THEN 100 ELSE progress END) "
+                               "FROM actions WHERE status <> 'abandonnee' AND parent_id IN (" +
+                                   in + ") GROUP BY parent_id",
+                               params)) {
+    Action& a = list[index[r.integer(0)]];
+    a.sub_actions = static_cast<int>(r.integer(1));
+    a.progress = static_cast<int>(std::lround(r.real(2) / a.sub_actions));
+  }
 }
 
 }  // namespace
 
 std::vector<Action> actions(Connection& c, const ActionFilter& f) {
   storage::Params params;
-  std::string sql = std::string(kActionSelect) + where_clause(f, params) +
-                    " ORDER BY k.number_key, COALESCE(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id";
+  std::string sql;
   if (f.limit >= 0) {
-    sql += " LIMIT ? OFFSET ?";
+    // A page: the narrow ids are sorted first (covered by actions_coalition), then only the page's
+    // rows are read whole, rather than sorting every action with its description.
+    sql = std::string(kActionSelect) + "WHERE a.id IN (SELECT a.id FROM actions a JOIN coalitions k ON k.id = a.coalition_id " +
+          where_clause(f, params) + kActionOrder + " LIMIT ? OFFSET ?)" + kActionOrder;
     params.push_back(f.limit);
     params.push_back(f.offset);
+  } else {
+    sql = std::string(kActionSelect) + where_clause(f, params) + kActionOrder;
   }
   std::vector<Action> out;
   for (const auto& r : c.query(sql, params)) out.push_back(read_action(r));
-  attach_organisations(c, out);
+  attach(c, out);
   return out;
 }
 
@@ -139,7 +155,7 @@ std::optional<Action> action(Connection& c, std::int64_t coalition_id, std::int6
   auto r = c.query_one(std::string(kActionSelect) + "WHERE a.coalition_id = ? AND a.id = ?", {coalition_id, id});
   if (!r) return std::nullopt;
   std::vector<Action> one{read_action(*r)};
-  attach_organisations(c, one);
+  attach(c, one);
   return std::move(one.front());
 }
 
@@ -276,6 +292,31 @@ std::vector<std::pair<std::int64_t, ActorRecord>> actors(Connection& c, std::opt
   return out;
 }
 
+std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<std::int64_t>* ids) {
+  std::vector<KindCount> out;
+  if (ids && ids->empty()) return out;
+  // The filter goes into each branch, so that only the chosen coalitions' rows are read.
+  storage::Params params;
+  std::string in;
+  if (ids)
+    for (std::size_t i = 0; i < ids->size(); ++i) in += in.empty() ? "?" : ", ?";
+  auto only = [&](const char* column) { return ids ? std::string(" AND ") + column + " IN (" + in + ")" : std::string(); };
+  for (int branch = 0; ids && branch < 3; ++branch)
+    for (auto id : *ids) params.push_back(id);
+  for (const auto& r : c.query(
+           "SELECT x.coalition_id, o.kind_id, COUNT(DISTINCT x.organisation_id) FROM ("
+           "SELECT m.coalition_id, uo.organisation_id FROM coalition_members m "
+           "JOIN user_organisations uo ON uo.user_id = m.user_id WHERE 1 = 1" + only("m.coalition_id") +
+               " UNION ALL SELECT coalition_id, organisation_id FROM interest_declarations "
+               "WHERE organisation_id IS NOT NULL" + only("coalition_id") +
+               " UNION ALL SELECT a.coalition_id, ao.organisation_id FROM action_organisations ao "
+               "JOIN actions a ON a.id = ao.action_id WHERE a.status <> 'abandonnee'" + only("a.coalition_id") +
+               ") x JOIN organisations o ON o.id = x.organisation_id GROUP BY x.coalition_id, o.kind_id",
+           params))
+    out.push_back({r.integer(0), r.integer(1), r.integer(2)});
+  return out;
+}
+
 std::vector<KindDef> kinds(Connection& c) {
   std::vector<KindDef> out;
   for (const auto& r : c.query("SELECT id, slug, label FROM organisation_kinds ORDER BY position, id"))
@@ -305,6 +346,7 @@ std::vector<Action> achieved_victories(Connection& c, std::int64_t limit) {
                                    "LIMIT ?",
                                {limit}))
     out.push_back(read_action(r));
+  attach(c, out);
   return out;
 }
 

@@ -53,6 +53,14 @@ bool indicator_exists(Connection& c, std::int64_t coalition_id, std::int64_t ind
 std::vector<std::pair<std::int64_t, ActorRecord>> actors(Connection& c, std::optional<std::int64_t> coalition_id);
 std::vector<KindDef> kinds(Connection& c);
 
+// How many distinct organisations of each kind take part in each coalition, from the same three
+// sources as actors(): the dashboard's diversity figures in one grouped query of three integers a row.
+struct KindCount {
+  std::int64_t coalition_id = 0, kind_id = 0, organisations = 0;
+};
+// Only for the coalitions in `ids` when given (the page shown), else for all (the exports).
+std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<std::int64_t>* ids = nullptr);
+
 struct StageEntry {
   std::int64_t coalition_id = 0;
   std::string stage;

@@ -378,7 +378,9 @@ TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
   auto statements = [&] {
     auto lease = p.site.db().acquire();
     CountingConnection counting(*lease);
+    // What the dashboard page reads: the figures, then the heterogeneity of its first page.
     auto d = roadmaps::load_dashboard(counting, p.site.now());
+    roadmaps::fill_heterogeneity(counting, d, 0, 30);
     return std::pair{counting.statements, d.coalitions.size()};
   };
   // Each new coalition has a co-porteur with an organisation, a declaration, an action and stage changes.
