@@ -39,7 +39,7 @@ CREATE TABLE resources (
   title TEXT NOT NULL,
   description TEXT NOT NULL DEFAULT '',
   url TEXT NOT NULL DEFAULT '',
-  file_id INTEGER,                 -- an uploaded file (src/files/), when there is no link
+  file_id INTEGER REFERENCES files(id),  -- an uploaded file (src/files/), besides or instead of a link
   kind TEXT NOT NULL,
   licence TEXT NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('draft', 'published')),

@@ -16,6 +16,7 @@ void delete_resource(storage::Connection& c, const User& actor, std::string_view
     throw Forbidden(i18n::N_("Only the animateurs can delete a published resource."));
   search::remove(c, "resource", r->slug);
   store::delete_resource(c, r->id);
+  if (r->file_id) files::remove(c, *r->file_id);  // files belong to the resource that uploaded them
   tx.commit();
 }
 

@@ -90,7 +90,8 @@ struct Resource {
   std::string description;  // Markdown
   std::string url;          // a link, or empty when it is a file
   std::optional<std::int64_t> file_id;
-  std::string file_name;    // when a file
+  std::string file_name, file_type;  // when a file: its name and media type
+  std::int64_t file_size = 0;
   std::string kind;
   std::string licence;
   Status status = Status::draft;

@@ -12,6 +12,7 @@ Response resources_json(Context& ctx);     // GET /ressources.json (same filters
 Response new_resource(Context& ctx);       // GET /ressources/proposer
 Response create_resource(Context& ctx);    // POST /ressources/proposer
 Response resource(Context& ctx);           // GET /ressources/{slug}
+Response resource_file(Context& ctx);      // GET /ressources/{slug}/fichier
 Response edit_resource(Context& ctx);      // GET /ressources/{slug}/modifier
 Response update_resource(Context& ctx);    // POST /ressources/{slug}/modifier
 Response publish_resource(Context& ctx);   // POST /ressources/{slug}/publier

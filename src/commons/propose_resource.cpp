@@ -9,8 +9,10 @@ namespace fabrique::commons {
 ResourceResult propose_resource(storage::Connection& c, const User& actor, const ResourceInput& in, sys_seconds now) {
   ResourceResult out;
   storage::Transaction tx(c, true);
-  Resource r = validate(c, in, out.errors);
+  std::optional<std::string> file_type;
+  Resource r = validate(c, in, false, out.errors, file_type);
   if (!out.errors.empty()) return out;
+  if (file_type) r.file_id = files::store(c, *in.file, *file_type, actor.id, now).id;
   r.slug = unique_slug(r.title, [&](const std::string& s) { return store::resource_slug_taken(c, s); });
   r.submitted_by = actor.id;
   r.status = can_publish(c, &actor, r) ? Status::published : Status::draft;

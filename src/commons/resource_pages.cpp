@@ -10,6 +10,7 @@
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
 #include "commons/views.hpp"
+#include "files/download.hpp"
 #include "i18n/i18n.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
@@ -63,6 +64,7 @@ ResourceInput input_from(const Context& ctx) {
   in.licence = ctx.form.get("licence");
   in.tags = ctx.form.get("tags");
   in.coalitions = ctx.form.all("coalitions");
+  in.file = ctx.upload("file");
   try {
     in.base_revision = std::stoll(ctx.form.get("base_revision"));
   } catch (const std::exception&) {
@@ -84,7 +86,7 @@ ResourceInput input_of(const Resource& r) {
   return in;
 }
 
-Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& errors) {
+Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& errors, const Resource* current = nullptr) {
   Html boxes;
   for (const auto& k : store::coalitions(ctx.db)) {
     bool checked = std::find(in.coalitions.begin(), in.coalitions.end(), k.slug) != in.coalitions.end();
@@ -97,6 +99,19 @@ Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& e
   out += fv::input(ctx, {"url", ctx.tr(N_("Address (link)")), in.url, "url", "url",
                          ctx.tr(N_("Where to find it, for example https://example.org/guide")), false, kMaxUrl},
                    errors);
+  {
+    // A file input: views::input would echo a value, which a file field cannot take.
+    const char* error = errors.find("file");
+    std::string hint = fmt::format(fmt::runtime(ctx.tr(N_("Or a file: PDF, slides, office document or image, 20 MB at most ({}).{}"))),
+                                   files::accepted_extensions(),
+                                   current && current->file_id
+                                       ? " " + fmt::format(fmt::runtime(ctx.tr(N_("A new file replaces {}."))), current->file_name)
+                                       : std::string());
+    out += render(R"(<div class="field{}"><label for="f-file">{}</label><p class="hint" id="f-file-hint">{}</p>{}<input type="file" id="f-file" name="file" aria-describedby="f-file-hint{}"{}></div>)",
+                  error ? " invalid" : "", ctx.tr(N_("File")), hint,
+                  error ? render(R"(<p class="error" id="f-file-error"><span class="visually-hidden">{} </span>{}</p>)", ctx.tr(N_("Error:")), ctx.tr(error)) : Html(),
+                  error ? " f-file-error" : "", error ? html::trusted(R"( aria-invalid="true")") : Html());
+  }
   out += fv::select(ctx, {"kind", ctx.tr(N_("Kind")), in.kind, "", "", "", true, 0}, views::kind_options(ctx), errors,
                     ctx.tr(N_("Choose…")));
   out += fv::select(ctx, {"licence", ctx.tr(N_("Licence")), in.licence.empty() ? kDefaultLicence : in.licence, "", "",
@@ -116,7 +131,7 @@ Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& e
 
 Response render_new(Context& ctx, const ResourceInput& in, const FieldErrors& errors, int status) {
   Html body = render(
-      R"(<h1>{}</h1><p>{}</p>{}<form method="post" action="/ressources/proposer" novalidate>{}{}<button type="submit">{}</button></form>)",
+      R"(<h1>{}</h1><p>{}</p>{}<form method="post" action="/ressources/proposer" enctype="multipart/form-data" novalidate>{}{}<button type="submit">{}</button></form>)",
       ctx.tr(N_("Propose a resource")),
       ctx.tr(N_("A guide, a tool, a dataset, a podcast… that others could reuse. The animateurs and the co-porteurs of its coalitions publish proposals.")),
       fv::error_summary(ctx, errors), fv::csrf_field(ctx), resource_fields(ctx, in, errors), ctx.tr(N_("Propose")));
@@ -132,9 +147,9 @@ Response render_edit(Context& ctx, const Resource& r, const ResourceInput& in, c
                           ctx.tr(N_("Someone saved this resource while you were editing it")),
                           ctx.tr(N_("Nothing was saved. Your changes are still in the form; compare them with the resource as it is now, then save again.")));
   Html body = render(
-      R"(<p class="meta"><a href="/ressources/{}">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/ressources/{}/modifier" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}<button type="submit">{}</button></form>)",
+      R"(<p class="meta"><a href="/ressources/{}">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/ressources/{}/modifier" enctype="multipart/form-data" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}<button type="submit">{}</button></form>)",
       r.slug, r.title, title, conflict_box, fv::error_summary(ctx, errors), r.slug, fv::csrf_field(ctx),
-      conflict ? r.revision : in.base_revision, resource_fields(ctx, in, errors), ctx.tr(N_("Save")));
+      conflict ? r.revision : in.base_revision, resource_fields(ctx, in, errors, &r), ctx.tr(N_("Save")));
   return fv::page(ctx, status, title, body);
 }
 
@@ -242,6 +257,10 @@ Response resource(Context& ctx) {
   Html link;
   if (!r.url.empty())
     link = render(R"(<p><a href="{}" rel="nofollow noopener">{}</a></p>)", r.url, ctx.tr(N_("Open the resource")));
+  if (r.file_id)
+    link += render(R"(<p><a href="/ressources/{}/fichier" download>{}</a> <span class="meta">{} — {}</span></p>)", r.slug,
+                   fmt::format(fmt::runtime(ctx.tr(N_("Download {}"))), r.file_name), files::label(r.file_type),
+                   fmt::format(fmt::runtime(ctx.tr(N_("{} KB"))), (r.file_size + 1023) / 1024));
   Html tags, coalitions_list;
   for (const auto& t : r.tags) tags += render(R"(<li><a href="/ressources?etiquette={}">#{}</a></li>)", html::url_encode(t), t);
   for (const auto& k : r.coalitions)
@@ -274,6 +293,12 @@ Response resource(Context& ctx) {
       coalitions_list.empty() ? Html() : render(R"(<h2>{}</h2><ul>{}</ul>)", ctx.tr(N_("Linked coalitions")), coalitions_list),
       actions.empty() ? Html() : render(R"(<ul class="tags">{}</ul>)", actions), ctx.tr(N_("History")), history);
   return fv::page(ctx, r.title, body);
+}
+
+Response resource_file(Context& ctx) {
+  std::string bytes;
+  auto f = commons::resource_file(ctx.db, ctx.user ? &*ctx.user : nullptr, ctx.param("slug"), bytes);
+  return files::download(f, std::move(bytes));
 }
 
 Response edit_resource(Context& ctx) {

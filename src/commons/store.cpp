@@ -37,8 +37,10 @@ constexpr const char* kPublicName = "CASE WHEN u.show_name = 1 THEN u.name ELSE 
 
 const std::string kResourceColumns = fmt::format(
     "r.id, r.slug, r.title, r.description, r.url, r.file_id, r.kind, r.licence, r.status, r.submitted_by, {}, "
-    "r.revision, r.created_at, r.updated_at",
+    "r.revision, r.created_at, r.updated_at, COALESCE(f.name, ''), COALESCE(f.media_type, ''), COALESCE(f.size, 0)",
     kPublicName);
+// The joins kResourceColumns reads from.
+constexpr const char* kResourceJoins = "LEFT JOIN users u ON u.id = r.submitted_by LEFT JOIN files f ON f.id = r.file_id";
 
 Resource resource_of(const Row& row) {
   Resource r;
@@ -56,6 +58,9 @@ Resource resource_of(const Row& row) {
   r.revision = row.integer(11);
   r.created_at = at(row.integer(12));
   r.updated_at = at(row.integer(13));
+  r.file_name = row.text(14);
+  r.file_type = row.text(15);
+  r.file_size = row.integer(16);
   return r;
 }
 
@@ -138,9 +143,8 @@ std::vector<Resource> resources(Connection& c, const ResourceFilter& f) {
     p.push_back(f.offset);
   }
   std::vector<Resource> out;
-  for (const auto& row : c.query(fmt::format("SELECT {} FROM resources r LEFT JOIN users u ON u.id = r.submitted_by "
-                                             "WHERE {} ORDER BY r.updated_at DESC, r.id DESC{}",
-                                             kResourceColumns, where, page),
+  for (const auto& row : c.query(fmt::format("SELECT {} FROM resources r {} WHERE {} ORDER BY r.updated_at DESC, r.id DESC{}",
+                                             kResourceColumns, kResourceJoins, where, page),
                                  p))
     out.push_back(resource_of(row));
   fill_links(c, out);
@@ -154,9 +158,7 @@ std::int64_t count_resources(Connection& c, const ResourceFilter& f) {
 }
 
 std::optional<Resource> resource(Connection& c, std::string_view slug) {
-  auto row = c.query_one(fmt::format("SELECT {} FROM resources r LEFT JOIN users u ON u.id = r.submitted_by "
-                                     "WHERE r.slug = ?",
-                                     kResourceColumns),
+  auto row = c.query_one(fmt::format("SELECT {} FROM resources r {} WHERE r.slug = ?", kResourceColumns, kResourceJoins),
                          {std::string(slug)});
   if (!row) return std::nullopt;
   std::vector<Resource> one{resource_of(*row)};

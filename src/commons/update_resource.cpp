@@ -15,10 +15,10 @@ ResourceResult update_resource(storage::Connection& c, const User& actor, std::s
   if (!current) throw NotFound();
   if (!can_edit(c, &actor, *current))
     throw Forbidden(i18n::N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
-  ResourceInput wanted = in;
-  if (!wanted.file_id) wanted.file_id = current->file_id;  // a file stays attached unless replaced
-  Resource r = validate(c, wanted, out.errors);
+  std::optional<std::string> file_type;
+  Resource r = validate(c, in, current->file_id.has_value(), out.errors, file_type);
   if (!out.errors.empty()) return out;
+  r.file_id = current->file_id;  // a file stays attached unless replaced
   if (in.base_revision != current->revision) {
     out.conflict = true;
     out.resource = current;
@@ -30,6 +30,7 @@ ResourceResult update_resource(storage::Connection& c, const User& actor, std::s
       if (r.coalitions[i].id != current->coalitions[i].id) return false;
     return true;
   };
+  if (file_type) r.file_id = files::store(c, *in.file, *file_type, actor.id, now).id;
   if (r.title == current->title && r.description == current->description && r.url == current->url &&
       r.file_id == current->file_id && r.kind == current->kind && r.licence == current->licence &&
       r.tags == current->tags && same_coalitions()) {

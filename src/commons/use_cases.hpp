@@ -8,6 +8,7 @@
 #include "accounts/model.hpp"
 #include "common/errors.hpp"
 #include "commons/model.hpp"
+#include "files/files.hpp"
 #include "storage/database.hpp"
 
 namespace fabrique::commons {
@@ -27,7 +28,9 @@ struct ResourceInput {
   std::string title;
   std::string description;
   std::string url;
-  std::optional<std::int64_t> file_id;  // set by the page once an uploaded file is stored
+  // A file sent with the form (PDF, slides, office document, image; 20 MB at most, its type read
+  // from its content), stored in the same transaction; it replaces the file of an edited resource.
+  const files::Upload* file = nullptr;
   std::string kind;
   std::string licence;
   std::string tags;                     // comma-separated
@@ -43,7 +46,8 @@ struct ResourceResult {
 
 // propose_resource.cpp. Any signed-in person. Published at once when the actor may publish it (an
 // animateur, a co-porteur of a linked coalition); a proposal (draft) otherwise.
-// Outcomes: saved | field errors (title, link, kind, unknown licence, tags, coalitions) | Forbidden.
+// Outcomes: saved | field errors (title, link or file, a file too big, executable or not matching its
+// name, kind, unknown licence, tags, coalitions) | Forbidden.
 ResourceResult propose_resource(storage::Connection& c, const User& actor, const ResourceInput& in, sys_seconds now);
 
 // update_resource.cpp. Those who may edit it. Every change is a new revision.
@@ -57,6 +61,9 @@ void publish_resource(storage::Connection& c, const User& actor, std::string_vie
 // delete_resource.cpp. Animateurs, and the submitter of a draft. It leaves the search results at once.
 // Outcomes: deleted | Forbidden | NotFound.
 void delete_resource(storage::Connection& c, const User& actor, std::string_view slug);
+
+// The resource's file, for download: NotFound when it has none or the actor may not see it.
+files::StoredFile resource_file(storage::Connection& c, const User* actor, std::string_view slug, std::string& bytes);
 
 // Puts the resource in the search index (a draft only for those who may edit it).
 void index_resource(storage::Connection& c, const Resource& r);

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "common/text.hpp"
+#include "files/files.hpp"
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
 #include "i18n/i18n.hpp"
@@ -56,17 +57,19 @@ std::vector<CoalitionRef> coalitions_named(storage::Connection& c, const std::ve
   return out;
 }
 
-Resource validate(storage::Connection& c, const ResourceInput& in, FieldErrors& errors) {
+Resource validate(storage::Connection& c, const ResourceInput& in, bool has_file, FieldErrors& errors,
+                  std::optional<std::string>& file_type) {
   Resource r;
   r.title = text::trim(in.title);
   r.description = in.description;
   r.url = text::trim(in.url);
-  r.file_id = in.file_id;
+  const bool sent_file = in.file && !in.file->filename.empty();
+  if (sent_file) file_type = files::check(*in.file, "file", errors);
   r.kind = in.kind;
   r.licence = in.licence.empty() ? kDefaultLicence : in.licence;
   check_line(errors, "title", r.title, kMaxTitle, true);
   check_text(errors, "description", r.description, kMaxDescription);
-  if (r.url.empty() && !r.file_id)
+  if (r.url.empty() && !sent_file && !has_file)
     errors.add("url", N_("Give the address of the resource, or attach a file."));
   else if (!r.url.empty() && (r.url.size() > kMaxUrl || !text::looks_like_web_address(r.url)))
     errors.add("url", N_("Enter a web address starting with https:// or http://."));

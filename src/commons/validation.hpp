@@ -23,7 +23,10 @@ std::string unique_slug(const std::string& title, const std::function<bool(const
 std::vector<CoalitionRef> coalitions_named(storage::Connection& c, const std::vector<std::string>& slugs,
                                            FieldErrors& errors, const std::string& field);
 // A resource's fields, checked (tags split and made slugs); errors under the form field names.
-Resource validate(storage::Connection& c, const ResourceInput& in, FieldErrors& errors);
+// `has_file`: the resource keeps a file it already has. `file_type` receives the media type of an
+// acceptable upload.
+Resource validate(storage::Connection& c, const ResourceInput& in, bool has_file, FieldErrors& errors,
+                  std::optional<std::string>& file_type);
 Card validate(storage::Connection& c, const CardInput& in, FieldErrors& errors);
 
 }  // namespace fabrique::commons

@@ -82,6 +82,7 @@ const Router& routes() {
       r.get("/ressources/proposer", commons::new_resource);
       r.post("/ressources/proposer", commons::create_resource);
       r.get("/ressources/{slug}", commons::resource);
+      r.get("/ressources/{slug}/fichier", commons::resource_file);
       r.get("/ressources/{slug}/modifier", commons::edit_resource);
       r.post("/ressources/{slug}/modifier", commons::update_resource);
       r.post("/ressources/{slug}/publier", commons::publish_resource);

@@ -88,6 +88,57 @@ TEST(Resources, EditsAreRevisionsAndAStaleEditIsAConflict) {
   EXPECT_EQ(other.get(page + "/modifier").status, 403);
 }
 
+// A small, well-formed PDF: libmagic reads its type from the "%PDF-" header.
+const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+HttpResponse upload(CommonsSite& p, Browser& b, const std::string& title, const Browser::FilePart& file) {
+  b.get("/ressources/proposer");
+  return b.post_multipart("/ressources/proposer", {{"title", title}, {"kind", "guide"}, {"licence", "CC-BY-4.0"}, {"url", ""}},
+                          {file});
+}
+
+TEST(Resources, AnUploadedFileIsStoredAndDownloadedAsAnAttachment) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  auto r = upload(p, anim, "Guide en PDF", {"file", "guide des communs.pdf", "application/pdf", kPdf});
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources r JOIN files f ON f.id = r.file_id WHERE f.media_type = 'application/pdf'"), 1);
+  Browser visitor(p.site);
+  auto page = visitor.get("/ressources/guide-en-pdf");
+  EXPECT_NE(page.body.find("/ressources/guide-en-pdf/fichier"), std::string::npos);
+  EXPECT_NE(page.body.find("guide des communs.pdf"), std::string::npos);
+  auto file = visitor.get("/ressources/guide-en-pdf/fichier");
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, kPdf);
+  EXPECT_NE(file.header("content-disposition").find("attachment"), std::string::npos);
+  // Deleting the resource deletes its file.
+  anim.get("/ressources/guide-en-pdf");
+  EXPECT_EQ(anim.post("/ressources/guide-en-pdf/supprimer", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+}
+
+TEST(Resources, UploadsAreRefusedByContentTypeAndBySize) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  // An executable, whatever its name says.
+  auto exe = upload(p, member, "Outil", {"file", "outil.pdf", "application/pdf", std::string("\x7f" "ELF\x02\x01\x01") + std::string(200, '\0')});
+  EXPECT_EQ(exe.status, 422);
+  // A PNG named as a PDF.
+  auto png = upload(p, member, "Rapport", {"file", "rapport.pdf", "application/pdf",
+                                           std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(100, 'x')});
+  EXPECT_EQ(png.status, 422);
+  EXPECT_NE(png.body.find("Rapport"), std::string::npos);  // the input is kept
+  // Over 20 MB.
+  auto big = upload(p, member, "Trop gros", {"file", "gros.pdf", "application/pdf", kPdf + std::string(20 * 1000 * 1000, ' ')});
+  EXPECT_EQ(big.status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+  // A draft's file is not for everyone.
+  ASSERT_EQ(upload(p, member, "Brouillon", {"file", "b.pdf", "application/pdf", kPdf}).status, 303);
+  EXPECT_EQ(Browser(p.site).get("/ressources/brouillon/fichier").status, 404);
+  EXPECT_EQ(member.get("/ressources/brouillon/fichier").status, 200);
+}
+
 TEST(Charter, CommentsAreOpenOnlyDuringTheConsultation) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
