@@ -68,15 +68,17 @@ http::Response search(http::Context& ctx) {
     else
       content = render("<p>{}</p>", ctx.tr(N_("Search across coalition booklets, events and minutes, resources, the charter, boussole cards and organisations. Accents and plurals do not matter.")));
   } else {
+    // Counts of a capped query are lower bounds (see search::kMaxRanked).
+    const char* plus = r.capped ? "+" : "";
     Html facets;
     facets += q.type.empty()
-                  ? render(R"(<li><a href="{}" aria-current="true">{} ({})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")), r.total)
-                  : render(R"(<li><a href="{}">{} ({})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")), r.total);
+                  ? render(R"(<li><a href="{}" aria-current="true">{} ({}{})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")), r.total, plus)
+                  : render(R"(<li><a href="{}">{} ({}{})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")), r.total, plus);
     for (const auto& [t, n] : r.facets) {
       if (t == q.type)
-        facets += render(R"(<li><a href="{}" aria-current="true">{} ({})</a></li>)", link(typed, t, 1), type_label(ctx, t), n);
+        facets += render(R"(<li><a href="{}" aria-current="true">{} ({}{})</a></li>)", link(typed, t, 1), type_label(ctx, t), n, plus);
       else
-        facets += render(R"(<li><a href="{}">{} ({})</a></li>)", link(typed, t, 1), type_label(ctx, t), n);
+        facets += render(R"(<li><a href="{}">{} ({}{})</a></li>)", link(typed, t, 1), type_label(ctx, t), n, plus);
     }
     Html hits;
     for (const auto& h : r.hits)
@@ -85,7 +87,8 @@ http::Response search(http::Context& ctx) {
     Html pager = views::pager(ctx, link(typed, q.type, 1) + "&page=", r.page, r.pages);
     content = render(
         R"(<p role="status">{}</p>{}{}{})",
-        fmt::format(fmt::runtime(ctx.trn("{} result", "{} results", static_cast<long>(r.matching))), r.matching),
+        r.capped ? fmt::format(fmt::runtime(ctx.tr(N_("More than {} results, the most recent {} ranked by relevance"))), r.matching, kMaxRanked)
+                 : fmt::format(fmt::runtime(ctx.trn("{} result", "{} results", static_cast<long>(r.matching))), r.matching),
         r.total > 0 ? render(R"(<nav aria-label="{}"><ul class="facets">{}</ul></nav>)", ctx.tr(N_("Kinds of result")), facets) : Html(),
         r.hits.empty() ? render("<p>{}</p>", ctx.tr(N_("Nothing matches all these words. Try fewer or other words."))) : render(R"(<ol class="results">{}</ol>)", hits),
         pager);

@@ -36,10 +36,17 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   const auto& ft = storage::dialect::full_text(c.engine());
   const std::string match = storage::dialect::match_query(c.engine(), out.words, prefix);
 
-  storage::Params params{match};
+  // Only the kMaxRanked newest matches are counted and ranked (see kMaxRanked).
+  std::int64_t after = 0;
+  if (auto row = c.query_one(ft.nth_newest, {match, kMaxRanked})) {
+    after = row->integer(0);
+    out.capped = true;
+  }
+  storage::Params params{match, after};
   add_viewer_params(params, viewer);
   std::map<std::string, std::int64_t> counts;
-  for (const auto& row : c.query(fmt::format("SELECT d.type, COUNT(*) FROM {} WHERE {} AND {} GROUP BY d.type",
+  for (const auto& row : c.query(fmt::format("SELECT d.type, COUNT(*) FROM {} WHERE {} AND search_fts.rowid > ? AND {} "
+                                             "GROUP BY d.type",
                                              ft.from, ft.where, kVisible),
                                  params)) {
     counts[row.text(0)] = row.integer(1);
@@ -56,7 +63,7 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   out.page = std::clamp<std::int64_t>(q.page, 1, out.pages);
   if (out.matching == 0) return out;
 
-  std::string sql = fmt::format("SELECT d.type, d.ref, d.title, d.body, d.url FROM {} WHERE {} AND {}{} ORDER BY {}, d.id DESC LIMIT ? OFFSET ?",
+  std::string sql = fmt::format("SELECT d.type, d.ref, d.title, d.body, d.url FROM {} WHERE {} AND search_fts.rowid > ? AND {}{} ORDER BY {}, d.id DESC LIMIT ? OFFSET ?",
                                 ft.from, ft.where, kVisible, one_type ? " AND d.type = ?" : "", ft.order);
   if (one_type) params.push_back(q.type);
   params.push_back(kPerPage);

@@ -75,6 +75,10 @@ struct Viewer {
 inline constexpr std::size_t kMaxQueryBytes = 200;
 inline constexpr std::size_t kMaxQueryWords = 8;
 inline constexpr std::int64_t kPerPage = 20;
+// Ranking a word found in most of the index would cost the time of scoring every document: a query
+// matching more than this many documents is ranked among its kMaxRanked newest matches only, and its
+// counts are shown as lower bounds ("2 000+"). Below it, ranking and counts are exact.
+inline constexpr std::int64_t kMaxRanked = 2000;
 
 struct Query {
   std::string text;  // as typed: anything at all
@@ -97,6 +101,7 @@ struct Results {
   std::int64_t total = 0;          // across every type
   std::int64_t matching = 0;       // in the selected type (or all)
   std::int64_t page = 1, pages = 1;
+  bool capped = false;             // more than kMaxRanked matches: counts are lower bounds
   std::vector<Hit> hits;
 };
 

@@ -221,6 +221,7 @@ const FullText& full_text(Engine engine) {
       "search_fts JOIN search_documents d ON d.id = search_fts.rowid",
       "search_fts MATCH ?",
       "bm25(search_fts, 10.0, 1.0)",
+      "SELECT search_fts.rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?",
   };
   static const FullText kPostgresql{
       "INSERT INTO search_fts (rowid, terms) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || "
@@ -228,6 +229,7 @@ const FullText& full_text(Engine engine) {
       "search_fts JOIN search_documents d ON d.id = search_fts.rowid CROSS JOIN to_tsquery('simple', ?) AS q",
       "search_fts.terms @@ q",
       "ts_rank(search_fts.terms, q) DESC",
+      "SELECT rowid FROM search_fts WHERE terms @@ to_tsquery('simple', ?) ORDER BY rowid DESC LIMIT 1 OFFSET ?",
   };
   return engine == Engine::sqlite ? kSqlite : kPostgresql;
 }

@@ -78,6 +78,8 @@ struct FullText {
   std::string where;
   // ORDER BY expression, best first.
   std::string order;
+  // The rowid of the (OFFSET+1)-th newest matching document: two parameters, the query and OFFSET.
+  std::string nth_newest;
 };
 const FullText& full_text(Engine engine);
 
