@@ -23,7 +23,8 @@ CREATE TABLE search_documents (
 );
 
 -- engine: sqlite
-CREATE VIRTUAL TABLE search_fts USING fts5 (title, body);
+-- prefix: ready-made lists for the prefixes of 2 to 4 letters, so that the last word typed is cheap to complete.
+CREATE VIRTUAL TABLE search_fts USING fts5 (title, body, prefix = '2 3 4');
 -- engine: postgresql
 CREATE TABLE search_fts (
   rowid BIGINT PRIMARY KEY REFERENCES search_documents(id) ON DELETE CASCADE,

@@ -77,8 +77,8 @@ inline constexpr std::size_t kMaxQueryWords = 8;
 inline constexpr std::int64_t kPerPage = 20;
 // Ranking a word found in most of the index would cost the time of scoring every document: a query
 // matching more than this many documents is ranked among its kMaxRanked newest matches only, and its
-// counts are shown as lower bounds ("2 000+"). Below it, ranking and counts are exact.
-inline constexpr std::int64_t kMaxRanked = 2000;
+// counts are shown as lower bounds ("1000+"). Below it, ranking and counts are exact.
+inline constexpr std::int64_t kMaxRanked = 1000;
 
 struct Query {
   std::string text;  // as typed: anything at all
