@@ -27,6 +27,7 @@ SaveResult create_coalition(storage::Connection& c, const User& actor, const Coa
   k.stage_since = k.created_at = k.updated_at = k.last_activity_at = now;
   k.id = store::insert(c, k);
   store::insert_stage_change(c, k.id, "", k.stage, now, actor.id);
+  index_booklet(c, k.slug);
   tx.commit();
   out.coalition = store::by_slug(c, k.slug);
   return out;

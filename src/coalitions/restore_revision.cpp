@@ -26,6 +26,7 @@ std::int64_t restore_revision(storage::Connection& c, const User& actor, std::st
   if (changed.empty()) return 0;
   std::int64_t revision = k->booklet_revision + 1;
   store::insert_revision(c, k->id, revision, actor.id, now, "", number, changed);
+  index_booklet(c, k->slug);
   tx.commit();
   return revision;
 }

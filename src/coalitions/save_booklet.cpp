@@ -77,6 +77,7 @@ BookletResult save_booklet(storage::Connection& c, const User& actor, std::strin
     out.conflict = true;
     return out;
   }
+  index_booklet(c, k->slug);
   tx.commit();
   return out;
 }

@@ -26,6 +26,7 @@ SaveResult update_coalition(storage::Connection& c, const User& actor, std::stri
     store::insert_stage_change(c, k.id, current->stage, k.stage, now, actor.id);
   }
   store::update_fields(c, k);
+  index_booklet(c, k.slug);
   tx.commit();
   out.coalition = store::by_slug(c, k.slug);
   return out;

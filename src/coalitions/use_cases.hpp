@@ -91,4 +91,8 @@ enum class RoleChange { membre, co_porteur, remove };
 void set_member_role(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t user_id,
                      RoleChange change, sys_seconds now);
 
+// index_booklet.cpp. Puts the coalition's title, summary and booklet in the search index (type
+// "booklet"); the use cases above call it inside their transaction, so results are never stale.
+void index_booklet(storage::Connection& c, std::string_view slug);
+
 }  // namespace fabrique::coalitions

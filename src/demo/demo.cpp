@@ -9,6 +9,7 @@
 #include "accounts/use_cases.hpp"
 #include "coalitions/use_cases.hpp"
 #include "common/text.hpp"
+#include "demo/commons_data.hpp"
 #include "demo/programme_data.hpp"
 #include "demo/roadmaps_data.hpp"
 #include "organisations/store.hpp"
@@ -207,6 +208,7 @@ Summary load(storage::Connection& c) {
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
   }
   load_roadmaps(c);
+  load_commons(c);
   return summary;
 }
 

@@ -2,6 +2,8 @@
 // French paths, because the users are French programme teams; the page handlers live in their modules.
 #include "accounts/pages.hpp"
 #include "coalitions/pages.hpp"
+#include "commons/pages.hpp"
+#include "search/pages.hpp"
 #include "http/router.hpp"
 #include "organisations/pages.hpp"
 #include "programme/pages.hpp"
@@ -90,6 +92,39 @@ const Router& routes() {
     r.post("/coalitions/{slug}/impact", roadmaps::create_indicator);
     r.post("/coalitions/{slug}/impact/mesures", roadmaps::record_measurement);
     r.get("/coalitions/{slug}/impact/{id:int}/mesures.csv", roadmaps::measurements_csv);
+    // Commons: search over everything, resources, the charter, the boussole (literal paths first)
+    {
+      namespace commons = fabrique::commons::pages;
+      r.get("/recherche", fabrique::search::pages::search);  // ?q=&type=&page=
+      r.get("/ressources", commons::resources);              // ?type=&coalition=&etiquette=&licence=&page=
+      r.get("/ressources.json", commons::resources_json);
+      r.get("/ressources/proposer", commons::new_resource);
+      r.post("/ressources/proposer", commons::create_resource);
+      r.get("/ressources/{slug}", commons::resource);
+      r.get("/ressources/{slug}/fichier", commons::resource_file);
+      r.get("/ressources/{slug}/modifier", commons::edit_resource);
+      r.post("/ressources/{slug}/modifier", commons::update_resource);
+      r.post("/ressources/{slug}/publier", commons::publish_resource);
+      r.post("/ressources/{slug}/supprimer", commons::delete_resource);
+      r.get("/charte", commons::charter);
+      r.get("/charte/signataires", commons::signatories);
+      r.get("/charte/versions", commons::charter_versions);
+      r.get("/charte/versions/nouvelle", commons::new_charter_version);
+      r.post("/charte/versions/nouvelle", commons::create_charter_version);
+      r.get("/charte/versions/{number:int}", commons::charter_version);
+      r.post("/charte/versions/{number:int}/consultation", commons::open_consultation);
+      r.post("/charte/versions/{number:int}/commentaires", commons::comment_charter);
+      r.post("/charte/versions/{number:int}/adopter", commons::adopt_charter);
+      r.post("/charte/versions/{number:int}/signer", commons::sign_charter);
+      r.get("/boussole", commons::boussole);  // ?issue=&coalition=
+      r.get("/boussole.json", commons::boussole_json);
+      r.get("/boussole/proposer", commons::new_card);
+      r.post("/boussole/proposer", commons::create_card);
+      r.get("/boussole/{slug}", commons::card);
+      r.get("/boussole/{slug}/modifier", commons::edit_card);
+      r.post("/boussole/{slug}/modifier", commons::update_card);
+      r.post("/boussole/{slug}/publier", commons::publish_card);
+    }
     return r;
   }();
   return kRouter;

@@ -14,8 +14,9 @@ SaveResult create_organisation(storage::Connection& c, const User& actor, const 
   o.slug = unique_slug(c, o.name);
   o.id = store::insert(c, o, now);
   store::add_member(c, actor.id, o.id, now);
-  tx.commit();
   out.organisation = store::by_slug(c, o.slug);
+  index_organisation(c, *out.organisation, now);
+  tx.commit();
   return out;
 }
 
@@ -30,7 +31,9 @@ std::optional<Organisation> find_or_create_in(storage::Connection& c, const Orga
   if (!own.empty()) return std::nullopt;
   o.slug = unique_slug(c, o.name);
   o.id = store::insert(c, o, now);
-  return store::by_slug(c, o.slug);
+  auto created = store::by_slug(c, o.slug);
+  index_organisation(c, *created, now);
+  return created;
 }
 
 }  // namespace fabrique::organisations

@@ -19,8 +19,9 @@ SaveResult update_organisation(storage::Connection& c, const User& actor, std::s
   o.id = current->id;
   o.slug = current->slug;  // the address stays stable when the name changes
   store::update(c, o, now);
-  tx.commit();
   out.organisation = store::by_slug(c, o.slug);
+  index_organisation(c, *out.organisation, now);
+  tx.commit();
   return out;
 }
 

@@ -46,4 +46,8 @@ std::optional<Organisation> find_or_create_in(storage::Connection& c, const Orga
                                               FieldErrors& errors, const std::string& name_field,
                                               const std::string& kind_field, sys_seconds now);
 
+// index_organisation.cpp. Puts the organisation in the search index (type "organisation"); the use
+// cases above call it inside their transaction.
+void index_organisation(storage::Connection& c, const Organisation& o, sys_seconds now);
+
 }  // namespace fabrique::organisations

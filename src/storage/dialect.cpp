@@ -190,3 +190,69 @@ void after_migration(Connection& c) {
 }
 
 }  // namespace fabrique::storage::dialect
+
+namespace fabrique::storage::dialect {
+
+std::string script_for(Engine engine, std::string_view script) {
+  std::string out;
+  bool keep = true;
+  std::size_t start = 0;
+  while (start < script.size()) {
+    std::size_t end = script.find('\n', start);
+    if (end == std::string_view::npos) end = script.size();
+    std::string_view line = script.substr(start, end - start);
+    if (line.starts_with("-- engine: ")) {
+      std::string_view which = line.substr(11);
+      while (!which.empty() && (which.back() == '\r' || which.back() == ' ')) which.remove_suffix(1);
+      keep = which == "all" || (which == "sqlite" && engine == Engine::sqlite) ||
+             (which == "postgresql" && engine == Engine::postgresql);
+    } else if (keep) {
+      out.append(line);
+      out += '\n';
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+const FullText& full_text(Engine engine) {
+  static const FullText kSqlite{
+      "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
+      "search_fts JOIN search_documents d ON d.id = search_fts.rowid",
+      "search_fts MATCH ?",
+      "bm25(search_fts, 10.0, 1.0)",
+      "SELECT search_fts.rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?",
+  };
+  static const FullText kPostgresql{
+      "INSERT INTO search_fts (rowid, terms) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || "
+      "setweight(to_tsvector('simple', ?), 'B'))",
+      "search_fts JOIN search_documents d ON d.id = search_fts.rowid CROSS JOIN to_tsquery('simple', ?) AS q",
+      "search_fts.terms @@ q",
+      "ts_rank(search_fts.terms, q) DESC",
+      "SELECT rowid FROM search_fts WHERE terms @@ to_tsquery('simple', ?) ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+  };
+  return engine == Engine::sqlite ? kSqlite : kPostgresql;
+}
+
+std::string match_query(Engine engine, const std::vector<std::string>& words, bool last_is_prefix) {
+  // Words hold only letters and digits, but are quoted all the same: nothing typed by a person can
+  // become an operator of either engine's query language.
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool prefix = last_is_prefix && i + 1 == words.size();
+    if (engine == Engine::sqlite) {
+      if (i > 0) out += ' ';  // FTS5: juxtaposition is AND
+      out += '"';
+      for (char c : words[i]) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+      out += prefix ? "\"*" : "\"";
+    } else {
+      if (i > 0) out += " & ";
+      out += '\'';
+      for (char c : words[i]) out += c == '\'' ? std::string("''") : std::string(1, c);
+      out += prefix ? "':*" : "'";
+    }
+  }
+  return out;
+}
+
+}  // namespace fabrique::storage::dialect

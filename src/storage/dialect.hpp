@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -52,5 +53,38 @@ class MigrationLock {
 // sequence past the largest id present, because migrations may seed rows with explicit ids (which
 // SQLite's rowid takes into account by itself, and PostgreSQL's sequences do not).
 void after_migration(Connection& c);
+
+}  // namespace fabrique::storage::dialect
+
+namespace fabrique::storage::dialect {
+
+// The lines of a migration script meant for `engine`. A line `-- engine: sqlite` (or `postgresql`)
+// starts a block that only that engine runs; `-- engine: all` ends it. Used for the few objects
+// that exist in one engine only, such as the full-text index below.
+std::string script_for(Engine engine, std::string_view script);
+
+// The full-text index (src/search/): each engine's own, holding words already normalised in C++
+// (folded, stemmed), so that both engines find the same documents. The table `search_fts` has one
+// row per document, keyed by `rowid` = search_documents.id, with a title part and a body part.
+//   SQLite: an FTS5 table (default tokenizer), ranked by bm25 with the title weighing 10 times more.
+//   PostgreSQL: a tsvector built by to_tsvector('simple', …) (title weight A, body B) under a GIN
+//   index, ranked by ts_rank.
+struct FullText {
+  // INSERT with three parameters: rowid, title words, body words.
+  std::string insert;
+  // The FROM clause joining the index to search_documents (as `d`), then a WHERE condition that
+  // must come first in its WHERE clause; together they take one parameter, the query of match_query().
+  std::string from;
+  std::string where;
+  // ORDER BY expression, best first.
+  std::string order;
+  // The rowid of the (OFFSET+1)-th newest matching document: two parameters, the query and OFFSET.
+  std::string nth_newest;
+};
+const FullText& full_text(Engine engine);
+
+// The engine's query for documents holding every word of `words` (already normalised, each made
+// of letters and digits only), the last one as a prefix when `last_is_prefix`. Never empty input.
+std::string match_query(Engine engine, const std::vector<std::string>& words, bool last_is_prefix);
 
 }  // namespace fabrique::storage::dialect

@@ -148,7 +148,7 @@ int migrate(Connection& c, const std::vector<Migration>& migrations) {
     try {
       // The script runs inside our transaction, so it must not contain BEGIN/COMMIT itself; if any of
       // its statements fails, the guard rolls back every statement before it, and the record.
-      c.execute_script(m.sql);
+      c.execute_script(dialect::script_for(c.engine(), m.sql));
       dialect::after_migration(c);
       c.execute("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 {std::int64_t{m.version}, m.name, unix_now()});

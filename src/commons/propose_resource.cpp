@@ -1,0 +1,33 @@
+// Use case: a member proposes a resource; an animateur or a co-porteur of a linked coalition
+// publishes it at once.
+#include "commons/store.hpp"
+#include "commons/use_cases.hpp"
+#include "commons/validation.hpp"
+
+namespace fabrique::commons {
+
+ResourceResult propose_resource(storage::Connection& c, const User& actor, const ResourceInput& in, sys_seconds now) {
+  ResourceResult out;
+  storage::Transaction tx(c, true);
+  std::optional<std::string> file_type;
+  Resource r = validate(c, in, false, out.errors, file_type);
+  if (!out.errors.empty()) return out;
+  if (file_type) r.file_id = files::store(c, *in.file, *file_type, actor.id, now).id;
+  r.slug = unique_slug(r.title, [&](const std::string& s) { return store::resource_slug_taken(c, s); });
+  r.submitted_by = actor.id;
+  r.status = can_publish(c, &actor, r) ? Status::published : Status::draft;
+  r.created_at = r.updated_at = now;
+  r.id = store::insert_resource(c, r);
+  store::set_resource_links(c, r.id, r.tags, [&] {
+    std::vector<std::int64_t> ids;
+    for (const auto& k : r.coalitions) ids.push_back(k.id);
+    return ids;
+  }());
+  out.resource = store::resource(c, r.slug);
+  store::insert_resource_revision(c, *out.resource, actor.id, now);
+  index_resource(c, *out.resource);
+  tx.commit();
+  return out;
+}
+
+}  // namespace fabrique::commons

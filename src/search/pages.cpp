@@ -1,0 +1,101 @@
+// The search page: a labelled form that works without JavaScript, facets by type with counts,
+// ranked results with their excerpt, and pages. Any query string gives a 200 page.
+#include "search/pages.hpp"
+
+#include "common/text.hpp"
+#include "i18n/i18n.hpp"
+#include "search/search.hpp"
+#include "views/layout.hpp"
+#include "views/pager.hpp"
+
+namespace fabrique::search::pages {
+
+using html::Html;
+using html::render;
+using i18n::N_;
+
+namespace {
+
+std::string type_label(const http::Context& ctx, const std::string& t) {
+  const TypeDef* def = type(t);
+  return def ? ctx.tr(def->label) : t;
+}
+
+std::string link(std::string_view q, std::string_view t, std::int64_t page) {
+  std::string out = "/recherche?q=" + html::url_encode(q);
+  if (!t.empty()) out += "&type=" + html::url_encode(t);
+  if (page > 1) out += "&page=" + std::to_string(page);
+  return out;
+}
+
+}  // namespace
+
+http::Response search(http::Context& ctx) {
+  Query q;
+  q.text = ctx.query.get("q");
+  if (q.text.size() > kMaxQueryBytes * 4) q.text.resize(kMaxQueryBytes * 4);  // kept in the form, not searched
+  q.type = ctx.query.get("type");
+  if (q.type.size() > 40) q.type.clear();
+  try {
+    q.page = std::stoll(ctx.query.get("page"));
+  } catch (const std::exception&) {
+    q.page = 1;  // absent or not a number
+  }
+  Viewer viewer;
+  if (ctx.user) {
+    viewer.user_id = ctx.user->id;
+    viewer.animateur = ctx.user->is_animateur();
+  }
+  Results r = find(ctx.db, viewer, q);
+  if (!q.type.empty() && !type(q.type)) q.type.clear();
+
+  // Keep only valid UTF-8 in what is shown back (the form field).
+  std::string shown;
+  for (const auto& [a, b] : words(q.text)) shown += (shown.empty() ? "" : " ") + q.text.substr(a, b - a);
+  std::string typed = text::valid_utf8(q.text, false) ? q.text : shown;
+
+  Html form = render(
+      R"(<form method="get" action="/recherche" role="search" class="search-page"><label for="q">{}</label> <input type="search" id="q" name="q" value="{}" maxlength="200">{}<button type="submit">{}</button></form>)",
+      ctx.tr(N_("Words to look for")), typed,
+      q.type.empty() ? Html() : render(R"(<input type="hidden" name="type" value="{}">)", q.type), ctx.tr(N_("Search")));
+
+  Html content;
+  if (r.words.empty()) {
+    if (!typed.empty() && shown.empty())
+      content = render("<p role=\"status\">{}</p>", ctx.tr(N_("Type at least one word of two letters or more.")));
+    else if (!typed.empty())
+      content = render("<p role=\"status\">{}</p>", ctx.tr(N_("These words are too common to search for. Add a more specific word.")));
+    else
+      content = render("<p>{}</p>", ctx.tr(N_("Search across coalition booklets, events and minutes, resources, the charter, boussole cards and organisations. Accents and plurals do not matter.")));
+  } else {
+    // Counts of a capped query are lower bounds (see search::kMaxRanked).
+    const char* plus = r.capped ? "+" : "";
+    Html facets;
+    facets += q.type.empty()
+                  ? render(R"(<li><a href="{}" aria-current="true">{} ({}{})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")), r.total, plus)
+                  : render(R"(<li><a href="{}">{} ({}{})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")), r.total, plus);
+    for (const auto& [t, n] : r.facets) {
+      if (t == q.type)
+        facets += render(R"(<li><a href="{}" aria-current="true">{} ({}{})</a></li>)", link(typed, t, 1), type_label(ctx, t), n, plus);
+      else
+        facets += render(R"(<li><a href="{}">{} ({}{})</a></li>)", link(typed, t, 1), type_label(ctx, t), n, plus);
+    }
+    Html hits;
+    for (const auto& h : r.hits)
+      hits += render(R"(<li><h2><a href="{}">{}</a></h2><p class="meta">{}</p><p>{}</p></li>)", h.url, h.title_html,
+                     type_label(ctx, h.type), h.excerpt);
+    Html pager = views::pager(ctx, link(typed, q.type, 1) + "&page=", r.page, r.pages);
+    content = render(
+        R"(<p role="status">{}</p>{}{}{})",
+        r.capped ? fmt::format(fmt::runtime(ctx.tr(N_("More than {} results, the most recent {} ranked by relevance"))), r.matching, kMaxRanked)
+                 : fmt::format(fmt::runtime(ctx.trn("{} result", "{} results", static_cast<long>(r.matching))), r.matching),
+        r.total > 0 ? render(R"(<nav aria-label="{}"><ul class="facets">{}</ul></nav>)", ctx.tr(N_("Kinds of result")), facets) : Html(),
+        r.hits.empty() ? render("<p>{}</p>", ctx.tr(N_("Nothing matches all these words. Try fewer or other words."))) : render(R"(<ol class="results">{}</ol>)", hits),
+        pager);
+  }
+  std::string title = typed.empty() ? ctx.tr(N_("Search"))
+                                    : fmt::format(fmt::runtime(ctx.tr(N_("Search: {}"))), typed);
+  return views::page(ctx, title, render("<h1>{}</h1>{}{}", ctx.tr(N_("Search")), form, content));
+}
+
+}  // namespace fabrique::search::pages

@@ -1,0 +1,261 @@
+// The commons over real HTTP: resources proposed, published, edited as revisions and filtered; the
+// charter's consultation window, adoption with its diff, signatures and re-signatures; the boussole.
+#include <gtest/gtest.h>
+
+#include "integration/commons_site.hpp"
+
+namespace fabrique::test {
+namespace {
+
+
+TEST(Resources, AMemberProposesAndAnAnimateurPublishes) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  auto r = CommonsSite::propose(member, "Guide des données ouvertes", "Pour **débuter**.", "CC-BY-SA-4.0", "guide",
+                                "", "open data, Données");
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE status = 'draft' AND licence = 'CC-BY-SA-4.0'"), 1);
+  Browser visitor(p.site);
+  EXPECT_EQ(visitor.get("/ressources").body.find("Guide des données ouvertes"), std::string::npos);
+  EXPECT_NE(member.get("/ressources").body.find("Guide des données ouvertes"), std::string::npos);
+  auto anim = p.signed_in("anim@example.org");
+  anim.get("/ressources/guide-des-donnees-ouvertes");
+  EXPECT_EQ(anim.post("/ressources/guide-des-donnees-ouvertes/publier", {}).status, 303);
+  auto page = visitor.get("/ressources/guide-des-donnees-ouvertes");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("<strong>débuter</strong>"), std::string::npos);
+  EXPECT_NE(page.body.find("https://creativecommons.org/licenses/by-sa/4.0/"), std::string::npos);
+  EXPECT_NE(page.body.find("#donnees"), std::string::npos);
+  EXPECT_NE(visitor.get("/ressources?etiquette=open-data").body.find("Guide des données ouvertes"), std::string::npos);
+  EXPECT_EQ(visitor.get("/ressources?type=podcast").body.find("Guide des données ouvertes"), std::string::npos);
+  EXPECT_NE(visitor.get("/ressources?licence=CC-BY-SA-4.0").body.find("Guide des données ouvertes"), std::string::npos);
+  auto json = visitor.get("/ressources.json");
+  EXPECT_NE(json.body.find(R"("slug":"guide-des-donnees-ouvertes")"), std::string::npos);
+}
+
+TEST(Resources, ACoPorteurPublishesAtOnceForTheirCoalitionAndTheFilterFindsIt) {
+  CommonsSite p;
+  auto porteur = p.signed_in("porteur@example.org");
+  ASSERT_EQ(CommonsSite::propose(porteur, "Enacting the Commons", "Documenter les communs en Europe.", "CC-BY-4.0",
+                                 "site", "developper-et-maintenir-les-communs-numeriques")
+                .status,
+            303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE status = 'published'"), 1);
+  Browser visitor(p.site);
+  EXPECT_NE(visitor.get("/ressources?coalition=developper-et-maintenir-les-communs-numeriques").body.find("Enacting the Commons"),
+            std::string::npos);
+  EXPECT_EQ(visitor.get("/ressources?coalition=pour-un-achat-public-numerique-responsable").body.find("Enacting the Commons"),
+            std::string::npos);
+}
+
+TEST(Resources, TheDefaultLicenceIsCcBy4AndAnUnknownLicenceIsRefused) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  auto form = member.get("/ressources/proposer");
+  EXPECT_NE(form.body.find(R"(<option value="CC-BY-4.0" selected>)"), std::string::npos);
+  auto r = CommonsSite::propose(member, "Une ressource", "Texte gardé.", "WTFPL-9");
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find("Choisissez une licence dans la liste."), std::string::npos);
+  EXPECT_NE(r.body.find("Texte gardé."), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
+  EXPECT_EQ(CommonsSite::propose(member, "", "x").status, 422);
+  EXPECT_EQ(CommonsSite::propose(member, "Titre", "x", "CC-BY-4.0", "kind-inconnu").status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
+}
+
+TEST(Resources, EditsAreRevisionsAndAStaleEditIsAConflict) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  ASSERT_EQ(CommonsSite::propose(anim, "Boîte à outils", "Première description.").status, 303);
+  const std::string page = "/ressources/boite-a-outils";
+  anim.get(page + "/modifier");
+  auto save = [&](const std::string& base, const std::string& description) {
+    return anim.post(page + "/modifier", {{"base_revision", base}, {"title", "Boîte à outils"},
+                                          {"url", "https://example.org/outils"}, {"kind", "outil"},
+                                          {"licence", "MIT"}, {"description", description}});
+  };
+  EXPECT_EQ(save("1", "Deuxième description.").status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_revisions"), 2);
+  anim.get(page + "/modifier");
+  auto stale = save("1", "Une version concurrente.");
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_NE(stale.body.find("Une version concurrente."), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE description = 'Deuxième description.'"), 1);
+  auto shown = anim.get(page);
+  EXPECT_NE(shown.body.find("Révision 2"), std::string::npos);
+  // Someone else may not edit it.
+  auto other = p.signed_in("autre@example.org");
+  EXPECT_EQ(other.get(page + "/modifier").status, 403);
+}
+
+// A small, well-formed PDF: libmagic reads its type from the "%PDF-" header.
+const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+HttpResponse upload(CommonsSite& p, Browser& b, const std::string& title, const Browser::FilePart& file) {
+  b.get("/ressources/proposer");
+  return b.post_multipart("/ressources/proposer", {{"title", title}, {"kind", "guide"}, {"licence", "CC-BY-4.0"}, {"url", ""}},
+                          {file});
+}
+
+TEST(Resources, AnUploadedFileIsStoredAndDownloadedAsAnAttachment) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  auto r = upload(p, anim, "Guide en PDF", {"file", "guide des communs.pdf", "application/pdf", kPdf});
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources r JOIN files f ON f.id = r.file_id WHERE f.media_type = 'application/pdf'"), 1);
+  Browser visitor(p.site);
+  auto page = visitor.get("/ressources/guide-en-pdf");
+  EXPECT_NE(page.body.find("/ressources/guide-en-pdf/fichier"), std::string::npos);
+  EXPECT_NE(page.body.find("guide des communs.pdf"), std::string::npos);
+  auto file = visitor.get("/ressources/guide-en-pdf/fichier");
+  EXPECT_EQ(file.status, 200);
+  EXPECT_EQ(file.body, kPdf);
+  EXPECT_NE(file.header("content-disposition").find("attachment"), std::string::npos);
+  // Deleting the resource deletes its file.
+  anim.get("/ressources/guide-en-pdf");
+  EXPECT_EQ(anim.post("/ressources/guide-en-pdf/supprimer", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+}
+
+TEST(Resources, UploadsAreRefusedByContentTypeAndBySize) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  // An executable, whatever its name says.
+  auto exe = upload(p, member, "Outil", {"file", "outil.pdf", "application/pdf", std::string("\x7f" "ELF\x02\x01\x01") + std::string(200, '\0')});
+  EXPECT_EQ(exe.status, 422);
+  // A PNG named as a PDF.
+  auto png = upload(p, member, "Rapport", {"file", "rapport.pdf", "application/pdf",
+                                           std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(100, 'x')});
+  EXPECT_EQ(png.status, 422);
+  EXPECT_NE(png.body.find("Rapport"), std::string::npos);  // the input is kept
+  // Over 20 MB.
+  auto big = upload(p, member, "Trop gros", {"file", "gros.pdf", "application/pdf", kPdf + std::string(20 * 1000 * 1000, ' ')});
+  EXPECT_EQ(big.status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+  // A draft's file is not for everyone.
+  ASSERT_EQ(upload(p, member, "Brouillon", {"file", "b.pdf", "application/pdf", kPdf}).status, 303);
+  EXPECT_EQ(Browser(p.site).get("/ressources/brouillon/fichier").status, 404);
+  EXPECT_EQ(member.get("/ressources/brouillon/fichier").status, 200);
+}
+
+TEST(Charter, CommentsAreOpenOnlyDuringTheConsultation) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  anim.get("/charte/versions/nouvelle");
+  ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"label", "bêta"}, {"principes", "S'engager ensemble."}}).status, 303);
+  auto member = p.signed_in("membre@example.org");
+  // A draft is not public yet.
+  EXPECT_EQ(member.get("/charte/versions/1").status, 404);
+  anim.get("/charte/versions/1");
+  EXPECT_EQ(anim.post("/charte/versions/1/consultation", {{"days", "500"}}).status, 422);
+  EXPECT_EQ(anim.post("/charte/versions/1/consultation", {{"days", "10"}}).status, 303);
+  auto page = member.get("/charte/versions/1");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("en consultation"), std::string::npos);
+  auto ok = member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "Préciser « ensemble »."}});
+  EXPECT_EQ(ok.status, 303);
+  EXPECT_NE(Browser(p.site).get("/charte/versions/1").body.find("Préciser « ensemble »."), std::string::npos);
+  p.site.advance(std::chrono::seconds(11 * 86400));
+  member.get("/charte/versions/1");
+  auto late = member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "Trop tard ?"}});
+  EXPECT_EQ(late.status, 422);
+  EXPECT_NE(late.body.find("période de consultation"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_comments"), 1);
+}
+
+TEST(Charter, AdoptionShowsTheDiffAndAsksSignatoriesToSignAgain) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  auto adopt = [&](const std::string& number, const std::string& principles) {
+    anim.get("/charte/versions/nouvelle");
+    ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"principes", principles}}).status, 303);
+    anim.get("/charte/versions/" + number);
+    ASSERT_EQ(anim.post("/charte/versions/" + number + "/consultation", {{"days", "10"}}).status, 303);
+    ASSERT_EQ(anim.post("/charte/versions/" + number + "/adopter", {}).status, 303);
+  };
+  adopt("1", "Agir sur l'offre et la commande.");
+  auto member = p.signed_in("membre@example.org");
+  member.get("/charte");
+  EXPECT_EQ(member.post("/charte/versions/1/signer", {{"organisation", ""}}).status, 303);
+  member.get("/charte");
+  EXPECT_EQ(member.post("/charte/versions/1/signer", {{"organisation", "fing"}}).status, 303);
+  member.get("/charte");
+  auto twice = member.post("/charte/versions/1/signer", {{"organisation", ""}});
+  EXPECT_EQ(twice.status, 422);
+  EXPECT_NE(twice.body.find("déjà signé"), std::string::npos);
+  // Signing for an organisation one does not belong to.
+  auto other = p.signed_in("autre@example.org");
+  other.get("/charte");
+  EXPECT_EQ(other.post("/charte/versions/1/signer", {{"organisation", "fing"}}).status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_signatures"), 2);
+  auto list = Browser(p.site).get("/charte/signataires");
+  EXPECT_NE(list.body.find(">Fing</a>"), std::string::npos);
+
+  p.site.advance(std::chrono::seconds(86400));
+  adopt("2", "Agir sur l'offre, la commande et les usages.");
+  auto diff = Browser(p.site).get("/charte/versions/2");
+  EXPECT_NE(diff.body.find("<ins>"), std::string::npos);
+  EXPECT_NE(diff.body.find("usages"), std::string::npos);
+  auto charter = member.get("/charte");
+  EXPECT_NE(charter.body.find("veuillez la signer à nouveau"), std::string::npos);
+  auto waiting = Browser(p.site).get("/charte/signataires");
+  EXPECT_NE(waiting.body.find("Invités à signer de nouveau"), std::string::npos);
+  // An old version can no longer be signed.
+  member.get("/charte");
+  EXPECT_EQ(member.post("/charte/versions/1/signer", {{"organisation", ""}}).status, 422);
+  member.get("/charte");
+  EXPECT_EQ(member.post("/charte/versions/2/signer", {{"organisation", ""}}).status, 303);
+  member.get("/charte");
+  EXPECT_EQ(member.post("/charte/versions/2/signer", {{"organisation", "fing"}}).status, 303);
+  EXPECT_EQ(member.get("/charte").body.find("veuillez la signer à nouveau"), std::string::npos);
+  EXPECT_EQ(Browser(p.site).get("/charte/signataires").body.find("Invités à signer de nouveau"), std::string::npos);
+}
+
+TEST(Charter, OnlyAnimateursDraftAndAdoptAndAVersionMustBeConsultedFirst) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  EXPECT_EQ(member.get("/charte/versions/nouvelle").status, 403);
+  auto anim = p.signed_in("anim@example.org");
+  anim.get("/charte/versions/nouvelle");
+  ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"principes", "Texte."}}).status, 303);
+  anim.get("/charte/versions/1");
+  EXPECT_EQ(anim.post("/charte/versions/1/adopter", {}).status, 422);
+  // A second version cannot start while one is in progress.
+  anim.get("/charte/versions/nouvelle");
+  EXPECT_EQ(anim.post("/charte/versions/nouvelle", {{"principes", "Autre."}}).status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_versions"), 1);
+  member.get("/charte");
+  EXPECT_EQ(member.post("/charte/versions/1/adopter", {}).status, 403);
+  // A draft is not open to comments (nor visible: 404), and nothing is written.
+  EXPECT_EQ(member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "x"}}).status, 404);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_comments"), 0);
+}
+
+TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  member.get("/boussole/proposer");
+  auto r = member.post("/boussole/proposer", {{"title", "Un portail de données trop technique"},
+                                              {"outcome", "n-a-pas-marche"},
+                                              {"coalition", "faciliter-l-appropriation-des-donnees-environnementales"},
+                                              {"tried", "Ouvrir les données sur un portail."},
+                                              {"tensions", "Si on ouvre tout, alors personne ne s'y retrouve."}});
+  ASSERT_EQ(r.status, 303);
+  Browser visitor(p.site);
+  EXPECT_EQ(visitor.get("/boussole").body.find("Un portail de données trop technique"), std::string::npos);
+  auto anim = p.signed_in("anim@example.org");
+  anim.get("/boussole/un-portail-de-donnees-trop-technique");
+  EXPECT_EQ(anim.post("/boussole/un-portail-de-donnees-trop-technique/publier", {}).status, 303);
+  EXPECT_NE(visitor.get("/boussole?issue=n-a-pas-marche").body.find("Un portail de données trop technique"), std::string::npos);
+  EXPECT_EQ(visitor.get("/boussole?issue=a-marche").body.find("Un portail de données trop technique"), std::string::npos);
+  auto card = visitor.get("/boussole/un-portail-de-donnees-trop-technique");
+  EXPECT_NE(card.body.find("alors personne ne s"), std::string::npos);
+  EXPECT_NE(card.body.find("Ouvrir les données sur un portail."), std::string::npos);
+  auto bad = member.post("/boussole/proposer", {{"title", "Sans issue"}, {"outcome", "peut-etre"}, {"tried", "x"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM boussole_cards"), 1);
+}
+
+}  // namespace
+}  // namespace fabrique::test
