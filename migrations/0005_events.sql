@@ -154,3 +154,11 @@ CREATE TABLE calendar_tokens (
   token_hash TEXT NOT NULL UNIQUE,
   created_at INTEGER NOT NULL
 );
+
+-- Attachments of the minutes (slides, documents): the files themselves live in `files`
+-- (migrations/0004_files.sql); removing the link removes the file.
+CREATE TABLE event_attachments (
+  event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  file_id INTEGER NOT NULL UNIQUE REFERENCES files(id) ON DELETE CASCADE,
+  PRIMARY KEY (event_id, file_id)
+);

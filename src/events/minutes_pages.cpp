@@ -11,6 +11,7 @@
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "events/views.hpp"
+#include "files/download.hpp"
 #include "i18n/i18n.hpp"
 #include "text/diff.hpp"
 #include "text/markdown.hpp"
@@ -25,6 +26,8 @@ using i18n::N_;
 namespace fv = fabrique::views;
 
 namespace {
+
+std::string size_text(std::int64_t bytes);
 
 Event event_of(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
@@ -93,6 +96,23 @@ Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors,
   auto list_or = [&](const Html& items, const char* tag) {
     return items.empty() ? render("<p>{}</p>", ctx.tr(N_("None recorded."))) : render("<{}>{}</{}>", tag, items, tag);
   };
+  Html attached;
+  for (const auto& f : store::attachments(ctx.db, e.id)) {
+    Html remove;
+    if (organiser)
+      remove = render(R"( <form method="post" action="/evenements/{}/compte-rendu/pieces/{}/supprimer" class="inline">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form>)",
+                      e.slug, f.id, fv::csrf_field(ctx), ctx.tr(N_("Remove")), f.name);
+    attached += render(R"(<li><a href="/evenements/{}/compte-rendu/pieces/{}">{}</a> <span class="meta">({}, {})</span>{}</li>)",
+                    e.slug, f.id, f.name, std::string(files::label(f.media_type)), size_text(f.size), remove);
+  }
+  Html upload;
+  if (organiser)
+    upload = render(R"(<form method="post" action="/evenements/{}/compte-rendu/pieces" enctype="multipart/form-data" novalidate>{}<div class="field"><label for="f-file">{}</label><p class="hint" id="f-file-hint">{}</p>{}<input type="file" id="f-file" name="file" aria-describedby="f-file-hint{}"{}></div><button type="submit">{}</button></form>)",
+                    e.slug, fv::csrf_field(ctx), ctx.tr(N_("Attach a file")),
+                    fmt::format(fmt::runtime(ctx.tr(N_("20 MB at most: {}"))), files::accepted_extensions()),
+                    errors.find("file") ? render(R"(<p class="error" id="f-file-error"><span class="visually-hidden">{} </span>{}</p>)", ctx.tr(N_("Error:")), ctx.tr(errors.find("file"))) : Html(),
+                    errors.find("file") ? " f-file-error" : "", errors.find("file") ? html::trusted(R"( aria-invalid="true")") : Html(),
+                    ctx.tr(N_("Attach")));
   Html tools;
   if (organiser)
     tools = render(R"(<p><a href="/evenements/{}/compte-rendu/modifier">{}</a></p>)", e.slug, ctx.tr(N_("Edit the minutes")));
@@ -105,19 +125,28 @@ Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors,
 <h2>{}</h2>{}
 <h2>{}</h2>{}
 <h2>{}</h2>{}
+<h2 id="pieces">{}</h2>{}{}
 {}
 <p><a href="/evenements/{}/compte-rendu.json">{}</a></p>)",
       ctx.tr(N_("Events")), e.slug, e.title, title, views::when(ctx, e),
       fmt::format(fmt::runtime(ctx.tr(N_("Revision {}."))), e.minutes_revision), e.slug, ctx.tr(N_("History")), tools,
       ctx.tr(N_("Present")),
-      orgs.empty() ? render("<p>{}</p>", ctx.tr(N_("Attendance has not been recorded."))) : render(R"(<ul class="inline-list">{}</ul>)", orgs),
-      people.empty() ? Html() : render(R"(<ul class="inline-list">{}</ul>)", people),
+      orgs.empty() ? render("<p>{}</p>", ctx.tr(N_("Attendance has not been recorded."))) : render(R"(<ul>{}</ul>)", orgs),
+      people.empty() ? Html() : render(R"(<ul>{}</ul>)", people),
       e.minutes.empty() ? render(R"(<p class="meta">{}</p>)", ctx.tr(N_("The minutes have not been written yet.")))
                         : text::render_markdown(e.minutes, 2),
       ctx.tr(N_("Questions")), list_or(questions, "ul"), ctx.tr(N_("Decisions")), list_or(decisions, "ul"),
-      ctx.tr(N_("Next steps")), list_or(steps, "ul"), organiser ? item_form(ctx, e, errors) : Html(), e.slug,
+      ctx.tr(N_("Next steps")), list_or(steps, "ul"), ctx.tr(N_("Attachments")),
+      attached.empty() ? render("<p>{}</p>", ctx.tr(N_("No attachment."))) : render("<ul>{}</ul>", attached), upload,
+      organiser ? item_form(ctx, e, errors) : Html(), e.slug,
       ctx.tr(N_("These minutes as JSON")));
   return fv::page(ctx, status, title, body);
+}
+
+// "1,2 Mo" / "1.2 MB", "34 Ko" / "34 KB".
+std::string size_text(std::int64_t bytes) {
+  if (bytes >= 1000 * 1000) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+  return fmt::format("{} KB", std::max<std::int64_t>(1, bytes / 1000));
 }
 
 text::DiffLabels diff_labels(const Context& ctx) { return {ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"}; }
@@ -280,6 +309,32 @@ Response remove_item(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   remove_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.now);
   return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu");
+}
+
+}  // namespace fabrique::events::pages
+
+namespace fabrique::events::pages {
+
+Response attach(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  auto errors = attach_file(ctx.db, *ctx.user, ctx.param("slug"), ctx.upload("file"), ctx.now);
+  if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
+  return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu#pieces");
+}
+
+Response detach(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  remove_attachment(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"));
+  return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu#pieces");
+}
+
+Response attachment(Context& ctx) {
+  Event e = event_of(ctx);
+  const auto id = ctx.param_int("id");
+  if (!store::is_attachment(ctx.db, e.id, id)) throw NotFound();
+  auto f = files::find(ctx.db, id);
+  if (!f) throw NotFound();
+  return files::download(*f, files::content(ctx.db, id));
 }
 
 }  // namespace fabrique::events::pages

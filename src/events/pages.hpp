@@ -45,6 +45,9 @@ Response minutes_compare(Context& ctx);      // GET /evenements/{slug}/compte-re
 Response minutes_restore(Context& ctx);      // POST /evenements/{slug}/compte-rendu/historique/{number:int}/restaurer
 Response add_item(Context& ctx);             // POST /evenements/{slug}/compte-rendu/elements
 Response remove_item(Context& ctx);          // POST /evenements/{slug}/compte-rendu/elements/{id:int}/supprimer
+Response attach(Context& ctx);               // POST /evenements/{slug}/compte-rendu/pieces (multipart)
+Response detach(Context& ctx);               // POST /evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer
+Response attachment(Context& ctx);           // GET /evenements/{slug}/compte-rendu/pieces/{id:int}
 
 // proposal_pages.cpp
 Response proposals(Context& ctx);            // GET /propositions

@@ -142,7 +142,6 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
   if (ctx.user) mine = store::registration(ctx.db, e.id, ctx.user->id);
   const bool organiser = can_organise(ctx.db, actor(ctx), e);
   const bool link = reveals_link(ctx, e, mine);
-  std::string coalitions, organisers;
   Html coalition_links, organiser_links;
   for (const auto& k : e.coalitions)
     coalition_links += render(R"({}<a href="/coalitions/{}">{}</a>)", coalition_links.empty() ? "" : ", ", k.slug, k.name);
@@ -188,8 +187,6 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
                   : Html(),
       organiser ? organiser_tools(ctx, e, attendance_errors) : Html(), e.slug,
       ctx.tr(N_("Add to my calendar (iCalendar)")), e.slug, ctx.tr(N_("This event as JSON")));
-  (void)coalitions;
-  (void)organisers;
   return fv::page(ctx, status, e.title, body);
 }
 

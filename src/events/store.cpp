@@ -462,6 +462,25 @@ bool decide_proposal(Connection& c, std::int64_t id, ProposalStatus s, std::opti
                    {std::string(proposal_status_slug(s)), opt(coalition_id), reason, by, secs(when), id}) == 1;
 }
 
+std::vector<files::StoredFile> attachments(Connection& c, std::int64_t event_id) {
+  std::vector<files::StoredFile> out;
+  for (const auto& r : c.query("SELECT f.id, f.name, f.media_type, f.size, f.sha256, f.uploaded_by, f.created_at "
+                               "FROM event_attachments a JOIN files f ON f.id = a.file_id WHERE a.event_id = ? "
+                               "ORDER BY f.id",
+                               {event_id}))
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.optional_integer(5), at(r.integer(6))});
+  return out;
+}
+
+void insert_attachment(Connection& c, std::int64_t event_id, std::int64_t file_id) {
+  c.execute("INSERT INTO event_attachments (event_id, file_id) VALUES (?, ?)", {event_id, file_id});
+}
+
+bool is_attachment(Connection& c, std::int64_t event_id, std::int64_t file_id) {
+  return c.query_one("SELECT 1 FROM event_attachments WHERE event_id = ? AND file_id = ?", {event_id, file_id})
+      .has_value();
+}
+
 void set_calendar_token(Connection& c, std::int64_t user_id, const std::string& token_hash, sys_seconds now) {
   c.execute("DELETE FROM calendar_tokens WHERE user_id = ?", {user_id});
   c.execute("INSERT INTO calendar_tokens (user_id, token_hash, created_at) VALUES (?, ?, ?)",

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "events/model.hpp"
+#include "files/files.hpp"
 #include "storage/database.hpp"
 
 namespace fabrique::events::store {
@@ -85,6 +86,11 @@ void schedule_proposal(Connection& c, std::int64_t id, std::optional<std::int64_
 // Moves a proposal out of 'proposed' (compare-and-set: false if it was decided meanwhile).
 bool decide_proposal(Connection& c, std::int64_t id, ProposalStatus s, std::optional<std::int64_t> coalition_id,
                      const std::string& reason, std::int64_t by, sys_seconds at);
+
+// The files attached to an event's minutes (without their bytes), oldest first.
+std::vector<files::StoredFile> attachments(Connection& c, std::int64_t event_id);
+void insert_attachment(Connection& c, std::int64_t event_id, std::int64_t file_id);
+bool is_attachment(Connection& c, std::int64_t event_id, std::int64_t file_id);
 
 void set_calendar_token(Connection& c, std::int64_t user_id, const std::string& token_hash, sys_seconds now);
 void delete_calendar_token(Connection& c, std::int64_t user_id);

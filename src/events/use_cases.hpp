@@ -9,6 +9,7 @@
 #include "accounts/model.hpp"
 #include "common/errors.hpp"
 #include "events/model.hpp"
+#include "files/files.hpp"
 #include "storage/database.hpp"
 
 namespace fabrique::events {
@@ -135,6 +136,14 @@ FieldErrors add_minutes_item(storage::Connection& c, const User& actor, std::str
 void remove_minutes_item(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t item_id,
                          sys_seconds now);
 
+// attach_file.cpp. Organisers attach a file (slides, documents) to the minutes: at most 20 MB, its
+// type checked from its content (files::check). Outcomes: attached | field error on "file" (none,
+// empty, too big, forbidden type, content not matching the name) with nothing written | Forbidden | NotFound.
+FieldErrors attach_file(storage::Connection& c, const User& actor, std::string_view slug, const files::Upload* upload,
+                        sys_seconds now);
+// Removes an attachment and its file. Outcomes: removed | Forbidden | NotFound.
+void remove_attachment(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t file_id);
+
 struct ProposalInput {
   std::string title, intention, why_now, actors;
   std::string event;  // slug of the event where it was born, or empty
@@ -164,10 +173,10 @@ struct DecisionResult {
 // Forbidden | NotFound.
 DecisionResult adopt_proposal(storage::Connection& c, const User& actor, std::int64_t id, const AdoptInput& in,
                               sys_seconds now);
-// merge_proposal.cpp. Animateurs: folded into an existing coalition. Outcomes as above.
+// adopt_proposal.cpp too. Animateurs: folded into an existing coalition. Outcomes as above.
 DecisionResult merge_proposal(storage::Connection& c, const User& actor, std::int64_t id, std::string_view coalition,
                               sys_seconds now);
-// decline_proposal.cpp. Animateurs, with a reason. Outcomes as above (reason required).
+// adopt_proposal.cpp too. Animateurs, with a reason. Outcomes as above (reason required).
 DecisionResult decline_proposal(storage::Connection& c, const User& actor, std::int64_t id, std::string_view reason,
                                 sys_seconds now);
 

@@ -31,7 +31,7 @@ Html checkboxes(const Context& ctx, const std::string& name, const std::string& 
   Html boxes;
   for (std::size_t i = 0; i < options.size(); ++i) {
     bool on = std::find(checked.begin(), checked.end(), options[i].value) != checked.end();
-    boxes += render(R"(<div class="check"><input type="checkbox" id="f-{}-{}" name="{}" value="{}"{}><label for="f-{}-{}">{}</label></div>)",
+    boxes += render(R"(<div class="field checkbox"><input type="checkbox" id="f-{}-{}" name="{}" value="{}"{}><label for="f-{}-{}">{}</label></div>)",
                     name, i, name, options[i].value, on ? html::trusted(" checked") : Html(), name, i,
                     options[i].label);
   }
@@ -39,7 +39,7 @@ Html checkboxes(const Context& ctx, const std::string& name, const std::string& 
   if (const char* m = errors.find(name))
     error = render(R"(<p class="error" id="f-{}"><span class="visually-hidden">{} </span>{}</p>)", name,
                    ctx.tr(N_("Error:")), ctx.tr(m));
-  return render(R"(<fieldset class="checks"><legend>{}</legend>{}{}</fieldset>)", legend, error, boxes);
+  return render(R"(<fieldset><legend>{}</legend>{}{}</fieldset>)", legend, error, boxes);
 }
 
 std::string slot_kind_label(const Context& ctx, std::string_view slug) {

@@ -109,6 +109,9 @@ const Router& routes() {
       r.post("/evenements/{slug}/compte-rendu/historique/{number:int}/restaurer", events::minutes_restore);
       r.post("/evenements/{slug}/compte-rendu/elements", events::add_item);
       r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/supprimer", events::remove_item);
+      r.post("/evenements/{slug}/compte-rendu/pieces", events::attach);  // multipart/form-data
+      r.get("/evenements/{slug}/compte-rendu/pieces/{id:int}", events::attachment);
+      r.post("/evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer", events::detach);
       r.get("/propositions", events::proposals);
       r.get("/propositions.json", events::proposals_json);
       r.get("/propositions/nouvelle", events::propose_form);

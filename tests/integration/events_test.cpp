@@ -408,6 +408,43 @@ TEST(Events, ThePrivateCalendarListsMyEventsUntilIRevokeIt) {
   EXPECT_EQ(calendar_app.get(feed).status, 404);
 }
 
+TEST(Events, MinutesAttachmentsAreCheckedByContentLimitedTo20MbAndServedAsDownloads) {
+  Programme p;
+  const std::string page = p.upcoming("pieces", "");
+  const std::string minutes = page + "/compte-rendu";
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(minutes);
+  const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  // Too big, then an executable under a PDF name: refused, nothing written.
+  auto big = anim.post_multipart(minutes + "/pieces", {}, {{"file", "enorme.pdf", "application/pdf", pdf + std::string(20'000'001, ' ')}});
+  EXPECT_EQ(big.status, 422);
+  auto exe = anim.post_multipart(minutes + "/pieces", {}, {{"file", "slides.pdf", "application/pdf",
+                                                            std::string("\x7f" "ELF\x02\x01\x01") + std::string(64, '\0')}});
+  EXPECT_EQ(exe.status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+  // A real PDF is attached and downloaded with a safe Content-Disposition.
+  auto ok = anim.post_multipart(minutes + "/pieces", {}, {{"file", "Présentation juin.pdf", "application/pdf", pdf}});
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  Browser visitor(p.site);
+  auto body = visitor.get(minutes).body;
+  EXPECT_TRUE(has(body, "Présentation juin.pdf"));
+  const auto id = std::to_string(p.site.count("SELECT file_id FROM event_attachments"));
+  auto download = visitor.get(minutes + "/pieces/" + id);
+  EXPECT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_TRUE(has(download.header("content-disposition"), "attachment"));
+  EXPECT_EQ(visitor.get("/evenements/inexistant/compte-rendu/pieces/" + id).status, 404);
+  // A member may not attach.
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  m.get(minutes);
+  EXPECT_EQ(m.post_multipart(minutes + "/pieces", {}, {{"file", "a.pdf", "application/pdf", pdf}}).status, 403);
+  anim.get(minutes);
+  EXPECT_EQ(anim.post(minutes + "/pieces/" + id + "/supprimer", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+}
+
 TEST(Events, ListAndJsonFilterByKindAndCoalition) {
   Programme p;
   p.upcoming("avec-coalition", "");
