@@ -107,8 +107,15 @@ describe('a member registers with the keyboard alone', () => {
       found = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'M’inscrire');
     }
     assert.ok(found, 'the registration button is reachable with Tab');
-    await Promise.all([page.waitForURL((u) => u.pathname === path), page.keyboard.press('Enter')]);
-    assert.ok(await page.getByText('Vous êtes inscrit à cet événement.').isVisible());
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.keyboard.press('Enter'),
+    ]);
+    assert.equal(response.status(), 303);
+    await page.waitForURL((u) => u.pathname === path);
+    await page.waitForLoadState();
+    const notice = await page.locator('#inscription + *').textContent();
+    assert.ok(await page.getByText('Vous êtes inscrit à cet événement.').isVisible(), notice);
     assert.ok(await page.getByRole('link', { name: 'https://visio.example.org/reset' }).isVisible());
     await checkA11y(page, 'event page (registered member)');
   });
