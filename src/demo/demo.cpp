@@ -11,6 +11,7 @@
 #include "common/text.hpp"
 #include "demo/events_data.hpp"
 #include "demo/programme_data.hpp"
+#include "demo/roadmaps_data.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -207,6 +208,7 @@ Summary load(storage::Connection& c) {
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
   }
   load_events(c);
+  load_roadmaps(c);
   return summary;
 }
 
