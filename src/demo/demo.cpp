@@ -10,6 +10,7 @@
 #include "coalitions/use_cases.hpp"
 #include "common/text.hpp"
 #include "demo/commons_data.hpp"
+#include "demo/events_data.hpp"
 #include "demo/programme_data.hpp"
 #include "demo/roadmaps_data.hpp"
 #include "organisations/store.hpp"
@@ -207,6 +208,7 @@ Summary load(storage::Connection& c) {
     ++summary.coalitions;
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
   }
+  load_events(c);
   load_roadmaps(c);
   load_commons(c);
   return summary;

@@ -4,6 +4,7 @@
 #include "coalitions/pages.hpp"
 #include "commons/pages.hpp"
 #include "search/pages.hpp"
+#include "events/pages.hpp"
 #include "http/router.hpp"
 #include "organisations/pages.hpp"
 #include "programme/pages.hpp"
@@ -74,6 +75,53 @@ const Router& routes() {
     r.post("/coalitions/{slug}/interet/retirer", coalitions::withdraw_interest);
     r.post("/coalitions/{slug}/membres/{user:int}", coalitions::set_role);
 
+    // Events, their minutes, the calendars, and coalition proposals (literal paths before {slug})
+    {
+      namespace events = fabrique::events::pages;
+      using fabrique::taxonomies::kEventKinds;
+      r.get("/coalitions/{slug}/evenements.ics", events::coalition_ics);
+      r.get("/evenements", events::list);  // ?type=&coalition=
+      r.get("/evenements.json", events::list_json);
+      r.get("/evenements.ics", events::list_ics);
+      r.get("/evenements/agenda.ics", events::personal_ics);  // ?jeton= (private, revocable)
+      r.get("/evenements/nouveau", events::new_form);
+      r.post("/evenements/nouveau", events::create);
+      r.get("/evenements/types", [](Context& c) { return taxonomies::edit(c, kEventKinds); });
+      r.post("/evenements/types", [](Context& c) { return taxonomies::add(c, kEventKinds); });
+      r.post("/evenements/types/{slug}", [](Context& c) { return taxonomies::rename(c, kEventKinds); });
+      r.get("/evenements/mes-inscriptions", events::my_events);
+      r.post("/evenements/mes-inscriptions/agenda", events::renew_token);
+      r.post("/evenements/mes-inscriptions/agenda/revoquer", events::revoke_token);
+      r.get("/evenements/{slug}.json", events::show_json);
+      r.get("/evenements/{slug}.ics", events::show_ics);
+      r.get("/evenements/{slug}", events::show);
+      r.get("/evenements/{slug}/modifier", events::edit_form);
+      r.post("/evenements/{slug}/modifier", events::update);
+      r.post("/evenements/{slug}/inscription", events::register_);
+      r.post("/evenements/{slug}/annulation", events::cancel);  // personne= for organisers
+      r.get("/evenements/{slug}/inscrits.csv", events::registrations_csv);
+      r.post("/evenements/{slug}/presences", events::attendance);
+      r.post("/evenements/{slug}/programme", events::add_slot);
+      r.post("/evenements/{slug}/programme/{id:int}/supprimer", events::remove_slot);
+      r.get("/evenements/{slug}/compte-rendu", events::minutes);
+      r.get("/evenements/{slug}/compte-rendu.json", events::minutes_json);
+      r.get("/evenements/{slug}/compte-rendu/modifier", events::minutes_edit);
+      r.post("/evenements/{slug}/compte-rendu/modifier", events::minutes_save);
+      r.get("/evenements/{slug}/compte-rendu/historique", events::minutes_history);
+      r.get("/evenements/{slug}/compte-rendu/historique/comparer", events::minutes_compare);  // ?de=N&a=M
+      r.post("/evenements/{slug}/compte-rendu/historique/{number:int}/restaurer", events::minutes_restore);
+      r.post("/evenements/{slug}/compte-rendu/elements", events::add_item);
+      r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/supprimer", events::remove_item);
+      r.post("/evenements/{slug}/compte-rendu/pieces", events::attach);  // multipart/form-data
+      r.get("/evenements/{slug}/compte-rendu/pieces/{id:int}", events::attachment);
+      r.post("/evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer", events::detach);
+      r.get("/propositions", events::proposals);
+      r.get("/propositions.json", events::proposals_json);
+      r.get("/propositions/nouvelle", events::propose_form);
+      r.post("/propositions/nouvelle", events::propose);
+      r.post("/propositions/{id:int}/programmer", events::schedule);
+      r.post("/propositions/{id:int}/decision", events::decide);  // decision=adopter|fusionner|decliner
+    }
     // Roadmaps and impact (public pages; changes by co-porteurs and animateurs)
     namespace roadmaps = fabrique::roadmaps::pages;
     r.get("/feuille-de-route", roadmaps::programme_roadmap);  // ?levier=&statut=&qualite=&coalition=&organisation=&page=
