@@ -9,6 +9,7 @@
 #include "accounts/use_cases.hpp"
 #include "coalitions/use_cases.hpp"
 #include "common/text.hpp"
+#include "demo/observatoire_data.hpp"
 #include "demo/programme_data.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
@@ -205,6 +206,7 @@ Summary load(storage::Connection& c) {
     ++summary.coalitions;
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
   }
+  load_observatoire(c, animateur);
   return summary;
 }
 
