@@ -152,7 +152,7 @@ describe('a member contributes and an animateur moderates', () => {
     await member.getByLabel(/^Niveau/).selectOption('summary');
     await member.getByLabel('Preuve (adresse web publique)').fill('https://www.enseignementsup-recherche.gouv.fr/');
     await member.getByLabel(/^Vérifiée le/).fill('2024-03-11');
-    await member.getByLabel(/^Source/).fill('Site du ministère');
+    await member.getByRole('textbox', { name: 'Source' }).fill('Site du ministère');
     response = await submit(member, member.getByRole('button', { name: 'Envoyer la correction' }));
     assert.equal(response.status(), 303);
     await checkA11y(member, 'my contributions');
