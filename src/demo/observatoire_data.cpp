@@ -172,7 +172,8 @@ std::vector<EntryData> entries() {
 std::int64_t load_observatoire(storage::Connection& c, const accounts::User& animateur) {
   std::int64_t n = 0;
   std::string parcoursup;
-  for (const auto& e : entries()) {
+  const std::vector<EntryData> all = entries();
+  for (const auto& e : all) {
     Document d;
     for (const auto& [k, v] : e.fields) d.fields[k] = v;
     d.data_sources = e.sources;
@@ -187,12 +188,12 @@ std::int64_t load_observatoire(storage::Connection& c, const accounts::User& ani
   // A later check finds the description of the algorithms: the score moves, and its history shows it.
   observatoire::EntryEdit edit;
   edit.base_revision = 1;
-  std::vector<Evidence> more = entries().front().evidence;
+  std::vector<Evidence> more = all.front().evidence;
   more.push_back({"E6", "met", "https://framagit.org/parcoursup/algorithmes-de-parcoursup", "2024-06-03",
                   "Document de présentation des algorithmes joint au code.", kToVerify});
   Document d;
-  for (const auto& [k, v] : entries().front().fields) d.fields[k] = v;
-  d.data_sources = entries().front().sources;
+  for (const auto& [k, v] : all.front().fields) d.fields[k] = v;
+  d.data_sources = all.front().sources;
   d.evidence = more;
   edit.doc = d;
   edit.comment = "Description de la logique trouvée";
