@@ -2,7 +2,7 @@
 // the server with the same figures as a table), and which organisation of the site speaks for it.
 #include "accounts/pages.hpp"
 #include "i18n/i18n.hpp"
-#include "observatoire/chart.hpp"
+#include "charts/charts.hpp"
 #include "observatoire/pages.hpp"
 #include "observatoire/rubric.hpp"
 #include "observatoire/store.hpp"
@@ -21,6 +21,24 @@ namespace fv = fabrique::views;
 
 namespace {
 
+// Each axis as one bar split into its bands (the table below the chart gives the same counts).
+Html band_chart(const Context& ctx, const std::array<std::array<int, 3>, 2>& bands) {
+  std::vector<std::string> series;
+  for (Band b : {Band::opaque, Band::partial, Band::open}) series.push_back(ctx.tr(band_label(b)));
+  std::vector<charts::Stack> rows;
+  int axis = 0;
+  for (const char* label : {N_("Openness"), N_("Explainability")}) {
+    charts::Stack row{ctx.tr(label), {}};
+    for (int b = 0; b < 3; ++b) row.values.push_back(bands[axis][b]);
+    rows.push_back(std::move(row));
+    ++axis;
+  }
+  charts::Frame f{"bandes", ctx.tr(N_("Number of entries per band, openness and explainability")),
+                  ctx.tr(N_("Each bar counts the entries of this public body in each band of one axis.")),
+                  ctx.tr(N_("No entry yet.")), "", ctx.lang() == i18n::Lang::fr ? ',' : '.'};
+  return charts::stacked_bars(f, series, rows);
+}
+
 Response render_body(Context& ctx, const Body& b, const FieldErrors& errors, int status) {
   store::Filter f;
   f.body_id = b.id;
@@ -28,7 +46,6 @@ Response render_body(Context& ctx, const Body& b, const FieldErrors& errors, int
   Html rows;
   int openness = 0, explainability = 0;
   std::array<std::array<int, 3>, 2> bands{};  // [axis][band]
-  std::vector<chart::Bar> bars;
   for (const auto& e : entries) {
     rows += render(R"(<tr><th scope="row"><a href="/observatoire/{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td></tr>)",
                    e.slug, e.name(), views::axis_text(ctx, e.score.openness),
@@ -45,7 +62,6 @@ Response render_body(Context& ctx, const Body& b, const FieldErrors& errors, int
     for (Band bd : {Band::opaque, Band::partial, Band::open}) {
       band_rows += render(R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td></tr>)", ctx.tr(band_label(bd)),
                           bands[0][static_cast<int>(bd)], bands[1][static_cast<int>(bd)]);
-      bars.push_back({ctx.tr(band_label(bd)), bands[0][static_cast<int>(bd)], bands[1][static_cast<int>(bd)]});
     }
     summary = render(
         R"(<h2>{}</h2><dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>
@@ -53,8 +69,7 @@ Response render_body(Context& ctx, const Body& b, const FieldErrors& errors, int
 <div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>)",
         ctx.tr(N_("Average scores")), ctx.tr(N_("Openness")), fmt::format("{:.1f}/50", openness / n),
         ctx.tr(N_("Explainability")), fmt::format("{:.1f}/50", explainability / n), ctx.tr(N_("Distribution of bands")),
-        chart::grouped_bars(ctx.tr(N_("Number of entries per band, openness and explainability")),
-                            {ctx.tr(N_("Openness")), ctx.tr(N_("Explainability"))}, bars),
+        band_chart(ctx, bands),
         ctx.tr(N_("Number of entries per band")), ctx.tr(N_("Band")), ctx.tr(N_("Openness")),
         ctx.tr(N_("Explainability")), band_rows);
   }

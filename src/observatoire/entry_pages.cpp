@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "accounts/pages.hpp"
+#include "charts/charts.hpp"
 #include "coalitions/json.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/json.hpp"
@@ -192,16 +193,26 @@ Response history(Context& ctx) {
                    ctx.t->datetime(r.created_at), r.author.empty() ? ctx.tr(N_("an editor")) : r.author,
                    link_or_text(r.source), r.comment);
   Html scores;
-  for (const auto& s : store::score_history(ctx.db, e->id))
+  auto score_history = store::score_history(ctx.db, e->id);
+  std::vector<charts::Point> points;
+  for (const auto& s : score_history) points.push_back({s.computed_at, static_cast<double>(s.score.total())});
+  charts::LineOptions line;
+  line.date = [&ctx](sys_seconds t) { return ctx.t->date(t); };
+  Html chart = charts::line_chart(
+      {"score", ctx.tr(N_("Total score over time")),
+       ctx.tr(N_("The score out of 100 each time the evidence or the rubric changed.")), ctx.tr(N_("No score yet.")),
+       "", ctx.lang() == i18n::Lang::fr ? ',' : '.'},
+      points, line);
+  for (const auto& s : score_history)
     scores += render(R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
                      ctx.t->date(s.computed_at), s.revision, views::axis_text(ctx, s.score.openness),
                      views::axis_text(ctx, s.score.explainability), s.score.rubric_version);
   std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of “{}”"))), e->name());
   Html body = render(
       R"(<p class="meta"><a href="/observatoire">{}</a> › <a href="/observatoire/{}">{}</a></p><h1>{}</h1>
-<h2>{}</h2><div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>
+<h2>{}</h2>{}<div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>
 <h2>{}</h2><div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>)",
-      ctx.tr(N_("Observatory of public algorithms")), e->slug, e->name(), title, ctx.tr(N_("Score over time")),
+      ctx.tr(N_("Observatory of public algorithms")), e->slug, e->name(), title, ctx.tr(N_("Score over time")), chart,
       ctx.tr(N_("Each change of score, oldest first")), ctx.tr(N_("Date")), ctx.tr(N_("Revision")),
       ctx.tr(N_("Openness")), ctx.tr(N_("Explainability")), ctx.tr(N_("Rubric version")), scores,
       ctx.tr(N_("Revisions")), ctx.tr(N_("Revisions, newest first")), ctx.tr(N_("Revision")), ctx.tr(N_("Date")),

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "observatoire/rubric.hpp"
+#include "observatoire/use_cases.hpp"
 #include "observatoire/validation.hpp"
 
 namespace fabrique::observatoire {
@@ -199,6 +200,18 @@ TEST(Document, HighRiskAIRequiresAnImpactAssessmentAndTheEUDatabaseEntry) {
   validate_document(d, errors, now);
   EXPECT_NE(errors.find("eu_database_url"), nullptr);
   EXPECT_NE(errors.find("assessment_0_summary"), nullptr);
+}
+
+TEST(Search, AnEntryIsFoundByItsNameBodySummaryAndDataSources) {
+  Entry e;
+  e.slug = "calcul";
+  e.doc = minimal();
+  Searchable s = searchable(e);
+  EXPECT_EQ(s.title, "Calcul");
+  EXPECT_EQ(s.url, "/observatoire/calcul");
+  EXPECT_NE(s.text.find("DINUM"), std::string::npos);
+  EXPECT_NE(s.text.find("Un résumé."), std::string::npos);
+  EXPECT_NE(s.text.find("Fichier"), std::string::npos);
 }
 
 }  // namespace
