@@ -11,6 +11,7 @@
 #include "common/text.hpp"
 #include "demo/observatoire_data.hpp"
 #include "demo/programme_data.hpp"
+#include "demo/roadmaps_data.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -206,6 +207,7 @@ Summary load(storage::Connection& c) {
     ++summary.coalitions;
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
   }
+  load_roadmaps(c);
   load_observatoire(c, animateur);
   return summary;
 }

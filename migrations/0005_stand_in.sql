@@ -1,3 +1,0 @@
--- Stand-in for the migration another branch adds with number 0005; delete this file when merging
--- that branch (migration numbers must run without a gap).
-SELECT 1;
