@@ -20,6 +20,7 @@
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "i18n/i18n.hpp"
+#include "observatoire/use_cases.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -37,6 +38,7 @@ Commands:
   backup FILE      copy the whole database to FILE, safely while the server runs
   config sample    print a commented sample configuration file
   demo load        fill a new database with the demo programme and its demo accounts
+  observatoire import FILE   add or update observatory entries from an export of /observatoire.json
 
 Every command accepts the configuration options below as --name value, after the
 configuration file (--config FILE or FABRIQUE_CONFIG) and FABRIQUE_* variables.
@@ -285,6 +287,41 @@ int cmd_config(const Args& a) {
   return 0;
 }
 
+// `fabrique observatoire import FILE`: the entries of an export, with the same ids, addresses and
+// scores (computed again from their evidence). All or nothing.
+int cmd_observatoire(const Args& a) {
+  if (a.switches.count("help") || a.positional.size() != 2 || a.positional[0] != "import") {
+    std::cout << "Usage: fabrique observatoire import FILE [options]\n\nReads FILE, an export of "
+                 "/observatoire.json, and adds its entries (or updates those with\nthe same id) with their "
+                 "scores computed again from the evidence. Nothing is written\nif any entry is refused.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {});
+  std::ifstream in(a.positional[1], std::ios::binary);
+  if (!in) {
+    std::cerr << "fabrique: cannot read " << a.positional[1] << "\n";
+    return 2;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto db = open_database(options);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 1;
+  }
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto r = observatoire::import_entries(*c, text, now);
+  for (const auto& e : r.errors) std::cerr << "fabrique: " << e << "\n";
+  if (!r.errors.empty()) {
+    std::cerr << "fabrique: nothing imported\n";
+    return 2;
+  }
+  std::cout << "fabrique: observatory entries imported: " << r.created << " created, " << r.updated << " updated, "
+            << r.unchanged << " unchanged\n";
+  return 0;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -303,6 +340,7 @@ int run(int argc, char** argv) {
     if (command == "backup") return cmd_backup(*args);
     if (command == "config") return cmd_config(*args);
     if (command == "demo") return cmd_demo(*args);
+    if (command == "observatoire") return cmd_observatoire(*args);
     std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
     return 2;
   } catch (const config::ConfigError& e) {

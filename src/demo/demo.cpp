@@ -11,6 +11,7 @@
 #include "common/text.hpp"
 #include "demo/commons_data.hpp"
 #include "demo/events_data.hpp"
+#include "demo/observatoire_data.hpp"
 #include "demo/programme_data.hpp"
 #include "demo/roadmaps_data.hpp"
 #include "organisations/store.hpp"
@@ -211,6 +212,7 @@ Summary load(storage::Connection& c) {
   load_events(c);
   load_roadmaps(c);
   load_commons(c);
+  load_observatoire(c, animateur);
   return summary;
 }
 

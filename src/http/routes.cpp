@@ -6,6 +6,8 @@
 #include "search/pages.hpp"
 #include "events/pages.hpp"
 #include "http/router.hpp"
+#include "notifications/pages.hpp"
+#include "observatoire/pages.hpp"
 #include "organisations/pages.hpp"
 #include "programme/pages.hpp"
 #include "roadmaps/pages.hpp"
@@ -172,6 +174,35 @@ const Router& routes() {
       r.get("/boussole/{slug}/modifier", commons::edit_card);
       r.post("/boussole/{slug}/modifier", commons::update_card);
       r.post("/boussole/{slug}/publier", commons::publish_card);
+    }
+
+    // Observatory of public algorithms (literal paths before /observatoire/{slug}), and notifications
+    {
+      namespace obs = fabrique::observatoire::pages;
+      r.get("/observatoire", obs::list);  // ?organisme=&theme=&statut=&categorie=&ouverture=&explicabilite=&tri=
+      r.get("/observatoire.json", obs::list_json);
+      r.get("/observatoire.csv", obs::list_csv);
+      r.get("/observatoire/changements.atom", obs::changes_atom);
+      r.get("/observatoire/nouvelle", obs::new_form);
+      r.post("/observatoire/nouvelle", obs::create);
+      r.get("/observatoire/contributions", obs::contributions);
+      r.get("/observatoire/contributions/{id:int}", obs::contribution);
+      r.post("/observatoire/contributions/{id:int}/accepter", obs::accept);
+      r.post("/observatoire/contributions/{id:int}/rejeter", obs::reject);
+      r.get("/observatoire/editeurs", obs::editors);
+      r.post("/observatoire/editeurs", obs::grant_editor);
+      r.post("/observatoire/editeurs/{user:int}/retirer", obs::revoke_editor);
+      r.get("/observatoire/organismes/{slug}", obs::body);
+      r.post("/observatoire/organismes/{slug}/organisation", obs::link_body);
+      r.get("/observatoire/{slug}.json", obs::show_json);
+      r.get("/observatoire/{slug}", obs::show);
+      r.get("/observatoire/{slug}/historique", obs::history);
+      r.get("/observatoire/{slug}/modifier", obs::edit_form);
+      r.post("/observatoire/{slug}/modifier", obs::update);
+      r.get("/observatoire/{slug}/proposer", obs::correction_form);  // ?sur=FIELD_OR_CRITERION
+      r.post("/observatoire/{slug}/proposer", obs::propose);
+      r.post("/observatoire/{slug}/reponse", obs::answer);
+      r.post("/compte/notifications/lues", fabrique::notifications::pages::mark_read);
     }
     return r;
   }();
