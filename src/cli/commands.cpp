@@ -128,6 +128,8 @@ int cmd_serve(const Args& a) {
   http::ServerLimits limits;
   limits.max_header_bytes = options.max_header_bytes;
   limits.max_body_bytes = options.max_body_bytes;
+  limits.max_upload_bytes = options.max_upload_bytes;
+  limits.upload_timeout = std::chrono::seconds(options.upload_timeout_seconds);
   limits.read_timeout = std::chrono::seconds(options.read_timeout_seconds);
   limits.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
   limits.write_timeout = std::chrono::seconds(options.write_timeout_seconds);

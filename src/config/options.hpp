@@ -19,6 +19,8 @@ struct Options {
   std::size_t max_connections = 1024;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_upload_bytes = 21 * 1000 * 1000;
+  int upload_timeout_seconds = 300;
   int read_timeout_seconds = 10;
   int idle_timeout_seconds = 30;
   int write_timeout_seconds = 10;

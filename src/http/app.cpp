@@ -9,6 +9,7 @@
 #include "common/log.hpp"
 #include "http/context.hpp"
 #include "http/form.hpp"
+#include "http/multipart.hpp"
 #include "http/router.hpp"
 #include "i18n/i18n.hpp"
 #include "views/layout.hpp"
@@ -50,8 +51,21 @@ std::string client_address(const Request& request, const std::vector<std::string
   return std::string(forwarded);
 }
 
+// The fields and files of a POST body, or nothing when the body cannot be read as a form.
+std::optional<MultipartBody> read_form(const Request& request) {
+  auto content_type = request.header("content-type");
+  if (content_type.empty() || content_type.starts_with("application/x-www-form-urlencoded")) {
+    auto form = Form::parse(request.body);
+    if (!form) return std::nullopt;
+    return MultipartBody{std::move(*form), {}};
+  }
+  if (auto boundary = multipart_boundary(content_type)) return parse_multipart(request.body, *boundary);
+  return std::nullopt;
+}
+
 bool is_form_body(std::string_view content_type) {
-  return content_type.empty() || content_type.starts_with("application/x-www-form-urlencoded");
+  return content_type.empty() || content_type.starts_with("application/x-www-form-urlencoded") ||
+         multipart_boundary(content_type).has_value();
 }
 
 }  // namespace
@@ -115,14 +129,15 @@ Response App::handle(Request& request) {
     if (request.method == Method::post && match.handler) {
       if (!is_form_body(request.header("content-type"))) {
         response = views::bad_request(ctx, N_("This form was sent in a format the site does not accept."));
-      } else if (auto form = Form::parse(request.body); !form) {
+      } else if (auto form = read_form(request); !form) {
         response = views::bad_request(ctx, N_("The form could not be read. Please try again."));
-      } else if (!accounts::csrf_valid(csrf_key_, ctx.browser_secret, form->get("csrf"))) {
+      } else if (!accounts::csrf_valid(csrf_key_, ctx.browser_secret, form->fields.get("csrf"))) {
         // Nothing is done: the form did not come from a page of this site (or it is too old).
         response = views::forbidden(
             ctx, N_("This form has expired or did not come from this site. Go back, reload the page and try again."));
       } else {
-        ctx.form = std::move(*form);
+        ctx.form = std::move(form->fields);
+        ctx.uploads = std::move(form->files);
         ctx.params = std::move(match.params);
         response = (*match.handler)(ctx);
         // Every change made through the site is a POST: move the version on so that cached

@@ -8,6 +8,7 @@
 
 #include "accounts/model.hpp"
 #include "config/options.hpp"
+#include "files/files.hpp"
 #include "http/form.hpp"
 #include "http/message.hpp"
 #include "i18n/i18n.hpp"
@@ -31,12 +32,20 @@ struct Context {
   std::string session_token;  // the raw cookie value, for sign-out and password change
   Form query;                 // decoded query string
   Form form;                  // decoded body of a POST
+  std::vector<files::Upload> uploads;  // the files of a multipart/form-data POST
   std::vector<std::pair<std::string, std::string>> params;  // from the route pattern
   std::vector<std::string> set_cookies;                     // Set-Cookie values to add to the response
 
   // A path parameter captured by the route ({slug}, {id:int}). Empty if absent.
   const std::string& param(std::string_view name) const;
   std::int64_t param_int(std::string_view name) const;
+
+  // The file sent in form field `field`, or nullptr when the form sent none under that name.
+  const files::Upload* upload(std::string_view field) const {
+    for (const auto& u : uploads)
+      if (u.field == field) return &u;
+    return nullptr;
+  }
 
   // The CSRF token to put in a form. The first call on a page gives the browser its secret (a
   // cookie) if it has none, and marks the page as personal, so it is never cached.

@@ -21,6 +21,7 @@ class Form {
   // Every value of `name` (checkboxes, multiple selects).
   std::vector<std::string> all(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
+  void add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
 
  private:
   std::vector<std::pair<std::string, std::string>> fields_;

@@ -59,6 +59,11 @@ constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
     {"X-Frame-Options", "DENY"},
 };
 
+bool is_multipart(std::string_view content_type) {
+  constexpr std::string_view kMultipart = "multipart/form-data";
+  return content_type.size() >= kMultipart.size() && beast::iequals(content_type.substr(0, kMultipart.size()), kMultipart);
+}
+
 // What a connection is doing, so that stop() knows which ones it may close at once.
 enum class Phase { idle, reading, busy };
 
@@ -456,9 +461,21 @@ struct Server::Impl {
 
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.max_header_bytes, UINT32_MAX)));
-      parser.body_limit(limits.max_body_bytes);
+      // Beast checks Content-Length against the limit as soon as the header is complete, before
+      // we know whether the body is a form with a file: open with the larger limit, then narrow.
+      parser.body_limit(std::max(limits.max_body_bytes, limits.max_upload_bytes));
       auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
       beast::error_code read_ec = header_ec;
+      if (!read_ec && !parser.is_done()) {
+        if (is_multipart(parser.get()[bhttp::field::content_type])) {
+          // A form that sends a file: the larger body, and the time a slow connection needs for it.
+          stream.expires_after(limits.upload_timeout);
+        } else {
+          parser.body_limit(limits.max_body_bytes);  // chunked bodies are counted as they arrive
+          if (auto length = parser.content_length(); length && *length > limits.max_body_bytes)
+            read_ec = bhttp::error::body_limit;
+        }
+      }
       if (!read_ec && !parser.is_done()) {
         // Clients that ask first (curl for large uploads) would otherwise wait a second before sending.
         const auto& header = parser.get();

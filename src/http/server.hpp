@@ -15,7 +15,9 @@ namespace fabrique::http {
 
 struct ServerLimits {
   std::size_t max_header_bytes = 16 * 1024;       // larger → 431
-  std::size_t max_body_bytes = 1024 * 1024;       // larger → 413 (uploads raise it per route later)
+  std::size_t max_body_bytes = 1024 * 1024;       // larger → 413
+  std::size_t max_upload_bytes = 21 * 1000 * 1000;  // the same for multipart/form-data (forms with a file)
+  std::chrono::seconds upload_timeout{300};       // a multipart request must arrive within this
   std::chrono::seconds read_timeout{10};          // whole request (headers and body) must arrive within this
   std::chrono::seconds idle_timeout{30};          // keep-alive connection with no request
   std::size_t max_connections = 1024;             // beyond this, new connections get 503 and are closed

@@ -242,6 +242,24 @@ TEST(Accounts, PublicNameIsShownOnlyWithConsent) {
   EXPECT_NE(visitor.get("/organisations/association-alpha").body.find("Dominique Secret"), std::string::npos);
 }
 
+// Forms that carry a file arrive as multipart/form-data: the same fields, the same CSRF check.
+TEST(Accounts, AMultipartFormIsReadLikeAnyOtherForm) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  b.sign_in("camille@example.org", kPassword);
+  b.get("/compte");
+  EXPECT_EQ(b.post_multipart("/compte/profil", {{"name", "Camille Multipart"}}, {}, false).status, 403);
+  auto r = b.post_multipart("/compte/profil", {{"name", "Camille Multipart"}},
+                            {{"ignored", "note.txt", "text/plain", "Bonjour"}});
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM users WHERE name = 'Camille Multipart'"), 1);
+  // A body that is not valid multipart is refused without writing anything.
+  auto broken = request(site.port(), "POST", "/compte/profil",
+                        {{"Content-Type", "multipart/form-data; boundary=zz"}, {"Cookie", "x=y"}}, "garbage");
+  EXPECT_EQ(broken.status, 400);
+}
+
 TEST(Accounts, FailedSignInsSlowDownThenRecover) {
   Site site;
   site.add_user("camille@example.org", "Camille", kPassword);

@@ -169,6 +169,18 @@ TEST_F(HttpServerTest, OversizedBodyGets413) {
             true);
 }
 
+TEST_F(HttpServerTest, FormsWithAFileGetTheLargerUploadLimit) {
+  auto limits = small_limits();
+  limits.max_upload_bytes = 8000;
+  start(limits);
+  const test::Headers multipart{{"Content-Type", "multipart/form-data; boundary=b"}};
+  // Over the form limit but within the upload limit: accepted because it is multipart.
+  auto ok = test::request(port(), "POST", "/echo", multipart, std::string(5000, 'b'));
+  EXPECT_NE(ok.body.find("len=5000"), std::string::npos);
+  EXPECT_EQ(test::request(port(), "POST", "/echo", {}, std::string(5000, 'b')).status, 413);
+  EXPECT_EQ(test::request(port(), "POST", "/echo", multipart, std::string(9000, 'b')).status, 413);
+}
+
 TEST_F(HttpServerTest, ExpectContinueGetsInterimResponse) {
   start();
   HttpConnection connection(port());

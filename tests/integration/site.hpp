@@ -213,6 +213,34 @@ class Browser {
     return r;
   }
 
+  // One file of a multipart form: field name, file name, declared type and bytes.
+  struct FilePart {
+    std::string field, filename, content_type, bytes;
+  };
+  // Posts a multipart/form-data form (text fields and files), as a browser does for a form with a
+  // file input, with the CSRF token of the last page seen.
+  HttpResponse post_multipart(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+                              const std::vector<FilePart>& files, bool with_csrf = true) {
+    const std::string boundary = "----fabriqueTestBoundary7MA4YWxkTrZu0gW";
+    std::string body;
+    auto part = [&](const std::string& disposition, const std::string& type, const std::string& content) {
+      body += "--" + boundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\n";
+      if (!type.empty()) body += "Content-Type: " + type + "\r\n";
+      body += "\r\n" + content + "\r\n";
+    };
+    if (with_csrf) part("name=\"csrf\"", "", csrf_);
+    for (const auto& [k, v] : fields) part("name=\"" + k + "\"", "", v);
+    for (const auto& f : files)
+      part("name=\"" + f.field + "\"; filename=\"" + f.filename + "\"",
+           f.content_type.empty() ? "application/octet-stream" : f.content_type, f.bytes);
+    body += "--" + boundary + "--\r\n";
+    Headers h{{"Cookie", cookie_header()}, {"Content-Type", "multipart/form-data; boundary=" + boundary}};
+    auto r = request(site_.port(), "POST", target, h, body);
+    remember(r);
+    if (auto token = csrf_in(r.body); !token.empty()) csrf_ = token;
+    return r;
+  }
+
   // Signs in through the real form; returns the response of the POST.
   HttpResponse sign_in(const std::string& email, const std::string& password) {
     get("/connexion");
