@@ -153,6 +153,7 @@ function q(s) { gsub(/\047/, "\047\047", s); return "\047" s "\047" }' | sqlite3
   echo "CREATE TEMP TABLE bench_params (coalitions INTEGER, revisions INTEGER, members INTEGER, declarations INTEGER, now INTEGER);"
   echo "INSERT INTO bench_params VALUES ($N_COALITIONS, $N_REVISIONS, 10, 5, $(date +%s));"
   cat "$HERE/coalitions.sql"
+  cat "$HERE/roadmaps.sql"  # actions, sub-actions, indicators and measurements of every coalition
 } | sqlite3 -bail "$DB"
 GEN_SECONDS=$(awk -v a="$GEN_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
 
@@ -173,7 +174,8 @@ COUNTS=$(sqlite3 "$DB" "SELECT
   (SELECT CAST(AVG(length(body)) AS INTEGER) FROM booklet_revision_sections) || '), ' ||
   (SELECT COUNT(*) FROM coalition_members) || ' coalition members, ' ||
   (SELECT COUNT(*) FROM interest_declarations) || ' interest declarations, ' ||
-  (SELECT COUNT(*) FROM coalition_stage_changes) || ' stage changes'")
+  (SELECT COUNT(*) FROM coalition_stage_changes) || ' stage changes, ' ||
+  (SELECT COUNT(*) FROM actions) || ' actions, ' || (SELECT COUNT(*) FROM measurements) || ' measurements'")
 DB_MB=$(du -m "$DB" | cut -f1)
 log "database: $COUNTS; $DB_MB MB, generated in $GEN_SECONDS s"
 
@@ -254,6 +256,12 @@ add_case "/coalitions/{slug}" "/coalitions/$SLUG" "/coalitions/$SLUG" coalition.
 add_case "/coalitions/{slug}/historique" "/coalitions/$SLUG/historique" "/coalitions/$SLUG/historique" history.html "" ""
 add_case "/organisations" /organisations /organisations organisations.html "" ""
 add_case "/coalitions/{slug} signed in" "/coalitions/$SLUG" "/signed-in/coalitions/$SLUG" coalition-signed-in.html "$SIGNED_COOKIE" ""
+# Roadmaps: the dashboard and the programme roadmap for visitors (cached) and signed in (rendered on
+# every request: the whole dashboard of 1,000 coalitions, in a constant number of queries).
+add_case "/tableau-de-bord" /tableau-de-bord /tableau-de-bord dashboard.html "" ""
+add_case "/feuille-de-route" /feuille-de-route /feuille-de-route roadmap.html "" ""
+add_case "/tableau-de-bord signed in" /tableau-de-bord /signed-in/tableau-de-bord dashboard-signed-in.html "$SIGNED_COOKIE" ""
+add_case "/feuille-de-route signed in" /feuille-de-route /signed-in/feuille-de-route roadmap-signed-in.html "$SIGNED_COOKIE" ""
 
 ROOT=$TMP/www
 mkdir -p "$ROOT"

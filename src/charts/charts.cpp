@@ -184,7 +184,9 @@ Html line_chart(const Frame& f, std::vector<Point> points, const LineOptions& o)
   if (o.baseline) description += fmt::format(" {}: {}.", o.baseline_label, with_unit(f, *o.baseline));
   if (o.target) description += fmt::format(" {}: {}.", o.target_label, with_unit(f, *o.target));
 
-  constexpr int kHeight = 260, kLeft = 64, kRight = 96, kTop = 24, kBottom = 44;
+  constexpr int kHeight = 260, kLeft = 64, kRight = 120, kTop = 24, kBottom = 44;
+  // Points keep clear of the axis labels: the first and last dates sit kInset inside the plot.
+  constexpr double kInset = 24;
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
   double lo = std::min(0.0, points.front().value), hi = points.front().value;
   for (const auto& p : points) lo = std::min(lo, p.value), hi = std::max(hi, p.value);
@@ -196,7 +198,8 @@ Html line_chart(const Frame& f, std::vector<Point> points, const LineOptions& o)
   auto px = [&](sys_seconds t) {
     // One date (or several on the same day) sits in the middle of the axis.
     if (t1 == t0) return kLeft + plot_w / 2;
-    return kLeft + static_cast<double>(t.time_since_epoch().count() - t0) / static_cast<double>(t1 - t0) * plot_w;
+    return kLeft + kInset +
+           static_cast<double>(t.time_since_epoch().count() - t0) / static_cast<double>(t1 - t0) * (plot_w - 2 * kInset);
   };
   auto py = [&](double v) { return kTop + (hi - v) / (hi - lo) * plot_h; };
 
@@ -215,12 +218,13 @@ Html line_chart(const Frame& f, std::vector<Point> points, const LineOptions& o)
   if (t1 != t0)
     body += render(R"(<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>)", coord(px(points.back().at)),
                    kHeight - 14, kInk, date(points.back().at));
-  // Reference lines, named at their right end in words (not told apart by colour).
+  // Reference lines, named at their right end in words (not told apart by colour); the unit is in
+  // the description and the table, so that the name fits in the margin.
   auto reference = [&](const std::optional<double>& v, const std::string& label, const char* dash) {
     if (!v) return;
     body += render(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5" stroke-dasharray="{}"/><text x="{}" y="{}" fill="{}">{}</text>)",
                    kLeft, coord(py(*v)), kLeft + plot_w, coord(py(*v)), kInk, dash, kLeft + plot_w + 4,
-                   coord(py(*v) + 4), kInk, label + " " + with_unit(f, *v));
+                   coord(py(*v) + 4), kInk, label + " " + number(*v, f.decimal));
   };
   reference(o.baseline, o.baseline_label, "6 4");
   reference(o.target, o.target_label, "2 3");

@@ -10,6 +10,7 @@
 #include "coalitions/views.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
+#include "roadmaps/pages.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -166,6 +167,7 @@ Response render_show(Context& ctx, const Coalition& k, const FieldErrors& intere
 <dt>{}</dt><dd>{}</dd>
 </dl>
 {}
+{}
 <h2>{}</h2>
 <p class="meta">{} <a href="/coalitions/{}/historique">{}</a></p>
 {}
@@ -184,7 +186,8 @@ Response render_show(Context& ctx, const Coalition& k, const FieldErrors& intere
       ctx.tr(N_("Cohort")), k.cohort_label.empty() ? ctx.tr(N_("none")) : k.cohort_label,
       ctx.tr(N_("Animating organisation")), animating, ctx.tr(N_("Scales")),
       scales.empty() ? ctx.tr(N_("not set")) : scales, ctx.tr(N_("Co-porteurs")),
-      co_porteurs.empty() ? ctx.tr(N_("none yet")) : co_porteurs, edit_links, ctx.tr(N_("Booklet")),
+      co_porteurs.empty() ? ctx.tr(N_("none yet")) : co_porteurs, edit_links,
+      roadmaps::pages::coalition_section(ctx, k), ctx.tr(N_("Booklet")),
       fmt::format(fmt::runtime(ctx.tr(N_("Revision {}."))), k.booklet_revision), k.slug, ctx.tr(N_("History")),
       sections, ctx.tr(N_("Stage history")), history_rows, ctx.tr(N_("Declare your interest")),
       interest_form(ctx, k, interest_errors), editor ? people_admin(ctx, k, members) : Html(), k.slug,

@@ -10,6 +10,7 @@
 #include "coalitions/use_cases.hpp"
 #include "common/text.hpp"
 #include "demo/programme_data.hpp"
+#include "demo/roadmaps_data.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -205,6 +206,7 @@ Summary load(storage::Connection& c) {
     ++summary.coalitions;
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
   }
+  load_roadmaps(c);
   return summary;
 }
 

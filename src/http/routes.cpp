@@ -5,6 +5,7 @@
 #include "http/router.hpp"
 #include "organisations/pages.hpp"
 #include "programme/pages.hpp"
+#include "roadmaps/pages.hpp"
 #include "taxonomies/pages.hpp"
 
 namespace fabrique::http {
@@ -70,6 +71,25 @@ const Router& routes() {
     r.post("/coalitions/{slug}/interet", coalitions::declare_interest);
     r.post("/coalitions/{slug}/interet/retirer", coalitions::withdraw_interest);
     r.post("/coalitions/{slug}/membres/{user:int}", coalitions::set_role);
+
+    // Roadmaps and impact (public pages; changes by co-porteurs and animateurs)
+    namespace roadmaps = fabrique::roadmaps::pages;
+    r.get("/feuille-de-route", roadmaps::programme_roadmap);  // ?levier=&statut=&qualite=&coalition=&organisation=&page=
+    r.get("/feuille-de-route.csv", roadmaps::programme_roadmap_csv);
+    r.get("/feuille-de-route.json", roadmaps::programme_roadmap_json);
+    r.get("/tableau-de-bord", roadmaps::dashboard);
+    r.get("/tableau-de-bord.json", roadmaps::dashboard_json);
+    r.get("/tableau-de-bord/{table}.csv", roadmaps::dashboard_csv);  // etapes, actions, coalitions
+    r.get("/coalitions/{slug}/feuille-de-route", roadmaps::coalition_roadmap);
+    r.get("/coalitions/{slug}/feuille-de-route.json", roadmaps::coalition_roadmap_json);
+    r.post("/coalitions/{slug}/feuille-de-route", roadmaps::create_action);
+    r.get("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::show_action);
+    r.post("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::update_action);
+    r.get("/coalitions/{slug}/impact", roadmaps::impact);
+    r.get("/coalitions/{slug}/impact.json", roadmaps::impact_json);
+    r.post("/coalitions/{slug}/impact", roadmaps::create_indicator);
+    r.post("/coalitions/{slug}/impact/mesures", roadmaps::record_measurement);
+    r.get("/coalitions/{slug}/impact/{id:int}/mesures.csv", roadmaps::measurements_csv);
     return r;
   }();
   return kRouter;

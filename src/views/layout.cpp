@@ -68,7 +68,7 @@ Response page(Context& ctx, int status, std::string_view title, const Html& main
 <a class="skip" href="#contenu">{}</a>
 <header class="site">
 <p class="brand"><a href="/">fabrique</a></p>
-<nav aria-label="{}"><ul>{}{}{}</ul></nav>
+<nav aria-label="{}"><ul>{}{}{}{}</ul></nav>
 <nav aria-label="{}" class="account">{}</nav>
 <p class="lang">{}</p>
 </header>
@@ -83,7 +83,8 @@ Response page(Context& ctx, int status, std::string_view title, const Html& main
 )",
       i18n::code(ctx.lang()), title, ctx.assets.url("style.css"), ctx.assets.url("icon.svg"),
       ctx.tr(N_("Skip to content")), ctx.tr(N_("Main menu")), nav_link(ctx, "/", N_("Home")),
-      nav_link(ctx, "/coalitions", N_("Coalitions")), nav_link(ctx, "/organisations", N_("Organisations")), ctx.tr(N_("Account")), account_nav(ctx),
+      nav_link(ctx, "/coalitions", N_("Coalitions")), nav_link(ctx, "/organisations", N_("Organisations")),
+      nav_link(ctx, "/tableau-de-bord", N_("Dashboard")), ctx.tr(N_("Account")), account_nav(ctx),
       language_switch(ctx), main,
       ctx.tr(N_("fabrique, the open home of a programme of coalitions. Contents under CC BY 4.0 unless stated otherwise.")));
   Response r;

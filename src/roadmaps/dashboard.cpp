@@ -1,0 +1,78 @@
+// Reading the dashboard: at most eight queries whatever the number of coalitions, the rest computed in memory.
+#include "roadmaps/dashboard.hpp"
+
+#include <algorithm>
+
+#include "coalitions/store.hpp"
+#include "roadmaps/matrix.hpp"
+#include "roadmaps/store.hpp"
+
+namespace fabrique::roadmaps {
+
+namespace {
+std::int64_t days(std::chrono::seconds s) { return std::max<std::int64_t>(0, s.count() / 86400); }
+}  // namespace
+
+Dashboard load_dashboard(storage::Connection& c, sys_seconds now) {
+  storage::Transaction tx(c, false);  // one consistent snapshot for every figure
+  Dashboard d;
+  auto list = coalitions::store::list(c);
+  std::map<std::string, std::int64_t> per_stage;
+  std::map<std::int64_t, std::size_t> index;
+  for (auto& k : list) {
+    ++per_stage[k.stage];
+    index[k.id] = d.coalitions.size();
+    CoalitionPace p;
+    p.days_in_current_stage = days(now - k.stage_since);
+    p.days_since_activity = days(now - k.last_activity_at);
+    p.coalition = std::move(k);
+    d.coalitions.push_back(std::move(p));
+  }
+  for (const auto& s : coalitions::kStages) d.coalitions_per_stage.emplace_back(s.slug, per_stage[s.slug]);
+
+  // Time in each stage: from each change to the next one, the last one running until now.
+  auto entries = store::stage_entries(c);
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    auto it = index.find(entries[i].coalition_id);
+    if (it == index.end()) continue;
+    bool last = i + 1 == entries.size() || entries[i + 1].coalition_id != entries[i].coalition_id;
+    sys_seconds end = last ? now : entries[i + 1].at;
+    d.coalitions[it->second].days_in_stage[entries[i].stage] += days(end - entries[i].at);
+  }
+
+  d.actions = store::actions_by_status_and_lever(c);
+  d.victories = store::count_achieved_victories(c);
+  d.recent_victories = store::achieved_victories(c, kRecentVictories);
+
+  std::stable_sort(d.coalitions.begin(), d.coalitions.end(), [](const CoalitionPace& a, const CoalitionPace& b) {
+    return a.days_since_activity > b.days_since_activity;
+  });
+  return d;
+}
+
+void fill_heterogeneity(storage::Connection& c, Dashboard& d, std::size_t first, std::size_t last) {
+  last = std::min(last, d.coalitions.size());
+  if (first >= last) return;
+  std::map<std::int64_t, std::size_t> index;
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = first; i < last; ++i) {
+    index[d.coalitions[i].coalition.id] = i;
+    ids.push_back(d.coalitions[i].coalition.id);
+  }
+  const bool all = first == 0 && last == d.coalitions.size();
+  // Diversity from counts alone: the same Gini–Simpson as the coalition page's matrix, which also
+  // names the organisations; here only the figures are shown.
+  std::map<std::int64_t, std::vector<std::int64_t>> per_kind;  // coalition → organisations of each kind
+  for (const auto& k : store::organisations_per_kind(c, all ? nullptr : &ids))
+    per_kind[k.coalition_id].push_back(k.organisations);
+  for (auto& [coalition_id, counts] : per_kind) {
+    auto it = index.find(coalition_id);
+    if (it == index.end()) continue;
+    auto& p = d.coalitions[it->second];
+    p.distinct_kinds = static_cast<std::int64_t>(counts.size());
+    for (auto n : counts) p.organisations += n;
+    p.diversity = gini_simpson(counts);
+  }
+}
+
+}  // namespace fabrique::roadmaps

@@ -1,0 +1,38 @@
+// The figures of the programme dashboard, read with a fixed number of queries whatever the number of
+// coalitions (no query per coalition): stages, pace, actions, victories and heterogeneity.
+#pragma once
+#include <map>
+#include <vector>
+
+#include "coalitions/model.hpp"
+#include "roadmaps/model.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::roadmaps {
+
+struct CoalitionPace {
+  coalitions::Coalition coalition;
+  std::map<std::string, std::int64_t> days_in_stage;  // stage slug → days spent there (current stage included)
+  std::int64_t days_in_current_stage = 0;
+  std::int64_t days_since_activity = 0;
+  std::int64_t organisations = 0, distinct_kinds = 0;
+  double diversity = 0;
+};
+
+struct Dashboard {
+  std::vector<std::pair<std::string, std::int64_t>> coalitions_per_stage;  // every stage, in order
+  std::map<std::pair<std::string, std::string>, std::int64_t> actions;    // (status, lever) → count
+  std::int64_t victories = 0;
+  std::vector<Action> recent_victories;
+  std::vector<CoalitionPace> coalitions;  // longest without activity first
+};
+
+inline constexpr std::int64_t kRecentVictories = 10;
+
+// Everything but the heterogeneity figures, which fill_heterogeneity adds.
+Dashboard load_dashboard(storage::Connection& c, sys_seconds now);
+// The organisations, kinds and diversity of d.coalitions[first, last) (in the dashboard's order):
+// one query, for the page shown or for all of them (the exports).
+void fill_heterogeneity(storage::Connection& c, Dashboard& d, std::size_t first, std::size_t last);
+
+}  // namespace fabrique::roadmaps

@@ -1,0 +1,62 @@
+// Serialising actions and indicators to JSON with Boost.JSON: slugs, not labels; days as YYYY-MM-DD.
+#include "roadmaps/json.hpp"
+
+#include "coalitions/json.hpp"
+#include "roadmaps/views.hpp"
+
+namespace fabrique::roadmaps::json {
+
+namespace {
+boost::json::value day(const std::optional<sys_seconds>& t) {
+  if (!t) return nullptr;
+  return boost::json::value(views::iso_day(t));
+}
+boost::json::value real(const std::optional<double>& v) { return v ? boost::json::value(*v) : nullptr; }
+}  // namespace
+
+boost::json::object action(const http::Context& ctx, const Action& a) {
+  boost::json::object o;
+  o["id"] = a.id;
+  o["url"] = ctx.options.base_url + "/coalitions/" + a.coalition_slug + "/feuille-de-route/" + std::to_string(a.id);
+  o["coalition"] = {{"slug", a.coalition_slug}, {"number", a.coalition_number}, {"title", a.coalition_title}};
+  o["parent"] = a.parent_id ? boost::json::value(*a.parent_id) : nullptr;
+  o["title"] = a.title;
+  o["description"] = a.description;
+  o["lever"] = a.lever;
+  o["scale"] = a.scale;
+  o["status"] = a.status;
+  o["abandon_reason"] = a.status == "abandonnee" ? boost::json::value(a.abandon_reason) : nullptr;
+  o["starts_on"] = day(a.starts_on);
+  o["due_on"] = day(a.due_on);
+  o["progress"] = a.progress;
+  o["progress_from_sub_actions"] = a.sub_actions > 0;
+  o["victory"] = a.victory;
+  boost::json::array qualities, organisations;
+  for (const auto& q : a.qualities) qualities.push_back(boost::json::value(q));
+  for (const auto& org : a.organisations) organisations.push_back({{"slug", org.slug}, {"name", org.name}});
+  o["qualities"] = std::move(qualities);
+  o["organisations"] = std::move(organisations);
+  o["resources"] = a.resources;
+  o["revision"] = a.revision;
+  o["updated_at"] = coalitions::json::iso(a.updated_at);
+  return o;
+}
+
+boost::json::object indicator(const Indicator& i) {
+  boost::json::object o;
+  o["id"] = i.id;
+  o["name"] = i.name;
+  o["unit"] = i.unit;
+  o["quality"] = i.quality;
+  o["impact"] = i.impact;
+  o["description"] = i.description;
+  o["baseline"] = real(i.baseline);
+  o["target"] = real(i.target);
+  boost::json::array ms;
+  for (const auto& m : i.measurements)
+    ms.push_back({{"date", views::iso_day(m.measured_on)}, {"value", m.value}, {"source", m.source}});
+  o["measurements"] = std::move(ms);
+  return o;
+}
+
+}  // namespace fabrique::roadmaps::json

@@ -1,0 +1,37 @@
+// The roadmap and impact pages: a coalition's roadmap, its actions with their history, its impact
+// indicators, the programme-wide roadmap and the programme dashboard, with their JSON and CSV.
+#pragma once
+#include "coalitions/model.hpp"
+#include "http/context.hpp"
+#include "views/html.hpp"
+
+namespace fabrique::roadmaps::pages {
+
+using http::Context;
+using http::Response;
+
+// roadmap_pages.cpp
+Response coalition_roadmap(Context& ctx);       // GET /coalitions/{slug}/feuille-de-route
+Response coalition_roadmap_json(Context& ctx);  // GET /coalitions/{slug}/feuille-de-route.json
+Response create_action(Context& ctx);           // POST /coalitions/{slug}/feuille-de-route
+Response show_action(Context& ctx);             // GET /coalitions/{slug}/feuille-de-route/{id}
+Response update_action(Context& ctx);           // POST /coalitions/{slug}/feuille-de-route/{id}
+// programme_pages.cpp
+Response programme_roadmap(Context& ctx);       // GET /feuille-de-route (filters in the query)
+Response programme_roadmap_csv(Context& ctx);
+Response programme_roadmap_json(Context& ctx);
+// impact_pages.cpp
+Response impact(Context& ctx);                  // GET /coalitions/{slug}/impact
+Response impact_json(Context& ctx);
+Response create_indicator(Context& ctx);        // POST /coalitions/{slug}/impact
+Response record_measurement(Context& ctx);      // POST /coalitions/{slug}/impact/mesures
+Response measurements_csv(Context& ctx);        // GET /coalitions/{slug}/impact/{id}/mesures.csv
+// dashboard_pages.cpp
+Response dashboard(Context& ctx);               // GET /tableau-de-bord
+Response dashboard_json(Context& ctx);
+Response dashboard_csv(Context& ctx);           // GET /tableau-de-bord/{table}.csv
+
+// The roadmap part of the coalition page (matrix, links), for coalitions/show_pages.cpp.
+html::Html coalition_section(Context& ctx, const coalitions::Coalition& k);
+
+}  // namespace fabrique::roadmaps::pages

@@ -1,0 +1,126 @@
+// The programme-wide roadmap: every action of every coalition, filtered by lever, status, quality,
+// coalition and organisation, paged in HTML, whole in CSV and JSON.
+#include <boost/json.hpp>
+
+#include "coalitions/json.hpp"
+#include "coalitions/store.hpp"
+#include "common/csv.hpp"
+#include "i18n/i18n.hpp"
+#include "organisations/store.hpp"
+#include "roadmaps/json.hpp"
+#include "roadmaps/pages.hpp"
+#include "roadmaps/store.hpp"
+#include "roadmaps/views.hpp"
+#include "views/forms.hpp"
+#include "views/layout.hpp"
+
+namespace fabrique::roadmaps::pages {
+
+using html::Html;
+using html::render;
+using i18n::N_;
+namespace fv = fabrique::views;
+
+namespace {
+
+// Actions per page: keeps the page under its weight budget at any scale; the CSV has them all.
+constexpr std::int64_t kPageSize = 50;
+
+struct Filters {
+  std::string lever, status, quality, coalition, organisation;  // as accepted (unknown values dropped)
+  store::ActionFilter filter;
+  std::string query() const {
+    return "levier=" + html::url_encode(lever) + "&statut=" + html::url_encode(status) +
+           "&qualite=" + html::url_encode(quality) + "&coalition=" + html::url_encode(coalition) +
+           "&organisation=" + html::url_encode(organisation);
+  }
+};
+
+// Reads the filters of the query string; an unknown value is ignored (the list is simply unfiltered).
+Filters filters_of(Context& ctx) {
+  Filters f;
+  f.lever = ctx.query.get("levier");
+  f.status = ctx.query.get("statut");
+  f.quality = ctx.query.get("qualite");
+  f.coalition = ctx.query.get("coalition");
+  f.organisation = ctx.query.get("organisation");
+  if (find(kLevers, f.lever)) f.filter.lever = f.lever; else f.lever.clear();
+  if (find(kStatuses, f.status)) f.filter.status = f.status; else f.status.clear();
+  if (find(kQualities, f.quality)) f.filter.quality = f.quality; else f.quality.clear();
+  if (auto k = f.coalition.empty() ? std::nullopt : coalitions::store::by_slug(ctx.db, f.coalition))
+    f.filter.coalition_id = k->id;
+  else
+    f.coalition.clear();
+  if (auto o = f.organisation.empty() ? std::nullopt : organisations::store::by_slug(ctx.db, f.organisation))
+    f.filter.organisation_id = o->id;
+  else
+    f.organisation.clear();
+  return f;
+}
+
+}  // namespace
+
+Response programme_roadmap(Context& ctx) {
+  Filters f = filters_of(ctx);
+  std::int64_t total = store::count_actions(ctx.db, f.filter);
+  std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
+  std::int64_t page = views::page_of(ctx, pages);
+  f.filter.limit = kPageSize;
+  f.filter.offset = (page - 1) * kPageSize;
+  auto actions = store::actions(ctx.db, f.filter);
+
+  // The coalition and organisation filters are text fields holding a slug: lists of a thousand
+  // coalitions would weigh more than the page itself.
+  Html filters = render(
+      R"(<form method="get" action="/feuille-de-route" class="filters">{}{}{}{}{}<button type="submit">{}</button></form>)",
+      fv::select(ctx, {"levier", ctx.tr(N_("Lever")), f.lever, "", "", "", false, 0}, views::options(ctx, kLevers), {},
+                 ctx.tr(N_("All"))),
+      fv::select(ctx, {"statut", ctx.tr(N_("Status")), f.status, "", "", "", false, 0}, views::options(ctx, kStatuses), {},
+                 ctx.tr(N_("All"))),
+      fv::select(ctx, {"qualite", ctx.tr(N_("Quality")), f.quality, "", "", "", false, 0}, views::options(ctx, kQualities),
+                 {}, ctx.tr(N_("All"))),
+      fv::input(ctx, {"coalition", ctx.tr(N_("Coalition (address)")), f.coalition, "text", "off",
+                      ctx.tr(N_("Such as donnees-environnementales.")), false, 100}, {}),
+      fv::input(ctx, {"organisation", ctx.tr(N_("Organisation (address)")), f.organisation, "text", "off",
+                      ctx.tr(N_("Such as fing.")), false, 100}, {}),
+      ctx.tr(N_("Filter")));
+  Html pager = views::pager(ctx, "/feuille-de-route?" + f.query() + "&page=", "", page, pages);
+  Html body = render(
+      R"(<h1>{}</h1><p>{}</p>{}<p role="status">{}</p>{}{}<p><a href="/feuille-de-route.csv?{}">{}</a> · <a href="/feuille-de-route.json?{}">{}</a> · <a href="/tableau-de-bord">{}</a></p>)",
+      ctx.tr(N_("Programme roadmap")),
+      ctx.tr(N_("Every action transformatrice of every coalition. Filter them, then download them as a spreadsheet.")),
+      filters, fmt::format(fmt::runtime(ctx.trn("{} action", "{} actions", static_cast<long>(total))), total),
+      views::actions_table(ctx, actions, true), pager, f.query(), ctx.tr(N_("Download as CSV")), f.query(),
+      ctx.tr(N_("The same list as JSON")), ctx.tr(N_("Programme dashboard")));
+  return fv::page(ctx, ctx.tr(N_("Programme roadmap")), body);
+}
+
+Response programme_roadmap_csv(Context& ctx) {
+  Filters f = filters_of(ctx);
+  csv::Writer w;
+  w.row({"coalition", "coalition_title", "id", "parent", "title", "lever", "scale", "status", "abandon_reason",
+         "starts_on", "due_on", "progress", "victory", "qualities", "organisations", "url"});
+  for (const auto& a : store::actions(ctx.db, f.filter)) {
+    std::string qualities;
+    for (const auto& q : a.qualities) qualities += (qualities.empty() ? "" : ";") + q;
+    std::string orgs;
+    for (const auto& o : a.organisations) orgs += (orgs.empty() ? "" : "; ") + o.name;
+    w.row({a.coalition_number, a.coalition_title, std::to_string(a.id), a.parent_id ? std::to_string(*a.parent_id) : "",
+           a.title, a.lever, a.scale, a.status, a.abandon_reason, views::iso_day(a.starts_on), views::iso_day(a.due_on),
+           std::to_string(a.progress), a.victory ? "1" : "0", qualities, orgs,
+           ctx.options.base_url + "/coalitions/" + a.coalition_slug + "/feuille-de-route/" + std::to_string(a.id)});
+  }
+  return views::csv_response(w.take(), "feuille-de-route.csv");
+}
+
+Response programme_roadmap_json(Context& ctx) {
+  Filters f = filters_of(ctx);
+  boost::json::array items;
+  for (const auto& a : store::actions(ctx.db, f.filter)) items.push_back(json::action(ctx, a));
+  boost::json::object out;
+  out["count"] = items.size();
+  out["actions"] = std::move(items);
+  return coalitions::json::response(out);
+}
+
+}  // namespace fabrique::roadmaps::pages

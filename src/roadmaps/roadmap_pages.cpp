@@ -1,0 +1,208 @@
+// A coalition's roadmap: its actions (HTML and JSON), the form to add one, and each action's page
+// with its revisions and the edit form (with the conflict message when someone saved meanwhile).
+#include <boost/json.hpp>
+
+#include "accounts/pages.hpp"
+#include "coalitions/json.hpp"
+#include "coalitions/store.hpp"
+#include "coalitions/views.hpp"
+#include "common/text.hpp"
+#include "i18n/i18n.hpp"
+#include "roadmaps/json.hpp"
+#include "roadmaps/pages.hpp"
+#include "roadmaps/store.hpp"
+#include "roadmaps/use_cases.hpp"
+#include "roadmaps/views.hpp"
+#include "text/markdown.hpp"
+#include "views/forms.hpp"
+#include "views/layout.hpp"
+
+namespace fabrique::roadmaps::pages {
+
+using html::Html;
+using html::render;
+using i18n::N_;
+namespace fv = fabrique::views;
+
+namespace {
+
+const User* actor(const Context& ctx) { return ctx.user ? &*ctx.user : nullptr; }
+
+store::ActionFilter of_coalition(std::int64_t id) {
+  store::ActionFilter f;
+  f.coalition_id = id;
+  return f;
+}
+
+Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const ActionInput& v, const FieldErrors& errors,
+                        int status) {
+  auto actions = store::actions(ctx.db, of_coalition(k.id));
+  Html form;
+  if (can_edit(ctx.db, actor(ctx), k.id))
+    form = render(R"(<h2 id="ajouter">{}</h2>{}{})", ctx.tr(N_("Add an action")), fv::error_summary(ctx, errors),
+                  views::action_form(ctx, k, "/coalitions/" + k.slug + "/feuille-de-route", v, actions, errors,
+                                     ctx.tr(N_("Add the action"))));
+  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Roadmap of coalition {}"))), k.number);
+  Html body = render(
+      R"(<p class="meta"><a href="/coalitions/{}">{}</a></p><h1>{}</h1><p>{}</p>{}{}<p><a href="/coalitions/{}/feuille-de-route.json">{}</a> · <a href="/feuille-de-route?coalition={}">{}</a></p>)",
+      k.slug, coalitions::views::full_title(k), title,
+      ctx.tr(N_("The actions transformatrices of the coalition, on the three levers, with their status and progress.")),
+      views::actions_table(ctx, actions, false), form, k.slug, ctx.tr(N_("This roadmap as JSON")), k.slug,
+      ctx.tr(N_("In the programme roadmap (with CSV export)")));
+  return fv::page(ctx, status, title, body);
+}
+
+// One revision's changes against the previous one, field by field, from their JSON snapshots.
+Html revision_changes(const Context& ctx, const ActionRevision& r, const ActionRevision* previous) {
+  static constexpr std::pair<const char*, const char*> kFields[] = {
+      {"title", N_("Title")},         {"status", N_("Status")},       {"progress", N_("Progress")},
+      {"lever", N_("Lever")},         {"scale", N_("Scale")},         {"starts_on", N_("Start")},
+      {"due_on", N_("Due date")},     {"victory", N_("Victory")},     {"qualities", N_("Qualities it serves")},
+      {"organisations", N_("Carried by")}, {"abandon_reason", N_("Reason for abandoning")},
+      {"description", N_("Description")},  {"resources", N_("Linked resources")}, {"parent", N_("Sub-action of")}};
+  boost::json::value now, before;
+  try {
+    now = boost::json::parse(r.snapshot);
+    if (previous) before = boost::json::parse(previous->snapshot);
+  } catch (const std::exception&) {
+    return Html();  // a snapshot the code wrote itself; unreadable only if the table was edited by hand
+  }
+  auto text = [](const boost::json::value* v) -> std::string {
+    if (!v || v->is_null()) return "—";
+    if (v->is_string()) return std::string(v->as_string());
+    if (v->is_array()) {
+      std::string out;
+      for (const auto& e : v->as_array()) out += (out.empty() ? "" : ", ") + (e.is_string() ? std::string(e.as_string()) : boost::json::serialize(e));
+      return out.empty() ? "—" : out;
+    }
+    return boost::json::serialize(*v);
+  };
+  Html items;
+  for (const auto& [key, name] : kFields) {
+    const boost::json::value* after = now.as_object().if_contains(key);
+    const boost::json::value* was = previous ? before.as_object().if_contains(key) : nullptr;
+    if (previous && was && after && *was == *after) continue;
+    if (!previous && (!after || after->is_null() || (after->is_string() && after->as_string().empty()) ||
+                      (after->is_array() && after->as_array().empty())))
+      continue;
+    if (previous)
+      items += render("<li>{} : {} → {}</li>", ctx.tr(name), text(was), text(after));
+    else
+      items += render("<li>{} : {}</li>", ctx.tr(name), text(after));
+  }
+  return render("<ul>{}</ul>", items);
+}
+
+Response render_action(Context& ctx, const coalitions::Coalition& k, const Action& a, const ActionInput& v,
+                       const FieldErrors& errors, bool conflict, int status) {
+  auto revisions = store::revisions(ctx.db, a.id);
+  Html history;
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    const auto& r = revisions[i];
+    history += render(R"(<li><p><strong>{}</strong> — {}{}{}</p>{}</li>)",
+                      fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), r.number), ctx.t->date(r.created_at),
+                      r.author.empty() ? Html() : render(" ({})", r.author),
+                      r.comment.empty() ? Html() : render(" — {}", r.comment),
+                      revision_changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr));
+  }
+  Html edit;
+  if (can_edit(ctx.db, actor(ctx), k.id)) {
+    Html conflict_box;
+    if (conflict)
+      conflict_box = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h3>{}</h3><p>{}</p></div>)",
+                            ctx.tr(N_("Someone saved this action while you were editing it")),
+                            ctx.tr(N_("Your changes were not saved, and nothing was lost: they are still in the form below. The history above shows what changed meanwhile; check it, then save again.")));
+    auto actions = store::actions(ctx.db, of_coalition(k.id));
+    std::erase_if(actions, [&](const Action& x) { return x.id == a.id; });
+    edit = render(R"(<h2 id="modifier">{}</h2>{}{}{})", ctx.tr(N_("Edit the action")), conflict_box,
+                  fv::error_summary(ctx, errors),
+                  views::action_form(ctx, k, "/coalitions/" + k.slug + "/feuille-de-route/" + std::to_string(a.id), v,
+                                     actions, errors, ctx.tr(N_("Save the action"))));
+  }
+  Html resources;
+  for (std::size_t from = 0; from < a.resources.size();) {
+    auto end = a.resources.find('\n', from);
+    std::string line = text::trim(a.resources.substr(from, end == std::string::npos ? std::string::npos : end - from));
+    from = end == std::string::npos ? a.resources.size() : end + 1;
+    if (line.empty()) continue;
+    bool link = line.starts_with("https://") || line.starts_with("http://");
+    resources += link ? render(R"(<li><a href="{}">{}</a></li>)", line, line) : render("<li>{}</li>", line);
+  }
+  Html body = render(
+      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a></p>
+<h1>{}</h1>
+<dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}{}</dd><dt>{}</dt><dd>{} %{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>
+<div class="prose">{}</div>{}
+<h2>{}</h2><ol class="history">{}</ol>{})",
+      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), a.title, ctx.tr(N_("Lever")),
+      views::label(ctx, kLevers, a.lever), ctx.tr(N_("Scale")), views::label(ctx, kScales, a.scale),
+      ctx.tr(N_("Status")), views::label(ctx, kStatuses, a.status),
+      a.status == "abandonnee" ? render(" — {}", a.abandon_reason) : Html(), ctx.tr(N_("Progress")), a.progress,
+      a.sub_actions > 0
+          ? render(" {}", fmt::format(fmt::runtime(ctx.trn("(mean of {} sub-action)", "(mean of {} sub-actions)",
+                                                             a.sub_actions)),
+                                      a.sub_actions))
+          : Html(),
+      ctx.tr(N_("Start")), a.starts_on ? views::day(ctx, a.starts_on) : ctx.tr(N_("not set")), ctx.tr(N_("Due date")),
+      a.due_on ? views::day(ctx, a.due_on) : ctx.tr(N_("not set")), ctx.tr(N_("Victory")),
+      a.victory ? ctx.tr(N_("yes")) : ctx.tr(N_("no")), ctx.tr(N_("Qualities it serves")),
+      a.qualities.empty() ? ctx.tr(N_("not said")) : views::qualities_text(ctx, a.qualities), ctx.tr(N_("Carried by")),
+      a.organisations.empty() ? ctx.tr(N_("not said")) : views::organisations_text(a.organisations),
+      text::render_markdown(a.description, 2),
+      resources.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked resources")), resources),
+      ctx.tr(N_("History")), history, edit);
+  return fv::page(ctx, status, a.title, body);
+}
+
+}  // namespace
+
+Response coalition_roadmap(Context& ctx) {
+  auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return fv::not_found(ctx);
+  return render_roadmap(ctx, *k, {}, {}, 200);
+}
+
+Response coalition_roadmap_json(Context& ctx) {
+  auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return views::not_found_json();
+  boost::json::array items;
+  for (const auto& a : store::actions(ctx.db, of_coalition(k->id))) items.push_back(json::action(ctx, a));
+  boost::json::object out;
+  out["coalition"] = coalitions::json::summary(ctx, *k);
+  out["actions"] = std::move(items);
+  return coalitions::json::response(out);
+}
+
+Response create_action(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  ActionInput in = views::input_from_form(ctx);
+  auto result = roadmaps::create_action(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
+  if (!result.errors.empty()) return render_roadmap(ctx, views::coalition_of(ctx), in, result.errors, 422);
+  return Response::redirect("/coalitions/" + ctx.param("slug") + "/feuille-de-route/" + std::to_string(result.id));
+}
+
+Response show_action(Context& ctx) {
+  auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return fv::not_found(ctx);
+  auto a = store::action(ctx.db, k->id, ctx.param_int("id"));
+  if (!a) return fv::not_found(ctx);
+  return render_action(ctx, *k, *a, views::input_of(*a), {}, false, 200);
+}
+
+Response update_action(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  ActionInput in = views::input_from_form(ctx);
+  auto result = roadmaps::update_action(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
+  if (result.errors.empty() && !result.conflict)
+    return Response::redirect("/coalitions/" + ctx.param("slug") + "/feuille-de-route/" + std::to_string(result.id));
+  auto k = views::coalition_of(ctx);
+  auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
+  if (!a) throw NotFound();
+  // After a conflict the next save starts from the current revision: the person has now seen it.
+  if (result.conflict) in.base_revision = a->revision;
+  return render_action(ctx, k, *a, in, result.errors, result.conflict, result.conflict ? 409 : 422);
+}
+
+html::Html coalition_section(Context& ctx, const coalitions::Coalition& k) { return views::coalition_section(ctx, k); }
+
+}  // namespace fabrique::roadmaps::pages

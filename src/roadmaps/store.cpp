@@ -1,0 +1,357 @@
+// SQL for roadmaps and impact, portable between SQLite and PostgreSQL.
+#include "roadmaps/store.hpp"
+
+#include <cmath>
+
+namespace fabrique::roadmaps::store {
+namespace {
+
+std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
+sys_seconds at(std::int64_t s) { return sys_seconds(std::chrono::seconds(s)); }
+storage::Value optional(const std::optional<std::int64_t>& v) { return v ? storage::Value(*v) : storage::Value(nullptr); }
+storage::Value optional_day(const std::optional<sys_seconds>& t) {
+  return t ? storage::Value(secs(*t)) : storage::Value(nullptr);
+}
+storage::Value optional_real(const std::optional<double>& v) { return v ? storage::Value(*v) : storage::Value(nullptr); }
+
+// Every column of an action and its coalition. The progress of actions with sub-actions is filled
+// afterwards by attach_sub_progress (one grouped query for the whole list, never one per row).
+constexpr const char* kActionSelect =
+    "SELECT a.id, a.coalition_id, k.slug, k.number, k.title, a.parent_id, a.title, a.description, a.lever, a.scale, "
+    "a.status, a.abandon_reason, a.starts_on, a.due_on, a.progress, a.victory, a.qualities, a.resources, a.revision, "
+    "a.created_at, a.updated_at FROM actions a JOIN coalitions k ON k.id = a.coalition_id ";
+
+// Roadmap order: coalitions by number, each main action followed by its sub-actions.
+constexpr const char* kActionOrder = " ORDER BY k.number_key, COALESCE(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id";
+
+std::vector<std::string> split_qualities(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : s) {
+    if (ch == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += ch;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+std::string join_qualities(const std::vector<std::string>& q) {
+  if (q.empty()) return "";
+  std::string out = ",";
+  for (const auto& s : q) out += s + ",";
+  return out;
+}
+
+Action read_action(const storage::Row& r) {
+  Action a;
+  a.id = r.integer(0);
+  a.coalition_id = r.integer(1);
+  a.coalition_slug = r.text(2);
+  a.coalition_number = r.text(3);
+  a.coalition_title = r.text(4);
+  a.parent_id = r.optional_integer(5);
+  a.title = r.text(6);
+  a.description = r.text(7);
+  a.lever = r.text(8);
+  a.scale = r.text(9);
+  a.status = r.text(10);
+  a.abandon_reason = r.text(11);
+  if (auto s = r.optional_integer(12)) a.starts_on = at(*s);
+  if (auto s = r.optional_integer(13)) a.due_on = at(*s);
+  a.entered_progress = static_cast<int>(r.integer(14));
+  a.progress = a.entered_progress;
+  a.victory = r.boolean(15);
+  a.qualities = split_qualities(r.text(16));
+  a.resources = r.text(17);
+  a.revision = r.integer(18);
+  a.created_at = at(r.integer(19));
+  a.updated_at = at(r.integer(20));
+  return a;
+}
+
+std::string where_clause(const ActionFilter& f, storage::Params& params) {
+  std::string where;
+  auto add = [&](const char* clause, storage::Value v) {
+    where += where.empty() ? "WHERE " : " AND ";
+    where += clause;
+    params.push_back(std::move(v));
+  };
+  if (f.coalition_id) add("a.coalition_id = ?", *f.coalition_id);
+  if (!f.lever.empty()) add("a.lever = ?", f.lever);
+  if (!f.status.empty()) add("a.status = ?", f.status);
+  if (!f.quality.empty()) add("a.qualities LIKE ?", "%," + f.quality + ",%");
+  if (f.organisation_id)
+    add("a.id IN (SELECT action_id FROM action_organisations WHERE organisation_id = ?)", *f.organisation_id);
+  return where;
+}
+
+// "?, ?, ?" for the ids of `list`, with their positions, to read what belongs to them in one query.
+std::string id_list(const std::vector<Action>& list, storage::Params& params,
+                    std::map<std::int64_t, std::size_t>& index) {
+  std::string in;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    index[list[i].id] = i;
+    in += in.empty() ? "?" : ", ?";
+    params.push_back(list[i].id);
+  }
+  return in;
+}
+
+// Fills the carrying organisations and the progress computed from sub-actions of `list`: two
+// queries whatever its length. The progress of an action with sub-actions is their mean (an
+// achieved one counts 100, an abandoned one does not count).
+void attach(Connection& c, std::vector<Action>& list) {
+  if (list.empty()) return;
+  std::map<std::int64_t, std::size_t> index;
+  storage::Params params;
+  const std::string in = id_list(list, params, index);
+  for (const auto& r : c.query("SELECT ao.action_id, o.id, o.slug, o.name FROM action_organisations ao "
+                               "JOIN organisations o ON o.id = ao.organisation_id WHERE ao.action_id IN (" +
+                                   in + ") ORDER BY o.name_key",
+                               params))
+    list[index[r.integer(0)]].organisations.push_back({r.integer(1), r.text(2), r.text(3)});
+  for (const auto& r : c.query("SELECT parent_id, COUNT(*), SUM(CASE WHEN status = 'realisee' THEN 100 ELSE progress END) "
+                               "FROM actions WHERE status <> 'abandonnee' AND parent_id IN (" +
+                                   in + ") GROUP BY parent_id",
+                               params)) {
+    Action& a = list[index[r.integer(0)]];
+    a.sub_actions = static_cast<int>(r.integer(1));
+    a.progress = static_cast<int>(std::lround(r.real(2) / a.sub_actions));
+  }
+}
+
+}  // namespace
+
+std::vector<Action> actions(Connection& c, const ActionFilter& f) {
+  storage::Params params;
+  std::string sql;
+  if (f.limit >= 0) {
+    // A page: the narrow ids are sorted first (covered by actions_coalition), then only the page's
+    // rows are read whole, rather than sorting every action with its description.
+    sql = std::string(kActionSelect) + "WHERE a.id IN (SELECT a.id FROM actions a JOIN coalitions k ON k.id = a.coalition_id " +
+          where_clause(f, params) + kActionOrder + " LIMIT ? OFFSET ?)" + kActionOrder;
+    params.push_back(f.limit);
+    params.push_back(f.offset);
+  } else {
+    sql = std::string(kActionSelect) + where_clause(f, params) + kActionOrder;
+  }
+  std::vector<Action> out;
+  for (const auto& r : c.query(sql, params)) out.push_back(read_action(r));
+  attach(c, out);
+  return out;
+}
+
+std::int64_t count_actions(Connection& c, const ActionFilter& f) {
+  storage::Params params;
+  std::string where = where_clause(f, params);
+  return c.query_integer("SELECT COUNT(*) FROM actions a " + where, params);
+}
+
+std::optional<Action> action(Connection& c, std::int64_t coalition_id, std::int64_t id) {
+  auto r = c.query_one(std::string(kActionSelect) + "WHERE a.coalition_id = ? AND a.id = ?", {coalition_id, id});
+  if (!r) return std::nullopt;
+  std::vector<Action> one{read_action(*r)};
+  attach(c, one);
+  return std::move(one.front());
+}
+
+bool has_sub_actions(Connection& c, std::int64_t action_id) {
+  return c.query_integer("SELECT COUNT(*) FROM actions WHERE parent_id = ?", {action_id}) > 0;
+}
+
+std::int64_t insert_action(Connection& c, const Action& a) {
+  return c
+      .query("INSERT INTO actions (coalition_id, parent_id, title, description, lever, scale, status, abandon_reason, "
+             "starts_on, due_on, progress, victory, qualities, resources, revision, created_at, updated_at) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+             {a.coalition_id, optional(a.parent_id), a.title, a.description, a.lever, a.scale, a.status,
+              a.abandon_reason, optional_day(a.starts_on), optional_day(a.due_on),
+              std::int64_t(a.entered_progress), std::int64_t(a.victory), join_qualities(a.qualities), a.resources,
+              secs(a.created_at), secs(a.updated_at)})
+      .at(0)
+      .integer(0);
+}
+
+bool update_action(Connection& c, const Action& a) {
+  // Compare-and-set on the revision: only one writer moves it from revision - 1 to revision.
+  return c.execute("UPDATE actions SET parent_id = ?, title = ?, description = ?, lever = ?, scale = ?, status = ?, "
+                   "abandon_reason = ?, starts_on = ?, due_on = ?, progress = ?, victory = ?, qualities = ?, "
+                   "resources = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
+                   {optional(a.parent_id), a.title, a.description, a.lever, a.scale, a.status, a.abandon_reason,
+                    optional_day(a.starts_on), optional_day(a.due_on), std::int64_t(a.entered_progress),
+                    std::int64_t(a.victory), join_qualities(a.qualities), a.resources, a.revision,
+                    secs(a.updated_at), a.id, a.revision - 1}) == 1;
+}
+
+void set_organisations(Connection& c, std::int64_t action_id, const std::vector<std::int64_t>& organisation_ids) {
+  c.execute("DELETE FROM action_organisations WHERE action_id = ?", {action_id});
+  for (auto id : organisation_ids)
+    c.execute("INSERT INTO action_organisations (action_id, organisation_id) VALUES (?, ?)", {action_id, id});
+}
+
+void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
+                     sys_seconds when, const std::string& comment, const std::string& snapshot) {
+  c.execute("INSERT INTO action_revisions (action_id, number, author_id, created_at, comment, snapshot) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            {action_id, number, optional(author), secs(when), comment, snapshot});
+}
+
+std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id) {
+  std::vector<ActionRevision> out;
+  for (const auto& r : c.query("SELECT r.number, r.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
+                               "r.comment, r.snapshot FROM action_revisions r LEFT JOIN users u ON u.id = r.author_id "
+                               "WHERE r.action_id = ? ORDER BY r.number DESC",
+                               {action_id}))
+    out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
+  return out;
+}
+
+void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds when) {
+  c.execute("UPDATE coalitions SET last_activity_at = ? WHERE id = ? AND last_activity_at < ?",
+            {secs(when), coalition_id, secs(when)});
+}
+
+std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id) {
+  std::vector<Indicator> out;
+  std::map<std::int64_t, std::size_t> index;
+  for (const auto& r : c.query("SELECT id, coalition_id, name, unit, quality, impact, description, baseline, target, "
+                               "created_at, updated_at FROM indicators WHERE coalition_id = ? ORDER BY id",
+                               {coalition_id})) {
+    Indicator i;
+    i.id = r.integer(0);
+    i.coalition_id = r.integer(1);
+    i.name = r.text(2);
+    i.unit = r.text(3);
+    i.quality = r.text(4);
+    i.impact = r.text(5);
+    i.description = r.text(6);
+    if (!r.is_null(7)) i.baseline = r.real(7);
+    if (!r.is_null(8)) i.target = r.real(8);
+    i.created_at = at(r.integer(9));
+    i.updated_at = at(r.integer(10));
+    index[i.id] = out.size();
+    out.push_back(std::move(i));
+  }
+  for (const auto& r : c.query("SELECT m.indicator_id, m.id, m.measured_on, m.value, m.source FROM measurements m "
+                               "JOIN indicators i ON i.id = m.indicator_id WHERE i.coalition_id = ? "
+                               "ORDER BY m.measured_on, m.id",
+                               {coalition_id}))
+    out[index[r.integer(0)]].measurements.push_back({r.integer(1), at(r.integer(2)), r.real(3), r.text(4)});
+  return out;
+}
+
+std::int64_t insert_indicator(Connection& c, const Indicator& i) {
+  return c
+      .query("INSERT INTO indicators (coalition_id, name, unit, quality, impact, baseline, target, description, "
+             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {i.coalition_id, i.name, i.unit, i.quality, i.impact, optional_real(i.baseline), optional_real(i.target),
+              i.description, secs(i.created_at), secs(i.updated_at)})
+      .at(0)
+      .integer(0);
+}
+
+void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m,
+                        std::optional<std::int64_t> author, sys_seconds now) {
+  c.execute("INSERT INTO measurements (indicator_id, measured_on, value, source, author_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            {indicator_id, secs(m.measured_on), m.value, m.source, optional(author), secs(now)});
+  c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
+}
+
+bool indicator_exists(Connection& c, std::int64_t coalition_id, std::int64_t indicator_id) {
+  return c.query_integer("SELECT COUNT(*) FROM indicators WHERE id = ? AND coalition_id = ?",
+                         {indicator_id, coalition_id}) > 0;
+}
+
+std::vector<std::pair<std::int64_t, ActorRecord>> actors(Connection& c, std::optional<std::int64_t> coalition_id) {
+  // Three sources, one statement: the organisations of members (by role), those named in interest
+  // declarations (with their levers), and those carrying actions (on the action's lever).
+  std::string only = coalition_id ? " WHERE x.coalition_id = ?" : "";
+  storage::Params params;
+  if (coalition_id) params.push_back(*coalition_id);
+  std::string sql =
+      "SELECT x.coalition_id, o.id, o.slug, o.name, o.kind_id, x.involvement, x.c, x.o, x.u FROM ("
+      "SELECT m.coalition_id, uo.organisation_id, CASE WHEN m.role = 'co-porteur' THEN 0 ELSE 1 END AS involvement, "
+      "0 AS c, 0 AS o, 0 AS u FROM coalition_members m JOIN user_organisations uo ON uo.user_id = m.user_id "
+      "UNION ALL SELECT d.coalition_id, d.organisation_id, 2, d.lever_commande, d.lever_offre, d.lever_usages "
+      "FROM interest_declarations d WHERE d.organisation_id IS NOT NULL "
+      "UNION ALL SELECT a.coalition_id, ao.organisation_id, 3, CASE WHEN a.lever = 'commande' THEN 1 ELSE 0 END, "
+      "CASE WHEN a.lever = 'offre' THEN 1 ELSE 0 END, CASE WHEN a.lever = 'usages' THEN 1 ELSE 0 END "
+      "FROM action_organisations ao JOIN actions a ON a.id = ao.action_id WHERE a.status <> 'abandonnee'"
+      ") x JOIN organisations o ON o.id = x.organisation_id" +
+      only + " ORDER BY x.coalition_id";
+  std::vector<std::pair<std::int64_t, ActorRecord>> out;
+  for (const auto& r : c.query(sql, params))
+    out.emplace_back(r.integer(0), ActorRecord{r.integer(1), r.text(2), r.text(3), r.integer(4),
+                                               static_cast<Involvement>(r.integer(5)),
+                                               {r.boolean(6), r.boolean(7), r.boolean(8)}});
+  return out;
+}
+
+std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<std::int64_t>* ids) {
+  std::vector<KindCount> out;
+  if (ids && ids->empty()) return out;
+  // The filter goes into each branch, so that only the chosen coalitions' rows are read.
+  storage::Params params;
+  std::string in;
+  if (ids)
+    for (std::size_t i = 0; i < ids->size(); ++i) in += in.empty() ? "?" : ", ?";
+  auto only = [&](const char* column) { return ids ? std::string(" AND ") + column + " IN (" + in + ")" : std::string(); };
+  for (int branch = 0; ids && branch < 3; ++branch)
+    for (auto id : *ids) params.push_back(id);
+  for (const auto& r : c.query(
+           "SELECT x.coalition_id, o.kind_id, COUNT(DISTINCT x.organisation_id) FROM ("
+           "SELECT m.coalition_id, uo.organisation_id FROM coalition_members m "
+           "JOIN user_organisations uo ON uo.user_id = m.user_id WHERE 1 = 1" + only("m.coalition_id") +
+               " UNION ALL SELECT coalition_id, organisation_id FROM interest_declarations "
+               "WHERE organisation_id IS NOT NULL" + only("coalition_id") +
+               " UNION ALL SELECT a.coalition_id, ao.organisation_id FROM action_organisations ao "
+               "JOIN actions a ON a.id = ao.action_id WHERE a.status <> 'abandonnee'" + only("a.coalition_id") +
+               ") x JOIN organisations o ON o.id = x.organisation_id GROUP BY x.coalition_id, o.kind_id",
+           params))
+    out.push_back({r.integer(0), r.integer(1), r.integer(2)});
+  return out;
+}
+
+std::vector<KindDef> kinds(Connection& c) {
+  std::vector<KindDef> out;
+  for (const auto& r : c.query("SELECT id, slug, label FROM organisation_kinds ORDER BY position, id"))
+    out.push_back({r.integer(0), r.text(1), r.text(2)});
+  return out;
+}
+
+std::vector<StageEntry> stage_entries(Connection& c) {
+  std::vector<StageEntry> out;
+  for (const auto& r : c.query("SELECT coalition_id, to_stage, changed_at FROM coalition_stage_changes "
+                               "ORDER BY coalition_id, changed_at, id"))
+    out.push_back({r.integer(0), r.text(1), at(r.integer(2))});
+  return out;
+}
+
+std::map<std::pair<std::string, std::string>, std::int64_t> actions_by_status_and_lever(Connection& c) {
+  std::map<std::pair<std::string, std::string>, std::int64_t> out;
+  for (const auto& r : c.query("SELECT status, lever, COUNT(*) FROM actions GROUP BY status, lever"))
+    out[{r.text(0), r.text(1)}] = r.integer(2);
+  return out;
+}
+
+std::vector<Action> achieved_victories(Connection& c, std::int64_t limit) {
+  std::vector<Action> out;
+  for (const auto& r : c.query(std::string(kActionSelect) +
+                                   "WHERE a.victory = 1 AND a.status = 'realisee' ORDER BY a.updated_at DESC, a.id "
+                                   "LIMIT ?",
+                               {limit}))
+    out.push_back(read_action(r));
+  attach(c, out);
+  return out;
+}
+
+std::int64_t count_achieved_victories(Connection& c) {
+  return c.query_integer("SELECT COUNT(*) FROM actions WHERE victory = 1 AND status = 'realisee'");
+}
+
+}  // namespace fabrique::roadmaps::store

@@ -1,0 +1,78 @@
+// SQL for actions (with their revisions and carrying organisations), indicators, measurements, the
+// actors of coalitions and the programme-wide figures of the dashboard.
+#pragma once
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "roadmaps/matrix.hpp"
+#include "roadmaps/model.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::roadmaps::store {
+
+using storage::Connection;
+
+struct ActionFilter {
+  std::optional<std::int64_t> coalition_id;
+  std::string lever, status, quality;  // empty: any
+  std::optional<std::int64_t> organisation_id;
+  std::int64_t limit = -1;  // -1: all
+  std::int64_t offset = 0;
+};
+
+// Actions (sub-actions included) by coalition then id, with their computed progress and their
+// carrying organisations: two queries whatever the number of actions.
+std::vector<Action> actions(Connection& c, const ActionFilter& f);
+std::int64_t count_actions(Connection& c, const ActionFilter& f);
+std::optional<Action> action(Connection& c, std::int64_t coalition_id, std::int64_t id);
+bool has_sub_actions(Connection& c, std::int64_t action_id);
+
+std::int64_t insert_action(Connection& c, const Action& a);
+// Writes the current values and moves the revision from a.revision - 1 to a.revision; false when
+// someone saved meanwhile (nothing written).
+bool update_action(Connection& c, const Action& a);
+void set_organisations(Connection& c, std::int64_t action_id, const std::vector<std::int64_t>& organisation_ids);
+void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
+                     sys_seconds at, const std::string& comment, const std::string& snapshot);
+std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id);  // newest first
+
+// Moves the coalition's last activity forward to `at` (never backwards: a change dated in the past,
+// such as a measurement recorded late, must not make an active coalition look idle).
+void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds at);
+
+// Indicators of one coalition with their measurements by date (two queries).
+std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id);
+std::int64_t insert_indicator(Connection& c, const Indicator& i);
+void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m,
+                        std::optional<std::int64_t> author, sys_seconds now);
+bool indicator_exists(Connection& c, std::int64_t coalition_id, std::int64_t indicator_id);
+
+// Who takes part in coalitions and how (members' organisations, declarations, organisations that
+// carry actions), with the coalition id first; one query, for one coalition or for all.
+std::vector<std::pair<std::int64_t, ActorRecord>> actors(Connection& c, std::optional<std::int64_t> coalition_id);
+std::vector<KindDef> kinds(Connection& c);
+
+// How many distinct organisations of each kind take part in each coalition, from the same three
+// sources as actors(): the dashboard's diversity figures in one grouped query of three integers a row.
+struct KindCount {
+  std::int64_t coalition_id = 0, kind_id = 0, organisations = 0;
+};
+// Only for the coalitions in `ids` when given (the page shown), else for all (the exports).
+std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<std::int64_t>* ids = nullptr);
+
+struct StageEntry {
+  std::int64_t coalition_id = 0;
+  std::string stage;
+  sys_seconds at{};
+};
+// Every stage change of every coalition, by coalition then date (one query).
+std::vector<StageEntry> stage_entries(Connection& c);
+
+// Number of actions per (status, lever), sub-actions included.
+std::map<std::pair<std::string, std::string>, std::int64_t> actions_by_status_and_lever(Connection& c);
+// Achieved victories, most recently updated first, with their coalition.
+std::vector<Action> achieved_victories(Connection& c, std::int64_t limit);
+std::int64_t count_achieved_victories(Connection& c);
+
+}  // namespace fabrique::roadmaps::store

@@ -1,0 +1,77 @@
+// What people do with roadmaps and indicators. Each use case is one transaction, checks
+// permissions itself (only the coalition's co-porteurs and the animateurs change its actions and
+// indicators), and knows nothing of HTTP: pages, the demo loader and tests call these functions.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/model.hpp"
+#include "common/errors.hpp"
+#include "roadmaps/model.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::roadmaps {
+
+using accounts::User;
+
+// May `actor` change this coalition's roadmap and indicators? Its co-porteurs and the animateurs.
+bool can_edit(storage::Connection& c, const User* actor, std::int64_t coalition_id);
+
+// An action as typed in the form: text everywhere, validated by the use case.
+struct ActionInput {
+  std::string parent;  // id of the action this one is a sub-action of, or empty
+  std::string title, description, lever, scale, status, abandon_reason;
+  std::string starts_on, due_on;  // YYYY-MM-DD or empty
+  std::string progress;           // 0–100; ignored when the action has sub-actions
+  bool victory = false;
+  std::vector<std::string> qualities;      // slugs of kQualities
+  std::vector<std::string> organisations;  // slugs of carrying organisations
+  std::string resources;                   // one address per line
+  std::string comment;                     // what changed, shown in the history
+  std::int64_t base_revision = 0;          // on update: the revision the editor started from
+};
+
+struct ActionResult {
+  FieldErrors errors;
+  bool conflict = false;        // someone saved since base_revision: nothing written
+  bool unchanged = false;       // nothing differed: no revision made
+  std::int64_t id = 0;
+  std::int64_t revision = 0;
+  std::optional<Action> current;  // on conflict: the action as it is now
+};
+
+// create_action.cpp. Outcomes: created as revision 1 | field errors (empty title, unknown lever,
+// scale, status, quality or organisation, progress outside 0–100, due date before start,
+// abandonment without a reason, a parent that is not a top-level action of the coalition) |
+// Forbidden | NotFound (coalition).
+ActionResult create_action(storage::Connection& c, const User& actor, std::string_view slug, const ActionInput& in,
+                           sys_seconds now);
+
+// update_action.cpp. A new revision with every field. Outcomes: saved | unchanged | conflict (409) |
+// field errors | Forbidden | NotFound (coalition or action).
+ActionResult update_action(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id,
+                           const ActionInput& in, sys_seconds now);
+
+struct IndicatorInput {
+  std::string name, unit, quality, impact, description;
+  std::string baseline, target;  // numbers (comma or point), or empty
+};
+
+// create_indicator.cpp. Outcomes: the new id | field errors (empty name, unknown quality or impact
+// kind, a baseline or target that is not a number) | Forbidden | NotFound.
+std::int64_t create_indicator(storage::Connection& c, const User& actor, std::string_view slug,
+                              const IndicatorInput& in, sys_seconds now, FieldErrors& errors);
+
+struct MeasurementInput {
+  std::string measured_on;  // YYYY-MM-DD
+  std::string value;        // a number
+  std::string source;       // where the figure comes from
+};
+
+// record_measurement.cpp. Outcomes: recorded | field errors (no date, no value, not a number,
+// source too long) | Forbidden | NotFound (coalition or indicator).
+FieldErrors record_measurement(storage::Connection& c, const User& actor, std::string_view slug,
+                               std::int64_t indicator_id, const MeasurementInput& in, sys_seconds now);
+
+}  // namespace fabrique::roadmaps

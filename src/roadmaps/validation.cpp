@@ -1,0 +1,171 @@
+// Validation shared by the roadmap use cases: one place says what a valid action, day or number is.
+#include "roadmaps/validation.hpp"
+
+#include <charconv>
+#include <cmath>
+
+#include <date/date.h>
+
+#include "common/text.hpp"
+#include "roadmaps/use_cases.hpp"
+
+namespace fabrique::roadmaps::validation {
+
+using i18n::N_;
+
+std::optional<sys_seconds> parse_day(std::string_view text) {
+  std::string t = text::trim(text);
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
+  int y = 0;
+  unsigned m = 0, d = 0;
+  auto digits = [&](std::size_t from, std::size_t len, auto& out) {
+    auto r = std::from_chars(t.data() + from, t.data() + from + len, out);
+    return r.ec == std::errc() && r.ptr == t.data() + from + len;
+  };
+  if (!digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return std::nullopt;
+  date::year_month_day ymd{date::year{y}, date::month{m}, date::day{d}};
+  if (!ymd.ok() || y < 1900 || y > 2200) return std::nullopt;
+  return sys_seconds(date::sys_days(ymd).time_since_epoch());
+}
+
+std::optional<double> parse_number(std::string_view text) {
+  std::string t = text::trim(text);
+  for (auto& ch : t)
+    if (ch == ',') ch = '.';  // French decimal comma
+  std::string compact;
+  for (char ch : t)
+    if (ch != ' ') compact += ch;  // "1 200" as people write it
+  if (compact.empty() || compact.size() > 30) return std::nullopt;
+  double v = 0;
+  auto r = std::from_chars(compact.data(), compact.data() + compact.size(), v);
+  if (r.ec != std::errc() || r.ptr != compact.data() + compact.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::string bounded(std::string_view text, std::size_t max, bool multiline, const char* field, const char* message,
+                    FieldErrors& errors) {
+  std::string t = text::trim(text);
+  if (!text::valid_utf8(t, multiline) || text::length(t) > max) errors.add(field, message);
+  return t;
+}
+
+Action read_action(const ActionInput& in, FieldErrors& errors) {
+  Action a;
+  a.title = bounded(in.title, kMaxTitle, false, "title", N_("The title is too long (200 characters at most)."), errors);
+  if (a.title.empty() && !errors.find("title")) errors.add("title", N_("Give the action a title."));
+  a.description = bounded(in.description, kMaxDescription, true, "description",
+                          N_("The description is too long (20,000 characters at most)."), errors);
+  if (!find(kLevers, in.lever)) errors.add("lever", N_("Choose a lever from the list."));
+  a.lever = in.lever;
+  if (!find(kScales, in.scale)) errors.add("scale", N_("Choose a scale from the list."));
+  a.scale = in.scale;
+  if (!find(kStatuses, in.status)) errors.add("status", N_("Choose a status from the list."));
+  a.status = in.status;
+  a.abandon_reason = bounded(in.abandon_reason, kMaxReason, true, "abandon_reason",
+                             N_("The reason is too long (1,000 characters at most)."), errors);
+  if (a.status == "abandonnee" && a.abandon_reason.empty() && !errors.find("abandon_reason"))
+    errors.add("abandon_reason", N_("Say why the action is abandoned."));
+  if (a.status != "abandonnee") a.abandon_reason.clear();  // a reason only means something when abandoned
+
+  if (!text::trim(in.starts_on).empty()) {
+    a.starts_on = parse_day(in.starts_on);
+    if (!a.starts_on) errors.add("starts_on", N_("Enter the start as a date (year-month-day)."));
+  }
+  if (!text::trim(in.due_on).empty()) {
+    a.due_on = parse_day(in.due_on);
+    if (!a.due_on) errors.add("due_on", N_("Enter the due date as a date (year-month-day)."));
+  }
+  if (a.starts_on && a.due_on && *a.due_on < *a.starts_on)
+    errors.add("due_on", N_("The due date cannot be before the start."));
+
+  std::string progress = text::trim(in.progress);
+  if (progress.empty()) {
+    a.entered_progress = a.status == "realisee" ? 100 : 0;
+  } else {
+    auto p = parse_number(progress);
+    if (!p || *p < 0 || *p > 100 || std::floor(*p) != *p)
+      errors.add("progress", N_("Progress is a whole number from 0 to 100."));
+    else
+      a.entered_progress = static_cast<int>(*p);
+  }
+  a.victory = in.victory;
+  for (const auto& q : in.qualities) {
+    if (!find(kQualities, q)) {
+      errors.add("qualities", N_("Choose qualities from the list."));
+      break;
+    }
+    if (std::find(a.qualities.begin(), a.qualities.end(), q) == a.qualities.end()) a.qualities.push_back(q);
+  }
+  // Stored in the order of the list, so that two saves of the same choice compare equal.
+  std::sort(a.qualities.begin(), a.qualities.end(), [](const std::string& x, const std::string& y) {
+    return find(kQualities, x) < find(kQualities, y);
+  });
+  a.resources = bounded(in.resources, kMaxResources, true, "resources",
+                        N_("The list of resources is too long (4,000 characters at most)."), errors);
+  if (in.organisations.size() > kMaxOrganisations)
+    errors.add("organisations", N_("Choose at most 30 organisations."));
+  return a;
+}
+
+}  // namespace fabrique::roadmaps::validation
+
+#include <boost/json.hpp>
+
+#include "organisations/store.hpp"
+#include "roadmaps/store.hpp"
+
+namespace fabrique::roadmaps::validation {
+
+void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<std::int64_t> self,
+             const ActionInput& in, Action& a, FieldErrors& errors) {
+  for (const auto& slug : in.organisations) {
+    if (slug.empty()) continue;
+    auto o = organisations::store::by_slug(c, slug);
+    if (!o) {
+      errors.add("organisations", N_("Choose organisations from the list."));
+      break;
+    }
+    bool seen = false;
+    for (const auto& known : a.organisations) seen = seen || known.id == o->id;
+    if (!seen) a.organisations.push_back({o->id, o->slug, o->name});
+  }
+  std::string parent = text::trim(in.parent);
+  if (parent.empty()) return;
+  std::int64_t id = 0;
+  auto r = std::from_chars(parent.data(), parent.data() + parent.size(), id);
+  std::optional<Action> p;
+  if (r.ec == std::errc() && r.ptr == parent.data() + parent.size()) p = store::action(c, coalition_id, id);
+  if (!p || p->parent_id || (self && (p->id == *self || store::has_sub_actions(c, *self)))) {
+    errors.add("parent", N_("Choose a main action of this coalition as the parent."));
+    return;
+  }
+  a.parent_id = p->id;
+}
+
+std::string snapshot(const Action& a) {
+  auto day = [](const std::optional<sys_seconds>& t) -> boost::json::value {
+    if (!t) return nullptr;
+    return boost::json::value(date::format("%F", *t));
+  };
+  boost::json::array qualities, organisations;
+  for (const auto& q : a.qualities) qualities.push_back(boost::json::value(q));
+  for (const auto& o : a.organisations) organisations.push_back(boost::json::value(o.name));
+  boost::json::object o;
+  o["title"] = a.title;
+  o["description"] = a.description;
+  o["parent"] = a.parent_id ? boost::json::value(*a.parent_id) : boost::json::value(nullptr);
+  o["lever"] = a.lever;
+  o["scale"] = a.scale;
+  o["status"] = a.status;
+  o["abandon_reason"] = a.abandon_reason;
+  o["starts_on"] = day(a.starts_on);
+  o["due_on"] = day(a.due_on);
+  o["progress"] = a.entered_progress;
+  o["victory"] = a.victory;
+  o["qualities"] = std::move(qualities);
+  o["organisations"] = std::move(organisations);
+  o["resources"] = a.resources;
+  return boost::json::serialize(o);
+}
+
+}  // namespace fabrique::roadmaps::validation

@@ -1,0 +1,217 @@
+// Roadmaps and impact in the browser: an animateur opens a coalition, adds actions and a sub-action
+// through the forms, is told what is wrong with a bad one, defines an indicator and records
+// measurements; every new page (coalition roadmap, action, impact, programme roadmap, dashboard, the
+// coalition page with its matrix) passes axe-core with no id used twice, signed in and out, in French
+// and in English, and each stays under 30 KB and 3 requests, fits in 320 px and breaks no CSP rule.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { ANIMATEUR, checkA11y as axeCheck, createOrganisation, signIn, useServerAndBrowser } from './support.mjs';
+
+const env = useServerAndBrowser();
+const FAMILY = 'Communs, données et territoires';
+const SLUG = 'donnees-environnementales';
+const base = `/coalitions/${SLUG}`;
+let actionPath;
+
+async function checkA11y(page, label) {
+  await axeCheck(page, label);
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
+  });
+  assert.deepEqual(duplicates, [], `${label} (${page.url()}): ids used more than once`);
+}
+
+async function expectAccessible(page, path, label, expectedStatus = 200) {
+  const response = await page.goto(path);
+  assert.equal(response.status(), expectedStatus, `${path} answered ${response.status()}`);
+  await checkA11y(page, label);
+}
+
+async function submit(page, button) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    button.click(),
+  ]);
+  await page.waitForLoadState();
+  return response;
+}
+
+async function fillAction(form, { title, lever, status, progress, due, start }) {
+  await form.getByLabel('Titre', { exact: true }).fill(title);
+  await form.getByLabel('Levier').selectOption({ label: lever });
+  await form.getByLabel('Échelle').selectOption({ label: 'Locale' });
+  if (status) await form.getByLabel('Statut').selectOption({ label: status });
+  if (start) await form.getByLabel(/^Début/).fill(start);
+  if (due) await form.getByLabel(/^Échéance/).fill(due);
+  if (progress !== undefined) await form.getByLabel(/^Avancement/).fill(progress);
+}
+
+describe('an animateur writes a roadmap and its indicators through the forms', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await signIn(page, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => page?.context().close());
+
+  it('opens the environmental-data coalition with an organisation of its own', async () => {
+    await page.goto('/coalitions/familles');
+    await page.locator('form[action="/coalitions/familles"]').getByLabel('Libellé').fill(FAMILY);
+    await submit(page, page.locator('form[action="/coalitions/familles"]').getByRole('button', { name: 'Ajouter' }));
+    await createOrganisation(page, { name: 'Métropole de Lyon', kind: 'Collectivité / territoire' });
+    await page.goto('/coalitions/nouvelle');
+    await page.getByLabel('Numéro').fill('19');
+    await page.getByLabel('Titre', { exact: true }).fill('Pour l’appropriation des données environnementales');
+    await page.getByLabel(/^Adresse/).fill(SLUG);
+    await page.getByLabel('Famille').selectOption({ label: FAMILY });
+    await page.getByLabel('Étape').selectOption({ label: 'Feuille de route' });
+    await submit(page, page.getByRole('button', { name: 'Enregistrer la fiche' }));
+    assert.equal(new URL(page.url()).pathname, base);
+    await page.getByLabel('Je parle au nom de').selectOption({ label: 'Métropole de Lyon' });
+    await page.getByLabel('La commande', { exact: true }).check();
+    await submit(page, page.getByRole('button', { name: 'Déclarer mon intérêt' }));
+  });
+
+  it('adds an action, then a sub-action whose progress the main action shows', async () => {
+    await page.goto(`${base}/feuille-de-route`);
+    let form = page.locator(`form[action="${base}/feuille-de-route"]`);
+    await fillAction(form, { title: 'Guides de bonnes pratiques', lever: 'Les usages', status: 'En cours',
+      progress: '10', start: '2021-07-01', due: '2022-03-31' });
+    await form.getByLabel('Capacitant').check();
+    await form.getByLabel(/^Organisations porteuses/).selectOption({ label: 'Métropole de Lyon' });
+    assert.equal((await submit(page, form.getByRole('button', { name: 'Ajouter l’action' }))).status(), 303);
+    actionPath = new URL(page.url()).pathname;
+    await page.getByRole('heading', { level: 1, name: 'Guides de bonnes pratiques' }).waitFor();
+
+    await page.goto(`${base}/feuille-de-route`);
+    form = page.locator(`form[action="${base}/feuille-de-route"]`);
+    await fillAction(form, { title: 'Premier guide pour les collectivités', lever: 'Les usages', progress: '40' });
+    await form.getByLabel('Sous-action de').selectOption({ label: 'Guides de bonnes pratiques' });
+    await submit(page, form.getByRole('button', { name: 'Ajouter l’action' }));
+    await page.goto(actionPath);
+    assert.match(await page.getByRole('main').innerText(), /40 % \(moyenne de 1 sous-action\)/);
+  });
+
+  it('is told, next to each field, what is wrong with a bad action, and the form keeps the input', async () => {
+    await page.goto(`${base}/feuille-de-route`);
+    const form = page.locator(`form[action="${base}/feuille-de-route"]`);
+    await fillAction(form, { title: 'Action mal datée', lever: 'L’offre', status: 'Abandonnée', progress: '150',
+      start: '2021-12-01', due: '2021-06-01' });
+    const response = await submit(page, form.getByRole('button', { name: 'Ajouter l’action' }));
+    assert.equal(response.status(), 422);
+    const summary = page.locator('.error-summary');
+    for (const message of ['L’avancement est un nombre entier de 0 à 100.', 'L’échéance ne peut pas précéder le début.',
+      'Dites pourquoi l’action est abandonnée.']) {
+      assert.ok(await summary.getByText(message).isVisible(), `the summary says “${message}”`);
+    }
+    assert.equal(await page.getByLabel('Titre', { exact: true }).inputValue(), 'Action mal datée');
+    await checkA11y(page, 'roadmap with errors');
+  });
+
+  it('edits the action, and the history shows the change', async () => {
+    await page.goto(actionPath);
+    const form = page.locator(`form[action="${actionPath}"]`);
+    await form.getByLabel('Statut').selectOption({ label: 'Réalisée' });
+    await form.getByLabel(/^Qu’avez-vous modifié/).fill('Guides publiés');
+    await submit(page, form.getByRole('button', { name: 'Enregistrer l’action' }));
+    assert.match(await page.getByRole('main').innerText(), /Révision 2/);
+    assert.match(await page.getByRole('main').innerText(), /Guides publiés/);
+    await checkA11y(page, 'action with history (animateur)');
+  });
+
+  it('defines an indicator and records two measurements; the chart is described', async () => {
+    await page.goto(`${base}/impact`);
+    await checkA11y(page, 'impact, no indicator (animateur)');
+    const define = page.locator(`form[action="${base}/impact"]`);
+    await define.getByLabel('Nom').fill('Participants aux ateliers');
+    await define.getByLabel(/^Unité/).fill('personnes');
+    await define.getByLabel('Qualité').selectOption({ label: 'Capacitant' });
+    await define.getByLabel('Type d’impact').selectOption({ label: 'Social' });
+    await define.getByLabel('Cible').fill('150');
+    await submit(page, define.getByRole('button', { name: 'Définir l’indicateur' }));
+    for (const [day, value] of [['2021-04-14', '22'], ['2021-06-22', '71']]) {
+      const record = page.locator(`form[action="${base}/impact/mesures"]`);
+      await record.getByLabel(/^Date de la mesure/).fill(day);
+      await record.getByLabel('Valeur').fill(value);
+      await record.getByLabel(/^Source/).fill('Feuille de présence');
+      await submit(page, record.getByRole('button', { name: 'Enregistrer' }));
+    }
+    const chart = page.getByRole('img', { name: 'Participants aux ateliers' });
+    assert.ok(await chart.isVisible(), 'the chart is an image named by its title');
+    assert.match(await chart.locator('desc').textContent(), /71/);
+    const refused = page.locator(`form[action="${base}/impact/mesures"]`);
+    await refused.getByLabel('Valeur').fill('12');
+    assert.equal((await submit(page, refused.getByRole('button', { name: 'Enregistrer' }))).status(), 422);
+    await checkA11y(page, 'impact with a refused measurement');
+  });
+
+  it('the roadmap, impact, coalition and dashboard pages as an animateur have no violation', async () => {
+    await expectAccessible(page, `${base}/feuille-de-route`, 'roadmap (animateur)');
+    await expectAccessible(page, `${base}/impact`, 'impact (animateur)');
+    await expectAccessible(page, base, 'coalition with matrix (animateur)');
+    await expectAccessible(page, '/tableau-de-bord', 'dashboard (animateur)');
+  });
+});
+
+describe('the roadmap pages have no violation, signed out, in French and English', () => {
+  for (const english of [false, true]) {
+    describe(english ? 'in English' : 'in French', () => {
+      let page;
+      before(async () => {
+        page = await env.newPage(english ? { locale: 'en-GB' } : {});
+        if (english) await page.goto('/langue/en?retour=/');
+      });
+      after(async () => page?.context().close());
+      const tag = english ? ' (en)' : '';
+      it('the coalition roadmap', async () => expectAccessible(page, `${base}/feuille-de-route`, `roadmap${tag}`));
+      it('an action', async () => expectAccessible(page, actionPath, `action${tag}`));
+      it('the impact page with a chart', async () => expectAccessible(page, `${base}/impact`, `impact${tag}`));
+      it('the coalition page with its matrix', async () => expectAccessible(page, base, `coalition${tag}`));
+      it('the programme roadmap, filtered', async () =>
+        expectAccessible(page, '/feuille-de-route?levier=usages&statut=realisee', `programme roadmap${tag}`));
+      it('the dashboard', async () => expectAccessible(page, '/tableau-de-bord', `dashboard${tag}`));
+      it('a missing action is a 404 page', async () =>
+        expectAccessible(page, `${base}/feuille-de-route/999999`, `missing action${tag}`, 404));
+    });
+  }
+});
+
+describe('the roadmap pages are frugal, fit in 320 px and break no CSP rule', () => {
+  it('each page: ≤ 3 requests, ≤ 30 KB, no horizontal scroll, no CSP violation', async () => {
+    const context = await env.newContext({ viewport: { width: 320, height: 640 } });
+    await context.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}`));
+    });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const problems = [];
+    for (const path of [`${base}/feuille-de-route`, actionPath, `${base}/impact`, base, '/feuille-de-route',
+      '/tableau-de-bord']) {
+      let requests = 0;
+      const bytes = new Map();
+      const onRequest = () => { requests += 1; };
+      const onFinished = (e) => bytes.set(e.requestId, e.encodedDataLength);
+      page.on('request', onRequest);
+      cdp.on('Network.loadingFinished', onFinished);
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      page.off('request', onRequest);
+      cdp.off('Network.loadingFinished', onFinished);
+      const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+      const { width, csp } = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth, csp: window.__csp }));
+      if (requests > 3) problems.push(`${path}: ${requests} requests`);
+      if (total > 30 * 1024) problems.push(`${path}: ${total} bytes`);
+      if (width > 320) problems.push(`${path}: ${width}px wide at 320 px`);
+      for (const c of csp) problems.push(`${path}: CSP violation ${c}`);
+    }
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+});

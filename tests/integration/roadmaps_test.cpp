@@ -1,0 +1,449 @@
+// Roadmaps and impact over real HTTP: actions with revisions and conflicts, progress from sub-actions,
+// the programme roadmap with its filters and CSV, indicators with their charts and measurements, the
+// actors × levers matrix on the coalition page, the public dashboard and its constant query count,
+// permissions and bad input.
+#include <gtest/gtest.h>
+
+#include "coalitions/use_cases.hpp"
+#include "demo/demo.hpp"
+#include "integration/site.hpp"
+#include "organisations/use_cases.hpp"
+#include "roadmaps/dashboard.hpp"
+#include "roadmaps/use_cases.hpp"
+#include "taxonomies/taxonomy.hpp"
+
+namespace fabrique::test {
+namespace {
+
+constexpr const char* kPassword = "un mot de passe solide";
+constexpr const char* kSlug = "donnees-environnementales";
+
+// A site with an animateur, a co-porteur (of Métropole de Lyon, a collectivité), a member (of
+// Atmo France, an association) and the environmental-data coalition.
+struct Programme {
+  Site site;
+  accounts::User anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  accounts::User porteur = site.add_user("porteur@example.org", "Porteur", kPassword);
+  accounts::User member = site.add_user("membre@example.org", "Membre", kPassword);
+
+  Programme() {
+    auto c = site.db().acquire();
+    taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Communs, données et territoires");
+    open(*c, "19", "Pour l'appropriation des données environnementales", kSlug);
+    coalitions::set_member_role(*c, anim, kSlug, porteur.id, coalitions::RoleChange::co_porteur, site.now());
+    organisations::create_organisation(*c, porteur, {"Métropole de Lyon", "collectivite", "", ""}, site.now());
+    organisations::create_organisation(*c, member, {"Atmo France", "association", "", ""}, site.now());
+  }
+
+  void open(storage::Connection& c, const std::string& number, const std::string& title, const std::string& slug) {
+    coalitions::CoalitionInput in;
+    in.number = number;
+    in.title = title;
+    in.slug = slug;
+    in.family = "communs-donnees-et-territoires";
+    in.stage = "feuille-de-route";
+    if (!coalitions::create_coalition(c, anim, in, site.now()).coalition)
+      throw std::runtime_error("could not open a test coalition");
+  }
+
+  static std::string page(const std::string& rest = "") { return std::string("/coalitions/") + kSlug + rest; }
+
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  static Fields action(const std::string& title, Fields extra = {}) {
+    Fields f{{"title", title}, {"lever", "usages"}, {"scale", "local"}, {"status", "engagee"},
+             {"starts_on", "2021-06-22"}, {"due_on", "2021-12-15"}, {"progress", "20"}};
+    for (auto& [k, v] : extra) {
+      bool replaced = false;
+      for (auto& [fk, fv] : f)
+        if (fk == k) fv = v, replaced = true;
+      if (!replaced) f.emplace_back(k, v);
+    }
+    return f;
+  }
+  HttpResponse add(Browser& b, const std::string& title, Fields extra = {}) {
+    b.get(page("/feuille-de-route"));
+    return b.post(page("/feuille-de-route"), action(title, std::move(extra)));
+  }
+  std::int64_t last_action() { return site.count("SELECT MAX(id) FROM actions"); }
+};
+
+bool has(const HttpResponse& r, const std::string& s) { return r.body.find(s) != std::string::npos; }
+
+TEST(Roadmaps, CoPorteurAddsAnActionThatAppearsOnBothRoadmapsAndAsJson) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  auto r = p.add(b, "Atelier territorial avec le CNES",
+                 {{"qualities", "capacitant"}, {"organisations", "metropole-de-lyon"}, {"victory", "1"}});
+  ASSERT_EQ(r.status, 303);
+  auto id = std::to_string(p.last_action());
+  EXPECT_EQ(r.header("location"), p.page("/feuille-de-route/" + id));
+  auto page = b.get(p.page("/feuille-de-route/" + id));
+  EXPECT_TRUE(has(page, "Atelier territorial avec le CNES"));
+  EXPECT_TRUE(has(page, "Capacitant"));
+  EXPECT_TRUE(has(page, "Métropole de Lyon"));
+  Browser visitor(p.site);
+  EXPECT_TRUE(has(visitor.get(p.page("/feuille-de-route")), "Atelier territorial avec le CNES"));
+  EXPECT_TRUE(has(visitor.get("/feuille-de-route"), "Atelier territorial avec le CNES"));
+  auto json = visitor.get(p.page("/feuille-de-route.json"));
+  EXPECT_EQ(json.header("content-type"), "application/json; charset=utf-8");
+  EXPECT_TRUE(has(json, R"("lever":"usages")"));
+  EXPECT_TRUE(has(json, R"("qualities":["capacitant"])"));
+  EXPECT_TRUE(has(json, R"("victory":true)"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 1);
+}
+
+TEST(Roadmaps, EditingAnActionMakesARevisionAndTheHistoryShowsWhatChanged) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.add(b, "Guide de bonnes pratiques");
+  auto id = std::to_string(p.last_action());
+  b.get(p.page("/feuille-de-route/" + id));
+  auto r = b.post(p.page("/feuille-de-route/" + id),
+                  Programme::action("Guide de bonnes pratiques", {{"base_revision", "1"}, {"status", "en-cours"},
+                                                                  {"progress", "60"}, {"comment", "Rédaction lancée"}}));
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 2);
+  auto page = b.get(p.page("/feuille-de-route/" + id));
+  EXPECT_TRUE(has(page, "Rédaction lancée"));
+  EXPECT_TRUE(has(page, "engagee → en-cours"));
+  EXPECT_TRUE(has(page, "20 → 60"));
+  // Saving the same values again makes no revision.
+  b.post(p.page("/feuille-de-route/" + id),
+         Programme::action("Guide de bonnes pratiques", {{"base_revision", "2"}, {"status", "en-cours"}, {"progress", "60"}}));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 2);
+}
+
+TEST(Roadmaps, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsItsInput) {
+  Programme p;
+  Browser first(p.site), second(p.site);
+  first.sign_in("porteur@example.org", kPassword);
+  second.sign_in("anim@example.org", kPassword);
+  p.add(first, "Registre des réutilisations");
+  auto id = std::to_string(p.last_action());
+  first.get(p.page("/feuille-de-route/" + id));
+  second.get(p.page("/feuille-de-route/" + id));
+  EXPECT_EQ(first.post(p.page("/feuille-de-route/" + id),
+                       Programme::action("Registre des réutilisations", {{"base_revision", "1"}, {"progress", "40"}}))
+                .status,
+            303);
+  auto refused = second.post(p.page("/feuille-de-route/" + id),
+                             Programme::action("Registre des réutilisations déclarées", {{"base_revision", "1"}}));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(has(refused, "Registre des réutilisations déclarées"));
+  EXPECT_TRUE(has(refused, R"(name="base_revision" value="2")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE title = 'Registre des réutilisations' AND progress = 40"), 1);
+}
+
+TEST(Roadmaps, ProgressIsTheMeanOfTheSubActionsWhenThereAreSome) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.add(b, "Cartographier les données", {{"progress", "5"}});
+  auto parent = std::to_string(p.last_action());
+  p.add(b, "Inventaire breton", {{"parent", parent}, {"progress", "50"}});
+  p.add(b, "Inventaire lyonnais", {{"parent", parent}, {"status", "realisee"}, {"progress", "80"}});
+  p.add(b, "Inventaire abandonné", {{"parent", parent}, {"status", "abandonnee"},
+                                    {"abandon_reason", "Pas de partenaire local."}});
+  auto json = b.get(p.page("/feuille-de-route.json"));
+  // (50 + 100) / 2: an achieved sub-action counts 100, an abandoned one does not count.
+  EXPECT_TRUE(has(json, R"("title":"Cartographier les données","description":"","lever":"usages","scale":"local","status":"engagee","abandon_reason":null,"starts_on":"2021-06-22","due_on":"2021-12-15","progress":75,"progress_from_sub_actions":true)"));
+  // A sub-action cannot have sub-actions of its own.
+  auto child = std::to_string(p.last_action());
+  auto r = p.add(b, "Trop profond", {{"parent", child}});
+  EXPECT_EQ(r.status, 422);
+}
+
+TEST(Roadmaps, BadInputGetsAClearMessageA422AndWritesNothing) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  struct Case {
+    Programme::Fields fields;
+    std::string message;
+  };
+  std::vector<Case> cases = {
+      {{{"progress", "150"}}, "L’avancement est un nombre entier de 0 à 100."},
+      {{{"starts_on", "2021-12-01"}, {"due_on", "2021-06-01"}}, "L’échéance ne peut pas précéder le début."},
+      {{{"lever", "marketing"}}, "Choisissez un levier dans la liste."},
+      {{{"qualities", "rapide"}}, "Choisissez des qualités dans la liste."},
+      {{{"status", "abandonnee"}}, "Dites pourquoi l’action est abandonnée."},
+      {{{"title", ""}}, "Donnez un titre à l’action."},
+      {{{"due_on", "2021-02-30"}}, "Saisissez l’échéance sous forme de date (année-mois-jour)."},
+  };
+  for (const auto& c : cases) {
+    auto r = p.add(b, "Une action mal saisie", c.fields);
+    EXPECT_EQ(r.status, 422) << c.message;
+    EXPECT_TRUE(has(r, c.message)) << c.message;
+    EXPECT_TRUE(has(r, R"(class="error-summary")")) << c.message;
+  }
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions"), 0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 0);
+}
+
+TEST(Roadmaps, OnlyCoPorteursAndAnimateursChangeActionsAndIndicators) {
+  Programme p;
+  Browser porteur(p.site), member(p.site), visitor(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  p.add(porteur, "Atelier");
+  auto id = std::to_string(p.last_action());
+  porteur.get(p.page("/impact"));
+  porteur.post(p.page("/impact"), {{"name", "Participants"}, {"quality", "inclusif"}, {"impact", "social"}});
+  auto indicator = std::to_string(p.site.count("SELECT MAX(id) FROM indicators"));
+
+  member.sign_in("membre@example.org", kPassword);
+  member.get(p.page("/feuille-de-route"));
+  EXPECT_FALSE(has(member.get(p.page("/feuille-de-route")), "Ajouter l’action"));
+  EXPECT_EQ(member.post(p.page("/feuille-de-route"), Programme::action("Intrusion")).status, 403);
+  EXPECT_EQ(member.post(p.page("/feuille-de-route/" + id), Programme::action("Intrusion", {{"base_revision", "1"}})).status, 403);
+  EXPECT_EQ(member.post(p.page("/impact"), {{"name", "X"}, {"quality", "inclusif"}, {"impact", "social"}}).status, 403);
+  EXPECT_EQ(member.post(p.page("/impact/mesures"), {{"indicator", indicator}, {"measured_on", "2021-06-22"}, {"value", "3"}}).status, 403);
+  // A visitor is shown no form, and a post without a form's token is refused.
+  EXPECT_FALSE(has(visitor.get(p.page("/feuille-de-route")), "<form method=\"post\""));
+  EXPECT_EQ(visitor.post(p.page("/feuille-de-route"), Programme::action("Intrusion")).status, 403);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 0);
+  // The animateur may, without being a member.
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  EXPECT_EQ(p.add(anim, "Action de l'animation").status, 303);
+}
+
+TEST(Roadmaps, ProgrammeRoadmapFiltersAndExportsCsv) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    p.open(*c, "6", "Pour des algorithmes et systèmes d'IA publics exemplaires", "algorithmes");
+  }
+  Browser b(p.site);
+  b.sign_in("anim@example.org", kPassword);
+  p.add(b, "Guide des données", {{"lever", "usages"}, {"qualities", "capacitant"}, {"organisations", "atmo-france"}});
+  b.get("/coalitions/algorithmes/feuille-de-route");
+  b.post("/coalitions/algorithmes/feuille-de-route",
+         Programme::action("Identifier quatre cas d'usage", {{"lever", "commande"}, {"status", "en-cours"}, {"qualities", "democratique"}}));
+  Browser v(p.site);
+  auto all = v.get("/feuille-de-route");
+  EXPECT_TRUE(has(all, "Guide des données"));
+  EXPECT_TRUE(has(all, "Identifier quatre cas d&#39;usage"));
+  auto only = [&](const std::string& q, const std::string& yes, const std::string& no) {
+    auto r = v.get("/feuille-de-route?" + q);
+    EXPECT_TRUE(has(r, yes)) << q;
+    EXPECT_FALSE(has(r, no)) << q;
+  };
+  only("levier=commande", "Identifier quatre", "Guide des données");
+  only("statut=engagee", "Guide des données", "Identifier quatre");
+  only("qualite=democratique", "Identifier quatre", "Guide des données");
+  only("coalition=algorithmes", "Identifier quatre", "Guide des données");
+  only("organisation=atmo-france", "Guide des données", "Identifier quatre");
+  auto csv = v.get("/feuille-de-route.csv?levier=usages");
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF" "coalition,coalition_title,id,parent,title,lever", 0), 0u);
+  EXPECT_TRUE(has(csv, "Guide des données"));
+  EXPECT_FALSE(has(csv, "Identifier quatre"));
+  EXPECT_TRUE(has(v.get("/feuille-de-route.json?statut=en-cours"), R"("count":1)"));
+}
+
+TEST(Impact, IndicatorWithMeasurementsIsDrawnAsAnAccessibleChartWithItsTableAndCsv) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  b.get(p.page("/impact"));
+  ASSERT_EQ(b.post(p.page("/impact"), {{"name", "Jeux de données réutilisés"}, {"unit", "jeux"}, {"quality", "capacitant"},
+                                        {"impact", "environnemental"}, {"baseline", "2"}, {"target", "12,5"}})
+                .status,
+            303);
+  auto id = std::to_string(p.site.count("SELECT MAX(id) FROM indicators"));
+  // The empty chart says so.
+  EXPECT_TRUE(has(b.get(p.page("/impact")), "Aucune mesure pour l’instant."));
+  for (auto [day, value] : {std::pair{"2021-07-01", "3"}, {"2021-09-01", "5,5"}, {"2021-11-01", "8"}}) {
+    b.get(p.page("/impact"));
+    EXPECT_EQ(b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", day}, {"value", value},
+                                                 {"source", "Enquête de la coalition"}})
+                  .status,
+              303);
+  }
+  Browser v(p.site);
+  auto page = v.get(p.page("/impact"));
+  EXPECT_TRUE(has(page, R"(role="img")"));
+  EXPECT_TRUE(has(page, "<title id=\"indicateur-" + id + "-graphique-title\">Jeux de données réutilisés</title>"));
+  EXPECT_TRUE(has(page, "<polyline"));
+  EXPECT_TRUE(has(page, ">Cible 12,5</text>"));
+  EXPECT_TRUE(has(page, "<td>5,5</td>"));
+  EXPECT_TRUE(has(page, "Enquête de la coalition"));
+  auto csv = v.get(p.page("/impact/" + id + "/mesures.csv"));
+  EXPECT_TRUE(has(csv, "2021-09-01,5.5,Enquête de la coalition"));
+  EXPECT_TRUE(has(v.get(p.page("/impact.json")), R"("target":1.25E1)") ||
+              has(v.get(p.page("/impact.json")), R"("target":12.5)"));
+}
+
+TEST(Impact, AMeasurementWithoutDateOrValueIsRefusedAndNothingIsWritten) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  b.get(p.page("/impact"));
+  b.post(p.page("/impact"), {{"name", "Participants"}, {"quality", "inclusif"}, {"impact", "social"}});
+  auto id = std::to_string(p.site.count("SELECT MAX(id) FROM indicators"));
+  b.get(p.page("/impact"));
+  auto no_date = b.post(p.page("/impact/mesures"), {{"indicator", id}, {"value", "12"}});
+  EXPECT_EQ(no_date.status, 422);
+  EXPECT_TRUE(has(no_date, "Indiquez la date de la mesure."));
+  EXPECT_TRUE(has(no_date, R"(value="12")"));  // the input is kept
+  auto no_value = b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-06-22"}});
+  EXPECT_EQ(no_value.status, 422);
+  EXPECT_TRUE(has(no_value, "Indiquez la valeur mesurée."));
+  auto words = b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-06-22"}, {"value", "beaucoup"}});
+  EXPECT_EQ(words.status, 422);
+  auto bad_quality = b.post(p.page("/impact"), {{"name", "X"}, {"quality", "rapide"}, {"impact", "social"}});
+  EXPECT_EQ(bad_quality.status, 422);
+  EXPECT_TRUE(has(bad_quality, "Choisissez une qualité dans la liste."));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators"), 1);
+}
+
+TEST(Matrix, CoalitionPageShowsKindsOnLeversTheKindsToInvolveAndTheDiversity) {
+  Programme p;
+  Browser member(p.site), porteur(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(p.page());
+  member.post(p.page("/interet"), {{"organisation", "atmo-france"}, {"offre", "1"}});
+  porteur.sign_in("porteur@example.org", kPassword);
+  porteur.get(p.page());
+  porteur.post(p.page("/interet"), {{"organisation", "metropole-de-lyon"}, {"commande", "1"}});
+  Browser v(p.site);
+  auto page = v.get(p.page());
+  EXPECT_TRUE(has(page, "Acteurs et leviers"));
+  EXPECT_TRUE(has(page, "Collectivité / territoire"));
+  EXPECT_TRUE(has(page, "Atmo France"));
+  // Kinds absent are listed to involve; "usages" has no actor.
+  EXPECT_TRUE(has(page, "Entreprise, PME / ETI"));
+  EXPECT_TRUE(has(page, "<dt>Leviers sans acteur</dt><dd>Usages</dd>"));
+  // Two organisations of two kinds: 1 − (½² + ½²) = 0,5.
+  EXPECT_TRUE(has(page, "<dt>Indice de diversité</dt><dd>0,5</dd>"));
+  EXPECT_TRUE(has(page, "tirées au hasard"));
+}
+
+// Wraps a connection and counts the statements sent through it.
+class CountingConnection : public storage::Connection {
+ public:
+  explicit CountingConnection(storage::Connection& c) : c_(c) {}
+  std::vector<storage::Row> query(std::string_view sql, const storage::Params& p) override {
+    ++statements;
+    return c_.query(sql, p);
+  }
+  std::int64_t execute(std::string_view sql, const storage::Params& p) override {
+    ++statements;
+    return c_.execute(sql, p);
+  }
+  void execute_script(std::string_view sql) override {
+    ++statements;
+    c_.execute_script(sql);
+  }
+  void begin(bool write) override { c_.begin(write); }
+  void commit() override { c_.commit(); }
+  void rollback() override { c_.rollback(); }
+  storage::Engine engine() const override { return c_.engine(); }
+  int statements = 0;
+
+ private:
+  storage::Connection& c_;
+};
+
+TEST(Dashboard, IsPublicWithItsChartsTablesAndCsv) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.add(b, "Premier guide", {{"status", "realisee"}, {"victory", "1"}});
+  Browser v(p.site);
+  auto page = v.get("/tableau-de-bord");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page, "Coalitions par étape"));
+  EXPECT_TRUE(has(page, R"(role="img")"));
+  EXPECT_TRUE(has(page, "1 victoire remportée."));
+  EXPECT_TRUE(has(page, "Premier guide"));
+  EXPECT_TRUE(has(page, "Pour l&#39;appropriation des données environnementales"));
+  auto stages = v.get("/tableau-de-bord/etapes.csv");
+  EXPECT_TRUE(has(stages, "feuille-de-route,1"));
+  EXPECT_TRUE(has(v.get("/tableau-de-bord/actions.csv"), "realisee,0,0,1"));
+  EXPECT_TRUE(has(v.get("/tableau-de-bord/coalitions.csv"), "days_since_last_activity"));
+  EXPECT_EQ(v.get("/tableau-de-bord/inconnu.csv").status, 404);
+  EXPECT_TRUE(has(v.get("/tableau-de-bord.json"), R"("victories_achieved":1)"));
+}
+
+TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
+  Programme p;
+  auto statements = [&] {
+    auto lease = p.site.db().acquire();
+    CountingConnection counting(*lease);
+    // What the dashboard page reads: the figures, then the heterogeneity of its first page.
+    auto d = roadmaps::load_dashboard(counting, p.site.now());
+    roadmaps::fill_heterogeneity(counting, d, 0, 30);
+    return std::pair{counting.statements, d.coalitions.size()};
+  };
+  // Each new coalition has a co-porteur with an organisation, a declaration, an action and stage changes.
+  auto grow = [&](int from, int to) {
+    auto c = p.site.db().acquire();
+    for (int i = from; i < to; ++i) {
+      std::string slug = "coalition-" + std::to_string(i);
+      p.open(*c, std::to_string(100 + i), "Coalition d'essai " + std::to_string(i), slug);
+      coalitions::set_member_role(*c, p.anim, slug, p.porteur.id, coalitions::RoleChange::co_porteur, p.site.now());
+      coalitions::declare_interest(*c, p.member, slug, {"atmo-france", true, false, true, "Des mesures."}, p.site.now());
+      roadmaps::ActionInput a;
+      a.title = "Action " + std::to_string(i);
+      a.lever = "offre";
+      a.scale = "national";
+      a.status = "en-cours";
+      a.organisations = {"metropole-de-lyon"};
+      if (!roadmaps::create_action(*c, p.anim, slug, a, p.site.now()).errors.empty())
+        throw std::runtime_error("test action refused");
+    }
+  };
+  grow(0, 2);
+  auto [few, n_few] = statements();
+  grow(2, 40);
+  auto [many, n_many] = statements();
+  EXPECT_EQ(n_few, 3u);
+  EXPECT_EQ(n_many, 41u);
+  EXPECT_EQ(few, many);
+  EXPECT_LE(many, 8);
+}
+
+TEST(DemoRoadmaps, FollowTheSourceWithMeasurementsOverSeveralMonths) {
+  Site site;
+  {
+    auto c = site.db().acquire();
+    demo::load(*c);
+  }
+  // The environmental-data coalition: its workshops done, its good-practice guides under way with
+  // their sub-actions, its reuse register; the algorithms coalition: its 3–4 use cases.
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
+                       "WHERE k.slug = 'donnees-environnementales' AND a.title LIKE 'Atelier%' AND a.status = 'realisee'"),
+            2);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions a JOIN actions p ON p.id = a.parent_id "
+                       "WHERE p.title LIKE 'Guides de bonnes pratiques%'"),
+            3);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions a JOIN actions p ON p.id = a.parent_id "
+                       "WHERE p.title LIKE 'Identifier et documenter trois ou quatre cas%'"),
+            4);
+  EXPECT_EQ(site.count("SELECT COUNT(DISTINCT lever) FROM actions"), 3);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions WHERE status = 'abandonnee' AND abandon_reason = ''"), 0);
+  EXPECT_GE(site.count("SELECT COUNT(*) FROM action_revisions"), site.count("SELECT COUNT(*) FROM actions") + 5);
+  // Every indicator measured at least three times, over at least three months.
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM indicators i WHERE (SELECT COUNT(*) FROM measurements m "
+                       "WHERE m.indicator_id = i.id) < 3 OR (SELECT MAX(measured_on) - MIN(measured_on) "
+                       "FROM measurements m WHERE m.indicator_id = i.id) < 60 * 86400"),
+            0);
+  Browser v(site);
+  auto impact = v.get("/coalitions/donnees-environnementales/impact");
+  EXPECT_EQ(impact.status, 200);
+  EXPECT_TRUE(has(impact, "<polyline"));
+  auto page = v.get("/coalitions/donnees-environnementales");
+  EXPECT_TRUE(has(page, "Acteurs et leviers"));
+  EXPECT_TRUE(has(v.get("/tableau-de-bord"), "victoires remportées"));
+}
+
+}  // namespace
+}  // namespace fabrique::test
