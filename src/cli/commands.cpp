@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "accounts/use_cases.hpp"
+#include "cli/data_commands.hpp"
 #include "common/log.hpp"
 #include "config/options.hpp"
 #include "demo/demo.hpp"
@@ -36,6 +37,9 @@ Commands:
   migrate          bring the database schema up to date (safe to run again)
   user add         create an account (an animateur with --admin)
   backup FILE      copy the whole database to FILE, safely while the server runs
+  restore FILE     replace the whole database with a backup (all or nothing)
+  copy             copy a programme to another database: --from FILE.db --to postgresql://...
+  checksum         print the row count and checksum of every table
   config sample    print a commented sample configuration file
   demo load        fill a new database with the demo programme and its demo accounts
   observatoire import FILE   add or update observatory entries from an export of /observatoire.json
@@ -52,7 +56,7 @@ struct Args {
 };
 
 // Flags that take no value.
-const std::set<std::string> kSwitches = {"help", "admin"};
+const std::set<std::string> kSwitches = {"help", "admin", "force"};
 
 std::optional<Args> parse_args(int argc, char** argv, int first) {
   Args a;
@@ -278,6 +282,15 @@ int cmd_demo(const Args& a) {
   return 0;
 }
 
+// Moving and protecting data: copy, restore, checksum (src/cli/data_commands.cpp).
+int cmd_data(const std::string& command, const Args& a) {
+  DataCommandLine line{a.positional, a.options, a.switches,
+                       [&a](const std::set<std::string>& flags) { return load_config(a, flags); }, options_help()};
+  if (command == "copy") return copy_command(line);
+  if (command == "restore") return restore_command(line);
+  return checksum_command(line);
+}
+
 int cmd_config(const Args& a) {
   if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "sample") {
     std::cout << "Usage: fabrique config sample\n\nPrints a commented configuration file with every option.\n";
@@ -339,6 +352,7 @@ int run(int argc, char** argv) {
     if (command == "user") return cmd_user(*args);
     if (command == "backup") return cmd_backup(*args);
     if (command == "config") return cmd_config(*args);
+    if (command == "copy" || command == "restore" || command == "checksum") return cmd_data(command, *args);
     if (command == "demo") return cmd_demo(*args);
     if (command == "observatoire") return cmd_observatoire(*args);
     std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
