@@ -134,8 +134,7 @@ int copy_command(const DataCommandLine& a) {
   // The full-text index is stored differently by each engine: only its document count can be compared.
   const std::int64_t indexed_from = transfer::full_text_rows(*from), indexed_to = transfer::full_text_rows(*to);
   same = same && indexed_from == indexed_to;
-  std::cout << fmt::format("{:<32} {:>10} {:>10}  {:<34}  {}
-", transfer::kFullTextIndex, indexed_from, indexed_to,
+  std::cout << fmt::format("{:<32} {:>10} {:>10}  {:<34}  {}\n", transfer::kFullTextIndex, indexed_from, indexed_to,
                            "rebuilt; engine-specific, no checksum", indexed_from == indexed_to ? "same count" : "DIFFERENT");
   // Nodes already serving the target may hold pages rendered from its former content.
   transfer::bump_data_version(*to, target_version_before);
