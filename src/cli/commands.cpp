@@ -19,6 +19,7 @@
 #include "demo/demo.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
+#include "search/search.hpp"
 #include "i18n/i18n.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -37,6 +38,7 @@ Commands:
   backup FILE      copy the whole database to FILE, safely while the server runs
   config sample    print a commented sample configuration file
   demo load        fill a new database with the demo programme and its demo accounts
+  search reindex   rebuild the search index from everything every module indexes
 
 Every command accepts the configuration options below as --name value, after the
 configuration file (--config FILE or FABRIQUE_CONFIG) and FABRIQUE_* variables.
@@ -276,6 +278,26 @@ int cmd_demo(const Args& a) {
   return 0;
 }
 
+int cmd_search(const Args& a) {
+  if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "reindex") {
+    std::cout << "Usage: fabrique search reindex [options]\n\nEmpties the search index and indexes again, in one "
+                 "transaction, everything\nthe modules index (coalition booklets, organisations, resources, "
+                 "cards,\nthe charter, actions). Safe while the server runs.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {});
+  auto db = open_database(options);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 1;
+  }
+  const auto n = search::reindex(*c, std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  std::cout << "fabrique: search index rebuilt: " << n << " documents\n";
+  return 0;
+}
+
 int cmd_config(const Args& a) {
   if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "sample") {
     std::cout << "Usage: fabrique config sample\n\nPrints a commented configuration file with every option.\n";
@@ -303,6 +325,7 @@ int run(int argc, char** argv) {
     if (command == "backup") return cmd_backup(*args);
     if (command == "config") return cmd_config(*args);
     if (command == "demo") return cmd_demo(*args);
+    if (command == "search") return cmd_search(*args);
     std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
     return 2;
   } catch (const config::ConfigError& e) {
