@@ -28,6 +28,11 @@
 # other processes may use before a measurement) and BENCH_QUIET_WAIT (60: seconds to wait for it),
 # BENCH_COALITIONS (1000), BENCH_REVISIONS (50), BENCH_USERS (10000), BENCH_STRICT=1 to exit 1 when
 # a target is missed, BENCH_KEEP=1 to keep the temporary directory.
+# Scale-out: BENCH_DATABASE=postgresql copies the generated programme (`fabrique copy`) into a
+# throwaway PostgreSQL cluster (scripts/pg-cluster.sh) and serves it from there; BENCH_NODES=2 starts
+# two fabrique nodes on that database behind nginx as a round-robin reverse proxy (as docs/deploy.md
+# configures it) and measures through the proxy. "server CPU" then counts both nodes, the proxy and
+# PostgreSQL. bench/scaleout.sh runs the three set-ups one after the other.
 # Everything started here is stopped, and the temporary directory removed, on exit.
 set -euo pipefail
 
@@ -45,6 +50,10 @@ QUIET_WAIT=${BENCH_QUIET_WAIT:-60}
 N_COALITIONS=${BENCH_COALITIONS:-1000}
 N_REVISIONS=${BENCH_REVISIONS:-50}
 N_USERS=${BENCH_USERS:-10000}
+ENGINE=${BENCH_DATABASE:-sqlite}
+NODES=${BENCH_NODES:-1}
+[ "$NODES" = 1 ] || [ "$NODES" = 2 ] || { echo "bench: BENCH_NODES must be 1 or 2" >&2; exit 1; }
+[ "$NODES" = 1 ] || [ "$ENGINE" = postgresql ] || { echo "bench: two nodes need BENCH_DATABASE=postgresql" >&2; exit 1; }
 NGINX=${NGINX:-nginx}
 
 # Targets (from the issues).
@@ -64,25 +73,20 @@ done
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/fabrique-bench.XXXXXX")
 FABRIQUE_PID=
+FABRIQUE2_PID=
+PROXY_PID=
 NGINX_PID=
-
-stop_pid() {  # stop_pid PID: TERM, wait up to 5 s, then KILL
-  local pid=$1 i
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 50); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
+source "$HERE/../scripts/pg-cluster.sh"
+source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node, start_balancer
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_pid "$FABRIQUE_PID"
+  stop_pid "$FABRIQUE2_PID"
+  stop_pid "$PROXY_PID"
   stop_pid "$NGINX_PID"
+  pg_cluster_stop
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: kept $TMP" >&2; else rm -rf "$TMP"; fi
   exit "$rc"
 }
@@ -190,23 +194,39 @@ printf '%s\n' "$BENCH_PASSWORD" >"$TMP/password"
 sqlite3 "$DB" "INSERT INTO user_organisations (user_id, organisation_id, created_at)
   SELECT id, 1, created_at FROM users WHERE email_key = '$BENCH_EMAIL'"
 
+# The same programme on PostgreSQL, copied as an operator moving to several nodes would.
+SERVE_DB=$DB
+COPY_NOTE=
+if [ "$ENGINE" = postgresql ]; then
+  pg_cluster_start || die "could not start PostgreSQL"
+  SERVE_DB=$(pg_cluster_createdb bench) || die "could not create the PostgreSQL database"
+  COPY_START=$(date +%s.%N)
+  "$BIN" copy --from "$DB" --to "$SERVE_DB" >"$TMP/copy.log" 2>&1 || { cat "$TMP/copy.log" >&2; die "fabrique copy failed"; }
+  COPY_NOTE="copied to PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') by \`fabrique copy\` in $(awk -v a="$COPY_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s (counts and checksums equal)"
+  log "database $COPY_NOTE"
+fi
+
 # ---------------------------------------------------------------------------------------------
 # 2. fabrique on a free loopback port (port 0: the kernel picks; fabrique prints it).
 
-: >"$TMP/fabrique.out"  # before the background job opens it, so that sed below never misses it
-"$BIN" serve --database "$DB" --listen 127.0.0.1:0 --threads "$THREADS" --log_requests false \
-  >"$TMP/fabrique.out" 2>"$TMP/fabrique.err" &
-FABRIQUE_PID=$!
-FPORT=
-for _ in $(seq 100); do
-  FPORT=$(sed -n 's|^fabrique listening on http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$TMP/fabrique.out")
-  [ -n "$FPORT" ] && break
-  kill -0 "$FABRIQUE_PID" 2>/dev/null || { cat "$TMP/fabrique.err" >&2; die "fabrique did not start"; }
-  sleep 0.1
-done
-[ -n "$FPORT" ] || die "fabrique did not print its port"
+NODE_THREADS=$THREADS
+start_node fabrique "$SERVE_DB" --trusted_proxies 127.0.0.1 || die "fabrique did not start"
+FABRIQUE_PID=$NODE_PID
+FPORT=$NODE_PORT
 FABRIQUE=http://127.0.0.1:$FPORT
 log "fabrique (pid $FABRIQUE_PID, $THREADS threads) on $FABRIQUE"
+SETUP_NOTE="one node on $ENGINE"
+if [ "$NODES" = 2 ]; then
+  start_node fabrique2 "$SERVE_DB" --trusted_proxies 127.0.0.1 || die "the second node did not start"
+  FABRIQUE2_PID=$NODE_PID
+  # nginx as the load balancer of docs/deploy.md: round robin, keep-alive connections to the nodes.
+  BALANCER_WORKERS=$THREADS
+  start_balancer "$FPORT" "$NODE_PORT" || die "the nginx load balancer did not start"
+  PROXY_PID=$BALANCER_PID
+  FABRIQUE=http://127.0.0.1:$BALANCER_PORT
+  SETUP_NOTE="two nodes on $ENGINE (pids $FABRIQUE_PID and $FABRIQUE2_PID, $THREADS threads each) behind nginx as a round-robin load balancer ($THREADS workers, keep-alive to the nodes) on $FABRIQUE"
+fi
+log "measuring $SETUP_NOTE"
 RSS_START_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$FABRIQUE_PID/status")
 
 # Sign in as a browser does: the sign-in form gives the browser cookie and the CSRF field.
@@ -383,12 +403,24 @@ read_children_ticks() {
   read -r -a f <<<"${stat##*) }"
   CHILD_TICKS=$((f[13] + f[14]))
 }
+children_of() {  # children_of PID: PID and its child processes
+  local stat ppid
+  echo "$1"
+  for stat in /proc/[0-9]*/stat; do
+    ppid=$(awk '{ sub(/^.*\) /, ""); print $2 }' "$stat" 2>/dev/null || true)
+    [ "$ppid" = "$1" ] && basename "$(dirname "$stat")"
+  done
+}
 # nginx's master and its workers.
-NGINX_PIDS=("$NGINX_PID")
-for stat in /proc/[0-9]*/stat; do
-  ppid=$(awk '{ sub(/^.*\) /, ""); print $2 }' "$stat" 2>/dev/null || true)
-  [ "$ppid" = "$NGINX_PID" ] && NGINX_PIDS+=("$(basename "$(dirname "$stat")")")
-done
+mapfile -t NGINX_PIDS < <(children_of "$NGINX_PID")
+# What serves fabrique's pages: the node(s), and the load balancer and PostgreSQL when used.
+SERVER_PIDS=("$FABRIQUE_PID")
+[ -n "$FABRIQUE2_PID" ] && SERVER_PIDS+=("$FABRIQUE2_PID")
+[ -n "$PROXY_PID" ] && mapfile -t -O "${#SERVER_PIDS[@]}" SERVER_PIDS < <(children_of "$PROXY_PID")
+if [ "$ENGINE" = postgresql ]; then
+  # PostgreSQL's connection processes are started on demand: list them now that the pages were fetched.
+  mapfile -t -O "${#SERVER_PIDS[@]}" SERVER_PIDS < <(children_of "$(head -n 1 "$PG_CLUSTER_DIR/data/postmaster.pid")")
+fi
 
 # % of the machine that other processes use while ours are idle, over 2 s.
 others_idle_pct() {
@@ -419,7 +451,7 @@ wait_for_quiet() {  # before a measurement: other processes below $QUIET_CPU % o
 
 run_wrk() {  # run_wrk PASS CASE ENCODING SERVER
   local pass=$1 i=$2 enc=$3 server=$4 out=$TMP/wrk.out url
-  local -a header=() pids=("$FABRIQUE_PID")
+  local -a header=() pids=("${SERVER_PIDS[@]}")
   [ "$enc" = gzip ] && header+=(-H 'Accept-Encoding: gzip')
   [ -n "${COOKIES[$i]}" ] && header+=(-H "${COOKIES[$i]}")
   if [ "$server" = nginx ]; then pids=("${NGINX_PIDS[@]}"); url=$NGINXURL${NPATHS[$i]}; else url=$FABRIQUE${FPATHS[$i]}; fi
@@ -490,6 +522,7 @@ echo "Machine: $NCPU cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/
 echo "Data: $COUNTS. Database $DB_MB MB, generated in $GEN_SECONDS s."
 echo "Coalition measured: \`/coalitions/$SLUG\` (median booklet: $BOOKLET_BYTES bytes of Markdown in 10 sections; 50 revisions)."
 echo "Client: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency after a 2 s warm-up, on the same machine (client and server share the cores)."
+echo "Set-up measured as \"fabrique\": $SETUP_NOTE.${COPY_NOTE:+ Data $COPY_NOTE.}"
 echo "fabrique: $THREADS threads, --log_requests false. nginx $("$NGINX" -v 2>&1 | sed 's|.*nginx/||'): $THREADS workers," \
   "access_log off, static files$([ "$HAS_GZIP_STATIC" = 1 ] && echo ", gzip_static on (the .gz bytes fabrique sent)" || echo "; gzip_static unavailable, uncompressed case only")."
 echo "Response header bytes (home, plain): $HEADER_NOTE. \"load\" is the 1-minute load average when the run started (our own previous runs add to it);"

@@ -5,6 +5,7 @@
 #include "coalitions/store.hpp"
 #include "accounts/use_cases.hpp"
 #include "http/app.hpp"
+#include "notifications/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
@@ -142,7 +143,7 @@ Response render_account(Context& ctx, const FieldErrors& profile_errors, const F
   Html body = render(
       R"(<h1>{}</h1>
 <p>{} <strong>{}</strong>{}</p>
-{}
+{}{}
 <section aria-labelledby="profil"><h2 id="profil">{}</h2>
 {}
 <form method="post" action="/compte/profil" novalidate>{}{}{}<button type="submit">{}</button></form>
@@ -158,7 +159,8 @@ Response render_account(Context& ctx, const FieldErrors& profile_errors, const F
 <form method="post" action="/compte/mot-de-passe" novalidate>{}{}{}{}<button type="submit">{}</button></form>
 </section>)",
       ctx.tr(N_("My account")), ctx.tr(N_("Signed in as")), u.email,
-      u.is_animateur() ? render(" — {}", ctx.tr(N_("animateur"))) : Html(), coalitions_section, ctx.tr(N_("Profile")),
+      u.is_animateur() ? render(" — {}", ctx.tr(N_("animateur"))) : Html(),
+      notifications::pages::account_section(ctx), coalitions_section, ctx.tr(N_("Profile")),
       views::error_summary(ctx, profile_errors), views::csrf_field(ctx),
       views::input(ctx, {"name", ctx.tr(N_("Your name")), name, "text", "name", "", true, 120}, profile_errors),
       views::checkbox(ctx, "show_name", ctx.tr(N_("Show my name publicly")), show,

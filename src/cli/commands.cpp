@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "accounts/use_cases.hpp"
+#include "cli/data_commands.hpp"
 #include "common/log.hpp"
 #include "config/options.hpp"
 #include "demo/demo.hpp"
@@ -21,6 +22,7 @@
 #include "http/server.hpp"
 #include "search/search.hpp"
 #include "i18n/i18n.hpp"
+#include "observatoire/use_cases.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -36,8 +38,12 @@ Commands:
   migrate          bring the database schema up to date (safe to run again)
   user add         create an account (an animateur with --admin)
   backup FILE      copy the whole database to FILE, safely while the server runs
+  restore FILE     replace the whole database with a backup (all or nothing)
+  copy             copy a programme to another database: --from FILE.db --to postgresql://...
+  checksum         print the row count and checksum of every table
   config sample    print a commented sample configuration file
   demo load        fill a new database with the demo programme and its demo accounts
+  observatoire import FILE   add or update observatory entries from an export of /observatoire.json
   search reindex   rebuild the search index from everything every module indexes
 
 Every command accepts the configuration options below as --name value, after the
@@ -52,7 +58,7 @@ struct Args {
 };
 
 // Flags that take no value.
-const std::set<std::string> kSwitches = {"help", "admin"};
+const std::set<std::string> kSwitches = {"help", "admin", "force"};
 
 std::optional<Args> parse_args(int argc, char** argv, int first) {
   Args a;
@@ -298,12 +304,56 @@ int cmd_search(const Args& a) {
   return 0;
 }
 
+// Moving and protecting data: copy, restore, checksum (src/cli/data_commands.cpp).
+int cmd_data(const std::string& command, const Args& a) {
+  DataCommandLine line{a.positional, a.options, a.switches,
+                       [&a](const std::set<std::string>& flags) { return load_config(a, flags); }, options_help()};
+  if (command == "copy") return copy_command(line);
+  if (command == "restore") return restore_command(line);
+  return checksum_command(line);
+}
+
 int cmd_config(const Args& a) {
   if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "sample") {
     std::cout << "Usage: fabrique config sample\n\nPrints a commented configuration file with every option.\n";
     return a.switches.count("help") ? 0 : 2;
   }
   std::cout << config::sample_file();
+  return 0;
+}
+
+// `fabrique observatoire import FILE`: the entries of an export, with the same ids, addresses and
+// scores (computed again from their evidence). All or nothing.
+int cmd_observatoire(const Args& a) {
+  if (a.switches.count("help") || a.positional.size() != 2 || a.positional[0] != "import") {
+    std::cout << "Usage: fabrique observatoire import FILE [options]\n\nReads FILE, an export of "
+                 "/observatoire.json, and adds its entries (or updates those with\nthe same id) with their "
+                 "scores computed again from the evidence. Nothing is written\nif any entry is refused.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {});
+  std::ifstream in(a.positional[1], std::ios::binary);
+  if (!in) {
+    std::cerr << "fabrique: cannot read " << a.positional[1] << "\n";
+    return 2;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto db = open_database(options);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 1;
+  }
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto r = observatoire::import_entries(*c, text, now);
+  for (const auto& e : r.errors) std::cerr << "fabrique: " << e << "\n";
+  if (!r.errors.empty()) {
+    std::cerr << "fabrique: nothing imported\n";
+    return 2;
+  }
+  std::cout << "fabrique: observatory entries imported: " << r.created << " created, " << r.updated << " updated, "
+            << r.unchanged << " unchanged\n";
   return 0;
 }
 
@@ -324,7 +374,9 @@ int run(int argc, char** argv) {
     if (command == "user") return cmd_user(*args);
     if (command == "backup") return cmd_backup(*args);
     if (command == "config") return cmd_config(*args);
+    if (command == "copy" || command == "restore" || command == "checksum") return cmd_data(command, *args);
     if (command == "demo") return cmd_demo(*args);
+    if (command == "observatoire") return cmd_observatoire(*args);
     if (command == "search") return cmd_search(*args);
     std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
     return 2;

@@ -8,6 +8,7 @@
 #include "coalitions/store.hpp"
 #include "coalitions/use_cases.hpp"
 #include "coalitions/views.hpp"
+#include "events/views.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "roadmaps/pages.hpp"
@@ -173,6 +174,7 @@ Response render_show(Context& ctx, const Coalition& k, const FieldErrors& intere
 {}
 <h2>{}</h2>
 <ol class="history">{}</ol>
+{}
 <h2 id="interet">{}</h2>
 {}
 {}
@@ -189,7 +191,8 @@ Response render_show(Context& ctx, const Coalition& k, const FieldErrors& intere
       co_porteurs.empty() ? ctx.tr(N_("none yet")) : co_porteurs, edit_links,
       roadmaps::pages::coalition_section(ctx, k), ctx.tr(N_("Booklet")),
       fmt::format(fmt::runtime(ctx.tr(N_("Revision {}."))), k.booklet_revision), k.slug, ctx.tr(N_("History")),
-      sections, ctx.tr(N_("Stage history")), history_rows, ctx.tr(N_("Declare your interest")),
+      sections, ctx.tr(N_("Stage history")), history_rows, events::views::coalition_section(ctx, k.id, k.slug),
+      ctx.tr(N_("Declare your interest")),
       interest_form(ctx, k, interest_errors), editor ? people_admin(ctx, k, members) : Html(), k.slug,
       ctx.tr(N_("This coalition as JSON")));
   return fv::page(ctx, status, views::full_title(k), body);

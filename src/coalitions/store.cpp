@@ -224,7 +224,9 @@ std::vector<Revision> revisions(Connection& c, std::int64_t coalition_id) {
     out.push_back(std::move(v));
   }
   for (const auto& r : c.query("SELECT r.number, s.section FROM booklet_revision_sections s "
-                               "JOIN booklet_revisions r ON r.id = s.revision_id WHERE r.coalition_id = ?",
+                               "JOIN booklet_revisions r ON r.id = s.revision_id WHERE r.coalition_id = ? "
+                               // Without an order, each engine lists the sections its own way.
+                               "ORDER BY s.revision_id, s.section",
                                {coalition_id}))
     if (auto it = index.find(r.integer(0)); it != index.end()) out[it->second].sections.push_back(r.text(1));
   return out;

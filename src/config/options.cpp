@@ -52,6 +52,26 @@ void check_database(const std::string& v) {
     throw ConfigError("option database: use a file path (SQLite) or a postgresql:// URL");
 }
 
+// A comma-separated list of IP addresses (v4 or v6), spaces allowed.
+std::vector<std::string> parse_addresses(const std::string& name, const std::string& v) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= v.size()) {
+    std::size_t comma = v.find(',', start);
+    if (comma == std::string::npos) comma = v.size();
+    std::string item = v.substr(start, comma - start);
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (!item.empty()) {
+      if (item.find_first_not_of("0123456789abcdefABCDEF.:") != std::string::npos)
+        throw ConfigError(fmt::format("option {}: {} is not an IP address", name, item));
+      out.push_back(item);
+    }
+    start = comma + 1;
+  }
+  return out;
+}
+
 void check_base_url(const std::string& v) {
   if (!v.starts_with("http://") && !v.starts_with("https://"))
     throw ConfigError(fmt::format("option base_url: \"{}\" must start with http:// or https://", v));
@@ -112,6 +132,13 @@ const std::vector<Row>& rows() {
       {{"base_url", "http://127.0.0.1:8080", "public address of the site, for links in feeds and mails", false},
        [](Options& o, const std::string& v) { check_base_url(v); o.base_url = v; },
        [](const Options& o) { return o.base_url; }},
+      {{"trusted_proxies", "", "addresses of reverse proxies whose X-Forwarded-For is believed, comma-separated (e.g. 127.0.0.1)", false},
+       [](Options& o, const std::string& v) { o.trusted_proxies = parse_addresses("trusted_proxies", v); },
+       [](const Options& o) {
+         std::string out;
+         for (const auto& a : o.trusted_proxies) out += (out.empty() ? "" : ",") + a;
+         return out;
+       }},
       {{"log_requests", "true", "write one access-log line per request", false},
        [](Options& o, const std::string& v) { o.log_requests = parse_bool("log_requests", v); },
        [](const Options& o) { return std::string(o.log_requests ? "true" : "false"); }},

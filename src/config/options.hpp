@@ -28,6 +28,10 @@ struct Options {
   bool secure_cookies = false;                // set when served over HTTPS
   std::string base_url = "http://127.0.0.1:8080";
   bool log_requests = true;
+  // Reverse proxies (nginx, a load balancer) whose X-Forwarded-For names the real client: behind one,
+  // every request comes from the proxy's address, and per-address sign-in limits would lump all
+  // visitors together.
+  std::vector<std::string> trusted_proxies;
 };
 
 // One row of the options table.

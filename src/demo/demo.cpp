@@ -10,6 +10,8 @@
 #include "coalitions/use_cases.hpp"
 #include "common/text.hpp"
 #include "demo/commons_data.hpp"
+#include "demo/events_data.hpp"
+#include "demo/observatoire_data.hpp"
 #include "demo/programme_data.hpp"
 #include "demo/roadmaps_data.hpp"
 #include "organisations/store.hpp"
@@ -207,8 +209,10 @@ Summary load(storage::Connection& c) {
     ++summary.coalitions;
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
   }
+  load_events(c);
   load_roadmaps(c);
   load_commons(c);
+  load_observatoire(c, animateur);
   return summary;
 }
 

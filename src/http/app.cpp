@@ -1,6 +1,8 @@
 // Request dispatch: static files, context building, CSRF check, routing, error pages.
 #include "http/app.hpp"
 
+#include <algorithm>
+
 #include "accounts/crypto.hpp"
 #include "accounts/use_cases.hpp"
 #include "common/errors.hpp"
@@ -33,6 +35,20 @@ const i18n::Translator& language_of(const Request& request, const std::map<std::
   if (auto it = cookies.find(App::kLangCookie); it != cookies.end() && i18n::parse(it->second, lang))
     return i18n::translator(lang);
   return i18n::translator(i18n::negotiate(request.header("accept-language")));
+}
+
+// The client's address: the peer's, or behind a trusted reverse proxy the last address of the
+// X-Forwarded-For it appended (earlier entries come from the client and prove nothing).
+std::string client_address(const Request& request, const std::vector<std::string>& trusted_proxies) {
+  if (std::find(trusted_proxies.begin(), trusted_proxies.end(), request.client_address) == trusted_proxies.end())
+    return request.client_address;
+  std::string_view forwarded = request.header("x-forwarded-for");
+  forwarded = forwarded.substr(forwarded.rfind(',') == std::string_view::npos ? 0 : forwarded.rfind(',') + 1);
+  while (!forwarded.empty() && forwarded.front() == ' ') forwarded.remove_prefix(1);
+  while (!forwarded.empty() && forwarded.back() == ' ') forwarded.remove_suffix(1);
+  if (forwarded.empty() || forwarded.size() > 45 || forwarded.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos)
+    return request.client_address;
+  return std::string(forwarded);
 }
 
 // The fields and files of a POST body, or nothing when the body cannot be read as a form.
@@ -80,6 +96,7 @@ Response App::handle(Request& request) {
     return Response::text(404, "Not found");
   }
 
+  request.client_address = client_address(request, options_.trusted_proxies);
   auto lease = db_.acquire();
   auto cookies = parse_cookies(request.header("cookie"));
   Context ctx(request, *lease, options_, assets_);

@@ -4,7 +4,10 @@
 #include "coalitions/pages.hpp"
 #include "commons/pages.hpp"
 #include "search/pages.hpp"
+#include "events/pages.hpp"
 #include "http/router.hpp"
+#include "notifications/pages.hpp"
+#include "observatoire/pages.hpp"
 #include "organisations/pages.hpp"
 #include "programme/pages.hpp"
 #include "roadmaps/pages.hpp"
@@ -74,6 +77,53 @@ const Router& routes() {
     r.post("/coalitions/{slug}/interet/retirer", coalitions::withdraw_interest);
     r.post("/coalitions/{slug}/membres/{user:int}", coalitions::set_role);
 
+    // Events, their minutes, the calendars, and coalition proposals (literal paths before {slug})
+    {
+      namespace events = fabrique::events::pages;
+      using fabrique::taxonomies::kEventKinds;
+      r.get("/coalitions/{slug}/evenements.ics", events::coalition_ics);
+      r.get("/evenements", events::list);  // ?type=&coalition=
+      r.get("/evenements.json", events::list_json);
+      r.get("/evenements.ics", events::list_ics);
+      r.get("/evenements/agenda.ics", events::personal_ics);  // ?jeton= (private, revocable)
+      r.get("/evenements/nouveau", events::new_form);
+      r.post("/evenements/nouveau", events::create);
+      r.get("/evenements/types", [](Context& c) { return taxonomies::edit(c, kEventKinds); });
+      r.post("/evenements/types", [](Context& c) { return taxonomies::add(c, kEventKinds); });
+      r.post("/evenements/types/{slug}", [](Context& c) { return taxonomies::rename(c, kEventKinds); });
+      r.get("/evenements/mes-inscriptions", events::my_events);
+      r.post("/evenements/mes-inscriptions/agenda", events::renew_token);
+      r.post("/evenements/mes-inscriptions/agenda/revoquer", events::revoke_token);
+      r.get("/evenements/{slug}.json", events::show_json);
+      r.get("/evenements/{slug}.ics", events::show_ics);
+      r.get("/evenements/{slug}", events::show);
+      r.get("/evenements/{slug}/modifier", events::edit_form);
+      r.post("/evenements/{slug}/modifier", events::update);
+      r.post("/evenements/{slug}/inscription", events::register_);
+      r.post("/evenements/{slug}/annulation", events::cancel);  // personne= for organisers
+      r.get("/evenements/{slug}/inscrits.csv", events::registrations_csv);
+      r.post("/evenements/{slug}/presences", events::attendance);
+      r.post("/evenements/{slug}/programme", events::add_slot);
+      r.post("/evenements/{slug}/programme/{id:int}/supprimer", events::remove_slot);
+      r.get("/evenements/{slug}/compte-rendu", events::minutes);
+      r.get("/evenements/{slug}/compte-rendu.json", events::minutes_json);
+      r.get("/evenements/{slug}/compte-rendu/modifier", events::minutes_edit);
+      r.post("/evenements/{slug}/compte-rendu/modifier", events::minutes_save);
+      r.get("/evenements/{slug}/compte-rendu/historique", events::minutes_history);
+      r.get("/evenements/{slug}/compte-rendu/historique/comparer", events::minutes_compare);  // ?de=N&a=M
+      r.post("/evenements/{slug}/compte-rendu/historique/{number:int}/restaurer", events::minutes_restore);
+      r.post("/evenements/{slug}/compte-rendu/elements", events::add_item);
+      r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/supprimer", events::remove_item);
+      r.post("/evenements/{slug}/compte-rendu/pieces", events::attach);  // multipart/form-data
+      r.get("/evenements/{slug}/compte-rendu/pieces/{id:int}", events::attachment);
+      r.post("/evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer", events::detach);
+      r.get("/propositions", events::proposals);
+      r.get("/propositions.json", events::proposals_json);
+      r.get("/propositions/nouvelle", events::propose_form);
+      r.post("/propositions/nouvelle", events::propose);
+      r.post("/propositions/{id:int}/programmer", events::schedule);
+      r.post("/propositions/{id:int}/decision", events::decide);  // decision=adopter|fusionner|decliner
+    }
     // Roadmaps and impact (public pages; changes by co-porteurs and animateurs)
     namespace roadmaps = fabrique::roadmaps::pages;
     r.get("/feuille-de-route", roadmaps::programme_roadmap);  // ?levier=&statut=&qualite=&coalition=&organisation=&page=
@@ -124,6 +174,35 @@ const Router& routes() {
       r.get("/boussole/{slug}/modifier", commons::edit_card);
       r.post("/boussole/{slug}/modifier", commons::update_card);
       r.post("/boussole/{slug}/publier", commons::publish_card);
+    }
+
+    // Observatory of public algorithms (literal paths before /observatoire/{slug}), and notifications
+    {
+      namespace obs = fabrique::observatoire::pages;
+      r.get("/observatoire", obs::list);  // ?organisme=&theme=&statut=&categorie=&ouverture=&explicabilite=&tri=
+      r.get("/observatoire.json", obs::list_json);
+      r.get("/observatoire.csv", obs::list_csv);
+      r.get("/observatoire/changements.atom", obs::changes_atom);
+      r.get("/observatoire/nouvelle", obs::new_form);
+      r.post("/observatoire/nouvelle", obs::create);
+      r.get("/observatoire/contributions", obs::contributions);
+      r.get("/observatoire/contributions/{id:int}", obs::contribution);
+      r.post("/observatoire/contributions/{id:int}/accepter", obs::accept);
+      r.post("/observatoire/contributions/{id:int}/rejeter", obs::reject);
+      r.get("/observatoire/editeurs", obs::editors);
+      r.post("/observatoire/editeurs", obs::grant_editor);
+      r.post("/observatoire/editeurs/{user:int}/retirer", obs::revoke_editor);
+      r.get("/observatoire/organismes/{slug}", obs::body);
+      r.post("/observatoire/organismes/{slug}/organisation", obs::link_body);
+      r.get("/observatoire/{slug}.json", obs::show_json);
+      r.get("/observatoire/{slug}", obs::show);
+      r.get("/observatoire/{slug}/historique", obs::history);
+      r.get("/observatoire/{slug}/modifier", obs::edit_form);
+      r.post("/observatoire/{slug}/modifier", obs::update);
+      r.get("/observatoire/{slug}/proposer", obs::correction_form);  // ?sur=FIELD_OR_CRITERION
+      r.post("/observatoire/{slug}/proposer", obs::propose);
+      r.post("/observatoire/{slug}/reponse", obs::answer);
+      r.post("/compte/notifications/lues", fabrique::notifications::pages::mark_read);
     }
     return r;
   }();

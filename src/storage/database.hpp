@@ -118,6 +118,9 @@ class Database {
   virtual Engine engine() const = 0;
   // A consistent copy of the whole database to `path`, safe while the server is running.
   virtual void backup(const std::string& path) = 0;
+  // Replaces the whole content of the database with the backup at `path` (made by backup() on the
+  // same engine), all or nothing. Stop the application nodes first: they keep settings in memory.
+  virtual void restore(const std::string& path) = 0;
 
  protected:
   virtual void release(std::unique_ptr<Connection> c) = 0;

@@ -75,16 +75,6 @@ std::pair<std::size_t, std::size_t> next_word(std::string_view sql, std::size_t 
   return {i, end};
 }
 
-std::string quote_identifier(std::string_view name) {
-  std::string out = "\"";
-  for (char c : name) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 }  // namespace
 
 std::string numbered_placeholders(std::string_view sql, std::size_t* count) {
@@ -187,6 +177,70 @@ void after_migration(Connection& c) {
                         quote_identifier(column), quote_identifier(table)),
             {quote_identifier(table), column});
   }
+}
+
+std::string quote_identifier(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+std::vector<std::string> table_names(Connection& c) {
+  const std::vector<Row> rows =
+      c.engine() == Engine::sqlite
+          ? c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                    "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+          : c.query("SELECT table_name FROM information_schema.tables "
+                    "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+  std::vector<std::string> names;
+  names.reserve(rows.size());
+  for (const Row& r : rows) names.push_back(r.text(0));
+  if (c.engine() == Engine::sqlite) {
+    // The shadow tables of a virtual table (an FTS5 index: x_data, x_idx, ...) belong to it and are
+    // rebuilt with it; they are not data of their own.
+    std::vector<std::string> virtual_tables;
+    for (const Row& r : c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL%'"))
+      virtual_tables.push_back(r.text(0) + "_");
+    std::erase_if(names, [&](const std::string& n) {
+      for (const std::string& prefix : virtual_tables)
+        if (n.starts_with(prefix)) return true;
+      return false;
+    });
+  }
+  return names;
+}
+
+std::vector<ColumnInfo> columns(Connection& c, const std::string& table) {
+  std::vector<ColumnInfo> out;
+  if (c.engine() == Engine::sqlite) {
+    // table_xinfo lists generated columns too (hidden 2 or 3), which table_info leaves out.
+    for (const Row& r : c.query("SELECT name, pk, hidden FROM pragma_table_xinfo(?) ORDER BY cid", {table}))
+      out.push_back(ColumnInfo{r.text(0), static_cast<int>(r.integer(1)), r.integer(2) == 2 || r.integer(2) == 3});
+    return out;
+  }
+  const std::vector<Row> rows = c.query(
+      "SELECT c.column_name, CAST(COALESCE(k.ordinal_position, 0) AS INTEGER), "
+      "CASE WHEN c.is_generated = 'ALWAYS' THEN 1 ELSE 0 END "
+      "FROM information_schema.columns c LEFT JOIN ("
+      "  SELECT u.column_name, u.ordinal_position FROM information_schema.table_constraints t "
+      "  JOIN information_schema.key_column_usage u ON u.constraint_name = t.constraint_name "
+      "   AND u.table_schema = t.table_schema AND u.table_name = t.table_name "
+      "  WHERE t.constraint_type = 'PRIMARY KEY' AND t.table_schema = current_schema() AND t.table_name = ?"
+      ") k ON k.column_name = c.column_name "
+      "WHERE c.table_schema = current_schema() AND c.table_name = ? ORDER BY c.ordinal_position",
+      {table, table});
+  for (const Row& r : rows) out.push_back(ColumnInfo{r.text(0), static_cast<int>(r.integer(1)), r.integer(2) != 0});
+  return out;
+}
+
+void read_snapshot(Connection& c) {
+  if (c.engine() != Engine::postgresql) return;
+  // A utility statement: it cannot be prepared, so it goes through the simple protocol.
+  c.execute_script("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
 }
 
 }  // namespace fabrique::storage::dialect

@@ -54,6 +54,25 @@ class MigrationLock {
 // SQLite's rowid takes into account by itself, and PostgreSQL's sequences do not).
 void after_migration(Connection& c);
 
+// Catalogue reads for copying, checksumming and restoring whole databases (src/storage/transfer.hpp).
+
+// A column of a table as the engine's catalogue describes it.
+struct ColumnInfo {
+  std::string name;
+  int key_position = 0;    // 1, 2, ... within the primary key; 0 when not part of it
+  bool generated = false;  // computed by the engine (never inserted, never compared)
+};
+
+// The ordinary tables of the database (SQLite's own and virtual tables' shadow tables excluded).
+std::vector<std::string> table_names(Connection& c);
+// The columns of `table`, in declaration order.
+std::vector<ColumnInfo> columns(Connection& c, const std::string& table);
+// Makes the read transaction just begun on `c` see one snapshot of every table until it ends. SQLite's
+// read transactions already do (in WAL mode); PostgreSQL's READ COMMITTED takes one per statement.
+void read_snapshot(Connection& c);
+// "name" with any " doubled: safe to put any table or column name in SQL.
+std::string quote_identifier(std::string_view name);
+
 }  // namespace fabrique::storage::dialect
 
 namespace fabrique::storage::dialect {

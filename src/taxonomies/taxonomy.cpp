@@ -15,6 +15,8 @@ const Taxonomy kCoalitionFamilies{"coalition_families", "/coalitions/familles", 
                                   N_("Families group coalitions that work on neighbouring questions.")};
 const Taxonomy kCoalitionCohorts{"coalition_cohorts", "/coalitions/promotions", N_("Cohorts"),
                                  N_("A cohort (promotion) is a group of coalitions that started together.")};
+const Taxonomy kEventKinds{"event_kinds", "/evenements/types", N_("Kinds of event"),
+                           N_("Kinds of event: Reset Days, coalition workshops, framing meetings, seminars…")};
 
 namespace {
 

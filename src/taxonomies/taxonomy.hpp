@@ -24,6 +24,7 @@ struct Taxonomy {
 extern const Taxonomy kOrganisationKinds;
 extern const Taxonomy kCoalitionFamilies;
 extern const Taxonomy kCoalitionCohorts;
+extern const Taxonomy kEventKinds;
 
 struct Term {
   std::int64_t id = 0;

@@ -68,7 +68,7 @@ Response page(Context& ctx, int status, std::string_view title, const Html& main
 <a class="skip" href="#contenu">{}</a>
 <header class="site">
 <p class="brand"><a href="/">fabrique</a></p>
-<nav aria-label="{}"><ul>{}{}{}{}{}</ul></nav>
+<nav aria-label="{}"><ul>{}{}{}{}{}{}{}</ul></nav>
 <form method="get" action="/recherche" role="search" class="site-search"><label for="recherche-site" class="visually-hidden">{}</label><input type="search" id="recherche-site" name="q" maxlength="200"><button type="submit">{}</button></form>
 <nav aria-label="{}" class="account">{}</nav>
 <p class="lang">{}</p>
@@ -84,8 +84,9 @@ Response page(Context& ctx, int status, std::string_view title, const Html& main
 )",
       i18n::code(ctx.lang()), title, ctx.assets.url("style.css"), ctx.assets.url("icon.svg"),
       ctx.tr(N_("Skip to content")), ctx.tr(N_("Main menu")), nav_link(ctx, "/", N_("Home")),
-      nav_link(ctx, "/coalitions", N_("Coalitions")), nav_link(ctx, "/organisations", N_("Organisations")),
-      nav_link(ctx, "/tableau-de-bord", N_("Dashboard")), nav_link(ctx, "/ressources", N_("Commons")),
+      nav_link(ctx, "/coalitions", N_("Coalitions")), nav_link(ctx, "/evenements", N_("Events")),
+      nav_link(ctx, "/organisations", N_("Organisations")), nav_link(ctx, "/tableau-de-bord", N_("Dashboard")),
+      nav_link(ctx, "/ressources", N_("Commons")), nav_link(ctx, "/observatoire", N_("Observatory")),
       ctx.tr(N_("Search the site")), ctx.tr(N_("Search")), ctx.tr(N_("Account")), account_nav(ctx),
       language_switch(ctx), main,
       ctx.tr(N_("fabrique, the open home of a programme of coalitions. Contents under CC BY 4.0 unless stated otherwise.")));

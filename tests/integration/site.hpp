@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <functional>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -102,9 +103,11 @@ class TestDatabase {
 
 class Site {
  public:
-  explicit Site(http::ServerLimits limits = small_limits()) {
+  // `configure` may change the options the site runs with (e.g. trusted_proxies).
+  explicit Site(http::ServerLimits limits = small_limits(), const std::function<void(config::Options&)>& configure = {}) {
     options_.database = database_.location();
     options_.listen = "127.0.0.1:0";
+    if (configure) configure(options_);
     log::set_quiet(true);
     db_ = storage::open(options_.database, 4);
     {

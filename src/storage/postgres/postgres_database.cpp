@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <utility>
 
 #include <fmt/format.h>
@@ -352,36 +353,36 @@ bool PgDatabase::make_reusable(Connection& c) noexcept {
   return connection.healthy() && !connection.in_transaction();
 }
 
-void PgDatabase::backup(const std::string& path) {
-  create_backup_file(path);
+namespace {
 
-  auto remove_target = [&] {
-    std::error_code ignored;
-    std::filesystem::remove(path, ignored);
-  };
-
-  // The connection string goes to pg_dump without its password, which travels in the environment
-  // instead: a command line is visible to every user of the machine (ps).
-  char* parse_error = nullptr;
-  PQconninfoOption* options = PQconninfoParse(conninfo_.c_str(), &parse_error);
-  if (options == nullptr) {
-    std::string message = parse_error ? trim_message(parse_error) : "out of memory";
-    PQfreemem(parse_error);
-    remove_target();
-    throw StorageError(fmt::format("backup: cannot read the database URL: {}", message));
-  }
-  std::string dbname_arg;
+// Runs one of PostgreSQL's client programs (pg_dump, pg_restore, psql) and waits for it. With
+// `conninfo`, passes it as --dbname without its password, which travels in the environment instead:
+// a command line is visible to every user of the machine (ps). Throws StorageError, prefixed with
+// `what`, when the program cannot run or fails; it has written its own reason to stderr.
+void run_client(std::string_view what, const std::string& program, std::vector<std::string> args,
+                const std::string* conninfo) {
   std::string password;
-  for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
-    if (o->val == nullptr) continue;
-    if (std::strcmp(o->keyword, "password") == 0) {
-      password = o->val;
-      continue;
+  if (conninfo != nullptr) {
+    char* parse_error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo->c_str(), &parse_error);
+    if (options == nullptr) {
+      std::string message = parse_error ? trim_message(parse_error) : "out of memory";
+      PQfreemem(parse_error);
+      throw StorageError(fmt::format("{}: cannot read the database URL: {}", what, message));
     }
-    if (!dbname_arg.empty()) dbname_arg += ' ';
-    dbname_arg += fmt::format("{}={}", o->keyword, conninfo_value(o->val));
+    std::string dbname_arg;
+    for (PQconninfoOption* o = options; o->keyword != nullptr; ++o) {
+      if (o->val == nullptr) continue;
+      if (std::strcmp(o->keyword, "password") == 0) {
+        password = o->val;
+        continue;
+      }
+      if (!dbname_arg.empty()) dbname_arg += ' ';
+      dbname_arg += fmt::format("{}={}", o->keyword, conninfo_value(o->val));
+    }
+    PQconninfoFree(options);
+    args.push_back("--dbname=" + dbname_arg);
   }
-  PQconninfoFree(options);
 
   std::vector<std::string> env_strings;
   for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
@@ -393,33 +394,79 @@ void PgDatabase::backup(const std::string& path) {
   for (std::string& s : env_strings) envp.push_back(s.data());
   envp.push_back(nullptr);
 
-  std::vector<std::string> args = {"pg_dump", "--format=custom", "--no-password", "--file=" + path,
-                                   "--dbname=" + dbname_arg};
+  args.insert(args.begin(), program);
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
 
   pid_t pid = 0;
-  const int rc = posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), envp.data());
+  const int rc = posix_spawnp(&pid, program.c_str(), nullptr, nullptr, argv.data(), envp.data());
   if (rc != 0) {
-    remove_target();
-    throw StorageError(fmt::format("backup: cannot run pg_dump ({}); install the PostgreSQL client tools",
+    throw StorageError(fmt::format("{}: cannot run {} ({}); install the PostgreSQL client tools", what, program,
                                    std::strerror(rc)));
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) {
-      remove_target();
-      throw StorageError(fmt::format("backup: waiting for pg_dump failed: {}", std::strerror(errno)));
-    }
+    if (errno != EINTR) throw StorageError(fmt::format("{}: waiting for {} failed: {}", what, program, std::strerror(errno)));
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    // A partial dump must not be mistaken for a backup. pg_dump has written its reason to stderr.
-    remove_target();
-    throw StorageError(fmt::format("backup: pg_dump failed ({}); see its message above",
+    throw StorageError(fmt::format("{}: {} failed ({}); see its message above", what, program,
                                    WIFEXITED(status) ? fmt::format("exit status {}", WEXITSTATUS(status))
                                                      : std::string("killed by a signal")));
   }
+}
+
+}  // namespace
+
+void PgDatabase::backup(const std::string& path) {
+  create_backup_file(path);
+  try {
+    run_client("backup", "pg_dump", {"--format=custom", "--no-password", "--file=" + path}, &conninfo_);
+  } catch (...) {
+    // A partial dump must not be mistaken for a backup.
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+    throw;
+  }
+}
+
+void PgDatabase::restore(const std::string& path) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "fabrique-restore.XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw StorageError(fmt::format("restore: cannot create a temporary folder: {}", std::strerror(errno)));
+  }
+  const std::filesystem::path folder = pattern;
+  auto remove_folder = [&] {
+    std::error_code ignored;
+    std::filesystem::remove_all(folder, ignored);
+  };
+  try {
+    // 1. The archive as SQL. --clean --if-exists drops what the archive holds before creating it;
+    //    no owners or privileges, so that it restores under whichever role the site uses.
+    const std::string dump_sql = (folder / "dump.sql").string();
+    run_client("restore", "pg_restore",
+               {"--clean", "--if-exists", "--no-owner", "--no-privileges", "--file=" + dump_sql, path}, nullptr);
+    // 2. One script, one transaction: drop every table of the schema (tables that later migrations
+    //    added are not in the archive and must go too), then the archive.
+    const std::string script = (folder / "restore.sql").string();
+    {
+      std::ofstream out(script, std::ios::binary);
+      auto lease = acquire();
+      for (const std::string& table : dialect::table_names(*lease))
+        out << "DROP TABLE IF EXISTS " << dialect::quote_identifier(table) << " CASCADE;\n";
+      std::ifstream in(dump_sql, std::ios::binary);
+      out << in.rdbuf();
+      if (!out) throw StorageError(fmt::format("restore: cannot write {}", script));
+    }
+    run_client("restore", "psql",
+               {"--no-psqlrc", "--quiet", "--no-password", "--single-transaction", "--set=ON_ERROR_STOP=1",
+                "--output=/dev/null", "--file=" + script},
+               &conninfo_);
+  } catch (...) {
+    remove_folder();
+    throw;
+  }
+  remove_folder();
 }
 
 std::unique_ptr<Database> open(const std::string& conninfo, int pool_size) {

@@ -90,6 +90,9 @@ class PgDatabase final : public PooledDatabase {
   // Runs `pg_dump --format=custom` of this database into `path`, which must not exist yet.
   // Restore with pg_restore. pg_dump takes one consistent snapshot, so the server may keep running.
   void backup(const std::string& path) override;
+  // Turns the pg_dump archive into SQL with pg_restore, then runs it with psql in one transaction that
+  // first drops every table of the schema: the database ends up exactly as dumped, or unchanged.
+  void restore(const std::string& path) override;
 
  protected:
   std::unique_ptr<Connection> open_connection() override;

@@ -93,6 +93,24 @@ struct HandleCloser {
 };
 using Handle = std::unique_ptr<sqlite3, HandleCloser>;
 
+// Copies every page of `from` over `to` with the online backup API (backup and restore). All pages in
+// one step (-1): the copy is made inside a single read transaction, so it is one consistent snapshot,
+// and in WAL mode writers carry on meanwhile. Copying in slices would restart whenever another
+// connection writes, possibly forever on a busy server. `what` starts the error messages.
+void copy_pages(sqlite3* from, sqlite3* to, const std::string& what) {
+  sqlite3_backup* backup = sqlite3_backup_init(to, "main", from, "main");
+  if (backup == nullptr) throw StorageError(fmt::format("{} failed: {}", what, sqlite3_errmsg(to)));
+  int rc = SQLITE_OK;
+  for (int attempt = 0;; ++attempt) {
+    rc = sqlite3_backup_step(backup, -1);
+    if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt >= kBackupBusyRetries) break;
+    sqlite3_sleep(kBackupBusySleepMs);
+  }
+  const int finish_rc = sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) throw StorageError(fmt::format("{} failed: {}", what, sqlite3_errstr(rc)));
+  if (finish_rc != SQLITE_OK) throw StorageError(fmt::format("{} failed: {}", what, sqlite3_errmsg(to)));
+}
+
 void remove_database_files(const std::string& path) {
   std::error_code ignored;
   for (const char* suffix : {"", "-journal", "-wal", "-shm"}) std::filesystem::remove(path + suffix, ignored);
@@ -311,29 +329,40 @@ void SqliteDatabase::backup(const std::string& path) {
     if (orc != SQLITE_OK) {
       throw StorageError(fmt::format("backup: cannot open {}: {}", path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(orc)));
     }
-    sqlite3_backup* backup = sqlite3_backup_init(target.get(), "main", source.handle(), "main");
-    if (backup == nullptr) throw StorageError(fmt::format("backup: {}", sqlite3_errmsg(target.get())));
-    // All pages in one step (-1): the copy is made inside a single read transaction, so it is one
-    // consistent snapshot, and in WAL mode writers carry on meanwhile. Copying in slices would restart
-    // whenever another connection writes, possibly forever on a busy server.
-    int rc = SQLITE_OK;
-    for (int attempt = 0;; ++attempt) {
-      rc = sqlite3_backup_step(backup, -1);
-      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || attempt >= kBackupBusyRetries) break;
-      sqlite3_sleep(kBackupBusySleepMs);
-    }
-    const int finish_rc = sqlite3_backup_finish(backup);
-    if (rc != SQLITE_DONE) {
-      throw StorageError(fmt::format("backup: copying to {} failed: {}", path, sqlite3_errstr(rc)));
-    }
-    if (finish_rc != SQLITE_OK) {
-      throw StorageError(fmt::format("backup: copying to {} failed: {}", path, sqlite3_errmsg(target.get())));
-    }
+    copy_pages(source.handle(), target.get(), fmt::format("backup: copying to {}", path));
   } catch (...) {
     // A partial copy must not be mistaken for a backup.
     remove_database_files(path);
     throw;
   }
+}
+
+void SqliteDatabase::restore(const std::string& path) {
+  sqlite3* raw = nullptr;
+  const int orc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  Handle source(raw);
+  if (orc != SQLITE_OK) {
+    throw StorageError(fmt::format("restore: cannot open {}: {}", path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(orc)));
+  }
+  // A damaged backup must not replace a sound database.
+  std::string verdict;
+  char* error = nullptr;
+  const int qrc = sqlite3_exec(
+      source.get(), "PRAGMA quick_check",
+      [](void* out, int n, char** values, char**) {
+        if (n > 0 && values[0]) *static_cast<std::string*>(out) += values[0];
+        return 0;
+      },
+      &verdict, &error);
+  if (qrc != SQLITE_OK || verdict != "ok") {
+    std::string message = error ? error : (qrc != SQLITE_OK ? sqlite3_errstr(qrc) : verdict);
+    sqlite3_free(error);
+    throw StorageError(fmt::format("restore: {} is not a sound SQLite database: {}", path, message));
+  }
+  // The backup API in the other direction: the pages of the file replace those of the database in one
+  // write transaction, and the database keeps its WAL journal.
+  SqliteConnection target(path_);
+  copy_pages(source.get(), target.handle(), fmt::format("restore: copying from {}", path));
 }
 
 std::unique_ptr<Database> open(const std::string& path, int pool_size) {

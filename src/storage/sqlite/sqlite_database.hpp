@@ -81,6 +81,9 @@ class SqliteDatabase final : public PooledDatabase {
   Engine engine() const override { return Engine::sqlite; }
   // Copies the database with the online backup API into `path`, which must not exist yet.
   void backup(const std::string& path) override;
+  // Checks the backup file's integrity, then copies it over this database with the online backup API
+  // (one write transaction: readers see the old content or the new, never a mix).
+  void restore(const std::string& path) override;
 
   const std::string& path() const { return path_; }
 

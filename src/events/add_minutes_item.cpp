@@ -1,0 +1,51 @@
+// Use case: an organiser records a question, a decision or a next step beside the minutes, or removes one.
+#include "coalitions/store.hpp"
+#include "events/store.hpp"
+#include "events/times.hpp"
+#include "events/use_cases.hpp"
+#include "events/validation.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fabrique::events {
+
+using i18n::N_;
+
+FieldErrors add_minutes_item(storage::Connection& c, const User& actor, std::string_view slug, const ItemInput& in,
+                             sys_seconds now) {
+  FieldErrors errors;
+  MinutesItem item;
+  item.kind = in.kind;
+  item.body = check_text(errors, "body", in.body, kMaxItem, N_("This text is too long (2000 characters at most)."));
+  if (item.body.empty() && !errors.find("body")) errors.add("body", N_("Write the text of this item."));
+  item.asked_by = check_line(errors, "asked_by", in.asked_by, kMaxShort, N_("This field is too long (200 characters at most)."));
+  item.asked_to = check_line(errors, "asked_to", in.asked_to, kMaxShort, N_("This field is too long (200 characters at most)."));
+  item.answer = check_text(errors, "answer", in.answer, kMaxItem, N_("This text is too long (2000 characters at most)."));
+  if (!in.due.empty()) {
+    item.due_at = times::parse_paris_date(in.due);
+    if (!item.due_at) errors.add("due", N_("Enter a date, such as 2026-12-15."));
+  }
+  storage::Transaction tx(c, true);
+  Event e = event_to_organise(c, actor, slug, N_("Only the organisers of this event can write its minutes."));
+  item.event_id = e.id;
+  if (!in.coalition.empty()) {
+    auto k = coalitions::store::by_slug(c, in.coalition);
+    if (!k)
+      errors.add("coalition", N_("Choose coalitions from the list."));
+    else
+      item.coalition = Ref{k->id, k->slug, k->title};
+  }
+  if (!errors.empty()) return errors;
+  store::insert_item(c, item, now);
+  tx.commit();
+  return errors;
+}
+
+void remove_minutes_item(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t item_id,
+                         sys_seconds now) {
+  storage::Transaction tx(c, true);
+  Event e = event_to_organise(c, actor, slug, N_("Only the organisers of this event can write its minutes."));
+  if (!store::delete_item(c, e.id, item_id)) throw NotFound();
+  tx.commit();
+}
+
+}  // namespace fabrique::events

@@ -1,0 +1,65 @@
+// Writing iCalendar with libical: libical escapes text values, folds long lines and ends lines with CRLF.
+#include "events/ics.hpp"
+
+#include <libical/ical.h>
+
+#include <memory>
+
+#include "text/markdown.hpp"
+
+namespace fabrique::events::ics {
+namespace {
+
+icaltimetype utc(sys_seconds t) {
+  return icaltime_from_timet_with_zone(static_cast<time_t>(t.time_since_epoch().count()), 0,
+                                       icaltimezone_get_utc_timezone());
+}
+
+std::string host_of(const std::string& base_url) {
+  std::string h = base_url;
+  if (auto p = h.find("://"); p != std::string::npos) h = h.substr(p + 3);
+  if (auto p = h.find_first_of("/:"); p != std::string::npos) h = h.substr(0, p);
+  return h.empty() ? "fabrique" : h;
+}
+
+}  // namespace
+
+std::string calendar(const std::vector<Event>& events, const std::string& base_url, const std::string& name,
+                     sys_seconds now, const std::function<bool(const Event&)>& reveal_link) {
+  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT),
+                                                                icalcomponent_free);
+  icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//fabrique//evenements//FR"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  icalproperty* calname = icalproperty_new_x(name.c_str());
+  icalproperty_set_x_name(calname, "X-WR-CALNAME");
+  icalcomponent_add_property(cal.get(), calname);
+  const std::string host = host_of(base_url);
+  for (const Event& e : events) {
+    icalcomponent* v = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+    const std::string uid = "event-" + std::to_string(e.id) + "@" + host;
+    const std::string url = base_url + "/evenements/" + e.slug;
+    icalcomponent_add_property(v, icalproperty_new_uid(uid.c_str()));
+    icalcomponent_add_property(v, icalproperty_new_dtstamp(utc(now)));
+    icalcomponent_add_property(v, icalproperty_new_lastmodified(utc(e.updated_at)));
+    icalcomponent_add_property(v, icalproperty_new_dtstart(utc(e.starts_at)));
+    icalcomponent_add_property(v, icalproperty_new_dtend(utc(e.ends_at)));
+    icalcomponent_add_property(v, icalproperty_new_summary(e.title.c_str()));
+    icalcomponent_add_property(v, icalproperty_new_url(url.c_str()));
+    const bool link = !e.online_url.empty() && reveal_link(e);
+    std::string location = e.place;
+    if (link) location += (location.empty() ? "" : " — ") + e.online_url;
+    if (!location.empty()) icalcomponent_add_property(v, icalproperty_new_location(location.c_str()));
+    std::string description = text::markdown_to_text(e.description, 2000);
+    description += (description.empty() ? "" : "\n\n") + url;
+    icalcomponent_add_property(v, icalproperty_new_description(description.c_str()));
+    icalcomponent_add_component(cal.get(), v);
+  }
+  char* text = icalcomponent_as_ical_string_r(cal.get());
+  std::string out(text);
+  std::free(text);
+  return out;
+}
+
+}  // namespace fabrique::events::ics

@@ -1,0 +1,19 @@
+// iCalendar (RFC 5545) files and feeds of events, written with libical. Times are written in UTC
+// (DTSTART:20261215T130000Z), which every calendar shows in its own zone, so no VTIMEZONE is needed.
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "events/model.hpp"
+
+namespace fabrique::events::ics {
+
+// A VCALENDAR named `name` with one VEVENT per event: stable UID (event-<id>@<host of base_url>),
+// the event's URL, the place, and the online link only where `reveal_link(event)` is true.
+std::string calendar(const std::vector<Event>& events, const std::string& base_url, const std::string& name,
+                     sys_seconds now, const std::function<bool(const Event&)>& reveal_link);
+
+inline constexpr const char* kContentType = "text/calendar; charset=utf-8";
+
+}  // namespace fabrique::events::ics

@@ -1,0 +1,76 @@
+// Serialising events, minutes items and proposals to JSON with Boost.JSON.
+#include "events/json.hpp"
+
+#include "coalitions/json.hpp"
+
+namespace fabrique::events::json {
+
+using coalitions::json::iso;
+
+namespace {
+boost::json::value ref(const std::optional<Ref>& r, const char* path, const http::Context& ctx) {
+  if (!r) return nullptr;
+  return {{"slug", r->slug}, {"title", r->name}, {"url", ctx.options.base_url + path + r->slug}};
+}
+}  // namespace
+
+boost::json::object event(const http::Context& ctx, const Event& e, bool reveal_link) {
+  boost::json::object o;
+  o["slug"] = e.slug;
+  o["title"] = e.title;
+  o["url"] = ctx.options.base_url + "/evenements/" + e.slug;
+  o["kind"] = {{"slug", e.kind_slug}, {"label", e.kind_label}};
+  o["starts_at"] = iso(e.starts_at);
+  o["ends_at"] = iso(e.ends_at);
+  o["time_zone"] = "Europe/Paris";
+  o["place"] = e.place;
+  o["online_url"] = reveal_link && !e.online_url.empty() ? boost::json::value(e.online_url) : nullptr;
+  o["online"] = !e.online_url.empty();
+  o["capacity"] = e.capacity ? boost::json::value(*e.capacity) : nullptr;
+  o["registered"] = e.registered;
+  o["waiting"] = e.waiting;
+  o["registration_closes_at"] = e.registration_closes_at ? boost::json::value(iso(*e.registration_closes_at)) : nullptr;
+  boost::json::array ks;
+  for (const auto& k : e.coalitions) ks.push_back({{"slug", k.slug}, {"title", k.name}});
+  o["coalitions"] = std::move(ks);
+  boost::json::array os;
+  for (const auto& org : e.organisers) os.push_back({{"slug", org.slug}, {"name", org.name}});
+  o["organisers"] = std::move(os);
+  return o;
+}
+
+boost::json::object item(const MinutesItem& i) {
+  boost::json::object o;
+  o["kind"] = std::string(item_kind_slug(i.kind));
+  o["text"] = i.body;
+  if (i.kind == ItemKind::question) {
+    o["asked_by"] = i.asked_by;
+    o["asked_to"] = i.asked_to;
+    o["answer"] = i.answer;
+  } else if (i.kind == ItemKind::next_step) {
+    o["who"] = i.asked_by;
+    o["due"] = i.due_at ? boost::json::value(iso(*i.due_at)) : nullptr;
+    o["coalition"] = i.coalition ? boost::json::value(i.coalition->slug) : nullptr;
+  }
+  return o;
+}
+
+boost::json::object proposal(const http::Context& ctx, const Proposal& p) {
+  boost::json::object o;
+  o["id"] = p.id;
+  o["title"] = p.title;
+  o["intention"] = p.intention;
+  o["why_now"] = p.why_now;
+  o["actors"] = p.actors;
+  o["proposer"] = p.proposer;
+  o["proposed_at"] = ref(p.proposed_at, "/evenements/", ctx);
+  o["presented_at"] = ref(p.presented_at, "/evenements/", ctx);
+  o["presented_by"] = p.presented_by;
+  o["status"] = std::string(proposal_status_slug(p.status));
+  o["reason"] = p.reason;
+  o["coalition"] = ref(p.coalition, "/coalitions/", ctx);
+  o["created_at"] = iso(p.created_at);
+  return o;
+}
+
+}  // namespace fabrique::events::json

@@ -1,0 +1,35 @@
+// Use case: a signed-in member registers to an event in one action — a place while one is free,
+// else the end of the waiting list.
+#include "events/store.hpp"
+#include "events/use_cases.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fabrique::events {
+
+using i18n::N_;
+
+RegistrationResult register_for_event(storage::Connection& c, const User& actor, std::string_view slug,
+                                      sys_seconds now) {
+  RegistrationResult out;
+  storage::Transaction tx(c, true);
+  auto e = store::by_slug(c, slug);
+  if (!e) throw NotFound();
+  // From here until commit, no other registration to this event can count the places.
+  store::lock(c, e->id);
+  if (store::registration(c, e->id, actor.id)) {
+    out.errors.add("registration", N_("You are already registered to this event."));
+    return out;
+  }
+  if (now >= e->starts_at || (e->registration_closes_at && now >= *e->registration_closes_at)) {
+    out.errors.add("registration", N_("Registration for this event is closed."));
+    return out;
+  }
+  const bool full = e->capacity && store::count(c, e->id, Status::registered) >= *e->capacity;
+  out.status = full ? Status::waiting : Status::registered;
+  store::insert_registration(c, e->id, actor.id, out.status, now);
+  if (full) out.position = store::count(c, e->id, Status::waiting);
+  tx.commit();
+  return out;
+}
+
+}  // namespace fabrique::events

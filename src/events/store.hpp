@@ -1,0 +1,100 @@
+// SQL for events, their coalitions and organisations, programme slots, registrations, minutes with
+// their revisions and items, coalition proposals and calendar tokens.
+#pragma once
+#include <map>
+#include <optional>
+#include <set>
+#include <vector>
+
+#include "events/model.hpp"
+#include "files/files.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::events::store {
+
+using storage::Connection;
+
+struct Filter {
+  std::optional<std::int64_t> kind_id;
+  std::optional<std::int64_t> coalition_id;
+  std::optional<sys_seconds> ends_after;   // upcoming: ends after now
+  std::optional<sys_seconds> ends_before;  // past
+  bool newest_first = false;
+  std::int64_t limit = -1;
+};
+
+// Events with their kind, counts and coalitions (three queries whatever the number of events).
+std::vector<Event> list(Connection& c, const Filter& f);
+// One event with its counts, coalitions and organisers.
+std::optional<Event> by_slug(Connection& c, std::string_view slug);
+std::optional<Event> by_id(Connection& c, std::int64_t id);
+bool slug_taken(Connection& c, std::string_view slug);
+std::int64_t insert(Connection& c, const Event& e);
+void update(Connection& c, const Event& e);
+void set_coalitions(Connection& c, std::int64_t event_id, const std::vector<std::int64_t>& coalition_ids);
+void set_organisations(Connection& c, std::int64_t event_id, const std::vector<std::int64_t>& organisation_ids,
+                       const char* role);  // "organiser" or "present"
+// Organisations that came: those marked present, and those of the people marked as attended.
+std::vector<Ref> present_organisations(Connection& c, std::int64_t event_id);
+// The events of a series starting at or after `from`, in order.
+std::vector<Event> series_from(Connection& c, std::int64_t series_id, sys_seconds from);
+std::int64_t insert_series(Connection& c, const std::string& title, const std::string& rule, sys_seconds now);
+
+// Takes the write lock on one event row until the transaction ends, on both engines: SQLite's
+// write transactions are already serialised (BEGIN IMMEDIATE); on PostgreSQL an UPDATE locks the
+// row, so concurrent registrations to one event queue here and each one counts the places after
+// the previous one committed (READ COMMITTED takes a new snapshot per statement).
+void lock(Connection& c, std::int64_t event_id);
+std::int64_t count(Connection& c, std::int64_t event_id, Status s);
+std::optional<Registration> registration(Connection& c, std::int64_t event_id, std::int64_t user_id);
+void insert_registration(Connection& c, std::int64_t event_id, std::int64_t user_id, Status s, sys_seconds now);
+void delete_registration(Connection& c, std::int64_t event_id, std::int64_t user_id);
+// Moves the longest-waiting person to a place; returns their user id, or nothing if nobody waits.
+std::optional<std::int64_t> promote_first_waiting(Connection& c, std::int64_t event_id);
+// Everyone registered then everyone waiting, in order, with names, e-mails and organisations.
+std::vector<Registration> registrations(Connection& c, std::int64_t event_id);
+void set_attended(Connection& c, std::int64_t event_id, const std::set<std::int64_t>& user_ids);
+// Events a person registered to or waits for (the personal calendar), by start.
+std::vector<std::pair<Event, Status>> events_of_user(Connection& c, std::int64_t user_id);
+// May this person organise the event? The creator, and the co-porteurs of its coalitions.
+bool is_organiser(Connection& c, std::int64_t event_id, std::int64_t user_id);
+
+std::vector<Slot> slots(Connection& c, std::int64_t event_id);
+void insert_slot(Connection& c, std::int64_t event_id, const Slot& s);
+bool delete_slot(Connection& c, std::int64_t event_id, std::int64_t slot_id);
+
+// Records minutes revision `number` with its whole text and makes it current, only if the event's
+// minutes_revision still equals number - 1 (returns false otherwise: someone saved meanwhile).
+bool insert_minutes_revision(Connection& c, std::int64_t event_id, std::int64_t number, std::optional<std::int64_t> author,
+                             sys_seconds at, const std::string& comment, std::optional<std::int64_t> restored_from,
+                             const std::string& body);
+std::vector<MinutesRevision> minutes_revisions(Connection& c, std::int64_t event_id);  // newest first
+std::optional<MinutesRevision> minutes_revision(Connection& c, std::int64_t event_id, std::int64_t number);
+
+std::vector<MinutesItem> items(Connection& c, std::int64_t event_id);
+void insert_item(Connection& c, const MinutesItem& item, sys_seconds now);
+bool delete_item(Connection& c, std::int64_t event_id, std::int64_t item_id);
+// The next steps linked to a coalition, with their event, soonest due first.
+std::vector<MinutesItem> next_steps_of_coalition(Connection& c, std::int64_t coalition_id);
+
+std::vector<Proposal> proposals(Connection& c);
+std::optional<Proposal> proposal(Connection& c, std::int64_t id);
+// Proposals adopted as, or merged into, this coalition (its provenance).
+std::vector<Proposal> proposals_of_coalition(Connection& c, std::int64_t coalition_id);
+std::int64_t insert_proposal(Connection& c, const Proposal& p);
+void schedule_proposal(Connection& c, std::int64_t id, std::optional<std::int64_t> event_id, const std::string& by);
+// Moves a proposal out of 'proposed' (compare-and-set: false if it was decided meanwhile).
+bool decide_proposal(Connection& c, std::int64_t id, ProposalStatus s, std::optional<std::int64_t> coalition_id,
+                     const std::string& reason, std::int64_t by, sys_seconds at);
+
+// The files attached to an event's minutes (without their bytes), oldest first.
+std::vector<files::StoredFile> attachments(Connection& c, std::int64_t event_id);
+void insert_attachment(Connection& c, std::int64_t event_id, std::int64_t file_id);
+bool is_attachment(Connection& c, std::int64_t event_id, std::int64_t file_id);
+
+void set_calendar_token(Connection& c, std::int64_t user_id, const std::string& token_hash, sys_seconds now);
+void delete_calendar_token(Connection& c, std::int64_t user_id);
+bool has_calendar_token(Connection& c, std::int64_t user_id);
+std::optional<std::int64_t> user_of_calendar_token(Connection& c, const std::string& token_hash);
+
+}  // namespace fabrique::events::store

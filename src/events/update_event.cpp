@@ -1,0 +1,65 @@
+// Use case: an organiser edits an event, or an occurrence of a series and all the following ones.
+#include "events/store.hpp"
+#include "events/use_cases.hpp"
+#include "events/validation.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fabrique::events {
+
+using i18n::N_;
+
+bool can_organise(storage::Connection& c, const User* actor, const Event& e) {
+  if (!actor) return false;
+  return actor->is_animateur() || store::is_organiser(c, e.id, actor->id);
+}
+
+Event event_to_organise(storage::Connection& c, const User& actor, std::string_view slug, const char* refusal) {
+  auto e = store::by_slug(c, slug);
+  if (!e) throw NotFound();
+  if (!can_organise(c, &actor, *e)) throw Forbidden(refusal);
+  return *e;
+}
+
+EventResult update_event(storage::Connection& c, const User& actor, std::string_view slug, const EventInput& in,
+                         Scope scope, sys_seconds now) {
+  EventResult out;
+  storage::Transaction tx(c, true);
+  auto current = store::by_slug(c, slug);
+  if (!current) throw NotFound();
+  if (!can_organise(c, &actor, *current)) throw Forbidden(N_("Only the organisers of this event can change it."));
+  CheckedEvent checked = validate(c, in, out.errors);
+  if (!out.errors.empty()) return out;
+
+  std::vector<Event> targets{*current};
+  if (scope == Scope::following && current->series_id) targets = store::series_from(c, *current->series_id, current->starts_at);
+  // Later occurrences keep their own day: their times move by as much as this one's did.
+  const auto start_shift = checked.event.starts_at - current->starts_at;
+  const auto duration = checked.event.ends_at - checked.event.starts_at;
+  for (const Event& old : targets) {
+    Event e = checked.event;
+    e.id = old.id;
+    e.slug = old.slug;
+    e.starts_at = old.starts_at + start_shift;
+    e.ends_at = e.starts_at + duration;
+    if (checked.event.registration_closes_at)
+      e.registration_closes_at = e.starts_at - (checked.event.starts_at - *checked.event.registration_closes_at);
+    e.updated_at = now;
+    if (e.capacity && *e.capacity < old.registered) {
+      out.errors.add("capacity", N_("There are already more people registered than this number of places."));
+      return out;  // the transaction rolls back: nothing written
+    }
+    store::update(c, e);
+    store::set_coalitions(c, e.id, checked.coalitions);
+    store::set_organisations(c, e.id, checked.organisers, "organiser");
+    // A larger capacity gives the new places to the people waiting, in order.
+    if (!e.capacity || *e.capacity > old.registered)
+      for (std::int64_t free = e.capacity ? *e.capacity - old.registered : old.waiting; free > 0; --free)
+        if (!store::promote_first_waiting(c, e.id)) break;
+    ++out.occurrences;
+  }
+  tx.commit();
+  out.event = store::by_id(c, current->id);
+  return out;
+}
+
+}  // namespace fabrique::events

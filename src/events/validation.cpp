@@ -1,0 +1,108 @@
+// Checks of an event's fields.
+#include "events/validation.hpp"
+
+#include <charconv>
+
+#include "coalitions/store.hpp"
+#include "common/text.hpp"
+#include "events/times.hpp"
+#include "i18n/i18n.hpp"
+#include "organisations/store.hpp"
+#include "taxonomies/taxonomy.hpp"
+
+namespace fabrique::events {
+
+using i18n::N_;
+
+std::string check_line(FieldErrors& errors, const char* field, std::string_view in, std::size_t max,
+                       const char* too_long) {
+  std::string s = text::trim(in);
+  if (!text::valid_utf8(s, false))
+    errors.add(field, N_("This field contains characters that are not allowed."));
+  else if (text::length(s) > max)
+    errors.add(field, too_long);
+  return s;
+}
+
+std::string check_text(FieldErrors& errors, const char* field, std::string_view in, std::size_t max,
+                       const char* too_long) {
+  std::string s = text::trim(in);
+  if (s.size() > max)
+    errors.add(field, too_long);
+  else if (!text::valid_utf8(s))
+    errors.add(field, N_("This field contains characters that are not allowed."));
+  return s;
+}
+
+namespace {
+
+std::optional<sys_seconds> check_time(FieldErrors& errors, const char* field, std::string_view in, bool required) {
+  if (text::trim(in).empty()) {
+    if (required) errors.add(field, N_("Enter a date and time, such as 2026-12-15 14:00."));
+    return std::nullopt;
+  }
+  times::ParseError e{};
+  auto t = times::parse_paris(text::trim(in), &e);
+  if (!t)
+    errors.add(field, e == times::ParseError::nonexistent
+                          ? N_("This time does not exist in Paris (the clocks go forward then). Choose another.")
+                          : N_("Enter a date and time, such as 2026-12-15 14:00."));
+  return t;
+}
+
+}  // namespace
+
+CheckedEvent validate(storage::Connection& c, const EventInput& in, FieldErrors& errors) {
+  CheckedEvent out;
+  Event& e = out.event;
+  auto kind = taxonomies::term(c, taxonomies::kEventKinds, in.kind);
+  if (!kind)
+    errors.add("kind", N_("Choose a kind of event from the list."));
+  else
+    e.kind_id = kind->id, e.kind_slug = kind->slug, e.kind_label = kind->label;
+  e.title = check_line(errors, "title", in.title, kMaxTitle, N_("The title is too long (200 characters at most)."));
+  if (e.title.empty() && !errors.find("title")) errors.add("title", N_("Enter the event's title."));
+  auto starts = check_time(errors, "starts", in.starts, true);
+  auto ends = check_time(errors, "ends", in.ends, true);
+  if (starts) e.starts_at = *starts;
+  if (ends) e.ends_at = *ends;
+  if (starts && ends && *ends <= *starts) errors.add("ends", N_("The end must come after the start."));
+  e.place = check_line(errors, "place", in.place, kMaxPlace, N_("The place is too long (300 characters at most)."));
+  e.online_url = text::trim(in.online_url);
+  if (!e.online_url.empty() && (e.online_url.size() > kMaxUrl || !text::looks_like_web_address(e.online_url)))
+    errors.add("online_url", N_("Enter a web address starting with https://, or leave it empty."));
+  const std::string capacity = text::trim(in.capacity);
+  if (!capacity.empty()) {
+    std::int64_t n = 0;
+    auto [p, ec] = std::from_chars(capacity.data(), capacity.data() + capacity.size(), n);
+    if (ec != std::errc() || p != capacity.data() + capacity.size() || n < 1 || n > kMaxCapacity)
+      errors.add("capacity", N_("Enter a number of places between 1 and 100000, or leave it empty for no limit."));
+    else
+      e.capacity = n;
+  }
+  e.description = check_text(errors, "description", in.description, kMaxDescriptionBytes,
+                             N_("The description is too long (50 KB at most)."));
+  if (auto closes = check_time(errors, "closes", in.closes, false)) {
+    e.registration_closes_at = *closes;
+    if (starts && *closes > *starts) errors.add("closes", N_("Registration must close before the event starts."));
+  }
+  for (const auto& slug : in.coalitions) {
+    auto k = coalitions::store::by_slug(c, slug);
+    if (!k) {
+      errors.add("coalitions", N_("Choose coalitions from the list."));
+      break;
+    }
+    out.coalitions.push_back(k->id);
+  }
+  for (const auto& slug : in.organisers) {
+    auto o = organisations::store::by_slug(c, slug);
+    if (!o) {
+      errors.add("organisers", N_("Choose organisations from the list."));
+      break;
+    }
+    out.organisers.push_back(o->id);
+  }
+  return out;
+}
+
+}  // namespace fabrique::events

@@ -1,0 +1,85 @@
+// Shared HTML of the event pages, and the events section of coalition pages.
+#include "events/views.hpp"
+
+#include "events/store.hpp"
+#include "events/times.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fabrique::events::views {
+
+using html::render;
+using i18n::N_;
+
+std::string when(const Context& ctx, const Event& e) {
+  if (times::date_value(e.starts_at) == times::date_value(e.ends_at))
+    return ctx.t->date(e.starts_at) + ", " + times::hour(e.starts_at) + "–" + times::hour(e.ends_at);
+  return ctx.t->datetime(e.starts_at) + " – " + ctx.t->datetime(e.ends_at);
+}
+
+Html card(const Context& ctx, const Event& e) {
+  std::string coalitions;
+  for (const auto& k : e.coalitions) coalitions += (coalitions.empty() ? "" : " · ") + k.name;
+  return render(R"(<li><a href="/evenements/{}">{}</a> <span class="meta">{} — <time datetime="{}">{}</time>{}</span>{}</li>)",
+                e.slug, e.title, e.kind_label, times::input_value(e.starts_at), when(ctx, e),
+                e.place.empty() ? Html() : render(" — {}", e.place),
+                coalitions.empty() ? Html() : render(R"(<p class="meta">{}</p>)", coalitions));
+}
+
+Html checkboxes(const Context& ctx, const std::string& name, const std::string& legend,
+                const std::vector<fabrique::views::Option>& options, const std::vector<std::string>& checked,
+                const FieldErrors& errors) {
+  Html boxes;
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    bool on = std::find(checked.begin(), checked.end(), options[i].value) != checked.end();
+    boxes += render(R"(<div class="field checkbox"><input type="checkbox" id="f-{}-{}" name="{}" value="{}"{}><label for="f-{}-{}">{}</label></div>)",
+                    name, i, name, options[i].value, on ? html::trusted(" checked") : Html(), name, i,
+                    options[i].label);
+  }
+  Html error;
+  if (const char* m = errors.find(name))
+    error = render(R"(<p class="error" id="f-{}"><span class="visually-hidden">{} </span>{}</p>)", name,
+                   ctx.tr(N_("Error:")), ctx.tr(m));
+  return render(R"(<fieldset><legend>{}</legend>{}{}</fieldset>)", legend, error, boxes);
+}
+
+std::string slot_kind_label(const Context& ctx, std::string_view slug) {
+  if (auto k = slot_kind(slug)) return ctx.tr(k->label);
+  return std::string(slug);
+}
+
+Html coalition_section(Context& ctx, std::int64_t coalition_id, const std::string& coalition_slug) {
+  store::Filter f;
+  f.coalition_id = coalition_id;
+  Html events;
+  for (const auto& e : store::list(ctx.db, f)) events += card(ctx, e);
+  Html steps;
+  for (const auto& s : store::next_steps_of_coalition(ctx.db, coalition_id))
+    steps += render(R"(<li>{}{}{} <span class="meta">(<a href="/evenements/{}/compte-rendu">{}</a>)</span></li>)", s.body,
+                    s.asked_by.empty() ? Html() : render(" — {}", s.asked_by),
+                    s.due_at ? render(" — {}", fmt::format(fmt::runtime(ctx.tr(N_("by {}"))), ctx.t->date(*s.due_at)))
+                             : Html(),
+                    s.event_slug, s.event_title);
+  Html origin;
+  for (const auto& p : store::proposals_of_coalition(ctx.db, coalition_id)) {
+    Html where;
+    if (p.proposed_at)
+      where += render(R"(<li>{} <a href="/evenements/{}">{}</a>{}</li>)", ctx.tr(N_("Proposed at")), p.proposed_at->slug,
+                      p.proposed_at->name, p.proposer.empty() ? Html() : render(" — {}", p.proposer));
+    if (p.presented_at)
+      where += render(R"(<li>{} <a href="/evenements/{}">{}</a>{}</li>)", ctx.tr(N_("Presented at")),
+                      p.presented_at->slug, p.presented_at->name,
+                      p.presented_by.empty() ? Html() : render(" — {}", p.presented_by));
+    origin += render(R"(<p>{} <a href="/propositions#proposition-{}">{}</a></p><ul>{}</ul>)",
+                     p.status == ProposalStatus::adopted ? ctx.tr(N_("This coalition comes from the proposal"))
+                                                         : ctx.tr(N_("This proposal was merged into this coalition:")),
+                     p.id, p.title, where);
+  }
+  return render(R"(<section aria-labelledby="evenements"><h2 id="evenements">{}</h2>{}{}<h3>{}</h3>{}<p><a href="/coalitions/{}/evenements.ics">{}</a></p></section>)",
+                ctx.tr(N_("Events and next steps")), origin,
+                events.empty() ? render("<p>{}</p>", ctx.tr(N_("No event yet."))) : render(R"(<ul class="cards">{}</ul>)", events),
+                ctx.tr(N_("Next steps decided at events")),
+                steps.empty() ? render("<p>{}</p>", ctx.tr(N_("No next step yet."))) : render("<ul>{}</ul>", steps),
+                coalition_slug, ctx.tr(N_("Subscribe to this coalition's events (iCalendar)")));
+}
+
+}  // namespace fabrique::events::views

@@ -1,0 +1,102 @@
+// Use case: an observatory editor accepts a member's contribution, as proposed or corrected; it
+// becomes a revision carrying the contribution's source, and the contributor is told.
+#include <boost/json.hpp>
+
+#include "notifications/notifications.hpp"
+#include "observatoire/json.hpp"
+#include "observatoire/store.hpp"
+#include "observatoire/use_cases.hpp"
+#include "observatoire/validation.hpp"
+#include "observatoire/write_entry.hpp"
+
+namespace fabrique::observatoire {
+
+using i18n::N_;
+
+Correction proposed_correction(const Contribution& k) {
+  Correction out;
+  out.kind = k.kind;
+  out.target = k.target;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(k.proposal, ec);
+  if (ec || !v.is_object()) return out;
+  const auto& o = v.as_object();
+  auto get = [&](const char* key) {
+    auto it = o.find(key);
+    return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
+  };
+  out.value = get("value");
+  auto tv = o.find("to_verify");
+  out.evidence = {k.target, get("level"), get("url"), get("checked_on"), get("note"),
+                  tv != o.end() && tv->value().is_bool() && tv->value().as_bool()};
+  return out;
+}
+
+namespace {
+
+// Applies the correction to `doc`; errors are given under the names of the moderation form.
+void apply(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds now) {
+  if (k.kind == ContributionKind::field) {
+    std::string value = validate_field(k.target, k.value, errors);
+    if (value.empty())
+      doc.fields.erase(k.target);
+    else
+      doc.fields[k.target] = value;
+    return;
+  }
+  Evidence e = k.evidence;
+  e.criterion = k.target;
+  e = validate_evidence(e, errors, now, "evidence_");
+  std::erase_if(doc.evidence, [&](const Evidence& x) { return x.criterion == k.target; });
+  doc.evidence.push_back(e);
+}
+
+}  // namespace
+
+std::string accept_contribution(storage::Connection& c, const User& actor, std::int64_t id,
+                                const std::optional<Correction>& edited, FieldErrors& errors, sys_seconds now) {
+  storage::Transaction tx(c, true);
+  auto k = store::contribution(c, id);
+  if (!k || k->status != ContributionStatus::pending) throw NotFound();
+  if (!can_edit(c, &actor)) throw Forbidden(N_("Only observatory editors can moderate contributions."));
+  WriteOptions o{actor.id, k->source, "", now, "", "", std::nullopt, std::nullopt};
+  std::optional<Entry> written;
+  if (k->kind == ContributionKind::entry) {
+    auto doc = json::parse_document(std::string_view(k->proposal));
+    if (!doc) throw NotFound();
+    Document clean = validate_document(*doc, errors, now);
+    if (!errors.empty()) return {};
+    o.comment = "Proposed entry accepted";
+    written = write_entry(c, nullptr, clean, o);
+  } else {
+    auto e = store::by_slug(c, k->entry_slug);
+    if (!e) throw NotFound();
+    Correction change = edited ? *edited : proposed_correction(*k);
+    change.kind = k->kind;
+    change.target = k->target;
+    Document doc = e->doc;
+    apply(doc, change, errors, now);
+    if (!errors.empty()) return {};
+    FieldErrors whole;
+    Document clean = validate_document(doc, whole, now);
+    // The correction is fine on its own but leaves the entry incomplete (e.g. a required field emptied).
+    if (!whole.empty()) {
+      errors.add(k->kind == ContributionKind::field ? "value" : "evidence_url",
+                 N_("With this change the entry would no longer be complete: correct the value."));
+      return {};
+    }
+    o.comment = "Correction accepted";
+    written = clean == e->doc ? e : write_entry(c, &*e, clean, o);
+    if (!written) throw NotFound();
+  }
+  store::decide(c, id, ContributionStatus::accepted, "", actor.id, now);
+  notifications::notify(c, k->contributor_id,
+                        k->kind == ContributionKind::entry
+                            ? N_("Your proposed entry “{}” was accepted and published.")
+                            : N_("Your correction to “{}” was accepted."),
+                        "/observatoire/" + written->slug, now, written->name());
+  tx.commit();
+  return written->slug;
+}
+
+}  // namespace fabrique::observatoire

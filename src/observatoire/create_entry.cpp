@@ -1,0 +1,23 @@
+// Use case: an observatory editor publishes a new register entry.
+#include "observatoire/use_cases.hpp"
+#include "observatoire/validation.hpp"
+#include "observatoire/write_entry.hpp"
+
+namespace fabrique::observatoire {
+
+using i18n::N_;
+
+SaveResult create_entry(storage::Connection& c, const User& actor, const Document& doc, const std::string& source,
+                        sys_seconds now) {
+  SaveResult out;
+  Document clean = validate_document(doc, out.errors, now);
+  std::string src = validate_source(source, out.errors, false);
+  storage::Transaction tx(c, true);
+  if (!can_edit(c, &actor)) throw Forbidden(N_("Only observatory editors can publish an entry."));
+  if (!out.errors.empty()) return out;
+  out.entry = write_entry(c, nullptr, clean, {actor.id, src, "", now, "", "", std::nullopt, std::nullopt});
+  tx.commit();
+  return out;
+}
+
+}  // namespace fabrique::observatoire

@@ -1,0 +1,27 @@
+// Use case: a member proposes a new register entry, with its source, for the editors to moderate.
+#include "observatoire/json.hpp"
+#include "observatoire/store.hpp"
+#include "observatoire/use_cases.hpp"
+#include "observatoire/validation.hpp"
+
+namespace fabrique::observatoire {
+
+std::int64_t propose_entry(storage::Connection& c, const User& actor, const Document& doc, const std::string& source,
+                           FieldErrors& errors, sys_seconds now) {
+  Document clean = validate_document(doc, errors, now);
+  std::string src = validate_source(source, errors, true);
+  if (!errors.empty()) return 0;
+  storage::Transaction tx(c, true);
+  Contribution k;
+  k.kind = ContributionKind::entry;
+  k.target = clean.get("name");
+  k.proposal = json::serialize(clean);
+  k.source = src;
+  k.contributor_id = actor.id;
+  k.created_at = now;
+  std::int64_t id = store::insert_contribution(c, k);
+  tx.commit();
+  return id;
+}
+
+}  // namespace fabrique::observatoire

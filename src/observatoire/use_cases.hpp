@@ -1,0 +1,106 @@
+// What people do with the observatory. Each use case is one transaction, checks permissions
+// itself, and knows nothing of HTTP: pages, the CLI import, the demo loader and tests call them.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "accounts/model.hpp"
+#include "common/errors.hpp"
+#include "observatoire/model.hpp"
+#include "storage/database.hpp"
+
+namespace fabrique::observatoire {
+
+using accounts::User;
+
+// May `actor` edit entries and moderate contributions? Observatory editors and animateurs.
+bool can_edit(storage::Connection& c, const User* actor);
+
+struct SaveResult {
+  FieldErrors errors;
+  // Set when someone saved since base_revision: nothing was written.
+  bool conflict = false;
+  bool unchanged = false;
+  std::optional<Entry> entry;
+};
+
+// create_entry.cpp. Editors. Outcomes: created at revision 1 with its computed score | field errors |
+// Forbidden.
+SaveResult create_entry(storage::Connection& c, const User& actor, const Document& doc, const std::string& source,
+                        sys_seconds now);
+
+struct EntryEdit {
+  std::int64_t base_revision = 0;  // the revision the editor started from
+  Document doc;                    // the whole entry as the form sends it (fields, lists, evidence)
+  std::string source;              // where the change comes from
+  std::string comment;
+};
+// update_entry.cpp. Editors. The score is recomputed from the evidence; a new score row is kept when
+// it changed. Outcomes: new revision | unchanged | conflict (409) | field errors | Forbidden | NotFound.
+SaveResult update_entry(storage::Connection& c, const User& actor, std::string_view slug, const EntryEdit& edit,
+                        sys_seconds now);
+
+// propose_entry.cpp. Any member proposes a new entry, with a source. Outcomes: the contribution's id |
+// field errors (the entry's own checks, a source missing or too long).
+std::int64_t propose_entry(storage::Connection& c, const User& actor, const Document& doc, const std::string& source,
+                           FieldErrors& errors, sys_seconds now);
+
+struct Correction {
+  ContributionKind kind = ContributionKind::field;  // field or evidence
+  std::string target;                               // field key, or criterion id
+  std::string value;                                // for a field
+  Evidence evidence;                                // for a criterion (criterion = target)
+  std::string source;
+};
+// propose_correction.cpp. Any member proposes a correction of one field or one criterion's evidence.
+// Outcomes: recorded (pending) | field errors | NotFound.
+FieldErrors propose_correction(storage::Connection& c, const User& actor, std::string_view slug, const Correction& in,
+                               sys_seconds now);
+
+// accept_contribution.cpp. Editors accept a pending contribution, possibly edited first (`edited`:
+// the value or evidence they corrected; empty to keep the proposal). The change becomes a revision
+// whose source is the contribution's; the contributor is notified. Outcomes: the entry's slug |
+// field errors (the edited value is wrong, or the entry would no longer be valid) | Forbidden |
+// NotFound (or already decided).
+std::string accept_contribution(storage::Connection& c, const User& actor, std::int64_t id,
+                                const std::optional<Correction>& edited, FieldErrors& errors, sys_seconds now);
+
+// The correction a contribution proposes, as its contributor wrote it (accept_contribution.cpp).
+Correction proposed_correction(const Contribution& k);
+
+// reject_contribution.cpp. Editors reject with a reason; the contributor is notified.
+// Outcomes: done | field errors (no reason) | Forbidden | NotFound (or already decided).
+FieldErrors reject_contribution(storage::Connection& c, const User& actor, std::int64_t id, const std::string& reason,
+                                sys_seconds now);
+
+// answer_entry.cpp. The right of reply: a member of the organisation that speaks for the entry's
+// public body answers on it. Outcomes: published | field errors (empty, too long) | Forbidden | NotFound.
+FieldErrors answer_entry(storage::Connection& c, const User& actor, std::string_view slug, const std::string& text,
+                         sys_seconds now);
+
+// link_body.cpp. Editors say which organisation of the site speaks for a public body (or none).
+// Outcomes: done | field errors (unknown organisation) | Forbidden | NotFound.
+FieldErrors link_body(storage::Connection& c, const User& actor, std::string_view body_slug,
+                      const std::string& organisation_slug);
+
+// set_editor.cpp. Animateurs give the observatory editor role to a person (by e-mail) or take it back.
+// Outcomes: done | field errors (no account with that address) | Forbidden.
+FieldErrors grant_editor(storage::Connection& c, const User& actor, const std::string& email, sys_seconds now);
+void revoke_editor(storage::Connection& c, const User& actor, std::int64_t user_id);
+
+struct ImportResult {
+  int created = 0, updated = 0, unchanged = 0;
+  std::vector<std::string> errors;  // "entry 3 (slug): message"; nothing is written when not empty
+};
+// import_entries.cpp. Reads an export of /observatoire.json and reproduces its entries (same id,
+// address, content, dates) and their scores, computed again from the evidence. All or nothing.
+ImportResult import_entries(storage::Connection& c, std::string_view json_text, sys_seconds now);
+
+// search.cpp. What the site-wide search indexes for an entry: its title and its text.
+struct Searchable {
+  std::string title, text, url;
+};
+Searchable searchable(const Entry& e);
+
+}  // namespace fabrique::observatoire

@@ -1,0 +1,183 @@
+// The observatory in the browser: an entry imported with the real CLI (`fabrique observatoire
+// import`), then every observatory page passes axe-core — scoreboard, entry, history, edit form,
+// new entry form (also with its errors), correction form (also with its errors), contributions and
+// moderation, editors, public body page with its chart — and the member's account shows the notice
+// of the editors' decision.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ANIMATEUR, MEMBER, checkA11y, launchBrowser, signIn, startServer } from './support.mjs';
+
+const ENTRY = {
+  id: '7d4f9a52-3c1e-4b7a-9f0e-2a6b8c1d5e34',
+  slug: 'parcoursup',
+  published: '2024-03-12T13:00:00Z',
+  updated: '2024-03-12T13:00:00Z',
+  name: 'Parcoursup — classement et appel des candidats',
+  summary: 'Un algorithme à règles réordonne le classement de chaque formation pour respecter des quotas.',
+  organisation: 'Ministère de l’Enseignement supérieur et de la Recherche',
+  organisation_siren: '110044013',
+  contact: 'https://www.parcoursup.fr/',
+  status: 'in-use',
+  category: 'impactful',
+  theme: 'Éducation',
+  purpose: 'Répartir les places des formations.',
+  decision_role: 'Les commissions classent ; l’algorithme calcule l’ordre d’appel.',
+  automation: 'decision-support',
+  affected_public: 'Lycéens et étudiants.',
+  legal_basis: 'Loi n° 2018-166 du 8 mars 2018.',
+  legal_basis_url: 'https://www.legifrance.gouv.fr/',
+  human_oversight: 'Commissions d’examen des vœux.',
+  appeal: 'Recours administratif.',
+  explicit_mention: 'no',
+  algorithm_type: 'rules',
+  technical_description: 'Réordonnancement du classement selon des taux minimaux de boursiers.',
+  risks: 'Outils locaux non publiés.',
+  data_sources: [{ name: 'Dossiers de candidature', description: '', origin: '', collection: '', url: '' }],
+  impact_assessments: [],
+  evidence: [
+    { criterion: 'O4', level: 'partial', url: 'https://framagit.org/parcoursup/algorithmes-de-parcoursup',
+      checked_on: '2024-03-10', note: 'Code national seulement.', to_verify: false },
+    { criterion: 'E1', level: 'met', url: 'https://www.parcoursup.fr/', checked_on: '2024-03-10', note: '',
+      to_verify: true },
+  ],
+};
+const BODY = '/observatoire/organismes/ministere-de-l-enseignement-superieur-et-de-la-recherche';
+
+const env = {};
+let dir;
+before(async () => {
+  const server = await startServer();
+  env.server = server;
+  env.browser = await launchBrowser();
+  dir = mkdtempSync(join(tmpdir(), 'fabrique-observatoire-'));
+  const file = join(dir, 'export.json');
+  writeFileSync(file, JSON.stringify({ entries: [ENTRY] }));
+  const r = spawnSync(process.env.FABRIQUE_BIN, ['observatoire', 'import', file, '--database', server.database],
+    { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 0, `import failed: ${r.stdout}\n${r.stderr}`);
+  assert.match(r.stdout, /1 created/);
+});
+after(async () => {
+  await env.browser?.close();
+  await env.server?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function newPage(locale = 'fr-FR') {
+  const context = await env.browser.newContext({ baseURL: env.server.baseURL, locale });
+  context.setDefaultTimeout(60_000);
+  context.setDefaultNavigationTimeout(60_000);
+  return context.newPage();
+}
+
+async function accessible(page, path, label, status = 200) {
+  const response = await page.goto(path);
+  assert.equal(response.status(), status, `${path} answered ${response.status()}`);
+  await checkA11y(page, label);
+  const ids = await page.evaluate(() => {
+    const seen = new Map();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  assert.deepEqual(ids, [], `${label}: ids used more than once`);
+}
+
+async function submit(page, button) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    button.click(),
+  ]);
+  await page.waitForLoadState();
+  return response;
+}
+
+describe('a visitor reads the observatory', () => {
+  it('scoreboard, entry, history and public body pages have no accessibility violation', async () => {
+    const page = await newPage();
+    await accessible(page, '/observatoire', 'scoreboard');
+    await accessible(page, '/observatoire?ouverture=opaque&tri=total', 'filtered scoreboard');
+    await accessible(page, '/observatoire/parcoursup', 'entry');
+    assert.ok(await page.getByText('4/50 — opaque').isVisible(), 'the computed openness score is shown');
+    await accessible(page, '/observatoire/parcoursup/historique', 'entry history');
+    await accessible(page, BODY, 'public body page');
+    assert.ok(await page.getByRole('img', { name: /Nombre de fiches par niveau/ }).isVisible(), 'the chart is named');
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto('/observatoire/parcoursup');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    assert.equal(overflow, false, 'the entry fits in 320 px');
+    await page.context().close();
+  });
+
+  it('reads the entry in English too', async () => {
+    const page = await newPage('en-GB');
+    await accessible(page, '/observatoire/parcoursup', 'entry (English)');
+    await page.context().close();
+  });
+});
+
+describe('a member contributes and an animateur moderates', () => {
+  let member;
+  let anim;
+  before(async () => {
+    member = await newPage();
+    await signIn(member, MEMBER.email, MEMBER.password);
+    anim = await newPage();
+    await signIn(anim, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => {
+    await member?.context().close();
+    await anim?.context().close();
+  });
+
+  it('the member sees the proposal form, and its errors', async () => {
+    await accessible(member, '/observatoire/nouvelle', 'propose an entry');
+    const response = await submit(member, member.getByRole('button', { name: 'Envoyer la proposition' }));
+    assert.equal(response.status(), 422);
+    await checkA11y(member, 'propose an entry with errors');
+  });
+
+  it('the member proposes a correction of a criterion', async () => {
+    await accessible(member, '/observatoire/parcoursup/proposer', 'correction form');
+    await member.getByLabel(/^Que corriger/).selectOption('O7');
+    await member.getByLabel('Preuve (adresse web publique)').fill('pas une adresse');
+    let response = await submit(member, member.getByRole('button', { name: 'Envoyer la correction' }));
+    assert.equal(response.status(), 422);
+    await checkA11y(member, 'correction form with errors');
+    await member.getByLabel(/^Que corriger/).selectOption('O7');
+    await member.getByLabel(/^Niveau/).selectOption('summary');
+    await member.getByLabel('Preuve (adresse web publique)').fill('https://www.enseignementsup-recherche.gouv.fr/');
+    await member.getByLabel(/^Vérifiée le/).fill('2024-03-11');
+    await member.getByRole('textbox', { name: 'Source' }).fill('Site du ministère');
+    response = await submit(member, member.getByRole('button', { name: 'Envoyer la correction' }));
+    assert.equal(response.status(), 303);
+    await checkA11y(member, 'my contributions');
+  });
+
+  it('the animateur sees the queue, the contribution, the editors page and the edit forms', async () => {
+    await accessible(anim, '/observatoire/contributions', 'contributions to moderate');
+    await anim.getByRole('link', { name: '1', exact: true }).click();
+    await anim.waitForLoadState();
+    await checkA11y(anim, 'contribution with moderation forms');
+    const response = await submit(anim, anim.getByRole('button', { name: 'Rejeter' }));
+    assert.equal(response.status(), 422);
+    await checkA11y(anim, 'rejection without a reason');
+    await anim.getByLabel(/^Motif du refus/).fill('Le document ne décrit pas l’algorithme.');
+    await submit(anim, anim.getByRole('button', { name: 'Rejeter' }));
+    await accessible(anim, '/observatoire/editeurs', 'editors');
+    await accessible(anim, '/observatoire/parcoursup/modifier', 'edit an entry');
+    await accessible(anim, '/observatoire/nouvelle', 'publish an entry');
+    await accessible(anim, BODY, 'public body page for an editor');
+  });
+
+  it('the member is told on their account page', async () => {
+    await accessible(member, '/compte', 'account with a notification');
+    assert.ok(await member.getByText('1 notification non lue').isVisible());
+    await accessible(member, '/observatoire/contributions/1', 'my rejected contribution');
+    assert.ok(await member.getByText('Le document ne décrit pas l’algorithme.').isVisible());
+  });
+});

@@ -1,0 +1,465 @@
+// Events over real HTTP: creation and series, Paris times, registrations with the waiting list
+// under concurrency, who sees the online link and the list, CSV, attendance, minutes with their
+// revisions and items, coalition proposals, and every iCalendar file parsed back with libical.
+#include <gtest/gtest.h>
+#include <libical/ical.h>
+
+#include <date/date.h>
+
+#include <set>
+#include <thread>
+
+#include "coalitions/use_cases.hpp"
+#include "integration/site.hpp"
+#include "taxonomies/taxonomy.hpp"
+
+namespace fabrique::test {
+namespace {
+
+constexpr const char* kPassword = "un mot de passe solide";
+constexpr const char* kCoalition = "developper-et-maintenir-les-communs-numeriques";
+
+bool has(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
+
+// The DTSTART instants (unix seconds) of every VEVENT of an iCalendar text, parsed by libical;
+// fails the test when libical cannot read it.
+std::vector<std::pair<std::string, time_t>> parse_ics(const std::string& text) {
+  std::vector<std::pair<std::string, time_t>> out;
+  icalcomponent* cal = icalparser_parse_string(text.c_str());
+  EXPECT_NE(cal, nullptr) << text;
+  if (!cal) return out;
+  EXPECT_EQ(icalcomponent_isa(cal), ICAL_VCALENDAR_COMPONENT);
+  for (icalcomponent* v = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); v;
+       v = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+    const icaltimetype start = icalcomponent_get_dtstart(v);
+    out.emplace_back(icalcomponent_get_uid(v), icaltime_as_timet_with_zone(start, icaltimezone_get_utc_timezone()));
+  }
+  icalcomponent_free(cal);
+  return out;
+}
+
+time_t utc(int y, unsigned m, unsigned d, int h, int min = 0) {
+  using namespace std::chrono;
+  const sys_seconds t = sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min};
+  return static_cast<time_t>(t.time_since_epoch().count());
+}
+
+// A site with an animateur, a co-porteur of one coalition, and a member.
+struct Programme {
+  Site site;
+  accounts::User anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  accounts::User porteur = site.add_user("porteur@example.org", "Porteur", kPassword);
+  accounts::User member = site.add_user("membre@example.org", "Membre Visible", kPassword);
+
+  Programme() {
+    auto c = site.db().acquire();
+    taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Communs et territoires");
+    coalitions::CoalitionInput in;
+    in.number = "8.a";
+    in.title = "Développer et maintenir les communs numériques";
+    in.family = "communs-et-territoires";
+    in.stage = "cadrage";
+    if (!coalitions::create_coalition(*c, anim, in, site.now()).coalition) throw std::runtime_error("no coalition");
+    coalitions::set_member_role(*c, anim, kCoalition, porteur.id, coalitions::RoleChange::co_porteur, site.now());
+  }
+
+  // Creates an event through the form, as the animateur; returns the response.
+  HttpResponse create(std::vector<std::pair<std::string, std::string>> fields) {
+    Browser b(site);
+    b.sign_in("anim@example.org", kPassword);
+    b.get("/evenements/nouveau");
+    return b.post("/evenements/nouveau", fields);
+  }
+  // An event in a week's time, 14:00–16:00 Paris, with `capacity` places, an online link and the coalition.
+  std::string upcoming(const std::string& slug, const std::string& capacity) {
+    const auto day = std::chrono::floor<std::chrono::days>(site.now()) + std::chrono::days(7);
+    const std::string date = date::format("%F", day);
+    auto r = create({{"kind", "reset-day"}, {"title", "Reset Day test"}, {"slug", slug}, {"starts", date + "T14:00"},
+                     {"ends", date + "T16:00"}, {"capacity", capacity}, {"online_url", "https://visio.example.org/reset"},
+                     {"coalitions", kCoalition}});
+    EXPECT_EQ(r.status, 303) << r.body;
+    return "/evenements/" + slug;
+  }
+};
+
+TEST(Events, AnEventAt14hParisInJanuaryAndJulyHasTheRightUtcInstantAndIcs) {
+  Programme p;
+  ASSERT_EQ(p.create({{"kind", "atelier-de-coalition"}, {"title", "Atelier d'hiver"}, {"slug", "hiver"},
+                      {"starts", "2027-01-12T14:00"}, {"ends", "2027-01-12T16:00"}}).status, 303);
+  ASSERT_EQ(p.create({{"kind", "atelier-de-coalition"}, {"title", "Atelier d'été"}, {"slug", "ete"},
+                      {"starts", "2027-07-13T14:00"}, {"ends", "2027-07-13T16:00"}}).status, 303);
+  // Winter is UTC+1, summer UTC+2.
+  EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'hiver'"), utc(2027, 1, 12, 13));
+  EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'ete'"), utc(2027, 7, 13, 12));
+  Browser b(p.site);
+  auto winter = b.get("/evenements/hiver.ics");
+  EXPECT_EQ(winter.status, 200);
+  EXPECT_TRUE(has(winter.header("content-type"), "text/calendar"));
+  auto w = parse_ics(winter.body);
+  ASSERT_EQ(w.size(), 1u);
+  EXPECT_EQ(w[0].second, utc(2027, 1, 12, 13));
+  auto s = parse_ics(b.get("/evenements/ete.ics").body);
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0].second, utc(2027, 7, 13, 12));
+  // The page shows Paris time.
+  EXPECT_TRUE(has(b.get("/evenements/ete").body, "14:00–16:00"));
+  // The feed of every event holds both, with stable UIDs.
+  auto all = parse_ics(b.get("/evenements.ics").body);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(parse_ics(b.get("/evenements.ics").body)[0].first, all[0].first);
+}
+
+TEST(Events, TwentyConcurrentRegistrationsForTenPlacesGiveTenPlacesAndTenWaiting) {
+  Programme p;
+  const std::string page = p.upcoming("rush", "10");
+  std::vector<std::unique_ptr<Browser>> people;
+  for (int i = 0; i < 20; ++i) {
+    const std::string email = "personne" + std::to_string(i) + "@example.org";
+    p.site.add_user(email, "Personne " + std::to_string(i), kPassword);
+    people.push_back(std::make_unique<Browser>(p.site));
+    people.back()->sign_in(email, kPassword);
+    people.back()->get(page);
+  }
+  std::vector<int> statuses(20);
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 20; ++i)
+    threads.emplace_back([&, i] { statuses[i] = people[i]->post(page + "/inscription", {}).status; });
+  for (auto& t : threads) t.join();
+  for (int s : statuses) EXPECT_EQ(s, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE status = 'registered'"), 10);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE status = 'waiting'"), 10);
+  EXPECT_EQ(p.site.count("SELECT COUNT(DISTINCT user_id) FROM registrations"), 20);
+  // Each person sees their own state; the waiting ones their position, 1 to 10 once each.
+  std::set<std::string> positions;
+  for (auto& b : people) {
+    auto body = b->get(page).body;
+    std::smatch m;
+    if (std::regex_search(body, m, std::regex("numéro ([0-9]+) sur la liste d’attente"))) positions.insert(m[1]);
+    else EXPECT_TRUE(has(body, "Vous êtes inscrit")) << body;
+  }
+  EXPECT_EQ(positions.size(), 10u);
+}
+
+TEST(Events, ACancellationPromotesTheFirstPersonWaiting) {
+  Programme p;
+  const std::string page = p.upcoming("petit", "1");
+  Browser first(p.site), second(p.site), third(p.site);
+  p.site.add_user("b@example.org", "B", kPassword);
+  p.site.add_user("c@example.org", "C", kPassword);
+  first.sign_in("membre@example.org", kPassword);
+  second.sign_in("b@example.org", kPassword);
+  third.sign_in("c@example.org", kPassword);
+  for (Browser* b : {&first, &second, &third}) {
+    b->get(page);
+    ASSERT_EQ(b->post(page + "/inscription", {}).status, 303);
+  }
+  EXPECT_TRUE(has(second.get(page).body, "numéro 1 sur la liste"));
+  EXPECT_TRUE(has(third.get(page).body, "numéro 2 sur la liste"));
+  first.get(page);
+  EXPECT_EQ(first.post(page + "/annulation", {}).status, 303);
+  EXPECT_TRUE(has(second.get(page).body, "Vous êtes inscrit"));
+  EXPECT_TRUE(has(third.get(page).body, "numéro 1 sur la liste"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE status = 'registered'"), 1);
+}
+
+TEST(Events, OnlyRegisteredPeopleAndOrganisersSeeTheOnlineLinkAndOnlyOrganisersTheList) {
+  Programme p;
+  const std::string page = p.upcoming("lien", "");
+  Browser visitor(p.site), member(p.site), porteur(p.site);
+  EXPECT_FALSE(has(visitor.get(page).body, "visio.example.org"));
+  EXPECT_FALSE(has(visitor.get(page + ".json").body, "visio.example.org"));
+  EXPECT_FALSE(has(visitor.get(page + ".ics").body, "visio.example.org"));
+  member.sign_in("membre@example.org", kPassword);
+  EXPECT_FALSE(has(member.get(page).body, "visio.example.org"));
+  EXPECT_EQ(member.get(page + "/inscrits.csv").status, 403);
+  member.post(page + "/inscription", {});
+  EXPECT_TRUE(has(member.get(page).body, "https://visio.example.org/reset"));
+  EXPECT_TRUE(has(member.get(page + ".ics").body, "visio.example.org"));
+  EXPECT_FALSE(has(member.get(page).body, "membre@example.org"));  // no list for members
+  // The co-porteur of a coalition of the event organises it.
+  porteur.sign_in("porteur@example.org", kPassword);
+  auto seen = porteur.get(page).body;
+  EXPECT_TRUE(has(seen, "visio.example.org"));
+  EXPECT_TRUE(has(seen, "membre@example.org"));
+}
+
+TEST(Events, OrganisersExportTheListAsCsvWithAccents) {
+  Programme p;
+  const std::string page = p.upcoming("csv", "");
+  p.site.add_user("eleonore@example.org", "Éléonore Müller", kPassword);
+  Browser e(p.site), anim(p.site);
+  e.sign_in("eleonore@example.org", kPassword);
+  e.get(page);
+  e.post(page + "/inscription", {});
+  anim.sign_in("anim@example.org", kPassword);
+  auto csv = anim.get(page + "/inscrits.csv");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_TRUE(has(csv.header("content-type"), "text/csv"));
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_TRUE(has(csv.body, "Nom,Courriel,Organisation"));
+  EXPECT_TRUE(has(csv.body, "Éléonore Müller,eleonore@example.org"));
+  EXPECT_TRUE(has(csv.body, "\r\n"));
+}
+
+TEST(Events, BadInputIsRefusedWithAMessageAndNothingIsWritten) {
+  Programme p;
+  auto r = p.create({{"kind", "reset-day"}, {"title", "À l'envers"}, {"starts", "2027-03-02T16:00"},
+                     {"ends", "2027-03-02T14:00"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(has(r.body, "La fin doit venir après le début."));
+  EXPECT_TRUE(has(r.body, "value=\"À l&#39;envers\""));  // input kept
+  // 02:30 on the last Sunday of March does not exist in Paris.
+  r = p.create({{"kind", "reset-day"}, {"title", "Nuit"}, {"starts", "2027-03-28T02:30"}, {"ends", "2027-03-28T04:00"}});
+  EXPECT_EQ(r.status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events"), 0);
+
+  const std::string page = p.upcoming("complet", "3");
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  m.get(page);
+  m.post(page + "/inscription", {});
+  p.site.add_user("b@example.org", "B", kPassword);
+  Browser b(p.site);
+  b.sign_in("b@example.org", kPassword);
+  b.get(page);
+  b.post(page + "/inscription", {});
+  // Registering twice.
+  auto twice = m.post(page + "/inscription", {});
+  EXPECT_EQ(twice.status, 422);
+  EXPECT_TRUE(has(twice.body, "déjà inscrit"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 2);
+  // Cancelling someone else's registration.
+  auto other = m.post(page + "/annulation", {{"personne", std::to_string(p.site.count("SELECT id FROM users WHERE email = 'b@example.org'"))}});
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 2);
+  // A capacity below the number of people registered.
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(page + "/modifier");
+  const auto day = date::format("%F", std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(7));
+  auto cap = anim.post(page + "/modifier", {{"kind", "reset-day"}, {"title", "Reset Day test"}, {"starts", day + "T14:00"},
+                                            {"ends", day + "T16:00"}, {"capacity", "1"}});
+  EXPECT_EQ(cap.status, 422);
+  EXPECT_TRUE(has(cap.body, "déjà plus de personnes inscrites"));
+  EXPECT_EQ(p.site.count("SELECT capacity FROM events WHERE slug = 'complet'"), 3);
+  // Registering after closing (the event has started).
+  p.site.advance(std::chrono::days(8));
+  p.site.add_user("tard@example.org", "Tard", kPassword);
+  Browser late(p.site);
+  late.sign_in("tard@example.org", kPassword);
+  late.get(page);
+  auto closed = late.post(page + "/inscription", {});
+  EXPECT_EQ(closed.status, 422);
+  EXPECT_TRUE(has(closed.body, "inscriptions à cet événement sont closes"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 2);
+}
+
+TEST(Events, AMonthlySeriesCreatesItsOccurrencesAndAnEditCanApplyToTheFollowingOnes) {
+  Programme p;
+  auto r = p.create({{"kind", "reset-day"}, {"title", "Reset Day"}, {"starts", "2027-01-19T14:00"},
+                     {"ends", "2027-01-19T16:00"}, {"repeat", "mensuelle"}, {"week", "3"}, {"weekday", "2"},
+                     {"count", "6"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events WHERE series_id IS NOT NULL"), 6);
+  // Third Tuesdays, always 14:00 in Paris: 13:00 UTC in winter, 12:00 UTC from April.
+  EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'reset-day-2027-03-16'"), utc(2027, 3, 16, 13));
+  EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'reset-day-2027-04-20'"), utc(2027, 4, 20, 12));
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get("/evenements/reset-day-2027-03-16/modifier");
+  r = anim.post("/evenements/reset-day-2027-03-16/modifier",
+                {{"kind", "reset-day"}, {"title", "Reset Day en ligne"}, {"starts", "2027-03-16T10:00"},
+                 {"ends", "2027-03-16T12:00"}, {"portee", "suivantes"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events WHERE title = 'Reset Day en ligne'"), 4);
+  EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'reset-day-2027-02-16'"), utc(2027, 2, 16, 13));
+  EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'reset-day-2027-05-18'"), utc(2027, 5, 18, 8));
+}
+
+TEST(Events, MinutesAreVersionedAndTheirNextStepsAppearOnTheCoalitionPage) {
+  Programme p;
+  const std::string page = p.upcoming("cr", "");
+  const std::string minutes = page + "/compte-rendu";
+  Browser porteur(p.site), other(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  other.sign_in("anim@example.org", kPassword);
+  porteur.get(minutes + "/modifier");
+  ASSERT_EQ(porteur.post(minutes + "/modifier", {{"base_revision", "0"}, {"minutes", "Premier jet."}}).status, 303);
+  // Someone else starts from revision 1 and saves; the first editor's stale save is a conflict.
+  other.get(minutes + "/modifier");
+  ASSERT_EQ(other.post(minutes + "/modifier", {{"base_revision", "1"}, {"minutes", "Deuxième version."}}).status, 303);
+  porteur.get(minutes + "/modifier");
+  auto stale = porteur.post(minutes + "/modifier", {{"base_revision", "1"}, {"minutes", "Ma version."}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_TRUE(has(stale.body, "Ma version."));
+  EXPECT_EQ(p.site.count("SELECT minutes_revision FROM events WHERE slug = 'cr'"), 2);
+  auto diff = porteur.get(minutes + "/historique/comparer?de=1&a=2");
+  EXPECT_TRUE(has(diff.body, "<ins"));
+  porteur.get(minutes + "/historique");
+  EXPECT_EQ(porteur.post(minutes + "/historique/1/restaurer", {}).status, 303);
+  EXPECT_TRUE(has(porteur.get(minutes).body, "Premier jet."));
+  // Structured items; a next step linked to the coalition is listed on its page.
+  porteur.get(minutes);
+  EXPECT_EQ(porteur.post(minutes + "/elements", {{"kind", "suite"}, {"body", "Réunir le noyau"}, {"asked_by", "Fing"},
+                                                 {"due", "2027-07-07"}, {"coalition", kCoalition}}).status, 303);
+  EXPECT_EQ(porteur.post(minutes + "/elements", {{"kind", "question"}, {"body", "Comment valoriser les productions ?"},
+                                                 {"asked_by", "MEL"}, {"asked_to", "Fing"}, {"answer", "Par un canevas."}}).status, 303);
+  auto bad = porteur.post(minutes + "/elements", {{"kind", "decision"}, {"body", ""}});
+  EXPECT_EQ(bad.status, 422);
+  Browser visitor(p.site);
+  auto public_minutes = visitor.get(minutes).body;
+  EXPECT_TRUE(has(public_minutes, "Comment valoriser les productions ?"));
+  EXPECT_TRUE(has(public_minutes, "Par un canevas."));
+  auto coalition = visitor.get(std::string("/coalitions/") + kCoalition).body;
+  EXPECT_TRUE(has(coalition, "Réunir le noyau"));
+  EXPECT_TRUE(has(coalition, "Reset Day test"));
+  auto feed = parse_ics(visitor.get(std::string("/coalitions/") + kCoalition + "/evenements.ics").body);
+  EXPECT_EQ(feed.size(), 1u);
+  // A member may not write minutes.
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  EXPECT_EQ(member.get(minutes + "/modifier").status, 403);
+}
+
+TEST(Events, AttendanceShowsOrganisationsAndOnlyTheNamesOfPeopleWhoAgreed) {
+  Programme p;
+  const std::string page = p.upcoming("presence", "");
+  p.site.add_user("discret@example.org", "Personne Discrète", kPassword);
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE users SET show_name = 1 WHERE email = 'membre@example.org'");
+  }
+  Browser m(p.site), d(p.site), anim(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  d.sign_in("discret@example.org", kPassword);
+  for (Browser* b : {&m, &d}) {
+    b->get(page);
+    b->post(page + "/inscription", {});
+  }
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(page);
+  // Not before the event has started.
+  std::string mid = std::to_string(p.member.id);
+  EXPECT_EQ(anim.post(page + "/presences", {{"present", mid}}).status, 422);
+  p.site.advance(std::chrono::days(7) + std::chrono::hours(15));
+  anim.get(page);
+  const std::string did = std::to_string(p.site.count("SELECT id FROM users WHERE email = 'discret@example.org'"));
+  EXPECT_EQ(anim.post(page + "/presences", {{"present", mid}, {"present", did}}).status, 303);
+  Browser visitor(p.site);
+  auto minutes = visitor.get(page + "/compte-rendu").body;
+  EXPECT_TRUE(has(minutes, "Membre Visible"));
+  EXPECT_FALSE(has(minutes, "Personne Discrète"));
+}
+
+TEST(Events, ProposalAdoptionKeepsItsProvenance) {
+  Programme p;
+  const std::string page = p.upcoming("avril", "");
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  m.get("/propositions/nouvelle");
+  auto empty = m.post("/propositions/nouvelle", {{"title", ""}, {"intention", ""}});
+  EXPECT_EQ(empty.status, 422);
+  auto r = m.post("/propositions/nouvelle", {{"title", "Pour un numérique au service de la proximité territoriale"},
+                                             {"intention", "Outiller la proximité."}, {"actors", "La Poste, ANCT"},
+                                             {"event", "avril"}});
+  ASSERT_EQ(r.status, 303);
+  const auto id = std::to_string(p.site.count("SELECT id FROM coalition_proposals"));
+  EXPECT_EQ(m.post("/propositions/" + id + "/decision", {{"decision", "adopter"}}).status, 403);
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get("/propositions");
+  ASSERT_EQ(anim.post("/propositions/" + id + "/programmer", {{"event-" + id, "avril"}, {"presented_by-" + id, "Le Groupe La Poste"}}).status, 303);
+  auto adopted = anim.post("/propositions/" + id + "/decision",
+                           {{"decision", "adopter"}, {"number-" + id, "18"}, {"family-" + id, "communs-et-territoires"}});
+  ASSERT_EQ(adopted.status, 303);
+  const std::string coalition = adopted.header("location");
+  auto body = anim.get(coalition).body;
+  EXPECT_TRUE(has(body, "Idée"));
+  EXPECT_TRUE(has(body, "Outiller la proximité."));
+  EXPECT_TRUE(has(body, "Proposée à"));
+  EXPECT_TRUE(has(body, "Présentée à"));
+  EXPECT_TRUE(has(body, "Le Groupe La Poste"));
+  EXPECT_TRUE(has(anim.get("/propositions").body, "Adoptée"));
+  // Deciding twice is refused.
+  EXPECT_EQ(anim.post("/propositions/" + id + "/decision", {{"decision", "decliner"}, {"reason-" + id, "Non"}}).status, 422);
+}
+
+TEST(Events, ThePrivateCalendarListsMyEventsUntilIRevokeIt) {
+  Programme p;
+  const std::string page = p.upcoming("atelier-prive", "");
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  m.get(page);
+  m.post(page + "/inscription", {});
+  m.get("/evenements/mes-inscriptions");
+  auto made = m.post("/evenements/mes-inscriptions/agenda", {});
+  std::smatch match;
+  std::regex address("agenda\\.ics\\?jeton=([A-Za-z0-9_-]+)");
+  ASSERT_TRUE(std::regex_search(made.body, match, address));
+  const std::string feed = "/evenements/agenda.ics?jeton=" + match[1].str();
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM calendar_tokens WHERE token_hash = '" + match[1].str() + "'"), 0);
+  Browser calendar_app(p.site);
+  auto ics = calendar_app.get(feed);
+  EXPECT_EQ(ics.status, 200);
+  EXPECT_TRUE(has(ics.body, "visio.example.org"));
+  EXPECT_EQ(parse_ics(ics.body).size(), 1u);
+  m.get("/evenements/mes-inscriptions");
+  m.post("/evenements/mes-inscriptions/agenda/revoquer", {});
+  EXPECT_EQ(calendar_app.get(feed).status, 404);
+}
+
+TEST(Events, MinutesAttachmentsAreCheckedByContentLimitedTo20MbAndServedAsDownloads) {
+  Programme p;
+  const std::string page = p.upcoming("pieces", "");
+  const std::string minutes = page + "/compte-rendu";
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(minutes);
+  const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  // Too big, then an executable under a PDF name: refused, nothing written.
+  auto big = anim.post_multipart(minutes + "/pieces", {}, {{"file", "enorme.pdf", "application/pdf", pdf + std::string(20'000'001, ' ')}});
+  EXPECT_EQ(big.status, 422);
+  auto exe = anim.post_multipart(minutes + "/pieces", {}, {{"file", "slides.pdf", "application/pdf",
+                                                            std::string("\x7f" "ELF\x02\x01\x01") + std::string(64, '\0')}});
+  EXPECT_EQ(exe.status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+  // A real PDF is attached and downloaded with a safe Content-Disposition.
+  auto ok = anim.post_multipart(minutes + "/pieces", {}, {{"file", "Présentation juin.pdf", "application/pdf", pdf}});
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  Browser visitor(p.site);
+  auto body = visitor.get(minutes).body;
+  EXPECT_TRUE(has(body, "Présentation juin.pdf"));
+  const auto id = std::to_string(p.site.count("SELECT file_id FROM event_attachments"));
+  auto download = visitor.get(minutes + "/pieces/" + id);
+  EXPECT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_TRUE(has(download.header("content-disposition"), "attachment"));
+  EXPECT_EQ(visitor.get("/evenements/inexistant/compte-rendu/pieces/" + id).status, 404);
+  // A member may not attach.
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  m.get(minutes);
+  EXPECT_EQ(m.post_multipart(minutes + "/pieces", {}, {{"file", "a.pdf", "application/pdf", pdf}}).status, 403);
+  anim.get(minutes);
+  EXPECT_EQ(anim.post(minutes + "/pieces/" + id + "/supprimer", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+}
+
+TEST(Events, ListAndJsonFilterByKindAndCoalition) {
+  Programme p;
+  p.upcoming("avec-coalition", "");
+  p.create({{"kind", "seminaire"}, {"title", "Séminaire méthodologique"}, {"slug", "seminaire"},
+            {"starts", "2030-07-02T10:00"}, {"ends", "2030-07-02T17:00"}});
+  Browser b(p.site);
+  auto all = b.get("/evenements").body;
+  EXPECT_TRUE(has(all, "Séminaire méthodologique"));
+  EXPECT_TRUE(has(all, "Reset Day test"));
+  EXPECT_FALSE(has(b.get("/evenements?type=seminaire").body, "Reset Day test"));
+  EXPECT_FALSE(has(b.get(std::string("/evenements?coalition=") + kCoalition).body, "Séminaire méthodologique"));
+  auto json = b.get("/evenements.json?type=seminaire").body;
+  EXPECT_TRUE(has(json, "\"starts_at\":\"2030-07-02T08:00:00Z\""));
+  EXPECT_FALSE(has(json, "Reset Day test"));
+}
+
+}  // namespace
+}  // namespace fabrique::test

@@ -1,0 +1,427 @@
+// The observatory of public algorithms over real HTTP: publishing an entry and its computed score,
+// bad input, proposals and corrections with their moderation and notifications, the right of reply,
+// permissions, stale edits, the scoreboard and public body page, and export → import round trip.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "integration/site.hpp"
+#include "observatoire/use_cases.hpp"
+#include "organisations/use_cases.hpp"
+
+namespace fabrique::test {
+namespace {
+
+constexpr const char* kPassword = "un mot de passe solide";
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// A complete entry as the form sends it, with evidence for O4 (current code) and E1.
+Fields entry_form(const std::string& name = "Calcul des aides au logement") {
+  return {{"name", name},
+          {"summary", "Calcule le montant de l'aide au logement à partir d'un barème."},
+          {"organisation", "Caisse nationale des allocations familiales"},
+          {"organisation_siren", "180035024"},
+          {"contact", "contact@example.org"},
+          {"status", "in-use"},
+          {"category", "impactful"},
+          {"theme", "Logement"},
+          {"purpose", "Calculer le droit."},
+          {"decision_role", "Le calcul fixe le montant."},
+          {"automation", "fully-automated"},
+          {"affected_public", "Les locataires."},
+          {"legal_basis", "Code de la construction et de l'habitation."},
+          {"legal_basis_url", "https://www.legifrance.gouv.fr/"},
+          {"human_oversight", "Réclamations traitées par des agents."},
+          {"appeal", "Recours amiable puis contentieux."},
+          {"explicit_mention", "no"},
+          {"algorithm_type", "rules"},
+          {"technical_description", "Un barème à règles."},
+          {"risks", "Erreurs de déclaration."},
+          {"source_0_name", "Déclarations du foyer"},
+          {"source_0_url", "https://example.org/donnees"},
+          {"assessment_0_type", "dpia"},
+          {"evidence_O4_level", "current"},
+          {"evidence_O4_url", "https://example.org/code"},
+          {"evidence_O4_checked_on", "2024-01-10"},
+          {"evidence_E1_url", "https://example.org/resume"},
+          {"evidence_E1_checked_on", "2024-01-10"}};
+}
+
+Fields with(Fields f, const std::string& key, const std::string& value) {
+  for (auto& [k, v] : f)
+    if (k == key) {
+      v = value;
+      return f;
+    }
+  f.emplace_back(key, value);
+  return f;
+}
+
+boost::json::object json_of(const std::string& body) { return boost::json::parse(body).as_object(); }
+
+struct Observatory {
+  Site site;
+  accounts::User anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  accounts::User editor = site.add_user("editrice@example.org", "Éditrice", kPassword);
+  accounts::User member = site.add_user("membre@example.org", "Membre", kPassword);
+  accounts::User agent = site.add_user("agent@example.org", "Agent", kPassword);
+
+  Observatory() {
+    auto c = site.db().acquire();
+    if (!observatoire::grant_editor(*c, anim, "editrice@example.org", site.now()).empty())
+      throw std::runtime_error("could not make the test editor");
+  }
+
+  // Publishes an entry as the editor; returns its address.
+  std::string publish(Browser& b, const Fields& f = entry_form()) {
+    b.get("/observatoire/nouvelle");
+    auto r = b.post("/observatoire/nouvelle", f);
+    if (r.status != 303) throw std::runtime_error("publish failed: " + std::to_string(r.status) + r.body);
+    return r.header("location");
+  }
+  std::int64_t count(const std::string& sql) { return site.count(sql); }
+};
+
+TEST(Observatoire, EditorPublishesAnEntryWhoseScoreIsComputedFromItsEvidence) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  // A typed score is not a field of the form: it is ignored.
+  std::string page = o.publish(b, with(entry_form(), "openness", "50"));
+  EXPECT_EQ(page, "/observatoire/calcul-des-aides-au-logement");
+  auto html = b.get(page);
+  EXPECT_EQ(html.status, 200);
+  // The plain-language summary comes first, before the details.
+  auto summary = html.body.find("Calcule le montant de l&#39;aide");
+  EXPECT_NE(summary, std::string::npos);
+  EXPECT_LT(summary, html.body.find("Objet et décision"));
+  EXPECT_NE(html.body.find("8/50 — opaque"), std::string::npos);
+  EXPECT_NE(html.body.find("5/50 — opaque"), std::string::npos);
+  EXPECT_NE(html.body.find("version 1"), std::string::npos);
+  EXPECT_NE(html.body.find("https://example.org/code"), std::string::npos);
+  auto j = json_of(b.get(page + ".json").body);
+  EXPECT_EQ(j.at("score").at("openness").as_int64(), 8);
+  EXPECT_EQ(j.at("score").at("explainability").as_int64(), 5);
+  EXPECT_EQ(j.at("score").at("criteria").at("O4").as_int64(), 8);
+  EXPECT_EQ(j.at("score").at("rubric_version").as_int64(), 1);
+  EXPECT_EQ(j.at("organisation_siren").as_string(), "180035024");
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_scores"), 1);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_bodies WHERE siren = '180035024'"), 1);
+}
+
+TEST(Observatoire, BadInputIsRefusedNextToEachFieldAndNothingIsWritten) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  Fields f = with(entry_form(), "name", "");
+  f = with(f, "organisation_siren", "180035025");                      // wrong Luhn key
+  f = with(f, "evidence_O4_url", "");                                  // evidence without URL
+  f = with(f, "evidence_E1_url", "ftp://example.org/resume");          // not http(s)
+  f = with(f, "evidence_O7_level", "complete");                        // unknown level
+  f = with(f, "evidence_O7_url", "https://example.org/aipd");
+  f = with(f, "evidence_O7_checked_on", "2099-01-01");                 // in the future
+  b.get("/observatoire/nouvelle");
+  auto r = b.post("/observatoire/nouvelle", f);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_NE(r.body.find(R"(id="f-name-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-organisation_siren-error")"), std::string::npos);
+  EXPECT_NE(r.body.find("neuf chiffres"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-evidence_O4_url-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-evidence_E1_url-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-evidence_O7_level-error")"), std::string::npos);
+  EXPECT_NE(r.body.find(R"(id="f-evidence_O7_checked_on-error")"), std::string::npos);
+  EXPECT_NE(r.body.find("ne peut pas être dans le futur"), std::string::npos);
+  EXPECT_NE(r.body.find("error-summary"), std::string::npos);
+  // What was typed is kept.
+  EXPECT_NE(r.body.find(R"(value="180035025")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries"), 0);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_bodies"), 0);
+}
+
+TEST(Observatoire, MemberProposesAnEntryEditorAcceptsAndTheMemberIsTold) {
+  Observatory o;
+  Browser member(o.site), editor(o.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get("/observatoire/nouvelle");
+  // A proposal needs a source.
+  auto refused = member.post("/observatoire/nouvelle", entry_form());
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"(id="f-source-error")"), std::string::npos);
+  auto r = member.post("/observatoire/nouvelle", with(entry_form(), "source", "https://example.org/article"));
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries"), 0);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions WHERE status = 'pending' AND kind = 'entry'"), 1);
+  std::string contribution = r.header("location");
+  EXPECT_EQ(member.get(contribution).status, 200);
+
+  editor.sign_in("editrice@example.org", kPassword);
+  auto queue = editor.get("/observatoire/contributions");
+  EXPECT_NE(queue.body.find("Calcul des aides au logement"), std::string::npos);
+  editor.get(contribution);
+  auto accepted = editor.post(contribution + "/accepter", {});
+  EXPECT_EQ(accepted.status, 303);
+  EXPECT_EQ(accepted.header("location"), "/observatoire/calcul-des-aides-au-logement");
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries"), 1);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions WHERE source = 'https://example.org/article'"), 1);
+
+  auto account = member.get("/compte");
+  EXPECT_NE(account.body.find("1 notification non lue"), std::string::npos);
+  EXPECT_NE(account.body.find("Calcul des aides au logement"), std::string::npos);
+  EXPECT_NE(account.body.find("acceptée"), std::string::npos);
+  EXPECT_EQ(member.post("/compte/notifications/lues", {}).status, 303);
+  EXPECT_NE(member.get("/compte").body.find("0 notification non lue"), std::string::npos);
+}
+
+TEST(Observatoire, RejectionNeedsAReasonAndTellsTheContributor) {
+  Observatory o;
+  Browser editor(o.site), member(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  std::string page = o.publish(editor);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(page + "/proposer");
+  member.post(page + "/proposer", {{"target", "budget"}, {"value", "12 M€"}, {"source", "Rumeur"}});
+  auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
+  editor.get("/observatoire/contributions/" + id);
+  auto no_reason = editor.post("/observatoire/contributions/" + id + "/rejeter", {{"reason", " "}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_NE(no_reason.body.find(R"(id="f-reason-error")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM notifications"), 0);
+  EXPECT_EQ(editor.post("/observatoire/contributions/" + id + "/rejeter", {{"reason", "Source invérifiable."}}).status,
+            303);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions WHERE status = 'rejected'"), 1);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(o.member.id)), 1);
+  EXPECT_NE(member.get("/observatoire/contributions/" + id).body.find("Source invérifiable."), std::string::npos);
+  // Nothing changed on the entry, and a decided contribution cannot be decided again.
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 1);
+  EXPECT_EQ(editor.post("/observatoire/contributions/" + id + "/accepter", {}).status, 404);
+}
+
+TEST(Observatoire, AcceptedCorrectionOfACriterionChangesTheScoreAndTheHistoryShowsBoth) {
+  Observatory o;
+  Browser editor(o.site), member(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  std::string page = o.publish(editor);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(page + "/proposer?sur=O7");
+  // A correction of a criterion with a level that criterion does not have is refused.
+  auto bad = member.post(page + "/proposer", {{"target", "O7"}, {"evidence_level", "current"},
+                                              {"evidence_url", "https://example.org/aipd"},
+                                              {"evidence_checked_on", "2024-02-01"}, {"source", "Site du ministère"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find(R"(id="f-evidence_level-error")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
+  auto r = member.post(page + "/proposer", {{"target", "O7"}, {"evidence_level", "summary"},
+                                            {"evidence_url", "https://example.org/aipd"},
+                                            {"evidence_checked_on", "2024-02-01"}, {"source", "Site du ministère"}});
+  EXPECT_EQ(r.status, 303);
+  auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
+  // The editor corrects the level before accepting: the full assessment is published.
+  editor.get("/observatoire/contributions/" + id);
+  auto accepted = editor.post("/observatoire/contributions/" + id + "/accepter",
+                              {{"evidence_level", "full"}, {"evidence_url", "https://example.org/aipd"},
+                               {"evidence_checked_on", "2024-02-01"}});
+  EXPECT_EQ(accepted.status, 303);
+  auto j = json_of(editor.get(page + ".json").body);
+  EXPECT_EQ(j.at("score").at("openness").as_int64(), 8 + 6);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_scores"), 2);
+  auto history = editor.get(page + "/historique");
+  EXPECT_NE(history.body.find("Site du ministère"), std::string::npos);
+  EXPECT_NE(history.body.find("14/50"), std::string::npos);
+  EXPECT_NE(history.body.find("8/50"), std::string::npos);
+  EXPECT_NE(member.get("/compte").body.find("Votre correction"), std::string::npos);
+}
+
+TEST(Observatoire, OnlyEditorsModerateAndAnimateursChooseThem) {
+  Observatory o;
+  Browser editor(o.site), member(o.site), anim(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  std::string page = o.publish(editor);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(page + "/proposer");
+  member.post(page + "/proposer", {{"target", "budget"}, {"value", "3 M€"}, {"source", "Rapport"}});
+  auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
+  // A member moderates nothing, edits nothing, publishes nothing directly.
+  EXPECT_EQ(member.post("/observatoire/contributions/" + id + "/accepter", {{"value", "3 M€"}}).status, 403);
+  EXPECT_EQ(member.post("/observatoire/contributions/" + id + "/rejeter", {{"reason", "Non."}}).status, 403);
+  EXPECT_EQ(member.get(page + "/modifier").status, 403);
+  EXPECT_EQ(member.get("/observatoire/editeurs").status, 403);
+  EXPECT_EQ(member.post("/observatoire/editeurs", {{"email", "membre@example.org"}}).status, 403);
+  // Another member cannot even read someone else's contribution.
+  Browser agent(o.site);
+  agent.sign_in("agent@example.org", kPassword);
+  EXPECT_EQ(agent.get("/observatoire/contributions/" + id).status, 403);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions WHERE status = 'pending'"), 1);
+  // An animateur makes the member an editor; they can then moderate; then the role is taken back.
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get("/observatoire/editeurs");
+  EXPECT_EQ(anim.post("/observatoire/editeurs", {{"email", "inconnu@example.org"}}).status, 422);
+  EXPECT_EQ(anim.post("/observatoire/editeurs", {{"email", "membre@example.org"}}).status, 303);
+  EXPECT_EQ(member.get(page + "/modifier").status, 200);
+  anim.get("/observatoire/editeurs");
+  EXPECT_EQ(anim.post("/observatoire/editeurs/" + std::to_string(o.member.id) + "/retirer", {}).status, 303);
+  EXPECT_EQ(member.get(page + "/modifier").status, 403);
+}
+
+TEST(Observatoire, ThePublicBodyAnswersBesideTheEntryAndOnlyItsMembersMay) {
+  Observatory o;
+  Browser editor(o.site), agent(o.site), member(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  std::string page = o.publish(editor);
+  {
+    auto c = o.site.db().acquire();
+    organisations::OrganisationInput in{"CNAF", "administration", "", ""};
+    organisations::create_organisation(*c, o.agent, in, o.site.now());  // the agent joins it
+  }
+  // Nobody speaks for the body yet: nobody may answer.
+  agent.sign_in("agent@example.org", kPassword);
+  agent.get(page);
+  EXPECT_EQ(agent.post(page + "/reponse", {{"reply", "Nous répondons."}}).status, 403);
+  editor.get("/observatoire/organismes/caisse-nationale-des-allocations-familiales");
+  EXPECT_EQ(editor.post("/observatoire/organismes/caisse-nationale-des-allocations-familiales/organisation",
+                        {{"organisation", "cnaf"}})
+                .status,
+            303);
+  auto with_form = agent.get(page);
+  EXPECT_NE(with_form.body.find("/reponse"), std::string::npos);
+  EXPECT_EQ(agent.post(page + "/reponse", {{"reply", ""}}).status, 422);
+  EXPECT_EQ(agent.post(page + "/reponse", {{"reply", "Le barème est publié au Journal officiel."}}).status, 303);
+  auto shown = Browser(o.site).get(page);
+  EXPECT_NE(shown.body.find("Le barème est publié au Journal officiel."), std::string::npos);
+  EXPECT_NE(shown.body.find("— CNAF"), std::string::npos);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(page);
+  EXPECT_EQ(member.post(page + "/reponse", {{"reply", "Je ne suis pas la CNAF."}}).status, 403);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_replies"), 1);
+}
+
+TEST(Observatoire, TwoEditsFromTheSameRevisionTheSecondIsA409AndWritesNothing) {
+  Observatory o;
+  Browser first(o.site), second(o.site);
+  first.sign_in("editrice@example.org", kPassword);
+  second.sign_in("anim@example.org", kPassword);
+  std::string page = o.publish(first);
+  first.get(page + "/modifier");
+  second.get(page + "/modifier");
+  EXPECT_EQ(first.post(page + "/modifier", with(with(entry_form(), "base_revision", "1"), "budget", "2 M€")).status,
+            303);
+  auto refused = second.post(page + "/modifier", with(with(entry_form(), "base_revision", "1"), "budget", "9 M€"));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.body.find(R"(value="9 M€")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 2);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries WHERE revision = 2"), 1);
+}
+
+TEST(Observatoire, ScoreboardFiltersAndSortsAndThePublicBodyPageShowsAveragesAndBands) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  o.publish(b);
+  Fields open = with(entry_form("Calculette des impôts"), "organisation", "Direction générale des finances publiques");
+  open = with(open, "organisation_siren", "110020013");
+  open = with(open, "theme", "Fiscalité");
+  for (const char* c : {"O1", "O2", "O3", "O5", "O6", "O8", "O10"}) {
+    open = with(open, std::string("evidence_") + c + "_url", "https://example.org/" + std::string(c));
+    open = with(open, std::string("evidence_") + c + "_checked_on", "2024-01-10");
+  }
+  open = with(open, "evidence_O1_level", "open-data");
+  o.publish(b, open);  // openness 8 + 5 + 4 + 4 + 3 + 6 + 4 + 4 = 38: open
+  Browser visitor(o.site);
+  auto all = visitor.get("/observatoire?tri=ouverture");
+  EXPECT_EQ(all.status, 200);
+  EXPECT_LT(all.body.find("Calculette des impôts"), all.body.find("Calcul des aides au logement"));
+  auto only_open = visitor.get("/observatoire?ouverture=open");
+  EXPECT_NE(only_open.body.find("Calculette des impôts"), std::string::npos);
+  EXPECT_EQ(only_open.body.find("Calcul des aides au logement"), std::string::npos);
+  auto by_theme = visitor.get("/observatoire?theme=Logement&statut=in-use&categorie=impactful");
+  EXPECT_NE(by_theme.body.find("Calcul des aides au logement"), std::string::npos);
+  EXPECT_EQ(by_theme.body.find("Calculette des impôts"), std::string::npos);
+  auto body = visitor.get("/observatoire/organismes/direction-generale-des-finances-publiques");
+  EXPECT_EQ(body.status, 200);
+  EXPECT_NE(body.body.find("38.0/50"), std::string::npos);
+  EXPECT_NE(body.body.find("role=\"img\""), std::string::npos);
+  EXPECT_NE(body.body.find("<caption>Nombre de fiches par niveau</caption>"), std::string::npos);
+  EXPECT_EQ(visitor.get("/observatoire/organismes/inconnu").status, 404);
+}
+
+TEST(Observatoire, CsvAndAtomExportsListEveryEntry) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  o.publish(b);
+  Browser visitor(o.site);
+  auto csv = visitor.get("/observatoire.csv");
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF" "id,slug,url,name,summary", 0), 0u);
+  EXPECT_NE(csv.body.find("calcul-des-aides-au-logement"), std::string::npos);
+  EXPECT_NE(csv.body.find(",opaque,"), std::string::npos);
+  auto atom = visitor.get("/observatoire/changements.atom");
+  EXPECT_EQ(atom.status, 200);
+  EXPECT_NE(atom.header("content-type").find("application/atom+xml"), std::string::npos);
+  EXPECT_NE(atom.body.find("<title>Calcul des aides au logement</title>"), std::string::npos);
+}
+
+TEST(Observatoire, AnExportImportedIntoAnotherSiteReproducesTheSameEntriesAndScores) {
+  Observatory a;
+  Browser b(a.site);
+  b.sign_in("editrice@example.org", kPassword);
+  std::string page = a.publish(b);
+  Fields second = with(entry_form("Second algorithme"), "evidence_O1_level", "web-page");
+  second = with(with(second, "evidence_O1_url", "https://example.org/inventaire"), "evidence_O1_checked_on", "2024-01-09");
+  a.publish(b, second);
+  // A second revision, so that the export is not just what was first typed.
+  b.get(page + "/modifier");
+  b.post(page + "/modifier", with(with(entry_form(), "base_revision", "1"), "budget", "2 M€"));
+  std::string exported = Browser(a.site).get("/observatoire.json").body;
+
+  Site other;
+  {
+    auto c = other.db().acquire();
+    auto r = observatoire::import_entries(*c, exported, other.now());
+    ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+    EXPECT_EQ(r.created, 2);
+    // Importing the same file again changes nothing.
+    auto again = observatoire::import_entries(*c, exported, other.now());
+    EXPECT_EQ(again.unchanged, 2);
+  }
+  auto original = json_of(exported), copy = json_of(Browser(other).get("/observatoire.json").body);
+  auto& left = original.at("entries").as_array();
+  auto& right = copy.at("entries").as_array();
+  ASSERT_EQ(left.size(), right.size());
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    auto l = left[i].as_object(), r = right[i].as_object();
+    // The revision number counts changes made on each site; everything else is the same.
+    l.erase("revision");
+    r.erase("revision");
+    EXPECT_EQ(boost::json::serialize(l), boost::json::serialize(r));
+  }
+}
+
+TEST(Observatoire, AnImportWithOneBadEntryWritesNothing) {
+  Observatory a;
+  Browser b(a.site);
+  b.sign_in("editrice@example.org", kPassword);
+  a.publish(b);
+  auto exported = json_of(Browser(a.site).get("/observatoire.json").body);
+  auto broken = exported;
+  auto& entries = broken.at("entries").as_array();
+  auto bad = entries[0].as_object();
+  bad["id"] = "another-id";
+  bad["slug"] = "une-autre";
+  bad["organisation_siren"] = "123456789";
+  entries.push_back(bad);
+  Site other;
+  auto c = other.db().acquire();
+  auto r = observatoire::import_entries(*c, boost::json::serialize(broken), other.now());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_NE(r.errors.front().find("une-autre"), std::string::npos);
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM observatory_entries"), 0);
+  // A score that does not match the evidence is refused too.
+  auto tampered = exported;
+  tampered.at("entries").as_array()[0].as_object()["score"].as_object()["openness"] = 50;
+  EXPECT_FALSE(observatoire::import_entries(*c, boost::json::serialize(tampered), other.now()).errors.empty());
+  EXPECT_FALSE(observatoire::import_entries(*c, "not json", other.now()).errors.empty());
+  EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM observatory_entries"), 0);
+}
+
+}  // namespace
+}  // namespace fabrique::test
