@@ -288,7 +288,7 @@ int cmd_search(const Args& a) {
   if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "reindex") {
     std::cout << "Usage: fabrique search reindex [options]\n\nEmpties the search index and indexes again, in one "
                  "transaction, everything\nthe modules index (coalition booklets, organisations, resources, "
-                 "cards,\nthe charter, actions). Safe while the server runs.\n"
+                 "cards,\nthe charter, actions, events and their minutes, the observatory). Safe while the server runs.\n"
               << options_help();
     return a.switches.count("help") ? 0 : 2;
   }

@@ -7,6 +7,10 @@
 #include "commons/index_charter.hpp"
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
+#include "events/store.hpp"
+#include "events/use_cases.hpp"
+#include "observatoire/store.hpp"
+#include "observatoire/use_cases.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
 #include "roadmaps/store.hpp"
@@ -30,6 +34,8 @@ std::int64_t reindex(storage::Connection& c, std::chrono::sys_seconds now) {
   for (const auto& v : versions)
     if (auto full = commons::store::charter_version(c, v.number)) commons::index_charter(c, *full);
   for (const auto& a : roadmaps::store::actions(c, {})) roadmaps::index_action(c, a, a.coalition_slug);
+  for (const auto& e : events::store::list(c, {})) events::index_event(c, e);
+  for (const auto& e : observatoire::store::list(c)) observatoire::index_entry(c, e);
   const std::int64_t count = c.query_one("SELECT COUNT(*) FROM search_documents")->integer(0);
   tx.commit();
   return count;
