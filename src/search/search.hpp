@@ -47,6 +47,10 @@ void index(storage::Connection& c, const Document& d);
 // Removes the document (type, ref) if it is indexed. Call inside the caller's write transaction.
 void remove(storage::Connection& c, std::string_view type, std::string_view ref);
 
+// Empties the index and indexes again everything every module indexes, in one transaction
+// (reindex.cpp; `fabrique search reindex`). Returns the number of documents indexed.
+std::int64_t reindex(storage::Connection& c, std::chrono::sys_seconds now);
+
 // The types of documents and their labels (English msgids), in the order of the facets.
 struct TypeDef {
   const char* type;
