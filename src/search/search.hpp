@@ -59,7 +59,7 @@ struct TypeDef {
 inline constexpr TypeDef kTypes[] = {
     {"booklet", i18n::N_("Coalition booklets")},
     {"event", i18n::N_("Events")},
-    {"minutes", i18n::N_("Minutes")},
+    {"minutes", i18n::N_("Meeting minutes")},
     {"action", i18n::N_("Actions")},
     {"resource", i18n::N_("Resources")},
     {"charter", i18n::N_("Charter")},
