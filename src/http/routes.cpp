@@ -137,6 +137,7 @@ const Router& routes() {
     r.post("/coalitions/{slug}/feuille-de-route", roadmaps::create_action);
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::show_action);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::update_action);
+    r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", roadmaps::action_from_next_step);
     r.get("/coalitions/{slug}/impact", roadmaps::impact);
     r.get("/coalitions/{slug}/impact.json", roadmaps::impact_json);
     r.post("/coalitions/{slug}/impact", roadmaps::create_indicator);

@@ -43,6 +43,11 @@ Dashboard load_dashboard(storage::Connection& c, sys_seconds now) {
   d.actions = store::actions_by_status_and_lever(c);
   d.victories = store::count_achieved_victories(c);
   d.recent_victories = store::achieved_victories(c, kRecentVictories);
+  // One query for every coalition's events (an event may belong to several, or to none).
+  for (const auto& r : c.query("SELECT slug, title, starts_at FROM events WHERE ends_at > ? "
+                               "ORDER BY starts_at, id LIMIT ?",
+                               {std::int64_t(now.time_since_epoch().count()), kUpcomingEvents}))
+    d.upcoming_events.push_back({r.text(0), r.text(1), sys_seconds{std::chrono::seconds{r.integer(2)}}});
 
   std::stable_sort(d.coalitions.begin(), d.coalitions.end(), [](const CoalitionPace& a, const CoalitionPace& b) {
     return a.days_since_activity > b.days_since_activity;

@@ -79,6 +79,13 @@ struct CarryingOrganisation {
   std::string slug, name;
 };
 
+// An event an action is linked to (migration 0009), chosen among its coalition's events.
+struct LinkedEvent {
+  std::int64_t id = 0;
+  std::string slug, title;
+  sys_seconds starts_at{};
+};
+
 struct Action {
   std::int64_t id = 0;
   std::int64_t coalition_id = 0;
@@ -98,6 +105,17 @@ struct Action {
   std::vector<CarryingOrganisation> organisations;
   std::int64_t revision = 1;
   sys_seconds created_at{}, updated_at{};
+  // The next step of an event's minutes this action was made from (migration 0009), and its event.
+  std::optional<std::int64_t> origin_next_step_id;
+  std::string origin_event_slug, origin_event_title;
+  std::vector<LinkedEvent> events;  // by start
+};
+
+// An action made from a next step, as the minutes page shows it ("became action X").
+struct ActionFromStep {
+  std::int64_t next_step_id = 0;
+  std::int64_t id = 0;
+  std::string coalition_slug, title;
 };
 
 struct ActionRevision {

@@ -1,7 +1,12 @@
 // The roadmap and impact pages: a coalition's roadmap, its actions with their history, its impact
 // indicators, the programme-wide roadmap and the programme dashboard, with their JSON and CSV.
 #pragma once
+#include <map>
+#include <optional>
+#include <vector>
+
 #include "coalitions/model.hpp"
+#include "roadmaps/model.hpp"
 #include "http/context.hpp"
 #include "views/html.hpp"
 
@@ -16,6 +21,7 @@ Response coalition_roadmap_json(Context& ctx);  // GET /coalitions/{slug}/feuill
 Response create_action(Context& ctx);           // POST /coalitions/{slug}/feuille-de-route
 Response show_action(Context& ctx);             // GET /coalitions/{slug}/feuille-de-route/{id}
 Response update_action(Context& ctx);           // POST /coalitions/{slug}/feuille-de-route/{id}
+Response action_from_next_step(Context& ctx);   // POST /evenements/{slug}/compte-rendu/elements/{id}/action
 // programme_pages.cpp
 Response programme_roadmap(Context& ctx);       // GET /feuille-de-route (filters in the query)
 Response programme_roadmap_csv(Context& ctx);
@@ -33,5 +39,12 @@ Response dashboard_csv(Context& ctx);           // GET /tableau-de-bord/{table}.
 
 // The roadmap part of the coalition page (matrix, links), for coalitions/show_pages.cpp.
 html::Html coalition_section(Context& ctx, const coalitions::Coalition& k);
+
+// For the minutes page: beside next step `next_step_id` of coalition `coalition_id`, "became action
+// X" when it was turned into one (found in `made`), else the button that turns it into an action
+// when the reader may create actions there (`can_create` caches the permission per coalition).
+html::Html next_step_action(Context& ctx, const std::string& event_slug, std::int64_t next_step_id,
+                            std::optional<std::int64_t> coalition_id, const std::vector<ActionFromStep>& made,
+                            std::map<std::int64_t, bool>& can_create);
 
 }  // namespace fabrique::roadmaps::pages

@@ -59,7 +59,8 @@ Html revision_changes(const Context& ctx, const ActionRevision& r, const ActionR
       {"lever", N_("Lever")},         {"scale", N_("Scale")},         {"starts_on", N_("Start")},
       {"due_on", N_("Due date")},     {"victory", N_("Victory")},     {"qualities", N_("Qualities it serves")},
       {"organisations", N_("Carried by")}, {"abandon_reason", N_("Reason for abandoning")},
-      {"description", N_("Description")},  {"resources", N_("Linked resources")}, {"parent", N_("Sub-action of")}};
+      {"description", N_("Description")},  {"resources", N_("Linked resources")}, {"parent", N_("Sub-action of")},
+      {"events", N_("Linked events")}};
   boost::json::value now, before;
   try {
     now = boost::json::parse(r.snapshot);
@@ -128,13 +129,21 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
     bool link = line.starts_with("https://") || line.starts_with("http://");
     resources += link ? render(R"(<li><a href="{}">{}</a></li>)", line, line) : render("<li>{}</li>", line);
   }
+  Html linked;
+  for (const auto& e : a.events)
+    linked += render(R"(<li><a href="/evenements/{}">{}</a> — {}</li>)", e.slug, e.title, ctx.t->date(e.starts_at));
   Html body = render(
       R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a></p>
-<h1>{}</h1>
+<h1>{}</h1>{}
 <dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}{}</dd><dt>{}</dt><dd>{} %{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>
-<div class="prose">{}</div>{}
+<div class="prose">{}</div>{}{}
 <h2>{}</h2><ol class="history">{}</ol>{})",
-      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), a.title, ctx.tr(N_("Lever")),
+      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), a.title,
+      a.origin_next_step_id && !a.origin_event_slug.empty()
+          ? render(R"(<p class="meta">{} <a href="/evenements/{}/compte-rendu">{}</a></p>)",
+                   ctx.tr(N_("From the minutes of")), a.origin_event_slug, a.origin_event_title)
+          : Html(),
+      ctx.tr(N_("Lever")),
       views::label(ctx, kLevers, a.lever), ctx.tr(N_("Scale")), views::label(ctx, kScales, a.scale),
       ctx.tr(N_("Status")), views::label(ctx, kStatuses, a.status),
       a.status == "abandonnee" ? render(" — {}", a.abandon_reason) : Html(), ctx.tr(N_("Progress")), a.progress,
@@ -150,6 +159,7 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
       a.organisations.empty() ? ctx.tr(N_("not said")) : views::organisations_text(a.organisations),
       text::render_markdown(a.description, 2),
       resources.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked resources")), resources),
+      linked.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked events")), linked),
       ctx.tr(N_("History")), history, edit);
   return fv::page(ctx, status, a.title, body);
 }
@@ -204,5 +214,32 @@ Response update_action(Context& ctx) {
 }
 
 html::Html coalition_section(Context& ctx, const coalitions::Coalition& k) { return views::coalition_section(ctx, k); }
+
+Response action_from_next_step(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  const std::string event = ctx.param("slug");
+  auto result = roadmaps::action_from_next_step(ctx.db, *ctx.user, event, ctx.param_int("id"), ctx.now);
+  // The only possible error: the step already became an action, which the minutes page links to.
+  if (!result.errors.empty()) return Response::redirect("/evenements/" + event + "/compte-rendu");
+  auto r = ctx.db.query_one("SELECT k.slug FROM actions a JOIN coalitions k ON k.id = a.coalition_id WHERE a.id = ?",
+                            {result.id});
+  return Response::redirect("/coalitions/" + (r ? r->text(0) : std::string()) + "/feuille-de-route/" +
+                            std::to_string(result.id));
+}
+
+html::Html next_step_action(Context& ctx, const std::string& event_slug, std::int64_t next_step_id,
+                            std::optional<std::int64_t> coalition_id, const std::vector<ActionFromStep>& made,
+                            std::map<std::int64_t, bool>& can_create) {
+  for (const auto& m : made)
+    if (m.next_step_id == next_step_id)
+      return render(R"( — {} <a href="/coalitions/{}/feuille-de-route/{}">{}</a>)", ctx.tr(N_("became action")),
+                    m.coalition_slug, m.id, m.title);
+  if (!coalition_id || !ctx.user) return Html();
+  auto known = can_create.find(*coalition_id);
+  if (known == can_create.end()) known = can_create.emplace(*coalition_id, can_edit(ctx.db, actor(ctx), *coalition_id)).first;
+  if (!known->second) return Html();
+  return render(R"( <form method="post" action="/evenements/{}/compte-rendu/elements/{}/action" class="inline">{}<button type="submit" class="link">{}</button></form>)",
+                event_slug, next_step_id, fv::csrf_field(ctx), ctx.tr(N_("Turn into an action")));
+}
 
 }  // namespace fabrique::roadmaps::pages

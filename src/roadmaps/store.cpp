@@ -19,7 +19,9 @@ storage::Value optional_real(const std::optional<double>& v) { return v ? storag
 constexpr const char* kActionSelect =
     "SELECT a.id, a.coalition_id, k.slug, k.number, k.title, a.parent_id, a.title, a.description, a.lever, a.scale, "
     "a.status, a.abandon_reason, a.starts_on, a.due_on, a.progress, a.victory, a.qualities, a.resources, a.revision, "
-    "a.created_at, a.updated_at FROM actions a JOIN coalitions k ON k.id = a.coalition_id ";
+    "a.created_at, a.updated_at, a.origin_next_step_id, oe.slug, oe.title "
+    "FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
+    "LEFT JOIN minutes_items om ON om.id = a.origin_next_step_id LEFT JOIN events oe ON oe.id = om.event_id ";
 
 // Roadmap order: coalitions by number, each main action followed by its sub-actions.
 constexpr const char* kActionOrder = " ORDER BY k.number_key, COALESCE(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id";
@@ -70,6 +72,9 @@ Action read_action(const storage::Row& r) {
   a.revision = r.integer(18);
   a.created_at = at(r.integer(19));
   a.updated_at = at(r.integer(20));
+  a.origin_next_step_id = r.optional_integer(21);
+  a.origin_event_slug = r.text(22);
+  a.origin_event_title = r.text(23);
   return a;
 }
 
@@ -114,6 +119,11 @@ void attach(Connection& c, std::vector<Action>& list) {
                                    in + ") ORDER BY o.name_key",
                                params))
     list[index[r.integer(0)]].organisations.push_back({r.integer(1), r.text(2), r.text(3)});
+  for (const auto& r : c.query("SELECT ae.action_id, e.id, e.slug, e.title, e.starts_at FROM action_events ae "
+                               "JOIN events e ON e.id = ae.event_id WHERE ae.action_id IN (" +
+                                   in + ") ORDER BY e.starts_at, e.id",
+                               params))
+    list[index[r.integer(0)]].events.push_back({r.integer(1), r.text(2), r.text(3), at(r.integer(4))});
   for (const auto& r : c.query("SELECT parent_id, COUNT(*), SUM(CASE WHEN status = 'realisee' THEN 100 ELSE progress END) "
                                "FROM actions WHERE status <> 'abandonnee' AND parent_id IN (" +
                                    in + ") GROUP BY parent_id",
@@ -166,12 +176,12 @@ bool has_sub_actions(Connection& c, std::int64_t action_id) {
 std::int64_t insert_action(Connection& c, const Action& a) {
   return c
       .query("INSERT INTO actions (coalition_id, parent_id, title, description, lever, scale, status, abandon_reason, "
-             "starts_on, due_on, progress, victory, qualities, resources, revision, created_at, updated_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+             "starts_on, due_on, progress, victory, qualities, resources, revision, created_at, updated_at, "
+             "origin_next_step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
              {a.coalition_id, optional(a.parent_id), a.title, a.description, a.lever, a.scale, a.status,
               a.abandon_reason, optional_day(a.starts_on), optional_day(a.due_on),
               std::int64_t(a.entered_progress), std::int64_t(a.victory), join_qualities(a.qualities), a.resources,
-              secs(a.created_at), secs(a.updated_at)})
+              secs(a.created_at), secs(a.updated_at), optional(a.origin_next_step_id)})
       .at(0)
       .integer(0);
 }
@@ -185,6 +195,38 @@ bool update_action(Connection& c, const Action& a) {
                     optional_day(a.starts_on), optional_day(a.due_on), std::int64_t(a.entered_progress),
                     std::int64_t(a.victory), join_qualities(a.qualities), a.resources, a.revision,
                     secs(a.updated_at), a.id, a.revision - 1}) == 1;
+}
+
+std::optional<std::int64_t> action_of_next_step(Connection& c, std::int64_t next_step_id) {
+  auto r = c.query_one("SELECT id FROM actions WHERE origin_next_step_id = ?", {next_step_id});
+  if (!r) return std::nullopt;
+  return r->integer(0);
+}
+
+std::vector<ActionFromStep> actions_from_event(Connection& c, std::int64_t event_id) {
+  std::vector<ActionFromStep> out;
+  for (const auto& r : c.query("SELECT a.origin_next_step_id, a.id, k.slug, a.title FROM actions a "
+                               "JOIN coalitions k ON k.id = a.coalition_id "
+                               "JOIN minutes_items i ON i.id = a.origin_next_step_id WHERE i.event_id = ?",
+                               {event_id}))
+    out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3)});
+  return out;
+}
+
+std::vector<LinkedEvent> coalition_events(Connection& c, std::int64_t coalition_id) {
+  std::vector<LinkedEvent> out;
+  for (const auto& r : c.query("SELECT e.id, e.slug, e.title, e.starts_at FROM events e "
+                               "JOIN event_coalitions ec ON ec.event_id = e.id WHERE ec.coalition_id = ? "
+                               "ORDER BY e.starts_at DESC, e.id DESC",
+                               {coalition_id}))
+    out.push_back({r.integer(0), r.text(1), r.text(2), at(r.integer(3))});
+  return out;
+}
+
+void set_events(Connection& c, std::int64_t action_id, const std::vector<LinkedEvent>& events) {
+  c.execute("DELETE FROM action_events WHERE action_id = ?", {action_id});
+  for (const auto& e : events)
+    c.execute("INSERT INTO action_events (action_id, event_id) VALUES (?, ?)", {action_id, e.id});
 }
 
 void set_organisations(Connection& c, std::int64_t action_id, const std::vector<std::int64_t>& organisation_ids) {

@@ -32,6 +32,14 @@ std::int64_t insert_action(Connection& c, const Action& a);
 // Writes the current values and moves the revision from a.revision - 1 to a.revision; false when
 // someone saved meanwhile (nothing written).
 bool update_action(Connection& c, const Action& a);
+// Links with events' minutes (migration 0009): the action made from a next step, if any; the actions
+// made from the next steps of one event (one query for the whole minutes page).
+std::optional<std::int64_t> action_of_next_step(Connection& c, std::int64_t next_step_id);
+std::vector<ActionFromStep> actions_from_event(Connection& c, std::int64_t event_id);
+// The events of a coalition an action may be linked to, newest first; and an action's links.
+std::vector<LinkedEvent> coalition_events(Connection& c, std::int64_t coalition_id);
+void set_events(Connection& c, std::int64_t action_id, const std::vector<LinkedEvent>& events);
+
 void set_organisations(Connection& c, std::int64_t action_id, const std::vector<std::int64_t>& organisation_ids);
 void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
                      sys_seconds at, const std::string& comment, const std::string& snapshot);

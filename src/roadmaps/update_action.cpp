@@ -33,6 +33,7 @@ ActionResult update_action(storage::Connection& c, const User& actor, std::strin
   a.id = id;
   a.coalition_id = k->id;
   a.created_at = current->created_at;
+  a.origin_next_step_id = current->origin_next_step_id;  // the origin is kept, not edited
   const std::string after = validation::snapshot(a);
   if (after == validation::snapshot(*current)) {
     out.unchanged = true;
@@ -50,6 +51,7 @@ ActionResult update_action(storage::Connection& c, const User& actor, std::strin
   std::vector<std::int64_t> ids;
   for (const auto& o : a.organisations) ids.push_back(o.id);
   store::set_organisations(c, id, ids);
+  store::set_events(c, id, a.events);
   store::insert_revision(c, id, a.revision, actor.id, now, comment, after);
   store::touch_coalition(c, k->id, now);
   out.revision = a.revision;

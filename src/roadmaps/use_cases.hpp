@@ -28,8 +28,10 @@ struct ActionInput {
   std::vector<std::string> qualities;      // slugs of kQualities
   std::vector<std::string> organisations;  // slugs of carrying organisations
   std::string resources;                   // one address per line
+  std::vector<std::string> events;         // slugs of linked events, among the coalition's
   std::string comment;                     // what changed, shown in the history
   std::int64_t base_revision = 0;          // on update: the revision the editor started from
+  std::int64_t origin_next_step = 0;       // on create: the next step of an event's minutes it comes from
 };
 
 struct ActionResult {
@@ -47,6 +49,13 @@ struct ActionResult {
 // Forbidden | NotFound (coalition).
 ActionResult create_action(storage::Connection& c, const User& actor, std::string_view slug, const ActionInput& in,
                            sys_seconds now);
+
+// from_next_step.cpp. Turns a next step of an event's minutes into an action of the step's coalition
+// (title = what, due date = by when), keeping the link both ways. Outcomes: created | field errors
+// (the step was already turned into an action) | Forbidden (not a co-porteur or animateur of the
+// step's coalition) | NotFound (no such next step in this event, or no coalition linked).
+ActionResult action_from_next_step(storage::Connection& c, const User& actor, std::string_view event_slug,
+                                   std::int64_t item_id, sys_seconds now);
 
 // update_action.cpp. A new revision with every field. Outcomes: saved | unchanged | conflict (409) |
 // field errors | Forbidden | NotFound (coalition or action).

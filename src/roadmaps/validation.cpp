@@ -1,6 +1,7 @@
 // Validation shared by the roadmap use cases: one place says what a valid action, day or number is.
 #include "roadmaps/validation.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -129,6 +130,24 @@ void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<st
     for (const auto& known : a.organisations) seen = seen || known.id == o->id;
     if (!seen) a.organisations.push_back({o->id, o->slug, o->name});
   }
+  if (!in.events.empty()) {
+    // Chosen among the coalition's events: one query, whatever the number chosen.
+    auto known = store::coalition_events(c, coalition_id);
+    if (in.events.size() > known.size() + 1) errors.add("events", N_("Choose events of this coalition from the list."));
+    for (const auto& slug : in.events) {
+      if (slug.empty() || errors.find("events")) continue;
+      auto e = std::find_if(known.begin(), known.end(), [&](const LinkedEvent& x) { return x.slug == slug; });
+      if (e == known.end()) {
+        errors.add("events", N_("Choose events of this coalition from the list."));
+        break;
+      }
+      if (std::none_of(a.events.begin(), a.events.end(), [&](const LinkedEvent& x) { return x.id == e->id; }))
+        a.events.push_back(*e);
+    }
+    std::sort(a.events.begin(), a.events.end(), [](const LinkedEvent& x, const LinkedEvent& y) {
+      return x.starts_at < y.starts_at || (x.starts_at == y.starts_at && x.id < y.id);
+    });
+  }
   std::string parent = text::trim(in.parent);
   if (parent.empty()) return;
   std::int64_t id = 0;
@@ -165,6 +184,10 @@ std::string snapshot(const Action& a) {
   o["qualities"] = std::move(qualities);
   o["organisations"] = std::move(organisations);
   o["resources"] = a.resources;
+  boost::json::array events;
+  for (const auto& e : a.events) events.push_back(boost::json::value(e.slug));
+  o["events"] = std::move(events);
+  o["origin_next_step"] = a.origin_next_step_id ? boost::json::value(*a.origin_next_step_id) : boost::json::value(nullptr);
   return boost::json::serialize(o);
 }
 

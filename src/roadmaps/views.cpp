@@ -105,6 +105,7 @@ ActionInput input_of(const Action& a) {
   in.victory = a.victory;
   in.qualities = a.qualities;
   for (const auto& o : a.organisations) in.organisations.push_back(o.slug);
+  for (const auto& e : a.events) in.events.push_back(e.slug);
   in.resources = a.resources;
   in.base_revision = a.revision;
   return in;
@@ -126,6 +127,7 @@ ActionInput input_from_form(const Context& ctx) {
   in.victory = f.get("victory") == "1";
   in.qualities = f.all("qualities");
   in.organisations = f.all("organisations");
+  in.events = f.all("events");
   in.resources = f.get("resources");
   in.comment = f.get("comment");
   try {
@@ -156,7 +158,7 @@ Html checkbox_group(const Context& ctx, const std::string& name, const std::stri
 
 }  // namespace
 
-Html action_form(Context& ctx, const coalitions::Coalition&, const std::string& action, const ActionInput& v,
+Html action_form(Context& ctx, const coalitions::Coalition& k, const std::string& action, const ActionInput& v,
                  const std::vector<Action>& parents, const FieldErrors& errors, const std::string& button) {
   std::vector<fv::Option> parent_options, orgs;
   for (const auto& p : parents)
@@ -174,6 +176,9 @@ Html action_form(Context& ctx, const coalitions::Coalition&, const std::string& 
       org_error ? render(R"(<p class="error" id="f-organisations-error">{}</p>)", ctx.tr(org_error)) : Html(),
       org_error ? " f-organisations-error" : "", org_options);
   std::vector<fv::Option> quality_options = options(ctx, kQualities);
+  std::vector<fv::Option> event_options;
+  for (const auto& e : store::coalition_events(ctx.db, k.id))
+    event_options.push_back({e.slug, e.title + " (" + ctx.t->date(e.starts_at) + ")"});
   return render(
       R"(<form method="post" action="{}" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
       action, fv::csrf_field(ctx), v.base_revision,
@@ -208,6 +213,9 @@ Html action_form(Context& ctx, const coalitions::Coalition&, const std::string& 
       fv::checkbox(ctx, "victory", ctx.tr(N_("A victory: a winnable, visible goal")), v.victory),
       checkbox_group(ctx, "qualities", ctx.tr(N_("Qualities it serves")), quality_options, v.qualities, errors),
       org_field,
+      event_options.empty()
+          ? Html()
+          : checkbox_group(ctx, "events", ctx.tr(N_("Linked events")), event_options, v.events, errors),
       fv::textarea(ctx,
                    {"resources", ctx.tr(N_("Linked resources")), v.resources, "", "",
                     ctx.tr(N_("One address per line.")), false, kMaxResources},
