@@ -97,7 +97,9 @@ TEST(ActionLinks, APlainMemberSeesNoButtonAndIsRefusedWhenConvertingANextStep) {
   auto page = b.get(p.minutes);
   EXPECT_EQ(page.status, 200);
   EXPECT_FALSE(has(page, "/elements/" + p.step_id() + "/action"));
-  EXPECT_EQ(b.post(p.minutes + "/elements/" + p.step_id() + "/action", {}).status, 403);
+  auto refused = b.post(p.minutes + "/elements/" + p.step_id() + "/action", {});
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_TRUE(has(refused, "co-porteurs")) << refused.body;  // refused by the use case, not by the CSRF check
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions"), 0);
 
   Browser visitor(p.site);
