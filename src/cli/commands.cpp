@@ -20,6 +20,7 @@
 #include "demo/demo.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
+#include "search/search.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/use_cases.hpp"
 #include "storage/database.hpp"
@@ -43,6 +44,7 @@ Commands:
   config sample    print a commented sample configuration file
   demo load        fill a new database with the demo programme and its demo accounts
   observatoire import FILE   add or update observatory entries from an export of /observatoire.json
+  search reindex   rebuild the search index from everything every module indexes
 
 Every command accepts the configuration options below as --name value, after the
 configuration file (--config FILE or FABRIQUE_CONFIG) and FABRIQUE_* variables.
@@ -282,6 +284,26 @@ int cmd_demo(const Args& a) {
   return 0;
 }
 
+int cmd_search(const Args& a) {
+  if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "reindex") {
+    std::cout << "Usage: fabrique search reindex [options]\n\nEmpties the search index and indexes again, in one "
+                 "transaction, everything\nthe modules index (coalition booklets, organisations, resources, "
+                 "cards,\nthe charter, actions, events and their minutes, the observatory). Safe while the server runs.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {});
+  auto db = open_database(options);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 1;
+  }
+  const auto n = search::reindex(*c, std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  std::cout << "fabrique: search index rebuilt: " << n << " documents\n";
+  return 0;
+}
+
 // Moving and protecting data: copy, restore, checksum (src/cli/data_commands.cpp).
 int cmd_data(const std::string& command, const Args& a) {
   DataCommandLine line{a.positional, a.options, a.switches,
@@ -355,6 +377,7 @@ int run(int argc, char** argv) {
     if (command == "copy" || command == "restore" || command == "checksum") return cmd_data(command, *args);
     if (command == "demo") return cmd_demo(*args);
     if (command == "observatoire") return cmd_observatoire(*args);
+    if (command == "search") return cmd_search(*args);
     std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
     return 2;
   } catch (const config::ConfigError& e) {

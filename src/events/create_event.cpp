@@ -109,6 +109,7 @@ EventResult create_event(storage::Connection& c, const User& actor, const EventI
     one.id = store::insert(c, one);
     store::set_coalitions(c, one.id, checked.coalitions);
     store::set_organisations(c, one.id, checked.organisers, "organiser");
+    index_event(c, one);
     if (i == 0) out.event = one;
     ++out.occurrences;
   }

@@ -50,6 +50,8 @@ MinutesResult save_minutes(storage::Connection& c, const User& actor, std::strin
     out.conflict = true;  // unreachable under the write lock; kept so nothing is ever overwritten
     return out;
   }
+  e.minutes = body;
+  index_event(c, e);
   tx.commit();
   return out;
 }
@@ -63,6 +65,8 @@ std::int64_t restore_minutes(storage::Connection& c, const User& actor, std::str
   if (old->body == e.minutes) return 0;
   const std::int64_t revision = e.minutes_revision + 1;
   store::insert_minutes_revision(c, e.id, revision, actor.id, now, "", number, old->body);
+  e.minutes = old->body;
+  index_event(c, e);
   tx.commit();
   return revision;
 }

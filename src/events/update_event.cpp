@@ -51,6 +51,8 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
     store::update(c, e);
     store::set_coalitions(c, e.id, checked.coalitions);
     store::set_organisations(c, e.id, checked.organisers, "organiser");
+    e.minutes = old.minutes;  // not edited here, but indexed with the event's new title
+    index_event(c, e);
     // A larger capacity gives the new places to the people waiting, in order.
     if (!e.capacity || *e.capacity > old.registered)
       for (std::int64_t free = e.capacity ? *e.capacity - old.registered : old.waiting; free > 0; --free)

@@ -187,4 +187,8 @@ void revoke_calendar_token(storage::Connection& c, const User& actor);
 // The person a calendar token belongs to, if it is still valid.
 std::optional<std::int64_t> calendar_owner(storage::Connection& c, std::string_view token);
 
+// index_event.cpp. Puts the event (type "event") and its minutes once written (type "minutes",
+// "Retour sur …") in the search index, both public.
+void index_event(storage::Connection& c, const Event& e);
+
 }  // namespace fabrique::events

@@ -1,5 +1,6 @@
 // What the site-wide search (src/search) indexes for an observatory entry.
 #include "observatoire/use_cases.hpp"
+#include "search/search.hpp"
 
 namespace fabrique::observatoire {
 
@@ -15,6 +16,13 @@ Searchable searchable(const Entry& e) {
   }
   for (const auto& d : e.doc.data_sources) s.text += "\n" + d.name + " " + d.description;
   return s;
+}
+
+void index_entry(storage::Connection& c, const Entry& e) {
+  // The register is public: every entry is found by everyone.
+  Searchable s = searchable(e);
+  search::index(c, {"algorithm", e.slug, s.title, s.text, s.url, search::Audience::everyone, std::nullopt,
+                    std::nullopt, e.updated_at});
 }
 
 }  // namespace fabrique::observatoire

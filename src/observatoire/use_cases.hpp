@@ -102,5 +102,8 @@ struct Searchable {
   std::string title, text, url;
 };
 Searchable searchable(const Entry& e);
+// Puts the entry in the site-wide search (type "algorithm", public): write_entry calls it for every
+// new revision, inside the use case's transaction, and so does `fabrique search reindex`.
+void index_entry(storage::Connection& c, const Entry& e);
 
 }  // namespace fabrique::observatoire

@@ -6,6 +6,8 @@
 #include "common/text.hpp"
 #include "observatoire/rubric.hpp"
 #include "observatoire/store.hpp"
+#include "observatoire/use_cases.hpp"
+#include "search/search.hpp"
 
 namespace fabrique::observatoire {
 
@@ -81,6 +83,7 @@ std::optional<Entry> write_entry(storage::Connection& c, const Entry* existing, 
   }
   store::insert_revision(c, e.id, e.revision, doc, o.author, o.source, o.comment, e.updated_at);
   if (!existing || !same_score(existing->score, e.score)) store::insert_score(c, e.id, e.revision, e.score, e.updated_at);
+  index_entry(c, e);
   return e;
 }
 

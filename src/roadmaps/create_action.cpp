@@ -30,6 +30,7 @@ ActionResult create_action(storage::Connection& c, const User& actor, std::strin
   a.coalition_id = k->id;
   a.created_at = a.updated_at = now;
   out.id = store::insert_action(c, a);
+  a.id = out.id;
   store::set_organisations(c, out.id, [&] {
     std::vector<std::int64_t> ids;
     for (const auto& o : a.organisations) ids.push_back(o.id);
@@ -39,6 +40,7 @@ ActionResult create_action(storage::Connection& c, const User& actor, std::strin
   out.revision = 1;
   store::insert_revision(c, out.id, 1, actor.id, now, comment, validation::snapshot(a));
   store::touch_coalition(c, k->id, now);
+  index_action(c, a, k->slug);
   tx.commit();
   return out;
 }

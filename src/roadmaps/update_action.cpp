@@ -54,6 +54,7 @@ ActionResult update_action(storage::Connection& c, const User& actor, std::strin
   store::set_events(c, id, a.events);
   store::insert_revision(c, id, a.revision, actor.id, now, comment, after);
   store::touch_coalition(c, k->id, now);
+  index_action(c, a, k->slug);
   out.revision = a.revision;
   tx.commit();
   return out;

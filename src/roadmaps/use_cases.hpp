@@ -62,6 +62,10 @@ ActionResult action_from_next_step(storage::Connection& c, const User& actor, st
 ActionResult update_action(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id,
                            const ActionInput& in, sys_seconds now);
 
+// index_action.cpp. Puts the action in the search index (type "action", public, under its
+// coalition): create_action and update_action call it inside their transaction.
+void index_action(storage::Connection& c, const Action& a, std::string_view coalition_slug);
+
 struct IndicatorInput {
   std::string name, unit, quality, impact, description;
   std::string baseline, target;  // numbers (comma or point), or empty

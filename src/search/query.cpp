@@ -26,6 +26,20 @@ void add_viewer_params(storage::Params& p, const Viewer& v) {
   p.push_back(user);
 }
 
+// How many documents hold the i-th word, for its weight in the ranking (SQLite's bm25, see
+// storage/sqlite/fts_rank.cpp): exact up to kMaxRanked; above it, estimated from how densely its
+// kMaxRanked + 1 newest documents lie among all of them, so that only the end of its list is read.
+std::int64_t documents_of(storage::Connection& c, const std::vector<std::string>& words, std::size_t i, bool prefix) {
+  const auto& ft = storage::dialect::full_text(c.engine());
+  auto row = c.query_one(ft.word_documents,
+                         {storage::dialect::match_query(c.engine(), {words[i]}, prefix && i + 1 == words.size()),
+                          kMaxRanked + 1});
+  const std::int64_t n = row->integer(0);
+  if (n <= kMaxRanked) return n;
+  const std::int64_t oldest = row->integer(1), highest = row->integer(2);
+  return std::min(highest, n * highest / std::max<std::int64_t>(1, highest - oldest + 1));
+}
+
 }  // namespace
 
 Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
@@ -33,24 +47,43 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   bool prefix = false;
   out.words = query_words(q.text, prefix);
   if (out.words.empty()) return out;
-  const auto& ft = storage::dialect::full_text(c.engine());
-  const std::string match = storage::dialect::match_query(c.engine(), out.words, prefix);
+  const auto engine = c.engine();
+  const auto& ft = storage::dialect::full_text(engine);
+  const std::string match = storage::dialect::match_query(engine, out.words, prefix);
 
-  // Only the kMaxRanked newest matches are counted and ranked (see kMaxRanked).
-  std::int64_t after = 0;
-  if (auto row = c.query_one(ft.nth_newest, {match, kMaxRanked})) {
-    after = row->integer(0);
-    out.capped = true;
-  }
-  storage::Params params{match, after};
+  // Each word's number of documents weighs it in the ranking; a single word's weight changes no
+  // order, so it is not looked up.
+  std::vector<std::int64_t> documents(out.words.size(), 0);
+  if (!ft.word_documents.empty() && out.words.size() > 1)
+    for (std::size_t i = 0; i < out.words.size(); ++i) documents[i] = documents_of(c, out.words, i, prefix);
+
+  // One pass over the index: the kMaxRanked newest matches (and one more, to know there are more),
+  // each with its type, whether the viewer may see it and its rank. Counts and ranking are done
+  // here on those rows (see kMaxRanked).
+  storage::Params params;
   add_viewer_params(params, viewer);
+  for (auto& p : storage::dialect::rank_params(engine, match, documents)) params.push_back(std::move(p));
+  params.push_back(match);
+  params.push_back(kMaxRanked + 1);
+  struct Match {
+    std::int64_t id;
+    std::string type;
+    double rank;
+  };
+  std::vector<Match> visible;
   std::map<std::string, std::int64_t> counts;
-  for (const auto& row : c.query(fmt::format("SELECT d.type, COUNT(*) FROM {} WHERE {} AND search_fts.rowid > ? AND {} "
-                                             "GROUP BY d.type",
-                                             ft.from, ft.where, kVisible),
+  std::int64_t seen = 0;
+  for (const auto& row : c.query(fmt::format(fmt::runtime(ft.newest), fmt::arg("visible", kVisible),
+                                             fmt::arg("rank", storage::dialect::rank_order(engine, out.words.size()))),
                                  params)) {
-    counts[row.text(0)] = row.integer(1);
-    out.total += row.integer(1);
+    if (++seen > kMaxRanked) {
+      out.capped = true;
+      break;
+    }
+    if (row.integer(2) == 0) continue;
+    visible.push_back({row.integer(0), row.text(1), row.real(3)});
+    ++counts[visible.back().type];
+    ++out.total;
   }
   for (const auto& t : kTypes)
     if (auto it = counts.find(t.type); it != counts.end()) out.facets.emplace_back(t.type, it->second);
@@ -63,21 +96,31 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   out.page = std::clamp<std::int64_t>(q.page, 1, out.pages);
   if (out.matching == 0) return out;
 
-  std::string sql = fmt::format("SELECT d.type, d.ref, d.title, d.body, d.url FROM {} WHERE {} AND search_fts.rowid > ? AND {}{} ORDER BY {}, d.id DESC LIMIT ? OFFSET ?",
-                                ft.from, ft.where, kVisible, one_type ? " AND d.type = ?" : "", ft.order);
-  if (one_type) params.push_back(q.type);
-  params.push_back(kPerPage);
-  params.push_back((out.page - 1) * kPerPage);
-  for (const auto& row : c.query(sql, params)) {
+  // Best first, the newest first among equals; only the shown page's rows are read whole.
+  if (one_type) std::erase_if(visible, [&](const Match& m) { return m.type != q.type; });
+  const auto first = static_cast<std::size_t>((out.page - 1) * kPerPage);
+  const auto last = std::min(visible.size(), first + static_cast<std::size_t>(kPerPage));
+  std::partial_sort(visible.begin(), visible.begin() + static_cast<std::ptrdiff_t>(last), visible.end(),
+                    [](const Match& a, const Match& b) { return a.rank != b.rank ? a.rank < b.rank : a.id > b.id; });
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = first; i < last; ++i) ids.push_back(visible[i].id);
+  if (ids.empty()) return out;
+  std::string in = "?";
+  for (std::size_t i = 1; i < ids.size(); ++i) in += ", ?";
+  storage::Params shown(ids.begin(), ids.end());
+  std::map<std::int64_t, Hit> by_id;
+  for (const auto& row : c.query("SELECT id, type, ref, title, body, url FROM search_documents WHERE id IN (" + in + ")", shown)) {
     Hit h;
-    h.type = row.text(0);
-    h.ref = row.text(1);
-    h.title = row.text(2);
-    h.url = row.text(4);
+    h.type = row.text(1);
+    h.ref = row.text(2);
+    h.title = row.text(3);
+    h.url = row.text(5);
     h.title_html = highlight(h.title, out.words, prefix, 300);
-    h.excerpt = highlight(row.text(3), out.words, prefix, 240);
-    out.hits.push_back(std::move(h));
+    h.excerpt = highlight(row.text(4), out.words, prefix, 240);
+    by_id.emplace(row.integer(0), std::move(h));
   }
+  for (auto id : ids)
+    if (auto it = by_id.find(id); it != by_id.end()) out.hits.push_back(std::move(it->second));
   return out;
 }
 

@@ -47,6 +47,10 @@ void index(storage::Connection& c, const Document& d);
 // Removes the document (type, ref) if it is indexed. Call inside the caller's write transaction.
 void remove(storage::Connection& c, std::string_view type, std::string_view ref);
 
+// Empties the index and indexes again everything every module indexes, in one transaction
+// (reindex.cpp; `fabrique search reindex`). Returns the number of documents indexed.
+std::int64_t reindex(storage::Connection& c, std::chrono::sys_seconds now);
+
 // The types of documents and their labels (English msgids), in the order of the facets.
 struct TypeDef {
   const char* type;
@@ -55,7 +59,7 @@ struct TypeDef {
 inline constexpr TypeDef kTypes[] = {
     {"booklet", i18n::N_("Coalition booklets")},
     {"event", i18n::N_("Events")},
-    {"minutes", i18n::N_("Minutes")},
+    {"minutes", i18n::N_("Meeting minutes")},
     {"action", i18n::N_("Actions")},
     {"resource", i18n::N_("Resources")},
     {"charter", i18n::N_("Charter")},

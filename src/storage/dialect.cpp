@@ -272,20 +272,34 @@ std::string script_for(Engine engine, std::string_view script) {
 const FullText& full_text(Engine engine) {
   static const FullText kSqlite{
       "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
-      "search_fts JOIN search_documents d ON d.id = search_fts.rowid",
-      "search_fts MATCH ?",
-      "bm25(search_fts, 10.0, 1.0)",
-      "SELECT search_fts.rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT 1 OFFSET ?",
+      // FTS5 yields its rows by descending rowid itself: LIMIT stops the scan, no sort.
+      "SELECT d.id, d.type, CASE WHEN {visible} THEN 1 ELSE 0 END, {rank} FROM search_fts JOIN search_documents d "
+      "ON d.id = search_fts.rowid WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT ?",
+      "SELECT COUNT(*), MIN(rowid), (SELECT MAX(id) FROM search_documents) FROM (SELECT rowid FROM search_fts "
+      "WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
   };
   static const FullText kPostgresql{
       "INSERT INTO search_fts (rowid, terms) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || "
       "setweight(to_tsvector('simple', ?), 'B'))",
-      "search_fts JOIN search_documents d ON d.id = search_fts.rowid CROSS JOIN to_tsquery('simple', ?) AS q",
-      "search_fts.terms @@ q",
-      "ts_rank(search_fts.terms, q) DESC",
-      "SELECT rowid FROM search_fts WHERE terms @@ to_tsquery('simple', ?) ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+      // The newest matches first, ranked after: ts_rank is computed for those rows only.
+      "SELECT d.id, d.type, CASE WHEN {visible} THEN 1 ELSE 0 END, {rank} FROM (SELECT rowid FROM search_fts WHERE "
+      "terms @@ to_tsquery('simple', ?) ORDER BY rowid DESC LIMIT ?) n JOIN search_fts ON search_fts.rowid = n.rowid "
+      "JOIN search_documents d ON d.id = n.rowid ORDER BY n.rowid DESC",
+      "",
   };
   return engine == Engine::sqlite ? kSqlite : kPostgresql;
+}
+
+std::string rank_order(Engine engine, std::size_t words) {
+  if (engine != Engine::sqlite) return "-ts_rank(search_fts.terms, to_tsquery('simple', ?))";
+  std::string out = "fabrique_bm25(search_fts, 10.0, 1.0";  // see storage/sqlite/fts_rank.cpp
+  for (std::size_t i = 0; i < words; ++i) out += ", ?";
+  return out + ")";
+}
+
+Params rank_params(Engine engine, const std::string& match, const std::vector<std::int64_t>& documents) {
+  if (engine != Engine::sqlite) return {match};
+  return Params(documents.begin(), documents.end());
 }
 
 std::string match_query(Engine engine, const std::vector<std::string>& words, bool last_is_prefix) {

@@ -85,21 +85,30 @@ std::string script_for(Engine engine, std::string_view script);
 // The full-text index (src/search/): each engine's own, holding words already normalised in C++
 // (folded, stemmed), so that both engines find the same documents. The table `search_fts` has one
 // row per document, keyed by `rowid` = search_documents.id, with a title part and a body part.
-//   SQLite: an FTS5 table (default tokenizer), ranked by bm25 with the title weighing 10 times more.
+//   SQLite: an FTS5 table (default tokenizer), ranked by bm25 with the title weighing 10 times more
+//   (fabrique_bm25, storage/sqlite/fts_rank.cpp).
 //   PostgreSQL: a tsvector built by to_tsvector('simple', …) (title weight A, body B) under a GIN
 //   index, ranked by ts_rank.
 struct FullText {
   // INSERT with three parameters: rowid, title words, body words.
   std::string insert;
-  // The FROM clause joining the index to search_documents (as `d`), then a WHERE condition that
-  // must come first in its WHERE clause; together they take one parameter, the query of match_query().
-  std::string from;
-  std::string where;
-  // ORDER BY expression, best first.
-  std::string order;
-  // The rowid of the (OFFSET+1)-th newest matching document: two parameters, the query and OFFSET.
-  std::string nth_newest;
+  // The newest matching documents, newest first, in ONE pass over the index (a prefix that FTS5
+  // has no ready-made list for is merged from every word it begins: once per search, not per
+  // query): `d.id, d.type, {visible}, {rank}`, a format string whose {visible} is a condition on
+  // `d` (search_documents) and {rank} is rank_order(); then its own parameters: the query of
+  // match_query() and the LIMIT.
+  std::string newest;
+  // SQLite only (empty on PostgreSQL, whose ts_rank has no document frequency): for one word's
+  // query and a LIMIT, how many of its LIMIT newest documents there are, the oldest of them, and
+  // the highest document id.
+  std::string word_documents;
 };
+const FullText& full_text(Engine engine);
+// A ranking expression for full_text().newest, the lower the better, and its parameters: on SQLite
+// bm25 (title ×10) with each word's number of documents (storage/sqlite/fts_rank.cpp), on
+// PostgreSQL ts_rank with the query of match_query().
+std::string rank_order(Engine engine, std::size_t words);
+Params rank_params(Engine engine, const std::string& match, const std::vector<std::int64_t>& documents);
 const FullText& full_text(Engine engine);
 
 // The engine's query for documents holding every word of `words` (already normalised, each made

@@ -144,7 +144,55 @@ bool has_table(Connection& c, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
+// The words of one document of the full-text index, as search::index() wrote them (already
+// normalised, so that either engine's insert indexes them the same way).
+struct IndexedWords {
+  std::int64_t rowid = 0;
+  std::string title;
+  std::string body;
+};
+
+// Reads the full-text index back. FTS5 stores the words it was given. PostgreSQL only keeps each
+// word's positions and weight (A for the title, B for the body): the words are put back in
+// position order, which is the order they were written in, so reindexing them gives the same matches.
+std::vector<IndexedWords> read_full_text(Connection& c) {
+  std::vector<IndexedWords> out;
+  if (c.engine() == Engine::sqlite) {
+    for (Row& r : c.query("SELECT rowid, title, body FROM search_fts ORDER BY rowid"))
+      out.push_back({r.integer(0), r.text(1), r.text(2)});
+    return out;
+  }
+  // One row per document, word and position: (rowid, position, weight, word).
+  const std::vector<Row> rows = c.query(
+      "SELECT f.rowid, CAST(p.position AS BIGINT), p.weight, w.lexeme FROM search_fts f "
+      "CROSS JOIN LATERAL unnest(f.terms) AS w CROSS JOIN LATERAL unnest(w.positions, w.weights) AS p(position, weight) "
+      "ORDER BY f.rowid, p.position");
+  for (const Row& r : rows) {
+    if (out.empty() || out.back().rowid != r.integer(0)) out.push_back({r.integer(0), {}, {}});
+    std::string& field = r.text(2) == "A" ? out.back().title : out.back().body;
+    if (!field.empty()) field += ' ';
+    field += r.text(3);
+  }
+  // A document whose title and body hold no word has no position at all.
+  for (const Row& r : c.query("SELECT rowid FROM search_fts WHERE length(terms) = 0 ORDER BY rowid"))
+    out.push_back({r.integer(0), {}, {}});
+  return out;
+}
+
 }  // namespace
+
+std::int64_t copy_full_text(Connection& from, Connection& to) {
+  const std::vector<IndexedWords> documents = read_full_text(from);
+  to.execute("DELETE FROM search_fts");
+  const std::string& insert = dialect::full_text(to.engine()).insert;
+  for (const IndexedWords& d : documents) to.execute(insert, {d.rowid, d.title, d.body});
+  return static_cast<std::int64_t>(documents.size());
+}
+
+std::int64_t full_text_rows(Connection& c) {
+  if (!has_table(c, "search_documents")) return 0;
+  return c.query_integer("SELECT COUNT(*) FROM search_fts");
+}
 
 std::vector<std::string> tables_in_migration_order(const std::vector<Migration>& migrations) {
   static const std::regex kStatement(
@@ -168,6 +216,16 @@ std::vector<std::string> tables_in_migration_order(const std::vector<Migration>&
     }
   }
   std::erase(tables, "schema_migrations");
+  // A table that some engine creates as a virtual table is a full-text index (search_fts: FTS5 on
+  // SQLite, a table of tsvectors on PostgreSQL). Its rows differ by engine, so it is neither copied
+  // nor checksummed as data: copy() rebuilds it (see copy_full_text).
+  static const std::regex kVirtual(R"(CREATE\s+VIRTUAL\s+TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?("[^"]+"|\w+))",
+                                   std::regex::icase | std::regex::ECMAScript);
+  for (const Migration& m : migrations) {
+    const std::string code = code_of(m.sql);
+    for (auto it = std::sregex_iterator(code.begin(), code.end(), kVirtual); it != std::sregex_iterator(); ++it)
+      std::erase(tables, unquote((*it)[1].str()));
+  }
   return tables;
 }
 
@@ -311,6 +369,10 @@ void copy(Connection& from, Connection& to, const std::vector<TableShape>& table
     });
     flush();
     if (progress) progress(table.name, copied);
+  }
+  if (has_table(from, "search_documents") && has_table(to, "search_documents")) {
+    const std::int64_t indexed = copy_full_text(from, to);
+    if (progress) progress(std::string(kFullTextIndex), indexed);
   }
   // Rows were inserted with their ids: identity sequences must move past them.
   dialect::after_migration(to);

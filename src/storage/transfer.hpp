@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -57,10 +58,20 @@ std::vector<std::string> tables_with_data(Connection& c);
 
 // Copies every row of `tables` from `from` to `to`, in one transaction on `to` read from one snapshot
 // of `from`: first empties those tables on `to` (in reverse order), then inserts in migration order,
-// then moves identity sequences past the largest ids. Both databases must be at the same schema
+// then rebuilds the full-text index
+// (copy_full_text), then moves identity sequences past the largest ids. Both databases must be at the same schema
 // version. `progress` (optional) is told each table and its row count once copied.
 void copy(Connection& from, Connection& to, const std::vector<TableShape>& tables,
           const std::function<void(const std::string&, std::int64_t)>& progress = {});
+
+// The full-text index of the search (see migrations/0007_commons.sql): an FTS5 virtual table on
+// SQLite, a table of tsvectors on PostgreSQL, so its rows cannot be copied or checksummed as they are.
+inline constexpr std::string_view kFullTextIndex = "search_fts";
+// Rebuilds the full-text index of `to` from the words indexed in `from` (any engine to any engine),
+// inside the caller's transactions; returns the number of documents indexed. copy() calls it.
+std::int64_t copy_full_text(Connection& from, Connection& to);
+// The number of documents in the full-text index (0 before the commons migration).
+std::int64_t full_text_rows(Connection& c);
 
 // Moves the visitors' page cache version past `at_least`, so that every node renders its pages again
 // after the data changed underneath it (a copy, a restore).

@@ -17,7 +17,7 @@ refuse() {  # refuse NAME EXPECTED_TEXT COMMAND...: the command must fail and sa
   else failed=$((failed + 1)); echo "FAIL: $name (no '$text')"; cat "$dir/out"; fi
 }
 
-for c in serve migrate "user add" backup "config sample"; do
+for c in serve migrate "user add" backup "config sample" "search reindex"; do
   check "help of $c" bash -c "$bin $c --help | grep -q Usage"
 done
 db=$dir/site.db
@@ -36,6 +36,13 @@ refuse "user add refuses a short password" "10 characters" "$bin" user add --ema
 check "backup writes a copy" "$bin" backup "$dir/copy.db" --database "$db"
 check "the copy holds the data" bash -c "sqlite3 $dir/copy.db 'SELECT COUNT(*) FROM users' | grep -qx 1"
 refuse "backup never overwrites" "exists" "$bin" backup "$dir/copy.db" --database "$db"
+demo=$dir/demo.db
+check "migrate a database for the demo" "$bin" migrate --database "$demo"
+check "demo load" "$bin" demo load --database "$demo"
+check "search reindex rebuilds an emptied index" bash -c "sqlite3 $demo 'DELETE FROM search_fts; DELETE FROM search_documents' &&
+  $bin search reindex --database $demo | grep -q 'search index rebuilt: [1-9][0-9]* documents'"
+check "the rebuilt index finds a demo coalition" bash -c "sqlite3 $demo \"SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH 'numer*'\" | grep -qv '^0$'"
+refuse "search without reindex shows its usage" "Usage" "$bin" search
 refuse "unknown command" "unknown command" "$bin" frobnicate
 
 echo "$passed passed, $failed failed"

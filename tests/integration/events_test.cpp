@@ -461,5 +461,22 @@ TEST(Events, ListAndJsonFilterByKindAndCoalition) {
   EXPECT_FALSE(has(json, "Reset Day test"));
 }
 
+TEST(Events, AnEventAndItsMinutesAreFoundBySearchUnderTheirFacets) {
+  Programme p;
+  const std::string page = p.upcoming("atelier-recherche", "");
+  Browser porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  auto found = porteur.get("/recherche?q=reset").body;
+  EXPECT_TRUE(has(found, "href=\"" + page + "\""));
+  EXPECT_TRUE(has(found, "type=event"));
+  porteur.get(page + "/compte-rendu/modifier");
+  ASSERT_EQ(porteur.post(page + "/compte-rendu/modifier",
+                         {{"base_revision", "0"}, {"minutes", "Nous avons cartographié les capteurs."}}).status, 303);
+  auto minutes = porteur.get("/recherche?q=cartographie&type=minutes").body;
+  EXPECT_TRUE(has(minutes, "href=\"" + page + "/compte-rendu\""));
+  EXPECT_TRUE(has(minutes, "Retour sur Reset Day test"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM search_documents WHERE type = 'minutes'"), 1);
+}
+
 }  // namespace
 }  // namespace fabrique::test

@@ -423,5 +423,15 @@ TEST(Observatoire, AnImportWithOneBadEntryWritesNothing) {
   EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM observatory_entries"), 0);
 }
 
+TEST(Observatoire, APublishedEntryIsFoundBySearchUnderPublicAlgorithms) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  const std::string page = o.publish(b);
+  auto found = b.get("/recherche?q=logement&type=algorithm").body;
+  EXPECT_NE(found.find("href=\"" + page + "\""), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM search_documents WHERE type = 'algorithm'"), 1);
+}
+
 }  // namespace
 }  // namespace fabrique::test

@@ -10,6 +10,7 @@
 #include "organisations/use_cases.hpp"
 #include "roadmaps/dashboard.hpp"
 #include "roadmaps/use_cases.hpp"
+#include "search/search.hpp"
 #include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
@@ -443,6 +444,65 @@ TEST(DemoRoadmaps, FollowTheSourceWithMeasurementsOverSeveralMonths) {
   auto page = v.get("/coalitions/donnees-environnementales");
   EXPECT_TRUE(has(page, "Acteurs et leviers"));
   EXPECT_TRUE(has(v.get("/tableau-de-bord"), "victoires remportées"));
+}
+
+TEST(Roadmaps, AnActionIsFoundByAWordOfItsTitleAndTheCoalitionsActionsAreUnderTheActionFacet) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  ASSERT_EQ(p.add(b, "Cartographie des capteurs citoyens").status, 303);
+  const std::string first = p.page("/feuille-de-route/" + std::to_string(p.last_action()));
+  ASSERT_EQ(p.add(b, "Atelier capteurs avec Atmo France").status, 303);
+  const std::string second = p.page("/feuille-de-route/" + std::to_string(p.last_action()));
+  Browser visitor(p.site);
+  auto found = visitor.get("/recherche?q=cartographie").body;
+  EXPECT_NE(found.find(first), std::string::npos);
+  EXPECT_EQ(found.find(second), std::string::npos);
+  auto facet = visitor.get("/recherche?q=capteurs").body;
+  EXPECT_NE(facet.find("/recherche?q=capteurs&amp;type=action"), std::string::npos);
+  EXPECT_NE(facet.find("Actions (2)"), std::string::npos);
+  auto only = visitor.get("/recherche?q=capteurs&type=action").body;
+  EXPECT_NE(only.find(first), std::string::npos);
+  EXPECT_NE(only.find(second), std::string::npos);
+}
+
+TEST(Roadmaps, RenamingAnActionReplacesItsSearchEntry) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.add(b, "Guide de bonnes pratiques");
+  auto id = std::to_string(p.last_action());
+  b.get(p.page("/feuille-de-route/" + id));
+  ASSERT_EQ(b.post(p.page("/feuille-de-route/" + id),
+                   Programme::action("Vademecum des achats", {{"base_revision", "1"}})).status, 303);
+  Browser visitor(p.site);
+  EXPECT_NE(visitor.get("/recherche?q=vademecum").body.find(p.page("/feuille-de-route/" + id)), std::string::npos);
+  EXPECT_EQ(visitor.get("/recherche?q=guide%20pratiques").body.find(p.page("/feuille-de-route/" + id)),
+            std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM search_documents WHERE type = 'action'"), 1);
+}
+
+TEST(Roadmaps, ReindexingFindsActionsWrittenBeforeTheIndexExisted) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.add(b, "Cartographie des capteurs citoyens");
+  const std::string url = p.page("/feuille-de-route/" + std::to_string(p.last_action()));
+  {
+    auto c = p.site.db().acquire();
+    c->execute("DELETE FROM search_fts");
+    c->execute("DELETE FROM search_documents");
+  }
+  // Signed in: a visitor's search page may come from the page cache, which a direct write skips.
+  EXPECT_EQ(b.get("/recherche?q=cartographie").body.find(url), std::string::npos);
+  {
+    auto c = p.site.db().acquire();
+    // The action and the coalition's booklet; organisations too.
+    EXPECT_GE(search::reindex(*c, p.site.now()), 2);
+  }
+  EXPECT_NE(b.get("/recherche?q=cartographie").body.find(url), std::string::npos);
+  EXPECT_NE(b.get("/recherche?q=environnementales").body.find(p.page()), std::string::npos);
+  EXPECT_NE(b.get("/recherche?q=atmo").body.find("/organisations/atmo-france"), std::string::npos);
 }
 
 }  // namespace

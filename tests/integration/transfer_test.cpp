@@ -5,6 +5,7 @@
 
 #include "demo/demo.hpp"
 #include "integration/site.hpp"
+#include "search/search.hpp"
 #include "storage/dialect.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transfer.hpp"
@@ -33,6 +34,19 @@ TEST(Transfer, TablesAreListedInTheOrderTheMigrationsCreateThem) {
                      "create table later (x integer);"},
   }));
   EXPECT_EQ(list, (std::vector<std::string>{"parents", "children", "new_name", "later"}));
+}
+
+TEST(Transfer, AFullTextIndexIsNotListedEvenWhereAnEngineMakesItAnOrdinaryTable) {
+  auto list = transfer::tables_in_migration_order(migrations({
+      {"0001_a.sql", "CREATE TABLE docs (id INTEGER PRIMARY KEY);\n"
+                     "-- engine: sqlite\nCREATE VIRTUAL TABLE docs_fts USING fts5 (body);\n"
+                     "-- engine: postgresql\nCREATE TABLE docs_fts (rowid BIGINT PRIMARY KEY, terms TSVECTOR);\n"
+                     "-- engine: all\nCREATE TABLE after (x INTEGER);"},
+  }));
+  EXPECT_EQ(list, (std::vector<std::string>{"docs", "after"}));
+  const auto real = transfer::tables_in_migration_order();
+  EXPECT_EQ(std::count(real.begin(), real.end(), "search_fts"), 0);
+  EXPECT_EQ(std::count(real.begin(), real.end(), "search_documents"), 1);
 }
 
 TEST(Transfer, EveryTableOfTheRealMigrationsIsListedOnceWithoutTheBookkeepingTable) {
@@ -153,6 +167,57 @@ TEST_F(TransferOnEngine, ACopyReplacesWhatTheTargetHeldInOneTransaction) {
   transfer::copy(*from, *to, shapes);  // --force
   EXPECT_EQ(to->query_integer("SELECT COUNT(*) FROM users WHERE name = 'Changed on the target'"), 0);
   EXPECT_EQ(transfer::summarise_all(*from, shapes).size(), transfer::summarise_all(*to, shapes).size());
+}
+
+// The refs found for `text` by an animateur (who sees every document), sorted: each engine ranks in
+// its own way, so only the set of documents found is compared.
+std::vector<std::string> found(storage::Connection& c, const std::string& text) {
+  search::Viewer animateur;
+  animateur.animateur = true;
+  std::vector<std::string> refs;
+  for (std::int64_t page = 1;; ++page) {
+    const search::Results r = search::find(c, animateur, {text, "", page});
+    for (const auto& h : r.hits) refs.push_back(h.type + "/" + h.ref);
+    if (page >= r.pages) break;
+  }
+  std::sort(refs.begin(), refs.end());
+  return refs;
+}
+
+TEST_F(TransferOnEngine, TheSearchFindsTheSameDocumentsOnTheCopyAndAfterCopyingItBackToSqlite) {
+  auto source = demo_source();
+  auto from = source->acquire();
+  auto to = target_->acquire();
+  storage::migrate(*to);
+  transfer::copy(*from, *to, transfer::common_shapes(*from, *to));
+  const std::int64_t indexed = transfer::full_text_rows(*from);
+  EXPECT_GT(indexed, 10);
+  EXPECT_EQ(transfer::full_text_rows(*to), indexed);
+  // Back from the suite's engine (PostgreSQL's tsvectors, when it runs there) to a new SQLite file.
+  auto back_db = storage::open((scratch_.path / "back.db").string(), 1);
+  auto back = back_db->acquire();
+  storage::migrate(*back);
+  transfer::copy(*to, *back, transfer::common_shapes(*to, *back));
+  EXPECT_EQ(transfer::full_text_rows(*back), indexed);
+  std::vector<std::string> queries{"coalition", "coal", "atelier", "énergie"};
+  for (const auto& row : from->query("SELECT title FROM search_documents ORDER BY id LIMIT 5"))
+    queries.push_back(row.text(0));
+  int finding = 0;
+  for (const std::string& q : queries) {
+    const auto expected = found(*from, q);
+    if (!expected.empty()) ++finding;
+    EXPECT_EQ(found(*to, q), expected) << q;
+    EXPECT_EQ(found(*back, q), expected) << q;
+  }
+  EXPECT_GE(finding, 5);
+  // The copy keeps indexing: a document indexed afterwards is found.
+  search::Document d;
+  d.type = "resource";
+  d.ref = "apres-la-copie";
+  d.title = "Xylophones après la copie";
+  d.url = "/ressources/apres-la-copie";
+  search::index(*to, d);
+  EXPECT_EQ(found(*to, "xylophones"), (std::vector<std::string>{"resource/apres-la-copie"}));
 }
 
 TEST_F(TransferOnEngine, TheDataVersionMovesPastWhatNodesMayHaveCached) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Two fabrique nodes behind nginx (round robin) on one PostgreSQL behave as one site: shared sessions,
 # CSRF key, sign-in limits and page cache; concurrent writes keep their rules; a node killed with
-# SIGKILL in the middle of a write load loses no acknowledged write and the other node keeps serving.
+# SIGKILL in the middle of a write load loses no acknowledged write and the other node keeps serving;
+# 50 registrations racing for 20 places over both nodes give exactly 20 places taken and 30 waiting.
 #
 # Usage: tests/multinode/multinode_test.sh PATH/TO/fabrique   (run by ctest as `multinode`)
 # Needs PostgreSQL's server binaries (initdb, pg_ctl, psql) and nginx. Everything runs as the current
@@ -160,6 +161,58 @@ for i in $(seq $editors); do
   grep -q "Texte concurrent numéro $i<" "$TMP/e$i.html" && kept=$((kept + 1))
 done
 expect_eq "every refused editor gets their own text back" $((editors - 1)) "$kept"
+
+# Event registrations: 50 members register at once to an event of 20 places, half through each
+# node. The event's row serialises them (docs/api.md): exactly 20 places taken, 30 waiting, in order.
+people=50 places=20
+now=$(date +%s)
+sql "INSERT INTO events (slug, kind_id, title, starts_at, ends_at, capacity, created_at, updated_at)
+     VALUES ('course-aux-places', (SELECT MIN(id) FROM event_kinds), 'Course aux places', $((now + 30 * 86400)),
+             $((now + 30 * 86400 + 7200)), $places, $now, $now)"
+jobs_=()
+for i in $(seq $((members + 1)) $people); do  # the first $members members signed up above
+  POST_OUT=$TMP/m$i.html sign_up "$TMP/m$i" "$LB" "Membre $i" "membre$i@multi.example" >"$TMP/m$i.signup" &
+  jobs_+=($!)
+done
+wait "${jobs_[@]}"
+expect_eq "$((people - members)) more concurrent sign-ups" "$people" "$(cat "$TMP"/m*.signup | grep -c 303)"
+for i in $(seq $people); do
+  node=$A
+  [ $((i % 2)) = 0 ] && node=$B
+  echo "$node $(csrf_of "$TMP/m$i" "$node/compte")" >"$TMP/r$i.csrf"  # tokens first, so that the posts race
+done
+jobs_=()
+for i in $(seq $people); do
+  read -r node c <"$TMP/r$i.csrf"
+  POST_SHARED=1 POST_OUT=$TMP/r$i.html post "$TMP/m$i" "$node/evenements/course-aux-places/inscription" \
+    --data-urlencode "csrf=$c" >"$TMP/r$i.code" &
+  jobs_+=($!)
+done
+wait "${jobs_[@]}"
+codes=$(cat "$TMP"/r*.code | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}')
+expect_eq "$people racing registrations over both nodes are all answered 303 (codes: $codes)" "$people" \
+  "$(cat "$TMP"/r*.code | grep -c 303)"
+registrations() { sql "SELECT COUNT(*) FROM registrations r JOIN events e ON e.id = r.event_id
+                       WHERE e.slug = 'course-aux-places'${1:+ AND r.status = '$1'}"; }
+expect_eq "exactly $places registered" "$places" "$(registrations registered)"
+expect_eq "exactly $((people - places)) waiting" "$((people - places))" "$(registrations waiting)"
+expect_eq "no registration lost or duplicated: one per member" "$people" \
+  "$(sql "SELECT COUNT(DISTINCT r.user_id) FROM registrations r JOIN events e ON e.id = r.event_id
+          JOIN users u ON u.id = r.user_id WHERE e.slug = 'course-aux-places' AND u.email_key LIKE 'membre%@multi.example'")"
+curl -sS --max-time 10 "$B/evenements/course-aux-places.json" | grep -q "\"registered\": *$places" &&
+  ok "the event's JSON on node b says $places registered" || fail "the event's JSON does not say $places registered"
+# A cancellation through node a hands the freed place to the first person waiting, seen on node b.
+first_waiting=$(sql "SELECT u.email_key FROM registrations r JOIN events e ON e.id = r.event_id JOIN users u ON u.id = r.user_id
+                     WHERE e.slug = 'course-aux-places' AND r.status = 'waiting' ORDER BY r.id LIMIT 1")
+leaver=$(sql "SELECT u.email_key FROM registrations r JOIN events e ON e.id = r.event_id JOIN users u ON u.id = r.user_id
+              WHERE e.slug = 'course-aux-places' AND r.status = 'registered' ORDER BY r.id LIMIT 1")
+i=${leaver#membre}; i=${i%@multi.example}
+expect_eq "a registered member cancels through node a" 303 \
+  "$(post "$TMP/m$i" "$A/evenements/course-aux-places/annulation" --data-urlencode "csrf=$(csrf_of "$TMP/m$i" "$A/compte")")"
+expect_eq "the first person waiting got the place" registered \
+  "$(sql "SELECT r.status FROM registrations r JOIN events e ON e.id = r.event_id JOIN users u ON u.id = r.user_id
+          WHERE e.slug = 'course-aux-places' AND u.email_key = '$first_waiting'")"
+expect_eq "still exactly $places registered after the cancellation" "$places" "$(registrations registered)"
 
 # ---------------------------------------------------------------------------------------------
 # kill -9 of one node in the middle of a write load.

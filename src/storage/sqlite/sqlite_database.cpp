@@ -153,6 +153,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
     // Foreign keys are off by default in SQLite; synchronous=NORMAL is durable enough in WAL mode
     // (a power cut may lose the last commits, never corrupt the file) and much faster than FULL.
     execute_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+    register_fts_rank(db_);
   } catch (...) {
     sqlite3_close_v2(db_);
     db_ = nullptr;

@@ -21,6 +21,10 @@ namespace fabrique::storage::sqlite {
 
 // One SQLite connection, configured for a multi-threaded server: WAL journal, foreign keys on,
 // 5 s busy timeout, synchronous=NORMAL. Keeps its prepared statements in a bounded LRU cache.
+// fts_rank.cpp: registers fabrique_bm25(), bm25 with the phrases' document counts given by the
+// caller (see storage::dialect::full_text). Throws StorageError when FTS5 is missing.
+void register_fts_rank(sqlite3* db);
+
 class SqliteConnection final : public Connection {
  public:
   static constexpr std::size_t kStatementCacheSize = 64;
