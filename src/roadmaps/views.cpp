@@ -180,7 +180,7 @@ Html action_form(Context& ctx, const coalitions::Coalition& k, const std::string
   for (const auto& e : store::coalition_events(ctx.db, k.id))
     event_options.push_back({e.slug, e.title + " (" + ctx.t->date(e.starts_at) + ")"});
   return render(
-      R"(<form method="post" action="{}" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
+      R"(<form method="post" action="{}" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
       action, fv::csrf_field(ctx), v.base_revision,
       fv::input(ctx, {"title", ctx.tr(N_("Title")), v.title, "text", "off", "", true, kMaxTitle}, errors),
       fv::textarea(ctx,

@@ -113,6 +113,9 @@ TEST(ActionLinks, AnActionLinkedToItsCoalitionsEventsShowsThemOnItsPageAndInJson
   const std::string roadmap = std::string("/coalitions/") + kCoalition + "/feuille-de-route";
   auto form = b.get(roadmap);
   EXPECT_TRUE(has(form, "name=\"events\" value=\"reset-day-juin\"")) << form.body;
+  // The form ends with its labelled button, the note field before it (not rendered inside it).
+  EXPECT_TRUE(has(form, "<button type=\"submit\">Ajouter l’action</button></form>")) << form.body;
+  EXPECT_LT(form.body.find("id=\"f-comment\""), form.body.find("<button type=\"submit\">Ajouter l’action"));
   std::vector<std::pair<std::string, std::string>> fields{
       {"title", "Canevas de valorisation"}, {"lever", "offre"}, {"scale", "national"}, {"status", "engagee"},
       {"events", "reset-day-juin"}};
