@@ -143,6 +143,11 @@ const Router& routes() {
     r.post("/coalitions/{slug}/impact", roadmaps::create_indicator);
     r.post("/coalitions/{slug}/impact/mesures", roadmaps::record_measurement);
     r.get("/coalitions/{slug}/impact/{id:int}/mesures.csv", roadmaps::measurements_csv);
+    r.get("/coalitions/{slug}/impact/{id:int}", roadmaps::show_indicator);
+    r.post("/coalitions/{slug}/impact/{id:int}", roadmaps::update_indicator);
+    r.get("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", roadmaps::show_measurement);
+    r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", roadmaps::correct_measurement);
+    r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}/suppression", roadmaps::remove_measurement);
     // Commons: search over everything, resources, the charter, the boussole (literal paths first)
     {
       namespace commons = fabrique::commons::pages;

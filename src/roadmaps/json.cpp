@@ -69,9 +69,10 @@ boost::json::object indicator(const Indicator& i) {
   o["description"] = i.description;
   o["baseline"] = real(i.baseline);
   o["target"] = real(i.target);
+  o["revision"] = i.revision;
   boost::json::array ms;
   for (const auto& m : i.measurements)
-    ms.push_back({{"date", views::iso_day(m.measured_on)}, {"value", m.value}, {"source", m.source}});
+    ms.push_back({{"id", m.id}, {"date", views::iso_day(m.measured_on)}, {"value", m.value}, {"source", m.source}});
   o["measurements"] = std::move(ms);
   return o;
 }

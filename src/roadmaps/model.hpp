@@ -118,19 +118,32 @@ struct ActionFromStep {
   std::string coalition_slug, title;
 };
 
-struct ActionRevision {
+// One revision of an action or an indicator: who, when, why, and every field as JSON.
+struct Revision {
   std::int64_t number = 0;
   sys_seconds created_at{};
   std::string author;   // public name, or empty
   std::string comment;
   std::string snapshot; // JSON of every field
 };
+using ActionRevision = Revision;
 
 struct Measurement {
   std::int64_t id = 0;
   sys_seconds measured_on{};
   double value = 0;
   std::string source;
+  std::int64_t revision = 1;  // moves on each correction: a stale correction or removal is refused
+};
+
+// A correction or removal of a measurement, with the values it replaced (migration 0009).
+struct MeasurementChange {
+  std::int64_t measurement_id = 0;
+  bool removal = false;
+  Measurement before;
+  std::optional<Measurement> after;  // none for a removal
+  std::string reason, author;        // author: public name, or empty
+  sys_seconds at{};
 };
 
 struct Indicator {
@@ -139,6 +152,7 @@ struct Indicator {
   std::string name, unit, quality, impact, description;
   std::optional<double> baseline, target;
   std::vector<Measurement> measurements;  // by date
+  std::int64_t revision = 1;
   sys_seconds created_at{}, updated_at{};
 };
 

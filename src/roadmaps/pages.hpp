@@ -32,6 +32,12 @@ Response impact_json(Context& ctx);
 Response create_indicator(Context& ctx);        // POST /coalitions/{slug}/impact
 Response record_measurement(Context& ctx);      // POST /coalitions/{slug}/impact/mesures
 Response measurements_csv(Context& ctx);        // GET /coalitions/{slug}/impact/{id}/mesures.csv
+// indicator_pages.cpp
+Response show_indicator(Context& ctx);          // GET /coalitions/{slug}/impact/{id}
+Response update_indicator(Context& ctx);        // POST /coalitions/{slug}/impact/{id}
+Response show_measurement(Context& ctx);        // GET /coalitions/{slug}/impact/{id}/mesures/{measure}
+Response correct_measurement(Context& ctx);     // POST /coalitions/{slug}/impact/{id}/mesures/{measure}
+Response remove_measurement(Context& ctx);      // POST /coalitions/{slug}/impact/{id}/mesures/{measure}/suppression
 // dashboard_pages.cpp
 Response dashboard(Context& ctx);               // GET /tableau-de-bord
 Response dashboard_json(Context& ctx);

@@ -8,6 +8,7 @@
 #include "coalitions/views.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
+#include "roadmaps/history.hpp"
 #include "roadmaps/json.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
@@ -52,67 +53,22 @@ Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const Acti
   return fv::page(ctx, status, title, body);
 }
 
-// One revision's changes against the previous one, field by field, from their JSON snapshots.
-Html revision_changes(const Context& ctx, const ActionRevision& r, const ActionRevision* previous) {
-  static constexpr std::pair<const char*, const char*> kFields[] = {
-      {"title", N_("Title")},         {"status", N_("Status")},       {"progress", N_("Progress")},
-      {"lever", N_("Lever")},         {"scale", N_("Scale")},         {"starts_on", N_("Start")},
-      {"due_on", N_("Due date")},     {"victory", N_("Victory")},     {"qualities", N_("Qualities it serves")},
-      {"organisations", N_("Carried by")}, {"abandon_reason", N_("Reason for abandoning")},
-      {"description", N_("Description")},  {"resources", N_("Linked resources")}, {"parent", N_("Sub-action of")},
-      {"events", N_("Linked events")}};
-  boost::json::value now, before;
-  try {
-    now = boost::json::parse(r.snapshot);
-    if (previous) before = boost::json::parse(previous->snapshot);
-  } catch (const std::exception&) {
-    return Html();  // a snapshot the code wrote itself; unreadable only if the table was edited by hand
-  }
-  auto text = [](const boost::json::value* v) -> std::string {
-    if (!v || v->is_null()) return "—";
-    if (v->is_string()) return std::string(v->as_string());
-    if (v->is_array()) {
-      std::string out;
-      for (const auto& e : v->as_array()) out += (out.empty() ? "" : ", ") + (e.is_string() ? std::string(e.as_string()) : boost::json::serialize(e));
-      return out.empty() ? "—" : out;
-    }
-    return boost::json::serialize(*v);
-  };
-  Html items;
-  for (const auto& [key, name] : kFields) {
-    const boost::json::value* after = now.as_object().if_contains(key);
-    const boost::json::value* was = previous ? before.as_object().if_contains(key) : nullptr;
-    if (previous && was && after && *was == *after) continue;
-    if (!previous && (!after || after->is_null() || (after->is_string() && after->as_string().empty()) ||
-                      (after->is_array() && after->as_array().empty())))
-      continue;
-    if (previous)
-      items += render("<li>{} : {} → {}</li>", ctx.tr(name), text(was), text(after));
-    else
-      items += render("<li>{} : {}</li>", ctx.tr(name), text(after));
-  }
-  return render("<ul>{}</ul>", items);
-}
+// The fields of an action's revisions, in the order the history lists their changes.
+constexpr history::Field kActionFields[] = {
+    {"title", N_("Title")},         {"status", N_("Status")},       {"progress", N_("Progress")},
+    {"lever", N_("Lever")},         {"scale", N_("Scale")},         {"starts_on", N_("Start")},
+    {"due_on", N_("Due date")},     {"victory", N_("Victory")},     {"qualities", N_("Qualities it serves")},
+    {"organisations", N_("Carried by")}, {"abandon_reason", N_("Reason for abandoning"), true},
+    {"description", N_("Description"), true},  {"resources", N_("Linked resources"), true},
+    {"parent", N_("Sub-action of")}, {"events", N_("Linked events")}};
 
 Response render_action(Context& ctx, const coalitions::Coalition& k, const Action& a, const ActionInput& v,
                        const FieldErrors& errors, bool conflict, int status) {
-  auto revisions = store::revisions(ctx.db, a.id);
-  Html history;
-  for (std::size_t i = 0; i < revisions.size(); ++i) {
-    const auto& r = revisions[i];
-    history += render(R"(<li><p><strong>{}</strong> — {}{}{}</p>{}</li>)",
-                      fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), r.number), ctx.t->date(r.created_at),
-                      r.author.empty() ? Html() : render(" ({})", r.author),
-                      r.comment.empty() ? Html() : render(" — {}", r.comment),
-                      revision_changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr));
-  }
+  Html revisions_html = history::items(ctx, store::revisions(ctx.db, a.id), kActionFields);
   Html edit;
   if (can_edit(ctx.db, actor(ctx), k.id)) {
-    Html conflict_box;
-    if (conflict)
-      conflict_box = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h3>{}</h3><p>{}</p></div>)",
-                            ctx.tr(N_("Someone saved this action while you were editing it")),
-                            ctx.tr(N_("Your changes were not saved, and nothing was lost: they are still in the form below. The history above shows what changed meanwhile; check it, then save again.")));
+    Html conflict_box =
+        conflict ? history::conflict_box(ctx, N_("Someone saved this action while you were editing it")) : Html();
     auto actions = store::actions(ctx.db, of_coalition(k.id));
     std::erase_if(actions, [&](const Action& x) { return x.id == a.id; });
     edit = render(R"(<h2 id="modifier">{}</h2>{}{}{})", ctx.tr(N_("Edit the action")), conflict_box,
@@ -160,7 +116,7 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
       text::render_markdown(a.description, 2),
       resources.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked resources")), resources),
       linked.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked events")), linked),
-      ctx.tr(N_("History")), history, edit);
+      ctx.tr(N_("History")), revisions_html, edit);
   return fv::page(ctx, status, a.title, body);
 }
 

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace fabrique::roadmaps::store {
 namespace {
 
@@ -235,21 +237,44 @@ void set_organisations(Connection& c, std::int64_t action_id, const std::vector<
     c.execute("INSERT INTO action_organisations (action_id, organisation_id) VALUES (?, ?)", {action_id, id});
 }
 
+namespace {
+// Actions and indicators keep their revisions alike, in tables of the same shape.
+void insert_revision_into(Connection& c, const char* table, const char* key, std::int64_t id, std::int64_t number,
+                          std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
+                          const std::string& snapshot) {
+  c.execute(fmt::format("INSERT INTO {} ({}, number, author_id, created_at, comment, snapshot) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", table, key),
+            {id, number, optional(author), secs(when), comment, snapshot});
+}
+
+std::vector<Revision> revisions_of(Connection& c, const char* table, const char* key, std::int64_t id) {
+  std::vector<Revision> out;
+  for (const auto& r : c.query(fmt::format("SELECT r.number, r.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
+                                           "r.comment, r.snapshot FROM {} r LEFT JOIN users u ON u.id = r.author_id "
+                                           "WHERE r.{} = ? ORDER BY r.number DESC", table, key),
+                               {id}))
+    out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
+  return out;
+}
+}  // namespace
+
 void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
                      sys_seconds when, const std::string& comment, const std::string& snapshot) {
-  c.execute("INSERT INTO action_revisions (action_id, number, author_id, created_at, comment, snapshot) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            {action_id, number, optional(author), secs(when), comment, snapshot});
+  insert_revision_into(c, "action_revisions", "action_id", action_id, number, author, when, comment, snapshot);
 }
 
 std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id) {
-  std::vector<ActionRevision> out;
-  for (const auto& r : c.query("SELECT r.number, r.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
-                               "r.comment, r.snapshot FROM action_revisions r LEFT JOIN users u ON u.id = r.author_id "
-                               "WHERE r.action_id = ? ORDER BY r.number DESC",
-                               {action_id}))
-    out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
-  return out;
+  return revisions_of(c, "action_revisions", "action_id", action_id);
+}
+
+void insert_indicator_revision(Connection& c, std::int64_t indicator_id, std::int64_t number,
+                               std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
+                               const std::string& snapshot) {
+  insert_revision_into(c, "indicator_revisions", "indicator_id", indicator_id, number, author, when, comment, snapshot);
+}
+
+std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_id) {
+  return revisions_of(c, "indicator_revisions", "indicator_id", indicator_id);
 }
 
 void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds when) {
@@ -257,12 +282,18 @@ void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds when)
             {secs(when), coalition_id, secs(when)});
 }
 
-std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id) {
+namespace {
+// The coalition's indicators, or only indicator `only`, with their measurements (two queries).
+std::vector<Indicator> read_indicators(Connection& c, std::int64_t coalition_id, std::optional<std::int64_t> only) {
   std::vector<Indicator> out;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto& r : c.query("SELECT id, coalition_id, name, unit, quality, impact, description, baseline, target, "
-                               "created_at, updated_at FROM indicators WHERE coalition_id = ? ORDER BY id",
-                               {coalition_id})) {
+  const std::string one = only ? " AND i.id = ?" : "";
+  std::vector<storage::Value> params{coalition_id};
+  if (only) params.emplace_back(*only);
+  for (const auto& r : c.query("SELECT i.id, i.coalition_id, i.name, i.unit, i.quality, i.impact, i.description, "
+                               "i.baseline, i.target, i.created_at, i.updated_at, i.revision FROM indicators i "
+                               "WHERE i.coalition_id = ?" + one + " ORDER BY i.id",
+                               params)) {
     Indicator i;
     i.id = r.integer(0);
     i.coalition_id = r.integer(1);
@@ -275,15 +306,28 @@ std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id) {
     if (!r.is_null(8)) i.target = r.real(8);
     i.created_at = at(r.integer(9));
     i.updated_at = at(r.integer(10));
+    i.revision = r.integer(11);
     index[i.id] = out.size();
     out.push_back(std::move(i));
   }
-  for (const auto& r : c.query("SELECT m.indicator_id, m.id, m.measured_on, m.value, m.source FROM measurements m "
-                               "JOIN indicators i ON i.id = m.indicator_id WHERE i.coalition_id = ? "
-                               "ORDER BY m.measured_on, m.id",
-                               {coalition_id}))
-    out[index[r.integer(0)]].measurements.push_back({r.integer(1), at(r.integer(2)), r.real(3), r.text(4)});
+  for (const auto& r : c.query("SELECT m.indicator_id, m.id, m.measured_on, m.value, m.source, m.revision "
+                               "FROM measurements m JOIN indicators i ON i.id = m.indicator_id "
+                               "WHERE i.coalition_id = ?" + one + " ORDER BY m.measured_on, m.id",
+                               params))
+    out[index[r.integer(0)]].measurements.push_back(
+        {r.integer(1), at(r.integer(2)), r.real(3), r.text(4), r.integer(5)});
   return out;
+}
+}  // namespace
+
+std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id) {
+  return read_indicators(c, coalition_id, std::nullopt);
+}
+
+std::optional<Indicator> indicator(Connection& c, std::int64_t coalition_id, std::int64_t id) {
+  auto found = read_indicators(c, coalition_id, id);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 std::int64_t insert_indicator(Connection& c, const Indicator& i) {
@@ -296,12 +340,72 @@ std::int64_t insert_indicator(Connection& c, const Indicator& i) {
       .integer(0);
 }
 
+bool update_indicator(Connection& c, const Indicator& i) {
+  return c.execute("UPDATE indicators SET name = ?, unit = ?, quality = ?, impact = ?, baseline = ?, target = ?, "
+                   "description = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
+                   {i.name, i.unit, i.quality, i.impact, optional_real(i.baseline), optional_real(i.target),
+                    i.description, i.revision, secs(i.updated_at), i.id, i.revision - 1}) == 1;
+}
+
 void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m,
                         std::optional<std::int64_t> author, sys_seconds now) {
   c.execute("INSERT INTO measurements (indicator_id, measured_on, value, source, author_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             {indicator_id, secs(m.measured_on), m.value, m.source, optional(author), secs(now)});
   c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
+}
+
+std::optional<Measurement> measurement(Connection& c, std::int64_t indicator_id, std::int64_t id) {
+  auto r = c.query_one("SELECT id, measured_on, value, source, revision FROM measurements "
+                       "WHERE id = ? AND indicator_id = ?",
+                       {id, indicator_id});
+  if (!r) return std::nullopt;
+  return Measurement{r->integer(0), at(r->integer(1)), r->real(2), r->text(3), r->integer(4)};
+}
+
+void update_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m, sys_seconds now) {
+  c.execute("UPDATE measurements SET measured_on = ?, value = ?, source = ?, revision = ? "
+            "WHERE id = ? AND indicator_id = ?",
+            {secs(m.measured_on), m.value, m.source, m.revision, m.id, indicator_id});
+  c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
+}
+
+void delete_measurement(Connection& c, std::int64_t indicator_id, std::int64_t id, sys_seconds now) {
+  c.execute("DELETE FROM measurements WHERE id = ? AND indicator_id = ?", {id, indicator_id});
+  c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
+}
+
+void insert_measurement_change(Connection& c, std::int64_t indicator_id, const Measurement& before,
+                               const Measurement* after, const std::string& reason,
+                               std::optional<std::int64_t> author, sys_seconds now) {
+  c.execute("INSERT INTO measurement_changes (indicator_id, measurement_id, kind, old_measured_on, old_value, "
+            "old_source, new_measured_on, new_value, new_source, reason, author_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {indicator_id, before.id, after ? "correction" : "removal", secs(before.measured_on), before.value,
+             before.source, after ? storage::Value(secs(after->measured_on)) : storage::Value(nullptr),
+             after ? storage::Value(after->value) : storage::Value(nullptr),
+             after ? storage::Value(after->source) : storage::Value(nullptr), reason, optional(author), secs(now)});
+}
+
+std::vector<MeasurementChange> measurement_changes(Connection& c, std::int64_t indicator_id) {
+  std::vector<MeasurementChange> out;
+  for (const auto& r : c.query("SELECT m.measurement_id, m.kind, m.old_measured_on, m.old_value, m.old_source, "
+                               "m.new_measured_on, m.new_value, m.new_source, m.reason, "
+                               "CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, m.created_at "
+                               "FROM measurement_changes m LEFT JOIN users u ON u.id = m.author_id "
+                               "WHERE m.indicator_id = ? ORDER BY m.id DESC",
+                               {indicator_id})) {
+    MeasurementChange ch;
+    ch.measurement_id = r.integer(0);
+    ch.removal = r.text(1) == "removal";
+    ch.before = {ch.measurement_id, at(r.integer(2)), r.real(3), r.text(4)};
+    if (!ch.removal) ch.after = Measurement{ch.measurement_id, at(r.integer(5)), r.real(6), r.text(7)};
+    ch.reason = r.text(8);
+    ch.author = r.text(9);
+    ch.at = at(r.integer(10));
+    out.push_back(std::move(ch));
+  }
+  return out;
 }
 
 bool indicator_exists(Connection& c, std::int64_t coalition_id, std::int64_t indicator_id) {

@@ -51,7 +51,24 @@ void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds at);
 
 // Indicators of one coalition with their measurements by date (two queries).
 std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id);
+std::optional<Indicator> indicator(Connection& c, std::int64_t coalition_id, std::int64_t id);
 std::int64_t insert_indicator(Connection& c, const Indicator& i);
+// Writes the current values and moves the revision from i.revision - 1 to i.revision; false when
+// someone saved meanwhile (nothing written).
+bool update_indicator(Connection& c, const Indicator& i);
+void insert_indicator_revision(Connection& c, std::int64_t indicator_id, std::int64_t number,
+                               std::optional<std::int64_t> author, sys_seconds at, const std::string& comment,
+                               const std::string& snapshot);
+std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_id);  // newest first
+std::optional<Measurement> measurement(Connection& c, std::int64_t indicator_id, std::int64_t id);
+// Write m (its id, its new revision) / delete it; both touch the indicator's updated_at.
+void update_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m, sys_seconds now);
+void delete_measurement(Connection& c, std::int64_t indicator_id, std::int64_t id, sys_seconds now);
+// A correction (after set) or a removal (after null) of `before`, and the list of them, newest first.
+void insert_measurement_change(Connection& c, std::int64_t indicator_id, const Measurement& before,
+                               const Measurement* after, const std::string& reason,
+                               std::optional<std::int64_t> author, sys_seconds now);
+std::vector<MeasurementChange> measurement_changes(Connection& c, std::int64_t indicator_id);
 void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m,
                         std::optional<std::int64_t> author, sys_seconds now);
 bool indicator_exists(Connection& c, std::int64_t coalition_id, std::int64_t indicator_id);

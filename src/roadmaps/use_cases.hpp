@@ -69,6 +69,16 @@ void index_action(storage::Connection& c, const Action& a, std::string_view coal
 struct IndicatorInput {
   std::string name, unit, quality, impact, description;
   std::string baseline, target;  // numbers (comma or point), or empty
+  std::string comment;           // on update: what changed, shown in the history
+  std::int64_t base_revision = 0;  // on update: the revision the editor started from
+};
+
+struct IndicatorResult {
+  FieldErrors errors;
+  bool conflict = false;   // someone saved since base_revision: nothing written
+  bool unchanged = false;  // nothing differed: no revision made
+  std::int64_t revision = 0;
+  std::optional<Indicator> current;  // on conflict: the indicator as it is now
 };
 
 // create_indicator.cpp. Outcomes: the new id | field errors (empty name, unknown quality or impact
@@ -80,7 +90,31 @@ struct MeasurementInput {
   std::string measured_on;  // YYYY-MM-DD
   std::string value;        // a number
   std::string source;       // where the figure comes from
+  std::string reason;       // on correction or removal: why, kept in the indicator's history
+  std::int64_t base_revision = 0;  // on correction or removal: the revision the editor saw
 };
+
+// update_indicator.cpp. A new revision with every field. Outcomes: saved | unchanged | conflict (409)
+// | field errors (as create_indicator, and a comment too long) | Forbidden | NotFound.
+IndicatorResult update_indicator(storage::Connection& c, const User& actor, std::string_view slug,
+                                 std::int64_t indicator_id, const IndicatorInput& in, sys_seconds now);
+
+struct MeasurementResult {
+  FieldErrors errors;
+  bool conflict = false;  // corrected or removed by someone else since base_revision: nothing written
+};
+
+// change_measurement.cpp. Corrects a measurement's date, value or source, keeping the old values in
+// the indicator's history. Outcomes: corrected | field errors (as record_measurement, and a reason
+// too long) | conflict | Forbidden | NotFound (coalition, indicator or measurement).
+MeasurementResult correct_measurement(storage::Connection& c, const User& actor, std::string_view slug,
+                                      std::int64_t indicator_id, std::int64_t measurement_id,
+                                      const MeasurementInput& in, sys_seconds now);
+// change_measurement.cpp. Removes a measurement, keeping its values, who and why in the indicator's
+// history. Outcomes: removed | field errors (no reason, or too long) | conflict | Forbidden | NotFound.
+MeasurementResult remove_measurement(storage::Connection& c, const User& actor, std::string_view slug,
+                                     std::int64_t indicator_id, std::int64_t measurement_id,
+                                     const MeasurementInput& in, sys_seconds now);
 
 // record_measurement.cpp. Outcomes: recorded | field errors (no date, no value, not a number,
 // source too long) | Forbidden | NotFound (coalition or indicator).

@@ -191,4 +191,60 @@ std::string snapshot(const Action& a) {
   return boost::json::serialize(o);
 }
 
+Indicator read_indicator(const IndicatorInput& in, FieldErrors& errors) {
+  Indicator i;
+  i.name = bounded(in.name, kMaxName, false, "name", N_("The name is too long (200 characters at most)."), errors);
+  if (i.name.empty() && !errors.find("name")) errors.add("name", N_("Give the indicator a name."));
+  i.unit = bounded(in.unit, kMaxUnit, false, "unit", N_("The unit is too long (40 characters at most)."), errors);
+  if (!find(kQualities, in.quality)) errors.add("quality", N_("Choose a quality from the list."));
+  i.quality = in.quality;
+  if (!find(kImpacts, in.impact)) errors.add("impact", N_("Choose a kind of impact from the list."));
+  i.impact = in.impact;
+  i.description = bounded(in.description, 2000, true, "description",
+                          N_("The description is too long (2,000 characters at most)."), errors);
+  auto number = [&](const std::string& text, const char* field, const char* message) -> std::optional<double> {
+    if (text::trim(text).empty()) return std::nullopt;
+    auto v = parse_number(text);
+    if (!v) errors.add(field, message);
+    return v;
+  };
+  i.baseline = number(in.baseline, "baseline", N_("The baseline must be a number."));
+  i.target = number(in.target, "target", N_("The target must be a number."));
+  return i;
+}
+
+std::string snapshot(const Indicator& i) {
+  auto real = [](const std::optional<double>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); };
+  boost::json::object o;
+  o["name"] = i.name;
+  o["unit"] = i.unit;
+  o["quality"] = i.quality;
+  o["impact"] = i.impact;
+  o["baseline"] = real(i.baseline);
+  o["target"] = real(i.target);
+  o["description"] = i.description;
+  return boost::json::serialize(o);
+}
+
+Measurement read_measurement(const MeasurementInput& in, FieldErrors& errors) {
+  Measurement m;
+  if (text::trim(in.measured_on).empty()) {
+    errors.add("measured_on", N_("Enter the date of the measurement."));
+  } else if (auto d = parse_day(in.measured_on)) {
+    m.measured_on = *d;
+  } else {
+    errors.add("measured_on", N_("Enter the date as a date (year-month-day)."));
+  }
+  if (text::trim(in.value).empty()) {
+    errors.add("value", N_("Enter the measured value."));
+  } else if (auto v = parse_number(in.value)) {
+    m.value = *v;
+  } else {
+    errors.add("value", N_("The value must be a number."));
+  }
+  m.source = bounded(in.source, kMaxSource, false, "source", N_("The source is too long (500 characters at most)."),
+                     errors);
+  return m;
+}
+
 }  // namespace fabrique::roadmaps::validation

@@ -31,4 +31,12 @@ void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<st
 // Every field of the action as JSON: what a revision keeps.
 std::string snapshot(const Action& a);
 
+// Every field of an indicator (name, unit, quality, impact kind, description, baseline, target),
+// trimmed, with errors added field by field.
+Indicator read_indicator(const IndicatorInput& in, FieldErrors& errors);
+// Every field of the indicator as JSON: what a revision keeps.
+std::string snapshot(const Indicator& i);
+// A measurement's date, value and source, with errors added field by field.
+Measurement read_measurement(const MeasurementInput& in, FieldErrors& errors);
+
 }  // namespace fabrique::roadmaps::validation

@@ -227,6 +227,33 @@ Html action_form(Context& ctx, const coalitions::Coalition& k, const std::string
       button);
 }
 
+Html indicator_fields(const Context& ctx, const IndicatorInput& v, const FieldErrors& errors) {
+  return render(
+      "{}{}{}{}{}{}{}",
+      fv::input(ctx, {"name", ctx.tr(N_("Name")), v.name, "text", "off", "", true, kMaxName}, errors),
+      fv::input(ctx, {"unit", ctx.tr(N_("Unit")), v.unit, "text", "off", ctx.tr(N_("Such as people, datasets, %.")),
+                      false, kMaxUnit}, errors),
+      fv::select(ctx, {"quality", ctx.tr(N_("Quality")), v.quality, "", "", "", true, 0}, options(ctx, kQualities),
+                 errors, ctx.tr(N_("Choose…"))),
+      fv::select(ctx, {"impact", ctx.tr(N_("Kind of impact")), v.impact, "", "", "", true, 0}, options(ctx, kImpacts),
+                 errors, ctx.tr(N_("Choose…"))),
+      fv::input(ctx, {"baseline", ctx.tr(N_("Baseline")), v.baseline, "text", "off", "", false, 30}, errors),
+      fv::input(ctx, {"target", ctx.tr(N_("Target")), v.target, "text", "off", "", false, 30}, errors),
+      fv::textarea(ctx, {"description", ctx.tr(N_("How it is measured")), v.description, "", "", "", false, 2000},
+                   errors, 3));
+}
+
+Html measurement_fields(const Context& ctx, const MeasurementInput& v, const FieldErrors& errors) {
+  return render(
+      "{}{}{}",
+      fv::input(ctx, {"measured_on", ctx.tr(N_("Date of the measurement")), v.measured_on, "date", "off",
+                      ctx.tr(N_("Year-month-day.")), true, 10}, errors),
+      fv::input(ctx, {"value", ctx.tr(N_("Value")), v.value, "text", "off", "", true, 30}, errors),
+      fv::input(ctx, {"source", ctx.tr(N_("Source")), v.source, "text", "off",
+                      ctx.tr(N_("Where the figure comes from: a survey, a count, a report…")), false, kMaxSource},
+                errors));
+}
+
 Html actions_table(const Context& ctx, const std::vector<Action>& actions, bool with_coalition) {
   if (actions.empty()) return render("<p>{}</p>", ctx.tr(N_("No action yet.")));
   Html rows;

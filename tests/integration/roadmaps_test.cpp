@@ -50,9 +50,8 @@ struct Programme {
   static std::string page(const std::string& rest = "") { return std::string("/coalitions/") + kSlug + rest; }
 
   using Fields = std::vector<std::pair<std::string, std::string>>;
-  static Fields action(const std::string& title, Fields extra = {}) {
-    Fields f{{"title", title}, {"lever", "usages"}, {"scale", "local"}, {"status", "engagee"},
-             {"starts_on", "2021-06-22"}, {"due_on", "2021-12-15"}, {"progress", "20"}};
+  // `f` with the values of `extra` replacing or added to its own.
+  static Fields with(Fields f, const Fields& extra) {
     for (auto& [k, v] : extra) {
       bool replaced = false;
       for (auto& [fk, fv] : f)
@@ -60,6 +59,11 @@ struct Programme {
       if (!replaced) f.emplace_back(k, v);
     }
     return f;
+  }
+  static Fields action(const std::string& title, Fields extra = {}) {
+    return with({{"title", title}, {"lever", "usages"}, {"scale", "local"}, {"status", "engagee"},
+                 {"starts_on", "2021-06-22"}, {"due_on", "2021-12-15"}, {"progress", "20"}},
+                extra);
   }
   HttpResponse add(Browser& b, const std::string& title, Fields extra = {}) {
     b.get(page("/feuille-de-route"));
@@ -503,6 +507,184 @@ TEST(Roadmaps, ReindexingFindsActionsWrittenBeforeTheIndexExisted) {
   EXPECT_NE(b.get("/recherche?q=cartographie").body.find(url), std::string::npos);
   EXPECT_NE(b.get("/recherche?q=environnementales").body.find(p.page()), std::string::npos);
   EXPECT_NE(b.get("/recherche?q=atmo").body.find("/organisations/atmo-france"), std::string::npos);
+}
+
+
+// Indicators are edited like actions, and measurements corrected or removed, never silently.
+struct WithIndicator : Programme {
+  Browser porteur{site};
+  std::string id, page_path;
+  WithIndicator() {
+    porteur.sign_in("porteur@example.org", kPassword);
+    porteur.get(page("/impact"));
+    auto r = porteur.post(page("/impact"), {{"name", "Participants aux ateliers"}, {"unit", "personnes"},
+                                            {"quality", "capacitant"}, {"impact", "social"}, {"target", "150"}});
+    if (r.status != 303) throw std::runtime_error("could not define the indicator: " + r.body);
+    id = std::to_string(site.count("SELECT MAX(id) FROM indicators"));
+    page_path = page("/impact/" + id);
+    for (auto [day, value] : {std::pair{"2021-04-14", "22"}, {"2021-06-22", "71"}}) {
+      porteur.get(page("/impact"));
+      porteur.post(page("/impact/mesures"), {{"indicator", id}, {"measured_on", day}, {"value", value},
+                                             {"source", "Feuille de présence"}});
+    }
+  }
+  static Fields edit(Fields extra = {}) {
+    return with({{"name", "Participants aux ateliers"}, {"unit", "personnes"}, {"quality", "capacitant"},
+                 {"impact", "social"}, {"target", "150"}, {"base_revision", "1"}},
+                extra);
+  }
+};
+
+TEST(Indicators, ACoPorteurEditsAnIndicatorAsANewRevisionAndItsHistoryShowsWhatChanged) {
+  WithIndicator p;
+  auto page = p.porteur.get(p.page_path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page, "Révision 1"));
+  EXPECT_TRUE(has(page, R"(name="base_revision" value="1")"));
+  auto r = p.porteur.post(p.page_path, WithIndicator::edit({{"name", "Participants aux ateliers de la coalition"},
+                                                            {"impact", "gouvernance"}, {"target", "200,5"},
+                                                            {"baseline", "10"}, {"comment", "Cible revue en comité"}}));
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.header("location"), p.page_path);
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions WHERE indicator_id = " + p.id), 2);
+  page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "<h1>Participants aux ateliers de la coalition</h1>"));
+  EXPECT_TRUE(has(page, "Révision 2"));
+  EXPECT_TRUE(has(page, "Cible revue en comité"));
+  EXPECT_TRUE(has(page, "150 → 200,5")) << page.body;
+  EXPECT_TRUE(has(page, "social → gouvernance"));
+  EXPECT_TRUE(has(page, "— → 10"));
+  // The measurements and the impact page follow the new values; saving the same values makes nothing.
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
+  EXPECT_TRUE(has(p.porteur.get(p.page("/impact")), "Participants aux ateliers de la coalition"));
+  EXPECT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"name", "Participants aux ateliers de la coalition"},
+                                                             {"impact", "gouvernance"}, {"target", "200.5"},
+                                                             {"baseline", "10"}, {"base_revision", "2"}}))
+                .status,
+            303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
+}
+
+TEST(Indicators, AnIndicatorDefinedBeforeRevisionsWereKeptGetsItsOldValuesAsRevision1OnItsFirstEdit) {
+  WithIndicator p;
+  {
+    auto c = p.site.db().acquire();
+    c->execute("DELETE FROM indicator_revisions");
+  }
+  ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"unit", "participants"}})).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
+  auto page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "personnes → participants")) << page.body;
+}
+
+TEST(Indicators, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsItsInput) {
+  WithIndicator p;
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(p.page_path);
+  p.porteur.get(p.page_path);
+  ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"target", "180"}})).status, 303);
+  auto refused = anim.post(p.page_path, WithIndicator::edit({{"name", "Personnes formées"}}));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(has(refused, "Personnes formées"));
+  EXPECT_TRUE(has(refused, R"(name="base_revision" value="2")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE name = 'Participants aux ateliers' AND target = 180"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
+}
+
+TEST(Indicators, BadInputGetsAMessageNextToTheFieldA422AndWritesNothing) {
+  WithIndicator p;
+  p.porteur.get(p.page_path);
+  auto r = p.porteur.post(p.page_path, WithIndicator::edit({{"name", ""}, {"impact", "rapide"}, {"target", "beaucoup"}}));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(has(r, "Donnez un nom à l’indicateur.")) << r.body;
+  EXPECT_TRUE(has(r, "Choisissez un type d’impact dans la liste."));
+  EXPECT_TRUE(has(r, R"(id="f-target-error")"));
+  EXPECT_TRUE(has(r, R"(value="beaucoup")"));
+  auto long_comment = p.porteur.post(p.page_path, WithIndicator::edit({{"comment", std::string(301, 'x')}}));
+  EXPECT_EQ(long_comment.status, 422);
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 1);
+}
+
+TEST(Indicators, OnlyCoPorteursAndAnimateursEditIndicatorsOrChangeMeasurements) {
+  WithIndicator p;
+  const std::string m = std::to_string(p.site.count("SELECT MIN(id) FROM measurements"));
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  auto page = member.get(p.page_path);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_FALSE(has(page, "name=\"base_revision\""));
+  EXPECT_FALSE(has(page, "/mesures/" + m));
+  EXPECT_EQ(member.post(p.page_path, WithIndicator::edit({{"name", "Autre"}})).status, 403);
+  EXPECT_EQ(member.get(p.page_path + "/mesures/" + m).status, 403);
+  EXPECT_EQ(member.post(p.page_path + "/mesures/" + m,
+                        {{"measured_on", "2021-04-14"}, {"value", "1"}, {"base_revision", "1"}}).status,
+            403);
+  EXPECT_EQ(member.post(p.page_path + "/mesures/" + m + "/suppression",
+                        {{"removal_reason", "Pour voir"}, {"base_revision", "1"}}).status,
+            403);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes"), 0);
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators"), 1);
+  Browser visitor(p.site);
+  EXPECT_EQ(visitor.get(p.page_path).status, 200);
+  EXPECT_EQ(visitor.get(p.page_path + "/999999").status, 404);
+  EXPECT_EQ(p.porteur.get(p.page_path + "/mesures/999999").status, 404);
+}
+
+TEST(Measurements, ACorrectionKeepsTheOldValueInTheHistoryAndAStaleOneIsRefusedWith409) {
+  WithIndicator p;
+  const std::string m = std::to_string(p.site.count("SELECT MIN(id) FROM measurements"));
+  const std::string path = p.page_path + "/mesures/" + m;
+  auto form = p.porteur.get(path);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form, R"(value="2021-04-14")"));
+  EXPECT_TRUE(has(form, R"(value="22")"));
+  auto r = p.porteur.post(path, {{"measured_on", "2021-04-15"}, {"value", "24"}, {"source", "Feuille de présence"},
+                                 {"reason", "Deux feuilles oubliées"}, {"base_revision", "1"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.header("location"), p.page_path);
+  EXPECT_EQ(p.site.count("SELECT CAST(value AS INTEGER) FROM measurements WHERE id = " + m), 24);
+  EXPECT_EQ(p.site.count("SELECT revision FROM measurements WHERE id = " + m), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes WHERE kind = 'correction' AND old_value = 22"), 1);
+  auto page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "Corrigée :")) << page.body;
+  EXPECT_TRUE(has(page, "Deux feuilles oubliées"));
+  EXPECT_TRUE(has(page, "22 personnes"));
+
+  // A second correction started from the first revision is refused, its input kept, nothing written.
+  auto stale = p.porteur.post(path, {{"measured_on", "2021-04-14"}, {"value", "30"}, {"base_revision", "1"}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_TRUE(has(stale, R"(value="30")"));
+  EXPECT_EQ(p.site.count("SELECT CAST(value AS INTEGER) FROM measurements WHERE id = " + m), 24);
+  // Bad input is refused next to the field.
+  auto bad = p.porteur.post(path, {{"measured_on", ""}, {"value", "beaucoup"}, {"base_revision", "2"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(has(bad, "Indiquez la date de la mesure."));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes"), 1);
+}
+
+TEST(Measurements, ARemovalNeedsAReasonAndIsKeptInTheHistoryWithTheRemovedValue) {
+  WithIndicator p;
+  const std::string m = std::to_string(p.site.count("SELECT MAX(id) FROM measurements"));
+  const std::string path = p.page_path + "/mesures/" + m;
+  p.porteur.get(path);
+  auto no_reason = p.porteur.post(path + "/suppression", {{"removal_reason", " "}, {"base_revision", "1"}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_TRUE(has(no_reason, "Dites pourquoi la mesure est supprimée.")) << no_reason.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
+  auto r = p.porteur.post(path + "/suppression", {{"removal_reason", "Comptée deux fois"}, {"base_revision", "1"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes WHERE kind = 'removal' AND old_value = 71"), 1);
+  auto page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "Supprimée :"));
+  EXPECT_TRUE(has(page, "71 personnes"));
+  EXPECT_TRUE(has(page, "Comptée deux fois"));
+  EXPECT_EQ(p.porteur.get(path).status, 404);  // gone from the measurements, not from the history
+  EXPECT_FALSE(has(p.porteur.get(p.page("/impact/" + p.id + "/mesures.csv")), ",71,"));
 }
 
 }  // namespace
