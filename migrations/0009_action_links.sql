@@ -25,8 +25,11 @@ CREATE TABLE indicator_revisions (
   created_at INTEGER NOT NULL,
   comment TEXT NOT NULL DEFAULT '',
   snapshot TEXT NOT NULL,                                       -- every field of the indicator, as JSON
+  restored_from INTEGER,                                        -- the older revision this one brings back
   UNIQUE (indicator_id, number)
 );
+-- An old revision of an action can be restored, as a new revision that says which one it brings back.
+ALTER TABLE action_revisions ADD COLUMN restored_from INTEGER;
 
 -- A measurement can be corrected or removed, never silently: its revision guards against two people
 -- changing it at once, and every correction or removal is kept here with the values it replaced.

@@ -137,6 +137,8 @@ const Router& routes() {
     r.post("/coalitions/{slug}/feuille-de-route", roadmaps::create_action);
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::show_action);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::update_action);
+    r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique", roadmaps::action_history);  // ?de=N&a=M
+    r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer", roadmaps::restore_action);
     r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", roadmaps::action_from_next_step);
     r.get("/coalitions/{slug}/impact", roadmaps::impact);
     r.get("/coalitions/{slug}/impact.json", roadmaps::impact_json);

@@ -69,9 +69,12 @@ Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span
   Html out;
   for (std::size_t i = 0; i < revisions.size(); ++i) {
     const auto& r = revisions[i];
-    out += render(R"(<li><p><strong>{}</strong> — {}{}{}</p>{}{}</li>)",
+    out += render(R"(<li><p><strong>{}</strong> — {}{}{}{}</p>{}{}</li>)",
                   fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), r.number), ctx.t->date(r.created_at),
                   r.author.empty() ? Html() : render(" ({})", r.author),
+                  r.restored_from
+                      ? render(" — {}", fmt::format(fmt::runtime(ctx.tr(N_("Brings back revision {}"))), *r.restored_from))
+                      : Html(),
                   r.comment.empty() ? Html() : render(" — {}", r.comment),
                   changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr, fields),
                   extra ? extra(r) : Html());

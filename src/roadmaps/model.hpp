@@ -125,6 +125,7 @@ struct Revision {
   std::string author;   // public name, or empty
   std::string comment;
   std::string snapshot; // JSON of every field
+  std::optional<std::int64_t> restored_from;  // the older revision this one brings back
 };
 using ActionRevision = Revision;
 

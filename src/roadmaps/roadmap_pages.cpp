@@ -55,7 +55,7 @@ Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const Acti
 
 // The fields of an action's revisions, in the order the history lists their changes.
 constexpr history::Field kActionFields[] = {
-    {"title", N_("Title")},         {"status", N_("Status")},       {"progress", N_("Progress")},
+    {"title", N_("Title"), true},   {"status", N_("Status")},       {"progress", N_("Progress")},
     {"lever", N_("Lever")},         {"scale", N_("Scale")},         {"starts_on", N_("Start")},
     {"due_on", N_("Due date")},     {"victory", N_("Victory")},     {"qualities", N_("Qualities it serves")},
     {"organisations", N_("Carried by")}, {"abandon_reason", N_("Reason for abandoning"), true},
@@ -93,7 +93,7 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
 <h1>{}</h1>{}
 <dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}{}</dd><dt>{}</dt><dd>{} %{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>
 <div class="prose">{}</div>{}{}
-<h2>{}</h2><ol class="history">{}</ol>{})",
+<h2>{}</h2><ol class="history">{}</ol><p><a href="/coalitions/{}/feuille-de-route/{}/historique">{}</a></p>{})",
       k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), a.title,
       a.origin_next_step_id && !a.origin_event_slug.empty()
           ? render(R"(<p class="meta">{} <a href="/evenements/{}/compte-rendu">{}</a></p>)",
@@ -116,7 +116,7 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
       text::render_markdown(a.description, 2),
       resources.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked resources")), resources),
       linked.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked events")), linked),
-      ctx.tr(N_("History")), revisions_html, edit);
+      ctx.tr(N_("History")), revisions_html, k.slug, a.id, ctx.tr(N_("Compare revisions or restore one")), edit);
   return fv::page(ctx, status, a.title, body);
 }
 
@@ -170,6 +170,93 @@ Response update_action(Context& ctx) {
 }
 
 html::Html coalition_section(Context& ctx, const coalitions::Coalition& k) { return views::coalition_section(ctx, k); }
+
+namespace {
+
+std::int64_t query_number(const Context& ctx, const char* name) {
+  try {
+    return std::stoll(ctx.query.get(name));
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+// The action's history: every revision with its changes, a comparison of any two word by word, and
+// for co-porteurs and animateurs the button that restores an older one. `refused` holds why a
+// restore could not be made (422), else nothing.
+Response render_history(Context& ctx, const coalitions::Coalition& k, const Action& a, const FieldErrors& refused) {
+  const auto revisions = store::revisions(ctx.db, a.id);
+  const bool editor = can_edit(ctx.db, actor(ctx), k.id);
+  const std::string base = "/coalitions/" + k.slug + "/feuille-de-route/" + std::to_string(a.id);
+  auto restore = [&](const Revision& r) {
+    if (!editor || r.number == a.revision) return Html();
+    return render(
+        R"(<form method="post" action="{}/historique/{}/restaurer">{}<button type="submit" class="secondary">{}</button></form>)",
+        base, r.number, fv::csrf_field(ctx),
+        fmt::format(fmt::runtime(ctx.tr(N_("Restore revision {}"))), r.number));
+  };
+  Html compare;
+  if (revisions.size() >= 2) {
+    std::vector<fv::Option> options;
+    for (const auto& r : revisions) options.push_back({std::to_string(r.number), std::to_string(r.number)});
+    std::int64_t from = query_number(ctx, "de"), to = query_number(ctx, "a");
+    const Revision *older = nullptr, *newer = nullptr;
+    for (const auto& r : revisions) {
+      if (r.number == from) older = &r;
+      if (r.number == to) newer = &r;
+    }
+    Html result;
+    if (older && newer)
+      result = render(R"(<section aria-labelledby="comparaison"><h3 id="comparaison">{}</h3><p>{}</p>{}</section>)",
+                      fmt::format(fmt::runtime(ctx.tr(N_("Revision {} against revision {}"))), from, to),
+                      ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
+                      history::changes(ctx, *newer, older, kActionFields));
+    compare = render(
+        R"(<h2>{}</h2><form method="get" action="{}/historique" class="filters">{}{}<button type="submit">{}</button></form>{})",
+        ctx.tr(N_("Compare two revisions")), base,
+        fv::select(ctx, {"de", ctx.tr(N_("From revision")), older ? std::to_string(from) : options[1].value, "", "",
+                         "", true, 0}, options, {}),
+        fv::select(ctx, {"a", ctx.tr(N_("To revision")), newer ? std::to_string(to) : options[0].value, "", "", "",
+                         true, 0}, options, {}),
+        ctx.tr(N_("Compare")), result);
+  }
+  Html problem;
+  if (!refused.empty()) {
+    Html reasons;
+    for (const auto& [field, message] : refused.items()) reasons += render("<li>{}</li>", ctx.tr(message));
+    problem = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><ul>{}</ul></div>)",
+                     ctx.tr(N_("This revision cannot be restored as it was")), reasons);
+  }
+  const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the action \"{}\""))), a.title);
+  Html body = render(
+      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a> › <a href="{}">{}</a></p>
+<h1>{}</h1>{}{}<h2>{}</h2><ol class="history">{}</ol>)",
+      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), base, a.title, title, problem, compare,
+      ctx.tr(N_("All revisions, newest first")), history::items(ctx, revisions, kActionFields, restore));
+  return fv::page(ctx, refused.empty() ? 200 : 422, title, body);
+}
+
+}  // namespace
+
+Response action_history(Context& ctx) {
+  auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return fv::not_found(ctx);
+  auto a = store::action(ctx.db, k->id, ctx.param_int("id"));
+  if (!a) return fv::not_found(ctx);
+  return render_history(ctx, *k, *a, {});
+}
+
+Response restore_action(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  auto result = roadmaps::restore_action_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
+                                                  ctx.param_int("number"), ctx.now);
+  const std::string back = "/coalitions/" + ctx.param("slug") + "/feuille-de-route/" + std::to_string(ctx.param_int("id"));
+  if (result.errors.empty()) return Response::redirect(back + "/historique");
+  auto k = views::coalition_of(ctx);
+  auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
+  if (!a) throw NotFound();
+  return render_history(ctx, k, *a, result.errors);
+}
 
 Response action_from_next_step(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);

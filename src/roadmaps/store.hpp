@@ -42,7 +42,8 @@ void set_events(Connection& c, std::int64_t action_id, const std::vector<LinkedE
 
 void set_organisations(Connection& c, std::int64_t action_id, const std::vector<std::int64_t>& organisation_ids);
 void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
-                     sys_seconds at, const std::string& comment, const std::string& snapshot);
+                     sys_seconds at, const std::string& comment, const std::string& snapshot,
+                     std::optional<std::int64_t> restored_from = std::nullopt);
 std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id);  // newest first
 
 // Moves the coalition's last activity forward to `at` (never backwards: a change dated in the past,

@@ -62,6 +62,13 @@ ActionResult action_from_next_step(storage::Connection& c, const User& actor, st
 ActionResult update_action(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id,
                            const ActionInput& in, sys_seconds now);
 
+// update_action.cpp. Brings back the values of revision `number` as a new revision that says so.
+// Outcomes: restored | unchanged (the action already has those values) | field errors (a value that
+// is gone since, such as a deleted event or organisation: nothing written) | Forbidden | NotFound
+// (coalition, action, or no such older revision).
+ActionResult restore_action_revision(storage::Connection& c, const User& actor, std::string_view slug,
+                                     std::int64_t id, std::int64_t number, sys_seconds now);
+
 // index_action.cpp. Puts the action in the search index (type "action", public, under its
 // coalition): create_action and update_action call it inside their transaction.
 void index_action(storage::Connection& c, const Action& a, std::string_view coalition_slug);

@@ -191,6 +191,51 @@ std::string snapshot(const Action& a) {
   return boost::json::serialize(o);
 }
 
+ActionInput input_of_snapshot(storage::Connection& c, const std::string& snapshot) {
+  ActionInput in;
+  boost::json::value parsed;
+  try {
+    parsed = boost::json::parse(snapshot);
+  } catch (const std::exception&) {
+    return in;  // refused by validation (no title, lever…), never restored half-read
+  }
+  if (!parsed.is_object()) return in;
+  const auto& o = parsed.as_object();
+  auto text = [&](const char* key) -> std::string {
+    const auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return "";
+    if (v->is_string()) return std::string(v->as_string());
+    if (v->is_int64()) return std::to_string(v->as_int64());
+    return "";
+  };
+  auto list = [&](const char* key) {
+    std::vector<std::string> out;
+    if (const auto* v = o.if_contains(key); v && v->is_array())
+      for (const auto& e : v->as_array())
+        if (e.is_string()) out.emplace_back(e.as_string());
+    return out;
+  };
+  in.title = text("title");
+  in.description = text("description");
+  in.parent = text("parent");
+  in.lever = text("lever");
+  in.scale = text("scale");
+  in.status = text("status");
+  in.abandon_reason = text("abandon_reason");
+  in.starts_on = text("starts_on");
+  in.due_on = text("due_on");
+  in.progress = text("progress");
+  if (const auto* v = o.if_contains("victory"); v && v->is_bool()) in.victory = v->as_bool();
+  in.qualities = list("qualities");
+  for (const auto& name : list("organisations")) {
+    auto found = organisations::store::by_name(c, name);
+    in.organisations.push_back(found ? found->slug : name);  // a name no organisation has is refused
+  }
+  in.resources = text("resources");
+  in.events = list("events");
+  return in;
+}
+
 Indicator read_indicator(const IndicatorInput& in, FieldErrors& errors) {
   Indicator i;
   i.name = bounded(in.name, kMaxName, false, "name", N_("The name is too long (200 characters at most)."), errors);

@@ -116,11 +116,28 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
     await page.goto(actionPath);
     const form = page.locator(`form[action="${actionPath}"]`);
     await form.getByLabel('Statut').selectOption({ label: 'Réalisée' });
+    await form.getByLabel('Description').fill('Trois guides pour les collectivités.');
     await form.getByLabel(/^Qu’avez-vous modifié/).fill('Guides publiés');
     await submit(page, form.getByRole('button', { name: 'Enregistrer l’action' }));
     assert.match(await page.getByRole('main').innerText(), /Révision 2/);
     assert.match(await page.getByRole('main').innerText(), /Guides publiés/);
     await checkA11y(page, 'action with history (animateur)');
+  });
+
+  it('compares two revisions of the action word by word, then restores the first as a new revision', async () => {
+    await page.goto(actionPath);
+    await page.getByRole('link', { name: 'Comparer les révisions ou en restaurer une' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Historique de l’action/ }).waitFor();
+    await page.getByLabel('De la révision').selectOption('1');
+    await page.getByLabel('À la révision').selectOption('2');
+    await Promise.all([page.waitForURL(/historique\?de=1&a=2/), page.getByRole('button', { name: 'Comparer' }).click()]);
+    assert.match(await page.getByRole('main').innerText(), /Révision 1 comparée à la révision 2/);
+    assert.ok(await page.locator('.diff ins').first().isVisible(), 'the added words are marked');
+    await checkA11y(page, 'action history with a comparison (animateur)');
+    const response = await submit(page, page.getByRole('button', { name: 'Restaurer la révision 1' }));
+    assert.equal(response.status(), 303);
+    assert.match(await page.getByRole('main').innerText(), /Révision 3[\s\S]*Reprend la révision 1/);
+    await checkA11y(page, 'action history after a restore (animateur)');
   });
 
   it('defines an indicator and records two measurements; the chart is described', async () => {
@@ -203,6 +220,8 @@ describe('the roadmap pages have no violation, signed out, in French and English
       const tag = english ? ' (en)' : '';
       it('the coalition roadmap', async () => expectAccessible(page, `${base}/feuille-de-route`, `roadmap${tag}`));
       it('an action', async () => expectAccessible(page, actionPath, `action${tag}`));
+      it('an action’s history, comparing two revisions', async () =>
+        expectAccessible(page, `${actionPath}/historique?de=1&a=3`, `action history${tag}`));
       it('the impact page with a chart', async () => expectAccessible(page, `${base}/impact`, `impact${tag}`));
       it('an indicator with its history', async () => expectAccessible(page, indicatorPath, `indicator${tag}`));
       it('the coalition page with its matrix', async () => expectAccessible(page, base, `coalition${tag}`));
@@ -227,7 +246,7 @@ describe('the roadmap pages are frugal, fit in 320 px and break no CSP rule', ()
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const problems = [];
-    for (const path of [`${base}/feuille-de-route`, actionPath, `${base}/impact`, indicatorPath, base, '/feuille-de-route',
+    for (const path of [`${base}/feuille-de-route`, actionPath, `${actionPath}/historique?de=1&a=3`, `${base}/impact`, indicatorPath, base, '/feuille-de-route',
       '/tableau-de-bord']) {
       let requests = 0;
       const bytes = new Map();

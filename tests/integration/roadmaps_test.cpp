@@ -70,6 +70,14 @@ struct Programme {
     return b.post(page("/feuille-de-route"), action(title, std::move(extra)));
   }
   std::int64_t last_action() { return site.count("SELECT MAX(id) FROM actions"); }
+  // An action saved twice (progress 20, then 50) by the co-porteur signed in on `b`: its page.
+  std::string action_with_two_revisions(Browser& b, const std::string& title) {
+    add(b, title);
+    const std::string path = page("/feuille-de-route/" + std::to_string(last_action()));
+    b.get(path);
+    b.post(path, action(title, {{"base_revision", "1"}, {"progress", "50"}}));
+    return path;
+  }
 };
 
 bool has(const HttpResponse& r, const std::string& s) { return r.body.find(s) != std::string::npos; }
@@ -509,6 +517,87 @@ TEST(Roadmaps, ReindexingFindsActionsWrittenBeforeTheIndexExisted) {
   EXPECT_NE(b.get("/recherche?q=atmo").body.find("/organisations/atmo-france"), std::string::npos);
 }
 
+
+TEST(Roadmaps, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistorySaysSo) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.add(b, "Guide de bonnes pratiques", {{"description", "Un guide pour les collectivités du territoire."}});
+  auto id = std::to_string(p.last_action());
+  const std::string action = p.page("/feuille-de-route/" + id);
+  b.get(action);
+  ASSERT_EQ(b.post(action, Programme::action("Guide de bonnes pratiques",
+                                             {{"base_revision", "1"}, {"status", "en-cours"}, {"progress", "60"},
+                                              {"description", "Un guide pratique pour les collectivités et les associations."}}))
+                .status,
+            303);
+  auto history = b.get(action + "/historique");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_TRUE(has(history, "action=\"" + action + "/historique/1/restaurer\"")) << history.body;
+  EXPECT_FALSE(has(history, "/historique/2/restaurer"));  // the current revision has nothing to restore
+
+  // The word diff between the two revisions marks the words added and removed.
+  auto compared = b.get(action + "/historique?de=1&a=2");
+  EXPECT_TRUE(has(compared, "Révision 1 comparée à la révision 2"));
+  EXPECT_TRUE(has(compared, "<ins>")) << compared.body;
+  EXPECT_TRUE(has(compared, "<del>"));
+  EXPECT_TRUE(has(compared, "associations"));
+
+  auto r = b.post(action + "/historique/1/restaurer", {});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.header("location"), action + "/historique");
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 3);
+  EXPECT_EQ(p.site.count("SELECT progress FROM actions WHERE id = " + id), 20);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE status = 'engagee' AND description = "
+                         "'Un guide pour les collectivités du territoire.'"),
+            1);
+  EXPECT_EQ(p.site.count("SELECT restored_from FROM action_revisions WHERE number = 3"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 3);  // history is never rewritten
+  EXPECT_TRUE(has(b.get(action + "/historique"), "Reprend la révision 1"));
+  // Restoring the values the action already has makes no revision.
+  b.get(action + "/historique");
+  EXPECT_EQ(b.post(action + "/historique/1/restaurer", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 3);
+  EXPECT_EQ(b.post(action + "/historique/3/restaurer", {}).status, 404);  // the current one
+  EXPECT_EQ(b.post(action + "/historique/9/restaurer", {}).status, 404);
+}
+
+TEST(Roadmaps, OnlyCoPorteursAndAnimateursRestoreARevisionAndOthersSeeTheHistoryWithoutTheButton) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  const std::string action = p.action_with_two_revisions(b, "Registre des réutilisations");
+  auto id = std::to_string(p.last_action());
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  auto seen = member.get(action + "/historique");
+  EXPECT_EQ(seen.status, 200);
+  EXPECT_FALSE(has(seen, "/restaurer"));
+  EXPECT_EQ(member.post(action + "/historique/1/restaurer", {}).status, 403);
+  Browser visitor(p.site);
+  EXPECT_FALSE(has(visitor.get(action + "/historique"), "/restaurer"));
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 2);
+  EXPECT_EQ(p.site.count("SELECT progress FROM actions WHERE id = " + id), 50);
+}
+
+TEST(Roadmaps, ARevisionWhoseEventIsGoneIsNotRestoredAndTheHistorySaysWhy) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  const std::string action = p.action_with_two_revisions(b, "Atelier territorial");
+  auto id = std::to_string(p.last_action());
+  {
+    // Revision 1 as if it had linked an event that has been deleted since.
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE action_revisions SET snapshot = REPLACE(snapshot, '\"events\":[]', "
+               "'\"events\":[\"atelier-disparu\"]') WHERE number = 1");
+  }
+  b.get(action + "/historique");
+  auto refused = b.post(action + "/historique/1/restaurer", {});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused, "Cette révision ne peut pas être restaurée telle quelle")) << refused.body;
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 2);
+}
 
 // Indicators are edited like actions, and measurements corrected or removed, never silently.
 struct WithIndicator : Programme {
