@@ -50,3 +50,7 @@ CREATE TABLE measurement_changes (
   created_at INTEGER NOT NULL
 );
 CREATE INDEX measurement_changes_indicator ON measurement_changes (indicator_id, id);
+
+-- The dashboard's victories (count and most recent) read this index alone instead of every achieved
+-- action's row.
+CREATE INDEX actions_victories ON actions (victory, status, updated_at);

@@ -474,6 +474,25 @@ std::vector<KindDef> kinds(Connection& c) {
   return out;
 }
 
+std::vector<coalitions::Coalition> dashboard_coalitions(Connection& c) {
+  std::vector<coalitions::Coalition> out;
+  // Narrow on purpose: the full list's summaries and joins cost more than the rest of the dashboard.
+  for (const auto& r : c.query("SELECT k.id, k.number, k.slug, k.title, k.stage, k.stage_since, k.last_activity_at "
+                               "FROM coalitions k JOIN coalition_families f ON f.id = k.family_id "
+                               "ORDER BY f.position, f.id, k.number_key, k.id")) {
+    coalitions::Coalition k;
+    k.id = r.integer(0);
+    k.number = r.text(1);
+    k.slug = r.text(2);
+    k.title = r.text(3);
+    k.stage = r.text(4);
+    k.stage_since = at(r.integer(5));
+    k.last_activity_at = at(r.integer(6));
+    out.push_back(std::move(k));
+  }
+  return out;
+}
+
 std::vector<StageEntry> stage_entries(Connection& c) {
   std::vector<StageEntry> out;
   for (const auto& r : c.query("SELECT coalition_id, to_stage, changed_at FROM coalition_stage_changes "

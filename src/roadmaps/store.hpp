@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "coalitions/model.hpp"
 #include "roadmaps/matrix.hpp"
 #include "roadmaps/model.hpp"
 #include "storage/database.hpp"
@@ -86,6 +87,10 @@ struct KindCount {
 };
 // Only for the coalitions in `ids` when given (the page shown), else for all (the exports).
 std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<std::int64_t>* ids = nullptr);
+
+// Every coalition with only what the dashboard shows of it (id, number, slug, title, stage, stage
+// since, last activity; the other fields left empty), in the order of the coalitions list.
+std::vector<coalitions::Coalition> dashboard_coalitions(Connection& c);
 
 struct StageEntry {
   std::int64_t coalition_id = 0;
