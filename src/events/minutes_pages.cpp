@@ -13,6 +13,8 @@
 #include "events/views.hpp"
 #include "files/download.hpp"
 #include "i18n/i18n.hpp"
+#include "roadmaps/pages.hpp"
+#include "roadmaps/store.hpp"
 #include "text/diff.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
@@ -75,6 +77,9 @@ Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors,
   Html people;
   for (const auto& p : named_attendees(ctx, e)) people += render("<li>{}</li>", p);
   Html questions, decisions, steps;
+  // Actions made from this event's next steps (one query), and who may make one, per coalition.
+  const auto made = roadmaps::store::actions_from_event(ctx.db, e.id);
+  std::map<std::int64_t, bool> can_create;
   for (const auto& i : store::items(ctx.db, e.id)) {
     Html remove;
     if (organiser)
@@ -88,9 +93,12 @@ Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors,
     else if (i.kind == ItemKind::decision)
       decisions += render("<li>{}{}</li>", i.body, remove);
     else
-      steps += render("<li>{}{}{}{}{}</li>", i.body, i.asked_by.empty() ? Html() : render(" — {}", i.asked_by),
+      steps += render("<li>{}{}{}{}{}{}</li>", i.body, i.asked_by.empty() ? Html() : render(" — {}", i.asked_by),
                       i.due_at ? render(" — {}", fmt::format(fmt::runtime(ctx.tr(N_("by {}"))), ctx.t->date(*i.due_at))) : Html(),
                       i.coalition ? render(R"( — <a href="/coalitions/{}">{}</a>)", i.coalition->slug, i.coalition->name) : Html(),
+                      roadmaps::pages::next_step_action(ctx, e.slug, i.id,
+                                                        i.coalition ? std::optional(i.coalition->id) : std::nullopt,
+                                                        made, can_create),
                       remove);
   }
   auto list_or = [&](const Html& items, const char* tag) {

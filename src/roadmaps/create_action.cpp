@@ -20,6 +20,12 @@ ActionResult create_action(storage::Connection& c, const User& actor, std::strin
   if (!can_edit(c, &actor, k->id))
     throw Forbidden(N_("Only the co-porteurs of this coalition and the animateurs can change its roadmap."));
   validation::resolve(c, k->id, std::nullopt, in, a, out.errors);
+  if (in.origin_next_step != 0) {
+    // Checked inside the transaction, so two clicks on the same next step make one action.
+    if (store::action_of_next_step(c, in.origin_next_step))
+      out.errors.add("origin", N_("This next step has already been turned into an action."));
+    a.origin_next_step_id = in.origin_next_step;
+  }
   if (!out.errors.empty()) return out;
   a.coalition_id = k->id;
   a.created_at = a.updated_at = now;
@@ -30,6 +36,7 @@ ActionResult create_action(storage::Connection& c, const User& actor, std::strin
     for (const auto& o : a.organisations) ids.push_back(o.id);
     return ids;
   }());
+  store::set_events(c, out.id, a.events);
   out.revision = 1;
   store::insert_revision(c, out.id, 1, actor.id, now, comment, validation::snapshot(a));
   store::touch_coalition(c, k->id, now);

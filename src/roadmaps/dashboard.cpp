@@ -2,6 +2,7 @@
 #include "roadmaps/dashboard.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "coalitions/store.hpp"
 #include "roadmaps/matrix.hpp"
@@ -16,15 +17,26 @@ std::int64_t days(std::chrono::seconds s) { return std::max<std::int64_t>(0, s.c
 Dashboard load_dashboard(storage::Connection& c, sys_seconds now) {
   storage::Transaction tx(c, false);  // one consistent snapshot for every figure
   Dashboard d;
-  auto list = coalitions::store::list(c);
+  auto list = store::dashboard_coalitions(c);
+  // The quietest first (ties in the list's order), ordered as indices before anything is built:
+  // sorting the paces themselves moved a thousand large objects on every signed-in view.
+  std::vector<std::int64_t> idle(list.size());
+  std::vector<std::size_t> order(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    idle[i] = days(now - list[i].last_activity_at);
+    order[i] = i;
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return idle[a] > idle[b]; });
   std::map<std::string, std::int64_t> per_stage;
-  std::map<std::int64_t, std::size_t> index;
-  for (auto& k : list) {
+  std::unordered_map<std::int64_t, std::size_t> index;
+  d.coalitions.reserve(list.size());
+  for (auto i : order) {
+    auto& k = list[i];
     ++per_stage[k.stage];
     index[k.id] = d.coalitions.size();
     CoalitionPace p;
     p.days_in_current_stage = days(now - k.stage_since);
-    p.days_since_activity = days(now - k.last_activity_at);
+    p.days_since_activity = idle[i];
     p.coalition = std::move(k);
     d.coalitions.push_back(std::move(p));
   }
@@ -43,10 +55,12 @@ Dashboard load_dashboard(storage::Connection& c, sys_seconds now) {
   d.actions = store::actions_by_status_and_lever(c);
   d.victories = store::count_achieved_victories(c);
   d.recent_victories = store::achieved_victories(c, kRecentVictories);
+  // One query for every coalition's events (an event may belong to several, or to none).
+  for (const auto& r : c.query("SELECT slug, title, starts_at FROM events WHERE ends_at > ? "
+                               "ORDER BY starts_at, id LIMIT ?",
+                               {std::int64_t(now.time_since_epoch().count()), kUpcomingEvents}))
+    d.upcoming_events.push_back({r.text(0), r.text(1), sys_seconds{std::chrono::seconds{r.integer(2)}}});
 
-  std::stable_sort(d.coalitions.begin(), d.coalitions.end(), [](const CoalitionPace& a, const CoalitionPace& b) {
-    return a.days_since_activity > b.days_since_activity;
-  });
   return d;
 }
 

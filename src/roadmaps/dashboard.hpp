@@ -19,15 +19,23 @@ struct CoalitionPace {
   double diversity = 0;
 };
 
+// An event still to come, for the dashboard's list (migration 0005's events).
+struct UpcomingEvent {
+  std::string slug, title;
+  sys_seconds starts_at{};
+};
+
 struct Dashboard {
   std::vector<std::pair<std::string, std::int64_t>> coalitions_per_stage;  // every stage, in order
   std::map<std::pair<std::string, std::string>, std::int64_t> actions;    // (status, lever) → count
   std::int64_t victories = 0;
   std::vector<Action> recent_victories;
   std::vector<CoalitionPace> coalitions;  // longest without activity first
+  std::vector<UpcomingEvent> upcoming_events;  // not yet ended, soonest first
 };
 
 inline constexpr std::int64_t kRecentVictories = 10;
+inline constexpr std::int64_t kUpcomingEvents = 5;
 
 // Everything but the heterogeneity figures, which fill_heterogeneity adds.
 Dashboard load_dashboard(storage::Connection& c, sys_seconds now);

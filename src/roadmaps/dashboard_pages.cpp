@@ -2,6 +2,7 @@
 // and lever, victories, and the pace and heterogeneity of every coalition. Every chart has its table,
 // every table its CSV; the whole as JSON.
 #include <boost/json.hpp>
+#include <date/date.h>
 
 #include "charts/charts.hpp"
 #include "coalitions/json.hpp"
@@ -99,6 +100,12 @@ Response dashboard(Context& ctx) {
     victories += render(R"(<li><a href="/coalitions/{}/feuille-de-route/{}">{}</a> — {}</li>)", a.coalition_slug,
                         a.id, a.title, fmt::format(fmt::runtime(ctx.tr(N_("coalition {}"))), a.coalition_number));
 
+  // Upcoming events, at Paris time.
+  Html events;
+  for (const auto& e : d.upcoming_events)
+    events += render(R"(<li><a href="/evenements/{}">{}</a> — <time datetime="{}">{}</time></li>)", e.slug, e.title,
+                     date::format("%FT%TZ", e.starts_at), ctx.t->datetime(e.starts_at));
+
   // Pace and heterogeneity, paged.
   const auto total = static_cast<std::int64_t>(d.coalitions.size());
   std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
@@ -121,6 +128,7 @@ Response dashboard(Context& ctx) {
 <section aria-labelledby="h-etapes"><h2 id="h-etapes">{}</h2><figure>{}</figure><div class="table"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>{}</section>
 <section aria-labelledby="h-actions"><h2 id="h-actions">{}</h2><p>{}</p><figure>{}</figure><div class="table"><table><thead><tr><th scope="col">{}</th>{}<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>{}</section>
 <section aria-labelledby="h-victoires"><h2 id="h-victoires">{}</h2><p>{}</p>{}</section>
+<section aria-labelledby="h-evenements"><h2 id="h-evenements">{}</h2>{}<p><a href="/evenements">{}</a></p></section>
 <section aria-labelledby="rythme"><h2 id="rythme">{}</h2><p>{}</p><figure>{}</figure>
 <div class="table"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>{}{}</section>
 <p><a href="/tableau-de-bord.json">{}</a> · <a href="/feuille-de-route">{}</a></p>)",
@@ -134,7 +142,9 @@ Response dashboard(Context& ctx) {
       action_rows, csv_link(ctx, "actions"), ctx.tr(N_("Victories achieved")),
       fmt::format(fmt::runtime(ctx.trn("{} victory achieved.", "{} victories achieved.", static_cast<long>(d.victories))),
                   d.victories),
-      victories.empty() ? Html() : render("<ul>{}</ul>", victories), ctx.tr(N_("Pace and heterogeneity of each coalition")),
+      victories.empty() ? Html() : render("<ul>{}</ul>", victories), ctx.tr(N_("Upcoming events")),
+      events.empty() ? render("<p>{}</p>", ctx.tr(N_("No upcoming event."))) : render(R"(<ul>{}</ul>)", events),
+      ctx.tr(N_("All events")), ctx.tr(N_("Pace and heterogeneity of each coalition")),
       ctx.tr(N_("Coalitions do not move at the same pace: the ones quiet the longest come first. The diversity index is the chance that two of a coalition's organisations drawn at random are of different kinds (0: a single kind).")),
       charts::bar_chart(stuck_frame, stuck), ctx.tr(N_("Coalition")), ctx.tr(N_("Stage")),
       ctx.tr(N_("Days in this stage")), ctx.tr(N_("Days since last activity")), ctx.tr(N_("Time in each stage")),
@@ -178,6 +188,9 @@ Response dashboard_json(Context& ctx) {
   out["victories_achieved"] = d.victories;
   out["recent_victories"] = std::move(victories);
   out["coalitions"] = std::move(list);
+  boost::json::array upcoming;
+  for (const auto& e : d.upcoming_events) upcoming.push_back(json::event(ctx, e.slug, e.title, e.starts_at));
+  out["upcoming_events"] = std::move(upcoming);
   return coalitions::json::response(out);
 }
 

@@ -54,13 +54,14 @@ Html indicator_section(Context& ctx, const coalitions::Coalition& k, const Indic
     return v ? charts::number(*v, views::decimal(ctx)) + (i.unit.empty() ? "" : " " + i.unit) : ctx.tr(N_("not set"));
   };
   return render(
-      R"(<section id="{}" aria-labelledby="{}-h"><h2 id="{}-h">{}</h2><dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>{}<figure>{}<figcaption>{}</figcaption></figure>{}<p><a href="/coalitions/{}/impact/{}/mesures.csv">{}</a></p></section>)",
+      R"(<section id="{}" aria-labelledby="{}-h"><h2 id="{}-h">{}</h2><dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>{}<figure>{}<figcaption>{}</figcaption></figure>{}<p><a href="/coalitions/{}/impact/{}/mesures.csv">{}</a> · <a href="/coalitions/{}/impact/{}">{}</a></p></section>)",
       id, id, id, i.name, ctx.tr(N_("Quality")), views::label(ctx, kQualities, i.quality), ctx.tr(N_("Impact")),
       views::label(ctx, kImpacts, i.impact), ctx.tr(N_("Baseline")), ref(i.baseline), ctx.tr(N_("Target")),
       ref(i.target), i.description.empty() ? Html() : render("<p>{}</p>", i.description),
       charts::line_chart(frame, points, o),
       ctx.tr(N_("The same measurements are in the table below and in the CSV file.")), table, k.slug, i.id,
-      ctx.tr(N_("Download the measurements as CSV")));
+      ctx.tr(N_("Download the measurements as CSV")), k.slug, i.id,
+      fmt::format(fmt::runtime(ctx.tr(N_("Edits and history of \"{}\""))), i.name));
 }
 
 // `mv` and `measurement_errors` refill the measurement form after a refused one.
@@ -78,33 +79,18 @@ Response render_impact(Context& ctx, const coalitions::Coalition& k, const Indic
     std::vector<fv::Option> names;
     for (const auto& i : indicators) names.push_back({std::to_string(i.id), i.name});
     form += render(
-        R"(<h2 id="mesure">{}</h2>{}<form method="post" action="/coalitions/{}/impact/mesures" novalidate>{}{}{}{}{}<button type="submit">{}</button></form>)",
+        R"(<h2 id="mesure">{}</h2>{}<form method="post" action="/coalitions/{}/impact/mesures" novalidate>{}{}{}<button type="submit">{}</button></form>)",
         ctx.tr(N_("Record a measurement")), fv::error_summary(ctx, measurement_errors), k.slug, fv::csrf_field(ctx),
         fv::select(ctx, {"indicator", ctx.tr(N_("Indicator")), measured_indicator, "", "", "", true, 0}, names,
                    measurement_errors),
-        fv::input(ctx, {"measured_on", ctx.tr(N_("Date of the measurement")), mv.measured_on, "date", "off",
-                        ctx.tr(N_("Year-month-day.")), true, 10}, measurement_errors),
-        fv::input(ctx, {"value", ctx.tr(N_("Value")), mv.value, "text", "off", "", true, 30}, measurement_errors),
-        fv::input(ctx, {"source", ctx.tr(N_("Source")), mv.source, "text", "off",
-                        ctx.tr(N_("Where the figure comes from: a survey, a count, a report…")), false, kMaxSource},
-                  measurement_errors),
+        views::measurement_fields(ctx, mv, measurement_errors),
         ctx.tr(N_("Record")));
   }
   if (editor)
     form += render(
-        R"(<h2 id="nouvel-indicateur">{}</h2>{}<form method="post" action="/coalitions/{}/impact" novalidate>{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
+        R"(<h2 id="nouvel-indicateur">{}</h2>{}<form method="post" action="/coalitions/{}/impact" novalidate>{}{}<button type="submit">{}</button></form>)",
         ctx.tr(N_("Define an indicator")), fv::error_summary(ctx, indicator_errors), k.slug, fv::csrf_field(ctx),
-        fv::input(ctx, {"name", ctx.tr(N_("Name")), iv.name, "text", "off", "", true, kMaxName}, indicator_errors),
-        fv::input(ctx, {"unit", ctx.tr(N_("Unit")), iv.unit, "text", "off", ctx.tr(N_("Such as people, datasets, %.")),
-                        false, kMaxUnit}, indicator_errors),
-        fv::select(ctx, {"quality", ctx.tr(N_("Quality")), iv.quality, "", "", "", true, 0},
-                   views::options(ctx, kQualities), indicator_errors, ctx.tr(N_("Choose…"))),
-        fv::select(ctx, {"impact", ctx.tr(N_("Kind of impact")), iv.impact, "", "", "", true, 0},
-                   views::options(ctx, kImpacts), indicator_errors, ctx.tr(N_("Choose…"))),
-        fv::input(ctx, {"baseline", ctx.tr(N_("Baseline")), iv.baseline, "text", "off", "", false, 30}, indicator_errors),
-        fv::input(ctx, {"target", ctx.tr(N_("Target")), iv.target, "text", "off", "", false, 30}, indicator_errors),
-        fv::textarea(ctx, {"description", ctx.tr(N_("How it is measured")), iv.description, "", "", "", false, 2000},
-                     indicator_errors, 3),
+        views::indicator_fields(ctx, iv, indicator_errors),
         ctx.tr(N_("Define the indicator")));
   std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Impact of coalition {}"))), k.number);
   Html body = render(

@@ -14,6 +14,14 @@ boost::json::value day(const std::optional<sys_seconds>& t) {
 boost::json::value real(const std::optional<double>& v) { return v ? boost::json::value(*v) : nullptr; }
 }  // namespace
 
+boost::json::object event(const http::Context& ctx, const std::string& slug, const std::string& title,
+                          sys_seconds starts_at) {
+  return {{"slug", slug},
+          {"title", title},
+          {"starts_at", coalitions::json::iso(starts_at)},
+          {"url", ctx.options.base_url + "/evenements/" + slug}};
+}
+
 boost::json::object action(const http::Context& ctx, const Action& a) {
   boost::json::object o;
   o["id"] = a.id;
@@ -37,6 +45,15 @@ boost::json::object action(const http::Context& ctx, const Action& a) {
   o["qualities"] = std::move(qualities);
   o["organisations"] = std::move(organisations);
   o["resources"] = a.resources;
+  boost::json::array events;
+  for (const auto& e : a.events) events.push_back(event(ctx, e.slug, e.title, e.starts_at));
+  o["events"] = std::move(events);
+  if (a.origin_next_step_id)
+    o["origin"] = boost::json::object{{"next_step", *a.origin_next_step_id},
+                                      {"event", a.origin_event_slug},
+                                      {"url", ctx.options.base_url + "/evenements/" + a.origin_event_slug + "/compte-rendu"}};
+  else
+    o["origin"] = nullptr;
   o["revision"] = a.revision;
   o["updated_at"] = coalitions::json::iso(a.updated_at);
   return o;
@@ -52,9 +69,10 @@ boost::json::object indicator(const Indicator& i) {
   o["description"] = i.description;
   o["baseline"] = real(i.baseline);
   o["target"] = real(i.target);
+  o["revision"] = i.revision;
   boost::json::array ms;
   for (const auto& m : i.measurements)
-    ms.push_back({{"date", views::iso_day(m.measured_on)}, {"value", m.value}, {"source", m.source}});
+    ms.push_back({{"id", m.id}, {"date", views::iso_day(m.measured_on)}, {"value", m.value}, {"source", m.source}});
   o["measurements"] = std::move(ms);
   return o;
 }

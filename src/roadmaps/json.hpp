@@ -7,6 +7,9 @@
 
 namespace fabrique::roadmaps::json {
 
+// An event as linked from an action or listed on the dashboard: {slug, title, starts_at, url}.
+boost::json::object event(const http::Context& ctx, const std::string& slug, const std::string& title,
+                          sys_seconds starts_at);
 boost::json::object action(const http::Context& ctx, const Action& a);
 boost::json::object indicator(const Indicator& i);
 

@@ -79,6 +79,13 @@ struct CarryingOrganisation {
   std::string slug, name;
 };
 
+// An event an action is linked to (migration 0009), chosen among its coalition's events.
+struct LinkedEvent {
+  std::int64_t id = 0;
+  std::string slug, title;
+  sys_seconds starts_at{};
+};
+
 struct Action {
   std::int64_t id = 0;
   std::int64_t coalition_id = 0;
@@ -98,21 +105,46 @@ struct Action {
   std::vector<CarryingOrganisation> organisations;
   std::int64_t revision = 1;
   sys_seconds created_at{}, updated_at{};
+  // The next step of an event's minutes this action was made from (migration 0009), and its event.
+  std::optional<std::int64_t> origin_next_step_id;
+  std::string origin_event_slug, origin_event_title;
+  std::vector<LinkedEvent> events;  // by start
 };
 
-struct ActionRevision {
+// An action made from a next step, as the minutes page shows it ("became action X").
+struct ActionFromStep {
+  std::int64_t next_step_id = 0;
+  std::int64_t id = 0;
+  std::string coalition_slug, title;
+};
+
+// One revision of an action or an indicator: who, when, why, and every field as JSON.
+struct Revision {
   std::int64_t number = 0;
   sys_seconds created_at{};
   std::string author;   // public name, or empty
   std::string comment;
   std::string snapshot; // JSON of every field
+  std::optional<std::int64_t> restored_from;  // the older revision this one brings back
 };
+using ActionRevision = Revision;
 
 struct Measurement {
   std::int64_t id = 0;
   sys_seconds measured_on{};
   double value = 0;
   std::string source;
+  std::int64_t revision = 1;  // moves on each correction: a stale correction or removal is refused
+};
+
+// A correction or removal of a measurement, with the values it replaced (migration 0009).
+struct MeasurementChange {
+  std::int64_t measurement_id = 0;
+  bool removal = false;
+  Measurement before;
+  std::optional<Measurement> after;  // none for a removal
+  std::string reason, author;        // author: public name, or empty
+  sys_seconds at{};
 };
 
 struct Indicator {
@@ -121,6 +153,7 @@ struct Indicator {
   std::string name, unit, quality, impact, description;
   std::optional<double> baseline, target;
   std::vector<Measurement> measurements;  // by date
+  std::int64_t revision = 1;
   sys_seconds created_at{}, updated_at{};
 };
 

@@ -8,6 +8,7 @@
 #include "coalitions/views.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
+#include "roadmaps/history.hpp"
 #include "roadmaps/json.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
@@ -52,66 +53,22 @@ Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const Acti
   return fv::page(ctx, status, title, body);
 }
 
-// One revision's changes against the previous one, field by field, from their JSON snapshots.
-Html revision_changes(const Context& ctx, const ActionRevision& r, const ActionRevision* previous) {
-  static constexpr std::pair<const char*, const char*> kFields[] = {
-      {"title", N_("Title")},         {"status", N_("Status")},       {"progress", N_("Progress")},
-      {"lever", N_("Lever")},         {"scale", N_("Scale")},         {"starts_on", N_("Start")},
-      {"due_on", N_("Due date")},     {"victory", N_("Victory")},     {"qualities", N_("Qualities it serves")},
-      {"organisations", N_("Carried by")}, {"abandon_reason", N_("Reason for abandoning")},
-      {"description", N_("Description")},  {"resources", N_("Linked resources")}, {"parent", N_("Sub-action of")}};
-  boost::json::value now, before;
-  try {
-    now = boost::json::parse(r.snapshot);
-    if (previous) before = boost::json::parse(previous->snapshot);
-  } catch (const std::exception&) {
-    return Html();  // a snapshot the code wrote itself; unreadable only if the table was edited by hand
-  }
-  auto text = [](const boost::json::value* v) -> std::string {
-    if (!v || v->is_null()) return "—";
-    if (v->is_string()) return std::string(v->as_string());
-    if (v->is_array()) {
-      std::string out;
-      for (const auto& e : v->as_array()) out += (out.empty() ? "" : ", ") + (e.is_string() ? std::string(e.as_string()) : boost::json::serialize(e));
-      return out.empty() ? "—" : out;
-    }
-    return boost::json::serialize(*v);
-  };
-  Html items;
-  for (const auto& [key, name] : kFields) {
-    const boost::json::value* after = now.as_object().if_contains(key);
-    const boost::json::value* was = previous ? before.as_object().if_contains(key) : nullptr;
-    if (previous && was && after && *was == *after) continue;
-    if (!previous && (!after || after->is_null() || (after->is_string() && after->as_string().empty()) ||
-                      (after->is_array() && after->as_array().empty())))
-      continue;
-    if (previous)
-      items += render("<li>{} : {} → {}</li>", ctx.tr(name), text(was), text(after));
-    else
-      items += render("<li>{} : {}</li>", ctx.tr(name), text(after));
-  }
-  return render("<ul>{}</ul>", items);
-}
+// The fields of an action's revisions, in the order the history lists their changes.
+constexpr history::Field kActionFields[] = {
+    {"title", N_("Title"), true},   {"status", N_("Status")},       {"progress", N_("Progress")},
+    {"lever", N_("Lever")},         {"scale", N_("Scale")},         {"starts_on", N_("Start")},
+    {"due_on", N_("Due date")},     {"victory", N_("Victory")},     {"qualities", N_("Qualities it serves")},
+    {"organisations", N_("Carried by")}, {"abandon_reason", N_("Reason for abandoning"), true},
+    {"description", N_("Description"), true},  {"resources", N_("Linked resources"), true},
+    {"parent", N_("Sub-action of")}, {"events", N_("Linked events")}};
 
 Response render_action(Context& ctx, const coalitions::Coalition& k, const Action& a, const ActionInput& v,
                        const FieldErrors& errors, bool conflict, int status) {
-  auto revisions = store::revisions(ctx.db, a.id);
-  Html history;
-  for (std::size_t i = 0; i < revisions.size(); ++i) {
-    const auto& r = revisions[i];
-    history += render(R"(<li><p><strong>{}</strong> — {}{}{}</p>{}</li>)",
-                      fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), r.number), ctx.t->date(r.created_at),
-                      r.author.empty() ? Html() : render(" ({})", r.author),
-                      r.comment.empty() ? Html() : render(" — {}", r.comment),
-                      revision_changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr));
-  }
+  Html revisions_html = history::items(ctx, store::revisions(ctx.db, a.id), kActionFields);
   Html edit;
   if (can_edit(ctx.db, actor(ctx), k.id)) {
-    Html conflict_box;
-    if (conflict)
-      conflict_box = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h3>{}</h3><p>{}</p></div>)",
-                            ctx.tr(N_("Someone saved this action while you were editing it")),
-                            ctx.tr(N_("Your changes were not saved, and nothing was lost: they are still in the form below. The history above shows what changed meanwhile; check it, then save again.")));
+    Html conflict_box =
+        conflict ? history::conflict_box(ctx, N_("Someone saved this action while you were editing it")) : Html();
     auto actions = store::actions(ctx.db, of_coalition(k.id));
     std::erase_if(actions, [&](const Action& x) { return x.id == a.id; });
     edit = render(R"(<h2 id="modifier">{}</h2>{}{}{})", ctx.tr(N_("Edit the action")), conflict_box,
@@ -128,13 +85,21 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
     bool link = line.starts_with("https://") || line.starts_with("http://");
     resources += link ? render(R"(<li><a href="{}">{}</a></li>)", line, line) : render("<li>{}</li>", line);
   }
+  Html linked;
+  for (const auto& e : a.events)
+    linked += render(R"(<li><a href="/evenements/{}">{}</a> — {}</li>)", e.slug, e.title, ctx.t->date(e.starts_at));
   Html body = render(
       R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a></p>
-<h1>{}</h1>
+<h1>{}</h1>{}
 <dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}{}</dd><dt>{}</dt><dd>{} %{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>
-<div class="prose">{}</div>{}
-<h2>{}</h2><ol class="history">{}</ol>{})",
-      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), a.title, ctx.tr(N_("Lever")),
+<div class="prose">{}</div>{}{}
+<h2>{}</h2><ol class="history">{}</ol><p><a href="/coalitions/{}/feuille-de-route/{}/historique">{}</a></p>{})",
+      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), a.title,
+      a.origin_next_step_id && !a.origin_event_slug.empty()
+          ? render(R"(<p class="meta">{} <a href="/evenements/{}/compte-rendu">{}</a></p>)",
+                   ctx.tr(N_("From the minutes of")), a.origin_event_slug, a.origin_event_title)
+          : Html(),
+      ctx.tr(N_("Lever")),
       views::label(ctx, kLevers, a.lever), ctx.tr(N_("Scale")), views::label(ctx, kScales, a.scale),
       ctx.tr(N_("Status")), views::label(ctx, kStatuses, a.status),
       a.status == "abandonnee" ? render(" — {}", a.abandon_reason) : Html(), ctx.tr(N_("Progress")), a.progress,
@@ -150,7 +115,8 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
       a.organisations.empty() ? ctx.tr(N_("not said")) : views::organisations_text(a.organisations),
       text::render_markdown(a.description, 2),
       resources.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked resources")), resources),
-      ctx.tr(N_("History")), history, edit);
+      linked.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked events")), linked),
+      ctx.tr(N_("History")), revisions_html, k.slug, a.id, ctx.tr(N_("Compare revisions or restore one")), edit);
   return fv::page(ctx, status, a.title, body);
 }
 
@@ -204,5 +170,119 @@ Response update_action(Context& ctx) {
 }
 
 html::Html coalition_section(Context& ctx, const coalitions::Coalition& k) { return views::coalition_section(ctx, k); }
+
+namespace {
+
+std::int64_t query_number(const Context& ctx, const char* name) {
+  try {
+    return std::stoll(ctx.query.get(name));
+  } catch (const std::exception&) {
+    return -1;
+  }
+}
+
+// The action's history: every revision with its changes, a comparison of any two word by word, and
+// for co-porteurs and animateurs the button that restores an older one. `refused` holds why a
+// restore could not be made (422), else nothing.
+Response render_history(Context& ctx, const coalitions::Coalition& k, const Action& a, const FieldErrors& refused) {
+  const auto revisions = store::revisions(ctx.db, a.id);
+  const bool editor = can_edit(ctx.db, actor(ctx), k.id);
+  const std::string base = "/coalitions/" + k.slug + "/feuille-de-route/" + std::to_string(a.id);
+  auto restore = [&](const Revision& r) {
+    if (!editor || r.number == a.revision) return Html();
+    return render(
+        R"(<form method="post" action="{}/historique/{}/restaurer">{}<button type="submit" class="secondary">{}</button></form>)",
+        base, r.number, fv::csrf_field(ctx),
+        fmt::format(fmt::runtime(ctx.tr(N_("Restore revision {}"))), r.number));
+  };
+  Html compare;
+  if (revisions.size() >= 2) {
+    std::vector<fv::Option> options;
+    for (const auto& r : revisions) options.push_back({std::to_string(r.number), std::to_string(r.number)});
+    std::int64_t from = query_number(ctx, "de"), to = query_number(ctx, "a");
+    const Revision *older = nullptr, *newer = nullptr;
+    for (const auto& r : revisions) {
+      if (r.number == from) older = &r;
+      if (r.number == to) newer = &r;
+    }
+    Html result;
+    if (older && newer)
+      result = render(R"(<section aria-labelledby="comparaison"><h3 id="comparaison">{}</h3><p>{}</p>{}</section>)",
+                      fmt::format(fmt::runtime(ctx.tr(N_("Revision {} against revision {}"))), from, to),
+                      ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
+                      history::changes(ctx, *newer, older, kActionFields));
+    compare = render(
+        R"(<h2>{}</h2><form method="get" action="{}/historique" class="filters">{}{}<button type="submit">{}</button></form>{})",
+        ctx.tr(N_("Compare two revisions")), base,
+        fv::select(ctx, {"de", ctx.tr(N_("From revision")), older ? std::to_string(from) : options[1].value, "", "",
+                         "", true, 0}, options, {}),
+        fv::select(ctx, {"a", ctx.tr(N_("To revision")), newer ? std::to_string(to) : options[0].value, "", "", "",
+                         true, 0}, options, {}),
+        ctx.tr(N_("Compare")), result);
+  }
+  Html problem;
+  if (!refused.empty()) {
+    Html reasons;
+    for (const auto& [field, message] : refused.items()) reasons += render("<li>{}</li>", ctx.tr(message));
+    problem = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><ul>{}</ul></div>)",
+                     ctx.tr(N_("This revision cannot be restored as it was")), reasons);
+  }
+  const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the action \"{}\""))), a.title);
+  Html body = render(
+      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a> › <a href="{}">{}</a></p>
+<h1>{}</h1>{}{}<h2>{}</h2><ol class="history">{}</ol>)",
+      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), base, a.title, title, problem, compare,
+      ctx.tr(N_("All revisions, newest first")), history::items(ctx, revisions, kActionFields, restore));
+  return fv::page(ctx, refused.empty() ? 200 : 422, title, body);
+}
+
+}  // namespace
+
+Response action_history(Context& ctx) {
+  auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return fv::not_found(ctx);
+  auto a = store::action(ctx.db, k->id, ctx.param_int("id"));
+  if (!a) return fv::not_found(ctx);
+  return render_history(ctx, *k, *a, {});
+}
+
+Response restore_action(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  auto result = roadmaps::restore_action_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
+                                                  ctx.param_int("number"), ctx.now);
+  const std::string back = "/coalitions/" + ctx.param("slug") + "/feuille-de-route/" + std::to_string(ctx.param_int("id"));
+  if (result.errors.empty()) return Response::redirect(back + "/historique");
+  auto k = views::coalition_of(ctx);
+  auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
+  if (!a) throw NotFound();
+  return render_history(ctx, k, *a, result.errors);
+}
+
+Response action_from_next_step(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  const std::string event = ctx.param("slug");
+  auto result = roadmaps::action_from_next_step(ctx.db, *ctx.user, event, ctx.param_int("id"), ctx.now);
+  // The only possible error: the step already became an action, which the minutes page links to.
+  if (!result.errors.empty()) return Response::redirect("/evenements/" + event + "/compte-rendu");
+  auto r = ctx.db.query_one("SELECT k.slug FROM actions a JOIN coalitions k ON k.id = a.coalition_id WHERE a.id = ?",
+                            {result.id});
+  return Response::redirect("/coalitions/" + (r ? r->text(0) : std::string()) + "/feuille-de-route/" +
+                            std::to_string(result.id));
+}
+
+html::Html next_step_action(Context& ctx, const std::string& event_slug, std::int64_t next_step_id,
+                            std::optional<std::int64_t> coalition_id, const std::vector<ActionFromStep>& made,
+                            std::map<std::int64_t, bool>& can_create) {
+  for (const auto& m : made)
+    if (m.next_step_id == next_step_id)
+      return render(R"( — {} <a href="/coalitions/{}/feuille-de-route/{}">{}</a>)", ctx.tr(N_("became action")),
+                    m.coalition_slug, m.id, m.title);
+  if (!coalition_id || !ctx.user) return Html();
+  auto known = can_create.find(*coalition_id);
+  if (known == can_create.end()) known = can_create.emplace(*coalition_id, can_edit(ctx.db, actor(ctx), *coalition_id)).first;
+  if (!known->second) return Html();
+  return render(R"( <form method="post" action="/evenements/{}/compte-rendu/elements/{}/action" class="inline">{}<button type="submit" class="link">{}</button></form>)",
+                event_slug, next_step_id, fv::csrf_field(ctx), ctx.tr(N_("Turn into an action")));
+}
 
 }  // namespace fabrique::roadmaps::pages

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace fabrique::roadmaps::store {
 namespace {
 
@@ -19,7 +21,9 @@ storage::Value optional_real(const std::optional<double>& v) { return v ? storag
 constexpr const char* kActionSelect =
     "SELECT a.id, a.coalition_id, k.slug, k.number, k.title, a.parent_id, a.title, a.description, a.lever, a.scale, "
     "a.status, a.abandon_reason, a.starts_on, a.due_on, a.progress, a.victory, a.qualities, a.resources, a.revision, "
-    "a.created_at, a.updated_at FROM actions a JOIN coalitions k ON k.id = a.coalition_id ";
+    "a.created_at, a.updated_at, a.origin_next_step_id, oe.slug, oe.title "
+    "FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
+    "LEFT JOIN minutes_items om ON om.id = a.origin_next_step_id LEFT JOIN events oe ON oe.id = om.event_id ";
 
 // Roadmap order: coalitions by number, each main action followed by its sub-actions.
 constexpr const char* kActionOrder = " ORDER BY k.number_key, COALESCE(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id";
@@ -70,6 +74,9 @@ Action read_action(const storage::Row& r) {
   a.revision = r.integer(18);
   a.created_at = at(r.integer(19));
   a.updated_at = at(r.integer(20));
+  a.origin_next_step_id = r.optional_integer(21);
+  a.origin_event_slug = r.text(22);
+  a.origin_event_title = r.text(23);
   return a;
 }
 
@@ -114,6 +121,11 @@ void attach(Connection& c, std::vector<Action>& list) {
                                    in + ") ORDER BY o.name_key",
                                params))
     list[index[r.integer(0)]].organisations.push_back({r.integer(1), r.text(2), r.text(3)});
+  for (const auto& r : c.query("SELECT ae.action_id, e.id, e.slug, e.title, e.starts_at FROM action_events ae "
+                               "JOIN events e ON e.id = ae.event_id WHERE ae.action_id IN (" +
+                                   in + ") ORDER BY e.starts_at, e.id",
+                               params))
+    list[index[r.integer(0)]].events.push_back({r.integer(1), r.text(2), r.text(3), at(r.integer(4))});
   for (const auto& r : c.query("SELECT parent_id, COUNT(*), SUM(CASE WHEN status = 'realisee' THEN 100 ELSE progress END) "
                                "FROM actions WHERE status <> 'abandonnee' AND parent_id IN (" +
                                    in + ") GROUP BY parent_id",
@@ -166,12 +178,12 @@ bool has_sub_actions(Connection& c, std::int64_t action_id) {
 std::int64_t insert_action(Connection& c, const Action& a) {
   return c
       .query("INSERT INTO actions (coalition_id, parent_id, title, description, lever, scale, status, abandon_reason, "
-             "starts_on, due_on, progress, victory, qualities, resources, revision, created_at, updated_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+             "starts_on, due_on, progress, victory, qualities, resources, revision, created_at, updated_at, "
+             "origin_next_step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
              {a.coalition_id, optional(a.parent_id), a.title, a.description, a.lever, a.scale, a.status,
               a.abandon_reason, optional_day(a.starts_on), optional_day(a.due_on),
               std::int64_t(a.entered_progress), std::int64_t(a.victory), join_qualities(a.qualities), a.resources,
-              secs(a.created_at), secs(a.updated_at)})
+              secs(a.created_at), secs(a.updated_at), optional(a.origin_next_step_id)})
       .at(0)
       .integer(0);
 }
@@ -187,27 +199,86 @@ bool update_action(Connection& c, const Action& a) {
                     secs(a.updated_at), a.id, a.revision - 1}) == 1;
 }
 
+std::optional<std::int64_t> action_of_next_step(Connection& c, std::int64_t next_step_id) {
+  auto r = c.query_one("SELECT id FROM actions WHERE origin_next_step_id = ?", {next_step_id});
+  if (!r) return std::nullopt;
+  return r->integer(0);
+}
+
+std::vector<ActionFromStep> actions_from_event(Connection& c, std::int64_t event_id) {
+  std::vector<ActionFromStep> out;
+  for (const auto& r : c.query("SELECT a.origin_next_step_id, a.id, k.slug, a.title FROM actions a "
+                               "JOIN coalitions k ON k.id = a.coalition_id "
+                               "JOIN minutes_items i ON i.id = a.origin_next_step_id WHERE i.event_id = ?",
+                               {event_id}))
+    out.push_back({r.integer(0), r.integer(1), r.text(2), r.text(3)});
+  return out;
+}
+
+std::vector<LinkedEvent> coalition_events(Connection& c, std::int64_t coalition_id) {
+  std::vector<LinkedEvent> out;
+  for (const auto& r : c.query("SELECT e.id, e.slug, e.title, e.starts_at FROM events e "
+                               "JOIN event_coalitions ec ON ec.event_id = e.id WHERE ec.coalition_id = ? "
+                               "ORDER BY e.starts_at DESC, e.id DESC",
+                               {coalition_id}))
+    out.push_back({r.integer(0), r.text(1), r.text(2), at(r.integer(3))});
+  return out;
+}
+
+void set_events(Connection& c, std::int64_t action_id, const std::vector<LinkedEvent>& events) {
+  c.execute("DELETE FROM action_events WHERE action_id = ?", {action_id});
+  for (const auto& e : events)
+    c.execute("INSERT INTO action_events (action_id, event_id) VALUES (?, ?)", {action_id, e.id});
+}
+
 void set_organisations(Connection& c, std::int64_t action_id, const std::vector<std::int64_t>& organisation_ids) {
   c.execute("DELETE FROM action_organisations WHERE action_id = ?", {action_id});
   for (auto id : organisation_ids)
     c.execute("INSERT INTO action_organisations (action_id, organisation_id) VALUES (?, ?)", {action_id, id});
 }
 
+namespace {
+// Actions and indicators keep their revisions alike, in tables of the same shape.
+void insert_revision_into(Connection& c, const char* table, const char* key, std::int64_t id, std::int64_t number,
+                          std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
+                          const std::string& snapshot, std::optional<std::int64_t> restored_from = std::nullopt) {
+  c.execute(fmt::format("INSERT INTO {} ({}, number, author_id, created_at, comment, snapshot, restored_from) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", table, key),
+            {id, number, optional(author), secs(when), comment, snapshot, optional(restored_from)});
+}
+
+std::vector<Revision> revisions_of(Connection& c, const char* table, const char* key, std::int64_t id) {
+  std::vector<Revision> out;
+  for (const auto& r : c.query(fmt::format("SELECT r.number, r.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
+                                           "r.comment, r.snapshot, r.restored_from FROM {} r LEFT JOIN users u ON u.id = r.author_id "
+                                           "WHERE r.{} = ? ORDER BY r.number DESC", table, key),
+                               {id})) {
+    out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
+    if (!r.is_null(5)) out.back().restored_from = r.integer(5);
+  }
+  return out;
+}
+}  // namespace
+
 void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
-                     sys_seconds when, const std::string& comment, const std::string& snapshot) {
-  c.execute("INSERT INTO action_revisions (action_id, number, author_id, created_at, comment, snapshot) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            {action_id, number, optional(author), secs(when), comment, snapshot});
+                     sys_seconds when, const std::string& comment, const std::string& snapshot,
+                     std::optional<std::int64_t> restored_from) {
+  insert_revision_into(c, "action_revisions", "action_id", action_id, number, author, when, comment, snapshot,
+                       restored_from);
 }
 
 std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id) {
-  std::vector<ActionRevision> out;
-  for (const auto& r : c.query("SELECT r.number, r.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
-                               "r.comment, r.snapshot FROM action_revisions r LEFT JOIN users u ON u.id = r.author_id "
-                               "WHERE r.action_id = ? ORDER BY r.number DESC",
-                               {action_id}))
-    out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
-  return out;
+  return revisions_of(c, "action_revisions", "action_id", action_id);
+}
+
+void insert_indicator_revision(Connection& c, std::int64_t indicator_id, std::int64_t number,
+                               std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
+                               const std::string& snapshot) {
+  insert_revision_into(c, "indicator_revisions", "indicator_id", indicator_id, number, author, when, comment, snapshot);
+}
+
+std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_id) {
+  return revisions_of(c, "indicator_revisions", "indicator_id", indicator_id);
 }
 
 void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds when) {
@@ -215,12 +286,18 @@ void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds when)
             {secs(when), coalition_id, secs(when)});
 }
 
-std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id) {
+namespace {
+// The coalition's indicators, or only indicator `only`, with their measurements (two queries).
+std::vector<Indicator> read_indicators(Connection& c, std::int64_t coalition_id, std::optional<std::int64_t> only) {
   std::vector<Indicator> out;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto& r : c.query("SELECT id, coalition_id, name, unit, quality, impact, description, baseline, target, "
-                               "created_at, updated_at FROM indicators WHERE coalition_id = ? ORDER BY id",
-                               {coalition_id})) {
+  const std::string one = only ? " AND i.id = ?" : "";
+  std::vector<storage::Value> params{coalition_id};
+  if (only) params.emplace_back(*only);
+  for (const auto& r : c.query("SELECT i.id, i.coalition_id, i.name, i.unit, i.quality, i.impact, i.description, "
+                               "i.baseline, i.target, i.created_at, i.updated_at, i.revision FROM indicators i "
+                               "WHERE i.coalition_id = ?" + one + " ORDER BY i.id",
+                               params)) {
     Indicator i;
     i.id = r.integer(0);
     i.coalition_id = r.integer(1);
@@ -233,15 +310,28 @@ std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id) {
     if (!r.is_null(8)) i.target = r.real(8);
     i.created_at = at(r.integer(9));
     i.updated_at = at(r.integer(10));
+    i.revision = r.integer(11);
     index[i.id] = out.size();
     out.push_back(std::move(i));
   }
-  for (const auto& r : c.query("SELECT m.indicator_id, m.id, m.measured_on, m.value, m.source FROM measurements m "
-                               "JOIN indicators i ON i.id = m.indicator_id WHERE i.coalition_id = ? "
-                               "ORDER BY m.measured_on, m.id",
-                               {coalition_id}))
-    out[index[r.integer(0)]].measurements.push_back({r.integer(1), at(r.integer(2)), r.real(3), r.text(4)});
+  for (const auto& r : c.query("SELECT m.indicator_id, m.id, m.measured_on, m.value, m.source, m.revision "
+                               "FROM measurements m JOIN indicators i ON i.id = m.indicator_id "
+                               "WHERE i.coalition_id = ?" + one + " ORDER BY m.measured_on, m.id",
+                               params))
+    out[index[r.integer(0)]].measurements.push_back(
+        {r.integer(1), at(r.integer(2)), r.real(3), r.text(4), r.integer(5)});
   return out;
+}
+}  // namespace
+
+std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id) {
+  return read_indicators(c, coalition_id, std::nullopt);
+}
+
+std::optional<Indicator> indicator(Connection& c, std::int64_t coalition_id, std::int64_t id) {
+  auto found = read_indicators(c, coalition_id, id);
+  if (found.empty()) return std::nullopt;
+  return std::move(found.front());
 }
 
 std::int64_t insert_indicator(Connection& c, const Indicator& i) {
@@ -254,12 +344,72 @@ std::int64_t insert_indicator(Connection& c, const Indicator& i) {
       .integer(0);
 }
 
+bool update_indicator(Connection& c, const Indicator& i) {
+  return c.execute("UPDATE indicators SET name = ?, unit = ?, quality = ?, impact = ?, baseline = ?, target = ?, "
+                   "description = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
+                   {i.name, i.unit, i.quality, i.impact, optional_real(i.baseline), optional_real(i.target),
+                    i.description, i.revision, secs(i.updated_at), i.id, i.revision - 1}) == 1;
+}
+
 void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m,
                         std::optional<std::int64_t> author, sys_seconds now) {
   c.execute("INSERT INTO measurements (indicator_id, measured_on, value, source, author_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             {indicator_id, secs(m.measured_on), m.value, m.source, optional(author), secs(now)});
   c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
+}
+
+std::optional<Measurement> measurement(Connection& c, std::int64_t indicator_id, std::int64_t id) {
+  auto r = c.query_one("SELECT id, measured_on, value, source, revision FROM measurements "
+                       "WHERE id = ? AND indicator_id = ?",
+                       {id, indicator_id});
+  if (!r) return std::nullopt;
+  return Measurement{r->integer(0), at(r->integer(1)), r->real(2), r->text(3), r->integer(4)};
+}
+
+void update_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m, sys_seconds now) {
+  c.execute("UPDATE measurements SET measured_on = ?, value = ?, source = ?, revision = ? "
+            "WHERE id = ? AND indicator_id = ?",
+            {secs(m.measured_on), m.value, m.source, m.revision, m.id, indicator_id});
+  c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
+}
+
+void delete_measurement(Connection& c, std::int64_t indicator_id, std::int64_t id, sys_seconds now) {
+  c.execute("DELETE FROM measurements WHERE id = ? AND indicator_id = ?", {id, indicator_id});
+  c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
+}
+
+void insert_measurement_change(Connection& c, std::int64_t indicator_id, const Measurement& before,
+                               const Measurement* after, const std::string& reason,
+                               std::optional<std::int64_t> author, sys_seconds now) {
+  c.execute("INSERT INTO measurement_changes (indicator_id, measurement_id, kind, old_measured_on, old_value, "
+            "old_source, new_measured_on, new_value, new_source, reason, author_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            {indicator_id, before.id, after ? "correction" : "removal", secs(before.measured_on), before.value,
+             before.source, after ? storage::Value(secs(after->measured_on)) : storage::Value(nullptr),
+             after ? storage::Value(after->value) : storage::Value(nullptr),
+             after ? storage::Value(after->source) : storage::Value(nullptr), reason, optional(author), secs(now)});
+}
+
+std::vector<MeasurementChange> measurement_changes(Connection& c, std::int64_t indicator_id) {
+  std::vector<MeasurementChange> out;
+  for (const auto& r : c.query("SELECT m.measurement_id, m.kind, m.old_measured_on, m.old_value, m.old_source, "
+                               "m.new_measured_on, m.new_value, m.new_source, m.reason, "
+                               "CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, m.created_at "
+                               "FROM measurement_changes m LEFT JOIN users u ON u.id = m.author_id "
+                               "WHERE m.indicator_id = ? ORDER BY m.id DESC",
+                               {indicator_id})) {
+    MeasurementChange ch;
+    ch.measurement_id = r.integer(0);
+    ch.removal = r.text(1) == "removal";
+    ch.before = {ch.measurement_id, at(r.integer(2)), r.real(3), r.text(4)};
+    if (!ch.removal) ch.after = Measurement{ch.measurement_id, at(r.integer(5)), r.real(6), r.text(7)};
+    ch.reason = r.text(8);
+    ch.author = r.text(9);
+    ch.at = at(r.integer(10));
+    out.push_back(std::move(ch));
+  }
+  return out;
 }
 
 bool indicator_exists(Connection& c, std::int64_t coalition_id, std::int64_t indicator_id) {
@@ -321,6 +471,25 @@ std::vector<KindDef> kinds(Connection& c) {
   std::vector<KindDef> out;
   for (const auto& r : c.query("SELECT id, slug, label FROM organisation_kinds ORDER BY position, id"))
     out.push_back({r.integer(0), r.text(1), r.text(2)});
+  return out;
+}
+
+std::vector<coalitions::Coalition> dashboard_coalitions(Connection& c) {
+  std::vector<coalitions::Coalition> out;
+  // Narrow on purpose: the full list's summaries and joins cost more than the rest of the dashboard.
+  for (const auto& r : c.query("SELECT k.id, k.number, k.slug, k.title, k.stage, k.stage_since, k.last_activity_at "
+                               "FROM coalitions k JOIN coalition_families f ON f.id = k.family_id "
+                               "ORDER BY f.position, f.id, k.number_key, k.id")) {
+    coalitions::Coalition k;
+    k.id = r.integer(0);
+    k.number = r.text(1);
+    k.slug = r.text(2);
+    k.title = r.text(3);
+    k.stage = r.text(4);
+    k.stage_since = at(r.integer(5));
+    k.last_activity_at = at(r.integer(6));
+    out.push_back(std::move(k));
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <vector>
 
+#include "coalitions/model.hpp"
 #include "roadmaps/matrix.hpp"
 #include "roadmaps/model.hpp"
 #include "storage/database.hpp"
@@ -32,9 +33,18 @@ std::int64_t insert_action(Connection& c, const Action& a);
 // Writes the current values and moves the revision from a.revision - 1 to a.revision; false when
 // someone saved meanwhile (nothing written).
 bool update_action(Connection& c, const Action& a);
+// Links with events' minutes (migration 0009): the action made from a next step, if any; the actions
+// made from the next steps of one event (one query for the whole minutes page).
+std::optional<std::int64_t> action_of_next_step(Connection& c, std::int64_t next_step_id);
+std::vector<ActionFromStep> actions_from_event(Connection& c, std::int64_t event_id);
+// The events of a coalition an action may be linked to, newest first; and an action's links.
+std::vector<LinkedEvent> coalition_events(Connection& c, std::int64_t coalition_id);
+void set_events(Connection& c, std::int64_t action_id, const std::vector<LinkedEvent>& events);
+
 void set_organisations(Connection& c, std::int64_t action_id, const std::vector<std::int64_t>& organisation_ids);
 void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
-                     sys_seconds at, const std::string& comment, const std::string& snapshot);
+                     sys_seconds at, const std::string& comment, const std::string& snapshot,
+                     std::optional<std::int64_t> restored_from = std::nullopt);
 std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id);  // newest first
 
 // Moves the coalition's last activity forward to `at` (never backwards: a change dated in the past,
@@ -43,7 +53,24 @@ void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds at);
 
 // Indicators of one coalition with their measurements by date (two queries).
 std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id);
+std::optional<Indicator> indicator(Connection& c, std::int64_t coalition_id, std::int64_t id);
 std::int64_t insert_indicator(Connection& c, const Indicator& i);
+// Writes the current values and moves the revision from i.revision - 1 to i.revision; false when
+// someone saved meanwhile (nothing written).
+bool update_indicator(Connection& c, const Indicator& i);
+void insert_indicator_revision(Connection& c, std::int64_t indicator_id, std::int64_t number,
+                               std::optional<std::int64_t> author, sys_seconds at, const std::string& comment,
+                               const std::string& snapshot);
+std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_id);  // newest first
+std::optional<Measurement> measurement(Connection& c, std::int64_t indicator_id, std::int64_t id);
+// Write m (its id, its new revision) / delete it; both touch the indicator's updated_at.
+void update_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m, sys_seconds now);
+void delete_measurement(Connection& c, std::int64_t indicator_id, std::int64_t id, sys_seconds now);
+// A correction (after set) or a removal (after null) of `before`, and the list of them, newest first.
+void insert_measurement_change(Connection& c, std::int64_t indicator_id, const Measurement& before,
+                               const Measurement* after, const std::string& reason,
+                               std::optional<std::int64_t> author, sys_seconds now);
+std::vector<MeasurementChange> measurement_changes(Connection& c, std::int64_t indicator_id);
 void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m,
                         std::optional<std::int64_t> author, sys_seconds now);
 bool indicator_exists(Connection& c, std::int64_t coalition_id, std::int64_t indicator_id);
@@ -60,6 +87,10 @@ struct KindCount {
 };
 // Only for the coalitions in `ids` when given (the page shown), else for all (the exports).
 std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<std::int64_t>* ids = nullptr);
+
+// Every coalition with only what the dashboard shows of it (id, number, slug, title, stage, stage
+// since, last activity; the other fields left empty), in the order of the coalitions list.
+std::vector<coalitions::Coalition> dashboard_coalitions(Connection& c);
 
 struct StageEntry {
   std::int64_t coalition_id = 0;

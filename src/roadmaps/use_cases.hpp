@@ -28,8 +28,10 @@ struct ActionInput {
   std::vector<std::string> qualities;      // slugs of kQualities
   std::vector<std::string> organisations;  // slugs of carrying organisations
   std::string resources;                   // one address per line
+  std::vector<std::string> events;         // slugs of linked events, among the coalition's
   std::string comment;                     // what changed, shown in the history
   std::int64_t base_revision = 0;          // on update: the revision the editor started from
+  std::int64_t origin_next_step = 0;       // on create: the next step of an event's minutes it comes from
 };
 
 struct ActionResult {
@@ -48,10 +50,24 @@ struct ActionResult {
 ActionResult create_action(storage::Connection& c, const User& actor, std::string_view slug, const ActionInput& in,
                            sys_seconds now);
 
+// from_next_step.cpp. Turns a next step of an event's minutes into an action of the step's coalition
+// (title = what, due date = by when), keeping the link both ways. Outcomes: created | field errors
+// (the step was already turned into an action) | Forbidden (not a co-porteur or animateur of the
+// step's coalition) | NotFound (no such next step in this event, or no coalition linked).
+ActionResult action_from_next_step(storage::Connection& c, const User& actor, std::string_view event_slug,
+                                   std::int64_t item_id, sys_seconds now);
+
 // update_action.cpp. A new revision with every field. Outcomes: saved | unchanged | conflict (409) |
 // field errors | Forbidden | NotFound (coalition or action).
 ActionResult update_action(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id,
                            const ActionInput& in, sys_seconds now);
+
+// update_action.cpp. Brings back the values of revision `number` as a new revision that says so.
+// Outcomes: restored | unchanged (the action already has those values) | field errors (a value that
+// is gone since, such as a deleted event or organisation: nothing written) | Forbidden | NotFound
+// (coalition, action, or no such older revision).
+ActionResult restore_action_revision(storage::Connection& c, const User& actor, std::string_view slug,
+                                     std::int64_t id, std::int64_t number, sys_seconds now);
 
 // index_action.cpp. Puts the action in the search index (type "action", public, under its
 // coalition): create_action and update_action call it inside their transaction.
@@ -60,6 +76,16 @@ void index_action(storage::Connection& c, const Action& a, std::string_view coal
 struct IndicatorInput {
   std::string name, unit, quality, impact, description;
   std::string baseline, target;  // numbers (comma or point), or empty
+  std::string comment;           // on update: what changed, shown in the history
+  std::int64_t base_revision = 0;  // on update: the revision the editor started from
+};
+
+struct IndicatorResult {
+  FieldErrors errors;
+  bool conflict = false;   // someone saved since base_revision: nothing written
+  bool unchanged = false;  // nothing differed: no revision made
+  std::int64_t revision = 0;
+  std::optional<Indicator> current;  // on conflict: the indicator as it is now
 };
 
 // create_indicator.cpp. Outcomes: the new id | field errors (empty name, unknown quality or impact
@@ -71,7 +97,31 @@ struct MeasurementInput {
   std::string measured_on;  // YYYY-MM-DD
   std::string value;        // a number
   std::string source;       // where the figure comes from
+  std::string reason;       // on correction or removal: why, kept in the indicator's history
+  std::int64_t base_revision = 0;  // on correction or removal: the revision the editor saw
 };
+
+// update_indicator.cpp. A new revision with every field. Outcomes: saved | unchanged | conflict (409)
+// | field errors (as create_indicator, and a comment too long) | Forbidden | NotFound.
+IndicatorResult update_indicator(storage::Connection& c, const User& actor, std::string_view slug,
+                                 std::int64_t indicator_id, const IndicatorInput& in, sys_seconds now);
+
+struct MeasurementResult {
+  FieldErrors errors;
+  bool conflict = false;  // corrected or removed by someone else since base_revision: nothing written
+};
+
+// change_measurement.cpp. Corrects a measurement's date, value or source, keeping the old values in
+// the indicator's history. Outcomes: corrected | field errors (as record_measurement, and a reason
+// too long) | conflict | Forbidden | NotFound (coalition, indicator or measurement).
+MeasurementResult correct_measurement(storage::Connection& c, const User& actor, std::string_view slug,
+                                      std::int64_t indicator_id, std::int64_t measurement_id,
+                                      const MeasurementInput& in, sys_seconds now);
+// change_measurement.cpp. Removes a measurement, keeping its values, who and why in the indicator's
+// history. Outcomes: removed | field errors (no reason, or too long) | conflict | Forbidden | NotFound.
+MeasurementResult remove_measurement(storage::Connection& c, const User& actor, std::string_view slug,
+                                     std::int64_t indicator_id, std::int64_t measurement_id,
+                                     const MeasurementInput& in, sys_seconds now);
 
 // record_measurement.cpp. Outcomes: recorded | field errors (no date, no value, not a number,
 // source too long) | Forbidden | NotFound (coalition or indicator).

@@ -1,6 +1,7 @@
 // Validation shared by the roadmap use cases: one place says what a valid action, day or number is.
 #include "roadmaps/validation.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -129,6 +130,24 @@ void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<st
     for (const auto& known : a.organisations) seen = seen || known.id == o->id;
     if (!seen) a.organisations.push_back({o->id, o->slug, o->name});
   }
+  if (!in.events.empty()) {
+    // Chosen among the coalition's events: one query, whatever the number chosen.
+    auto known = store::coalition_events(c, coalition_id);
+    if (in.events.size() > known.size() + 1) errors.add("events", N_("Choose events of this coalition from the list."));
+    for (const auto& slug : in.events) {
+      if (slug.empty() || errors.find("events")) continue;
+      auto e = std::find_if(known.begin(), known.end(), [&](const LinkedEvent& x) { return x.slug == slug; });
+      if (e == known.end()) {
+        errors.add("events", N_("Choose events of this coalition from the list."));
+        break;
+      }
+      if (std::none_of(a.events.begin(), a.events.end(), [&](const LinkedEvent& x) { return x.id == e->id; }))
+        a.events.push_back(*e);
+    }
+    std::sort(a.events.begin(), a.events.end(), [](const LinkedEvent& x, const LinkedEvent& y) {
+      return x.starts_at < y.starts_at || (x.starts_at == y.starts_at && x.id < y.id);
+    });
+  }
   std::string parent = text::trim(in.parent);
   if (parent.empty()) return;
   std::int64_t id = 0;
@@ -165,7 +184,112 @@ std::string snapshot(const Action& a) {
   o["qualities"] = std::move(qualities);
   o["organisations"] = std::move(organisations);
   o["resources"] = a.resources;
+  boost::json::array events;
+  for (const auto& e : a.events) events.push_back(boost::json::value(e.slug));
+  o["events"] = std::move(events);
+  o["origin_next_step"] = a.origin_next_step_id ? boost::json::value(*a.origin_next_step_id) : boost::json::value(nullptr);
   return boost::json::serialize(o);
+}
+
+ActionInput input_of_snapshot(storage::Connection& c, const std::string& snapshot) {
+  ActionInput in;
+  boost::json::value parsed;
+  try {
+    parsed = boost::json::parse(snapshot);
+  } catch (const std::exception&) {
+    return in;  // refused by validation (no title, lever…), never restored half-read
+  }
+  if (!parsed.is_object()) return in;
+  const auto& o = parsed.as_object();
+  auto text = [&](const char* key) -> std::string {
+    const auto* v = o.if_contains(key);
+    if (!v || v->is_null()) return "";
+    if (v->is_string()) return std::string(v->as_string());
+    if (v->is_int64()) return std::to_string(v->as_int64());
+    return "";
+  };
+  auto list = [&](const char* key) {
+    std::vector<std::string> out;
+    if (const auto* v = o.if_contains(key); v && v->is_array())
+      for (const auto& e : v->as_array())
+        if (e.is_string()) out.emplace_back(e.as_string());
+    return out;
+  };
+  in.title = text("title");
+  in.description = text("description");
+  in.parent = text("parent");
+  in.lever = text("lever");
+  in.scale = text("scale");
+  in.status = text("status");
+  in.abandon_reason = text("abandon_reason");
+  in.starts_on = text("starts_on");
+  in.due_on = text("due_on");
+  in.progress = text("progress");
+  if (const auto* v = o.if_contains("victory"); v && v->is_bool()) in.victory = v->as_bool();
+  in.qualities = list("qualities");
+  for (const auto& name : list("organisations")) {
+    auto found = organisations::store::by_name(c, name);
+    in.organisations.push_back(found ? found->slug : name);  // a name no organisation has is refused
+  }
+  in.resources = text("resources");
+  in.events = list("events");
+  return in;
+}
+
+Indicator read_indicator(const IndicatorInput& in, FieldErrors& errors) {
+  Indicator i;
+  i.name = bounded(in.name, kMaxName, false, "name", N_("The name is too long (200 characters at most)."), errors);
+  if (i.name.empty() && !errors.find("name")) errors.add("name", N_("Give the indicator a name."));
+  i.unit = bounded(in.unit, kMaxUnit, false, "unit", N_("The unit is too long (40 characters at most)."), errors);
+  if (!find(kQualities, in.quality)) errors.add("quality", N_("Choose a quality from the list."));
+  i.quality = in.quality;
+  if (!find(kImpacts, in.impact)) errors.add("impact", N_("Choose a kind of impact from the list."));
+  i.impact = in.impact;
+  i.description = bounded(in.description, 2000, true, "description",
+                          N_("The description is too long (2,000 characters at most)."), errors);
+  auto number = [&](const std::string& text, const char* field, const char* message) -> std::optional<double> {
+    if (text::trim(text).empty()) return std::nullopt;
+    auto v = parse_number(text);
+    if (!v) errors.add(field, message);
+    return v;
+  };
+  i.baseline = number(in.baseline, "baseline", N_("The baseline must be a number."));
+  i.target = number(in.target, "target", N_("The target must be a number."));
+  return i;
+}
+
+std::string snapshot(const Indicator& i) {
+  auto real = [](const std::optional<double>& v) { return v ? boost::json::value(*v) : boost::json::value(nullptr); };
+  boost::json::object o;
+  o["name"] = i.name;
+  o["unit"] = i.unit;
+  o["quality"] = i.quality;
+  o["impact"] = i.impact;
+  o["baseline"] = real(i.baseline);
+  o["target"] = real(i.target);
+  o["description"] = i.description;
+  return boost::json::serialize(o);
+}
+
+Measurement read_measurement(const MeasurementInput& in, FieldErrors& errors) {
+  Measurement m;
+  if (text::trim(in.measured_on).empty()) {
+    errors.add("measured_on", N_("Enter the date of the measurement."));
+  } else if (auto d = parse_day(in.measured_on)) {
+    m.measured_on = *d;
+  } else {
+    errors.add("measured_on", N_("Enter the date as a date (year-month-day)."));
+  }
+  if (text::trim(in.value).empty()) {
+    errors.add("value", N_("Enter the measured value."));
+  } else if (auto v = parse_number(in.value)) {
+    m.value = *v;
+  } else {
+    errors.add("value", N_("The value must be a number."));
+  }
+  m.source = bounded(in.source, kMaxSource, false, "source", N_("The source is too long (500 characters at most)."),
+                     errors);
+  return m;
 }
 
 }  // namespace fabrique::roadmaps::validation

@@ -30,5 +30,16 @@ void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<st
 
 // Every field of the action as JSON: what a revision keeps.
 std::string snapshot(const Action& a);
+// An old revision's snapshot as form input, to restore it: its carrying organisations are found
+// again by name (the snapshot keeps names); a value that is gone since is refused by validation.
+ActionInput input_of_snapshot(storage::Connection& c, const std::string& snapshot);
+
+// Every field of an indicator (name, unit, quality, impact kind, description, baseline, target),
+// trimmed, with errors added field by field.
+Indicator read_indicator(const IndicatorInput& in, FieldErrors& errors);
+// Every field of the indicator as JSON: what a revision keeps.
+std::string snapshot(const Indicator& i);
+// A measurement's date, value and source, with errors added field by field.
+Measurement read_measurement(const MeasurementInput& in, FieldErrors& errors);
 
 }  // namespace fabrique::roadmaps::validation

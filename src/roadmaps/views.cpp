@@ -105,6 +105,7 @@ ActionInput input_of(const Action& a) {
   in.victory = a.victory;
   in.qualities = a.qualities;
   for (const auto& o : a.organisations) in.organisations.push_back(o.slug);
+  for (const auto& e : a.events) in.events.push_back(e.slug);
   in.resources = a.resources;
   in.base_revision = a.revision;
   return in;
@@ -126,6 +127,7 @@ ActionInput input_from_form(const Context& ctx) {
   in.victory = f.get("victory") == "1";
   in.qualities = f.all("qualities");
   in.organisations = f.all("organisations");
+  in.events = f.all("events");
   in.resources = f.get("resources");
   in.comment = f.get("comment");
   try {
@@ -156,7 +158,7 @@ Html checkbox_group(const Context& ctx, const std::string& name, const std::stri
 
 }  // namespace
 
-Html action_form(Context& ctx, const coalitions::Coalition&, const std::string& action, const ActionInput& v,
+Html action_form(Context& ctx, const coalitions::Coalition& k, const std::string& action, const ActionInput& v,
                  const std::vector<Action>& parents, const FieldErrors& errors, const std::string& button) {
   std::vector<fv::Option> parent_options, orgs;
   for (const auto& p : parents)
@@ -174,8 +176,11 @@ Html action_form(Context& ctx, const coalitions::Coalition&, const std::string& 
       org_error ? render(R"(<p class="error" id="f-organisations-error">{}</p>)", ctx.tr(org_error)) : Html(),
       org_error ? " f-organisations-error" : "", org_options);
   std::vector<fv::Option> quality_options = options(ctx, kQualities);
+  std::vector<fv::Option> event_options;
+  for (const auto& e : store::coalition_events(ctx.db, k.id))
+    event_options.push_back({e.slug, e.title + " (" + ctx.t->date(e.starts_at) + ")"});
   return render(
-      R"(<form method="post" action="{}" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
+      R"(<form method="post" action="{}" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
       action, fv::csrf_field(ctx), v.base_revision,
       fv::input(ctx, {"title", ctx.tr(N_("Title")), v.title, "text", "off", "", true, kMaxTitle}, errors),
       fv::textarea(ctx,
@@ -208,6 +213,9 @@ Html action_form(Context& ctx, const coalitions::Coalition&, const std::string& 
       fv::checkbox(ctx, "victory", ctx.tr(N_("A victory: a winnable, visible goal")), v.victory),
       checkbox_group(ctx, "qualities", ctx.tr(N_("Qualities it serves")), quality_options, v.qualities, errors),
       org_field,
+      event_options.empty()
+          ? Html()
+          : checkbox_group(ctx, "events", ctx.tr(N_("Linked events")), event_options, v.events, errors),
       fv::textarea(ctx,
                    {"resources", ctx.tr(N_("Linked resources")), v.resources, "", "",
                     ctx.tr(N_("One address per line.")), false, kMaxResources},
@@ -217,6 +225,33 @@ Html action_form(Context& ctx, const coalitions::Coalition&, const std::string& 
                  ctx.tr(N_("A short note shown in the history (300 characters at most).")), false, kMaxComment},
                 errors),
       button);
+}
+
+Html indicator_fields(const Context& ctx, const IndicatorInput& v, const FieldErrors& errors) {
+  return render(
+      "{}{}{}{}{}{}{}",
+      fv::input(ctx, {"name", ctx.tr(N_("Name")), v.name, "text", "off", "", true, kMaxName}, errors),
+      fv::input(ctx, {"unit", ctx.tr(N_("Unit")), v.unit, "text", "off", ctx.tr(N_("Such as people, datasets, %.")),
+                      false, kMaxUnit}, errors),
+      fv::select(ctx, {"quality", ctx.tr(N_("Quality")), v.quality, "", "", "", true, 0}, options(ctx, kQualities),
+                 errors, ctx.tr(N_("Choose…"))),
+      fv::select(ctx, {"impact", ctx.tr(N_("Kind of impact")), v.impact, "", "", "", true, 0}, options(ctx, kImpacts),
+                 errors, ctx.tr(N_("Choose…"))),
+      fv::input(ctx, {"baseline", ctx.tr(N_("Baseline")), v.baseline, "text", "off", "", false, 30}, errors),
+      fv::input(ctx, {"target", ctx.tr(N_("Target")), v.target, "text", "off", "", false, 30}, errors),
+      fv::textarea(ctx, {"description", ctx.tr(N_("How it is measured")), v.description, "", "", "", false, 2000},
+                   errors, 3));
+}
+
+Html measurement_fields(const Context& ctx, const MeasurementInput& v, const FieldErrors& errors) {
+  return render(
+      "{}{}{}",
+      fv::input(ctx, {"measured_on", ctx.tr(N_("Date of the measurement")), v.measured_on, "date", "off",
+                      ctx.tr(N_("Year-month-day.")), true, 10}, errors),
+      fv::input(ctx, {"value", ctx.tr(N_("Value")), v.value, "text", "off", "", true, 30}, errors),
+      fv::input(ctx, {"source", ctx.tr(N_("Source")), v.source, "text", "off",
+                      ctx.tr(N_("Where the figure comes from: a survey, a count, a report…")), false, kMaxSource},
+                errors));
 }
 
 Html actions_table(const Context& ctx, const std::vector<Action>& actions, bool with_coalition) {

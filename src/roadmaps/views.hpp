@@ -60,6 +60,11 @@ ActionInput input_from_form(const Context& ctx);
 Html action_form(Context& ctx, const coalitions::Coalition& k, const std::string& action, const ActionInput& v,
                  const std::vector<Action>& parents, const FieldErrors& errors, const std::string& button);
 
+// The fields of the indicator form (define or edit), and of the measurement form (record or
+// correct), with the person's values and errors next to each field.
+Html indicator_fields(const Context& ctx, const IndicatorInput& v, const FieldErrors& errors);
+Html measurement_fields(const Context& ctx, const MeasurementInput& v, const FieldErrors& errors);
+
 // A table of actions; `with_coalition` adds the coalition column (programme-wide roadmap).
 Html actions_table(const Context& ctx, const std::vector<Action>& actions, bool with_coalition);
 

@@ -13,6 +13,7 @@ const FAMILY = 'Communs, données et territoires';
 const SLUG = 'donnees-environnementales';
 const base = `/coalitions/${SLUG}`;
 let actionPath;
+let indicatorPath;
 
 async function checkA11y(page, label) {
   await axeCheck(page, label);
@@ -115,11 +116,28 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
     await page.goto(actionPath);
     const form = page.locator(`form[action="${actionPath}"]`);
     await form.getByLabel('Statut').selectOption({ label: 'Réalisée' });
+    await form.getByLabel('Description').fill('Trois guides pour les collectivités.');
     await form.getByLabel(/^Qu’avez-vous modifié/).fill('Guides publiés');
     await submit(page, form.getByRole('button', { name: 'Enregistrer l’action' }));
     assert.match(await page.getByRole('main').innerText(), /Révision 2/);
     assert.match(await page.getByRole('main').innerText(), /Guides publiés/);
     await checkA11y(page, 'action with history (animateur)');
+  });
+
+  it('compares two revisions of the action word by word, then restores the first as a new revision', async () => {
+    await page.goto(actionPath);
+    await page.getByRole('link', { name: 'Comparer les révisions ou en restaurer une' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Historique de l’action/ }).waitFor();
+    await page.getByLabel('De la révision').selectOption('1');
+    await page.getByLabel('À la révision').selectOption('2');
+    await Promise.all([page.waitForURL(/historique\?de=1&a=2/), page.getByRole('button', { name: 'Comparer' }).click()]);
+    assert.match(await page.getByRole('main').innerText(), /Révision 1 comparée à la révision 2/);
+    assert.ok(await page.locator('.diff ins').first().isVisible(), 'the added words are marked');
+    await checkA11y(page, 'action history with a comparison (animateur)');
+    const response = await submit(page, page.getByRole('button', { name: 'Restaurer la révision 1' }));
+    assert.equal(response.status(), 303);
+    assert.match(await page.getByRole('main').innerText(), /Révision 3[\s\S]*Reprend la révision 1/);
+    await checkA11y(page, 'action history after a restore (animateur)');
   });
 
   it('defines an indicator and records two measurements; the chart is described', async () => {
@@ -148,6 +166,40 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
     await checkA11y(page, 'impact with a refused measurement');
   });
 
+  it('edits the indicator, corrects a measurement and removes another; the history keeps each change', async () => {
+    await page.goto(`${base}/impact`);
+    await page.getByRole('link', { name: 'Modifications et historique de « Participants aux ateliers »' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Participants aux ateliers' }).waitFor();
+    indicatorPath = new URL(page.url()).pathname;
+    await checkA11y(page, 'indicator (animateur)');
+    const form = page.locator(`form[action="${indicatorPath}"]`);
+    await form.getByLabel('Cible').fill('200');
+    await form.getByLabel(/^Qu’avez-vous modifié/).fill('Cible revue');
+    assert.equal((await submit(page, form.getByRole('button', { name: 'Enregistrer l’indicateur' }))).status(), 303);
+    assert.match(await page.getByRole('main').innerText(), /Révision 2[\s\S]*Cible revue[\s\S]*150 → 200/);
+
+    await page.getByRole('link', { name: /^Corriger ou supprimer — 14 avr/ }).click();
+    await page.getByRole('heading', { level: 1, name: /^Mesure du 14 avr/ }).waitFor();
+    await checkA11y(page, 'measurement (animateur)');
+    const correct = page.locator('form').filter({ has: page.getByRole('button', { name: 'Enregistrer la correction' }) });
+    await correct.getByLabel('Valeur').fill('24');
+    await correct.getByLabel(/^Pourquoi la corriger/).fill('Deux feuilles oubliées');
+    await submit(page, correct.getByRole('button', { name: 'Enregistrer la correction' }));
+    assert.equal(new URL(page.url()).pathname, indicatorPath);
+
+    await page.getByRole('link', { name: /^Corriger ou supprimer — 22 juin/ }).click();
+    const remove = page.locator('form').filter({ has: page.getByRole('button', { name: 'Supprimer la mesure' }) });
+    assert.equal((await submit(page, remove.getByRole('button', { name: 'Supprimer la mesure' }))).status(), 422);
+    assert.ok(await page.locator('.error-summary').getByText('Dites pourquoi la mesure est supprimée.').isVisible());
+    await checkA11y(page, 'measurement removal refused');
+    await page.getByLabel(/^Pourquoi la supprimer/).fill('Comptée deux fois');
+    await submit(page, page.getByRole('button', { name: 'Supprimer la mesure' }));
+    const history = await page.getByRole('main').innerText();
+    assert.match(history, /Corrigée : 14 avr\S* 2021 : 22 personnes/);
+    assert.match(history, /Supprimée : 22 juin 2021 : 71 personnes[\s\S]*Comptée deux fois/);
+    await checkA11y(page, 'indicator with its history (animateur)');
+  });
+
   it('the roadmap, impact, coalition and dashboard pages as an animateur have no violation', async () => {
     await expectAccessible(page, `${base}/feuille-de-route`, 'roadmap (animateur)');
     await expectAccessible(page, `${base}/impact`, 'impact (animateur)');
@@ -168,7 +220,10 @@ describe('the roadmap pages have no violation, signed out, in French and English
       const tag = english ? ' (en)' : '';
       it('the coalition roadmap', async () => expectAccessible(page, `${base}/feuille-de-route`, `roadmap${tag}`));
       it('an action', async () => expectAccessible(page, actionPath, `action${tag}`));
+      it('an action’s history, comparing two revisions', async () =>
+        expectAccessible(page, `${actionPath}/historique?de=1&a=3`, `action history${tag}`));
       it('the impact page with a chart', async () => expectAccessible(page, `${base}/impact`, `impact${tag}`));
+      it('an indicator with its history', async () => expectAccessible(page, indicatorPath, `indicator${tag}`));
       it('the coalition page with its matrix', async () => expectAccessible(page, base, `coalition${tag}`));
       it('the programme roadmap, filtered', async () =>
         expectAccessible(page, '/feuille-de-route?levier=usages&statut=realisee', `programme roadmap${tag}`));
@@ -191,7 +246,7 @@ describe('the roadmap pages are frugal, fit in 320 px and break no CSP rule', ()
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     const problems = [];
-    for (const path of [`${base}/feuille-de-route`, actionPath, `${base}/impact`, base, '/feuille-de-route',
+    for (const path of [`${base}/feuille-de-route`, actionPath, `${actionPath}/historique?de=1&a=3`, `${base}/impact`, indicatorPath, base, '/feuille-de-route',
       '/tableau-de-bord']) {
       let requests = 0;
       const bytes = new Map();

@@ -50,9 +50,8 @@ struct Programme {
   static std::string page(const std::string& rest = "") { return std::string("/coalitions/") + kSlug + rest; }
 
   using Fields = std::vector<std::pair<std::string, std::string>>;
-  static Fields action(const std::string& title, Fields extra = {}) {
-    Fields f{{"title", title}, {"lever", "usages"}, {"scale", "local"}, {"status", "engagee"},
-             {"starts_on", "2021-06-22"}, {"due_on", "2021-12-15"}, {"progress", "20"}};
+  // `f` with the values of `extra` replacing or added to its own.
+  static Fields with(Fields f, const Fields& extra) {
     for (auto& [k, v] : extra) {
       bool replaced = false;
       for (auto& [fk, fv] : f)
@@ -61,11 +60,24 @@ struct Programme {
     }
     return f;
   }
+  static Fields action(const std::string& title, Fields extra = {}) {
+    return with({{"title", title}, {"lever", "usages"}, {"scale", "local"}, {"status", "engagee"},
+                 {"starts_on", "2021-06-22"}, {"due_on", "2021-12-15"}, {"progress", "20"}},
+                extra);
+  }
   HttpResponse add(Browser& b, const std::string& title, Fields extra = {}) {
     b.get(page("/feuille-de-route"));
     return b.post(page("/feuille-de-route"), action(title, std::move(extra)));
   }
   std::int64_t last_action() { return site.count("SELECT MAX(id) FROM actions"); }
+  // An action saved twice (progress 20, then 50) by the co-porteur signed in on `b`: its page.
+  std::string action_with_two_revisions(Browser& b, const std::string& title) {
+    add(b, title);
+    const std::string path = page("/feuille-de-route/" + std::to_string(last_action()));
+    b.get(path);
+    b.post(path, action(title, {{"base_revision", "1"}, {"progress", "50"}}));
+    return path;
+  }
 };
 
 bool has(const HttpResponse& r, const std::string& s) { return r.body.find(s) != std::string::npos; }
@@ -503,6 +515,265 @@ TEST(Roadmaps, ReindexingFindsActionsWrittenBeforeTheIndexExisted) {
   EXPECT_NE(b.get("/recherche?q=cartographie").body.find(url), std::string::npos);
   EXPECT_NE(b.get("/recherche?q=environnementales").body.find(p.page()), std::string::npos);
   EXPECT_NE(b.get("/recherche?q=atmo").body.find("/organisations/atmo-france"), std::string::npos);
+}
+
+
+TEST(Roadmaps, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistorySaysSo) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.add(b, "Guide de bonnes pratiques", {{"description", "Un guide pour les collectivités du territoire."}});
+  auto id = std::to_string(p.last_action());
+  const std::string action = p.page("/feuille-de-route/" + id);
+  b.get(action);
+  ASSERT_EQ(b.post(action, Programme::action("Guide de bonnes pratiques",
+                                             {{"base_revision", "1"}, {"status", "en-cours"}, {"progress", "60"},
+                                              {"description", "Un guide pratique pour les collectivités et les associations."}}))
+                .status,
+            303);
+  auto history = b.get(action + "/historique");
+  ASSERT_EQ(history.status, 200);
+  EXPECT_TRUE(has(history, "action=\"" + action + "/historique/1/restaurer\"")) << history.body;
+  EXPECT_FALSE(has(history, "/historique/2/restaurer"));  // the current revision has nothing to restore
+
+  // The word diff between the two revisions marks the words added and removed.
+  auto compared = b.get(action + "/historique?de=1&a=2");
+  EXPECT_TRUE(has(compared, "Révision 1 comparée à la révision 2"));
+  EXPECT_TRUE(has(compared, "<ins>")) << compared.body;
+  EXPECT_TRUE(has(compared, "<del>"));
+  EXPECT_TRUE(has(compared, "associations"));
+
+  auto r = b.post(action + "/historique/1/restaurer", {});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.header("location"), action + "/historique");
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 3);
+  EXPECT_EQ(p.site.count("SELECT progress FROM actions WHERE id = " + id), 20);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE status = 'engagee' AND description = "
+                         "'Un guide pour les collectivités du territoire.'"),
+            1);
+  EXPECT_EQ(p.site.count("SELECT restored_from FROM action_revisions WHERE number = 3"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 3);  // history is never rewritten
+  EXPECT_TRUE(has(b.get(action + "/historique"), "Reprend la révision 1"));
+  // Restoring the values the action already has makes no revision.
+  b.get(action + "/historique");
+  EXPECT_EQ(b.post(action + "/historique/1/restaurer", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 3);
+  EXPECT_EQ(b.post(action + "/historique/3/restaurer", {}).status, 404);  // the current one
+  EXPECT_EQ(b.post(action + "/historique/9/restaurer", {}).status, 404);
+}
+
+TEST(Roadmaps, OnlyCoPorteursAndAnimateursRestoreARevisionAndOthersSeeTheHistoryWithoutTheButton) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  const std::string action = p.action_with_two_revisions(b, "Registre des réutilisations");
+  auto id = std::to_string(p.last_action());
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  auto seen = member.get(action + "/historique");
+  EXPECT_EQ(seen.status, 200);
+  EXPECT_FALSE(has(seen, "/restaurer"));
+  EXPECT_EQ(member.post(action + "/historique/1/restaurer", {}).status, 403);
+  Browser visitor(p.site);
+  EXPECT_FALSE(has(visitor.get(action + "/historique"), "/restaurer"));
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 2);
+  EXPECT_EQ(p.site.count("SELECT progress FROM actions WHERE id = " + id), 50);
+}
+
+TEST(Roadmaps, ARevisionWhoseEventIsGoneIsNotRestoredAndTheHistorySaysWhy) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  const std::string action = p.action_with_two_revisions(b, "Atelier territorial");
+  auto id = std::to_string(p.last_action());
+  {
+    // Revision 1 as if it had linked an event that has been deleted since.
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE action_revisions SET snapshot = REPLACE(snapshot, '\"events\":[]', "
+               "'\"events\":[\"atelier-disparu\"]') WHERE number = 1");
+  }
+  b.get(action + "/historique");
+  auto refused = b.post(action + "/historique/1/restaurer", {});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused, "Cette révision ne peut pas être restaurée telle quelle")) << refused.body;
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 2);
+}
+
+// Indicators are edited like actions, and measurements corrected or removed, never silently.
+struct WithIndicator : Programme {
+  Browser porteur{site};
+  std::string id, page_path;
+  WithIndicator() {
+    porteur.sign_in("porteur@example.org", kPassword);
+    porteur.get(page("/impact"));
+    auto r = porteur.post(page("/impact"), {{"name", "Participants aux ateliers"}, {"unit", "personnes"},
+                                            {"quality", "capacitant"}, {"impact", "social"}, {"target", "150"}});
+    if (r.status != 303) throw std::runtime_error("could not define the indicator: " + r.body);
+    id = std::to_string(site.count("SELECT MAX(id) FROM indicators"));
+    page_path = page("/impact/" + id);
+    for (auto [day, value] : {std::pair{"2021-04-14", "22"}, {"2021-06-22", "71"}}) {
+      porteur.get(page("/impact"));
+      porteur.post(page("/impact/mesures"), {{"indicator", id}, {"measured_on", day}, {"value", value},
+                                             {"source", "Feuille de présence"}});
+    }
+  }
+  static Fields edit(Fields extra = {}) {
+    return with({{"name", "Participants aux ateliers"}, {"unit", "personnes"}, {"quality", "capacitant"},
+                 {"impact", "social"}, {"target", "150"}, {"base_revision", "1"}},
+                extra);
+  }
+};
+
+TEST(Indicators, ACoPorteurEditsAnIndicatorAsANewRevisionAndItsHistoryShowsWhatChanged) {
+  WithIndicator p;
+  auto page = p.porteur.get(p.page_path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page, "Révision 1"));
+  EXPECT_TRUE(has(page, R"(name="base_revision" value="1")"));
+  auto r = p.porteur.post(p.page_path, WithIndicator::edit({{"name", "Participants aux ateliers de la coalition"},
+                                                            {"impact", "gouvernance"}, {"target", "200,5"},
+                                                            {"baseline", "10"}, {"comment", "Cible revue en comité"}}));
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.header("location"), p.page_path);
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions WHERE indicator_id = " + p.id), 2);
+  page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "<h1>Participants aux ateliers de la coalition</h1>"));
+  EXPECT_TRUE(has(page, "Révision 2"));
+  EXPECT_TRUE(has(page, "Cible revue en comité"));
+  EXPECT_TRUE(has(page, "150 → 200,5")) << page.body;
+  EXPECT_TRUE(has(page, "social → gouvernance"));
+  EXPECT_TRUE(has(page, "— → 10"));
+  // The measurements and the impact page follow the new values; saving the same values makes nothing.
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
+  EXPECT_TRUE(has(p.porteur.get(p.page("/impact")), "Participants aux ateliers de la coalition"));
+  EXPECT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"name", "Participants aux ateliers de la coalition"},
+                                                             {"impact", "gouvernance"}, {"target", "200.5"},
+                                                             {"baseline", "10"}, {"base_revision", "2"}}))
+                .status,
+            303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
+}
+
+TEST(Indicators, AnIndicatorDefinedBeforeRevisionsWereKeptGetsItsOldValuesAsRevision1OnItsFirstEdit) {
+  WithIndicator p;
+  {
+    auto c = p.site.db().acquire();
+    c->execute("DELETE FROM indicator_revisions");
+  }
+  ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"unit", "participants"}})).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
+  auto page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "personnes → participants")) << page.body;
+}
+
+TEST(Indicators, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsItsInput) {
+  WithIndicator p;
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(p.page_path);
+  p.porteur.get(p.page_path);
+  ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"target", "180"}})).status, 303);
+  auto refused = anim.post(p.page_path, WithIndicator::edit({{"name", "Personnes formées"}}));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(has(refused, "Personnes formées"));
+  EXPECT_TRUE(has(refused, R"(name="base_revision" value="2")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE name = 'Participants aux ateliers' AND target = 180"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
+}
+
+TEST(Indicators, BadInputGetsAMessageNextToTheFieldA422AndWritesNothing) {
+  WithIndicator p;
+  p.porteur.get(p.page_path);
+  auto r = p.porteur.post(p.page_path, WithIndicator::edit({{"name", ""}, {"impact", "rapide"}, {"target", "beaucoup"}}));
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(has(r, "Donnez un nom à l’indicateur.")) << r.body;
+  EXPECT_TRUE(has(r, "Choisissez un type d’impact dans la liste."));
+  EXPECT_TRUE(has(r, R"(id="f-target-error")"));
+  EXPECT_TRUE(has(r, R"(value="beaucoup")"));
+  auto long_comment = p.porteur.post(p.page_path, WithIndicator::edit({{"comment", std::string(301, 'x')}}));
+  EXPECT_EQ(long_comment.status, 422);
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 1);
+}
+
+TEST(Indicators, OnlyCoPorteursAndAnimateursEditIndicatorsOrChangeMeasurements) {
+  WithIndicator p;
+  const std::string m = std::to_string(p.site.count("SELECT MIN(id) FROM measurements"));
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  auto page = member.get(p.page_path);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_FALSE(has(page, "name=\"base_revision\""));
+  EXPECT_FALSE(has(page, "/mesures/" + m));
+  EXPECT_EQ(member.post(p.page_path, WithIndicator::edit({{"name", "Autre"}})).status, 403);
+  EXPECT_EQ(member.get(p.page_path + "/mesures/" + m).status, 403);
+  EXPECT_EQ(member.post(p.page_path + "/mesures/" + m,
+                        {{"measured_on", "2021-04-14"}, {"value", "1"}, {"base_revision", "1"}}).status,
+            403);
+  EXPECT_EQ(member.post(p.page_path + "/mesures/" + m + "/suppression",
+                        {{"removal_reason", "Pour voir"}, {"base_revision", "1"}}).status,
+            403);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes"), 0);
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators"), 1);
+  Browser visitor(p.site);
+  EXPECT_EQ(visitor.get(p.page_path).status, 200);
+  EXPECT_EQ(visitor.get(p.page_path + "/999999").status, 404);
+  EXPECT_EQ(p.porteur.get(p.page_path + "/mesures/999999").status, 404);
+}
+
+TEST(Measurements, ACorrectionKeepsTheOldValueInTheHistoryAndAStaleOneIsRefusedWith409) {
+  WithIndicator p;
+  const std::string m = std::to_string(p.site.count("SELECT MIN(id) FROM measurements"));
+  const std::string path = p.page_path + "/mesures/" + m;
+  auto form = p.porteur.get(path);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form, R"(value="2021-04-14")"));
+  EXPECT_TRUE(has(form, R"(value="22")"));
+  auto r = p.porteur.post(path, {{"measured_on", "2021-04-15"}, {"value", "24"}, {"source", "Feuille de présence"},
+                                 {"reason", "Deux feuilles oubliées"}, {"base_revision", "1"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.header("location"), p.page_path);
+  EXPECT_EQ(p.site.count("SELECT CAST(value AS INTEGER) FROM measurements WHERE id = " + m), 24);
+  EXPECT_EQ(p.site.count("SELECT revision FROM measurements WHERE id = " + m), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes WHERE kind = 'correction' AND old_value = 22"), 1);
+  auto page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "Corrigée :")) << page.body;
+  EXPECT_TRUE(has(page, "Deux feuilles oubliées"));
+  EXPECT_TRUE(has(page, "22 personnes"));
+
+  // A second correction started from the first revision is refused, its input kept, nothing written.
+  auto stale = p.porteur.post(path, {{"measured_on", "2021-04-14"}, {"value", "30"}, {"base_revision", "1"}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_TRUE(has(stale, R"(value="30")"));
+  EXPECT_EQ(p.site.count("SELECT CAST(value AS INTEGER) FROM measurements WHERE id = " + m), 24);
+  // Bad input is refused next to the field.
+  auto bad = p.porteur.post(path, {{"measured_on", ""}, {"value", "beaucoup"}, {"base_revision", "2"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(has(bad, "Indiquez la date de la mesure."));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes"), 1);
+}
+
+TEST(Measurements, ARemovalNeedsAReasonAndIsKeptInTheHistoryWithTheRemovedValue) {
+  WithIndicator p;
+  const std::string m = std::to_string(p.site.count("SELECT MAX(id) FROM measurements"));
+  const std::string path = p.page_path + "/mesures/" + m;
+  p.porteur.get(path);
+  auto no_reason = p.porteur.post(path + "/suppression", {{"removal_reason", " "}, {"base_revision", "1"}});
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_TRUE(has(no_reason, "Dites pourquoi la mesure est supprimée.")) << no_reason.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
+  auto r = p.porteur.post(path + "/suppression", {{"removal_reason", "Comptée deux fois"}, {"base_revision", "1"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes WHERE kind = 'removal' AND old_value = 71"), 1);
+  auto page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "Supprimée :"));
+  EXPECT_TRUE(has(page, "71 personnes"));
+  EXPECT_TRUE(has(page, "Comptée deux fois"));
+  EXPECT_EQ(p.porteur.get(path).status, 404);  // gone from the measurements, not from the history
+  EXPECT_FALSE(has(p.porteur.get(p.page("/impact/" + p.id + "/mesures.csv")), ",71,"));
 }
 
 }  // namespace

@@ -1,0 +1,90 @@
+// Rendering the revisions of actions and indicators from their JSON snapshots.
+#include "roadmaps/history.hpp"
+
+#include <boost/json.hpp>
+
+#include "charts/charts.hpp"
+#include "i18n/i18n.hpp"
+#include "roadmaps/views.hpp"
+#include "text/diff.hpp"
+
+namespace fabrique::roadmaps::history {
+
+using html::render;
+using i18n::N_;
+
+namespace {
+
+// A snapshot's value as the reader reads it: numbers with the decimal separator of their language.
+std::string text_of(const boost::json::value* v, char decimal) {
+  if (!v || v->is_null()) return "—";
+  if (v->is_string()) return std::string(v->as_string());
+  if (v->is_double()) return charts::number(v->as_double(), decimal);
+  if (v->is_array()) {
+    std::string out;
+    for (const auto& e : v->as_array())
+      out += (out.empty() ? "" : ", ") + (e.is_string() ? std::string(e.as_string()) : boost::json::serialize(e));
+    return out.empty() ? "—" : out;
+  }
+  return boost::json::serialize(*v);
+}
+
+bool blank(const boost::json::value* v) {
+  return !v || v->is_null() || (v->is_string() && v->as_string().empty()) || (v->is_array() && v->as_array().empty());
+}
+
+}  // namespace
+
+Html changes(const Context& ctx, const Revision& r, const Revision* previous, std::span<const Field> fields) {
+  boost::json::value now, before;
+  try {
+    now = boost::json::parse(r.snapshot);
+    if (previous) before = boost::json::parse(previous->snapshot);
+  } catch (const std::exception&) {
+    return Html();  // a snapshot the code wrote itself; unreadable only if the table was edited by hand
+  }
+  if (!now.is_object() || (previous && !before.is_object())) return Html();
+  const char decimal = views::decimal(ctx);
+  const text::DiffLabels labels{ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"};
+  Html list;
+  for (const auto& f : fields) {
+    const boost::json::value* after = now.as_object().if_contains(f.key);
+    const boost::json::value* was = previous ? before.as_object().if_contains(f.key) : nullptr;
+    if (previous && ((!was && !after) || (was && after && *was == *after))) continue;
+    if (!previous && blank(after)) continue;
+    if (previous && f.long_text) {
+      std::string a = blank(was) ? "" : text_of(was, decimal), b = blank(after) ? "" : text_of(after, decimal);
+      list += render("<li>{} :{}</li>", ctx.tr(f.label), text::render_diff(text::diff_words(a, b), labels));
+    } else if (previous) {
+      list += render("<li>{} : {} → {}</li>", ctx.tr(f.label), text_of(was, decimal), text_of(after, decimal));
+    } else {
+      list += render("<li>{} : {}</li>", ctx.tr(f.label), text_of(after, decimal));
+    }
+  }
+  return render("<ul>{}</ul>", list);
+}
+
+Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span<const Field> fields,
+           const std::function<Html(const Revision&)>& extra) {
+  Html out;
+  for (std::size_t i = 0; i < revisions.size(); ++i) {
+    const auto& r = revisions[i];
+    out += render(R"(<li><p><strong>{}</strong> — {}{}{}{}</p>{}{}</li>)",
+                  fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), r.number), ctx.t->date(r.created_at),
+                  r.author.empty() ? Html() : render(" ({})", r.author),
+                  r.restored_from
+                      ? render(" — {}", fmt::format(fmt::runtime(ctx.tr(N_("Brings back revision {}"))), *r.restored_from))
+                      : Html(),
+                  r.comment.empty() ? Html() : render(" — {}", r.comment),
+                  changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr, fields),
+                  extra ? extra(r) : Html());
+  }
+  return out;
+}
+
+Html conflict_box(const Context& ctx, const char* title) {
+  return render(R"(<div class="error-summary" role="alert" tabindex="-1"><h3>{}</h3><p>{}</p></div>)", ctx.tr(title),
+                ctx.tr(N_("Your changes were not saved, and nothing was lost: they are still in the form below. The history above shows what changed meanwhile; check it, then save again.")));
+}
+
+}  // namespace fabrique::roadmaps::history

@@ -1,0 +1,36 @@
+// The history of an action or an indicator as pages show it: each revision with what changed against
+// the one before (long texts as a word diff), and the message shown when a save came too late.
+#pragma once
+#include <functional>
+#include <span>
+#include <vector>
+
+#include "http/context.hpp"
+#include "roadmaps/model.hpp"
+#include "views/html.hpp"
+
+namespace fabrique::roadmaps::history {
+
+using html::Html;
+using http::Context;
+
+// A field of a revision's JSON snapshot, its label (msgid), and whether it is a long text whose
+// changes read better as a word diff than as "before → after".
+struct Field {
+  const char* key;
+  const char* label;
+  bool long_text = false;
+};
+
+// What revision `r` changed against `previous` (or, for the first, what it set), as a list.
+Html changes(const Context& ctx, const Revision& r, const Revision* previous, std::span<const Field> fields);
+
+// The <li> items of a history, newest first (`revisions` as the store returns them); `extra` adds
+// something after a revision's changes (such as the button that restores it), or nothing.
+Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span<const Field> fields,
+           const std::function<Html(const Revision&)>& extra = {});
+
+// The message above a form whose save was refused because someone saved meanwhile (409).
+Html conflict_box(const Context& ctx, const char* title);
+
+}  // namespace fabrique::roadmaps::history
