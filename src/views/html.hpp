@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 
 #include <fmt/format.h>
@@ -53,14 +54,47 @@ std::string piece(T n) {
 inline std::string piece(double d) { return fmt::format("{}", d); }
 template <class T>
 using piece_t = std::string;
+
+// The number of replacement fields ("{}", "{:…}") in a template, "{{" escapes skipped; -1 when a
+// field names its argument ("{0}"), since the same argument may then fill several fields.
+consteval int count_fields(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '{') continue;
+    if (i + 1 < s.size() && s[i + 1] == '{') {
+      ++i;
+      continue;
+    }
+    if (i + 1 < s.size() && s[i + 1] != '}' && s[i + 1] != ':') return -1;
+    ++n;
+  }
+  return n;
+}
+
+// Never defined: calling it during constant evaluation is the compile error below.
+void template_fields_and_arguments_differ_in_number();
+
+// A render() template, checked at compile time: fmt refuses too few arguments, and this refuses
+// too many, which fmt lets through (an argument added without its "{}" was silently dropped and
+// pushed the markup after it into the wrong element).
+template <class... Args>
+struct Template {
+  fmt::format_string<piece_t<Args>...> f;
+  template <class S>
+    requires std::is_convertible_v<const S&, std::string_view>
+  consteval Template(const S& s) : f(s) {
+    const int fields = count_fields(std::string_view(s));
+    if (fields >= 0 && fields != static_cast<int>(sizeof...(Args))) template_fields_and_arguments_differ_in_number();
+  }
+};
 }  // namespace detail
 
-// Fills the literal template `f` (trusted markup, checked at compile time by fmt) with `args`,
-// escaping each argument unless it is an Html. Example:
+// Fills the literal template `f` (trusted markup, checked at compile time) with `args`, escaping
+// each argument unless it is an Html. Example:
 //   render(R"(<a href="/organisations/{}">{}</a>)", org.slug, org.name)
 template <class... Args>
-Html render(fmt::format_string<detail::piece_t<Args>...> f, const Args&... args) {
-  return trusted(fmt::format(f, detail::piece(args)...));
+Html render(detail::Template<std::type_identity_t<Args>...> t, const Args&... args) {
+  return trusted(fmt::format(t.f, detail::piece(args)...));
 }
 
 // Escapes for use in a URL query value (percent-encoding), then the result is HTML-safe too.

@@ -25,6 +25,18 @@ TEST(Render, KeepsHtmlArgumentsAsTheyAre) {
 
 TEST(Render, WritesNumbers) { EXPECT_EQ(render("<td>{}</td>", 42).str(), "<td>42</td>"); }
 
+// render() refuses at compile time a template whose fields do not match its arguments; these are the
+// counts that check relies on. (A mismatched call cannot be a runtime test: it does not compile.)
+static_assert(fabrique::html::detail::count_fields("<p>{}</p><p>{}</p>") == 2);
+static_assert(fabrique::html::detail::count_fields("<p>{{literal}}</p>{}") == 1);
+static_assert(fabrique::html::detail::count_fields("<p>{:>4}</p>") == 1);
+static_assert(fabrique::html::detail::count_fields("<p>{0}{0}</p>") == -1);
+static_assert(fabrique::html::detail::count_fields("") == 0);
+
+TEST(Render, FillsEscapedBracesAndFieldsInOrder) {
+  EXPECT_EQ(render("{{{}}}<b>{}</b>", "a", "<b>").str(), "{a}<b>&lt;b&gt;</b>");
+}
+
 TEST(Html, AppendingTextEscapesIt) {
   Html h = trusted("<p>");
   h += std::string_view("<i>");
