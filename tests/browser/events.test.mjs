@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, signIn, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -14,12 +14,6 @@ const year = new Date().getUTCFullYear() + 1;
 const START = `${year}-01-19T14:00`;
 const END = `${year}-01-19T16:00`;
 let path; // the event's address, once created
-
-async function expectAccessible(page, url, label, expectedStatus = 200) {
-  const response = await page.goto(url);
-  assert.equal(response.status(), expectedStatus, `${url} answered ${response.status()}`);
-  await checkA11y(page, label);
-}
 
 describe('an animateur creates an event', () => {
   let page;
