@@ -32,11 +32,7 @@ CardFilters card_filters(Context& ctx) {
   f.outcome = ctx.query.get("issue");
   f.coalition = ctx.query.get("coalition");
   if (outcome(f.outcome)) f.filter.outcome = f.outcome; else f.outcome.clear();
-  if (!f.coalition.empty()) {
-    for (const auto& k : store::coalitions(ctx.db))
-      if (k.slug == f.coalition) f.filter.coalition_id = k.id;
-    if (!f.filter.coalition_id) f.coalition.clear();
-  }
+  f.filter.coalition_id = views::coalition_filter(ctx, f.coalition);
   if (ctx.user) {
     f.filter.all_drafts = ctx.user->is_animateur();
     f.filter.drafts_of = ctx.user->id;
@@ -67,12 +63,8 @@ const std::string& text_of(const CardInput& in, std::string_view name) {
 
 CardInput card_input_from(const Context& ctx) {
   CardInput in{ctx.form.get("title"),   ctx.form.get("context"),  ctx.form.get("tried"),   ctx.form.get("outcome"),
-               ctx.form.get("learned"), ctx.form.get("tensions"), ctx.form.get("sources"), ctx.form.get("coalition"), -1};
-  try {
-    in.base_revision = std::stoll(ctx.form.get("base_revision"));
-  } catch (const std::exception&) {
-    in.base_revision = -1;  // absent on proposals; a mismatch on edits
-  }
+               ctx.form.get("learned"), ctx.form.get("tensions"), ctx.form.get("sources"), ctx.form.get("coalition"),
+               views::integer_field(ctx.form.get("base_revision"), -1)};  // absent on proposals; a mismatch on edits
   return in;
 }
 
@@ -93,25 +85,30 @@ Html card_fields(Context& ctx, const CardInput& in, const FieldErrors& errors) {
 }
 
 Response render_new_card(Context& ctx, const CardInput& in, const FieldErrors& errors, int status) {
-  Html body = render(R"(<h1>{}</h1><p>{}</p>{}<form method="post" action="/boussole/proposer" novalidate>{}{}<button type="submit">{}</button></form>)",
-                     ctx.tr(N_("Share an experience")),
-                     ctx.tr(N_("What have we already tried, what worked, what did not? The animateurs and the co-porteurs of its coalition publish proposals.")),
-                     fv::error_summary(ctx, errors), fv::csrf_field(ctx), card_fields(ctx, in, errors), ctx.tr(N_("Propose")));
-  return fv::page(ctx, status, ctx.tr(N_("Share an experience")), body);
+  return views::form_page(
+      ctx,
+      {.title = ctx.tr(N_("Share an experience")),
+       .intro = render("<p>{}</p>", ctx.tr(N_("What have we already tried, what worked, what did not? The animateurs and the co-porteurs of its coalition publish proposals."))),
+       .action = "/boussole/proposer",
+       .fields = card_fields(ctx, in, errors),
+       .submit = N_("Propose")},
+      errors, status);
 }
 
 Response render_edit_card(Context& ctx, const Card& k, const CardInput& in, const FieldErrors& errors, bool conflict,
                           int status) {
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), k.title);
-  Html conflict_box;
-  if (conflict)
-    conflict_box = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><p>{}</p></div>)",
-                          ctx.tr(N_("Someone saved this card while you were editing it")),
-                          ctx.tr(N_("Nothing was saved. Your changes are still in the form; compare them with the card as it is now, then save again.")));
-  Html body = render(R"(<p class="meta"><a href="/boussole/{}">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/boussole/{}/modifier" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}<button type="submit">{}</button></form>)",
-                     k.slug, k.title, title, conflict_box, fv::error_summary(ctx, errors), k.slug, fv::csrf_field(ctx),
-                     conflict ? k.revision : in.base_revision, card_fields(ctx, in, errors), ctx.tr(N_("Save")));
-  return fv::page(ctx, status, title, body);
+  return views::form_page(
+      ctx,
+      {.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), k.title),
+       .intro = render(R"(<p class="meta"><a href="/boussole/{}">{}</a></p>)", k.slug, k.title),
+       .action = "/boussole/" + k.slug + "/modifier",
+       .base_revision = conflict ? k.revision : in.base_revision,
+       .conflict = conflict,
+       .conflict_title = N_("Someone saved this card while you were editing it"),
+       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the card as it is now, then save again."),
+       .fields = card_fields(ctx, in, errors),
+       .submit = N_("Save")},
+      errors, status);
 }
 
 Card visible_card(Context& ctx) {
@@ -195,6 +192,8 @@ Response card(Context& ctx) {
     const std::string& value = text_of(values, t.name);
     if (!value.empty()) texts += render("<h2>{}</h2>{}", ctx.tr(t.label), text::render_markdown(value));
   }
+  std::vector<views::RevisionLine> history;
+  for (const auto& v : store::card_revisions(ctx.db, k.id)) history.push_back({v.number, v.created_at, v.author_name});
   Html actions;
   if (can_edit(ctx.db, actor, k))
     actions += render(R"(<li><a href="/boussole/{}/modifier">{}</a></li>)", k.slug, ctx.tr(N_("Edit")));
@@ -202,14 +201,15 @@ Response card(Context& ctx) {
     actions += render(R"(<li><form method="post" action="/boussole/{}/publier">{}<button type="submit">{}</button></form></li>)",
                       k.slug, fv::csrf_field(ctx), ctx.tr(N_("Publish")));
   Html body = render(
-      R"(<p class="meta"><a href="/boussole">{}</a></p><h1>{}</h1>{}<dl class="facts"><dt>{}</dt><dd>{}</dd>{}{}</dl>{}{})",
+      R"(<p class="meta"><a href="/boussole">{}</a></p><h1>{}</h1>{}<dl class="facts"><dt>{}</dt><dd>{}</dd>{}{}</dl>{}{}{})",
       ctx.tr(N_("Boussole")), k.title, views::draft_notice(ctx, k.status), ctx.tr(N_("Outcome")),
       views::outcome_label(ctx, k.outcome),
       k.coalition ? render(R"(<dt>{}</dt><dd><a href="/coalitions/{}">{}</a></dd>)", ctx.tr(N_("Coalition")), k.coalition->slug,
                            views::coalition_title(*k.coalition))
                   : Html(),
       k.submitter_name.empty() ? Html() : render("<dt>{}</dt><dd>{}</dd>", ctx.tr(N_("Shared by")), k.submitter_name),
-      texts, actions.empty() ? Html() : render(R"(<ul class="tags">{}</ul>)", actions));
+      texts, actions.empty() ? Html() : render(R"(<ul class="tags">{}</ul>)", actions),
+      views::revision_history(ctx, "/boussole/" + k.slug, history, k.revision, can_publish(ctx.db, actor, k)));
   return fv::page(ctx, k.title, body);
 }
 
@@ -234,6 +234,32 @@ Response publish_card(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   commons::publish_card(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
   return Response::redirect("/boussole/" + ctx.param("slug"));
+}
+
+Response compare_card(Context& ctx) {
+  Card k = visible_card(ctx);
+  const std::string base = "/boussole/" + k.slug;
+  const std::int64_t from = views::integer_field(ctx.query.get("de"), -1), to = views::integer_field(ctx.query.get("a"), -1);
+  auto a = store::card_revision(ctx.db, k.id, from), b = store::card_revision(ctx.db, k.id, to);
+  if (!a || !b) return views::no_such_revisions(ctx, base);
+  std::vector<views::FieldChange> fields{
+      {ctx.tr(N_("Title")), a->title, b->title},
+      {ctx.tr(N_("Outcome")), views::outcome_label(ctx, a->outcome), views::outcome_label(ctx, b->outcome)},
+      {ctx.tr(N_("Coalition")), a->coalition, b->coalition}};
+  const CardInput before{a->title, a->context, a->tried, a->outcome, a->learned, a->tensions, a->sources, a->coalition, 0};
+  const CardInput after{b->title, b->context, b->tried, b->outcome, b->learned, b->tensions, b->sources, b->coalition, 0};
+  for (const auto& t : kCardTexts) fields.push_back({ctx.tr(t.label), text_of(before, t.name), text_of(after, t.name)});
+  return views::compare_page(ctx, base, k.title, from, to, fields);
+}
+
+Response restore_card(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  const std::string slug = ctx.param("slug");
+  auto result = commons::restore_card_revision(ctx.db, *ctx.user, slug, ctx.param_int("number"),
+                                               views::integer_field(ctx.form.get("base_revision"), -1), ctx.now);
+  if (result.conflict || !result.errors.empty())
+    return views::restore_refused(ctx, "/boussole/" + slug, result.conflict, result.errors);
+  return Response::redirect("/boussole/" + slug + "#historique");
 }
 
 }  // namespace fabrique::commons::pages

@@ -145,6 +145,8 @@ Response render_version(Context& ctx, const CharterVersion& v, const FieldErrors
                        list.empty() ? Html() : render(R"(<h3>{}</h3><ul>{}</ul>)", ctx.tr(N_("Comments")), list), form);
   }
   Html admin;
+  if (ctx.user && ctx.user->is_animateur() && !v.frozen())
+    admin += render(R"(<p><a href="/charte/versions/{}/modifier">{}</a></p>)", v.number, ctx.tr(N_("Edit this draft")));
   if (ctx.user && ctx.user->is_animateur() && !v.adopted()) {
     if (!open)
       admin += render(R"(<form method="post" action="/charte/versions/{}/consultation" novalidate>{}{}<button type="submit">{}</button></form>)",
@@ -162,7 +164,10 @@ Response render_version(Context& ctx, const CharterVersion& v, const FieldErrors
   return fv::page(ctx, status, title, body);
 }
 
-Response render_new_version(Context& ctx, const CharterDraftInput& in, const FieldErrors& errors, int status) {
+// The draft form: a new version (no `draft`), or the edit of a draft (after a conflict, with a box
+// saying that nothing was saved).
+Response render_draft_form(Context& ctx, const CharterDraftInput& in, const FieldErrors& errors, int status,
+                           const CharterVersion* draft = nullptr, bool conflict = false) {
   Html fields;
   fields += fv::input(ctx, {"label", ctx.tr(N_("Label")), in.label, "text", "off", ctx.tr(N_("Optional, for example “beta”.")), false, kMaxLabel}, errors);
   fields += fv::input(ctx, {"summary", ctx.tr(N_("What changes")), in.summary, "text", "off", "", false, kMaxSummary}, errors);
@@ -172,11 +177,46 @@ Response render_new_version(Context& ctx, const CharterDraftInput& in, const Fie
                                  ctx.tr(N_("Markdown is accepted.")), false, 0},
                            errors, 8);
   }
-  Html body = render(R"(<h1>{}</h1><p>{}</p>{}<form method="post" action="/charte/versions/nouvelle" novalidate>{}{}<button type="submit">{}</button></form>)",
-                     ctx.tr(N_("Draft a new version of the charter")),
-                     ctx.tr(N_("The text starts from the latest version. Once drafted, open it for consultation: members comment section by section, then adopt it.")),
-                     fv::error_summary(ctx, errors), fv::csrf_field(ctx), fields, ctx.tr(N_("Save the draft")));
-  return fv::page(ctx, status, ctx.tr(N_("Draft a new version of the charter")), body);
+  if (!draft)
+    return views::form_page(
+        ctx,
+        {.title = ctx.tr(N_("Draft a new version of the charter")),
+         .intro = render("<p>{}</p>", ctx.tr(N_("The text starts from the latest version. Once drafted, open it for consultation: members comment section by section, then adopt it."))),
+         .action = "/charte/versions/nouvelle",
+         .fields = fields,
+         .submit = N_("Save the draft")},
+        errors, status);
+  return views::form_page(
+      ctx,
+      {.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the draft of version {}"))), draft->number),
+       .intro = render(R"(<p class="meta"><a href="/charte/versions/{}">{}</a></p><p>{}</p>)", draft->number,
+                       version_title(ctx, *draft),
+                       ctx.tr(N_("The draft can be changed until its consultation opens; its text is then frozen."))),
+       .action = "/charte/versions/" + std::to_string(draft->number) + "/modifier",
+       .base_revision = draft->updated_at.time_since_epoch().count(),
+       .conflict = conflict,
+       .conflict_title = N_("Someone saved this draft while you were editing it"),
+       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the draft as it is now, then save again."),
+       .fields = fields,
+       .submit = N_("Save the draft")},
+      errors, status);
+}
+
+// The 409 page for a draft whose consultation has opened.
+Response frozen_draft(Context& ctx, const CharterVersion& v) {
+  const std::string title = ctx.tr(N_("This version can no longer be edited"));
+  return fv::page(ctx, 409, title,
+                  render(R"(<h1>{}</h1><p role="alert">{}</p><p><a href="/charte/versions/{}">{}</a></p>)", title,
+                         ctx.tr(N_("Its consultation has opened: members comment on this text, so it stays as it is. Nothing was saved. To change it, draft a new version once this one is adopted.")),
+                         v.number, version_title(ctx, v)));
+}
+
+CharterDraftInput draft_input_from(const Context& ctx) {
+  CharterDraftInput in;
+  in.label = ctx.form.get("label");
+  in.summary = ctx.form.get("summary");
+  for (const auto& s : kCharterSections) in.sections[s.key] = ctx.form.get(s.key);
+  return in;
 }
 
 }  // namespace
@@ -205,18 +245,36 @@ Response new_charter_version(Context& ctx) {
   auto versions = store::charter_versions(ctx.db);
   if (!versions.empty())
     if (auto latest = store::charter_version(ctx.db, versions.front().number)) in.sections = latest->sections;
-  return render_new_version(ctx, in, {}, 200);
+  return render_draft_form(ctx, in, {}, 200);
 }
 
 Response create_charter_version(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  CharterDraftInput in;
-  in.label = ctx.form.get("label");
-  in.summary = ctx.form.get("summary");
-  for (const auto& s : kCharterSections) in.sections[s.key] = ctx.form.get(s.key);
+  CharterDraftInput in = draft_input_from(ctx);
   auto result = draft_charter_version(ctx.db, *ctx.user, in, ctx.now);
-  if (!result.errors.empty()) return render_new_version(ctx, in, result.errors, 422);
+  if (!result.errors.empty()) return render_draft_form(ctx, in, result.errors, 422);
   return Response::redirect("/charte/versions/" + std::to_string(result.number));
+}
+
+Response edit_charter_draft(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  if (!ctx.user->is_animateur()) return fv::forbidden(ctx, N_("Only the animateurs can edit a draft of the charter."));
+  CharterVersion v = version_or_404(ctx);
+  if (v.frozen()) return frozen_draft(ctx, v);
+  CharterDraftInput in{v.label, v.summary, v.sections};
+  return render_draft_form(ctx, in, {}, 200, &v);
+}
+
+Response update_charter_draft(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  CharterDraftInput in = draft_input_from(ctx);
+  auto result = commons::edit_charter_draft(ctx.db, *ctx.user, ctx.param_int("number"), in,
+                                            views::integer_field(ctx.form.get("base_revision"), -1), ctx.now);
+  CharterVersion v = version_or_404(ctx);
+  if (result.frozen) return frozen_draft(ctx, v);
+  if (result.conflict) return render_draft_form(ctx, in, {}, 409, &v, true);
+  if (!result.errors.empty()) return render_draft_form(ctx, in, result.errors, 422, &v);
+  return Response::redirect("/charte/versions/" + ctx.param("number"));
 }
 
 Response open_consultation(Context& ctx) {

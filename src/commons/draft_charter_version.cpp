@@ -9,24 +9,29 @@ namespace fabrique::commons {
 
 using i18n::N_;
 
-CharterResult draft_charter_version(storage::Connection& c, const User& actor, const CharterDraftInput& in,
-                                    sys_seconds now) {
-  if (!actor.is_animateur()) throw Forbidden(N_("Only the animateurs can draft a version of the charter."));
-  CharterResult out;
+CharterVersion validate(const CharterDraftInput& in, FieldErrors& errors) {
   CharterVersion v;
   v.label = in.label;
   v.summary = in.summary;
-  check_line(out.errors, "label", v.label, kMaxLabel, false);
-  check_line(out.errors, "summary", v.summary, kMaxSummary, false);
+  check_line(errors, "label", v.label, kMaxLabel, false);
+  check_line(errors, "summary", v.summary, kMaxSummary, false);
   for (const auto& s : kCharterSections) {
     auto it = in.sections.find(s.key);
     std::string body = it == in.sections.end() ? "" : it->second;
     if (body.size() > kMaxSectionBytes)
-      out.errors.add(s.key, N_("This section is too long (50 KB at most)."));
+      errors.add(s.key, N_("This section is too long (50 KB at most)."));
     else
-      check_text(out.errors, s.key, body, kMaxSectionBytes);
+      check_text(errors, s.key, body, kMaxSectionBytes);
     v.sections[s.key] = body;
   }
+  return v;
+}
+
+CharterResult draft_charter_version(storage::Connection& c, const User& actor, const CharterDraftInput& in,
+                                    sys_seconds now) {
+  if (!actor.is_animateur()) throw Forbidden(N_("Only the animateurs can draft a version of the charter."));
+  CharterResult out;
+  CharterVersion v = validate(in, out.errors);
   storage::Transaction tx(c, true);
   for (const auto& existing : store::charter_versions(c))
     if (!existing.adopted()) {

@@ -142,6 +142,8 @@ struct CharterVersion {
   std::map<std::string, std::string> sections;  // key → Markdown
 
   bool adopted() const { return adopted_at.has_value(); }
+  // A draft is edited until its consultation opens; from then on its text is what members comment on.
+  bool frozen() const { return opens_at.has_value() || adopted(); }
   bool in_consultation(sys_seconds now) const {
     return !adopted_at && opens_at && closes_at && *opens_at <= now && now < *closes_at;
   }
@@ -187,6 +189,14 @@ struct Card {
   std::string submitter_name;
   std::int64_t revision = 1;
   sys_seconds created_at{}, updated_at{};
+};
+
+// One state of a card, as it was saved (the coalition by its slug, empty when none).
+struct CardRevision {
+  std::int64_t number = 0;
+  sys_seconds created_at{};
+  std::string author_name;  // public name, or empty
+  std::string title, context, tried, outcome, learned, tensions, sources, coalition;
 };
 
 }  // namespace fabrique::commons

@@ -17,12 +17,16 @@ Response edit_resource(Context& ctx);      // GET /ressources/{slug}/modifier
 Response update_resource(Context& ctx);    // POST /ressources/{slug}/modifier
 Response publish_resource(Context& ctx);   // POST /ressources/{slug}/publier
 Response delete_resource(Context& ctx);    // POST /ressources/{slug}/supprimer
+Response compare_resource(Context& ctx);   // GET /ressources/{slug}/historique/comparer?de=&a=
+Response restore_resource(Context& ctx);   // POST /ressources/{slug}/historique/{number:int}/restaurer
 
 Response charter(Context& ctx);            // GET /charte
 Response charter_versions(Context& ctx);   // GET /charte/versions
 Response charter_version(Context& ctx);    // GET /charte/versions/{number:int}
 Response new_charter_version(Context& ctx);     // GET /charte/versions/nouvelle
 Response create_charter_version(Context& ctx);  // POST /charte/versions/nouvelle
+Response edit_charter_draft(Context& ctx);    // GET /charte/versions/{number:int}/modifier
+Response update_charter_draft(Context& ctx);  // POST /charte/versions/{number:int}/modifier
 Response open_consultation(Context& ctx);  // POST /charte/versions/{number:int}/consultation
 Response comment_charter(Context& ctx);    // POST /charte/versions/{number:int}/commentaires
 Response adopt_charter(Context& ctx);      // POST /charte/versions/{number:int}/adopter
@@ -37,5 +41,7 @@ Response card(Context& ctx);               // GET /boussole/{slug}
 Response edit_card(Context& ctx);          // GET /boussole/{slug}/modifier
 Response update_card(Context& ctx);        // POST /boussole/{slug}/modifier
 Response publish_card(Context& ctx);       // POST /boussole/{slug}/publier
+Response compare_card(Context& ctx);       // GET /boussole/{slug}/historique/comparer?de=&a=
+Response restore_card(Context& ctx);       // POST /boussole/{slug}/historique/{number:int}/restaurer
 
 }  // namespace fabrique::commons::pages

@@ -17,6 +17,7 @@ CardResult propose_card(storage::Connection& c, const User& actor, const CardInp
   k.created_at = k.updated_at = now;
   k.id = store::insert_card(c, k);
   out.card = store::card(c, k.slug);
+  store::insert_card_revision(c, *out.card, actor.id, now);
   index_card(c, *out.card);
   tx.commit();
   return out;

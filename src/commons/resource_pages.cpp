@@ -43,11 +43,7 @@ Filters filters_of(Context& ctx) {
   if (kind(f.kind)) f.filter.kind = f.kind; else f.kind.clear();
   if (licence(f.licence)) f.filter.licence = f.licence; else f.licence.clear();
   if (f.tag.size() <= kMaxTag) f.filter.tag = f.tag; else f.tag.clear();
-  if (!f.coalition.empty()) {
-    for (const auto& k : store::coalitions(ctx.db))
-      if (k.slug == f.coalition) f.filter.coalition_id = k.id;
-    if (!f.filter.coalition_id) f.coalition.clear();
-  }
+  f.filter.coalition_id = views::coalition_filter(ctx, f.coalition);
   if (ctx.user) {
     f.filter.all_drafts = ctx.user->is_animateur();
     f.filter.drafts_of = ctx.user->id;
@@ -65,11 +61,7 @@ ResourceInput input_from(const Context& ctx) {
   in.tags = ctx.form.get("tags");
   in.coalitions = ctx.form.all("coalitions");
   in.file = ctx.upload("file");
-  try {
-    in.base_revision = std::stoll(ctx.form.get("base_revision"));
-  } catch (const std::exception&) {
-    in.base_revision = -1;  // absent on proposals; a mismatch on edits
-  }
+  in.base_revision = views::integer_field(ctx.form.get("base_revision"), -1);  // absent on proposals; a mismatch on edits
   return in;
 }
 
@@ -130,27 +122,32 @@ Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& e
 }
 
 Response render_new(Context& ctx, const ResourceInput& in, const FieldErrors& errors, int status) {
-  Html body = render(
-      R"(<h1>{}</h1><p>{}</p>{}<form method="post" action="/ressources/proposer" enctype="multipart/form-data" novalidate>{}{}<button type="submit">{}</button></form>)",
-      ctx.tr(N_("Propose a resource")),
-      ctx.tr(N_("A guide, a tool, a dataset, a podcast… that others could reuse. The animateurs and the co-porteurs of its coalitions publish proposals.")),
-      fv::error_summary(ctx, errors), fv::csrf_field(ctx), resource_fields(ctx, in, errors), ctx.tr(N_("Propose")));
-  return fv::page(ctx, status, ctx.tr(N_("Propose a resource")), body);
+  return views::form_page(
+      ctx,
+      {.title = ctx.tr(N_("Propose a resource")),
+       .intro = render("<p>{}</p>", ctx.tr(N_("A guide, a tool, a dataset, a podcast… that others could reuse. The animateurs and the co-porteurs of its coalitions publish proposals."))),
+       .action = "/ressources/proposer",
+       .multipart = true,
+       .fields = resource_fields(ctx, in, errors),
+       .submit = N_("Propose")},
+      errors, status);
 }
 
 Response render_edit(Context& ctx, const Resource& r, const ResourceInput& in, const FieldErrors& errors,
                      bool conflict, int status) {
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), r.title);
-  Html conflict_box;
-  if (conflict)
-    conflict_box = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><p>{}</p></div>)",
-                          ctx.tr(N_("Someone saved this resource while you were editing it")),
-                          ctx.tr(N_("Nothing was saved. Your changes are still in the form; compare them with the resource as it is now, then save again.")));
-  Html body = render(
-      R"(<p class="meta"><a href="/ressources/{}">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/ressources/{}/modifier" enctype="multipart/form-data" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}<button type="submit">{}</button></form>)",
-      r.slug, r.title, title, conflict_box, fv::error_summary(ctx, errors), r.slug, fv::csrf_field(ctx),
-      conflict ? r.revision : in.base_revision, resource_fields(ctx, in, errors, &r), ctx.tr(N_("Save")));
-  return fv::page(ctx, status, title, body);
+  return views::form_page(
+      ctx,
+      {.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), r.title),
+       .intro = render(R"(<p class="meta"><a href="/ressources/{}">{}</a></p>)", r.slug, r.title),
+       .action = "/ressources/" + r.slug + "/modifier",
+       .multipart = true,
+       .base_revision = conflict ? r.revision : in.base_revision,
+       .conflict = conflict,
+       .conflict_title = N_("Someone saved this resource while you were editing it"),
+       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the resource as it is now, then save again."),
+       .fields = resource_fields(ctx, in, errors, &r),
+       .submit = N_("Save")},
+      errors, status);
 }
 
 Resource visible(Context& ctx) {
@@ -274,24 +271,22 @@ Response resource(Context& ctx) {
   if (actor && (actor->is_animateur() || (r.status == Status::draft && r.submitted_by == actor->id)))
     actions += render(R"(<li><form method="post" action="/ressources/{}/supprimer">{}<button type="submit" class="secondary">{}</button></form></li>)",
                       r.slug, fv::csrf_field(ctx), ctx.tr(N_("Delete")));
-  Html history;
-  for (const auto& v : store::resource_revisions(ctx.db, r.id))
-    history += render("<li>{} — {}{}</li>", fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), v.number),
-                      ctx.t->datetime(v.created_at),
-                      v.author_name.empty() ? Html() : render(" · {}", v.author_name));
+  std::vector<views::RevisionLine> history;
+  for (const auto& v : store::resource_revisions(ctx.db, r.id)) history.push_back({v.number, v.created_at, v.author_name});
   Html body = render(
       R"(<p class="meta"><a href="/ressources">{}</a></p><h1>{}</h1>{}
 <dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd><a href="{}" rel="license">{}</a></dd>{}</dl>
 {}{}
 {}{}{}
-<h2>{}</h2><ol>{}</ol>)",
+{})",
       ctx.tr(N_("Resources")), r.title, views::draft_notice(ctx, r.status), ctx.tr(N_("Kind")),
       views::kind_label(ctx, r.kind), ctx.tr(N_("Licence")), l ? l->url : "", l ? l->name : r.licence,
       r.submitter_name.empty() ? Html() : render("<dt>{}</dt><dd>{}</dd>", ctx.tr(N_("Proposed by")), r.submitter_name),
       link, text::render_markdown(r.description),
       tags.empty() ? Html() : render(R"(<h2>{}</h2><ul class="tags">{}</ul>)", ctx.tr(N_("Tags")), tags),
       coalitions_list.empty() ? Html() : render(R"(<h2>{}</h2><ul>{}</ul>)", ctx.tr(N_("Linked coalitions")), coalitions_list),
-      actions.empty() ? Html() : render(R"(<ul class="tags">{}</ul>)", actions), ctx.tr(N_("History")), history);
+      actions.empty() ? Html() : render(R"(<ul class="tags">{}</ul>)", actions),
+      views::revision_history(ctx, "/ressources/" + r.slug, history, r.revision, can_publish(ctx.db, actor, r)));
   return fv::page(ctx, r.title, body);
 }
 
@@ -328,6 +323,36 @@ Response delete_resource(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   commons::delete_resource(ctx.db, *ctx.user, ctx.param("slug"));
   return Response::redirect("/ressources");
+}
+
+Response compare_resource(Context& ctx) {
+  Resource r = visible(ctx);
+  const std::string base = "/ressources/" + r.slug;
+  const std::int64_t from = views::integer_field(ctx.query.get("de"), -1), to = views::integer_field(ctx.query.get("a"), -1);
+  auto a = store::resource_revision(ctx.db, r.id, from), b = store::resource_revision(ctx.db, r.id, to);
+  if (!a || !b) return views::no_such_revisions(ctx, base);
+  auto licence_name = [](const std::string& id) {
+    const Licence* l = licence(id);
+    return l ? std::string(l->name) : id;
+  };
+  return views::compare_page(ctx, base, r.title, from, to,
+                             {{ctx.tr(N_("Title")), a->title, b->title},
+                              {ctx.tr(N_("Address (link)")), a->url, b->url},
+                              {ctx.tr(N_("Kind")), views::kind_label(ctx, a->kind), views::kind_label(ctx, b->kind)},
+                              {ctx.tr(N_("Licence")), licence_name(a->licence), licence_name(b->licence)},
+                              {ctx.tr(N_("Description")), a->description, b->description},
+                              {ctx.tr(N_("Tags")), a->tags, b->tags},
+                              {ctx.tr(N_("Linked coalitions")), a->coalitions, b->coalitions}});
+}
+
+Response restore_resource(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  const std::string slug = ctx.param("slug");
+  auto result = commons::restore_resource_revision(ctx.db, *ctx.user, slug, ctx.param_int("number"),
+                                                   views::integer_field(ctx.form.get("base_revision"), -1), ctx.now);
+  if (result.conflict || !result.errors.empty())
+    return views::restore_refused(ctx, "/ressources/" + slug, result.conflict, result.errors);
+  return Response::redirect("/ressources/" + slug + "#historique");
 }
 
 }  // namespace fabrique::commons::pages

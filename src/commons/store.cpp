@@ -215,17 +215,30 @@ void insert_resource_revision(Connection& c, const Resource& r, std::optional<st
       {r.id, r.revision, opt(author), secs(when), r.title, r.description, r.url, r.kind, r.licence, tags, coalitions});
 }
 
-std::vector<ResourceRevision> resource_revisions(Connection& c, std::int64_t resource_id) {
+namespace {
+
+std::vector<ResourceRevision> resource_revisions_where(Connection& c, const std::string& where, const Params& p) {
   std::vector<ResourceRevision> out;
   for (const auto& row : c.query(fmt::format("SELECT v.number, v.created_at, {}, v.title, v.description, v.url, "
                                              "v.kind, v.licence, v.tags, v.coalitions FROM resource_revisions v "
-                                             "LEFT JOIN users u ON u.id = v.author_id WHERE v.resource_id = ? "
-                                             "ORDER BY v.number DESC",
-                                             kPublicName),
-                                 {resource_id}))
+                                             "LEFT JOIN users u ON u.id = v.author_id WHERE {} ORDER BY v.number DESC",
+                                             kPublicName, where),
+                                 p))
     out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5),
                    row.text(6), row.text(7), row.text(8), row.text(9)});
   return out;
+}
+
+}  // namespace
+
+std::vector<ResourceRevision> resource_revisions(Connection& c, std::int64_t resource_id) {
+  return resource_revisions_where(c, "v.resource_id = ?", {resource_id});
+}
+
+std::optional<ResourceRevision> resource_revision(Connection& c, std::int64_t resource_id, std::int64_t number) {
+  auto list = resource_revisions_where(c, "v.resource_id = ? AND v.number = ?", {resource_id, number});
+  if (list.empty()) return std::nullopt;
+  return list.front();
 }
 
 std::vector<std::string> used_tags(Connection& c) {
@@ -436,6 +449,41 @@ bool update_card(Connection& c, const Card& k) {
 void set_card_status(Connection& c, std::int64_t id, Status s, sys_seconds now) {
   c.execute("UPDATE boussole_cards SET status = ?, updated_at = ? WHERE id = ?",
             {std::string(status_name(s)), secs(now), id});
+}
+
+void insert_card_revision(Connection& c, const Card& k, std::optional<std::int64_t> author, sys_seconds when) {
+  c.execute(
+      "INSERT INTO boussole_card_revisions (card_id, number, author_id, created_at, title, context, tried, outcome, "
+      "learned, tensions, sources, coalition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {k.id, k.revision, opt(author), secs(when), k.title, k.context, k.tried, k.outcome, k.learned, k.tensions,
+       k.sources, k.coalition ? k.coalition->slug : std::string()});
+}
+
+namespace {
+
+std::vector<CardRevision> card_revisions_where(Connection& c, const std::string& where, const Params& p) {
+  std::vector<CardRevision> out;
+  for (const auto& row : c.query(fmt::format("SELECT v.number, v.created_at, {}, v.title, v.context, v.tried, "
+                                             "v.outcome, v.learned, v.tensions, v.sources, v.coalition FROM "
+                                             "boussole_card_revisions v LEFT JOIN users u ON u.id = v.author_id "
+                                             "WHERE {} ORDER BY v.number DESC",
+                                             kPublicName, where),
+                                 p))
+    out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5),
+                   row.text(6), row.text(7), row.text(8), row.text(9), row.text(10)});
+  return out;
+}
+
+}  // namespace
+
+std::vector<CardRevision> card_revisions(Connection& c, std::int64_t card_id) {
+  return card_revisions_where(c, "v.card_id = ?", {card_id});
+}
+
+std::optional<CardRevision> card_revision(Connection& c, std::int64_t card_id, std::int64_t number) {
+  auto list = card_revisions_where(c, "v.card_id = ? AND v.number = ?", {card_id, number});
+  if (list.empty()) return std::nullopt;
+  return list.front();
 }
 
 }  // namespace fabrique::commons::store

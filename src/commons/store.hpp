@@ -33,6 +33,7 @@ void set_resource_links(Connection& c, std::int64_t id, const std::vector<std::s
                         const std::vector<std::int64_t>& coalition_ids);
 void insert_resource_revision(Connection& c, const Resource& r, std::optional<std::int64_t> author, sys_seconds at);
 std::vector<ResourceRevision> resource_revisions(Connection& c, std::int64_t resource_id);  // newest first
+std::optional<ResourceRevision> resource_revision(Connection& c, std::int64_t resource_id, std::int64_t number);
 std::vector<std::string> used_tags(Connection& c);  // of published resources, alphabetical
 
 // Coalitions by number, for choices and links.
@@ -72,5 +73,8 @@ bool card_slug_taken(Connection& c, std::string_view slug);
 std::int64_t insert_card(Connection& c, const Card& k);
 bool update_card(Connection& c, const Card& k);  // compare-and-set on revision, as update_resource
 void set_card_status(Connection& c, std::int64_t id, Status s, sys_seconds now);
+void insert_card_revision(Connection& c, const Card& k, std::optional<std::int64_t> author, sys_seconds at);
+std::vector<CardRevision> card_revisions(Connection& c, std::int64_t card_id);  // newest first
+std::optional<CardRevision> card_revision(Connection& c, std::int64_t card_id, std::int64_t number);
 
 }  // namespace fabrique::commons::store

@@ -7,39 +7,34 @@
 
 namespace fabrique::commons {
 
-ResourceResult update_resource(storage::Connection& c, const User& actor, std::string_view slug,
-                               const ResourceInput& in, sys_seconds now) {
+ResourceResult save_resource(storage::Connection& c, const User& actor, const Resource& current,
+                             const ResourceInput& in, sys_seconds now) {
   ResourceResult out;
-  storage::Transaction tx(c, true);
-  auto current = store::resource(c, slug);
-  if (!current) throw NotFound();
-  if (!can_edit(c, &actor, *current))
-    throw Forbidden(i18n::N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
   std::optional<std::string> file_type;
-  Resource r = validate(c, in, current->file_id.has_value(), out.errors, file_type);
+  Resource r = validate(c, in, current.file_id.has_value(), out.errors, file_type);
   if (!out.errors.empty()) return out;
-  r.file_id = current->file_id;  // a file stays attached unless replaced
-  if (in.base_revision != current->revision) {
+  r.file_id = current.file_id;  // a file stays attached unless replaced
+  if (in.base_revision != current.revision) {
     out.conflict = true;
     out.resource = current;
     return out;
   }
   auto same_coalitions = [&] {
-    if (r.coalitions.size() != current->coalitions.size()) return false;
+    if (r.coalitions.size() != current.coalitions.size()) return false;
     for (std::size_t i = 0; i < r.coalitions.size(); ++i)
-      if (r.coalitions[i].id != current->coalitions[i].id) return false;
+      if (r.coalitions[i].id != current.coalitions[i].id) return false;
     return true;
   };
   if (file_type) r.file_id = files::store(c, *in.file, *file_type, actor.id, now).id;
-  if (r.title == current->title && r.description == current->description && r.url == current->url &&
-      r.file_id == current->file_id && r.kind == current->kind && r.licence == current->licence &&
-      r.tags == current->tags && same_coalitions()) {
+  if (r.title == current.title && r.description == current.description && r.url == current.url &&
+      r.file_id == current.file_id && r.kind == current.kind && r.licence == current.licence &&
+      r.tags == current.tags && same_coalitions()) {
     out.resource = current;  // unchanged: no revision
     return out;
   }
-  r.id = current->id;
-  r.slug = current->slug;  // addresses stay stable
-  r.revision = current->revision + 1;
+  r.id = current.id;
+  r.slug = current.slug;  // addresses stay stable
+  r.revision = current.revision + 1;
   r.updated_at = now;
   if (!store::update_resource(c, r)) {
     out.conflict = true;  // only with weaker isolation than our write transaction
@@ -51,7 +46,18 @@ ResourceResult update_resource(storage::Connection& c, const User& actor, std::s
   out.resource = store::resource(c, r.slug);
   store::insert_resource_revision(c, *out.resource, actor.id, now);
   index_resource(c, *out.resource);
-  tx.commit();
+  return out;
+}
+
+ResourceResult update_resource(storage::Connection& c, const User& actor, std::string_view slug,
+                               const ResourceInput& in, sys_seconds now) {
+  storage::Transaction tx(c, true);
+  auto current = store::resource(c, slug);
+  if (!current) throw NotFound();
+  if (!can_edit(c, &actor, *current))
+    throw Forbidden(i18n::N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
+  ResourceResult out = save_resource(c, actor, *current, in, now);
+  if (out.errors.empty() && !out.conflict) tx.commit();
   return out;
 }
 

@@ -65,6 +65,14 @@ void delete_resource(storage::Connection& c, const User& actor, std::string_view
 // The resource's file, for download: NotFound when it has none or the actor may not see it.
 files::StoredFile resource_file(storage::Connection& c, const User* actor, std::string_view slug, std::string& bytes);
 
+// restore_resource.cpp. Those who may publish it bring back the metadata of an old revision (title,
+// description, link, kind, licence, tags, coalitions; the file stays), as a new revision. The form
+// sends the revision it was made from: a resource saved since is a conflict.
+// Outcomes: saved | unchanged | conflict | field errors (the old metadata is no longer accepted) |
+// Forbidden | NotFound (the resource or the revision).
+ResourceResult restore_resource_revision(storage::Connection& c, const User& actor, std::string_view slug,
+                                         std::int64_t number, std::int64_t base_revision, sys_seconds now);
+
 // Puts the resource in the search index (a draft only for those who may edit it).
 void index_resource(storage::Connection& c, const Resource& r);
 
@@ -86,6 +94,18 @@ struct CharterResult {
 // | Forbidden.
 CharterResult draft_charter_version(storage::Connection& c, const User& actor, const CharterDraftInput& in,
                                     sys_seconds now);
+
+struct CharterEdit {
+  FieldErrors errors;
+  bool frozen = false;    // its consultation has opened (or it is adopted): nothing was written
+  bool conflict = false;  // saved by someone else since the form was made: nothing was written
+};
+
+// edit_charter_draft.cpp. Animateurs change the label, summary and sections of a draft until its
+// consultation opens. `base_updated_at` is the draft's updated_at when the form was made.
+// Outcomes: saved | frozen | conflict | field errors (sections too long) | Forbidden | NotFound.
+CharterEdit edit_charter_draft(storage::Connection& c, const User& actor, std::int64_t number,
+                               const CharterDraftInput& in, std::int64_t base_updated_at, sys_seconds now);
 
 // open_consultation.cpp. Animateurs open a draft version for comments during `days` days (1 to 90).
 // Outcomes: opened | field errors (days; already adopted) | Forbidden | NotFound.
@@ -135,11 +155,16 @@ struct CardResult {
 // propose_card.cpp. Any signed-in person; published at once for those who may publish it.
 // Outcomes: saved | field errors (title, outcome, coalition, lengths).
 CardResult propose_card(storage::Connection& c, const User& actor, const CardInput& in, sys_seconds now);
-// update_card.cpp. Outcomes: saved | conflict | field errors | Forbidden | NotFound.
+// update_card.cpp. Every change is a new revision. Outcomes: saved | unchanged | conflict | field errors | Forbidden | NotFound.
 CardResult update_card(storage::Connection& c, const User& actor, std::string_view slug, const CardInput& in,
                        sys_seconds now);
 // publish_card.cpp. Animateurs and co-porteurs of the card's coalition. Outcomes: published | Forbidden | NotFound.
 void publish_card(storage::Connection& c, const User& actor, std::string_view slug, sys_seconds now);
+
+// restore_card.cpp. Animateurs and co-porteurs of the card's coalition bring back an old revision,
+// as a new revision. Outcomes: saved | unchanged | conflict | field errors | Forbidden | NotFound.
+CardResult restore_card_revision(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t number,
+                                 std::int64_t base_revision, sys_seconds now);
 
 void index_card(storage::Connection& c, const Card& k);
 

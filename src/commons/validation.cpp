@@ -121,4 +121,17 @@ Card validate(storage::Connection& c, const CardInput& in, FieldErrors& errors) 
   return k;
 }
 
+std::vector<std::string> split_list(std::string_view list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    std::size_t comma = list.find(',', start);
+    if (comma == std::string_view::npos) comma = list.size();
+    std::string item = text::trim(std::string(list.substr(start, comma - start)));
+    if (!item.empty()) out.push_back(std::move(item));
+    start = comma + 1;
+  }
+  return out;
+}
+
 }  // namespace fabrique::commons

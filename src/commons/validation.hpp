@@ -2,6 +2,10 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "accounts/model.hpp"
 
 #include "common/errors.hpp"
 #include "commons/model.hpp"
@@ -11,6 +15,9 @@ namespace fabrique::commons {
 
 struct ResourceInput;
 struct CardInput;
+struct CharterDraftInput;
+struct ResourceResult;
+struct CardResult;
 
 // A non-empty single line of at most `max` characters.
 void check_line(FieldErrors& errors, const std::string& field, const std::string& value, std::size_t max,
@@ -28,5 +35,18 @@ std::vector<CoalitionRef> coalitions_named(storage::Connection& c, const std::ve
 Resource validate(storage::Connection& c, const ResourceInput& in, bool has_file, FieldErrors& errors,
                   std::optional<std::string>& file_type);
 Card validate(storage::Connection& c, const CardInput& in, FieldErrors& errors);
+// A charter draft's label, summary and sections, checked (draft_charter_version.cpp).
+CharterVersion validate(const CharterDraftInput& in, FieldErrors& errors);
+// The items of a comma-separated list, trimmed, empty ones left out ("a, b" → {"a", "b"}).
+std::vector<std::string> split_list(std::string_view list);
+
+// The writing half of editing and restoring, inside the caller's transaction (which the caller
+// commits only when the result has no errors and no conflict): `in` checked, then saved over
+// `current` as its next revision unless someone saved since in.base_revision (conflict) or nothing
+// changed, with its revision row and its search entry.
+ResourceResult save_resource(storage::Connection& c, const accounts::User& actor, const Resource& current,
+                             const ResourceInput& in, sys_seconds now);
+CardResult save_card(storage::Connection& c, const accounts::User& actor, const Card& current, const CardInput& in,
+                     sys_seconds now);
 
 }  // namespace fabrique::commons

@@ -1,7 +1,12 @@
 // Pieces of HTML the commons pages share.
 #include "commons/views.hpp"
 
+#include <fmt/format.h>
+
+#include "commons/store.hpp"
 #include "i18n/i18n.hpp"
+#include "text/diff.hpp"
+#include "views/layout.hpp"
 
 namespace fabrique::commons::views {
 
@@ -73,6 +78,111 @@ std::int64_t page_number(const Context& ctx) {
   } catch (const std::exception&) {
     return 1;  // absent or not a number
   }
+}
+
+std::optional<std::int64_t> coalition_filter(Context& ctx, std::string& slug) {
+  if (slug.empty()) return std::nullopt;
+  for (const auto& k : store::coalitions(ctx.db))
+    if (k.slug == slug) return k.id;
+  slug.clear();
+  return std::nullopt;
+}
+
+std::int64_t integer_field(const std::string& value, std::int64_t fallback) {
+  try {
+    std::size_t used = 0;
+    const std::int64_t n = std::stoll(value, &used);
+    return used == value.size() ? n : fallback;
+  } catch (const std::exception&) {
+    return fallback;
+  }
+}
+
+http::Response form_page(Context& ctx, const FormPage& p, const FieldErrors& errors, int status) {
+  Html conflict;
+  if (p.conflict)
+    conflict = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><p>{}</p></div>)",
+                      ctx.tr(p.conflict_title), ctx.tr(p.conflict_text));
+  Html body = render(
+      R"({}<h1>{}</h1>{}{}<form method="post" action="{}"{} novalidate>{}{}{}<button type="submit">{}</button></form>)",
+      p.intro.empty() ? Html() : p.intro, p.title, conflict, fabrique::views::error_summary(ctx, errors), p.action,
+      p.multipart ? html::trusted(R"( enctype="multipart/form-data")") : Html(), fabrique::views::csrf_field(ctx),
+      p.base_revision ? render(R"(<input type="hidden" name="base_revision" value="{}">)", *p.base_revision) : Html(),
+      p.fields, ctx.tr(p.submit));
+  return fabrique::views::page(ctx, status, p.title, body);
+}
+
+Html revision_history(Context& ctx, const std::string& base, const std::vector<RevisionLine>& lines,
+                      std::int64_t current, bool can_restore) {
+  Html rows;
+  std::vector<fabrique::views::Option> options;
+  for (const auto& r : lines) {
+    Html restore;
+    if (can_restore && r.number != current)
+      restore = render(
+          R"(<form method="post" action="{}/historique/{}/restaurer">{}<input type="hidden" name="base_revision" value="{}"><button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form>)",
+          base, r.number, fabrique::views::csrf_field(ctx), current, ctx.tr(N_("Restore")),
+          fmt::format(fmt::runtime(ctx.tr(N_("revision {}"))), r.number));
+    rows += render(R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>)", r.number,
+                   ctx.t->datetime(r.created_at), r.author_name, restore);
+    options.push_back({std::to_string(r.number), std::to_string(r.number)});
+  }
+  Html compare;
+  if (lines.size() >= 2)
+    compare = render(
+        R"(<form method="get" action="{}/historique/comparer" class="filters">{}{}<button type="submit">{}</button></form>)",
+        base,
+        fabrique::views::select(ctx, {"de", ctx.tr(N_("Compare revision")), std::to_string(lines[1].number), "", "", "", true, 0},
+                                options, {}),
+        fabrique::views::select(ctx, {"a", ctx.tr(N_("with revision")), std::to_string(lines[0].number), "", "", "", true, 0},
+                                options, {}),
+        ctx.tr(N_("Compare")));
+  return render(
+      R"(<h2 id="historique">{}</h2>{}<div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col"><span class="visually-hidden">{}</span></th></tr></thead><tbody>{}</tbody></table></div>)",
+      ctx.tr(N_("History")), compare, ctx.tr(N_("Revisions, newest first")), ctx.tr(N_("Revision")), ctx.tr(N_("Date")),
+      ctx.tr(N_("Author")), ctx.tr(N_("Actions")), rows);
+}
+
+http::Response compare_page(Context& ctx, const std::string& base, const std::string& name, std::int64_t from,
+                            std::int64_t to, const std::vector<FieldChange>& fields) {
+  text::DiffLabels labels{ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"};
+  Html sections;
+  for (const auto& f : fields) {
+    if (f.before == f.after) continue;
+    auto pieces = text::diff_words(f.before, f.after);
+    auto stats = text::diff_stats(pieces);
+    sections += render(R"(<section><h2>{}</h2><p class="meta">{}</p>{}</section>)", f.label,
+                       fmt::format(fmt::runtime(ctx.tr(N_("{} words added, {} words removed"))), stats.added_words,
+                                   stats.removed_words),
+                       text::render_diff(pieces, labels));
+  }
+  if (sections.empty()) sections = render("<p>{}</p>", ctx.tr(N_("These two revisions have the same text.")));
+  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} compared with revision {}"))), from, to);
+  Html body = render(
+      R"(<p class="meta"><a href="{}">{}</a> › <a href="{}#historique">{}</a></p><h1>{}</h1><p>{}</p>{})", base, name,
+      base, ctx.tr(N_("History")), title,
+      ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
+      sections);
+  return fabrique::views::page(ctx, title, body);
+}
+
+http::Response no_such_revisions(Context& ctx, const std::string& base) {
+  return fabrique::views::page(ctx, 400, ctx.tr(N_("Compare revisions")),
+                               render(R"(<h1>{}</h1><p>{}</p><p><a href="{}#historique">{}</a></p>)",
+                                      ctx.tr(N_("Compare revisions")), ctx.tr(N_("Choose two revisions that exist.")),
+                                      base, ctx.tr(N_("Back to the history"))));
+}
+
+http::Response restore_refused(Context& ctx, const std::string& base, bool conflict, const FieldErrors& errors) {
+  Html reasons;
+  for (const auto& e : errors.items()) reasons += render("<li>{}</li>", ctx.tr(e.second));
+  const std::string title = ctx.tr(N_("Nothing was restored"));
+  Html body = render(
+      R"(<h1>{}</h1><p role="alert">{}</p>{}<p><a href="{}#historique">{}</a></p>)", title,
+      conflict ? ctx.tr(N_("Someone saved a new revision since you opened the history. Look at it, then restore again if needed."))
+               : ctx.tr(N_("This old revision is no longer accepted as it is:")),
+      reasons.empty() ? Html() : render("<ul>{}</ul>", reasons), base, ctx.tr(N_("Back to the history")));
+  return fabrique::views::page(ctx, conflict ? 409 : 422, title, body);
 }
 
 }  // namespace fabrique::commons::views

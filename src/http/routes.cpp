@@ -164,12 +164,16 @@ const Router& routes() {
       r.post("/ressources/{slug}/modifier", commons::update_resource);
       r.post("/ressources/{slug}/publier", commons::publish_resource);
       r.post("/ressources/{slug}/supprimer", commons::delete_resource);
+      r.get("/ressources/{slug}/historique/comparer", commons::compare_resource);  // ?de=&a=
+      r.post("/ressources/{slug}/historique/{number:int}/restaurer", commons::restore_resource);
       r.get("/charte", commons::charter);
       r.get("/charte/signataires", commons::signatories);
       r.get("/charte/versions", commons::charter_versions);
       r.get("/charte/versions/nouvelle", commons::new_charter_version);
       r.post("/charte/versions/nouvelle", commons::create_charter_version);
       r.get("/charte/versions/{number:int}", commons::charter_version);
+      r.get("/charte/versions/{number:int}/modifier", commons::edit_charter_draft);
+      r.post("/charte/versions/{number:int}/modifier", commons::update_charter_draft);
       r.post("/charte/versions/{number:int}/consultation", commons::open_consultation);
       r.post("/charte/versions/{number:int}/commentaires", commons::comment_charter);
       r.post("/charte/versions/{number:int}/adopter", commons::adopt_charter);
@@ -182,6 +186,8 @@ const Router& routes() {
       r.get("/boussole/{slug}/modifier", commons::edit_card);
       r.post("/boussole/{slug}/modifier", commons::update_card);
       r.post("/boussole/{slug}/publier", commons::publish_card);
+      r.get("/boussole/{slug}/historique/comparer", commons::compare_card);  // ?de=&a=
+      r.post("/boussole/{slug}/historique/{number:int}/restaurer", commons::restore_card);
     }
 
     // Observatory of public algorithms (literal paths before /observatoire/{slug}), and notifications

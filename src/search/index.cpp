@@ -1,4 +1,7 @@
 // Writing to the search index: documents added, replaced and removed inside the caller's transaction.
+#include <algorithm>
+#include <set>
+
 #include "common/text.hpp"
 #include "search/search.hpp"
 #include "storage/dialect.hpp"
@@ -23,6 +26,29 @@ constexpr std::size_t kStoredBodyChars = 20000;
 
 storage::Value optional(const std::optional<std::int64_t>& v) {
   return v ? storage::Value(*v) : storage::Value(nullptr);
+}
+
+// Records the distinct words of `title` and `body` (already normalised, space-separated) in
+// search_terms, for completing the last word of a query (query.cpp), a few hundred per statement.
+void record_terms(storage::Connection& c, const std::string& title, const std::string& body) {
+  std::set<std::string_view> distinct;
+  for (std::string_view all : {std::string_view(title), std::string_view(body)})
+    for (std::size_t i = 0; i < all.size();) {
+      const std::size_t end = std::min(all.find(' ', i), all.size());
+      if (end > i) distinct.insert(all.substr(i, end - i));
+      i = end + 1;
+    }
+  constexpr std::size_t kBatch = 200;
+  auto it = distinct.begin();
+  while (it != distinct.end()) {
+    std::string sql = "INSERT INTO search_terms (term) VALUES (?)";
+    storage::Params params{std::string(*it++)};
+    while (it != distinct.end() && params.size() < kBatch) {
+      sql += ", (?)";
+      params.emplace_back(std::string(*it++));
+    }
+    c.execute(sql + " ON CONFLICT (term) DO NOTHING", params);
+  }
 }
 
 }  // namespace
@@ -55,7 +81,9 @@ void index(storage::Connection& c, const Document& d) {
   }
   // The body is indexed whole (from its Markdown source, whose markup has no letters to index
   // beyond link addresses), not only the excerpt kept above.
-  c.execute(storage::dialect::full_text(c.engine()).insert, {id, terms(d.title), terms(d.body)});
+  std::string title = terms(d.title), body = terms(d.body);
+  record_terms(c, title, body);
+  c.execute(storage::dialect::full_text(c.engine()).insert, {id, std::move(title), std::move(body)});
 }
 
 void remove(storage::Connection& c, std::string_view type, std::string_view ref) {

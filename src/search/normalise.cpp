@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "common/text.hpp"
+#include "search/highlight.hpp"
 #include "search/search.hpp"
 
 namespace fabrique::search {
@@ -147,15 +148,26 @@ std::vector<std::string> query_words(std::string_view typed, bool& last_is_prefi
   return out;
 }
 
-html::Html highlight(std::string_view text, const std::vector<std::string>& query, bool last_is_prefix,
-                     std::size_t max_chars) {
+namespace {
+
+html::Html highlight_words(std::string_view text, const std::vector<std::string>& query, bool last_is_prefix,
+                           std::size_t max_chars, std::unordered_map<std::string, bool>* matched) {
   auto spans = words(text);
   std::size_t first = spans.size();
   std::vector<bool> hit(spans.size(), false);
   for (std::size_t k = 0; k < spans.size(); ++k) {
     // Only the words up to the end of the excerpt are worth stemming.
     if (first != spans.size() && spans[k].first > spans[first].first + max_chars * 4) break;
-    if (matches(term(text.substr(spans[k].first, spans[k].second - spans[k].first)), query, last_is_prefix)) {
+    const std::string_view word = text.substr(spans[k].first, spans[k].second - spans[k].first);
+    bool match = false;
+    if (matched) {
+      auto [it, added] = matched->try_emplace(std::string(word), false);
+      if (added) it->second = matches(term(word), query, last_is_prefix);
+      match = it->second;
+    } else {
+      match = matches(term(word), query, last_is_prefix);
+    }
+    if (match) {
       hit[k] = true;
       if (first == spans.size()) first = k;
     }
@@ -197,6 +209,18 @@ html::Html highlight(std::string_view text, const std::vector<std::string>& quer
   out += html::escape(text.substr(at, end - at));
   if (end < text.size()) out += " …";
   return html::trusted(std::move(out));
+}
+
+}  // namespace
+
+html::Html highlight(std::string_view text, const std::vector<std::string>& query, bool last_is_prefix,
+                     std::size_t max_chars) {
+  return highlight_words(text, query, last_is_prefix, max_chars, nullptr);
+}
+
+html::Html highlight(std::string_view text, const std::vector<std::string>& query, bool last_is_prefix,
+                     std::size_t max_chars, std::unordered_map<std::string, bool>& matched) {
+  return highlight_words(text, query, last_is_prefix, max_chars, &matched);
 }
 
 }  // namespace fabrique::search

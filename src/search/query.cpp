@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <unordered_map>
 
+#include "search/highlight.hpp"
 #include "search/search.hpp"
 #include "storage/dialect.hpp"
 
@@ -40,6 +43,35 @@ std::int64_t documents_of(storage::Connection& c, const std::vector<std::string>
   return std::min(highest, n * highest / std::max<std::int64_t>(1, highest - oldest + 1));
 }
 
+// The indexed words that the last word typed, `prefix`, begins (itself included when indexed), at
+// most kMaxCompletions; nullopt when there are more (then FTS5 matches the prefix itself).
+//
+// Why: FTS5 keeps ready-made lists for prefixes of 2 to 4 letters only (migrations/0007). A longer
+// prefix ("numer" from "numérique", "coalit", "environ") is answered by merging, in memory, the
+// whole lists of every word it begins before the first row comes out: for a common word that is
+// its entire list, read on every search, when only the kMaxRanked newest matches are used. The
+// same words written as an OR of whole words are streamed newest first by FTS5 and the scan stops
+// at the LIMIT. SQLite only: PostgreSQL's GIN index answers prefixes itself.
+constexpr std::size_t kMaxCompletions = 8;
+constexpr std::size_t kReadyPrefixChars = 4;  // FTS5's longest prefix list (prefix = '2 3 4')
+
+std::optional<std::vector<std::string>> completions(storage::Connection& c, const std::string& prefix) {
+  std::size_t chars = 0;
+  for (unsigned char ch : prefix) chars += (ch & 0xC0) != 0x80;
+  if (chars <= kReadyPrefixChars) return std::nullopt;
+  // Every word that begins with `prefix` sorts in [prefix, prefix with its last byte raised):
+  // SQLite compares text bytewise, and a word's last byte (ASCII, or a UTF-8 continuation byte,
+  // at most 0xBF) can always be raised.
+  std::string after = prefix;
+  after.back() = static_cast<char>(static_cast<unsigned char>(after.back()) + 1);
+  std::vector<std::string> out;
+  for (const auto& row : c.query("SELECT term FROM search_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?",
+                                 {prefix, after, static_cast<std::int64_t>(kMaxCompletions + 1)}))
+    out.push_back(row.text(0));
+  if (out.size() > kMaxCompletions) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
@@ -49,13 +81,34 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   if (out.words.empty()) return out;
   const auto engine = c.engine();
   const auto& ft = storage::dialect::full_text(engine);
-  const std::string match = storage::dialect::match_query(engine, out.words, prefix);
 
-  // Each word's number of documents weighs it in the ranking; a single word's weight changes no
+  // The phrases matched: every word, the last one as a prefix or, on SQLite, as the few whole
+  // words it begins (see completions()). A prefix that begins no indexed word matches nothing.
+  std::vector<std::string> phrases(out.words);
+  bool last_is_prefix = prefix;
+  std::string match;
+  std::optional<std::vector<std::string>> completed;
+  if (prefix && engine == storage::Engine::sqlite) completed = completions(c, out.words.back());
+  if (completed) {
+    if (completed->empty()) return out;
+    phrases.pop_back();
+    std::string alternatives;
+    for (const auto& w : *completed)
+      alternatives += (alternatives.empty() ? "" : " OR ") + storage::dialect::match_query(engine, {w}, false);
+    // FTS5 reads two phrases side by side as AND, but a parenthesis only after an explicit AND.
+    if (!phrases.empty()) match = storage::dialect::match_query(engine, phrases, false) + " AND ";
+    match += "(" + alternatives + ")";
+    phrases.insert(phrases.end(), completed->begin(), completed->end());
+    last_is_prefix = false;
+  } else {
+    match = storage::dialect::match_query(engine, out.words, prefix);
+  }
+
+  // Each phrase's number of documents weighs it in the ranking; a single word's weight changes no
   // order, so it is not looked up.
-  std::vector<std::int64_t> documents(out.words.size(), 0);
+  std::vector<std::int64_t> documents(phrases.size(), 0);
   if (!ft.word_documents.empty() && out.words.size() > 1)
-    for (std::size_t i = 0; i < out.words.size(); ++i) documents[i] = documents_of(c, out.words, i, prefix);
+    for (std::size_t i = 0; i < phrases.size(); ++i) documents[i] = documents_of(c, phrases, i, last_is_prefix);
 
   // One pass over the index: the kMaxRanked newest matches (and one more, to know there are more),
   // each with its type, whether the viewer may see it and its rank. Counts and ranking are done
@@ -74,7 +127,7 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   std::map<std::string, std::int64_t> counts;
   std::int64_t seen = 0;
   for (const auto& row : c.query(fmt::format(fmt::runtime(ft.newest), fmt::arg("visible", kVisible),
-                                             fmt::arg("rank", storage::dialect::rank_order(engine, out.words.size()))),
+                                             fmt::arg("rank", storage::dialect::rank_order(engine, phrases.size()))),
                                  params)) {
     if (++seen > kMaxRanked) {
       out.capped = true;
@@ -109,14 +162,15 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   for (std::size_t i = 1; i < ids.size(); ++i) in += ", ?";
   storage::Params shown(ids.begin(), ids.end());
   std::map<std::int64_t, Hit> by_id;
+  std::unordered_map<std::string, bool> matched;  // the words of the shown rows, stemmed once each
   for (const auto& row : c.query("SELECT id, type, ref, title, body, url FROM search_documents WHERE id IN (" + in + ")", shown)) {
     Hit h;
     h.type = row.text(1);
     h.ref = row.text(2);
     h.title = row.text(3);
     h.url = row.text(5);
-    h.title_html = highlight(h.title, out.words, prefix, 300);
-    h.excerpt = highlight(row.text(4), out.words, prefix, 240);
+    h.title_html = highlight(h.title, out.words, prefix, 300, matched);
+    h.excerpt = highlight(row.text(4), out.words, prefix, 240, matched);
     by_id.emplace(row.integer(0), std::move(h));
   }
   for (auto id : ids)

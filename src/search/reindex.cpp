@@ -24,6 +24,7 @@ std::int64_t reindex(storage::Connection& c, std::chrono::sys_seconds now) {
   storage::Transaction tx(c, true);
   c.execute("DELETE FROM search_fts");
   c.execute("DELETE FROM search_documents");
+  c.execute("DELETE FROM search_terms");  // words no longer indexed stop completing queries
   // Each module's own indexer, so that the reindexed entries are exactly those its use cases write.
   for (const auto& k : coalitions::store::list(c)) coalitions::index_booklet(c, k.slug);
   for (const auto& o : organisations::store::list(c, std::nullopt)) organisations::index_organisation(c, o, now);

@@ -5,33 +5,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y as axeCheck, signIn, useServerAndBrowser } from './support.mjs';
+import {
+  ANIMATEUR, MEMBER, checkA11y, expectAccessible, signIn, submit, useServerAndBrowser,
+} from './support.mjs';
 
 const env = useServerAndBrowser();
 
-async function checkA11y(page, label) {
-  await axeCheck(page, label);
-  const duplicates = await page.evaluate(() => {
-    const seen = new Map();
-    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-    return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
-  });
-  assert.deepEqual(duplicates, [], `${label} (${page.url()}): ids used more than once`);
-}
-
-async function expectAccessible(page, path, label, expectedStatus = 200) {
-  const response = await page.goto(path);
-  assert.equal(response.status(), expectedStatus, `${path} answered ${response.status()}`);
-  await checkA11y(page, label);
-}
-
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState();
-  return response;
+// The history's compare form is a GET form: it leads to the comparison page.
+async function compare(page) {
+  await Promise.all([page.waitForURL((u) => u.pathname.endsWith('/historique/comparer')),
+    page.getByRole('button', { name: 'Comparer' }).click()]);
 }
 
 const RESOURCE = 'Guide des données environnementales';
@@ -68,8 +51,21 @@ describe('the commons through their forms', () => {
     await anim.goto(new URL(member.url()).pathname);
     await submit(anim, anim.getByRole('button', { name: 'Publier' }));
     await checkA11y(anim, 'published resource, animateur');
-    await anim.goto(`${new URL(member.url()).pathname}/modifier`);
+    const resource = new URL(member.url()).pathname;
+    await anim.goto(`${resource}/modifier`);
     await checkA11y(anim, 'resource edit form');
+    await anim.getByLabel('Licence', { exact: true }).selectOption('CC-BY-SA-4.0');
+    await anim.getByLabel(/^Description/).fill('Pour rendre les **données environnementales** utiles à tous.');
+    assert.equal((await submit(anim, anim.getByRole('button', { name: 'Enregistrer' }))).status(), 303);
+    await checkA11y(anim, 'resource with a history, animateur');
+    await compare(anim);
+    assert.equal(new URL(anim.url()).pathname, `${resource}/historique/comparer`);
+    await checkA11y(anim, 'two revisions of a resource compared');
+    assert.ok(await anim.locator('ins').first().isVisible(), 'the added words are marked');
+    await anim.goto(resource);
+    assert.equal((await submit(anim, anim.getByRole('button', { name: 'Restaurer version 1' }))).status(), 303);
+    await checkA11y(anim, 'resource restored');
+    assert.equal(await anim.locator('#historique ~ div.table tbody tr').count(), 3);
   });
 
   it('an animateur drafts the charter, opens the consultation; a member comments; it is adopted and signed', async () => {
@@ -78,11 +74,16 @@ describe('the commons through their forms', () => {
     await submit(anim, anim.getByRole('button', { name: 'Enregistrer le brouillon' }));
     assert.equal(new URL(anim.url()).pathname, '/charte/versions/1');
     await checkA11y(anim, 'charter draft');
+    await anim.getByRole('link', { name: 'Modifier ce brouillon' }).click();
+    await checkA11y(anim, 'charter draft edit form');
+    await anim.getByLabel(/^Rituels partagés/).fill('Une Reset Day chaque mois.');
+    assert.equal((await submit(anim, anim.getByRole('button', { name: 'Enregistrer le brouillon' }))).status(), 303);
     await submit(anim, anim.getByRole('button', { name: 'Ouvrir la consultation' }));
     await expectAccessible(member, '/charte/versions/1', 'charter in consultation, member');
     await member.getByLabel(/^Votre commentaire sur « Principes d’engagement »/).fill('Et partager ce qu’il apprend.');
     await submit(member, member.locator('form[action="/charte/versions/1/commentaires"]').first().getByRole('button'));
     await checkA11y(member, 'charter with a comment');
+    await expectAccessible(anim, '/charte/versions/1/modifier', 'charter version frozen by its consultation', 409);
     await anim.goto('/charte/versions/1');
     await submit(anim, anim.getByRole('button', { name: 'Adopter cette version' }));
     await expectAccessible(member, '/charte', 'charter in force, member');
@@ -108,6 +109,15 @@ describe('the commons through their forms', () => {
     await anim.goto(path);
     await submit(anim, anim.getByRole('button', { name: 'Publier' }));
     await checkA11y(anim, 'boussole card');
+    await anim.goto(`${path}/modifier`);
+    await anim.getByLabel(/^Ce que nous en avons appris/).fill('Commencer par les usages.');
+    assert.equal((await submit(anim, anim.getByRole('button', { name: 'Enregistrer' }))).status(), 303);
+    await compare(anim);
+    await checkA11y(anim, 'two revisions of a card compared');
+    await anim.goto(path);
+    const restored = await submit(anim, anim.getByRole('button', { name: 'Restaurer version 1' }));
+    assert.equal(restored.status(), 303);
+    await checkA11y(anim, 'card restored, with its history');
   });
 
   it('every list and the search pass axe, signed out', async () => {
@@ -145,7 +155,10 @@ describe('the commons pages are frugal and fit in 320 px', () => {
     const problems = [];
     try {
       for (const path of ['/ressources', '/charte', '/charte/versions/1', '/charte/signataires', '/boussole',
-        '/recherche?q=donnees']) {
+        '/recherche?q=donnees', '/ressources/guide-des-donnees-environnementales',
+        '/ressources/guide-des-donnees-environnementales/historique/comparer?de=1&a=2',
+        '/boussole/un-portail-de-donnees-trop-technique',
+        '/boussole/un-portail-de-donnees-trop-technique/historique/comparer?de=1&a=2']) {
         const requests = [];
         const onRequest = (r) => requests.push(r.url());
         page.on('request', onRequest);

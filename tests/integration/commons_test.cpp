@@ -82,7 +82,7 @@ TEST(Resources, EditsAreRevisionsAndAStaleEditIsAConflict) {
   EXPECT_NE(stale.body.find("Une version concurrente."), std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE description = 'Deuxième description.'"), 1);
   auto shown = anim.get(page);
-  EXPECT_NE(shown.body.find("Révision 2"), std::string::npos);
+  EXPECT_NE(shown.body.find(R"(<th scope="row">2</th>)"), std::string::npos);
   // Someone else may not edit it.
   auto other = p.signed_in("autre@example.org");
   EXPECT_EQ(other.get(page + "/modifier").status, 403);

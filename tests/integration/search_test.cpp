@@ -48,6 +48,46 @@ TEST(Search, TheLastWordTypedMatchesAsAPrefix) {
             std::string::npos);
 }
 
+TEST(Search, ALongPrefixFindsEveryWordItBeginsHoweverManyThereAre) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  // A few words begun by "zorglu" (completed to those words), and more than the completion cap
+  // begun by "bidulo" (matched by the engine's own prefix query): both ways find every document.
+  CommonsSite::propose(anim, "Premier", "Le zorglub des territoires.");
+  CommonsSite::propose(anim, "Second", "Les zorgluons et la zorglumachine.");
+  std::string many;
+  for (char c = 'a'; c <= 'l'; ++c) many += std::string(" bidulo") + c + c + "x";
+  CommonsSite::propose(anim, "Troisième", "Beaucoup de mots :" + many);
+  CommonsSite::propose(anim, "Quatrième", "Un seul : bidulozzx.");
+  Browser b(p.site);
+  auto zorglu = search(b, "zorglu");
+  EXPECT_NE(zorglu.find("/ressources/premier"), std::string::npos);
+  EXPECT_NE(zorglu.find("/ressources/second"), std::string::npos);
+  EXPECT_EQ(zorglu.find("/ressources/troisieme"), std::string::npos);
+  auto bidulo = search(b, "bidulo");
+  EXPECT_NE(bidulo.find("/ressources/troisieme"), std::string::npos);
+  EXPECT_NE(bidulo.find("/ressources/quatrieme"), std::string::npos);
+  // With another word before it, and a prefix that begins no indexed word.
+  EXPECT_NE(search(b, "territoires zorglu").find("/ressources/premier"), std::string::npos);
+  EXPECT_EQ(search(b, "territoires zorglu").find("/ressources/second"), std::string::npos);
+  EXPECT_NE(search(b, "xqwzvtk").find("Rien ne correspond à tous ces mots"), std::string::npos);
+}
+
+TEST(Search, TheResultsPageSaysHowLongTheServerTookInAServerTimingHeader) {
+  CommonsSite p;
+  Browser b(p.site);
+  auto r = b.get("/recherche?q=communs");
+  EXPECT_EQ(r.status, 200);
+  const std::string timing = r.header("server-timing");
+  EXPECT_NE(timing.find("search;dur="), std::string::npos) << timing;
+  EXPECT_NE(timing.find("page;dur="), std::string::npos) << timing;
+  // The next visitor gets the page from the cache, which took no search: no stale timing with it.
+  auto again = b.get("/recherche?q=communs");
+  EXPECT_EQ(again.status, 200);
+  EXPECT_EQ(again.body, r.body);
+  EXPECT_EQ(again.header("server-timing"), "");
+}
+
 TEST(Search, EnvironmentalDataFindsTheEnvironmentalDataCoalitionFirst) {
   CommonsSite p;
   Browser b(p.site);
