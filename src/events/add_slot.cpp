@@ -1,10 +1,12 @@
 // Use case: an organiser adds a slot to the programme of an event, or removes one.
+#include "accounts/store.hpp"
 #include "coalitions/store.hpp"
 #include "events/store.hpp"
 #include "events/times.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/store.hpp"
 
 namespace fabrique::events {
 
@@ -38,7 +40,33 @@ FieldErrors add_slot(storage::Connection& c, const User& actor, std::string_view
   if (starts && ends && *ends <= *starts) errors.add("slot_ends", N_("The end must come after the start."));
   if (!slot_kind(in.kind)) errors.add("slot_kind", N_("Choose a kind of slot from the list."));
   s.kind = in.kind;
-  s.speakers = check_line(errors, "speakers", in.speakers, kMaxShort, N_("This field is too long (200 characters at most)."));
+  s.other_speakers = check_line(errors, "speakers", in.speakers, kMaxShort, N_("This field is too long (200 characters at most)."));
+  for (const auto& o : in.organisations) {
+    auto org = organisations::store::by_slug(c, o);
+    if (!org) {
+      errors.add("speaker_organisations", N_("Choose organisations from the list."));
+      break;
+    }
+    Speaker sp;
+    sp.organisation = Ref{org->id, org->slug, org->name};
+    s.speakers.push_back(std::move(sp));
+  }
+  if (in.people.size() > kMaxSpeakers * (accounts::kMaxEmailLength + 2))
+    errors.add("speaker_people", N_("A slot has 20 speakers at most."));
+  else
+    for (const std::string& email : nonempty_lines(in.people)) {
+      auto person = accounts::store::user_by_email(c, email);
+      if (!person) {
+        errors.add("speaker_people", N_("No account has one of these addresses. Write the person in the free-text line instead."));
+        break;
+      }
+      Speaker sp;
+      sp.user_id = person->id;
+      sp.organisation = store::first_organisation(c, person->id);
+      s.speakers.push_back(std::move(sp));
+    }
+  if (s.speakers.size() > kMaxSpeakers && !errors.find("speaker_people"))
+    errors.add("speaker_people", N_("A slot has 20 speakers at most."));
   if (!in.coalition.empty()) {
     auto k = coalitions::store::by_slug(c, in.coalition);
     if (!k)
@@ -59,6 +87,20 @@ void remove_slot(storage::Connection& c, const User& actor, std::string_view slu
   storage::Transaction tx(c, true);
   Event e = organised(c, actor, slug);
   if (!store::delete_slot(c, e.id, slot_id)) throw NotFound();
+  tx.commit();
+}
+
+}  // namespace fabrique::events
+
+namespace fabrique::events {
+
+void consent_to_speak(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t slot_id,
+                      bool named) {
+  storage::Transaction tx(c, true);
+  auto e = store::by_slug(c, slug);
+  if (!e) throw NotFound();
+  if (!store::set_speaker_consent(c, e->id, slot_id, actor.id, named))
+    throw Forbidden(N_("Only the speaker themself can choose whether their name is shown."));
   tx.commit();
 }
 

@@ -69,6 +69,8 @@ Response list(Context& ctx) {
   if (ctx.user && ctx.user->is_animateur())
     admin = render(R"(<p><a href="/evenements/nouveau">{}</a> · <a href="/evenements/types">{}</a></p>)",
                    ctx.tr(N_("Create an event")), ctx.tr(N_("Edit the kinds of event")));
+  else if (ctx.user && !store::co_ported(ctx.db, ctx.user->id).empty())  // co-porteurs: their coalitions' events
+    admin = render(R"(<p><a href="/evenements/nouveau">{}</a></p>)", ctx.tr(N_("Create an event")));
   Html mine;
   if (ctx.user)
     mine = render(R"(<p><a href="/evenements/mes-inscriptions">{}</a></p>)", ctx.tr(N_("My registrations and my calendar")));

@@ -28,6 +28,7 @@ Response registrations_csv(Context& ctx);    // GET /evenements/{slug}/inscrits.
 Response attendance(Context& ctx);           // POST /evenements/{slug}/presences
 Response add_slot(Context& ctx);             // POST /evenements/{slug}/programme
 Response remove_slot(Context& ctx);          // POST /evenements/{slug}/programme/{id:int}/supprimer
+Response consent(Context& ctx);              // POST /evenements/{slug}/programme/{id:int}/consentement (nommer=oui|non)
 
 // edit_pages.cpp
 Response new_form(Context& ctx);             // GET /evenements/nouveau

@@ -3,6 +3,7 @@
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::events {
 
@@ -28,6 +29,9 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
   if (!current) throw NotFound();
   if (!can_organise(c, &actor, *current)) throw Forbidden(N_("Only the organisers of this event can change it."));
   CheckedEvent checked = validate(c, in, out.errors);
+  // A co-porteur who organises only through their coalition must leave the event in one of theirs.
+  const bool creator = current->created_by == actor.id;
+  check_coalition_rights(c, actor, current->coalitions, checked.coalitions, !creator, out.errors);
   if (!out.errors.empty()) return out;
 
   std::vector<Event> targets{*current};
@@ -49,6 +53,10 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
       return out;  // the transaction rolls back: nothing written
     }
     store::update(c, e);
+    // Cancelling tells everyone registered or waiting, in the same transaction.
+    if (e.status == EventStatus::cancelled && old.status != EventStatus::cancelled)
+      for (const auto& r : store::registrations(c, e.id))
+        notifications::notify(c, r.user_id, N_("The event “{}” is cancelled."), "/evenements/" + e.slug, now, e.title);
     store::set_coalitions(c, e.id, checked.coalitions);
     store::set_organisations(c, e.id, checked.organisers, "organiser");
     e.minutes = old.minutes;  // not edited here, but indexed with the event's new title

@@ -16,11 +16,17 @@ std::string when(const Context& ctx, const Event& e) {
   return ctx.t->datetime(e.starts_at) + " – " + ctx.t->datetime(e.ends_at);
 }
 
+Html status_note(const Context& ctx, const Event& e) {
+  if (e.status == EventStatus::tentative) return render(R"( <strong class="status">{}</strong>)", ctx.tr(N_("(date to be confirmed)")));
+  if (e.status == EventStatus::cancelled) return render(R"( <strong class="status">{}</strong>)", ctx.tr(N_("(event cancelled)")));
+  return {};
+}
+
 Html card(const Context& ctx, const Event& e) {
   std::string coalitions;
   for (const auto& k : e.coalitions) coalitions += (coalitions.empty() ? "" : " · ") + k.name;
-  return render(R"(<li><a href="/evenements/{}">{}</a> <span class="meta">{} — <time datetime="{}">{}</time>{}</span>{}</li>)",
-                e.slug, e.title, e.kind_label, times::input_value(e.starts_at), when(ctx, e),
+  return render(R"(<li><a href="/evenements/{}">{}</a> <span class="meta">{} — <time datetime="{}">{}</time>{}{}</span>{}</li>)",
+                e.slug, e.title, e.kind_label, times::input_value(e.starts_at), when(ctx, e), status_note(ctx, e),
                 e.place.empty() ? Html() : render(" — {}", e.place),
                 coalitions.empty() ? Html() : render(R"(<p class="meta">{}</p>)", coalitions));
 }
@@ -40,6 +46,56 @@ Html checkboxes(const Context& ctx, const std::string& name, const std::string& 
     error = render(R"(<p class="error" id="f-{}"><span class="visually-hidden">{} </span>{}</p>)", name,
                    ctx.tr(N_("Error:")), ctx.tr(m));
   return render(R"(<fieldset><legend>{}</legend>{}{}</fieldset>)", legend, error, boxes);
+}
+
+namespace {
+
+// One speaker as shown: `before`, then the organisation (a link in HTML) if any, then `after`.
+struct Shown {
+  std::string before;
+  std::optional<Ref> organisation;
+  std::string after;
+};
+
+std::vector<Shown> shown_speakers(const Context& ctx, const Slot& s, bool organiser) {
+  std::vector<Shown> out;
+  for (const auto& sp : s.speakers) {
+    if (!sp.user_id) {
+      out.push_back({"", sp.organisation, ""});
+    } else if (sp.named || organiser) {
+      const std::string note = sp.named ? "" : " — " + ctx.tr(N_("not shown publicly"));
+      if (sp.organisation)
+        out.push_back({sp.name + " (", sp.organisation, ")" + note});
+      else
+        out.push_back({sp.name + note, std::nullopt, ""});
+    } else if (sp.organisation) {
+      // "a speaker from {}": the organisation goes where the translation puts it.
+      const std::string pattern = ctx.tr(N_("a speaker from {}"));
+      const auto at = pattern.find("{}");
+      out.push_back({pattern.substr(0, at), sp.organisation, at == std::string::npos ? "" : pattern.substr(at + 2)});
+    }
+  }
+  if (!s.other_speakers.empty()) out.push_back({s.other_speakers, std::nullopt, ""});
+  return out;
+}
+
+}  // namespace
+
+Html speakers(const Context& ctx, const Slot& s, bool organiser) {
+  Html out;
+  for (const auto& w : shown_speakers(ctx, s, organiser))
+    out += render("{}{}{}{}", out.empty() ? "" : ", ", w.before,
+                  w.organisation ? render(R"(<a href="/organisations/{}">{}</a>)", w.organisation->slug, w.organisation->name)
+                                 : Html(),
+                  w.after);
+  return out;
+}
+
+std::string speakers_text(const Context& ctx, const Slot& s) {
+  std::string out;
+  for (const auto& w : shown_speakers(ctx, s, false))
+    out += (out.empty() ? "" : ", ") + w.before + (w.organisation ? w.organisation->name : "") + w.after;
+  return out;
 }
 
 std::string slot_kind_label(const Context& ctx, std::string_view slug) {
