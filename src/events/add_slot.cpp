@@ -1,4 +1,7 @@
-// Use case: an organiser adds a slot to the programme of an event, or removes one.
+// Use case: an organiser adds a slot to the programme of an event (with its speakers), or removes one;
+// a speaker agrees or refuses to be named.
+#include <algorithm>
+
 #include "accounts/store.hpp"
 #include "coalitions/store.hpp"
 #include "events/store.hpp"
@@ -60,6 +63,8 @@ FieldErrors add_slot(storage::Connection& c, const User& actor, std::string_view
         errors.add("speaker_people", N_("No account has one of these addresses. Write the person in the free-text line instead."));
         break;
       }
+      if (std::any_of(s.speakers.begin(), s.speakers.end(), [&](const Speaker& x) { return x.user_id == person->id; }))
+        continue;  // named twice: once is enough
       Speaker sp;
       sp.user_id = person->id;
       sp.organisation = store::first_organisation(c, person->id);

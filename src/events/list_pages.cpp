@@ -121,8 +121,8 @@ Response render_mine(Context& ctx, const std::string& new_token) {
   auto mine = store::events_of_user(ctx.db, ctx.user->id);
   Html rows;
   for (const auto& [e, status] : mine)
-    rows += render(R"(<li><a href="/evenements/{}">{}</a> <span class="meta">{} — {}</span></li>)", e.slug, e.title,
-                   views::when(ctx, e),
+    rows += render(R"(<li><a href="/evenements/{}">{}</a> <span class="meta">{}{} — {}</span></li>)", e.slug, e.title,
+                   views::when(ctx, e), views::status_note(ctx, e),
                    status == Status::registered ? ctx.tr(N_("registered")) : ctx.tr(N_("on the waiting list")));
   const bool has_token = store::has_calendar_token(ctx.db, ctx.user->id);
   Html address;

@@ -259,9 +259,9 @@ Response show_ics(Context& ctx) {
   std::string programme;
   for (const auto& s : store::slots(ctx.db, e.id)) {
     const std::string who = views::speakers_text(ctx, s);
-    programme += times::hour(s.starts_at) + "–" + times::hour(s.ends_at) + " " + s.title + (who.empty() ? "" : " — " + who) + "\n";
+    programme += "\n" + times::hour(s.starts_at) + "–" + times::hour(s.ends_at) + " " + s.title + (who.empty() ? "" : " — " + who);
   }
-  if (!programme.empty()) programme = ctx.tr(N_("Programme")) + "\n" + programme;
+  if (!programme.empty()) programme = ctx.tr(N_("Programme")) + programme;
   r.body = ics::calendar({e}, ctx.options.base_url, e.title, ctx.now, [&](const Event&) { return link; },
                          [&](const Event&) { return programme; });
   r.set_header("Content-Disposition", "attachment; filename=\"" + e.slug + ".ics\"");
