@@ -1,7 +1,8 @@
 // The demo programme's events: the meetings the source document reports (assembly, Reset Days,
-// Reset Fest, coalition meetings) with their programmes, who came, questions, decisions and next
-// steps, a coalition proposal, and a monthly Reset Day series whose next occurrences are open for
-// registration. Facts from the source; every sentence written for the demo. Loaded through the use
+// Reset Fest, coalition meetings) with their programmes and speaking organisations, who came,
+// questions, decisions and next steps; the meetings it announces without a firm date, marked "date à
+// confirmer"; a coalition proposal; and a monthly Reset Day series whose next occurrences are open
+// for registration. Facts from the source; every sentence written for the demo. Loaded through the use
 // cases, each with the historical date as its `now`.
 #include "demo/events_data.hpp"
 
@@ -259,6 +260,12 @@ Prochain rendez-vous en septembre.)md",
        "Le second des deux ateliers de novembre proposés par les partenaires de Planet Tech'Care à ses signataires. "
        "Le jour reste à fixer.",
        {}, {"planet-tech-care", "syntec-numerique"}, {}, {}, {}, "", {}, "tentative"},
+      {"evenement-partenaire", "anrt-comite-de-pilotage-2021", "ANRT : comité de pilotage sur l'évaluation des "
+       "impacts environnementaux", "2021-01-14T14:00", "2021-01-14T16:00", "",
+       "Une réunion du groupe de l'ANRT consacré aux méthodes d'évaluation des impacts environnementaux au service de "
+       "la transition écologique, signalée au Reset Day de novembre comme une initiative voisine de Planet Tech'Care à "
+       "suivre. Seul le mois, janvier 2021, est annoncé.",
+       {}, {}, {}, {}, {}, "", {}, "tentative"},
       {"atelier-de-coalition", "lancement-national-donnees-environnementales", "Lancement national de la coalition "
        "sur les données environnementales", "2021-05-19T14:00", "2021-05-19T17:00", "En ligne",
        "Après le Reset Fest breton, la coalition s'ouvre à tout le territoire national.",
