@@ -15,11 +15,11 @@ User read_user(const storage::Row& r) {
   u.name = r.text(2);
   u.role = r.text(3) == "animateur" ? Role::animateur : Role::member;
   u.show_name = r.boolean(4);
-  u.created_at = sys_seconds(std::chrono::seconds(r.integer(5)));
+  u.created_at = storage::at(r.integer(5));
   return u;
 }
 
-std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
+using storage::secs;
 
 }  // namespace
 
@@ -91,7 +91,7 @@ void delete_expired_sessions(Connection& c, sys_seconds now) {
 Failures failures(Connection& c, const std::string& key) {
   auto r = c.query_one("SELECT failures, last_failure_at FROM sign_in_failures WHERE key = ?", {key});
   if (!r) return {};
-  return {r->integer(0), sys_seconds(std::chrono::seconds(r->integer(1)))};
+  return {r->integer(0), storage::at(r->integer(1))};
 }
 
 void record_failure(Connection& c, const std::string& key, sys_seconds now, bool restart) {

@@ -6,8 +6,8 @@
 namespace fabrique::coalitions::store {
 namespace {
 
-std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
-sys_seconds at(std::int64_t s) { return sys_seconds(std::chrono::seconds(s)); }
+using storage::secs;
+using storage::at;
 
 constexpr const char* kSelect =
     "SELECT k.id, k.number, k.slug, k.title, k.summary, k.family_id, f.slug, f.label, k.cohort_id, "

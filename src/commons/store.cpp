@@ -14,8 +14,8 @@ using storage::Params;
 using storage::Row;
 using storage::Value;
 
-sys_seconds at(std::int64_t s) { return sys_seconds(std::chrono::seconds(s)); }
-std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
+using storage::secs;
+using storage::at;
 Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 Value opt_time(const std::optional<sys_seconds>& t) { return t ? Value(secs(*t)) : Value(nullptr); }
 std::optional<sys_seconds> opt_at(const Row& r, std::size_t i) {

@@ -4,8 +4,8 @@
 namespace fabrique::events::store {
 namespace {
 
-std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
-sys_seconds at(std::int64_t s) { return sys_seconds(std::chrono::seconds(s)); }
+using storage::secs;
+using storage::at;
 storage::Value opt(const std::optional<std::int64_t>& v) { return v ? storage::Value(*v) : storage::Value(nullptr); }
 storage::Value opt(const std::optional<sys_seconds>& v) {
   return v ? storage::Value(secs(*v)) : storage::Value(nullptr);

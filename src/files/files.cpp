@@ -89,7 +89,7 @@ std::string sha256_hex(std::string_view bytes) {
   return std::string(hex.data());
 }
 
-sys_seconds at(std::int64_t s) { return sys_seconds(std::chrono::seconds(s)); }
+using storage::at;
 
 StoredFile read(const storage::Row& r) {
   return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.optional_integer(5), at(r.integer(6))};
@@ -174,7 +174,7 @@ StoredFile store(storage::Connection& c, const Upload& upload, std::string_view 
               "INSERT INTO files (name, media_type, size, sha256, content, uploaded_by, created_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
               {f.name, f.media_type, f.size, f.sha256, storage::Blob{upload.bytes}, by,
-               static_cast<std::int64_t>(now.time_since_epoch().count())})
+               storage::secs(now)})
              ->integer(0);
   return f;
 }

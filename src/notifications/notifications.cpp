@@ -6,7 +6,7 @@
 namespace fabrique::notifications {
 
 namespace {
-std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
+using storage::secs;
 
 // Cuts `s` to `max` code points without splitting one.
 std::string cut(const std::string& s, std::size_t max) {
@@ -34,7 +34,7 @@ std::vector<Notification> latest(storage::Connection& c, std::int64_t user_id, s
                                "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
                                {user_id, limit}))
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3),
-                   sys_seconds(std::chrono::seconds(r.integer(4))), !r.is_null(5)});
+                   storage::at(r.integer(4)), !r.is_null(5)});
   return out;
 }
 

@@ -23,7 +23,7 @@ Organisation read(const storage::Row& r) {
           r.text(5),    r.text(6), r.text(7), r.integer(8)};
 }
 
-std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
+using storage::secs;
 
 }  // namespace
 

@@ -6,8 +6,8 @@
 namespace fabrique::roadmaps::store {
 namespace {
 
-std::int64_t secs(sys_seconds t) { return t.time_since_epoch().count(); }
-sys_seconds at(std::int64_t s) { return sys_seconds(std::chrono::seconds(s)); }
+using storage::secs;
+using storage::at;
 storage::Value optional(const std::optional<std::int64_t>& v) { return v ? storage::Value(*v) : storage::Value(nullptr); }
 storage::Value optional_day(const std::optional<sys_seconds>& t) {
   return t ? storage::Value(secs(*t)) : storage::Value(nullptr);

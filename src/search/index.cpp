@@ -35,7 +35,7 @@ const TypeDef* type(std::string_view name) {
 
 void index(storage::Connection& c, const Document& d) {
   const std::string plain = text::markdown_to_text(d.body, kStoredBodyChars);
-  const std::int64_t at = d.updated_at.time_since_epoch().count();
+  const std::int64_t at = storage::secs(d.updated_at);
   std::int64_t id = 0;
   if (auto row = c.query_one("SELECT id FROM search_documents WHERE type = ? AND ref = ?", {d.type, d.ref})) {
     id = row->integer(0);

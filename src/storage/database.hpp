@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <variant>
+
+#include "storage/instants.hpp"
 #include <vector>
 
 namespace fabrique::storage {

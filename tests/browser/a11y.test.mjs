@@ -3,7 +3,7 @@
 import { before, after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, signIn, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -15,12 +15,6 @@ const ORGANISATION = {
   description: 'Ateliers de médiation numérique pour tous les publics, partout en France.',
 };
 let organisationPath;
-
-async function expectAccessible(page, path, label, expectedStatus = 200) {
-  const response = await page.goto(path);
-  assert.equal(response.status(), expectedStatus, `${path} answered ${response.status()}`);
-  await checkA11y(page, label);
-}
 
 describe('as a member', () => {
   let page;

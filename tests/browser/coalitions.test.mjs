@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y as axeCheck, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, signIn, submit, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -45,34 +45,6 @@ const DECLARATION_MESSAGE = 'Une équipe de développeuses prête à maintenir u
 
 let slug; // the coalition's address, once it exists
 const coalitionPath = () => `/coalitions/${slug}`;
-
-// axe-core's rules, and one it does not check: no id is used twice (a label's `for` reaches only the
-// first element with its id, leaving the others without a name).
-async function checkA11y(page, label) {
-  await axeCheck(page, label);
-  const duplicates = await page.evaluate(() => {
-    const seen = new Map();
-    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-    return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
-  });
-  assert.deepEqual(duplicates, [], `${label} (${page.url()}): ids used more than once`);
-}
-
-async function expectAccessible(page, path, label, expectedStatus = 200) {
-  const response = await page.goto(path);
-  assert.equal(response.status(), expectedStatus, `${path} answered ${response.status()}`);
-  await checkA11y(page, label);
-}
-
-// Clicks a submit button and resolves to the response of the POST it sent.
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState();
-  return response;
-}
 
 async function addTerm(page, path, label) {
   await page.goto(path);

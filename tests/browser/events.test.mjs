@@ -7,7 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, signIn, submit, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -38,12 +38,6 @@ async function pressEnterAndReturn(page, to) {
   await page.waitForLoadState();
 }
 
-async function expectAccessible(page, url, label, expectedStatus = 200) {
-  const response = await page.goto(url);
-  assert.equal(response.status(), expectedStatus, `${url} answered ${response.status()}`);
-  await checkA11y(page, label);
-}
-
 describe('an animateur creates an event', () => {
   let page;
   before(async () => {
@@ -55,12 +49,8 @@ describe('an animateur creates an event', () => {
   it('sees the form refused with messages next to the fields, accessibly', async () => {
     await expectAccessible(page, '/evenements/nouveau', 'new event form');
     await page.getByLabel('Titre', { exact: true }).fill(TITLE);
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.getByRole('button', { name: 'Créer' }).click(),
-    ]);
+    const response = await submit(page, page.getByRole('button', { name: 'Créer' }));
     assert.equal(response.status(), 422);
-    await page.waitForLoadState();
     assert.ok(await page.getByText('Saisissez une date et une heure').first().isVisible());
     assert.equal(await page.getByLabel('Titre', { exact: true }).inputValue(), TITLE, 'the title is kept');
     await checkA11y(page, 'new event form with errors');
@@ -171,12 +161,8 @@ describe('a member registers with the keyboard alone', () => {
   it('every member page passes axe', async () => {
     await expectAccessible(page, '/evenements/mes-inscriptions', 'my registrations');
     await expectAccessible(page, '/propositions/nouvelle', 'proposal form');
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.getByRole('button', { name: 'Proposer' }).click(),
-    ]);
+    const response = await submit(page, page.getByRole('button', { name: 'Proposer' }));
     assert.equal(response.status(), 422);
-    await page.waitForLoadState();
     await checkA11y(page, 'proposal form with errors');
     const minutes = await page.goto(`${path}/compte-rendu/modifier`);
     assert.equal(minutes.status(), 403, 'a member may not write minutes');

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ANIMATEUR, MEMBER, checkA11y, launchBrowser, signIn, startServer } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, launchBrowser, signIn, startServer, submit } from './support.mjs';
 
 const ENTRY = {
   id: '7d4f9a52-3c1e-4b7a-9f0e-2a6b8c1d5e34',
@@ -75,36 +75,15 @@ async function newPage(locale = 'fr-FR') {
   return context.newPage();
 }
 
-async function accessible(page, path, label, status = 200) {
-  const response = await page.goto(path);
-  assert.equal(response.status(), status, `${path} answered ${response.status()}`);
-  await checkA11y(page, label);
-  const ids = await page.evaluate(() => {
-    const seen = new Map();
-    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
-  });
-  assert.deepEqual(ids, [], `${label}: ids used more than once`);
-}
-
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState();
-  return response;
-}
-
 describe('a visitor reads the observatory', () => {
   it('scoreboard, entry, history and public body pages have no accessibility violation', async () => {
     const page = await newPage();
-    await accessible(page, '/observatoire', 'scoreboard');
-    await accessible(page, '/observatoire?ouverture=opaque&tri=total', 'filtered scoreboard');
-    await accessible(page, '/observatoire/parcoursup', 'entry');
+    await expectAccessible(page, '/observatoire', 'scoreboard');
+    await expectAccessible(page, '/observatoire?ouverture=opaque&tri=total', 'filtered scoreboard');
+    await expectAccessible(page, '/observatoire/parcoursup', 'entry');
     assert.ok(await page.getByText('4/50 — opaque').isVisible(), 'the computed openness score is shown');
-    await accessible(page, '/observatoire/parcoursup/historique', 'entry history');
-    await accessible(page, BODY, 'public body page');
+    await expectAccessible(page, '/observatoire/parcoursup/historique', 'entry history');
+    await expectAccessible(page, BODY, 'public body page');
     assert.ok(await page.getByRole('img', { name: /Nombre de fiches par niveau/ }).isVisible(), 'the chart is named');
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto('/observatoire/parcoursup');
@@ -115,7 +94,7 @@ describe('a visitor reads the observatory', () => {
 
   it('reads the entry in English too', async () => {
     const page = await newPage('en-GB');
-    await accessible(page, '/observatoire/parcoursup', 'entry (English)');
+    await expectAccessible(page, '/observatoire/parcoursup', 'entry (English)');
     await page.context().close();
   });
 });
@@ -135,14 +114,14 @@ describe('a member contributes and an animateur moderates', () => {
   });
 
   it('the member sees the proposal form, and its errors', async () => {
-    await accessible(member, '/observatoire/nouvelle', 'propose an entry');
+    await expectAccessible(member, '/observatoire/nouvelle', 'propose an entry');
     const response = await submit(member, member.getByRole('button', { name: 'Envoyer la proposition' }));
     assert.equal(response.status(), 422);
     await checkA11y(member, 'propose an entry with errors');
   });
 
   it('the member proposes a correction of a criterion', async () => {
-    await accessible(member, '/observatoire/parcoursup/proposer', 'correction form');
+    await expectAccessible(member, '/observatoire/parcoursup/proposer', 'correction form');
     await member.getByLabel(/^Que corriger/).selectOption('O7');
     await member.getByLabel('Preuve (adresse web publique)').fill('pas une adresse');
     let response = await submit(member, member.getByRole('button', { name: 'Envoyer la correction' }));
@@ -159,7 +138,7 @@ describe('a member contributes and an animateur moderates', () => {
   });
 
   it('the animateur sees the queue, the contribution, the editors page and the edit forms', async () => {
-    await accessible(anim, '/observatoire/contributions', 'contributions to moderate');
+    await expectAccessible(anim, '/observatoire/contributions', 'contributions to moderate');
     await anim.getByRole('link', { name: '1', exact: true }).click();
     await anim.waitForLoadState();
     await checkA11y(anim, 'contribution with moderation forms');
@@ -168,16 +147,16 @@ describe('a member contributes and an animateur moderates', () => {
     await checkA11y(anim, 'rejection without a reason');
     await anim.getByLabel(/^Motif du refus/).fill('Le document ne décrit pas l’algorithme.');
     await submit(anim, anim.getByRole('button', { name: 'Rejeter' }));
-    await accessible(anim, '/observatoire/editeurs', 'editors');
-    await accessible(anim, '/observatoire/parcoursup/modifier', 'edit an entry');
-    await accessible(anim, '/observatoire/nouvelle', 'publish an entry');
-    await accessible(anim, BODY, 'public body page for an editor');
+    await expectAccessible(anim, '/observatoire/editeurs', 'editors');
+    await expectAccessible(anim, '/observatoire/parcoursup/modifier', 'edit an entry');
+    await expectAccessible(anim, '/observatoire/nouvelle', 'publish an entry');
+    await expectAccessible(anim, BODY, 'public body page for an editor');
   });
 
   it('the member is told on their account page', async () => {
-    await accessible(member, '/compte', 'account with a notification');
+    await expectAccessible(member, '/compte', 'account with a notification');
     assert.ok(await member.getByText('1 notification non lue').isVisible());
-    await accessible(member, '/observatoire/contributions/1', 'my rejected contribution');
+    await expectAccessible(member, '/observatoire/contributions/1', 'my rejected contribution');
     assert.ok(await member.getByText('Le document ne décrit pas l’algorithme.').isVisible());
   });
 });

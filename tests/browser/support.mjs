@@ -170,7 +170,9 @@ function describeViolations(violations) {
 }
 
 // Runs axe-core on the page as it is now (WCAG 2.0/2.1 A and AA rules) and fails on any violation,
-// naming each one with the elements at fault.
+// naming each one with the elements at fault. Also checks one thing axe no longer does: no id is
+// used twice (a label's `for` reaches only the first element with its id, leaving the others
+// without a name).
 export async function checkA11y(page, label) {
   const results = await new AxeBuilder({ page }).withTags(A11Y_TAGS).analyze();
   const { violations } = results;
@@ -179,5 +181,30 @@ export async function checkA11y(page, label) {
     console.log(message);
     assert.fail(message);
   }
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
+  });
+  assert.deepEqual(duplicates, [], `${label} (${page.url()}): ids used more than once`);
   return results;
+}
+
+// Opens `path`, checks the status it answered with, then checks the page as checkA11y does.
+export async function expectAccessible(page, path, label, expectedStatus = 200) {
+  const response = await page.goto(path);
+  assert.equal(response.status(), expectedStatus, `${path} answered ${response.status()}`);
+  await checkA11y(page, label);
+  return response;
+}
+
+// Clicks a submit button and resolves to the response of the POST it sent, once the page that
+// followed has loaded.
+export async function submit(page, button) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    button.click(),
+  ]);
+  await page.waitForLoadState();
+  return response;
 }
