@@ -23,3 +23,7 @@ CREATE INDEX event_slot_speakers_user ON event_slot_speakers (user_id);
 -- confirmed; tentative ("date à confirmer": registration stays closed until confirmed); cancelled.
 ALTER TABLE events ADD COLUMN status TEXT NOT NULL DEFAULT 'confirmed'
   CHECK (status IN ('confirmed', 'tentative', 'cancelled'));
+
+-- Raised by every edit of a slot, so that an edit form opened before someone else's save is refused
+-- (409) rather than silently overwriting that save.
+ALTER TABLE event_slots ADD COLUMN version INTEGER NOT NULL DEFAULT 1;

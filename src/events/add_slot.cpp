@@ -1,5 +1,5 @@
-// Use case: an organiser adds a slot to the programme of an event (with its speakers), or removes one;
-// a speaker agrees or refuses to be named.
+// Use case: an organiser adds a slot to the programme of an event (with its speakers), edits one or
+// removes one; a speaker agrees or refuses to be named.
 #include <algorithm>
 
 #include "accounts/store.hpp"
@@ -27,13 +27,8 @@ Event organised(storage::Connection& c, const User& actor, std::string_view slug
   return event_to_organise(c, actor, slug, N_("Only the organisers of this event can change its programme."));
 }
 
-}  // namespace
-
-FieldErrors add_slot(storage::Connection& c, const User& actor, std::string_view slug, const SlotInput& in,
-                     sys_seconds now) {
-  FieldErrors errors;
-  storage::Transaction tx(c, true);
-  Event e = organised(c, actor, slug);
+// The slot as typed, checked field by field (errors go to `errors`; times are left unset if invalid).
+Slot read_slot(storage::Connection& c, const Event& e, const SlotInput& in, FieldErrors& errors) {
   Slot s;
   s.title = check_line(errors, "slot_title", in.title, kMaxTitle, N_("The title is too long (200 characters at most)."));
   if (s.title.empty() && !errors.find("slot_title")) errors.add("slot_title", N_("Enter the slot's title."));
@@ -79,12 +74,49 @@ FieldErrors add_slot(storage::Connection& c, const User& actor, std::string_view
     else
       s.coalition = Ref{k->id, k->slug, k->title};
   }
+  if (starts && ends) {
+    s.starts_at = *starts;
+    s.ends_at = *ends;
+  }
+  return s;
+}
+
+}  // namespace
+
+FieldErrors add_slot(storage::Connection& c, const User& actor, std::string_view slug, const SlotInput& in,
+                     sys_seconds now) {
+  FieldErrors errors;
+  storage::Transaction tx(c, true);
+  Event e = organised(c, actor, slug);
+  Slot s = read_slot(c, e, in, errors);
   if (!errors.empty()) return errors;
-  s.starts_at = *starts;
-  s.ends_at = *ends;
   store::insert_slot(c, e.id, s);
   tx.commit();
   return errors;
+}
+
+SlotEdit edit_slot(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t slot_id,
+                   const SlotInput& in, std::int64_t base_version, sys_seconds now) {
+  SlotEdit out;
+  storage::Transaction tx(c, true);
+  Event e = organised(c, actor, slug);
+  auto current = store::slot(c, e.id, slot_id);
+  if (!current) throw NotFound();
+  // Someone saved the slot since this form was opened: say so rather than overwrite their change.
+  if (current->version != base_version) {
+    out.conflict = true;
+    out.current = std::move(*current);
+    return out;
+  }
+  Slot s = read_slot(c, e, in, out.errors);
+  if (!out.errors.empty()) return out;
+  s.id = slot_id;
+  if (!store::update_slot(c, e.id, s, base_version)) {
+    out.conflict = true;  // unreachable under the write lock; kept so nothing is ever overwritten
+    return out;
+  }
+  tx.commit();
+  return out;
 }
 
 void remove_slot(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t slot_id,

@@ -89,6 +89,7 @@ struct Speaker {
   std::int64_t id = 0;
   std::optional<std::int64_t> user_id;  // a person; nothing for an organisation
   std::string name;                     // the person's real name: for organisers, or public if named
+  std::string email;                    // the person's address: only for the organisers' edit form
   std::optional<Ref> organisation;      // the organisation speaking, or the one the person speaks for
   std::optional<bool> consent;          // the person's own choice for this slot, if given
   bool named = false;                   // the person may be named publicly (consent, else account choice)
@@ -102,6 +103,7 @@ struct Slot {
   std::vector<Speaker> speakers;  // organisations and people, in the order given
   std::string other_speakers;     // free text: outside speakers without an account
   std::optional<Ref> coalition;
+  std::int64_t version = 1;  // raised by every edit, so that a stale edit form is refused
 };
 
 enum class Status { registered, waiting };

@@ -86,8 +86,8 @@ Html programme(Context& ctx, const Event& e, bool organiser, const FieldErrors& 
   for (const auto& s : store::slots(ctx.db, e.id)) {
     Html remove;
     if (organiser)
-      remove = render(R"(<td><form method="post" action="/evenements/{}/programme/{}/supprimer">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form></td>)",
-                      e.slug, s.id, fv::csrf_field(ctx), ctx.tr(N_("Remove")), s.title);
+      remove = render(R"(<td><a href="/evenements/{}/programme/{}/modifier">{}<span class="visually-hidden"> {}</span></a> <form method="post" action="/evenements/{}/programme/{}/supprimer" class="inline">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form></td>)",
+                      e.slug, s.id, ctx.tr(N_("Edit")), s.title, e.slug, s.id, fv::csrf_field(ctx), ctx.tr(N_("Remove")), s.title);
     rows += render(R"(<tr><td>{}–{}</td><th scope="row">{}</th><td>{}</td><td>{}{}</td><td>{}</td>{}</tr>)",
                    times::hour(s.starts_at), times::hour(s.ends_at), s.title, views::slot_kind_label(ctx, s.kind),
                    views::speakers(ctx, s, organiser), my_consent(ctx, e, s), s.coalition ? render(R"(<a href="/coalitions/{}">{}</a>)", s.coalition->slug, s.coalition->name) : Html(),
@@ -100,25 +100,9 @@ Html programme(Context& ctx, const Event& e, bool organiser, const FieldErrors& 
                                      organiser ? render(R"(<th scope="col"><span class="visually-hidden">{}</span></th>)", ctx.tr(N_("Actions"))) : Html(),
                                      rows);
   if (!organiser) return table;
-  bool posted = !errors.empty();
-  auto value = [&](const char* name) { return posted ? ctx.form.get(name) : std::string(); };
-  std::vector<fv::Option> kinds, coalitions, organisations;
-  for (const auto& k : kSlotKinds) kinds.push_back({k.slug, ctx.tr(k.label)});
-  for (const auto& k : coalitions::store::list(ctx.db)) coalitions.push_back({k.slug, k.number + " — " + k.title});
-  for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) organisations.push_back({o.slug, o.name});
-  return render(R"({}<h3>{}</h3>{}<form method="post" action="/evenements/{}/programme" novalidate>{}{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
+  return render(R"({}<h3>{}</h3>{}<form method="post" action="/evenements/{}/programme" novalidate>{}{}<button type="submit">{}</button></form>)",
                 table, ctx.tr(N_("Add a slot")), fv::error_summary(ctx, errors), e.slug, fv::csrf_field(ctx),
-                fv::input(ctx, {"slot_starts", ctx.tr(N_("Start")), value("slot_starts"), "time", "", ctx.tr(N_("Paris time, such as 14:00")), true, 0}, errors),
-                fv::input(ctx, {"slot_ends", ctx.tr(N_("End")), value("slot_ends"), "time", "", "", true, 0}, errors),
-                fv::input(ctx, {"slot_title", ctx.tr(N_("Title")), value("slot_title"), "text", "", "", true, kMaxTitle}, errors),
-                fv::select(ctx, {"slot_kind", ctx.tr(N_("Kind")), value("slot_kind"), "", "", "", true, 0}, kinds, errors),
-                views::checkboxes(ctx, "speaker_organisations", ctx.tr(N_("Speaking organisations")), organisations,
-                                  posted ? ctx.form.all("speaker_organisations") : std::vector<std::string>{}, errors),
-                fv::textarea(ctx, {"speaker_people", ctx.tr(N_("Speakers with an account")), value("speaker_people"), "", "",
-                                   ctx.tr(N_("One e-mail address per line. A person is named publicly only if they agree; otherwise the public sees “a speaker from” their organisation.")), false, 0},
-                             errors, 3),
-                fv::input(ctx, {"speakers", ctx.tr(N_("Other speakers")), value("speakers"), "text", "", ctx.tr(N_("Outside speakers without an account, as they agreed to be named")), false, kMaxShort}, errors),
-                fv::select(ctx, {"slot_coalition", ctx.tr(N_("Coalition")), value("slot_coalition"), "", "", "", false, 0}, coalitions, errors, ctx.tr(N_("None"))),
+                views::slot_fields(ctx, errors.empty() ? SlotInput{} : views::slot_input(ctx), errors),
                 ctx.tr(N_("Add the slot")));
 }
 
@@ -326,10 +310,7 @@ Response attendance(Context& ctx) {
 
 Response add_slot(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  SlotInput in{ctx.form.get("slot_starts"), ctx.form.get("slot_ends"), ctx.form.get("slot_title"),
-               ctx.form.get("slot_kind"), ctx.form.get("speakers"), ctx.form.get("slot_coalition"),
-               ctx.form.all("speaker_organisations"), ctx.form.get("speaker_people")};
-  auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
+  auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), views::slot_input(ctx), ctx.now);
   if (!errors.empty()) return render_show(ctx, event_or_404(ctx), {}, errors, {}, 422);
   return Response::redirect("/evenements/" + ctx.param("slug") + "#programme");
 }

@@ -112,6 +112,17 @@ struct SlotInput {
 // Forbidden | NotFound.
 FieldErrors add_slot(storage::Connection& c, const User& actor, std::string_view slug, const SlotInput& in,
                      sys_seconds now);
+// add_slot.cpp too. Organisers change a slot's times, title, kind, speakers and coalition, from the
+// version their form showed. A person who stays a speaker keeps their own consent. Outcomes: saved |
+// field errors (as add_slot; nothing written) | conflict (saved meanwhile by someone else: `current`
+// is the slot as it now is; nothing written) | Forbidden | NotFound.
+struct SlotEdit {
+  FieldErrors errors;
+  bool conflict = false;
+  std::optional<Slot> current;
+};
+SlotEdit edit_slot(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t slot_id,
+                   const SlotInput& in, std::int64_t base_version, sys_seconds now);
 void remove_slot(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t slot_id,
                  sys_seconds now);
 // add_slot.cpp too. A speaker, and only they, agrees or refuses to be named publicly for one slot.

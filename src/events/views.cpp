@@ -1,9 +1,11 @@
 // Shared HTML of the event pages, and the events section of coalition pages.
 #include "events/views.hpp"
 
+#include "coalitions/store.hpp"
 #include "events/store.hpp"
 #include "events/times.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/store.hpp"
 
 namespace fabrique::events::views {
 
@@ -101,6 +103,44 @@ std::string speakers_text(const Context& ctx, const Slot& s) {
 std::string slot_kind_label(const Context& ctx, std::string_view slug) {
   if (auto k = slot_kind(slug)) return ctx.tr(k->label);
   return std::string(slug);
+}
+
+SlotInput slot_input(const Context& ctx) {
+  return {ctx.form.get("slot_starts"), ctx.form.get("slot_ends"), ctx.form.get("slot_title"), ctx.form.get("slot_kind"),
+          ctx.form.get("speakers"), ctx.form.get("slot_coalition"), ctx.form.all("speaker_organisations"),
+          ctx.form.get("speaker_people")};
+}
+
+SlotInput slot_input(const Slot& s) {
+  SlotInput in{times::hour(s.starts_at), times::hour(s.ends_at), s.title, s.kind, s.other_speakers,
+               s.coalition ? s.coalition->slug : std::string(), {}, {}};
+  for (const auto& sp : s.speakers) {
+    if (sp.user_id)
+      in.people += (in.people.empty() ? "" : "\n") + sp.email;
+    else if (sp.organisation)
+      in.organisations.push_back(sp.organisation->slug);
+  }
+  return in;
+}
+
+Html slot_fields(Context& ctx, const SlotInput& in, const FieldErrors& errors) {
+  namespace fv = fabrique::views;
+  std::vector<fv::Option> kinds, coalitions, organisations;
+  for (const auto& k : kSlotKinds) kinds.push_back({k.slug, ctx.tr(k.label)});
+  for (const auto& k : coalitions::store::list(ctx.db)) coalitions.push_back({k.slug, k.number + " — " + k.title});
+  for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) organisations.push_back({o.slug, o.name});
+  return render(
+      "{}{}{}{}{}{}{}{}",
+      fv::input(ctx, {"slot_starts", ctx.tr(N_("Start")), in.starts, "time", "", ctx.tr(N_("Paris time, such as 14:00")), true, 0}, errors),
+      fv::input(ctx, {"slot_ends", ctx.tr(N_("End")), in.ends, "time", "", "", true, 0}, errors),
+      fv::input(ctx, {"slot_title", ctx.tr(N_("Title")), in.title, "text", "", "", true, kMaxTitle}, errors),
+      fv::select(ctx, {"slot_kind", ctx.tr(N_("Kind")), in.kind, "", "", "", true, 0}, kinds, errors),
+      checkboxes(ctx, "speaker_organisations", ctx.tr(N_("Speaking organisations")), organisations, in.organisations, errors),
+      fv::textarea(ctx, {"speaker_people", ctx.tr(N_("Speakers with an account")), in.people, "", "",
+                         ctx.tr(N_("One e-mail address per line. A person is named publicly only if they agree; otherwise the public sees “a speaker from” their organisation.")), false, 0},
+                   errors, 3),
+      fv::input(ctx, {"speakers", ctx.tr(N_("Other speakers")), in.speakers, "text", "", ctx.tr(N_("Outside speakers without an account, as they agreed to be named")), false, kMaxShort}, errors),
+      fv::select(ctx, {"slot_coalition", ctx.tr(N_("Coalition")), in.coalition, "", "", "", false, 0}, coalitions, errors, ctx.tr(N_("None"))));
 }
 
 Html coalition_section(Context& ctx, std::int64_t coalition_id, const std::string& coalition_slug) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "events/model.hpp"
+#include "events/use_cases.hpp"
 #include "http/context.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
@@ -31,6 +32,11 @@ Html speakers(const Context& ctx, const Slot& s, bool organiser);
 std::string speakers_text(const Context& ctx, const Slot& s);
 // The label of a slot kind, translated.
 std::string slot_kind_label(const Context& ctx, std::string_view slug);
+// A programme slot as its form sent it, and as the edit form shows a saved one.
+SlotInput slot_input(const Context& ctx);
+SlotInput slot_input(const Slot& s);
+// The fields of the slot forms (add and edit), holding `in`, each error next to its field.
+Html slot_fields(Context& ctx, const SlotInput& in, const FieldErrors& errors);
 // The coalition page's section: the coalition's events, its next steps from minutes, and where it
 // was proposed and presented if it came from a proposal. Called by coalitions/show_pages.cpp.
 Html coalition_section(Context& ctx, std::int64_t coalition_id, const std::string& coalition_slug);

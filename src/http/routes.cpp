@@ -104,6 +104,8 @@ const Router& routes() {
       r.get("/evenements/{slug}/inscrits.csv", events::registrations_csv);
       r.post("/evenements/{slug}/presences", events::attendance);
       r.post("/evenements/{slug}/programme", events::add_slot);
+      r.get("/evenements/{slug}/programme/{id:int}/modifier", events::edit_slot_form);
+      r.post("/evenements/{slug}/programme/{id:int}/modifier", events::edit_slot);
       r.post("/evenements/{slug}/programme/{id:int}/supprimer", events::remove_slot);
       r.post("/evenements/{slug}/programme/{id:int}/consentement", events::consent);
       r.get("/evenements/{slug}/compte-rendu", events::minutes);

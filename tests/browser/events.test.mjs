@@ -1,5 +1,6 @@
 // Events in the browser: an animateur creates an event through the form (with its error page) and
-// names a member as a speaker, a member registers and agrees to be named with the keyboard alone,
+// names a member as a speaker, edits that programme slot with the keyboard alone (refused, then
+// saved), a member registers and agrees to be named with the keyboard alone,
 // writes nothing they may not, an event whose date is to be confirmed keeps registration closed, and
 // every new page — the list, an event as visitor, member and organiser, the edit form, the minutes
 // and their editor and history, proposals, my registrations, the kinds of event — passes axe-core
@@ -22,6 +23,15 @@ async function tabTo(page, text) {
   for (let i = 0; i < 80; i += 1) {
     await page.keyboard.press('Tab');
     if (await page.evaluate((t) => document.activeElement?.textContent?.trim().startsWith(t), text)) return true;
+  }
+  return false;
+}
+
+// Presses Tab until the form field with this id has the focus; false if never reached.
+async function tabToField(page, id) {
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((x) => document.activeElement?.id === x, id)) return true;
   }
   return false;
 }
@@ -94,6 +104,44 @@ describe('an animateur creates an event', () => {
       page.waitForURL((u) => u.pathname === `${path}/compte-rendu`),
       page.getByRole('button', { name: 'Enregistrer' }).click(),
     ]);
+  });
+
+  it('edits the slot with the keyboard alone: refused without a title, then saved', async () => {
+    await page.goto(path);
+    assert.ok(await tabTo(page, 'Modifier Introduction et communauté'), 'the edit link is reachable with Tab');
+    await Promise.all([
+      page.waitForURL((u) => /\/programme\/\d+\/modifier$/.test(u.pathname)),
+      page.keyboard.press('Enter'),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Modifier la séquence « Introduction et communauté »' }).waitFor();
+    assert.equal(await page.getByLabel(/^Intervenant·es ayant un compte/).inputValue(), MEMBER.email);
+    await checkA11y(page, 'slot edit form');
+    const form = page.url();
+
+    assert.ok(await tabToField(page, 'slot_title'), 'the title is reachable with Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.keyboard.press('Enter'),
+    ]);
+    assert.equal(refused.status(), 422);
+    await page.waitForLoadState();
+    assert.ok(await page.getByText('Saisissez le titre de la séquence.').first().isVisible());
+    assert.equal(await page.getByLabel(/^Fin/).inputValue(), '14:30', 'the other fields are kept');
+    await checkA11y(page, 'slot edit form with errors');
+
+    assert.ok(await tabToField(page, 'slot_title'));
+    await page.keyboard.type('Ouverture et communauté');
+    assert.ok(await tabTo(page, 'Enregistrer la séquence'), 'the save button is reachable with Tab');
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === path),
+      page.keyboard.press('Enter'),
+    ]);
+    const row = page.getByRole('row').filter({ hasText: 'Ouverture et communauté' });
+    assert.ok(await row.isVisible());
+    assert.ok(await row.getByText(`${MEMBER.name} — non affiché publiquement`).isVisible(), 'the speaker stays');
+    assert.notEqual(page.url(), form);
   });
 
   it('marks a second event "date to be confirmed" through the edit form', async () => {

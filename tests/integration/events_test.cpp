@@ -103,6 +103,12 @@ struct Programme {
     EXPECT_EQ(r.status, 303) << r.body;
     return "/evenements/" + slug;
   }
+  // Signs `b` in as `email` and registers that person to the event at `page` (a place, or a wait).
+  void sign_in_and_register(Browser& b, const std::string& email, const std::string& page) {
+    b.sign_in(email, kPassword);
+    b.get(page);
+    ASSERT_EQ(b.post(page + "/inscription", {}).status, 303);
+  }
 };
 
 TEST(Events, AnEventAt14hParisInJanuaryAndJulyHasTheRightUtcInstantAndIcs) {
@@ -666,12 +672,8 @@ TEST(Events, CancellingAnEventShowsItCancelledInIcsAndNotifiesEveryoneRegistered
   Programme p;
   const std::string page = p.upcoming("annule", "1");
   Browser m(p.site), porteur(p.site);
-  m.sign_in("membre@example.org", kPassword);
-  porteur.sign_in("porteur@example.org", kPassword);
-  for (Browser* b : {&m, &porteur}) {
-    b->get(page);
-    ASSERT_EQ(b->post(page + "/inscription", {}).status, 303);
-  }
+  p.sign_in_and_register(m, "membre@example.org", page);
+  p.sign_in_and_register(porteur, "porteur@example.org", page);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE status = 'waiting'"), 1);
   Browser anim(p.site);
   anim.sign_in("anim@example.org", kPassword);
@@ -700,6 +702,97 @@ TEST(Events, CancellingAnEventShowsItCancelledInIcsAndNotifiesEveryoneRegistered
   late.get(page);
   EXPECT_EQ(late.post(page + "/inscription", {}).status, 422);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 2);
+}
+
+TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConsent) {
+  Programme p;
+  const std::string page = p.upcoming("programme-modifiable", "");
+  {
+    auto c = p.site.db().acquire();
+    organisations::create_organisation(*c, p.member, {"Atmo France", "association", "", ""}, p.site.now());
+  }
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(page);
+  ASSERT_EQ(anim.post(page + "/programme", {{"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"},
+                                            {"slot_kind", "pleniere"}, {"speaker_organisations", "atmo-france"},
+                                            {"speaker_people", "membre@example.org"}}).status, 303);
+  const std::string slot = std::to_string(p.site.count("SELECT id FROM event_slots"));
+  const std::string edit = page + "/programme/" + slot + "/modifier";
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  m.get(page);
+  ASSERT_EQ(m.post(page + "/programme/" + slot + "/consentement", {{"nommer", "oui"}}).status, 303);
+
+  // The organiser's programme links to the form, which shows the slot as saved.
+  EXPECT_TRUE(has(anim.get(page).body, "href=\"" + edit + "\""));
+  auto form = anim.get(edit);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form.body, R"(value="14:00")"));
+  EXPECT_TRUE(has(form.body, R"(value="Table ronde")"));
+  EXPECT_TRUE(has(form.body, "membre@example.org"));
+  EXPECT_TRUE(has(form.body, R"(name="version" value="1")"));
+
+  std::vector<std::pair<std::string, std::string>> changed{
+      {"version", "1"}, {"slot_starts", "15:00"}, {"slot_ends", "16:30"}, {"slot_title", "Atelier des territoires"},
+      {"slot_kind", "atelier"}, {"speaker_people", "membre@example.org"}, {"speakers", "Une chercheuse invitée"},
+      {"slot_coalition", kCoalition}};
+  // A member who does not organise the event can neither see the form nor save it.
+  EXPECT_EQ(m.get(edit).status, 403);
+  EXPECT_EQ(m.post(edit, changed).status, 403);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Table ronde' AND version = 1"), 1);
+
+  // Bad input: the message next to its field, the input kept, nothing written.
+  auto bad = changed;
+  bad[2].second = "13:00";
+  anim.get(edit);
+  auto refused = anim.post(edit, bad);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused.body, "La fin doit venir après le début."));
+  EXPECT_TRUE(has(refused.body, R"(value="Atelier des territoires")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Table ronde' AND version = 1"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers"), 2);
+  bad = changed;
+  bad[4].second = "banquet";
+  EXPECT_EQ(anim.post(edit, bad).status, 422);
+  bad = changed;
+  bad[5].second = "personne@ailleurs.org";
+  EXPECT_EQ(anim.post(edit, bad).status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Table ronde' AND version = 1"), 1);
+
+  // Saved in place: same slot, new times (an hour after the event's start), kind, speakers and coalition.
+  anim.get(edit);
+  auto saved = anim.post(edit, changed);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.header("location"), page + "#programme");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 1);
+  EXPECT_EQ(p.site.count("SELECT s.starts_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"), 3600);
+  EXPECT_EQ(p.site.count("SELECT s.ends_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"), 9000);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots s JOIN coalitions k ON k.id = s.coalition_id "
+                         "WHERE s.title = 'Atelier des territoires' AND s.kind = 'atelier' AND s.version = 2"), 1);
+  // The organisation is no longer a speaker; the member still is, still named by their own choice.
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers WHERE user_id IS NOT NULL AND consent = 1"), 1);
+  Browser visitor(p.site);
+  auto pub = visitor.get(page).body;
+  EXPECT_TRUE(has(pub, "15:00–16:30"));
+  EXPECT_TRUE(has(pub, "Atelier des territoires"));
+  EXPECT_TRUE(has(pub, "Membre Visible (<a"));
+  EXPECT_TRUE(has(pub, "Une chercheuse invitée"));
+
+  // A form opened before that save is refused rather than overwriting it.
+  auto stale = changed;
+  stale[3].second = "Ancien titre";
+  anim.get(edit);
+  auto conflict = anim.post(edit, stale);
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_TRUE(has(conflict.body, R"(value="Ancien titre")"));
+  EXPECT_TRUE(has(conflict.body, R"(name="version" value="2")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Atelier des territoires' AND version = 2"), 1);
+  // A slot of another event is not found through this one.
+  p.upcoming("autre-evenement", "");
+  anim.get("/evenements/autre-evenement");
+  EXPECT_EQ(anim.get("/evenements/autre-evenement/programme/" + slot + "/modifier").status, 404);
 }
 
 }  // namespace
