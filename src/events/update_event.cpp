@@ -21,6 +21,23 @@ Event event_to_organise(storage::Connection& c, const User& actor, std::string_v
   return *e;
 }
 
+namespace {
+
+// What everyone registered or waiting must be told when `old` is saved as `now`, or nothing. Only a
+// change is announced, so saving the event again without one tells nobody anything twice.
+const char* change_to_announce(const Event& old, const Event& now) {
+  if (now.status == EventStatus::cancelled)
+    return old.status == EventStatus::cancelled ? nullptr : N_("The event “{}” is cancelled.");
+  if (now.status != EventStatus::confirmed) return nullptr;
+  if (old.status == EventStatus::tentative) return N_("The date of the event “{}” is confirmed.");
+  if (old.status == EventStatus::confirmed &&
+      (now.starts_at != old.starts_at || now.ends_at != old.ends_at || now.place != old.place))
+    return N_("The date, time or place of the event “{}” changed.");
+  return nullptr;
+}
+
+}  // namespace
+
 EventResult update_event(storage::Connection& c, const User& actor, std::string_view slug, const EventInput& in,
                          Scope scope, sys_seconds now) {
   EventResult out;
@@ -53,10 +70,9 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
       return out;  // the transaction rolls back: nothing written
     }
     store::update(c, e);
-    // Cancelling tells everyone registered or waiting, in the same transaction.
-    if (e.status == EventStatus::cancelled && old.status != EventStatus::cancelled)
+    if (const char* message = change_to_announce(old, e))
       for (const auto& r : store::registrations(c, e.id))
-        notifications::notify(c, r.user_id, N_("The event “{}” is cancelled."), "/evenements/" + e.slug, now, e.title);
+        notifications::notify(c, r.user_id, message, "/evenements/" + e.slug, now, e.title);
     store::set_coalitions(c, e.id, checked.coalitions);
     store::set_organisations(c, e.id, checked.organisers, "organiser");
     e.minutes = old.minutes;  // not edited here, but indexed with the event's new title

@@ -795,5 +795,63 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   EXPECT_EQ(anim.get("/evenements/autre-evenement/programme/" + slot + "/modifier").status, 404);
 }
 
+TEST(Events, ConfirmingTheDateOrMovingAConfirmedEventTellsEveryoneRegisteredOrWaitingOnce) {
+  Programme p;
+  const std::string page = p.upcoming("deplace", "1");
+  Browser m(p.site), porteur(p.site);
+  p.sign_in_and_register(m, "membre@example.org", page);
+  p.sign_in_and_register(porteur, "porteur@example.org", page);
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  const auto day = std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(7);
+  const std::string date = date::format("%F", day);
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"kind", "reset-day"}, {"title", "Reset Day test"}, {"starts", date + "T14:00"}, {"ends", date + "T16:00"},
+      {"capacity", "1"}, {"online_url", "https://visio.example.org/reset"}, {"coalitions", kCoalition},
+      {"status", "confirmed"}, {"place", ""}};
+  auto save = [&] {
+    anim.get(page + "/modifier");
+    auto r = anim.post(page + "/modifier", fields);
+    EXPECT_EQ(r.status, 303) << r.body;
+  };
+  auto told = [&](const std::string& message) {
+    return p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "' AND message = '" + message + "'");
+  };
+  const std::string moved = "The date, time or place of the event “{}” changed.";
+  const std::string confirmed = "The date of the event “{}” is confirmed.";
+
+  // Saving without a change tells nobody anything.
+  save();
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications"), 0);
+  // A new place: the registered person and the one waiting are each told once, however often it is saved.
+  fields[8].second = "Halle des communs, Lyon";
+  save();
+  EXPECT_EQ(told(moved), 2);
+  save();
+  EXPECT_EQ(told(moved), 2);
+  // A new time: told again.
+  fields[2].second = date + "T15:00";
+  fields[3].second = date + "T17:00";
+  save();
+  EXPECT_EQ(told(moved), 4);
+  EXPECT_TRUE(has(m.get("/compte").body, "Reset Day test"));
+
+  // Back to "date to be confirmed" (nobody told), moved while tentative (nobody told), then confirmed:
+  // everyone is told once that the date is confirmed, not that it moved.
+  fields[7].second = "tentative";
+  save();
+  fields[2].second = date + "T09:00";
+  fields[3].second = date + "T12:00";
+  save();
+  EXPECT_EQ(told(moved), 4);
+  EXPECT_EQ(told(confirmed), 0);
+  fields[7].second = "confirmed";
+  save();
+  EXPECT_EQ(told(confirmed), 2);
+  EXPECT_EQ(told(moved), 4);
+  save();
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications"), 6);
+}
+
 }  // namespace
 }  // namespace fabrique::test
