@@ -118,7 +118,7 @@ describe('an animateur creates an event', () => {
     await checkA11y(page, 'slot edit form');
     const form = page.url();
 
-    assert.ok(await tabToField(page, 'slot_title'), 'the title is reachable with Tab');
+    assert.ok(await tabToField(page, 'f-slot_title'), 'the title is reachable with Tab');
     await page.keyboard.press('Control+A');
     await page.keyboard.press('Backspace');
     const [refused] = await Promise.all([
@@ -127,11 +127,12 @@ describe('an animateur creates an event', () => {
     ]);
     assert.equal(refused.status(), 422);
     await page.waitForLoadState();
-    assert.ok(await page.getByText('Saisissez le titre de la séquence.').first().isVisible());
+    // waitFor, not isVisible: the refused page may still be loading when the POST has answered.
+    await page.getByText('Saisissez le titre de la séquence.').first().waitFor();
     assert.equal(await page.getByLabel(/^Fin/).inputValue(), '14:30', 'the other fields are kept');
     await checkA11y(page, 'slot edit form with errors');
 
-    assert.ok(await tabToField(page, 'slot_title'));
+    assert.ok(await tabToField(page, 'f-slot_title'), 'the title is reachable with Tab after the refusal');
     await page.keyboard.type('Ouverture et communauté');
     assert.ok(await tabTo(page, 'Enregistrer la séquence'), 'the save button is reachable with Tab');
     await Promise.all([
@@ -139,7 +140,7 @@ describe('an animateur creates an event', () => {
       page.keyboard.press('Enter'),
     ]);
     const row = page.getByRole('row').filter({ hasText: 'Ouverture et communauté' });
-    assert.ok(await row.isVisible());
+    await row.waitFor();
     assert.ok(await row.getByText(`${MEMBER.name} — non affiché publiquement`).isVisible(), 'the speaker stays');
     assert.notEqual(page.url(), form);
   });
@@ -196,7 +197,7 @@ describe('a member registers with the keyboard alone', () => {
     assert.ok(await page.getByText('Votre nom n’est pas affiché publiquement.').isVisible());
     assert.ok(await tabTo(page, 'Afficher mon nom comme intervenant·e'), 'the consent button is reachable with Tab');
     await pressEnterAndReturn(page, path);
-    assert.ok(await page.getByRole('button', { name: /^Ne plus afficher mon nom/ }).isVisible(), 'the name is now public');
+    await page.getByRole('button', { name: /^Ne plus afficher mon nom/ }).waitFor();  // the name is now public
     await checkA11y(page, 'event page (speaker who agreed)');
   });
 
