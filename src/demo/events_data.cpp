@@ -1,7 +1,8 @@
 // The demo programme's events: the meetings the source document reports (assembly, Reset Days,
-// Reset Fest, coalition meetings) with their programmes, who came, questions, decisions and next
-// steps, a coalition proposal, and a monthly Reset Day series whose next occurrences are open for
-// registration. Facts from the source; every sentence written for the demo. Loaded through the use
+// Reset Fest, coalition meetings) with their programmes and speaking organisations, who came,
+// questions, decisions and next steps; the meetings it announces without a firm date, marked "date à
+// confirmer"; a coalition proposal; and a monthly Reset Day series whose next occurrences are open
+// for registration. Facts from the source; every sentence written for the demo. Loaded through the use
 // cases, each with the historical date as its `now`.
 #include "demo/events_data.hpp"
 
@@ -11,6 +12,7 @@
 #include "accounts/store.hpp"
 #include "demo/demo.hpp"
 #include "events/use_cases.hpp"
+#include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::demo {
 
@@ -39,7 +41,7 @@ struct SlotData {
   const char* ends;
   const char* title;
   const char* kind;
-  const char* speakers;
+  std::vector<std::string> organisations;  // speaking organisations (slugs)
   const char* coalition;
 };
 
@@ -68,6 +70,7 @@ struct EventData {
   std::vector<std::string> present;            // organisation slugs marked present
   const char* minutes;                         // Markdown, or ""
   std::vector<ItemData> items;
+  const char* status = "confirmed";            // "tentative" when the source gives no firm date
 };
 
 const std::vector<EventData>& history() {
@@ -78,9 +81,9 @@ const std::vector<EventData>& history() {
        "les coalitions et dire ensemble quel impact on recherche.",
        {},
        {"fing"},
-       {{"14:00", "14:30", "Le numérique que nous voulons : d'où vient #Reset", "pleniere", "Fing", ""},
-        {"14:30", "16:30", "Dix coalitions sur dix-huit présentées", "presentation", "Fing", ""},
-        {"16:30", "17:30", "La charte en discussion et les prochaines étapes", "pleniere", "Fing", ""}},
+       {{"14:00", "14:30", "Le numérique que nous voulons : d'où vient #Reset", "pleniere", {"fing"}, ""},
+        {"14:30", "16:30", "Dix coalitions sur dix-huit présentées", "presentation", {"fing"}, ""},
+        {"16:30", "17:30", "La charte en discussion et les prochaines étapes", "pleniere", {"fing"}, ""}},
        {"camille@demo.fabrique"},
        {"fing", "octopuce", "berger-levrault"},
        R"md(93 personnes ont répondu présent, toutes à distance, grâce à une instance Big Blue Button mise à disposition par **Octopuce**. Entreprises, PME, associations techniques ou non, territoires, administrations et acteurs internationaux étaient représentés.
@@ -101,14 +104,14 @@ La charte du programme, encore en version de travail, a été mise en discussion
        {"qualite-democratique", "dematerialiser-sans-deshumaniser"},
        {"fing"},
        {{"14:00", "14:30", "Planet Tech'Care : mesurer puis réduire l'empreinte du numérique", "temoignage",
-         "Syntec Numérique, Planet Tech'Care", ""},
+         {"syntec-numerique", "planet-tech-care"}, ""},
         {"14:30", "15:00", "Le manifeste « Pour une société numérique humaine »", "temoignage",
-         "Fédération des centres sociaux et socioculturels", "dematerialiser-sans-deshumaniser"},
-        {"15:00", "15:30", "Concevoir un numérique éthique", "temoignage", "Designers Éthiques", ""},
+         {"federation-des-centres-sociaux-et-socioculturels"}, "dematerialiser-sans-deshumaniser"},
+        {"15:00", "15:30", "Concevoir un numérique éthique", "temoignage", {"designers-ethiques"}, ""},
         {"15:30", "16:00", "Innovation responsable et sobriété dans un pôle de compétitivité", "temoignage",
-         "Cap Digital", ""},
+         {"cap-digital"}, ""},
         {"16:00", "17:00", "Pourquoi #Reset intéresse la recherche sur la démocratie", "temoignage",
-         "Laboratoire Costech (UTC Compiègne)", "qualite-democratique"}},
+         {"laboratoire-costech-utc-compiegne"}, "qualite-democratique"}},
        {"noa@demo.fabrique", "camille@demo.fabrique"},
        {"fing", "syntec-numerique", "planet-tech-care", "federation-des-centres-sociaux-et-socioculturels",
         "designers-ethiques", "cap-digital", "laboratoire-costech-utc-compiegne", "berger-levrault"},
@@ -130,11 +133,11 @@ Les technologies de participation ne sont pas à la hauteur des enjeux actuels, 
        "Premier atelier de la coalition sur les usages des données environnementales, avec l'écosystème breton.",
        {"donnees-environnementales"},
        {"fing"},
-       {{"14:00", "14:30", "Pourquoi une coalition sur les données environnementales", "pleniere", "Fing",
+       {{"14:00", "14:30", "Pourquoi une coalition sur les données environnementales", "pleniere", {"fing"},
          "donnees-environnementales"},
-        {"14:30", "16:00", "Trois groupes : expériences, ressources, difficultés", "atelier", "",
+        {"14:30", "16:00", "Trois groupes : expériences, ressources, difficultés", "atelier", {},
          "donnees-environnementales"},
-        {"16:00", "17:00", "Leviers pour mieux s'approprier les données", "atelier", "", "donnees-environnementales"}},
+        {"16:00", "17:00", "Leviers pour mieux s'approprier les données", "atelier", {}, "donnees-environnementales"}},
        {},
        {"fing", "bretagne-creative"},
        R"md(Plus de vingt participants venus d'associations, de collectivités, d'une infrastructure de recherche et d'un CPIE ont travaillé le diagnostic de départ : expérimentations en cours, ressources disponibles, difficultés des producteurs comme des utilisateurs. La seconde partie portait sur les leviers, en particulier la culture des données.)md",
@@ -146,9 +149,9 @@ Les technologies de participation ne sont pas à la hauteur des enjeux actuels, 
        "mécanique des coalitions.",
        {"proximite-territoriale"},
        {"fing"},
-       {{"10:00", "11:00", "Agir en coalition", "pleniere", "Fing", ""},
-        {"11:00", "12:30", "Témoignages de la communauté", "temoignage", "", ""},
-        {"14:00", "17:00", "Ateliers de coalition", "atelier", "", ""}},
+       {{"10:00", "11:00", "Agir en coalition", "pleniere", {"fing"}, ""},
+        {"11:00", "12:30", "Témoignages de la communauté", "temoignage", {}, ""},
+        {"14:00", "17:00", "Ateliers de coalition", "atelier", {}, ""}},
        {"jade@demo.fabrique"},
        {"fing", "le-groupe-la-poste"},
        R"md(Une trentaine de participants. Les échanges ont fait naître une nouvelle intention de coalition : un numérique qui outille la proximité et les circuits courts.)md",
@@ -158,9 +161,9 @@ Les technologies de participation ne sont pas à la hauteur des enjeux actuels, 
        "coalition.",
        {"proximite-territoriale"},
        {"fing"},
-       {{"14:00", "15:00", "Les premières coalitions en trois familles", "pleniere", "Fing", ""},
-        {"15:00", "16:00", "Témoignages", "temoignage", "", ""},
-        {"16:00", "17:00", "Une nouvelle coalition : le numérique de proximité", "presentation", "Le Groupe La Poste",
+       {{"14:00", "15:00", "Les premières coalitions en trois familles", "pleniere", {"fing"}, ""},
+        {"15:00", "16:00", "Témoignages", "temoignage", {}, ""},
+        {"16:00", "17:00", "Une nouvelle coalition : le numérique de proximité", "presentation", {"le-groupe-la-poste"},
          "proximite-territoriale"}},
        {"jade@demo.fabrique", "eden@demo.fabrique"},
        {"fing", "le-groupe-la-poste", "metropole-de-lyon"},
@@ -171,12 +174,12 @@ Les technologies de participation ne sont pas à la hauteur des enjeux actuels, 
        "Communauté #Reset, coalitions sur les communs et sur l'IA, perspectives et agenda.",
        {"communs-numeriques", "algorithmes-ia-publics-exemplaires", "dematerialiser-sans-deshumaniser"},
        {"fing"},
-       {{"14:00", "14:30", "Introduction et communauté Reset", "pleniere", "Fing", ""},
-        {"14:30", "15:10", "Coalition(s) sur les communs", "atelier", "Wikimédia France, Bretagne Créative",
+       {{"14:00", "14:30", "Introduction et communauté Reset", "pleniere", {"fing"}, ""},
+        {"14:30", "15:10", "Coalition(s) sur les communs", "atelier", {"wikimedia-france", "bretagne-creative"},
          "communs-numeriques"},
-        {"15:10", "15:45", "Coalition sur l'IA", "atelier", "Métropole Européenne de Lille",
+        {"15:10", "15:45", "Coalition sur l'IA", "atelier", {"metropole-europeenne-de-lille"},
          "algorithmes-ia-publics-exemplaires"},
-        {"15:45", "16:00", "Perspectives et agenda", "pleniere", "Fing", ""}},
+        {"15:45", "16:00", "Perspectives et agenda", "pleniere", {"fing"}, ""}},
        {"camille@demo.fabrique", "lou@demo.fabrique", "maxime@demo.fabrique", "eden@demo.fabrique"},
        {"fing", "metropole-de-lyon", "berger-levrault", "wikimedia-france", "metropole-europeenne-de-lille",
         "hinaura", "region-bourgogne-franche-comte", "bretagne-creative"},
@@ -232,6 +235,46 @@ Prochain rendez-vous en septembre.)md",
        {},
        "",
        {}},
+      // Announced by the source without a firm date (or with two possible days): "date à confirmer".
+      {"reset-day", "reset-day-juillet-2020", "Reset Day de juillet 2020", "2020-07-21T14:00", "2020-07-21T17:00",
+       "En ligne",
+       "Le rendez-vous de l'été, à l'issue duquel la charte du programme doit être adoptée. Le jour exact n'a pas "
+       "encore été fixé.",
+       {}, {"fing"}, {}, {}, {}, "", {}, "tentative"},
+      {"evenement-partenaire", "reset-chez-vraiment-vraiment-2020", "Reset s'invite chez Vraiment Vraiment",
+       "2020-07-30T10:00", "2020-07-30T11:00", "Vraiment Vraiment",
+       "L'équipe du programme est l'invitée de Vraiment Vraiment pour un podcast : raconter #Reset, ce qu'il veut "
+       "changer dans le numérique, ce que la méthode des coalitions a déjà appris, et comment une organisation peut "
+       "s'y engager. L'épisode est publié ici : "
+       "<https://autrementautrement.com/2020/07/30/podcast-sophie-fourquet-maheo-concevons-le-numerique-que-nous-voulons/>. "
+       "Seule la saison de l'enregistrement est connue.",
+       {}, {"vraiment-vraiment", "fing"}, {}, {}, {}, "", {}, "tentative"},
+      {"evenement-partenaire", "planet-tech-care-atelier-1", "Planet Tech'Care : premier atelier des signataires",
+       "2020-11-19T10:00", "2020-11-19T12:00", "En ligne",
+       "Un atelier de contenu réservé aux signataires du manifeste, pour monter en compétences sur la mesure et la "
+       "réduction de l'empreinte environnementale du numérique : pratiques, méthodes, outils, données. Annoncé pour "
+       "novembre, sans jour précis.",
+       {}, {"planet-tech-care", "syntec-numerique"}, {}, {}, {}, "", {}, "tentative"},
+      {"evenement-partenaire", "planet-tech-care-atelier-2", "Planet Tech'Care : second atelier des signataires",
+       "2020-11-26T10:00", "2020-11-26T12:00", "En ligne",
+       "Le second des deux ateliers de novembre proposés par les partenaires de Planet Tech'Care à ses signataires. "
+       "Le jour reste à fixer.",
+       {}, {"planet-tech-care", "syntec-numerique"}, {}, {}, {}, "", {}, "tentative"},
+      {"evenement-partenaire", "anrt-comite-de-pilotage-2021", "ANRT : comité de pilotage sur l'évaluation des "
+       "impacts environnementaux", "2021-01-14T14:00", "2021-01-14T16:00", "",
+       "Une réunion du groupe de l'ANRT consacré aux méthodes d'évaluation des impacts environnementaux au service de "
+       "la transition écologique, signalée au Reset Day de novembre comme une initiative voisine de Planet Tech'Care à "
+       "suivre. Seul le mois, janvier 2021, est annoncé.",
+       {}, {}, {}, {}, {}, "", {}, "tentative"},
+      {"atelier-de-coalition", "lancement-national-donnees-environnementales", "Lancement national de la coalition "
+       "sur les données environnementales", "2021-05-19T14:00", "2021-05-19T17:00", "En ligne",
+       "Après le Reset Fest breton, la coalition s'ouvre à tout le territoire national.",
+       {"donnees-environnementales"}, {"fing"}, {}, {}, {}, "", {}},
+      {"atelier-de-coalition", "atelier-territorial-cnes-2021", "Atelier territorial avec le CNES", "2021-06-22T14:00",
+       "2021-06-22T17:00", "",
+       "Un atelier de la coalition sur les données environnementales, co-animé avec le CNES, le 22 ou le 23 juin. "
+       "Le jour, le lieu et les inscriptions seront annoncés.",
+       {"donnees-environnementales"}, {"fing", "cnes"}, {}, {}, {}, "", {}, "tentative"},
   };
   return kList;
 }
@@ -245,6 +288,8 @@ void load_events(storage::Connection& c) {
     return *u;
   };
   const accounts::User animateur = user(kAnimateurEmail);
+  // Podcasts and partners' workshops the programme takes part in.
+  check("event kind", taxonomies::add_term(c, animateur, taxonomies::kEventKinds, "Événement partenaire"));
 
   for (const auto& d : history()) {
     EventInput in;
@@ -257,6 +302,7 @@ void load_events(storage::Connection& c) {
     in.description = d.description;
     in.coalitions = d.coalitions;
     in.organisers = d.organisers;
+    in.status = d.status;
     const int y = std::stoi(std::string(d.starts).substr(0, 4));
     const unsigned m = std::stoul(std::string(d.starts).substr(5, 2)), day = std::stoul(std::string(d.starts).substr(8, 2));
     const sys_seconds announced = paris(y, m, day, 9) - std::chrono::days(21);
@@ -265,7 +311,8 @@ void load_events(storage::Connection& c) {
     check(d.slug, r.errors);
     for (const auto& s : d.slots)
       check(std::string(d.slug) + " programme",
-            events::add_slot(c, animateur, d.slug, {s.starts, s.ends, s.title, s.kind, s.speakers, s.coalition}, announced));
+            events::add_slot(c, animateur, d.slug, {s.starts, s.ends, s.title, s.kind, "", s.coalition, s.organisations, ""},
+                             announced));
     std::set<std::int64_t> came;
     for (const char* email : d.attendees) {
       const auto person = user(email);
@@ -319,14 +366,14 @@ void load_events(storage::Connection& c) {
   const sys_seconds now = paris(2026, 11, 20, 10);
   check("Reset Day series", events::create_event(c, animateur, series, now).errors);
   check("Reset Day programme",
-        events::add_slot(c, animateur, "reset-day-2026-12-15", {"14:00", "14:20", "Nouvelles des coalitions", "pleniere", "Fing", ""}, now));
+        events::add_slot(c, animateur, "reset-day-2026-12-15", {"14:00", "14:20", "Nouvelles des coalitions", "pleniere", "", "", {"fing"}, ""}, now));
   check("Reset Day programme",
         events::add_slot(c, animateur, "reset-day-2026-12-15",
                          {"14:20", "15:20", "Ateliers de coalition", "atelier", "", "dematerialiser-sans-deshumaniser"}, now));
   check("Reset Day programme",
         events::add_slot(c, animateur, "reset-day-2026-12-15",
-                         {"15:20", "16:00", "Proposition : prédire les pics de pollution", "presentation",
-                          "Métropole Européenne de Lille", ""},
+                         {"15:20", "16:00", "Proposition : prédire les pics de pollution", "presentation", "", "",
+                          {}, "lou@demo.fabrique"},
                          now));
   // A proposal still to be decided, scheduled at the next Reset Day.
   auto pending = events::propose_coalition(

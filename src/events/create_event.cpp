@@ -1,4 +1,4 @@
-// Use case: an animateur creates an event, or every occurrence of a series at once.
+// Use case: an animateur, or a co-porteur for their coalitions, creates an event, or every occurrence of a series at once.
 #include <date/date.h>
 
 #include "common/text.hpp"
@@ -41,12 +41,7 @@ std::vector<sys_seconds> occurrences(const EventInput& in, sys_seconds first, Fi
     for (int i = 0; i < in.count; ++i, ym += date::months{1})
       if (auto t = at(nth_weekday(ym, in.week, in.weekday))) out.push_back(*t);
   } else {
-    for (std::size_t start = 0; start < in.dates.size();) {
-      std::size_t end = in.dates.find('\n', start);
-      if (end == std::string::npos) end = in.dates.size();
-      const std::string line = text::trim(std::string_view(in.dates).substr(start, end - start));
-      start = end + 1;
-      if (line.empty()) continue;
+    for (const std::string& line : nonempty_lines(in.dates)) {
       auto day = times::parse_paris_date(line);
       if (!day) {
         errors.add("dates", N_("Write one date per line, such as 2026-12-15."));
@@ -73,10 +68,13 @@ std::string free_slug(storage::Connection& c, const std::string& base) {
 }  // namespace
 
 EventResult create_event(storage::Connection& c, const User& actor, const EventInput& in, sys_seconds now) {
-  if (!actor.is_animateur()) throw Forbidden(N_("Only animateurs can create events."));
   EventResult out;
   storage::Transaction tx(c, true);
+  if (!actor.is_animateur() && store::co_ported(c, actor.id).empty())
+    throw Forbidden(N_("Only animateurs and the co-porteurs of a coalition can create events."));
   CheckedEvent checked = validate(c, in, out.errors);
+  // A co-porteur creates events of their own coalitions only.
+  check_coalition_rights(c, actor, {}, checked.coalitions, true, out.errors);
   Event& e = checked.event;
   const std::string wanted = text::trim(in.slug);
   std::string base = text::slugify(wanted.empty() ? e.title : wanted);

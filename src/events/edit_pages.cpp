@@ -1,4 +1,7 @@
 // Creating an event (or a series) and editing one (or an occurrence and the following ones).
+#include <algorithm>
+#include <set>
+
 #include "accounts/pages.hpp"
 #include "coalitions/store.hpp"
 #include "events/pages.hpp"
@@ -33,6 +36,7 @@ EventInput input_from_form(const Context& ctx) {
   in.capacity = ctx.form.get("capacity");
   in.description = ctx.form.get("description");
   in.closes = ctx.form.get("closes");
+  in.status = ctx.form.get("status");
   in.coalitions = ctx.form.all("coalitions");
   in.organisers = ctx.form.all("organisers");
   const std::string repeat = ctx.form.get("repeat");
@@ -62,6 +66,7 @@ EventInput input_of(const Event& e) {
   in.capacity = e.capacity ? std::to_string(*e.capacity) : "";
   in.description = e.description;
   in.closes = e.registration_closes_at ? times::input_value(*e.registration_closes_at) : "";
+  in.status = event_status(e.status).slug;
   for (const auto& k : e.coalitions) in.coalitions.push_back(k.slug);
   for (const auto& o : e.organisers) in.organisers.push_back(o.slug);
   return in;
@@ -70,7 +75,12 @@ EventInput input_of(const Event& e) {
 Html fields(Context& ctx, const EventInput& v, const FieldErrors& errors, bool creating) {
   std::vector<fv::Option> kinds, coalitions, organisations;
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kEventKinds)) kinds.push_back({t.slug, t.label});
-  for (const auto& k : coalitions::store::list(ctx.db)) coalitions.push_back({k.slug, k.number + " — " + k.title});
+  // A co-porteur is offered the coalitions they co-port (and those the event already has).
+  const bool any = ctx.user && ctx.user->is_animateur();
+  const std::set<std::int64_t> mine = any || !ctx.user ? std::set<std::int64_t>{} : store::co_ported(ctx.db, ctx.user->id);
+  for (const auto& k : coalitions::store::list(ctx.db))
+    if (any || mine.count(k.id) || std::find(v.coalitions.begin(), v.coalitions.end(), k.slug) != v.coalitions.end())
+      coalitions.push_back({k.slug, k.number + " — " + k.title});
   for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) organisations.push_back({o.slug, o.name});
   const std::string when_hint = ctx.tr(N_("Paris time, such as 2026-12-15 14:00"));
   Html out = render("{}{}{}", fv::select(ctx, {"kind", ctx.tr(N_("Kind")), v.kind, "", "", "", true, 0}, kinds, errors),
@@ -79,9 +89,14 @@ Html fields(Context& ctx, const EventInput& v, const FieldErrors& errors, bool c
                                                ctx.tr(N_("Lower-case letters, digits and dashes; made from the title and date if empty")), false, 60},
                                          errors)
                              : Html());
-  out += render("{}{}{}{}{}{}{}",
+  std::vector<fv::Option> statuses;
+  for (const auto& s : kEventStatuses) statuses.push_back({s.slug, ctx.tr(s.label)});
+  out += render("{}{}{}{}{}{}{}{}",
                 fv::input(ctx, {"starts", ctx.tr(N_("Start")), v.starts, "datetime-local", "", when_hint, true, 0}, errors),
                 fv::input(ctx, {"ends", ctx.tr(N_("End")), v.ends, "datetime-local", "", when_hint, true, 0}, errors),
+                fv::select(ctx, {"status", ctx.tr(N_("Status")), v.status.empty() ? "confirmed" : v.status, "", "",
+                                 ctx.tr(N_("Date to be confirmed: registration stays closed. Cancelled: the people registered are told.")), true, 0},
+                           statuses, errors),
                 fv::input(ctx, {"place", ctx.tr(N_("Place")), v.place, "text", "", "", false, kMaxPlace}, errors),
                 fv::input(ctx, {"online_url", ctx.tr(N_("Online link")), v.online_url, "url", "",
                                 ctx.tr(N_("Shown only to registered participants and organisers")), false, kMaxUrl},
@@ -151,7 +166,8 @@ Event event_to_edit(Context& ctx) {
 
 Response new_form(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  if (!ctx.user->is_animateur()) return fv::forbidden(ctx, N_("Only animateurs can create events."));
+  if (!ctx.user->is_animateur() && store::co_ported(ctx.db, ctx.user->id).empty())
+    return fv::forbidden(ctx, N_("Only animateurs and the co-porteurs of a coalition can create events."));
   return render_new(ctx, {}, {}, 200);
 }
 

@@ -25,7 +25,8 @@ std::string host_of(const std::string& base_url) {
 }  // namespace
 
 std::string calendar(const std::vector<Event>& events, const std::string& base_url, const std::string& name,
-                     sys_seconds now, const std::function<bool(const Event&)>& reveal_link) {
+                     sys_seconds now, const std::function<bool(const Event&)>& reveal_link,
+                     const std::function<std::string(const Event&)>& more) {
   std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT),
                                                                 icalcomponent_free);
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
@@ -46,12 +47,17 @@ std::string calendar(const std::vector<Event>& events, const std::string& base_u
     icalcomponent_add_property(v, icalproperty_new_dtstart(utc(e.starts_at)));
     icalcomponent_add_property(v, icalproperty_new_dtend(utc(e.ends_at)));
     icalcomponent_add_property(v, icalproperty_new_summary(e.title.c_str()));
+    icalcomponent_add_property(v, icalproperty_new_status(e.status == EventStatus::tentative   ? ICAL_STATUS_TENTATIVE
+                                                          : e.status == EventStatus::cancelled ? ICAL_STATUS_CANCELLED
+                                                                                               : ICAL_STATUS_CONFIRMED));
     icalcomponent_add_property(v, icalproperty_new_url(url.c_str()));
     const bool link = !e.online_url.empty() && reveal_link(e);
     std::string location = e.place;
     if (link) location += (location.empty() ? "" : " — ") + e.online_url;
     if (!location.empty()) icalcomponent_add_property(v, icalproperty_new_location(location.c_str()));
     std::string description = text::markdown_to_text(e.description, 2000);
+    if (more)
+      if (std::string m = more(e); !m.empty()) description += (description.empty() ? "" : "\n\n") + m;
     description += (description.empty() ? "" : "\n\n") + url;
     icalcomponent_add_property(v, icalproperty_new_description(description.c_str()));
     icalcomponent_add_component(cal.get(), v);

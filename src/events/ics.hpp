@@ -10,9 +10,11 @@
 namespace fabrique::events::ics {
 
 // A VCALENDAR named `name` with one VEVENT per event: stable UID (event-<id>@<host of base_url>),
-// the event's URL, the place, and the online link only where `reveal_link(event)` is true.
+// the event's URL, the place, and the online link only where `reveal_link(event)` is true;
+// `more(event)`, if given, is added to the DESCRIPTION (the programme of a single event).
 std::string calendar(const std::vector<Event>& events, const std::string& base_url, const std::string& name,
-                     sys_seconds now, const std::function<bool(const Event&)>& reveal_link);
+                     sys_seconds now, const std::function<bool(const Event&)>& reveal_link,
+                     const std::function<std::string(const Event&)>& more = {});
 
 inline constexpr const char* kContentType = "text/calendar; charset=utf-8";
 

@@ -20,6 +20,7 @@ boost::json::object event(const http::Context& ctx, const Event& e, bool reveal_
   o["title"] = e.title;
   o["url"] = ctx.options.base_url + "/evenements/" + e.slug;
   o["kind"] = {{"slug", e.kind_slug}, {"label", e.kind_label}};
+  o["status"] = event_status(e.status).slug;
   o["starts_at"] = iso(e.starts_at);
   o["ends_at"] = iso(e.ends_at);
   o["time_zone"] = "Europe/Paris";
@@ -37,6 +38,21 @@ boost::json::object event(const http::Context& ctx, const Event& e, bool reveal_
   for (const auto& org : e.organisers) os.push_back({{"slug", org.slug}, {"name", org.name}});
   o["organisers"] = std::move(os);
   return o;
+}
+
+boost::json::array speakers(const http::Context& ctx, const Slot& s, bool organiser) {
+  boost::json::array out;
+  for (const auto& sp : s.speakers) {
+    boost::json::value org = ref(sp.organisation, "/organisations/", ctx);
+    if (!sp.user_id) {
+      out.push_back({{"type", "organisation"}, {"organisation", org}});
+    } else if (sp.named || organiser) {
+      out.push_back({{"type", "person"}, {"name", sp.name}, {"public", sp.named}, {"organisation", org}});
+    } else if (sp.organisation) {
+      out.push_back({{"type", "person"}, {"name", nullptr}, {"public", false}, {"organisation", org}});
+    }
+  }
+  return out;
 }
 
 boost::json::object item(const MinutesItem& i) {

@@ -69,6 +69,8 @@ Response list(Context& ctx) {
   if (ctx.user && ctx.user->is_animateur())
     admin = render(R"(<p><a href="/evenements/nouveau">{}</a> · <a href="/evenements/types">{}</a></p>)",
                    ctx.tr(N_("Create an event")), ctx.tr(N_("Edit the kinds of event")));
+  else if (ctx.user && !store::co_ported(ctx.db, ctx.user->id).empty())  // co-porteurs: their coalitions' events
+    admin = render(R"(<p><a href="/evenements/nouveau">{}</a></p>)", ctx.tr(N_("Create an event")));
   Html mine;
   if (ctx.user)
     mine = render(R"(<p><a href="/evenements/mes-inscriptions">{}</a></p>)", ctx.tr(N_("My registrations and my calendar")));
@@ -119,8 +121,8 @@ Response render_mine(Context& ctx, const std::string& new_token) {
   auto mine = store::events_of_user(ctx.db, ctx.user->id);
   Html rows;
   for (const auto& [e, status] : mine)
-    rows += render(R"(<li><a href="/evenements/{}">{}</a> <span class="meta">{} — {}</span></li>)", e.slug, e.title,
-                   views::when(ctx, e),
+    rows += render(R"(<li><a href="/evenements/{}">{}</a> <span class="meta">{}{} — {}</span></li>)", e.slug, e.title,
+                   views::when(ctx, e), views::status_note(ctx, e),
                    status == Status::registered ? ctx.tr(N_("registered")) : ctx.tr(N_("on the waiting list")));
   const bool has_token = store::has_calendar_token(ctx.db, ctx.user->id);
   Html address;

@@ -9,6 +9,18 @@ const SlotKindDef* slot_kind(std::string_view slug) {
   return nullptr;
 }
 
+const EventStatusDef& event_status(EventStatus s) {
+  for (const auto& d : kEventStatuses)
+    if (d.status == s) return d;
+  return kEventStatuses[0];
+}
+
+const EventStatusDef* event_status(std::string_view slug) {
+  for (const auto& d : kEventStatuses)
+    if (slug == d.slug) return &d;
+  return nullptr;
+}
+
 std::string_view item_kind_slug(ItemKind k) {
   switch (k) {
     case ItemKind::question: return "question";

@@ -46,12 +46,29 @@ struct Ref {  // a coalition or organisation as shown next to an event
   std::string name;
 };
 
+// Whether an event takes place: confirmed; tentative ("date à confirmer": shown so, registration
+// closed until confirmed); cancelled (registered people are told).
+enum class EventStatus { confirmed, tentative, cancelled };
+struct EventStatusDef {
+  EventStatus status;
+  const char* slug;   // stored, in forms and in JSON
+  const char* label;  // English msgid
+};
+inline constexpr std::array<EventStatusDef, 3> kEventStatuses = {{
+    {EventStatus::confirmed, "confirmed", i18n::N_("Confirmed")},
+    {EventStatus::tentative, "tentative", i18n::N_("Date to be confirmed")},
+    {EventStatus::cancelled, "cancelled", i18n::N_("Cancelled")},
+}};
+const EventStatusDef& event_status(EventStatus s);
+const EventStatusDef* event_status(std::string_view slug);  // nullptr when unknown
+
 struct Event {
   std::int64_t id = 0;
   std::string slug;
   std::int64_t kind_id = 0;
   std::string kind_slug, kind_label;
   std::string title;
+  EventStatus status = EventStatus::confirmed;
   sys_seconds starts_at{}, ends_at{};
   std::string place;
   std::string online_url;
@@ -67,13 +84,26 @@ struct Event {
   std::vector<Ref> coalitions, organisers;  // filled by the store where a page needs them
 };
 
+// A speaker of a slot: an organisation, or a person with an account who may speak for one.
+struct Speaker {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> user_id;  // a person; nothing for an organisation
+  std::string name;                     // the person's real name: for organisers, or public if named
+  std::string email;                    // the person's address: only for the organisers' edit form
+  std::optional<Ref> organisation;      // the organisation speaking, or the one the person speaks for
+  std::optional<bool> consent;          // the person's own choice for this slot, if given
+  bool named = false;                   // the person may be named publicly (consent, else account choice)
+};
+
 struct Slot {
   std::int64_t id = 0;
   sys_seconds starts_at{}, ends_at{};
   std::string title;
   std::string kind;
-  std::string speakers;
+  std::vector<Speaker> speakers;  // organisations and people, in the order given
+  std::string other_speakers;     // free text: outside speakers without an account
   std::optional<Ref> coalition;
+  std::int64_t version = 1;  // raised by every edit, so that a stale edit form is refused
 };
 
 enum class Status { registered, waiting };

@@ -28,6 +28,11 @@ Response registrations_csv(Context& ctx);    // GET /evenements/{slug}/inscrits.
 Response attendance(Context& ctx);           // POST /evenements/{slug}/presences
 Response add_slot(Context& ctx);             // POST /evenements/{slug}/programme
 Response remove_slot(Context& ctx);          // POST /evenements/{slug}/programme/{id:int}/supprimer
+Response consent(Context& ctx);              // POST /evenements/{slug}/programme/{id:int}/consentement (nommer=oui|non)
+
+// slot_pages.cpp
+Response edit_slot_form(Context& ctx);       // GET /evenements/{slug}/programme/{id:int}/modifier
+Response edit_slot(Context& ctx);            // POST /evenements/{slug}/programme/{id:int}/modifier (version=…)
 
 // edit_pages.cpp
 Response new_form(Context& ctx);             // GET /evenements/nouveau

@@ -20,6 +20,14 @@ RegistrationResult register_for_event(storage::Connection& c, const User& actor,
     out.errors.add("registration", N_("You are already registered to this event."));
     return out;
   }
+  if (e->status == EventStatus::cancelled) {
+    out.errors.add("registration", N_("This event is cancelled."));
+    return out;
+  }
+  if (e->status == EventStatus::tentative) {
+    out.errors.add("registration", N_("Registration opens once the date is confirmed."));
+    return out;
+  }
   if (now >= e->starts_at || (e->registration_closes_at && now >= *e->registration_closes_at)) {
     out.errors.add("registration", N_("Registration for this event is closed."));
     return out;

@@ -55,6 +55,9 @@ Html registration_box(Context& ctx, const Event& e, const std::optional<Registra
                   fmt::format(fmt::runtime(ctx.tr(N_("You are number {} on the waiting list. You will get a place automatically when one frees up."))),
                               mine->position),
                   cancel_form(N_("Leave the waiting list")));
+  if (e.status == EventStatus::cancelled) return render(R"({}<p>{}</p>)", error, ctx.tr(N_("This event is cancelled.")));
+  if (e.status == EventStatus::tentative)
+    return render(R"({}<p>{}</p>)", error, ctx.tr(N_("Registration opens once the date is confirmed.")));
   if (ctx.now >= e.starts_at || (e.registration_closes_at && ctx.now >= *e.registration_closes_at))
     return render(R"({}<p>{}</p>)", error, ctx.tr(N_("Registration is closed.")));
   const bool full = e.capacity && e.registered >= *e.capacity;
@@ -64,16 +67,30 @@ Html registration_box(Context& ctx, const Event& e, const std::optional<Registra
                 full ? ctx.tr(N_("Join the waiting list")) : ctx.tr(N_("Register")));
 }
 
+// For a person listed as a speaker of the slot: whether their name is shown publicly, and a button
+// to change it (their consent, which nobody else can give).
+Html my_consent(Context& ctx, const Event& e, const Slot& s) {
+  if (!ctx.user) return {};
+  for (const auto& sp : s.speakers) {
+    if (sp.user_id != ctx.user->id) continue;
+    return render(R"(<form method="post" action="/evenements/{}/programme/{}/consentement" class="inline">{}<input type="hidden" name="nommer" value="{}"><p class="meta">{} <button type="submit" class="link">{}<span class="visually-hidden"> ({})</span></button></p></form>)",
+                  e.slug, s.id, fv::csrf_field(ctx), sp.named ? "non" : "oui",
+                  sp.named ? ctx.tr(N_("You are named publicly as a speaker.")) : ctx.tr(N_("Your name is not shown publicly.")),
+                  sp.named ? ctx.tr(N_("Do not show my name")) : ctx.tr(N_("Show my name as a speaker")), s.title);
+  }
+  return {};
+}
+
 Html programme(Context& ctx, const Event& e, bool organiser, const FieldErrors& errors) {
   Html rows;
   for (const auto& s : store::slots(ctx.db, e.id)) {
     Html remove;
     if (organiser)
-      remove = render(R"(<td><form method="post" action="/evenements/{}/programme/{}/supprimer">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form></td>)",
-                      e.slug, s.id, fv::csrf_field(ctx), ctx.tr(N_("Remove")), s.title);
-    rows += render(R"(<tr><td>{}–{}</td><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td>{}</tr>)",
+      remove = render(R"(<td><a href="/evenements/{}/programme/{}/modifier">{}<span class="visually-hidden"> {}</span></a> <form method="post" action="/evenements/{}/programme/{}/supprimer" class="inline">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form></td>)",
+                      e.slug, s.id, ctx.tr(N_("Edit")), s.title, e.slug, s.id, fv::csrf_field(ctx), ctx.tr(N_("Remove")), s.title);
+    rows += render(R"(<tr><td>{}–{}</td><th scope="row">{}</th><td>{}</td><td>{}{}</td><td>{}</td>{}</tr>)",
                    times::hour(s.starts_at), times::hour(s.ends_at), s.title, views::slot_kind_label(ctx, s.kind),
-                   s.speakers, s.coalition ? render(R"(<a href="/coalitions/{}">{}</a>)", s.coalition->slug, s.coalition->name) : Html(),
+                   views::speakers(ctx, s, organiser), my_consent(ctx, e, s), s.coalition ? render(R"(<a href="/coalitions/{}">{}</a>)", s.coalition->slug, s.coalition->name) : Html(),
                    remove);
   }
   Html table = rows.empty() ? render("<p>{}</p>", ctx.tr(N_("The programme has not been published yet.")))
@@ -83,19 +100,9 @@ Html programme(Context& ctx, const Event& e, bool organiser, const FieldErrors& 
                                      organiser ? render(R"(<th scope="col"><span class="visually-hidden">{}</span></th>)", ctx.tr(N_("Actions"))) : Html(),
                                      rows);
   if (!organiser) return table;
-  bool posted = !errors.empty();
-  auto value = [&](const char* name) { return posted ? ctx.form.get(name) : std::string(); };
-  std::vector<fv::Option> kinds, coalitions;
-  for (const auto& k : kSlotKinds) kinds.push_back({k.slug, ctx.tr(k.label)});
-  for (const auto& k : coalitions::store::list(ctx.db)) coalitions.push_back({k.slug, k.number + " — " + k.title});
-  return render(R"({}<h3>{}</h3>{}<form method="post" action="/evenements/{}/programme" novalidate>{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
+  return render(R"({}<h3>{}</h3>{}<form method="post" action="/evenements/{}/programme" novalidate>{}{}<button type="submit">{}</button></form>)",
                 table, ctx.tr(N_("Add a slot")), fv::error_summary(ctx, errors), e.slug, fv::csrf_field(ctx),
-                fv::input(ctx, {"slot_starts", ctx.tr(N_("Start")), value("slot_starts"), "time", "", ctx.tr(N_("Paris time, such as 14:00")), true, 0}, errors),
-                fv::input(ctx, {"slot_ends", ctx.tr(N_("End")), value("slot_ends"), "time", "", "", true, 0}, errors),
-                fv::input(ctx, {"slot_title", ctx.tr(N_("Title")), value("slot_title"), "text", "", "", true, kMaxTitle}, errors),
-                fv::select(ctx, {"slot_kind", ctx.tr(N_("Kind")), value("slot_kind"), "", "", "", true, 0}, kinds, errors),
-                fv::input(ctx, {"speakers", ctx.tr(N_("Speakers")), value("speakers"), "text", "", ctx.tr(N_("Organisations, and people who agreed to be named")), false, kMaxShort}, errors),
-                fv::select(ctx, {"slot_coalition", ctx.tr(N_("Coalition")), value("slot_coalition"), "", "", "", false, 0}, coalitions, errors, ctx.tr(N_("None"))),
+                views::slot_fields(ctx, errors.empty() ? SlotInput{} : views::slot_input(ctx), errors),
                 ctx.tr(N_("Add the slot")));
 }
 
@@ -159,7 +166,7 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
       R"(<p class="meta"><a href="/evenements">{}</a> › {}</p>
 <h1>{}</h1>
 <dl class="facts">
-<dt>{}</dt><dd><time datetime="{}">{}</time> <span class="meta">({})</span></dd>
+<dt>{}</dt><dd><time datetime="{}">{}</time> <span class="meta">({})</span>{}</dd>
 {}{}
 <dt>{}</dt><dd>{}</dd>
 {}{}{}
@@ -173,7 +180,7 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
 {}
 <p><a href="/evenements/{}.ics">{}</a> · <a href="/evenements/{}.json">{}</a></p>)",
       ctx.tr(N_("Events")), e.kind_label, e.title, ctx.tr(N_("When")), times::input_value(e.starts_at), views::when(ctx, e),
-      ctx.tr(N_("Paris time")),
+      ctx.tr(N_("Paris time")), views::status_note(ctx, e),
       e.place.empty() ? Html() : render("<dt>{}</dt><dd>{}</dd>", ctx.tr(N_("Place")), e.place), online,
       ctx.tr(N_("Places")), places,
       e.registration_closes_at ? render("<dt>{}</dt><dd>{}</dd>", ctx.tr(N_("Registration closes")), ctx.t->datetime(*e.registration_closes_at)) : Html(),
@@ -212,9 +219,11 @@ Response show_json(Context& ctx) {
   auto o = json::event(ctx, *e, reveals_link(ctx, *e, mine));
   o["description"] = e->description;
   boost::json::array slots;
+  const bool organiser = can_organise(ctx.db, actor(ctx), *e);
   for (const auto& s : store::slots(ctx.db, e->id))
-    slots.push_back({{"starts_at", coalitions::json::iso(s.starts_at)}, {"ends_at", coalitions::json::iso(s.ends_at)},
-                     {"title", s.title}, {"kind", s.kind}, {"speakers", s.speakers},
+    slots.push_back({{"id", s.id}, {"starts_at", coalitions::json::iso(s.starts_at)}, {"ends_at", coalitions::json::iso(s.ends_at)},
+                     {"title", s.title}, {"kind", s.kind}, {"speakers", json::speakers(ctx, s, organiser)},
+                     {"other_speakers", s.other_speakers},
                      {"coalition", s.coalition ? boost::json::value(s.coalition->slug) : nullptr}});
   o["programme"] = std::move(slots);
   if (mine)
@@ -230,7 +239,15 @@ Response show_ics(Context& ctx) {
   const bool link = reveals_link(ctx, e, mine);
   Response r;
   r.content_type = ics::kContentType;
-  r.body = ics::calendar({e}, ctx.options.base_url, e.title, ctx.now, [&](const Event&) { return link; });
+  // The programme goes in the DESCRIPTION, with speakers as the public sees them.
+  std::string programme;
+  for (const auto& s : store::slots(ctx.db, e.id)) {
+    const std::string who = views::speakers_text(ctx, s);
+    programme += "\n" + times::hour(s.starts_at) + "–" + times::hour(s.ends_at) + " " + s.title + (who.empty() ? "" : " — " + who);
+  }
+  if (!programme.empty()) programme = ctx.tr(N_("Programme")) + programme;
+  r.body = ics::calendar({e}, ctx.options.base_url, e.title, ctx.now, [&](const Event&) { return link; },
+                         [&](const Event&) { return programme; });
   r.set_header("Content-Disposition", "attachment; filename=\"" + e.slug + ".ics\"");
   return r;
 }
@@ -293,10 +310,14 @@ Response attendance(Context& ctx) {
 
 Response add_slot(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  SlotInput in{ctx.form.get("slot_starts"), ctx.form.get("slot_ends"), ctx.form.get("slot_title"),
-               ctx.form.get("slot_kind"), ctx.form.get("speakers"), ctx.form.get("slot_coalition")};
-  auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
+  auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), views::slot_input(ctx), ctx.now);
   if (!errors.empty()) return render_show(ctx, event_or_404(ctx), {}, errors, {}, 422);
+  return Response::redirect("/evenements/" + ctx.param("slug") + "#programme");
+}
+
+Response consent(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  consent_to_speak(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.form.get("nommer") == "oui");
   return Response::redirect("/evenements/" + ctx.param("slug") + "#programme");
 }
 

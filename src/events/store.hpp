@@ -58,9 +58,23 @@ void set_attended(Connection& c, std::int64_t event_id, const std::set<std::int6
 std::vector<std::pair<Event, Status>> events_of_user(Connection& c, std::int64_t user_id);
 // May this person organise the event? The creator, and the co-porteurs of its coalitions.
 bool is_organiser(Connection& c, std::int64_t event_id, std::int64_t user_id);
+// The coalitions a person co-ports (ids).
+std::set<std::int64_t> co_ported(Connection& c, std::int64_t user_id);
 
+// The programme with every slot's speakers (two queries whatever the number of slots).
 std::vector<Slot> slots(Connection& c, std::int64_t event_id);
+// One slot of the event with its speakers, or nothing.
+std::optional<Slot> slot(Connection& c, std::int64_t event_id, std::int64_t slot_id);
+// Inserts the slot and its speakers (organisation and/or user of each), in their order.
 void insert_slot(Connection& c, std::int64_t event_id, const Slot& s);
+// Rewrites slot `s.id` and its speakers if it is still at `base_version` (then raises it); false if
+// not. People who stay speakers keep their consent.
+bool update_slot(Connection& c, std::int64_t event_id, const Slot& s, std::int64_t base_version);
+// A person's own choice to be named, or not, as a speaker of one slot; false if they are not one.
+bool set_speaker_consent(Connection& c, std::int64_t event_id, std::int64_t slot_id, std::int64_t user_id,
+                         bool consent);
+// The organisation a person speaks for by default: the first of theirs by name.
+std::optional<Ref> first_organisation(Connection& c, std::int64_t user_id);
 bool delete_slot(Connection& c, std::int64_t event_id, std::int64_t slot_id);
 
 // Records minutes revision `number` with its whole text and makes it current, only if the event's

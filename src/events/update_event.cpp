@@ -3,6 +3,7 @@
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::events {
 
@@ -20,6 +21,23 @@ Event event_to_organise(storage::Connection& c, const User& actor, std::string_v
   return *e;
 }
 
+namespace {
+
+// What everyone registered or waiting must be told when `old` is saved as `now`, or nothing. Only a
+// change is announced, so saving the event again without one tells nobody anything twice.
+const char* change_to_announce(const Event& old, const Event& now) {
+  if (now.status == EventStatus::cancelled)
+    return old.status == EventStatus::cancelled ? nullptr : N_("The event “{}” is cancelled.");
+  if (now.status != EventStatus::confirmed) return nullptr;
+  if (old.status == EventStatus::tentative) return N_("The date of the event “{}” is confirmed.");
+  if (old.status == EventStatus::confirmed &&
+      (now.starts_at != old.starts_at || now.ends_at != old.ends_at || now.place != old.place))
+    return N_("The date, time or place of the event “{}” changed.");
+  return nullptr;
+}
+
+}  // namespace
+
 EventResult update_event(storage::Connection& c, const User& actor, std::string_view slug, const EventInput& in,
                          Scope scope, sys_seconds now) {
   EventResult out;
@@ -28,6 +46,9 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
   if (!current) throw NotFound();
   if (!can_organise(c, &actor, *current)) throw Forbidden(N_("Only the organisers of this event can change it."));
   CheckedEvent checked = validate(c, in, out.errors);
+  // A co-porteur who organises only through their coalition must leave the event in one of theirs.
+  const bool creator = current->created_by == actor.id;
+  check_coalition_rights(c, actor, current->coalitions, checked.coalitions, !creator, out.errors);
   if (!out.errors.empty()) return out;
 
   std::vector<Event> targets{*current};
@@ -49,6 +70,9 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
       return out;  // the transaction rolls back: nothing written
     }
     store::update(c, e);
+    if (const char* message = change_to_announce(old, e))
+      for (const auto& r : store::registrations(c, e.id))
+        notifications::notify(c, r.user_id, message, "/evenements/" + e.slug, now, e.title);
     store::set_coalitions(c, e.id, checked.coalitions);
     store::set_organisations(c, e.id, checked.organisers, "organiser");
     e.minutes = old.minutes;  // not edited here, but indexed with the event's new title

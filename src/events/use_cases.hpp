@@ -32,6 +32,7 @@ struct EventInput {
   std::string capacity;     // digits, or empty for no limit
   std::string description;  // Markdown
   std::string closes;       // registration closing time (Paris), or empty: until the start
+  std::string status;       // a kEventStatuses slug; empty: confirmed
   std::vector<std::string> coalitions;  // coalition slugs
   std::vector<std::string> organisers;  // organisation slugs
   // Creation only: a series. Monthly: the `week`-th (1–4, or 5 for the last) `weekday` (1 Monday …
@@ -48,16 +49,20 @@ struct EventResult {
   std::int64_t occurrences = 0;  // events created or updated
 };
 
-// create_event.cpp. Animateurs. Outcomes: one event, or every occurrence of a series | field errors
-// (no title, unknown kind, end before start, a time that does not exist in Paris, bad capacity,
-// closing after the start, unknown coalition or organisation, too many occurrences) | Forbidden.
+// create_event.cpp. Animateurs, and co-porteurs for events of their own coalitions (ateliers de
+// coalition, réunions de cadrage…). Outcomes: one event, or every occurrence of a series | field
+// errors (no title, unknown kind, end before start, a time that does not exist in Paris, bad
+// capacity, closing after the start, unknown coalition or organisation, too many occurrences; for a
+// co-porteur: no coalition of theirs, or another coalition) | Forbidden (neither animateur nor co-porteur).
 EventResult create_event(storage::Connection& c, const User& actor, const EventInput& in, sys_seconds now);
 
 enum class Scope { this_one, following };
 // update_event.cpp. Organisers. With Scope::following on an occurrence of a series, the same
 // changes apply to every later occurrence, each keeping its own day (times move by the same amount).
-// Outcomes: saved | field errors (as for creation, and a capacity below the number of people
-// already registered) | Forbidden | NotFound.
+// Setting the status to cancelled notifies everyone registered or waiting (src/notifications).
+// A co-porteur may add only coalitions they co-port and must leave one of theirs (unless they
+// created the event). Outcomes: saved | field errors (as for creation, and a capacity below the
+// number of people already registered) | Forbidden | NotFound.
 EventResult update_event(storage::Connection& c, const User& actor, std::string_view slug, const EventInput& in,
                          Scope scope, sys_seconds now);
 
@@ -70,7 +75,7 @@ struct RegistrationResult {
 // register_for_event.cpp. Any signed-in person, in one action: a place while there is one, else
 // the end of the waiting list. Concurrent registrations to one event are serialised on the event
 // row, so places are never oversold. Outcomes: registered | waiting (with position) | field error
-// (already registered, registration closed, event over) | NotFound.
+// (already registered, registration closed, event over, date to be confirmed, cancelled) | NotFound.
 RegistrationResult register_for_event(storage::Connection& c, const User& actor, std::string_view slug,
                                       sys_seconds now);
 
@@ -89,19 +94,41 @@ FieldErrors mark_attendance(storage::Connection& c, const User& actor, std::stri
                             const std::set<std::int64_t>& present, const std::vector<std::string>& organisations,
                             sys_seconds now);
 
+inline constexpr std::size_t kMaxSpeakers = 20;  // organisations plus people, per slot
+
 struct SlotInput {
   std::string starts, ends;  // "14:00" on the event's day, or full "2026-12-15T14:00"
   std::string title;
   std::string kind;          // a kSlotKinds slug
-  std::string speakers;
+  std::string speakers;      // free text: outside speakers without an account
   std::string coalition;     // coalition slug, or empty
+  std::vector<std::string> organisations;  // speaking organisations (slugs)
+  std::string people;        // e-mail addresses of speakers with an account, one per line
 };
-// add_slot.cpp. Organisers. Outcomes: added | field errors (no title, bad time, end before start,
-// unknown kind or coalition) | Forbidden | NotFound.
+// add_slot.cpp. Organisers. A person named as a speaker is shown publicly only if they consent (their
+// own choice for the slot, else their account's public-name choice); otherwise the public sees "a
+// speaker from <their organisation>" or nothing. Outcomes: added | field errors (no title, bad
+// time, end before start, unknown kind, coalition, organisation or e-mail, too many speakers) |
+// Forbidden | NotFound.
 FieldErrors add_slot(storage::Connection& c, const User& actor, std::string_view slug, const SlotInput& in,
                      sys_seconds now);
+// add_slot.cpp too. Organisers change a slot's times, title, kind, speakers and coalition, from the
+// version their form showed. A person who stays a speaker keeps their own consent. Outcomes: saved |
+// field errors (as add_slot; nothing written) | conflict (saved meanwhile by someone else: `current`
+// is the slot as it now is; nothing written) | Forbidden | NotFound.
+struct SlotEdit {
+  FieldErrors errors;
+  bool conflict = false;
+  std::optional<Slot> current;
+};
+SlotEdit edit_slot(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t slot_id,
+                   const SlotInput& in, std::int64_t base_version, sys_seconds now);
 void remove_slot(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t slot_id,
                  sys_seconds now);
+// add_slot.cpp too. A speaker, and only they, agrees or refuses to be named publicly for one slot.
+// Outcomes: saved | Forbidden (not a speaker of that slot) | NotFound.
+void consent_to_speak(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t slot_id,
+                      bool named);
 
 struct MinutesEdit {
   std::int64_t base_revision = 0;

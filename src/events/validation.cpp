@@ -1,9 +1,12 @@
 // Checks of an event's fields.
 #include "events/validation.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <set>
 
 #include "coalitions/store.hpp"
+#include "events/store.hpp"
 #include "common/text.hpp"
 #include "events/times.hpp"
 #include "i18n/i18n.hpp"
@@ -60,6 +63,10 @@ CheckedEvent validate(storage::Connection& c, const EventInput& in, FieldErrors&
     errors.add("kind", N_("Choose a kind of event from the list."));
   else
     e.kind_id = kind->id, e.kind_slug = kind->slug, e.kind_label = kind->label;
+  if (const auto* s = event_status(in.status.empty() ? "confirmed" : in.status))
+    e.status = s->status;
+  else
+    errors.add("status", N_("Choose a status from the list."));
   e.title = check_line(errors, "title", in.title, kMaxTitle, N_("The title is too long (200 characters at most)."));
   if (e.title.empty() && !errors.find("title")) errors.add("title", N_("Enter the event's title."));
   auto starts = check_time(errors, "starts", in.starts, true);
@@ -103,6 +110,34 @@ CheckedEvent validate(storage::Connection& c, const EventInput& in, FieldErrors&
     out.organisers.push_back(o->id);
   }
   return out;
+}
+
+std::vector<std::string> nonempty_lines(std::string_view in) {
+  std::vector<std::string> out;
+  for (std::size_t start = 0; start < in.size();) {
+    std::size_t end = in.find('\n', start);
+    if (end == std::string_view::npos) end = in.size();
+    std::string line = text::trim(in.substr(start, end - start));
+    start = end + 1;
+    if (!line.empty()) out.push_back(std::move(line));
+  }
+  return out;
+}
+
+void check_coalition_rights(storage::Connection& c, const User& actor, const std::vector<Ref>& before,
+                            const std::vector<std::int64_t>& after, bool must_keep_own, FieldErrors& errors) {
+  if (actor.is_animateur()) return;
+  const std::set<std::int64_t> mine = store::co_ported(c, actor.id);
+  bool keeps_own = false;
+  for (auto id : after) {
+    const bool had = std::any_of(before.begin(), before.end(), [&](const Ref& r) { return r.id == id; });
+    if (!mine.count(id) && !had) {
+      errors.add("coalitions", N_("You can only add the coalitions you co-port."));
+      return;
+    }
+    keeps_own = keeps_own || mine.count(id);
+  }
+  if (must_keep_own && !keeps_own) errors.add("coalitions", N_("Choose at least one of the coalitions you co-port."));
 }
 
 }  // namespace fabrique::events

@@ -104,7 +104,10 @@ const Router& routes() {
       r.get("/evenements/{slug}/inscrits.csv", events::registrations_csv);
       r.post("/evenements/{slug}/presences", events::attendance);
       r.post("/evenements/{slug}/programme", events::add_slot);
+      r.get("/evenements/{slug}/programme/{id:int}/modifier", events::edit_slot_form);
+      r.post("/evenements/{slug}/programme/{id:int}/modifier", events::edit_slot);
       r.post("/evenements/{slug}/programme/{id:int}/supprimer", events::remove_slot);
+      r.post("/evenements/{slug}/programme/{id:int}/consentement", events::consent);
       r.get("/evenements/{slug}/compte-rendu", events::minutes);
       r.get("/evenements/{slug}/compte-rendu.json", events::minutes_json);
       r.get("/evenements/{slug}/compte-rendu/modifier", events::minutes_edit);

@@ -1,11 +1,14 @@
-// Events in the browser: an animateur creates an event through the form (with its error page), a
-// member registers with the keyboard alone, writes nothing they may not, and every new page — the
-// list, an event as visitor, member and organiser, the edit form, the minutes and their editor and
-// history, proposals, my registrations, the kinds of event — passes axe-core with zero violations.
+// Events in the browser: an animateur creates an event through the form (with its error page) and
+// names a member as a speaker, edits that programme slot with the keyboard alone (refused, then
+// saved), a member registers and agrees to be named with the keyboard alone,
+// writes nothing they may not, an event whose date is to be confirmed keeps registration closed, and
+// every new page — the list, an event as visitor, member and organiser, the edit form, the minutes
+// and their editor and history, proposals, my registrations, the kinds of event — passes axe-core
+// with zero violations.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, signIn, submit, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -14,6 +17,36 @@ const year = new Date().getUTCFullYear() + 1;
 const START = `${year}-01-19T14:00`;
 const END = `${year}-01-19T16:00`;
 let path; // the event's address, once created
+
+// Presses Tab until the focused element's text starts with `text`; false if never reached.
+async function tabTo(page, text) {
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((t) => document.activeElement?.textContent?.trim().startsWith(t), text)) return true;
+  }
+  return false;
+}
+
+// Presses Tab until the form field with this id has the focus; false if never reached.
+async function tabToField(page, id) {
+  for (let i = 0; i < 80; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((x) => document.activeElement?.id === x, id)) return true;
+  }
+  return false;
+}
+
+// Presses Enter on the focused button and waits for the form's answer and the page it leads back to.
+// (The page is already at `to`, so wait for the new page's own answer, not for the address.)
+async function pressEnterAndReturn(page, to) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === to),
+    page.keyboard.press('Enter'),
+  ]);
+  assert.equal(response.status(), 303);
+  await page.waitForLoadState();
+}
 
 describe('an animateur creates an event', () => {
   let page;
@@ -26,12 +59,8 @@ describe('an animateur creates an event', () => {
   it('sees the form refused with messages next to the fields, accessibly', async () => {
     await expectAccessible(page, '/evenements/nouveau', 'new event form');
     await page.getByLabel('Titre', { exact: true }).fill(TITLE);
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.getByRole('button', { name: 'Créer' }).click(),
-    ]);
+    const response = await submit(page, page.getByRole('button', { name: 'Créer' }));
     assert.equal(response.status(), 422);
-    await page.waitForLoadState();
     assert.ok(await page.getByText('Saisissez une date et une heure').first().isVisible());
     assert.equal(await page.getByLabel('Titre', { exact: true }).inputValue(), TITLE, 'the title is kept');
     await checkA11y(page, 'new event form with errors');
@@ -60,17 +89,77 @@ describe('an animateur creates an event', () => {
     await page.getByLabel(/^Fin/).fill('14:30');
     await page.getByLabel('Titre', { exact: true }).fill('Introduction et communauté');
     await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Plénière' });
+    await page.getByLabel(/^Intervenant·es ayant un compte/).fill(MEMBER.email);
+    await page.getByLabel(/^Autres intervenant·es/).fill('Une invitée de la recherche');
     await Promise.all([
       page.waitForURL((u) => u.pathname === path),
       page.getByRole('button', { name: 'Ajouter la séquence' }).click(),
     ]);
-    assert.ok(await page.getByRole('row').filter({ hasText: 'Introduction et communauté' }).isVisible());
+    const row = page.getByRole('row').filter({ hasText: 'Introduction et communauté' });
+    assert.ok(await row.isVisible());
+    assert.ok(await row.getByText(`${MEMBER.name} — non affiché publiquement`).isVisible(), 'organisers see the name, marked');
     await page.goto(`${path}/compte-rendu/modifier`);
     await page.getByLabel(/^Compte-rendu/).fill('## Premiers effets\n\nUne dynamique de transition portée par beaucoup.');
     await Promise.all([
       page.waitForURL((u) => u.pathname === `${path}/compte-rendu`),
       page.getByRole('button', { name: 'Enregistrer' }).click(),
     ]);
+  });
+
+  it('edits the slot with the keyboard alone: refused without a title, then saved', async () => {
+    await page.goto(path);
+    assert.ok(await tabTo(page, 'Modifier Introduction et communauté'), 'the edit link is reachable with Tab');
+    await Promise.all([
+      page.waitForURL((u) => /\/programme\/\d+\/modifier$/.test(u.pathname)),
+      page.keyboard.press('Enter'),
+    ]);
+    await page.getByRole('heading', { level: 1, name: 'Modifier la séquence « Introduction et communauté »' }).waitFor();
+    assert.equal(await page.getByLabel(/^Intervenant·es ayant un compte/).inputValue(), MEMBER.email);
+    await checkA11y(page, 'slot edit form');
+    const form = page.url();
+
+    assert.ok(await tabToField(page, 'f-slot_title'), 'the title is reachable with Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.keyboard.press('Enter'),
+    ]);
+    assert.equal(refused.status(), 422);
+    await page.waitForLoadState();
+    // waitFor, not isVisible: the refused page may still be loading when the POST has answered.
+    await page.getByText('Saisissez le titre de la séquence.').first().waitFor();
+    assert.equal(await page.getByLabel(/^Fin/).inputValue(), '14:30', 'the other fields are kept');
+    await checkA11y(page, 'slot edit form with errors');
+
+    assert.ok(await tabToField(page, 'f-slot_title'), 'the title is reachable with Tab after the refusal');
+    await page.keyboard.type('Ouverture et communauté');
+    assert.ok(await tabTo(page, 'Enregistrer la séquence'), 'the save button is reachable with Tab');
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === path),
+      page.keyboard.press('Enter'),
+    ]);
+    const row = page.getByRole('row').filter({ hasText: 'Ouverture et communauté' });
+    await row.waitFor();
+    assert.ok(await row.getByText(`${MEMBER.name} — non affiché publiquement`).isVisible(), 'the speaker stays');
+    assert.notEqual(page.url(), form);
+  });
+
+  it('marks a second event "date to be confirmed" through the edit form', async () => {
+    await page.goto('/evenements/nouveau');
+    await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Atelier de coalition' });
+    await page.getByLabel('Titre', { exact: true }).fill('Atelier territorial');
+    await page.getByLabel(/^Adresse/).fill('atelier-territorial');
+    await page.getByLabel(/^Début/).fill(`${year}-06-22T14:00`);
+    await page.getByLabel(/^Fin/).fill(`${year}-06-22T17:00`);
+    await page.getByLabel(/^Statut/).selectOption({ label: 'Date à confirmer' });
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === '/evenements/atelier-territorial'),
+      page.getByRole('button', { name: 'Créer' }).click(),
+    ]);
+    assert.ok(await page.getByText('(date à confirmer)').isVisible());
+    assert.ok(await page.getByText('Les inscriptions ouvriront une fois la date confirmée.').isVisible());
+    await checkA11y(page, 'event with a date to be confirmed');
   });
 
   it('every organiser page passes axe', async () => {
@@ -95,34 +184,34 @@ describe('a member registers with the keyboard alone', () => {
   it('tabs to the registration button and presses Enter', async () => {
     await page.goto(path);
     assert.equal(await page.getByText('visio.example.org').count(), 0, 'no link before registering');
-    let found = false;
-    for (let i = 0; i < 80 && !found; i += 1) {
-      await page.keyboard.press('Tab');
-      found = await page.evaluate(() => document.activeElement?.textContent?.trim() === 'M’inscrire');
-    }
-    assert.ok(found, 'the registration button is reachable with Tab');
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.keyboard.press('Enter'),
-    ]);
-    assert.equal(response.status(), 303);
-    await page.waitForURL((u) => u.pathname === path);
-    await page.waitForLoadState();
+    assert.ok(await tabTo(page, 'M’inscrire'), 'the registration button is reachable with Tab');
+    await pressEnterAndReturn(page, path);
     const notice = await page.locator('#inscription + *').textContent();
     assert.ok(await page.getByText('Vous êtes inscrit à cet événement.').isVisible(), notice);
     assert.ok(await page.getByRole('link', { name: 'https://visio.example.org/reset' }).isVisible());
     await checkA11y(page, 'event page (registered member)');
   });
 
+  it('agrees to be named as a speaker with the keyboard alone', async () => {
+    await page.goto(path);
+    assert.ok(await page.getByText('Votre nom n’est pas affiché publiquement.').isVisible());
+    assert.ok(await tabTo(page, 'Afficher mon nom comme intervenant·e'), 'the consent button is reachable with Tab');
+    await pressEnterAndReturn(page, path);
+    await page.getByRole('button', { name: /^Ne plus afficher mon nom/ }).waitFor();  // the name is now public
+    await checkA11y(page, 'event page (speaker who agreed)');
+  });
+
+  it('cannot register to an event whose date is to be confirmed', async () => {
+    await page.goto('/evenements/atelier-territorial');
+    assert.equal(await page.getByRole('button', { name: 'M’inscrire' }).count(), 0);
+    await checkA11y(page, 'event with a date to be confirmed (member)');
+  });
+
   it('every member page passes axe', async () => {
     await expectAccessible(page, '/evenements/mes-inscriptions', 'my registrations');
     await expectAccessible(page, '/propositions/nouvelle', 'proposal form');
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.getByRole('button', { name: 'Proposer' }).click(),
-    ]);
+    const response = await submit(page, page.getByRole('button', { name: 'Proposer' }));
     assert.equal(response.status(), 422);
-    await page.waitForLoadState();
     await checkA11y(page, 'proposal form with errors');
     const minutes = await page.goto(`${path}/compte-rendu/modifier`);
     assert.equal(minutes.status(), 403, 'a member may not write minutes');
@@ -135,6 +224,8 @@ describe('a visitor', () => {
     await expectAccessible(page, '/evenements', 'events list');
     await expectAccessible(page, path, 'event page (visitor)');
     assert.equal(await page.getByText('visio.example.org').count(), 0, 'no online link for visitors');
+    assert.ok(await page.getByText(MEMBER.name).isVisible(), 'the speaker who agreed is named');
+    assert.ok(await page.getByText('Une invitée de la recherche').isVisible());
     await expectAccessible(page, `${path}/compte-rendu`, 'minutes (visitor)');
     await expectAccessible(page, '/propositions', 'proposals (visitor)');
     const english = await env.newPage({ locale: 'en-GB' });

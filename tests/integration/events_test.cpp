@@ -11,6 +11,7 @@
 
 #include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
+#include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
@@ -34,6 +35,28 @@ std::vector<std::pair<std::string, time_t>> parse_ics(const std::string& text) {
     const icaltimetype start = icalcomponent_get_dtstart(v);
     out.emplace_back(icalcomponent_get_uid(v), icaltime_as_timet_with_zone(start, icaltimezone_get_utc_timezone()));
   }
+  icalcomponent_free(cal);
+  return out;
+}
+
+// The DESCRIPTION of the first VEVENT, unfolded and unescaped by libical.
+std::string ics_description(const std::string& text) {
+  icalcomponent* cal = icalparser_parse_string(text.c_str());
+  if (!cal) return {};
+  icalcomponent* v = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+  std::string out = v && icalcomponent_get_description(v) ? icalcomponent_get_description(v) : "";
+  icalcomponent_free(cal);
+  return out;
+}
+
+// The STATUS of every VEVENT, as libical reads it.
+std::vector<icalproperty_status> ics_statuses(const std::string& text) {
+  std::vector<icalproperty_status> out;
+  icalcomponent* cal = icalparser_parse_string(text.c_str());
+  if (!cal) return out;
+  for (icalcomponent* v = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); v;
+       v = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT))
+    out.push_back(icalcomponent_get_status(v));
   icalcomponent_free(cal);
   return out;
 }
@@ -79,6 +102,12 @@ struct Programme {
                      {"coalitions", kCoalition}});
     EXPECT_EQ(r.status, 303) << r.body;
     return "/evenements/" + slug;
+  }
+  // Signs `b` in as `email` and registers that person to the event at `page` (a place, or a wait).
+  void sign_in_and_register(Browser& b, const std::string& email, const std::string& page) {
+    b.sign_in(email, kPassword);
+    b.get(page);
+    ASSERT_EQ(b.post(page + "/inscription", {}).status, 303);
   }
 };
 
@@ -476,6 +505,352 @@ TEST(Events, AnEventAndItsMinutesAreFoundBySearchUnderTheirFacets) {
   EXPECT_TRUE(has(minutes, "href=\"" + page + "/compte-rendu\""));
   EXPECT_TRUE(has(minutes, "Retour sur Reset Day test"));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM search_documents WHERE type = 'minutes'"), 1);
+}
+
+TEST(Events, SlotSpeakersAreOrganisationLinksAndPeopleAreNamedPubliclyOnlyWithTheirConsent) {
+  Programme p;
+  const std::string page = p.upcoming("table-ronde", "");
+  {
+    auto c = p.site.db().acquire();
+    organisations::create_organisation(*c, p.porteur, {"Métropole de Lyon", "collectivite", "", ""}, p.site.now());
+    organisations::create_organisation(*c, p.member, {"Atmo France", "association", "", ""}, p.site.now());
+    c->execute("UPDATE users SET show_name = 1 WHERE email = 'porteur@example.org'");
+  }
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(page);
+  // An unknown address is refused next to its field, nothing written.
+  auto bad = anim.post(page + "/programme", {{"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"},
+                                             {"slot_kind", "pleniere"}, {"speaker_people", "personne@ailleurs.org"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_TRUE(has(bad.body, "personne@ailleurs.org"));  // the input is kept
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 0);
+  auto ok = anim.post(page + "/programme", {{"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"},
+                                            {"slot_kind", "pleniere"}, {"speaker_organisations", "metropole-de-lyon"},
+                                            {"speaker_people", "porteur@example.org\nmembre@example.org"},
+                                            {"speakers", "Une chercheuse invitée"}});
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers"), 3);
+
+  // The public: the organisation as a link, the porteur (who chose to show their name), the member
+  // only as "a speaker from" their organisation, and the outside speaker.
+  Browser visitor(p.site);
+  auto pub = visitor.get(page).body;
+  EXPECT_TRUE(has(pub, R"(<a href="/organisations/metropole-de-lyon">Métropole de Lyon</a>)"));
+  EXPECT_TRUE(has(pub, "Porteur ("));
+  EXPECT_FALSE(has(pub, "Membre Visible"));
+  EXPECT_TRUE(has(pub, R"(un·e intervenant·e de <a href="/organisations/atmo-france">Atmo France</a>)"));
+  EXPECT_TRUE(has(pub, "Une chercheuse invitée"));
+  auto json = visitor.get(page + ".json").body;
+  EXPECT_FALSE(has(json, "Membre Visible"));
+  EXPECT_TRUE(has(json, R"("type":"organisation")"));
+  EXPECT_TRUE(has(json, R"("name":null)"));
+  EXPECT_TRUE(has(json, R"("other_speakers":"Une chercheuse invitée")"));
+  const std::string description = ics_description(visitor.get(page + ".ics").body);
+  EXPECT_TRUE(has(description, "14:00–15:00 Table ronde — Métropole de Lyon, Porteur (Métropole de Lyon)")) << description;
+  EXPECT_FALSE(has(description, "Membre Visible"));
+  // Organisers see every name, marked when it is not public.
+  auto organiser_view = anim.get(page).body;
+  EXPECT_TRUE(has(organiser_view, "Membre Visible (<a href=\"/organisations/atmo-france\">Atmo France</a>) — non affiché publiquement"));
+
+  // Only the person gives their consent, for this slot; then the public sees their name.
+  const std::string slot = std::to_string(p.site.count("SELECT id FROM event_slots"));
+  EXPECT_EQ(anim.post(page + "/programme/" + slot + "/consentement", {{"nommer", "oui"}}).status, 403);
+  EXPECT_FALSE(has(visitor.get(page).body, "Membre Visible"));
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  auto mine = m.get(page).body;
+  EXPECT_TRUE(has(mine, "Afficher mon nom comme intervenant·e"));
+  EXPECT_EQ(m.post(page + "/programme/" + slot + "/consentement", {{"nommer", "oui"}}).status, 303);
+  EXPECT_TRUE(has(visitor.get(page).body, "Membre Visible (<a"));
+  // The porteur withdraws for this slot although their account shows their name.
+  Browser porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  porteur.get(page);
+  EXPECT_EQ(porteur.post(page + "/programme/" + slot + "/consentement", {{"nommer", "non"}}).status, 303);
+  pub = visitor.get(page).body;
+  EXPECT_FALSE(has(pub, "Porteur ("));
+  EXPECT_TRUE(has(pub, R"(un·e intervenant·e de <a href="/organisations/metropole-de-lyon">)"));
+}
+
+TEST(Events, CoPorteursCreateAndEditTheirCoalitionsEventsButNoOthers) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    coalitions::CoalitionInput in;
+    in.number = "9.a";
+    in.title = "Une autre coalition";
+    in.family = "communs-et-territoires";
+    in.stage = "cadrage";
+    ASSERT_TRUE(coalitions::create_coalition(*c, p.anim, in, p.site.now()).coalition);
+  }
+  const std::string other = "une-autre-coalition";
+  auto fields = [](const std::string& slug, std::vector<std::string> coalitions) {
+    std::vector<std::pair<std::string, std::string>> f{{"kind", "reunion-de-cadrage"}, {"title", "Cadrage"}, {"slug", slug},
+                                                       {"starts", "2030-03-12T10:00"}, {"ends", "2030-03-12T12:00"}};
+    for (auto& k : coalitions) f.emplace_back("coalitions", k);
+    return f;
+  };
+  Browser porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  // The form offers only the porteur's own coalition.
+  auto form = porteur.get("/evenements/nouveau");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form.body, kCoalition));
+  EXPECT_FALSE(has(form.body, other));
+  // Refused: no coalition, or a coalition the porteur does not co-port; nothing written.
+  auto none = porteur.post("/evenements/nouveau", fields("sans", {}));
+  EXPECT_EQ(none.status, 422);
+  EXPECT_TRUE(has(none.body, "Choisissez au moins une des coalitions que vous co-portez."));
+  EXPECT_EQ(porteur.post("/evenements/nouveau", fields("ailleurs", {other})).status, 422);
+  EXPECT_EQ(porteur.post("/evenements/nouveau", fields("les-deux", {kCoalition, other})).status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events"), 0);
+  // Allowed: an event of their coalition, which they then edit.
+  ASSERT_EQ(porteur.post("/evenements/nouveau", fields("cadrage", {kCoalition})).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events WHERE slug = 'cadrage'"), 1);
+  porteur.get("/evenements/cadrage/modifier");
+  auto edit = fields("", {kCoalition});
+  edit[1].second = "Cadrage de la coalition";
+  EXPECT_EQ(porteur.post("/evenements/cadrage/modifier", edit).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events WHERE title = 'Cadrage de la coalition'"), 1);
+  EXPECT_EQ(porteur.post("/evenements/cadrage/modifier", fields("", {kCoalition, other})).status, 422);
+
+  // An event of another coalition (made by an animateur) is not theirs to edit.
+  ASSERT_EQ(p.create(fields("autre", {other})).status, 303);
+  EXPECT_EQ(porteur.get("/evenements/autre/modifier").status, 403);
+  EXPECT_EQ(porteur.post("/evenements/autre/modifier", fields("", {other})).status, 403);
+  // Animateurs keep every right, such as moving the porteur's event to another coalition.
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get("/evenements/cadrage/modifier");
+  EXPECT_EQ(anim.post("/evenements/cadrage/modifier", fields("", {other})).status, 303);
+  // A member who co-ports nothing may not create events at all.
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  EXPECT_EQ(m.get("/evenements/nouveau").status, 403);
+  EXPECT_EQ(m.post("/evenements/nouveau", fields("membre", {kCoalition})).status, 403);
+  EXPECT_FALSE(has(m.get("/evenements").body, "/evenements/nouveau"));
+  EXPECT_TRUE(has(porteur.get("/evenements").body, "/evenements/nouveau"));
+}
+
+TEST(Events, AnEventWithADateToBeConfirmedSaysSoKeepsRegistrationClosedAndIsTentativeInIcs) {
+  Programme p;
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"kind", "atelier-de-coalition"}, {"title", "Atelier territorial"}, {"slug", "territorial"},
+      {"starts", "2030-06-22T14:00"}, {"ends", "2030-06-22T17:00"}, {"status", "tentative"}, {"coalitions", kCoalition}};
+  ASSERT_EQ(p.create(fields).status, 303);
+  Browser visitor(p.site);
+  EXPECT_TRUE(has(visitor.get("/evenements/territorial").body, "(date à confirmer)"));
+  EXPECT_TRUE(has(visitor.get("/evenements").body, "(date à confirmer)"));
+  EXPECT_TRUE(has(visitor.get("/evenements/territorial.json").body, R"("status":"tentative")"));
+  auto statuses = ics_statuses(visitor.get("/evenements/territorial.ics").body);
+  ASSERT_EQ(statuses.size(), 1u);
+  EXPECT_EQ(statuses[0], ICAL_STATUS_TENTATIVE);
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  auto page = m.get("/evenements/territorial").body;
+  EXPECT_TRUE(has(page, "Les inscriptions ouvriront une fois la date confirmée."));
+  auto refused = m.post("/evenements/territorial/inscription", {});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 0);
+  // Confirmed: registration opens.
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get("/evenements/territorial/modifier");
+  fields[5].second = "confirmed";
+  ASSERT_EQ(anim.post("/evenements/territorial/modifier", fields).status, 303);
+  EXPECT_EQ(ics_statuses(visitor.get("/evenements/territorial.ics").body)[0], ICAL_STATUS_CONFIRMED);
+  m.get("/evenements/territorial");
+  EXPECT_EQ(m.post("/evenements/territorial/inscription", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 1);
+  // An unknown status is refused next to its field.
+  fields[5].second = "peut-etre";
+  EXPECT_EQ(anim.post("/evenements/territorial/modifier", fields).status, 422);
+}
+
+TEST(Events, CancellingAnEventShowsItCancelledInIcsAndNotifiesEveryoneRegisteredOrWaiting) {
+  Programme p;
+  const std::string page = p.upcoming("annule", "1");
+  Browser m(p.site), porteur(p.site);
+  p.sign_in_and_register(m, "membre@example.org", page);
+  p.sign_in_and_register(porteur, "porteur@example.org", page);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE status = 'waiting'"), 1);
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  auto form = anim.get(page + "/modifier");
+  EXPECT_TRUE(has(form.body, R"(value="cancelled")"));
+  const auto day = std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(7);
+  const std::string date = date::format("%F", day);
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"kind", "reset-day"}, {"title", "Reset Day test"}, {"starts", date + "T14:00"}, {"ends", date + "T16:00"},
+      {"capacity", "1"}, {"coalitions", kCoalition}, {"status", "cancelled"}};
+  ASSERT_EQ(anim.post(page + "/modifier", fields).status, 303);
+  // Both people are told, once; saving again does not tell them twice.
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "'"), 2);
+  anim.get(page + "/modifier");
+  ASSERT_EQ(anim.post(page + "/modifier", fields).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "'"), 2);
+  EXPECT_TRUE(has(m.get("/compte").body, "Reset Day test"));
+  // Shown cancelled everywhere; nobody can register any more.
+  Browser visitor(p.site);
+  EXPECT_TRUE(has(visitor.get(page).body, "(événement annulé)"));
+  EXPECT_EQ(ics_statuses(visitor.get(page + ".ics").body)[0], ICAL_STATUS_CANCELLED);
+  EXPECT_EQ(ics_statuses(visitor.get("/evenements.ics").body)[0], ICAL_STATUS_CANCELLED);
+  p.site.add_user("tard@example.org", "Tard", kPassword);
+  Browser late(p.site);
+  late.sign_in("tard@example.org", kPassword);
+  late.get(page);
+  EXPECT_EQ(late.post(page + "/inscription", {}).status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 2);
+}
+
+TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConsent) {
+  Programme p;
+  const std::string page = p.upcoming("programme-modifiable", "");
+  {
+    auto c = p.site.db().acquire();
+    organisations::create_organisation(*c, p.member, {"Atmo France", "association", "", ""}, p.site.now());
+  }
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get(page);
+  ASSERT_EQ(anim.post(page + "/programme", {{"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"},
+                                            {"slot_kind", "pleniere"}, {"speaker_organisations", "atmo-france"},
+                                            {"speaker_people", "membre@example.org"}}).status, 303);
+  const std::string slot = std::to_string(p.site.count("SELECT id FROM event_slots"));
+  const std::string edit = page + "/programme/" + slot + "/modifier";
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  m.get(page);
+  ASSERT_EQ(m.post(page + "/programme/" + slot + "/consentement", {{"nommer", "oui"}}).status, 303);
+
+  // The organiser's programme links to the form, which shows the slot as saved.
+  EXPECT_TRUE(has(anim.get(page).body, "href=\"" + edit + "\""));
+  auto form = anim.get(edit);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form.body, R"(value="14:00")"));
+  EXPECT_TRUE(has(form.body, R"(value="Table ronde")"));
+  EXPECT_TRUE(has(form.body, "membre@example.org"));
+  EXPECT_TRUE(has(form.body, R"(name="version" value="1")"));
+
+  std::vector<std::pair<std::string, std::string>> changed{
+      {"version", "1"}, {"slot_starts", "15:00"}, {"slot_ends", "16:30"}, {"slot_title", "Atelier des territoires"},
+      {"slot_kind", "atelier"}, {"speaker_people", "membre@example.org"}, {"speakers", "Une chercheuse invitée"},
+      {"slot_coalition", kCoalition}};
+  // A member who does not organise the event can neither see the form nor save it.
+  EXPECT_EQ(m.get(edit).status, 403);
+  EXPECT_EQ(m.post(edit, changed).status, 403);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Table ronde' AND version = 1"), 1);
+
+  // Bad input: the message next to its field, the input kept, nothing written.
+  auto bad = changed;
+  bad[2].second = "13:00";
+  anim.get(edit);
+  auto refused = anim.post(edit, bad);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused.body, "La fin doit venir après le début."));
+  EXPECT_TRUE(has(refused.body, R"(value="Atelier des territoires")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Table ronde' AND version = 1"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers"), 2);
+  bad = changed;
+  bad[4].second = "banquet";
+  EXPECT_EQ(anim.post(edit, bad).status, 422);
+  bad = changed;
+  bad[5].second = "personne@ailleurs.org";
+  EXPECT_EQ(anim.post(edit, bad).status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Table ronde' AND version = 1"), 1);
+
+  // Saved in place: same slot, new times (an hour after the event's start), kind, speakers and coalition.
+  anim.get(edit);
+  auto saved = anim.post(edit, changed);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.header("location"), page + "#programme");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 1);
+  EXPECT_EQ(p.site.count("SELECT s.starts_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"), 3600);
+  EXPECT_EQ(p.site.count("SELECT s.ends_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"), 9000);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots s JOIN coalitions k ON k.id = s.coalition_id "
+                         "WHERE s.title = 'Atelier des territoires' AND s.kind = 'atelier' AND s.version = 2"), 1);
+  // The organisation is no longer a speaker; the member still is, still named by their own choice.
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers WHERE user_id IS NOT NULL AND consent = 1"), 1);
+  Browser visitor(p.site);
+  auto pub = visitor.get(page).body;
+  EXPECT_TRUE(has(pub, "15:00–16:30"));
+  EXPECT_TRUE(has(pub, "Atelier des territoires"));
+  EXPECT_TRUE(has(pub, "Membre Visible (<a"));
+  EXPECT_TRUE(has(pub, "Une chercheuse invitée"));
+
+  // A form opened before that save is refused rather than overwriting it.
+  auto stale = changed;
+  stale[3].second = "Ancien titre";
+  anim.get(edit);
+  auto conflict = anim.post(edit, stale);
+  EXPECT_EQ(conflict.status, 409);
+  EXPECT_TRUE(has(conflict.body, R"(value="Ancien titre")"));
+  EXPECT_TRUE(has(conflict.body, R"(name="version" value="2")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Atelier des territoires' AND version = 2"), 1);
+  // A slot of another event is not found through this one.
+  p.upcoming("autre-evenement", "");
+  anim.get("/evenements/autre-evenement");
+  EXPECT_EQ(anim.get("/evenements/autre-evenement/programme/" + slot + "/modifier").status, 404);
+}
+
+TEST(Events, ConfirmingTheDateOrMovingAConfirmedEventTellsEveryoneRegisteredOrWaitingOnce) {
+  Programme p;
+  const std::string page = p.upcoming("deplace", "1");
+  Browser m(p.site), porteur(p.site);
+  p.sign_in_and_register(m, "membre@example.org", page);
+  p.sign_in_and_register(porteur, "porteur@example.org", page);
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  const auto day = std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(7);
+  const std::string date = date::format("%F", day);
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"kind", "reset-day"}, {"title", "Reset Day test"}, {"starts", date + "T14:00"}, {"ends", date + "T16:00"},
+      {"capacity", "1"}, {"online_url", "https://visio.example.org/reset"}, {"coalitions", kCoalition},
+      {"status", "confirmed"}, {"place", ""}};
+  auto save = [&] {
+    anim.get(page + "/modifier");
+    auto r = anim.post(page + "/modifier", fields);
+    EXPECT_EQ(r.status, 303) << r.body;
+  };
+  auto told = [&](const std::string& message) {
+    return p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "' AND message = '" + message + "'");
+  };
+  const std::string moved = "The date, time or place of the event “{}” changed.";
+  const std::string confirmed = "The date of the event “{}” is confirmed.";
+
+  // Saving without a change tells nobody anything.
+  save();
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications"), 0);
+  // A new place: the registered person and the one waiting are each told once, however often it is saved.
+  fields[8].second = "Halle des communs, Lyon";
+  save();
+  EXPECT_EQ(told(moved), 2);
+  save();
+  EXPECT_EQ(told(moved), 2);
+  // A new time: told again.
+  fields[2].second = date + "T15:00";
+  fields[3].second = date + "T17:00";
+  save();
+  EXPECT_EQ(told(moved), 4);
+  EXPECT_TRUE(has(m.get("/compte").body, "Reset Day test"));
+
+  // Back to "date to be confirmed" (nobody told), moved while tentative (nobody told), then confirmed:
+  // everyone is told once that the date is confirmed, not that it moved.
+  fields[7].second = "tentative";
+  save();
+  fields[2].second = date + "T09:00";
+  fields[3].second = date + "T12:00";
+  save();
+  EXPECT_EQ(told(moved), 4);
+  EXPECT_EQ(told(confirmed), 0);
+  fields[7].second = "confirmed";
+  save();
+  EXPECT_EQ(told(confirmed), 2);
+  EXPECT_EQ(told(moved), 4);
+  save();
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications"), 6);
 }
 
 }  // namespace

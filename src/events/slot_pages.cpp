@@ -1,0 +1,72 @@
+// The edit form of one programme slot (times, title, kind, speakers, coalition), for the event's
+// organisers, with its refusals (422) and the page shown when someone saved the slot meanwhile (409).
+#include "accounts/pages.hpp"
+#include "events/pages.hpp"
+#include "events/store.hpp"
+#include "events/times.hpp"
+#include "events/use_cases.hpp"
+#include "events/validation.hpp"
+#include "events/views.hpp"
+#include "i18n/i18n.hpp"
+#include "views/forms.hpp"
+#include "views/layout.hpp"
+
+namespace fabrique::events::pages {
+
+using html::Html;
+using html::render;
+using i18n::N_;
+namespace fv = fabrique::views;
+
+namespace {
+
+const char* const kRefusal = N_("Only the organisers of this event can change its programme.");
+
+// `saved` is the slot as it is in the database; `in` what the form shows (the saved slot, or what the
+// organiser typed when it was refused). `conflict`: someone else saved the slot since the form was opened.
+Response render_slot_form(Context& ctx, const Event& e, const Slot& saved, const SlotInput& in,
+                          const FieldErrors& errors, bool conflict, int status) {
+  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the slot “{}”"))), saved.title);
+  Html notice;
+  if (conflict)
+    notice = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><p>{}</p><p>{} {}–{} · {}</p></div>)",
+                    ctx.tr(N_("This slot was changed meanwhile")),
+                    ctx.tr(N_("Someone saved this slot after you opened this form. Your changes are below, not saved; check them against the saved slot and save again.")),
+                    ctx.tr(N_("Saved slot:")), times::hour(saved.starts_at), times::hour(saved.ends_at), saved.title);
+  Html body = render(
+      R"(<p class="meta"><a href="/evenements">{}</a> › <a href="/evenements/{}#programme">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/evenements/{}/programme/{}/modifier" novalidate>{}<input type="hidden" name="version" value="{}">{}<button type="submit">{}</button></form>)",
+      ctx.tr(N_("Events")), e.slug, e.title, title, notice, fv::error_summary(ctx, errors), e.slug, saved.id,
+      fv::csrf_field(ctx), saved.version, views::slot_fields(ctx, in, errors), ctx.tr(N_("Save the slot")));
+  return fv::page(ctx, status, title, body);
+}
+
+}  // namespace
+
+Response edit_slot_form(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  Event e = event_to_organise(ctx.db, *ctx.user, ctx.param("slug"), kRefusal);
+  auto s = store::slot(ctx.db, e.id, ctx.param_int("id"));
+  if (!s) throw NotFound();
+  return render_slot_form(ctx, e, *s, views::slot_input(*s), {}, false, 200);
+}
+
+Response edit_slot(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  std::int64_t version = 0;
+  try {
+    version = std::stoll(ctx.form.get("version"));
+  } catch (const std::exception&) {
+    return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
+  }
+  SlotInput in = views::slot_input(ctx);
+  auto r = events::edit_slot(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, version, ctx.now);
+  if (!r.errors.empty() || r.conflict) {
+    Event e = event_to_organise(ctx.db, *ctx.user, ctx.param("slug"), kRefusal);
+    auto saved = r.current ? r.current : store::slot(ctx.db, e.id, ctx.param_int("id"));
+    if (!saved) throw NotFound();
+    return render_slot_form(ctx, e, *saved, in, r.errors, r.conflict, r.conflict ? 409 : 422);
+  }
+  return Response::redirect("/evenements/" + ctx.param("slug") + "#programme");
+}
+
+}  // namespace fabrique::events::pages
