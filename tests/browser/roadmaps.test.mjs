@@ -6,7 +6,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, checkA11y as axeCheck, createOrganisation, signIn, useServerAndBrowser } from './support.mjs';
+import {
+  ANIMATEUR, checkA11y, createOrganisation, expectAccessible, signIn, submit, useServerAndBrowser,
+} from './support.mjs';
 
 const env = useServerAndBrowser();
 const FAMILY = 'Communs, données et territoires';
@@ -14,31 +16,6 @@ const SLUG = 'donnees-environnementales';
 const base = `/coalitions/${SLUG}`;
 let actionPath;
 let indicatorPath;
-
-async function checkA11y(page, label) {
-  await axeCheck(page, label);
-  const duplicates = await page.evaluate(() => {
-    const seen = new Map();
-    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
-    return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
-  });
-  assert.deepEqual(duplicates, [], `${label} (${page.url()}): ids used more than once`);
-}
-
-async function expectAccessible(page, path, label, expectedStatus = 200) {
-  const response = await page.goto(path);
-  assert.equal(response.status(), expectedStatus, `${path} answered ${response.status()}`);
-  await checkA11y(page, label);
-}
-
-async function submit(page, button) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    button.click(),
-  ]);
-  await page.waitForLoadState();
-  return response;
-}
 
 async function fillAction(form, { title, lever, status, progress, due, start }) {
   await form.getByLabel('Titre', { exact: true }).fill(title);
