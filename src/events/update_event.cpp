@@ -28,11 +28,14 @@ namespace {
 const char* change_to_announce(const Event& old, const Event& now) {
   if (now.status == EventStatus::cancelled)
     return old.status == EventStatus::cancelled ? nullptr : N_("The event “{}” is cancelled.");
+  // People who saw it cancelled must learn it is on again, even while its date is still tentative.
+  if (old.status == EventStatus::cancelled) return N_("The event “{}” is no longer cancelled.");
   if (now.status != EventStatus::confirmed) return nullptr;
   if (old.status == EventStatus::tentative) return N_("The date of the event “{}” is confirmed.");
-  if (old.status == EventStatus::confirmed &&
-      (now.starts_at != old.starts_at || now.ends_at != old.ends_at || now.place != old.place))
+  if (now.starts_at != old.starts_at || now.ends_at != old.ends_at || now.place != old.place)
     return N_("The date, time or place of the event “{}” changed.");
+  // The link itself is not in the message: it is shown on the event page to registered people only.
+  if (now.online_url != old.online_url) return N_("The online link of the event “{}” changed.");
   return nullptr;
 }
 

@@ -795,7 +795,7 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   EXPECT_EQ(anim.get("/evenements/autre-evenement/programme/" + slot + "/modifier").status, 404);
 }
 
-TEST(Events, ConfirmingTheDateOrMovingAConfirmedEventTellsEveryoneRegisteredOrWaitingOnce) {
+TEST(Events, ConfirmingMovingRelinkingOrUncancellingAnEventTellsEveryoneRegisteredOrWaitingOnce) {
   Programme p;
   const std::string page = p.upcoming("deplace", "1");
   Browser m(p.site), porteur(p.site);
@@ -851,6 +851,25 @@ TEST(Events, ConfirmingTheDateOrMovingAConfirmedEventTellsEveryoneRegisteredOrWa
   EXPECT_EQ(told(moved), 4);
   save();
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications"), 6);
+
+  // A new online link: told once, without the link in the message.
+  const std::string relinked = "The online link of the event “{}” changed.";
+  fields[5].second = "https://visio.example.org/reset-2";
+  save();
+  save();
+  EXPECT_EQ(told(relinked), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE message LIKE '%visio%'"), 0);
+  // Cancelled, then on again (here with its date still to be confirmed): both told once each.
+  const std::string cancelled = "The event “{}” is cancelled.";
+  const std::string back_on = "The event “{}” is no longer cancelled.";
+  fields[7].second = "cancelled";
+  save();
+  fields[7].second = "tentative";
+  save();
+  save();
+  EXPECT_EQ(told(cancelled), 2);
+  EXPECT_EQ(told(back_on), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications"), 12);
 }
 
 }  // namespace
