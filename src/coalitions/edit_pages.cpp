@@ -9,6 +9,7 @@
 #include "text/diff.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/revisions.hpp"
 
 namespace fabrique::coalitions::pages {
 
@@ -28,10 +29,6 @@ Response render_new(Context& ctx, const views::CoalitionFormValues& v, const Fie
   Html body = render("<h1>{}</h1>{}{}", ctx.tr(N_("Open a coalition")), fv::error_summary(ctx, errors),
                      views::fields_form(ctx, "/coalitions/nouvelle", v, errors, true));
   return fv::page(ctx, status, ctx.tr(N_("Open a coalition")), body);
-}
-
-text::DiffLabels diff_labels(const Context& ctx) {
-  return {ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"};
 }
 
 // The edit page. `sections` holds what to show in each textarea; `conflict` adds, above the form,
@@ -56,7 +53,7 @@ Response render_edit(Context& ctx, const Coalition& k, const views::CoalitionFor
       std::string after = conflict->current.count(s.key) ? conflict->current.at(s.key) : "";
       if (before == after) continue;
       changes += render(R"(<h3>{}</h3>{})", ctx.tr(s.title),
-                        text::render_diff(text::diff_words(before, after), diff_labels(ctx)));
+                        text::render_diff(text::diff_words(before, after), fv::diff_labels(ctx)));
     }
     conflict_box = render(
         R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><p>{}</p>{}</div>)",

@@ -10,6 +10,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/revisions.hpp"
 
 namespace fabrique::coalitions::pages {
 
@@ -88,32 +89,16 @@ Response compare(Context& ctx) {
   if (!k) return fv::not_found(ctx);
   std::int64_t from = number_param(ctx, "de", -1), to = number_param(ctx, "a", -1);
   if (from < 0 || to < 0 || from > k->booklet_revision || to > k->booklet_revision)
-    return fv::page(ctx, 400, ctx.tr(N_("Compare revisions")),
-                    render(R"(<h1>{}</h1><p>{}</p><p><a href="/coalitions/{}/historique">{}</a></p>)",
-                           ctx.tr(N_("Compare revisions")), ctx.tr(N_("Choose two revisions that exist.")), k->slug,
-                           ctx.tr(N_("Back to the history"))));
+    return fv::no_such_revisions(ctx, "/coalitions/" + k->slug + "/historique");
   Booklet a = store::booklet_at(ctx.db, k->id, from), b = store::booklet_at(ctx.db, k->id, to);
-  text::DiffLabels labels{ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"};
-  Html sections;
-  for (const auto& s : kSections) {
-    std::string before = a.count(s.key) ? a[s.key] : "", after = b.count(s.key) ? b[s.key] : "";
-    if (before == after) continue;
-    auto pieces = text::diff_words(before, after);
-    auto stats = text::diff_stats(pieces);
-    sections += render(R"(<section><h2>{}</h2><p class="meta">{}</p>{}</section>)",
-                       ctx.tr(s.title),
-                       fmt::format(fmt::runtime(ctx.tr(N_("{} words added, {} words removed"))), stats.added_words,
-                                   stats.removed_words),
-                       text::render_diff(pieces, labels));
-  }
-  if (sections.empty()) sections = render("<p>{}</p>", ctx.tr(N_("These two revisions have the same text.")));
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} compared with revision {}"))), from, to);
-  Html body = render(
-      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/historique">{}</a></p><h1>{}</h1><p>{}</p>{})",
-      k->slug, views::full_title(*k), k->slug, ctx.tr(N_("History")), title,
-      ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
-      sections);
-  return fv::page(ctx, title, body);
+  std::vector<fv::FieldChange> fields;
+  for (const auto& s : kSections)
+    fields.push_back({ctx.tr(s.title), a.count(s.key) ? a[s.key] : "", b.count(s.key) ? b[s.key] : ""});
+  return fv::compare_revisions(
+      ctx,
+      render(R"(<a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/historique">{}</a>)", k->slug,
+             views::full_title(*k), k->slug, ctx.tr(N_("History"))),
+      from, to, fields);
 }
 
 Response show_revision(Context& ctx) {

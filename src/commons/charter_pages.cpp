@@ -13,6 +13,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/revisions.hpp"
 
 namespace fabrique::commons::pages {
 
@@ -107,7 +108,7 @@ Response render_version(Context& ctx, const CharterVersion& v, const FieldErrors
   auto previous = store::latest_adopted(ctx.db, v.number);
   auto comments = store::charter_comments(ctx.db, v.id);
   const bool open = v.in_consultation(ctx.now);
-  text::DiffLabels labels{ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"};
+  const auto labels = fv::diff_labels(ctx);
   Html sections;
   for (const auto& s : kCharterSections) {
     auto it = v.sections.find(s.key);

@@ -145,32 +145,13 @@ Html revision_history(Context& ctx, const std::string& base, const std::vector<R
 
 http::Response compare_page(Context& ctx, const std::string& base, const std::string& name, std::int64_t from,
                             std::int64_t to, const std::vector<FieldChange>& fields) {
-  text::DiffLabels labels{ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"};
-  Html sections;
-  for (const auto& f : fields) {
-    if (f.before == f.after) continue;
-    auto pieces = text::diff_words(f.before, f.after);
-    auto stats = text::diff_stats(pieces);
-    sections += render(R"(<section><h2>{}</h2><p class="meta">{}</p>{}</section>)", f.label,
-                       fmt::format(fmt::runtime(ctx.tr(N_("{} words added, {} words removed"))), stats.added_words,
-                                   stats.removed_words),
-                       text::render_diff(pieces, labels));
-  }
-  if (sections.empty()) sections = render("<p>{}</p>", ctx.tr(N_("These two revisions have the same text.")));
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} compared with revision {}"))), from, to);
-  Html body = render(
-      R"(<p class="meta"><a href="{}">{}</a> › <a href="{}#historique">{}</a></p><h1>{}</h1><p>{}</p>{})", base, name,
-      base, ctx.tr(N_("History")), title,
-      ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
-      sections);
-  return fabrique::views::page(ctx, title, body);
+  return fabrique::views::compare_revisions(
+      ctx, render(R"(<a href="{}">{}</a> › <a href="{}#historique">{}</a>)", base, name, base, ctx.tr(N_("History"))),
+      from, to, fields);
 }
 
 http::Response no_such_revisions(Context& ctx, const std::string& base) {
-  return fabrique::views::page(ctx, 400, ctx.tr(N_("Compare revisions")),
-                               render(R"(<h1>{}</h1><p>{}</p><p><a href="{}#historique">{}</a></p>)",
-                                      ctx.tr(N_("Compare revisions")), ctx.tr(N_("Choose two revisions that exist.")),
-                                      base, ctx.tr(N_("Back to the history"))));
+  return fabrique::views::no_such_revisions(ctx, base + "#historique");
 }
 
 http::Response restore_refused(Context& ctx, const std::string& base, bool conflict, const FieldErrors& errors) {

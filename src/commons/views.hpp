@@ -8,6 +8,7 @@
 #include "http/context.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/revisions.hpp"
 
 namespace fabrique::commons::views {
 
@@ -68,9 +69,7 @@ Html revision_history(Context& ctx, const std::string& base, const std::vector<R
                       std::int64_t current, bool can_restore);
 
 // One field of two revisions, as stored (labels translated, values as shown).
-struct FieldChange {
-  std::string label, before, after;
-};
+using fabrique::views::FieldChange;
 // The page comparing revision `from` with revision `to` of the thing at `base` called `name`, word
 // by word, only the fields that differ.
 http::Response compare_page(Context& ctx, const std::string& base, const std::string& name, std::int64_t from,

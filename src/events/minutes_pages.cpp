@@ -19,6 +19,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/revisions.hpp"
 
 namespace fabrique::events::pages {
 
@@ -157,8 +158,6 @@ std::string size_text(std::int64_t bytes) {
   return fmt::format("{} KB", std::max<std::int64_t>(1, bytes / 1000));
 }
 
-text::DiffLabels diff_labels(const Context& ctx) { return {ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"}; }
-
 Response render_editor(Context& ctx, const Event& e, std::int64_t base, const std::string& text, const std::string& comment,
                        const FieldErrors& errors, const MinutesResult* conflict, int status) {
   Html box;
@@ -166,7 +165,7 @@ Response render_editor(Context& ctx, const Event& e, std::int64_t base, const st
     box = render(R"(<div class="notice" role="alert"><h2>{}</h2><p>{}</p>{}</div>)",
                  ctx.tr(N_("Someone saved the minutes while you were editing")),
                  ctx.tr(N_("Nothing was saved. Here is what changed meanwhile; your text is kept below. Merge it and save again.")),
-                 text::render_diff(text::diff_words(conflict->base, conflict->current), diff_labels(ctx)));
+                 text::render_diff(text::diff_words(conflict->base, conflict->current), fv::diff_labels(ctx)));
   const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the minutes of {}"))), e.title);
   Html body = render(R"(<p class="meta"><a href="/evenements/{}/compte-rendu">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/evenements/{}/compte-rendu/modifier" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}{}<button type="submit">{}</button></form>)",
                      e.slug, minutes_title(ctx, e), title, box, fv::error_summary(ctx, errors), e.slug, fv::csrf_field(ctx), base,
@@ -271,18 +270,13 @@ Response minutes_compare(Context& ctx) {
     }
   };
   auto a = store::minutes_revision(ctx.db, e.id, number("de")), b = store::minutes_revision(ctx.db, e.id, number("a"));
-  if (!a || !b)
-    return fv::page(ctx, 400, ctx.tr(N_("Compare revisions")),
-                    render(R"(<h1>{}</h1><p>{}</p><p><a href="/evenements/{}/compte-rendu/historique">{}</a></p>)",
-                           ctx.tr(N_("Compare revisions")), ctx.tr(N_("Choose two revisions that exist.")), e.slug,
-                           ctx.tr(N_("Back to the history"))));
-  auto pieces = text::diff_words(a->body, b->body);
-  auto stats = text::diff_stats(pieces);
-  const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} compared with revision {}"))), a->number, b->number);
-  return fv::page(ctx, title, render(R"(<p class="meta"><a href="/evenements/{}/compte-rendu/historique">{}</a></p><h1>{}</h1><p class="meta">{}</p>{})",
-                                     e.slug, ctx.tr(N_("History")), title,
-                                     fmt::format(fmt::runtime(ctx.tr(N_("{} words added, {} words removed"))), stats.added_words, stats.removed_words),
-                                     text::render_diff(pieces, diff_labels(ctx))));
+  const std::string history = "/evenements/" + e.slug + "/compte-rendu/historique";
+  if (!a || !b) return fv::no_such_revisions(ctx, history);
+  const std::string title = minutes_title(ctx, e);
+  return fv::compare_revisions(ctx,
+                               render(R"(<a href="/evenements/{}/compte-rendu">{}</a> › <a href="{}">{}</a>)", e.slug,
+                                      title, history, ctx.tr(N_("History"))),
+                               a->number, b->number, {{title, a->body, b->body}});
 }
 
 Response minutes_restore(Context& ctx) {
