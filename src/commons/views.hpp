@@ -42,15 +42,15 @@ std::int64_t integer_field(const std::string& value, std::int64_t fallback);
 // the form, the error summary, and on an edit the revision it was made from (hidden) and, after a
 // conflict, a box saying that nothing was saved.
 struct FormPage {
-  std::string title;    // translated: the <h1> and the page's title
-  Html intro;           // before the form: a link back, an explanation
-  std::string action;   // where it posts
+  std::string title{};  // translated: the <h1> and the page's title
+  Html intro{};         // before the form: a link back, an explanation
+  std::string action{}; // where it posts
   bool multipart = false;
-  std::optional<std::int64_t> base_revision;  // edits only
+  std::optional<std::int64_t> base_revision{};  // edits only
   bool conflict = false;
   const char* conflict_title = nullptr;  // msgids, for a conflict
   const char* conflict_text = nullptr;
-  Html fields;
+  Html fields{};
   const char* submit = nullptr;  // msgid
 };
 http::Response form_page(Context& ctx, const FormPage& p, const FieldErrors& errors, int status);
