@@ -7,6 +7,7 @@
 #include "i18n/i18n.hpp"
 #include "roadmaps/views.hpp"
 #include "text/diff.hpp"
+#include "views/forms.hpp"
 
 namespace fabrique::roadmaps::history {
 
@@ -80,6 +81,22 @@ Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span
                   extra ? extra(r) : Html());
   }
   return out;
+}
+
+Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r,
+                    std::int64_t current) {
+  if (!editor || r.number == current) return Html();
+  return render(
+      R"(<form method="post" action="{}/historique/{}/restaurer">{}<button type="submit" class="secondary">{}</button></form>)",
+      base, r.number, fabrique::views::csrf_field(ctx), fmt::format(fmt::runtime(ctx.tr(N_("Restore revision {}"))), r.number));
+}
+
+Html refused_box(const Context& ctx, const FieldErrors& refused) {
+  if (refused.empty()) return Html();
+  Html reasons;
+  for (const auto& [field, message] : refused.items()) reasons += render("<li>{}</li>", ctx.tr(message));
+  return render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><ul>{}</ul></div>)",
+                ctx.tr(N_("This revision cannot be restored as it was")), reasons);
 }
 
 Html conflict_box(const Context& ctx, const char* title) {

@@ -188,13 +188,7 @@ Response render_history(Context& ctx, const coalitions::Coalition& k, const Acti
   const auto revisions = store::revisions(ctx.db, a.id);
   const bool editor = can_edit(ctx.db, actor(ctx), k.id);
   const std::string base = "/coalitions/" + k.slug + "/feuille-de-route/" + std::to_string(a.id);
-  auto restore = [&](const Revision& r) {
-    if (!editor || r.number == a.revision) return Html();
-    return render(
-        R"(<form method="post" action="{}/historique/{}/restaurer">{}<button type="submit" class="secondary">{}</button></form>)",
-        base, r.number, fv::csrf_field(ctx),
-        fmt::format(fmt::runtime(ctx.tr(N_("Restore revision {}"))), r.number));
-  };
+  auto restore = [&](const Revision& r) { return history::restore_button(ctx, editor, base, r, a.revision); };
   Html compare;
   if (revisions.size() >= 2) {
     std::vector<fv::Option> options;
@@ -220,13 +214,7 @@ Response render_history(Context& ctx, const coalitions::Coalition& k, const Acti
                          true, 0}, options, {}),
         ctx.tr(N_("Compare")), result);
   }
-  Html problem;
-  if (!refused.empty()) {
-    Html reasons;
-    for (const auto& [field, message] : refused.items()) reasons += render("<li>{}</li>", ctx.tr(message));
-    problem = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><ul>{}</ul></div>)",
-                     ctx.tr(N_("This revision cannot be restored as it was")), reasons);
-  }
+  Html problem = history::refused_box(ctx, refused);
   const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the action \"{}\""))), a.title);
   Html body = render(
       R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a> › <a href="{}">{}</a></p>
