@@ -83,6 +83,42 @@ Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span
   return out;
 }
 
+Html compare(const Context& ctx, const std::vector<Revision>& revisions, const std::string& page,
+             std::span<const Field> fields, int level) {
+  namespace fv = fabrique::views;
+  if (revisions.size() < 2) return Html();
+  auto query_number = [&](const char* name) -> std::int64_t {
+    try {
+      return std::stoll(ctx.query.get(name));
+    } catch (const std::exception&) {
+      return -1;
+    }
+  };
+  std::vector<fv::Option> options;
+  for (const auto& r : revisions) options.push_back({std::to_string(r.number), std::to_string(r.number)});
+  std::int64_t from = query_number("de"), to = query_number("a");
+  const Revision *older = nullptr, *newer = nullptr;
+  for (const auto& r : revisions) {
+    if (r.number == from) older = &r;
+    if (r.number == to) newer = &r;
+  }
+  Html result;
+  if (older && newer)
+    result = render(R"(<section aria-labelledby="comparaison"><h{} id="comparaison">{}</h{}><p>{}</p>{}</section>)",
+                    level + 1, fmt::format(fmt::runtime(ctx.tr(N_("Revision {} against revision {}"))), from, to),
+                    level + 1,
+                    ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
+                    changes(ctx, *newer, older, fields));
+  return render(
+      R"(<h{}>{}</h{}><form method="get" action="{}" class="filters">{}{}<button type="submit">{}</button></form>{})",
+      level, ctx.tr(N_("Compare two revisions")), level, page,
+      fv::select(ctx, {"de", ctx.tr(N_("From revision")), older ? std::to_string(from) : options[1].value, "", "", "",
+                       true, 0}, options, {}),
+      fv::select(ctx, {"a", ctx.tr(N_("To revision")), newer ? std::to_string(to) : options[0].value, "", "", "", true,
+                       0}, options, {}),
+      ctx.tr(N_("Compare")), result);
+}
+
 Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r,
                     std::int64_t current) {
   if (!editor || r.number == current) return Html();

@@ -31,6 +31,12 @@ Html changes(const Context& ctx, const Revision& r, const Revision* previous, st
 Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span<const Field> fields,
            const std::function<Html(const Revision&)>& extra = {});
 
+// The form comparing two revisions word by word (`?de=N&a=M` on `page`, which renders this again)
+// and, when both are given, their comparison; nothing with fewer than two revisions. `level` is the
+// level of its heading (the comparison's is one below).
+Html compare(const Context& ctx, const std::vector<Revision>& revisions, const std::string& page,
+             std::span<const Field> fields, int level);
+
 // For co-porteurs and animateurs (`editor`): the button that restores revision `r` by posting to
 // `{base}/historique/{number}/restaurer`; nothing for others and for the current revision.
 Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r,

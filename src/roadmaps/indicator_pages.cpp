@@ -67,6 +67,7 @@ Response render_indicator(Context& ctx, const coalitions::Coalition& k, const In
                           const FieldErrors& errors, bool conflict, int status, const FieldErrors& refused = {}) {
   const bool editor = can_edit(ctx.db, actor(ctx), k.id);
   const std::string base = base_of(k, i);
+  const auto revisions = store::indicator_revisions(ctx.db, i.id);
   Html rows;
   for (const auto& m : i.measurements) {
     Html change = editor ? render(R"(<td><a href="{}/mesures/{}">{}<span class="visually-hidden"> — {}</span></a></td>)",
@@ -100,13 +101,14 @@ Response render_indicator(Context& ctx, const coalitions::Coalition& k, const In
 <h1>{}</h1>
 <dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>{}
 <h2>{}</h2>{}
-<h2 id="historique">{}</h2>{}<ol class="history">{}</ol>{}{})",
+<h2 id="historique">{}</h2>{}{}<ol class="history">{}</ol>{}{})",
       k.slug, coalitions::views::full_title(k), k.slug, i.id, ctx.tr(N_("Impact")), i.name, ctx.tr(N_("Quality")),
       views::label(ctx, kQualities, i.quality), ctx.tr(N_("Kind of impact")), views::label(ctx, kImpacts, i.impact),
       ctx.tr(N_("Unit")), i.unit.empty() ? ctx.tr(N_("not set")) : i.unit, ctx.tr(N_("Baseline")), ref(i.baseline),
       ctx.tr(N_("Target")), ref(i.target), i.description.empty() ? Html() : render("<p>{}</p>", i.description),
       ctx.tr(N_("Measurements")), table, ctx.tr(N_("History")), history::refused_box(ctx, refused),
-      history::items(ctx, store::indicator_revisions(ctx.db, i.id), kIndicatorFields,
+      history::compare(ctx, revisions, base, kIndicatorFields, 3),
+      history::items(ctx, revisions, kIndicatorFields,
                      [&](const Revision& r) { return history::restore_button(ctx, editor, base, r, i.revision); }),
       measurement_changes(ctx, i, store::measurement_changes(ctx.db, i.id)), edit);
   return fv::page(ctx, status, i.name, body);

@@ -206,7 +206,8 @@ describe('the roadmap pages have no violation, signed out, in French and English
       it('an action’s history, comparing two revisions', async () =>
         expectAccessible(page, `${actionPath}/historique?de=1&a=3`, `action history${tag}`));
       it('the impact page with a chart', async () => expectAccessible(page, `${base}/impact`, `impact${tag}`));
-      it('an indicator with its history', async () => expectAccessible(page, indicatorPath, `indicator${tag}`));
+      it('an indicator with its history, comparing two revisions', async () =>
+        expectAccessible(page, `${indicatorPath}?de=1&a=3`, `indicator${tag}`));
       it('the coalition page with its matrix', async () => expectAccessible(page, base, `coalition${tag}`));
       it('the programme roadmap, filtered', async () =>
         expectAccessible(page, '/feuille-de-route?levier=usages&statut=realisee', `programme roadmap${tag}`));

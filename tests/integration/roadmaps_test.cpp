@@ -690,6 +690,9 @@ TEST(Indicators, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHisto
   auto page = p.porteur.get(p.page_path);
   EXPECT_TRUE(has(page, "action=\"" + p.page_path + "/historique/1/restaurer\"")) << page.body;
   EXPECT_FALSE(has(page, "/historique/2/restaurer"));  // the current revision has nothing to restore
+  auto compared = p.porteur.get(p.page_path + "?de=1&a=2");
+  EXPECT_TRUE(has(compared, "Révision 1 comparée à la révision 2")) << compared.body;
+  EXPECT_TRUE(has(compared, "personnes → participants"));
   auto r = p.porteur.post(p.page_path + "/historique/1/restaurer", {});
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_EQ(r.header("location"), p.page_path + "#historique");
