@@ -150,6 +150,7 @@ const Router& routes() {
     r.get("/coalitions/{slug}/impact/{id:int}/mesures.csv", roadmaps::measurements_csv);
     r.get("/coalitions/{slug}/impact/{id:int}", roadmaps::show_indicator);
     r.post("/coalitions/{slug}/impact/{id:int}", roadmaps::update_indicator);
+    r.post("/coalitions/{slug}/impact/{id:int}/historique/{number:int}/restaurer", roadmaps::restore_indicator);
     r.get("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", roadmaps::show_measurement);
     r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", roadmaps::correct_measurement);
     r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}/suppression", roadmaps::remove_measurement);

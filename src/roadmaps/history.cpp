@@ -7,6 +7,7 @@
 #include "i18n/i18n.hpp"
 #include "roadmaps/views.hpp"
 #include "text/diff.hpp"
+#include "views/forms.hpp"
 
 namespace fabrique::roadmaps::history {
 
@@ -80,6 +81,58 @@ Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span
                   extra ? extra(r) : Html());
   }
   return out;
+}
+
+Html compare(const Context& ctx, const std::vector<Revision>& revisions, const std::string& page,
+             std::span<const Field> fields, int level) {
+  namespace fv = fabrique::views;
+  if (revisions.size() < 2) return Html();
+  auto query_number = [&](const char* name) -> std::int64_t {
+    try {
+      return std::stoll(ctx.query.get(name));
+    } catch (const std::exception&) {
+      return -1;
+    }
+  };
+  std::vector<fv::Option> options;
+  for (const auto& r : revisions) options.push_back({std::to_string(r.number), std::to_string(r.number)});
+  std::int64_t from = query_number("de"), to = query_number("a");
+  const Revision *older = nullptr, *newer = nullptr;
+  for (const auto& r : revisions) {
+    if (r.number == from) older = &r;
+    if (r.number == to) newer = &r;
+  }
+  Html result;
+  if (older && newer)
+    result = render(R"(<section aria-labelledby="comparaison"><h{} id="comparaison">{}</h{}><p>{}</p>{}</section>)",
+                    level + 1, fmt::format(fmt::runtime(ctx.tr(N_("Revision {} against revision {}"))), from, to),
+                    level + 1,
+                    ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
+                    changes(ctx, *newer, older, fields));
+  return render(
+      R"(<h{}>{}</h{}><form method="get" action="{}" class="filters">{}{}<button type="submit">{}</button></form>{})",
+      level, ctx.tr(N_("Compare two revisions")), level, page,
+      fv::select(ctx, {"de", ctx.tr(N_("From revision")), older ? std::to_string(from) : options[1].value, "", "", "",
+                       true, 0}, options, {}),
+      fv::select(ctx, {"a", ctx.tr(N_("To revision")), newer ? std::to_string(to) : options[0].value, "", "", "", true,
+                       0}, options, {}),
+      ctx.tr(N_("Compare")), result);
+}
+
+Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r,
+                    std::int64_t current) {
+  if (!editor || r.number == current) return Html();
+  return render(
+      R"(<form method="post" action="{}/historique/{}/restaurer">{}<button type="submit" class="secondary">{}</button></form>)",
+      base, r.number, fabrique::views::csrf_field(ctx), fmt::format(fmt::runtime(ctx.tr(N_("Restore revision {}"))), r.number));
+}
+
+Html refused_box(const Context& ctx, const FieldErrors& refused) {
+  if (refused.empty()) return Html();
+  Html reasons;
+  for (const auto& [field, message] : refused.items()) reasons += render("<li>{}</li>", ctx.tr(message));
+  return render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><ul>{}</ul></div>)",
+                ctx.tr(N_("This revision cannot be restored as it was")), reasons);
 }
 
 Html conflict_box(const Context& ctx, const char* title) {

@@ -1,6 +1,6 @@
 // An indicator's own page: its facts and measurements, the form that edits it (a new revision; a
-// stale edit is refused with 409), its history (revisions, corrected and removed measurements), and
-// the page that corrects or removes one measurement.
+// stale edit is refused with 409), its history (revisions, with the button that restores an older
+// one, corrected and removed measurements), and the page that corrects or removes one measurement.
 #include "accounts/pages.hpp"
 #include "charts/charts.hpp"
 #include "coalitions/store.hpp"
@@ -62,10 +62,12 @@ Html measurement_changes(const Context& ctx, const Indicator& i, const std::vect
   return render(R"(<h3>{}</h3><ol class="history">{}</ol>)", ctx.tr(N_("Corrected and removed measurements")), items);
 }
 
+// The indicator's page. `refused` holds why an old revision could not be restored (422), else nothing.
 Response render_indicator(Context& ctx, const coalitions::Coalition& k, const Indicator& i, const IndicatorInput& v,
-                          const FieldErrors& errors, bool conflict, int status) {
+                          const FieldErrors& errors, bool conflict, int status, const FieldErrors& refused = {}) {
   const bool editor = can_edit(ctx.db, actor(ctx), k.id);
   const std::string base = base_of(k, i);
+  const auto revisions = store::indicator_revisions(ctx.db, i.id);
   Html rows;
   for (const auto& m : i.measurements) {
     Html change = editor ? render(R"(<td><a href="{}/mesures/{}">{}<span class="visually-hidden"> — {}</span></a></td>)",
@@ -99,13 +101,15 @@ Response render_indicator(Context& ctx, const coalitions::Coalition& k, const In
 <h1>{}</h1>
 <dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>{}
 <h2>{}</h2>{}
-<h2>{}</h2><ol class="history">{}</ol>{}{})",
+<h2 id="historique">{}</h2>{}{}<ol class="history">{}</ol>{}{})",
       k.slug, coalitions::views::full_title(k), k.slug, i.id, ctx.tr(N_("Impact")), i.name, ctx.tr(N_("Quality")),
       views::label(ctx, kQualities, i.quality), ctx.tr(N_("Kind of impact")), views::label(ctx, kImpacts, i.impact),
       ctx.tr(N_("Unit")), i.unit.empty() ? ctx.tr(N_("not set")) : i.unit, ctx.tr(N_("Baseline")), ref(i.baseline),
       ctx.tr(N_("Target")), ref(i.target), i.description.empty() ? Html() : render("<p>{}</p>", i.description),
-      ctx.tr(N_("Measurements")), table, ctx.tr(N_("History")),
-      history::items(ctx, store::indicator_revisions(ctx.db, i.id), kIndicatorFields),
+      ctx.tr(N_("Measurements")), table, ctx.tr(N_("History")), history::refused_box(ctx, refused),
+      history::compare(ctx, revisions, base, kIndicatorFields, 3),
+      history::items(ctx, revisions, kIndicatorFields,
+                     [&](const Revision& r) { return history::restore_button(ctx, editor, base, r, i.revision); }),
       measurement_changes(ctx, i, store::measurement_changes(ctx.db, i.id)), edit);
   return fv::page(ctx, status, i.name, body);
 }
@@ -194,6 +198,17 @@ Response update_indicator(Context& ctx) {
   // After a conflict the next save starts from the current revision: the person has now seen it.
   if (result.conflict) in.base_revision = i->revision;
   return render_indicator(ctx, k, *i, in, result.errors, result.conflict, result.conflict ? 409 : 422);
+}
+
+Response restore_indicator(Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  auto result = roadmaps::restore_indicator_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
+                                                     ctx.param_int("number"), ctx.now);
+  auto k = views::coalition_of(ctx);
+  auto i = store::indicator(ctx.db, k.id, ctx.param_int("id"));
+  if (!i) throw NotFound();
+  if (result.errors.empty()) return Response::redirect(base_of(k, *i) + "#historique");
+  return render_indicator(ctx, k, *i, input_of(*i), {}, false, 422, result.errors);
 }
 
 Response show_measurement(Context& ctx) {

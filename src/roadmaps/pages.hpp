@@ -37,6 +37,7 @@ Response measurements_csv(Context& ctx);        // GET /coalitions/{slug}/impact
 // indicator_pages.cpp
 Response show_indicator(Context& ctx);          // GET /coalitions/{slug}/impact/{id}
 Response update_indicator(Context& ctx);        // POST /coalitions/{slug}/impact/{id}
+Response restore_indicator(Context& ctx);       // POST …/impact/{id}/historique/{number}/restaurer
 Response show_measurement(Context& ctx);        // GET /coalitions/{slug}/impact/{id}/mesures/{measure}
 Response correct_measurement(Context& ctx);     // POST /coalitions/{slug}/impact/{id}/mesures/{measure}
 Response remove_measurement(Context& ctx);      // POST /coalitions/{slug}/impact/{id}/mesures/{measure}/suppression

@@ -173,14 +173,6 @@ html::Html coalition_section(Context& ctx, const coalitions::Coalition& k) { ret
 
 namespace {
 
-std::int64_t query_number(const Context& ctx, const char* name) {
-  try {
-    return std::stoll(ctx.query.get(name));
-  } catch (const std::exception&) {
-    return -1;
-  }
-}
-
 // The action's history: every revision with its changes, a comparison of any two word by word, and
 // for co-porteurs and animateurs the button that restores an older one. `refused` holds why a
 // restore could not be made (422), else nothing.
@@ -188,45 +180,9 @@ Response render_history(Context& ctx, const coalitions::Coalition& k, const Acti
   const auto revisions = store::revisions(ctx.db, a.id);
   const bool editor = can_edit(ctx.db, actor(ctx), k.id);
   const std::string base = "/coalitions/" + k.slug + "/feuille-de-route/" + std::to_string(a.id);
-  auto restore = [&](const Revision& r) {
-    if (!editor || r.number == a.revision) return Html();
-    return render(
-        R"(<form method="post" action="{}/historique/{}/restaurer">{}<button type="submit" class="secondary">{}</button></form>)",
-        base, r.number, fv::csrf_field(ctx),
-        fmt::format(fmt::runtime(ctx.tr(N_("Restore revision {}"))), r.number));
-  };
-  Html compare;
-  if (revisions.size() >= 2) {
-    std::vector<fv::Option> options;
-    for (const auto& r : revisions) options.push_back({std::to_string(r.number), std::to_string(r.number)});
-    std::int64_t from = query_number(ctx, "de"), to = query_number(ctx, "a");
-    const Revision *older = nullptr, *newer = nullptr;
-    for (const auto& r : revisions) {
-      if (r.number == from) older = &r;
-      if (r.number == to) newer = &r;
-    }
-    Html result;
-    if (older && newer)
-      result = render(R"(<section aria-labelledby="comparaison"><h3 id="comparaison">{}</h3><p>{}</p>{}</section>)",
-                      fmt::format(fmt::runtime(ctx.tr(N_("Revision {} against revision {}"))), from, to),
-                      ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
-                      history::changes(ctx, *newer, older, kActionFields));
-    compare = render(
-        R"(<h2>{}</h2><form method="get" action="{}/historique" class="filters">{}{}<button type="submit">{}</button></form>{})",
-        ctx.tr(N_("Compare two revisions")), base,
-        fv::select(ctx, {"de", ctx.tr(N_("From revision")), older ? std::to_string(from) : options[1].value, "", "",
-                         "", true, 0}, options, {}),
-        fv::select(ctx, {"a", ctx.tr(N_("To revision")), newer ? std::to_string(to) : options[0].value, "", "", "",
-                         true, 0}, options, {}),
-        ctx.tr(N_("Compare")), result);
-  }
-  Html problem;
-  if (!refused.empty()) {
-    Html reasons;
-    for (const auto& [field, message] : refused.items()) reasons += render("<li>{}</li>", ctx.tr(message));
-    problem = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><ul>{}</ul></div>)",
-                     ctx.tr(N_("This revision cannot be restored as it was")), reasons);
-  }
+  auto restore = [&](const Revision& r) { return history::restore_button(ctx, editor, base, r, a.revision); };
+  Html compare = history::compare(ctx, revisions, base + "/historique", kActionFields, 2);
+  Html problem = history::refused_box(ctx, refused);
   const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the action \"{}\""))), a.title);
   Html body = render(
       R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a> › <a href="{}">{}</a></p>

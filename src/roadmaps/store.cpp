@@ -273,8 +273,9 @@ std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id) {
 
 void insert_indicator_revision(Connection& c, std::int64_t indicator_id, std::int64_t number,
                                std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
-                               const std::string& snapshot) {
-  insert_revision_into(c, "indicator_revisions", "indicator_id", indicator_id, number, author, when, comment, snapshot);
+                               const std::string& snapshot, std::optional<std::int64_t> restored_from) {
+  insert_revision_into(c, "indicator_revisions", "indicator_id", indicator_id, number, author, when, comment, snapshot,
+                       restored_from);
 }
 
 std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_id) {

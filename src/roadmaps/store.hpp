@@ -60,7 +60,7 @@ std::int64_t insert_indicator(Connection& c, const Indicator& i);
 bool update_indicator(Connection& c, const Indicator& i);
 void insert_indicator_revision(Connection& c, std::int64_t indicator_id, std::int64_t number,
                                std::optional<std::int64_t> author, sys_seconds at, const std::string& comment,
-                               const std::string& snapshot);
+                               const std::string& snapshot, std::optional<std::int64_t> restored_from = std::nullopt);
 std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_id);  // newest first
 std::optional<Measurement> measurement(Connection& c, std::int64_t indicator_id, std::int64_t id);
 // Write m (its id, its new revision) / delete it; both touch the indicator's updated_at.

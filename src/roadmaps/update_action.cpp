@@ -89,11 +89,8 @@ ActionResult restore_action_revision(storage::Connection& c, const User& actor, 
                                      std::int64_t id, std::int64_t number, sys_seconds now) {
   storage::Transaction tx(c, true);
   auto [k, current] = target(c, actor, slug, id);
-  std::optional<Revision> old;
-  for (auto& r : store::revisions(c, id))
-    if (r.number == number) old = std::move(r);
-  if (!old || number == current.revision) throw NotFound();
-  ActionInput in = validation::input_of_snapshot(c, old->snapshot);
+  const auto revisions = store::revisions(c, id);
+  ActionInput in = validation::input_of_snapshot(c, validation::revision_to_restore(revisions, number, current.revision).snapshot);
   in.base_revision = current.revision;
   auto out = save_revision(c, actor, k, current, in, number, now);
   if (out.revision > current.revision) tx.commit();

@@ -1,5 +1,7 @@
-// Use case: a co-porteur or an animateur saves a new revision of an indicator, unless someone saved
-// since the revision they started from (then nothing is written and they see the current values).
+// Use cases: a co-porteur or an animateur saves a new revision of an indicator, unless someone saved
+// since the revision they started from (then nothing is written and they see the current values);
+// or restores an old revision, saved the same way as a new revision (history is never rewritten).
+// Both share one body so that a restored revision is checked like a typed one.
 #include "coalitions/store.hpp"
 #include "roadmaps/store.hpp"
 #include "roadmaps/use_cases.hpp"
@@ -9,37 +11,35 @@ namespace fabrique::roadmaps {
 
 using i18n::N_;
 
-IndicatorResult update_indicator(storage::Connection& c, const User& actor, std::string_view slug,
-                                 std::int64_t indicator_id, const IndicatorInput& in, sys_seconds now) {
+namespace {
+
+// Inside the caller's transaction, with the permission checked: validates `in` and writes it as the
+// next revision of `current`.
+IndicatorResult save_revision(storage::Connection& c, const User& actor, const coalitions::Coalition& k,
+                              const Indicator& current, const IndicatorInput& in,
+                              std::optional<std::int64_t> restored_from, sys_seconds now) {
   IndicatorResult out;
   Indicator i = validation::read_indicator(in, out.errors);
   std::string comment = validation::bounded(in.comment, kMaxComment, false, "comment",
                                             N_("The comment is too long (300 characters at most)."), out.errors);
-  storage::Transaction tx(c, true);
-  auto k = coalitions::store::by_slug(c, slug);
-  if (!k) throw NotFound();
-  auto current = store::indicator(c, k->id, indicator_id);
-  if (!current) throw NotFound();
-  if (!can_edit(c, &actor, k->id))
-    throw Forbidden(N_("Only the co-porteurs of this coalition and the animateurs can change its indicators."));
   if (!out.errors.empty()) return out;
-  if (in.base_revision != current->revision) {
+  if (in.base_revision != current.revision) {
     out.conflict = true;
     out.current = current;
     return out;
   }
-  const std::string before = validation::snapshot(*current), after = validation::snapshot(i);
+  const std::string before = validation::snapshot(current), after = validation::snapshot(i);
   if (after == before) {
     out.unchanged = true;
-    out.revision = current->revision;
+    out.revision = current.revision;
     return out;
   }
   // Indicators defined before revisions were kept have none: their values become revision 1.
-  if (store::indicator_revisions(c, indicator_id).empty())
-    store::insert_indicator_revision(c, indicator_id, current->revision, std::nullopt, current->created_at, "", before);
-  i.id = indicator_id;
-  i.coalition_id = k->id;
-  i.revision = current->revision + 1;
+  if (store::indicator_revisions(c, current.id).empty())
+    store::insert_indicator_revision(c, current.id, current.revision, std::nullopt, current.created_at, "", before);
+  i.id = current.id;
+  i.coalition_id = k.id;
+  i.revision = current.revision + 1;
   i.updated_at = now;
   if (!store::update_indicator(c, i)) {
     // Unreachable inside the write transaction; kept so that weaker isolation never overwrites.
@@ -47,10 +47,48 @@ IndicatorResult update_indicator(storage::Connection& c, const User& actor, std:
     out.current = current;
     return out;
   }
-  store::insert_indicator_revision(c, indicator_id, i.revision, actor.id, now, comment, after);
-  store::touch_coalition(c, k->id, now);
+  store::insert_indicator_revision(c, current.id, i.revision, actor.id, now, comment, after, restored_from);
+  store::touch_coalition(c, k.id, now);
   out.revision = i.revision;
-  tx.commit();
+  return out;
+}
+
+struct Target {
+  coalitions::Coalition coalition;
+  Indicator indicator;
+};
+
+Target target(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id) {
+  auto k = coalitions::store::by_slug(c, slug);
+  if (!k) throw NotFound();
+  auto i = store::indicator(c, k->id, id);
+  if (!i) throw NotFound();
+  if (!can_edit(c, &actor, k->id))
+    throw Forbidden(N_("Only the co-porteurs of this coalition and the animateurs can change its indicators."));
+  return {*k, *i};
+}
+
+}  // namespace
+
+IndicatorResult update_indicator(storage::Connection& c, const User& actor, std::string_view slug,
+                                 std::int64_t indicator_id, const IndicatorInput& in, sys_seconds now) {
+  storage::Transaction tx(c, true);
+  auto [k, current] = target(c, actor, slug, indicator_id);
+  auto out = save_revision(c, actor, k, current, in, std::nullopt, now);
+  if (out.revision > current.revision) tx.commit();
+  return out;
+}
+
+IndicatorResult restore_indicator_revision(storage::Connection& c, const User& actor, std::string_view slug,
+                                           std::int64_t indicator_id, std::int64_t number, sys_seconds now) {
+  storage::Transaction tx(c, true);
+  auto [k, current] = target(c, actor, slug, indicator_id);
+  const auto revisions = store::indicator_revisions(c, indicator_id);
+  IndicatorInput in = validation::indicator_input_of_snapshot(
+      validation::revision_to_restore(revisions, number, current.revision).snapshot);
+  in.base_revision = current.revision;
+  auto out = save_revision(c, actor, k, current, in, number, now);
+  if (out.revision > current.revision) tx.commit();
   return out;
 }
 

@@ -106,6 +106,13 @@ struct MeasurementInput {
 IndicatorResult update_indicator(storage::Connection& c, const User& actor, std::string_view slug,
                                  std::int64_t indicator_id, const IndicatorInput& in, sys_seconds now);
 
+// update_indicator.cpp. Brings back the values of revision `number` as a new revision that says so.
+// Outcomes: restored | unchanged (the indicator already has those values) | field errors (a value no
+// longer accepted: nothing written) | Forbidden | NotFound (coalition, indicator, or no such older
+// revision).
+IndicatorResult restore_indicator_revision(storage::Connection& c, const User& actor, std::string_view slug,
+                                           std::int64_t indicator_id, std::int64_t number, sys_seconds now);
+
 struct MeasurementResult {
   FieldErrors errors;
   bool conflict = false;  // corrected or removed by someone else since base_revision: nothing written

@@ -112,6 +112,7 @@ Action read_action(const ActionInput& in, FieldErrors& errors) {
 
 #include <boost/json.hpp>
 
+#include "charts/charts.hpp"
 #include "organisations/store.hpp"
 #include "roadmaps/store.hpp"
 
@@ -191,30 +192,49 @@ std::string snapshot(const Action& a) {
   return boost::json::serialize(o);
 }
 
-ActionInput input_of_snapshot(storage::Connection& c, const std::string& snapshot) {
-  ActionInput in;
-  boost::json::value parsed;
-  try {
-    parsed = boost::json::parse(snapshot);
-  } catch (const std::exception&) {
-    return in;  // refused by validation (no title, lever…), never restored half-read
+namespace {
+
+// A revision's snapshot read back field by field; empty when it cannot be read, so that validation
+// refuses it (no name, no title…) rather than restoring it half-read.
+class Snapshot {
+ public:
+  explicit Snapshot(const std::string& json) {
+    try {
+      if (auto v = boost::json::parse(json); v.is_object()) o_ = std::move(v.as_object());
+    } catch (const std::exception&) {
+    }
   }
-  if (!parsed.is_object()) return in;
-  const auto& o = parsed.as_object();
-  auto text = [&](const char* key) -> std::string {
-    const auto* v = o.if_contains(key);
+  std::string text(const char* key) const {
+    const auto* v = o_.if_contains(key);
     if (!v || v->is_null()) return "";
     if (v->is_string()) return std::string(v->as_string());
+    if (v->is_double()) return charts::number(v->as_double());
     if (v->is_int64()) return std::to_string(v->as_int64());
     return "";
-  };
-  auto list = [&](const char* key) {
+  }
+  std::vector<std::string> list(const char* key) const {
     std::vector<std::string> out;
-    if (const auto* v = o.if_contains(key); v && v->is_array())
+    if (const auto* v = o_.if_contains(key); v && v->is_array())
       for (const auto& e : v->as_array())
         if (e.is_string()) out.emplace_back(e.as_string());
     return out;
-  };
+  }
+  bool flag(const char* key) const {
+    const auto* v = o_.if_contains(key);
+    return v && v->is_bool() && v->as_bool();
+  }
+
+ private:
+  boost::json::object o_;
+};
+
+}  // namespace
+
+ActionInput input_of_snapshot(storage::Connection& c, const std::string& snapshot) {
+  ActionInput in;
+  const Snapshot o(snapshot);
+  auto text = [&](const char* key) { return o.text(key); };
+  auto list = [&](const char* key) { return o.list(key); };
   in.title = text("title");
   in.description = text("description");
   in.parent = text("parent");
@@ -225,7 +245,7 @@ ActionInput input_of_snapshot(storage::Connection& c, const std::string& snapsho
   in.starts_on = text("starts_on");
   in.due_on = text("due_on");
   in.progress = text("progress");
-  if (const auto* v = o.if_contains("victory"); v && v->is_bool()) in.victory = v->as_bool();
+  in.victory = o.flag("victory");
   in.qualities = list("qualities");
   for (const auto& name : list("organisations")) {
     auto found = organisations::store::by_name(c, name);
@@ -269,6 +289,26 @@ std::string snapshot(const Indicator& i) {
   o["target"] = real(i.target);
   o["description"] = i.description;
   return boost::json::serialize(o);
+}
+
+IndicatorInput indicator_input_of_snapshot(const std::string& snapshot) {
+  IndicatorInput in;
+  const Snapshot o(snapshot);
+  auto text = [&](const char* key) { return o.text(key); };
+  in.name = text("name");
+  in.unit = text("unit");
+  in.quality = text("quality");
+  in.impact = text("impact");
+  in.description = text("description");
+  in.baseline = text("baseline");
+  in.target = text("target");
+  return in;
+}
+
+const Revision& revision_to_restore(const std::vector<Revision>& revisions, std::int64_t number, std::int64_t current) {
+  for (const auto& r : revisions)
+    if (r.number == number && number != current) return r;
+  throw NotFound();
 }
 
 Measurement read_measurement(const MeasurementInput& in, FieldErrors& errors) {

@@ -2,6 +2,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/errors.hpp"
 #include "roadmaps/model.hpp"
@@ -39,6 +40,12 @@ ActionInput input_of_snapshot(storage::Connection& c, const std::string& snapsho
 Indicator read_indicator(const IndicatorInput& in, FieldErrors& errors);
 // Every field of the indicator as JSON: what a revision keeps.
 std::string snapshot(const Indicator& i);
+// An old revision's snapshot as form input, to restore it; a value no longer accepted is refused by
+// validation.
+IndicatorInput indicator_input_of_snapshot(const std::string& snapshot);
+// Revision `number` among `revisions`, to restore over revision `current`; NotFound when there is no
+// such revision or it is the current one (nothing to bring back).
+const Revision& revision_to_restore(const std::vector<Revision>& revisions, std::int64_t number, std::int64_t current);
 // A measurement's date, value and source, with errors added field by field.
 Measurement read_measurement(const MeasurementInput& in, FieldErrors& errors);
 

@@ -175,6 +175,12 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
     assert.match(history, /Corrigée : 14 avr\S* 2021 : 22 personnes/);
     assert.match(history, /Supprimée : 22 juin 2021 : 71 personnes[\s\S]*Comptée deux fois/);
     await checkA11y(page, 'indicator with its history (animateur)');
+
+    // Bringing back revision 1 makes revision 3, which the history says comes from revision 1.
+    assert.equal((await submit(page, page.getByRole('button', { name: 'Restaurer la révision 1' }))).status(), 303);
+    assert.equal(new URL(page.url()).pathname, indicatorPath);
+    assert.match(await page.getByRole('main').innerText(), /Révision 3[\s\S]*Reprend la révision 1[\s\S]*200 → 150/);
+    await checkA11y(page, 'indicator after a restored revision (animateur)');
   });
 
   it('the roadmap, impact, coalition and dashboard pages as an animateur have no violation', async () => {
@@ -200,7 +206,8 @@ describe('the roadmap pages have no violation, signed out, in French and English
       it('an action’s history, comparing two revisions', async () =>
         expectAccessible(page, `${actionPath}/historique?de=1&a=3`, `action history${tag}`));
       it('the impact page with a chart', async () => expectAccessible(page, `${base}/impact`, `impact${tag}`));
-      it('an indicator with its history', async () => expectAccessible(page, indicatorPath, `indicator${tag}`));
+      it('an indicator with its history, comparing two revisions', async () =>
+        expectAccessible(page, `${indicatorPath}?de=1&a=3`, `indicator${tag}`));
       it('the coalition page with its matrix', async () => expectAccessible(page, base, `coalition${tag}`));
       it('the programme roadmap, filtered', async () =>
         expectAccessible(page, '/feuille-de-route?levier=usages&statut=realisee', `programme roadmap${tag}`));

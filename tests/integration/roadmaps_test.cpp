@@ -682,6 +682,65 @@ TEST(Indicators, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsIts
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
 }
 
+TEST(Indicators, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistorySaysSo) {
+  WithIndicator p;
+  p.porteur.get(p.page_path);
+  ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"target", "200,5"}, {"unit", "participants"}})).status,
+            303);
+  auto page = p.porteur.get(p.page_path);
+  EXPECT_TRUE(has(page, "action=\"" + p.page_path + "/historique/1/restaurer\"")) << page.body;
+  EXPECT_FALSE(has(page, "/historique/2/restaurer"));  // the current revision has nothing to restore
+  auto compared = p.porteur.get(p.page_path + "?de=1&a=2");
+  EXPECT_TRUE(has(compared, "Révision 1 comparée à la révision 2")) << compared.body;
+  EXPECT_TRUE(has(compared, "personnes → participants"));
+  auto r = p.porteur.post(p.page_path + "/historique/1/restaurer", {});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(r.header("location"), p.page_path + "#historique");
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 3);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE unit = 'personnes' AND target = 150"), 1);
+  EXPECT_EQ(p.site.count("SELECT restored_from FROM indicator_revisions WHERE number = 3"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 3);  // history is never rewritten
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
+  EXPECT_TRUE(has(p.porteur.get(p.page_path), "Reprend la révision 1"));
+  // Restoring the values the indicator already has makes no revision.
+  EXPECT_EQ(p.porteur.post(p.page_path + "/historique/1/restaurer", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 3);
+  EXPECT_EQ(p.porteur.post(p.page_path + "/historique/3/restaurer", {}).status, 404);  // the current one
+  EXPECT_EQ(p.porteur.post(p.page_path + "/historique/9/restaurer", {}).status, 404);
+}
+
+TEST(Indicators, OnlyCoPorteursAndAnimateursRestoreARevisionAndOthersSeeTheHistoryWithoutTheButton) {
+  WithIndicator p;
+  p.porteur.get(p.page_path);
+  ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"target", "180"}})).status, 303);
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  auto seen = member.get(p.page_path);
+  EXPECT_EQ(seen.status, 200);
+  EXPECT_FALSE(has(seen, "/restaurer"));
+  EXPECT_EQ(member.post(p.page_path + "/historique/1/restaurer", {}).status, 403);
+  Browser visitor(p.site);
+  EXPECT_FALSE(has(visitor.get(p.page_path), "/restaurer"));
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE target = 180 AND id = " + p.id), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
+}
+
+TEST(Indicators, ARevisionWithAValueNoLongerAcceptedIsNotRestoredAndThePageSaysWhy) {
+  WithIndicator p;
+  p.porteur.get(p.page_path);
+  ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"target", "180"}})).status, 303);
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE indicator_revisions SET snapshot = REPLACE(snapshot, '\"social\"', '\"disparu\"') "
+               "WHERE number = 1");
+  }
+  auto refused = p.porteur.post(p.page_path + "/historique/1/restaurer", {});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused, "Cette révision ne peut pas être restaurée telle quelle")) << refused.body;
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 2);
+}
+
 TEST(Indicators, BadInputGetsAMessageNextToTheFieldA422AndWritesNothing) {
   WithIndicator p;
   p.porteur.get(p.page_path);
