@@ -8,6 +8,7 @@
 #include "roadmaps/views.hpp"
 #include "text/diff.hpp"
 #include "views/forms.hpp"
+#include "views/revisions.hpp"
 
 namespace fabrique::roadmaps::history {
 
@@ -46,7 +47,7 @@ Html changes(const Context& ctx, const Revision& r, const Revision* previous, st
   }
   if (!now.is_object() || (previous && !before.is_object())) return Html();
   const char decimal = views::decimal(ctx);
-  const text::DiffLabels labels{ctx.tr(N_("[added: ")), "]", ctx.tr(N_("[removed: ")), "]"};
+  const text::DiffLabels labels = fabrique::views::diff_labels(ctx);
   Html list;
   for (const auto& f : fields) {
     const boost::json::value* after = now.as_object().if_contains(f.key);
