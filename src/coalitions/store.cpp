@@ -6,6 +6,7 @@
 namespace fabrique::coalitions::store {
 namespace {
 
+using storage::nullable;
 using storage::secs;
 using storage::at;
 
@@ -65,9 +66,6 @@ std::string number_key(const std::string& number) {
   return out;
 }
 
-storage::Value optional(const std::optional<std::int64_t>& v) {
-  return v ? storage::Value(*v) : storage::Value(nullptr);
-}
 
 // A person's public face: name if consented, and their first organisation (alphabetically).
 constexpr const char* kPublicPerson =
@@ -147,8 +145,8 @@ std::int64_t insert(Connection& c, const Coalition& k) {
       .query("INSERT INTO coalitions (number, number_key, slug, title, summary, family_id, cohort_id, stage, stage_since, "
              "animating_organisation_id, scale_local, scale_national, scale_european, booklet_revision, created_at, "
              "updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id",
-             {k.number, number_key(k.number), k.slug, k.title, k.summary, k.family_id, optional(k.cohort_id), k.stage, secs(k.stage_since),
-              optional(k.animating_organisation_id), std::int64_t(k.scale_local), std::int64_t(k.scale_national),
+             {k.number, number_key(k.number), k.slug, k.title, k.summary, k.family_id, nullable(k.cohort_id), k.stage, secs(k.stage_since),
+              nullable(k.animating_organisation_id), std::int64_t(k.scale_local), std::int64_t(k.scale_national),
               std::int64_t(k.scale_european), secs(k.created_at), secs(k.updated_at), secs(k.last_activity_at)})
       .at(0)
       .integer(0);
@@ -159,8 +157,8 @@ void update_fields(Connection& c, const Coalition& k) {
       "UPDATE coalitions SET number = ?, number_key = ?, title = ?, summary = ?, family_id = ?, cohort_id = ?, stage = ?, "
       "stage_since = ?, animating_organisation_id = ?, scale_local = ?, scale_national = ?, scale_european = ?, "
       "updated_at = ?, last_activity_at = ? WHERE id = ?",
-      {k.number, number_key(k.number), k.title, k.summary, k.family_id, optional(k.cohort_id), k.stage,
-       secs(k.stage_since), optional(k.animating_organisation_id), std::int64_t(k.scale_local),
+      {k.number, number_key(k.number), k.title, k.summary, k.family_id, nullable(k.cohort_id), k.stage,
+       secs(k.stage_since), nullable(k.animating_organisation_id), std::int64_t(k.scale_local),
        std::int64_t(k.scale_national), std::int64_t(k.scale_european), secs(k.updated_at), secs(k.last_activity_at),
        k.id});
 }
@@ -174,7 +172,7 @@ void insert_stage_change(Connection& c, std::int64_t coalition_id, const std::st
   c.execute(
       "INSERT INTO coalition_stage_changes (coalition_id, from_stage, to_stage, changed_at, changed_by) "
       "VALUES (?, ?, ?, ?, ?)",
-      {coalition_id, from.empty() ? storage::Value(nullptr) : storage::Value(from), to, secs(when), optional(by)});
+      {coalition_id, from.empty() ? storage::Value(nullptr) : storage::Value(from), to, secs(when), nullable(by)});
 }
 
 std::vector<StageChange> stage_history(Connection& c, std::int64_t coalition_id) {
@@ -249,7 +247,7 @@ bool insert_revision(Connection& c, std::int64_t coalition_id, std::int64_t numb
     return false;
   auto id = c.query("INSERT INTO booklet_revisions (coalition_id, number, author_id, created_at, comment, restored_from) "
                     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    {coalition_id, number, optional(author), secs(when), comment, optional(restored_from)})
+                    {coalition_id, number, nullable(author), secs(when), comment, nullable(restored_from)})
                 .at(0)
                 .integer(0);
   for (const auto& [section, body] : changed) {
@@ -339,7 +337,7 @@ void upsert_declaration(Connection& c, const Declaration& d, sys_seconds now) {
       "ON CONFLICT (coalition_id, user_id) DO UPDATE SET organisation_id = excluded.organisation_id, "
       "lever_commande = excluded.lever_commande, lever_offre = excluded.lever_offre, "
       "lever_usages = excluded.lever_usages, message = excluded.message, updated_at = excluded.updated_at",
-      {d.coalition_id, d.user_id, optional(d.organisation_id), std::int64_t(d.commande), std::int64_t(d.offre),
+      {d.coalition_id, d.user_id, nullable(d.organisation_id), std::int64_t(d.commande), std::int64_t(d.offre),
        std::int64_t(d.usages), d.message, secs(now), secs(now)});
 }
 

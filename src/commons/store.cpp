@@ -14,10 +14,9 @@ using storage::Params;
 using storage::Row;
 using storage::Value;
 
+using storage::nullable;
 using storage::secs;
 using storage::at;
-Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-Value opt_time(const std::optional<sys_seconds>& t) { return t ? Value(secs(*t)) : Value(nullptr); }
 std::optional<sys_seconds> opt_at(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
   return at(r.integer(i));
@@ -175,8 +174,8 @@ std::int64_t insert_resource(Connection& c, const Resource& r) {
               "INSERT INTO resources (slug, title, description, url, file_id, kind, licence, status, submitted_by, "
               "revision, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
               "RETURNING id",
-              {r.slug, r.title, r.description, r.url, opt(r.file_id), r.kind, r.licence,
-               std::string(status_name(r.status)), opt(r.submitted_by), secs(r.created_at), secs(r.updated_at),
+              {r.slug, r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence,
+               std::string(status_name(r.status)), nullable(r.submitted_by), secs(r.created_at), secs(r.updated_at),
                r.status == Status::published ? Value(secs(r.created_at)) : Value(nullptr)})
       ->integer(0);
 }
@@ -185,7 +184,7 @@ bool update_resource(Connection& c, const Resource& r) {
   return c.execute(
              "UPDATE resources SET title = ?, description = ?, url = ?, file_id = ?, kind = ?, licence = ?, "
              "revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
-             {r.title, r.description, r.url, opt(r.file_id), r.kind, r.licence, r.revision, secs(r.updated_at), r.id,
+             {r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence, r.revision, secs(r.updated_at), r.id,
               r.revision - 1}) == 1;
 }
 
@@ -212,7 +211,7 @@ void insert_resource_revision(Connection& c, const Resource& r, std::optional<st
   c.execute(
       "INSERT INTO resource_revisions (resource_id, number, author_id, created_at, title, description, url, kind, "
       "licence, tags, coalitions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {r.id, r.revision, opt(author), secs(when), r.title, r.description, r.url, r.kind, r.licence, tags, coalitions});
+      {r.id, r.revision, nullable(author), secs(when), r.title, r.description, r.url, r.kind, r.licence, tags, coalitions});
 }
 
 namespace {
@@ -329,8 +328,8 @@ std::int64_t insert_charter_version(Connection& c, const CharterVersion& v, std:
                          "INSERT INTO charter_versions (number, label, summary, consultation_opens_at, "
                          "consultation_closes_at, adopted_at, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, "
                          "?, ?, ?, ?, ?) RETURNING id",
-                         {v.number, v.label, v.summary, opt_time(v.opens_at), opt_time(v.closes_at),
-                          opt_time(v.adopted_at), by, secs(v.created_at), secs(v.updated_at)})
+                         {v.number, v.label, v.summary, nullable(v.opens_at), nullable(v.closes_at),
+                          nullable(v.adopted_at), by, secs(v.created_at), secs(v.updated_at)})
                         ->integer(0);
   for (const auto& [key, body] : v.sections)
     c.execute("INSERT INTO charter_sections (version_id, section, body) VALUES (?, ?, ?)", {id, key, body});
@@ -341,7 +340,7 @@ void update_charter_version(Connection& c, const CharterVersion& v) {
   c.execute(
       "UPDATE charter_versions SET label = ?, summary = ?, consultation_opens_at = ?, consultation_closes_at = ?, "
       "adopted_at = ?, updated_at = ? WHERE id = ?",
-      {v.label, v.summary, opt_time(v.opens_at), opt_time(v.closes_at), opt_time(v.adopted_at), secs(v.updated_at),
+      {v.label, v.summary, nullable(v.opens_at), nullable(v.closes_at), nullable(v.adopted_at), secs(v.updated_at),
        v.id});
   c.execute("DELETE FROM charter_sections WHERE version_id = ?", {v.id});
   for (const auto& [key, body] : v.sections)
@@ -433,7 +432,7 @@ std::int64_t insert_card(Connection& c, const Card& k) {
               "?, ?, ?, 1, ?, ?) RETURNING id",
               {k.slug, k.title, k.context, k.tried, k.outcome, k.learned, k.tensions, k.sources,
                k.coalition ? Value(k.coalition->id) : Value(nullptr), std::string(status_name(k.status)),
-               opt(k.submitted_by), secs(k.created_at), secs(k.updated_at)})
+               nullable(k.submitted_by), secs(k.created_at), secs(k.updated_at)})
       ->integer(0);
 }
 
@@ -455,7 +454,7 @@ void insert_card_revision(Connection& c, const Card& k, std::optional<std::int64
   c.execute(
       "INSERT INTO boussole_card_revisions (card_id, number, author_id, created_at, title, context, tried, outcome, "
       "learned, tensions, sources, coalition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {k.id, k.revision, opt(author), secs(when), k.title, k.context, k.tried, k.outcome, k.learned, k.tensions,
+      {k.id, k.revision, nullable(author), secs(when), k.title, k.context, k.tried, k.outcome, k.learned, k.tensions,
        k.sources, k.coalition ? k.coalition->slug : std::string()});
 }
 

@@ -4,12 +4,9 @@
 namespace fabrique::events::store {
 namespace {
 
+using storage::nullable;
 using storage::secs;
 using storage::at;
-storage::Value opt(const std::optional<std::int64_t>& v) { return v ? storage::Value(*v) : storage::Value(nullptr); }
-storage::Value opt(const std::optional<sys_seconds>& v) {
-  return v ? storage::Value(secs(*v)) : storage::Value(nullptr);
-}
 
 constexpr const char* kSelect =
     "SELECT e.id, e.slug, e.kind_id, k.slug, k.label, e.title, e.starts_at, e.ends_at, e.place, e.online_url, "
@@ -128,8 +125,8 @@ std::int64_t insert(Connection& c, const Event& e) {
       "INSERT INTO events (slug, kind_id, title, starts_at, ends_at, place, online_url, capacity, description, "
       "registration_closes_at, series_id, created_by, created_at, updated_at, status) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-      {e.slug, e.kind_id, e.title, secs(e.starts_at), secs(e.ends_at), e.place, e.online_url, opt(e.capacity),
-       e.description, opt(e.registration_closes_at), opt(e.series_id), opt(e.created_by), secs(e.created_at),
+      {e.slug, e.kind_id, e.title, secs(e.starts_at), secs(e.ends_at), e.place, e.online_url, nullable(e.capacity),
+       e.description, nullable(e.registration_closes_at), nullable(e.series_id), nullable(e.created_by), secs(e.created_at),
        secs(e.updated_at), std::string(event_status(e.status).slug)});
 }
 
@@ -137,8 +134,8 @@ void update(Connection& c, const Event& e) {
   c.execute(
       "UPDATE events SET kind_id = ?, title = ?, starts_at = ?, ends_at = ?, place = ?, online_url = ?, capacity = ?, "
       "description = ?, registration_closes_at = ?, updated_at = ?, status = ? WHERE id = ?",
-      {e.kind_id, e.title, secs(e.starts_at), secs(e.ends_at), e.place, e.online_url, opt(e.capacity), e.description,
-       opt(e.registration_closes_at), secs(e.updated_at), std::string(event_status(e.status).slug), e.id});
+      {e.kind_id, e.title, secs(e.starts_at), secs(e.ends_at), e.place, e.online_url, nullable(e.capacity), e.description,
+       nullable(e.registration_closes_at), secs(e.updated_at), std::string(event_status(e.status).slug), e.id});
 }
 
 void set_coalitions(Connection& c, std::int64_t event_id, const std::vector<std::int64_t>& coalition_ids) {
@@ -330,7 +327,7 @@ void insert_speakers(Connection& c, std::int64_t slot_id, const std::vector<Spea
     c.execute("INSERT INTO event_slot_speakers (slot_id, organisation_id, user_id, consent, position) "
               "VALUES (?, ?, ?, ?, ?)",
               {slot_id, sp.organisation ? storage::Value(sp.organisation->id) : storage::Value(nullptr),
-               opt(sp.user_id), sp.consent ? storage::Value(std::int64_t{*sp.consent ? 1 : 0}) : storage::Value(nullptr),
+               nullable(sp.user_id), sp.consent ? storage::Value(std::int64_t{*sp.consent ? 1 : 0}) : storage::Value(nullptr),
                ++position});
 }
 
@@ -403,7 +400,7 @@ bool insert_minutes_revision(Connection& c, std::int64_t event_id, std::int64_t 
     return false;
   c.execute("INSERT INTO minutes_revisions (event_id, number, author_id, created_at, comment, restored_from, body) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {event_id, number, opt(author), secs(when), comment, opt(restored_from), body});
+            {event_id, number, nullable(author), secs(when), comment, nullable(restored_from), body});
   return true;
 }
 
@@ -464,7 +461,7 @@ std::vector<MinutesItem> items(Connection& c, std::int64_t event_id) {
 void insert_item(Connection& c, const MinutesItem& i, sys_seconds now) {
   c.execute("INSERT INTO minutes_items (event_id, kind, body, asked_by, asked_to, answer, due_at, coalition_id, "
             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {i.event_id, std::string(item_kind_slug(i.kind)), i.body, i.asked_by, i.asked_to, i.answer, opt(i.due_at),
+            {i.event_id, std::string(item_kind_slug(i.kind)), i.body, i.asked_by, i.asked_to, i.answer, nullable(i.due_at),
              i.coalition ? storage::Value(i.coalition->id) : storage::Value(nullptr), secs(now)});
 }
 
@@ -538,7 +535,7 @@ std::int64_t insert_proposal(Connection& c, const Proposal& p) {
       "INSERT INTO coalition_proposals (title, intention, why_now, actors, proposed_by, proposer, "
       "proposed_at_event_id, presented_at_event_id, presented_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
       "RETURNING id",
-      {p.title, p.intention, p.why_now, p.actors, opt(p.proposed_by), p.proposer,
+      {p.title, p.intention, p.why_now, p.actors, nullable(p.proposed_by), p.proposer,
        p.proposed_at ? storage::Value(p.proposed_at->id) : storage::Value(nullptr),
        p.presented_at ? storage::Value(p.presented_at->id) : storage::Value(nullptr), p.presented_by,
        secs(p.created_at)});
@@ -546,14 +543,14 @@ std::int64_t insert_proposal(Connection& c, const Proposal& p) {
 
 void schedule_proposal(Connection& c, std::int64_t id, std::optional<std::int64_t> event_id, const std::string& by) {
   c.execute("UPDATE coalition_proposals SET presented_at_event_id = ?, presented_by = ? WHERE id = ?",
-            {opt(event_id), by, id});
+            {nullable(event_id), by, id});
 }
 
 bool decide_proposal(Connection& c, std::int64_t id, ProposalStatus s, std::optional<std::int64_t> coalition_id,
                      const std::string& reason, std::int64_t by, sys_seconds when) {
   return c.execute("UPDATE coalition_proposals SET status = ?, coalition_id = ?, reason = ?, decided_by = ?, "
                    "decided_at = ? WHERE id = ? AND status = 'proposed'",
-                   {std::string(proposal_status_slug(s)), opt(coalition_id), reason, by, secs(when), id}) == 1;
+                   {std::string(proposal_status_slug(s)), nullable(coalition_id), reason, by, secs(when), id}) == 1;
 }
 
 std::vector<files::StoredFile> attachments(Connection& c, std::int64_t event_id) {

@@ -7,11 +7,9 @@
 namespace fabrique::observatoire::store {
 namespace {
 
+using storage::nullable;
 using storage::secs;
 using storage::at;
-storage::Value optional(const std::optional<std::int64_t>& v) {
-  return v ? storage::Value(*v) : storage::Value(nullptr);
-}
 
 constexpr const char* kBodySelect =
     "SELECT b.id, b.slug, b.name, b.siren, b.organisation_id, COALESCE(o.name, '') FROM observatory_bodies b "
@@ -139,7 +137,7 @@ void rename_body(Connection& c, std::int64_t body_id, const std::string& name) {
 }
 
 void set_body_organisation(Connection& c, std::int64_t body_id, std::optional<std::int64_t> organisation_id) {
-  c.execute("UPDATE observatory_bodies SET organisation_id = ? WHERE id = ?", {optional(organisation_id), body_id});
+  c.execute("UPDATE observatory_bodies SET organisation_id = ? WHERE id = ?", {nullable(organisation_id), body_id});
 }
 
 bool body_slug_taken(Connection& c, std::string_view slug) {
@@ -232,7 +230,7 @@ void insert_revision(Connection& c, std::int64_t entry_id, std::int64_t number, 
   c.execute(
       "INSERT INTO observatory_revisions (entry_id, number, document, author_id, source, comment, created_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {entry_id, number, json::serialize(d), optional(author), source, comment, secs(when)});
+      {entry_id, number, json::serialize(d), nullable(author), source, comment, secs(when)});
 }
 
 std::vector<Revision> revisions(Connection& c, std::int64_t entry_id) {
@@ -318,7 +316,7 @@ std::int64_t insert_contribution(Connection& c, const Contribution& k) {
   return c
       .query("INSERT INTO observatory_contributions (entry_id, kind, target, proposal, source, contributor_id, "
              "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {optional(k.entry_id), kind_key(k.kind), k.target, k.proposal, k.source, k.contributor_id,
+             {nullable(k.entry_id), kind_key(k.kind), k.target, k.proposal, k.source, k.contributor_id,
               secs(k.created_at)})
       .at(0)
       .integer(0);

@@ -8,13 +8,9 @@
 namespace fabrique::roadmaps::store {
 namespace {
 
+using storage::nullable;
 using storage::secs;
 using storage::at;
-storage::Value optional(const std::optional<std::int64_t>& v) { return v ? storage::Value(*v) : storage::Value(nullptr); }
-storage::Value optional_day(const std::optional<sys_seconds>& t) {
-  return t ? storage::Value(secs(*t)) : storage::Value(nullptr);
-}
-storage::Value optional_real(const std::optional<double>& v) { return v ? storage::Value(*v) : storage::Value(nullptr); }
 
 // Every column of an action and its coalition. The progress of actions with sub-actions is filled
 // afterwards by attach_sub_progress (one grouped query for the whole list, never one per row).
@@ -180,10 +176,10 @@ std::int64_t insert_action(Connection& c, const Action& a) {
       .query("INSERT INTO actions (coalition_id, parent_id, title, description, lever, scale, status, abandon_reason, "
              "starts_on, due_on, progress, victory, qualities, resources, revision, created_at, updated_at, "
              "origin_next_step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-             {a.coalition_id, optional(a.parent_id), a.title, a.description, a.lever, a.scale, a.status,
-              a.abandon_reason, optional_day(a.starts_on), optional_day(a.due_on),
+             {a.coalition_id, nullable(a.parent_id), a.title, a.description, a.lever, a.scale, a.status,
+              a.abandon_reason, nullable(a.starts_on), nullable(a.due_on),
               std::int64_t(a.entered_progress), std::int64_t(a.victory), join_qualities(a.qualities), a.resources,
-              secs(a.created_at), secs(a.updated_at), optional(a.origin_next_step_id)})
+              secs(a.created_at), secs(a.updated_at), nullable(a.origin_next_step_id)})
       .at(0)
       .integer(0);
 }
@@ -193,8 +189,8 @@ bool update_action(Connection& c, const Action& a) {
   return c.execute("UPDATE actions SET parent_id = ?, title = ?, description = ?, lever = ?, scale = ?, status = ?, "
                    "abandon_reason = ?, starts_on = ?, due_on = ?, progress = ?, victory = ?, qualities = ?, "
                    "resources = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
-                   {optional(a.parent_id), a.title, a.description, a.lever, a.scale, a.status, a.abandon_reason,
-                    optional_day(a.starts_on), optional_day(a.due_on), std::int64_t(a.entered_progress),
+                   {nullable(a.parent_id), a.title, a.description, a.lever, a.scale, a.status, a.abandon_reason,
+                    nullable(a.starts_on), nullable(a.due_on), std::int64_t(a.entered_progress),
                     std::int64_t(a.victory), join_qualities(a.qualities), a.resources, a.revision,
                     secs(a.updated_at), a.id, a.revision - 1}) == 1;
 }
@@ -244,7 +240,7 @@ void insert_revision_into(Connection& c, const char* table, const char* key, std
                           const std::string& snapshot, std::optional<std::int64_t> restored_from = std::nullopt) {
   c.execute(fmt::format("INSERT INTO {} ({}, number, author_id, created_at, comment, snapshot, restored_from) "
                         "VALUES (?, ?, ?, ?, ?, ?, ?)", table, key),
-            {id, number, optional(author), secs(when), comment, snapshot, optional(restored_from)});
+            {id, number, nullable(author), secs(when), comment, snapshot, nullable(restored_from)});
 }
 
 std::vector<Revision> revisions_of(Connection& c, const char* table, const char* key, std::int64_t id) {
@@ -339,7 +335,7 @@ std::int64_t insert_indicator(Connection& c, const Indicator& i) {
   return c
       .query("INSERT INTO indicators (coalition_id, name, unit, quality, impact, baseline, target, description, "
              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {i.coalition_id, i.name, i.unit, i.quality, i.impact, optional_real(i.baseline), optional_real(i.target),
+             {i.coalition_id, i.name, i.unit, i.quality, i.impact, nullable(i.baseline), nullable(i.target),
               i.description, secs(i.created_at), secs(i.updated_at)})
       .at(0)
       .integer(0);
@@ -348,7 +344,7 @@ std::int64_t insert_indicator(Connection& c, const Indicator& i) {
 bool update_indicator(Connection& c, const Indicator& i) {
   return c.execute("UPDATE indicators SET name = ?, unit = ?, quality = ?, impact = ?, baseline = ?, target = ?, "
                    "description = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
-                   {i.name, i.unit, i.quality, i.impact, optional_real(i.baseline), optional_real(i.target),
+                   {i.name, i.unit, i.quality, i.impact, nullable(i.baseline), nullable(i.target),
                     i.description, i.revision, secs(i.updated_at), i.id, i.revision - 1}) == 1;
 }
 
@@ -356,7 +352,7 @@ void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurem
                         std::optional<std::int64_t> author, sys_seconds now) {
   c.execute("INSERT INTO measurements (indicator_id, measured_on, value, source, author_id, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            {indicator_id, secs(m.measured_on), m.value, m.source, optional(author), secs(now)});
+            {indicator_id, secs(m.measured_on), m.value, m.source, nullable(author), secs(now)});
   c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
 }
 
@@ -389,7 +385,7 @@ void insert_measurement_change(Connection& c, std::int64_t indicator_id, const M
             {indicator_id, before.id, after ? "correction" : "removal", secs(before.measured_on), before.value,
              before.source, after ? storage::Value(secs(after->measured_on)) : storage::Value(nullptr),
              after ? storage::Value(after->value) : storage::Value(nullptr),
-             after ? storage::Value(after->source) : storage::Value(nullptr), reason, optional(author), secs(now)});
+             after ? storage::Value(after->source) : storage::Value(nullptr), reason, nullable(author), secs(now)});
 }
 
 std::vector<MeasurementChange> measurement_changes(Connection& c, std::int64_t indicator_id) {

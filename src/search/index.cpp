@@ -11,6 +11,8 @@ namespace fabrique::search {
 
 namespace {
 
+using storage::nullable;
+
 const char* audience_name(Audience a) {
   switch (a) {
     case Audience::everyone: return "public";
@@ -24,9 +26,6 @@ const char* audience_name(Audience a) {
 // What a result shows is the start of the text; the index holds all of it.
 constexpr std::size_t kStoredBodyChars = 20000;
 
-storage::Value optional(const std::optional<std::int64_t>& v) {
-  return v ? storage::Value(*v) : storage::Value(nullptr);
-}
 
 // Records the distinct words of `title` and `body` (already normalised, space-separated) in
 // search_terms, for completing the last word of a query (query.cpp), a few hundred per statement.
@@ -68,15 +67,15 @@ void index(storage::Connection& c, const Document& d) {
     c.execute(
         "UPDATE search_documents SET title = ?, body = ?, url = ?, audience = ?, owner_id = ?, coalition_id = ?, "
         "updated_at = ? WHERE id = ?",
-        {d.title, plain, d.url, std::string(audience_name(d.audience)), optional(d.owner_id),
-         optional(d.coalition_id), at, id});
+        {d.title, plain, d.url, std::string(audience_name(d.audience)), nullable(d.owner_id),
+         nullable(d.coalition_id), at, id});
     c.execute("DELETE FROM search_fts WHERE rowid = ?", {id});
   } else {
     id = c.query_one(
               "INSERT INTO search_documents (type, ref, title, body, url, audience, owner_id, coalition_id, "
               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {d.type, d.ref, d.title, plain, d.url, std::string(audience_name(d.audience)), optional(d.owner_id),
-               optional(d.coalition_id), at})
+              {d.type, d.ref, d.title, plain, d.url, std::string(audience_name(d.audience)), nullable(d.owner_id),
+               nullable(d.coalition_id), at})
              ->integer(0);
   }
   // The body is indexed whole (from its Markdown source, whose markup has no letters to index

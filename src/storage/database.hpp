@@ -23,6 +23,13 @@ struct Blob {
 
 using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string, Blob>;
 
+// The value to bind for an optional column: NULL when empty, instants as unix seconds.
+template <class T>
+Value nullable(const std::optional<T>& v) {
+  return v ? Value(*v) : Value(nullptr);
+}
+inline Value nullable(const std::optional<std::chrono::sys_seconds>& t) { return t ? Value(secs(*t)) : Value(nullptr); }
+
 // Thrown for failures of the engine itself (I/O, broken SQL): an internal error, never bad input.
 class StorageError : public std::runtime_error {
  public:
