@@ -30,6 +30,9 @@ struct Option {
   std::string label;
 };
 
+// The ids that describe a control: its hint's and, when it was refused, its error's.
+std::string describedby(const Field& f, bool has_error);
+
 // The hidden CSRF field every form must carry.
 Html csrf_field(Context& ctx);
 // The summary of all errors, linking to each field; empty when there are none.
