@@ -1,6 +1,5 @@
 // Opening a coalition, editing its fields, and writing its booklet (with the conflict page when
 // someone saved meanwhile).
-#include "accounts/pages.hpp"
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/use_cases.hpp"
@@ -96,13 +95,11 @@ Coalition editable(Context& ctx) {
 }  // namespace
 
 Response new_form(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   if (!ctx.user->is_animateur()) return fv::forbidden(ctx, N_("Only animateurs can open a coalition."));
   return render_new(ctx, {}, {}, 200);
 }
 
 Response create(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto v = views::values_from_form(ctx);
   auto result = create_coalition(ctx.db, *ctx.user, input_of(v), ctx.now);
   if (!result.errors.empty()) return render_new(ctx, v, result.errors, 422);
@@ -110,14 +107,12 @@ Response create(Context& ctx) {
 }
 
 Response edit_form(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Coalition k = editable(ctx);
   return render_edit(ctx, k, views::values_of(k), {}, store::current_booklet(ctx.db, k.id), k.booklet_revision, "", {},
                      nullptr, 200);
 }
 
 Response save_booklet(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   BookletEdit edit;
   try {
     edit.base_revision = std::stoll(ctx.form.get("base_revision"));
@@ -138,7 +133,6 @@ Response save_booklet(Context& ctx) {
 }
 
 Response update_fields(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto v = views::values_from_form(ctx);
   auto result = update_coalition(ctx.db, *ctx.user, ctx.param("slug"), input_of(v), ctx.now);
   if (!result.errors.empty()) {

@@ -1,6 +1,5 @@
 // A booklet's history: every revision, one revision as it was, two revisions compared word by word,
 // and restoring an old revision.
-#include "accounts/pages.hpp"
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/use_cases.hpp"
@@ -125,7 +124,6 @@ Response show_revision(Context& ctx) {
 }
 
 Response restore(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   restore_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("number"), ctx.now);
   return Response::redirect("/coalitions/" + ctx.param("slug") + "/historique");
 }

@@ -4,16 +4,15 @@
 #include "coalitions/json.hpp"
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
+#include "coalitions/templates/list.hpp"
+#include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
 #include "i18n/i18n.hpp"
 #include "taxonomies/taxonomy.hpp"
-#include "views/forms.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::coalitions::pages {
 
-using html::Html;
-using html::render;
 using i18n::N_;
 
 namespace {
@@ -35,84 +34,41 @@ store::Filter filter_of(Context& ctx, std::string& family, std::string& stage_sl
 // Coalitions per page: a programme rarely has more, and it keeps the page under its weight budget.
 constexpr std::int64_t kPageSize = 100;
 
-Response list(Context& ctx) {
-  std::string family, stage_slug, cohort;
-  auto filter = filter_of(ctx, family, stage_slug, cohort);
-  std::int64_t total = store::count(ctx.db, filter);
-  std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
-  std::int64_t page = 1;
+namespace {
+
+// Everything the list shows, read in one place: the filters' terms, the count and one page of
+// coalitions grouped by family.
+ListPage load_list(Context& ctx) {
+  ListPage page;
+  auto filter = filter_of(ctx, page.family, page.stage, page.cohort);
+  page.total = store::count(ctx.db, filter);
+  page.pages = std::max<std::int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
   try {
-    page = std::clamp<std::int64_t>(std::stoll(ctx.query.get("page")), 1, pages);
+    page.page = std::clamp<std::int64_t>(std::stoll(ctx.query.get("page")), 1, page.pages);
   } catch (const std::exception&) {
-    page = 1;  // absent or not a number: the first page
+    page.page = 1;  // absent or not a number: the first page
   }
   filter.limit = kPageSize;
-  filter.offset = (page - 1) * kPageSize;
-  auto coalitions = store::list(ctx.db, filter);
-
-  std::vector<fabrique::views::Option> families, stages, cohorts;
-  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies)) families.push_back({t.slug, t.label});
-  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts)) cohorts.push_back({t.slug, t.label});
-  for (const auto& s : kStages) stages.push_back({s.slug, ctx.tr(s.label)});
-
-  Html groups;
-  std::int64_t current_family = -1;
-  Html items;
-  auto flush = [&](const std::string& label) {
-    if (!items.empty()) groups += render(R"(<h2>{}</h2><ul class="cards">{}</ul>)", label, items);
-    items = Html();
-  };
-  std::string current_label;
-  for (const auto& k : coalitions) {
-    if (k.family_id != current_family) {
-      flush(current_label);
-      current_family = k.family_id;
-      current_label = k.family_label;
-    }
-    Html cohort_text;
-    if (!k.cohort_label.empty()) cohort_text = render(" · {}", k.cohort_label);
-    items += render(R"(<li><a href="/coalitions/{}">{}</a> <span class="meta">{}{}</span>{}</li>)", k.slug,
-                    views::full_title(k), views::stage_label(ctx, k.stage), cohort_text,
-                    k.summary.empty() ? Html() : render("<p>{}</p>", k.summary));
+  filter.offset = (page.page - 1) * kPageSize;
+  for (auto& k : store::list(ctx.db, filter)) {
+    if (page.groups.empty() || page.groups.back().coalitions.back().family_id != k.family_id)
+      page.groups.push_back({k.family_label, {}});
+    page.groups.back().coalitions.push_back(std::move(k));
   }
-  flush(current_label);
-  if (coalitions.empty()) groups = render("<p>{}</p>", ctx.tr(N_("No coalition matches these filters.")));
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies)) page.families.push_back({t.slug, t.label});
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts)) page.cohorts.push_back({t.slug, t.label});
+  for (const auto& s : kStages) page.stages.push_back({s.slug, ctx.tr(s.label)});
+  page.pager_base = "/coalitions?famille=" + html::url_encode(page.family) + "&etape=" + html::url_encode(page.stage) +
+                    "&promotion=" + html::url_encode(page.cohort) + "&page=";
+  page.animateur = ctx.user && ctx.user->is_animateur();
+  return page;
+}
 
-  Html pager;
-  if (pages > 1) {
-    std::string base = "/coalitions?famille=" + html::url_encode(family) + "&etape=" + html::url_encode(stage_slug) +
-                       "&promotion=" + html::url_encode(cohort) + "&page=";
-    Html links;
-    if (page > 1)
-      links += render(R"(<li><a href="{}{}" rel="prev">{}</a></li>)", base, page - 1, ctx.tr(N_("Previous page")));
-    links += render(R"(<li aria-current="page">{}</li>)",
-                    fmt::format(fmt::runtime(ctx.tr(N_("Page {} of {}"))), page, pages));
-    if (page < pages)
-      links += render(R"(<li><a href="{}{}" rel="next">{}</a></li>)", base, page + 1, ctx.tr(N_("Next page")));
-    pager = render(R"(<nav aria-label="{}" class="pager"><ul>{}</ul></nav>)", ctx.tr(N_("Pages")), links);
-  }
+}  // namespace
 
-  Html admin;
-  if (ctx.user && ctx.user->is_animateur())
-    admin = render(R"(<p><a href="/coalitions/nouvelle">{}</a> · <a href="/coalitions/familles">{}</a> · <a href="/coalitions/promotions">{}</a></p>)",
-                   ctx.tr(N_("Open a coalition")), ctx.tr(N_("Edit the families")), ctx.tr(N_("Edit the cohorts")));
-  namespace fv = fabrique::views;
-  Html body = render(
-      R"(<h1>{}</h1><p>{}</p>{}
-<form method="get" action="/coalitions" class="filters">{}{}{}<button type="submit">{}</button></form>
-<p role="status">{}</p>
-{}
-{}
-<p><a href="/coalitions.json">{}</a></p>)",
-      ctx.tr(N_("Coalitions")),
-      ctx.tr(N_("Each coalition gathers heterogeneous actors around one problem, one sought impact and one transformation narrative.")),
-      admin, fv::select(ctx, {"famille", ctx.tr(N_("Family")), family, "", "", "", false, 0}, families, {}, ctx.tr(N_("All"))),
-      fv::select(ctx, {"etape", ctx.tr(N_("Stage")), stage_slug, "", "", "", false, 0}, stages, {}, ctx.tr(N_("All"))),
-      fv::select(ctx, {"promotion", ctx.tr(N_("Cohort")), cohort, "", "", "", false, 0}, cohorts, {}, ctx.tr(N_("All"))),
-      ctx.tr(N_("Filter")),
-      fmt::format(fmt::runtime(ctx.trn("{} coalition", "{} coalitions", static_cast<long>(total))), total), groups,
-      pager, ctx.tr(N_("The same list as JSON")));
-  return fabrique::views::page(ctx, ctx.tr(N_("Coalitions")), body);
+Response list(Context& ctx) {
+  ListPage page = load_list(ctx);
+  return fabrique::views::page(ctx, ctx.tr(N_("Coalitions")), html::render(*ctx.t, templates::List{.page = page}));
 }
 
 Response list_json(Context& ctx) {

@@ -81,6 +81,9 @@ struct Coalition {
   sys_seconds created_at{}, updated_at{}, last_activity_at{};
 };
 
+// "Coalition 8.a — Développer et maintenir les communs numériques"
+std::string full_title(const Coalition& k);
+
 struct StageChange {
   std::string from_stage;  // empty for the first
   std::string to_stage;

@@ -16,8 +16,6 @@ std::string stage_label(const Context& ctx, std::string_view slug) {
   return s ? ctx.tr(s->label) : std::string(slug);
 }
 
-std::string full_title(const Coalition& k) { return "Coalition " + k.number + " — " + k.title; }
-
 std::string days(const Context& ctx, std::chrono::seconds span) {
   long n = std::max<long>(0, static_cast<long>(span.count() / 86400));
   return fmt::format(fmt::runtime(ctx.trn("{} day", "{} days", n)), n);

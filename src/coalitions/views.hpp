@@ -13,8 +13,7 @@ using html::Html;
 using http::Context;
 
 std::string stage_label(const Context& ctx, std::string_view slug);
-// "Coalition 8.a — Développer et maintenir les communs numériques"
-std::string full_title(const Coalition& k);
+using coalitions::full_title;
 // "12 days" / "12 jours"
 std::string days(const Context& ctx, std::chrono::seconds span);
 // How a person appears to the public: their name if they chose so, else their organisation.

@@ -14,6 +14,18 @@
 #include "taxonomies/pages.hpp"
 
 namespace fabrique::http {
+namespace {
+
+// A page only a signed-in person may use: anyone else is sent to sign in, then brought back.
+// The handler may then rely on ctx.user.
+PageHandler signed_in(PageHandler page) {
+  return [page = std::move(page)](Context& ctx) {
+    if (!ctx.user) return fabrique::accounts::pages::sign_in_first(ctx);
+    return page(ctx);
+  };
+}
+
+}  // namespace
 
 const Router& routes() {
   static const Router kRouter = [] {
@@ -44,20 +56,20 @@ const Router& routes() {
 
     // Organisations (literal paths before /organisations/{slug})
     r.get("/organisations", organisations::list);
-    r.get("/organisations/nouvelle", organisations::new_form);
-    r.post("/organisations/nouvelle", organisations::create);
+    r.get("/organisations/nouvelle", signed_in(organisations::new_form));
+    r.post("/organisations/nouvelle", signed_in(organisations::create));
     r.get("/organisations/types", [](Context& c) { return taxonomies::edit(c, kOrganisationKinds); });
     r.post("/organisations/types", [](Context& c) { return taxonomies::add(c, kOrganisationKinds); });
     r.post("/organisations/types/{slug}", [](Context& c) { return taxonomies::rename(c, kOrganisationKinds); });
     r.get("/organisations/{slug}", organisations::show);
-    r.get("/organisations/{slug}/modifier", organisations::edit_form);
-    r.post("/organisations/{slug}/modifier", organisations::update);
+    r.get("/organisations/{slug}/modifier", signed_in(organisations::edit_form));
+    r.post("/organisations/{slug}/modifier", signed_in(organisations::update));
 
     // Coalitions (literal paths before /coalitions/{slug})
     r.get("/coalitions", coalitions::list);
     r.get("/coalitions.json", coalitions::list_json);
-    r.get("/coalitions/nouvelle", coalitions::new_form);
-    r.post("/coalitions/nouvelle", coalitions::create);
+    r.get("/coalitions/nouvelle", signed_in(coalitions::new_form));
+    r.post("/coalitions/nouvelle", signed_in(coalitions::create));
     r.get("/coalitions/familles", [](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); });
     r.post("/coalitions/familles", [](Context& c) { return taxonomies::add(c, kCoalitionFamilies); });
     r.post("/coalitions/familles/{slug}", [](Context& c) { return taxonomies::rename(c, kCoalitionFamilies); });
@@ -66,16 +78,16 @@ const Router& routes() {
     r.post("/coalitions/promotions/{slug}", [](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); });
     r.get("/coalitions/{slug}.json", coalitions::show_json);
     r.get("/coalitions/{slug}", coalitions::show);
-    r.get("/coalitions/{slug}/modifier", coalitions::edit_form);
-    r.post("/coalitions/{slug}/modifier", coalitions::save_booklet);
-    r.post("/coalitions/{slug}/fiche", coalitions::update_fields);
+    r.get("/coalitions/{slug}/modifier", signed_in(coalitions::edit_form));
+    r.post("/coalitions/{slug}/modifier", signed_in(coalitions::save_booklet));
+    r.post("/coalitions/{slug}/fiche", signed_in(coalitions::update_fields));
     r.get("/coalitions/{slug}/historique", coalitions::history);
     r.get("/coalitions/{slug}/historique/comparer", coalitions::compare);  // ?de=N&a=M
     r.get("/coalitions/{slug}/historique/{number:int}", coalitions::show_revision);
-    r.post("/coalitions/{slug}/historique/{number:int}/restaurer", coalitions::restore);
-    r.post("/coalitions/{slug}/interet", coalitions::declare_interest);
-    r.post("/coalitions/{slug}/interet/retirer", coalitions::withdraw_interest);
-    r.post("/coalitions/{slug}/membres/{user:int}", coalitions::set_role);
+    r.post("/coalitions/{slug}/historique/{number:int}/restaurer", signed_in(coalitions::restore));
+    r.post("/coalitions/{slug}/interet", signed_in(coalitions::declare_interest));
+    r.post("/coalitions/{slug}/interet/retirer", signed_in(coalitions::withdraw_interest));
+    r.post("/coalitions/{slug}/membres/{user:int}", signed_in(coalitions::set_role));
 
     // Events, their minutes, the calendars, and coalition proposals (literal paths before {slug})
     {

@@ -1,0 +1,70 @@
+// What the coalition pages show, read by each page's loader in one place and handed to its
+// template (src/coalitions/templates/): plain values, no database, no request.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "coalitions/model.hpp"
+#include "common/errors.hpp"
+#include "organisations/model.hpp"
+#include "i18n/i18n.hpp"
+#include "views/forms.hpp"
+#include "views/html.hpp"
+
+namespace fabrique::coalitions {
+
+// The coalition's page (/coalitions/{slug}), loaded by pages::load_show().
+struct ShowPage {
+  Coalition coalition;
+  std::string title;             // "Coalition 8.a — …"
+  std::string stage_label;       // translated
+  std::string stage_for;         // "12 days", translated
+  std::string last_activity;     // "3 days", translated
+  std::string scales;            // "Local, National", translated; empty when none
+  std::string co_porteurs;       // public names, comma-separated; empty when none
+  Booklet booklet;
+  std::vector<StageChange> history;  // with stage labels translated in `to_stage`
+  bool editor = false;           // may edit the booklet and manage people
+
+  // The interest form, for a signed-in person.
+  bool signed_in = false;
+  std::optional<Declaration> mine;
+  std::vector<organisations::Organisation> my_organisations;
+  FieldErrors interest_errors;   // a refused declaration, shown with what was typed
+  std::string form_organisation, form_message;
+  bool form_commande = false, form_offre = false, form_usages = false;
+
+  // For editors only.
+  std::vector<Member> members;
+  std::vector<Declaration> declarations;
+
+  // The sections other modules draw on this page.
+  html::Html roadmap, events;
+};
+
+// The list of coalitions (/coalitions), loaded by pages::load_list().
+struct ListPage {
+  std::string family, stage, cohort;  // the filters chosen, empty when unknown or none
+  std::vector<views::Option> families, stages, cohorts;
+  struct Group {
+    std::string family;
+    std::vector<Coalition> coalitions;
+  };
+  std::vector<Group> groups;  // one per family, in the list's order
+  std::int64_t total = 0, page = 1, pages = 1;
+  std::string pager_base;     // the address of the list with its filters, up to the page number
+  bool animateur = false;
+};
+
+// What the coalition templates call to show a value.
+// The msgid of a stage's name, or the slug itself when it names no stage.
+const char* stage_msgid(const std::string& slug);
+// A booklet section as HTML (its Markdown rendered and sanitised), empty when not written.
+html::Html booklet_html(const Booklet& booklet, std::string_view key);
+// The levers a declaration names, "what is ordered, how it is used", translated.
+std::string levers_text(const i18n::Translator& t, const Declaration& d);
+// Organisations as the options of a select, by slug.
+std::vector<views::Option> organisation_options(const std::vector<organisations::Organisation>& organisations);
+
+}  // namespace fabrique::coalitions

@@ -1,0 +1,41 @@
+// What the organisation pages show, read by each page's loader in one place and handed to its
+// template (src/organisations/templates/): plain values, no database, no request.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "coalitions/model.hpp"
+#include "common/errors.hpp"
+#include "organisations/model.hpp"
+#include "organisations/use_cases.hpp"
+#include "views/forms.hpp"
+
+namespace fabrique::organisations {
+
+// The list of organisations (/organisations), loaded by pages::load_list().
+struct ListPage {
+  std::string kind;  // the kind filtered on, empty for all
+  std::vector<views::Option> kinds;
+  std::vector<Organisation> organisations;
+  bool signed_in = false, animateur = false;
+};
+
+// An organisation's page (/organisations/{slug}), loaded by pages::load_show().
+struct ShowPage {
+  Organisation organisation;
+  std::vector<coalitions::Coalition> coalitions;
+  std::vector<std::string> named_members;  // those who show their name
+  long members = 0, hidden_members = 0;
+  bool editor = false;
+};
+
+// The form adding (`organisation` empty) or editing an organisation, loaded by pages::load_form().
+struct FormPage {
+  const Organisation* organisation = nullptr;  // the one edited, or none when adding
+  OrganisationInput input;
+  FieldErrors errors;
+  std::vector<views::Option> kinds;
+  std::string csrf;
+};
+
+}  // namespace fabrique::organisations
