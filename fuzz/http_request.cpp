@@ -2,8 +2,10 @@
 // functions (http/framing.hpp: limits, chunked bodies, the body limit once the header is known), then the checks
 // that turn a parsed message into a Request, over as many pipelined requests as the input holds.
 //
-// Input: the first byte picks how many bytes each read returns (1 to 256, as a network splits them); the rest
-// is what the client sends. Asserts that a failed read maps to 400, 413, 431 or silence, that no body exceeds
+// Input: the first byte picks how many bytes each read returns (5 to 260, as a network splits them); the rest
+// is what the client sends. Not fewer than 5: Beast 1.81 asserts n >= 5 when a chunked body's end arrives
+// in smaller pieces, wrongly (boostorg/beast#2861, fixed in later Boost; the code after it handles them),
+// which aborts this build; Release builds compile that assert out. Asserts that a failed read maps to 400, 413, 431 or silence, that no body exceeds
 // its limit, and that an accepted request has an absolute path without NUL and lower-case header names.
 #include <cstddef>
 #include <cstdint>
@@ -67,7 +69,7 @@ fabrique::http::ServerLimits small_limits() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   static const fabrique::http::ServerLimits limits = small_limits();
-  Wire wire(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), std::size_t{data[0]} + 1);
+  Wire wire(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), std::size_t{data[0]} + 5);
   beast::flat_buffer buffer;
   for (;;) {
     fabrique::http::RequestParser parser;
