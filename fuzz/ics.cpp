@@ -28,8 +28,8 @@ bool line(FuzzedDataProvider& in, std::size_t max, std::string& out) {
 }
 
 std::chrono::sys_seconds instant(FuzzedDataProvider& in) {
-  // From 1970 to the end of year 9999, the range iCalendar dates can hold.
-  return std::chrono::sys_seconds{std::chrono::seconds{in.ConsumeIntegralInRange<std::int64_t>(0, 253'402'300'799)}};
+  // From 2000 to the end of 2099: the events a programme holds.
+  return std::chrono::sys_seconds{std::chrono::seconds{in.ConsumeIntegralInRange<std::int64_t>(946'684'800, 4'102'444'799)}};
 }
 
 }  // namespace
