@@ -1,10 +1,19 @@
 # The set-up contract: `make run` and `make test` do everything on a fresh Debian 12 machine as root.
-.PHONY: deps build run test test-unit test-browser bench clean
+.PHONY: deps build run test test-unit test-browser sanitize test-sanitize fuzz tsan bench clean
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
 DATABASE ?= var/fabrique.db
 LISTEN ?= 127.0.0.1:8080
+# One clang build with AddressSanitizer and UndefinedBehaviorSanitizer holds the unit and integration tests
+# and the fuzz targets; ThreadSanitizer needs a build of its own.
+SANITIZE_BUILD ?= build-sanitize
+TSAN_BUILD ?= build-tsan
+FUZZ_SECONDS ?= 60
+# The tests that run threads at once: the server's io_contexts and stop(), concurrent registrations and
+# migrations, the connection pool, Markdown rendered from several threads.
+TSAN_INTEGRATION_TESTS ?= HttpServer*:Storage.Concurrent*:Events.TwentyConcurrent*
+TSAN_UNIT_TESTS ?= Markdown.Concurrent*:Migrations.Concurrent*:SqliteDatabase.Pool*
 
 deps:
 	@bash scripts/install-deps.sh
@@ -18,11 +27,40 @@ build: $(BUILD)/CMakeCache.txt
 run: deps build
 	@bash scripts/run.sh $(BUILD)/fabrique $(DATABASE) $(LISTEN)
 
+# Today's suite, then the unit and integration tests (SQLite) under ASan/UBSan and each fuzz target briefly.
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j 2
+	$(MAKE) test-sanitize
+
+$(SANITIZE_BUILD)/CMakeCache.txt:
+	CC=clang CXX=clang++ cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \
+	  -DFABRIQUE_SANITIZE=address,undefined -DFABRIQUE_FUZZ=ON
+
+sanitize: $(SANITIZE_BUILD)/CMakeCache.txt
+	cmake --build $(SANITIZE_BUILD) -j $(JOBS) --target unit_tests integration_tests fuzzers
+
+test-sanitize: deps sanitize
+	cd $(SANITIZE_BUILD) && ctest --output-on-failure -j 2 -L '^(unit|integration|fuzz)$$' -LE postgres
+
+# Each fuzz target for FUZZ_SECONDS, from its committed corpus; what it finds stays in $(SANITIZE_BUILD)/fuzz/.
+fuzz: deps sanitize
+	@for t in $(SANITIZE_BUILD)/fuzz/fuzz_*; do \
+	  name=$${t##*/fuzz_}; \
+	  bash scripts/fuzz.sh $$t fuzz/corpus/$$name $(SANITIZE_BUILD)/fuzz/found/$$name $(FUZZ_SECONDS) || exit 1; \
+	done
+
+$(TSAN_BUILD)/CMakeCache.txt:
+	CC=clang CXX=clang++ cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=Sanitize -DFABRIQUE_SANITIZE=thread
+
+# ThreadSanitizer over the concurrency tests (not part of `make test`: a third build).
+tsan: deps $(TSAN_BUILD)/CMakeCache.txt
+	cmake --build $(TSAN_BUILD) -j $(JOBS) --target unit_tests integration_tests
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BUILD)/tests/unit_tests --gtest_filter='$(TSAN_UNIT_TESTS)'
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BUILD)/tests/integration_tests \
+	  --gtest_filter='$(TSAN_INTEGRATION_TESTS)'
 
 bench: deps build
 	bash bench/run.sh
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SANITIZE_BUILD) $(TSAN_BUILD)

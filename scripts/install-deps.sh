@@ -17,6 +17,8 @@ packages=(
   # uploads: the type of a file read from its content
   libmagic-dev libmagic-mgc
   libgtest-dev libgmock-dev
+  # the sanitizer build and the fuzzers (libFuzzer, ASan/UBSan/TSan runtimes, readable stack traces)
+  clang libclang-rt-14-dev llvm
   # browser tests and benchmarks
   chromium wrk nginx-light
   # second storage backend and its tests

@@ -24,6 +24,7 @@
 
 #include "common/log.hpp"
 #include "http/compress.hpp"
+#include "http/framing.hpp"
 
 namespace fabrique::http {
 namespace {
@@ -58,11 +59,6 @@ constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
     {"Referrer-Policy", "same-origin"},
     {"X-Frame-Options", "DENY"},
 };
-
-bool is_multipart(std::string_view content_type) {
-  constexpr std::string_view kMultipart = "multipart/form-data";
-  return content_type.size() >= kMultipart.size() && beast::iequals(content_type.substr(0, kMultipart.size()), kMultipart);
-}
 
 // What a connection is doing, so that stop() knows which ones it may close at once.
 enum class Phase { idle, reading, busy };
@@ -125,49 +121,8 @@ bool has_forbidden_chars(std::string_view s) {
 
 std::string_view path_of_target(std::string_view target) { return target.substr(0, target.find('?')); }
 
-Method method_of(bhttp::verb verb) {
-  switch (verb) {
-    case bhttp::verb::get: return Method::get;
-    case bhttp::verb::head: return Method::head;
-    case bhttp::verb::post: return Method::post;
-    default: return Method::other;
-  }
-}
-
-bool is_http_parse_error(const beast::error_code& ec) {
-  static const auto& kHttpCategory = bhttp::make_error_code(bhttp::error::bad_method).category();
-  return ec.category() == kHttpCategory;
-}
-
-// The status to answer a failed read with, or 0 when there is nobody to answer (hang-up, timeout).
-unsigned status_for_read_error(const beast::error_code& ec) {
-  if (ec == bhttp::error::header_limit) return 431;
-  if (ec == bhttp::error::body_limit) return 413;
-  if (ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) return 0;
-  if (is_http_parse_error(ec)) return 400;
-  return 0;
-}
-
 // Statuses whose responses carry no body and no Content-Length.
 bool status_has_body(unsigned status) { return status >= 200 && status != 204 && status != 304; }
-
-// Fills `request` from the parsed message; false if the target is not a decodable origin-form path.
-bool fill_request(bhttp::request<bhttp::string_body>& msg, const std::string& client, Request& request) {
-  request.method = method_of(msg.method());
-  request.method_name = std::string(msg.method_string());
-  request.target = std::string(msg.target());
-  request.client_address = client;
-  request.headers.reserve(std::distance(msg.begin(), msg.end()));
-  for (const auto& field : msg) request.headers.emplace_back(to_lower(field.name_string()), std::string(field.value()));
-  auto url = boost::urls::parse_origin_form(std::string_view(msg.target()));
-  if (!url) return false;
-  request.path = url->path();
-  // A NUL in a path is never legitimate and trips up whatever later treats it as a C string.
-  if (request.path.find('\0') != std::string::npos) return false;
-  request.query = std::string(std::string_view(url->encoded_query()));
-  request.body = std::move(msg.body());
-  return true;
-}
 
 void add_vary_accept_encoding(BeastResponse& res) {
   auto it = res.find(bhttp::field::vary);
@@ -459,22 +414,15 @@ struct Server::Impl {
       const auto started = Clock::now();
       if (!first) stream.expires_after(limits.read_timeout);
 
-      bhttp::request_parser<bhttp::string_body> parser;
-      parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.max_header_bytes, UINT32_MAX)));
-      // Beast checks Content-Length against the limit as soon as the header is complete, before
-      // we know whether the body is a form with a file: open with the larger limit, then narrow.
-      parser.body_limit(std::max(limits.max_body_bytes, limits.max_upload_bytes));
+      RequestParser parser;
+      limit_request(parser, limits);
       auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
       beast::error_code read_ec = header_ec;
       if (!read_ec && !parser.is_done()) {
-        if (is_multipart(parser.get()[bhttp::field::content_type])) {
-          // A form that sends a file: the larger body, and the time a slow connection needs for it.
-          stream.expires_after(limits.upload_timeout);
-        } else {
-          parser.body_limit(limits.max_body_bytes);  // chunked bodies are counted as they arrive
-          if (auto length = parser.content_length(); length && *length > limits.max_body_bytes)
-            read_ec = bhttp::error::body_limit;
-        }
+        bool upload = false;
+        read_ec = limit_body(parser, limits, upload);
+        // A form that sends a file: the larger body, and the time a slow connection needs for it.
+        if (upload) stream.expires_after(limits.upload_timeout);
       }
       if (!read_ec && !parser.is_done()) {
         // Clients that ask first (curl for large uploads) would otherwise wait a second before sending.

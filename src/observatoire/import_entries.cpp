@@ -20,10 +20,14 @@ std::string text_of(const bj::object& o, std::string_view key) {
   return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : std::string();
 }
 
+std::string import_error(int number, std::string_view slug, std::string_view why) {
+  return "entry " + std::to_string(number) + (slug.empty() ? "" : " (" + std::string(slug) + ")") + ": " +
+         std::string(why);
+}
+
 }  // namespace
 
-ImportResult import_entries(storage::Connection& c, std::string_view json_text, sys_seconds now) {
-  ImportResult out;
+std::optional<std::vector<ImportedEntry>> parse_import(std::string_view json_text, sys_seconds now) {
   boost::system::error_code ec;
   bj::value root = bj::parse(json_text, ec);
   const bj::array* items = nullptr;
@@ -31,17 +35,14 @@ ImportResult import_entries(storage::Connection& c, std::string_view json_text, 
     items = &root.as_object().at("entries").as_array();
   else if (!ec && root.is_array())
     items = &root.as_array();
-  if (!items) {
-    out.errors.push_back("the file is not an export of /observatoire.json (an object with an \"entries\" list)");
-    return out;
-  }
-  storage::Transaction tx(c, true);
-  int n = 0;
+  if (!items) return std::nullopt;
+  std::vector<ImportedEntry> out;
   for (const auto& item : *items) {
-    ++n;
+    ImportedEntry& entry = out.emplace_back();
+    entry.number = static_cast<int>(out.size());
     auto fail = [&](const std::string& why) {
       std::string slug = item.is_object() ? text_of(item.as_object(), "slug") : "";
-      out.errors.push_back("entry " + std::to_string(n) + (slug.empty() ? "" : " (" + slug + ")") + ": " + why);
+      entry.error = import_error(entry.number, slug, why);
     };
     auto doc = json::parse_document(item);
     if (!doc) {
@@ -50,41 +51,61 @@ ImportResult import_entries(storage::Connection& c, std::string_view json_text, 
     }
     const auto& o = item.as_object();
     FieldErrors errors;
-    Document clean = validate_document(*doc, errors, now);
+    entry.doc = validate_document(*doc, errors, now);
     if (!errors.empty()) {
       fail(errors.items().front().first + ": " + errors.items().front().second);
       continue;
     }
-    std::string uuid = text_of(o, "id"), slug = text_of(o, "slug");
+    entry.uuid = text_of(o, "id");
+    entry.slug = text_of(o, "slug");
     auto published = json::parse_iso(text_of(o, "published")), updated = json::parse_iso(text_of(o, "updated"));
-    if (uuid.empty() || slug.empty() || !published || !updated) {
+    if (entry.uuid.empty() || entry.slug.empty() || !published || !updated) {
       fail("id, slug, published and updated are required");
       continue;
     }
+    entry.published = *published;
+    entry.updated = *updated;
     // The score the export claims must be the one its evidence gives under the same rubric.
     if (auto s = o.find("score"); s != o.end()) {
       auto claimed = json::parse_score(bj::serialize(s->value()));
-      Score computed = compute_score(rubric(), clean.evidence);
+      Score computed = compute_score(rubric(), entry.doc.evidence);
       if (claimed && claimed->rubric_version == computed.rubric_version &&
           (claimed->openness != computed.openness || claimed->explainability != computed.explainability)) {
         fail("its score does not match its evidence");
         continue;
       }
     }
-    WriteOptions w{std::nullopt, "import", "Imported", now, uuid, slug, published, updated};
-    if (auto existing = store::by_uuid(c, uuid)) {
-      if (existing->doc == clean) {
+  }
+  return out;
+}
+
+ImportResult import_entries(storage::Connection& c, std::string_view json_text, sys_seconds now) {
+  ImportResult out;
+  auto entries = parse_import(json_text, now);
+  if (!entries) {
+    out.errors.push_back("the file is not an export of /observatoire.json (an object with an \"entries\" list)");
+    return out;
+  }
+  storage::Transaction tx(c, true);
+  for (const ImportedEntry& entry : *entries) {
+    if (!entry.error.empty()) {
+      out.errors.push_back(entry.error);
+      continue;
+    }
+    WriteOptions w{std::nullopt, "import", "Imported", now, entry.uuid, entry.slug, entry.published, entry.updated};
+    if (auto existing = store::by_uuid(c, entry.uuid)) {
+      if (existing->doc == entry.doc) {
         ++out.unchanged;
         continue;
       }
-      write_entry(c, &*existing, clean, w);
+      write_entry(c, &*existing, entry.doc, w);
       ++out.updated;
     } else {
-      if (store::slug_taken(c, slug)) {
-        fail("another entry already has the address " + slug);
+      if (store::slug_taken(c, entry.slug)) {
+        out.errors.push_back(import_error(entry.number, entry.slug, "another entry already has the address " + entry.slug));
         continue;
       }
-      write_entry(c, nullptr, clean, w);
+      write_entry(c, nullptr, entry.doc, w);
       ++out.created;
     }
   }

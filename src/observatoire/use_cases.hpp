@@ -96,6 +96,18 @@ struct ImportResult {
 // import_entries.cpp. Reads an export of /observatoire.json and reproduces its entries (same id,
 // address, content, dates) and their scores, computed again from the evidence. All or nothing.
 ImportResult import_entries(storage::Connection& c, std::string_view json_text, sys_seconds now);
+// One entry of an import file as read and checked without the database: `error` says why it cannot be
+// imported, or is empty and the other fields hold the validated entry.
+struct ImportedEntry {
+  std::string error;  // "entry 3 (slug): message"
+  int number = 0;     // its place in the file, from 1
+  Document doc;
+  std::string uuid, slug;
+  sys_seconds published{}, updated{};
+};
+// The pure half of import_entries (parsing, validation, the claimed score against the evidence), also
+// what the import fuzzer runs: the entries in file order, or nothing when the file is not an export.
+std::optional<std::vector<ImportedEntry>> parse_import(std::string_view json_text, sys_seconds now);
 
 // search.cpp. What the site-wide search indexes for an entry: its title and its text.
 struct Searchable {

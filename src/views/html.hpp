@@ -57,7 +57,9 @@ using piece_t = std::string;
 
 // The number of replacement fields ("{}", "{:…}") in a template, "{{" escapes skipped; -1 when a
 // field names its argument ("{0}"), since the same argument may then fill several fields.
-consteval int count_fields(std::string_view s) {
+// constexpr rather than consteval because clang 14 (the sanitizer build) refuses a consteval call on
+// the constructor's parameter; it still runs at compile time, called from the consteval constructor.
+constexpr int count_fields(std::string_view s) {
   int n = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] != '{') continue;
