@@ -5,6 +5,7 @@
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/views.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "taxonomies/taxonomy.hpp"
 #include "views/forms.hpp"
@@ -40,12 +41,9 @@ Response list(Context& ctx) {
   auto filter = filter_of(ctx, family, stage_slug, cohort);
   std::int64_t total = store::count(ctx.db, filter);
   std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
-  std::int64_t page = 1;
-  try {
-    page = std::clamp<std::int64_t>(std::stoll(ctx.query.get("page")), 1, pages);
-  } catch (const std::exception&) {
-    page = 1;  // absent or not a number: the first page
-  }
+  // Absent or not a page number: the first page.
+  const std::int64_t page =
+      std::clamp<std::int64_t>(numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1), 1, pages);
   filter.limit = kPageSize;
   filter.offset = (page - 1) * kPageSize;
   auto coalitions = store::list(ctx.db, filter);
