@@ -22,6 +22,22 @@ std::string host_of(const std::string& base_url) {
   return h.empty() ? "fabrique" : h;
 }
 
+// A TEXT value (RFC 5545 §3.3.11) escaped: backslash, semicolon, comma and line breaks.
+std::string escaped_text(std::string_view value) {
+  std::string out;
+  for (char ch : value) {
+    if (ch == '\\' || ch == ';' || ch == ',') {
+      out += '\\';
+      out += ch;
+    } else if (ch == '\n') {
+      out += "\\n";
+    } else if (ch != '\r') {
+      out += ch;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string calendar(const std::vector<Event>& events, const std::string& base_url, const std::string& name,
@@ -33,7 +49,8 @@ std::string calendar(const std::vector<Event>& events, const std::string& base_u
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//fabrique//evenements//FR"));
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
   icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
-  icalproperty* calname = icalproperty_new_x(name.c_str());
+  // libical writes X- values as they are: escape them as TEXT, or a comma would split the name.
+  icalproperty* calname = icalproperty_new_x(escaped_text(name).c_str());
   icalproperty_set_x_name(calname, "X-WR-CALNAME");
   icalcomponent_add_property(cal.get(), calname);
   const std::string host = host_of(base_url);
