@@ -1,6 +1,7 @@
 // Use case: a person creates an account, optionally joining or creating their organisation.
 #include "accounts/crypto.hpp"
 #include "accounts/store.hpp"
+#include "accounts/throttle.hpp"
 #include "accounts/use_cases.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
@@ -13,6 +14,15 @@ using i18n::N_;
 
 SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds now) {
   SignUpResult out;
+  const std::string address_key = "sign-up ip:" + in.client_address;
+  if (!in.client_address.empty()) {
+    storage::Transaction tx(c, false);
+    if (auto wait = throttle::wait(c, address_key, in.free_per_address, now); wait.count() > 0) {
+      out.retry_after = wait.count();
+      out.errors.add("email", N_("Too many accounts were created from your connection. Wait a moment before trying again."));
+      return out;
+    }
+  }
   User u;
   u.name = text::trim(in.name);
   u.email = text::trim(in.email);
@@ -26,8 +36,15 @@ SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds 
   }
   check_password(out.errors, "password", in.password, "password_confirmation", in.password_confirmation);
 
-  // Hashing is slow on purpose: do it before taking the write lock.
-  std::string hash = out.errors.empty() ? hash_password(in.password) : std::string();
+  if (!out.errors.empty()) return out;  // the cheap checks first: hashing is slow on purpose
+
+  if (!in.client_address.empty()) {
+    storage::Transaction tx(c, true);
+    throttle::note(c, address_key, now);
+    tx.commit();
+  }
+  // Before taking the write lock.
+  std::string hash = hash_password(in.password);
 
   storage::Transaction tx(c, true);
   if (!u.email.empty() && store::user_by_email(c, u.email))
