@@ -608,12 +608,13 @@ struct Server::Impl {
     return Response::text(500, "Internal error");
   }
 
-  // Answers a request that will not be read with `status`, logs it, and closes the connection.
-  asio::awaitable<void> refuse_request(beast::tcp_stream& stream, unsigned status, std::string_view method,
-                                       std::string_view path, Clock::time_point started, const std::string& client,
-                                       Response response = {}) {
-    if (response.body.empty()) response = error_response(status);
-    BeastResponse res = make_response(std::move(response), 11, false, "");
+  // Answers a request that will not be read with `response`, logs it, and closes the connection.
+  // The response is the caller's: GCC 12 destroys a coroutine's by-value class arguments made of
+  // temporaries (or defaults) twice.
+  asio::awaitable<void> refuse_request(beast::tcp_stream& stream, const Response& response, std::string_view method,
+                                       std::string_view path, Clock::time_point started, const std::string& client) {
+    const auto status = static_cast<unsigned>(response.status);
+    BeastResponse res = make_response(response, 11, false, "");
     stream.expires_after(limits.write_timeout);
     auto [write_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
     log_request(method, path, status, write_ec ? 0 : res.body().size(), started, client);
@@ -671,7 +672,8 @@ struct Server::Impl {
       }
       if (refused != 0) {
         connection.phase = Phase::busy;
-        co_await refuse_request(stream, refused, "", "", started, client);
+        const Response refusal = error_response(refused);
+        co_await refuse_request(stream, refusal, "", "", started, client);
         co_return;
       }
 
@@ -685,15 +687,18 @@ struct Server::Impl {
       if (header_ec) {
         const unsigned status = status_for_read_error(header_ec);
         const auto& partial = parser.get();
-        if (status != 0)
-          co_await refuse_request(stream, status, partial.method_string(), path_of_target(partial.target()), started,
+        if (status != 0) {
+          const Response refusal = error_response(status);
+          co_await refuse_request(stream, refusal, partial.method_string(), path_of_target(partial.target()), started,
                                   client);
+        }
         co_return;
       }
       const auto& header = parser.get();
       Request request;
       if (unsigned status = framing_status(parser); status != 0 || !fill_head(header, client, request)) {
-        co_await refuse_request(stream, status != 0 ? status : 400, header.method_string(),
+        const Response refusal = error_response(status != 0 ? status : 400);
+        co_await refuse_request(stream, refusal, header.method_string(),
                                 path_of_target(header.target()), started, client);
         co_return;
       }
@@ -704,9 +709,10 @@ struct Server::Impl {
         connection.phase = Phase::reading;
         BodyOutcome body = co_await read_body(stream, buffer, parser, admission, request);
         connection.phase = Phase::busy;
-        if (body.status != 0)
-          co_await refuse_request(stream, body.status, request.method_name, request.path, started, client,
-                                  std::move(body.response));
+        if (body.status != 0) {
+          const Response refusal = body.response.body.empty() ? error_response(body.status) : body.response;
+          co_await refuse_request(stream, refusal, request.method_name, request.path, started, client);
+        }
         if (!body.read) co_return;
       }
 

@@ -325,7 +325,7 @@ TEST_F(HttpServerTest, AmbiguousBodyLengthGets400) {
 // read as "no body", the body used to be parsed as the next request (smuggling behind a proxy).
 TEST_F(HttpServerTest, TransferEncodingOtherThanChunkedGets400AndClose) {
   start();
-  for (std::string coding : {"chunked, identity", "xchunked", "\tchunked", "identity", "gzip, chunked"}) {
+  for (std::string coding : {"chunked, identity", "xchunked", "identity", "gzip, chunked"}) {
     SCOPED_TRACE(coding);
     HttpConnection connection(port());
     connection.write("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding +
@@ -336,6 +336,13 @@ TEST_F(HttpServerTest, TransferEncodingOtherThanChunkedGets400AndClose) {
     EXPECT_EQ(response.header("connection"), "close");
     EXPECT_EQ(raw.find("smuggled"), std::string::npos);
   }
+  // A tab before the value is optional whitespace (RFC 9110 §5.6.3): the body is read as chunked,
+  // never as the next request.
+  HttpResponse tabbed = test::parse_response(test::send(
+      port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\tchunked\r\nConnection: close\r\n\r\n"
+              "3\r\nabc\r\n0\r\n\r\n"));
+  EXPECT_EQ(tabbed.status, 200);
+  EXPECT_NE(tabbed.body.find("len=3"), std::string::npos);
   // Transfer-Encoding in an HTTP/1.0 request, or twice, is no better.
   EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
                                                     "3\r\nabc\r\n0\r\n\r\n"))
