@@ -14,6 +14,8 @@ packages=(
   zlib1g-dev libbrotli-dev gettext
   # uploads: the type of a file read from its content
   libmagic-dev libmagic-mgc
+  # mail: SMTP (STARTTLS, implicit TLS, AUTH) through libcurl; a real SMTP server for the tests
+  libcurl4-openssl-dev python3-aiosmtpd
   libgtest-dev libgmock-dev
   # browser tests and benchmarks
   chromium wrk nginx-light

@@ -2,6 +2,7 @@
 // pages, the CLI and tests call these same functions.
 #pragma once
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -22,11 +23,17 @@ struct SignUpInput {
   std::string organisation_kind;  // kind slug, required when the organisation is new
   Role role = Role::member;       // animateurs are made by the CLI or by another animateur
   std::chrono::days session_length{0};  // > 0: sign the new person in at once
+  // Set by the sign-up form: an address that already has an account is then no error (saying so
+  // would tell anyone who has an account): `taken_by` names the owner and nothing is written.
+  bool quiet_when_taken = false;
+  // Called inside the transaction that creates the account, e.g. to mail the confirmation link.
+  std::function<void(storage::Connection&, const User&)> created = nullptr;
 };
 struct SignUpResult {
   FieldErrors errors;
   std::optional<User> user;
   std::string session_token;  // when a session was asked for
+  std::optional<User> taken_by;  // with quiet_when_taken: the owner of the address
 };
 // sign_up.cpp. Outcomes: user created (and organisation joined or created) | field errors, nothing written.
 SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds now);

@@ -19,10 +19,17 @@ class Router {
   void add(Method method, std::string_view pattern, PageHandler handler);
   void get(std::string_view pattern, PageHandler h) { add(Method::get, pattern, std::move(h)); }
   void post(std::string_view pattern, PageHandler h) { add(Method::post, pattern, std::move(h)); }
+  // A POST that a mail client sends on its own (RFC 8058 one-click unsubscription): it cannot carry
+  // our CSRF token, so the handler must check the signed token in its path instead.
+  void post_signed(std::string_view pattern, PageHandler h) {
+    add(Method::post, pattern, std::move(h));
+    routes_.back().signed_link = true;
+  }
 
   struct Match {
     const PageHandler* handler = nullptr;  // null: no route for this method
     bool path_known = false;               // some route has this path (then 405, not 404)
+    bool signed_link = false;              // a post_signed() route: no CSRF token is asked for
     std::vector<std::pair<std::string, std::string>> params;
   };
   // HEAD is answered by GET routes.
@@ -42,6 +49,7 @@ class Router {
     std::string pattern;
     std::vector<Segment> segments;
     PageHandler handler;
+    bool signed_link = false;
   };
   std::vector<Route> routes_;
 };

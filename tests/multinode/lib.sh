@@ -39,12 +39,16 @@ status() {
   curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$@" "$url" 2>/dev/null || true
 }
 
-# sign_up JAR BASE NAME EMAIL: signs up through the form at BASE (password: un mot de passe solide); prints the status.
+# sign_up JAR BASE NAME EMAIL: signs up through the form at BASE (password: un mot de passe solide), then
+# signs in (the address waits for its mailed confirmation, the password works at once); prints the
+# status of the sign-up.
 sign_up() {
-  local c
+  local c code
   c=$(csrf_of "$1" "$2/inscription")
-  post "$1" "$2/inscription" --data-urlencode "csrf=$c" --data-urlencode "name=$3" --data-urlencode "email=$4" \
-    --data-urlencode "password=un mot de passe solide" --data-urlencode "password_confirmation=un mot de passe solide"
+  code=$(post "$1" "$2/inscription" --data-urlencode "csrf=$c" --data-urlencode "name=$3" --data-urlencode "email=$4" \
+    --data-urlencode "password=un mot de passe solide" --data-urlencode "password_confirmation=un mot de passe solide")
+  [ "$code" = 303 ] && POST_OUT=/dev/null sign_in "$1" "$2" "$4" "un mot de passe solide" >/dev/null
+  echo "$code"
 }
 
 # sign_in JAR BASE EMAIL PASSWORD: signs in through the form at BASE; prints the status.
