@@ -187,6 +187,7 @@ struct Token {
   std::string text;
   int line;
   bool line_start = false;  // literal text that begins at the start of a line of the template
+  bool alone = false;       // a tag that stood alone on its line (and took the line with it)
 };
 
 // Reads up to the closing delimiter of a slot or a tag, skipping string and character literals and
@@ -297,7 +298,11 @@ class Compiler {
     for (const auto& t : tokens) {
       if (t.kind == Kind::literal) literal_text(t);
       else if (t.kind == Kind::slot) slot(t);
-      else tag(t);
+      else {
+        tag(t);
+        // White space after a tag on a line of markup is the page's, not the template's indentation.
+        if (!t.alone) at_line_start_ = false;
+      }
     }
     if (in_template_) error(template_line_, "template " + name_ + " has no {% endtemplate %}");
     if (templates_.empty() && errors_.empty()) error(1, "no {% template Name(...) %} in this file");
@@ -364,7 +369,7 @@ class Compiler {
         flush();
         clean = took_line;
         if (kind == '{') out.push_back({Kind::slot, trim(body), start_line});
-        if (kind == '%') out.push_back({Kind::tag, trim(body), start_line});
+        if (kind == '%') out.push_back({Kind::tag, trim(body), start_line, false, took_line});
         lit_line = line;
         continue;
       }
@@ -423,6 +428,7 @@ class Compiler {
         return;
       case M::comment: error(t.line, "no slot inside an HTML comment"); return;
       case M::raw_text: error(t.line, "no slot inside <" + html_.raw + ">"); return;
+      case M::tag_name:
       case M::in_tag:
       case M::attr_name:
       case M::after_attr:
