@@ -1,6 +1,7 @@
-// Fuzzes the request head and body framing as the server reads them: Beast's parser set up by the server's own
-// functions (http/framing.hpp: limits, chunked bodies, the body limit once the header is known), then the checks
-// that turn a parsed message into a Request, over as many pipelined requests as the input holds.
+// Fuzzes the request head and body framing as the server reads them: the raw header's checks, Beast's parser set
+// up by the server's own functions (http/framing.hpp: limits, Host and Transfer-Encoding, chunked bodies, the body
+// limit once the request is admitted), then the checks that turn a parsed header into a Request, over as many
+// pipelined requests as the input holds.
 //
 // Input: the first byte picks how many bytes each read returns (5 to 260, as a network splits them); the rest
 // is what the client sends. Not fewer than 5: Beast 1.81 asserts n >= 5 when a chunked body's end arrives
@@ -9,6 +10,7 @@
 // its limit, and that an accepted request has an absolute path without NUL and lower-case header names.
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include <boost/asio/buffer.hpp>
@@ -69,15 +71,33 @@ fabrique::http::ServerLimits small_limits() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   static const fabrique::http::ServerLimits limits = small_limits();
+  // The first byte's low bit stands for the application's answer: whether this request may send a file.
+  const fabrique::http::Admission admission{.takes_files = (data[0] & 1) != 0};
   Wire wire(std::string_view(reinterpret_cast<const char*>(data) + 1, size - 1), std::size_t{data[0]} + 5);
   beast::flat_buffer buffer;
   for (;;) {
+    std::optional<unsigned> refused;
+    while (!(refused = fabrique::http::head_status({static_cast<const char*>(buffer.data().data()), buffer.size()},
+                                                   limits))) {
+      beast::error_code ec;
+      const std::size_t n = wire.read_some(buffer.prepare(512), ec);
+      if (ec) return 0;  // the client went away before its header was whole
+      buffer.commit(n);
+    }
+    check(*refused == 0 || *refused == 400 || *refused == 431, "a refused header is 400 or 431");
+    if (*refused != 0) return 0;
+
     fabrique::http::RequestParser parser;
     fabrique::http::limit_request(parser, limits);
     beast::error_code ec;
     bhttp::read_header(wire, buffer, parser, ec);
-    bool upload = false;
-    if (!ec && !parser.is_done()) ec = fabrique::http::limit_body(parser, limits, upload);
+    fabrique::http::Request request;
+    if (!ec) {
+      if (fabrique::http::framing_status(parser) != 0) return 0;  // 400 and close
+      if (!fabrique::http::fill_head(parser.get(), "192.0.2.1", request)) return 0;  // 400 and close
+    }
+    const std::size_t limit = fabrique::http::body_limit(admission, limits);
+    if (!ec && !parser.is_done()) ec = fabrique::http::limit_body(parser, limit);
     if (!ec && !parser.is_done()) bhttp::read(wire, buffer, parser, ec);
     if (ec) {
       unsigned status = fabrique::http::status_for_read_error(ec);
@@ -85,18 +105,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       return 0;
     }
     auto& msg = parser.get();
-    const bool keep_alive = msg.keep_alive();
-    check(msg.body().size() <= (upload ? limits.max_upload_bytes : std::max(limits.max_body_bytes, limits.max_upload_bytes)),
-          "a body never exceeds the larger limit");
-    if (!upload) check(msg.body().size() <= limits.max_body_bytes, "a body that is not an upload stays within max_body_bytes");
-    fabrique::http::Request request;
-    if (!fabrique::http::fill_request(msg, "192.0.2.1", request)) return 0;  // 400 and close
+    check(msg.body().size() <= limit, "a body never exceeds the limit of its admission");
     check(!request.path.empty() && request.path.front() == '/', "an accepted path is absolute");
     check(request.path.find('\0') == std::string::npos, "an accepted path holds no NUL");
     for (const auto& [name, value] : request.headers) {
       check(!name.empty(), "header names are not empty");
       for (char c : name) check(!(c >= 'A' && c <= 'Z'), "header names are lower-cased");
     }
-    if (!keep_alive) return 0;
+    if (!msg.keep_alive()) return 0;
   }
 }

@@ -208,9 +208,17 @@ Response sign_up(Context& ctx) {
                  ctx.form.get("organisation"),
                  ctx.form.get("organisation_kind"),
                  Role::member,
-                 std::chrono::days(ctx.options.session_days)};
+                 std::chrono::days(ctx.options.session_days),
+                 ctx.request.client_address,
+                 ctx.options.sign_ups_per_address};
   auto result = accounts::sign_up(ctx.db, in, ctx.now);
+  if (result.retry_after > 0) {
+    Response r = render_sign_up(ctx, result.errors, 429);
+    r.set_header("Retry-After", std::to_string(result.retry_after));
+    return r;
+  }
   if (!result.errors.empty()) return render_sign_up(ctx, result.errors, 422);
+  ctx.renew_browser_secret();
   Response r = Response::redirect("/compte");
   r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, result.session_token, session_cookie(ctx)));
   return r;
@@ -230,6 +238,7 @@ Response sign_in(Context& ctx) {
     return r;
   }
   if (!result.errors.empty()) return render_sign_in(ctx, result.errors, 422);
+  ctx.renew_browser_secret();
   Response r = Response::redirect(views::safe_return(ctx.form.get("retour")) == "/"
                                       ? std::string("/compte")
                                       : views::safe_return(ctx.form.get("retour")));
@@ -240,7 +249,9 @@ Response sign_in(Context& ctx) {
 Response sign_out(Context& ctx) {
   accounts::sign_out(ctx.db, ctx.session_token);
   Response r = Response::redirect("/");
-  r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, "", {.max_age_seconds = 0}));
+  r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, "",
+                                              {.http_only = true, .secure = ctx.options.secure_cookies,
+                                               .max_age_seconds = 0}));
   return r;
 }
 

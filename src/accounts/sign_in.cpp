@@ -1,9 +1,11 @@
 // Use cases: sign in (with slow-down after failures), sign out, and the user of a session.
 #include "accounts/crypto.hpp"
 #include "accounts/store.hpp"
+#include "accounts/throttle.hpp"
 #include "accounts/use_cases.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::accounts {
 
@@ -11,23 +13,12 @@ using i18n::N_;
 
 namespace {
 
-// Failures before any wait: a person mistyping is never slowed; a guesser soon is.
-constexpr std::int64_t kFreePerAccount = 5;
+// Failures before any wait: a person mistyping is never slowed; a guesser soon is. Counted per
+// account and address together, and per address: failures from elsewhere never lock the owner out.
+constexpr std::int64_t kFreePerAccountAndAddress = 5;
 constexpr std::int64_t kFreePerAddress = 20;
-// Failures older than this are forgotten.
-constexpr std::chrono::hours kFailureMemory{1};
-
-std::chrono::seconds wait_for(storage::Connection& c, const std::string& key, std::int64_t free, sys_seconds now) {
-  auto f = store::failures(c, key);
-  if (f.count == 0 || now - f.last > kFailureMemory) return std::chrono::seconds(0);
-  auto until = f.last + sign_in_delay(f.count, free);
-  return until > now ? std::chrono::duration_cast<std::chrono::seconds>(until - now) : std::chrono::seconds(0);
-}
-
-void note_failure(storage::Connection& c, const std::string& key, sys_seconds now) {
-  auto f = store::failures(c, key);
-  store::record_failure(c, key, now, f.count > 0 && now - f.last > kFailureMemory);
-}
+// Failures on one account, from anywhere, after which its owner is told (once per burst).
+constexpr std::int64_t kNoticeAfter = 5;
 
 }  // namespace
 
@@ -44,10 +35,11 @@ SignInResult sign_in(storage::Connection& c, std::string_view email_in, std::str
 
   const std::string account_key = "email:" + email;
   const std::string address_key = "ip:" + std::string(client_address);
+  const std::string pair_key = account_key + " " + address_key;
   {
     storage::Transaction tx(c, false);
-    auto wait = std::max(wait_for(c, account_key, kFreePerAccount, now),
-                         wait_for(c, address_key, kFreePerAddress, now));
+    auto wait = std::max(throttle::wait(c, pair_key, kFreePerAccountAndAddress, now),
+                         throttle::wait(c, address_key, kFreePerAddress, now));
     if (wait.count() > 0) {
       out.retry_after = wait.count();
       out.errors.add("password", N_("Too many failed attempts. Wait a moment before trying again."));
@@ -63,13 +55,19 @@ SignInResult sign_in(storage::Connection& c, std::string_view email_in, std::str
 
   storage::Transaction tx(c, true);
   if (!ok) {
-    note_failure(c, account_key, now);
-    note_failure(c, address_key, now);
+    throttle::note(c, pair_key, now);
+    throttle::note(c, address_key, now);
+    // Counted for every address at once, this only tells the owner: it never makes them wait.
+    if (throttle::note(c, account_key, now) == kNoticeAfter && user)
+      notifications::notify(c, user->id,
+                            N_("Several attempts to sign in to your account failed. If it was not you, choose a "
+                               "new password."),
+                            "/compte#motdepasse", now);
     tx.commit();
     out.errors.add("password", N_("Wrong e-mail address or password."));
     return out;
   }
-  store::clear_failures(c, account_key);
+  store::clear_failures(c, pair_key);
   out.session_token = open_session(c, user->id, now, session_length);
   tx.commit();
   out.user = user;

@@ -1,6 +1,7 @@
 // Use case: a person creates an account, optionally joining or creating their organisation.
 #include "accounts/crypto.hpp"
 #include "accounts/store.hpp"
+#include "accounts/throttle.hpp"
 #include "accounts/use_cases.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
@@ -13,6 +14,15 @@ using i18n::N_;
 
 SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds now) {
   SignUpResult out;
+  const std::string address_key = "sign-up ip:" + in.client_address;
+  if (!in.client_address.empty()) {
+    storage::Transaction tx(c, false);
+    if (auto wait = throttle::wait(c, address_key, in.free_per_address, now); wait.count() > 0) {
+      out.retry_after = wait.count();
+      out.errors.add("email", N_("Too many accounts were created from your connection. Wait a moment before trying again."));
+      return out;
+    }
+  }
   User u;
   u.name = text::trim(in.name);
   u.email = text::trim(in.email);
@@ -26,19 +36,34 @@ SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds 
   }
   check_password(out.errors, "password", in.password, "password_confirmation", in.password_confirmation);
 
-  // Hashing is slow on purpose: do it before taking the write lock.
-  std::string hash = out.errors.empty() ? hash_password(in.password) : std::string();
+  // The organisation is checked in a transaction that commits only with the account.
+  auto organisation_of = [&]() -> std::optional<organisations::Organisation> {
+    std::string org_name = text::trim(in.organisation);
+    if (org_name.empty()) return std::nullopt;
+    organisations::OrganisationInput oi{org_name, in.organisation_kind, "", ""};
+    return organisations::find_or_create_in(c, oi, out.errors, "organisation", "organisation_kind", now);
+  };
+  if (!out.errors.empty()) {
+    // The cheap checks first, hashing being slow on purpose; the organisation's errors are shown with
+    // them, and the transaction rolls back: nothing is written.
+    storage::Transaction tx(c, true);
+    organisation_of();
+    return out;
+  }
+
+  if (!in.client_address.empty()) {
+    storage::Transaction tx(c, true);
+    throttle::note(c, address_key, now);
+    tx.commit();
+  }
+  // Before taking the write lock.
+  std::string hash = hash_password(in.password);
 
   storage::Transaction tx(c, true);
   if (!u.email.empty() && store::user_by_email(c, u.email))
     out.errors.add("email", N_("An account already uses this e-mail address. Sign in instead."));
 
-  std::optional<organisations::Organisation> organisation;
-  std::string org_name = text::trim(in.organisation);
-  if (!org_name.empty()) {
-    organisations::OrganisationInput oi{org_name, in.organisation_kind, "", ""};
-    organisation = organisations::find_or_create_in(c, oi, out.errors, "organisation", "organisation_kind", now);
-  }
+  std::optional<organisations::Organisation> organisation = organisation_of();
   if (!out.errors.empty()) return out;  // the transaction rolls back: nothing written
 
   try {

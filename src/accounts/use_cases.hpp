@@ -22,13 +22,19 @@ struct SignUpInput {
   std::string organisation_kind;  // kind slug, required when the organisation is new
   Role role = Role::member;       // animateurs are made by the CLI or by another animateur
   std::chrono::days session_length{0};  // > 0: sign the new person in at once
+  std::string client_address;           // the sender's address, counted to slow repeated sign-ups; empty: not counted
+  // Sign-ups from one address in an hour before each next one waits (doubling): a workshop signing
+  // up together is not slowed, a script creating accounts (each a costly password hash) soon is.
+  std::int64_t free_per_address = 30;
 };
 struct SignUpResult {
   FieldErrors errors;
   std::optional<User> user;
-  std::string session_token;  // when a session was asked for
+  std::string session_token;     // when a session was asked for
+  std::int64_t retry_after = 0;  // > 0 when refused because of too many sign-ups from the address (seconds)
 };
-// sign_up.cpp. Outcomes: user created (and organisation joined or created) | field errors, nothing written.
+// sign_up.cpp. Outcomes: user created (and organisation joined or created) | field errors, nothing written |
+// throttled (too many recent sign-ups from this address), nothing written.
 SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds now);
 
 struct SignInResult {
@@ -38,7 +44,8 @@ struct SignInResult {
   std::int64_t retry_after = 0;  // > 0 when refused because of too many failures (seconds)
 };
 // sign_in.cpp. Outcomes: session created | wrong e-mail or password (one message for both) |
-// throttled (too many recent failures for this account or this address).
+// throttled (too many recent failures for this account from this address, or from this address);
+// the owner of an account is notified once per burst of failures, wherever they come from.
 SignInResult sign_in(storage::Connection& c, std::string_view email, std::string_view password,
                      std::string_view client_address, sys_seconds now, std::chrono::days session_length);
 

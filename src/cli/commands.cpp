@@ -138,6 +138,12 @@ int cmd_serve(const Args& a) {
   limits.idle_timeout = std::chrono::seconds(options.idle_timeout_seconds);
   limits.write_timeout = std::chrono::seconds(options.write_timeout_seconds);
   limits.max_connections = options.max_connections;
+  limits.max_connections_per_address = options.max_connections_per_address;
+  // Behind a trusted proxy every visitor comes from its address: it is capped by the proxy (docs/deploy.md).
+  limits.uncapped_addresses = options.trusted_proxies;
+  limits.max_receiving_bytes = options.max_receiving_bytes;
+  limits.slow_threads = static_cast<std::size_t>(options.hashing_threads);
+  limits.slow_queue = static_cast<std::size_t>(options.hashing_queue);
   http::Server server(app, options.listen, options.threads, limits);
   server.bind();
   auto host = options.listen.substr(0, options.listen.rfind(':'));

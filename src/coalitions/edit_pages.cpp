@@ -4,6 +4,7 @@
 #include "coalitions/store.hpp"
 #include "coalitions/use_cases.hpp"
 #include "coalitions/views.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "text/diff.hpp"
 #include "views/forms.hpp"
@@ -114,9 +115,9 @@ Response edit_form(Context& ctx) {
 
 Response save_booklet(Context& ctx) {
   BookletEdit edit;
-  try {
-    edit.base_revision = std::stoll(ctx.form.get("base_revision"));
-  } catch (const std::exception&) {
+  if (auto base = numbers::whole(ctx.form.get("base_revision"), 0, numbers::kMaxId)) {
+    edit.base_revision = *base;
+  } else {
     return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   }
   for (const auto& s : kSections)

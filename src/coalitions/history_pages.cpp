@@ -4,6 +4,7 @@
 #include "coalitions/store.hpp"
 #include "coalitions/use_cases.hpp"
 #include "coalitions/views.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "text/diff.hpp"
 #include "text/markdown.hpp"
@@ -27,11 +28,7 @@ std::string section_title(const Context& ctx, std::string_view key) {
 }
 
 std::int64_t number_param(const Context& ctx, const char* name, std::int64_t fallback) {
-  try {
-    return std::stoll(ctx.query.get(name));
-  } catch (const std::exception&) {
-    return fallback;
-  }
+  return numbers::whole(ctx.query.get(name), 0, numbers::kMaxId).value_or(fallback);
 }
 
 }  // namespace

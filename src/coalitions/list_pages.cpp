@@ -7,6 +7,7 @@
 #include "coalitions/templates/list.hpp"
 #include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "taxonomies/taxonomy.hpp"
 #include "views/layout.hpp"
@@ -43,11 +44,9 @@ ListPage load_list(Context& ctx) {
   auto filter = filter_of(ctx, page.family, page.stage, page.cohort);
   page.total = store::count(ctx.db, filter);
   page.pages = std::max<std::int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
-  try {
-    page.page = std::clamp<std::int64_t>(std::stoll(ctx.query.get("page")), 1, page.pages);
-  } catch (const std::exception&) {
-    page.page = 1;  // absent or not a number: the first page
-  }
+  // Absent or not a page number: the first page.
+  page.page = std::clamp<std::int64_t>(numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1), 1,
+                                       page.pages);
   filter.limit = kPageSize;
   filter.offset = (page.page - 1) * kPageSize;
   for (auto& k : store::list(ctx.db, filter)) {

@@ -3,6 +3,7 @@
 // the signatories per version.
 #include "accounts/pages.hpp"
 #include "coalitions/views.hpp"
+#include "common/numbers.hpp"
 #include "commons/pages.hpp"
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
@@ -280,12 +281,8 @@ Response update_charter_draft(Context& ctx) {
 
 Response open_consultation(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  int days = 0;
-  try {
-    days = std::stoi(ctx.form.get("days"));
-  } catch (const std::exception&) {
-    days = 0;  // refused below with the field's message
-  }
+  // Not a number of days: 0, refused below with the field's message.
+  const int days = static_cast<int>(numbers::whole(ctx.form.get("days"), 0, 100000).value_or(0));
   auto errors = commons::open_consultation(ctx.db, *ctx.user, ctx.param_int("number"), days, ctx.now);
   if (!errors.empty()) return render_version(ctx, version_or_404(ctx), errors, 422);
   return Response::redirect("/charte/versions/" + ctx.param("number"));

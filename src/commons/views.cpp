@@ -1,4 +1,5 @@
 // Pieces of HTML the commons pages share.
+#include "common/numbers.hpp"
 #include "commons/views.hpp"
 
 #include <fmt/format.h>
@@ -73,11 +74,7 @@ Html draft_notice(const Context& ctx, Status s) {
 }
 
 std::int64_t page_number(const Context& ctx) {
-  try {
-    return std::max<std::int64_t>(1, std::stoll(ctx.query.get("page")));
-  } catch (const std::exception&) {
-    return 1;  // absent or not a number
-  }
+  return numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1);  // absent or not a page: the first
 }
 
 std::optional<std::int64_t> coalition_filter(Context& ctx, std::string& slug) {
@@ -89,13 +86,7 @@ std::optional<std::int64_t> coalition_filter(Context& ctx, std::string& slug) {
 }
 
 std::int64_t integer_field(const std::string& value, std::int64_t fallback) {
-  try {
-    std::size_t used = 0;
-    const std::int64_t n = std::stoll(value, &used);
-    return used == value.size() ? n : fallback;
-  } catch (const std::exception&) {
-    return fallback;
-  }
+  return numbers::whole(value, 0, numbers::kMaxId).value_or(fallback);
 }
 
 http::Response form_page(Context& ctx, const FormPage& p, const FieldErrors& errors, int status) {

@@ -17,6 +17,11 @@ struct Options {
   int threads = 0;                            // 0: one per core
   int database_pool = 8;
   std::size_t max_connections = 1024;
+  std::size_t max_connections_per_address = 64;
+  std::size_t max_receiving_bytes = 64 * 1024 * 1024;
+  int hashing_threads = 2;
+  int hashing_queue = 64;
+  int sign_ups_per_address = 30;
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_upload_bytes = 21 * 1000 * 1000;

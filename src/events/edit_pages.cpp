@@ -4,6 +4,7 @@
 
 #include "accounts/pages.hpp"
 #include "coalitions/store.hpp"
+#include "common/numbers.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
 #include "events/times.hpp"
@@ -42,11 +43,8 @@ EventInput input_from_form(const Context& ctx) {
   const std::string repeat = ctx.form.get("repeat");
   in.repeat = repeat == "mensuelle" ? Repeat::monthly : repeat == "dates" ? Repeat::dates : Repeat::none;
   auto number = [&](const char* name) {
-    try {
-      return std::stoi(ctx.form.get(name));
-    } catch (const std::exception&) {
-      return 0;  // refused by the use case with a message
-    }
+    // Not a number: 0, refused by the use case with the field's message.
+    return static_cast<int>(numbers::whole(ctx.form.get(name), 0, 100000).value_or(0));
   };
   in.week = number("week");
   in.weekday = number("weekday");

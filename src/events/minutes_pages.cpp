@@ -5,6 +5,7 @@
 #include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
+#include "common/numbers.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
@@ -213,9 +214,9 @@ Response minutes_edit(Context& ctx) {
 Response minutes_save(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   MinutesEdit edit;
-  try {
-    edit.base_revision = std::stoll(ctx.form.get("base_revision"));
-  } catch (const std::exception&) {
+  if (auto base = numbers::whole(ctx.form.get("base_revision"), 0, numbers::kMaxId)) {
+    edit.base_revision = *base;
+  } else {
     return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   }
   edit.body = ctx.form.get("minutes");
@@ -263,11 +264,7 @@ Response minutes_history(Context& ctx) {
 Response minutes_compare(Context& ctx) {
   Event e = event_of(ctx);
   auto number = [&](const char* name) -> std::int64_t {
-    try {
-      return std::stoll(ctx.query.get(name));
-    } catch (const std::exception&) {
-      return -1;
-    }
+    return numbers::whole(ctx.query.get(name), 0, numbers::kMaxId).value_or(-1);
   };
   auto a = store::minutes_revision(ctx.db, e.id, number("de")), b = store::minutes_revision(ctx.db, e.id, number("a"));
   const std::string history = "/evenements/" + e.slug + "/compte-rendu/historique";

@@ -6,6 +6,7 @@
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "common/csv.hpp"
+#include "common/numbers.hpp"
 #include "events/ics.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
@@ -263,11 +264,9 @@ Response cancel(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   std::int64_t who = ctx.user->id;
   if (ctx.form.has("personne")) {
-    try {
-      who = std::stoll(ctx.form.get("personne"));
-    } catch (const std::exception&) {
-      return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
-    }
+    auto person = numbers::whole(ctx.form.get("personne"), 1, numbers::kMaxId);
+    if (!person) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
+    who = *person;
   }
   FieldErrors errors;
   cancel_registration(ctx.db, *ctx.user, ctx.param("slug"), who, errors);
@@ -297,11 +296,9 @@ Response attendance(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   std::set<std::int64_t> present;
   for (const auto& v : ctx.form.all("present")) {
-    try {
-      present.insert(std::stoll(v));
-    } catch (const std::exception&) {
-      return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
-    }
+    auto person = numbers::whole(v, 1, numbers::kMaxId);
+    if (!person) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
+    present.insert(*person);
   }
   auto errors = mark_attendance(ctx.db, *ctx.user, ctx.param("slug"), present, ctx.form.all("organisations"), ctx.now);
   if (!errors.empty()) return render_show(ctx, event_or_404(ctx), {}, {}, errors, 422);

@@ -1,6 +1,7 @@
 // The edit form of one programme slot (times, title, kind, speakers, coalition), for the event's
 // organisers, with its refusals (422) and the page shown when someone saved the slot meanwhile (409).
 #include "accounts/pages.hpp"
+#include "common/numbers.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
 #include "events/times.hpp"
@@ -52,12 +53,9 @@ Response edit_slot_form(Context& ctx) {
 
 Response edit_slot(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  std::int64_t version = 0;
-  try {
-    version = std::stoll(ctx.form.get("version"));
-  } catch (const std::exception&) {
-    return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
-  }
+  auto sent_version = numbers::whole(ctx.form.get("version"), 0, numbers::kMaxId);
+  if (!sent_version) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
+  const std::int64_t version = *sent_version;
   SlotInput in = views::slot_input(ctx);
   auto r = events::edit_slot(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, version, ctx.now);
   if (!r.errors.empty() || r.conflict) {

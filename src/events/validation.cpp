@@ -1,4 +1,5 @@
 // Checks of an event's fields.
+#include "common/numbers.hpp"
 #include "events/validation.hpp"
 
 #include <algorithm>
@@ -80,12 +81,10 @@ CheckedEvent validate(storage::Connection& c, const EventInput& in, FieldErrors&
     errors.add("online_url", N_("Enter a web address starting with https://, or leave it empty."));
   const std::string capacity = text::trim(in.capacity);
   if (!capacity.empty()) {
-    std::int64_t n = 0;
-    auto [p, ec] = std::from_chars(capacity.data(), capacity.data() + capacity.size(), n);
-    if (ec != std::errc() || p != capacity.data() + capacity.size() || n < 1 || n > kMaxCapacity)
-      errors.add("capacity", N_("Enter a number of places between 1 and 100000, or leave it empty for no limit."));
+    if (auto n = numbers::whole(capacity, 1, kMaxCapacity))
+      e.capacity = *n;
     else
-      e.capacity = n;
+      errors.add("capacity", N_("Enter a number of places between 1 and 100000, or leave it empty for no limit."));
   }
   e.description = check_text(errors, "description", in.description, kMaxDescriptionBytes,
                              N_("The description is too long (50 KB at most)."));

@@ -102,11 +102,35 @@ std::string detect(std::string_view bytes) {
   return type ? std::string(type) : std::string("application/octet-stream");
 }
 
+namespace {
+
+// The name without the bidirectional embedding, override and isolate controls (U+202A–U+202E,
+// U+2066–U+2069): "rapport\u202Efdp.exe" would show as "rapportexe.pdf" and hide what it is.
+std::string without_bidi_controls(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    // Both ranges are E2 80 AA–AE and E2 81 A6–A9 in UTF-8.
+    if (i + 2 < name.size() && static_cast<unsigned char>(name[i]) == 0xE2) {
+      const auto second = static_cast<unsigned char>(name[i + 1]);
+      const auto third = static_cast<unsigned char>(name[i + 2]);
+      if ((second == 0x80 && third >= 0xAA && third <= 0xAE) || (second == 0x81 && third >= 0xA6 && third <= 0xA9)) {
+        i += 2;
+        continue;
+      }
+    }
+    out += name[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string clean_name(std::string_view filename) {
   // Old browsers send the whole path ("C:\Users\…\rapport.pdf"): keep the last part.
   auto slash = filename.find_last_of("/\\");
   if (slash != std::string_view::npos) filename.remove_prefix(slash + 1);
-  std::string name = text::trim(filename);
+  std::string name = text::trim(without_bidi_controls(filename));
   if (text::length(name) > kMaxNameLength) {
     // Keep the extension: cut the stem, on a character boundary.
     auto ext = extension_of(name);

@@ -78,15 +78,36 @@ App::App(storage::Database& db, const config::Options& options, Clock clock)
 
 const std::string& Context::csrf_token() {
   if (csrf_.empty()) {
-    if (browser_secret.empty()) {
-      browser_secret = accounts::random_token();
-      set_cookies.push_back(set_cookie(App::kBrowserCookie, browser_secret,
-                                       {.http_only = true, .secure = options.secure_cookies,
-                                        .max_age_seconds = 365L * 24 * 3600}));
-    }
+    if (browser_secret.empty()) renew_browser_secret();
     csrf_ = accounts::csrf_token(*csrf_key, browser_secret);
   }
   return csrf_;
+}
+
+void Context::renew_browser_secret() {
+  browser_secret = accounts::random_token();
+  csrf_.clear();
+  std::erase_if(set_cookies, [](const std::string& c) { return c.starts_with(std::string(App::kBrowserCookie) + "="); });
+  set_cookies.push_back(set_cookie(App::kBrowserCookie, browser_secret,
+                                   {.http_only = true, .secure = options.secure_cookies,
+                                    .max_age_seconds = 365L * 24 * 3600}));
+}
+
+Admission App::admit(const Request& head) {
+  if (head.method != Method::post) return {};
+  auto match = routes().match(head.method, head.path);
+  if (!match.handler) return {};
+  Admission out;
+  out.slow = match.needs == Needs::password_hashing;
+  if (match.needs == Needs::files) {
+    // A visitor who is not signed in may not send a file: their large body is refused before it comes.
+    auto cookies = parse_cookies(head.header("cookie"));
+    if (auto it = cookies.find(kSessionCookie); it != cookies.end()) {
+      auto lease = db_.acquire();
+      out.takes_files = accounts::current_user(*lease, it->second, clock_()).has_value();
+    }
+  }
+  return out;
 }
 
 Response App::handle(Request& request) {

@@ -21,6 +21,9 @@ class App final : public Handler {
   App(storage::Database& db, const config::Options& options, Clock clock = {});
 
   Response handle(Request& request) override;
+  // Files only on the routes that take them and from a signed-in person; password hashing off the
+  // network threads (the route's Needs).
+  Admission admit(const Request& head) override;
 
   static constexpr const char* kSessionCookie = "fabrique_session";
   static constexpr const char* kBrowserCookie = "fabrique_browser";  // the browser secret behind CSRF tokens

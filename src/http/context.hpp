@@ -51,6 +51,9 @@ struct Context {
   // cookie) if it has none, and marks the page as personal, so it is never cached.
   const std::string& csrf_token();
   bool csrf_used() const { return !csrf_.empty(); }
+  // Gives the browser a new secret (a cookie) when a person signs in: tokens taken from its old
+  // secret, perhaps by someone who shared the browser or planted the cookie, stop working.
+  void renew_browser_secret();
   // Set by the App: the server key and the browser's secret (empty until needed).
   const std::string* csrf_key = nullptr;
   std::string browser_secret;

@@ -18,11 +18,6 @@ namespace {
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 
-bool is_multipart(std::string_view content_type) {
-  constexpr std::string_view kMultipart = "multipart/form-data";
-  return content_type.size() >= kMultipart.size() && beast::iequals(content_type.substr(0, kMultipart.size()), kMultipart);
-}
-
 Method method_of(bhttp::verb verb) {
   switch (verb) {
     case bhttp::verb::get: return Method::get;
@@ -39,16 +34,43 @@ bool is_http_parse_error(const beast::error_code& ec) {
 
 }  // namespace
 
+std::optional<unsigned> head_status(std::string_view received, const ServerLimits& limits) {
+  if (auto end = received.find("\r\n\r\n"); end != std::string_view::npos) {
+    if (end + 4 > limits.max_header_bytes) return 431;
+    const std::string_view header = received.substr(0, end);
+    if (header.find("\r\n ") != std::string_view::npos || header.find("\r\n\t") != std::string_view::npos) return 400;
+    return 0;
+  }
+  if (received.size() >= limits.max_header_bytes) return 431;
+  return std::nullopt;
+}
+
 void limit_request(RequestParser& parser, const ServerLimits& limits) {
   parser.header_limit(static_cast<std::uint32_t>(std::min<std::size_t>(limits.max_header_bytes, UINT32_MAX)));
   parser.body_limit(std::max(limits.max_body_bytes, limits.max_upload_bytes));
 }
 
-beast::error_code limit_body(RequestParser& parser, const ServerLimits& limits, bool& upload) {
-  upload = is_multipart(parser.get()[bhttp::field::content_type]);
-  if (upload) return {};
-  parser.body_limit(limits.max_body_bytes);
-  if (auto length = parser.content_length(); length && *length > limits.max_body_bytes) return bhttp::error::body_limit;
+unsigned framing_status(const RequestParser& parser) {
+  const auto& header = parser.get();
+  const auto host = header.equal_range(bhttp::field::host);
+  const auto hosts = std::distance(host.first, host.second);
+  if (hosts > 1 || (header.version() >= 11 && hosts != 1)) return 400;
+  const auto codings = header.equal_range(bhttp::field::transfer_encoding);
+  const auto coding_count = std::distance(codings.first, codings.second);
+  if (coding_count == 0) return 0;
+  if (coding_count > 1 || header.version() < 11 || !parser.chunked() ||
+      !beast::iequals(codings.first->value(), "chunked"))
+    return 400;
+  return 0;
+}
+
+std::size_t body_limit(const Admission& admission, const ServerLimits& limits) {
+  return admission.takes_files ? limits.max_upload_bytes : limits.max_body_bytes;
+}
+
+beast::error_code limit_body(RequestParser& parser, std::size_t limit) {
+  parser.body_limit(limit);
+  if (auto length = parser.content_length(); length && *length > limit) return bhttp::error::body_limit;
   return {};
 }
 
@@ -60,20 +82,20 @@ unsigned status_for_read_error(const beast::error_code& ec) {
   return 0;
 }
 
-bool fill_request(bhttp::request<bhttp::string_body>& msg, const std::string& client, Request& request) {
-  request.method = method_of(msg.method());
-  request.method_name = std::string(msg.method_string());
-  request.target = std::string(msg.target());
+bool fill_head(const bhttp::request_header<>& header, const std::string& client, Request& request) {
+  request.method = method_of(header.method());
+  request.method_name = std::string(header.method_string());
+  request.target = std::string(header.target());
   request.client_address = client;
-  request.headers.reserve(std::distance(msg.begin(), msg.end()));
-  for (const auto& field : msg) request.headers.emplace_back(text::lower(field.name_string()), std::string(field.value()));
-  auto url = boost::urls::parse_origin_form(std::string_view(msg.target()));
+  request.headers.reserve(std::distance(header.begin(), header.end()));
+  for (const auto& field : header)
+    request.headers.emplace_back(text::lower(field.name_string()), std::string(field.value()));
+  auto url = boost::urls::parse_origin_form(std::string_view(header.target()));
   if (!url) return false;
   request.path = url->path();
   // A NUL in a path is never legitimate and trips up whatever later treats it as a C string.
   if (request.path.find('\0') != std::string::npos) return false;
   request.query = std::string(std::string_view(url->encoded_query()));
-  request.body = std::move(msg.body());
   return true;
 }
 

@@ -43,12 +43,23 @@ struct Response {
   static Response text(int status, std::string body);
 };
 
+// What the server must know of a request from its header alone, before it reads the body.
+struct Admission {
+  // A form with a file from a signed-in person: the larger body limit and the upload timeout.
+  bool takes_files = false;
+  // Slow on purpose (password hashing): handled on a small pool of its own, off the network threads,
+  // so that pages keep their latency; refused with 503 when that pool's queue is full.
+  bool slow = false;
+};
+
 // The application: turns one request into one response. Must not throw for bad input;
 // an exception that escapes is logged and answered with a plain 500.
 class Handler {
  public:
   virtual ~Handler() = default;
   virtual Response handle(Request& request) = 0;
+  // Called with the request's header (no body yet). Must not throw; may be called on any thread.
+  virtual Admission admit(const Request& /*head*/) { return {}; }
 };
 
 }  // namespace fabrique::http

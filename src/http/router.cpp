@@ -51,8 +51,8 @@ std::int64_t Context::param_int(std::string_view name) const {
   return out;
 }
 
-void Router::add(Method method, std::string_view pattern, PageHandler handler) {
-  Route r{method, std::string(pattern), {}, std::move(handler)};
+void Router::add(Method method, std::string_view pattern, PageHandler handler, Needs needs) {
+  Route r{method, std::string(pattern), {}, std::move(handler), needs};
   for (auto part : split(pattern)) {
     Segment s;
     if (!part.empty() && part[0] == '{') {
@@ -103,6 +103,7 @@ Router::Match Router::match(Method method, std::string_view path) const {
     if (r.method == wanted) {
       out.handler = &r.handler;
       out.params = std::move(params);
+      out.needs = r.needs;
       return out;
     }
   }

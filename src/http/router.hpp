@@ -14,16 +14,26 @@ namespace fabrique::http {
 
 using PageHandler = std::function<Response(Context&)>;
 
+// What a route's form needs beyond the ordinary, read by the server before the body (Admission).
+enum class Needs {
+  form,            // a small form: the ordinary body limit and read timeout
+  files,           // a form with a file: the upload limit and timeout, once the sender is signed in
+  password_hashing,  // hashes a password (Argon2id, slow on purpose): handled off the network threads
+};
+
 class Router {
  public:
-  void add(Method method, std::string_view pattern, PageHandler handler);
+  void add(Method method, std::string_view pattern, PageHandler handler, Needs needs = Needs::form);
   void get(std::string_view pattern, PageHandler h) { add(Method::get, pattern, std::move(h)); }
-  void post(std::string_view pattern, PageHandler h) { add(Method::post, pattern, std::move(h)); }
+  void post(std::string_view pattern, PageHandler h, Needs needs = Needs::form) {
+    add(Method::post, pattern, std::move(h), needs);
+  }
 
   struct Match {
     const PageHandler* handler = nullptr;  // null: no route for this method
     bool path_known = false;               // some route has this path (then 405, not 404)
     std::vector<std::pair<std::string, std::string>> params;
+    Needs needs = Needs::form;
   };
   // HEAD is answered by GET routes.
   Match match(Method method, std::string_view path) const;
@@ -42,6 +52,7 @@ class Router {
     std::string pattern;
     std::vector<Segment> segments;
     PageHandler handler;
+    Needs needs = Needs::form;
   };
   std::vector<Route> routes_;
 };

@@ -1,5 +1,7 @@
 // The one route table of fabrique: every URL of the product, in one place.
 // French paths, because the users are French programme teams; the page handlers live in their modules.
+// A POST marked Needs::files takes a file (multipart/form-data, larger limit, signed-in senders only);
+// Needs::password_hashing runs off the network threads (see Admission in message.hpp).
 #include "accounts/pages.hpp"
 #include "coalitions/pages.hpp"
 #include "commons/pages.hpp"
@@ -44,13 +46,13 @@ const Router& routes() {
 
     // Accounts
     r.get("/inscription", accounts::sign_up_form);
-    r.post("/inscription", accounts::sign_up);
+    r.post("/inscription", accounts::sign_up, Needs::password_hashing);
     r.get("/connexion", accounts::sign_in_form);
-    r.post("/connexion", accounts::sign_in);
+    r.post("/connexion", accounts::sign_in, Needs::password_hashing);
     r.post("/deconnexion", accounts::sign_out);
     r.get("/compte", accounts::account);
     r.post("/compte/profil", accounts::update_profile);
-    r.post("/compte/mot-de-passe", accounts::change_password);
+    r.post("/compte/mot-de-passe", accounts::change_password, Needs::password_hashing);
     r.post("/compte/organisations", accounts::join_organisation);
     r.post("/compte/organisations/{slug}/quitter", accounts::leave_organisation);
 
@@ -129,7 +131,7 @@ const Router& routes() {
       r.post("/evenements/{slug}/compte-rendu/historique/{number:int}/restaurer", events::minutes_restore);
       r.post("/evenements/{slug}/compte-rendu/elements", events::add_item);
       r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/supprimer", events::remove_item);
-      r.post("/evenements/{slug}/compte-rendu/pieces", events::attach);  // multipart/form-data
+      r.post("/evenements/{slug}/compte-rendu/pieces", events::attach, Needs::files);
       r.get("/evenements/{slug}/compte-rendu/pieces/{id:int}", events::attachment);
       r.post("/evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer", events::detach);
       r.get("/propositions", events::proposals);
@@ -173,11 +175,11 @@ const Router& routes() {
       r.get("/ressources", commons::resources);              // ?type=&coalition=&etiquette=&licence=&page=
       r.get("/ressources.json", commons::resources_json);
       r.get("/ressources/proposer", commons::new_resource);
-      r.post("/ressources/proposer", commons::create_resource);
+      r.post("/ressources/proposer", commons::create_resource, Needs::files);
       r.get("/ressources/{slug}", commons::resource);
       r.get("/ressources/{slug}/fichier", commons::resource_file);
       r.get("/ressources/{slug}/modifier", commons::edit_resource);
-      r.post("/ressources/{slug}/modifier", commons::update_resource);
+      r.post("/ressources/{slug}/modifier", commons::update_resource, Needs::files);
       r.post("/ressources/{slug}/publier", commons::publish_resource);
       r.post("/ressources/{slug}/supprimer", commons::delete_resource);
       r.get("/ressources/{slug}/historique/comparer", commons::compare_resource);  // ?de=&a=

@@ -8,19 +8,24 @@
 #include <cstdint>
 #include <condition_variable>
 #include <csignal>
+#include <cstring>
+#include <filesystem>
 #include <exception>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <boost/url/parse.hpp>
 
 #include "common/log.hpp"
 #include "http/compress.hpp"
@@ -60,6 +65,81 @@ constexpr std::pair<std::string_view, std::string_view> kSecurityHeaders[] = {
     {"X-Frame-Options", "DENY"},
 };
 
+// What reading a request's body came to: read, or refused with `status` (0: the client went away).
+struct BodyOutcome {
+  unsigned status = 0;
+  bool read = false;
+  Response response;  // when refused with more than a status (503 with Retry-After)
+};
+
+// Holds `bytes` of a shared budget for as long as it lives; empty when the budget has no room.
+class Reservation {
+ public:
+  Reservation(std::atomic<std::size_t>& used, std::size_t bytes, std::size_t budget) : used_(used), bytes_(bytes) {
+    std::size_t current = used_.load();
+    do {
+      if (bytes > budget || current > budget - bytes) {
+        bytes_ = 0;
+        held_ = false;
+        return;
+      }
+    } while (!used_.compare_exchange_weak(current, current + bytes));
+  }
+  ~Reservation() { used_.fetch_sub(bytes_); }
+  Reservation(const Reservation&) = delete;
+  Reservation& operator=(const Reservation&) = delete;
+  explicit operator bool() const { return held_; }
+
+ private:
+  std::atomic<std::size_t>& used_;
+  std::size_t bytes_;
+  bool held_ = true;
+};
+
+// 503 with the time to wait: the server is busy, not broken.
+Response retry_later() {
+  Response response = Response::text(503, "Service unavailable");
+  response.compressible = false;
+  response.set_header("Retry-After", "5");
+  return response;
+}
+
+// Gives `body` a temporary file with no name, or false (logged) if none can be made.
+bool open_spill_file(bhttp::file_body::value_type& body) {
+  std::string path = (std::filesystem::temp_directory_path() / "fabrique-body-XXXXXX").string();
+  const int fd = ::mkostemp(path.data(), O_CLOEXEC);
+  if (fd < 0) {
+    log::error("cannot create a temporary file for a request body", {{"error", std::strerror(errno)}});
+    return false;
+  }
+  ::unlink(path.c_str());
+  beast::file file;
+  file.native_handle(fd);
+  beast::error_code ec;
+  body.reset(std::move(file), ec);
+  if (ec) log::error("cannot use a temporary file for a request body", {{"error", ec.message()}});
+  return !ec;
+}
+
+// Reads the whole temporary file back into `out`: the handler gets the body as it gets any other.
+bool read_spill_file(beast::file& file, std::string& out) {
+  beast::error_code ec;
+  const std::uint64_t size = file.size(ec);
+  if (!ec) file.seek(0, ec);
+  if (!ec) {
+    out.resize(size);
+    std::size_t done = 0;
+    while (!ec && done < size) {
+      const std::size_t n = file.read(out.data() + done, size - done, ec);
+      if (n == 0) break;
+      done += n;
+    }
+    if (done != size && !ec) ec = beast::errc::make_error_code(beast::errc::io_error);
+  }
+  if (ec) log::error("cannot read back a request body", {{"error", ec.message()}});
+  return !ec;
+}
+
 // What a connection is doing, so that stop() knows which ones it may close at once.
 enum class Phase { idle, reading, busy };
 
@@ -67,6 +147,9 @@ enum class Phase { idle, reading, busy };
 struct Connection {
   beast::tcp_stream stream;
   Phase phase = Phase::idle;
+  // Waiting for a request after at least one: the first to close when connections run short.
+  bool kept_alive = false;
+  Clock::time_point idle_since{};
 
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
   void close() { stream.close(); }
@@ -273,8 +356,14 @@ struct Server::Impl {
 
   std::atomic<std::size_t> open_connections{0};
   std::atomic<std::size_t> refusing{0};
+  std::atomic<std::size_t> kept_alive{0};        // connections idle between two requests
+  std::atomic<std::size_t> receiving_bytes{0};  // bodies being read, all connections (Reservation)
+  std::atomic<std::size_t> slow_pending{0};     // slow requests queued or running on slow_pool
   std::atomic<bool> stopping{false};
   unsigned short bound_port = 0;
+
+  std::mutex addresses_mutex;  // guards per_address
+  std::unordered_map<std::string, std::size_t> per_address;  // open connections by client address
 
   std::mutex mutex;  // guards stop_requested and running_threads
   std::condition_variable changed;
@@ -288,8 +377,14 @@ struct Server::Impl {
   // Signals get their own context and thread: a handler busy on context 0 must not delay a SIGTERM.
   asio::io_context signal_ctx{1};
   std::optional<asio::signal_set> signals;
+  // Declared last: destroyed first, it waits for the slow requests it runs, which may still use slots.
+  std::unique_ptr<asio::thread_pool> slow_pool;
 
-  Impl(Handler& h, std::string l, int threads, ServerLimits lim) : handler(h), listen(std::move(l)), limits(lim) {
+  Impl(Handler& h, std::string l, int threads, ServerLimits lim)
+      : handler(h),
+        listen(std::move(l)),
+        limits(std::move(lim)),
+        slow_pool(std::make_unique<asio::thread_pool>(std::max<std::size_t>(limits.slow_threads, 1))) {
     std::size_t count = threads > 0 ? static_cast<std::size_t>(threads) : std::thread::hardware_concurrency();
     count = std::max<std::size_t>(count, 1);
     for (std::size_t i = 0; i < count; ++i) slots.push_back(std::make_unique<Slot>());
@@ -331,7 +426,21 @@ struct Server::Impl {
         co_await timer.async_wait(kUseTuple);
         continue;
       }
-      if (open_connections.fetch_add(1) >= limits.max_connections) {
+      beast::error_code remote_ec;
+      auto remote = socket.remote_endpoint(remote_ec);
+      if (remote_ec) continue;  // already gone
+      std::string address = remote.address().to_string();
+      // Near the cap, an idle keep-alive connection makes room: a new visitor matters more.
+      const std::size_t open = open_connections.fetch_add(1);
+      const bool near_cap = open + limits.max_connections / 8 >= limits.max_connections;
+      if (near_cap && kept_alive.load() > 0) close_one_idle(next_slot, slots.size());
+      const char* refusal = nullptr;
+      if (open >= limits.max_connections && kept_alive.load() == 0) {
+        refusal = "max_connections";
+      } else if (!take_address(address)) {
+        refusal = "max_connections_per_address";
+      }
+      if (refusal != nullptr) {
         open_connections.fetch_sub(1);
         if (refusing.fetch_add(1) >= kMaxRefusing) {
           refusing.fetch_sub(1);
@@ -339,23 +448,63 @@ struct Server::Impl {
           socket.close(ignored);
           continue;
         }
-        asio::co_spawn(slot.ctx, refuse(std::move(socket)), report("refuse"));
+        asio::co_spawn(slot.ctx, refuse(std::move(socket), address, refusal), report("refuse"));
         continue;
       }
-      asio::co_spawn(slot.ctx, session(slot, std::move(socket)), report("session"));
+      asio::co_spawn(slot.ctx, session(slot, std::move(socket), std::move(address)), report("session"));
     }
   }
 
-  // Answers 503 to a connection over the cap, without reading its request.
-  asio::awaitable<void> refuse(tcp::socket socket) {
+  // Counts one more connection from `address`; false when that address has its share already.
+  // Trusted proxies are not counted: behind one, every client has its address.
+  bool take_address(const std::string& address) {
+    if (std::find(limits.uncapped_addresses.begin(), limits.uncapped_addresses.end(), address) !=
+        limits.uncapped_addresses.end())
+      return true;
+    std::lock_guard lock(addresses_mutex);
+    std::size_t& count = per_address[address];
+    if (count >= limits.max_connections_per_address) {
+      if (count == 0) per_address.erase(address);
+      return false;
+    }
+    ++count;
+    return true;
+  }
+
+  void release_address(const std::string& address) {
+    std::lock_guard lock(addresses_mutex);
+    auto it = per_address.find(address);
+    if (it == per_address.end()) return;  // an uncapped address
+    if (--it->second == 0) per_address.erase(it);
+  }
+
+  // Closes the connection idle the longest on slot `index`, or asks the next slot when it has none;
+  // gives up once every slot has been asked.
+  void close_one_idle(std::size_t index, std::size_t slots_left) {
+    if (slots_left == 0) return;
+    Slot& slot = *slots[index % slots.size()];
+    asio::post(slot.ctx, [this, &slot, index, slots_left] {
+      Connection* oldest = nullptr;
+      for (Connection* connection : slot.connections) {
+        if (connection->phase == Phase::idle && connection->kept_alive &&
+            (oldest == nullptr || connection->idle_since < oldest->idle_since))
+          oldest = connection;
+      }
+      if (oldest != nullptr) {
+        oldest->close();
+        return;
+      }
+      close_one_idle(index + 1, slots_left - 1);
+    });
+  }
+
+  // Answers 503 to a connection over a cap, without reading its request.
+  asio::awaitable<void> refuse(tcp::socket socket, std::string client, const char* reason) {
     CountGuard guard(refusing);
     try {
-      beast::error_code ec;
-      auto remote = socket.remote_endpoint(ec);
-      std::string client = ec ? std::string() : remote.address().to_string();
-      log::info("connection refused", {{"reason", "max_connections"}, {"client", client}});
+      log::info("connection refused", {{"reason", reason}, {"client", client}});
       beast::tcp_stream stream(std::move(socket));
-      BeastResponse res = make_response(error_response(503), 11, false, "");
+      BeastResponse res = make_response(retry_later(), 11, false, "");
       stream.expires_after(limits.write_timeout);
       auto [write_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
       if (!write_ec) co_await linger_close(stream);
@@ -364,8 +513,13 @@ struct Server::Impl {
     }
   }
 
-  asio::awaitable<void> session(Slot& slot, tcp::socket socket) {
+  asio::awaitable<void> session(Slot& slot, tcp::socket socket, std::string address) {
     CountGuard guard(open_connections);
+    struct AddressGuard {
+      Impl& impl;
+      const std::string& address;
+      ~AddressGuard() { impl.release_address(address); }
+    } address_guard{*this, address};
     try {
       co_await serve(slot, std::move(socket));
     } catch (const std::exception& e) {
@@ -387,6 +541,19 @@ struct Server::Impl {
     return Response::text(500, "Internal error");
   }
 
+  // Answers a request that will not be read with `response`, logs it, and closes the connection.
+  // The response is the caller's: GCC 12 destroys a coroutine's by-value class arguments made of
+  // temporaries (or defaults) twice.
+  asio::awaitable<void> refuse_request(beast::tcp_stream& stream, const Response& response, std::string_view method,
+                                       std::string_view path, Clock::time_point started, const std::string& client) {
+    const auto status = static_cast<unsigned>(response.status);
+    BeastResponse res = make_response(response, 11, false, "");
+    stream.expires_after(limits.write_timeout);
+    auto [write_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
+    log_request(method, path, status, write_ec ? 0 : res.body().size(), started, client);
+    if (!write_ec) co_await linger_close(stream);
+  }
+
   // Serves requests on one connection until it closes, times out, errs, or the server stops.
   asio::awaitable<void> serve(Slot& slot, tcp::socket socket) {
     beast::error_code ec;
@@ -406,67 +573,82 @@ struct Server::Impl {
       connection.phase = Phase::idle;
       if (buffer.size() == 0) {
         if (!first) stream.expires_after(limits.idle_timeout);
+        connection.kept_alive = !first;
+        connection.idle_since = Clock::now();
+        if (connection.kept_alive) kept_alive.fetch_add(1);
         auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(kReadChunk), kUseTuple);
-        if (read_ec) co_return;  // hang-up, idle timeout or stop()
+        if (connection.kept_alive) kept_alive.fetch_sub(1);
+        connection.kept_alive = false;
+        if (read_ec) co_return;  // hang-up, idle timeout, stop() or room made for a new connection
         buffer.commit(n);
       }
       connection.phase = Phase::reading;
       const auto started = Clock::now();
       if (!first) stream.expires_after(limits.read_timeout);
 
-      RequestParser parser;
-      limit_request(parser, limits);
-      auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
-      beast::error_code read_ec = header_ec;
-      if (!read_ec && !parser.is_done()) {
-        bool upload = false;
-        read_ec = limit_body(parser, limits, upload);
-        // A form that sends a file: the larger body, and the time a slow connection needs for it.
-        if (upload) stream.expires_after(limits.upload_timeout);
+      // The whole header is read before Beast parses it, so that its limit is on the total and
+      // folded lines are refused before anything reads them.
+      std::optional<unsigned> refused;
+      while (!(refused = head_status({static_cast<const char*>(buffer.data().data()), buffer.size()}, limits))) {
+        auto [more_ec, more_n] = co_await stream.async_read_some(buffer.prepare(kReadChunk), kUseTuple);
+        if (more_ec) co_return;  // hang-up or read timeout
+        buffer.commit(more_n);
       }
-      if (!read_ec && !parser.is_done()) {
-        // Clients that ask first (curl for large uploads) would otherwise wait a second before sending.
-        const auto& header = parser.get();
-        if (header.version() >= 11 && beast::iequals(header[bhttp::field::expect], "100-continue")) {
-          auto [continue_ec, continue_n] = co_await asio::async_write(stream, asio::buffer(kContinue), kUseTuple);
-          read_ec = continue_ec;
-        }
-        if (!read_ec) {
-          auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
-          read_ec = body_ec;
-        }
-      }
-      connection.phase = Phase::busy;
-      if (read_ec) {
-        unsigned status = status_for_read_error(read_ec);
-        if (status == 0) co_return;
-        const auto& partial = parser.get();
-        BeastResponse res = make_response(error_response(status), 11, false, "");
-        stream.expires_after(limits.write_timeout);
-        auto [write_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
-        log_request(partial.method_string(), path_of_target(partial.target()), status,
-                    write_ec ? 0 : res.body().size(), started, client);
-        if (!write_ec) co_await linger_close(stream);
+      if (*refused != 0) {
+        connection.phase = Phase::busy;
+        const Response refusal = error_response(*refused);
+        co_await refuse_request(stream, refusal, "", "", started, client);
         co_return;
       }
 
-      auto& msg = parser.get();
+      RequestParser parser;
+      limit_request(parser, limits);
+      auto [header_ec, header_n] = co_await bhttp::async_read_header(stream, buffer, parser, kUseTuple);
+      connection.phase = Phase::busy;
+      if (header_ec) {
+        const unsigned status = status_for_read_error(header_ec);
+        const auto& partial = parser.get();
+        if (status != 0) {
+          const Response refusal = error_response(status);
+          co_await refuse_request(stream, refusal, partial.method_string(), path_of_target(partial.target()), started,
+                                  client);
+        }
+        co_return;
+      }
+      const auto& header = parser.get();
       Request request;
-      bool keep_alive = msg.keep_alive();
+      if (unsigned status = framing_status(parser); status != 0 || !fill_head(header, client, request)) {
+        const Response refusal = error_response(status != 0 ? status : 400);
+        co_await refuse_request(stream, refusal, header.method_string(),
+                                path_of_target(header.target()), started, client);
+        co_return;
+      }
+      const bool keep_alive_asked = header.keep_alive();
+      const unsigned version = header.version();
+      const Admission admission = admit(request);
+      if (!parser.is_done()) {
+        connection.phase = Phase::reading;
+        BodyOutcome body = co_await read_body(stream, buffer, parser, admission, request);
+        connection.phase = Phase::busy;
+        if (body.status != 0) {
+          const Response refusal = body.response.body.empty() ? error_response(body.status) : body.response;
+          co_await refuse_request(stream, refusal, request.method_name, request.path, started, client);
+        }
+        if (!body.read) co_return;
+      }
+
       Response response;
-      if (fill_request(msg, client, request)) {
-        response = call_handler(request);
+      if (admission.slow) {
+        response = co_await call_slow_handler(request);
       } else {
-        response = error_response(400);
-        keep_alive = false;
+        response = call_handler(request);
       }
       // Checked after the handler: a stop() that came meanwhile makes this the connection's last response.
-      keep_alive = keep_alive && !stopping;
+      const bool keep_alive = keep_alive_asked && !stopping && response.status != 503;
       const bool head = request.method == Method::head;
-      BeastResponse res = make_response(std::move(response), msg.version(), keep_alive,
-                                        msg[bhttp::field::accept_encoding]);
+      const std::string accept_encoding(request.header("accept-encoding"));
+      BeastResponse res = make_response(std::move(response), version, keep_alive, accept_encoding);
       const unsigned status = res.result_int();
-      const std::string log_path = request.path.empty() ? std::string(path_of_target(msg.target())) : request.path;
       stream.expires_after(limits.write_timeout);
       beast::error_code write_ec;
       if (head) {
@@ -478,7 +660,8 @@ struct Server::Impl {
         auto [body_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
         write_ec = body_ec;
       }
-      log_request(msg.method_string(), log_path, status, write_ec || head ? 0 : res.body().size(), started, client);
+      log_request(request.method_name, request.path, status, write_ec || head ? 0 : res.body().size(), started,
+                  client);
       if (write_ec) co_return;
       if (!keep_alive) {
         stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -486,6 +669,70 @@ struct Server::Impl {
       }
       if (stopping) co_return;
     }
+  }
+
+  // The handler's admission of a request, from its header; the smallest one if it throws.
+  Admission admit(const Request& head) {
+    try {
+      return handler.admit(head);
+    } catch (const std::exception& e) {
+      log::error("admission failed", {{"path", head.path}, {"error", e.what()}});
+    }
+    return {};
+  }
+
+  // Reads the body of the request whose header `parser` holds into request.body, within the limits
+  // of its admission.
+  asio::awaitable<BodyOutcome> read_body(beast::tcp_stream& stream, beast::flat_buffer& buffer, RequestParser& parser,
+                                         const Admission& admission, Request& request) {
+    const std::size_t limit = body_limit(admission, limits);
+    if (limit_body(parser, limit)) co_return BodyOutcome{413, false, {}};
+    const auto length = parser.content_length();
+    // A chunked body counts for its limit until it is read: its length is not known before.
+    Reservation reservation(receiving_bytes, length ? *length : limit, limits.max_receiving_bytes);
+    if (!reservation) {
+      log::info("request refused", {{"reason", "max_receiving_bytes"}, {"path", request.path}});
+      co_return BodyOutcome{503, false, retry_later()};
+    }
+    // A file takes the time a slow connection needs for it; anything else must come in read_timeout.
+    if (admission.takes_files) stream.expires_after(limits.upload_timeout);
+    const auto& header = parser.get();
+    // Clients that ask first (curl for large uploads) would otherwise wait a second before sending.
+    if (header.version() >= 11 && beast::iequals(header[bhttp::field::expect], "100-continue")) {
+      auto [continue_ec, continue_n] = co_await asio::async_write(stream, asio::buffer(kContinue), kUseTuple);
+      if (continue_ec) co_return BodyOutcome{0, false, {}};
+    }
+    beast::error_code read_ec;
+    if (length && *length <= limits.spill_bytes) {
+      auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, parser, kUseTuple);
+      read_ec = body_ec;
+      if (!read_ec) request.body = std::move(parser.get().body());
+    } else {
+      // Larger bodies are written to a temporary file as they arrive: many slow uploads at once
+      // must not hold their bytes in memory. The file has no name: it goes when it is closed.
+      bhttp::request_parser<bhttp::file_body> spill(std::move(parser));
+      spill.body_limit(limit);
+      if (!open_spill_file(spill.get().body())) co_return BodyOutcome{503, false, retry_later()};
+      auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, spill, kUseTuple);
+      read_ec = body_ec;
+      if (!read_ec && !read_spill_file(spill.get().body().file(), request.body))
+        co_return BodyOutcome{503, false, retry_later()};
+    }
+    if (read_ec) co_return BodyOutcome{status_for_read_error(read_ec), false, {}};
+    co_return BodyOutcome{0, true, {}};
+  }
+
+  // Runs the handler on the pool for slow requests, or answers 503 when its queue is full.
+  asio::awaitable<Response> call_slow_handler(Request& request) {
+    if (slow_pending.fetch_add(1) >= limits.slow_queue) {
+      slow_pending.fetch_sub(1);
+      log::info("request refused", {{"reason", "slow_queue"}, {"path", request.path}});
+      co_return retry_later();
+    }
+    CountGuard guard(slow_pending);
+    co_return co_await asio::co_spawn(
+        slow_pool->get_executor(), [this, &request]() -> asio::awaitable<Response> { co_return call_handler(request); },
+        asio::use_awaitable);
   }
 
   // Runs a context until it runs out of work; nothing should throw out of it, but if something

@@ -1,6 +1,7 @@
 // Writing entries: editors publish and edit them (fields, lists and evidence in one form); members
 // use the same form to propose a new entry, which editors then moderate.
 #include "accounts/pages.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/pages.hpp"
 #include "observatoire/store.hpp"
@@ -98,9 +99,9 @@ Response edit_form(Context& ctx) {
 Response update(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   EntryEdit edit;
-  try {
-    edit.base_revision = std::stoll(ctx.form.get("base_revision"));
-  } catch (const std::exception&) {
+  if (auto base = numbers::whole(ctx.form.get("base_revision"), 0, numbers::kMaxId)) {
+    edit.base_revision = *base;
+  } else {
     return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   }
   edit.doc = views::document_from_form(ctx);

@@ -1,4 +1,5 @@
 // Rendering the revisions of actions and indicators from their JSON snapshots.
+#include "common/numbers.hpp"
 #include "roadmaps/history.hpp"
 
 #include <boost/json.hpp>
@@ -89,11 +90,7 @@ Html compare(const Context& ctx, const std::vector<Revision>& revisions, const s
   namespace fv = fabrique::views;
   if (revisions.size() < 2) return Html();
   auto query_number = [&](const char* name) -> std::int64_t {
-    try {
-      return std::stoll(ctx.query.get(name));
-    } catch (const std::exception&) {
-      return -1;
-    }
+    return numbers::whole(ctx.query.get(name), 0, numbers::kMaxId).value_or(-1);
   };
   std::vector<fv::Option> options;
   for (const auto& r : revisions) options.push_back({std::to_string(r.number), std::to_string(r.number)});

@@ -8,6 +8,7 @@
 #include "coalitions/store.hpp"
 #include "coalitions/views.hpp"
 #include "common/csv.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/json.hpp"
 #include "roadmaps/pages.hpp"
@@ -135,12 +136,9 @@ Response record_measurement(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   const auto& f = ctx.form;
   MeasurementInput in{f.get("measured_on"), f.get("value"), f.get("source")};
-  std::int64_t id = 0;
-  try {
-    id = std::stoll(f.get("indicator"));
-  } catch (const std::exception&) {
-    return fv::bad_request(ctx, N_("Choose an indicator from the list."));
-  }
+  auto indicator = numbers::whole(f.get("indicator"), 1, numbers::kMaxId);
+  if (!indicator) return fv::bad_request(ctx, N_("Choose an indicator from the list."));
+  const std::int64_t id = *indicator;
   auto errors = roadmaps::record_measurement(ctx.db, *ctx.user, ctx.param("slug"), id, in, ctx.now);
   if (!errors.empty()) return render_impact(ctx, views::coalition_of(ctx), {}, {}, f.get("indicator"), in, errors, 422);
   return Response::redirect("/coalitions/" + ctx.param("slug") + "/impact#indicateur-" + std::to_string(id));

@@ -5,6 +5,7 @@
 #include "charts/charts.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/views.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/history.hpp"
 #include "roadmaps/pages.hpp"
@@ -167,11 +168,8 @@ MeasurementInput input_of(const Measurement& m) {
 }
 
 std::int64_t base_revision(const Context& ctx) {
-  try {
-    return std::stoll(ctx.form.get("base_revision"));
-  } catch (const std::exception&) {
-    return 0;  // treated as stale: refused with 409, nothing written
-  }
+  // Absent or not a revision: treated as stale, refused with 409, nothing written.
+  return numbers::whole(ctx.form.get("base_revision"), 0, numbers::kMaxId).value_or(0);
 }
 
 }  // namespace

@@ -1,4 +1,5 @@
 // Validation shared by the roadmap use cases: one place says what a valid action, day or number is.
+#include "common/numbers.hpp"
 #include "roadmaps/validation.hpp"
 
 #include <algorithm>
@@ -30,17 +31,7 @@ std::optional<sys_seconds> parse_day(std::string_view text) {
 }
 
 std::optional<double> parse_number(std::string_view text) {
-  std::string t = text::trim(text);
-  for (auto& ch : t)
-    if (ch == ',') ch = '.';  // French decimal comma
-  std::string compact;
-  for (char ch : t)
-    if (ch != ' ') compact += ch;  // "1 200" as people write it
-  if (compact.empty() || compact.size() > 30) return std::nullopt;
-  double v = 0;
-  auto r = std::from_chars(compact.data(), compact.data() + compact.size(), v);
-  if (r.ec != std::errc() || r.ptr != compact.data() + compact.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
+  return numbers::decimal(text, -numbers::kMaxMeasure, numbers::kMaxMeasure);
 }
 
 std::string bounded(std::string_view text, std::size_t max, bool multiline, const char* field, const char* message,
@@ -151,10 +142,8 @@ void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<st
   }
   std::string parent = text::trim(in.parent);
   if (parent.empty()) return;
-  std::int64_t id = 0;
-  auto r = std::from_chars(parent.data(), parent.data() + parent.size(), id);
   std::optional<Action> p;
-  if (r.ec == std::errc() && r.ptr == parent.data() + parent.size()) p = store::action(c, coalition_id, id);
+  if (auto id = numbers::whole(parent, 1, numbers::kMaxId)) p = store::action(c, coalition_id, *id);
   if (!p || p->parent_id || (self && (p->id == *self || store::has_sub_actions(c, *self)))) {
     errors.add("parent", N_("Choose a main action of this coalition as the parent."));
     return;
@@ -273,8 +262,8 @@ Indicator read_indicator(const IndicatorInput& in, FieldErrors& errors) {
     if (!v) errors.add(field, message);
     return v;
   };
-  i.baseline = number(in.baseline, "baseline", N_("The baseline must be a number."));
-  i.target = number(in.target, "target", N_("The target must be a number."));
+  i.baseline = number(in.baseline, "baseline", N_("The baseline must be a number between -1,000,000,000,000 and 1,000,000,000,000."));
+  i.target = number(in.target, "target", N_("The target must be a number between -1,000,000,000,000 and 1,000,000,000,000."));
   return i;
 }
 
@@ -325,7 +314,7 @@ Measurement read_measurement(const MeasurementInput& in, FieldErrors& errors) {
   } else if (auto v = parse_number(in.value)) {
     m.value = *v;
   } else {
-    errors.add("value", N_("The value must be a number."));
+    errors.add("value", N_("The value must be a number between -1,000,000,000,000 and 1,000,000,000,000."));
   }
   m.source = bounded(in.source, kMaxSource, false, "source", N_("The source is too long (500 characters at most)."),
                      errors);

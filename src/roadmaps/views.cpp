@@ -1,4 +1,5 @@
 // Shared pieces of the roadmap pages.
+#include "common/numbers.hpp"
 #include "roadmaps/views.hpp"
 
 #include <date/date.h>
@@ -39,11 +40,8 @@ http::Response csv_response(std::string body, const std::string& filename) {
 }
 
 std::int64_t page_of(const Context& ctx, std::int64_t pages) {
-  try {
-    return std::clamp<std::int64_t>(std::stoll(ctx.query.get("page")), 1, pages);
-  } catch (const std::exception&) {
-    return 1;  // absent or not a number: the first page
-  }
+  // Absent or not a page number: the first page.
+  return std::clamp<std::int64_t>(numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1), 1, pages);
 }
 
 Html pager(const Context& ctx, const std::string& base, const std::string& fragment, std::int64_t page,
@@ -130,11 +128,7 @@ ActionInput input_from_form(const Context& ctx) {
   in.events = f.all("events");
   in.resources = f.get("resources");
   in.comment = f.get("comment");
-  try {
-    in.base_revision = std::stoll(f.get("base_revision"));
-  } catch (const std::exception&) {
-    in.base_revision = 0;  // absent on creation
-  }
+  in.base_revision = numbers::whole(f.get("base_revision"), 0, numbers::kMaxId).value_or(0);  // absent on creation
   return in;
 }
 

@@ -1,5 +1,6 @@
 // The search page: a labelled form that works without JavaScript, facets by type with counts,
 // ranked results with their excerpt, and pages. Any query string gives a 200 page.
+#include "common/numbers.hpp"
 #include "search/pages.hpp"
 
 #include <chrono>
@@ -43,11 +44,7 @@ http::Response search(http::Context& ctx) {
   if (q.text.size() > kMaxQueryBytes * 4) q.text.resize(kMaxQueryBytes * 4);  // kept in the form, not searched
   q.type = ctx.query.get("type");
   if (q.type.size() > 40) q.type.clear();
-  try {
-    q.page = std::stoll(ctx.query.get("page"));
-  } catch (const std::exception&) {
-    q.page = 1;  // absent or not a number
-  }
+  q.page = numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1);  // absent or not a page: the first
   Viewer viewer;
   if (ctx.user) {
     viewer.user_id = ctx.user->id;

@@ -281,6 +281,132 @@ TEST(Accounts, FailedSignInsSlowDownThenRecover) {
   EXPECT_EQ(b.sign_in("camille@example.org", kPassword).status, 303);
 }
 
+// Options of a site behind a proxy on this machine: X-Forwarded-For gives each test client its address.
+void behind_proxy(config::Options& o) { o.trusted_proxies = {"127.0.0.1"}; }
+
+// The per-account slow-down used to come before the password: five wrong tries from anywhere locked
+// the owner out, even from another address with the right password.
+TEST(Accounts, WrongPasswordsFromElsewhereNeverLockTheOwnerOut) {
+  Site site(Site::small_limits(), behind_proxy);
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser guesser(site);
+  guesser.forwarded_for("203.0.113.7");
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(guesser.sign_in("camille@example.org", "mauvais mot de passe").status, 422);
+  EXPECT_EQ(guesser.sign_in("camille@example.org", "mauvais mot de passe").status, 429);
+  // The guesser's address waits, even with the right password…
+  EXPECT_EQ(guesser.sign_in("camille@example.org", kPassword).status, 429);
+  // …the owner, from an address with no failures, gets in at once.
+  Browser owner(site);
+  owner.forwarded_for("198.51.100.20");
+  EXPECT_EQ(owner.sign_in("camille@example.org", kPassword).status, 303);
+  EXPECT_FALSE(owner.cookie("fabrique_session").empty());
+}
+
+// One address guessing many accounts is slowed too.
+TEST(Accounts, AnAddressGuessingManyAccountsIsSlowedDown) {
+  Site site(Site::small_limits(), behind_proxy);
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser guesser(site);
+  guesser.forwarded_for("203.0.113.7");
+  for (int i = 0; i < 20; ++i)
+    EXPECT_EQ(guesser.sign_in("personne" + std::to_string(i) + "@example.org", "mauvais mot de passe").status, 422);
+  EXPECT_EQ(guesser.sign_in("camille@example.org", kPassword).status, 429);
+}
+
+// The owner learns of a burst of failures in one notice, however many tries it held.
+TEST(Accounts, TheOwnerIsToldOnceOfABurstOfFailedSignIns) {
+  Site site(Site::small_limits(), behind_proxy);
+  auto camille = site.add_user("camille@example.org", "Camille", kPassword);
+  const std::string notices = "SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(camille.id);
+  for (int i = 0; i < 4; ++i) {
+    Browser guesser(site);
+    guesser.forwarded_for("203.0.113." + std::to_string(i));
+    EXPECT_EQ(guesser.sign_in("camille@example.org", "mauvais mot de passe").status, 422);
+  }
+  EXPECT_EQ(site.count(notices), 0);  // a few mistakes are no news
+  for (int i = 4; i < 12; ++i) {
+    Browser guesser(site);
+    guesser.forwarded_for("203.0.113." + std::to_string(i));
+    EXPECT_EQ(guesser.sign_in("camille@example.org", "mauvais mot de passe").status, 422);
+  }
+  EXPECT_EQ(site.count(notices), 1);
+  Browser owner(site);
+  owner.sign_in("camille@example.org", kPassword);
+  EXPECT_NE(owner.get("/compte").body.find("Plusieurs tentatives de connexion à votre compte ont échoué."),
+            std::string::npos);
+  // A new burst, after a quiet hour, is told again.
+  site.advance(std::chrono::hours(2));
+  for (int i = 0; i < 5; ++i) {
+    Browser guesser(site);
+    guesser.forwarded_for("192.0.2." + std::to_string(i));
+    guesser.sign_in("camille@example.org", "mauvais mot de passe");
+  }
+  EXPECT_EQ(site.count(notices), 2);
+}
+
+// Sign-up hashes a password (slow on purpose): one address may not create accounts without end.
+TEST(Accounts, SignUpsFromOneAddressAreSlowedDown) {
+  Site site(Site::small_limits(), [](config::Options& o) {
+    behind_proxy(o);
+    o.sign_ups_per_address = 10;
+  });
+  Browser b(site);
+  b.forwarded_for("203.0.113.7");
+  for (int i = 0; i < 10; ++i) {
+    Browser person(site);
+    person.forwarded_for("203.0.113.7");
+    EXPECT_EQ(sign_up(person, "personne" + std::to_string(i) + "@example.org").status, 303);
+  }
+  auto refused = sign_up(b, "encore@example.org");
+  EXPECT_EQ(refused.status, 429);
+  EXPECT_FALSE(refused.header("retry-after").empty());
+  EXPECT_NE(refused.body.find("Trop de comptes ont été créés depuis votre connexion."), std::string::npos);
+  EXPECT_NE(refused.body.find("value=\"encore@example.org\""), std::string::npos);  // the input is kept
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM users"), 10);
+  // Another address signs up as usual.
+  Browser other(site);
+  other.forwarded_for("198.51.100.20");
+  EXPECT_EQ(sign_up(other, "ailleurs@example.org").status, 303);
+}
+
+// Tokens taken from the browser secret before signing in (a shared computer, a planted cookie)
+// must not serve after it.
+TEST(Accounts, SigningInRenewsTheBrowserSecretBehindFormTokens) {
+  Site site;
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  b.get("/connexion");
+  const std::string before = b.cookie("fabrique_browser");
+  const std::string old_token = b.csrf();
+  ASSERT_FALSE(before.empty());
+  EXPECT_EQ(b.post("/connexion", {{"email", "camille@example.org"}, {"password", kPassword}}).status, 303);
+  EXPECT_FALSE(b.cookie("fabrique_browser").empty());
+  EXPECT_NE(b.cookie("fabrique_browser"), before);
+  // The token of the page seen before signing in no longer passes.
+  EXPECT_EQ(b.post("/compte/profil", {{"name", "Camille Autre"}, {"csrf", old_token}}, false).status, 403);
+  b.get("/compte");
+  EXPECT_EQ(b.post("/compte/profil", {{"name", "Camille Autre"}}).status, 303);
+}
+
+TEST(Accounts, TheCookieThatEndsTheSessionIsSecureWhenCookiesAreSecure) {
+  Site site(Site::small_limits(), [](config::Options& o) { o.secure_cookies = true; });
+  site.add_user("camille@example.org", "Camille", kPassword);
+  Browser b(site);
+  b.sign_in("camille@example.org", kPassword);
+  b.get("/compte");
+  auto out = b.post("/deconnexion", {});
+  EXPECT_EQ(out.status, 303);
+  bool cleared = false;
+  for (const auto& c : out.header_values("set-cookie")) {
+    if (!c.starts_with("fabrique_session=")) continue;
+    cleared = true;
+    EXPECT_NE(c.find("Max-Age=0"), std::string::npos) << c;
+    EXPECT_NE(c.find("Secure"), std::string::npos) << c;
+    EXPECT_NE(c.find("HttpOnly"), std::string::npos) << c;
+  }
+  EXPECT_TRUE(cleared);
+}
+
 TEST(Accounts, AccountPageNeedsSignIn) {
   Site site;
   Browser b(site);

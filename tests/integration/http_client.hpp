@@ -80,11 +80,17 @@ inline HttpResponse parse_response(std::string_view raw, bool head = false) {
 }
 
 // One client connection to 127.0.0.1:port; requests on it reuse the connection (keep-alive).
+// `from` picks the client's own address (another loopback address such as 127.0.0.2 is another client).
 class HttpConnection {
  public:
-  explicit HttpConnection(unsigned short port, std::chrono::milliseconds timeout = kClientTimeout)
+  explicit HttpConnection(unsigned short port, std::chrono::milliseconds timeout = kClientTimeout,
+                          std::string_view from = {})
       : stream_(ioc_), timeout_(timeout) {
     boost::asio::ip::tcp::endpoint endpoint(boost::asio::ip::make_address("127.0.0.1"), port);
+    if (!from.empty()) {
+      stream_.socket().open(endpoint.protocol());
+      stream_.socket().bind(boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address(std::string(from)), 0));
+    }
     auto ec = run([&](auto handler) { stream_.async_connect(endpoint, handler); }, timeout_);
     if (ec) throw std::runtime_error("connect to port " + std::to_string(port) + ": " + ec.message());
   }

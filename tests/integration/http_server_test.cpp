@@ -51,11 +51,25 @@ class TestHandler : public Handler {
       return response;
     }
     if (request.path == "/redirect") return Response::redirect("/echo");
+    if (request.path == "/hash") {
+      // Stands for password hashing, slow on purpose: busy until the test releases it.
+      hashing = true;
+      for (int i = 0; i < 300 && !release; ++i) std::this_thread::sleep_for(10ms);
+      hashing = false;
+      return Response::text(200, "hashed");
+    }
     return Response::text(200, "method=" + request.method_name + " path=" + request.path + " query=" + request.query +
                                    " len=" + std::to_string(request.body.size()) +
+                                   (hashing ? " during-hash" : "") +
                                    " x-test=" + std::string(request.header("x-test")) +
                                    " client=" + request.client_address);
   }
+  // Files only to /upload, and only from a sender who says they are signed in; /hash is slow.
+  Admission admit(const Request& head) override {
+    return {.takes_files = head.path == "/upload" && head.header("x-signed-in") == "yes", .slow = head.path == "/hash"};
+  }
+  std::atomic<bool> hashing{false};  // a /hash request is being handled
+  std::atomic<bool> release{false};  // lets /hash requests finish
 };
 
 ServerLimits small_limits() {
@@ -173,12 +187,86 @@ TEST_F(HttpServerTest, FormsWithAFileGetTheLargerUploadLimit) {
   auto limits = small_limits();
   limits.max_upload_bytes = 8000;
   start(limits);
-  const test::Headers multipart{{"Content-Type", "multipart/form-data; boundary=b"}};
-  // Over the form limit but within the upload limit: accepted because it is multipart.
-  auto ok = test::request(port(), "POST", "/echo", multipart, std::string(5000, 'b'));
+  const test::Headers upload{{"Content-Type", "multipart/form-data; boundary=b"}, {"X-Signed-In", "yes"}};
+  // Over the form limit but within the upload limit: accepted because the handler admits a file.
+  auto ok = test::request(port(), "POST", "/upload", upload, std::string(5000, 'b'));
   EXPECT_NE(ok.body.find("len=5000"), std::string::npos);
-  EXPECT_EQ(test::request(port(), "POST", "/echo", {}, std::string(5000, 'b')).status, 413);
-  EXPECT_EQ(test::request(port(), "POST", "/echo", multipart, std::string(9000, 'b')).status, 413);
+  EXPECT_EQ(test::request(port(), "POST", "/upload", {}, std::string(5000, 'b')).status, 413);
+  EXPECT_EQ(test::request(port(), "POST", "/upload", upload, std::string(9000, 'b')).status, 413);
+}
+
+// Any multipart/form-data request used to get the upload limit and timeout, on any path, before
+// anyone knew who sent it: only the handler's admission gives them now.
+TEST_F(HttpServerTest, MultipartAloneGetsNeitherTheUploadLimitNorItsTimeout) {
+  auto limits = small_limits();
+  limits.max_upload_bytes = 8000;
+  start(limits);
+  const test::Headers multipart{{"Content-Type", "multipart/form-data; boundary=b"}};
+  EXPECT_EQ(test::request(port(), "POST", "/nowhere", multipart, std::string(5000, 'b')).status, 413);
+  const test::Headers not_signed_in{{"Content-Type", "multipart/form-data; boundary=b"}, {"X-Signed-In", "no"}};
+  EXPECT_EQ(test::request(port(), "POST", "/upload", not_signed_in, std::string(5000, 'b')).status, 413);
+  // Refused from the header alone: no need to send the body first.
+  HttpConnection connection(port());
+  connection.write("POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+                   "Content-Length: 20999999\r\n\r\n");
+  EXPECT_EQ(test::parse_response(connection.read_some()).status, 413);
+}
+
+// Bodies over spill_bytes wait in a temporary file, and reach the handler whole.
+TEST_F(HttpServerTest, LargeBodiesArriveWholeThroughATemporaryFile) {
+  auto limits = small_limits();
+  limits.max_upload_bytes = 600 * 1024;
+  limits.spill_bytes = 1024;
+  start(limits);
+  const test::Headers upload{{"Content-Type", "multipart/form-data; boundary=b"}, {"X-Signed-In", "yes"}};
+  EXPECT_NE(test::request(port(), "POST", "/upload", upload, std::string(500 * 1024, 'b')).body.find("len=512000"),
+            std::string::npos);
+  // Chunked, its length unknown in advance: the same.
+  std::string chunked = "POST /upload HTTP/1.1\r\nHost: x\r\nX-Signed-In: yes\r\nTransfer-Encoding: chunked\r\n"
+                        "Connection: close\r\n\r\n";
+  for (int i = 0; i < 3; ++i) chunked += "1000\r\n" + std::string(4096, 'c') + "\r\n";
+  chunked += "0\r\n\r\n";
+  EXPECT_NE(test::parse_response(test::send(port(), chunked)).body.find("len=12288"), std::string::npos);
+}
+
+// The bytes being received at once are capped across connections: past the cap, 503 and Retry-After.
+TEST_F(HttpServerTest, BodiesBeyondTheReceivingCapGet503) {
+  auto limits = small_limits();
+  limits.max_upload_bytes = 600 * 1024;
+  limits.max_receiving_bytes = 1024 * 1024;
+  start(limits);
+  const std::string head = "POST /upload HTTP/1.1\r\nHost: x\r\nX-Signed-In: yes\r\nContent-Length: 500000\r\n\r\n";
+  HttpConnection first(port()), second(port());
+  first.write(head + "started");
+  second.write(head + "started");
+  std::this_thread::sleep_for(200ms);  // both are being received
+  HttpResponse refused = test::parse_response(test::send(port(), head));
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_FALSE(refused.header("retry-after").empty());
+  // Small forms still fit.
+  EXPECT_EQ(test::request(port(), "POST", "/echo", {}, "a=1").status, 200);
+}
+
+// Slow requests (password hashing) run on their own pool: a page is served meanwhile, even with one
+// network thread, and when the pool's queue is full the next slow request gets 503 at once.
+TEST_F(HttpServerTest, SlowRequestsRunOffTheNetworkThreadsAndOverflowGets503) {
+  auto limits = small_limits();
+  limits.slow_threads = 1;
+  limits.slow_queue = 1;
+  start(limits, 1);
+  HttpConnection slow(port());
+  slow.write("POST /hash HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+  for (int i = 0; i < 200 && !handler_.hashing; ++i) std::this_thread::sleep_for(10ms);
+  ASSERT_TRUE(handler_.hashing);
+  // Served while the hash is still running, on the one network thread.
+  HttpResponse page = test::request(port(), "GET", "/echo");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("during-hash"), std::string::npos);
+  HttpResponse busy = test::request(port(), "POST", "/hash", {}, "");
+  EXPECT_EQ(busy.status, 503);
+  EXPECT_EQ(busy.header("retry-after"), "5");
+  handler_.release = true;
+  EXPECT_EQ(test::parse_response(slow.read_some()).status, 200);
 }
 
 TEST_F(HttpServerTest, ExpectContinueGetsInterimResponse) {
@@ -231,6 +319,75 @@ TEST_F(HttpServerTest, AmbiguousBodyLengthGets400) {
               "3\r\nabc\r\n0\r\n\r\n"));
   EXPECT_EQ(chunked.status, 200);
   EXPECT_NE(chunked.body.find("len=3"), std::string::npos);
+}
+
+// RFC 9112 §6.1: a Transfer-Encoding that is not exactly "chunked" leaves the body's length unknown;
+// read as "no body", the body used to be parsed as the next request (smuggling behind a proxy).
+TEST_F(HttpServerTest, TransferEncodingOtherThanChunkedGets400AndClose) {
+  start();
+  for (std::string coding : {"chunked, identity", "xchunked", "identity", "gzip, chunked"}) {
+    SCOPED_TRACE(coding);
+    HttpConnection connection(port());
+    connection.write("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: " + coding +
+                     "\r\n\r\n3\r\nabc\r\n0\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n");
+    std::string raw = connection.read_until_closed();
+    HttpResponse response = test::parse_response(raw);
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(response.header("connection"), "close");
+    EXPECT_EQ(raw.find("smuggled"), std::string::npos);
+  }
+  // A tab before the value is optional whitespace (RFC 9110 §5.6.3): the body is read as chunked,
+  // never as the next request.
+  HttpResponse tabbed = test::parse_response(test::send(
+      port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\tchunked\r\nConnection: close\r\n\r\n"
+              "3\r\nabc\r\n0\r\n\r\n"));
+  EXPECT_EQ(tabbed.status, 200);
+  EXPECT_NE(tabbed.body.find("len=3"), std::string::npos);
+  // Transfer-Encoding in an HTTP/1.0 request, or twice, is no better.
+  EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                                    "3\r\nabc\r\n0\r\n\r\n"))
+                .status,
+            400);
+  EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                                    "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"))
+                .status,
+            400);
+}
+
+// RFC 9112 §3.2: an HTTP/1.1 request without Host, or with two, is refused.
+TEST_F(HttpServerTest, Http11RequestWithoutExactlyOneHostGets400AndClose) {
+  start();
+  HttpResponse missing = test::parse_response(test::send(port(), "GET /echo HTTP/1.1\r\n\r\n"));
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_EQ(missing.header("connection"), "close");
+  EXPECT_EQ(test::parse_response(test::send(port(), "GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")).status,
+            400);
+  // HTTP/1.0 had no Host; it stays accepted.
+  EXPECT_EQ(test::parse_response(test::send(port(), "GET /echo HTTP/1.0\r\n\r\n")).status, 200);
+}
+
+// RFC 9112 §5.2: obsolete line folding (a header line starting with a space or a tab) is refused.
+TEST_F(HttpServerTest, FoldedHeaderLineGets400AndClose) {
+  start();
+  for (std::string fold : {" ", "\t"}) {
+    HttpResponse response = test::parse_response(
+        test::send(port(), "GET /echo HTTP/1.1\r\nHost: x\r\nX-Test: a\r\n" + fold + "b\r\n\r\n"));
+    EXPECT_EQ(response.status, 400);
+    EXPECT_EQ(response.header("connection"), "close");
+  }
+}
+
+// The header limit is on the whole header, however many lines it is cut into.
+TEST_F(HttpServerTest, ManySmallHeadersOverTheLimitGet431) {
+  start();  // max_header_bytes = 1024
+  std::string raw = "GET /echo HTTP/1.1\r\nHost: x\r\n";
+  for (int i = 0; i < 60; ++i) raw += "X-" + std::to_string(i) + ": " + std::string(20, 'a') + "\r\n";
+  raw += "\r\n";
+  ASSERT_GT(raw.size(), 1500u);
+  HttpResponse response = test::parse_response(test::send(port(), raw));
+  EXPECT_EQ(response.status, 431);
+  EXPECT_EQ(response.header("connection"), "close");
+  EXPECT_EQ(test::request(port(), "GET", "/echo").status, 200);
 }
 
 TEST_F(HttpServerTest, UndecodablePathGets400) {
@@ -342,10 +499,12 @@ TEST_F(HttpServerTest, ConnectionsBeyondTheCapGet503) {
   ServerLimits limits = small_limits();
   limits.max_connections = 2;
   start(limits);
+  // Two connections in the middle of a request: neither is idle, so neither makes room.
   auto first = std::make_unique<HttpConnection>(port());
   HttpConnection second(port());
-  EXPECT_EQ(first->request("GET", "/echo").status, 200);
-  EXPECT_EQ(second.request("GET", "/echo").status, 200);
+  first->write("GET /echo HTTP/1.1\r\n");
+  second.write("GET /echo HTTP/1.1\r\n");
+  std::this_thread::sleep_for(100ms);
 
   HttpResponse refused = test::request(port(), "GET", "/echo");
   EXPECT_EQ(refused.status, 503);
@@ -360,6 +519,56 @@ TEST_F(HttpServerTest, ConnectionsBeyondTheCapGet503) {
     status = test::request(port(), "GET", "/echo").status;
   }
   EXPECT_EQ(status, 200);
+}
+
+// 2,000 idle keep-alive connections from one address used to shut everyone else out.
+TEST_F(HttpServerTest, OneAddressGetsNoMoreThanItsShareOfConnections) {
+  ServerLimits limits = small_limits();
+  limits.max_connections = 64;
+  limits.max_connections_per_address = 4;
+  start(limits);
+  std::vector<std::unique_ptr<HttpConnection>> mine;
+  for (int i = 0; i < 4; ++i) {
+    mine.push_back(std::make_unique<HttpConnection>(port()));
+    EXPECT_EQ(mine.back()->request("GET", "/echo").status, 200);
+  }
+  HttpResponse refused = test::request(port(), "GET", "/echo");
+  EXPECT_EQ(refused.status, 503);
+  EXPECT_EQ(refused.header("connection"), "close");
+  // Another client is served.
+  HttpConnection other(port(), test::kClientTimeout, "127.0.0.2");
+  EXPECT_EQ(other.request("GET", "/echo").status, 200);
+}
+
+// Behind a trusted proxy every visitor has the proxy's address: the proxy is not capped like a client.
+TEST_F(HttpServerTest, AnUncappedAddressMayOpenMoreThanTheShare) {
+  ServerLimits limits = small_limits();
+  limits.max_connections = 64;
+  limits.max_connections_per_address = 2;
+  limits.uncapped_addresses = {"127.0.0.1"};
+  start(limits);
+  std::vector<std::unique_ptr<HttpConnection>> proxied;
+  for (int i = 0; i < 6; ++i) {
+    proxied.push_back(std::make_unique<HttpConnection>(port()));
+    EXPECT_EQ(proxied.back()->request("GET", "/echo").status, 200);
+  }
+}
+
+// At the cap, an idle keep-alive connection is closed to make room for a new client.
+TEST_F(HttpServerTest, IdleKeepAliveConnectionsMakeRoomForNewClients) {
+  ServerLimits limits = small_limits();
+  limits.max_connections = 4;
+  start(limits);
+  std::vector<std::unique_ptr<HttpConnection>> idle;
+  for (int i = 0; i < 4; ++i) {
+    idle.push_back(std::make_unique<HttpConnection>(port()));
+    EXPECT_EQ(idle.back()->request("GET", "/echo").status, 200);
+  }
+  HttpConnection fresh(port(), test::kClientTimeout, "127.0.0.2");
+  EXPECT_EQ(fresh.request("GET", "/echo").status, 200);
+  int closed = 0;
+  for (auto& c : idle) closed += c->wait_closed(300ms) ? 1 : 0;
+  EXPECT_GE(closed, 1);
 }
 
 TEST_F(HttpServerTest, StopLetsTheRequestInFlightFinish) {

@@ -317,6 +317,48 @@ TEST(Impact, AMeasurementWithoutDateOrValueIsRefusedAndNothingIsWritten) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators"), 1);
 }
 
+// 1e308 used to be accepted and the chart drawn with y="-inf": a value is a plain decimal, within ±10^12.
+TEST(Impact, AbsurdMeasurementsAreRefusedNextToTheFieldWithTheInputKept) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  b.get(p.page("/impact"));
+  b.post(p.page("/impact"), {{"name", "Participants"}, {"quality", "inclusif"}, {"impact", "social"}});
+  auto id = std::to_string(p.site.count("SELECT MAX(id) FROM indicators"));
+  EXPECT_EQ(b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-06-22"}, {"value", "12"}}).status,
+            303);
+  for (std::string value : {"1e308", "-1e308", "1 000 000 000 001", "12 OR 1=1", "inf", "0x10"}) {
+    SCOPED_TRACE(value);
+    auto refused = b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-07-22"}, {"value", value}});
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_TRUE(has(refused, "La valeur doit être un nombre compris entre -1 000 000 000 000 et 1 000 000 000 000."));
+    EXPECT_TRUE(has(refused, "value=\"" + value + "\""));  // the input is kept
+  }
+  EXPECT_EQ(b.post(p.page("/impact"), {{"name", "X"}, {"quality", "inclusif"}, {"impact", "social"}, {"target", "1e308"}})
+                .status,
+            422);
+  // An indicator chosen as "2 OR 1=1" is not indicator 2.
+  EXPECT_EQ(b.post(p.page("/impact/mesures"), {{"indicator", id + " OR 1=1"}, {"measured_on", "2021-07-22"}, {"value", "3"}})
+                .status,
+            400);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 1);
+  const auto impact = b.get(p.page("/impact"));
+  EXPECT_FALSE(has(impact, "\"-inf\"") || has(impact, "\"inf\"") || has(impact, "nan\""));
+}
+
+// base_revision=1 OR 1=1 used to be read as 1: the edit went through as if made from revision 1.
+TEST(Roadmaps, ARevisionNumberWithTextAfterItIsNotReadAsTheNumber) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  p.add(b, "Registre des réutilisations");
+  const std::string path = p.page("/feuille-de-route/" + std::to_string(p.last_action()));
+  b.get(path);
+  auto refused = b.post(path, Programme::action("Registre modifié", {{"base_revision", "1 OR 1=1"}}));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE title = 'Registre modifié'"), 0);
+}
+
 TEST(Matrix, CoalitionPageShowsKindsOnLeversTheKindsToInvolveAndTheDiversity) {
   Programme p;
   Browser member(p.site), porteur(p.site);

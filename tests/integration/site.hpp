@@ -193,8 +193,12 @@ class Browser {
  public:
   explicit Browser(Site& site) : site_(site) {}
 
+  // Every later request says it comes from `address` (X-Forwarded-For), as a trusted proxy would.
+  void forwarded_for(const std::string& address) { forwarded_for_ = address; }
+
   HttpResponse get(const std::string& target, Headers extra = {}) {
     extra.emplace_back("Cookie", cookie_header());
+    add_forwarded_for(extra);
     auto r = request(site_.port(), "GET", target, extra);
     remember(r);
     if (auto token = csrf_in(r.body); !token.empty()) csrf_ = token;
@@ -207,6 +211,7 @@ class Browser {
     std::string body = with_csrf ? "csrf=" + form_encode(csrf_) : "";
     for (const auto& [k, v] : fields) body += (body.empty() ? "" : "&") + form_encode(k) + "=" + form_encode(v);
     Headers h{{"Cookie", cookie_header()}, {"Content-Type", "application/x-www-form-urlencoded"}};
+    add_forwarded_for(h);
     auto r = request(site_.port(), "POST", target, h, body);
     remember(r);
     if (auto token = csrf_in(r.body); !token.empty()) csrf_ = token;
@@ -235,6 +240,7 @@ class Browser {
            f.content_type.empty() ? "application/octet-stream" : f.content_type, f.bytes);
     body += "--" + boundary + "--\r\n";
     Headers h{{"Cookie", cookie_header()}, {"Content-Type", "multipart/form-data; boundary=" + boundary}};
+    add_forwarded_for(h);
     auto r = request(site_.port(), "POST", target, h, body);
     remember(r);
     if (auto token = csrf_in(r.body); !token.empty()) csrf_ = token;
@@ -256,6 +262,9 @@ class Browser {
   const std::string& csrf() const { return csrf_; }
 
  private:
+  void add_forwarded_for(Headers& h) const {
+    if (!forwarded_for_.empty()) h.emplace_back("X-Forwarded-For", forwarded_for_);
+  }
   static std::string csrf_in(const std::string& body) {
     static const std::regex kCsrf(R"re(name="csrf" value="([^"]+)")re");
     std::smatch m;
@@ -282,6 +291,7 @@ class Browser {
   Site& site_;
   std::map<std::string, std::string> jar_;
   std::string csrf_;
+  std::string forwarded_for_;
 };
 
 }  // namespace fabrique::test

@@ -44,7 +44,8 @@ sql() { "$PG_BIN/psql" -X -A -t -q -v ON_ERROR_STOP=1 "$DB" -c "$1"; }
 PASSWORD=demo-fabrique-2021
 ANIMATEUR=animateur@demo.fabrique
 
-NODE_OPTIONS=(--trusted_proxies 127.0.0.1 --database_pool 8)
+# Every simulated person comes from this machine: 51 sign-ups from one address, more than a node allows an hour.
+NODE_OPTIONS=(--trusted_proxies 127.0.0.1 --database_pool 8 --sign_ups_per_address 100)
 start_node a "$DB" "${NODE_OPTIONS[@]}" || die "node a did not start"
 A_PID=$NODE_PID A=http://127.0.0.1:$NODE_PORT A_PORT=$NODE_PORT
 start_node b "$DB" "${NODE_OPTIONS[@]}" || die "node b did not start"

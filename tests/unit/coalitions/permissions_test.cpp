@@ -40,7 +40,14 @@ class Permissions : public ::testing::Test {
   }
   storage::Connection& c() { return **lease_; }
   accounts::User user(const std::string& email, accounts::Role role) {
-    accounts::SignUpInput in{"Nom", email, "un mot de passe solide", "un mot de passe solide", "", "", role};
+    accounts::SignUpInput in{.name = "Nom",
+                             .email = email,
+                             .password = "un mot de passe solide",
+                             .password_confirmation = "un mot de passe solide",
+                             .organisation = {},
+                             .organisation_kind = {},
+                             .role = role,
+                             .client_address = {}};
     return *accounts::sign_up(c(), in, now_).user;
   }
   BookletEdit edit(const std::string& text) {

@@ -76,6 +76,17 @@ TEST(Files, CleansNames) {
   EXPECT_TRUE(long_name.ends_with(".odt"));
 }
 
+// A right-to-left override makes "rapport\u202Efdp.exe" show as "rapportexe.pdf": the bidi controls go.
+TEST(Files, CleanNamesDropBidiControls) {
+  EXPECT_EQ(files::clean_name("rapport\u202Efdp.exe"), "rapportfdp.exe");
+  for (const char* control : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
+    SCOPED_TRACE(control);
+    EXPECT_EQ(files::clean_name(std::string("bilan") + control + "2024.pdf"), "bilan2024.pdf");
+  }
+  // Other characters of the same block stay.
+  EXPECT_EQ(files::clean_name("bilan\u2026.pdf"), "bilan\u2026.pdf");
+}
+
 TEST(Files, DownloadSavesUnderThePersonsNameAndRunsNothing) {
   EXPECT_EQ(files::content_disposition("Compte rendu \"final\" é.pdf"),
             "attachment; filename=\"Compte rendu _final_ _.pdf\"; "
