@@ -16,6 +16,8 @@ packages=(
   python3
   # uploads: the type of a file read from its content
   libmagic-dev libmagic-mgc
+  # mail: SMTP (STARTTLS, implicit TLS, AUTH) through libcurl; a real SMTP server for the tests
+  libcurl4-openssl-dev python3-aiosmtpd
   libgtest-dev libgmock-dev
   # the sanitizer build and the fuzzers (libFuzzer, ASan/UBSan/TSan runtimes, readable stack traces)
   clang libclang-rt-14-dev llvm

@@ -24,10 +24,18 @@ else
   sign_in="To sign in as an animateur, create one in another terminal:
     $bin user add --admin --email you@example.org --name \"Your Name\" --database $database"
 fi
+# Without an SMTP server, mails (account confirmations, new passwords, notices) land in files.
+if [ -n "${FABRIQUE_SMTP_URL:-}" ]; then
+  mail="Mail goes through $(printf '%s' "$FABRIQUE_SMTP_URL" | sed 's#//[^@/]*@#//#')."
+else
+  mail="No SMTP server is set (FABRIQUE_SMTP_URL): mails are written as .eml files
+  under ${FABRIQUE_MAIL_DIR:-var/mail}/ — open the newest one to follow a confirmation link."
+fi
 cat <<MSG
 
   fabrique is starting on http://$listen/
   $sign_in
+  $mail
   Stop with Ctrl-C.
 
 MSG

@@ -1,6 +1,7 @@
 // Account pages: each reads the form, calls one use case, then redirects or re-renders with errors.
 #include "accounts/pages.hpp"
 
+#include "accounts/by_mail.hpp"
 #include "accounts/store.hpp"
 #include "coalitions/store.hpp"
 #include "accounts/use_cases.hpp"
@@ -20,13 +21,13 @@ using html::render;
 using i18n::N_;
 using views::Field;
 
-namespace {
-
 http::CookieOptions session_cookie(const Context& ctx) {
   return {.http_only = true,
           .secure = ctx.options.secure_cookies,
           .max_age_seconds = static_cast<long>(ctx.options.session_days) * 24 * 3600};
 }
+
+namespace {
 
 std::vector<views::Option> kind_options(Context& ctx) {
   std::vector<views::Option> out;
@@ -93,6 +94,10 @@ Response render_sign_in(Context& ctx, const FieldErrors& errors, int status) {
       views::input(ctx, {"password", ctx.tr(N_("Password")), "", "password", "current-password", "", true, 1024},
                    errors),
       ctx.tr(N_("Sign in")), ctx.tr(N_("No account yet?")), ctx.tr(N_("Create an account")));
+  body += render(R"(<p><a href="/mot-de-passe-oublie">{}</a></p>)", ctx.tr(N_("Forgotten password?")));
+  if (ctx.query.get("mot-de-passe") == "1")
+    body = render(R"(<p class="notice" role="status">{}</p>{})",
+                  ctx.tr(N_("Your new password is saved and every session was signed out. Sign in with it.")), body);
   return views::page(ctx, status, ctx.tr(N_("Sign in")), body);
 }
 
@@ -184,6 +189,7 @@ Response render_account(Context& ctx, const FieldErrors& profile_errors, const F
                     true, 1024},
                    password_errors),
       ctx.tr(N_("Change my password")));
+  body += account_links(ctx);
   if (ctx.query.get("fait") == "1")
     body = render(R"(<p class="notice" role="status">{}</p>{})", ctx.tr(N_("Saved.")), body);
   return views::page(ctx, status, ctx.tr(N_("My account")), body);
@@ -207,21 +213,18 @@ Response sign_up(Context& ctx) {
                  ctx.form.get("password_confirmation"),
                  ctx.form.get("organisation"),
                  ctx.form.get("organisation_kind"),
-                 Role::member,
-                 std::chrono::days(ctx.options.session_days),
-                 ctx.request.client_address,
-                 ctx.options.sign_ups_per_address};
-  auto result = accounts::sign_up(ctx.db, in, ctx.now);
+                 Role::member};
+  in.client_address = ctx.request.client_address;
+  in.free_per_address = ctx.options.sign_ups_per_address;
+  // The same answer whether the address is new or already has an account (whose owner gets a mail).
+  auto result = accounts::create_account(ctx.db, std::move(in), ctx.lang(), ctx.now);
   if (result.retry_after > 0) {
     Response r = render_sign_up(ctx, result.errors, 429);
     r.set_header("Retry-After", std::to_string(result.retry_after));
     return r;
   }
   if (!result.errors.empty()) return render_sign_up(ctx, result.errors, 422);
-  ctx.renew_browser_secret();
-  Response r = Response::redirect("/compte");
-  r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, result.session_token, session_cookie(ctx)));
-  return r;
+  return Response::redirect("/inscription/envoyee");
 }
 
 Response sign_in_form(Context& ctx) {

@@ -1,6 +1,7 @@
 // Account pages: sign up, sign in, sign out, and the person's own account page.
 #pragma once
 #include "http/context.hpp"
+#include "views/html.hpp"
 
 namespace fabrique::accounts::pages {
 
@@ -17,6 +18,24 @@ Response update_profile(Context& ctx);   // POST /compte/profil
 Response change_password(Context& ctx);  // POST /compte/mot-de-passe
 Response join_organisation(Context& ctx);   // POST /compte/organisations
 Response leave_organisation(Context& ctx);  // POST /compte/organisations/{slug}/quitter
+
+// mail_pages.cpp: the pages of the links mailed to people.
+Response sign_up_sent(Context& ctx);             // GET /inscription/envoyee
+Response confirm_email_form(Context& ctx);       // GET /inscription/confirmer?jeton=…
+Response confirm_email(Context& ctx);            // POST /inscription/confirmer
+Response forgotten_password_form(Context& ctx);  // GET /mot-de-passe-oublie
+Response forgotten_password(Context& ctx);       // POST /mot-de-passe-oublie
+Response new_password_form(Context& ctx);        // GET /mot-de-passe-oublie/nouveau?jeton=…
+Response new_password(Context& ctx);             // POST /mot-de-passe-oublie/nouveau
+Response address_form(Context& ctx);             // GET /compte/adresse
+Response change_address(Context& ctx);           // POST /compte/adresse
+Response confirm_address_form(Context& ctx);     // GET /compte/adresse/confirmer?jeton=…
+Response confirm_address(Context& ctx);          // POST /compte/adresse/confirmer
+// The links from the account page to the address and mail-choice pages.
+html::Html account_links(Context& ctx);
+
+// The session cookie's attributes (pages.cpp).
+http::CookieOptions session_cookie(const Context& ctx);
 
 // For pages that need a signed-in person: the redirect to the sign-in page, coming back here after.
 Response sign_in_first(const Context& ctx);

@@ -59,7 +59,7 @@ SignInResult sign_in(storage::Connection& c, std::string_view email_in, std::str
     throttle::note(c, address_key, now);
     // Counted for every address at once, this only tells the owner: it never makes them wait.
     if (throttle::note(c, account_key, now) == kNoticeAfter && user)
-      notifications::notify(c, user->id,
+      notifications::notify(c, user->id, notifications::kAccount,
                             N_("Several attempts to sign in to your account failed. If it was not you, choose a "
                                "new password."),
                             "/compte#motdepasse", now);

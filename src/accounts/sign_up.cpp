@@ -60,11 +60,15 @@ SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds 
   std::string hash = hash_password(in.password);
 
   storage::Transaction tx(c, true);
-  if (!u.email.empty() && store::user_by_email(c, u.email))
-    out.errors.add("email", N_("An account already uses this e-mail address. Sign in instead."));
+  if (auto owner = u.email.empty() ? std::nullopt : store::user_by_email(c, u.email)) {
+    if (in.quiet_when_taken)
+      out.taken_by = owner;
+    else
+      out.errors.add("email", N_("An account already uses this e-mail address. Sign in instead."));
+  }
 
   std::optional<organisations::Organisation> organisation = organisation_of();
-  if (!out.errors.empty()) return out;  // the transaction rolls back: nothing written
+  if (!out.errors.empty() || out.taken_by) return out;  // the transaction rolls back: nothing written
 
   try {
     u.id = store::insert_user(c, u, hash, now);
@@ -75,8 +79,9 @@ SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds 
   }
   if (organisation) organisations::store::add_member(c, u.id, organisation->id, now);
   if (in.session_length.count() > 0) out.session_token = open_session(c, u.id, now, in.session_length);
-  tx.commit();
   u.created_at = now;
+  if (in.created) in.created(c, u);
+  tx.commit();
   out.user = u;
   return out;
 }

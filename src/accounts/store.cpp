@@ -106,4 +106,53 @@ void clear_failures(Connection& c, const std::string& key) {
   c.execute("DELETE FROM sign_in_failures WHERE key = ?", {key});
 }
 
+std::optional<Recipient> recipient(Connection& c, std::int64_t user_id) {
+  auto r = c.query_one("SELECT email, name, language, email_confirmed_at FROM users WHERE id = ?", {user_id});
+  if (!r) return std::nullopt;
+  Recipient out{r->text(0), r->text(1), i18n::Lang::fr, !r->is_null(3)};
+  i18n::parse(r->text(2), out.lang);
+  return out;
+}
+
+void set_language(Connection& c, std::int64_t user_id, i18n::Lang lang) {
+  c.execute("UPDATE users SET language = ? WHERE id = ?", {std::string(i18n::code(lang)), user_id});
+}
+
+void confirm_email(Connection& c, std::int64_t user_id, sys_seconds now) {
+  c.execute("UPDATE users SET email_confirmed_at = ? WHERE id = ? AND email_confirmed_at IS NULL",
+            {secs(now), user_id});
+}
+
+void await_confirmation(Connection& c, std::int64_t user_id) {
+  c.execute("UPDATE users SET email_confirmed_at = NULL WHERE id = ?", {user_id});
+}
+
+void update_email(Connection& c, std::int64_t user_id, const std::string& email, sys_seconds now) {
+  c.execute("UPDATE users SET email = ?, email_key = ?, email_confirmed_at = ?, updated_at = ? WHERE id = ?",
+            {email, text::lower(email), secs(now), secs(now), user_id});
+}
+
+void delete_sessions(Connection& c, std::int64_t user_id) {
+  c.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
+}
+
+void insert_token(Connection& c, const std::string& token_hash, std::int64_t user_id, std::string_view purpose,
+                  const std::string& email, sys_seconds now, sys_seconds expires) {
+  c.execute("INSERT INTO account_tokens (token_hash, user_id, purpose, email, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            {token_hash, user_id, std::string(purpose), email, secs(now), secs(expires)});
+}
+
+std::optional<Token> token(Connection& c, const std::string& token_hash) {
+  auto r = c.query_one("SELECT user_id, purpose, email, expires_at, used_at FROM account_tokens WHERE token_hash = ?",
+                       {token_hash});
+  if (!r) return std::nullopt;
+  return Token{r->integer(0), r->text(1), r->text(2), storage::at(r->integer(3)), !r->is_null(4)};
+}
+
+bool use_token(Connection& c, const std::string& token_hash, sys_seconds now) {
+  return c.execute("UPDATE account_tokens SET used_at = ? WHERE token_hash = ? AND used_at IS NULL",
+                   {secs(now), token_hash}) == 1;
+}
+
 }  // namespace fabrique::accounts::store

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "accounts/model.hpp"
+#include "i18n/i18n.hpp"
 #include "storage/database.hpp"
 
 namespace fabrique::accounts::store {
@@ -35,5 +36,35 @@ struct Failures {
 Failures failures(Connection& c, const std::string& key);
 void record_failure(Connection& c, const std::string& key, sys_seconds now, bool restart);
 void clear_failures(Connection& c, const std::string& key);
+
+// Mail (migration 0012): the person's language, whether their address is confirmed, and the tokens
+// mailed to them.
+struct Recipient {
+  std::string email;
+  std::string name;
+  i18n::Lang lang = i18n::Lang::fr;
+  bool confirmed = false;
+};
+std::optional<Recipient> recipient(Connection& c, std::int64_t user_id);
+void set_language(Connection& c, std::int64_t user_id, i18n::Lang lang);
+void confirm_email(Connection& c, std::int64_t user_id, sys_seconds now);
+// A new account made through the sign-up form waits for its address to be confirmed.
+void await_confirmation(Connection& c, std::int64_t user_id);
+// Changes the address (already checked free) and counts it as confirmed.
+void update_email(Connection& c, std::int64_t user_id, const std::string& email, sys_seconds now);
+void delete_sessions(Connection& c, std::int64_t user_id);
+
+struct Token {
+  std::int64_t user_id = 0;
+  std::string purpose;  // confirm | password | email
+  std::string email;    // for 'email': the new address
+  sys_seconds expires_at{};
+  bool used = false;
+};
+void insert_token(Connection& c, const std::string& token_hash, std::int64_t user_id, std::string_view purpose,
+                  const std::string& email, sys_seconds now, sys_seconds expires);
+std::optional<Token> token(Connection& c, const std::string& token_hash);
+// Marks the token used; false when it already was (another request used it first).
+bool use_token(Connection& c, const std::string& token_hash, sys_seconds now);
 
 }  // namespace fabrique::accounts::store

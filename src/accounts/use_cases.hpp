@@ -2,6 +2,7 @@
 // pages, the CLI and tests call these same functions.
 #pragma once
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -26,12 +27,18 @@ struct SignUpInput {
   // Sign-ups from one address in an hour before each next one waits (doubling): a workshop signing
   // up together is not slowed, a script creating accounts (each a costly password hash) soon is.
   std::int64_t free_per_address = 30;
+  // Set by the sign-up form: an address that already has an account is then no error (saying so
+  // would tell anyone who has an account): `taken_by` names the owner and nothing is written.
+  bool quiet_when_taken = false;
+  // Called inside the transaction that creates the account, e.g. to mail the confirmation link.
+  std::function<void(storage::Connection&, const User&)> created = nullptr;
 };
 struct SignUpResult {
   FieldErrors errors;
   std::optional<User> user;
   std::string session_token;     // when a session was asked for
   std::int64_t retry_after = 0;  // > 0 when refused because of too many sign-ups from the address (seconds)
+  std::optional<User> taken_by;  // with quiet_when_taken: the owner of the address
 };
 // sign_up.cpp. Outcomes: user created (and organisation joined or created) | field errors, nothing written |
 // throttled (too many recent sign-ups from this address), nothing written.

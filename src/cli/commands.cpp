@@ -22,6 +22,7 @@
 #include "http/server.hpp"
 #include "search/search.hpp"
 #include "i18n/i18n.hpp"
+#include "mail/sender.hpp"
 #include "observatoire/use_cases.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -148,7 +149,13 @@ int cmd_serve(const Args& a) {
   server.bind();
   auto host = options.listen.substr(0, options.listen.rfind(':'));
   std::cout << "fabrique listening on http://" << host << ":" << server.port() << "/" << std::endl;
+  if (options.smtp_url.empty())
+    std::cout << "fabrique: no smtp_url, mails are written to " << options.mail_dir << "/ as .eml files" << std::endl;
+  // Mail leaves from its own thread: a request never waits for the SMTP server.
+  mail::Sender sender(*db, options);
+  sender.start();
   server.run(true);
+  sender.stop();
   std::cout << "fabrique stopped" << std::endl;
   return 0;
 }

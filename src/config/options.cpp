@@ -77,6 +77,18 @@ void check_base_url(const std::string& v) {
     throw ConfigError(fmt::format("option base_url: \"{}\" must start with http:// or https://", v));
 }
 
+void check_smtp_url(const std::string& v) {
+  if (!v.empty() && !v.starts_with("smtp://") && !v.starts_with("smtps://"))
+    throw ConfigError(fmt::format("option smtp_url: \"{}\" must start with smtp:// or smtps://", v));
+}
+
+void check_mail_from(const std::string& v) {
+  auto lt = v.find('<');
+  std::string address = lt == std::string::npos ? v : v.substr(lt + 1, v.find('>', lt) - lt - 1);
+  if (address.find('@') == std::string::npos || v.find_first_of("\r\n") != std::string::npos)
+    throw ConfigError(fmt::format("option mail_from: \"{}\" is not an address or Name <address>", v));
+}
+
 std::string redact(const std::string& v) {
   // A database URL may carry a password: keep the scheme and host, hide credentials.
   auto at = v.find('@');
@@ -158,6 +170,34 @@ const std::vector<Row>& rows() {
          for (const auto& a : o.trusted_proxies) out += (out.empty() ? "" : ",") + a;
          return out;
        }},
+      {{"smtp_url", "", "SMTP server mail goes through: smtp://host:587 (STARTTLS) or smtps://host:465 (TLS); empty: mails are written as .eml files under mail_dir", true},
+       [](Options& o, const std::string& v) { check_smtp_url(v); o.smtp_url = v; },
+       [](const Options& o) { return redact(o.smtp_url); }},
+      {{"smtp_user", "", "user name for SMTP AUTH (empty: no AUTH)", false},
+       [](Options& o, const std::string& v) { o.smtp_user = v; },
+       [](const Options& o) { return o.smtp_user; }},
+      {{"smtp_password", "", "password for SMTP AUTH", true},
+       [](Options& o, const std::string& v) { o.smtp_password = v; },
+       [](const Options& o) { return std::string(o.smtp_password.empty() ? "" : "***"); }},
+      {{"smtp_starttls", "try", "on smtp://, STARTTLS when the server offers it (try) or never send without it (required)", false},
+       [](Options& o, const std::string& v) {
+         if (v != "try" && v != "required")
+           throw ConfigError(fmt::format("option smtp_starttls: \"{}\" is neither try nor required", v));
+         o.smtp_starttls = v;
+       },
+       [](const Options& o) { return o.smtp_starttls; }},
+      {{"smtp_timeout", "60", "seconds for connecting to the SMTP server and handing it one mail", false},
+       [](Options& o, const std::string& v) { o.smtp_timeout_seconds = parse_int("smtp_timeout", v, 1, 600); },
+       [](const Options& o) { return std::to_string(o.smtp_timeout_seconds); }},
+      {{"mail_from", "fabrique <fabrique@localhost>", "sender of every mail: an address, or Name <address>", false},
+       [](Options& o, const std::string& v) { check_mail_from(v); o.mail_from = v; },
+       [](const Options& o) { return o.mail_from; }},
+      {{"mail_dir", "var/mail", "directory mails are written to as .eml files when smtp_url is empty", false},
+       [](Options& o, const std::string& v) {
+         if (v.empty()) throw ConfigError("option mail_dir: must not be empty");
+         o.mail_dir = v;
+       },
+       [](const Options& o) { return o.mail_dir; }},
       {{"log_requests", "true", "write one access-log line per request", false},
        [](Options& o, const std::string& v) { o.log_requests = parse_bool("log_requests", v); },
        [](const Options& o) { return std::string(o.log_requests ? "true" : "false"); }},

@@ -37,6 +37,14 @@ struct Options {
   // every request comes from the proxy's address, and per-address sign-in limits would lump all
   // visitors together.
   std::vector<std::string> trusted_proxies;
+  // Mail (src/mail/). Without smtp_url, mails are written as .eml files under mail_dir.
+  std::string smtp_url;             // smtp://host:587 (STARTTLS) or smtps://host:465 (TLS)
+  std::string smtp_user;
+  std::string smtp_password;        // secret
+  std::string smtp_starttls = "try";  // on smtp://: "try" or "required"
+  int smtp_timeout_seconds = 60;
+  std::string mail_from = "fabrique <fabrique@localhost>";
+  std::string mail_dir = "var/mail";
 };
 
 // One row of the options table.

@@ -1,5 +1,6 @@
 // Use case: a signed-in member registers to an event in one action — a place while one is free,
-// else the end of the waiting list.
+// else the end of the waiting list — and is told so by mail, with the event for their calendar.
+#include "events/mail.hpp"
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "i18n/i18n.hpp"
@@ -36,6 +37,7 @@ RegistrationResult register_for_event(storage::Connection& c, const User& actor,
   out.status = full ? Status::waiting : Status::registered;
   store::insert_registration(c, e->id, actor.id, out.status, now);
   if (full) out.position = store::count(c, e->id, Status::waiting);
+  mail_registration(c, actor.id, *e, out.status, now);
   tx.commit();
   return out;
 }

@@ -75,7 +75,7 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
     store::update(c, e);
     if (const char* message = change_to_announce(old, e))
       for (const auto& r : store::registrations(c, e.id))
-        notifications::notify(c, r.user_id, message, "/evenements/" + e.slug, now, e.title);
+        notifications::notify(c, r.user_id, notifications::kEvents, message, "/evenements/" + e.slug, now, e.title);
     store::set_coalitions(c, e.id, checked.coalitions);
     store::set_organisations(c, e.id, checked.organisers, "organiser");
     e.minutes = old.minutes;  // not edited here, but indexed with the event's new title

@@ -12,6 +12,7 @@
 #include "http/multipart.hpp"
 #include "http/router.hpp"
 #include "i18n/i18n.hpp"
+#include "mail/mail.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::http {
@@ -74,6 +75,7 @@ App::App(storage::Database& db, const config::Options& options, Clock clock)
     : db_(db), options_(options), clock_(std::move(clock)) {
   if (!clock_) clock_ = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
   csrf_key_ = load_or_create_key(db_, "csrf_key");
+  mail::configure({options_.mail_from, options_.base_url, load_or_create_key(db_, "mail_key")});
 }
 
 const std::string& Context::csrf_token() {
@@ -152,7 +154,7 @@ Response App::handle(Request& request) {
         response = views::bad_request(ctx, N_("This form was sent in a format the site does not accept."));
       } else if (auto form = read_form(request); !form) {
         response = views::bad_request(ctx, N_("The form could not be read. Please try again."));
-      } else if (!accounts::csrf_valid(csrf_key_, ctx.browser_secret, form->fields.get("csrf"))) {
+      } else if (!match.signed_link && !accounts::csrf_valid(csrf_key_, ctx.browser_secret, form->fields.get("csrf"))) {
         // Nothing is done: the form did not come from a page of this site (or it is too old).
         response = views::forbidden(
             ctx, N_("This form has expired or did not come from this site. Go back, reload the page and try again."));

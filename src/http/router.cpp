@@ -102,6 +102,7 @@ Router::Match Router::match(Method method, std::string_view path) const {
     out.path_known = true;
     if (r.method == wanted) {
       out.handler = &r.handler;
+      out.signed_link = r.signed_link;
       out.params = std::move(params);
       out.needs = r.needs;
       return out;

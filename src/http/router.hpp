@@ -28,10 +28,17 @@ class Router {
   void post(std::string_view pattern, PageHandler h, Needs needs = Needs::form) {
     add(Method::post, pattern, std::move(h), needs);
   }
+  // A POST that a mail client sends on its own (RFC 8058 one-click unsubscription): it cannot carry
+  // our CSRF token, so the handler must check the signed token in its path instead.
+  void post_signed(std::string_view pattern, PageHandler h) {
+    add(Method::post, pattern, std::move(h));
+    routes_.back().signed_link = true;
+  }
 
   struct Match {
     const PageHandler* handler = nullptr;  // null: no route for this method
     bool path_known = false;               // some route has this path (then 405, not 404)
+    bool signed_link = false;              // a post_signed() route: no CSRF token is asked for
     std::vector<std::pair<std::string, std::string>> params;
     Needs needs = Needs::form;
   };
@@ -53,6 +60,7 @@ class Router {
     std::vector<Segment> segments;
     PageHandler handler;
     Needs needs = Needs::form;
+    bool signed_link = false;
   };
   std::vector<Route> routes_;
 };

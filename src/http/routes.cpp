@@ -8,6 +8,7 @@
 #include "search/pages.hpp"
 #include "events/pages.hpp"
 #include "http/router.hpp"
+#include "mail/pages.hpp"
 #include "notifications/pages.hpp"
 #include "observatoire/pages.hpp"
 #include "organisations/pages.hpp"
@@ -55,6 +56,25 @@ const Router& routes() {
     r.post("/compte/mot-de-passe", accounts::change_password, Needs::password_hashing);
     r.post("/compte/organisations", accounts::join_organisation);
     r.post("/compte/organisations/{slug}/quitter", accounts::leave_organisation);
+    r.get("/inscription/envoyee", accounts::sign_up_sent);
+    r.get("/inscription/confirmer", accounts::confirm_email_form);  // ?jeton=… (mailed)
+    r.post("/inscription/confirmer", accounts::confirm_email);
+    r.get("/mot-de-passe-oublie", accounts::forgotten_password_form);
+    r.post("/mot-de-passe-oublie", accounts::forgotten_password);
+    r.get("/mot-de-passe-oublie/nouveau", accounts::new_password_form);  // ?jeton=… (mailed)
+    r.post("/mot-de-passe-oublie/nouveau", accounts::new_password, Needs::password_hashing);
+    r.get("/compte/adresse", accounts::address_form);
+    r.post("/compte/adresse", accounts::change_address, Needs::password_hashing);
+    r.get("/compte/adresse/confirmer", accounts::confirm_address_form);  // ?jeton=… (mailed)
+    r.post("/compte/adresse/confirmer", accounts::confirm_address);
+
+    // Mail: which notices come by mail, the one-click unsubscription of a mail (RFC 8058: the mail
+    // client posts without our CSRF token; the path is signed), and the animateurs' outbox
+    r.get("/compte/courriels", fabrique::notifications::pages::mail_choices_form);
+    r.post("/compte/courriels", fabrique::notifications::pages::save_mail_choices);
+    r.get("/courriels/desabonnement/{user:int}/{kind}/{token}", fabrique::notifications::pages::unsubscribe_form);
+    r.post_signed("/courriels/desabonnement/{user:int}/{kind}/{token}", fabrique::notifications::pages::unsubscribe);
+    r.get("/animation/courriels", fabrique::mail::pages::outbox);
 
     // Organisations (literal paths before /organisations/{slug})
     r.get("/organisations", organisations::list);

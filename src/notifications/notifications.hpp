@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/i18n.hpp"
 #include "storage/database.hpp"
 
 namespace fabrique::notifications {
@@ -25,10 +26,36 @@ struct Notification {
   bool read = false;
 };
 
-// Tells `user_id` something. `message` must be a msgid marked with N_() so that it is translated when
-// shown; `subject` fills its "{}" (cut to 300 characters); `link` is a path on this site.
-void notify(storage::Connection& c, std::int64_t user_id, const char* message, const std::string& link,
-            sys_seconds now, const std::string& subject = {});
+// The kinds of notice; each is also a kind of mail the person may turn off (on their account page
+// or by the one-click link of the mail). `label` is an English msgid.
+struct Kind {
+  const char* key;
+  const char* label;
+};
+inline constexpr Kind kEvents{"events", i18n::N_("Changes to the events I registered for")};
+inline constexpr Kind kContributions{"contributions", i18n::N_("Decisions on my contributions to the observatory")};
+inline constexpr Kind kAccount{"account", i18n::N_("Failed attempts to sign in to my account")};
+inline constexpr Kind kKinds[] = {kEvents, kContributions, kAccount};
+// The kind whose key is `key`, or nullptr.
+const Kind* kind(std::string_view key);
+
+// Tells `user_id` something, on the site and by mail (unless they turned that kind off, or have not
+// confirmed their address yet). `message` must be a msgid marked with N_() so that it is translated
+// in the person's language; `subject` fills its "{}" (cut to 300 characters); `link` is a path on
+// this site. The mail goes through the outbox in the caller's transaction.
+void notify(storage::Connection& c, std::int64_t user_id, const Kind& kind, const char* message,
+            const std::string& link, sys_seconds now, const std::string& subject = {});
+
+// Whether the person receives `kind` by mail (yes unless they said no), and saving their choice.
+bool mail_enabled(storage::Connection& c, std::int64_t user_id, std::string_view kind);
+void set_mail_enabled(storage::Connection& c, std::int64_t user_id, std::string_view kind, bool enabled,
+                      sys_seconds now);
+// Use case (one transaction): the one-click unsubscription of a mail: `kind` no longer comes by mail.
+// An account deleted since is ignored.
+void stop_mails(storage::Connection& c, std::int64_t user_id, std::string_view kind, sys_seconds now);
+// Use case (one transaction): the person receives by mail exactly the kinds in `wanted`.
+void choose_mails(storage::Connection& c, std::int64_t user_id, const std::vector<std::string>& wanted,
+                  sys_seconds now);
 
 // The person's latest notifications, newest first.
 std::vector<Notification> latest(storage::Connection& c, std::int64_t user_id, std::int64_t limit = 20);

@@ -1,10 +1,13 @@
-// The notifications block of the account page and the action that marks them read.
+// The notifications block of the account page, the action that marks them read, and the choice of
+// which notices also come by mail (on the account, or by a mail's one-click link).
 #include "notifications/pages.hpp"
 
 #include "accounts/pages.hpp"
 #include "i18n/i18n.hpp"
+#include "mail/mail.hpp"
 #include "notifications/notifications.hpp"
 #include "views/forms.hpp"
+#include "views/layout.hpp"
 
 namespace fabrique::notifications::pages {
 
@@ -40,6 +43,75 @@ http::Response mark_read(http::Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   mark_all_read(ctx.db, ctx.user->id, ctx.now);
   return http::Response::redirect("/compte#notifications");
+}
+
+http::Response mail_choices_form(http::Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  Html boxes;
+  for (const auto& k : kKinds)
+    boxes += views::checkbox(ctx, k.key, ctx.tr(k.label), mail_enabled(ctx.db, ctx.user->id, k.key), "");
+  Html notice;
+  if (ctx.query.get("fait") == "1") notice = render(R"(<p class="notice" role="status">{}</p>)", ctx.tr(N_("Saved.")));
+  Html form = render(
+      R"(<form method="post" action="/compte/courriels">{}<fieldset><legend>{}</legend>{}</fieldset><button type="submit">{}</button></form>)",
+      views::csrf_field(ctx), ctx.tr(N_("Also send me by mail")), boxes, ctx.tr(N_("Save my choices")));
+  Html body = render(R"(<h1>{}</h1>
+{}<p>{}</p>
+{}
+<p><a href="/compte">{}</a></p>)",
+                     ctx.tr(N_("My mails")), notice,
+                     ctx.tr(N_("Every notice is on your account page. Choose which ones also come by mail; mails about "
+                               "your account itself (confirmations, new password) always come.")),
+                     form, ctx.tr(N_("Back to my account")));
+  return views::page(ctx, ctx.tr(N_("My mails")), body);
+}
+
+http::Response save_mail_choices(http::Context& ctx) {
+  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
+  std::vector<std::string> wanted;
+  for (const auto& k : kKinds)
+    if (ctx.form.get(k.key) == "1") wanted.push_back(k.key);
+  choose_mails(ctx.db, ctx.user->id, wanted, ctx.now);
+  return http::Response::redirect("/compte/courriels?fait=1");
+}
+
+namespace {
+// The kind of a signed unsubscription link, or nullptr when the link was not made by this site.
+const Kind* signed_kind(const http::Context& ctx) {
+  const Kind* k = kind(ctx.param("kind"));
+  if (!k || !mail::unsubscribe_token_valid(ctx.param_int("user"), k->key, ctx.param("token"))) return nullptr;
+  return k;
+}
+
+http::Response bad_link(http::Context& ctx) {
+  return views::page(ctx, 400, ctx.tr(N_("This link cannot be used")),
+                     render(R"(<h1>{}</h1><p class="error" role="alert">{}</p>)", ctx.tr(N_("This link cannot be used")),
+                            ctx.tr(N_("This unsubscription link is not valid. Check that it was copied whole, or "
+                                      "choose your mails on your account page."))));
+}
+}  // namespace
+
+http::Response unsubscribe_form(http::Context& ctx) {
+  const Kind* k = signed_kind(ctx);
+  if (!k) return bad_link(ctx);
+  Html body = render(R"(<h1>{}</h1>
+<p>{} <strong>{}</strong></p>
+<form method="post" action="{}"><button type="submit">{}</button></form>)",
+                     ctx.tr(N_("Stop these mails")), ctx.tr(N_("You will no longer receive by mail:")), ctx.tr(k->label),
+                     ctx.request.path, ctx.tr(N_("Unsubscribe")));
+  return views::page(ctx, ctx.tr(N_("Stop these mails")), body);
+}
+
+http::Response unsubscribe(http::Context& ctx) {
+  const Kind* k = signed_kind(ctx);
+  if (!k) return bad_link(ctx);
+  stop_mails(ctx.db, ctx.param_int("user"), k->key, ctx.now);
+  Html body = render(R"(<h1>{}</h1>
+<p class="notice" role="status">{} <strong>{}</strong></p>
+<p>{}</p>)",
+                     ctx.tr(N_("Unsubscribed")), ctx.tr(N_("You will no longer receive by mail:")), ctx.tr(k->label),
+                     ctx.tr(N_("The notices stay on your account page, where you can choose your mails again.")));
+  return views::page(ctx, ctx.tr(N_("Unsubscribed")), body);
 }
 
 }  // namespace fabrique::notifications::pages

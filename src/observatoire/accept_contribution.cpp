@@ -90,7 +90,7 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
     if (!written) throw NotFound();
   }
   store::decide(c, id, ContributionStatus::accepted, "", actor.id, now);
-  notifications::notify(c, k->contributor_id,
+  notifications::notify(c, k->contributor_id, notifications::kContributions,
                         k->kind == ContributionKind::entry
                             ? N_("Your proposed entry “{}” was accepted and published.")
                             : N_("Your correction to “{}” was accepted."),

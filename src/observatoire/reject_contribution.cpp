@@ -22,7 +22,8 @@ FieldErrors reject_contribution(storage::Connection& c, const User& actor, std::
   if (!can_edit(c, &actor)) throw Forbidden(N_("Only observatory editors can moderate contributions."));
   if (!errors.empty()) return errors;
   store::decide(c, id, ContributionStatus::rejected, why, actor.id, now);
-  notifications::notify(c, k->contributor_id, N_("Your contribution about “{}” was not accepted; the reason is on your contributions page."),
+  notifications::notify(c, k->contributor_id, notifications::kContributions,
+                        N_("Your contribution about “{}” was not accepted; the reason is on your contributions page."),
                         "/observatoire/contributions/" + std::to_string(id), now,
                         k->kind == ContributionKind::entry ? k->target : k->entry_name);
   tx.commit();

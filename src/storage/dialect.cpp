@@ -164,6 +164,8 @@ MigrationLock::~MigrationLock() {
   }
 }
 
+std::string skip_locked(Engine engine) { return engine == Engine::postgresql ? " FOR UPDATE SKIP LOCKED" : ""; }
+
 void after_migration(Connection& c) {
   if (c.engine() != Engine::postgresql) return;
   const std::vector<Row> columns = c.query(

@@ -54,6 +54,11 @@ class MigrationLock {
 // SQLite's rowid takes into account by itself, and PostgreSQL's sequences do not).
 void after_migration(Connection& c);
 
+// What ends a SELECT that takes one row of a queue for this node only: on PostgreSQL
+// " FOR UPDATE SKIP LOCKED" (another node's transaction skips the row instead of waiting for it), on
+// SQLite nothing (the write transaction already holds the only write lock). Used by the mail outbox.
+std::string skip_locked(Engine engine);
+
 // Catalogue reads for copying, checksumming and restoring whole databases (src/storage/transfer.hpp).
 
 // A column of a table as the engine's catalogue describes it.

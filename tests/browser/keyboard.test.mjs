@@ -1,9 +1,10 @@
-// Everything can be done with the keyboard alone: signing up, signing out and in again, skipping
+// Everything can be done with the keyboard alone: signing up (and confirming the address from the
+// mailed link), signing out and in again, skipping
 // the header, and always seeing where the focus is.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { useServerAndBrowser } from './support.mjs';
+import { linkIn, readMail, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -72,6 +73,12 @@ describe('signing up, out and in with the keyboard alone', () => {
     await page.keyboard.type('Assoc');
     assert.equal(await kind.inputValue(), 'association-tech');
     await tabToNext(page, submit);
+    await Promise.all([page.waitForURL('**/inscription/envoyee'), page.keyboard.press('Enter')]);
+
+    // The link of the mailed confirmation leads to one button, pressed with the keyboard.
+    const mail = await readMail(env.mailDir, PERSON.email);
+    await page.goto(linkIn(mail, '/inscription/confirmer'));
+    await tabTo(page, page.getByRole('main').getByRole('button', { name: 'Confirmer mon adresse' }));
     await Promise.all([page.waitForURL('**/compte'), page.keyboard.press('Enter')]);
 
     assert.equal(new URL(page.url()).pathname, '/compte');

@@ -2,7 +2,7 @@
 // database, an animateur and a member made with the real CLI), Debian's chromium driven by
 // playwright-core (never a downloaded browser), and axe-core for the accessibility checks.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
@@ -39,6 +39,7 @@ function run(args) {
 export async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'fabrique-browser-'));
   const database = join(dir, 'fabrique.db');
+  const mailDir = join(dir, 'mail');
   let child;
   const stop = async () => {
     if (child && child.exitCode === null && child.signalCode === null) {
@@ -58,7 +59,9 @@ export async function startServer() {
       run(['user', 'add', '--email', who.email, '--name', who.name, ...(admin ? ['--admin'] : []),
         '--password-file', passwordFile, '--database', database]);
     }
-    child = spawn(binary(), ['serve', '--database', database, '--listen', '127.0.0.1:0', '--log_requests', 'false'],
+    // No SMTP server: the mails are written to mailDir as .eml files, which readMail() reads.
+    child = spawn(binary(), ['serve', '--database', database, '--listen', '127.0.0.1:0', '--log_requests', 'false',
+      '--mail_dir', mailDir],
       { stdio: ['ignore', 'pipe', 'pipe'] });
     // If the test process dies without running its hooks, do not leave the server behind.
     const orphan = () => child.kill('SIGKILL');
@@ -87,7 +90,7 @@ export async function startServer() {
     });
     child.stdout.resume();
     child.stderr.resume();
-    return { baseURL, database, stop };
+    return { baseURL, database, mailDir, stop };
   } catch (e) {
     await stop();
     throw e;
@@ -111,6 +114,7 @@ export function useServerAndBrowser() {
   before(async () => {
     server = await startServer();
     env.baseURL = server.baseURL;
+    env.mailDir = server.mailDir;
     env.browser = await launchBrowser();
   });
   after(async () => {
@@ -126,6 +130,35 @@ export function useServerAndBrowser() {
   };
   env.newPage = async (options = {}) => (await env.newContext(options)).newPage();
   return env;
+}
+
+// The plain-text part of the newest mail to `to` that the server wrote (it sends within a second or
+// two), decoded from quoted-printable; waits for it up to `timeoutMs`.
+export async function readMail(mailDir, to, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    let files = [];
+    try { files = readdirSync(mailDir).filter((f) => f.endsWith('.eml')); } catch { /* not yet created */ }
+    files.sort((a, b) => parseInt(b, 10) - parseInt(a, 10));
+    for (const f of files) {
+      const raw = readFileSync(join(mailDir, f), 'latin1');
+      const head = raw.slice(0, raw.indexOf('\r\n\r\n'));
+      if (!new RegExp(`^To: .*<?${to.replace(/[.+]/g, '\\$&')}>?\r?$`, 'mi').test(head)) continue;
+      const start = raw.indexOf('Content-Type: text/plain');
+      const body = raw.slice(raw.indexOf('\r\n\r\n', start) + 4, raw.indexOf('\r\n--', start));
+      const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8');
+    }
+    if (Date.now() > until) throw new Error(`no mail to ${to} in ${mailDir}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+// The path and query of the first link to the site in `text` that starts with `path`.
+export function linkIn(text, path) {
+  const m = text.match(new RegExp(`https?://[^/\\s]+(${path}[^\\s]*)`));
+  assert.ok(m, `no link to ${path} in the mail:\n${text}`);
+  return m[1];
 }
 
 // Signs in through the form, finding its fields by their visible labels, in either language.

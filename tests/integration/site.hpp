@@ -19,6 +19,7 @@
 #include "http/app.hpp"
 #include "http/server.hpp"
 #include "integration/http_client.hpp"
+#include "mail/sender.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -107,6 +108,8 @@ class Site {
   explicit Site(http::ServerLimits limits = small_limits(), const std::function<void(config::Options&)>& configure = {}) {
     options_.database = database_.location();
     options_.listen = "127.0.0.1:0";
+    options_.mail_dir = (database_.scratch() / "mail").string();  // .eml files, when no smtp_url
+    options_.smtp_timeout_seconds = 5;
     if (configure) configure(options_);
     log::set_quiet(true);
     db_ = storage::open(options_.database, 4);
@@ -118,8 +121,10 @@ class Site {
     server_ = std::make_unique<http::Server>(*app_, options_.listen, 2, limits);
     server_->bind();
     thread_ = std::thread([this] { server_->run(false); });
+    sender_ = std::make_unique<mail::Sender>(*db_, options_, [this] { return now(); });
   }
   ~Site() {
+    sender_.reset();
     server_->stop();
     thread_.join();
     server_.reset();
@@ -142,6 +147,12 @@ class Site {
     auto c = db_->acquire();
     return c->query_integer(sql);
   }
+
+  const config::Options& options() const { return options_; }
+  // Mail: delivers what is due now (as the sender of `fabrique serve` does, but at once), or starts
+  // the sender's own thread, as `fabrique serve` does.
+  int deliver_mail() { return sender_->deliver_due(); }
+  void start_mail_sender() { sender_->start(); }
 
   std::chrono::sys_seconds now() const { return base_ + std::chrono::seconds(offset_.load()); }
   void advance(std::chrono::seconds s) { offset_ += s.count(); }
@@ -168,6 +179,7 @@ class Site {
   std::unique_ptr<http::App> app_;
   std::unique_ptr<http::Server> server_;
   std::thread thread_;
+  std::unique_ptr<mail::Sender> sender_;
   std::chrono::sys_seconds base_ = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   std::atomic<long> offset_{0};
 };

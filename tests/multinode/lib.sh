@@ -39,12 +39,27 @@ status() {
   curl -sS --max-time 10 -o /dev/null -w '%{http_code}' "$@" "$url" 2>/dev/null || true
 }
 
-# sign_up JAR BASE NAME EMAIL: signs up through the form at BASE (password: un mot de passe solide); prints the status.
+# sign_up JAR BASE NAME EMAIL: signs up through the form at BASE (password: un mot de passe solide), then
+# follows the link of the confirmation mail (an .eml file the nodes write under $TMP/*.mail/), which
+# signs the person in; prints the status of the sign-up.
 sign_up() {
-  local c
+  local c code file link
   c=$(csrf_of "$1" "$2/inscription")
-  post "$1" "$2/inscription" --data-urlencode "csrf=$c" --data-urlencode "name=$3" --data-urlencode "email=$4" \
-    --data-urlencode "password=un mot de passe solide" --data-urlencode "password_confirmation=un mot de passe solide"
+  code=$(post "$1" "$2/inscription" --data-urlencode "csrf=$c" --data-urlencode "name=$3" --data-urlencode "email=$4" \
+    --data-urlencode "password=un mot de passe solide" --data-urlencode "password_confirmation=un mot de passe solide")
+  if [ "$code" = 303 ]; then
+    for _ in $(seq 150); do
+      file=$(grep -l -i "^To: .*<$4>" "$TMP"/*.mail/*.eml 2>/dev/null | head -1)
+      [ -n "$file" ] && break
+      sleep 0.1
+    done
+    # The link of the plain-text part, its quoted-printable soft line breaks and =3D undone.
+    link=$(tr -d '\r' <"$file" | sed -e ':a' -e '/=$/{N;s/=\n//;ba' -e '}' | grep -o '/inscription/confirmer?jeton=3D[A-Za-z0-9_-]*' |
+      head -1 | sed 's/=3D/=/')
+    c=$(csrf_of "$1" "$2$link")
+    POST_OUT=/dev/null post "$1" "$2/inscription/confirmer" --data-urlencode "csrf=$c" --data-urlencode "jeton=${link#*jeton=}" >/dev/null
+  fi
+  echo "$code"
 }
 
 # sign_in JAR BASE EMAIL PASSWORD: signs in through the form at BASE; prints the status.

@@ -62,6 +62,31 @@ TEST(Config, SecretsCanComeFromAFileAndAreNeverDescribedInClear) {
   std::filesystem::remove(path);
 }
 
+TEST(Config, TheSmtpPasswordComesFromAFileAndIsNeverDescribed) {
+  auto path = std::filesystem::temp_directory_path() / "fabrique-smtp-secret-test";
+  std::ofstream(path) << "correct horse battery\n";
+  auto o = load({.environment = {{"FABRIQUE_SMTP_PASSWORD_FILE", path.string()},
+                                 {"FABRIQUE_SMTP_URL", "smtp://relay:s3cr3t@mail.example.org:587"}}});
+  EXPECT_EQ(o.smtp_password, "correct horse battery");
+  for (const auto& [name, value] : describe(o)) {
+    EXPECT_EQ(value.find("battery"), std::string::npos) << name;
+    EXPECT_EQ(value.find("s3cr3t"), std::string::npos) << name;
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(Config, MailOptionsAreCheckedAndNamed) {
+  EXPECT_NE(message_of({.flags = {{"smtp_url", "http://mail.example.org"}}}).find("smtp_url"), std::string::npos);
+  EXPECT_NE(message_of({.flags = {{"smtp_starttls", "maybe"}}}).find("smtp_starttls"), std::string::npos);
+  EXPECT_NE(message_of({.flags = {{"mail_from", "nobody"}}}).find("mail_from"), std::string::npos);
+  EXPECT_NE(message_of({.flags = {{"smtp_timeout", "0"}}}).find("smtp_timeout"), std::string::npos);
+  auto o = load({.environment = {{"FABRIQUE_SMTP_URL", "smtps://mail.example.org:465"},
+                                 {"FABRIQUE_MAIL_FROM", "Programme Reset <reset@example.org>"}}});
+  EXPECT_EQ(o.smtp_url, "smtps://mail.example.org:465");
+  EXPECT_EQ(o.mail_from, "Programme Reset <reset@example.org>");
+  EXPECT_EQ(load({}).smtp_url, "");  // none by default: mails are written to mail_dir
+}
+
 TEST(Config, SampleFileListsEveryOptionCommented) {
   auto sample = sample_file();
   for (const auto& o : option_table()) EXPECT_NE(sample.find("# " + o.name + " = "), std::string::npos) << o.name;

@@ -59,6 +59,18 @@ TEST(Router, KnownPathWithAnotherMethodIsNotA404) {
   EXPECT_FALSE(unknown.path_known);
 }
 
+TEST(Router, OnlyTheSignedUnsubscriptionIsPostedWithoutACsrfToken) {
+  auto signed_post = routes().match(Method::post, "/courriels/desabonnement/12/events/abc123");
+  ASSERT_TRUE(signed_post.handler);
+  EXPECT_TRUE(signed_post.signed_link);
+  EXPECT_FALSE(routes().match(Method::get, "/courriels/desabonnement/12/events/abc123").signed_link);
+  EXPECT_FALSE(routes().match(Method::post, "/mot-de-passe-oublie").signed_link);
+  int signed_routes = 0;
+  for (const auto& p : routes().patterns())
+    if (p.starts_with("POST ")) signed_routes += routes().match(Method::post, p.substr(5)).signed_link;
+  EXPECT_EQ(signed_routes, 0);  // patterns with {…} never match as paths; literal ones are all CSRF-checked
+}
+
 TEST(Router, ProductTableHasEveryFoundationPage) {
   auto patterns = routes().patterns();
   for (const char* p : {"GET /", "GET /inscription", "POST /inscription", "GET /connexion", "POST /connexion",

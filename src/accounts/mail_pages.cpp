@@ -1,0 +1,197 @@
+// Account pages reached by mail: after signing up, confirming the address, recovering a password,
+// changing one's address. Each reads the form, calls one use
+// case, then redirects or re-renders with errors.
+#include "accounts/by_mail.hpp"
+#include "accounts/pages.hpp"
+#include "http/app.hpp"
+#include "views/forms.hpp"
+#include "views/layout.hpp"
+
+namespace fabrique::accounts::pages {
+
+using html::Html;
+using html::render;
+using i18n::N_;
+
+namespace {
+
+// A mailed link that cannot be used: what is wrong and what to do, nothing changed.
+Response link_refused(Context& ctx, const char* error, const char* again_label, const char* again_path) {
+  Html body = render(R"(<h1>{}</h1>
+<p class="error" role="alert">{}</p>
+<p><a href="{}">{}</a></p>)",
+                     ctx.tr(N_("This link cannot be used")), ctx.tr(error), again_path, ctx.tr(again_label));
+  return views::page(ctx, 400, ctx.tr(N_("This link cannot be used")), body);
+}
+
+// The token of a mailed link, from the query (GET) or the form (POST).
+std::string token_of(const Context& ctx) { return ctx.form.has("jeton") ? ctx.form.get("jeton") : ctx.query.get("jeton"); }
+
+Response render_forgotten(Context& ctx, const FieldErrors& errors, int status) {
+  Html notice;
+  if (ctx.query.get("envoye") == "1")
+    notice = render(R"(<p class="notice" role="status">{}</p>)",
+                    ctx.tr(N_("If an account uses this address, a link to choose a new password was mailed to it. "
+                              "It works once, within one hour.")));
+  Html form = render(R"(<form method="post" action="/mot-de-passe-oublie" novalidate>
+{}{}<button type="submit">{}</button>
+</form>)",
+                     views::csrf_field(ctx),
+                     views::input(ctx,
+                                  {"email", ctx.tr(N_("E-mail address")), ctx.form.get("email"), "email", "email",
+                                   ctx.tr(N_("The address of your account.")), true, 254},
+                                  errors),
+                     ctx.tr(N_("Mail me a link")));
+  Html body = render(R"(<h1>{}</h1>
+{}<p>{}</p>
+{}{}
+<p><a href="/connexion">{}</a></p>)",
+                     ctx.tr(N_("Forgotten password")), notice,
+                     ctx.tr(N_("Type the address of your account: we will mail you a link to choose a new password.")),
+                     views::error_summary(ctx, errors), form, ctx.tr(N_("Back to sign-in")));
+  return views::page(ctx, status, ctx.tr(N_("Forgotten password")), body);
+}
+
+Response render_new_password(Context& ctx, const FieldErrors& errors, int status) {
+  Html fields = views::input(ctx,
+                             {"password", ctx.tr(N_("New password")), "", "password", "new-password",
+                              ctx.tr(N_("At least 10 characters.")), true, 1024},
+                             errors);
+  fields += views::input(
+      ctx, {"password_confirmation", ctx.tr(N_("New password again")), "", "password", "new-password", "", true, 1024},
+      errors);
+  Html body = render(R"(<h1>{}</h1>
+{}<form method="post" action="/mot-de-passe-oublie/nouveau" novalidate>
+{}<input type="hidden" name="jeton" value="{}">
+{}<button type="submit">{}</button>
+</form>)",
+                     ctx.tr(N_("Choose a new password")), views::error_summary(ctx, errors), views::csrf_field(ctx),
+                     token_of(ctx), fields, ctx.tr(N_("Save my new password")));
+  return views::page(ctx, status, ctx.tr(N_("Choose a new password")), body);
+}
+
+// A page whose only action is one button that uses the mailed link (a GET never changes anything:
+// mail scanners follow links).
+Response render_link_button(Context& ctx, const char* title, const char* text, const char* action,
+                            const char* button) {
+  Html body = render(R"(<h1>{}</h1>
+<p>{}</p>
+<form method="post" action="{}">{}<input type="hidden" name="jeton" value="{}"><button type="submit">{}</button></form>)",
+                     ctx.tr(title), ctx.tr(text), action, views::csrf_field(ctx), token_of(ctx), ctx.tr(button));
+  return views::page(ctx, ctx.tr(title), body);
+}
+
+Response render_address(Context& ctx, const FieldErrors& errors, int status) {
+  Html notice;
+  if (ctx.query.get("envoye") == "1")
+    notice = render(R"(<p class="notice" role="status">{}</p>)",
+                    ctx.tr(N_("A link was mailed to the new address. Your account keeps its present address until "
+                              "you follow it.")));
+  Html fields = views::input(ctx,
+                             {"email", ctx.tr(N_("New e-mail address")), ctx.form.get("email"), "email", "email", "",
+                              true, 254},
+                             errors);
+  fields += views::input(
+      ctx, {"current_password", ctx.tr(N_("Current password")), "", "password", "current-password", "", true, 1024},
+      errors);
+  Html form = render(R"(<form method="post" action="/compte/adresse" novalidate>{}{}<button type="submit">{}</button></form>)",
+                     views::csrf_field(ctx), fields, ctx.tr(N_("Mail me a confirmation link")));
+  Html body = render(R"(<h1>{}</h1>
+{}<p>{} <strong>{}</strong></p>
+{}{}
+<p><a href="/compte">{}</a></p>)",
+                     ctx.tr(N_("Change my e-mail address")), notice, ctx.tr(N_("Your present address:")),
+                     ctx.user->email, views::error_summary(ctx, errors), form, ctx.tr(N_("Back to my account")));
+  return views::page(ctx, status, ctx.tr(N_("Change my e-mail address")), body);
+}
+
+}  // namespace
+
+Response sign_up_sent(Context& ctx) {
+  Html body = render(R"(<h1>{}</h1>
+<p class="notice" role="status">{}</p>
+<p>{}</p>)",
+                     ctx.tr(N_("Check your mail")),
+                     ctx.tr(N_("We mailed you a link to confirm your address. Follow it within three days to "
+                               "finish creating your account.")),
+                     ctx.tr(N_("Nothing arrived? Look in your unwanted mail, or sign up again with the same "
+                               "address to get a new link.")));
+  return views::page(ctx, ctx.tr(N_("Check your mail")), body);
+}
+
+Response confirm_email_form(Context& ctx) {
+  if (const char* error = token_problem(ctx.db, token_of(ctx), "confirm", ctx.now))
+    return link_refused(ctx, error, N_("Sign up again"), "/inscription");
+  return render_link_button(ctx, N_("Confirm my address"),
+                            N_("One last step: confirm that this address is yours, and you are signed in."),
+                            "/inscription/confirmer", N_("Confirm my address"));
+}
+
+Response confirm_email(Context& ctx) {
+  auto result = accounts::confirm_email(ctx.db, token_of(ctx), ctx.now, std::chrono::days(ctx.options.session_days));
+  if (result.error) return link_refused(ctx, result.error, N_("Sign up again"), "/inscription");
+  Response r = Response::redirect("/compte");
+  r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, result.session_token, session_cookie(ctx)));
+  return r;
+}
+
+Response forgotten_password_form(Context& ctx) { return render_forgotten(ctx, {}, 200); }
+
+Response forgotten_password(Context& ctx) {
+  auto errors = accounts::request_password_reset(ctx.db, ctx.form.get("email"), ctx.now);
+  if (!errors.empty()) return render_forgotten(ctx, errors, 422);
+  return Response::redirect("/mot-de-passe-oublie?envoye=1");
+}
+
+Response new_password_form(Context& ctx) {
+  if (const char* error = token_problem(ctx.db, token_of(ctx), "password", ctx.now))
+    return link_refused(ctx, error, N_("Ask for a new link"), "/mot-de-passe-oublie");
+  return render_new_password(ctx, {}, 200);
+}
+
+Response new_password(Context& ctx) {
+  auto result = accounts::reset_password(ctx.db, token_of(ctx), ctx.form.get("password"),
+                                         ctx.form.get("password_confirmation"), ctx.now);
+  if (result.error) return link_refused(ctx, result.error, N_("Ask for a new link"), "/mot-de-passe-oublie");
+  if (!result.errors.empty()) return render_new_password(ctx, result.errors, 422);
+  Response r = Response::redirect("/connexion?mot-de-passe=1");
+  // Every session ended, this browser's too.
+  r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, "", {.max_age_seconds = 0}));
+  return r;
+}
+
+Response address_form(Context& ctx) {
+  if (!ctx.user) return sign_in_first(ctx);
+  return render_address(ctx, {}, 200);
+}
+
+Response change_address(Context& ctx) {
+  if (!ctx.user) return sign_in_first(ctx);
+  auto errors = accounts::request_email_change(ctx.db, *ctx.user, ctx.form.get("email"),
+                                               ctx.form.get("current_password"), ctx.lang(), ctx.now);
+  if (!errors.empty()) return render_address(ctx, errors, 422);
+  return Response::redirect("/compte/adresse?envoye=1");
+}
+
+Response confirm_address_form(Context& ctx) {
+  if (!ctx.user) return sign_in_first(ctx);
+  if (const char* error = token_problem(ctx.db, token_of(ctx), "email", ctx.now))
+    return link_refused(ctx, error, N_("Back to my account"), "/compte/adresse");
+  return render_link_button(ctx, N_("Confirm my new address"),
+                            N_("Confirm that your account now uses the address this link was mailed to."),
+                            "/compte/adresse/confirmer", N_("Confirm my new address"));
+}
+
+Response confirm_address(Context& ctx) {
+  if (!ctx.user) return sign_in_first(ctx);
+  auto result = accounts::confirm_email_change(ctx.db, *ctx.user, token_of(ctx), ctx.now);
+  if (result.error) return link_refused(ctx, result.error, N_("Back to my account"), "/compte/adresse");
+  return Response::redirect("/compte?fait=1");
+}
+
+Html account_links(Context& ctx) {
+  return render(R"(<p><a href="/compte/adresse">{}</a> · <a href="/compte/courriels">{}</a></p>)",
+                ctx.tr(N_("Change my e-mail address")), ctx.tr(N_("Choose which mails I receive")));
+}
+
+}  // namespace fabrique::accounts::pages

@@ -1,0 +1,83 @@
+// The sender's loop: claim a due mail, deliver it outside any transaction, record the outcome.
+#include "mail/sender.hpp"
+
+#include "common/log.hpp"
+#include "mail/outbox.hpp"
+
+namespace fabrique::mail {
+
+namespace {
+// How often an idle sender looks for due mail. Mail written on another node is seen this late at most.
+constexpr std::chrono::seconds kPoll{1};
+}  // namespace
+
+Sender::Sender(storage::Database& db, const config::Options& options, Clock clock)
+    : db_(db), options_(options), clock_(std::move(clock)) {
+  if (!clock_) clock_ = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
+}
+
+Sender::~Sender() { stop(); }
+
+void Sender::start() {
+  if (thread_.joinable()) return;
+  stopping_ = false;
+  thread_ = std::thread([this] { run(); });
+}
+
+void Sender::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+int Sender::deliver_due() {
+  int attempts = 0;
+  // The lease outlives the longest attempt (connection plus whole transfer), so that no other node
+  // takes a mail this one is still sending.
+  const std::chrono::seconds lease(2 * options_.smtp_timeout_seconds + 10);
+  for (;;) {
+    if (stopping_) break;  // the mails not yet claimed wait for the next start
+    auto c = db_.acquire();
+    auto m = outbox::claim(*c, clock_(), lease);
+    if (!m) break;
+    ++attempts;
+    Outcome o = options_.smtp_url.empty()
+                    ? write_eml(options_.mail_dir, std::to_string(m->id), m->message)
+                    : send_smtp(options_, m->recipient, m->message);
+    const auto now = clock_();
+    storage::Transaction tx(*c, true);
+    switch (o.kind) {
+      case Outcome::Kind::sent:
+        outbox::mark_sent(*c, m->id, now);
+        break;
+      case Outcome::Kind::temporary:
+        log::error("mail: delivery will be tried again", {{"outbox", std::to_string(m->id)}, {"error", o.error}});
+        outbox::mark_retry(*c, *m, o.error, now);
+        break;
+      case Outcome::Kind::permanent:
+        log::error("mail: refused by the server", {{"outbox", std::to_string(m->id)}, {"error", o.error}});
+        outbox::mark_failed(*c, m->id, o.error);
+        break;
+    }
+    tx.commit();
+  }
+  return attempts;
+}
+
+void Sender::run() {
+  for (;;) {
+    try {
+      deliver_due();
+    } catch (const std::exception& e) {
+      // A database hiccup: the claimed mail's lease ends and it is taken again.
+      log::error("mail: the sender failed", {{"error", e.what()}});
+    }
+    std::unique_lock lock(mutex_);
+    if (wake_.wait_for(lock, kPoll, [this] { return stopping_.load(); })) return;
+  }
+}
+
+}  // namespace fabrique::mail

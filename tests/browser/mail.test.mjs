@@ -1,0 +1,79 @@
+// Reaching people by mail, as a person does it: a forgotten password recovered from the link of the
+// mail the server wrote, with the keyboard alone, every page passing axe.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, linkIn, readMail, signIn, useServerAndBrowser } from './support.mjs';
+
+const env = useServerAndBrowser();
+const NEW_PASSWORD = 'une-phrase-toute-neuve-2026';
+
+async function pressOn(page, locator) {
+  for (let presses = 0; presses < 30; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+  }
+  assert.fail('the keyboard never reached the control');
+}
+
+describe('a forgotten password', () => {
+  let page;
+  before(async () => { page = await env.newPage(); });
+  after(async () => page?.context().close());
+
+  it('is asked for from the sign-in page, with the keyboard, and the answer tells nothing about the account', async () => {
+    await expectAccessible(page, '/connexion', 'sign in');
+    await pressOn(page, page.getByRole('link', { name: 'Mot de passe oublié ?' }));
+    await Promise.all([page.waitForURL('**/mot-de-passe-oublie'), page.keyboard.press('Enter')]);
+    await checkA11y(page, 'forgotten password');
+    await pressOn(page, page.getByLabel('Adresse électronique'));
+    await page.keyboard.type(MEMBER.email);
+    await pressOn(page, page.getByRole('main').getByRole('button', { name: 'M’envoyer un lien' }));
+    await Promise.all([page.waitForURL('**/mot-de-passe-oublie?envoye=1'), page.keyboard.press('Enter')]);
+    assert.match(await page.getByRole('status').innerText(), /Si un compte utilise cette adresse/);
+    await checkA11y(page, 'forgotten password, link sent');
+  });
+
+  it('is chosen again from the link of the mail, which then no longer works', async () => {
+    const mail = await readMail(env.mailDir, MEMBER.email);
+    assert.match(mail, /Choisissez un nouveau mot de passe|nouveau mot de passe/);
+    const link = linkIn(mail, '/mot-de-passe-oublie/nouveau');
+    await expectAccessible(page, link, 'new password');
+    await pressOn(page, page.getByLabel('Nouveau mot de passe', { exact: true }));
+    await page.keyboard.type(NEW_PASSWORD);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(NEW_PASSWORD);
+    await pressOn(page, page.getByRole('main').getByRole('button', { name: 'Enregistrer mon nouveau mot de passe' }));
+    await Promise.all([page.waitForURL('**/connexion?mot-de-passe=1'), page.keyboard.press('Enter')]);
+    await checkA11y(page, 'signed out after the new password');
+    await signIn(page, MEMBER.email, NEW_PASSWORD);
+    assert.equal(new URL(page.url()).pathname, '/compte');
+
+    const again = await page.goto(link);
+    assert.equal(again.status(), 400);
+    assert.match(await page.getByRole('alert').innerText(), /Ce lien a déjà servi/);
+    await checkA11y(page, 'a used link');
+  });
+});
+
+describe('choosing which mails come', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await signIn(page, MEMBER.email, NEW_PASSWORD);
+  });
+  after(async () => page?.context().close());
+
+  it('the pages of mail choices and of a change of address have no accessibility violation', async () => {
+    await expectAccessible(page, '/compte/courriels', 'mail choices');
+    await expectAccessible(page, '/compte/adresse', 'change of address');
+  });
+
+  it('the animateurs’ outbox has no accessibility violation', async () => {
+    const animateur = await env.newPage();
+    await signIn(animateur, ANIMATEUR.email, ANIMATEUR.password);
+    await expectAccessible(animateur, '/animation/courriels', 'outbox');
+    assert.match(await animateur.getByRole('main').innerText(), /courriel envoyé/);
+    await animateur.context().close();
+  });
+});
