@@ -3,6 +3,7 @@
 // case, then redirects or re-renders with errors.
 #include "accounts/by_mail.hpp"
 #include "accounts/pages.hpp"
+#include "accounts/templates/address.hpp"
 #include "http/app.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -82,27 +83,13 @@ Response render_link_button(Context& ctx, const char* title, const char* text, c
 }
 
 Response render_address(Context& ctx, const FieldErrors& errors, int status) {
-  Html notice;
-  if (ctx.query.get("envoye") == "1")
-    notice = render(R"(<p class="notice" role="status">{}</p>)",
-                    ctx.tr(N_("A link was mailed to the new address. Your account keeps its present address until "
-                              "you follow it.")));
-  Html fields = views::input(ctx,
-                             {"email", ctx.tr(N_("New e-mail address")), ctx.form.get("email"), "email", "email", "",
-                              true, 254},
-                             errors);
-  fields += views::input(
-      ctx, {"current_password", ctx.tr(N_("Current password")), "", "password", "current-password", "", true, 1024},
-      errors);
-  Html form = render(R"(<form method="post" action="/compte/adresse" novalidate>{}{}<button type="submit">{}</button></form>)",
-                     views::csrf_field(ctx), fields, ctx.tr(N_("Mail me a confirmation link")));
-  Html body = render(R"(<h1>{}</h1>
-{}<p>{} <strong>{}</strong></p>
-{}{}
-<p><a href="/compte">{}</a></p>)",
-                     ctx.tr(N_("Change my e-mail address")), notice, ctx.tr(N_("Your present address:")),
-                     ctx.user->email, views::error_summary(ctx, errors), form, ctx.tr(N_("Back to my account")));
-  return views::page(ctx, status, ctx.tr(N_("Change my e-mail address")), body);
+  const std::string typed = ctx.form.get("email");
+  const templates::Address address{.present = ctx.user->email,
+                                   .typed = typed,
+                                   .sent = ctx.query.get("envoye") == "1",
+                                   .errors = errors,
+                                   .csrf = ctx.csrf_token()};
+  return views::page(ctx, status, ctx.tr(N_("Change my e-mail address")), html::render(*ctx.t, address));
 }
 
 }  // namespace

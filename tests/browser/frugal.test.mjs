@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, createOrganisation, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, createOrganisation, linkIn, readMail, signIn, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -79,7 +79,7 @@ describe('the site works without JavaScript', () => {
   before(async () => { context = await env.newContext({ javaScriptEnabled: false }); });
   after(async () => context?.close());
 
-  it('a person signs up, lands on their account and signs out with JavaScript disabled', async () => {
+  it('a person signs up, confirms the mailed link, lands on their account and signs out with JavaScript disabled', async () => {
     const page = await context.newPage();
     await page.goto('data:text/html,<title>off</title><script>document.title = "on"</script>');
     assert.equal(await page.title(), 'off', 'page scripts really are off');
@@ -89,7 +89,12 @@ describe('the site works without JavaScript', () => {
     await page.getByLabel('Mot de passe', { exact: true }).fill('aucun-javascript-ici');
     await page.getByLabel('Confirmation du mot de passe').fill('aucun-javascript-ici');
     await page.getByLabel('Nom de l’organisation').fill('Atelier Sobriété Numérique');
-    await Promise.all([page.waitForURL('**/compte'), page.getByRole('button', { name: 'Créer mon compte' }).click()]);
+    await Promise.all([page.waitForURL('**/inscription/envoyee'),
+      page.getByRole('button', { name: 'Créer mon compte' }).click()]);
+    // The mailed link leads to one button, a plain form: it works without JavaScript too.
+    await page.goto(linkIn(await readMail(env.mailDir, 'sans.script@example.org'), '/inscription/confirmer'));
+    await Promise.all([page.waitForURL('**/compte'),
+      page.getByRole('main').getByRole('button', { name: 'Confirmer mon adresse' }).click()]);
     assert.equal(await page.getByLabel('Votre nom').inputValue(), 'Sans Script');
     assert.ok(await page.getByRole('region', { name: 'Mes organisations' })
       .getByRole('link', { name: 'Atelier Sobriété Numérique' }).isVisible(), 'joined the existing organisation');

@@ -60,7 +60,7 @@ jobs_=()
 for i in $(seq $people); do
   node=$A
   [ $((i % 2)) = 0 ] && node=$B
-  POST_OUT=$TMP/p$i.html sign_up "$TMP/p$i" "$node" "Personne $i" "personne$i@multi.example" >"$TMP/p$i.code" &
+  SIGN_UP_CONFIRM=0 POST_OUT=$TMP/p$i.html sign_up "$TMP/p$i" "$node" "Personne $i" "personne$i@multi.example" >"$TMP/p$i.code" &
   jobs_+=($!)
 done
 wait "${jobs_[@]}"
