@@ -25,6 +25,8 @@ packages=(
   chromium wrk nginx-light
   # second storage backend and its tests
   postgresql
+  # open data tests: sitemaps read by a real XML parser (Python's xml.etree), bundles opened by hand
+  python3 sqlite3
 )
 
 missing=()

@@ -42,6 +42,8 @@ Commands:
   restore FILE     replace the whole database with a backup (all or nothing)
   copy             copy a programme to another database: --from FILE.db --to postgresql://...
   checksum         print the row count and checksum of every table
+  export --bundle FILE   write the whole programme to one portable file
+  import --bundle FILE   load a bundle into a new, empty instance (either engine)
   config sample    print a commented sample configuration file
   demo load        fill a new database with the demo programme and its demo accounts
   observatoire import FILE   add or update observatory entries from an export of /observatoire.json
@@ -317,12 +319,14 @@ int cmd_search(const Args& a) {
   return 0;
 }
 
-// Moving and protecting data: copy, restore, checksum (src/cli/data_commands.cpp).
+// Moving and protecting data: copy, restore, checksum, export, import (src/cli/data_commands.cpp).
 int cmd_data(const std::string& command, const Args& a) {
   DataCommandLine line{a.positional, a.options, a.switches,
                        [&a](const std::set<std::string>& flags) { return load_config(a, flags); }, options_help()};
   if (command == "copy") return copy_command(line);
   if (command == "restore") return restore_command(line);
+  if (command == "export") return export_command(line);
+  if (command == "import") return import_command(line);
   return checksum_command(line);
 }
 
@@ -387,7 +391,9 @@ int run(int argc, char** argv) {
     if (command == "user") return cmd_user(*args);
     if (command == "backup") return cmd_backup(*args);
     if (command == "config") return cmd_config(*args);
-    if (command == "copy" || command == "restore" || command == "checksum") return cmd_data(command, *args);
+    if (command == "copy" || command == "restore" || command == "checksum" || command == "export" ||
+        command == "import")
+      return cmd_data(command, *args);
     if (command == "demo") return cmd_demo(*args);
     if (command == "observatoire") return cmd_observatoire(*args);
     if (command == "search") return cmd_search(*args);

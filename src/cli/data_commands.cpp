@@ -1,12 +1,14 @@
-// `fabrique copy`, `fabrique restore` and `fabrique checksum`: moving a programme between databases and engines, and proving the data arrived whole.
+// `fabrique copy`, `restore`, `checksum`, `export` and `import`: moving a programme between databases, engines and instances, and proving the data arrived whole.
 #include "cli/data_commands.hpp"
 
 #include <fstream>
 #include <iostream>
+#include <memory>
 
 #include <fmt/format.h>
 
 #include "common/log.hpp"
+#include "storage/bundle.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transfer.hpp"
@@ -44,18 +46,24 @@ bool compare(const std::vector<transfer::TableSummary>& from, const std::vector<
   return same;
 }
 
-// The tables of `c` holding a programme. Quiet: finding out migrates a scratch database, whose
-// "migration applied" lines would read as if they were about the operator's database.
-std::vector<std::string> filled_tables(storage::Connection& c) {
+// Runs `f` without log lines: it migrates a scratch database, whose "migration applied" lines would
+// read as if they were about the operator's database.
+template <class F>
+auto quietly(F&& f) {
   log::set_quiet(true);
   try {
-    auto tables = transfer::tables_with_data(c);
+    auto result = f();
     log::set_quiet(false);
-    return tables;
+    return result;
   } catch (...) {
     log::set_quiet(false);
     throw;
   }
+}
+
+// The tables of `c` holding a programme.
+std::vector<std::string> filled_tables(storage::Connection& c) {
+  return quietly([&] { return transfer::tables_with_data(c); });
 }
 
 std::string joined(const std::vector<std::string>& names) {
@@ -211,6 +219,74 @@ int checksum_command(const DataCommandLine& a) {
   auto options = a.load_config({});
   auto db = storage::open(options.database, 1);
   auto c = db->acquire();
+  print_summaries(transfer::summarise_all(*c, transfer::shapes(*c)));
+  return 0;
+}
+
+int export_command(const DataCommandLine& a) {
+  const std::string file = option(a, "bundle");
+  if (a.switches.count("help") || file.empty() || !a.positional.empty()) {
+    std::cout << "Usage: fabrique export --bundle FILE [options]\n\n"
+                 "Writes the whole programme to FILE, one portable file to move it to another instance\n"
+                 "(on SQLite or PostgreSQL) with `fabrique import --bundle FILE`: every table, uploaded files\n"
+                 "included, and a manifest with the schema version and each table's row count and checksum.\n"
+                 "FILE is a gzip-compressed tar archive (manifest.json and programme.sqlite): `tar xzf FILE`\n"
+                 "opens it without fabrique. Safe while the server runs: the programme is read from one\n"
+                 "snapshot. Prints the counts and checksums, the same as `fabrique checksum`.\n"
+              << a.options_help;
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = a.load_config({"bundle"});
+  auto db = storage::open(options.database, 1);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 2;
+  }
+  const auto m = quietly([&] { return storage::bundle::write(*c, file); });
+  std::cout << "fabrique: " << file << " written: schema version " << m.schema_version << ", " << m.tables.size()
+            << " tables, " << m.search_documents << " search documents\n";
+  print_summaries(m.tables);
+  return 0;
+}
+
+int import_command(const DataCommandLine& a) {
+  const std::string file = option(a, "bundle");
+  if (a.switches.count("help") || file.empty() || !a.positional.empty()) {
+    std::cout << "Usage: fabrique import --bundle FILE [options]\n\n"
+                 "Loads a programme written by `fabrique export --bundle FILE` into this instance's database,\n"
+                 "which must be empty (new, or only migrated), on SQLite or PostgreSQL. The whole bundle is\n"
+                 "checked first: a truncated or altered file, or one from a newer version of fabrique, is\n"
+                 "refused and nothing is changed. Then every table is copied in one transaction, the schema\n"
+                 "brought up to date if the bundle is older, and the row count and checksum of every table\n"
+                 "are printed: the same lines as `fabrique checksum` on the source.\n"
+              << a.options_help;
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = a.load_config({"bundle"});
+  std::unique_ptr<storage::bundle::Opened> bundle;
+  try {
+    bundle = quietly([&] { return storage::bundle::open(file); });
+  } catch (const storage::bundle::BundleError& e) {
+    std::cerr << "fabrique: " << file << ": " << e.what() << ". Nothing was imported.\n";
+    return 2;
+  }
+  auto db = storage::open(options.database, 1);
+  auto c = db->acquire();
+  if (storage::schema_version(*c) > 0) {
+    if (auto filled = filled_tables(*c); !filled.empty()) {
+      std::cerr << "fabrique: the database already holds a programme (" << joined(filled)
+                << "). Nothing was imported: import into a new, empty database.\n";
+      return 2;
+    }
+  }
+  const std::int64_t version_before = transfer::data_version(*c);
+  storage::migrate(*c);
+  transfer::copy(bundle->connection(), *c, transfer::common_shapes(bundle->connection(), *c));
+  // Nodes already serving this database may hold pages of the empty programme.
+  if (transfer::data_version(*c) <= version_before) transfer::bump_data_version(*c, version_before);
+  std::cout << "fabrique: " << file << " imported (written " << bundle->manifest().created_at << ", schema version "
+            << bundle->manifest().schema_version << ")\n";
   print_summaries(transfer::summarise_all(*c, transfer::shapes(*c)));
   return 0;
 }

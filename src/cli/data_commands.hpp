@@ -1,4 +1,5 @@
-// The commands that move and protect a whole programme: copy (e.g. SQLite to PostgreSQL), restore, checksum.
+// The commands that move and protect a whole programme: copy (e.g. SQLite to PostgreSQL), restore,
+// checksum, and export/import of a bundle that carries a programme to another instance.
 #pragma once
 #include <functional>
 #include <map>
@@ -26,5 +27,9 @@ int copy_command(const DataCommandLine& a);
 int restore_command(const DataCommandLine& a);
 // `fabrique checksum`
 int checksum_command(const DataCommandLine& a);
+// `fabrique export --bundle FILE`
+int export_command(const DataCommandLine& a);
+// `fabrique import --bundle FILE`
+int import_command(const DataCommandLine& a);
 
 }  // namespace fabrique::cli

@@ -4,6 +4,8 @@
 #include <boost/json/serialize.hpp>
 #include <date/date.h>
 
+#include "http/open_data.hpp"
+
 namespace fabrique::coalitions::json {
 
 std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
@@ -14,7 +16,7 @@ boost::json::object summary(const http::Context& ctx, const Coalition& k) {
   o["slug"] = k.slug;
   o["title"] = k.title;
   o["summary"] = k.summary;
-  o["url"] = ctx.options.base_url + "/coalitions/" + k.slug;
+  o["url"] = ctx.base_url + "/coalitions/" + k.slug;
   o["family"] = {{"slug", k.family_slug}, {"label", k.family_label}};
   if (k.cohort_id)
     o["cohort"] = {{"slug", k.cohort_slug}, {"label", k.cohort_label}};
@@ -36,11 +38,15 @@ boost::json::object summary(const http::Context& ctx, const Coalition& k) {
   return o;
 }
 
-http::Response response(const boost::json::object& body) {
+http::Response response(const http::Context& ctx, const boost::json::object& body) {
+  // The licence comes first, so that whoever opens the document reads it before the data.
+  boost::json::object document;
+  document["licence"] = {{"id", ctx.options.data_licence}, {"url", http::open_data::licence_url(ctx.options.data_licence)}};
+  for (const auto& [key, value] : body) document[key] = value;
   http::Response r;
   r.content_type = "application/json; charset=utf-8";
-  r.body = boost::json::serialize(body);
-  r.set_header("Access-Control-Allow-Origin", "*");
+  r.body = boost::json::serialize(document);
+  // CORS is the HTTP layer's (App::handle): only documents that do not depend on the session get it.
   return r;
 }
 

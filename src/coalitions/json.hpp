@@ -9,8 +9,9 @@ namespace fabrique::coalitions::json {
 
 // The fields shown in lists.
 boost::json::object summary(const http::Context& ctx, const Coalition& k);
-// A JSON response (application/json; charset=utf-8).
-http::Response response(const boost::json::object& body);
+// A JSON response (application/json; charset=utf-8): `body` after a first field, "licence", naming
+// the licence of the data (option data_licence) and the address of its text.
+http::Response response(const http::Context& ctx, const boost::json::object& body);
 // 2026-11-28T15:00:00Z
 std::string iso(sys_seconds t);
 

@@ -78,7 +78,7 @@ Response list_json(Context& ctx) {
   boost::json::object out;
   out["count"] = coalitions.size();
   out["coalitions"] = std::move(items);
-  return json::response(out);
+  return json::response(ctx, out);
 }
 
 }  // namespace fabrique::coalitions::pages

@@ -94,7 +94,7 @@ Response show(Context& ctx) {
 Response show_json(Context& ctx) {
   auto k = store::by_slug(ctx.db, ctx.param("slug"));
   if (!k) {
-    http::Response r = json::response({{"error", "not found"}});
+    http::Response r = json::response(ctx, {{"error", "not found"}});
     r.status = 404;
     return r;
   }
@@ -116,7 +116,7 @@ Response show_json(Context& ctx) {
   for (const auto& h : store::stage_history(ctx.db, k->id))
     history.push_back({{"stage", h.to_stage}, {"at", json::iso(h.changed_at)}});
   o["stage_history"] = std::move(history);
-  return json::response(o);
+  return json::response(ctx, o);
 }
 
 Response declare_interest(Context& ctx) {

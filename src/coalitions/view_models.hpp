@@ -46,7 +46,7 @@ struct ShowPage {
 // The list of coalitions (/coalitions), loaded by pages::load_list().
 struct ListPage {
   std::string family, stage, cohort;  // the filters chosen, empty when unknown or none
-  std::vector<views::Option> families, stages, cohorts;
+  std::vector<fabrique::views::Option> families, stages, cohorts;
   struct Group {
     std::string family;
     std::vector<Coalition> coalitions;
@@ -65,6 +65,6 @@ html::Html booklet_html(const Booklet& booklet, std::string_view key);
 // The levers a declaration names, "what is ordered, how it is used", translated.
 std::string levers_text(const i18n::Translator& t, const Declaration& d);
 // Organisations as the options of a select, by slug.
-std::vector<views::Option> organisation_options(const std::vector<organisations::Organisation>& organisations);
+std::vector<fabrique::views::Option> organisation_options(const std::vector<organisations::Organisation>& organisations);
 
 }  // namespace fabrique::coalitions

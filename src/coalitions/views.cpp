@@ -1,5 +1,6 @@
 // Shared pieces of the coalition pages.
 #include "coalitions/views.hpp"
+#include "coalitions/view_models.hpp"
 
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
@@ -11,10 +12,7 @@ namespace fabrique::coalitions::views {
 using html::render;
 using i18n::N_;
 
-std::string stage_label(const Context& ctx, std::string_view slug) {
-  const StageDef* s = stage(slug);
-  return s ? ctx.tr(s->label) : std::string(slug);
-}
+std::string stage_label(const Context& ctx, std::string_view slug) { return ctx.tr(stage_msgid(std::string(slug))); }
 
 std::string days(const Context& ctx, std::chrono::seconds span) {
   long n = std::max<long>(0, static_cast<long>(span.count() / 86400));

@@ -167,7 +167,7 @@ Response boussole_json(Context& ctx) {
   boost::json::object out;
   out["count"] = items.size();
   out["cards"] = std::move(items);
-  return coalitions::json::response(out);
+  return coalitions::json::response(ctx, out);
 }
 
 Response new_card(Context& ctx) {

@@ -231,7 +231,7 @@ Response resources_json(Context& ctx) {
   boost::json::object out;
   out["count"] = items.size();
   out["resources"] = std::move(items);
-  return coalitions::json::response(out);
+  return coalitions::json::response(ctx, out);
 }
 
 Response new_resource(Context& ctx) {

@@ -73,7 +73,7 @@ std::vector<std::string> parse_addresses(const std::string& name, const std::str
 }
 
 void check_base_url(const std::string& v) {
-  if (!v.starts_with("http://") && !v.starts_with("https://"))
+  if (!v.empty() && !v.starts_with("http://") && !v.starts_with("https://"))
     throw ConfigError(fmt::format("option base_url: \"{}\" must start with http:// or https://", v));
 }
 
@@ -87,6 +87,34 @@ void check_mail_from(const std::string& v) {
   std::string address = lt == std::string::npos ? v : v.substr(lt + 1, v.find('>', lt) - lt - 1);
   if (address.find('@') == std::string::npos || v.find_first_of("\r\n") != std::string::npos)
     throw ConfigError(fmt::format("option mail_from: \"{}\" is not an address or Name <address>", v));
+}
+
+// A comma-separated list of host names (letters, digits, dots and dashes), lower-cased.
+std::vector<std::string> parse_host_names(const std::string& name, const std::string& v) {
+  std::vector<std::string> out;
+  std::istringstream in(v);
+  for (std::string item; std::getline(in, item, ',');) {
+    item.erase(0, item.find_first_not_of(' '));
+    item.erase(item.find_last_not_of(' ') + 1);
+    if (item.empty()) continue;
+    for (char& ch : item) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (item.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") != std::string::npos)
+      throw ConfigError(fmt::format("option {}: {} is not a host name (no scheme, no port)", name, item));
+    out.push_back(item);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& a : items) out += (out.empty() ? "" : ",") + a;
+  return out;
+}
+
+void check_licence(const std::string& v) {
+  if (v.empty() || v.size() > 64 ||
+      v.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+-") != std::string::npos)
+    throw ConfigError(fmt::format("option data_licence: \"{}\" is not an SPDX licence identifier (e.g. etalab-2.0)", v));
 }
 
 std::string redact(const std::string& v) {
@@ -160,16 +188,25 @@ const std::vector<Row>& rows() {
       {{"secure_cookies", "false", "mark cookies Secure (set to true behind HTTPS)", false},
        [](Options& o, const std::string& v) { o.secure_cookies = parse_bool("secure_cookies", v); },
        [](const Options& o) { return std::string(o.secure_cookies ? "true" : "false"); }},
-      {{"base_url", "http://127.0.0.1:8080", "public address of the site, for links in feeds and mails", false},
-       [](Options& o, const std::string& v) { check_base_url(v); o.base_url = v; },
+      {{"base_url", "", "public address of the site (https://fabrique.example.org) for absolute links in data, feeds and mails; empty: the address each request came to", false},
+       [](Options& o, const std::string& v) {
+         check_base_url(v);
+         o.base_url = v;
+         while (o.base_url.ends_with('/')) o.base_url.pop_back();
+       },
        [](const Options& o) { return o.base_url; }},
-      {{"trusted_proxies", "", "addresses of reverse proxies whose X-Forwarded-For is believed, comma-separated (e.g. 127.0.0.1)", false},
+      {{"allowed_hosts", "", "host names the site answers to, comma-separated (e.g. fabrique.example.org); others get 421. Empty: any", false},
+       [](Options& o, const std::string& v) { o.allowed_hosts = parse_host_names("allowed_hosts", v); },
+       [](const Options& o) { return joined(o.allowed_hosts); }},
+      {{"data_licence", "etalab-2.0", "licence of the open data (SPDX identifier), stated in every JSON document and Link header", false},
+       [](Options& o, const std::string& v) { check_licence(v); o.data_licence = v; },
+       [](const Options& o) { return o.data_licence; }},
+      {{"sitemap_max_urls", "50000", "addresses per sitemap file; more make /sitemap.xml an index", false},
+       [](Options& o, const std::string& v) { o.sitemap_max_urls = parse_int("sitemap_max_urls", v, 1, 50000); },
+       [](const Options& o) { return std::to_string(o.sitemap_max_urls); }},
+      {{"trusted_proxies", "", "addresses of reverse proxies whose X-Forwarded-For, -Host and -Proto are believed, comma-separated (e.g. 127.0.0.1)", false},
        [](Options& o, const std::string& v) { o.trusted_proxies = parse_addresses("trusted_proxies", v); },
-       [](const Options& o) {
-         std::string out;
-         for (const auto& a : o.trusted_proxies) out += (out.empty() ? "" : ",") + a;
-         return out;
-       }},
+       [](const Options& o) { return joined(o.trusted_proxies); }},
       {{"smtp_url", "", "SMTP server mail goes through: smtp://host:587 (STARTTLS) or smtps://host:465 (TLS); empty: mails are written as .eml files under mail_dir", true},
        [](Options& o, const std::string& v) { check_smtp_url(v); o.smtp_url = v; },
        [](const Options& o) { return redact(o.smtp_url); }},

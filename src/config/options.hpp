@@ -31,7 +31,15 @@ struct Options {
   int write_timeout_seconds = 10;
   int session_days = 30;
   bool secure_cookies = false;                // set when served over HTTPS
-  std::string base_url = "http://127.0.0.1:8080";
+  // The public address of the site for absolute links (JSON, iCalendar, Atom, sitemap). Empty: the
+  // address each request came to (its Host, or a trusted proxy's X-Forwarded-Host/-Proto).
+  std::string base_url;
+  // Host names the site answers to (without port); any other Host gets 421. Empty: any host.
+  std::vector<std::string> allowed_hosts;
+  // The licence every open data document states (an SPDX identifier).
+  std::string data_licence = "etalab-2.0";
+  // Addresses per sitemap file; past it /sitemap.xml becomes an index of several files.
+  std::size_t sitemap_max_urls = 50000;
   bool log_requests = true;
   // Reverse proxies (nginx, a load balancer) whose X-Forwarded-For names the real client: behind one,
   // every request comes from the proxy's address, and per-address sign-in limits would lump all

@@ -10,7 +10,7 @@ using coalitions::json::iso;
 namespace {
 boost::json::value ref(const std::optional<Ref>& r, const char* path, const http::Context& ctx) {
   if (!r) return nullptr;
-  return {{"slug", r->slug}, {"title", r->name}, {"url", ctx.options.base_url + path + r->slug}};
+  return {{"slug", r->slug}, {"title", r->name}, {"url", ctx.base_url + path + r->slug}};
 }
 }  // namespace
 
@@ -18,7 +18,7 @@ boost::json::object event(const http::Context& ctx, const Event& e, bool reveal_
   boost::json::object o;
   o["slug"] = e.slug;
   o["title"] = e.title;
-  o["url"] = ctx.options.base_url + "/evenements/" + e.slug;
+  o["url"] = ctx.base_url + "/evenements/" + e.slug;
   o["kind"] = {{"slug", e.kind_slug}, {"label", e.kind_label}};
   o["status"] = event_status(e.status).slug;
   o["starts_at"] = iso(e.starts_at);

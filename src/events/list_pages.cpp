@@ -42,7 +42,7 @@ Response calendar(Context& ctx, const std::vector<Event>& events, const std::str
                   const std::function<bool(const Event&)>& reveal) {
   Response r;
   r.content_type = ics::kContentType;
-  r.body = ics::calendar(events, ctx.options.base_url, name, ctx.now, reveal);
+  r.body = ics::calendar(events, ctx.base_url, name, ctx.now, reveal);
   return r;
 }
 
@@ -100,7 +100,7 @@ Response list_json(Context& ctx) {
   auto f = filter_of(ctx, kind, coalition);
   boost::json::array items;
   for (const auto& e : store::list(ctx.db, f)) items.push_back(json::event(ctx, e, false));
-  return coalitions::json::response({{"events", std::move(items)}});
+  return coalitions::json::response(ctx, {{"events", std::move(items)}});
 }
 
 Response list_ics(Context& ctx) {
@@ -129,7 +129,7 @@ Response render_mine(Context& ctx, const std::string& new_token) {
   if (!new_token.empty())
     address = render(R"(<p class="notice">{}</p><p><label for="agenda">{}</label><input id="agenda" type="text" readonly value="{}/evenements/agenda.ics?jeton={}"></p>)",
                      ctx.tr(N_("Here is your private calendar address. Copy it now: it will not be shown again.")),
-                     ctx.tr(N_("Private calendar address")), ctx.options.base_url, new_token);
+                     ctx.tr(N_("Private calendar address")), ctx.base_url, new_token);
   else if (has_token)
     address = render("<p>{}</p>", ctx.tr(N_("You have a private calendar address. Make a new one if you lost it; the old one will stop working.")));
   Html revoke;

@@ -187,7 +187,7 @@ Response minutes(Context& ctx) { return render_minutes(ctx, event_of(ctx), {}, 2
 Response minutes_json(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
   if (!e) {
-    Response r = coalitions::json::response({{"error", "not found"}});
+    Response r = coalitions::json::response(ctx, {{"error", "not found"}});
     r.status = 404;
     return r;
   }
@@ -202,7 +202,7 @@ Response minutes_json(Context& ctx) {
   o["organisations_present"] = std::move(orgs);
   o["people_present"] = std::move(people);
   o["items"] = std::move(items);
-  return coalitions::json::response(o);
+  return coalitions::json::response(ctx, o);
 }
 
 Response minutes_edit(Context& ctx) {

@@ -126,7 +126,7 @@ Response proposals(Context& ctx) { return render_list(ctx, 0, {}, 200); }
 Response proposals_json(Context& ctx) {
   boost::json::array items;
   for (const auto& p : store::proposals(ctx.db)) items.push_back(json::proposal(ctx, p));
-  return coalitions::json::response({{"proposals", std::move(items)}});
+  return coalitions::json::response(ctx, {{"proposals", std::move(items)}});
 }
 
 Response propose_form(Context& ctx) {

@@ -211,7 +211,7 @@ Response show(Context& ctx) { return render_show(ctx, event_or_404(ctx), {}, {},
 Response show_json(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
   if (!e) {
-    Response r = coalitions::json::response({{"error", "not found"}});
+    Response r = coalitions::json::response(ctx, {{"error", "not found"}});
     r.status = 404;
     return r;
   }
@@ -230,7 +230,7 @@ Response show_json(Context& ctx) {
   if (mine)
     o["my_registration"] = {{"status", mine->status == Status::registered ? "registered" : "waiting"},
                             {"position", mine->position}};
-  return coalitions::json::response(o);
+  return coalitions::json::response(ctx, o);
 }
 
 Response show_ics(Context& ctx) {
@@ -247,7 +247,7 @@ Response show_ics(Context& ctx) {
     programme += "\n" + times::hour(s.starts_at) + "–" + times::hour(s.ends_at) + " " + s.title + (who.empty() ? "" : " — " + who);
   }
   if (!programme.empty()) programme = ctx.tr(N_("Programme")) + programme;
-  r.body = ics::calendar({e}, ctx.options.base_url, e.title, ctx.now, [&](const Event&) { return link; },
+  r.body = ics::calendar({e}, ctx.base_url, e.title, ctx.now, [&](const Event&) { return link; },
                          [&](const Event&) { return programme; });
   r.set_header("Content-Disposition", "attachment; filename=\"" + e.slug + ".ics\"");
   return r;

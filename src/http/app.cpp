@@ -10,6 +10,7 @@
 #include "http/context.hpp"
 #include "http/form.hpp"
 #include "http/multipart.hpp"
+#include "http/open_data.hpp"
 #include "http/router.hpp"
 #include "i18n/i18n.hpp"
 #include "mail/mail.hpp"
@@ -38,18 +39,62 @@ const i18n::Translator& language_of(const Request& request, const std::map<std::
   return i18n::translator(i18n::negotiate(request.header("accept-language")));
 }
 
+// The last entry of a header a proxy may have appended to ("a, b" → "b"), without spaces.
+std::string_view last_entry(std::string_view value) {
+  if (auto comma = value.rfind(','); comma != std::string_view::npos) value.remove_prefix(comma + 1);
+  while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+  while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+  return value;
+}
+
+bool is_trusted_proxy(const Request& request, const std::vector<std::string>& trusted_proxies) {
+  return std::find(trusted_proxies.begin(), trusted_proxies.end(), request.client_address) != trusted_proxies.end();
+}
+
 // The client's address: the peer's, or behind a trusted reverse proxy the last address of the
 // X-Forwarded-For it appended (earlier entries come from the client and prove nothing).
 std::string client_address(const Request& request, const std::vector<std::string>& trusted_proxies) {
-  if (std::find(trusted_proxies.begin(), trusted_proxies.end(), request.client_address) == trusted_proxies.end())
-    return request.client_address;
-  std::string_view forwarded = request.header("x-forwarded-for");
-  forwarded = forwarded.substr(forwarded.rfind(',') == std::string_view::npos ? 0 : forwarded.rfind(',') + 1);
-  while (!forwarded.empty() && forwarded.front() == ' ') forwarded.remove_prefix(1);
-  while (!forwarded.empty() && forwarded.back() == ' ') forwarded.remove_suffix(1);
+  if (!is_trusted_proxy(request, trusted_proxies)) return request.client_address;
+  std::string_view forwarded = last_entry(request.header("x-forwarded-for"));
   if (forwarded.empty() || forwarded.size() > 45 || forwarded.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos)
     return request.client_address;
   return std::string(forwarded);
+}
+
+// `host` lower-cased if it is a well-formed Host value (a name, an IPv4 address or a bracketed IPv6
+// address, with an optional port), else nothing: a Host is chosen by the client and ends up in links.
+std::optional<std::string> well_formed_host(std::string_view host) {
+  if (host.empty() || host.size() > 255) return std::nullopt;
+  std::string out(host);
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  std::size_t port_at = std::string::npos;
+  if (out.front() == '[') {
+    const std::size_t close = out.find(']');
+    if (close == std::string::npos || close < 3 ||
+        out.find_first_not_of("0123456789abcdef:.", 1) != close)
+      return std::nullopt;
+    if (close + 1 < out.size()) {
+      if (out[close + 1] != ':') return std::nullopt;
+      port_at = close + 1;
+    }
+  } else {
+    port_at = out.find(':');
+    const std::string_view name = std::string_view(out).substr(0, port_at);
+    if (name.empty() || name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") != std::string_view::npos)
+      return std::nullopt;
+  }
+  if (port_at != std::string::npos) {
+    const std::string_view port = std::string_view(out).substr(port_at + 1);
+    if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string_view::npos)
+      return std::nullopt;
+  }
+  return out;
+}
+
+// The host part of a well-formed Host value, without its port ("[::1]:8080" → "[::1]").
+std::string_view host_name(std::string_view host) {
+  if (host.front() == '[') return host.substr(0, host.find(']') + 1);
+  return host.substr(0, host.find(':'));
 }
 
 // The fields and files of a POST body, or nothing when the body cannot be read as a form.
@@ -75,7 +120,15 @@ App::App(storage::Database& db, const config::Options& options, Clock clock)
     : db_(db), options_(options), clock_(std::move(clock)) {
   if (!clock_) clock_ = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
   csrf_key_ = load_or_create_key(db_, "csrf_key");
-  mail::configure({options_.mail_from, options_.base_url, load_or_create_key(db_, "mail_key")});
+  // A mailed link never comes from a request's Host header, which the client chooses (a password
+  // recovery link pointing at an attacker's site): without base_url, mails name the listen address.
+  std::string mail_base = options_.base_url;
+  if (mail_base.empty()) {
+    mail_base = "http://" + options_.listen;
+    log::info("mail links use the listen address: set base_url to the site's public address",
+              {{"base_url", mail_base}});
+  }
+  mail::configure({options_.mail_from, mail_base, load_or_create_key(db_, "mail_key")});
 }
 
 const std::string& Context::csrf_token() {
@@ -119,12 +172,31 @@ Response App::handle(Request& request) {
     return Response::text(404, "Not found");
   }
 
+  // Who may say which host and scheme the request came to: the client (Host), or a trusted proxy in
+  // front of it (X-Forwarded-Host, X-Forwarded-Proto). Decided before the client address is rewritten.
+  const bool from_proxy = is_trusted_proxy(request, options_.trusted_proxies);
+  std::string_view host_header = request.header("host");
+  std::string scheme = "http";
+  if (from_proxy) {
+    if (auto forwarded = last_entry(request.header("x-forwarded-host")); !forwarded.empty()) host_header = forwarded;
+    if (auto proto = last_entry(request.header("x-forwarded-proto")); proto == "https" || proto == "http")
+      scheme = std::string(proto);
+  }
+  const std::optional<std::string> host = well_formed_host(host_header);
+  if (!host && (options_.base_url.empty() || !options_.allowed_hosts.empty()))
+    return Response::text(400, "Bad request: missing or malformed Host header");
+  if (!options_.allowed_hosts.empty() &&
+      std::find(options_.allowed_hosts.begin(), options_.allowed_hosts.end(), host_name(*host)) ==
+          options_.allowed_hosts.end())
+    return Response::text(421, "Misdirected request: this site does not answer to that host");
+
   request.client_address = client_address(request, options_.trusted_proxies);
   auto lease = db_.acquire();
   auto cookies = parse_cookies(request.header("cookie"));
   Context ctx(request, *lease, options_, assets_);
   ctx.t = &language_of(request, cookies);
   ctx.now = clock_();
+  ctx.base_url = options_.base_url.empty() ? scheme + "://" + *host : options_.base_url;
   ctx.csrf_key = &csrf_key_;
   if (auto it = cookies.find(kBrowserCookie); it != cookies.end() && it->second.size() == 43)
     ctx.browser_secret = it->second;
@@ -139,7 +211,10 @@ Response App::handle(Request& request) {
   std::int64_t version = 0;
   auto steady_now = std::chrono::steady_clock::now();
   if (visitor_get) {
-    cache_key = std::string(i18n::code(ctx.lang())) + " " + request.target;
+    // Without base_url a document's links name the host it was asked for, which the client chooses:
+    // each host has its own entries, so that a page built for one is never served to another.
+    cache_key = std::string(i18n::code(ctx.lang())) + " " + (options_.base_url.empty() ? ctx.base_url : "") + " " +
+                request.target;
     version = ctx.db.query_integer("SELECT version FROM data_version WHERE id = 1");
     if (auto hit = cache_.find(cache_key, version, steady_now, request.header("accept-encoding")))
       return std::move(*hit);
@@ -183,6 +258,15 @@ Response App::handle(Request& request) {
     response = views::forbidden(ctx, e.message());
   } catch (const NotFound&) {
     response = views::not_found(ctx);
+  }
+  if (response.status == 200 && open_data::is_data(response.content_type)) {
+    response.set_header("Link", "<" + open_data::licence_url(options_.data_licence) + ">; rel=\"license\"");
+    // Anyone's page may read what any visitor may read, but never what depends on the session:
+    // a document for a signed-in person, or one a handler marked private (a personal calendar).
+    const bool personal = std::any_of(response.headers.begin(), response.headers.end(), [](const auto& h) {
+      return (h.first == "Cache-Control" || h.first == "cache-control") && h.second.find("private") != std::string::npos;
+    });
+    if (visitor_get && ctx.set_cookies.empty() && !personal) response.set_header("Access-Control-Allow-Origin", "*");
   }
   // A page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
   if (visitor_get && response.status == 200 && !ctx.csrf_used() && ctx.set_cookies.empty() &&

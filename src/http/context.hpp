@@ -28,6 +28,10 @@ struct Context {
   const StaticAssets& assets;
   const i18n::Translator* t = nullptr;  // never null once the context is built
   std::chrono::sys_seconds now{};
+  // The start of every absolute link this request's documents carry ("https://fabrique.example.org"):
+  // the base_url option, else the scheme and host the request came to (see App::handle). Never a
+  // guessed default.
+  std::string base_url;
   std::optional<accounts::User> user;
   std::string session_token;  // the raw cookie value, for sign-out and password change
   Form query;                 // decoded query string

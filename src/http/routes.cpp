@@ -11,6 +11,7 @@
 #include "mail/pages.hpp"
 #include "notifications/pages.hpp"
 #include "observatoire/pages.hpp"
+#include "opendata/pages.hpp"
 #include "organisations/pages.hpp"
 #include "programme/pages.hpp"
 #include "roadmaps/pages.hpp"
@@ -44,6 +45,10 @@ const Router& routes() {
     // Programme
     r.get("/", programme::home);
     r.get("/langue/{code}", programme::switch_language);  // ?retour=/page/to/come/back/to
+    // Every public page for search engines and archivists (docs/open-data.md)
+    r.get("/sitemap.xml", fabrique::opendata::pages::sitemap);  // an index of /sitemaps/N.xml past sitemap_max_urls
+    r.get("/sitemaps/{part:int}.xml", fabrique::opendata::pages::sitemap_part);
+    r.get("/robots.txt", fabrique::opendata::pages::robots);
 
     // Accounts
     r.get("/inscription", accounts::sign_up_form);

@@ -30,6 +30,7 @@
 #include "common/log.hpp"
 #include "http/compress.hpp"
 #include "http/framing.hpp"
+#include "http/open_data.hpp"
 
 namespace fabrique::http {
 namespace {
@@ -219,9 +220,17 @@ void add_vary_accept_encoding(BeastResponse& res) {
   }
 }
 
-// Turns the application's response into the wire message, adding what every response needs.
+// What the client said about the copy it already holds (If-None-Match, If-Modified-Since).
+struct Preconditions {
+  std::string_view if_none_match;
+  std::string_view if_modified_since;
+};
+
+// Turns the application's response into the wire message, adding what every response needs. A data
+// document (open_data::is_data) gets a strong ETag of the bytes sent, so each encoding has its own,
+// and becomes 304 Not Modified when `preconditions` say the client's copy is current.
 BeastResponse make_response(Response response, unsigned version, bool keep_alive,
-                            std::string_view accept_encoding) {
+                            std::string_view accept_encoding, Preconditions preconditions = {}) {
   unsigned status = static_cast<unsigned>(response.status);
   if (response.status < 100 || response.status > 999) {
     log::error("handler returned an invalid status", {{"status", std::to_string(response.status)}});
@@ -267,6 +276,18 @@ BeastResponse make_response(Response response, unsigned version, bool keep_alive
         body = std::move(encoded);
         res.set(bhttp::field::content_encoding, encoding);
       }
+    }
+  }
+  if (status == 200 && open_data::is_data(response.content_type)) {
+    const std::string etag = open_data::strong_etag(body);
+    res.set(bhttp::field::etag, etag);
+    if (open_data::not_modified(preconditions.if_none_match, preconditions.if_modified_since, etag,
+                                res[bhttp::field::last_modified])) {
+      status = 304;
+      res.result(status);
+      res.erase(bhttp::field::content_encoding);
+      res.erase(bhttp::field::content_type);
+      body.clear();
     }
   }
   if (status_has_body(status)) res.content_length(body.size());
@@ -646,8 +667,13 @@ struct Server::Impl {
       // Checked after the handler: a stop() that came meanwhile makes this the connection's last response.
       const bool keep_alive = keep_alive_asked && !stopping && response.status != 503;
       const bool head = request.method == Method::head;
-      const std::string accept_encoding(request.header("accept-encoding"));
-      BeastResponse res = make_response(std::move(response), version, keep_alive, accept_encoding);
+      // Only reads are conditional: a POST always runs.
+      const Preconditions preconditions =
+          head || request.method == Method::get
+              ? Preconditions{request.header("if-none-match"), request.header("if-modified-since")}
+              : Preconditions{};
+      BeastResponse res = make_response(std::move(response), version, keep_alive, request.header("accept-encoding"),
+                                        preconditions);
       const unsigned status = res.result_int();
       stream.expires_after(limits.write_timeout);
       beast::error_code write_ec;

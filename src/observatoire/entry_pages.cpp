@@ -5,6 +5,7 @@
 #include "accounts/pages.hpp"
 #include "charts/charts.hpp"
 #include "coalitions/json.hpp"
+#include "http/open_data.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/pages.hpp"
@@ -170,11 +171,13 @@ Response show(Context& ctx) {
 Response show_json(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
   if (!e) {
-    Response r = coalitions::json::response({{"error", "not found"}});
+    Response r = coalitions::json::response(ctx, {{"error", "not found"}});
     r.status = 404;
     return r;
   }
-  return coalitions::json::response(json::entry(*e, ctx.options.base_url));
+  Response r = coalitions::json::response(ctx, json::entry(*e, ctx.base_url));
+  http::open_data::set_last_modified(r, e->updated_at);
+  return r;
 }
 
 Response answer(Context& ctx) {

@@ -4,6 +4,7 @@
 
 #include "coalitions/json.hpp"
 #include "common/csv.hpp"
+#include "http/open_data.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/pages.hpp"
@@ -133,15 +134,30 @@ Response list(Context& ctx) {
   return fv::page(ctx, ctx.tr(N_("Observatory of public algorithms")), body);
 }
 
+namespace {
+
+// The latest change of any entry: every change to an entry is a new revision with its date.
+std::optional<sys_seconds> last_change(const std::vector<Entry>& entries) {
+  std::optional<sys_seconds> latest;
+  for (const auto& e : entries)
+    if (!latest || e.updated_at > *latest) latest = e.updated_at;
+  return latest;
+}
+
+}  // namespace
+
 Response list_json(Context& ctx) {
+  const auto entries = store::list(ctx.db);
   boost::json::array items;
-  for (const auto& e : store::list(ctx.db)) items.push_back(json::entry(e, ctx.options.base_url));
+  for (const auto& e : entries) items.push_back(json::entry(e, ctx.base_url));
   boost::json::object out;
   out["schema_version"] = kSchemaVersion;
   out["rubric_version"] = rubric().version;
   out["count"] = items.size();
   out["entries"] = std::move(items);
-  return coalitions::json::response(out);
+  Response r = coalitions::json::response(ctx, out);
+  if (auto at = last_change(entries)) http::open_data::set_last_modified(r, *at);
+  return r;
 }
 
 Response list_csv(Context& ctx) {
@@ -154,8 +170,9 @@ Response list_csv(Context& ctx) {
   for (const auto& c : rubric().criteria) header.push_back(c.id);
   for (const char* h : {"published", "updated", "revision"}) header.push_back(h);
   w.row(header);
-  for (const auto& e : store::list(ctx.db)) {
-    std::vector<std::string> row = {e.uuid, e.slug, ctx.options.base_url + "/observatoire/" + e.slug};
+  const auto entries = store::list(ctx.db);
+  for (const auto& e : entries) {
+    std::vector<std::string> row = {e.uuid, e.slug, ctx.base_url + "/observatoire/" + e.slug};
     for (const auto& f : fields()) row.push_back(e.doc.get(f.key));
     std::string sources, assessments;
     for (const auto& s : e.doc.data_sources) sources += (sources.empty() ? "" : " | ") + s.name + (s.url.empty() ? "" : " <" + s.url + ">");
@@ -179,12 +196,13 @@ Response list_csv(Context& ctx) {
   r.content_type = csv::kContentType;
   r.body = w.take();
   r.set_header("Content-Disposition", "attachment; filename=\"observatoire.csv\"");
+  if (auto at = last_change(entries)) http::open_data::set_last_modified(r, *at);
   return r;
 }
 
 Response changes_atom(Context& ctx) {
   auto changes = store::recent_changes(ctx.db, 50);
-  const std::string base = ctx.options.base_url;
+  const std::string base = ctx.base_url;
   Html items;
   for (const auto& ch : changes) {
     std::string link = base + "/observatoire/" + ch.entry_slug;
@@ -196,15 +214,19 @@ Response changes_atom(Context& ctx) {
 )",
         ch.entry_name, link, ch.number, link, json::iso(ch.at), summary);
   }
+  // The feed's links: the register, the feed itself, and the licence of its data.
+  Html links = render(R"(<link href="{}/observatoire"/><link rel="self" href="{}/observatoire/changements.atom"/><link rel="license" href="{}"/>)",
+                      base, base, http::open_data::licence_url(ctx.options.data_licence));
   Html feed = render(R"(<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>{}</title><id>{}/observatoire</id><link href="{}/observatoire"/><link rel="self" href="{}/observatoire/changements.atom"/><updated>{}</updated><author><name>fabrique</name></author>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>{}</title><id>{}/observatoire</id>{}<rights>{}</rights><updated>{}</updated><author><name>fabrique</name></author>
 {}</feed>
 )",
-                     ctx.tr(N_("Observatory of public algorithms: changes")), base, base, base,
+                     ctx.tr(N_("Observatory of public algorithms: changes")), base, links, ctx.options.data_licence,
                      json::iso(changes.empty() ? ctx.now : changes.front().at), items);
   Response r;
   r.content_type = "application/atom+xml; charset=utf-8";
   r.body = std::move(feed).release();
+  if (!changes.empty()) http::open_data::set_last_modified(r, changes.front().at);
   return r;
 }
 

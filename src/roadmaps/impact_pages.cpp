@@ -112,13 +112,13 @@ Response impact(Context& ctx) {
 
 Response impact_json(Context& ctx) {
   auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
-  if (!k) return views::not_found_json();
+  if (!k) return views::not_found_json(ctx);
   boost::json::array items;
   for (const auto& i : store::indicators(ctx.db, k->id)) items.push_back(json::indicator(i));
   boost::json::object out;
   out["coalition"] = coalitions::json::summary(ctx, *k);
   out["indicators"] = std::move(items);
-  return coalitions::json::response(out);
+  return coalitions::json::response(ctx, out);
 }
 
 Response create_indicator(Context& ctx) {

@@ -108,7 +108,7 @@ Response programme_roadmap_csv(Context& ctx) {
     w.row({a.coalition_number, a.coalition_title, std::to_string(a.id), a.parent_id ? std::to_string(*a.parent_id) : "",
            a.title, a.lever, a.scale, a.status, a.abandon_reason, views::iso_day(a.starts_on), views::iso_day(a.due_on),
            std::to_string(a.progress), a.victory ? "1" : "0", qualities, orgs,
-           ctx.options.base_url + "/coalitions/" + a.coalition_slug + "/feuille-de-route/" + std::to_string(a.id)});
+           ctx.base_url + "/coalitions/" + a.coalition_slug + "/feuille-de-route/" + std::to_string(a.id)});
   }
   return views::csv_response(w.take(), "feuille-de-route.csv");
 }
@@ -120,7 +120,7 @@ Response programme_roadmap_json(Context& ctx) {
   boost::json::object out;
   out["count"] = items.size();
   out["actions"] = std::move(items);
-  return coalitions::json::response(out);
+  return coalitions::json::response(ctx, out);
 }
 
 }  // namespace fabrique::roadmaps::pages

@@ -130,13 +130,13 @@ Response coalition_roadmap(Context& ctx) {
 
 Response coalition_roadmap_json(Context& ctx) {
   auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
-  if (!k) return views::not_found_json();
+  if (!k) return views::not_found_json(ctx);
   boost::json::array items;
   for (const auto& a : store::actions(ctx.db, of_coalition(k->id))) items.push_back(json::action(ctx, a));
   boost::json::object out;
   out["coalition"] = coalitions::json::summary(ctx, *k);
   out["actions"] = std::move(items);
-  return coalitions::json::response(out);
+  return coalitions::json::response(ctx, out);
 }
 
 Response create_action(Context& ctx) {

@@ -25,8 +25,8 @@ coalitions::Coalition coalition_of(Context& ctx) {
   return *k;
 }
 
-http::Response not_found_json() {
-  auto r = coalitions::json::response({{"error", "not found"}});
+http::Response not_found_json(const Context& ctx) {
+  auto r = coalitions::json::response(ctx, {{"error", "not found"}});
   r.status = 404;
   return r;
 }

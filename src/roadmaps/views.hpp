@@ -35,7 +35,7 @@ inline char decimal(const Context& ctx) { return ctx.lang() == i18n::Lang::fr ? 
 // The coalition named by the {slug} of the path; throws NotFound (a 404 page) when there is none.
 coalitions::Coalition coalition_of(Context& ctx);
 // The JSON answer for an unknown address: 404 with {"error": "not found"}.
-http::Response not_found_json();
+http::Response not_found_json(const Context& ctx);
 // A CSV download named `filename` (common/csv.hpp's writer: BOM, CRLF, quoting).
 http::Response csv_response(std::string body, const std::string& filename);
 // The page number asked for in ?page=, within 1..pages (1 when absent or not a number).

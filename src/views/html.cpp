@@ -8,17 +8,27 @@ namespace fabrique::html {
 std::string escape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);
-  for (char ch : text) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
+  escape_to(out, text);
   return out;
+}
+
+void escape_to(std::string& s, std::string_view text) {
+  std::size_t from = 0;  // the text since the last entity is appended in one piece
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char* entity = nullptr;
+    switch (text[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = "&#39;"; break;
+      default: continue;
+    }
+    s.append(text.data() + from, i - from);
+    s += entity;
+    from = i + 1;
+  }
+  s.append(text.data() + from, text.size() - from);
 }
 
 std::string url_encode(std::string_view text) {

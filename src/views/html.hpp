@@ -14,6 +14,8 @@ namespace fabrique::html {
 
 // Escapes &, <, >, " and ' so that the text is safe in element content and in quoted attributes.
 std::string escape(std::string_view text);
+// The same, appended to `s` (what compiled templates call for every text slot).
+void escape_to(std::string& s, std::string_view text);
 
 class Html {
  public:

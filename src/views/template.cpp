@@ -5,25 +5,6 @@
 
 namespace fabrique::html::tpl {
 
-void escape_to(std::string& s, std::string_view text) {
-  std::size_t from = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity = nullptr;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
-    }
-    s.append(text.data() + from, i - from);
-    s += entity;
-    from = i + 1;
-  }
-  s.append(text.data() + from, text.size() - from);
-}
-
 void slot(Out& o, double d) { fmt::format_to(std::back_inserter(o.s), "{}", d); }
 
 namespace {

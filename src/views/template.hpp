@@ -22,9 +22,7 @@ struct Out {
 
 namespace tpl {
 
-// Element content and quoted attribute values: &, <, >, " and ' escaped.
-void escape_to(std::string& s, std::string_view text);
-
+// Element content and quoted attribute values: &, <, >, " and ' escaped (html::escape_to).
 inline void slot(Out& o, const Html& h) { o.s += h.str(); }
 inline void slot(Out& o, std::string_view v) { escape_to(o.s, v); }
 inline void slot(Out& o, const std::string& v) { escape_to(o.s, v); }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Moving and protecting a programme as an operator does: `fabrique copy` of the demo from SQLite to
-# PostgreSQL (counts and checksums equal, the same pages and search results served from either database), and
-# `fabrique backup` → change → `fabrique restore` on both engines (the data back exactly as backed up).
+# PostgreSQL (counts and checksums equal, the same pages and search results served from either database),
+# `fabrique backup` → change → `fabrique restore` on both engines (the data back exactly as backed up), and
+# a bundle (`fabrique export/import --bundle`) carried SQLite → PostgreSQL → SQLite, with its refusals.
 #
 # Usage: tests/cli/data_test.sh PATH/TO/fabrique   (run by ctest as `cli_data`)
 # Needs PostgreSQL's server and client binaries (initdb, pg_ctl, psql, pg_dump, pg_restore).
@@ -13,11 +14,12 @@ source "$HERE/../../scripts/pg-cluster.sh"
 source "$HERE/../multinode/lib.sh"
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/fabrique-data.XXXXXX")
-SQLITE_PID= PG_PID=
+SQLITE_PID= PG_PID= BUNDLED_PID=
 cleanup() {
   local rc=$?
   stop_pid "$SQLITE_PID"
   stop_pid "$PG_PID"
+  stop_pid "$BUNDLED_PID"
   pg_cluster_stop
   rm -rf "$TMP"
   exit "$rc"
@@ -76,8 +78,11 @@ done
 same=0
 for page in "${pages[@]}"; do
   for lang in fr en; do
-    curl -sS --max-time 10 -H "Accept-Language: $lang" -w '%{http_code}' "$SQLITE_URL$page" >"$TMP/page-sqlite"
-    curl -sS --max-time 10 -H "Accept-Language: $lang" -w '%{http_code}' "$PG_NODE_URL$page" >"$TMP/page-pg"
+    # One Host for both nodes: absolute links in JSON name the host asked for.
+    curl -sS --max-time 10 -H "Accept-Language: $lang" -H "Host: fabrique.example.org" -w '%{http_code}' \
+      "$SQLITE_URL$page" >"$TMP/page-sqlite"
+    curl -sS --max-time 10 -H "Accept-Language: $lang" -H "Host: fabrique.example.org" -w '%{http_code}' \
+      "$PG_NODE_URL$page" >"$TMP/page-pg"
     if cmp -s "$TMP/page-sqlite" "$TMP/page-pg"; then
       same=$((same + 1))
     else
@@ -167,5 +172,88 @@ head -c 2000 "$TMP/backup-postgresql" >"$TMP/truncated"
 refuse "restore refuses a truncated archive" "restore" "$BIN" restore "$TMP/truncated" --force --database "$PG"
 diff <(grep -v '^data_version ' "$TMP/pg-before-bad") <(checksums "$PG" | grep -v '^data_version ') >/dev/null &&
   ok "a failed restore leaves the database unchanged" || fail "a failed restore changed the database"
+
+# ---------------------------------------------------------------------------------------------
+# export --bundle → import --bundle: the whole programme in one file, SQLite → PostgreSQL → SQLite.
+
+SOURCE=$TMP/bundle-source.db
+run "bundle: migrate a source" "$BIN" migrate --database "$SOURCE"
+run "bundle: a source with the demo" "$BIN" demo load --database "$SOURCE"
+# An uploaded file (they live in the files table) travels in the bundle, byte for byte.
+head -c 3000 /dev/urandom >"$TMP/upload.bin"
+sqlite3 "$SOURCE" "INSERT INTO files (name, media_type, size, sha256, content, created_at)
+  VALUES ('piece.bin', 'application/octet-stream', 3000, 'x', readfile('$TMP/upload.bin'), 0)" &&
+  ok "bundle: an uploaded file in the source" || fail "bundle: could not add a file"
+checksums "$SOURCE" >"$TMP/bundle-source.sums"
+tables_of() { grep -E '^[a-z_0-9]+ +[0-9]+  [0-9a-f]{64}$' "$1" | grep -v '^data_version '; }
+
+run "bundle: export from SQLite" "$BIN" export --bundle "$TMP/one.bundle" --database "$SOURCE"
+gzip -t "$TMP/one.bundle" && tar tzf "$TMP/one.bundle" >"$TMP/members" &&
+  diff <(printf 'manifest.json\nprogramme.sqlite\n') "$TMP/members" >/dev/null &&
+  ok "bundle: a tar.gz of manifest.json and programme.sqlite, readable without fabrique" ||
+  { fail "bundle: not the documented archive"; cat "$TMP/members"; }
+diff <(tables_of "$TMP/bundle-source.sums") <(tables_of "$TMP/out") >"$TMP/diff" &&
+  ok "bundle: export prints the source's counts and checksums" || { fail "bundle: export's sums differ"; cat "$TMP/diff"; }
+
+BUNDLE_PG=$(pg_cluster_createdb bundled) || die "createdb failed"
+run "bundle: import into an empty PostgreSQL" "$BIN" import --bundle "$TMP/one.bundle" --database "$BUNDLE_PG"
+diff <(tables_of "$TMP/bundle-source.sums") <(tables_of "$TMP/out") >"$TMP/diff" &&
+  ok "bundle: import on PostgreSQL prints the same counts and checksums as checksum on the source" ||
+  { fail "bundle: PostgreSQL differs from the source"; cat "$TMP/diff"; }
+diff <(tables_of "$TMP/bundle-source.sums") <(tables_of <(checksums "$BUNDLE_PG")) >/dev/null &&
+  ok "bundle: fabrique checksum on PostgreSQL agrees" || fail "bundle: checksum on PostgreSQL differs"
+[ "$("$PG_BIN/psql" -X -A -t -q "$BUNDLE_PG" -c "SELECT encode(sha256(content), 'hex') FROM files WHERE name = 'piece.bin'")" = \
+  "$(sha256sum "$TMP/upload.bin" | cut -d' ' -f1)" ] && ok "bundle: the uploaded file arrived byte for byte" ||
+  fail "bundle: the uploaded file differs"
+
+run "bundle: export from PostgreSQL" "$BIN" export --bundle "$TMP/two.bundle" --database "$BUNDLE_PG"
+run "bundle: import into a new SQLite" "$BIN" import --bundle "$TMP/two.bundle" --database "$TMP/bundle-back.db"
+diff <(tables_of "$TMP/bundle-source.sums") <(tables_of "$TMP/out") >"$TMP/diff" &&
+  ok "bundle: SQLite → PostgreSQL → SQLite keeps every count and checksum" ||
+  { fail "bundle: the round trip differs"; cat "$TMP/diff"; }
+start_node bundled "$TMP/bundle-back.db" || die "the node on the imported bundle did not start"
+BUNDLED_PID=$NODE_PID
+slug=$(sqlite3 "$TMP/bundle-back.db" "SELECT slug FROM coalitions ORDER BY id LIMIT 1")
+[ "$(curl -sS -o /dev/null -w '%{http_code}' "http://127.0.0.1:$NODE_PORT/coalitions/$slug")" = 200 ] &&
+  ok "bundle: the imported programme is served" || fail "bundle: the imported programme is not served"
+curl -sS -G --data-urlencode "q=$(sqlite3 "$TMP/bundle-back.db" "SELECT title FROM coalitions ORDER BY id LIMIT 1")" \
+  "http://127.0.0.1:$NODE_PORT/recherche" | grep -q "/coalitions/$slug" &&
+  ok "bundle: the search index was rebuilt" || fail "bundle: search finds nothing on the import"
+stop_pid "$BUNDLED_PID"; BUNDLED_PID=
+
+# Refusals: nothing is changed.
+unchanged() {  # unchanged NAME DATABASE SUMS_BEFORE
+  diff <(grep -v '^data_version ' "$3") <(checksums "$2" | grep -v '^data_version ') >/dev/null &&
+    ok "$1 leaves the database unchanged" || fail "$1 changed the database"
+}
+checksums "$BUNDLE_PG" >"$TMP/pg.sums"
+refuse "bundle: import refuses a database that holds a programme" "already holds a programme" \
+  "$BIN" import --bundle "$TMP/one.bundle" --database "$BUNDLE_PG"
+unchanged "bundle: the refused import" "$BUNDLE_PG" "$TMP/pg.sums"
+size=$(stat -c %s "$TMP/one.bundle")
+head -c $((size / 2)) "$TMP/one.bundle" >"$TMP/truncated.bundle"
+refuse "bundle: import refuses a truncated bundle" "incomplete" \
+  "$BIN" import --bundle "$TMP/truncated.bundle" --database "$TMP/empty1.db"
+[ ! -s "$TMP/empty1.db" ] || [ "$(sqlite3 "$TMP/empty1.db" "SELECT COUNT(*) FROM sqlite_master")" = 0 ] &&
+  ok "bundle: the truncated import created nothing" || fail "bundle: the truncated import wrote to the database"
+cp "$TMP/one.bundle" "$TMP/altered.bundle"
+printf '\xff\xff\xff\xff' | dd of="$TMP/altered.bundle" bs=1 seek=$((size / 3)) conv=notrunc status=none
+refuse "bundle: import refuses an altered bundle" "damaged" \
+  "$BIN" import --bundle "$TMP/altered.bundle" --database "$TMP/empty2.db"
+# Altered inside, then packed again as a valid archive: the manifest's checksums catch it.
+mkdir -p "$TMP/repack" && tar xzf "$TMP/one.bundle" -C "$TMP/repack"
+sqlite3 "$TMP/repack/programme.sqlite" "UPDATE coalitions SET title = 'Changée en route' WHERE id = (SELECT MIN(id) FROM coalitions)"
+tar czf "$TMP/repacked.bundle" -C "$TMP/repack" manifest.json programme.sqlite
+refuse "bundle: import refuses a repacked bundle whose data differ from the manifest" "checksums" \
+  "$BIN" import --bundle "$TMP/repacked.bundle" --database "$TMP/empty3.db"
+# A bundle from a newer schema than this program knows.
+rm -rf "$TMP/newer" && mkdir -p "$TMP/newer" && tar xzf "$TMP/one.bundle" -C "$TMP/newer"
+sed -i 's/"schema_version":[0-9]*/"schema_version":9999/' "$TMP/newer/manifest.json"
+tar czf "$TMP/newer.bundle" -C "$TMP/newer" manifest.json programme.sqlite
+refuse "bundle: import refuses a bundle from a newer schema" "newer version of fabrique" \
+  "$BIN" import --bundle "$TMP/newer.bundle" --database "$TMP/empty4.db"
+echo "not a bundle" >"$TMP/junk.bundle"
+refuse "bundle: import refuses a file that is not a bundle" "not a fabrique bundle" \
+  "$BIN" import --bundle "$TMP/junk.bundle" --database "$TMP/empty5.db"
 
 finish

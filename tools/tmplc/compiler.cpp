@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
-#include <map>
 #include <set>
-#include <sstream>
 
 namespace fabrique::tmplc {
 namespace {

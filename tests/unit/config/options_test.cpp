@@ -48,6 +48,25 @@ TEST(Config, InvalidValuesNameTheOption) {
   EXPECT_NE(message_of({.environment = {{"FABRIQUE_LISTN", "x"}}}).find("FABRIQUE_LISTN"), std::string::npos);
 }
 
+TEST(Config, NoBaseUrlByDefaultSoThatLinksNameTheAddressAskedFor) {
+  auto o = load({});
+  EXPECT_EQ(o.base_url, "");
+  EXPECT_TRUE(o.allowed_hosts.empty());
+  EXPECT_EQ(o.data_licence, "etalab-2.0");
+  EXPECT_EQ(o.sitemap_max_urls, 50000u);
+  EXPECT_EQ(load({.flags = {{"base_url", "https://fabrique.example.org/"}}}).base_url, "https://fabrique.example.org");
+}
+
+TEST(Config, AllowedHostsAreHostNamesAndTheLicenceAnSpdxIdentifier) {
+  auto o = load({.flags = {{"allowed_hosts", "Fabrique.example.org, www.fabrique.example.org"}}});
+  EXPECT_EQ(o.allowed_hosts, (std::vector<std::string>{"fabrique.example.org", "www.fabrique.example.org"}));
+  EXPECT_NE(message_of({.flags = {{"allowed_hosts", "https://fabrique.example.org"}}}).find("allowed_hosts"), std::string::npos);
+  EXPECT_NE(message_of({.flags = {{"allowed_hosts", "fabrique.example.org:443"}}}).find("allowed_hosts"), std::string::npos);
+  EXPECT_EQ(load({.flags = {{"data_licence", "ODbL-1.0"}}}).data_licence, "ODbL-1.0");
+  EXPECT_NE(message_of({.flags = {{"data_licence", "<b>libre</b>"}}}).find("data_licence"), std::string::npos);
+  EXPECT_NE(message_of({.flags = {{"sitemap_max_urls", "50001"}}}).find("sitemap_max_urls"), std::string::npos);
+}
+
 TEST(Config, AcceptsAPostgresqlUrl) {
   auto o = load({.flags = {{"database", "postgresql://fabrique@localhost/fabrique"}}});
   EXPECT_EQ(o.database, "postgresql://fabrique@localhost/fabrique");

@@ -1,0 +1,56 @@
+// /sitemap.xml, its numbered parts, and /robots.txt.
+#include "opendata/pages.hpp"
+
+#include <optional>
+
+#include "common/errors.hpp"
+#include "http/open_data.hpp"
+#include "opendata/sitemap.hpp"
+#include "opendata/store.hpp"
+
+namespace fabrique::opendata::pages {
+namespace {
+
+constexpr const char* kXml = "application/xml; charset=utf-8";
+
+Response xml(std::string body, const std::vector<store::PublicPage>& pages) {
+  Response r;
+  r.content_type = kXml;
+  r.body = std::move(body);
+  std::optional<std::chrono::sys_seconds> latest;
+  for (const auto& p : pages)
+    if (p.modified && (!latest || *p.modified > *latest)) latest = p.modified;
+  if (latest) http::open_data::set_last_modified(r, *latest);
+  return r;
+}
+
+}  // namespace
+
+Response sitemap(Context& ctx) {
+  const auto pages = store::public_pages(ctx.db);
+  const std::size_t max = ctx.options.sitemap_max_urls;
+  if (pages.size() <= max) return xml(sitemap::urlset(ctx.base_url, pages, 0, pages.size()), pages);
+  return xml(sitemap::index(ctx.base_url, pages, max), pages);
+}
+
+Response sitemap_part(Context& ctx) {
+  const auto pages = store::public_pages(ctx.db);
+  const std::size_t max = ctx.options.sitemap_max_urls;
+  const std::int64_t part = ctx.param_int("part");
+  // A sitemap that fits in one file has no parts.
+  if (pages.size() <= max || part < 1 || static_cast<std::size_t>(part) > sitemap::parts(pages.size(), max))
+    throw NotFound();
+  const std::size_t from = (static_cast<std::size_t>(part) - 1) * max;
+  const std::vector<store::PublicPage> slice(pages.begin() + static_cast<std::ptrdiff_t>(from),
+                                             pages.begin() + static_cast<std::ptrdiff_t>(std::min(pages.size(), from + max)));
+  return xml(sitemap::urlset(ctx.base_url, slice, 0, slice.size()), slice);
+}
+
+Response robots(Context& ctx) {
+  Response r;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = sitemap::robots(ctx.base_url);
+  return r;
+}
+
+}  // namespace fabrique::opendata::pages

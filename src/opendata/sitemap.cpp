@@ -1,0 +1,75 @@
+// Writing sitemaps (sitemaps.org protocol 0.9) and robots.txt (RFC 9309).
+#include "opendata/sitemap.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include <date/date.h>
+
+#include "views/html.hpp"
+
+namespace fabrique::opendata::sitemap {
+namespace {
+
+constexpr const char* kXmlHead = R"(<?xml version="1.0" encoding="UTF-8"?>)"
+                                 "\n";
+constexpr const char* kNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+// W3C datetime, as sitemaps want it.
+std::string w3c(std::chrono::sys_seconds t) { return date::format("%FT%TZ", t); }
+
+// Paths no robot needs: accounts, forms that write, animateurs' pages, personal calendars, and
+// the search and language switch, which would make an endless number of addresses.
+constexpr const char* kClosed[] = {
+    "/compte",          "/connexion",  "/inscription",        "/deconnexion",      "/langue/",
+    "/recherche",       "/evenements/mes-inscriptions",       "/evenements/agenda.ics",
+    "/observatoire/contributions",     "/observatoire/editeurs", "/observatoire/nouvelle",
+    "/coalitions/nouvelle", "/coalitions/familles", "/coalitions/promotions", "/organisations/nouvelle",
+    "/organisations/types", "/evenements/nouveau", "/evenements/types", "/propositions/nouvelle",
+    "/ressources/proposer", "/boussole/proposer", "/charte/versions/nouvelle", "/*/modifier",
+    "/*/proposer",      "/*/inscrits.csv"};
+
+}  // namespace
+
+std::size_t parts(std::size_t pages, std::size_t max_urls) {
+  return std::max<std::size_t>(1, (pages + max_urls - 1) / max_urls);
+}
+
+std::string part_url(const std::string& base_url, std::size_t part) {
+  return base_url + "/sitemaps/" + std::to_string(part) + ".xml";
+}
+
+std::string urlset(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t from,
+                   std::size_t to) {
+  std::string out = kXmlHead;
+  out += std::string("<urlset xmlns=\"") + kNamespace + "\">\n";
+  for (std::size_t i = from; i < to && i < pages.size(); ++i) {
+    out += "<url><loc>" + html::escape(base_url + pages[i].path) + "</loc>";
+    if (pages[i].modified) out += "<lastmod>" + w3c(*pages[i].modified) + "</lastmod>";
+    out += "</url>\n";
+  }
+  return out + "</urlset>\n";
+}
+
+std::string index(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t max_urls) {
+  std::string out = kXmlHead;
+  out += std::string("<sitemapindex xmlns=\"") + kNamespace + "\">\n";
+  const std::size_t count = parts(pages.size(), max_urls);
+  for (std::size_t part = 1; part <= count; ++part) {
+    std::optional<std::chrono::sys_seconds> latest;
+    for (std::size_t i = (part - 1) * max_urls; i < std::min(pages.size(), part * max_urls); ++i)
+      if (pages[i].modified && (!latest || *pages[i].modified > *latest)) latest = pages[i].modified;
+    out += "<sitemap><loc>" + html::escape(part_url(base_url, part)) + "</loc>";
+    if (latest) out += "<lastmod>" + w3c(*latest) + "</lastmod>";
+    out += "</sitemap>\n";
+  }
+  return out + "</sitemapindex>\n";
+}
+
+std::string robots(const std::string& base_url) {
+  std::string out = "User-agent: *\n";
+  for (const char* path : kClosed) out += std::string("Disallow: ") + path + "\n";
+  return out + "\nSitemap: " + base_url + "/sitemap.xml\n";
+}
+
+}  // namespace fabrique::opendata::sitemap

@@ -1,0 +1,28 @@
+// The sitemaps.org documents that list the public pages for search engines and archivists: one
+// urlset while the pages fit in one file, else an index pointing at several numbered files.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "opendata/store.hpp"
+
+namespace fabrique::opendata::sitemap {
+
+// How many files `pages` need with at most `max_urls` addresses each (at least 1).
+std::size_t parts(std::size_t pages, std::size_t max_urls);
+
+// The address of file `part` (1-based) of a split sitemap.
+std::string part_url(const std::string& base_url, std::size_t part);
+
+// A <urlset> of pages [from, to) with absolute addresses under `base_url` and <lastmod> where known.
+std::string urlset(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t from,
+                   std::size_t to);
+
+// A <sitemapindex> of the `parts(pages.size(), max_urls)` files, each with the latest <lastmod> of its pages.
+std::string index(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t max_urls);
+
+// robots.txt: the sitemap's address, and the pages of accounts, forms and administration closed to robots.
+std::string robots(const std::string& base_url);
+
+}  // namespace fabrique::opendata::sitemap
