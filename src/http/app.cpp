@@ -148,12 +148,28 @@ void Context::renew_browser_secret() {
                                     .max_age_seconds = 365L * 24 * 3600}));
 }
 
+// Every change made through the site is a POST: move the version on so that cached pages are
+// rendered again, on every node. A refused form moves it too, harmlessly. The change itself is
+// already committed: if the version cannot move now (database locked or full), the answer stays the
+// handler's and this node forgets its cached pages instead (other nodes' expire within kMaxAge).
+void App::move_data_version(storage::Connection& db) {
+  try {
+    storage::Transaction tx(db, true);
+    db.execute("UPDATE data_version SET version = version + 1 WHERE id = 1");
+    tx.commit();
+  } catch (const storage::Unavailable& e) {
+    log::error("data version not moved", {{"error", e.what()}});
+    cache_.clear();
+  }
+}
+
 Admission App::admit(const Request& head) {
   if (head.method != Method::post) return {};
   auto match = routes().match(head.method, head.path);
   if (!match.handler) return {};
   Admission out;
   out.slow = match.needs == Needs::password_hashing;
+  out.writes = !out.slow;
   if (match.needs == Needs::files) {
     // A visitor who is not signed in may not send a file: their large body is refused before it comes.
     auto cookies = parse_cookies(head.header("cookie"));
@@ -191,12 +207,22 @@ Response App::handle(Request& request) {
     return Response::text(421, "Misdirected request: this site does not answer to that host");
 
   request.client_address = client_address(request, options_.trusted_proxies);
+  try {
+    return respond(request, options_.base_url.empty() ? scheme + "://" + *host : options_.base_url);
+  } catch (const storage::Unavailable& e) {
+    // Before a page could be drawn: no connection to be had, or the session could not be read.
+    log::error("database unavailable", {{"path", request.path}, {"error", e.what()}});
+    return Response::retry_later();
+  }
+}
+
+Response App::respond(Request& request, std::string base_url) {
   auto lease = db_.acquire();
   auto cookies = parse_cookies(request.header("cookie"));
   Context ctx(request, *lease, options_, assets_);
   ctx.t = &language_of(request, cookies);
   ctx.now = clock_();
-  ctx.base_url = options_.base_url.empty() ? scheme + "://" + *host : options_.base_url;
+  ctx.base_url = std::move(base_url);
   ctx.csrf_key = &csrf_key_;
   if (auto it = cookies.find(kBrowserCookie); it != cookies.end() && it->second.size() == 43)
     ctx.browser_secret = it->second;
@@ -238,11 +264,7 @@ Response App::handle(Request& request) {
         ctx.uploads = std::move(form->files);
         ctx.params = std::move(match.params);
         response = (*match.handler)(ctx);
-        // Every change made through the site is a POST: move the version on so that cached
-        // pages are rendered again, on every node. A refused form moves it too, harmlessly.
-        storage::Transaction tx(ctx.db, true);
-        ctx.db.execute("UPDATE data_version SET version = version + 1 WHERE id = 1");
-        tx.commit();
+        move_data_version(ctx.db);
       }
     } else if (match.handler) {
       ctx.params = std::move(match.params);
@@ -258,6 +280,10 @@ Response App::handle(Request& request) {
     response = views::forbidden(ctx, e.message());
   } catch (const NotFound&) {
     response = views::not_found(ctx);
+  } catch (const storage::Unavailable& e) {
+    // Locked past the wait, disk full, connection lost: the use case's transaction was undone.
+    log::error("database unavailable", {{"path", request.path}, {"error", e.what()}});
+    response = views::unavailable(ctx);
   }
   if (response.status == 200 && open_data::is_data(response.content_type)) {
     response.set_header("Link", "<" + open_data::licence_url(options_.data_licence) + ">; rel=\"license\"");

@@ -30,6 +30,10 @@ class App final : public Handler {
   static constexpr const char* kLangCookie = "lang";
 
  private:
+  // Everything after the host checks, with the connection this request holds.
+  Response respond(Request& request, std::string base_url);
+  void move_data_version(storage::Connection& db);
+
   storage::Database& db_;
   const config::Options& options_;
   Clock clock_;

@@ -26,4 +26,11 @@ Response Response::text(int status, std::string body) {
   return response;
 }
 
+Response Response::retry_later() {
+  Response response = text(503, "Service unavailable");
+  response.compressible = false;
+  response.set_header("Retry-After", kRetryAfterSeconds);
+  return response;
+}
+
 }  // namespace fabrique::http

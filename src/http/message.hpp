@@ -41,6 +41,9 @@ struct Response {
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
   static Response redirect(std::string location, int status = 303);
   static Response text(int status, std::string body);
+  // 503 with the time to wait: the server is busy, not broken.
+  static Response retry_later();
+  static constexpr const char* kRetryAfterSeconds = "5";
 };
 
 // What the server must know of a request from its header alone, before it reads the body.
@@ -50,6 +53,9 @@ struct Admission {
   // Slow on purpose (password hashing): handled on a small pool of its own, off the network threads,
   // so that pages keep their latency; refused with 503 when that pool's queue is full.
   bool slow = false;
+  // A write, which may wait for the database's write lock (another writer, up to the busy timeout):
+  // handled on the writers' pool, so that a locked database never stalls the pages being read.
+  bool writes = false;
 };
 
 // The application: turns one request into one response. Must not throw for bad input;

@@ -35,6 +35,12 @@ std::optional<Response> PageCache::find(const std::string& key, std::int64_t ver
   return r;
 }
 
+void PageCache::clear() {
+  std::lock_guard lock(mutex_);
+  entries_.clear();
+  total_bytes_ = 0;
+}
+
 void PageCache::store(const std::string& key, std::int64_t version, std::chrono::steady_clock::time_point now,
                       const Response& r) {
   if (r.body.size() > kMaxBodyBytes) return;

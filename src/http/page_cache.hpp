@@ -29,6 +29,8 @@ class PageCache {
   // Keeps `r` (an uncompressed 200 response) for `key`.
   void store(const std::string& key, std::int64_t version, std::chrono::steady_clock::time_point now,
              const Response& r);
+  // Forgets every page (their version could not be checked against the database's).
+  void clear();
 
  private:
   struct Entry {

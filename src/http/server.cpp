@@ -97,14 +97,6 @@ class Reservation {
   bool held_ = true;
 };
 
-// 503 with the time to wait: the server is busy, not broken.
-Response retry_later() {
-  Response response = Response::text(503, "Service unavailable");
-  response.compressible = false;
-  response.set_header("Retry-After", "5");
-  return response;
-}
-
 // Gives `body` a temporary file with no name, or false (logged) if none can be made.
 bool open_spill_file(bhttp::file_body::value_type& body) {
   std::string path = (std::filesystem::temp_directory_path() / "fabrique-body-XXXXXX").string();
@@ -180,6 +172,17 @@ class Registration {
 };
 
 // Decrements a counter when the scope ends, however it ends.
+// A pool of threads that runs some requests' handlers off the network threads, with a bound on the
+// requests waiting or running there.
+struct Offload {
+  Offload(const char* n, std::size_t thread_count, std::size_t q)
+      : name(n), queue(q), threads(std::make_unique<asio::thread_pool>(std::max<std::size_t>(thread_count, 1))) {}
+  const char* name;  // the reason logged when it refuses
+  std::size_t queue;
+  std::atomic<std::size_t> pending{0};
+  std::unique_ptr<asio::thread_pool> threads;
+};
+
 class CountGuard {
  public:
   explicit CountGuard(std::atomic<std::size_t>& count) : count_(count) {}
@@ -379,7 +382,6 @@ struct Server::Impl {
   std::atomic<std::size_t> refusing{0};
   std::atomic<std::size_t> kept_alive{0};        // connections idle between two requests
   std::atomic<std::size_t> receiving_bytes{0};  // bodies being read, all connections (Reservation)
-  std::atomic<std::size_t> slow_pending{0};     // slow requests queued or running on slow_pool
   std::atomic<bool> stopping{false};
   unsigned short bound_port = 0;
 
@@ -398,14 +400,16 @@ struct Server::Impl {
   // Signals get their own context and thread: a handler busy on context 0 must not delay a SIGTERM.
   asio::io_context signal_ctx{1};
   std::optional<asio::signal_set> signals;
-  // Declared last: destroyed first, it waits for the slow requests it runs, which may still use slots.
-  std::unique_ptr<asio::thread_pool> slow_pool;
+  // Declared last: destroyed first, they wait for the requests they run, which may still use slots.
+  Offload slow;    // password hashing
+  Offload writes;  // writes that may wait on the database's lock
 
   Impl(Handler& h, std::string l, int threads, ServerLimits lim)
       : handler(h),
         listen(std::move(l)),
         limits(std::move(lim)),
-        slow_pool(std::make_unique<asio::thread_pool>(std::max<std::size_t>(limits.slow_threads, 1))) {
+        slow("slow_queue", limits.slow_threads, limits.slow_queue),
+        writes("write_queue", limits.write_threads, limits.write_queue) {
     std::size_t count = threads > 0 ? static_cast<std::size_t>(threads) : std::thread::hardware_concurrency();
     count = std::max<std::size_t>(count, 1);
     for (std::size_t i = 0; i < count; ++i) slots.push_back(std::make_unique<Slot>());
@@ -525,7 +529,7 @@ struct Server::Impl {
     try {
       log::info("connection refused", {{"reason", reason}, {"client", client}});
       beast::tcp_stream stream(std::move(socket));
-      BeastResponse res = make_response(retry_later(), 11, false, "");
+      BeastResponse res = make_response(Response::retry_later(), 11, false, "");
       stream.expires_after(limits.write_timeout);
       auto [write_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
       if (!write_ec) co_await linger_close(stream);
@@ -660,7 +664,9 @@ struct Server::Impl {
 
       Response response;
       if (admission.slow) {
-        response = co_await call_slow_handler(request);
+        response = co_await call_offloaded(slow, request);
+      } else if (admission.writes) {
+        response = co_await call_offloaded(writes, request);
       } else {
         response = call_handler(request);
       }
@@ -718,7 +724,7 @@ struct Server::Impl {
     Reservation reservation(receiving_bytes, length ? *length : limit, limits.max_receiving_bytes);
     if (!reservation) {
       log::info("request refused", {{"reason", "max_receiving_bytes"}, {"path", request.path}});
-      co_return BodyOutcome{503, false, retry_later()};
+      co_return BodyOutcome{503, false, Response::retry_later()};
     }
     // A file takes the time a slow connection needs for it; anything else must come in read_timeout.
     if (admission.takes_files) stream.expires_after(limits.upload_timeout);
@@ -738,26 +744,26 @@ struct Server::Impl {
       // must not hold their bytes in memory. The file has no name: it goes when it is closed.
       bhttp::request_parser<bhttp::file_body> spill(std::move(parser));
       spill.body_limit(limit);
-      if (!open_spill_file(spill.get().body())) co_return BodyOutcome{503, false, retry_later()};
+      if (!open_spill_file(spill.get().body())) co_return BodyOutcome{503, false, Response::retry_later()};
       auto [body_ec, body_n] = co_await bhttp::async_read(stream, buffer, spill, kUseTuple);
       read_ec = body_ec;
       if (!read_ec && !read_spill_file(spill.get().body().file(), request.body))
-        co_return BodyOutcome{503, false, retry_later()};
+        co_return BodyOutcome{503, false, Response::retry_later()};
     }
     if (read_ec) co_return BodyOutcome{status_for_read_error(read_ec), false, {}};
     co_return BodyOutcome{0, true, {}};
   }
 
-  // Runs the handler on the pool for slow requests, or answers 503 when its queue is full.
-  asio::awaitable<Response> call_slow_handler(Request& request) {
-    if (slow_pending.fetch_add(1) >= limits.slow_queue) {
-      slow_pending.fetch_sub(1);
-      log::info("request refused", {{"reason", "slow_queue"}, {"path", request.path}});
-      co_return retry_later();
+  // Runs the handler on `pool`, off the network threads, or answers 503 when its queue is full.
+  asio::awaitable<Response> call_offloaded(Offload& pool, Request& request) {
+    if (pool.pending.fetch_add(1) >= pool.queue) {
+      pool.pending.fetch_sub(1);
+      log::info("request refused", {{"reason", pool.name}, {"path", request.path}});
+      co_return Response::retry_later();
     }
-    CountGuard guard(slow_pending);
+    CountGuard guard(pool.pending);
     co_return co_await asio::co_spawn(
-        slow_pool->get_executor(), [this, &request]() -> asio::awaitable<Response> { co_return call_handler(request); },
+        pool.threads->get_executor(), [this, &request]() -> asio::awaitable<Response> { co_return call_handler(request); },
         asio::use_awaitable);
   }
 

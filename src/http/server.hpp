@@ -28,6 +28,8 @@ struct ServerLimits {
   std::vector<std::string> uncapped_addresses;    // trusted proxies: many clients behind one address
   std::size_t slow_threads = 2;                   // threads for slow-on-purpose requests (password hashing)
   std::size_t slow_queue = 64;                    // such requests waiting or running at most (else 503)
+  std::size_t write_threads = 4;                  // threads for writes (Admission::writes), which may wait on a lock
+  std::size_t write_queue = 256;                  // writes waiting or running at most (else 503)
   std::chrono::seconds shutdown_grace{10};        // in-flight requests finish within this on SIGTERM
   std::chrono::seconds write_timeout{10};         // a response must be written within this (client not reading)
 };

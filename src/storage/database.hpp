@@ -36,6 +36,14 @@ class StorageError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Thrown when the database cannot serve the request now but may in a moment: locked by another
+// writer past the busy wait, disk full, connection lost, server shutting down. The transaction left
+// nothing behind; the site answers 503 with Retry-After, and the same request may succeed later.
+class Unavailable : public StorageError {
+ public:
+  using StorageError::StorageError;
+};
+
 // Thrown when a UNIQUE or FOREIGN KEY constraint refuses a write. Use cases check what they can
 // beforehand; this is the safety net for races, mapped to a field error by the caller.
 class ConstraintError : public StorageError {

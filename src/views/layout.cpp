@@ -118,4 +118,15 @@ Response bad_request(Context& ctx, const char* reason) {
               render(R"(<h1>{}</h1><p>{}</p>)", ctx.tr(N_("Request not understood")), ctx.tr(reason)));
 }
 
+Response unavailable(Context& ctx) {
+  Response r = page(ctx, 503, ctx.tr(N_("Try again in a moment")),
+                    render(R"(<h1>{}</h1><p>{}</p><p>{}</p>)", ctx.tr(N_("Try again in a moment")),
+                           ctx.tr(N_("The site cannot save or read this right now: its database is busy or full. "
+                                     "Nothing was changed.")),
+                           ctx.tr(N_("If you were sending a form, go back: what you typed is still there. "
+                                     "Send it again in a few seconds."))));
+  r.set_header("Retry-After", Response::kRetryAfterSeconds);
+  return r;
+}
+
 }  // namespace fabrique::views

@@ -22,6 +22,8 @@ Response not_found(Context& ctx);
 Response forbidden(Context& ctx, const char* reason);
 // 400 for a request that could not be read (malformed form body…).
 Response bad_request(Context& ctx, const char* reason);
+// 503 with Retry-After when the database cannot take the request now (locked, full, unreachable).
+Response unavailable(Context& ctx);
 
 // The address of the current page with its query, to come back to after an action.
 std::string current_location(const Context& ctx);

@@ -51,8 +51,9 @@ class TestHandler : public Handler {
       return response;
     }
     if (request.path == "/redirect") return Response::redirect("/echo");
-    if (request.path == "/hash") {
-      // Stands for password hashing, slow on purpose: busy until the test releases it.
+    if (request.path == "/hash" || request.path == "/write") {
+      // Stands for password hashing, slow on purpose, or for a write waiting for the database's lock:
+      // busy until the test releases it.
       hashing = true;
       for (int i = 0; i < 300 && !release; ++i) std::this_thread::sleep_for(10ms);
       hashing = false;
@@ -64,9 +65,11 @@ class TestHandler : public Handler {
                                    " x-test=" + std::string(request.header("x-test")) +
                                    " client=" + request.client_address);
   }
-  // Files only to /upload, and only from a sender who says they are signed in; /hash is slow.
+  // Files only to /upload, and only from a sender who says they are signed in; /hash is slow; /write writes.
   Admission admit(const Request& head) override {
-    return {.takes_files = head.path == "/upload" && head.header("x-signed-in") == "yes", .slow = head.path == "/hash"};
+    return {.takes_files = head.path == "/upload" && head.header("x-signed-in") == "yes",
+            .slow = head.path == "/hash",
+            .writes = head.path == "/write"};
   }
   std::atomic<bool> hashing{false};  // a /hash request is being handled
   std::atomic<bool> release{false};  // lets /hash requests finish
@@ -247,27 +250,34 @@ TEST_F(HttpServerTest, BodiesBeyondTheReceivingCapGet503) {
   EXPECT_EQ(test::request(port(), "POST", "/echo", {}, "a=1").status, 200);
 }
 
-// Slow requests (password hashing) run on their own pool: a page is served meanwhile, even with one
-// network thread, and when the pool's queue is full the next slow request gets 503 at once.
-TEST_F(HttpServerTest, SlowRequestsRunOffTheNetworkThreadsAndOverflowGets503) {
+// Slow requests (password hashing) and writes (which may wait for the database's lock) run on pools
+// of their own: a page is served meanwhile, even with one network thread, and when the pool's queue
+// is full the next such request gets 503 at once.
+class OffloadedRequests : public HttpServerTest, public ::testing::WithParamInterface<const char*> {};
+
+TEST_P(OffloadedRequests, RunOffTheNetworkThreadsAndOverflowGets503) {
+  const std::string path = GetParam();
   auto limits = small_limits();
-  limits.slow_threads = 1;
-  limits.slow_queue = 1;
+  limits.slow_threads = limits.write_threads = 1;
+  limits.slow_queue = limits.write_queue = 1;
   start(limits, 1);
   HttpConnection slow(port());
-  slow.write("POST /hash HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+  slow.write("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
   for (int i = 0; i < 200 && !handler_.hashing; ++i) std::this_thread::sleep_for(10ms);
   ASSERT_TRUE(handler_.hashing);
-  // Served while the hash is still running, on the one network thread.
+  // Served while the slow request is still running, on the one network thread.
   HttpResponse page = test::request(port(), "GET", "/echo");
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("during-hash"), std::string::npos);
-  HttpResponse busy = test::request(port(), "POST", "/hash", {}, "");
+  HttpResponse busy = test::request(port(), "POST", path, {}, "");
   EXPECT_EQ(busy.status, 503);
   EXPECT_EQ(busy.header("retry-after"), "5");
   handler_.release = true;
   EXPECT_EQ(test::parse_response(slow.read_some()).status, 200);
 }
+
+INSTANTIATE_TEST_SUITE_P(HttpServerTest, OffloadedRequests, ::testing::Values("/hash", "/write"),
+                         [](const auto& info) { return std::string(info.param).substr(1); });
 
 TEST_F(HttpServerTest, ExpectContinueGetsInterimResponse) {
   start();

@@ -46,6 +46,14 @@ std::string trim_message(std::string_view m) {
   return std::string(m);
 }
 
+// SQLSTATEs after which the same work may succeed in a moment: connection exceptions (08), insufficient
+// resources such as a full disk or too many connections (53), the server shutting down or starting
+// (57P01-57P03), a lock not available (55P03), a serialization failure or deadlock (40001, 40P01).
+bool is_unavailable(std::string_view sqlstate) {
+  return sqlstate.starts_with("08") || sqlstate.starts_with("53") || sqlstate == "57P01" || sqlstate == "57P02" ||
+         sqlstate == "57P03" || sqlstate == "55P03" || sqlstate == "40001" || sqlstate == "40P01";
+}
+
 // The parameter types a statement is prepared with, from the values' own types: integers as int8 so
 // that `? = 1` and arithmetic work on 64-bit values, text as text so that `SELECT ?` or `? || x` need
 // no cast. Only NULL, which has no type of its own, is left to the server to infer from the context
@@ -158,7 +166,7 @@ PgConnection::PgConnection(const std::string& conninfo) {
     std::string message = trim_message(PQerrorMessage(conn_));
     PQfinish(conn_);
     conn_ = nullptr;
-    throw StorageError(fmt::format("PostgreSQL: cannot connect: {}", message));
+    throw Unavailable(fmt::format("PostgreSQL: cannot connect: {}", message));
   }
   // Notices ("relation already exists, skipping") would go to stderr by default.
   PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
@@ -176,7 +184,8 @@ PgConnection::~PgConnection() {
 
 PgConnection::Result PgConnection::check(pg_result* raw, std::string_view sql) {
   Result r(raw);
-  if (!r) throw StorageError(fmt::format("PostgreSQL: {}", trim_message(PQerrorMessage(conn_))));
+  // No result at all: the connection is gone (server restarting, network).
+  if (!r) throw Unavailable(fmt::format("PostgreSQL: {}", trim_message(PQerrorMessage(conn_))));
   const ExecStatusType status = PQresultStatus(r.get());
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return r;
   const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
@@ -194,6 +203,7 @@ PgConnection::Result PgConnection::check(pg_result* raw, std::string_view sql) {
   // Class 23 is "integrity constraint violation": unique, foreign key, not null and check, as
   // SQLite's SQLITE_CONSTRAINT.
   if (sqlstate.starts_with("23")) throw ConstraintError(text);
+  if (is_unavailable(sqlstate) || PQstatus(conn_) == CONNECTION_BAD) throw Unavailable(text);
   throw StorageError(text);
 }
 

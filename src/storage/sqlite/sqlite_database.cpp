@@ -25,11 +25,19 @@ constexpr int kBackupBusySleepMs = 50;
 
 bool is_constraint(int rc) { return (rc & 0xff) == SQLITE_CONSTRAINT; }
 
+// Another writer holding the lock past the busy timeout, a full disk, an I/O error: the same
+// statement may work in a moment, and SQLite has undone what the transaction wrote.
+bool is_unavailable(int rc) {
+  const int primary = rc & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED || primary == SQLITE_FULL || primary == SQLITE_IOERR;
+}
+
 // Messages carry SQLite's text and the SQL, never bound values: those may be passwords or tokens.
 [[noreturn]] void throw_error(int rc, std::string_view message, std::string_view sql) {
   std::string text = sql.empty() ? fmt::format("SQLite: {}", message)
                                  : fmt::format("SQLite: {} (in: {})", message, sql_excerpt(sql));
   if (is_constraint(rc)) throw ConstraintError(text);
+  if (is_unavailable(rc)) throw Unavailable(text);
   throw StorageError(text);
 }
 
