@@ -1,5 +1,5 @@
 # The set-up contract: `make run` and `make test` do everything on a fresh Debian 12 machine as root.
-.PHONY: deps build run test test-unit test-browser sanitize test-sanitize fuzz tsan bench clean
+.PHONY: deps build run test test-unit sanitize test-sanitize fuzz tsan bench clean
 
 BUILD ?= build
 JOBS ?= $(shell nproc)
@@ -11,8 +11,8 @@ SANITIZE_BUILD ?= build-sanitize
 TSAN_BUILD ?= build-tsan
 FUZZ_SECONDS ?= 60
 # The tests that run threads at once: the server's io_contexts and stop(), concurrent registrations and
-# migrations, the connection pool, Markdown rendered from several threads.
-TSAN_INTEGRATION_TESTS ?= HttpServer*:Storage.Concurrent*:Events.TwentyConcurrent*
+# migrations, the connection pool, Markdown rendered from several threads, hostile clients, the mail sender.
+TSAN_INTEGRATION_TESTS ?= HttpServer*:Storage.Concurrent*:Events.TwentyConcurrent*:HostileClient.*:Mail.TheSendersThread*
 TSAN_UNIT_TESTS ?= Markdown.Concurrent*:Migrations.Concurrent*:SqliteDatabase.Pool*
 
 deps:
@@ -27,10 +27,15 @@ build: $(BUILD)/CMakeCache.txt
 run: deps build
 	@bash scripts/run.sh $(BUILD)/fabrique $(DATABASE) $(LISTEN)
 
-# Every test. The sanitizer and fuzzing runs are `make test-sanitize` and `make fuzz` for now: they
-# join `make test` once they have run clean within CI's time.
-test: deps build
+# Every test: the release build's suites (unit, integration on SQLite and PostgreSQL, command line,
+# several nodes, faults, browser), then the unit and integration tests again under AddressSanitizer and
+# UndefinedBehaviorSanitizer, and each fuzz target for FUZZ_CI_SECONDS from its committed corpus.
+test: deps build sanitize
 	cd $(BUILD) && ctest --output-on-failure -j 2
+	cd $(SANITIZE_BUILD) && ctest --output-on-failure -j 2 -L '^(unit|integration|fuzz)$$' -LE postgres
+
+test-unit: deps build
+	cd $(BUILD) && ctest --output-on-failure -j 2 -L '^(unit|integration)$$' -LE postgres
 
 $(SANITIZE_BUILD)/CMakeCache.txt:
 	CC=clang CXX=clang++ cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=Sanitize \

@@ -37,7 +37,7 @@ Response history(Context& ctx) {
   auto k = store::by_slug(ctx.db, ctx.param("slug"));
   if (!k) return fv::not_found(ctx);
   auto revisions = store::revisions(ctx.db, k->id);
-  bool editor = can_edit(ctx.db, ctx.user ? &*ctx.user : nullptr, k->id);
+  bool editor = can_edit(ctx.db, ctx.actor(), k->id);
 
   Html rows;
   std::vector<fv::Option> options;

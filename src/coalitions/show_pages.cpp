@@ -45,7 +45,7 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
     if (m.role == Role::co_porteur)
       page.co_porteurs += (page.co_porteurs.empty() ? "" : ", ") +
                           views::public_name(ctx, m.show_name ? m.name : "", m.organisation);
-  page.editor = can_edit(ctx.db, ctx.user ? &*ctx.user : nullptr, k.id);
+  page.editor = can_edit(ctx.db, ctx.actor(), k.id);
   if (page.editor) {
     page.members = std::move(members);
     page.declarations = store::declarations(ctx.db, k.id);

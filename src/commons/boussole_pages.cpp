@@ -113,7 +113,7 @@ Response render_edit_card(Context& ctx, const Card& k, const CardInput& in, cons
 
 Card visible_card(Context& ctx) {
   auto k = store::card(ctx.db, ctx.param("slug"));
-  if (!k || !can_see(ctx.db, ctx.user ? &*ctx.user : nullptr, *k)) throw NotFound();
+  if (!k || !can_see(ctx.db, ctx.actor(), *k)) throw NotFound();
   return *k;
 }
 
@@ -185,7 +185,7 @@ Response create_card(Context& ctx) {
 
 Response card(Context& ctx) {
   Card k = visible_card(ctx);
-  const User* actor = ctx.user ? &*ctx.user : nullptr;
+  const User* actor = ctx.actor();
   Html texts;
   const CardInput values = card_input_of(k);
   for (const auto& t : kCardTexts) {

@@ -152,7 +152,7 @@ Response render_edit(Context& ctx, const Resource& r, const ResourceInput& in, c
 
 Resource visible(Context& ctx) {
   auto r = store::resource(ctx.db, ctx.param("slug"));
-  if (!r || !can_see(ctx.db, ctx.user ? &*ctx.user : nullptr, *r)) throw NotFound();
+  if (!r || !can_see(ctx.db, ctx.actor(), *r)) throw NotFound();
   return *r;
 }
 
@@ -249,7 +249,7 @@ Response create_resource(Context& ctx) {
 
 Response resource(Context& ctx) {
   Resource r = visible(ctx);
-  const User* actor = ctx.user ? &*ctx.user : nullptr;
+  const User* actor = ctx.actor();
   const Licence* l = licence(r.licence);
   Html link;
   if (!r.url.empty())
@@ -292,7 +292,7 @@ Response resource(Context& ctx) {
 
 Response resource_file(Context& ctx) {
   std::string bytes;
-  auto f = commons::resource_file(ctx.db, ctx.user ? &*ctx.user : nullptr, ctx.param("slug"), bytes);
+  auto f = commons::resource_file(ctx.db, ctx.actor(), ctx.param("slug"), bytes);
   return files::download(f, std::move(bytes));
 }
 

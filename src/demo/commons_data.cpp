@@ -13,6 +13,7 @@
 
 #include "accounts/store.hpp"
 #include "commons/use_cases.hpp"
+#include "demo/check.hpp"
 #include "demo/programme_data.hpp"
 
 namespace fabrique::demo {
@@ -26,13 +27,6 @@ accounts::User person(storage::Connection& c, const char* email) {
   auto u = accounts::store::user_by_email(c, email);
   if (!u) throw std::runtime_error(std::string("demo commons: unknown account ") + email);
   return *u;
-}
-
-void check(const std::string& what, const FieldErrors& errors) {
-  if (errors.empty()) return;
-  std::string message = "demo commons data rejected (" + what + "):";
-  for (const auto& [field, text] : errors.items()) message += " " + field + ": " + text + ";";
-  throw std::runtime_error(message);
 }
 
 struct ResourceData {

@@ -9,6 +9,7 @@
 #include "accounts/use_cases.hpp"
 #include "coalitions/use_cases.hpp"
 #include "common/text.hpp"
+#include "demo/check.hpp"
 #include "demo/commons_data.hpp"
 #include "demo/events_data.hpp"
 #include "demo/observatoire_data.hpp"
@@ -20,12 +21,7 @@
 
 namespace fabrique::demo {
 
-namespace {
-
-using std::chrono::sys_seconds;
-
-// The data is part of the program: a field error means the tables are wrong, not the user.
-[[noreturn]] void data_error(const std::string& what, const FieldErrors& errors) {
+void data_error(const std::string& what, const FieldErrors& errors) {
   std::string message = "demo data rejected (" + what + "):";
   for (const auto& [field, text] : errors.items()) message += " " + field + ": " + text + ";";
   throw std::runtime_error(message);
@@ -34,6 +30,10 @@ using std::chrono::sys_seconds;
 void check(const std::string& what, const FieldErrors& errors) {
   if (!errors.empty()) data_error(what, errors);
 }
+
+namespace {
+
+using std::chrono::sys_seconds;
 
 // Refuses before writing anything, so that a refused load leaves the database exactly as it was.
 void refuse_if_loaded(storage::Connection& c) {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "accounts/store.hpp"
+#include "demo/check.hpp"
 #include "demo/demo.hpp"
 #include "events/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -27,13 +28,6 @@ using std::chrono::sys_seconds;
 sys_seconds paris(int y, unsigned m, unsigned d, int hour) {
   return std::chrono::sys_days{std::chrono::year{y} / std::chrono::month{m} / std::chrono::day{d}} +
          std::chrono::hours{hour - 1};
-}
-
-void check(const std::string& what, const FieldErrors& errors) {
-  if (errors.empty()) return;
-  std::string message = "demo events: " + what + " was refused:";
-  for (const auto& [field, m] : errors.items()) message += " " + field + ": " + m + ";";
-  throw std::runtime_error(message);
 }
 
 struct SlotData {

@@ -72,7 +72,7 @@ Html item_form(Context& ctx, const Event& e, const FieldErrors& errors) {
 }
 
 Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors, int status) {
-  const bool organiser = can_organise(ctx.db, ctx.user ? &*ctx.user : nullptr, e);
+  const bool organiser = can_organise(ctx.db, ctx.actor(), e);
   Html orgs;
   for (const auto& o : store::present_organisations(ctx.db, e.id))
     orgs += render(R"(<li><a href="/organisations/{}">{}</a></li>)", o.slug, o.name);
@@ -229,7 +229,7 @@ Response minutes_save(Context& ctx) {
 
 Response minutes_history(Context& ctx) {
   Event e = event_of(ctx);
-  const bool organiser = can_organise(ctx.db, ctx.user ? &*ctx.user : nullptr, e);
+  const bool organiser = can_organise(ctx.db, ctx.actor(), e);
   auto revisions = store::minutes_revisions(ctx.db, e.id);
   Html rows;
   std::vector<fv::Option> options;

@@ -29,11 +29,9 @@ namespace fv = fabrique::views;
 
 namespace {
 
-const User* actor(const Context& ctx) { return ctx.user ? &*ctx.user : nullptr; }
-
 // The online link is for people with a place and for organisers.
 bool reveals_link(Context& ctx, const Event& e, const std::optional<Registration>& mine) {
-  return (mine && mine->status == Status::registered) || can_organise(ctx.db, actor(ctx), e);
+  return (mine && mine->status == Status::registered) || can_organise(ctx.db, ctx.actor(), e);
 }
 
 Html registration_box(Context& ctx, const Event& e, const std::optional<Registration>& mine, const FieldErrors& errors) {
@@ -148,7 +146,7 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
                      const FieldErrors& slot_errors, const FieldErrors& attendance_errors, int status) {
   std::optional<Registration> mine;
   if (ctx.user) mine = store::registration(ctx.db, e.id, ctx.user->id);
-  const bool organiser = can_organise(ctx.db, actor(ctx), e);
+  const bool organiser = can_organise(ctx.db, ctx.actor(), e);
   const bool link = reveals_link(ctx, e, mine);
   Html coalition_links, organiser_links;
   for (const auto& k : e.coalitions)
@@ -220,7 +218,7 @@ Response show_json(Context& ctx) {
   auto o = json::event(ctx, *e, reveals_link(ctx, *e, mine));
   o["description"] = e->description;
   boost::json::array slots;
-  const bool organiser = can_organise(ctx.db, actor(ctx), *e);
+  const bool organiser = can_organise(ctx.db, ctx.actor(), *e);
   for (const auto& s : store::slots(ctx.db, e->id))
     slots.push_back({{"id", s.id}, {"starts_at", coalitions::json::iso(s.starts_at)}, {"ends_at", coalitions::json::iso(s.ends_at)},
                      {"title", s.title}, {"kind", s.kind}, {"speakers", json::speakers(ctx, s, organiser)},

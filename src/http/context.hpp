@@ -33,6 +33,8 @@ struct Context {
   // guessed default.
   std::string base_url;
   std::optional<accounts::User> user;
+  // The signed-in person as the use cases take them: nullptr for a visitor.
+  const accounts::User* actor() const { return user ? &*user : nullptr; }
   std::string session_token;  // the raw cookie value, for sign-out and password change
   Form query;                 // decoded query string
   Form form;                  // decoded body of a POST

@@ -113,7 +113,7 @@ bool speaks_for_body(Context& ctx, const Entry& e) {
 }
 
 Response render_show(Context& ctx, const Entry& e, const FieldErrors& reply_errors, int status) {
-  bool editor = can_edit(ctx.db, ctx.user ? &*ctx.user : nullptr);
+  bool editor = can_edit(ctx.db, ctx.actor());
   Html replies;
   for (const auto& r : store::replies(ctx.db, e.id))
     replies += render(R"(<blockquote><p>{}</p><p class="meta">— {}, {}</p></blockquote>)", r.text, r.organisation,

@@ -26,7 +26,7 @@ namespace {
 
 // Coalitions per page in the pace table: the page stays light with a thousand coalitions; the CSV
 // and the JSON have them all.
-constexpr std::int64_t kPageSize = 30;
+constexpr std::int64_t kRowsPerPage = 30;
 constexpr std::size_t kStuckShown = 10;
 
 Html csv_link(const Context& ctx, const char* table) {
@@ -108,12 +108,12 @@ Response dashboard(Context& ctx) {
 
   // Pace and heterogeneity, paged.
   const auto total = static_cast<std::int64_t>(d.coalitions.size());
-  std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
+  std::int64_t pages = std::max<std::int64_t>(1, (total + kRowsPerPage - 1) / kRowsPerPage);
   std::int64_t page = views::page_of(ctx, pages);
-  fill_heterogeneity(ctx.db, d, static_cast<std::size_t>((page - 1) * kPageSize),
-                     static_cast<std::size_t>(page * kPageSize));
+  fill_heterogeneity(ctx.db, d, static_cast<std::size_t>((page - 1) * kRowsPerPage),
+                     static_cast<std::size_t>(page * kRowsPerPage));
   Html pace_rows;
-  for (std::int64_t i = (page - 1) * kPageSize; i < std::min(total, page * kPageSize); ++i) {
+  for (std::int64_t i = (page - 1) * kRowsPerPage; i < std::min(total, page * kRowsPerPage); ++i) {
     const auto& p = d.coalitions[static_cast<std::size_t>(i)];
     pace_rows += render(
         R"(<tr><th scope="row"><a href="/coalitions/{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",

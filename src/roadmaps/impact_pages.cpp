@@ -69,7 +69,7 @@ Html indicator_section(Context& ctx, const coalitions::Coalition& k, const Indic
 Response render_impact(Context& ctx, const coalitions::Coalition& k, const IndicatorInput& iv,
                        const FieldErrors& indicator_errors, const std::string& measured_indicator,
                        const MeasurementInput& mv, const FieldErrors& measurement_errors, int status) {
-  bool editor = can_edit(ctx.db, ctx.user ? &*ctx.user : nullptr, k.id);
+  bool editor = can_edit(ctx.db, ctx.actor(), k.id);
   Html sections;
   auto indicators = store::indicators(ctx.db, k.id);
   for (const auto& i : indicators)

@@ -29,8 +29,6 @@ constexpr history::Field kIndicatorFields[] = {
     {"impact", N_("Kind of impact")}, {"baseline", N_("Baseline")}, {"target", N_("Target")},
     {"description", N_("How it is measured"), true}};
 
-const User* actor(const Context& ctx) { return ctx.user ? &*ctx.user : nullptr; }
-
 std::string base_of(const coalitions::Coalition& k, const Indicator& i) {
   return "/coalitions/" + k.slug + "/impact/" + std::to_string(i.id);
 }
@@ -66,7 +64,7 @@ Html measurement_changes(const Context& ctx, const Indicator& i, const std::vect
 // The indicator's page. `refused` holds why an old revision could not be restored (422), else nothing.
 Response render_indicator(Context& ctx, const coalitions::Coalition& k, const Indicator& i, const IndicatorInput& v,
                           const FieldErrors& errors, bool conflict, int status, const FieldErrors& refused = {}) {
-  const bool editor = can_edit(ctx.db, actor(ctx), k.id);
+  const bool editor = can_edit(ctx.db, ctx.actor(), k.id);
   const std::string base = base_of(k, i);
   const auto revisions = store::indicator_revisions(ctx.db, i.id);
   Html rows;
@@ -134,7 +132,7 @@ Target target_of(Context& ctx) {
 Response render_measurement(Context& ctx, const Target& t, const MeasurementInput& correction,
                             const FieldErrors& correction_errors, const MeasurementInput& removal,
                             const FieldErrors& removal_errors, bool conflict, int status) {
-  if (!can_edit(ctx.db, actor(ctx), t.coalition.id))
+  if (!can_edit(ctx.db, ctx.actor(), t.coalition.id))
     return fv::forbidden(ctx, N_("Only the co-porteurs of this coalition and the animateurs can change its indicators."));
   const std::string action = base_of(t.coalition, t.indicator) + "/mesures/" + std::to_string(t.measurement.id);
   const std::string title =

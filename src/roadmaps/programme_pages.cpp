@@ -24,7 +24,7 @@ namespace fv = fabrique::views;
 namespace {
 
 // Actions per page: keeps the page under its weight budget at any scale; the CSV has them all.
-constexpr std::int64_t kPageSize = 50;
+constexpr std::int64_t kActionsPerPage = 50;
 
 struct Filters {
   std::string lever, status, quality, coalition, organisation;  // as accepted (unknown values dropped)
@@ -63,10 +63,10 @@ Filters filters_of(Context& ctx) {
 Response programme_roadmap(Context& ctx) {
   Filters f = filters_of(ctx);
   std::int64_t total = store::count_actions(ctx.db, f.filter);
-  std::int64_t pages = std::max<std::int64_t>(1, (total + kPageSize - 1) / kPageSize);
+  std::int64_t pages = std::max<std::int64_t>(1, (total + kActionsPerPage - 1) / kActionsPerPage);
   std::int64_t page = views::page_of(ctx, pages);
-  f.filter.limit = kPageSize;
-  f.filter.offset = (page - 1) * kPageSize;
+  f.filter.limit = kActionsPerPage;
+  f.filter.offset = (page - 1) * kActionsPerPage;
   auto actions = store::actions(ctx.db, f.filter);
 
   // The coalition and organisation filters are text fields holding a slug: lists of a thousand

@@ -27,8 +27,6 @@ namespace fv = fabrique::views;
 
 namespace {
 
-const User* actor(const Context& ctx) { return ctx.user ? &*ctx.user : nullptr; }
-
 store::ActionFilter of_coalition(std::int64_t id) {
   store::ActionFilter f;
   f.coalition_id = id;
@@ -39,7 +37,7 @@ Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const Acti
                         int status) {
   auto actions = store::actions(ctx.db, of_coalition(k.id));
   Html form;
-  if (can_edit(ctx.db, actor(ctx), k.id))
+  if (can_edit(ctx.db, ctx.actor(), k.id))
     form = render(R"(<h2 id="ajouter">{}</h2>{}{})", ctx.tr(N_("Add an action")), fv::error_summary(ctx, errors),
                   views::action_form(ctx, k, "/coalitions/" + k.slug + "/feuille-de-route", v, actions, errors,
                                      ctx.tr(N_("Add the action"))));
@@ -66,7 +64,7 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
                        const FieldErrors& errors, bool conflict, int status) {
   Html revisions_html = history::items(ctx, store::revisions(ctx.db, a.id), kActionFields);
   Html edit;
-  if (can_edit(ctx.db, actor(ctx), k.id)) {
+  if (can_edit(ctx.db, ctx.actor(), k.id)) {
     Html conflict_box =
         conflict ? history::conflict_box(ctx, N_("Someone saved this action while you were editing it")) : Html();
     auto actions = store::actions(ctx.db, of_coalition(k.id));
@@ -178,7 +176,7 @@ namespace {
 // restore could not be made (422), else nothing.
 Response render_history(Context& ctx, const coalitions::Coalition& k, const Action& a, const FieldErrors& refused) {
   const auto revisions = store::revisions(ctx.db, a.id);
-  const bool editor = can_edit(ctx.db, actor(ctx), k.id);
+  const bool editor = can_edit(ctx.db, ctx.actor(), k.id);
   const std::string base = "/coalitions/" + k.slug + "/feuille-de-route/" + std::to_string(a.id);
   auto restore = [&](const Revision& r) { return history::restore_button(ctx, editor, base, r, a.revision); };
   Html compare = history::compare(ctx, revisions, base + "/historique", kActionFields, 2);
@@ -235,7 +233,7 @@ html::Html next_step_action(Context& ctx, const std::string& event_slug, std::in
                     m.coalition_slug, m.id, m.title);
   if (!coalition_id || !ctx.user) return Html();
   auto known = can_create.find(*coalition_id);
-  if (known == can_create.end()) known = can_create.emplace(*coalition_id, can_edit(ctx.db, actor(ctx), *coalition_id)).first;
+  if (known == can_create.end()) known = can_create.emplace(*coalition_id, can_edit(ctx.db, ctx.actor(), *coalition_id)).first;
   if (!known->second) return Html();
   return render(R"( <form method="post" action="/evenements/{}/compte-rendu/elements/{}/action" class="inline">{}<button type="submit" class="link">{}</button></form>)",
                 event_slug, next_step_id, fv::csrf_field(ctx), ctx.tr(N_("Turn into an action")));

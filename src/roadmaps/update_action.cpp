@@ -59,12 +59,12 @@ ActionResult save_revision(storage::Connection& c, const User& actor, const coal
   return out;
 }
 
-struct Target {
+struct EditableAction {
   coalitions::Coalition coalition;
   Action action;
 };
 
-Target target(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id) {
+EditableAction editable_action(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id) {
   auto k = coalitions::store::by_slug(c, slug);
   if (!k) throw NotFound();
   auto a = store::action(c, k->id, id);
@@ -79,7 +79,7 @@ Target target(storage::Connection& c, const User& actor, std::string_view slug, 
 ActionResult update_action(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id,
                            const ActionInput& in, sys_seconds now) {
   storage::Transaction tx(c, true);
-  auto [k, current] = target(c, actor, slug, id);
+  auto [k, current] = editable_action(c, actor, slug, id);
   auto out = save_revision(c, actor, k, current, in, std::nullopt, now);
   if (out.revision > current.revision) tx.commit();
   return out;
@@ -88,7 +88,7 @@ ActionResult update_action(storage::Connection& c, const User& actor, std::strin
 ActionResult restore_action_revision(storage::Connection& c, const User& actor, std::string_view slug,
                                      std::int64_t id, std::int64_t number, sys_seconds now) {
   storage::Transaction tx(c, true);
-  auto [k, current] = target(c, actor, slug, id);
+  auto [k, current] = editable_action(c, actor, slug, id);
   const auto revisions = store::revisions(c, id);
   ActionInput in = validation::input_of_snapshot(c, validation::revision_to_restore(revisions, number, current.revision).snapshot);
   in.base_revision = current.revision;

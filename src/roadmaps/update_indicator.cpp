@@ -53,12 +53,12 @@ IndicatorResult save_revision(storage::Connection& c, const User& actor, const c
   return out;
 }
 
-struct Target {
+struct EditableIndicator {
   coalitions::Coalition coalition;
   Indicator indicator;
 };
 
-Target target(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id) {
+EditableIndicator editable_indicator(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id) {
   auto k = coalitions::store::by_slug(c, slug);
   if (!k) throw NotFound();
   auto i = store::indicator(c, k->id, id);
@@ -73,7 +73,7 @@ Target target(storage::Connection& c, const User& actor, std::string_view slug, 
 IndicatorResult update_indicator(storage::Connection& c, const User& actor, std::string_view slug,
                                  std::int64_t indicator_id, const IndicatorInput& in, sys_seconds now) {
   storage::Transaction tx(c, true);
-  auto [k, current] = target(c, actor, slug, indicator_id);
+  auto [k, current] = editable_indicator(c, actor, slug, indicator_id);
   auto out = save_revision(c, actor, k, current, in, std::nullopt, now);
   if (out.revision > current.revision) tx.commit();
   return out;
@@ -82,7 +82,7 @@ IndicatorResult update_indicator(storage::Connection& c, const User& actor, std:
 IndicatorResult restore_indicator_revision(storage::Connection& c, const User& actor, std::string_view slug,
                                            std::int64_t indicator_id, std::int64_t number, sys_seconds now) {
   storage::Transaction tx(c, true);
-  auto [k, current] = target(c, actor, slug, indicator_id);
+  auto [k, current] = editable_indicator(c, actor, slug, indicator_id);
   const auto revisions = store::indicator_revisions(c, indicator_id);
   IndicatorInput in = validation::indicator_input_of_snapshot(
       validation::revision_to_restore(revisions, number, current.revision).snapshot);

@@ -7,7 +7,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr const char* kPassword = "un mot de passe solide";
 
 HttpResponse sign_up(Browser& b, const std::string& email, const std::string& name = "Camille Martin",
                      const std::string& password = kPassword) {

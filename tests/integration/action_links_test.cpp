@@ -11,7 +11,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr const char* kPassword = "un mot de passe solide";
 constexpr const char* kCoalition = "developper-et-maintenir-les-communs-numeriques";
 
 bool has(const HttpResponse& r, const std::string& s) { return r.body.find(s) != std::string::npos; }

@@ -9,7 +9,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr const char* kPassword = "un mot de passe solide";
 
 // A site with an animateur, a co-porteur, a member, one family and one coalition.
 struct Programme {

@@ -17,7 +17,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr const char* kPassword = "un mot de passe solide";
 constexpr const char* kCoalition = "developper-et-maintenir-les-communs-numeriques";
 
 bool has(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }

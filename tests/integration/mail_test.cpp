@@ -12,7 +12,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr const char* kPassword = "un mot de passe solide";
 
 // A site whose mail goes through `smtp`.
 std::function<void(config::Options&)> through(const SmtpServer& smtp) {

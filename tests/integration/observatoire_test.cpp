@@ -12,7 +12,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr const char* kPassword = "un mot de passe solide";
 using Fields = std::vector<std::pair<std::string, std::string>>;
 
 // A complete entry as the form sends it, with evidence for O4 (current code) and E1.

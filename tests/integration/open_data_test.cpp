@@ -14,7 +14,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr char kPassword[] = "correct horse battery staple";
 
 void load_demo(Site& site) {
   auto c = site.db().acquire();

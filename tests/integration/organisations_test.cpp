@@ -6,7 +6,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr const char* kPassword = "un mot de passe solide";
 
 HttpResponse create(Browser& b, const std::string& name, const std::string& kind) {
   b.get("/organisations/nouvelle");

@@ -16,7 +16,6 @@
 namespace fabrique::test {
 namespace {
 
-constexpr const char* kPassword = "un mot de passe solide";
 constexpr const char* kSlug = "donnees-environnementales";
 
 // A site with an animateur, a co-porteur (of Métropole de Lyon, a collectivité), a member (of

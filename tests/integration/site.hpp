@@ -25,6 +25,9 @@
 
 namespace fabrique::test {
 
+// The password of every account the tests create.
+inline constexpr const char* kPassword = "un mot de passe solide";
+
 // A fresh, empty database for one test, removed afterwards: a SQLite file in a temporary folder, or,
 // when FABRIQUE_TEST_DATABASE_URL names a PostgreSQL maintenance database
 // (postgresql://user@host:port/postgres), a database of its own created next to it.

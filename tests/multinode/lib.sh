@@ -22,12 +22,13 @@ csrf_of() {
 # post JAR URL [--data-urlencode k=v]...: prints the status code and a newline; the body goes to
 # $TMP/last.html (or to $POST_OUT when set, for requests running in parallel). With POST_SHARED=1 the
 # jar is only read: requests running in parallel on one jar must not rewrite it under each other.
+# POST_MAX_TIME: seconds before giving up on the answer (default 15).
 post() {
   local jar=$1 url=$2 code
   shift 2
   local -a save=(-c "$jar")
   [ "${POST_SHARED:-0}" = 1 ] && save=()
-  code=$(curl -sS --max-time 15 -b "$jar" "${save[@]}" -o "${POST_OUT:-$TMP/last.html}" -w '%{http_code}' \
+  code=$(curl -sS --max-time "${POST_MAX_TIME:-15}" -b "$jar" "${save[@]}" -o "${POST_OUT:-$TMP/last.html}" -w '%{http_code}' \
     -H 'Content-Type: application/x-www-form-urlencoded' "$@" "$url" 2>/dev/null)
   echo "${code:-000}"
 }
