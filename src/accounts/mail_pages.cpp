@@ -177,8 +177,8 @@ Response confirm_address(Context& ctx) {
 }
 
 Html account_links(Context& ctx) {
-  return render(R"(<p><a href="/compte/adresse">{}</a> · <a href="/compte/courriels">{}</a></p>)",
-                ctx.tr(N_("Change my e-mail address")), ctx.tr(N_("Choose which mails I receive")));
+  return render(R"(<p><a href="/compte/adresse">{}</a> · <a href="/compte/courriels">{}</a> · <a href="/compte/donnees">{}</a></p>)",
+                ctx.tr(N_("Change my e-mail address")), ctx.tr(N_("Choose which mails I receive")), ctx.tr(N_("My data")));
 }
 
 }  // namespace fabrique::accounts::pages

@@ -31,6 +31,8 @@ Response address_form(Context& ctx);             // GET /compte/adresse
 Response change_address(Context& ctx);           // POST /compte/adresse
 Response confirm_address_form(Context& ctx);     // GET /compte/adresse/confirmer?jeton=…
 Response confirm_address(Context& ctx);          // POST /compte/adresse/confirmer
+Response personal_data_page(Context& ctx);       // GET /compte/donnees
+Response personal_data_file(Context& ctx);       // GET /compte/donnees.json
 // The links from the account page to the address and mail-choice pages.
 html::Html account_links(Context& ctx);
 

@@ -67,6 +67,18 @@ void sign_out(storage::Connection& c, std::string_view session_token);
 // The user of a session cookie, if still valid.
 std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now);
 
+// A column that names a person: `table`.`column` holds a users.id.
+struct PersonalReference {
+  std::string table;
+  std::string column;
+};
+// Every such column of the schema; personal_data reads the rows each one names.
+const std::vector<PersonalReference>& personal_references();
+// Everything held about `person` as one JSON document, read in one snapshot: their account, then
+// for each personal reference (and the outbox and failed sign-ins, which name their address) the
+// rows that name them. Secrets (hashes of the password and tokens, mails' text) are left out.
+std::string personal_data(storage::Connection& c, const User& person, sys_seconds now);
+
 // change_password.cpp. Outcomes: changed and every other session of the person signed out |
 // current password wrong | new password invalid or confirmation different.
 FieldErrors change_password(storage::Connection& c, const User& actor, std::string_view session_token,

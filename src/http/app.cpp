@@ -286,12 +286,14 @@ Response App::respond(Request& request, std::string base_url) {
     response = views::unavailable(ctx);
   }
   if (response.status == 200 && open_data::is_data(response.content_type)) {
-    response.set_header("Link", "<" + open_data::licence_url(options_.data_licence) + ">; rel=\"license\"");
     // Anyone's page may read what any visitor may read, but never what depends on the session:
-    // a document for a signed-in person, or one a handler marked private (a personal calendar).
+    // a document for a signed-in person, or one a handler marked private (a personal calendar, one's
+    // own data). Those are not open data either: no licence.
     const bool personal = std::any_of(response.headers.begin(), response.headers.end(), [](const auto& h) {
       return (h.first == "Cache-Control" || h.first == "cache-control") && h.second.find("private") != std::string::npos;
     });
+    if (!personal)
+      response.set_header("Link", "<" + open_data::licence_url(options_.data_licence) + ">; rel=\"license\"");
     if (visitor_get && ctx.set_cookies.empty() && !personal) response.set_header("Access-Control-Allow-Origin", "*");
   }
   // A page is shared only if nothing in it belongs to this visitor: no form token, no cookie.

@@ -72,6 +72,8 @@ const Router& routes() {
     r.post("/compte/adresse", accounts::change_address, Needs::password_hashing);
     r.get("/compte/adresse/confirmer", accounts::confirm_address_form);  // ?jeton=… (mailed)
     r.post("/compte/adresse/confirmer", accounts::confirm_address);
+    r.get("/compte/donnees", accounts::personal_data_page);
+    r.get("/compte/donnees.json", accounts::personal_data_file);
 
     // Mail: which notices come by mail, the one-click unsubscription of a mail (RFC 8058: the mail
     // client posts without our CSRF token; the path is signed), and the animateurs' outbox
