@@ -54,6 +54,14 @@ struct ResetResult {
 ResetResult reset_password(storage::Connection& c, std::string_view token, std::string_view password,
                            std::string_view confirmation, sys_seconds now);
 
+// delete_account.cpp. The person deletes their own account, confirming with their password.
+// Outcomes: deleted — personal data removed (store::erase_person), sessions ended, registrations
+// withdrawn (the waiting lists move up and those promoted are told), private drafts deleted, public
+// contributions kept under "ancien membre", a last mail to the old address saying so; all in one
+// transaction | password wrong, nothing changed. Animateurs are refused while they are the last one
+// (the programme would have nobody to run it).
+FieldErrors delete_account(storage::Connection& c, const User& actor, std::string_view password, sys_seconds now);
+
 // change_email.cpp. Outcomes: a link mailed to the new address (the account keeps the old one until
 // it is followed) | current password wrong, address invalid or already used.
 FieldErrors request_email_change(storage::Connection& c, const User& actor, std::string_view new_email,

@@ -177,8 +177,9 @@ Response confirm_address(Context& ctx) {
 }
 
 Html account_links(Context& ctx) {
-  return render(R"(<p><a href="/compte/adresse">{}</a> · <a href="/compte/courriels">{}</a> · <a href="/compte/donnees">{}</a></p>)",
-                ctx.tr(N_("Change my e-mail address")), ctx.tr(N_("Choose which mails I receive")), ctx.tr(N_("My data")));
+  return render(R"(<p><a href="/compte/adresse">{}</a> · <a href="/compte/courriels">{}</a> · <a href="/compte/donnees">{}</a> · <a href="/compte/supprimer">{}</a></p>)",
+                ctx.tr(N_("Change my e-mail address")), ctx.tr(N_("Choose which mails I receive")), ctx.tr(N_("My data")),
+                ctx.tr(N_("Delete my account")));
 }
 
 }  // namespace fabrique::accounts::pages

@@ -19,6 +19,10 @@ struct User {
   bool is_animateur() const { return role == Role::animateur; }
 };
 
+// The name a deleted account is shown under, in the programme's language: what its owner made public
+// stays, by "ancien membre".
+inline constexpr const char* kFormerMember = "ancien membre";
+
 // Limits on what a person may type.
 inline constexpr std::size_t kMaxNameLength = 120;
 inline constexpr std::size_t kMaxEmailLength = 254;

@@ -189,6 +189,7 @@ Response render_account(Context& ctx, const FieldErrors& profile_errors, const F
                     true, 1024},
                    password_errors),
       ctx.tr(N_("Change my password")));
+  body += sessions_section(ctx);
   body += account_links(ctx);
   if (ctx.query.get("fait") == "1")
     body = render(R"(<p class="notice" role="status">{}</p>{})", ctx.tr(N_("Saved.")), body);
@@ -249,13 +250,17 @@ Response sign_in(Context& ctx) {
   return r;
 }
 
-Response sign_out(Context& ctx) {
-  accounts::sign_out(ctx.db, ctx.session_token);
-  Response r = Response::redirect("/");
+Response signed_out(const Context& ctx, std::string_view location) {
+  Response r = Response::redirect(std::string(location));
   r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, "",
                                               {.http_only = true, .secure = ctx.options.secure_cookies,
                                                .max_age_seconds = 0}));
   return r;
+}
+
+Response sign_out(Context& ctx) {
+  accounts::sign_out(ctx.db, ctx.session_token);
+  return signed_out(ctx, "/");
 }
 
 Response account(Context& ctx) {

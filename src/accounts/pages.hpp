@@ -33,11 +33,19 @@ Response confirm_address_form(Context& ctx);     // GET /compte/adresse/confirme
 Response confirm_address(Context& ctx);          // POST /compte/adresse/confirmer
 Response personal_data_page(Context& ctx);       // GET /compte/donnees
 Response personal_data_file(Context& ctx);       // GET /compte/donnees.json
+// session_pages.cpp: the sessions section of /compte, ending a session, deleting the account.
+html::Html sessions_section(Context& ctx);
+Response end_session(Context& ctx);          // POST /compte/sessions/{handle}/fin
+Response delete_account_form(Context& ctx);  // GET /compte/supprimer
+Response delete_account(Context& ctx);       // POST /compte/supprimer
+Response account_deleted(Context& ctx);      // GET /compte/supprime
 // The links from the account page to the address and mail-choice pages.
 html::Html account_links(Context& ctx);
 
 // The session cookie's attributes (pages.cpp).
 http::CookieOptions session_cookie(const Context& ctx);
+// A redirect to `location` that removes the session cookie (pages.cpp).
+Response signed_out(const Context& ctx, std::string_view location);
 
 // For pages that need a signed-in person: the redirect to the sign-in page, coming back here after.
 Response sign_in_first(const Context& ctx);

@@ -13,6 +13,7 @@
 #include <array>
 #include <string_view>
 
+#include "accounts/store.hpp"
 #include "accounts/use_cases.hpp"
 #include "storage/dialect.hpp"
 
@@ -91,8 +92,8 @@ const std::vector<PersonalReference>& personal_references() {
 
 std::string personal_data(storage::Connection& c, const User& person, sys_seconds now) {
   storage::Transaction tx(c, false);  // one snapshot
-  const auto keys = c.query("SELECT email_key FROM users WHERE id = ?", {person.id});
-  const std::string email_key = keys.empty() ? "" : keys.front().text(0);
+  const auto rows = c.query("SELECT email_key FROM users WHERE id = ?", {person.id});
+  const std::string email_key = rows.empty() ? "" : rows.front().text(0);
   bj::object doc;
   doc["format"] = "fabrique-personal-data";
   doc["format_version"] = 1;
@@ -107,20 +108,14 @@ std::string personal_data(storage::Connection& c, const User& person, sys_second
   }
   // Two tables name the person by address rather than by account; failed sign-ins are counted per
   // "email:ADDRESS" and per "email:ADDRESS ip:CLIENT".
-  const std::string account_key = "email:" + email_key;
   held.push_back(bj::object{{"table", "outbox"},
                             {"column", "recipient"},
                             {"rows", personal_rows(c, "outbox", "lower(recipient) = ?", {email_key})}});
-  std::string pattern;  // the key, then a space and the address: LIKE's wildcards in it escaped
-  for (char ch : account_key) {
-    if (ch == '%' || ch == '_' || ch == '\\') pattern += '\\';
-    pattern += ch;
-  }
-  pattern += " %";
+  const auto keys = store::failure_keys(email_key);
   held.push_back(bj::object{{"table", "sign_in_failures"},
                             {"column", "key"},
                             {"rows", personal_rows(c, "sign_in_failures", "key = ? OR key LIKE ? ESCAPE '\\'",
-                                                   {account_key, pattern})}});
+                                                   {keys.key, keys.pattern})}});
   doc["held"] = std::move(held);
   return bj::serialize(doc);
 }

@@ -89,9 +89,14 @@ void sign_out(storage::Connection& c, std::string_view session_token) {
   tx.commit();
 }
 
-std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now) {
+std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now,
+                                 SeenSessions* seen) {
   if (session_token.empty() || session_token.size() > 100) return std::nullopt;
-  return store::session_user(c, token_hash(session_token), now);
+  const std::string hash = token_hash(session_token);
+  auto s = store::session_user(c, hash, now);
+  if (!s) return std::nullopt;
+  if (seen && now - s->last_seen_at >= SeenSessions::kEvery) seen->note(hash, now);
+  return std::move(s->user);
 }
 
 }  // namespace fabrique::accounts

@@ -1,6 +1,10 @@
 // SQL for people, sessions and failed sign-ins.
 #include "accounts/store.hpp"
 
+#include <cctype>
+
+#include <fmt/format.h>
+
 #include "common/text.hpp"
 
 namespace fabrique::accounts::store {
@@ -67,13 +71,37 @@ void insert_session(Connection& c, const std::string& token_hash, std::int64_t u
       {token_hash, user_id, secs(now), secs(expires), secs(now)});
 }
 
-std::optional<User> session_user(Connection& c, const std::string& token_hash, sys_seconds now) {
+std::optional<SessionUser> session_user(Connection& c, const std::string& token_hash, sys_seconds now) {
   auto r = c.query_one(
-      "SELECT u.id, u.email, u.name, u.role, u.show_name, u.created_at FROM sessions s "
+      "SELECT u.id, u.email, u.name, u.role, u.show_name, u.created_at, s.last_seen_at FROM sessions s "
       "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?",
       {token_hash, secs(now)});
   if (!r) return std::nullopt;
-  return read_user(*r);
+  return SessionUser{read_user(*r), storage::at(r->integer(6))};
+}
+
+std::vector<SessionInfo> sessions_of(Connection& c, std::int64_t user_id, sys_seconds now) {
+  std::vector<SessionInfo> out;
+  for (const auto& r : c.query("SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions "
+                               "WHERE user_id = ? AND expires_at > ? ORDER BY last_seen_at DESC, created_at DESC",
+                               {user_id, secs(now)}))
+    out.push_back({r.text(0).substr(0, kSessionHandleLength), storage::at(r.integer(1)), storage::at(r.integer(2)),
+                   storage::at(r.integer(3))});
+  return out;
+}
+
+bool delete_session_by_handle(Connection& c, std::int64_t user_id, const std::string& handle) {
+  if (handle.size() != kSessionHandleLength) return false;
+  // The handle is hexadecimal: a LIKE pattern made of it matches literally.
+  for (char ch : handle)
+    if (!std::isxdigit(static_cast<unsigned char>(ch))) return false;
+  return c.execute("DELETE FROM sessions WHERE user_id = ? AND token_hash LIKE ?", {user_id, handle + "%"}) > 0;
+}
+
+void record_session_use(Connection& c, const std::vector<std::pair<std::string, sys_seconds>>& seen) {
+  for (const auto& [hash, at] : seen)
+    c.execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
+              {secs(at), hash, secs(at)});
 }
 
 void delete_session(Connection& c, const std::string& token_hash) {
@@ -100,6 +128,16 @@ void record_failure(Connection& c, const std::string& key, sys_seconds now, bool
       "ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN ? = 1 THEN 1 ELSE sign_in_failures.failures + 1 END, "
       "last_failure_at = excluded.last_failure_at",
       {key, secs(now), std::int64_t(restart)});
+}
+
+FailureKeys failure_keys(std::string_view email_key) {
+  FailureKeys out{"email:" + std::string(email_key), {}};
+  for (char ch : out.key) {  // LIKE's wildcards in the address matched literally
+    if (ch == '%' || ch == '_' || ch == '\\') out.pattern += '\\';
+    out.pattern += ch;
+  }
+  out.pattern += " %";
+  return out;
 }
 
 void clear_failures(Connection& c, const std::string& key) {
@@ -130,6 +168,25 @@ void await_confirmation(Connection& c, std::int64_t user_id) {
 void update_email(Connection& c, std::int64_t user_id, const std::string& email, sys_seconds now) {
   c.execute("UPDATE users SET email = ?, email_key = ?, email_confirmed_at = ?, updated_at = ? WHERE id = ?",
             {email, text::lower(email), secs(now), secs(now), user_id});
+}
+
+void erase_person(Connection& c, std::int64_t user_id, sys_seconds now) {
+  auto who = c.query_one("SELECT email_key FROM users WHERE id = ?", {user_id});
+  if (!who) return;
+  const std::string email_key = who->text(0);
+  for (const char* table : {"sessions", "account_tokens", "mail_preferences", "notifications", "calendar_tokens",
+                            "user_organisations", "coalition_members", "interest_declarations",
+                            "charter_signatures", "observatory_editors", "event_slot_speakers"})
+    c.execute(fmt::format("DELETE FROM {} WHERE user_id = ?", table), {user_id});
+  c.execute("DELETE FROM observatory_contributions WHERE contributor_id = ? AND status = 'pending'", {user_id});
+  c.execute("DELETE FROM outbox WHERE lower(recipient) = ?", {email_key});
+  const auto keys = failure_keys(email_key);
+  c.execute("DELETE FROM sign_in_failures WHERE key = ? OR key LIKE ? ESCAPE '\\'", {keys.key, keys.pattern});
+  // The address is replaced by one that cannot receive mail (RFC 2606) and stays unique.
+  const std::string gone = "ancien-membre-" + std::to_string(user_id) + "@deleted.invalid";
+  c.execute("UPDATE users SET name = ?, email = ?, email_key = ?, password_hash = '', show_name = 1, "
+            "role = 'member', email_confirmed_at = NULL, deleted_at = ?, updated_at = ? WHERE id = ?",
+            {std::string(kFormerMember), gone, gone, secs(now), secs(now), user_id});
 }
 
 void delete_sessions(Connection& c, std::int64_t user_id) {

@@ -3,6 +3,8 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "accounts/model.hpp"
 #include "i18n/i18n.hpp"
@@ -23,8 +25,26 @@ void update_profile(Connection& c, std::int64_t user_id, const std::string& name
 
 void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id, sys_seconds now,
                     sys_seconds expires);
-// The signed-in user for a session token hash, if the session exists and has not expired.
-std::optional<User> session_user(Connection& c, const std::string& token_hash, sys_seconds now);
+// The signed-in user for a session token hash, if the session exists and has not expired, and when
+// the session was last recorded as used.
+struct SessionUser {
+  User user;
+  sys_seconds last_seen_at{};
+};
+std::optional<SessionUser> session_user(Connection& c, const std::string& token_hash, sys_seconds now);
+// The person's sessions that have not expired, most recently used first. `handle` names a session to
+// its owner (the first 16 characters of its token's hash: enough to tell sessions apart, useless to
+// open one).
+struct SessionInfo {
+  std::string handle;
+  sys_seconds created_at{}, last_seen_at{}, expires_at{};
+};
+inline constexpr std::size_t kSessionHandleLength = 16;
+std::vector<SessionInfo> sessions_of(Connection& c, std::int64_t user_id, sys_seconds now);
+// Ends the session of `user_id` named by `handle`; false when there is none.
+bool delete_session_by_handle(Connection& c, std::int64_t user_id, const std::string& handle);
+// Records that each session was used at the instant given (never moving it back).
+void record_session_use(Connection& c, const std::vector<std::pair<std::string, sys_seconds>>& seen);
 void delete_session(Connection& c, const std::string& token_hash);
 void delete_other_sessions(Connection& c, std::int64_t user_id, const std::string& keep_token_hash);
 void delete_expired_sessions(Connection& c, sys_seconds now);
@@ -36,6 +56,12 @@ struct Failures {
 Failures failures(Connection& c, const std::string& key);
 void record_failure(Connection& c, const std::string& key, sys_seconds now, bool restart);
 void clear_failures(Connection& c, const std::string& key);
+// Failed sign-ins to an address are counted under "email:ADDRESS" and "email:ADDRESS ip:CLIENT":
+// the first key, and a LIKE pattern (ESCAPE '\\') for the others.
+struct FailureKeys {
+  std::string key, pattern;
+};
+FailureKeys failure_keys(std::string_view email_key);
 
 // Mail (migration 0012): the person's language, whether their address is confirmed, and the tokens
 // mailed to them.
@@ -53,6 +79,11 @@ void await_confirmation(Connection& c, std::int64_t user_id);
 // Changes the address (already checked free) and counts it as confirmed.
 void update_email(Connection& c, std::int64_t user_id, const std::string& email, sys_seconds now);
 void delete_sessions(Connection& c, std::int64_t user_id);
+// Account deletion: removes every row that is about the person alone (sessions, tokens, choices,
+// notices, memberships, declarations, signatures, pending contributions, mails to their address,
+// failed sign-ins) and empties their users row, which stays so that what they made public keeps its
+// author, shown as a former member. Inside the caller's write transaction.
+void erase_person(Connection& c, std::int64_t user_id, sys_seconds now);
 
 struct Token {
   std::int64_t user_id = 0;

@@ -3,8 +3,10 @@
 #pragma once
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 #include "accounts/model.hpp"
 #include "common/errors.hpp"
@@ -64,8 +66,32 @@ std::string open_session(storage::Connection& c, std::int64_t user_id, sys_secon
 // sign_out.cpp. Deletes the session; unknown tokens are ignored.
 void sign_out(storage::Connection& c, std::string_view session_token);
 
-// The user of a session cookie, if still valid.
-std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now);
+// The sessions seen in use whose recorded last use is older than kEvery, kept in memory until a
+// chore writes them (src/chores/): a page never writes to show who is signed in, so reading stays
+// fast and never waits on a locked database. At most kMax sessions are held; past that, further
+// uses wait for the next flush to be noted.
+class SeenSessions {
+ public:
+  static constexpr std::chrono::minutes kEvery{5};
+  static constexpr std::size_t kMax = 100'000;
+  void note(const std::string& token_hash, sys_seconds at);
+  // Writes what was noted in one write transaction; returns how many sessions. Anything noted
+  // meanwhile waits for the next flush; if the write fails, what was taken is noted again.
+  std::size_t flush(storage::Connection& c);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, sys_seconds> seen_;
+};
+
+// The user of a session cookie, if still valid. With `seen`, a session last recorded as used more
+// than SeenSessions::kEvery ago is noted there.
+std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now,
+                                 SeenSessions* seen = nullptr);
+
+// sessions.cpp. Ends one of the actor's own sessions, named by its handle (store::SessionInfo).
+// Outcomes: ended | no such session of theirs (false), nothing written.
+bool end_session(storage::Connection& c, const User& actor, const std::string& handle);
 
 // A column that names a person: `table`.`column` holds a users.id.
 struct PersonalReference {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "accounts/use_cases.hpp"
+#include "chores/chores.hpp"
 #include "cli/data_commands.hpp"
 #include "common/log.hpp"
 #include "config/options.hpp"
@@ -156,7 +157,10 @@ int cmd_serve(const Args& a) {
   // Mail leaves from its own thread: a request never waits for the SMTP server.
   mail::Sender sender(*db, options);
   sender.start();
+  chores::Chores chores(*db, app.seen_sessions());
+  chores.start();
   server.run(true);
+  chores.stop();
   sender.stop();
   std::cout << "fabrique stopped" << std::endl;
   return 0;

@@ -1,8 +1,10 @@
-// Use cases: a member declares (or updates, or withdraws) their interest in a coalition.
+// Use cases: a member declares (or updates, or withdraws) their interest in a coalition; the
+// coalition's co-porteurs are told of a new declaration.
 #include "coalitions/store.hpp"
 #include "coalitions/use_cases.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 #include "organisations/store.hpp"
 
 namespace fabrique::coalitions {
@@ -36,8 +38,15 @@ FieldErrors declare_interest(storage::Connection& c, const User& actor, std::str
       errors.add("organisation", N_("Choose one of your organisations."));
   }
   if (!errors.empty()) return errors;
+  const bool fresh = !store::declaration(c, k->id, actor.id);
   store::upsert_declaration(c, d, now);
   store::touch(c, k->id, now);
+  // A new declaration is news for the coalition's co-porteurs; an update is not.
+  if (fresh)
+    for (const auto& m : store::members(c, k->id))
+      if (m.role == Role::co_porteur && m.user_id != actor.id)
+        notifications::notify(c, m.user_id, notifications::kCoalitions, N_("New interest declaration in “{}”"),
+                              "/coalitions/" + k->slug + "#interet", now, k->title);
   tx.commit();
   return errors;
 }

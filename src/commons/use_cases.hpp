@@ -168,4 +168,9 @@ CardResult restore_card_revision(storage::Connection& c, const User& actor, std:
 
 void index_card(storage::Connection& c, const Card& k);
 
+// forget_drafts.cpp. Deletes the drafts `user_id` submitted (resources with their files, boussole
+// cards), never published and so seen by nobody else, with their search entries; inside the
+// caller's write transaction (their account is being deleted). Returns how many.
+int forget_drafts(storage::Connection& c, std::int64_t user_id);
+
 }  // namespace fabrique::commons

@@ -337,7 +337,8 @@ void load_events(storage::Connection& c) {
       paris(2021, 4, 21, 18));
   check("proximity proposal", proposed.errors);
   check("proximity proposal schedule",
-        events::schedule_proposal(c, animateur, proposed.id, "reset-day-5", "Le Groupe La Poste"));
+        events::schedule_proposal(c, animateur, proposed.id, "reset-day-5", "Le Groupe La Poste",
+                                  paris(2021, 4, 28, 18)));
   check("proximity proposal merge",
         events::merge_proposal(c, animateur, proposed.id, "proximite-territoriale", paris(2021, 5, 12, 18)).errors);
 
@@ -380,7 +381,7 @@ void load_events(storage::Connection& c) {
       now);
   check("pending proposal", pending.errors);
   check("pending proposal schedule",
-        events::schedule_proposal(c, animateur, pending.id, "reset-day-2026-12-15", "Métropole Européenne de Lille"));
+        events::schedule_proposal(c, animateur, pending.id, "reset-day-2026-12-15", "Métropole Européenne de Lille", now));
 }
 
 }  // namespace fabrique::demo

@@ -6,6 +6,7 @@
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::events {
 
@@ -24,11 +25,16 @@ Proposal open_proposal(storage::Connection& c, const User& actor, std::int64_t i
 
 }  // namespace
 
+void tell_proposer(storage::Connection& c, const Proposal& p, const char* message, const std::string& link,
+                   sys_seconds now) {
+  if (p.proposed_by) notifications::notify(c, *p.proposed_by, notifications::kCoalitions, message, link, now, p.title);
+}
+
 DecisionResult adopt_proposal(storage::Connection& c, const User& actor, std::int64_t id, const AdoptInput& in,
                               sys_seconds now) {
   DecisionResult out;
   storage::Transaction tx(c, true);
-  Proposal p = open_proposal(c, actor, id, out.errors);
+  const Proposal p = open_proposal(c, actor, id, out.errors);
   if (!out.errors.empty()) return out;
   coalitions::CoalitionInput k_in;
   k_in.number = in.number;
@@ -50,6 +56,7 @@ DecisionResult adopt_proposal(storage::Connection& c, const User& actor, std::in
     out.errors.add("decision", N_("This proposal has already been decided."));
     return out;
   }
+  tell_proposer(c, p, N_("Your proposal “{}” was adopted: it is now a coalition"), "/coalitions/" + k.slug, now);
   tx.commit();
   out.coalition_slug = k.slug;
   return out;
@@ -59,12 +66,14 @@ DecisionResult merge_proposal(storage::Connection& c, const User& actor, std::in
                               sys_seconds now) {
   DecisionResult out;
   storage::Transaction tx(c, true);
-  open_proposal(c, actor, id, out.errors);
+  const Proposal p = open_proposal(c, actor, id, out.errors);
   auto k = coalitions::store::by_slug(c, coalition);
   if (!k) out.errors.add("coalition", N_("Choose coalitions from the list."));
   if (!out.errors.empty()) return out;
   store::decide_proposal(c, id, ProposalStatus::merged, k->id, "", actor.id, now);
   coalitions::store::touch(c, k->id, now);
+  tell_proposer(c, p, N_("Your proposal “{}” was adopted: it joins an existing coalition"), "/coalitions/" + k->slug,
+                now);
   tx.commit();
   out.coalition_slug = k->slug;
   return out;
@@ -78,9 +87,10 @@ DecisionResult decline_proposal(storage::Connection& c, const User& actor, std::
   else if (!text::valid_utf8(why) || text::length(why) > kMaxItem)
     out.errors.add("reason", N_("This text is too long (2000 characters at most)."));
   storage::Transaction tx(c, true);
-  open_proposal(c, actor, id, out.errors);
+  const Proposal p = open_proposal(c, actor, id, out.errors);
   if (!out.errors.empty()) return out;
   store::decide_proposal(c, id, ProposalStatus::declined, std::nullopt, why, actor.id, now);
+  tell_proposer(c, p, N_("Your proposal “{}” was declined"), "/propositions", now);
   tx.commit();
   return out;
 }

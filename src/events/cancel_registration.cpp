@@ -1,5 +1,6 @@
 // Use case: a person cancels their registration (or an organiser cancels someone's); the first
 // person waiting gets the freed place in the same transaction.
+#include "events/mail.hpp"
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "i18n/i18n.hpp"
@@ -9,7 +10,7 @@ namespace fabrique::events {
 using i18n::N_;
 
 std::optional<std::int64_t> cancel_registration(storage::Connection& c, const User& actor, std::string_view slug,
-                                                std::int64_t user_id, FieldErrors& errors) {
+                                                std::int64_t user_id, FieldErrors& errors, sys_seconds now) {
   storage::Transaction tx(c, true);
   auto e = store::by_slug(c, slug);
   if (!e) throw NotFound();
@@ -23,7 +24,7 @@ std::optional<std::int64_t> cancel_registration(storage::Connection& c, const Us
   }
   store::delete_registration(c, e->id, user_id);
   std::optional<std::int64_t> promoted;
-  if (r->status == Status::registered) promoted = store::promote_first_waiting(c, e->id);
+  if (r->status == Status::registered) promoted = promote_first_waiting(c, *e, now);
   tx.commit();
   return promoted;
 }

@@ -147,7 +147,7 @@ Response schedule(Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   const auto id = ctx.param_int("id");
   const std::string n = std::to_string(id);
-  auto errors = schedule_proposal(ctx.db, *ctx.user, id, ctx.form.get("event-" + n), ctx.form.get("presented_by-" + n));
+  auto errors = schedule_proposal(ctx.db, *ctx.user, id, ctx.form.get("event-" + n), ctx.form.get("presented_by-" + n), ctx.now);
   if (!errors.empty()) return render_list(ctx, id, errors, 422);
   return Response::redirect("/propositions#proposition-" + n);
 }

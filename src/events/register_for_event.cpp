@@ -37,7 +37,7 @@ RegistrationResult register_for_event(storage::Connection& c, const User& actor,
   out.status = full ? Status::waiting : Status::registered;
   store::insert_registration(c, e->id, actor.id, out.status, now);
   if (full) out.position = store::count(c, e->id, Status::waiting);
-  mail_registration(c, actor.id, *e, out.status, now);
+  mail_event(c, actor.id, *e, full ? Letter::waiting : Letter::place, now);
   tx.commit();
   return out;
 }

@@ -1,10 +1,12 @@
 // Use case: an organiser saves the minutes ("Retour sur …") as a new revision, unless someone saved
-// since the revision they started from — then nothing is written and both texts are returned.
+// since the revision they started from — then nothing is written and both texts are returned. The
+// first text published tells those who held a place.
 #include "common/text.hpp"
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::events {
 
@@ -52,6 +54,12 @@ MinutesResult save_minutes(storage::Connection& c, const User& actor, std::strin
   }
   e.minutes = body;
   index_event(c, e);
+  // The first text of the minutes is their publication: those who held a place are told.
+  if (out.revision == 1)
+    for (const auto& r : store::registrations(c, e.id))
+      if (r.status == Status::registered && r.user_id != actor.id)
+        notifications::notify(c, r.user_id, notifications::kEvents, N_("The minutes of “{}” are published"),
+                              "/evenements/" + e.slug + "/compte-rendu", now, e.title);
   tx.commit();
   return out;
 }

@@ -1,4 +1,5 @@
-// Use case: an animateur schedules a proposal for presentation at an event, by someone.
+// Use case: an animateur schedules a proposal for presentation at an event, by someone; the person
+// who proposed it is told.
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
@@ -9,23 +10,24 @@ namespace fabrique::events {
 using i18n::N_;
 
 FieldErrors schedule_proposal(storage::Connection& c, const User& actor, std::int64_t id, std::string_view event,
-                              std::string_view presented_by) {
+                              std::string_view presented_by, sys_seconds now) {
   if (!actor.is_animateur()) throw Forbidden(N_("Only animateurs can schedule a proposal."));
   FieldErrors errors;
   std::string by = check_line(errors, "presented_by", presented_by, kMaxShort,
                               N_("This field is too long (200 characters at most)."));
   storage::Transaction tx(c, true);
-  if (!store::proposal(c, id)) throw NotFound();
-  std::optional<std::int64_t> event_id;
+  auto p = store::proposal(c, id);
+  if (!p) throw NotFound();
+  std::optional<Event> e;
   if (!event.empty()) {
-    auto e = store::by_slug(c, event);
-    if (!e)
-      errors.add("event", N_("Choose an event from the list."));
-    else
-      event_id = e->id;
+    e = store::by_slug(c, event);
+    if (!e) errors.add("event", N_("Choose an event from the list."));
   }
   if (!errors.empty()) return errors;
-  store::schedule_proposal(c, id, event_id, by);
+  store::schedule_proposal(c, id, e ? std::optional(e->id) : std::nullopt, by);
+  const bool moved = e && (!p->presented_at || p->presented_at->slug != e->slug);
+  if (moved)
+    tell_proposer(c, *p, N_("Your proposal “{}” will be presented at an event"), "/evenements/" + e->slug, now);
   tx.commit();
   return errors;
 }

@@ -267,7 +267,7 @@ Response cancel(Context& ctx) {
     who = *person;
   }
   FieldErrors errors;
-  cancel_registration(ctx.db, *ctx.user, ctx.param("slug"), who, errors);
+  cancel_registration(ctx.db, *ctx.user, ctx.param("slug"), who, errors, ctx.now);
   if (!errors.empty()) return render_show(ctx, event_or_404(ctx), errors, {}, {}, 422);
   return Response::redirect("/evenements/" + ctx.param("slug") + (who == ctx.user->id ? "#inscription" : "#inscrits"));
 }

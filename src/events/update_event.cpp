@@ -1,4 +1,5 @@
 // Use case: an organiser edits an event, or an occurrence of a series and all the following ones.
+#include "events/mail.hpp"
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
@@ -83,7 +84,7 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
     // A larger capacity gives the new places to the people waiting, in order.
     if (!e.capacity || *e.capacity > old.registered)
       for (std::int64_t free = e.capacity ? *e.capacity - old.registered : old.waiting; free > 0; --free)
-        if (!store::promote_first_waiting(c, e.id)) break;
+        if (!promote_first_waiting(c, e, now)) break;
     ++out.occurrences;
   }
   tx.commit();

@@ -80,10 +80,10 @@ RegistrationResult register_for_event(storage::Connection& c, const User& actor,
                                       sys_seconds now);
 
 // cancel_registration.cpp. The person themself, or an organiser for anyone. Frees the place and,
-// in the same transaction, gives it to the first person waiting. Returns the promoted person's id.
+// in the same transaction, gives it to the first person waiting, who is told. Returns the promoted person's id.
 // Outcomes: cancelled | field error (not registered) | Forbidden (someone else's, not organiser) | NotFound.
 std::optional<std::int64_t> cancel_registration(storage::Connection& c, const User& actor, std::string_view slug,
-                                                std::int64_t user_id, FieldErrors& errors);
+                                                std::int64_t user_id, FieldErrors& errors, sys_seconds now);
 
 // The registration list (organisers only; Forbidden otherwise).
 std::vector<Registration> registration_list(storage::Connection& c, const User& actor, const Event& e);
@@ -184,7 +184,7 @@ ProposalResult propose_coalition(storage::Connection& c, const User& actor, cons
 // schedule_proposal.cpp. Animateurs: to be presented at an event, by someone. Outcomes: saved |
 // field errors (unknown event) | Forbidden | NotFound.
 FieldErrors schedule_proposal(storage::Connection& c, const User& actor, std::int64_t id, std::string_view event,
-                              std::string_view presented_by);
+                              std::string_view presented_by, sys_seconds now);
 
 struct AdoptInput {
   std::string number;  // the new coalition's number
@@ -194,6 +194,11 @@ struct DecisionResult {
   FieldErrors errors;
   std::string coalition_slug;  // adopted as / merged into
 };
+// adopt_proposal.cpp. Tells the person who made proposal `p` (if they still have an account) how it
+// was decided, inside the caller's transaction.
+void tell_proposer(storage::Connection& c, const Proposal& p, const char* message, const std::string& link,
+                   sys_seconds now);
+
 // adopt_proposal.cpp. Animateurs. The proposal becomes a coalition at stage idée whose booklet
 // starts with its intention and actors; the coalition page remembers where it was proposed and
 // presented, and by whom. Outcomes: adopted | field errors (number, family) | already decided |

@@ -228,7 +228,7 @@ Response App::respond(Request& request, std::string base_url) {
     ctx.browser_secret = it->second;
   if (auto it = cookies.find(kSessionCookie); it != cookies.end()) {
     ctx.session_token = it->second;
-    ctx.user = accounts::current_user(ctx.db, ctx.session_token, ctx.now);
+    ctx.user = accounts::current_user(ctx.db, ctx.session_token, ctx.now, &seen_sessions_);
   }
 
   // Visitors who are not signed in share the pages rendered for them (see page_cache.hpp).

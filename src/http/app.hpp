@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "accounts/use_cases.hpp"
 #include "config/options.hpp"
 #include "http/message.hpp"
 #include "http/page_cache.hpp"
@@ -25,6 +26,9 @@ class App final : public Handler {
   // network threads (the route's Needs).
   Admission admit(const Request& head) override;
 
+  // Sessions seen in use, for the chores to record (accounts::SeenSessions).
+  accounts::SeenSessions& seen_sessions() { return seen_sessions_; }
+
   static constexpr const char* kSessionCookie = "fabrique_session";
   static constexpr const char* kBrowserCookie = "fabrique_browser";  // the browser secret behind CSRF tokens
   static constexpr const char* kLangCookie = "lang";
@@ -40,6 +44,7 @@ class App final : public Handler {
   StaticAssets assets_;
   std::string csrf_key_;
   PageCache cache_;
+  accounts::SeenSessions seen_sessions_;
 };
 
 }  // namespace fabrique::http

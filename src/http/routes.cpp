@@ -74,6 +74,10 @@ const Router& routes() {
     r.post("/compte/adresse/confirmer", accounts::confirm_address);
     r.get("/compte/donnees", accounts::personal_data_page);
     r.get("/compte/donnees.json", accounts::personal_data_file);
+    r.post("/compte/sessions/{handle}/fin", accounts::end_session);
+    r.get("/compte/supprimer", accounts::delete_account_form);
+    r.post("/compte/supprimer", accounts::delete_account, Needs::password_hashing);
+    r.get("/compte/supprime", accounts::account_deleted);
 
     // Mail: which notices come by mail, the one-click unsubscription of a mail (RFC 8058: the mail
     // client posts without our CSRF token; the path is signed), and the animateurs' outbox

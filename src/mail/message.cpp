@@ -139,7 +139,8 @@ std::string safe_filename(std::string_view name) {
 }  // namespace
 
 bool transactional(std::string_view kind) {
-  return kind == kConfirmation || kind == kPasswordRecovery || kind == kAddressChange || kind == kAccountExists;
+  return kind == kConfirmation || kind == kPasswordRecovery || kind == kAddressChange || kind == kAccountExists ||
+         kind == kAccountDeleted;
 }
 
 void configure(Settings settings) { current() = std::move(settings); }

@@ -12,25 +12,8 @@ constexpr std::chrono::seconds kPoll{1};
 }  // namespace
 
 Sender::Sender(storage::Database& db, const config::Options& options, Clock clock)
-    : db_(db), options_(options), clock_(std::move(clock)) {
+    : db_(db), options_(options), clock_(std::move(clock)), loop_(kPoll, [this] { round(); }) {
   if (!clock_) clock_ = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
-}
-
-Sender::~Sender() { stop(); }
-
-void Sender::start() {
-  if (thread_.joinable()) return;
-  stopping_ = false;
-  thread_ = std::thread([this] { run(); });
-}
-
-void Sender::stop() {
-  {
-    std::lock_guard lock(mutex_);
-    stopping_ = true;
-  }
-  wake_.notify_all();
-  if (thread_.joinable()) thread_.join();
 }
 
 int Sender::deliver_due() {
@@ -39,7 +22,7 @@ int Sender::deliver_due() {
   // takes a mail this one is still sending.
   const std::chrono::seconds lease(2 * options_.smtp_timeout_seconds + 10);
   for (;;) {
-    if (stopping_) break;  // the mails not yet claimed wait for the next start
+    if (loop_.stopping()) break;  // the mails not yet claimed wait for the next start
     auto c = db_.acquire();
     auto m = outbox::claim(*c, clock_(), lease);
     if (!m) break;
@@ -67,16 +50,12 @@ int Sender::deliver_due() {
   return attempts;
 }
 
-void Sender::run() {
-  for (;;) {
-    try {
-      deliver_due();
-    } catch (const std::exception& e) {
-      // A database hiccup: the claimed mail's lease ends and it is taken again.
-      log::error("mail: the sender failed", {{"error", e.what()}});
-    }
-    std::unique_lock lock(mutex_);
-    if (wake_.wait_for(lock, kPoll, [this] { return stopping_.load(); })) return;
+void Sender::round() {
+  try {
+    deliver_due();
+  } catch (const std::exception& e) {
+    // A database hiccup: the claimed mail's lease ends and it is taken again.
+    log::error("mail: the sender failed", {{"error", e.what()}});
   }
 }
 

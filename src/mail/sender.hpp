@@ -1,14 +1,11 @@
 // The sender: a thread of `fabrique serve` that delivers the outbox, one mail at a time, through
 // an SMTP server (libcurl) or, when none is configured, as .eml files in a directory.
 #pragma once
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "common/loop.hpp"
 #include "config/options.hpp"
 #include "storage/database.hpp"
 
@@ -30,26 +27,23 @@ class Sender {
  public:
   using Clock = std::function<std::chrono::sys_seconds()>;
   Sender(storage::Database& db, const config::Options& options, Clock clock = {});
-  ~Sender();  // stops
+  ~Sender() { stop(); }
   Sender(const Sender&) = delete;
   Sender& operator=(const Sender&) = delete;
 
-  void start();
+  void start() { loop_.start(); }
   // Lets the mail in flight finish (at most the SMTP time-out), then returns.
-  void stop();
+  void stop() { loop_.stop(); }
   // Delivers every mail due now, then returns how many attempts were made (tests, `fabrique`
   // commands). Safe beside a running thread: each mail is claimed once.
   int deliver_due();
 
  private:
-  void run();
+  void round();
   storage::Database& db_;
   const config::Options& options_;
   Clock clock_;
-  std::thread thread_;
-  std::mutex mutex_;
-  std::condition_variable wake_;
-  std::atomic<bool> stopping_{false};
+  Loop loop_;  // last: its thread stops before the rest goes
 };
 
 }  // namespace fabrique::mail

@@ -36,12 +36,18 @@ const Kind* kind(std::string_view key) {
   return nullptr;
 }
 
+void notice(storage::Connection& c, std::int64_t user_id, const char* message, const std::string& link,
+            sys_seconds now, const std::string& subject) {
+  c.execute("INSERT INTO notifications (user_id, message, subject, link, created_at) VALUES (?, ?, ?, ?, ?)",
+            {user_id, std::string(message), cut(subject, kMaxSubject), link.size() > kMaxLink ? "" : link,
+             secs(now)});
+}
+
 void notify(storage::Connection& c, std::int64_t user_id, const Kind& kind, const char* message,
             const std::string& link, sys_seconds now, const std::string& subject) {
+  notice(c, user_id, message, link, now, subject);
   const std::string about = cut(subject, kMaxSubject);
   const std::string path = link.size() > kMaxLink ? "" : link;
-  c.execute("INSERT INTO notifications (user_id, message, subject, link, created_at) VALUES (?, ?, ?, ?, ?)",
-            {user_id, std::string(message), about, path, secs(now)});
 
   // The same notice by mail: only to a confirmed address, and not if the person turned it off.
   auto to = accounts::store::recipient(c, user_id);

@@ -35,9 +35,16 @@ struct Kind {
 inline constexpr Kind kEvents{"events", i18n::N_("Changes to the events I registered for")};
 inline constexpr Kind kContributions{"contributions", i18n::N_("Decisions on my contributions to the observatory")};
 inline constexpr Kind kAccount{"account", i18n::N_("Failed attempts to sign in to my account")};
-inline constexpr Kind kKinds[] = {kEvents, kContributions, kAccount};
+inline constexpr Kind kCoalitions{"coalitions",
+                                  i18n::N_("My coalitions: my role, new interest declarations, my proposals")};
+inline constexpr Kind kKinds[] = {kEvents, kCoalitions, kContributions, kAccount};
 // The kind whose key is `key`, or nullptr.
 const Kind* kind(std::string_view key);
+
+// Tells `user_id` something on the site only (the caller mails them in its own words), in the
+// caller's transaction; `message`, `link` and `subject` as for notify().
+void notice(storage::Connection& c, std::int64_t user_id, const char* message, const std::string& link,
+            sys_seconds now, const std::string& subject = {});
 
 // Tells `user_id` something, on the site and by mail (unless they turned that kind off, or have not
 // confirmed their address yet). `message` must be a msgid marked with N_() so that it is translated

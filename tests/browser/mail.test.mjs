@@ -8,8 +8,8 @@ import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, linkIn, readMail, signI
 const env = useServerAndBrowser();
 const NEW_PASSWORD = 'une-phrase-toute-neuve-2026';
 
-async function pressOn(page, locator) {
-  for (let presses = 0; presses < 30; presses += 1) {
+async function pressOn(page, locator, most = 30) {
+  for (let presses = 0; presses < most; presses += 1) {
     await page.keyboard.press('Tab');
     if (await locator.evaluate((el) => el === document.activeElement)) return;
   }
@@ -69,11 +69,66 @@ describe('choosing which mails come', () => {
     await expectAccessible(page, '/compte/adresse', 'change of address');
   });
 
+  it('a kind of mail is turned off with the keyboard alone, and the choice is kept', async () => {
+    await page.goto('/compte/courriels');
+    const box = page.getByLabel('Les changements des événements auxquels je suis inscrit·e');
+    assert.equal(await box.isChecked(), true);
+    await pressOn(page, box);
+    await page.keyboard.press('Space');
+    await pressOn(page, page.getByRole('main').getByRole('button', { name: 'Enregistrer mes choix' }));
+    await Promise.all([page.waitForURL('**/compte/courriels?fait=1'), page.keyboard.press('Enter')]);
+    assert.match(await page.getByRole('status').innerText(), /Enregistré/);
+    assert.equal(await page.getByLabel('Les changements des événements auxquels je suis inscrit·e').isChecked(), false);
+    await checkA11y(page, 'mail choices, saved');
+  });
+
   it('the animateurs’ outbox has no accessibility violation', async () => {
     const animateur = await env.newPage();
     await signIn(animateur, ANIMATEUR.email, ANIMATEUR.password);
     await expectAccessible(animateur, '/animation/courriels', 'outbox');
     assert.match(await animateur.getByRole('main').innerText(), /courriel envoyé/);
     await animateur.context().close();
+  });
+});
+
+describe('deleting one’s account', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await signIn(page, MEMBER.email, NEW_PASSWORD);
+  });
+  after(async () => page?.context().close());
+
+  it('is reached from the account page, which lists the sessions, with the keyboard alone', async () => {
+    await expectAccessible(page, '/compte', 'account with its sessions');
+    assert.match(await page.getByRole('region', { name: 'Mes sessions' }).innerText(), /Ce navigateur/);
+    // The last link of a long page: every control before it is passed on the way.
+    await pressOn(page, page.getByRole('link', { name: 'Supprimer mon compte' }), 200);
+    await Promise.all([page.waitForURL('**/compte/supprimer'), page.keyboard.press('Enter')]);
+    await checkA11y(page, 'delete my account');
+  });
+
+  it('refuses a wrong password next to the field, then deletes with the right one and says so by mail', async () => {
+    await pressOn(page, page.getByLabel('Votre mot de passe, pour confirmer'));
+    await page.keyboard.type('pas le bon mot de passe');
+    await pressOn(page, page.getByRole('main').getByRole('button', { name: 'Supprimer définitivement mon compte' }));
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.keyboard.press('Enter')]);
+    assert.equal(refused.status(), 422);
+    await page.waitForLoadState();
+    assert.match(await page.locator('#f-password-error').innerText(), /Le mot de passe est faux/);
+    await checkA11y(page, 'delete my account, wrong password');
+
+    await pressOn(page, page.getByLabel('Votre mot de passe, pour confirmer'));
+    await page.keyboard.type(NEW_PASSWORD);
+    await pressOn(page, page.getByRole('main').getByRole('button', { name: 'Supprimer définitivement mon compte' }));
+    await Promise.all([page.waitForURL('**/compte/supprime'), page.keyboard.press('Enter')]);
+    assert.match(await page.getByRole('status').innerText(), /Votre compte a été supprimé/);
+    await checkA11y(page, 'account deleted');
+    await page.goto('/compte');
+    assert.equal(new URL(page.url()).pathname, '/connexion');
+
+    const mail = await readMail(env.mailDir, MEMBER.email);
+    assert.match(mail, /Votre compte a été supprimé/);
   });
 });

@@ -17,7 +17,9 @@ struct CommonsSite {
   accounts::User member = site.add_user("membre@example.org", "Membre", kCommonsPassword);
   accounts::User other = site.add_user("autre@example.org", "Autre", kCommonsPassword);
 
-  CommonsSite() {
+  // `configure` as for Site (e.g. an SMTP server).
+  explicit CommonsSite(const std::function<void(config::Options&)>& configure = {})
+      : site(Site::small_limits(), configure) {
     auto c = site.db().acquire();
     taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Communs et territoires");
     open(*c, "8.a", "Développer et maintenir les communs numériques", "Des communs au service des territoires.");

@@ -20,6 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include "config/options.hpp"
+
 namespace fabrique::test {
 
 // The folder of these test files (smtp_sink.py, mail_check.py).
@@ -142,6 +144,21 @@ class SmtpServer {
   unsigned short port_;
   pid_t pid_ = -1;
 };
+
+// A site whose mail goes through `smtp` (the options Site's constructor takes).
+inline std::function<void(config::Options&)> through(const SmtpServer& smtp) {
+  std::string url = smtp.url();
+  return [url](config::Options& o) {
+    o.smtp_url = url;
+    o.mail_from = "Programme Reset <programme@fabrique.example>";
+    o.smtp_timeout_seconds = 5;
+  };
+}
+
+// A folder for one test's SMTP server.
+inline std::filesystem::path smtp_folder(const std::string& test) {
+  return std::filesystem::temp_directory_path() / ("fabrique-smtp-" + std::to_string(::getpid()) + "-" + test);
+}
 
 inline std::string field(const boost::json::object& mail, const char* section, const char* name) {
   const auto* s = mail.if_contains(section);

@@ -13,16 +13,6 @@ namespace fabrique::test {
 namespace {
 
 
-// A site whose mail goes through `smtp`.
-std::function<void(config::Options&)> through(const SmtpServer& smtp) {
-  std::string url = smtp.url();
-  return [url](config::Options& o) {
-    o.smtp_url = url;
-    o.mail_from = "Programme Reset <programme@fabrique.example>";
-    o.smtp_timeout_seconds = 5;
-  };
-}
-
 HttpResponse sign_up(Browser& b, const std::string& email, const std::string& name = "Camille Martin") {
   b.get("/inscription");
   return b.post("/inscription", {{"name", name},

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "accounts/use_cases.hpp"
+#include "chores/chores.hpp"
 #include "common/log.hpp"
 #include "config/options.hpp"
 #include "http/app.hpp"
@@ -125,8 +126,10 @@ class Site {
     server_->bind();
     thread_ = std::thread([this] { server_->run(false); });
     sender_ = std::make_unique<mail::Sender>(*db_, options_, [this] { return now(); });
+    chores_ = std::make_unique<chores::Chores>(*db_, app_->seen_sessions(), [this] { return now(); });
   }
   ~Site() {
+    chores_.reset();
     sender_.reset();
     server_->stop();
     thread_.join();
@@ -156,6 +159,8 @@ class Site {
   // the sender's own thread, as `fabrique serve` does.
   int deliver_mail() { return sender_->deliver_due(); }
   void start_mail_sender() { sender_->start(); }
+  // One round of the chores (session use, reminders…), as `fabrique serve` does each minute.
+  int run_chores() { return chores_->run_once(); }
 
   std::chrono::sys_seconds now() const { return base_ + std::chrono::seconds(offset_.load()); }
   void advance(std::chrono::seconds s) { offset_ += s.count(); }
@@ -183,6 +188,7 @@ class Site {
   std::unique_ptr<http::Server> server_;
   std::thread thread_;
   std::unique_ptr<mail::Sender> sender_;
+  std::unique_ptr<chores::Chores> chores_;
   std::chrono::sys_seconds base_ = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   std::atomic<long> offset_{0};
 };

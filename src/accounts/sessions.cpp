@@ -1,0 +1,41 @@
+// A person's sessions: when each was last used (noted in memory by pages, written by a chore), and
+// ending one of them from the account page.
+#include "accounts/store.hpp"
+#include "accounts/use_cases.hpp"
+
+namespace fabrique::accounts {
+
+void SeenSessions::note(const std::string& token_hash, sys_seconds at) {
+  std::lock_guard lock(mutex_);
+  if (seen_.size() >= kMax && !seen_.contains(token_hash)) return;
+  auto& last = seen_[token_hash];
+  last = std::max(last, at);
+}
+
+std::size_t SeenSessions::flush(storage::Connection& c) {
+  std::vector<std::pair<std::string, sys_seconds>> taken;
+  {
+    std::lock_guard lock(mutex_);
+    taken.assign(seen_.begin(), seen_.end());
+    seen_.clear();
+  }
+  if (taken.empty()) return 0;
+  try {
+    storage::Transaction tx(c, true);
+    store::record_session_use(c, taken);
+    tx.commit();
+  } catch (...) {
+    for (const auto& [hash, at] : taken) note(hash, at);
+    throw;
+  }
+  return taken.size();
+}
+
+bool end_session(storage::Connection& c, const User& actor, const std::string& handle) {
+  storage::Transaction tx(c, true);
+  const bool ended = store::delete_session_by_handle(c, actor.id, handle);
+  tx.commit();
+  return ended;
+}
+
+}  // namespace fabrique::accounts

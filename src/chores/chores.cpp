@@ -1,0 +1,36 @@
+// The chores' round (their thread is a Loop).
+#include "chores/chores.hpp"
+
+#include "accounts/store.hpp"
+#include "common/log.hpp"
+#include "events/mail.hpp"
+
+namespace fabrique::chores {
+
+Chores::Chores(storage::Database& db, accounts::SeenSessions& seen, Clock clock)
+    : db_(db), seen_(seen), clock_(std::move(clock)), loop_(kEvery, [this] { run_once(); }) {
+  if (!clock_) clock_ = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
+}
+
+int Chores::run_once() {
+  int failed = 0;
+  auto attempt = [&](const char* name, const std::function<void(storage::Connection&)>& chore) {
+    try {
+      auto c = db_.acquire();
+      chore(*c);
+    } catch (const std::exception& e) {
+      ++failed;
+      log::error("chore failed, tried again next round", {{"chore", name}, {"error", e.what()}});
+    }
+  };
+  attempt("sessions' last use", [&](storage::Connection& c) { seen_.flush(c); });
+  attempt("expired sessions", [&](storage::Connection& c) {
+    storage::Transaction tx(c, true);
+    accounts::store::delete_expired_sessions(c, clock_());
+    tx.commit();
+  });
+  attempt("event reminders", [&](storage::Connection& c) { events::write_reminders(c, clock_()); });
+  return failed;
+}
+
+}  // namespace fabrique::chores
