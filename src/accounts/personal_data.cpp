@@ -85,7 +85,7 @@ const std::vector<PersonalReference>& personal_references() {
       {"notifications", "user_id"},              {"indicator_revisions", "author_id"},
       {"measurement_changes", "author_id"},      {"boussole_card_revisions", "author_id"},
       {"event_slot_speakers", "user_id"},        {"account_tokens", "user_id"},
-      {"mail_preferences", "user_id"},
+      {"mail_preferences", "user_id"},           {"follows", "user_id"},
   };
   return kReferences;
 }

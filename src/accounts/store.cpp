@@ -176,7 +176,7 @@ void erase_person(Connection& c, std::int64_t user_id, sys_seconds now) {
   const std::string email_key = who->text(0);
   for (const char* table : {"sessions", "account_tokens", "mail_preferences", "notifications", "calendar_tokens",
                             "user_organisations", "coalition_members", "interest_declarations",
-                            "charter_signatures", "observatory_editors", "event_slot_speakers"})
+                            "charter_signatures", "observatory_editors", "event_slot_speakers", "follows"})
     c.execute(fmt::format("DELETE FROM {} WHERE user_id = ?", table), {user_id});
   c.execute("DELETE FROM observatory_contributions WHERE contributor_id = ? AND status = 'pending'", {user_id});
   c.execute("DELETE FROM outbox WHERE lower(recipient) = ?", {email_key});

@@ -3,7 +3,9 @@
 
 #include "accounts/store.hpp"
 #include "common/log.hpp"
+#include "commons/use_cases.hpp"
 #include "events/mail.hpp"
+#include "follows/follows.hpp"
 
 namespace fabrique::chores {
 
@@ -30,6 +32,8 @@ int Chores::run_once() {
     tx.commit();
   });
   attempt("event reminders", [&](storage::Connection& c) { events::write_reminders(c, clock_()); });
+  attempt("charter consultations", [&](storage::Connection& c) { commons::announce_consultations(c, clock_()); });
+  attempt("digests", [&](storage::Connection& c) { follows::write_digests(c, clock_()); });
   return failed;
 }
 

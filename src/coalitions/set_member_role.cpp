@@ -1,8 +1,9 @@
 // Use case: co-porteurs and animateurs decide who is a member or a co-porteur of a coalition; a
-// person who becomes co-porteur, or stops being one, is told.
+// person who becomes co-porteur, or stops being one, is told; co-porteurs follow their coalition.
 #include "accounts/store.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/use_cases.hpp"
+#include "follows/follows.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
 
@@ -25,8 +26,9 @@ void set_member_role(storage::Connection& c, const User& actor, std::string_view
     store::set_role(c, k->id, user_id, change == RoleChange::co_porteur ? Role::co_porteur : Role::membre, now);
   }
   store::touch(c, k->id, now);
-  // The person is told, unless they changed their own role.
+  // Co-porteurs follow their coalition; the person is told, unless they changed their own role.
   const bool co_porteur = change == RoleChange::co_porteur;
+  if (co_porteur) follows::follow(c, user_id, follows::Subject::coalition, k->id, now);
   if (user_id != actor.id && co_porteur != was_co_porteur)
     notifications::notify(c, user_id, notifications::kCoalitions,
                           co_porteur ? N_("You are now co-porteur of “{}”") : N_("You are no longer co-porteur of “{}”"),

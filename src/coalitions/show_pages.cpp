@@ -10,6 +10,7 @@
 #include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
 #include "events/views.hpp"
+#include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "roadmaps/pages.hpp"
@@ -73,6 +74,8 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
   }
   page.roadmap = roadmaps::pages::coalition_section(ctx, k);
   page.events = events::views::coalition_section(ctx, k.id, k.slug);
+  page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, "/coalitions/" + k.slug + "/suivre",
+                                       page.title);
   return page;
 }
 

@@ -40,7 +40,7 @@ struct ShowPage {
   std::vector<Declaration> declarations;
 
   // The sections other modules draw on this page.
-  html::Html roadmap, events;
+  html::Html roadmap, events, follow;
 };
 
 // The list of coalitions (/coalitions), loaded by pages::load_list().

@@ -4,6 +4,7 @@
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::commons {
 
@@ -25,6 +26,15 @@ FieldErrors adopt_charter_version(storage::Connection& c, const User& actor, std
   v->updated_at = now;
   store::update_charter_version(c, *v);
   index_charter(c, *v);
+  // Those who signed an earlier version are asked to sign this one.
+  std::vector<std::int64_t> signatories;
+  for (const auto& r : c.query("SELECT DISTINCT s.user_id FROM charter_signatures s JOIN charter_versions w ON "
+                               "w.id = s.version_id WHERE w.number < ?",
+                               {v->number}))
+    signatories.push_back(r.integer(0));
+  notifications::notify_each(c, signatories, 0, notifications::kCharter,
+                             N_("A new version of the charter is adopted: “{}”. Sign it again to stay a signatory."),
+                             "/charte", now, v->label.empty() ? "v" + std::to_string(v->number) : v->label);
   tx.commit();
   return errors;
 }

@@ -1,10 +1,16 @@
 // Use case: a member proposes an experience card for the boussole; an animateur or a co-porteur of
-// its coalition publishes it at once.
+// its coalition publishes it at once; anyone else's card waits as a draft, and those who may publish
+// it are told.
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
 #include "commons/validation.hpp"
+#include "coalitions/store.hpp"
+#include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::commons {
+
+using i18n::N_;
 
 CardResult propose_card(storage::Connection& c, const User& actor, const CardInput& in, sys_seconds now) {
   CardResult out;
@@ -19,6 +25,15 @@ CardResult propose_card(storage::Connection& c, const User& actor, const CardInp
   out.card = store::card(c, k.slug);
   store::insert_card_revision(c, *out.card, actor.id, now);
   index_card(c, *out.card);
+  if (k.status == Status::draft) {
+    // Those who may publish it are told: the animateurs and the co-porteurs of its coalition.
+    auto moderators = notifications::animateurs(c);
+    if (k.coalition)
+      for (const auto& m : coalitions::store::members(c, k.coalition->id))
+        if (m.role == coalitions::Role::co_porteur) moderators.push_back(m.user_id);
+    notifications::notify_each(c, moderators, actor.id, notifications::kModeration,
+                               N_("A boussole card waits for review: “{}”"), "/boussole/" + k.slug, now, k.title);
+  }
   tx.commit();
   return out;
 }

@@ -1,10 +1,15 @@
 // Use case: a member proposes a resource; an animateur or a co-porteur of a linked coalition
-// publishes it at once.
+// publishes it at once; anyone else's proposal waits as a draft, and those who may publish it are told.
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
 #include "commons/validation.hpp"
+#include "coalitions/store.hpp"
+#include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::commons {
+
+using i18n::N_;
 
 ResourceResult propose_resource(storage::Connection& c, const User& actor, const ResourceInput& in, sys_seconds now) {
   ResourceResult out;
@@ -26,6 +31,15 @@ ResourceResult propose_resource(storage::Connection& c, const User& actor, const
   out.resource = store::resource(c, r.slug);
   store::insert_resource_revision(c, *out.resource, actor.id, now);
   index_resource(c, *out.resource);
+  if (r.status == Status::draft) {
+    // Those who may publish it are told: the animateurs and the co-porteurs of its coalitions.
+    auto moderators = notifications::animateurs(c);
+    for (const auto& k : r.coalitions)
+      for (const auto& m : coalitions::store::members(c, k.id))
+        if (m.role == coalitions::Role::co_porteur) moderators.push_back(m.user_id);
+    notifications::notify_each(c, moderators, actor.id, notifications::kModeration,
+                               N_("A resource waits for review: “{}”"), "/ressources/" + r.slug, now, r.title);
+  }
   tx.commit();
   return out;
 }

@@ -168,6 +168,11 @@ CardResult restore_card_revision(storage::Connection& c, const User& actor, std:
 
 void index_card(storage::Connection& c, const Card& k);
 
+// announce_consultation.cpp. A chore (src/chores/), in one write transaction: each charter version
+// whose consultation has opened and was not announced yet is marked announced, and everyone with an
+// account is told (on the site, and by mail per their choices). Returns how many versions.
+int announce_consultations(storage::Connection& c, sys_seconds now);
+
 // forget_drafts.cpp. Deletes the drafts `user_id` submitted (resources with their files, boussole
 // cards), never published and so seen by nobody else, with their search entries; inside the
 // caller's write transaction (their account is being deleted). Returns how many.

@@ -14,6 +14,7 @@
 #include "events/times.hpp"
 #include "events/use_cases.hpp"
 #include "events/views.hpp"
+#include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "text/markdown.hpp"
@@ -161,6 +162,12 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
                                                 e.registered, e.waiting)
                                   : fmt::format(fmt::runtime(ctx.tr(N_("No limit: {} registered"))), e.registered);
   const bool has_minutes = !e.minutes.empty() || organiser || ctx.now >= e.ends_at;
+  Html series;
+  if (e.series_id && ctx.user)
+    series = render(R"(<div class="series"><p>{}</p>{}</div>)", ctx.tr(N_("This event is one of a series.")),
+                    follows::pages::button(ctx, follows::Subject::series, *e.series_id,
+                                           "/evenements/" + e.slug + "/serie/suivre",
+                                           fmt::format(fmt::runtime(ctx.tr(N_("the series of “{}”"))), e.title)));
   Html body = render(
       R"(<p class="meta"><a href="/evenements">{}</a> › {}</p>
 <h1>{}</h1>
@@ -170,7 +177,7 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
 <dt>{}</dt><dd>{}</dd>
 {}{}{}
 </dl>
-{}
+{}{}
 <h2 id="programme">{}</h2>
 {}
 <h2 id="inscription">{}</h2>
@@ -186,7 +193,7 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
       organiser_links.empty() ? Html() : render("<dt>{}</dt><dd>{}</dd>", ctx.tr(N_("Organised by")), organiser_links),
       coalition_links.empty() ? Html() : render("<dt>{}</dt><dd>{}</dd>", ctx.tr(N_("Coalitions")), coalition_links),
       e.description.empty() ? Html() : render(R"(<div class="prose">{}</div>)", text::render_markdown(e.description, 2)),
-      ctx.tr(N_("Programme")), programme(ctx, e, organiser, slot_errors), ctx.tr(N_("Registration")),
+      series, ctx.tr(N_("Programme")), programme(ctx, e, organiser, slot_errors), ctx.tr(N_("Registration")),
       registration_box(ctx, e, mine, registration_errors),
       has_minutes ? render(R"(<p><a href="/evenements/{}/compte-rendu">{}</a></p>)", e.slug,
                            fmt::format(fmt::runtime(ctx.tr(N_("Minutes: Retour sur {}"))), e.title))

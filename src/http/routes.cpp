@@ -7,6 +7,7 @@
 #include "commons/pages.hpp"
 #include "search/pages.hpp"
 #include "events/pages.hpp"
+#include "follows/pages.hpp"
 #include "http/router.hpp"
 #include "mail/pages.hpp"
 #include "notifications/pages.hpp"
@@ -82,6 +83,8 @@ const Router& routes() {
     // Mail: which notices come by mail, the one-click unsubscription of a mail (RFC 8058: the mail
     // client posts without our CSRF token; the path is signed), and the animateurs' outbox
     r.get("/compte/courriels", fabrique::notifications::pages::mail_choices_form);
+    r.get("/compte/notifications", fabrique::notifications::pages::mail_choices_form);  // where mails' links land
+    r.post("/compte/resume", signed_in(fabrique::follows::pages::save_digest));
     r.post("/compte/courriels", fabrique::notifications::pages::save_mail_choices);
     r.get("/courriels/desabonnement/{user:int}/{kind}/{token}", fabrique::notifications::pages::unsubscribe_form);
     r.post_signed("/courriels/desabonnement/{user:int}/{kind}/{token}", fabrique::notifications::pages::unsubscribe);
@@ -95,6 +98,7 @@ const Router& routes() {
     r.post("/organisations/types", [](Context& c) { return taxonomies::add(c, kOrganisationKinds); });
     r.post("/organisations/types/{slug}", [](Context& c) { return taxonomies::rename(c, kOrganisationKinds); });
     r.get("/organisations/{slug}", organisations::show);
+    r.post("/organisations/{slug}/suivre", signed_in(fabrique::follows::pages::follow_organisation));
     r.get("/organisations/{slug}/modifier", signed_in(organisations::edit_form));
     r.post("/organisations/{slug}/modifier", signed_in(organisations::update));
 
@@ -119,6 +123,7 @@ const Router& routes() {
     r.get("/coalitions/{slug}/historique/{number:int}", coalitions::show_revision);
     r.post("/coalitions/{slug}/historique/{number:int}/restaurer", signed_in(coalitions::restore));
     r.post("/coalitions/{slug}/interet", signed_in(coalitions::declare_interest));
+    r.post("/coalitions/{slug}/suivre", signed_in(fabrique::follows::pages::follow_coalition));
     r.post("/coalitions/{slug}/interet/retirer", signed_in(coalitions::withdraw_interest));
     r.post("/coalitions/{slug}/membres/{user:int}", signed_in(coalitions::set_role));
 
@@ -145,6 +150,7 @@ const Router& routes() {
       r.get("/evenements/{slug}/modifier", events::edit_form);
       r.post("/evenements/{slug}/modifier", events::update);
       r.post("/evenements/{slug}/inscription", events::register_);
+      r.post("/evenements/{slug}/serie/suivre", signed_in(fabrique::follows::pages::follow_series));
       r.post("/evenements/{slug}/annulation", events::cancel);  // personne= for organisers
       r.get("/evenements/{slug}/inscrits.csv", events::registrations_csv);
       r.post("/evenements/{slug}/presences", events::attendance);

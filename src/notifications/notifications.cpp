@@ -63,6 +63,21 @@ void notify(storage::Connection& c, std::int64_t user_id, const Kind& kind, cons
   mail::enqueue(c, m, now);
 }
 
+void notify_each(storage::Connection& c, std::vector<std::int64_t> people, std::int64_t except, const Kind& kind,
+                 const char* message, const std::string& link, sys_seconds now, const std::string& subject) {
+  std::sort(people.begin(), people.end());
+  people.erase(std::unique(people.begin(), people.end()), people.end());
+  for (std::int64_t id : people)
+    if (id != except) notify(c, id, kind, message, link, now, subject);
+}
+
+std::vector<std::int64_t> animateurs(storage::Connection& c) {
+  std::vector<std::int64_t> out;
+  for (const auto& r : c.query("SELECT id FROM users WHERE role = 'animateur' AND deleted_at IS NULL ORDER BY id"))
+    out.push_back(r.integer(0));
+  return out;
+}
+
 bool mail_enabled(storage::Connection& c, std::int64_t user_id, std::string_view kind) {
   auto r = c.query_one("SELECT enabled FROM mail_preferences WHERE user_id = ? AND kind = ?",
                        {user_id, std::string(kind)});
@@ -94,7 +109,8 @@ void choose_mails(storage::Connection& c, std::int64_t user_id, const std::vecto
                   sys_seconds now) {
   storage::Transaction tx(c, true);
   for (const auto& k : kKinds)
-    set_mail_enabled(c, user_id, k.key, std::find(wanted.begin(), wanted.end(), k.key) != wanted.end(), now);
+    if (k.switch_on_page)
+      set_mail_enabled(c, user_id, k.key, std::find(wanted.begin(), wanted.end(), k.key) != wanted.end(), now);
   tx.commit();
 }
 

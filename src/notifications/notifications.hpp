@@ -31,13 +31,17 @@ struct Notification {
 struct Kind {
   const char* key;
   const char* label;
+  bool switch_on_page = true;  // false: chosen elsewhere (the digest: by its frequency, src/follows/)
 };
 inline constexpr Kind kEvents{"events", i18n::N_("Changes to the events I registered for")};
 inline constexpr Kind kContributions{"contributions", i18n::N_("Decisions on my contributions to the observatory")};
 inline constexpr Kind kAccount{"account", i18n::N_("Failed attempts to sign in to my account")};
 inline constexpr Kind kCoalitions{"coalitions",
                                   i18n::N_("My coalitions: my role, new interest declarations, my proposals")};
-inline constexpr Kind kKinds[] = {kEvents, kCoalitions, kContributions, kAccount};
+inline constexpr Kind kModeration{"moderation", i18n::N_("Contributions and drafts waiting for my review")};
+inline constexpr Kind kCharter{"charter", i18n::N_("The charter: consultations, and new versions to sign")};
+inline constexpr Kind kDigest{"digest", i18n::N_("The digest of what I follow"), false};
+inline constexpr Kind kKinds[] = {kEvents, kCoalitions, kContributions, kModeration, kCharter, kAccount, kDigest};
 // The kind whose key is `key`, or nullptr.
 const Kind* kind(std::string_view key);
 
@@ -52,6 +56,12 @@ void notice(storage::Connection& c, std::int64_t user_id, const char* message, c
 // this site. The mail goes through the outbox in the caller's transaction.
 void notify(storage::Connection& c, std::int64_t user_id, const Kind& kind, const char* message,
             const std::string& link, sys_seconds now, const std::string& subject = {});
+
+// notify() for each of `people` but `except` (the person who caused it; 0: nobody), each once.
+void notify_each(storage::Connection& c, std::vector<std::int64_t> people, std::int64_t except, const Kind& kind,
+                 const char* message, const std::string& link, sys_seconds now, const std::string& subject = {});
+// The animateurs whose account is open: those who moderate everything.
+std::vector<std::int64_t> animateurs(storage::Connection& c);
 
 // Whether the person receives `kind` by mail (yes unless they said no), and saving their choice.
 bool mail_enabled(storage::Connection& c, std::int64_t user_id, std::string_view kind);

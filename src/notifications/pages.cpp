@@ -3,6 +3,7 @@
 #include "notifications/pages.hpp"
 
 #include "accounts/pages.hpp"
+#include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "mail/mail.hpp"
 #include "notifications/notifications.hpp"
@@ -49,7 +50,8 @@ http::Response mail_choices_form(http::Context& ctx) {
   if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Html boxes;
   for (const auto& k : kKinds)
-    boxes += views::checkbox(ctx, k.key, ctx.tr(k.label), mail_enabled(ctx.db, ctx.user->id, k.key), "");
+    if (k.switch_on_page)
+      boxes += views::checkbox(ctx, k.key, ctx.tr(k.label), mail_enabled(ctx.db, ctx.user->id, k.key), "");
   Html notice;
   if (ctx.query.get("fait") == "1") notice = render(R"(<p class="notice" role="status">{}</p>)", ctx.tr(N_("Saved.")));
   Html form = render(
@@ -58,11 +60,12 @@ http::Response mail_choices_form(http::Context& ctx) {
   Html body = render(R"(<h1>{}</h1>
 {}<p>{}</p>
 {}
+{}
 <p><a href="/compte">{}</a></p>)",
                      ctx.tr(N_("My mails")), notice,
                      ctx.tr(N_("Every notice is on your account page. Choose which ones also come by mail; mails about "
                                "your account itself (confirmations, new password) always come.")),
-                     form, ctx.tr(N_("Back to my account")));
+                     form, follows::pages::digest_section(ctx), ctx.tr(N_("Back to my account")));
   return views::page(ctx, ctx.tr(N_("My mails")), body);
 }
 

@@ -68,6 +68,7 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
     if (!errors.empty()) return {};
     o.comment = "Proposed entry accepted";
     written = write_entry(c, nullptr, clean, o);
+    if (written) invite_reply(c, *written, now);
   } else {
     auto e = store::by_slug(c, k->entry_slug);
     if (!e) throw NotFound();

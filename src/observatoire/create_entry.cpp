@@ -1,4 +1,4 @@
-// Use case: an observatory editor publishes a new register entry.
+// Use case: an observatory editor publishes a new register entry; the public body is invited to answer.
 #include "observatoire/use_cases.hpp"
 #include "observatoire/validation.hpp"
 #include "observatoire/write_entry.hpp"
@@ -16,6 +16,7 @@ SaveResult create_entry(storage::Connection& c, const User& actor, const Documen
   if (!can_edit(c, &actor)) throw Forbidden(N_("Only observatory editors can publish an entry."));
   if (!out.errors.empty()) return out;
   out.entry = write_entry(c, nullptr, clean, {actor.id, src, "", now, "", "", std::nullopt, std::nullopt});
+  if (out.entry) invite_reply(c, *out.entry, now);
   tx.commit();
   return out;
 }

@@ -46,6 +46,7 @@ FieldErrors propose_correction(storage::Connection& c, const User& actor, std::s
   k.contributor_id = actor.id;
   k.created_at = now;
   store::insert_contribution(c, k);
+  tell_editors(c, actor, e->name(), now);
   tx.commit();
   return errors;
 }

@@ -20,6 +20,7 @@ std::int64_t propose_entry(storage::Connection& c, const User& actor, const Docu
   k.contributor_id = actor.id;
   k.created_at = now;
   std::int64_t id = store::insert_contribution(c, k);
+  tell_editors(c, actor, k.target, now);
   tx.commit();
   return id;
 }

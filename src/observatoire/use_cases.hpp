@@ -16,6 +16,13 @@ using accounts::User;
 
 // May `actor` edit entries and moderate contributions? Observatory editors and animateurs.
 bool can_edit(storage::Connection& c, const User* actor);
+// invite_reply.cpp. Inside the caller's transaction, when entry `e` is first published: its public
+// body's contact, when it is an e-mail address, is invited by mail to use the right of reply, and the
+// members of the organisation that speaks for the body are told.
+void invite_reply(storage::Connection& c, const Entry& e, sys_seconds now);
+// permissions.cpp. Inside the caller's transaction: the editors and animateurs (but `actor`) are told
+// that a contribution about `about` waits for their review.
+void tell_editors(storage::Connection& c, const User& actor, const std::string& about, sys_seconds now);
 
 struct SaveResult {
   FieldErrors errors;

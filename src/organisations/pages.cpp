@@ -3,6 +3,7 @@
 #include "organisations/pages.hpp"
 
 #include "coalitions/store.hpp"
+#include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "organisations/templates/form.hpp"
@@ -82,6 +83,8 @@ ShowPage load_show(Context& ctx, Organisation o) {
   }
   page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id);
   page.editor = can_edit(ctx, o);
+  page.follow = follows::pages::button(ctx, follows::Subject::organisation, o.id, "/organisations/" + o.slug + "/suivre",
+                                       o.name);
   page.organisation = std::move(o);
   return page;
 }

@@ -27,6 +27,7 @@ struct ShowPage {
   std::vector<std::string> named_members;  // those who show their name
   long members = 0, hidden_members = 0;
   bool editor = false;
+  html::Html follow;  // the follow button, for a signed-in person (src/follows/)
 };
 
 // The form adding (`organisation` empty) or editing an organisation, loaded by pages::load_form().

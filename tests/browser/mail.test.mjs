@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, linkIn, readMail, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, linkIn, readMail, signIn, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 const NEW_PASSWORD = 'une-phrase-toute-neuve-2026';
@@ -80,6 +80,24 @@ describe('choosing which mails come', () => {
     assert.match(await page.getByRole('status').innerText(), /Enregistré/);
     assert.equal(await page.getByLabel('Les changements des événements auxquels je suis inscrit·e').isChecked(), false);
     await checkA11y(page, 'mail choices, saved');
+  });
+
+  it('an organisation is followed from its page and the digest made daily, with the keyboard alone', async () => {
+    const path = await createOrganisation(page, { name: 'Fing', kind: 'Association tech', website: '', description: '' });
+    await expectAccessible(page, path, 'organisation with its follow button');
+    await pressOn(page, page.getByRole('main').getByRole('button', { name: 'Suivre Fing' }));
+    await page.keyboard.press('Enter');  // back on the same page, now followed
+    await page.getByRole('main').getByRole('button', { name: 'Ne plus suivre Fing' }).waitFor();
+
+    await expectAccessible(page, '/compte/notifications', 'mail choices with the digest and what is followed');
+    assert.match(await page.getByRole('region', { name: 'Mon résumé' }).innerText(), /Fing/);
+    // Tab reaches the radio group at its chosen option; the arrows choose another.
+    await pressOn(page, page.getByLabel('Chaque semaine, le lundi'), 60);
+    await page.keyboard.press('ArrowUp');
+    await pressOn(page, page.getByRole('button', { name: 'Enregistrer la fréquence' }), 60);
+    await Promise.all([page.waitForURL('**/compte/notifications?fait=1#resume'), page.keyboard.press('Enter')]);
+    assert.equal(await page.getByLabel('Chaque jour').isChecked(), true);
+    await checkA11y(page, 'mail choices, digest saved');
   });
 
   it('the animateurs’ outbox has no accessibility violation', async () => {

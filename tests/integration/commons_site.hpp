@@ -9,6 +9,8 @@
 namespace fabrique::test {
 
 inline constexpr const char* kCommonsPassword = "un mot de passe solide";
+// The coalition whose co-porteur is `porteur`.
+inline constexpr const char* kCommonsCoalition = "developper-et-maintenir-les-communs-numeriques";
 
 struct CommonsSite {
   Site site;
@@ -27,7 +29,7 @@ struct CommonsSite {
          "Rendre les données sur l'environnement utiles à chacun.");
     open(*c, "4", "Pour un achat public numérique responsable",
          "Des données d'achat et des critères environnementaux dans la commande publique.");
-    coalitions::set_member_role(*c, anim, "developper-et-maintenir-les-communs-numeriques", porteur.id,
+    coalitions::set_member_role(*c, anim, kCommonsCoalition, porteur.id,
                                 coalitions::RoleChange::co_porteur, site.now());
     FieldErrors errors;
     organisations::find_or_create_in(*c, {"Fing", "association", "https://fing.org", ""}, errors, "name", "kind",

@@ -172,6 +172,14 @@ inline std::string text_of(const boost::json::object& mail, const char* part) {
   return v && v->is_string() ? std::string(v->as_string()) : std::string();
 }
 
+// The messages `smtp` received for `address`, oldest first.
+inline std::vector<boost::json::object> mails_to(const SmtpServer& smtp, const std::string& address) {
+  std::vector<boost::json::object> out;
+  for (auto& m : smtp.received())
+    if (header(m, "to").find(address) != std::string::npos) out.push_back(std::move(m));
+  return out;
+}
+
 // The path and query of the first link to this site in a mail's plain-text part that starts with `path`.
 inline std::string link_in(const boost::json::object& mail, const std::string& path) {
   std::regex link("https?://[^/\\s]+(" + path + "[^\\s]*)");

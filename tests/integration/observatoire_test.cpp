@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "integration/mail_support.hpp"
 #include "integration/site.hpp"
 #include "observatoire/use_cases.hpp"
 #include "organisations/use_cases.hpp"
@@ -108,6 +109,31 @@ TEST(Observatoire, EditorPublishesAnEntryWhoseScoreIsComputedFromItsEvidence) {
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_bodies WHERE siren = '180035024'"), 1);
 }
 
+TEST(Observatoire, PublishingAnEntryInvitesItsPublicBodyToUseTheRightOfReplyOnce) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  const std::string page = o.publish(b);
+  EXPECT_EQ(o.site.deliver_mail(), 1);
+  std::vector<std::string> files;
+  for (const auto& f : std::filesystem::directory_iterator(o.site.options().mail_dir)) files.push_back(f.path());
+  auto mails = SmtpServer::parse_mails(files);
+  ASSERT_EQ(mails.size(), 1u);
+  const auto& m = mails[0];
+  EXPECT_EQ(header(m, "to"), "contact@example.org");
+  EXPECT_EQ(header(m, "subject"),
+            "Une entrée de l’observatoire des algorithmes publics vous concerne : « Calcul des aides au logement »");
+  EXPECT_TRUE(header(m, "list-unsubscribe").empty());  // no account, one mail: nothing to unsubscribe from
+  EXPECT_EQ(link_in(m, page), page);
+  // A contact that is a web address gets nothing.
+  b.get("/observatoire/nouvelle");
+  ASSERT_EQ(b.post("/observatoire/nouvelle", with(with(entry_form(), "name", "Parcoursup"), "contact",
+                                                  "https://example.org/contact"))
+                .status,
+            303);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM outbox WHERE kind = 'reply-invitation'"), 1);
+}
+
 TEST(Observatoire, BadInputIsRefusedNextToEachFieldAndNothingIsWritten) {
   Observatory o;
   Browser b(o.site);
@@ -150,6 +176,10 @@ TEST(Observatoire, MemberProposesAnEntryEditorAcceptsAndTheMemberIsTold) {
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries"), 0);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions WHERE status = 'pending' AND kind = 'entry'"), 1);
+  // The animateur and the editor are told that it waits for them.
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM notifications WHERE link = '/observatoire/contributions' AND user_id IN (" +
+                    std::to_string(o.anim.id) + ", " + std::to_string(o.editor.id) + ")"),
+            2);
   std::string contribution = r.header("location");
   EXPECT_EQ(member.get(contribution).status, 200);
 
@@ -184,7 +214,7 @@ TEST(Observatoire, RejectionNeedsAReasonAndTellsTheContributor) {
   auto no_reason = editor.post("/observatoire/contributions/" + id + "/rejeter", {{"reason", " "}});
   EXPECT_EQ(no_reason.status, 422);
   EXPECT_NE(no_reason.body.find(R"(id="f-reason-error")"), std::string::npos);
-  EXPECT_EQ(o.count("SELECT COUNT(*) FROM notifications"), 0);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(o.member.id)), 0);
   EXPECT_EQ(editor.post("/observatoire/contributions/" + id + "/rejeter", {{"reason", "Source invérifiable."}}).status,
             303);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions WHERE status = 'rejected'"), 1);

@@ -1,6 +1,7 @@
 // Reaching people, through real HTTP and a real SMTP server (aiosmtpd): a freed place goes to the
 // first person waiting, who is told; the reminder a day before an event, once; sessions listed with
-// their last use and ended one by one; deleting one's account.
+// their last use and ended one by one; deleting one's account; the notices of coalitions, of
+// moderation and of the charter.
 #include <gtest/gtest.h>
 
 #include <date/date.h>
@@ -31,13 +32,6 @@ void make_event(Browser& anim, Site& site, const std::string& slug, int days, in
 int register_to(Browser& b, const std::string& slug) {
   b.get("/evenements/" + slug);
   return b.post("/evenements/" + slug + "/inscription", {}).status;
-}
-
-std::vector<boost::json::object> mails_to(const SmtpServer& smtp, const std::string& address) {
-  std::vector<boost::json::object> out;
-  for (auto& m : smtp.received())
-    if (header(m, "to").find(address) != std::string::npos) out.push_back(std::move(m));
-  return out;
 }
 
 // Mail through a real SMTP server; an animateur, Alice and Bruno signed in; an event a week ahead
@@ -261,7 +255,7 @@ TEST(Reach, CoalitionNewsReachesThoseItConcerns) {
   SmtpServer smtp(smtp_folder("reach-6"));
   CommonsSite p(through(smtp));
   Browser member = p.signed_in("membre@example.org"), porteur = p.signed_in("porteur@example.org");
-  const std::string slug = "developper-et-maintenir-les-communs-numeriques";
+  const std::string slug = kCommonsCoalition;
 
   // A new interest declaration is news for the co-porteurs (an update of it is not).
   for (int i = 0; i < 2; ++i) {
@@ -309,6 +303,50 @@ TEST(Reach, CoalitionNewsReachesThoseItConcerns) {
   EXPECT_NE(header(to_porteur[1], "list-unsubscribe").find("/coalitions/"), std::string::npos);
   EXPECT_EQ(mails_to(smtp, "membre@example.org").size(), 2u);
   EXPECT_EQ(mails_to(smtp, "autre@example.org").size(), 1u);
+}
+
+TEST(Reach, DraftsWaitingForReviewAndTheCharterReachThoseConcerned) {
+  CommonsSite p;
+  Browser member = p.signed_in("membre@example.org"), anim = p.signed_in("anim@example.org");
+  auto told = [&](const accounts::User& who, const std::string& message) {
+    return p.site.count("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(who.id) +
+                        " AND message = '" + message + "'");
+  };
+
+  // A member's resource for a coalition waits as a draft: the animateur and that coalition's
+  // co-porteur are told, not the member, not anyone else.
+  ASSERT_EQ(CommonsSite::propose(member, "Guide des communs", "Un guide.", "CC-BY-4.0", "guide", kCommonsCoalition)
+                .status,
+            303);
+  const std::string waiting = "A resource waits for review: “{}”";
+  EXPECT_EQ(told(p.anim, waiting), 1);
+  EXPECT_EQ(told(p.porteur, waiting), 1);
+  EXPECT_EQ(told(p.member, waiting) + told(p.other, waiting), 0);
+  EXPECT_NE(anim.get("/compte").body.find("Une ressource attend d’être relue : « Guide des communs »"),
+            std::string::npos);
+
+  // A consultation opens: everyone is told once, by the chores; signatories are asked to sign again
+  // when a new version is adopted.
+  auto open_and_adopt = [&](const std::string& number) {
+    anim.get("/charte/versions/nouvelle");
+    ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"principes", "Agir ensemble, version " + number + "."}}).status,
+              303);
+    anim.get("/charte/versions/" + number);
+    ASSERT_EQ(anim.post("/charte/versions/" + number + "/consultation", {{"days", "10"}}).status, 303);
+    p.site.run_chores();
+    p.site.run_chores();
+    ASSERT_EQ(anim.post("/charte/versions/" + number + "/adopter", {}).status, 303);
+  };
+  open_and_adopt("1");
+  const std::string consultation = "The consultation on the charter is open: “{}”. Read it and comment.";
+  for (const auto* who : {&p.anim, &p.porteur, &p.member, &p.other}) EXPECT_EQ(told(*who, consultation), 1);
+  member.get("/charte");
+  ASSERT_EQ(member.post("/charte/versions/1/signer", {{"organisation", ""}}).status, 303);
+  p.site.advance(std::chrono::hours(24));
+  open_and_adopt("2");
+  const std::string again = "A new version of the charter is adopted: “{}”. Sign it again to stay a signatory.";
+  EXPECT_EQ(told(p.member, again), 1);
+  EXPECT_EQ(told(p.other, again), 0);
 }
 
 }  // namespace
