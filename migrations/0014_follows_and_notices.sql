@@ -1,6 +1,6 @@
 -- Follows and digests: a person follows a coalition, an event series or an organisation, and receives
 -- a digest of what changed there, daily, weekly (the default) or never. And the announcement of a
--- charter consultation, made once.
+-- charter consultation, made once; and the person a next step names.
 
 CREATE TABLE follows (
   user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
@@ -26,3 +26,7 @@ INSERT INTO follows (user_id, subject, subject_id, created_at)
 ALTER TABLE charter_versions ADD COLUMN consultation_announced_at INTEGER;
 -- Consultations already opened before this version of fabrique were announced their own way.
 UPDATE charter_versions SET consultation_announced_at = consultation_opens_at WHERE consultation_opens_at IS NOT NULL;
+
+-- A next step of the minutes may name the person with an account who does it (told when it is
+-- recorded), besides the free-text "who".
+ALTER TABLE minutes_items ADD COLUMN assignee_id INTEGER REFERENCES users(id) ON DELETE SET NULL;

@@ -86,6 +86,7 @@ const std::vector<PersonalReference>& personal_references() {
       {"measurement_changes", "author_id"},      {"boussole_card_revisions", "author_id"},
       {"event_slot_speakers", "user_id"},        {"account_tokens", "user_id"},
       {"mail_preferences", "user_id"},           {"follows", "user_id"},
+      {"minutes_items", "assignee_id"},
   };
   return kReferences;
 }

@@ -1,10 +1,13 @@
 // Use case: an organiser records a question, a decision or a next step beside the minutes, or removes one.
+// A next step may name a person registered to the event, who is told.
 #include "coalitions/store.hpp"
+#include "common/numbers.hpp"
 #include "events/store.hpp"
 #include "events/times.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/notifications.hpp"
 
 namespace fabrique::events {
 
@@ -34,8 +37,19 @@ FieldErrors add_minutes_item(storage::Connection& c, const User& actor, std::str
     else
       item.coalition = Ref{k->id, k->slug, k->title};
   }
+  if (!in.assignee.empty()) {
+    auto who = numbers::whole(in.assignee, 1, numbers::kMaxId);
+    auto held = who ? store::registration(c, e.id, *who) : std::nullopt;
+    if (in.kind != ItemKind::next_step || !held || held->status != Status::registered)
+      errors.add("assignee", N_("Choose a person registered to this event, for a next step."));
+    else
+      item.assignee_id = who;
+  }
   if (!errors.empty()) return errors;
   store::insert_item(c, item, now);
+  if (item.assignee_id)
+    notifications::notify(c, *item.assignee_id, notifications::kEvents, N_("A next step is yours: “{}”"),
+                          "/evenements/" + e.slug + "/compte-rendu", now, item.body);
   tx.commit();
   return errors;
 }

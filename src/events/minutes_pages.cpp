@@ -58,12 +58,21 @@ Html item_form(Context& ctx, const Event& e, const FieldErrors& errors) {
                                 {"suite", ctx.tr(N_("Next step"))}};
   std::vector<fv::Option> coalitions;
   for (const auto& k : coalitions::store::list(ctx.db)) coalitions.push_back({k.slug, k.number + " — " + k.title});
-  return render(R"(<h2 id="ajouter">{}</h2>{}<form method="post" action="/evenements/{}/compte-rendu/elements" novalidate>{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
+  // Organisers see who registered: a next step may name one of them.
+  std::vector<fv::Option> people;
+  for (const auto& r : store::registrations(ctx.db, e.id))
+    if (r.status == Status::registered)
+      people.push_back({std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
+  return render(R"(<h2 id="ajouter">{}</h2>{}<form method="post" action="/evenements/{}/compte-rendu/elements" novalidate>{}{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
                 ctx.tr(N_("Add a question, a decision or a next step")), fv::error_summary(ctx, errors), e.slug,
                 fv::csrf_field(ctx),
                 fv::select(ctx, {"kind", ctx.tr(N_("Kind")), value("kind"), "", "", "", true, 0}, kinds, errors),
                 fv::textarea(ctx, {"body", ctx.tr(N_("Text")), value("body"), "", "", ctx.tr(N_("The question, the decision, or what is to be done")), true, kMaxItem}, errors, 3),
                 fv::input(ctx, {"asked_by", ctx.tr(N_("Who")), value("asked_by"), "text", "", ctx.tr(N_("Who asked the question, or who does the next step")), false, kMaxShort}, errors),
+                people.empty() ? Html()
+                               : fv::select(ctx, {"assignee", ctx.tr(N_("Person who does it")), value("assignee"), "", "",
+                                                  ctx.tr(N_("For a next step: someone registered, who is told")), false, 0},
+                                            people, errors, ctx.tr(N_("Nobody in particular"))),
                 fv::input(ctx, {"asked_to", ctx.tr(N_("To whom")), value("asked_to"), "text", "", ctx.tr(N_("For a question")), false, kMaxShort}, errors),
                 fv::textarea(ctx, {"answer", ctx.tr(N_("Answer")), value("answer"), "", "", ctx.tr(N_("For a question")), false, kMaxItem}, errors, 3),
                 fv::input(ctx, {"due", ctx.tr(N_("By when")), value("due"), "date", "", ctx.tr(N_("For a next step, such as 2026-12-15")), false, 0}, errors),
@@ -299,6 +308,7 @@ Response add_item(Context& ctx) {
   in.answer = ctx.form.get("answer");
   in.due = ctx.form.get("due");
   in.coalition = ctx.form.get("coalition");
+  in.assignee = ctx.form.get("assignee");
   auto errors = add_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
   return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu");

@@ -460,9 +460,10 @@ std::vector<MinutesItem> items(Connection& c, std::int64_t event_id) {
 
 void insert_item(Connection& c, const MinutesItem& i, sys_seconds now) {
   c.execute("INSERT INTO minutes_items (event_id, kind, body, asked_by, asked_to, answer, due_at, coalition_id, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "assignee_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             {i.event_id, std::string(item_kind_slug(i.kind)), i.body, i.asked_by, i.asked_to, i.answer, nullable(i.due_at),
-             i.coalition ? storage::Value(i.coalition->id) : storage::Value(nullptr), secs(now)});
+             i.coalition ? storage::Value(i.coalition->id) : storage::Value(nullptr),
+             i.assignee_id ? storage::Value(*i.assignee_id) : storage::Value(nullptr), secs(now)});
 }
 
 bool delete_item(Connection& c, std::int64_t event_id, std::int64_t item_id) {

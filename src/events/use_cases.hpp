@@ -155,8 +155,10 @@ struct ItemInput {
   std::string body, asked_by, asked_to, answer;
   std::string due;        // next step: "YYYY-MM-DD" or empty
   std::string coalition;  // coalition slug, or empty
+  std::string assignee;   // next step: the id of a person registered to the event who does it, or empty
 };
-// add_minutes_item.cpp. Organisers: a question, a decision or a next step beside the minutes.
+// add_minutes_item.cpp. Organisers: a question, a decision or a next step beside the minutes; a
+// next step may name a person registered to the event, who is told.
 // Outcomes: added | field errors | Forbidden | NotFound.
 FieldErrors add_minutes_item(storage::Connection& c, const User& actor, std::string_view slug, const ItemInput& in,
                              sys_seconds now);

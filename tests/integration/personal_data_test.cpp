@@ -15,11 +15,12 @@
 namespace fabrique::test {
 namespace {
 
-// Every (table, column) the migrations declare as REFERENCES users.
+// Every (table, column) the migrations declare as REFERENCES users, in CREATE TABLE or ALTER TABLE … ADD COLUMN.
 std::set<std::pair<std::string, std::string>> columns_naming_a_person() {
   std::set<std::pair<std::string, std::string>> out;
   const std::regex table(R"(CREATE TABLE (?:IF NOT EXISTS )?(\w+))", std::regex::icase);
   const std::regex column(R"(^\s*(\w+)\s+INTEGER[^,]*REFERENCES users\s*\()", std::regex::icase);
+  const std::regex added(R"(ALTER TABLE (\w+) ADD COLUMN (\w+)\s+INTEGER[^,]*REFERENCES users\s*\()", std::regex::icase);
   for (const auto& m : storage::known_migrations()) {
     std::string current;
     std::size_t start = 0;
@@ -29,7 +30,10 @@ std::set<std::pair<std::string, std::string>> columns_naming_a_person() {
       const std::string line = m.sql.substr(start, end - start);
       std::smatch found;
       if (std::regex_search(line, found, table)) current = found[1];
-      if (std::regex_search(line, found, column)) out.insert({current, found[1]});
+      if (std::regex_search(line, found, added))
+        out.insert({found[1], found[2]});
+      else if (std::regex_search(line, found, column))
+        out.insert({current, found[1]});
       start = end + 1;
     }
   }

@@ -305,6 +305,35 @@ TEST(Reach, CoalitionNewsReachesThoseItConcerns) {
   EXPECT_EQ(mails_to(smtp, "autre@example.org").size(), 1u);
 }
 
+TEST(Reach, ANextStepNamesSomeoneRegisteredWhoIsTold) {
+  FullEvent f("reach-7", "reset-suites");
+  auto& [smtp, site, anim, alice, bruno] = f;
+  const auto alice_id = site.count("SELECT id FROM users WHERE email = 'alice@example.org'");
+  const auto bruno_id = site.count("SELECT id FROM users WHERE email = 'bruno@example.org'");
+  const std::string items = "/evenements/reset-suites/compte-rendu/elements";
+  auto form = anim.get("/evenements/reset-suites/compte-rendu");
+  EXPECT_NE(form.body.find(R"(<option value=")" + std::to_string(alice_id) + R"(">Alice Martin</option>)"),
+            std::string::npos);
+  // Bruno only waits for a place: he cannot be named; nor can anyone for a decision.
+  auto refused = anim.post(items, {{"kind", "suite"}, {"body", "Relire la charte"}, {"assignee", std::to_string(bruno_id)}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"(id="f-assignee-error")"), std::string::npos);
+  EXPECT_NE(refused.body.find("Relire la charte"), std::string::npos);  // what was typed is kept
+  EXPECT_EQ(anim.post(items, {{"kind", "decision"}, {"body", "Adopté"}, {"assignee", std::to_string(alice_id)}}).status,
+            422);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM minutes_items"), 0);
+
+  ASSERT_EQ(anim.post(items, {{"kind", "suite"}, {"body", "Relire la charte"}, {"assignee", std::to_string(alice_id)}})
+                .status,
+            303);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM minutes_items WHERE assignee_id = " + std::to_string(alice_id)), 1);
+  EXPECT_NE(alice.get("/compte").body.find("Une étape suivante vous revient : « Relire la charte »"), std::string::npos);
+  site.deliver_mail();
+  auto mails = mails_to(smtp, "alice@example.org");
+  ASSERT_FALSE(mails.empty());
+  EXPECT_EQ(header(mails.back(), "subject"), "Une étape suivante vous revient : « Relire la charte »");
+}
+
 TEST(Reach, DraftsWaitingForReviewAndTheCharterReachThoseConcerned) {
   CommonsSite p;
   Browser member = p.signed_in("membre@example.org"), anim = p.signed_in("anim@example.org");
