@@ -114,6 +114,7 @@ http::Response unsubscribe(http::Context& ctx) {
 <p>{}</p>)",
                      ctx.tr(N_("Unsubscribed")), ctx.tr(N_("You will no longer receive by mail:")), ctx.tr(k->label),
                      ctx.tr(N_("The notices stay on your account page, where you can choose your mails again.")));
+  body += render(R"(<p><a href="/compte/notifications">{}</a></p>)", ctx.tr(N_("Choose my mails")));
   return views::page(ctx, ctx.tr(N_("Unsubscribed")), body);
 }
 
