@@ -1,0 +1,31 @@
+// What the account page shows, loaded in one place (pages.cpp: load_account) and drawn by
+// templates/account.html.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "accounts/model.hpp"
+#include "coalitions/model.hpp"
+#include "common/errors.hpp"
+#include "organisations/model.hpp"
+#include "views/forms.hpp"
+#include "views/html.hpp"
+
+namespace fabrique::accounts {
+
+struct AccountPage {
+  User user;
+  std::string name;        // the profile form: as saved, or as typed when it was refused
+  bool show_name = false;
+  bool saved = false;      // a change was just saved
+  std::vector<organisations::Organisation> organisations;  // the person's
+  std::vector<views::Option> other_organisations;          // those they may join
+  std::vector<std::pair<coalitions::Coalition, coalitions::Role>> coalitions;
+  std::vector<coalitions::Declaration> declarations;
+  FieldErrors profile_errors, password_errors, join_errors;
+  // The sections other modules draw on this page.
+  html::Html notifications, sessions, links;
+};
+
+}  // namespace fabrique::accounts
