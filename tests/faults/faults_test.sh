@@ -177,8 +177,10 @@ echo "BEGIN IMMEDIATE; UPDATE data_version SET version = version WHERE id = 1; S
 for _ in $(seq 100); do grep -q locked "$TMP/holder.out" && break; sleep 0.1; done
 grep -q locked "$TMP/holder.out" || die "could not take the write lock: $(cat "$TMP/holder.out")"
 phase locked
-# While it is held, one write with its headers: 503, Retry-After, and the page saying so.
-code=$(curl -sS --max-time 15 -b "$anim" -D "$TMP/locked.headers" -o "$TMP/locked.html" -w '%{http_code}' \
+# While it is held, one write with its headers: 503, Retry-After, and the page saying so. It queues
+# behind the mix's writes for the writers' threads, each waiting up to 5 s for the lock: with two
+# rounds ahead of it, its answer comes after about 15 s, so it is given 40 (as a browser would wait).
+code=$(curl -sS --max-time 40 -b "$anim" -D "$TMP/locked.headers" -o "$TMP/locked.html" -w '%{http_code}' \
   -H 'Content-Type: application/x-www-form-urlencoded' --data-urlencode "csrf=$ANIM_CSRF" \
   --data-urlencode "base_revision=0" --data-urlencode "victoires=jamais" "$BASE/coalitions/${SLUGS[2]}/modifier")
 expect_eq "a write while the database is locked is refused with 503" 503 "$code"
@@ -186,7 +188,7 @@ grep -qi '^retry-after: 5' "$TMP/locked.headers" && ok "the 503 says when to com
   fail "the 503 has no Retry-After: $(cat "$TMP/locked.headers")"
 grep -q "Rien n’a été modifié" "$TMP/locked.html" && ok "the 503 page tells the person, in French, that nothing was changed" ||
   fail "the 503 page does not say that nothing was changed"
-sleep 7  # with the write above, the lock is held about 12 s: each writer waits the whole 5 s once at least
+sleep 7  # with the write above, the lock is held 12 s or more: each writer waits the whole 5 s once at least
 echo "COMMIT;" >&7
 exec 7>&-
 wait "$HOLDER_PID"
