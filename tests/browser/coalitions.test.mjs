@@ -6,7 +6,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, signIn, submit, useServerAndBrowser } from './support.mjs';
+import {
+  ANIMATEUR, MEMBER, checkA11y, expectAccessible, requestsOfOneLoad, signIn, submit, useServerAndBrowser,
+} from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -367,10 +369,9 @@ describe('the coalition pages are frugal, fit in 320 px and break no CSP rule', 
   // Runs `action` (a navigation or a form submission) on the visitor's page and checks what it loaded.
   async function inspect(v, label, action, expectedStatus = 200) {
     const { page, cdp, problems } = v;
-    const requests = [];
+    const { requests, listener: onRequest } = requestsOfOneLoad();
     const bytes = new Map();
     const cspConsole = [];
-    const onRequest = (r) => requests.push(`${r.method()} ${r.url()}`);
     const onFinished = (e) => bytes.set(e.requestId, e.encodedDataLength);
     const onConsole = (m) => { if (CSP.test(m.text())) cspConsole.push(m.text()); };
     page.on('request', onRequest);

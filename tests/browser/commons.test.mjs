@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  ANIMATEUR, MEMBER, checkA11y, expectAccessible, signIn, submit, useServerAndBrowser,
+  ANIMATEUR, MEMBER, checkA11y, expectAccessible, requestsOfOneLoad, signIn, submit, useServerAndBrowser,
 } from './support.mjs';
 
 const env = useServerAndBrowser();
@@ -159,8 +159,7 @@ describe('the commons pages are frugal and fit in 320 px', () => {
         '/ressources/guide-des-donnees-environnementales/historique/comparer?de=1&a=2',
         '/boussole/un-portail-de-donnees-trop-technique',
         '/boussole/un-portail-de-donnees-trop-technique/historique/comparer?de=1&a=2']) {
-        const requests = [];
-        const onRequest = (r) => requests.push(r.url());
+        const { requests, listener: onRequest } = requestsOfOneLoad();
         page.on('request', onRequest);
         const response = await page.goto(path);
         await page.waitForLoadState('networkidle');

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  ANIMATEUR, checkA11y, createOrganisation, expectAccessible, signIn, submit, useServerAndBrowser,
+  ANIMATEUR, checkA11y, createOrganisation, expectAccessible, requestsOfOneLoad, signIn, submit, useServerAndBrowser,
 } from './support.mjs';
 
 const env = useServerAndBrowser();
@@ -232,9 +232,8 @@ describe('the roadmap pages are frugal, fit in 320 px and break no CSP rule', ()
     const problems = [];
     for (const path of [`${base}/feuille-de-route`, actionPath, `${actionPath}/historique?de=1&a=3`, `${base}/impact`, indicatorPath, base, '/feuille-de-route',
       '/tableau-de-bord']) {
-      let requests = 0;
+      const { requests: loaded, listener: onRequest } = requestsOfOneLoad();
       const bytes = new Map();
-      const onRequest = () => { requests += 1; };
       const onFinished = (e) => bytes.set(e.requestId, e.encodedDataLength);
       page.on('request', onRequest);
       cdp.on('Network.loadingFinished', onFinished);
@@ -245,7 +244,7 @@ describe('the roadmap pages are frugal, fit in 320 px and break no CSP rule', ()
       const total = [...bytes.values()].reduce((a, b) => a + b, 0);
       const { width, csp } = await page.evaluate(() => ({
         width: document.documentElement.scrollWidth, csp: window.__csp }));
-      if (requests > 3) problems.push(`${path}: ${requests} requests`);
+      if (loaded.length > 3) problems.push(`${path}: ${loaded.length} requests\n  ${loaded.join('\n  ')}`);
       if (total > 30 * 1024) problems.push(`${path}: ${total} bytes`);
       if (width > 320) problems.push(`${path}: ${width}px wide at 320 px`);
       for (const c of csp) problems.push(`${path}: CSP violation ${c}`);

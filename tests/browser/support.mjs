@@ -193,6 +193,19 @@ export async function createOrganisation(page, { name, kind, website = '', descr
   return new URL(page.url()).pathname;
 }
 
+// A 'request' listener gathering the requests of one page load into `requests` ("METHOD url"): those
+// from its document request on. A late request of the page before (its icon, asked for once it had
+// loaded) belongs to that page, not to this one.
+export function requestsOfOneLoad() {
+  const requests = [];
+  let started = false;
+  const listener = (r) => {
+    if (r.resourceType() === 'document') started = true;
+    if (started) requests.push(`${r.method()} ${r.url()}`);
+  };
+  return { requests, listener };
+}
+
 export const A11Y_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 function describeViolations(violations) {
