@@ -135,6 +135,9 @@ std::vector<std::string> query_words(std::string_view typed, bool& last_is_prefi
   for (std::size_t k = 0; k < spans.size(); ++k) {
     const auto& [a, b] = spans[k];
     std::string t = term(typed.substr(a, b - a));
+    // A word holding bytes that are not UTF-8 (a form value may carry anything) cannot be searched
+    // for: it is dropped, as a word of no letters is.
+    if (!text::valid_utf8(t, false)) t.clear();
     if (t.empty()) {
       if (k + 1 == spans.size()) last_is_prefix = false;
       continue;
