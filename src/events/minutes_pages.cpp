@@ -9,6 +9,7 @@
 #include "events/json.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
+#include "events/templates/item_form.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "events/views.hpp"
@@ -52,8 +53,6 @@ std::vector<std::string> named_attendees(Context& ctx, const Event& e) {
 }
 
 Html item_form(Context& ctx, const Event& e, const FieldErrors& errors) {
-  const bool posted = !errors.empty();
-  auto value = [&](const char* name) { return posted ? ctx.form.get(name) : std::string(); };
   std::vector<fv::Option> kinds{{"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))},
                                 {"suite", ctx.tr(N_("Next step"))}};
   std::vector<fv::Option> coalitions;
@@ -63,21 +62,14 @@ Html item_form(Context& ctx, const Event& e, const FieldErrors& errors) {
   for (const auto& r : store::registrations(ctx.db, e.id))
     if (r.status == Status::registered)
       people.push_back({std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
-  return render(R"(<h2 id="ajouter">{}</h2>{}<form method="post" action="/evenements/{}/compte-rendu/elements" novalidate>{}{}{}{}{}{}{}{}{}<button type="submit">{}</button></form>)",
-                ctx.tr(N_("Add a question, a decision or a next step")), fv::error_summary(ctx, errors), e.slug,
-                fv::csrf_field(ctx),
-                fv::select(ctx, {"kind", ctx.tr(N_("Kind")), value("kind"), "", "", "", true, 0}, kinds, errors),
-                fv::textarea(ctx, {"body", ctx.tr(N_("Text")), value("body"), "", "", ctx.tr(N_("The question, the decision, or what is to be done")), true, kMaxItem}, errors, 3),
-                fv::input(ctx, {"asked_by", ctx.tr(N_("Who")), value("asked_by"), "text", "", ctx.tr(N_("Who asked the question, or who does the next step")), false, kMaxShort}, errors),
-                people.empty() ? Html()
-                               : fv::select(ctx, {"assignee", ctx.tr(N_("Person who does it")), value("assignee"), "", "",
-                                                  ctx.tr(N_("For a next step: someone registered, who is told")), false, 0},
-                                            people, errors, ctx.tr(N_("Nobody in particular"))),
-                fv::input(ctx, {"asked_to", ctx.tr(N_("To whom")), value("asked_to"), "text", "", ctx.tr(N_("For a question")), false, kMaxShort}, errors),
-                fv::textarea(ctx, {"answer", ctx.tr(N_("Answer")), value("answer"), "", "", ctx.tr(N_("For a question")), false, kMaxItem}, errors, 3),
-                fv::input(ctx, {"due", ctx.tr(N_("By when")), value("due"), "date", "", ctx.tr(N_("For a next step, such as 2026-12-15")), false, 0}, errors),
-                fv::select(ctx, {"coalition", ctx.tr(N_("Linked coalition")), value("coalition"), "", "", ctx.tr(N_("A next step is listed on its coalition's page")), false, 0}, coalitions, errors, ctx.tr(N_("None"))),
-                ctx.tr(N_("Add")));
+  return html::render(*ctx.t, templates::ItemForm{.slug = e.slug,
+                                                  .typed = ctx.form,
+                                                  .posted = !errors.empty(),
+                                                  .kinds = kinds,
+                                                  .people = people,
+                                                  .coalitions = coalitions,
+                                                  .errors = errors,
+                                                  .csrf = ctx.csrf_token()});
 }
 
 Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors, int status) {
