@@ -145,12 +145,10 @@ int write_digests(storage::Connection& c, sys_seconds now, int batch) {
       people.push_back(r.integer(0));
     if (people.empty()) break;
 
-    std::map<std::int64_t, std::vector<Followed>> follows_of;
+    auto follows_of = followed_by(c, people);
     std::set<Key> followed;
-    for (std::int64_t id : people) {
-      follows_of[id] = followed_by(c, id);
-      for (const auto& x : follows_of[id]) followed.insert({std::string(key(x.subject)), x.id});
-    }
+    for (const auto& [id, list] : follows_of)
+      for (const auto& x : list) followed.insert({std::string(key(x.subject)), x.id});
     const auto changed = changes(c, followed, from, until);
 
     for (std::int64_t id : people) {

@@ -1,6 +1,8 @@
 // SQL of follows and of the digest frequency, and the use cases people have on them.
 #include "follows/follows.hpp"
 
+#include <map>
+
 #include "notifications/notifications.hpp"
 
 namespace fabrique::follows {
@@ -53,11 +55,19 @@ bool is_following(storage::Connection& c, std::int64_t user_id, Subject s, std::
       .has_value();
 }
 
-std::vector<Followed> followed_by(storage::Connection& c, std::int64_t user_id) {
-  std::vector<Followed> out;
+std::map<std::int64_t, std::vector<Followed>> followed_by(storage::Connection& c,
+                                                         const std::vector<std::int64_t>& people) {
+  std::map<std::int64_t, std::vector<Followed>> out;
+  if (people.empty()) return out;
+  std::string in;
+  storage::Params params;
+  for (auto id : people) {
+    in += in.empty() ? "?" : ", ?";
+    params.push_back(id);
+  }
   // A series has no page of its own: it is reached through its latest event.
   for (const auto& r : c.query(
-           "SELECT f.subject, f.subject_id, "
+           "SELECT f.user_id, f.subject, f.subject_id, "
            "CASE f.subject WHEN 'coalition' THEN 'Coalition ' || k.number || ' — ' || k.title "
            "WHEN 'series' THEN s.title ELSE o.name END, "
            "CASE f.subject WHEN 'coalition' THEN '/coalitions/' || k.slug "
@@ -67,20 +77,25 @@ std::vector<Followed> followed_by(storage::Connection& c, std::int64_t user_id) 
            "LEFT JOIN coalitions k ON f.subject = 'coalition' AND k.id = f.subject_id "
            "LEFT JOIN event_series s ON f.subject = 'series' AND s.id = f.subject_id "
            "LEFT JOIN organisations o ON f.subject = 'organisation' AND o.id = f.subject_id "
-           "WHERE f.user_id = ? ORDER BY f.subject, 3",
-           {user_id})) {
-    if (r.is_null(2) || r.is_null(3)) continue;  // what it named is gone
+           "WHERE f.user_id IN (" + in + ") ORDER BY f.user_id, f.subject, 4",
+           params)) {
+    if (r.is_null(3) || r.is_null(4)) continue;  // what it named is gone
     Followed x;
-    const std::string subject = r.text(0);
+    const std::string subject = r.text(1);
     x.subject = subject == "coalition" ? Subject::coalition : subject == "series" ? Subject::series
                                                                                    : Subject::organisation;
-    x.id = r.integer(1);
-    x.name = r.text(2);
-    x.path = r.text(3);
+    x.id = r.integer(2);
+    x.name = r.text(3);
+    x.path = r.text(4);
     x.unfollow_path = x.path + (x.subject == Subject::series ? "/serie/suivre" : "/suivre");
-    out.push_back(std::move(x));
+    out[r.integer(0)].push_back(std::move(x));
   }
   return out;
+}
+
+std::vector<Followed> followed_by(storage::Connection& c, std::int64_t user_id) {
+  auto all = followed_by(c, std::vector<std::int64_t>{user_id});
+  return all.empty() ? std::vector<Followed>{} : std::move(all.begin()->second);
 }
 
 Frequency digest_frequency(storage::Connection& c, std::int64_t user_id) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,9 @@ struct Followed {
   std::string name, path, unfollow_path;
 };
 std::vector<Followed> followed_by(storage::Connection& c, std::int64_t user_id);
+// The same for several people at once, in one query (the digest's batch): by person.
+std::map<std::int64_t, std::vector<Followed>> followed_by(storage::Connection& c,
+                                                         const std::vector<std::int64_t>& people);
 
 Frequency digest_frequency(storage::Connection& c, std::int64_t user_id);
 // Use case (one transaction).
