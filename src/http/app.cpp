@@ -14,6 +14,7 @@
 #include "http/router.hpp"
 #include "i18n/i18n.hpp"
 #include "mail/mail.hpp"
+#include "storage/settings.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::http {
@@ -23,13 +24,7 @@ using i18n::N_;
 namespace {
 
 std::string load_or_create_key(storage::Database& db, const char* name) {
-  auto c = db.acquire();
-  storage::Transaction tx(*c, true);
-  c->execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
-             {std::string(name), accounts::random_token()});
-  auto value = c->query_one("SELECT value FROM settings WHERE key = ?", {std::string(name)})->text(0);
-  tx.commit();
-  return value;
+  return storage::settings::value_or_create(db, name, accounts::random_token());
 }
 
 const i18n::Translator& language_of(const Request& request, const std::map<std::string, std::string>& cookies) {
@@ -154,9 +149,7 @@ void Context::renew_browser_secret() {
 // handler's and this node forgets its cached pages instead (other nodes' expire within kMaxAge).
 void App::move_data_version(storage::Connection& db) {
   try {
-    storage::Transaction tx(db, true);
-    db.execute("UPDATE data_version SET version = version + 1 WHERE id = 1");
-    tx.commit();
+    storage::settings::move_data_version(db);
   } catch (const storage::Unavailable& e) {
     log::error("data version not moved", {{"error", e.what()}});
     cache_.clear();
@@ -241,7 +234,7 @@ Response App::respond(Request& request, std::string base_url) {
     // each host has its own entries, so that a page built for one is never served to another.
     cache_key = std::string(i18n::code(ctx.lang())) + " " + (options_.base_url.empty() ? ctx.base_url : "") + " " +
                 request.target;
-    version = ctx.db.query_integer("SELECT version FROM data_version WHERE id = 1");
+    version = storage::settings::data_version(ctx.db);
     if (auto hit = cache_.find(cache_key, version, steady_now, request.header("accept-encoding")))
       return std::move(*hit);
   }
