@@ -8,12 +8,10 @@
 namespace fabrique::accounts::pages {
 
 Response personal_data_page(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   return views::page(ctx, ctx.tr(N_("My data")), html::render(*ctx.t, templates::PersonalData{}));
 }
 
 Response personal_data_file(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   Response r;
   r.content_type = "application/json; charset=utf-8";
   r.body = accounts::personal_data(ctx.db, *ctx.user, ctx.now);

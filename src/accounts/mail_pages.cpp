@@ -148,12 +148,10 @@ Response new_password(Context& ctx) {
 }
 
 Response address_form(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   return render_address(ctx, {}, 200);
 }
 
 Response change_address(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   auto errors = accounts::request_email_change(ctx.db, *ctx.user, ctx.form.get("email"),
                                                ctx.form.get("current_password"), ctx.lang(), ctx.now);
   if (!errors.empty()) return render_address(ctx, errors, 422);
@@ -161,7 +159,6 @@ Response change_address(Context& ctx) {
 }
 
 Response confirm_address_form(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   if (const char* error = token_problem(ctx.db, token_of(ctx), "email", ctx.now))
     return link_refused(ctx, error, N_("Back to my account"), "/compte/adresse");
   return render_link_button(ctx, N_("Confirm my new address"),
@@ -170,7 +167,6 @@ Response confirm_address_form(Context& ctx) {
 }
 
 Response confirm_address(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   auto result = accounts::confirm_email_change(ctx.db, *ctx.user, token_of(ctx), ctx.now);
   if (result.error) return link_refused(ctx, result.error, N_("Back to my account"), "/compte/adresse");
   return Response::redirect("/compte?fait=1");

@@ -157,12 +157,10 @@ Response sign_out(Context& ctx) {
 }
 
 Response account(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   return render_account(ctx, {}, {}, {}, 200);
 }
 
 Response update_profile(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   auto errors = accounts::update_profile(ctx.db, *ctx.user, ctx.form.get("name"), ctx.form.get("show_name") == "1",
                                          ctx.now);
   if (!errors.empty()) return render_account(ctx, errors, {}, {}, 422);
@@ -170,7 +168,6 @@ Response update_profile(Context& ctx) {
 }
 
 Response change_password(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   auto errors = accounts::change_password(ctx.db, *ctx.user, ctx.session_token, ctx.form.get("current_password"),
                                           ctx.form.get("new_password"), ctx.form.get("new_password_confirmation"),
                                           ctx.now);
@@ -179,7 +176,6 @@ Response change_password(Context& ctx) {
 }
 
 Response join_organisation(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   std::string slug = ctx.form.get("organisation");
   if (slug.empty() || !organisations::store::by_slug(ctx.db, slug)) {
     FieldErrors errors;
@@ -191,7 +187,6 @@ Response join_organisation(Context& ctx) {
 }
 
 Response leave_organisation(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   organisations::leave_organisation(ctx.db, *ctx.user, ctx.param("slug"));
   return Response::redirect("/compte?fait=1");
 }

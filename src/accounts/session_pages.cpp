@@ -18,7 +18,6 @@ html::Html sessions_section(Context& ctx) {
 }
 
 Response end_session(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   accounts::end_session(ctx.db, *ctx.user, std::string(ctx.param("handle")));
   // Ending this browser's own session signs it out; the account page then asks to sign in.
   return Response::redirect("/compte#sessions");
@@ -32,12 +31,10 @@ Response render_delete(Context& ctx, const FieldErrors& errors, int status) {
 }  // namespace
 
 Response delete_account_form(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   return render_delete(ctx, {}, 200);
 }
 
 Response delete_account(Context& ctx) {
-  if (!ctx.user) return sign_in_first(ctx);
   auto errors = accounts::delete_account(ctx.db, *ctx.user, ctx.form.get("password"), ctx.now);
   if (!errors.empty()) return render_delete(ctx, errors, 422);
   return signed_out(ctx, "/compte/supprime");

@@ -57,11 +57,11 @@ const Router& routes() {
     r.get("/connexion", accounts::sign_in_form);
     r.post("/connexion", accounts::sign_in, Needs::password_hashing);
     r.post("/deconnexion", accounts::sign_out);
-    r.get("/compte", accounts::account);
-    r.post("/compte/profil", accounts::update_profile);
-    r.post("/compte/mot-de-passe", accounts::change_password, Needs::password_hashing);
-    r.post("/compte/organisations", accounts::join_organisation);
-    r.post("/compte/organisations/{slug}/quitter", accounts::leave_organisation);
+    r.get("/compte", signed_in(accounts::account));
+    r.post("/compte/profil", signed_in(accounts::update_profile));
+    r.post("/compte/mot-de-passe", signed_in(accounts::change_password), Needs::password_hashing);
+    r.post("/compte/organisations", signed_in(accounts::join_organisation));
+    r.post("/compte/organisations/{slug}/quitter", signed_in(accounts::leave_organisation));
     r.get("/inscription/envoyee", accounts::sign_up_sent);
     r.get("/inscription/confirmer", accounts::confirm_email_form);  // ?jeton=… (mailed)
     r.post("/inscription/confirmer", accounts::confirm_email);
@@ -69,26 +69,26 @@ const Router& routes() {
     r.post("/mot-de-passe-oublie", accounts::forgotten_password);
     r.get("/mot-de-passe-oublie/nouveau", accounts::new_password_form);  // ?jeton=… (mailed)
     r.post("/mot-de-passe-oublie/nouveau", accounts::new_password, Needs::password_hashing);
-    r.get("/compte/adresse", accounts::address_form);
-    r.post("/compte/adresse", accounts::change_address, Needs::password_hashing);
-    r.get("/compte/adresse/confirmer", accounts::confirm_address_form);  // ?jeton=… (mailed)
-    r.post("/compte/adresse/confirmer", accounts::confirm_address);
-    r.get("/compte/donnees", accounts::personal_data_page);
-    r.get("/compte/donnees.json", accounts::personal_data_file);
-    r.post("/compte/sessions/{handle}/fin", accounts::end_session);
-    r.get("/compte/supprimer", accounts::delete_account_form);
-    r.post("/compte/supprimer", accounts::delete_account, Needs::password_hashing);
+    r.get("/compte/adresse", signed_in(accounts::address_form));
+    r.post("/compte/adresse", signed_in(accounts::change_address), Needs::password_hashing);
+    r.get("/compte/adresse/confirmer", signed_in(accounts::confirm_address_form));  // ?jeton=… (mailed)
+    r.post("/compte/adresse/confirmer", signed_in(accounts::confirm_address));
+    r.get("/compte/donnees", signed_in(accounts::personal_data_page));
+    r.get("/compte/donnees.json", signed_in(accounts::personal_data_file));
+    r.post("/compte/sessions/{handle}/fin", signed_in(accounts::end_session));
+    r.get("/compte/supprimer", signed_in(accounts::delete_account_form));
+    r.post("/compte/supprimer", signed_in(accounts::delete_account), Needs::password_hashing);
     r.get("/compte/supprime", accounts::account_deleted);
 
     // Mail: which notices come by mail, the one-click unsubscription of a mail (RFC 8058: the mail
     // client posts without our CSRF token; the path is signed), and the animateurs' outbox
-    r.get("/compte/courriels", fabrique::notifications::pages::mail_choices_form);
-    r.get("/compte/notifications", fabrique::notifications::pages::mail_choices_form);  // where mails' links land
+    r.get("/compte/courriels", signed_in(fabrique::notifications::pages::mail_choices_form));
+    r.get("/compte/notifications", signed_in(fabrique::notifications::pages::mail_choices_form));  // where mails' links land
     r.post("/compte/resume", signed_in(fabrique::follows::pages::save_digest));
-    r.post("/compte/courriels", fabrique::notifications::pages::save_mail_choices);
+    r.post("/compte/courriels", signed_in(fabrique::notifications::pages::save_mail_choices));
     r.get("/courriels/desabonnement/{user:int}/{kind}/{token}", fabrique::notifications::pages::unsubscribe_form);
     r.post_signed("/courriels/desabonnement/{user:int}/{kind}/{token}", fabrique::notifications::pages::unsubscribe);
-    r.get("/animation/courriels", fabrique::mail::pages::outbox);
+    r.get("/animation/courriels", signed_in(fabrique::mail::pages::outbox));
 
     // Organisations (literal paths before /organisations/{slug})
     r.get("/organisations", organisations::list);
@@ -271,7 +271,7 @@ const Router& routes() {
       r.get("/observatoire/{slug}/proposer", obs::correction_form);  // ?sur=FIELD_OR_CRITERION
       r.post("/observatoire/{slug}/proposer", obs::propose);
       r.post("/observatoire/{slug}/reponse", obs::answer);
-      r.post("/compte/notifications/lues", fabrique::notifications::pages::mark_read);
+      r.post("/compte/notifications/lues", signed_in(fabrique::notifications::pages::mark_read));
     }
     return r;
   }();

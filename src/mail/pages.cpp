@@ -41,7 +41,6 @@ Html trouble_row(http::Context& ctx, const outbox::Entry& e) {
 }  // namespace
 
 http::Response outbox(http::Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   if (!ctx.user->is_animateur()) return views::forbidden(ctx, N_("Only animateurs can see the outbox."));
   Html rows;
   const auto troubles = outbox::troubles(ctx.db, 200);

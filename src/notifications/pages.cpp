@@ -41,13 +41,11 @@ Html account_section(http::Context& ctx) {
 }
 
 http::Response mark_read(http::Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   mark_all_read(ctx.db, ctx.user->id, ctx.now);
   return http::Response::redirect("/compte#notifications");
 }
 
 http::Response mail_choices_form(http::Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Html boxes;
   for (const auto& k : kKinds)
     if (k.switch_on_page)
@@ -70,7 +68,6 @@ http::Response mail_choices_form(http::Context& ctx) {
 }
 
 http::Response save_mail_choices(http::Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   std::vector<std::string> wanted;
   for (const auto& k : kKinds)
     if (ctx.form.get(k.key) == "1") wanted.push_back(k.key);
