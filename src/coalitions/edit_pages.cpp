@@ -2,10 +2,15 @@
 // someone saved meanwhile).
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
+#include "coalitions/templates/edit.hpp"
+#include "coalitions/urls.hpp"
 #include "coalitions/use_cases.hpp"
+#include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/store.hpp"
+#include "taxonomies/taxonomy.hpp"
 #include "text/diff.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -13,76 +18,83 @@
 
 namespace fabrique::coalitions::pages {
 
-using html::Html;
 using html::render;
 using i18n::N_;
 namespace fv = fabrique::views;
 
 namespace {
 
-CoalitionInput input_of(const views::CoalitionFormValues& v) {
+CoalitionFormValues values_of(const Coalition& k) {
+  return {k.number, k.title,  k.slug,  k.summary, k.family_slug, k.cohort_slug, k.stage, k.animating_organisation_slug,
+          k.scale_local, k.scale_national, k.scale_european};
+}
+
+CoalitionFormValues values_from_form(const Context& ctx) {
+  const auto& f = ctx.form;
+  return {f.get("number"), f.get("title"),  f.get("slug"),  f.get("summary"),
+          f.get("family"), f.get("cohort"), f.get("stage"), f.get("animating_organisation"),
+          f.get("scale_local") == "1", f.get("scale_national") == "1", f.get("scale_european") == "1"};
+}
+
+CoalitionInput input_of(const CoalitionFormValues& v) {
   return {v.number, v.title, v.slug, v.summary, v.family, v.cohort, v.stage, v.animating_organisation,
           v.scale_local, v.scale_national, v.scale_european};
 }
 
-Response render_new(Context& ctx, const views::CoalitionFormValues& v, const FieldErrors& errors, int status) {
-  Html body = render("<h1>{}</h1>{}{}", ctx.tr(N_("Open a coalition")), fv::error_summary(ctx, errors),
-                     views::fields_form(ctx, "/coalitions/nouvelle", v, errors, true));
-  return fv::page(ctx, status, ctx.tr(N_("Open a coalition")), body);
+// The fields' form sent to `action`, with the families, stages, cohorts and organisations to choose from.
+FieldsForm load_fields_form(Context& ctx, std::string action, const CoalitionFormValues& values,
+                            const FieldErrors& errors, bool with_slug) {
+  FieldsForm form{.action = std::move(action), .values = values, .errors = errors, .with_slug = with_slug};
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies)) form.families.push_back({t.slug, t.label});
+  for (const auto& s : kStages) form.stages.push_back({s.slug, ctx.tr(s.label)});
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts)) form.cohorts.push_back({t.slug, t.label});
+  for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) form.organisations.push_back({o.slug, o.name});
+  return form;
 }
 
-// The edit page. `sections` holds what to show in each textarea; `conflict` adds, above the form,
-// what others changed since `base`.
-Response render_edit(Context& ctx, const Coalition& k, const views::CoalitionFormValues& fields,
-                     const FieldErrors& field_errors, const Booklet& sections, std::int64_t base_revision,
-                     const std::string& comment, const FieldErrors& booklet_errors, const BookletResult* conflict,
-                     int status) {
-  Html textareas;
-  for (const auto& s : kSections) {
-    auto it = sections.find(s.key);
-    textareas += fv::textarea(ctx,
-                              {s.key, ctx.tr(s.title), it == sections.end() ? "" : it->second, "", "", ctx.tr(s.hint),
-                               false, 0},
-                              booklet_errors, 6);
-  }
-  Html conflict_box;
-  if (conflict) {
-    Html changes;
+Response render_new(Context& ctx, const CoalitionFormValues& v, const FieldErrors& errors, int status) {
+  FieldsForm form = load_fields_form(ctx, urls::create(), v, errors, true);
+  return fv::page(ctx, status, ctx.tr(N_("Open a coalition")),
+                  render(*ctx.t, templates::New{.form = form, .csrf = ctx.csrf_token()}));
+}
+
+// What the edit page shows besides the coalition: the fields and the booklet as stored or as
+// typed, and on conflict (`conflict` set) what others changed since `base_revision`.
+struct EditState {
+  CoalitionFormValues fields;
+  FieldErrors field_errors;
+  Booklet sections;  // what each textarea shows
+  std::int64_t base_revision = 0;
+  std::string comment;
+  FieldErrors booklet_errors;
+  const BookletResult* conflict = nullptr;
+};
+
+EditPage load_edit(Context& ctx, const Coalition& k, const EditState& state) {
+  EditPage page{.coalition = k,
+                .title = fmt::format(fmt::runtime(ctx.tr(N_("Edit coalition {}"))), k.number),
+                .sections = state.sections,
+                .base_revision = state.base_revision,
+                .comment = state.comment,
+                .booklet_errors = state.booklet_errors,
+                .conflict = state.conflict != nullptr,
+                .changes = {},
+                .fields = load_fields_form(ctx, urls::fields(k.slug), state.fields, state.field_errors, false)};
+  if (state.conflict) {
     for (const auto& s : kSections) {
-      std::string before = conflict->base.count(s.key) ? conflict->base.at(s.key) : "";
-      std::string after = conflict->current.count(s.key) ? conflict->current.at(s.key) : "";
+      std::string before = booklet_text(state.conflict->base, s.key);
+      std::string after = booklet_text(state.conflict->current, s.key);
       if (before == after) continue;
-      changes += render(R"(<h3>{}</h3>{})", ctx.tr(s.title),
-                        text::render_diff(text::diff_words(before, after), fv::diff_labels(ctx)));
+      page.changes.push_back(
+          {ctx.tr(s.title), text::render_diff(text::diff_words(before, after), fv::diff_labels(ctx))});
     }
-    conflict_box = render(
-        R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><p>{}</p>{}</div>)",
-        ctx.tr(N_("Someone saved the booklet while you were editing it")),
-        ctx.tr(N_("Your text was not saved, and nothing was lost: it is still in the form below. Here is what changed meanwhile; bring their changes into your text, then save again.")),
-        changes);
   }
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit coalition {}"))), k.number);
-  Html body = render(
-      R"(<p class="meta"><a href="/coalitions/{}">{}</a></p>
-<h1>{}</h1>
-<h2>{}</h2>
-{}{}
-<form method="post" action="/coalitions/{}/modifier" novalidate>{}<input type="hidden" name="base_revision" value="{}">
-{}
-{}
-<button type="submit">{}</button>
-</form>
-<h2>{}</h2>
-{}{})",
-      k.slug, views::full_title(k), title, ctx.tr(N_("Booklet")), conflict_box, fv::error_summary(ctx, booklet_errors),
-      k.slug, fv::csrf_field(ctx), base_revision, textareas,
-      fv::input(ctx,
-                {"comment", ctx.tr(N_("What did you change?")), comment, "text", "off",
-                 ctx.tr(N_("A short note shown in the history (300 characters at most).")), false, 300},
-                booklet_errors),
-      ctx.tr(N_("Save the booklet")), ctx.tr(N_("Fields")), fv::error_summary(ctx, field_errors),
-      views::fields_form(ctx, "/coalitions/" + k.slug + "/fiche", fields, field_errors, false));
-  return fv::page(ctx, status, title, body);
+  return page;
+}
+
+Response render_edit(Context& ctx, const Coalition& k, const EditState& state, int status) {
+  EditPage page = load_edit(ctx, k, state);
+  return fv::page(ctx, status, page.title, render(*ctx.t, templates::Edit{.page = page, .csrf = ctx.csrf_token()}));
 }
 
 Coalition editable(Context& ctx) {
@@ -101,16 +113,18 @@ Response new_form(Context& ctx) {
 }
 
 Response create(Context& ctx) {
-  auto v = views::values_from_form(ctx);
+  auto v = values_from_form(ctx);
   auto result = create_coalition(ctx.db, *ctx.user, input_of(v), ctx.now);
   if (!result.errors.empty()) return render_new(ctx, v, result.errors, 422);
-  return Response::redirect("/coalitions/" + result.coalition->slug);
+  return Response::redirect(urls::coalition(result.coalition->slug));
 }
 
 Response edit_form(Context& ctx) {
   Coalition k = editable(ctx);
-  return render_edit(ctx, k, views::values_of(k), {}, store::current_booklet(ctx.db, k.id), k.booklet_revision, "", {},
-                     nullptr, 200);
+  return render_edit(ctx, k,
+                     {.fields = values_of(k), .sections = store::current_booklet(ctx.db, k.id),
+                      .base_revision = k.booklet_revision},
+                     200);
 }
 
 Response save_booklet(Context& ctx) {
@@ -124,24 +138,28 @@ Response save_booklet(Context& ctx) {
     if (ctx.form.has(s.key)) edit.sections[s.key] = ctx.form.get(s.key);
   edit.comment = ctx.form.get("comment");
   auto result = coalitions::save_booklet(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
-  if (result.errors.empty() && !result.conflict)
-    return Response::redirect("/coalitions/" + ctx.param("slug") + "/historique");
+  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::history(ctx.param("slug")));
   Coalition k = editable(ctx);
   // On conflict the next save starts from the current revision: the person has now seen it.
   std::int64_t base = result.conflict ? result.current_revision : edit.base_revision;
-  return render_edit(ctx, k, views::values_of(k), {}, edit.sections, base, edit.comment, result.errors,
-                     result.conflict ? &result : nullptr, result.conflict ? 409 : 422);
+  return render_edit(ctx, k,
+                     {.fields = values_of(k), .sections = edit.sections, .base_revision = base,
+                      .comment = edit.comment, .booklet_errors = result.errors,
+                      .conflict = result.conflict ? &result : nullptr},
+                     result.conflict ? 409 : 422);
 }
 
 Response update_fields(Context& ctx) {
-  auto v = views::values_from_form(ctx);
+  auto v = values_from_form(ctx);
   auto result = update_coalition(ctx.db, *ctx.user, ctx.param("slug"), input_of(v), ctx.now);
   if (!result.errors.empty()) {
     Coalition k = editable(ctx);
-    return render_edit(ctx, k, v, result.errors, store::current_booklet(ctx.db, k.id), k.booklet_revision, "", {},
-                       nullptr, 422);
+    return render_edit(ctx, k,
+                       {.fields = v, .field_errors = result.errors, .sections = store::current_booklet(ctx.db, k.id),
+                        .base_revision = k.booklet_revision},
+                       422);
   }
-  return Response::redirect("/coalitions/" + ctx.param("slug"));
+  return Response::redirect(urls::coalition(ctx.param("slug")));
 }
 
 }  // namespace fabrique::coalitions::pages

@@ -2,13 +2,13 @@
 // and restoring an old revision.
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
+#include "coalitions/templates/history.hpp"
+#include "coalitions/urls.hpp"
 #include "coalitions/use_cases.hpp"
+#include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
-#include "text/diff.hpp"
-#include "text/markdown.hpp"
-#include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/revisions.hpp"
 
@@ -31,53 +31,49 @@ std::int64_t number_param(const Context& ctx, const char* name, std::int64_t fal
   return numbers::whole(ctx.query.get(name), 0, numbers::kMaxId).value_or(fallback);
 }
 
+// Every revision of the booklet, newest first, with what each changed and, for an editor, which
+// ones may be restored.
+HistoryPage load_history(Context& ctx, const Coalition& k) {
+  HistoryPage page;
+  page.coalition = k;
+  page.title = fmt::format(fmt::runtime(ctx.tr(N_("History of the booklet of coalition {}"))), k.number);
+  bool editor = can_edit(ctx.db, ctx.actor(), k.id);
+  for (const auto& r : store::revisions(ctx.db, k.id)) {
+    HistoryPage::Row row{.number = r.number, .created_at = r.created_at,
+                         .author = views::public_name(ctx, r.author.name, r.author.organisation)};
+    for (const auto& s : r.sections) row.changed += (row.changed.empty() ? "" : ", ") + section_title(ctx, s);
+    row.note = r.comment;
+    if (r.restored_from)
+      row.note = fmt::format(fmt::runtime(ctx.tr(N_("Restores revision {}"))), *r.restored_from) +
+                 (row.note.empty() ? "" : " — " + row.note);
+    row.restorable = editor && r.number != k.booklet_revision;
+    page.restorable = page.restorable || row.restorable;
+    page.numbers.push_back({std::to_string(r.number), std::to_string(r.number)});
+    page.rows.push_back(std::move(row));
+  }
+  return page;
+}
+
+// Revision `number` of the booklet as it was, or nothing when there is no such revision.
+std::optional<RevisionPage> load_revision(Context& ctx, const Coalition& k, std::int64_t number) {
+  auto r = store::revision(ctx.db, k.id, number);
+  if (!r) return std::nullopt;
+  return RevisionPage{.coalition = k,
+                      .title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} of the booklet"))), number),
+                      .created_at = r->created_at,
+                      .author = views::public_name(ctx, r->author.name, r->author.organisation),
+                      .booklet = store::booklet_at(ctx.db, k.id, number)};
+}
+
 }  // namespace
 
 Response history(Context& ctx) {
   auto k = store::by_slug(ctx.db, ctx.param("slug"));
   if (!k) return fv::not_found(ctx);
-  auto revisions = store::revisions(ctx.db, k->id);
-  bool editor = can_edit(ctx.db, ctx.actor(), k->id);
-
-  Html rows;
-  std::vector<fv::Option> options;
-  for (const auto& r : revisions) {
-    std::string changed;
-    for (const auto& s : r.sections) changed += (changed.empty() ? "" : ", ") + section_title(ctx, s);
-    std::string note = r.comment;
-    if (r.restored_from)
-      note = fmt::format(fmt::runtime(ctx.tr(N_("Restores revision {}"))), *r.restored_from) +
-             (note.empty() ? "" : " — " + note);
-    Html restore;
-    if (editor && r.number != k->booklet_revision)
-      restore = render(
-          R"(<form method="post" action="/coalitions/{}/historique/{}/restaurer">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form>)",
-          k->slug, r.number, fv::csrf_field(ctx), ctx.tr(N_("Restore")), r.number);
-    rows += render(
-        R"(<tr><th scope="row"><a href="/coalitions/{}/historique/{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
-        k->slug, r.number, r.number, ctx.t->datetime(r.created_at),
-        views::public_name(ctx, r.author.name, r.author.organisation), changed, note, restore);
-    options.push_back({std::to_string(r.number), std::to_string(r.number)});
-  }
-  Html compare;
-  if (revisions.size() >= 2) {
-    std::string from = std::to_string(revisions[1].number), to = std::to_string(revisions[0].number);
-    compare = render(
-        R"(<form method="get" action="/coalitions/{}/historique/comparer" class="filters">{}{}<button type="submit">{}</button></form>)",
-        k->slug, fv::select(ctx, {"de", ctx.tr(N_("Compare revision")), from, "", "", "", true, 0}, options, {}),
-        fv::select(ctx, {"a", ctx.tr(N_("with revision")), to, "", "", "", true, 0}, options, {}),
-        ctx.tr(N_("Compare")));
-  }
-  Html table = revisions.empty()
-                   ? render("<p>{}</p>", ctx.tr(N_("The booklet has no revision yet.")))
-                   : render(R"(<div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col"><span class="visually-hidden">{}</span></th></tr></thead><tbody>{}</tbody></table></div>)",
-                            ctx.tr(N_("Revisions, newest first")), ctx.tr(N_("Revision")), ctx.tr(N_("Date")),
-                            ctx.tr(N_("Author")), ctx.tr(N_("Sections changed")), ctx.tr(N_("Note")),
-                            ctx.tr(N_("Actions")), rows);
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the booklet of coalition {}"))), k->number);
-  Html body = render(R"(<p class="meta"><a href="/coalitions/{}">{}</a></p><h1>{}</h1>{}{})", k->slug,
-                     views::full_title(*k), title, compare, table);
-  return fv::page(ctx, title, body);
+  HistoryPage page = load_history(ctx, *k);
+  // Only an editor sees a restore button; asking for the token makes the page personal.
+  std::string csrf = page.restorable ? ctx.csrf_token() : std::string();
+  return fv::page(ctx, page.title, render(*ctx.t, templates::History{.page = page, .csrf = csrf}));
 }
 
 Response compare(Context& ctx) {
@@ -85,44 +81,29 @@ Response compare(Context& ctx) {
   if (!k) return fv::not_found(ctx);
   std::int64_t from = number_param(ctx, "de", -1), to = number_param(ctx, "a", -1);
   if (from < 0 || to < 0 || from > k->booklet_revision || to > k->booklet_revision)
-    return fv::no_such_revisions(ctx, "/coalitions/" + k->slug + "/historique");
+    return fv::no_such_revisions(ctx, urls::history(k->slug));
   Booklet a = store::booklet_at(ctx.db, k->id, from), b = store::booklet_at(ctx.db, k->id, to);
   std::vector<fv::FieldChange> fields;
   for (const auto& s : kSections)
     fields.push_back({ctx.tr(s.title), a.count(s.key) ? a[s.key] : "", b.count(s.key) ? b[s.key] : ""});
   return fv::compare_revisions(
       ctx,
-      render(R"(<a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/historique">{}</a>)", k->slug,
-             views::full_title(*k), k->slug, ctx.tr(N_("History"))),
+      render(R"(<a href="{}">{}</a> › <a href="{}">{}</a>)", urls::coalition(k->slug), views::full_title(*k),
+             urls::history(k->slug), ctx.tr(N_("History"))),
       from, to, fields);
 }
 
 Response show_revision(Context& ctx) {
   auto k = store::by_slug(ctx.db, ctx.param("slug"));
   if (!k) return fv::not_found(ctx);
-  auto number = ctx.param_int("number");
-  auto r = store::revision(ctx.db, k->id, number);
-  if (!r) return fv::not_found(ctx);
-  Booklet b = store::booklet_at(ctx.db, k->id, number);
-  Html sections;
-  for (const auto& s : kSections) {
-    auto it = b.find(s.key);
-    sections += render(R"(<section class="prose"><h2>{}</h2>{}</section>)", ctx.tr(s.title),
-                       it == b.end() || it->second.empty()
-                           ? render(R"(<p class="meta">{}</p>)", ctx.tr(N_("Not written yet.")))
-                           : text::render_markdown(it->second, 2));
-  }
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} of the booklet"))), number);
-  Html body = render(
-      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/historique">{}</a></p><h1>{}</h1><p class="meta">{} — {}</p>{})",
-      k->slug, views::full_title(*k), k->slug, ctx.tr(N_("History")), title, ctx.t->datetime(r->created_at),
-      views::public_name(ctx, r->author.name, r->author.organisation), sections);
-  return fv::page(ctx, title, body);
+  auto page = load_revision(ctx, *k, ctx.param_int("number"));
+  if (!page) return fv::not_found(ctx);
+  return fv::page(ctx, page->title, render(*ctx.t, templates::Revision{.page = *page}));
 }
 
 Response restore(Context& ctx) {
   restore_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("number"), ctx.now);
-  return Response::redirect("/coalitions/" + ctx.param("slug") + "/historique");
+  return Response::redirect(urls::history(ctx.param("slug")));
 }
 
 }  // namespace fabrique::coalitions::pages

@@ -14,6 +14,11 @@ const char* stage_msgid(const std::string& slug) {
   return s ? s->label : slug.c_str();
 }
 
+std::string booklet_text(const Booklet& booklet, std::string_view key) {
+  auto it = booklet.find(std::string(key));
+  return it == booklet.end() ? std::string() : it->second;
+}
+
 html::Html booklet_html(const Booklet& booklet, std::string_view key) {
   auto it = booklet.find(std::string(key));
   if (it == booklet.end() || it->second.empty()) return {};

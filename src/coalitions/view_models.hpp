@@ -57,9 +57,73 @@ struct ListPage {
   bool animateur = false;
 };
 
+// A coalition's fields as its form shows them: stored, or as typed in a refused form.
+struct CoalitionFormValues {
+  std::string number, title, slug, summary, family, cohort, stage, animating_organisation;
+  bool scale_local = false, scale_national = false, scale_european = false;
+};
+
+// The form of a coalition's fields (number, title, family, cohort, stage, organisation, scales), on
+// the new and edit pages, loaded by pages::load_fields_form() with the choices of each list.
+struct FieldsForm {
+  std::string action;         // where the form is sent
+  CoalitionFormValues values;
+  FieldErrors errors;
+  bool with_slug = false;     // the address is chosen once, when the coalition is opened
+  std::vector<fabrique::views::Option> families, stages, cohorts, organisations;
+};
+
+// The edit page (/coalitions/{slug}/modifier), loaded by pages::load_edit(): the booklet's form
+// and the fields' form.
+struct EditPage {
+  Coalition coalition;
+  std::string title;          // "Edit coalition 8.a", translated
+  Booklet sections;           // what each textarea shows
+  std::int64_t base_revision = 0;
+  std::string comment;
+  FieldErrors booklet_errors;
+  // When someone saved the booklet since `base_revision`: what they changed, section by section.
+  bool conflict = false;
+  struct SectionChange {
+    std::string title;        // translated
+    html::Html diff;          // word by word
+  };
+  std::vector<SectionChange> changes;
+  FieldsForm fields;
+};
+
+// A booklet's revisions (/coalitions/{slug}/historique), newest first, loaded by pages::load_history().
+struct HistoryPage {
+  Coalition coalition;
+  std::string title;          // "History of the booklet of coalition 8.a", translated
+  struct Row {
+    std::int64_t number = 0;
+    sys_seconds created_at{};
+    std::string author;       // the author's public name
+    std::string changed;      // the titles of the sections changed, translated
+    std::string note;         // the author's comment, after what it restores
+    bool restorable = false;  // an editor may bring it back: it is not the current revision
+  };
+  std::vector<Row> rows;
+  bool restorable = false;    // some row is
+  std::vector<fabrique::views::Option> numbers;  // the revisions, for the comparison form
+};
+
+// One revision of a booklet as it was (/coalitions/{slug}/historique/{number}), loaded by
+// pages::load_revision().
+struct RevisionPage {
+  Coalition coalition;
+  std::string title;          // "Revision 3 of the booklet", translated
+  sys_seconds created_at{};
+  std::string author;         // the author's public name
+  Booklet booklet;
+};
+
 // What the coalition templates call to show a value.
 // The msgid of a stage's name, or the slug itself when it names no stage.
 const char* stage_msgid(const std::string& slug);
+// A booklet section's Markdown, empty when not written.
+std::string booklet_text(const Booklet& booklet, std::string_view key);
 // A booklet section as HTML (its Markdown rendered and sanitised), empty when not written.
 html::Html booklet_html(const Booklet& booklet, std::string_view key);
 // The levers a declaration names, "what is ordered, how it is used", translated.
