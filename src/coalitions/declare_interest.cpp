@@ -1,6 +1,7 @@
 // Use cases: a member declares (or updates, or withdraws) their interest in a coalition; the
 // coalition's co-porteurs are told of a new declaration.
 #include "coalitions/store.hpp"
+#include "coalitions/urls.hpp"
 #include "coalitions/use_cases.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
@@ -46,7 +47,7 @@ FieldErrors declare_interest(storage::Connection& c, const User& actor, std::str
     for (const auto& m : store::members(c, k->id))
       if (m.role == Role::co_porteur && m.user_id != actor.id)
         notifications::notify(c, m.user_id, notifications::kCoalitions, N_("New interest declaration in “{}”"),
-                              "/coalitions/" + k->slug + "#interet", now, k->title);
+                              urls::coalition(k->slug) + "#interet", now, k->title);
   tx.commit();
   return errors;
 }

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 #include <date/date.h>
 
+#include "coalitions/urls.hpp"
 #include "http/open_data.hpp"
 
 namespace fabrique::coalitions::json {
@@ -16,7 +17,7 @@ boost::json::object summary(const http::Context& ctx, const Coalition& k) {
   o["slug"] = k.slug;
   o["title"] = k.title;
   o["summary"] = k.summary;
-  o["url"] = ctx.base_url + "/coalitions/" + k.slug;
+  o["url"] = ctx.base_url + urls::coalition(k.slug);
   o["family"] = {{"slug", k.family_slug}, {"label", k.family_label}};
   if (k.cohort_id)
     o["cohort"] = {{"slug", k.cohort_slug}, {"label", k.cohort_label}};

@@ -5,6 +5,7 @@
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/templates/list.hpp"
+#include "coalitions/urls.hpp"
 #include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
 #include "common/numbers.hpp"
@@ -57,7 +58,7 @@ ListPage load_list(Context& ctx) {
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies)) page.families.push_back({t.slug, t.label});
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts)) page.cohorts.push_back({t.slug, t.label});
   for (const auto& s : kStages) page.stages.push_back({s.slug, ctx.tr(s.label)});
-  page.pager_base = "/coalitions?famille=" + html::url_encode(page.family) + "&etape=" + html::url_encode(page.stage) +
+  page.pager_base = urls::list() + "?famille=" + html::url_encode(page.family) + "&etape=" + html::url_encode(page.stage) +
                     "&promotion=" + html::url_encode(page.cohort) + "&page=";
   page.animateur = ctx.user && ctx.user->is_animateur();
   return page;

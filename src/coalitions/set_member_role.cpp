@@ -2,6 +2,7 @@
 // person who becomes co-porteur, or stops being one, is told; co-porteurs follow their coalition.
 #include "accounts/store.hpp"
 #include "coalitions/store.hpp"
+#include "coalitions/urls.hpp"
 #include "coalitions/use_cases.hpp"
 #include "follows/follows.hpp"
 #include "i18n/i18n.hpp"
@@ -32,7 +33,7 @@ void set_member_role(storage::Connection& c, const User& actor, std::string_view
   if (user_id != actor.id && co_porteur != was_co_porteur)
     notifications::notify(c, user_id, notifications::kCoalitions,
                           co_porteur ? N_("You are now co-porteur of “{}”") : N_("You are no longer co-porteur of “{}”"),
-                          "/coalitions/" + k->slug, now, k->title);
+                          urls::coalition(k->slug), now, k->title);
   tx.commit();
 }
 

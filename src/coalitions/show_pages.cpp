@@ -6,6 +6,7 @@
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/templates/show.hpp"
+#include "coalitions/urls.hpp"
 #include "coalitions/use_cases.hpp"
 #include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
@@ -74,7 +75,7 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
   }
   page.roadmap = roadmaps::pages::coalition_section(ctx, k);
   page.events = events::views::coalition_section(ctx, k.id, k.slug);
-  page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, "/coalitions/" + k.slug + "/suivre",
+  page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, urls::follow(k.slug),
                                        page.title);
   return page;
 }
@@ -130,12 +131,12 @@ Response declare_interest(Context& ctx) {
     auto k = store::by_slug(ctx.db, ctx.param("slug"));
     return render_show(ctx, *k, errors, 422);
   }
-  return Response::redirect("/coalitions/" + ctx.param("slug") + "#interet");
+  return Response::redirect(urls::coalition(ctx.param("slug")) + "#interet");
 }
 
 Response withdraw_interest(Context& ctx) {
   coalitions::withdraw_interest(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
-  return Response::redirect("/coalitions/" + ctx.param("slug") + "#interet");
+  return Response::redirect(urls::coalition(ctx.param("slug")) + "#interet");
 }
 
 Response set_role(Context& ctx) {
@@ -146,7 +147,7 @@ Response set_role(Context& ctx) {
                                            : RoleChange(-1);
   if (static_cast<int>(change) < 0) return fv::bad_request(ctx, N_("Choose a role from the list."));
   set_member_role(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("user"), change, ctx.now);
-  return Response::redirect("/coalitions/" + ctx.param("slug") + "#gestion");
+  return Response::redirect(urls::coalition(ctx.param("slug")) + "#gestion");
 }
 
 }  // namespace fabrique::coalitions::pages
