@@ -2,6 +2,7 @@
 // by a mailed link before anything changes; the old one is told once it has.
 #include "accounts/by_mail.hpp"
 #include "accounts/crypto.hpp"
+#include "accounts/urls.hpp"
 #include "common/text.hpp"
 
 namespace fabrique::accounts {
@@ -32,7 +33,7 @@ FieldErrors request_email_change(storage::Connection& c, const User& actor, std:
   m.paragraphs.push_back(t->tr(N_("You asked to use this address for your account. Follow this link within a "
                                   "day to confirm it; until then your account keeps its former address.")));
   m.link_label = t->tr(N_("Confirm my new address"));
-  m.link = mail::url("/compte/adresse/confirmer?jeton=" + token);
+  m.link = mail::url(urls::confirm_address() + "?jeton=" + token);
   mail::enqueue(c, m, now);
   tx.commit();
   return errors;

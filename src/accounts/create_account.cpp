@@ -1,6 +1,7 @@
 // Use case: a person signs up through the form; their address is confirmed by a mailed link, and
 // an address that already has an account is never revealed.
 #include "accounts/by_mail.hpp"
+#include "accounts/urls.hpp"
 
 namespace fabrique::accounts {
 
@@ -30,7 +31,7 @@ SignUpResult create_account(storage::Connection& c, SignUpInput in, i18n::Lang l
                                     "address, which already has one. Nothing was changed.")));
     m.paragraphs.push_back(t->tr(N_("If you forgot your password, you can choose a new one:")));
     m.link_label = t->tr(N_("Choose a new password"));
-    m.link = mail::url("/mot-de-passe-oublie");
+    m.link = mail::url(urls::forgotten_password());
     mail::enqueue(c, m, now);
   }
   tx.commit();

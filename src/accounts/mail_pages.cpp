@@ -4,6 +4,8 @@
 #include "accounts/by_mail.hpp"
 #include "accounts/pages.hpp"
 #include "accounts/templates/address.hpp"
+#include "accounts/templates/password.hpp"
+#include "accounts/urls.hpp"
 #include "http/app.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -17,7 +19,7 @@ using i18n::N_;
 namespace {
 
 // A mailed link that cannot be used: what is wrong and what to do, nothing changed.
-Response link_refused(Context& ctx, const char* error, const char* again_label, const char* again_path) {
+Response link_refused(Context& ctx, const char* error, const char* again_label, const std::string& again_path) {
   Html body = render(R"(<h1>{}</h1>
 <p class="error" role="alert">{}</p>
 <p><a href="{}">{}</a></p>)",
@@ -29,51 +31,22 @@ Response link_refused(Context& ctx, const char* error, const char* again_label, 
 std::string token_of(const Context& ctx) { return ctx.form.has("jeton") ? ctx.form.get("jeton") : ctx.query.get("jeton"); }
 
 Response render_forgotten(Context& ctx, const FieldErrors& errors, int status) {
-  Html notice;
-  if (ctx.query.get("envoye") == "1")
-    notice = render(R"(<p class="notice" role="status">{}</p>)",
-                    ctx.tr(N_("If an account uses this address, a link to choose a new password was mailed to it. "
-                              "It works once, within one hour.")));
-  Html form = render(R"(<form method="post" action="/mot-de-passe-oublie" novalidate>
-{}{}<button type="submit">{}</button>
-</form>)",
-                     views::csrf_field(ctx),
-                     views::input(ctx,
-                                  {"email", ctx.tr(N_("E-mail address")), ctx.form.get("email"), "email", "email",
-                                   ctx.tr(N_("The address of your account.")), true, 254},
-                                  errors),
-                     ctx.tr(N_("Mail me a link")));
-  Html body = render(R"(<h1>{}</h1>
-{}<p>{}</p>
-{}{}
-<p><a href="/connexion">{}</a></p>)",
-                     ctx.tr(N_("Forgotten password")), notice,
-                     ctx.tr(N_("Type the address of your account: we will mail you a link to choose a new password.")),
-                     views::error_summary(ctx, errors), form, ctx.tr(N_("Back to sign-in")));
-  return views::page(ctx, status, ctx.tr(N_("Forgotten password")), body);
+  return views::page(ctx, status, ctx.tr(N_("Forgotten password")),
+                     render(*ctx.t, templates::ForgottenPassword{.email = ctx.form.get("email"),
+                                                                 .sent = ctx.query.get("envoye") == "1",
+                                                                 .errors = errors,
+                                                                 .csrf = ctx.csrf_token()}));
 }
 
 Response render_new_password(Context& ctx, const FieldErrors& errors, int status) {
-  Html fields = views::input(ctx,
-                             {"password", ctx.tr(N_("New password")), "", "password", "new-password",
-                              ctx.tr(N_("At least 10 characters.")), true, 1024},
-                             errors);
-  fields += views::input(
-      ctx, {"password_confirmation", ctx.tr(N_("New password again")), "", "password", "new-password", "", true, 1024},
-      errors);
-  Html body = render(R"(<h1>{}</h1>
-{}<form method="post" action="/mot-de-passe-oublie/nouveau" novalidate>
-{}<input type="hidden" name="jeton" value="{}">
-{}<button type="submit">{}</button>
-</form>)",
-                     ctx.tr(N_("Choose a new password")), views::error_summary(ctx, errors), views::csrf_field(ctx),
-                     token_of(ctx), fields, ctx.tr(N_("Save my new password")));
-  return views::page(ctx, status, ctx.tr(N_("Choose a new password")), body);
+  return views::page(
+      ctx, status, ctx.tr(N_("Choose a new password")),
+      render(*ctx.t, templates::NewPassword{.token = token_of(ctx), .errors = errors, .csrf = ctx.csrf_token()}));
 }
 
 // A page whose only action is one button that uses the mailed link (a GET never changes anything:
 // mail scanners follow links).
-Response render_link_button(Context& ctx, const char* title, const char* text, const char* action,
+Response render_link_button(Context& ctx, const char* title, const char* text, const std::string& action,
                             const char* button) {
   Html body = render(R"(<h1>{}</h1>
 <p>{}</p>
@@ -108,16 +81,16 @@ Response sign_up_sent(Context& ctx) {
 
 Response confirm_email_form(Context& ctx) {
   if (const char* error = token_problem(ctx.db, token_of(ctx), "confirm", ctx.now))
-    return link_refused(ctx, error, N_("Sign up again"), "/inscription");
+    return link_refused(ctx, error, N_("Sign up again"), urls::sign_up());
   return render_link_button(ctx, N_("Confirm my address"),
                             N_("One last step: confirm that this address is yours, and you are signed in."),
-                            "/inscription/confirmer", N_("Confirm my address"));
+                            urls::confirm_email(), N_("Confirm my address"));
 }
 
 Response confirm_email(Context& ctx) {
   auto result = accounts::confirm_email(ctx.db, token_of(ctx), ctx.now, std::chrono::days(ctx.options.session_days));
-  if (result.error) return link_refused(ctx, result.error, N_("Sign up again"), "/inscription");
-  Response r = Response::redirect("/compte");
+  if (result.error) return link_refused(ctx, result.error, N_("Sign up again"), urls::sign_up());
+  Response r = Response::redirect(urls::account());
   r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, result.session_token, session_cookie(ctx)));
   return r;
 }
@@ -127,21 +100,21 @@ Response forgotten_password_form(Context& ctx) { return render_forgotten(ctx, {}
 Response forgotten_password(Context& ctx) {
   auto errors = accounts::request_password_reset(ctx.db, ctx.form.get("email"), ctx.now);
   if (!errors.empty()) return render_forgotten(ctx, errors, 422);
-  return Response::redirect("/mot-de-passe-oublie?envoye=1");
+  return Response::redirect(urls::forgotten_password() + "?envoye=1");
 }
 
 Response new_password_form(Context& ctx) {
   if (const char* error = token_problem(ctx.db, token_of(ctx), "password", ctx.now))
-    return link_refused(ctx, error, N_("Ask for a new link"), "/mot-de-passe-oublie");
+    return link_refused(ctx, error, N_("Ask for a new link"), urls::forgotten_password());
   return render_new_password(ctx, {}, 200);
 }
 
 Response new_password(Context& ctx) {
   auto result = accounts::reset_password(ctx.db, token_of(ctx), ctx.form.get("password"),
                                          ctx.form.get("password_confirmation"), ctx.now);
-  if (result.error) return link_refused(ctx, result.error, N_("Ask for a new link"), "/mot-de-passe-oublie");
+  if (result.error) return link_refused(ctx, result.error, N_("Ask for a new link"), urls::forgotten_password());
   if (!result.errors.empty()) return render_new_password(ctx, result.errors, 422);
-  Response r = Response::redirect("/connexion?mot-de-passe=1");
+  Response r = Response::redirect(urls::sign_in() + "?mot-de-passe=1");
   // Every session ended, this browser's too.
   r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, "", {.max_age_seconds = 0}));
   return r;
@@ -155,27 +128,21 @@ Response change_address(Context& ctx) {
   auto errors = accounts::request_email_change(ctx.db, *ctx.user, ctx.form.get("email"),
                                                ctx.form.get("current_password"), ctx.lang(), ctx.now);
   if (!errors.empty()) return render_address(ctx, errors, 422);
-  return Response::redirect("/compte/adresse?envoye=1");
+  return Response::redirect(urls::address() + "?envoye=1");
 }
 
 Response confirm_address_form(Context& ctx) {
   if (const char* error = token_problem(ctx.db, token_of(ctx), "email", ctx.now))
-    return link_refused(ctx, error, N_("Back to my account"), "/compte/adresse");
+    return link_refused(ctx, error, N_("Back to my account"), urls::address());
   return render_link_button(ctx, N_("Confirm my new address"),
                             N_("Confirm that your account now uses the address this link was mailed to."),
-                            "/compte/adresse/confirmer", N_("Confirm my new address"));
+                            urls::confirm_address(), N_("Confirm my new address"));
 }
 
 Response confirm_address(Context& ctx) {
   auto result = accounts::confirm_email_change(ctx.db, *ctx.user, token_of(ctx), ctx.now);
-  if (result.error) return link_refused(ctx, result.error, N_("Back to my account"), "/compte/adresse");
-  return Response::redirect("/compte?fait=1");
-}
-
-Html account_links(Context& ctx) {
-  return render(R"(<p><a href="/compte/adresse">{}</a> · <a href="/compte/courriels">{}</a> · <a href="/compte/donnees">{}</a> · <a href="/compte/supprimer">{}</a></p>)",
-                ctx.tr(N_("Change my e-mail address")), ctx.tr(N_("Choose which mails I receive")), ctx.tr(N_("My data")),
-                ctx.tr(N_("Delete my account")));
+  if (result.error) return link_refused(ctx, result.error, N_("Back to my account"), urls::address());
+  return Response::redirect(urls::account() + "?fait=1");
 }
 
 }  // namespace fabrique::accounts::pages

@@ -4,6 +4,7 @@
 #include "accounts/by_mail.hpp"
 #include "accounts/crypto.hpp"
 #include "accounts/store.hpp"
+#include "accounts/urls.hpp"
 #include "common/text.hpp"
 
 namespace fabrique::accounts {
@@ -71,7 +72,7 @@ void mail_confirmation(storage::Connection& c, std::int64_t user_id, sys_seconds
                                   "yours, follow this link within three days.")));
   m.paragraphs.push_back(t->tr(N_("If you did not create it, ignore this mail: the account receives nothing else.")));
   m.link_label = t->tr(N_("Confirm my address"));
-  m.link = mail::url("/inscription/confirmer?jeton=" + token);
+  m.link = mail::url(urls::confirm_email() + "?jeton=" + token);
   mail::enqueue(c, m, now);
 }
 

@@ -5,6 +5,7 @@
 #include "accounts/store.hpp"
 #include "accounts/templates/account.hpp"
 #include "accounts/templates/sign.hpp"
+#include "accounts/urls.hpp"
 #include "accounts/view_models.hpp"
 #include "coalitions/store.hpp"
 #include "accounts/use_cases.hpp"
@@ -61,7 +62,7 @@ AccountPage load_account(Context& ctx, const FieldErrors& profile_errors, const 
                          const FieldErrors& join_errors) {
   AccountPage page;
   page.user = *ctx.user;
-  const bool profile_posted = ctx.request.path == "/compte/profil";
+  const bool profile_posted = ctx.request.path == urls::profile();
   page.name = profile_posted ? ctx.form.get("name") : page.user.name;
   page.show_name = profile_posted ? ctx.form.get("show_name") == "1" : page.user.show_name;
   page.saved = ctx.query.get("fait") == "1";
@@ -78,7 +79,6 @@ AccountPage load_account(Context& ctx, const FieldErrors& profile_errors, const 
   page.join_errors = join_errors;
   page.notifications = notifications::pages::account_section(ctx);
   page.sessions = sessions_section(ctx);
-  page.links = account_links(ctx);
   return page;
 }
 
@@ -92,11 +92,11 @@ Response render_account(Context& ctx, const FieldErrors& profile_errors, const F
 }  // namespace
 
 Response sign_in_first(const Context& ctx) {
-  return Response::redirect("/connexion?retour=" + html::url_encode(views::current_location(ctx)));
+  return Response::redirect(urls::sign_in() + "?retour=" + html::url_encode(views::current_location(ctx)));
 }
 
 Response sign_up_form(Context& ctx) {
-  if (ctx.user) return Response::redirect("/compte");
+  if (ctx.user) return Response::redirect(urls::account());
   return render_sign_up(ctx, {}, 200);
 }
 
@@ -118,11 +118,11 @@ Response sign_up(Context& ctx) {
     return r;
   }
   if (!result.errors.empty()) return render_sign_up(ctx, result.errors, 422);
-  return Response::redirect("/inscription/envoyee");
+  return Response::redirect(urls::sign_up_sent());
 }
 
 Response sign_in_form(Context& ctx) {
-  if (ctx.user) return Response::redirect("/compte");
+  if (ctx.user) return Response::redirect(urls::account());
   return render_sign_in(ctx, {}, 200);
 }
 
@@ -137,7 +137,7 @@ Response sign_in(Context& ctx) {
   if (!result.errors.empty()) return render_sign_in(ctx, result.errors, 422);
   ctx.renew_browser_secret();
   Response r = Response::redirect(views::safe_return(ctx.form.get("retour")) == "/"
-                                      ? std::string("/compte")
+                                      ? urls::account()
                                       : views::safe_return(ctx.form.get("retour")));
   r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, result.session_token, session_cookie(ctx)));
   return r;
@@ -164,7 +164,7 @@ Response update_profile(Context& ctx) {
   auto errors = accounts::update_profile(ctx.db, *ctx.user, ctx.form.get("name"), ctx.form.get("show_name") == "1",
                                          ctx.now);
   if (!errors.empty()) return render_account(ctx, errors, {}, {}, 422);
-  return Response::redirect("/compte?fait=1");
+  return Response::redirect(urls::account() + "?fait=1");
 }
 
 Response change_password(Context& ctx) {
@@ -172,7 +172,7 @@ Response change_password(Context& ctx) {
                                           ctx.form.get("new_password"), ctx.form.get("new_password_confirmation"),
                                           ctx.now);
   if (!errors.empty()) return render_account(ctx, {}, errors, {}, 422);
-  return Response::redirect("/compte?fait=1");
+  return Response::redirect(urls::account() + "?fait=1");
 }
 
 Response join_organisation(Context& ctx) {
@@ -183,12 +183,12 @@ Response join_organisation(Context& ctx) {
     return render_account(ctx, {}, {}, errors, 422);
   }
   organisations::join_organisation(ctx.db, *ctx.user, slug, ctx.now);
-  return Response::redirect("/compte?fait=1");
+  return Response::redirect(urls::account() + "?fait=1");
 }
 
 Response leave_organisation(Context& ctx) {
   organisations::leave_organisation(ctx.db, *ctx.user, ctx.param("slug"));
-  return Response::redirect("/compte?fait=1");
+  return Response::redirect(urls::account() + "?fait=1");
 }
 
 }  // namespace fabrique::accounts::pages

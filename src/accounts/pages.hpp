@@ -39,8 +39,6 @@ Response end_session(Context& ctx);          // POST /compte/sessions/{handle}/f
 Response delete_account_form(Context& ctx);  // GET /compte/supprimer
 Response delete_account(Context& ctx);       // POST /compte/supprimer
 Response account_deleted(Context& ctx);      // GET /compte/supprime
-// The links from the account page to the address and mail-choice pages.
-html::Html account_links(Context& ctx);
 
 // The session cookie's attributes (pages.cpp).
 http::CookieOptions session_cookie(const Context& ctx);

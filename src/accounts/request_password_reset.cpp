@@ -2,6 +2,7 @@
 // address; the answer, and the work done, are the same whether or not the address has an account.
 #include "accounts/by_mail.hpp"
 #include "accounts/crypto.hpp"
+#include "accounts/urls.hpp"
 #include "common/text.hpp"
 
 namespace fabrique::accounts {
@@ -28,7 +29,7 @@ FieldErrors request_password_reset(storage::Connection& c, std::string_view emai
                                   "The link below works once, within one hour.")));
   m.paragraphs.push_back(t->tr(N_("If you did not ask for it, ignore this mail: your password stays the same.")));
   m.link_label = t->tr(N_("Choose a new password"));
-  m.link = mail::url("/mot-de-passe-oublie/nouveau?jeton=" + token);
+  m.link = mail::url(urls::new_password() + "?jeton=" + token);
   if (user) {
     store::insert_token(c, token_hash(token), user_id, "password", "", now, now + kRecoveryValidity);
     mail::enqueue(c, m, now);

@@ -4,6 +4,7 @@
 #include "accounts/pages.hpp"
 #include "accounts/templates/delete.hpp"
 #include "accounts/templates/sessions.hpp"
+#include "accounts/urls.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::accounts::pages {
@@ -20,7 +21,7 @@ html::Html sessions_section(Context& ctx) {
 Response end_session(Context& ctx) {
   accounts::end_session(ctx.db, *ctx.user, std::string(ctx.param("handle")));
   // Ending this browser's own session signs it out; the account page then asks to sign in.
-  return Response::redirect("/compte#sessions");
+  return Response::redirect(urls::account() + "#sessions");
 }
 
 namespace {
@@ -37,7 +38,7 @@ Response delete_account_form(Context& ctx) {
 Response delete_account(Context& ctx) {
   auto errors = accounts::delete_account(ctx.db, *ctx.user, ctx.form.get("password"), ctx.now);
   if (!errors.empty()) return render_delete(ctx, errors, 422);
-  return signed_out(ctx, "/compte/supprime");
+  return signed_out(ctx, urls::account_deleted());
 }
 
 Response account_deleted(Context& ctx) {

@@ -2,6 +2,7 @@
 #include "accounts/crypto.hpp"
 #include "accounts/store.hpp"
 #include "accounts/throttle.hpp"
+#include "accounts/urls.hpp"
 #include "accounts/use_cases.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
@@ -62,7 +63,7 @@ SignInResult sign_in(storage::Connection& c, std::string_view email_in, std::str
       notifications::notify(c, user->id, notifications::kAccount,
                             N_("Several attempts to sign in to your account failed. If it was not you, choose a "
                                "new password."),
-                            "/compte#motdepasse", now);
+                            urls::account() + "#motdepasse", now);
     tx.commit();
     out.errors.add("password", N_("Wrong e-mail address or password."));
     return out;

@@ -25,7 +25,7 @@ struct AccountPage {
   std::vector<coalitions::Declaration> declarations;
   FieldErrors profile_errors, password_errors, join_errors;
   // The sections other modules draw on this page.
-  html::Html notifications, sessions, links;
+  html::Html notifications, sessions;
 };
 
 }  // namespace fabrique::accounts
