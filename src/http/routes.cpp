@@ -211,38 +211,38 @@ const Router& routes() {
       r.get("/recherche", fabrique::search::pages::search);  // ?q=&type=&page=
       r.get("/ressources", commons::resources);              // ?type=&coalition=&etiquette=&licence=&page=
       r.get("/ressources.json", commons::resources_json);
-      r.get("/ressources/proposer", commons::new_resource);
-      r.post("/ressources/proposer", commons::create_resource, Needs::files);
+      r.get("/ressources/proposer", signed_in(commons::new_resource));
+      r.post("/ressources/proposer", signed_in(commons::create_resource), Needs::files);
       r.get("/ressources/{slug}", commons::resource);
       r.get("/ressources/{slug}/fichier", commons::resource_file);
-      r.get("/ressources/{slug}/modifier", commons::edit_resource);
-      r.post("/ressources/{slug}/modifier", commons::update_resource, Needs::files);
-      r.post("/ressources/{slug}/publier", commons::publish_resource);
-      r.post("/ressources/{slug}/supprimer", commons::delete_resource);
+      r.get("/ressources/{slug}/modifier", signed_in(commons::edit_resource));
+      r.post("/ressources/{slug}/modifier", signed_in(commons::update_resource), Needs::files);
+      r.post("/ressources/{slug}/publier", signed_in(commons::publish_resource));
+      r.post("/ressources/{slug}/supprimer", signed_in(commons::delete_resource));
       r.get("/ressources/{slug}/historique/comparer", commons::compare_resource);  // ?de=&a=
-      r.post("/ressources/{slug}/historique/{number:int}/restaurer", commons::restore_resource);
+      r.post("/ressources/{slug}/historique/{number:int}/restaurer", signed_in(commons::restore_resource));
       r.get("/charte", commons::charter);
       r.get("/charte/signataires", commons::signatories);
       r.get("/charte/versions", commons::charter_versions);
-      r.get("/charte/versions/nouvelle", commons::new_charter_version);
-      r.post("/charte/versions/nouvelle", commons::create_charter_version);
+      r.get("/charte/versions/nouvelle", signed_in(commons::new_charter_version));
+      r.post("/charte/versions/nouvelle", signed_in(commons::create_charter_version));
       r.get("/charte/versions/{number:int}", commons::charter_version);
-      r.get("/charte/versions/{number:int}/modifier", commons::edit_charter_draft);
-      r.post("/charte/versions/{number:int}/modifier", commons::update_charter_draft);
-      r.post("/charte/versions/{number:int}/consultation", commons::open_consultation);
-      r.post("/charte/versions/{number:int}/commentaires", commons::comment_charter);
-      r.post("/charte/versions/{number:int}/adopter", commons::adopt_charter);
-      r.post("/charte/versions/{number:int}/signer", commons::sign_charter);
+      r.get("/charte/versions/{number:int}/modifier", signed_in(commons::edit_charter_draft));
+      r.post("/charte/versions/{number:int}/modifier", signed_in(commons::update_charter_draft));
+      r.post("/charte/versions/{number:int}/consultation", signed_in(commons::open_consultation));
+      r.post("/charte/versions/{number:int}/commentaires", signed_in(commons::comment_charter));
+      r.post("/charte/versions/{number:int}/adopter", signed_in(commons::adopt_charter));
+      r.post("/charte/versions/{number:int}/signer", signed_in(commons::sign_charter));
       r.get("/boussole", commons::boussole);  // ?issue=&coalition=
       r.get("/boussole.json", commons::boussole_json);
-      r.get("/boussole/proposer", commons::new_card);
-      r.post("/boussole/proposer", commons::create_card);
+      r.get("/boussole/proposer", signed_in(commons::new_card));
+      r.post("/boussole/proposer", signed_in(commons::create_card));
       r.get("/boussole/{slug}", commons::card);
-      r.get("/boussole/{slug}/modifier", commons::edit_card);
-      r.post("/boussole/{slug}/modifier", commons::update_card);
-      r.post("/boussole/{slug}/publier", commons::publish_card);
+      r.get("/boussole/{slug}/modifier", signed_in(commons::edit_card));
+      r.post("/boussole/{slug}/modifier", signed_in(commons::update_card));
+      r.post("/boussole/{slug}/publier", signed_in(commons::publish_card));
       r.get("/boussole/{slug}/historique/comparer", commons::compare_card);  // ?de=&a=
-      r.post("/boussole/{slug}/historique/{number:int}/restaurer", commons::restore_card);
+      r.post("/boussole/{slug}/historique/{number:int}/restaurer", signed_in(commons::restore_card));
     }
 
     // Observatory of public algorithms (literal paths before /observatoire/{slug}), and notifications
