@@ -94,9 +94,9 @@ const Router& routes() {
     r.get("/organisations", organisations::list);
     r.get("/organisations/nouvelle", signed_in(organisations::new_form));
     r.post("/organisations/nouvelle", signed_in(organisations::create));
-    r.get("/organisations/types", [](Context& c) { return taxonomies::edit(c, kOrganisationKinds); });
-    r.post("/organisations/types", [](Context& c) { return taxonomies::add(c, kOrganisationKinds); });
-    r.post("/organisations/types/{slug}", [](Context& c) { return taxonomies::rename(c, kOrganisationKinds); });
+    r.get("/organisations/types", signed_in([](Context& c) { return taxonomies::edit(c, kOrganisationKinds); }));
+    r.post("/organisations/types", signed_in([](Context& c) { return taxonomies::add(c, kOrganisationKinds); }));
+    r.post("/organisations/types/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kOrganisationKinds); }));
     r.get("/organisations/{slug}", organisations::show);
     r.post("/organisations/{slug}/suivre", signed_in(fabrique::follows::pages::follow_organisation));
     r.get("/organisations/{slug}/modifier", signed_in(organisations::edit_form));
@@ -107,12 +107,12 @@ const Router& routes() {
     r.get("/coalitions.json", coalitions::list_json);
     r.get("/coalitions/nouvelle", signed_in(coalitions::new_form));
     r.post("/coalitions/nouvelle", signed_in(coalitions::create));
-    r.get("/coalitions/familles", [](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); });
-    r.post("/coalitions/familles", [](Context& c) { return taxonomies::add(c, kCoalitionFamilies); });
-    r.post("/coalitions/familles/{slug}", [](Context& c) { return taxonomies::rename(c, kCoalitionFamilies); });
-    r.get("/coalitions/promotions", [](Context& c) { return taxonomies::edit(c, kCoalitionCohorts); });
-    r.post("/coalitions/promotions", [](Context& c) { return taxonomies::add(c, kCoalitionCohorts); });
-    r.post("/coalitions/promotions/{slug}", [](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); });
+    r.get("/coalitions/familles", signed_in([](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); }));
+    r.post("/coalitions/familles", signed_in([](Context& c) { return taxonomies::add(c, kCoalitionFamilies); }));
+    r.post("/coalitions/familles/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionFamilies); }));
+    r.get("/coalitions/promotions", signed_in([](Context& c) { return taxonomies::edit(c, kCoalitionCohorts); }));
+    r.post("/coalitions/promotions", signed_in([](Context& c) { return taxonomies::add(c, kCoalitionCohorts); }));
+    r.post("/coalitions/promotions/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); }));
     r.get("/coalitions/{slug}.json", coalitions::show_json);
     r.get("/coalitions/{slug}", coalitions::show);
     r.get("/coalitions/{slug}/modifier", signed_in(coalitions::edit_form));
@@ -138,9 +138,9 @@ const Router& routes() {
       r.get("/evenements/agenda.ics", events::personal_ics);  // ?jeton= (private, revocable)
       r.get("/evenements/nouveau", events::new_form);
       r.post("/evenements/nouveau", events::create);
-      r.get("/evenements/types", [](Context& c) { return taxonomies::edit(c, kEventKinds); });
-      r.post("/evenements/types", [](Context& c) { return taxonomies::add(c, kEventKinds); });
-      r.post("/evenements/types/{slug}", [](Context& c) { return taxonomies::rename(c, kEventKinds); });
+      r.get("/evenements/types", signed_in([](Context& c) { return taxonomies::edit(c, kEventKinds); }));
+      r.post("/evenements/types", signed_in([](Context& c) { return taxonomies::add(c, kEventKinds); }));
+      r.post("/evenements/types/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kEventKinds); }));
       r.get("/evenements/mes-inscriptions", events::my_events);
       r.post("/evenements/mes-inscriptions/agenda", events::renew_token);
       r.post("/evenements/mes-inscriptions/agenda/revoquer", events::revoke_token);
