@@ -2,6 +2,7 @@
 // the charter in force, and the signatories of the previous version are asked to sign it again.
 #include "commons/index_charter.hpp"
 #include "commons/store.hpp"
+#include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
@@ -34,7 +35,7 @@ FieldErrors adopt_charter_version(storage::Connection& c, const User& actor, std
     signatories.push_back(r.integer(0));
   notifications::notify_each(c, signatories, 0, notifications::kCharter,
                              N_("A new version of the charter is adopted: “{}”. Sign it again to stay a signatory."),
-                             "/charte", now, v->label.empty() ? "v" + std::to_string(v->number) : v->label);
+                             urls::charter(), now, v->label.empty() ? "v" + std::to_string(v->number) : v->label);
   tx.commit();
   return errors;
 }

@@ -1,5 +1,6 @@
 // The chore that announces a charter consultation once its opening time has come (an animateur may
 // schedule it ahead): everyone with an account is told, once.
+#include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
@@ -23,7 +24,7 @@ int announce_consultations(storage::Connection& c, sys_seconds now) {
     const std::string number = std::to_string(v.integer(0));
     notifications::notify_each(c, everyone, 0, notifications::kCharter,
                                i18n::N_("The consultation on the charter is open: “{}”. Read it and comment."),
-                               "/charte/versions/" + number, now, v.text(1).empty() ? "v" + number : v.text(1));
+                               urls::charter_version(v.integer(0)), now, v.text(1).empty() ? "v" + number : v.text(1));
   }
   tx.commit();
   return static_cast<int>(opened.size());

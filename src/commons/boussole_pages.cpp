@@ -2,11 +2,13 @@
 // propose, edit and publish cards.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "commons/pages.hpp"
 #include "commons/store.hpp"
+#include "commons/templates/boussole.hpp"
+#include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
+#include "commons/view_models.hpp"
 #include "commons/views.hpp"
 #include "i18n/i18n.hpp"
 #include "text/markdown.hpp"
@@ -16,7 +18,6 @@
 namespace fabrique::commons::pages {
 
 using html::Html;
-using html::render;
 using i18n::N_;
 namespace fv = fabrique::views;
 
@@ -27,12 +28,13 @@ struct CardFilters {
   store::CardFilter filter;
 };
 
-CardFilters card_filters(Context& ctx) {
+// The filters of the query string, `coalitions` being every coalition; unknown values are dropped.
+CardFilters card_filters(Context& ctx, const std::vector<CoalitionRef>& coalitions) {
   CardFilters f;
   f.outcome = ctx.query.get("issue");
   f.coalition = ctx.query.get("coalition");
   if (outcome(f.outcome)) f.filter.outcome = f.outcome; else f.outcome.clear();
-  f.filter.coalition_id = views::coalition_filter(ctx, f.coalition);
+  f.filter.coalition_id = views::coalition_filter(coalitions, f.coalition);
   if (ctx.user) {
     f.filter.all_drafts = ctx.user->is_animateur();
     f.filter.drafts_of = ctx.user->id;
@@ -73,23 +75,23 @@ CardInput card_input_of(const Card& k) {
           k.coalition ? k.coalition->slug : "", k.revision};
 }
 
+// The card form's fields, as `in` holds them, with the lists to choose from.
 Html card_fields(Context& ctx, const CardInput& in, const FieldErrors& errors) {
-  Html out = fv::input(ctx, {"title", ctx.tr(N_("Title")), in.title, "text", "off", "", true, kMaxTitle}, errors);
-  out += fv::select(ctx, {"outcome", ctx.tr(N_("Outcome")), in.outcome, "", "", "", true, 0}, views::outcome_options(ctx),
-                    errors, ctx.tr(N_("Choose…")));
-  out += fv::select(ctx, {"coalition", ctx.tr(N_("Coalition")), in.coalition, "", "", "", false, 0},
-                    views::coalition_options(store::coalitions(ctx.db)), errors, ctx.tr(N_("None")));
-  for (const auto& t : kCardTexts)
-    out += fv::textarea(ctx, {t.name, ctx.tr(t.label), text_of(in, t.name), "", "", ctx.tr(t.hint), false, 0}, errors, 4);
-  return out;
+  CardForm form{.title = in.title,
+                .outcome = in.outcome,
+                .coalition = in.coalition,
+                .outcomes = views::outcome_options(ctx),
+                .coalitions = views::coalition_options(store::coalitions(ctx.db))};
+  for (const auto& t : kCardTexts) form.texts.push_back({t.name, t.label, t.hint, text_of(in, t.name)});
+  return html::render(*ctx.t, templates::CardFields{.form = form, .errors = errors});
 }
 
 Response render_new_card(Context& ctx, const CardInput& in, const FieldErrors& errors, int status) {
   return views::form_page(
       ctx,
       {.title = ctx.tr(N_("Share an experience")),
-       .intro = render("<p>{}</p>", ctx.tr(N_("What have we already tried, what worked, what did not? The animateurs and the co-porteurs of its coalition publish proposals."))),
-       .action = "/boussole/proposer",
+       .intro = html::render("<p>{}</p>", ctx.tr(N_("What have we already tried, what worked, what did not? The animateurs and the co-porteurs of its coalition publish proposals."))),
+       .action = urls::new_card(),
        .fields = card_fields(ctx, in, errors),
        .submit = N_("Propose")},
       errors, status);
@@ -100,8 +102,8 @@ Response render_edit_card(Context& ctx, const Card& k, const CardInput& in, cons
   return views::form_page(
       ctx,
       {.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), k.title),
-       .intro = render(R"(<p class="meta"><a href="/boussole/{}">{}</a></p>)", k.slug, k.title),
-       .action = "/boussole/" + k.slug + "/modifier",
+       .intro = html::render(R"(<p class="meta"><a href="{}">{}</a></p>)", urls::card(k.slug), k.title),
+       .action = urls::edit_card(k.slug),
        .base_revision = conflict ? k.revision : in.base_revision,
        .conflict = conflict,
        .conflict_title = N_("Someone saved this card while you were editing it"),
@@ -117,37 +119,51 @@ Card visible_card(Context& ctx) {
   return *k;
 }
 
+// Everything the boussole shows, read in one place: the coalitions (filter and choices), then the
+// cards the filters keep, drafts included for those who may see them.
+BoussolePage load_boussole(Context& ctx) {
+  BoussolePage page;
+  auto coalitions = store::coalitions(ctx.db);
+  CardFilters f = card_filters(ctx, coalitions);
+  page.signed_in = ctx.user.has_value();
+  page.outcome = f.outcome;
+  page.coalition = f.coalition;
+  page.outcomes = views::outcome_options(ctx);
+  page.coalitions = views::coalition_options(coalitions);
+  for (auto& k : store::cards(ctx.db, f.filter)) {
+    std::string outcome = views::outcome_label(ctx, k.outcome);
+    page.cards.push_back({std::move(k), std::move(outcome)});
+  }
+  return page;
+}
+
+// A card's page: its texts, what the person may do with it, and its revisions.
+CardPage load_card(Context& ctx, Card k) {
+  CardPage page;
+  const User* actor = ctx.actor();
+  page.outcome = views::outcome_label(ctx, k.outcome);
+  const CardInput values = card_input_of(k);
+  for (const auto& t : kCardTexts) {
+    const std::string& value = text_of(values, t.name);
+    if (!value.empty()) page.texts.push_back({t.label, text::render_markdown(value)});
+  }
+  page.can_edit = can_edit(ctx.db, actor, k);
+  const bool publisher = can_publish(ctx.db, actor, k);
+  page.can_publish = k.status == Status::draft && publisher;
+  page.history = views::history(urls::card(k.slug), store::card_revisions(ctx.db, k.id), k.revision, publisher);
+  page.card = std::move(k);
+  return page;
+}
+
 }  // namespace
 
 Response boussole(Context& ctx) {
-  CardFilters f = card_filters(ctx);
-  auto list = store::cards(ctx.db, f.filter);
-  Html items;
-  for (const auto& k : list)
-    items += render(R"(<li><a href="/boussole/{}">{}</a> <span class="meta">{}{}{}</span></li>)", k.slug, k.title,
-                    views::outcome_label(ctx, k.outcome),
-                    k.coalition ? render(" · {}", views::coalition_title(*k.coalition)) : Html(),
-                    k.status == Status::draft ? render(" · {}", ctx.tr(N_("proposal"))) : Html());
-  if (list.empty()) items = render("<li>{}</li>", ctx.tr(N_("No experience matches these filters.")));
-  Html body = render(
-      R"(<h1>{}</h1>{}<p>{}</p>{}
-<form method="get" action="/boussole" class="filters">{}{}<button type="submit">{}</button></form>
-<p role="status">{}</p><ul class="cards">{}</ul><p><a href="/boussole.json">{}</a></p>)",
-      ctx.tr(N_("Boussole")), views::subnav(ctx, "/boussole"),
-      ctx.tr(N_("The compass of experience: what we have already tried, what worked and what did not, with the tensions to keep in mind.")),
-      ctx.user ? render(R"(<p><a href="/boussole/proposer">{}</a></p>)", ctx.tr(N_("Share an experience"))) : Html(),
-      fv::select(ctx, {"issue", ctx.tr(N_("Outcome")), f.outcome, "", "", "", false, 0}, views::outcome_options(ctx), {},
-                 ctx.tr(N_("All"))),
-      fv::select(ctx, {"coalition", ctx.tr(N_("Coalition")), f.coalition, "", "", "", false, 0},
-                 views::coalition_options(store::coalitions(ctx.db)), {}, ctx.tr(N_("All"))),
-      ctx.tr(N_("Filter")),
-      fmt::format(fmt::runtime(ctx.trn("{} experience", "{} experiences", static_cast<long>(list.size()))), list.size()),
-      items, ctx.tr(N_("The same list as JSON")));
-  return fv::page(ctx, ctx.tr(N_("Boussole")), body);
+  BoussolePage page = load_boussole(ctx);
+  return fv::page(ctx, ctx.tr(N_("Boussole")), html::render(*ctx.t, templates::Boussole{page}));
 }
 
 Response boussole_json(Context& ctx) {
-  CardFilters f = card_filters(ctx);
+  CardFilters f = card_filters(ctx, store::coalitions(ctx.db));
   f.filter.all_drafts = false;  // the API lists what is published
   f.filter.drafts_of.reset();
   boost::json::array items;
@@ -170,51 +186,23 @@ Response boussole_json(Context& ctx) {
   return coalitions::json::response(ctx, out);
 }
 
-Response new_card(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
-  return render_new_card(ctx, {}, {}, 200);
-}
+Response new_card(Context& ctx) { return render_new_card(ctx, {}, {}, 200); }
 
 Response create_card(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   CardInput in = card_input_from(ctx);
   auto result = propose_card(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new_card(ctx, in, result.errors, 422);
-  return Response::redirect("/boussole/" + result.card->slug);
+  return Response::redirect(urls::card(result.card->slug));
 }
 
 Response card(Context& ctx) {
-  Card k = visible_card(ctx);
-  const User* actor = ctx.actor();
-  Html texts;
-  const CardInput values = card_input_of(k);
-  for (const auto& t : kCardTexts) {
-    const std::string& value = text_of(values, t.name);
-    if (!value.empty()) texts += render("<h2>{}</h2>{}", ctx.tr(t.label), text::render_markdown(value));
-  }
-  std::vector<views::RevisionLine> history;
-  for (const auto& v : store::card_revisions(ctx.db, k.id)) history.push_back({v.number, v.created_at, v.author_name});
-  Html actions;
-  if (can_edit(ctx.db, actor, k))
-    actions += render(R"(<li><a href="/boussole/{}/modifier">{}</a></li>)", k.slug, ctx.tr(N_("Edit")));
-  if (k.status == Status::draft && can_publish(ctx.db, actor, k))
-    actions += render(R"(<li><form method="post" action="/boussole/{}/publier">{}<button type="submit">{}</button></form></li>)",
-                      k.slug, fv::csrf_field(ctx), ctx.tr(N_("Publish")));
-  Html body = render(
-      R"(<p class="meta"><a href="/boussole">{}</a></p><h1>{}</h1>{}<dl class="facts"><dt>{}</dt><dd>{}</dd>{}{}</dl>{}{}{})",
-      ctx.tr(N_("Boussole")), k.title, views::draft_notice(ctx, k.status), ctx.tr(N_("Outcome")),
-      views::outcome_label(ctx, k.outcome),
-      k.coalition ? render(R"(<dt>{}</dt><dd><a href="/coalitions/{}">{}</a></dd>)", ctx.tr(N_("Coalition")), k.coalition->slug,
-                           views::coalition_title(*k.coalition))
-                  : Html(),
-      k.submitter_name.empty() ? Html() : render("<dt>{}</dt><dd>{}</dd>", ctx.tr(N_("Shared by")), k.submitter_name),
-      texts, actions.empty() ? Html() : render(R"(<ul class="tags">{}</ul>)", actions),
-      views::revision_history(ctx, "/boussole/" + k.slug, history, k.revision, can_publish(ctx.db, actor, k)));
-  return fv::page(ctx, k.title, body);
+  CardPage page = load_card(ctx, visible_card(ctx));
+  // Only a publisher sees a form; asking for the token makes the page personal.
+  std::string csrf = page.can_publish || page.history.can_restore ? ctx.csrf_token() : std::string();
+  return fv::page(ctx, page.card.title, html::render(*ctx.t, templates::Card{.page = page, .csrf = csrf}));
 }
 
 Response edit_card(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Card k = visible_card(ctx);
   if (!can_edit(ctx.db, &*ctx.user, k))
     return fv::forbidden(ctx, N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
@@ -222,23 +210,21 @@ Response edit_card(Context& ctx) {
 }
 
 Response update_card(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   CardInput in = card_input_from(ctx);
   auto result = commons::update_card(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict) return Response::redirect("/boussole/" + ctx.param("slug"));
+  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::card(ctx.param("slug")));
   Card k = visible_card(ctx);
   return render_edit_card(ctx, k, in, result.errors, result.conflict, result.conflict ? 409 : 422);
 }
 
 Response publish_card(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   commons::publish_card(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
-  return Response::redirect("/boussole/" + ctx.param("slug"));
+  return Response::redirect(urls::card(ctx.param("slug")));
 }
 
 Response compare_card(Context& ctx) {
   Card k = visible_card(ctx);
-  const std::string base = "/boussole/" + k.slug;
+  const std::string base = urls::card(k.slug);
   const std::int64_t from = views::integer_field(ctx.query.get("de"), -1), to = views::integer_field(ctx.query.get("a"), -1);
   auto a = store::card_revision(ctx.db, k.id, from), b = store::card_revision(ctx.db, k.id, to);
   if (!a || !b) return views::no_such_revisions(ctx, base);
@@ -253,13 +239,12 @@ Response compare_card(Context& ctx) {
 }
 
 Response restore_card(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   const std::string slug = ctx.param("slug");
   auto result = commons::restore_card_revision(ctx.db, *ctx.user, slug, ctx.param_int("number"),
                                                views::integer_field(ctx.form.get("base_revision"), -1), ctx.now);
   if (result.conflict || !result.errors.empty())
-    return views::restore_refused(ctx, "/boussole/" + slug, result.conflict, result.errors);
-  return Response::redirect("/boussole/" + slug + "#historique");
+    return views::restore_refused(ctx, urls::card(slug), result.conflict, result.errors);
+  return Response::redirect(urls::history(urls::card(slug)));
 }
 
 }  // namespace fabrique::commons::pages

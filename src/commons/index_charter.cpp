@@ -1,5 +1,6 @@
 // The charter's entries in the search index: the current (adopted) text, and the version in progress.
 #include "commons/index_charter.hpp"
+#include "commons/urls.hpp"
 
 #include "search/search.hpp"
 
@@ -13,11 +14,11 @@ void index_charter(storage::Connection& c, const CharterVersion& v) {
   const std::string title = "Charte, version " + std::to_string(v.number) + (v.label.empty() ? "" : " (" + v.label + ")");
   if (v.adopted()) {
     search::remove(c, "charter", version_ref);
-    search::index(c, {"charter", "charte", title, body, "/charte", search::Audience::everyone, std::nullopt,
+    search::index(c, {"charter", "charte", title, body, urls::charter(), search::Audience::everyone, std::nullopt,
                       std::nullopt, v.updated_at});
   } else {
     // No owner and no coalition: a draft is seen by the animateurs only.
-    search::index(c, {"charter", version_ref, title, body, "/charte/versions/" + std::to_string(v.number),
+    search::index(c, {"charter", version_ref, title, body, urls::charter_version(v.number),
                       v.opens_at ? search::Audience::everyone : search::Audience::editors, std::nullopt,
                       std::nullopt, v.updated_at});
   }

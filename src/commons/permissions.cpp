@@ -1,5 +1,6 @@
 // Who may edit, publish and see resources and boussole cards, and what of them the search index holds.
 #include "commons/store.hpp"
+#include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
 #include "search/search.hpp"
 
@@ -49,7 +50,7 @@ void index_resource(storage::Connection& c, const Resource& r) {
   // A draft is found only by those who may edit it: its submitter, the co-porteurs of its (first)
   // coalition, the animateurs, as can_edit says.
   const bool draft = r.status == Status::draft;
-  search::index(c, {"resource", r.slug, r.title, body, "/ressources/" + r.slug,
+  search::index(c, {"resource", r.slug, r.title, body, urls::resource(r.slug),
                     draft ? search::Audience::editors : search::Audience::everyone, r.submitted_by,
                     draft && !r.coalitions.empty() ? std::optional(r.coalitions.front().id) : std::nullopt,
                     r.updated_at});
@@ -59,7 +60,7 @@ void index_card(storage::Connection& c, const Card& k) {
   const bool draft = k.status == Status::draft;
   search::index(c, {"card", k.slug, k.title,
                     k.context + "\n\n" + k.tried + "\n\n" + k.learned + "\n\n" + k.tensions + "\n\n" + k.sources,
-                    "/boussole/" + k.slug, draft ? search::Audience::editors : search::Audience::everyone,
+                    urls::card(k.slug), draft ? search::Audience::editors : search::Audience::everyone,
                     k.submitted_by, draft && k.coalition ? std::optional(k.coalition->id) : std::nullopt,
                     k.updated_at});
 }

@@ -2,6 +2,7 @@
 // its coalition publishes it at once; anyone else's card waits as a draft, and those who may publish
 // it are told.
 #include "commons/store.hpp"
+#include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
 #include "commons/validation.hpp"
 #include "coalitions/store.hpp"
@@ -32,7 +33,7 @@ CardResult propose_card(storage::Connection& c, const User& actor, const CardInp
       for (const auto& m : coalitions::store::members(c, k.coalition->id))
         if (m.role == coalitions::Role::co_porteur) moderators.push_back(m.user_id);
     notifications::notify_each(c, moderators, actor.id, notifications::kModeration,
-                               N_("A boussole card waits for review: “{}”"), "/boussole/" + k.slug, now, k.title);
+                               N_("A boussole card waits for review: “{}”"), urls::card(k.slug), now, k.title);
   }
   tx.commit();
   return out;

@@ -1,6 +1,7 @@
 // Use case: a member proposes a resource; an animateur or a co-porteur of a linked coalition
 // publishes it at once; anyone else's proposal waits as a draft, and those who may publish it are told.
 #include "commons/store.hpp"
+#include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
 #include "commons/validation.hpp"
 #include "coalitions/store.hpp"
@@ -38,7 +39,7 @@ ResourceResult propose_resource(storage::Connection& c, const User& actor, const
       for (const auto& m : coalitions::store::members(c, k.id))
         if (m.role == coalitions::Role::co_porteur) moderators.push_back(m.user_id);
     notifications::notify_each(c, moderators, actor.id, notifications::kModeration,
-                               N_("A resource waits for review: “{}”"), "/ressources/" + r.slug, now, r.title);
+                               N_("A resource waits for review: “{}”"), urls::resource(r.slug), now, r.title);
   }
   tx.commit();
   return out;

@@ -1,10 +1,12 @@
-// Pieces of HTML the commons pages share.
+// What the commons pages share: labels and choices, the page holding one form, and the pages
+// about revisions (comparison, refused restore).
 #pragma once
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "commons/model.hpp"
+#include "commons/view_models.hpp"
 #include "http/context.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
@@ -15,58 +17,35 @@ namespace fabrique::commons::views {
 using html::Html;
 using http::Context;
 
-// The links between the three parts of the commons, the current one marked.
-Html subnav(const Context& ctx, std::string_view current);
 std::string kind_label(const Context& ctx, std::string_view slug);
 std::string outcome_label(const Context& ctx, std::string_view slug);
-// "Coalition 8.a — Title"
-std::string coalition_title(const CoalitionRef& k);
+using commons::coalition_title;
 // The choices of the lists, for selects.
 std::vector<fabrique::views::Option> kind_options(const Context& ctx);
 std::vector<fabrique::views::Option> licence_options();
 std::vector<fabrique::views::Option> outcome_options(const Context& ctx);
 std::vector<fabrique::views::Option> coalition_options(const std::vector<CoalitionRef>& all);
-// A status line for drafts ("Proposal awaiting publication"), empty when published.
-Html draft_notice(const Context& ctx, Status s);
 // The page number of ?page=, 1 when absent or not a number.
 std::int64_t page_number(const Context& ctx);
 
 // --- What the resource and card pages share: list filters, forms, histories.
 
-// The id of the coalition whose slug is `slug` (a list filter); `slug` is cleared when none has it.
-std::optional<std::int64_t> coalition_filter(Context& ctx, std::string& slug);
+// The id of the coalition of `all` whose slug is `slug` (a list filter); `slug` is cleared when
+// none has it.
+std::optional<std::int64_t> coalition_filter(const std::vector<CoalitionRef>& all, std::string& slug);
 // An integer form field or query parameter, `fallback` when absent or not a number.
 std::int64_t integer_field(const std::string& value, std::int64_t fallback);
 
-// A page holding one form (proposing or editing a resource or a card): title, what comes before
-// the form, the error summary, and on an edit the revision it was made from (hidden) and, after a
-// conflict, a box saying that nothing was saved.
-struct FormPage {
-  std::string title{};  // translated: the <h1> and the page's title
-  Html intro{};         // before the form: a link back, an explanation
-  std::string action{}; // where it posts
-  bool multipart = false;
-  std::optional<std::int64_t> base_revision{};  // edits only
-  bool conflict = false;
-  const char* conflict_title = nullptr;  // msgids, for a conflict
-  const char* conflict_text = nullptr;
-  Html fields{};
-  const char* submit = nullptr;  // msgid
-};
-http::Response form_page(Context& ctx, const FormPage& p, const FieldErrors& errors, int status);
+// The history of the thing at `base` from its revisions (newest first), `current` being in force.
+template <class Revision>
+History history(std::string base, const std::vector<Revision>& revisions, std::int64_t current, bool can_restore) {
+  History h{.base = std::move(base), .lines = {}, .current = current, .can_restore = can_restore};
+  for (const auto& v : revisions) h.lines.push_back({v.number, v.created_at, v.author_name});
+  return h;
+}
 
-// One revision in a history.
-struct RevisionLine {
-  std::int64_t number = 0;
-  sys_seconds created_at{};
-  std::string author_name;  // public name, or empty
-};
-// The history of the resource or card at `base` ("/ressources/slug"): a form comparing two
-// revisions (GET base/historique/comparer?de=&a=) and the revisions, newest first, each older one
-// with a restore button (POST base/historique/N/restaurer, sending the current revision) when
-// `can_restore`.
-Html revision_history(Context& ctx, const std::string& base, const std::vector<RevisionLine>& lines,
-                      std::int64_t current, bool can_restore);
+// The page holding one form (templates::Form in shared.html).
+http::Response form_page(Context& ctx, const FormPage& p, const FieldErrors& errors, int status);
 
 // One field of two revisions, as stored (labels translated, values as shown).
 using fabrique::views::FieldChange;

@@ -94,9 +94,9 @@ const Router& routes() {
     r.get("/organisations", organisations::list);
     r.get("/organisations/nouvelle", signed_in(organisations::new_form));
     r.post("/organisations/nouvelle", signed_in(organisations::create));
-    r.get("/organisations/types", [](Context& c) { return taxonomies::edit(c, kOrganisationKinds); });
-    r.post("/organisations/types", [](Context& c) { return taxonomies::add(c, kOrganisationKinds); });
-    r.post("/organisations/types/{slug}", [](Context& c) { return taxonomies::rename(c, kOrganisationKinds); });
+    r.get("/organisations/types", signed_in([](Context& c) { return taxonomies::edit(c, kOrganisationKinds); }));
+    r.post("/organisations/types", signed_in([](Context& c) { return taxonomies::add(c, kOrganisationKinds); }));
+    r.post("/organisations/types/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kOrganisationKinds); }));
     r.get("/organisations/{slug}", organisations::show);
     r.post("/organisations/{slug}/suivre", signed_in(fabrique::follows::pages::follow_organisation));
     r.get("/organisations/{slug}/modifier", signed_in(organisations::edit_form));
@@ -107,12 +107,12 @@ const Router& routes() {
     r.get("/coalitions.json", coalitions::list_json);
     r.get("/coalitions/nouvelle", signed_in(coalitions::new_form));
     r.post("/coalitions/nouvelle", signed_in(coalitions::create));
-    r.get("/coalitions/familles", [](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); });
-    r.post("/coalitions/familles", [](Context& c) { return taxonomies::add(c, kCoalitionFamilies); });
-    r.post("/coalitions/familles/{slug}", [](Context& c) { return taxonomies::rename(c, kCoalitionFamilies); });
-    r.get("/coalitions/promotions", [](Context& c) { return taxonomies::edit(c, kCoalitionCohorts); });
-    r.post("/coalitions/promotions", [](Context& c) { return taxonomies::add(c, kCoalitionCohorts); });
-    r.post("/coalitions/promotions/{slug}", [](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); });
+    r.get("/coalitions/familles", signed_in([](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); }));
+    r.post("/coalitions/familles", signed_in([](Context& c) { return taxonomies::add(c, kCoalitionFamilies); }));
+    r.post("/coalitions/familles/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionFamilies); }));
+    r.get("/coalitions/promotions", signed_in([](Context& c) { return taxonomies::edit(c, kCoalitionCohorts); }));
+    r.post("/coalitions/promotions", signed_in([](Context& c) { return taxonomies::add(c, kCoalitionCohorts); }));
+    r.post("/coalitions/promotions/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); }));
     r.get("/coalitions/{slug}.json", coalitions::show_json);
     r.get("/coalitions/{slug}", coalitions::show);
     r.get("/coalitions/{slug}/modifier", signed_in(coalitions::edit_form));
@@ -138,9 +138,9 @@ const Router& routes() {
       r.get("/evenements/agenda.ics", events::personal_ics);  // ?jeton= (private, revocable)
       r.get("/evenements/nouveau", events::new_form);
       r.post("/evenements/nouveau", events::create);
-      r.get("/evenements/types", [](Context& c) { return taxonomies::edit(c, kEventKinds); });
-      r.post("/evenements/types", [](Context& c) { return taxonomies::add(c, kEventKinds); });
-      r.post("/evenements/types/{slug}", [](Context& c) { return taxonomies::rename(c, kEventKinds); });
+      r.get("/evenements/types", signed_in([](Context& c) { return taxonomies::edit(c, kEventKinds); }));
+      r.post("/evenements/types", signed_in([](Context& c) { return taxonomies::add(c, kEventKinds); }));
+      r.post("/evenements/types/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kEventKinds); }));
       r.get("/evenements/mes-inscriptions", events::my_events);
       r.post("/evenements/mes-inscriptions/agenda", events::renew_token);
       r.post("/evenements/mes-inscriptions/agenda/revoquer", events::revoke_token);
@@ -211,38 +211,38 @@ const Router& routes() {
       r.get("/recherche", fabrique::search::pages::search);  // ?q=&type=&page=
       r.get("/ressources", commons::resources);              // ?type=&coalition=&etiquette=&licence=&page=
       r.get("/ressources.json", commons::resources_json);
-      r.get("/ressources/proposer", commons::new_resource);
-      r.post("/ressources/proposer", commons::create_resource, Needs::files);
+      r.get("/ressources/proposer", signed_in(commons::new_resource));
+      r.post("/ressources/proposer", signed_in(commons::create_resource), Needs::files);
       r.get("/ressources/{slug}", commons::resource);
       r.get("/ressources/{slug}/fichier", commons::resource_file);
-      r.get("/ressources/{slug}/modifier", commons::edit_resource);
-      r.post("/ressources/{slug}/modifier", commons::update_resource, Needs::files);
-      r.post("/ressources/{slug}/publier", commons::publish_resource);
-      r.post("/ressources/{slug}/supprimer", commons::delete_resource);
+      r.get("/ressources/{slug}/modifier", signed_in(commons::edit_resource));
+      r.post("/ressources/{slug}/modifier", signed_in(commons::update_resource), Needs::files);
+      r.post("/ressources/{slug}/publier", signed_in(commons::publish_resource));
+      r.post("/ressources/{slug}/supprimer", signed_in(commons::delete_resource));
       r.get("/ressources/{slug}/historique/comparer", commons::compare_resource);  // ?de=&a=
-      r.post("/ressources/{slug}/historique/{number:int}/restaurer", commons::restore_resource);
+      r.post("/ressources/{slug}/historique/{number:int}/restaurer", signed_in(commons::restore_resource));
       r.get("/charte", commons::charter);
       r.get("/charte/signataires", commons::signatories);
       r.get("/charte/versions", commons::charter_versions);
-      r.get("/charte/versions/nouvelle", commons::new_charter_version);
-      r.post("/charte/versions/nouvelle", commons::create_charter_version);
+      r.get("/charte/versions/nouvelle", signed_in(commons::new_charter_version));
+      r.post("/charte/versions/nouvelle", signed_in(commons::create_charter_version));
       r.get("/charte/versions/{number:int}", commons::charter_version);
-      r.get("/charte/versions/{number:int}/modifier", commons::edit_charter_draft);
-      r.post("/charte/versions/{number:int}/modifier", commons::update_charter_draft);
-      r.post("/charte/versions/{number:int}/consultation", commons::open_consultation);
-      r.post("/charte/versions/{number:int}/commentaires", commons::comment_charter);
-      r.post("/charte/versions/{number:int}/adopter", commons::adopt_charter);
-      r.post("/charte/versions/{number:int}/signer", commons::sign_charter);
+      r.get("/charte/versions/{number:int}/modifier", signed_in(commons::edit_charter_draft));
+      r.post("/charte/versions/{number:int}/modifier", signed_in(commons::update_charter_draft));
+      r.post("/charte/versions/{number:int}/consultation", signed_in(commons::open_consultation));
+      r.post("/charte/versions/{number:int}/commentaires", signed_in(commons::comment_charter));
+      r.post("/charte/versions/{number:int}/adopter", signed_in(commons::adopt_charter));
+      r.post("/charte/versions/{number:int}/signer", signed_in(commons::sign_charter));
       r.get("/boussole", commons::boussole);  // ?issue=&coalition=
       r.get("/boussole.json", commons::boussole_json);
-      r.get("/boussole/proposer", commons::new_card);
-      r.post("/boussole/proposer", commons::create_card);
+      r.get("/boussole/proposer", signed_in(commons::new_card));
+      r.post("/boussole/proposer", signed_in(commons::create_card));
       r.get("/boussole/{slug}", commons::card);
-      r.get("/boussole/{slug}/modifier", commons::edit_card);
-      r.post("/boussole/{slug}/modifier", commons::update_card);
-      r.post("/boussole/{slug}/publier", commons::publish_card);
+      r.get("/boussole/{slug}/modifier", signed_in(commons::edit_card));
+      r.post("/boussole/{slug}/modifier", signed_in(commons::update_card));
+      r.post("/boussole/{slug}/publier", signed_in(commons::publish_card));
       r.get("/boussole/{slug}/historique/comparer", commons::compare_card);  // ?de=&a=
-      r.post("/boussole/{slug}/historique/{number:int}/restaurer", commons::restore_card);
+      r.post("/boussole/{slug}/historique/{number:int}/restaurer", signed_in(commons::restore_card));
     }
 
     // Observatory of public algorithms (literal paths before /observatoire/{slug}), and notifications

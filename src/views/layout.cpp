@@ -4,38 +4,12 @@
 #include "http/static_assets.hpp"
 #include "i18n/i18n.hpp"
 #include "views/forms.hpp"
+#include "views/templates/layout.hpp"
 
 namespace fabrique::views {
 
 using html::render;
 using i18n::N_;
-
-namespace {
-
-Html nav_link(const Context& ctx, std::string_view href, const char* label) {
-  bool current = ctx.request.path == href || (href != "/" && ctx.request.path.starts_with(std::string(href) + "/"));
-  if (current) return render(R"(<li><a href="{}" aria-current="page">{}</a></li>)", href, ctx.tr(label));
-  return render(R"(<li><a href="{}">{}</a></li>)", href, ctx.tr(label));
-}
-
-Html account_nav(Context& ctx) {
-  if (ctx.user) {
-    return render(
-        R"(<ul><li><a href="/compte">{}</a></li><li><form method="post" action="/deconnexion">{}<button type="submit" class="link">{}</button></form></li></ul>)",
-        ctx.tr(N_("My account")), csrf_field(ctx), ctx.tr(N_("Sign out")));
-  }
-  return render(R"(<ul><li><a href="/connexion">{}</a></li><li><a href="/inscription">{}</a></li></ul>)",
-                ctx.tr(N_("Sign in")), ctx.tr(N_("Sign up")));
-}
-
-Html language_switch(const Context& ctx) {
-  std::string back = html::url_encode(current_location(ctx));
-  if (ctx.lang() == i18n::Lang::fr)
-    return render(R"(<a href="/langue/en?retour={}" hreflang="en" lang="en">English</a>)", back);
-  return render(R"(<a href="/langue/fr?retour={}" hreflang="fr" lang="fr">Français</a>)", back);
-}
-
-}  // namespace
 
 Html csrf_field(Context& ctx) {
   return render(R"(<input type="hidden" name="csrf" value="{}">)", ctx.csrf_token());
@@ -54,42 +28,16 @@ std::string safe_return(std::string_view target) {
 }
 
 Response page(Context& ctx, int status, std::string_view title, const Html& main) {
-  Html doc = render(
-      R"(<!doctype html>
-<html lang="{}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{} · fabrique</title>
-<link rel="stylesheet" href="{}">
-<link rel="icon" href="{}" type="image/svg+xml">
-</head>
-<body>
-<a class="skip" href="#contenu">{}</a>
-<header class="site">
-<p class="brand"><a href="/">fabrique</a></p>
-<nav aria-label="{}"><ul>{}{}{}{}{}{}{}</ul></nav>
-<form method="get" action="/recherche" role="search" class="site-search"><label for="recherche-site" class="visually-hidden">{}</label><input type="search" id="recherche-site" name="q" maxlength="200"><button type="submit">{}</button></form>
-<nav aria-label="{}" class="account">{}</nav>
-<p class="lang">{}</p>
-</header>
-<main id="contenu" tabindex="-1">
-{}
-</main>
-<footer class="site">
-<p>{}</p>
-</footer>
-</body>
-</html>
-)",
-      i18n::code(ctx.lang()), title, ctx.assets.url("style.css"), ctx.assets.url("icon.svg"),
-      ctx.tr(N_("Skip to content")), ctx.tr(N_("Main menu")), nav_link(ctx, "/", N_("Home")),
-      nav_link(ctx, "/coalitions", N_("Coalitions")), nav_link(ctx, "/evenements", N_("Events")),
-      nav_link(ctx, "/organisations", N_("Organisations")), nav_link(ctx, "/tableau-de-bord", N_("Dashboard")),
-      nav_link(ctx, "/ressources", N_("Commons")), nav_link(ctx, "/observatoire", N_("Observatory")),
-      ctx.tr(N_("Search the site")), ctx.tr(N_("Search")), ctx.tr(N_("Account")), account_nav(ctx),
-      language_switch(ctx), main,
-      ctx.tr(N_("fabrique, the open home of a programme of coalitions. Contents under CC BY 4.0 unless stated otherwise.")));
+  // Only a signed-in person has a sign-out form; asking for the token makes the page personal.
+  Html doc = html::render(*ctx.t, templates::Shell{.lang = i18n::code(ctx.lang()),
+                                                   .title = title,
+                                                   .stylesheet = ctx.assets.url("style.css"),
+                                                   .icon = ctx.assets.url("icon.svg"),
+                                                   .path = ctx.request.path,
+                                                   .location = current_location(ctx),
+                                                   .signed_in = ctx.user.has_value(),
+                                                   .csrf = ctx.user ? ctx.csrf_token() : std::string_view(),
+                                                   .main = main});
   Response r;
   r.status = status;
   r.body = std::move(doc).release();

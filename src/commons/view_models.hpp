@@ -1,0 +1,214 @@
+// What the commons pages show, read by each page's loader in one place and handed to its template
+// (src/commons/templates/): plain values, no database, no request.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/errors.hpp"
+#include "commons/model.hpp"
+#include "i18n/i18n.hpp"
+#include "views/forms.hpp"
+#include "views/html.hpp"
+
+namespace fabrique::commons {
+
+// A link as a page lists it: where it goes and what it says.
+struct Link {
+  std::string href, label;
+};
+
+// One revision in a history.
+struct RevisionLine {
+  std::int64_t number = 0;
+  sys_seconds created_at{};
+  std::string author_name;  // public name, or empty
+};
+
+// The history of a resource or a card: its revisions, newest first, compared two by two, each older
+// one with a restore button when `can_restore`.
+struct History {
+  std::string base;  // the thing's address, urls::resource() or urls::card()
+  std::vector<RevisionLine> lines;
+  std::int64_t current = 0;  // the revision in force, sent back by a restore
+  bool can_restore = false;
+};
+
+// A page holding one form (proposing or editing a resource or a card, drafting the charter): its
+// title, what comes before the form, the error summary, and on an edit the revision it was made
+// from (hidden) and, after a conflict, a box saying that nothing was saved.
+struct FormPage {
+  std::string title{};  // translated: the <h1> and the page's title
+  html::Html intro{};   // before the form: a link back, an explanation
+  std::string action{}; // where it posts
+  bool multipart = false;
+  std::optional<std::int64_t> base_revision{};  // edits only
+  bool conflict = false;
+  const char* conflict_title = nullptr;  // msgids, for a conflict
+  const char* conflict_text = nullptr;
+  html::Html fields{};
+  const char* submit = nullptr;  // msgid
+};
+
+// --- Resources
+
+// One resource in the list, with its tags as links to the list filtered by each.
+struct ResourceLine {
+  Resource resource;
+  std::string kind;  // translated
+  std::vector<Link> tags;
+};
+
+// The resources library (/ressources), loaded by pages::load_resources().
+struct ResourcesPage {
+  bool signed_in = false;  // may propose one
+  std::string kind, coalition, tag, licence;  // the filters chosen, empty when none or unknown
+  std::vector<fabrique::views::Option> kinds, coalitions, tags, licences;
+  std::vector<ResourceLine> resources;
+  std::int64_t total = 0, page = 1, pages = 1;
+  std::string pager_base;  // the list with its filters, up to the page number
+};
+
+// A resource's page (/ressources/{slug}), loaded by pages::load_resource().
+struct ResourcePage {
+  Resource resource;
+  std::string kind;  // translated
+  std::string licence_url, licence_name;
+  std::string file_label;  // the file's kind, when a file
+  html::Html description;  // the Markdown rendered
+  bool can_edit = false;
+  bool can_publish = false;  // a proposal the person may publish
+  bool can_delete = false;
+  History history;
+};
+
+// The fields of the resource form, as typed or as saved.
+struct ResourceForm {
+  std::string title, url, kind, licence, description, tags;
+  std::string file_hint;  // translated: the accepted files, and which file a new one replaces
+  std::vector<fabrique::views::Option> kinds, licences;
+  struct Box {
+    std::string slug, title;
+    bool checked = false;
+  };
+  std::vector<Box> coalitions;
+};
+
+// --- The charter
+
+// A version as the charter's pages name it.
+struct VersionLine {
+  CharterVersion version;
+  std::string title;  // "Version 3 (beta)", translated
+  std::string state;  // "adopted on …", translated
+};
+
+// One section of a version, with what changed since the previous adopted version, its comments and
+// what a refused comment form held.
+struct VersionSection {
+  const SectionDef* def = nullptr;
+  html::Html body;      // the Markdown rendered
+  bool unchanged = false;  // since the previous adopted version
+  html::Html changes;   // the diff, when changed
+  struct Comment {
+    std::string author;  // public name
+    sys_seconds at{};
+    html::Html body;
+  };
+  std::vector<Comment> comments;
+  std::string typed;  // the comment as typed in a refused form
+};
+
+// The charter in force (/charte), loaded by pages::load_charter().
+struct CharterPage {
+  bool animateur = false;
+  std::vector<VersionLine> in_progress;  // versions not adopted that the person may see
+  std::vector<std::string> resign;       // "You signed version 2 …: please sign it again.", translated
+  std::optional<VersionLine> current;    // the version in force
+  std::vector<VersionSection> sections;  // its sections
+  bool signed_in = false;
+  std::vector<fabrique::views::Option> organisations;  // those the person may sign for
+  std::string organisation;  // as chosen in a refused form
+  FieldErrors errors;        // of a refused signature
+};
+
+// A version of the charter (/charte/versions/{number}), loaded by pages::load_version().
+struct VersionPage {
+  VersionLine version;
+  std::string title;  // "The charter — Version 3", translated
+  std::optional<std::int64_t> previous;  // the number of the previous adopted version
+  bool open = false;                     // in consultation
+  bool signed_in = false;
+  bool may_edit = false, may_open = false, may_adopt = false;  // an animateur's actions
+  std::vector<VersionSection> sections;
+  FieldErrors errors;
+};
+
+// The versions of the charter (/charte/versions).
+struct VersionsPage {
+  std::vector<VersionLine> versions;
+};
+
+// The signatories (/charte/signataires), per adopted version.
+struct SignatoriesPage {
+  struct Version {
+    VersionLine version;
+    std::vector<Signature> organisations, people;
+  };
+  std::vector<Version> versions;
+  std::vector<Signature> waiting;  // asked to sign the version in force again
+};
+
+// --- The boussole
+
+// One card in the list.
+struct CardLine {
+  Card card;
+  std::string outcome;  // translated
+};
+
+// The boussole (/boussole), loaded by pages::load_boussole().
+struct BoussolePage {
+  bool signed_in = false;
+  std::string outcome, coalition;  // the filters chosen
+  std::vector<fabrique::views::Option> outcomes, coalitions;
+  std::vector<CardLine> cards;
+};
+
+// A card's text: its label and what it says, the Markdown rendered.
+struct CardText {
+  const char* label;  // msgid
+  html::Html body;
+};
+
+// The fields of the card form, as typed or as saved.
+struct CardForm {
+  std::string title, outcome, coalition;
+  std::vector<fabrique::views::Option> outcomes, coalitions;
+  struct Text {
+    const char* name;
+    const char* label;  // msgids
+    const char* hint;
+    std::string value;
+  };
+  std::vector<Text> texts;
+};
+
+// A card's page (/boussole/{slug}), loaded by pages::load_card().
+struct CardPage {
+  Card card;
+  std::string outcome;  // translated
+  std::vector<CardText> texts;  // those written
+  bool can_edit = false;
+  bool can_publish = false;  // a proposal the person may publish
+  History history;
+};
+
+// What the commons templates call to show a value.
+// "Coalition 8.a — Title"
+std::string coalition_title(const CoalitionRef& k);
+// The revisions of a history as the options of the comparison's selects.
+std::vector<fabrique::views::Option> revision_options(const std::vector<RevisionLine>& lines);
+
+}  // namespace fabrique::commons
