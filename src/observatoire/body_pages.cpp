@@ -1,6 +1,5 @@
 // A public body's page: its entries, its average scores, the distribution of bands (a chart drawn on
 // the server with the same figures as a table), and which organisation of the site speaks for it.
-#include "accounts/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "charts/charts.hpp"
 #include "observatoire/pages.hpp"
@@ -115,7 +114,6 @@ Response body(Context& ctx) {
 }
 
 Response link_body(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto errors = observatoire::link_body(ctx.db, *ctx.user, ctx.param("slug"), ctx.form.get("organisation"));
   if (!errors.empty()) return render_body(ctx, *store::body_by_slug(ctx.db, ctx.param("slug")), errors, 422);
   return Response::redirect("/observatoire/organismes/" + ctx.param("slug"));

@@ -2,7 +2,6 @@
 // see the queue and accept (possibly corrected) or reject with a reason; contributors follow theirs.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/pages.hpp"
@@ -203,7 +202,6 @@ Contribution visible_contribution(Context& ctx) {
 }  // namespace
 
 Response correction_form(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
   if (!e) return fv::not_found(ctx);
   Correction k;
@@ -212,7 +210,6 @@ Response correction_form(Context& ctx) {
 }
 
 Response propose(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Correction k = correction_from_form(ctx);
   auto errors = propose_correction(ctx.db, *ctx.user, ctx.param("slug"), k, ctx.now);
   if (!errors.empty()) return render_correction(ctx, *store::by_slug(ctx.db, ctx.param("slug")), k, errors, 422);
@@ -220,7 +217,6 @@ Response propose(Context& ctx) {
 }
 
 Response contributions(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   bool editor = can_edit(ctx.db, &*ctx.user);
   auto items = editor ? store::contributions(ctx.db, ContributionStatus::pending)
                       : store::contributions(ctx.db, std::nullopt);
@@ -247,12 +243,10 @@ Response contributions(Context& ctx) {
 }
 
 Response contribution(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   return render_contribution(ctx, visible_contribution(ctx), {}, {}, nullptr, 200);
 }
 
 Response accept(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto k = store::contribution(ctx.db, ctx.param_int("id"));
   if (!k) return fv::not_found(ctx);
   std::optional<Correction> edited;
@@ -269,7 +263,6 @@ Response accept(Context& ctx) {
 }
 
 Response reject(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto errors = reject_contribution(ctx.db, *ctx.user, ctx.param_int("id"), ctx.form.get("reason"), ctx.now);
   if (!errors.empty()) return render_contribution(ctx, visible_contribution(ctx), {}, errors, nullptr, 422);
   return Response::redirect("/observatoire/contributions");

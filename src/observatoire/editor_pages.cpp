@@ -1,5 +1,4 @@
 // The page where animateurs choose the observatory editors.
-#include "accounts/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/pages.hpp"
 #include "observatoire/store.hpp"
@@ -45,20 +44,17 @@ Response render_editors(Context& ctx, const FieldErrors& errors, int status) {
 }  // namespace
 
 Response editors(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   if (!ctx.user->is_animateur()) return fv::forbidden(ctx, N_("Only animateurs can choose the observatory editors."));
   return render_editors(ctx, {}, 200);
 }
 
 Response grant_editor(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto errors = observatoire::grant_editor(ctx.db, *ctx.user, ctx.form.get("email"), ctx.now);
   if (!errors.empty()) return render_editors(ctx, errors, 422);
   return Response::redirect("/observatoire/editeurs");
 }
 
 Response revoke_editor(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   observatoire::revoke_editor(ctx.db, *ctx.user, ctx.param_int("user"));
   return Response::redirect("/observatoire/editeurs");
 }

@@ -2,7 +2,6 @@
 // criterion's evidence, and the public body's reply beside it), its JSON, its history, and the reply form.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "charts/charts.hpp"
 #include "coalitions/json.hpp"
 #include "http/open_data.hpp"
@@ -181,7 +180,6 @@ Response show_json(Context& ctx) {
 }
 
 Response answer(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto errors = answer_entry(ctx.db, *ctx.user, ctx.param("slug"), ctx.form.get("reply"), ctx.now);
   if (!errors.empty()) return render_show(ctx, *store::by_slug(ctx.db, ctx.param("slug")), errors, 422);
   return Response::redirect("/observatoire/" + ctx.param("slug") + "#reponse");
