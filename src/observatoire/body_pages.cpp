@@ -47,8 +47,8 @@ Response render_body(Context& ctx, const Body& b, const FieldErrors& errors, int
   std::array<std::array<int, 3>, 2> bands{};  // [axis][band]
   for (const auto& e : entries) {
     rows += render(R"(<tr><th scope="row"><a href="/observatoire/{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td></tr>)",
-                   e.slug, e.name(), views::axis_text(ctx, e.score.openness),
-                   views::axis_text(ctx, e.score.explainability), e.score.total());
+                   e.slug, e.name(), views::axis_text(*ctx.t, e.score.openness),
+                   views::axis_text(*ctx.t, e.score.explainability), e.score.total());
     openness += e.score.openness;
     explainability += e.score.explainability;
     ++bands[0][static_cast<int>(band(e.score.openness))];

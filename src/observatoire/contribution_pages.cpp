@@ -115,7 +115,7 @@ const char* status_label(ContributionStatus s) {
 std::string what(const Context& ctx, const Contribution& k) {
   switch (k.kind) {
     case ContributionKind::entry: return fmt::format(fmt::runtime(ctx.tr(N_("New entry “{}”"))), k.target);
-    case ContributionKind::evidence: return k.target + " — " + views::criterion_label(ctx, k.target);
+    case ContributionKind::evidence: return k.target + " — " + views::criterion_label(*ctx.t, k.target);
     case ContributionKind::field: break;
   }
   const FieldDef* f = field(k.target);
@@ -131,7 +131,7 @@ Html proposal_view(const Context& ctx, const Contribution& k) {
       std::string v = d.get(f.key);
       if (!v.empty())
         rows += render("<dt>{}</dt><dd>{}</dd>", ctx.tr(f.label),
-                       f.kind == Kind::choice ? views::choice_text(ctx, f.key, v) : v);
+                       f.kind == Kind::choice ? views::choice_text(*ctx.t, f.key, v) : v);
     }
     for (const auto& s : d.data_sources)
       rows += render("<dt>{}</dt><dd>{}{}</dd>", ctx.tr(N_("Data source")), s.name,

@@ -43,7 +43,7 @@ Html details(const Context& ctx, const Entry& e) {
       if (v.empty())
         value = render(R"(<span class="meta">{}</span>)", ctx.tr(N_("not published")));
       else if (f.kind == Kind::choice)
-        value = render("{}", views::choice_text(ctx, f.key, v));
+        value = render("{}", views::choice_text(*ctx.t, f.key, v));
       else if (std::string_view(f.key) == "organisation")
         value = render(R"(<a href="/observatoire/organismes/{}">{}</a>)", e.body.slug, v);
       else
@@ -64,7 +64,7 @@ Html details(const Context& ctx, const Entry& e) {
     if (std::string_view(g.key) == "risk") {
       Html items;
       for (const auto& a : e.doc.impact_assessments)
-        items += render("<li><strong>{}</strong>{}{}{}</li>", views::choice_text(ctx, "assessment_type", a.type),
+        items += render("<li><strong>{}</strong>{}{}{}</li>", views::choice_text(*ctx.t, "assessment_type", a.type),
                         a.date.empty() ? Html() : render(" ({})", a.date),
                         a.summary.empty() ? Html() : render(" — {}", a.summary),
                         a.url.empty() ? Html() : render(R"( · <a href="{}">{}</a>)", a.url, ctx.tr(N_("link"))));
@@ -206,8 +206,8 @@ Response history(Context& ctx) {
       points, line);
   for (const auto& s : score_history)
     scores += render(R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
-                     ctx.t->date(s.computed_at), s.revision, views::axis_text(ctx, s.score.openness),
-                     views::axis_text(ctx, s.score.explainability), s.score.rubric_version);
+                     ctx.t->date(s.computed_at), s.revision, views::axis_text(*ctx.t, s.score.openness),
+                     views::axis_text(*ctx.t, s.score.explainability), s.score.rubric_version);
   std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of “{}”"))), e->name());
   Html body = render(
       R"(<p class="meta"><a href="/observatoire">{}</a> › <a href="/observatoire/{}">{}</a></p><h1>{}</h1>

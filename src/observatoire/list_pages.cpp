@@ -91,9 +91,9 @@ Response list(Context& ctx) {
   for (const auto& e : entries)
     rows += render(
         R"(<tr><th scope="row"><a href="/observatoire/{}">{}</a></th><td><a href="/observatoire/organismes/{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
-        e.slug, e.name(), e.body.slug, e.body.name, views::choice_text(ctx, "status", e.doc.get("status")),
-        views::choice_text(ctx, "category", e.doc.get("category")), views::axis_text(ctx, e.score.openness),
-        views::axis_text(ctx, e.score.explainability), e.score.total());
+        e.slug, e.name(), e.body.slug, e.body.name, views::choice_text(*ctx.t, "status", e.doc.get("status")),
+        views::choice_text(*ctx.t, "category", e.doc.get("category")), views::axis_text(*ctx.t, e.score.openness),
+        views::axis_text(*ctx.t, e.score.explainability), e.score.total());
   Html links = render(R"(<a href="/observatoire/nouvelle">{}</a>)", ctx.tr(N_("Propose an entry")));
   if (ctx.user && can_edit(ctx.db, &*ctx.user))
     links += render(R"( · <a href="/observatoire/contributions">{}</a>)", ctx.tr(N_("Contributions to moderate")));

@@ -1,10 +1,12 @@
-// Pieces of HTML that several observatory pages share: the entry form, scores and bands.
+// What the observatory pages share besides their templates: the entry form read back, and the
+// pieces of HTML the pages not yet written as templates still place (the form, the score box).
 #pragma once
 #include <string>
 
 #include "common/errors.hpp"
 #include "http/context.hpp"
 #include "observatoire/model.hpp"
+#include "observatoire/view_models.hpp"
 #include "views/html.hpp"
 
 namespace fabrique::observatoire::views {
@@ -12,19 +14,11 @@ namespace fabrique::observatoire::views {
 using html::Html;
 using http::Context;
 
-// The whole entry as form fields: the four groups of fields, data sources, impact assessments and,
-// when `with_evidence`, the evidence of every criterion of the rubric.
+// The whole entry as form fields (templates/entry_form.html: DocumentFields).
 Html document_fields(Context& ctx, const Document& d, const FieldErrors& errors, bool with_evidence);
 // The document the entry form sent.
 Document document_from_form(const Context& ctx);
-
-// "27/50 — partial"
-std::string axis_text(const Context& ctx, int points);
-// The score box of an entry: both axes with their bands and the rubric version.
+// The score box of an entry (templates/entry_form.html: ScoreSummary).
 Html score_summary(const Context& ctx, const Score& s);
-// The label of a choice value in the user's language ("" stays "").
-std::string choice_text(const Context& ctx, std::string_view key, std::string_view value);
-// The criterion label of the current rubric in the user's language, or the id.
-std::string criterion_label(const Context& ctx, std::string_view id);
 
 }  // namespace fabrique::observatoire::views
