@@ -5,17 +5,8 @@
 
 #include "i18n/i18n.hpp"
 #include "observatoire/rubric.hpp"
-#include "observatoire/templates/entry_form.hpp"
 
 namespace fabrique::observatoire::views {
-
-Html document_fields(Context& ctx, const Document& d, const FieldErrors& errors, bool with_evidence) {
-  return html::render(*ctx.t, templates::DocumentFields{.doc = d, .errors = errors, .with_evidence = with_evidence});
-}
-
-Html score_summary(const Context& ctx, const Score& s) {
-  return html::render(*ctx.t, templates::ScoreSummary{.score = s});
-}
 
 Document document_from_form(const Context& ctx) {
   const auto& f = ctx.form;
@@ -69,6 +60,33 @@ std::vector<fabrique::views::Option> level_options(const i18n::Translator& t, co
     out.push_back({l.key, fmt::format(fmt::runtime(t.trn("{} ({} point)", "{} ({} points)", l.points)), t.tr(l.label),
                                       l.points)});
   return out;
+}
+
+std::vector<fabrique::views::Option> criteria_level_options(const i18n::Translator& t) {
+  std::vector<fabrique::views::Option> out;
+  for (const auto& c : rubric().criteria)
+    if (c.levels.size() > 1)
+      for (const auto& l : c.levels) out.push_back({l.key, std::string(c.id) + " — " + t.tr(l.label)});
+  return out;
+}
+
+std::string contribution_subject(const i18n::Translator& t, const Contribution& k) {
+  switch (k.kind) {
+    case ContributionKind::entry: return fmt::format(fmt::runtime(t.tr(i18n::N_("New entry “{}”"))), k.target);
+    case ContributionKind::evidence: return k.target + " — " + criterion_label(t, k.target);
+    case ContributionKind::field: break;
+  }
+  const FieldDef* f = field(k.target);
+  return f ? t.tr(f->label) : k.target;
+}
+
+const char* status_label(ContributionStatus s) {
+  switch (s) {
+    case ContributionStatus::accepted: return i18n::N_("accepted");
+    case ContributionStatus::rejected: return i18n::N_("rejected");
+    case ContributionStatus::pending: break;
+  }
+  return i18n::N_("waiting for moderation");
 }
 
 std::vector<std::size_t> form_rows(std::size_t filled) {
