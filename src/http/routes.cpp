@@ -252,25 +252,25 @@ const Router& routes() {
       r.get("/observatoire.json", obs::list_json);
       r.get("/observatoire.csv", obs::list_csv);
       r.get("/observatoire/changements.atom", obs::changes_atom);
-      r.get("/observatoire/nouvelle", obs::new_form);
-      r.post("/observatoire/nouvelle", obs::create);
-      r.get("/observatoire/contributions", obs::contributions);
-      r.get("/observatoire/contributions/{id:int}", obs::contribution);
-      r.post("/observatoire/contributions/{id:int}/accepter", obs::accept);
-      r.post("/observatoire/contributions/{id:int}/rejeter", obs::reject);
-      r.get("/observatoire/editeurs", obs::editors);
-      r.post("/observatoire/editeurs", obs::grant_editor);
-      r.post("/observatoire/editeurs/{user:int}/retirer", obs::revoke_editor);
+      r.get("/observatoire/nouvelle", signed_in(obs::new_form));
+      r.post("/observatoire/nouvelle", signed_in(obs::create));
+      r.get("/observatoire/contributions", signed_in(obs::contributions));
+      r.get("/observatoire/contributions/{id:int}", signed_in(obs::contribution));
+      r.post("/observatoire/contributions/{id:int}/accepter", signed_in(obs::accept));
+      r.post("/observatoire/contributions/{id:int}/rejeter", signed_in(obs::reject));
+      r.get("/observatoire/editeurs", signed_in(obs::editors));
+      r.post("/observatoire/editeurs", signed_in(obs::grant_editor));
+      r.post("/observatoire/editeurs/{user:int}/retirer", signed_in(obs::revoke_editor));
       r.get("/observatoire/organismes/{slug}", obs::body);
-      r.post("/observatoire/organismes/{slug}/organisation", obs::link_body);
+      r.post("/observatoire/organismes/{slug}/organisation", signed_in(obs::link_body));
       r.get("/observatoire/{slug}.json", obs::show_json);
       r.get("/observatoire/{slug}", obs::show);
       r.get("/observatoire/{slug}/historique", obs::history);
-      r.get("/observatoire/{slug}/modifier", obs::edit_form);
-      r.post("/observatoire/{slug}/modifier", obs::update);
-      r.get("/observatoire/{slug}/proposer", obs::correction_form);  // ?sur=FIELD_OR_CRITERION
-      r.post("/observatoire/{slug}/proposer", obs::propose);
-      r.post("/observatoire/{slug}/reponse", obs::answer);
+      r.get("/observatoire/{slug}/modifier", signed_in(obs::edit_form));
+      r.post("/observatoire/{slug}/modifier", signed_in(obs::update));
+      r.get("/observatoire/{slug}/proposer", signed_in(obs::correction_form));  // ?sur=FIELD_OR_CRITERION
+      r.post("/observatoire/{slug}/proposer", signed_in(obs::propose));
+      r.post("/observatoire/{slug}/reponse", signed_in(obs::answer));
       r.post("/compte/notifications/lues", signed_in(fabrique::notifications::pages::mark_read));
     }
     return r;

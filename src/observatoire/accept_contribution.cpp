@@ -5,6 +5,7 @@
 #include "notifications/notifications.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/store.hpp"
+#include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 #include "observatoire/validation.hpp"
 #include "observatoire/write_entry.hpp"
@@ -95,7 +96,7 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
                         k->kind == ContributionKind::entry
                             ? N_("Your proposed entry “{}” was accepted and published.")
                             : N_("Your correction to “{}” was accepted."),
-                        "/observatoire/" + written->slug, now, written->name());
+                        urls::entry(written->slug), now, written->name());
   tx.commit();
   return written->slug;
 }

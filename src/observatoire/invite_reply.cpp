@@ -6,6 +6,7 @@
 #include "accounts/by_mail.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
+#include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 
 namespace fabrique::observatoire {
@@ -13,7 +14,7 @@ namespace fabrique::observatoire {
 using i18n::N_;
 
 void invite_reply(storage::Connection& c, const Entry& e, sys_seconds now) {
-  const std::string path = "/observatoire/" + e.slug;
+  const std::string path = urls::entry(e.slug);
   const std::string contact = e.doc.get("contact");
   FieldErrors not_an_address;
   accounts::check_email(not_an_address, "contact", contact);

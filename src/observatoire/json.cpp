@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "observatoire/rubric.hpp"
+#include "observatoire/urls.hpp"
 
 namespace fabrique::observatoire::json {
 
@@ -136,7 +137,7 @@ bj::object entry(const Entry& e, const std::string& base_url) {
   o["schema_version"] = kSchemaVersion;
   o["language"] = "fr";
   o["slug"] = e.slug;
-  o["url"] = base_url + "/observatoire/" + e.slug;
+  o["url"] = base_url + urls::entry(e.slug);
   o["published"] = iso(e.published_at);
   o["updated"] = iso(e.updated_at);
   o["revision"] = e.revision;

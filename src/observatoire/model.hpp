@@ -188,6 +188,13 @@ struct Reply {
   sys_seconds created_at{};
 };
 
+// A person who holds the observatory editors' role, given by an animateur.
+struct Editor {
+  std::int64_t user_id = 0;
+  std::string name, email;
+  sys_seconds granted_at{};
+};
+
 inline constexpr std::size_t kMaxSource = 500;
 inline constexpr std::size_t kMaxNote = 1000;
 inline constexpr std::size_t kMaxReason = 1000;

@@ -3,6 +3,7 @@
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
 #include "observatoire/store.hpp"
+#include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 
 namespace fabrique::observatoire {
@@ -17,7 +18,7 @@ void tell_editors(storage::Connection& c, const User& actor, const std::string& 
   for (const auto& e : store::editors(c)) moderators.push_back(e.user_id);
   notifications::notify_each(c, moderators, actor.id, notifications::kModeration,
                              i18n::N_("A contribution to the observatory waits for review: “{}”"),
-                             "/observatoire/contributions", now, about);
+                             urls::contributions(), now, about);
 }
 
 }  // namespace fabrique::observatoire

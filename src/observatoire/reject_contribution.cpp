@@ -2,6 +2,7 @@
 #include "common/text.hpp"
 #include "notifications/notifications.hpp"
 #include "observatoire/store.hpp"
+#include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 
 namespace fabrique::observatoire {
@@ -24,7 +25,7 @@ FieldErrors reject_contribution(storage::Connection& c, const User& actor, std::
   store::decide(c, id, ContributionStatus::rejected, why, actor.id, now);
   notifications::notify(c, k->contributor_id, notifications::kContributions,
                         N_("Your contribution about “{}” was not accepted; the reason is on your contributions page."),
-                        "/observatoire/contributions/" + std::to_string(id), now,
+                        urls::contribution(id), now,
                         k->kind == ContributionKind::entry ? k->target : k->entry_name);
   tx.commit();
   return errors;

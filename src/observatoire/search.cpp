@@ -1,4 +1,5 @@
 // What the site-wide search (src/search) indexes for an observatory entry.
+#include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 #include "search/search.hpp"
 
@@ -7,7 +8,7 @@ namespace fabrique::observatoire {
 Searchable searchable(const Entry& e) {
   Searchable s;
   s.title = e.name();
-  s.url = "/observatoire/" + e.slug;
+  s.url = urls::entry(e.slug);
   // The words people look for: the body, the summary, then the longer texts.
   for (const char* key : {"organisation", "summary", "theme", "purpose", "decision_role", "affected_public",
                           "legal_basis", "technical_description", "parameters", "risks", "supplier"}) {

@@ -13,11 +13,6 @@ using storage::Connection;
 
 // --- editors
 bool is_editor(Connection& c, std::int64_t user_id);
-struct Editor {
-  std::int64_t user_id = 0;
-  std::string name, email;
-  sys_seconds granted_at{};
-};
 std::vector<Editor> editors(Connection& c);
 void grant_editor(Connection& c, std::int64_t user_id, std::int64_t by, sys_seconds now);
 void revoke_editor(Connection& c, std::int64_t user_id);

@@ -1,0 +1,153 @@
+// What the observatory pages show, read by each page's loader in one place and handed to its
+// template (src/observatoire/templates/): plain values, no database, no request.
+#pragma once
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/errors.hpp"
+#include "i18n/i18n.hpp"
+#include "observatoire/model.hpp"
+#include "observatoire/rubric.hpp"
+#include "observatoire/urls.hpp"
+#include "observatoire/use_cases.hpp"
+#include "views/forms.hpp"
+#include "views/html.hpp"
+
+namespace fabrique::observatoire {
+
+// Blank rows offered under the existing items of a list of the entry form.
+inline constexpr std::size_t kBlankRows = 2;
+
+// The scoreboard (/observatoire), loaded by pages::load_list().
+struct ListPage {
+  // The filters chosen, empty when unknown or none; `sort` is "nom" when none was chosen.
+  std::string body, theme, status, category, openness, explainability, sort;
+  std::vector<fabrique::views::Option> bodies, themes, statuses, categories, bands, sorts;
+  std::vector<Entry> entries;  // those the filters keep, in the order chosen
+  bool signed_in = false;      // sees their contributions
+  bool editor = false;         // sees the contributions to moderate instead
+  bool animateur = false;      // chooses the editors
+};
+
+// An entry's page (/observatoire/{slug}), loaded by pages::load_show().
+struct ShowPage {
+  Entry entry;
+  bool editor = false;     // may edit the entry
+  bool to_verify = false;  // some of its evidence comes from secondary sources
+  std::vector<Reply> replies;
+  // The answer form, for a member of the organisation that speaks for the public body.
+  bool may_reply = false;
+  std::string reply;       // a refused answer, as typed
+  FieldErrors reply_errors;
+};
+
+// An entry's history (/observatoire/{slug}/historique), loaded by pages::load_history().
+struct HistoryPage {
+  Entry entry;
+  std::string title;                  // "History of “…”", translated
+  std::vector<ScoreRecord> scores;    // oldest first
+  std::vector<Revision> revisions;    // newest first
+  html::Html chart;                   // the total score over time, drawn by the charts module
+};
+
+// The form that publishes or proposes an entry (/observatoire/nouvelle), loaded by pages::load_new().
+struct NewEntryPage {
+  std::string title;  // "Publish an entry" or "Propose an entry", translated
+  bool editor = false;  // publishes, with the evidence of the score; a member proposes
+  Document doc;         // as typed
+  std::string source;
+  FieldErrors errors;
+};
+
+// The form that edits an entry (/observatoire/{slug}/modifier), loaded by pages::load_edit().
+struct EditPage {
+  Entry entry;
+  std::string title;  // "Edit “…”", translated
+  Document doc;       // as saved, or as typed when it was refused
+  std::int64_t base_revision = 0;  // the revision the form started from
+  std::string source, comment;
+  bool conflict = false;  // someone saved the entry meanwhile
+  FieldErrors errors;
+};
+
+// A public body's page (/observatoire/organismes/{slug}), loaded by pages::load_body().
+struct BodyPage {
+  Body body;
+  std::vector<Entry> entries;
+  std::string openness_average, explainability_average;  // "38.0/50", when there are entries
+  std::array<std::array<int, 3>, 2> bands{};  // the number of entries per [axis][band]
+  html::Html chart;                           // the same counts, drawn by the charts module
+  // For editors: which organisation of the site speaks for the body.
+  bool editor = false;
+  std::vector<fabrique::views::Option> organisations;
+  std::string organisation;  // the slug of the one that speaks for it now
+  FieldErrors errors;        // a refused choice
+};
+
+// The page where animateurs choose the editors (/observatoire/editeurs), loaded by pages::load_editors().
+struct EditorsPage {
+  std::vector<Editor> editors;
+  std::string email;  // a refused e-mail address, as typed
+  FieldErrors errors;
+};
+
+// The form that proposes a correction (/observatoire/{slug}/proposer), loaded by pages::load_correction().
+struct CorrectionPage {
+  Entry entry;
+  std::string title;      // "Propose a correction to “…”", translated
+  Correction correction;  // as typed; `target` may come from the address (?sur=)
+  FieldErrors errors;
+};
+
+// The contributions a person sees (/observatoire/contributions), loaded by pages::load_contributions():
+// for editors those waiting for moderation, for members their own.
+struct ContributionsPage {
+  std::string title;  // "Contributions to moderate" or "My contributions", translated
+  bool sent = false;  // the person just sent one
+  std::vector<Contribution> contributions;
+};
+
+// One contribution (/observatoire/contributions/{id}), loaded by pages::load_contribution().
+struct ContributionPage {
+  Contribution contribution;
+  std::string title;  // "Contribution 12", translated
+  // The proposal as the contributor wrote it, label by label (labels translated); not shown when
+  // its text could not be read.
+  struct Row {
+    std::string label, value;
+  };
+  std::vector<Row> proposal;
+  bool proposal_read = true;
+  // The moderation forms, for an editor while the contribution waits.
+  bool moderate = false;
+  Correction shown;  // in the accept form: as proposed, or as the editor corrected it when refused
+  FieldErrors accept_errors, reject_errors;
+  std::string reason;  // a refused rejection's reason, as typed
+};
+
+// What the observatory templates call to show a value.
+namespace views {
+// "27/50 — partial"
+std::string axis_text(const i18n::Translator& t, int points);
+// The label of a choice value in the page's language ("" stays "").
+std::string choice_text(const i18n::Translator& t, std::string_view key, std::string_view value);
+// The criterion label of the current rubric in the page's language, or the id.
+std::string criterion_label(const i18n::Translator& t, std::string_view id);
+// Choices as the options of a select, their labels translated.
+std::vector<fabrique::views::Option> choice_options(const i18n::Translator& t, const std::vector<ChoiceDef>& choices);
+// The levels of a criterion as the options of a select: "partial (4 points)".
+std::vector<fabrique::views::Option> level_options(const i18n::Translator& t, const CriterionDef& c);
+// The levels of every criterion that has levels, as the options of a select: "O4 — partial".
+std::vector<fabrique::views::Option> criteria_level_options(const i18n::Translator& t);
+// What a contribution is about: "New entry “…”", a criterion or a field, translated.
+std::string contribution_subject(const i18n::Translator& t, const Contribution& k);
+// The msgid of a contribution's status ("waiting for moderation"…).
+const char* status_label(ContributionStatus s);
+// The indices of the rows of a list of the entry form: those filled, then blank ones, up to the limit.
+std::vector<std::size_t> form_rows(std::size_t filled);
+}  // namespace views
+
+}  // namespace fabrique::observatoire
