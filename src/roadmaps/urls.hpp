@@ -32,6 +32,10 @@ inline std::string measurement(std::string_view slug, std::int64_t id, std::int6
 
 // The programme-wide roadmap and dashboard; `query` is the filters' query string, without "?".
 inline std::string programme_roadmap() { return "/feuille-de-route"; }
+// The programme roadmap filtered on one coalition (slugs need no encoding).
+inline std::string programme_roadmap_of(std::string_view coalition_slug) {
+  return programme_roadmap() + "?coalition=" + std::string(coalition_slug);
+}
 inline std::string programme_roadmap_csv(std::string_view query) { return "/feuille-de-route.csv?" + std::string(query); }
 inline std::string programme_roadmap_json(std::string_view query) { return "/feuille-de-route.json?" + std::string(query); }
 inline std::string dashboard() { return "/tableau-de-bord"; }
