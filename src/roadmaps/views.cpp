@@ -7,8 +7,6 @@
 #include "coalitions/json.hpp"
 #include "common/csv.hpp"
 #include "i18n/i18n.hpp"
-#include "roadmaps/templates/actions.hpp"
-#include "roadmaps/templates/impact_forms.hpp"
 #include "views/forms.hpp"
 
 namespace fabrique::roadmaps::views {
@@ -91,18 +89,6 @@ ActionInput input_from_form(const Context& ctx) {
   in.comment = f.get("comment");
   in.base_revision = numbers::whole(f.get("base_revision"), 0, numbers::kMaxId).value_or(0);  // absent on creation
   return in;
-}
-
-Html indicator_fields(const Context& ctx, const IndicatorInput& v, const FieldErrors& errors) {
-  return render(*ctx.t, templates::IndicatorFields{.v = v, .errors = errors});
-}
-
-Html measurement_fields(const Context& ctx, const MeasurementInput& v, const FieldErrors& errors) {
-  return render(*ctx.t, templates::MeasurementFields{.v = v, .errors = errors});
-}
-
-Html actions_table(const Context& ctx, const std::vector<Action>& actions, bool with_coalition) {
-  return render(*ctx.t, templates::ActionsTable{.actions = actions, .with_coalition = with_coalition});
 }
 
 }  // namespace fabrique::roadmaps::views

@@ -1,6 +1,5 @@
-// What the roadmap pages share: labels of the fixed lists, reading the action form, and the pieces
-// of HTML not yet drawn by their page's template (the table of actions, the indicator and
-// measurement fields), drawn by the templates of src/roadmaps/templates/.
+// What the roadmap pages share besides their templates: reading the action form, the pager, the
+// JSON and CSV answers, and the short names and decimal separator the charts use.
 #pragma once
 #include <string>
 
@@ -19,16 +18,6 @@ namespace fabrique::roadmaps::views {
 using html::Html;
 using http::Context;
 
-// The translated label of a slug of `list`, or the slug itself when unknown.
-template <std::size_t N>
-std::string label(const Context& ctx, const std::array<Choice, N>& list, std::string_view slug) {
-  return choice_label(*ctx.t, list, slug);
-}
-// The entries of a fixed list as form options (value: slug, label: translated).
-template <std::size_t N>
-std::vector<fabrique::views::Option> options(const Context& ctx, const std::array<Choice, N>& list) {
-  return choice_options(*ctx.t, list);
-}
 // The decimal separator of the reader's language.
 inline char decimal(const Context& ctx) { return decimal_of(*ctx.t); }
 // The JSON answer for an unknown address: 404 with {"error": "not found"}.
@@ -43,19 +32,10 @@ Html pager(const Context& ctx, const std::string& base, const std::string& fragm
 
 // Short lever names for tables ("Commande", "Offre", "Usages").
 inline std::string lever_short(const Context& ctx, std::string_view slug) { return short_lever(*ctx.t, slug); }
-inline std::string day(const Context& ctx, const std::optional<sys_seconds>& t) { return day_text(*ctx.t, t); }
 std::string iso_day(const std::optional<sys_seconds>& t);  // "2021-06-22" or ""
 
 // The input of an action as the form shows it: from an action, or from the posted form.
 ActionInput input_of(const Action& a);
 ActionInput input_from_form(const Context& ctx);
-
-// The fields of the indicator form (define or edit), and of the measurement form (record or
-// correct), with the person's values and errors next to each field.
-Html indicator_fields(const Context& ctx, const IndicatorInput& v, const FieldErrors& errors);
-Html measurement_fields(const Context& ctx, const MeasurementInput& v, const FieldErrors& errors);
-
-// A table of actions; `with_coalition` adds the coalition column (programme-wide roadmap).
-Html actions_table(const Context& ctx, const std::vector<Action>& actions, bool with_coalition);
 
 }  // namespace fabrique::roadmaps::views
