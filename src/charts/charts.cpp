@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "charts/templates/svg.hpp"
+#include "i18n/i18n.hpp"
+
 namespace fabrique::charts {
 
 using html::render;
@@ -34,11 +37,16 @@ std::string shorten(const std::string& s, std::size_t max = kMaxLabel) {
 
 std::string coord(double v) { return fmt::format("{:.1f}", v); }
 
+// A piece of a chart from its template. A chart's texts come translated (Frame, LineOptions): its
+// templates translate nothing, so any language serves.
+template <class T>
+Html draw(const T& piece) {
+  return html::render(i18n::translator(i18n::Lang::en), piece);
+}
+
 // The opening of every chart: role, accessible name and description, and the patterns series use.
 Html open(const Frame& f, int height, const std::string& description, const Html& defs = {}) {
-  return render(
-      R"(<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {} {}" role="img" aria-labelledby="{}-title" aria-describedby="{}-desc" font-family="sans-serif" font-size="13"><title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{})",
-      kWidth, height, f.id, f.id, f.id, f.title, f.id, description, defs);
+  return draw(templates::Open{.f = f, .width = kWidth, .height = height, .description = description, .defs = defs});
 }
 
 Html empty_chart(const Frame& f) {
@@ -107,10 +115,17 @@ Html bar_chart(const Frame& f, const std::vector<Bar>& bars, bool centred) {
     const double drawn = std::max(w, 1.0);
     const double x = centred ? kLabelWidth + (area - drawn) / 2 : kLabelWidth;
     const double value_x = centred ? kLabelWidth + area + 6 : kLabelWidth + drawn + 6;
-    body += render(
-        R"(<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text><rect x="{}" y="{}" width="{}" height="{}" fill="{}" stroke="{}"/><text x="{}" y="{}" fill="{}" font-weight="bold">{}</text>)",
-        kLabelWidth - 8, coord(y + kRow / 2.0 + 1), kInk, shorten(b.label), coord(x), coord(y + 3), coord(drawn),
-        kRow - 8, kAccent, kInk, coord(value_x), coord(y + kRow / 2.0 + 1), kInk, with_unit(f, b.value));
+    body += draw(templates::BarRow{.label_x = kLabelWidth - 8,
+                                   .text_y = coord(y + kRow / 2.0 + 1),
+                                   .label = shorten(b.label),
+                                   .x = coord(x),
+                                   .y = coord(y + 3),
+                                   .width = coord(drawn),
+                                   .height = kRow - 8,
+                                   .value_x = coord(value_x),
+                                   .value = with_unit(f, b.value),
+                                   .ink = kInk,
+                                   .accent = kAccent});
   }
   body += html::trusted("</svg>");
   return body;
@@ -139,8 +154,7 @@ Html stacked_bars(const Frame& f, const std::vector<std::string>& series, const 
   Html body = open(f, height, description, patterns(f.id, series.size()));
   for (std::size_t s = 0; s < series.size(); ++s) {
     const int y = 4 + static_cast<int>(s) * 22;
-    body += render(R"(<rect x="{}" y="{}" width="16" height="16" fill="{}" stroke="{}"/><text x="{}" y="{}" fill="{}">{}</text>)",
-                   kLabelWidth, y, fill(f.id, s), kInk, kLabelWidth + 22, y + 13, kInk, series[s]);
+    body += draw(templates::LegendEntry{.x = kLabelWidth, .y = y, .fill = fill(f.id, s), .name = series[s], .ink = kInk});
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
@@ -160,9 +174,13 @@ Html stacked_bars(const Frame& f, const std::vector<std::string>& series, const 
       const std::string text = number(v, f.decimal);
       const double text_w = 8.0 * static_cast<double>(text.size()) + 6;
       if (w >= text_w + 4)
-        body += render(R"(<rect x="{}" y="{}" width="{}" height="15" fill="#fff"/><text x="{}" y="{}" text-anchor="middle" fill="{}">{}</text>)",
-                       coord(x + w / 2 - text_w / 2), coord(text_y - 11), coord(text_w), coord(x + w / 2),
-                       coord(text_y), kInk, text);
+        body += draw(templates::PartLabel{.x = coord(x + w / 2 - text_w / 2),
+                                          .y = coord(text_y - 11),
+                                          .width = coord(text_w),
+                                          .text_x = coord(x + w / 2),
+                                          .text_y = coord(text_y),
+                                          .text = text,
+                                          .ink = kInk});
       x += w;
     }
     body += render(R"(<text x="{}" y="{}" fill="{}" font-weight="bold">{}</text>)", coord(x + 6), coord(text_y), kInk,
@@ -188,6 +206,7 @@ Html line_chart(const Frame& f, std::vector<Point> points, const LineOptions& o)
   // Points keep clear of the axis labels: the first and last dates sit kInset inside the plot.
   constexpr double kInset = 24;
   const double plot_w = kWidth - kLeft - kRight, plot_h = kHeight - kTop - kBottom;
+  constexpr int kRightEdge = kWidth - kRight;  // where the plot ends: kLeft + plot_w
   double lo = std::min(0.0, points.front().value), hi = points.front().value;
   for (const auto& p : points) lo = std::min(lo, p.value), hi = std::max(hi, p.value);
   for (const auto& ref : {o.baseline, o.target})
@@ -207,9 +226,12 @@ Html line_chart(const Frame& f, std::vector<Point> points, const LineOptions& o)
   // Axes and four gridlines with their values.
   for (int i = 0; i <= 4; ++i) {
     const double v = lo + (hi - lo) * i / 4.0;
-    body += render(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#c9c6bd"/><text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>)",
-                   kLeft, coord(py(v)), kLeft + plot_w, coord(py(v)), kLeft - 6, coord(py(v) + 4), kInk,
-                   number(v, f.decimal));
+    body += draw(templates::Gridline{.x1 = kLeft,
+                                     .x2 = kRightEdge,
+                                     .y = coord(py(v)),
+                                     .text_y = coord(py(v) + 4),
+                                     .value = number(v, f.decimal),
+                                     .ink = kInk});
   }
   body += render(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}"/>)", kLeft, kTop + plot_h, kLeft + plot_w,
                  kTop + plot_h, kInk);
@@ -222,9 +244,13 @@ Html line_chart(const Frame& f, std::vector<Point> points, const LineOptions& o)
   // the description and the table, so that the name fits in the margin.
   auto reference = [&](const std::optional<double>& v, const std::string& label, const char* dash) {
     if (!v) return;
-    body += render(R"(<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{}" stroke-width="1.5" stroke-dasharray="{}"/><text x="{}" y="{}" fill="{}">{}</text>)",
-                   kLeft, coord(py(*v)), kLeft + plot_w, coord(py(*v)), kInk, dash, kLeft + plot_w + 4,
-                   coord(py(*v) + 4), kInk, label + " " + number(*v, f.decimal));
+    body += draw(templates::ReferenceLine{.x1 = kLeft,
+                                          .x2 = kRightEdge,
+                                          .y = coord(py(*v)),
+                                          .text_y = coord(py(*v) + 4),
+                                          .dash = dash,
+                                          .label = label + " " + number(*v, f.decimal),
+                                          .ink = kInk});
   };
   reference(o.baseline, o.baseline_label, "6 4");
   reference(o.target, o.target_label, "2 3");

@@ -14,7 +14,8 @@
 #include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
-#include "roadmaps/pages.hpp"
+#include "roadmaps/loaders.hpp"
+#include "roadmaps/templates/coalition.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 
@@ -73,7 +74,7 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
       page.form_message = page.mine->message;
     }
   }
-  page.roadmap = roadmaps::pages::coalition_section(ctx, k);
+  page.roadmap = html::render(*ctx.t, roadmaps::templates::CoalitionSection{roadmaps::pages::load_coalition_section(ctx, k)});
   page.events = events::views::coalition_section(ctx, k.id, k.slug);
   page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, urls::follow(k.slug),
                                        page.title);

@@ -188,23 +188,23 @@ const Router& routes() {
     r.get("/tableau-de-bord/{table}.csv", roadmaps::dashboard_csv);  // etapes, actions, coalitions
     r.get("/coalitions/{slug}/feuille-de-route", roadmaps::coalition_roadmap);
     r.get("/coalitions/{slug}/feuille-de-route.json", roadmaps::coalition_roadmap_json);
-    r.post("/coalitions/{slug}/feuille-de-route", roadmaps::create_action);
+    r.post("/coalitions/{slug}/feuille-de-route", signed_in(roadmaps::create_action));
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::show_action);
-    r.post("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::update_action);
+    r.post("/coalitions/{slug}/feuille-de-route/{id:int}", signed_in(roadmaps::update_action));
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique", roadmaps::action_history);  // ?de=N&a=M
-    r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer", roadmaps::restore_action);
-    r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", roadmaps::action_from_next_step);
+    r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer", signed_in(roadmaps::restore_action));
+    r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::action_from_next_step));
     r.get("/coalitions/{slug}/impact", roadmaps::impact);
     r.get("/coalitions/{slug}/impact.json", roadmaps::impact_json);
-    r.post("/coalitions/{slug}/impact", roadmaps::create_indicator);
-    r.post("/coalitions/{slug}/impact/mesures", roadmaps::record_measurement);
+    r.post("/coalitions/{slug}/impact", signed_in(roadmaps::create_indicator));
+    r.post("/coalitions/{slug}/impact/mesures", signed_in(roadmaps::record_measurement));
     r.get("/coalitions/{slug}/impact/{id:int}/mesures.csv", roadmaps::measurements_csv);
     r.get("/coalitions/{slug}/impact/{id:int}", roadmaps::show_indicator);
-    r.post("/coalitions/{slug}/impact/{id:int}", roadmaps::update_indicator);
-    r.post("/coalitions/{slug}/impact/{id:int}/historique/{number:int}/restaurer", roadmaps::restore_indicator);
-    r.get("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", roadmaps::show_measurement);
-    r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", roadmaps::correct_measurement);
-    r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}/suppression", roadmaps::remove_measurement);
+    r.post("/coalitions/{slug}/impact/{id:int}", signed_in(roadmaps::update_indicator));
+    r.post("/coalitions/{slug}/impact/{id:int}/historique/{number:int}/restaurer", signed_in(roadmaps::restore_indicator));
+    r.get("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", signed_in(roadmaps::show_measurement));
+    r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", signed_in(roadmaps::correct_measurement));
+    r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}/suppression", signed_in(roadmaps::remove_measurement));
     // Commons: search over everything, resources, the charter, the boussole (literal paths first)
     {
       namespace commons = fabrique::commons::pages;

@@ -2,7 +2,6 @@
 // and lever, victories, and the pace and heterogeneity of every coalition. Every chart has its table,
 // every table its CSV; the whole as JSON.
 #include <boost/json.hpp>
-#include <date/date.h>
 
 #include "charts/charts.hpp"
 #include "coalitions/json.hpp"
@@ -11,7 +10,10 @@
 #include "i18n/i18n.hpp"
 #include "roadmaps/dashboard.hpp"
 #include "roadmaps/json.hpp"
+#include "roadmaps/loaders.hpp"
 #include "roadmaps/pages.hpp"
+#include "roadmaps/templates/dashboard.hpp"
+#include "roadmaps/urls.hpp"
 #include "roadmaps/views.hpp"
 #include "views/layout.hpp"
 
@@ -29,10 +31,6 @@ namespace {
 constexpr std::int64_t kRowsPerPage = 30;
 constexpr std::size_t kStuckShown = 10;
 
-Html csv_link(const Context& ctx, const char* table) {
-  return render(R"(<p><a href="/tableau-de-bord/{}.csv">{}</a></p>)", table, ctx.tr(N_("Download this table as CSV")));
-}
-
 std::string stage_times(const Context& ctx, const CoalitionPace& p) {
   std::string out;
   for (const auto& s : coalitions::kStages) {
@@ -45,19 +43,20 @@ std::string stage_times(const Context& ctx, const CoalitionPace& p) {
 
 }  // namespace
 
-Response dashboard(Context& ctx) {
+DashboardPage load_dashboard_page(Context& ctx) {
   Dashboard d = load_dashboard(ctx.db, ctx.now);
+  DashboardPage page;
 
   // Funnel of stages.
   std::vector<charts::Bar> stage_bars;
-  Html stage_rows;
   for (const auto& [slug, n] : d.coalitions_per_stage) {
     stage_bars.push_back({coalitions::views::stage_label(ctx, slug), static_cast<double>(n)});
-    stage_rows += render(R"(<tr><th scope="row">{}</th><td>{}</td></tr>)", coalitions::views::stage_label(ctx, slug), n);
+    page.stages.emplace_back(coalitions::views::stage_label(ctx, slug), n);
   }
   charts::Frame stages_frame{"etapes", ctx.tr(N_("Coalitions per stage")),
                              ctx.tr(N_("How many coalitions are at each stage, from idea to landed.")),
                              ctx.tr(N_("No coalition yet.")), "", views::decimal(ctx)};
+  page.stages_chart = charts::bar_chart(stages_frame, stage_bars, true);
 
   // Who is stuck: the coalitions longest without activity.
   std::vector<charts::Bar> stuck;
@@ -67,90 +66,54 @@ Response dashboard(Context& ctx) {
   charts::Frame stuck_frame{"sans-activite", ctx.tr(N_("Longest without activity")),
                             ctx.tr(N_("Days since the last activity of the coalitions that have been quiet the longest.")),
                             ctx.tr(N_("No coalition yet.")), ctx.lang() == i18n::Lang::fr ? " j" : " d", views::decimal(ctx)};
+  page.stuck_chart = charts::bar_chart(stuck_frame, stuck);
 
   // Actions by status (rows) and lever (series).
-  std::vector<std::string> levers;
-  for (const auto& l : kLevers) levers.push_back(views::lever_short(ctx, l.slug));
+  for (const auto& l : kLevers) page.levers.push_back(views::lever_short(ctx, l.slug));
   std::vector<charts::Stack> status_rows;
-  Html action_rows;
-  std::int64_t total_actions = 0;
   for (const auto& s : kStatuses) {
     charts::Stack row{ctx.tr(s.label), {}};
-    Html cells;
-    std::int64_t sum = 0;
+    DashboardPage::StatusRow counts{ctx.tr(s.label), {}, 0};
     for (const auto& l : kLevers) {
       auto it = d.actions.find({s.slug, l.slug});
       std::int64_t n = it == d.actions.end() ? 0 : it->second;
       row.values.push_back(static_cast<double>(n));
-      cells += render("<td>{}</td>", n);
-      sum += n;
+      counts.by_lever.push_back(n);
+      counts.total += n;
     }
-    total_actions += sum;
+    page.total_actions += static_cast<long>(counts.total);
     status_rows.push_back(std::move(row));
-    action_rows += render(R"(<tr><th scope="row">{}</th>{}<td>{}</td></tr>)", ctx.tr(s.label), cells, sum);
+    page.actions.push_back(std::move(counts));
   }
   charts::Frame actions_frame{"actions", ctx.tr(N_("Actions by status and lever")),
                               ctx.tr(N_("Number of actions at each status, split by lever.")),
                               ctx.tr(N_("No action yet.")), "", views::decimal(ctx)};
-  Html lever_head;
-  for (const auto& l : levers) lever_head += render(R"(<th scope="col">{}</th>)", l);
+  page.actions_chart = charts::stacked_bars(actions_frame, page.levers, status_rows);
 
-  Html victories;
-  for (const auto& a : d.recent_victories)
-    victories += render(R"(<li><a href="/coalitions/{}/feuille-de-route/{}">{}</a> — {}</li>)", a.coalition_slug,
-                        a.id, a.title, fmt::format(fmt::runtime(ctx.tr(N_("coalition {}"))), a.coalition_number));
-
-  // Upcoming events, at Paris time.
-  Html events;
-  for (const auto& e : d.upcoming_events)
-    events += render(R"(<li><a href="/evenements/{}">{}</a> — <time datetime="{}">{}</time></li>)", e.slug, e.title,
-                     date::format("%FT%TZ", e.starts_at), ctx.t->datetime(e.starts_at));
+  page.victories = static_cast<long>(d.victories);
+  page.recent_victories = std::move(d.recent_victories);
+  for (auto& e : d.upcoming_events) page.events.push_back({std::move(e.slug), std::move(e.title), e.starts_at});
 
   // Pace and heterogeneity, paged.
   const auto total = static_cast<std::int64_t>(d.coalitions.size());
   std::int64_t pages = std::max<std::int64_t>(1, (total + kRowsPerPage - 1) / kRowsPerPage);
-  std::int64_t page = views::page_of(ctx, pages);
-  fill_heterogeneity(ctx.db, d, static_cast<std::size_t>((page - 1) * kRowsPerPage),
-                     static_cast<std::size_t>(page * kRowsPerPage));
-  Html pace_rows;
-  for (std::int64_t i = (page - 1) * kRowsPerPage; i < std::min(total, page * kRowsPerPage); ++i) {
+  std::int64_t page_number = views::page_of(ctx, pages);
+  fill_heterogeneity(ctx.db, d, static_cast<std::size_t>((page_number - 1) * kRowsPerPage),
+                     static_cast<std::size_t>(page_number * kRowsPerPage));
+  for (std::int64_t i = (page_number - 1) * kRowsPerPage; i < std::min(total, page_number * kRowsPerPage); ++i) {
     const auto& p = d.coalitions[static_cast<std::size_t>(i)];
-    pace_rows += render(
-        R"(<tr><th scope="row"><a href="/coalitions/{}">{}</a></th><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)",
-        p.coalition.slug, p.coalition.number + " — " + p.coalition.title,
-        coalitions::views::stage_label(ctx, p.coalition.stage), p.days_in_current_stage, p.days_since_activity,
-        stage_times(ctx, p), p.distinct_kinds, charts::number(p.diversity, views::decimal(ctx)));
+    page.pace.push_back({p.coalition.slug, p.coalition.number + " — " + p.coalition.title,
+                         coalitions::views::stage_label(ctx, p.coalition.stage), stage_times(ctx, p),
+                         charts::number(p.diversity, views::decimal(ctx)), p.days_in_current_stage,
+                         p.days_since_activity, p.distinct_kinds});
   }
-  Html pager = views::pager(ctx, "/tableau-de-bord?page=", "#rythme", page, pages);
+  page.pager = views::pager(ctx, urls::dashboard() + "?page=", "#rythme", page_number, pages);
+  return page;
+}
 
-  Html body = render(
-      R"(<h1>{}</h1><p>{}</p>
-<section aria-labelledby="h-etapes"><h2 id="h-etapes">{}</h2><figure>{}</figure><div class="table"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>{}</section>
-<section aria-labelledby="h-actions"><h2 id="h-actions">{}</h2><p>{}</p><figure>{}</figure><div class="table"><table><thead><tr><th scope="col">{}</th>{}<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>{}</section>
-<section aria-labelledby="h-victoires"><h2 id="h-victoires">{}</h2><p>{}</p>{}</section>
-<section aria-labelledby="h-evenements"><h2 id="h-evenements">{}</h2>{}<p><a href="/evenements">{}</a></p></section>
-<section aria-labelledby="rythme"><h2 id="rythme">{}</h2><p>{}</p><figure>{}</figure>
-<div class="table"><table><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>{}{}</section>
-<p><a href="/tableau-de-bord.json">{}</a> · <a href="/feuille-de-route">{}</a></p>)",
-      ctx.tr(N_("Programme dashboard")),
-      ctx.tr(N_("Where the coalitions stand, how fast they move, what they achieve and how diverse their actors are.")),
-      ctx.tr(N_("Coalitions per stage")), charts::bar_chart(stages_frame, stage_bars, true), ctx.tr(N_("Stage")),
-      ctx.tr(N_("Coalitions")), stage_rows, csv_link(ctx, "etapes"), ctx.tr(N_("Actions by status and lever")),
-      fmt::format(fmt::runtime(ctx.trn("{} action in all.", "{} actions in all.", static_cast<long>(total_actions))),
-                  total_actions),
-      charts::stacked_bars(actions_frame, levers, status_rows), ctx.tr(N_("Status")), lever_head, ctx.tr(N_("Total")),
-      action_rows, csv_link(ctx, "actions"), ctx.tr(N_("Victories achieved")),
-      fmt::format(fmt::runtime(ctx.trn("{} victory achieved.", "{} victories achieved.", static_cast<long>(d.victories))),
-                  d.victories),
-      victories.empty() ? Html() : render("<ul>{}</ul>", victories), ctx.tr(N_("Upcoming events")),
-      events.empty() ? render("<p>{}</p>", ctx.tr(N_("No upcoming event."))) : render(R"(<ul>{}</ul>)", events),
-      ctx.tr(N_("All events")), ctx.tr(N_("Pace and heterogeneity of each coalition")),
-      ctx.tr(N_("Coalitions do not move at the same pace: the ones quiet the longest come first. The diversity index is the chance that two of a coalition's organisations drawn at random are of different kinds (0: a single kind).")),
-      charts::bar_chart(stuck_frame, stuck), ctx.tr(N_("Coalition")), ctx.tr(N_("Stage")),
-      ctx.tr(N_("Days in this stage")), ctx.tr(N_("Days since last activity")), ctx.tr(N_("Time in each stage")),
-      ctx.tr(N_("Kinds of actor")), ctx.tr(N_("Diversity index")), pace_rows, pager, csv_link(ctx, "coalitions"),
-      ctx.tr(N_("This dashboard as JSON")), ctx.tr(N_("Programme roadmap")));
-  return fv::page(ctx, ctx.tr(N_("Programme dashboard")), body);
+Response dashboard(Context& ctx) {
+  DashboardPage page = load_dashboard_page(ctx);
+  return fv::page(ctx, ctx.tr(N_("Programme dashboard")), html::render(*ctx.t, templates::DashboardShow{page}));
 }
 
 Response dashboard_json(Context& ctx) {

@@ -6,6 +6,7 @@
 
 #include "charts/charts.hpp"
 #include "i18n/i18n.hpp"
+#include "roadmaps/templates/history.hpp"
 #include "roadmaps/views.hpp"
 #include "text/diff.hpp"
 #include "views/forms.hpp"
@@ -72,15 +73,10 @@ Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span
   Html out;
   for (std::size_t i = 0; i < revisions.size(); ++i) {
     const auto& r = revisions[i];
-    out += render(R"(<li><p><strong>{}</strong> — {}{}{}{}</p>{}{}</li>)",
-                  fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), r.number), ctx.t->date(r.created_at),
-                  r.author.empty() ? Html() : render(" ({})", r.author),
-                  r.restored_from
-                      ? render(" — {}", fmt::format(fmt::runtime(ctx.tr(N_("Brings back revision {}"))), *r.restored_from))
-                      : Html(),
-                  r.comment.empty() ? Html() : render(" — {}", r.comment),
-                  changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr, fields),
-                  extra ? extra(r) : Html());
+    out += render(*ctx.t, templates::RevisionItem{
+                              .r = r,
+                              .changes = changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr, fields),
+                              .extra = extra ? extra(r) : Html()});
   }
   return out;
 }
@@ -107,14 +103,12 @@ Html compare(const Context& ctx, const std::vector<Revision>& revisions, const s
                     level + 1,
                     ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
                     changes(ctx, *newer, older, fields));
-  return render(
-      R"(<h{}>{}</h{}><form method="get" action="{}" class="filters">{}{}<button type="submit">{}</button></form>{})",
-      level, ctx.tr(N_("Compare two revisions")), level, page,
-      fv::select(ctx, {"de", ctx.tr(N_("From revision")), older ? std::to_string(from) : options[1].value, "", "", "",
-                       true, 0}, options, {}),
-      fv::select(ctx, {"a", ctx.tr(N_("To revision")), newer ? std::to_string(to) : options[0].value, "", "", "", true,
-                       0}, options, {}),
-      ctx.tr(N_("Compare")), result);
+  return render(*ctx.t, templates::CompareForm{.level = level,
+                                               .page = page,
+                                               .revisions = options,
+                                               .from = older ? std::to_string(from) : options[1].value,
+                                               .to = newer ? std::to_string(to) : options[0].value,
+                                               .result = result});
 }
 
 Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r,
@@ -126,16 +120,11 @@ Html restore_button(Context& ctx, bool editor, const std::string& base, const Re
 }
 
 Html refused_box(const Context& ctx, const FieldErrors& refused) {
-  if (refused.empty()) return Html();
-  Html reasons;
-  for (const auto& [field, message] : refused.items()) reasons += render("<li>{}</li>", ctx.tr(message));
-  return render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><ul>{}</ul></div>)",
-                ctx.tr(N_("This revision cannot be restored as it was")), reasons);
+  return render(*ctx.t, templates::RefusedBox{refused});
 }
 
 Html conflict_box(const Context& ctx, const char* title) {
-  return render(R"(<div class="error-summary" role="alert" tabindex="-1"><h3>{}</h3><p>{}</p></div>)", ctx.tr(title),
-                ctx.tr(N_("Your changes were not saved, and nothing was lost: they are still in the form below. The history above shows what changed meanwhile; check it, then save again.")));
+  return render(*ctx.t, templates::ConflictBox{ctx.tr(title)});
 }
 
 }  // namespace fabrique::roadmaps::history

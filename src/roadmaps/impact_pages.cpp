@@ -2,18 +2,19 @@
 // measurements as a table and as CSV, and the forms to define an indicator and record a measurement.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "charts/charts.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
-#include "coalitions/views.hpp"
 #include "common/csv.hpp"
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/json.hpp"
+#include "roadmaps/loaders.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
+#include "roadmaps/urls.hpp"
 #include "roadmaps/use_cases.hpp"
+#include "roadmaps/templates/impact.hpp"
 #include "roadmaps/views.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -27,82 +28,48 @@ namespace fv = fabrique::views;
 
 namespace {
 
-Html indicator_section(Context& ctx, const coalitions::Coalition& k, const Indicator& i) {
-  const std::string id = "indicateur-" + std::to_string(i.id);
-  charts::Frame frame{id + "-graphique", i.name,
-                      fmt::format(fmt::runtime(ctx.tr(N_("Measurements of \"{}\" over time."))), i.name),
-                      ctx.tr(N_("No measurement yet.")), i.unit.empty() ? "" : " " + i.unit, views::decimal(ctx)};
-  charts::LineOptions o;
-  o.baseline = i.baseline;
-  o.target = i.target;
-  o.baseline_label = ctx.tr(N_("Baseline"));
-  o.target_label = ctx.tr(N_("Target"));
-  o.date = [&ctx](sys_seconds t) { return ctx.t->date(t); };
-  std::vector<charts::Point> points;
-  Html rows;
-  for (const auto& m : i.measurements) {
-    points.push_back({m.measured_on, m.value});
-    rows += render("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", ctx.t->date(m.measured_on),
-                   charts::number(m.value, views::decimal(ctx)), m.source);
-  }
-  Html table = i.measurements.empty()
-                   ? Html()
-                   : render(R"(<div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>)",
-                            fmt::format(fmt::runtime(ctx.tr(N_("Measurements of \"{}\""))), i.name), ctx.tr(N_("Date")),
-                            i.unit.empty() ? ctx.tr(N_("Value")) : ctx.tr(N_("Value")) + " (" + i.unit + ")",
-                            ctx.tr(N_("Source")), rows);
-  auto ref = [&](const std::optional<double>& v) {
-    return v ? charts::number(*v, views::decimal(ctx)) + (i.unit.empty() ? "" : " " + i.unit) : ctx.tr(N_("not set"));
-  };
-  return render(
-      R"(<section id="{}" aria-labelledby="{}-h"><h2 id="{}-h">{}</h2><dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>{}<figure>{}<figcaption>{}</figcaption></figure>{}<p><a href="/coalitions/{}/impact/{}/mesures.csv">{}</a> · <a href="/coalitions/{}/impact/{}">{}</a></p></section>)",
-      id, id, id, i.name, ctx.tr(N_("Quality")), views::label(ctx, kQualities, i.quality), ctx.tr(N_("Impact")),
-      views::label(ctx, kImpacts, i.impact), ctx.tr(N_("Baseline")), ref(i.baseline), ctx.tr(N_("Target")),
-      ref(i.target), i.description.empty() ? Html() : render("<p>{}</p>", i.description),
-      charts::line_chart(frame, points, o),
-      ctx.tr(N_("The same measurements are in the table below and in the CSV file.")), table, k.slug, i.id,
-      ctx.tr(N_("Download the measurements as CSV")), k.slug, i.id,
-      fmt::format(fmt::runtime(ctx.tr(N_("Edits and history of \"{}\""))), i.name));
-}
-
 // `mv` and `measurement_errors` refill the measurement form after a refused one.
 Response render_impact(Context& ctx, const coalitions::Coalition& k, const IndicatorInput& iv,
                        const FieldErrors& indicator_errors, const std::string& measured_indicator,
                        const MeasurementInput& mv, const FieldErrors& measurement_errors, int status) {
-  bool editor = can_edit(ctx.db, ctx.actor(), k.id);
-  Html sections;
-  auto indicators = store::indicators(ctx.db, k.id);
-  for (const auto& i : indicators)
-    sections += indicator_section(ctx, k, i);
-  if (indicators.empty()) sections = render("<p>{}</p>", ctx.tr(N_("No indicator yet.")));
-  Html form;
-  if (editor && !indicators.empty()) {
-    std::vector<fv::Option> names;
-    for (const auto& i : indicators) names.push_back({std::to_string(i.id), i.name});
-    form += render(
-        R"(<h2 id="mesure">{}</h2>{}<form method="post" action="/coalitions/{}/impact/mesures" novalidate>{}{}{}<button type="submit">{}</button></form>)",
-        ctx.tr(N_("Record a measurement")), fv::error_summary(ctx, measurement_errors), k.slug, fv::csrf_field(ctx),
-        fv::select(ctx, {"indicator", ctx.tr(N_("Indicator")), measured_indicator, "", "", "", true, 0}, names,
-                   measurement_errors),
-        views::measurement_fields(ctx, mv, measurement_errors),
-        ctx.tr(N_("Record")));
-  }
-  if (editor)
-    form += render(
-        R"(<h2 id="nouvel-indicateur">{}</h2>{}<form method="post" action="/coalitions/{}/impact" novalidate>{}{}<button type="submit">{}</button></form>)",
-        ctx.tr(N_("Define an indicator")), fv::error_summary(ctx, indicator_errors), k.slug, fv::csrf_field(ctx),
-        views::indicator_fields(ctx, iv, indicator_errors),
-        ctx.tr(N_("Define the indicator")));
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Impact of coalition {}"))), k.number);
-  Html body = render(
-      R"(<p class="meta"><a href="/coalitions/{}">{}</a></p><h1>{}</h1><p>{}</p>{}{}<p><a href="/coalitions/{}/impact.json">{}</a></p>)",
-      k.slug, coalitions::views::full_title(k), title,
-      ctx.tr(N_("The indicators the coalition follows to measure its impact against the programme's qualities, with every dated measurement and its source.")),
-      sections, form, k.slug, ctx.tr(N_("These indicators as JSON")));
-  return fv::page(ctx, status, title, body);
+  ImpactPage page = load_impact(ctx, k);
+  page.indicator_form = iv;
+  page.indicator_errors = indicator_errors;
+  page.measured_indicator = measured_indicator;
+  page.measurement_form = mv;
+  page.measurement_errors = measurement_errors;
+  // Asking for the CSRF token only when a form is shown keeps the visitor's page cacheable.
+  const std::string csrf = page.editor ? ctx.csrf_token() : std::string();
+  return fv::page(ctx, status, page.title, html::render(*ctx.t, templates::Impact{.page = page, .csrf = csrf}));
 }
 
 }  // namespace
+
+ImpactPage load_impact(Context& ctx, const coalitions::Coalition& k) {
+  ImpactPage page;
+  page.coalition = k;
+  page.coalition_title = coalitions::full_title(k);
+  page.title = fmt::format(fmt::runtime(ctx.tr(N_("Impact of coalition {}"))), k.number);
+  page.editor = can_edit(ctx.db, ctx.actor(), k.id);
+  for (auto& i : store::indicators(ctx.db, k.id)) {
+    const std::string id = "indicateur-" + std::to_string(i.id);
+    charts::Frame frame{id + "-graphique", i.name,
+                        fmt::format(fmt::runtime(ctx.tr(N_("Measurements of \"{}\" over time."))), i.name),
+                        ctx.tr(N_("No measurement yet.")), i.unit.empty() ? "" : " " + i.unit, views::decimal(ctx)};
+    charts::LineOptions o;
+    o.baseline = i.baseline;
+    o.target = i.target;
+    o.baseline_label = ctx.tr(N_("Baseline"));
+    o.target_label = ctx.tr(N_("Target"));
+    o.date = [&ctx](sys_seconds t) { return ctx.t->date(t); };
+    std::vector<charts::Point> points;
+    for (const auto& m : i.measurements) points.push_back({m.measured_on, m.value});
+    if (page.editor) page.indicator_names.push_back({std::to_string(i.id), i.name});
+    Html chart = charts::line_chart(frame, points, o);
+    page.indicators.push_back({std::move(i), std::move(chart)});
+  }
+  return page;
+}
 
 Response impact(Context& ctx) {
   auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
@@ -122,26 +89,24 @@ Response impact_json(Context& ctx) {
 }
 
 Response create_indicator(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   const auto& f = ctx.form;
   IndicatorInput in{f.get("name"), f.get("unit"), f.get("quality"), f.get("impact"), f.get("description"),
                     f.get("baseline"), f.get("target")};
   FieldErrors errors;
   auto id = roadmaps::create_indicator(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now, errors);
-  if (!errors.empty()) return render_impact(ctx, views::coalition_of(ctx), in, errors, "", {}, {}, 422);
-  return Response::redirect("/coalitions/" + ctx.param("slug") + "/impact#indicateur-" + std::to_string(id));
+  if (!errors.empty()) return render_impact(ctx, coalition_of(ctx), in, errors, "", {}, {}, 422);
+  return Response::redirect(urls::indicator_section(ctx.param("slug"), id));
 }
 
 Response record_measurement(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   const auto& f = ctx.form;
   MeasurementInput in{f.get("measured_on"), f.get("value"), f.get("source")};
   auto indicator = numbers::whole(f.get("indicator"), 1, numbers::kMaxId);
   if (!indicator) return fv::bad_request(ctx, N_("Choose an indicator from the list."));
   const std::int64_t id = *indicator;
   auto errors = roadmaps::record_measurement(ctx.db, *ctx.user, ctx.param("slug"), id, in, ctx.now);
-  if (!errors.empty()) return render_impact(ctx, views::coalition_of(ctx), {}, {}, f.get("indicator"), in, errors, 422);
-  return Response::redirect("/coalitions/" + ctx.param("slug") + "/impact#indicateur-" + std::to_string(id));
+  if (!errors.empty()) return render_impact(ctx, coalition_of(ctx), {}, {}, f.get("indicator"), in, errors, 422);
+  return Response::redirect(urls::indicator_section(ctx.param("slug"), id));
 }
 
 Response measurements_csv(Context& ctx) {

@@ -2,6 +2,7 @@
 #include "roadmaps/json.hpp"
 
 #include "coalitions/json.hpp"
+#include "roadmaps/urls.hpp"
 #include "roadmaps/views.hpp"
 
 namespace fabrique::roadmaps::json {
@@ -25,7 +26,7 @@ boost::json::object event(const http::Context& ctx, const std::string& slug, con
 boost::json::object action(const http::Context& ctx, const Action& a) {
   boost::json::object o;
   o["id"] = a.id;
-  o["url"] = ctx.base_url + "/coalitions/" + a.coalition_slug + "/feuille-de-route/" + std::to_string(a.id);
+  o["url"] = ctx.base_url + urls::action(a.coalition_slug, a.id);
   o["coalition"] = {{"slug", a.coalition_slug}, {"number", a.coalition_number}, {"title", a.coalition_title}};
   o["parent"] = a.parent_id ? boost::json::value(*a.parent_id) : nullptr;
   o["title"] = a.title;
@@ -51,7 +52,7 @@ boost::json::object action(const http::Context& ctx, const Action& a) {
   if (a.origin_next_step_id)
     o["origin"] = boost::json::object{{"next_step", *a.origin_next_step_id},
                                       {"event", a.origin_event_slug},
-                                      {"url", ctx.base_url + "/evenements/" + a.origin_event_slug + "/compte-rendu"}};
+                                      {"url", ctx.base_url + urls::minutes(a.origin_event_slug)}};
   else
     o["origin"] = nullptr;
   o["revision"] = a.revision;

@@ -46,9 +46,6 @@ Response dashboard(Context& ctx);               // GET /tableau-de-bord
 Response dashboard_json(Context& ctx);
 Response dashboard_csv(Context& ctx);           // GET /tableau-de-bord/{table}.csv
 
-// The roadmap part of the coalition page (matrix, links), for coalitions/show_pages.cpp.
-html::Html coalition_section(Context& ctx, const coalitions::Coalition& k);
-
 // For the minutes page: beside next step `next_step_id` of coalition `coalition_id`, "became action
 // X" when it was turned into one (found in `made`), else the button that turns it into an action
 // when the reader may create actions there (`can_create` caches the permission per coalition).

@@ -10,6 +10,8 @@
 #include "roadmaps/json.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
+#include "roadmaps/urls.hpp"
+#include "roadmaps/templates/roadmap.hpp"
 #include "roadmaps/views.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -64,35 +66,22 @@ Response programme_roadmap(Context& ctx) {
   Filters f = filters_of(ctx);
   std::int64_t total = store::count_actions(ctx.db, f.filter);
   std::int64_t pages = std::max<std::int64_t>(1, (total + kActionsPerPage - 1) / kActionsPerPage);
-  std::int64_t page = views::page_of(ctx, pages);
+  std::int64_t page_number = views::page_of(ctx, pages);
   f.filter.limit = kActionsPerPage;
-  f.filter.offset = (page - 1) * kActionsPerPage;
+  f.filter.offset = (page_number - 1) * kActionsPerPage;
   auto actions = store::actions(ctx.db, f.filter);
 
-  // The coalition and organisation filters are text fields holding a slug: lists of a thousand
-  // coalitions would weigh more than the page itself.
-  Html filters = render(
-      R"(<form method="get" action="/feuille-de-route" class="filters">{}{}{}{}{}<button type="submit">{}</button></form>)",
-      fv::select(ctx, {"levier", ctx.tr(N_("Lever")), f.lever, "", "", "", false, 0}, views::options(ctx, kLevers), {},
-                 ctx.tr(N_("All"))),
-      fv::select(ctx, {"statut", ctx.tr(N_("Status")), f.status, "", "", "", false, 0}, views::options(ctx, kStatuses), {},
-                 ctx.tr(N_("All"))),
-      fv::select(ctx, {"qualite", ctx.tr(N_("Quality")), f.quality, "", "", "", false, 0}, views::options(ctx, kQualities),
-                 {}, ctx.tr(N_("All"))),
-      fv::input(ctx, {"coalition", ctx.tr(N_("Coalition (address)")), f.coalition, "text", "off",
-                      ctx.tr(N_("Such as donnees-environnementales.")), false, 100}, {}),
-      fv::input(ctx, {"organisation", ctx.tr(N_("Organisation (address)")), f.organisation, "text", "off",
-                      ctx.tr(N_("Such as fing.")), false, 100}, {}),
-      ctx.tr(N_("Filter")));
-  Html pager = views::pager(ctx, "/feuille-de-route?" + f.query() + "&page=", "", page, pages);
-  Html body = render(
-      R"(<h1>{}</h1><p>{}</p>{}<p role="status">{}</p>{}{}<p><a href="/feuille-de-route.csv?{}">{}</a> · <a href="/feuille-de-route.json?{}">{}</a> · <a href="/tableau-de-bord">{}</a></p>)",
-      ctx.tr(N_("Programme roadmap")),
-      ctx.tr(N_("Every action transformatrice of every coalition. Filter them, then download them as a spreadsheet.")),
-      filters, fmt::format(fmt::runtime(ctx.trn("{} action", "{} actions", static_cast<long>(total))), total),
-      views::actions_table(ctx, actions, true), pager, f.query(), ctx.tr(N_("Download as CSV")), f.query(),
-      ctx.tr(N_("The same list as JSON")), ctx.tr(N_("Programme dashboard")));
-  return fv::page(ctx, ctx.tr(N_("Programme roadmap")), body);
+  ProgrammePage page;
+  page.lever = f.lever;
+  page.status = f.status;
+  page.quality = f.quality;
+  page.coalition = f.coalition;
+  page.organisation = f.organisation;
+  page.query = f.query();
+  page.total = static_cast<long>(total);
+  page.actions = std::move(actions);
+  page.pager = views::pager(ctx, urls::programme_roadmap() + "?" + page.query + "&page=", "", page_number, pages);
+  return fv::page(ctx, ctx.tr(N_("Programme roadmap")), html::render(*ctx.t, templates::Programme{page}));
 }
 
 Response programme_roadmap_csv(Context& ctx) {
@@ -108,7 +97,7 @@ Response programme_roadmap_csv(Context& ctx) {
     w.row({a.coalition_number, a.coalition_title, std::to_string(a.id), a.parent_id ? std::to_string(*a.parent_id) : "",
            a.title, a.lever, a.scale, a.status, a.abandon_reason, views::iso_day(a.starts_on), views::iso_day(a.due_on),
            std::to_string(a.progress), a.victory ? "1" : "0", qualities, orgs,
-           ctx.base_url + "/coalitions/" + a.coalition_slug + "/feuille-de-route/" + std::to_string(a.id)});
+           ctx.base_url + urls::action(a.coalition_slug, a.id)});
   }
   return views::csv_response(w.take(), "feuille-de-route.csv");
 }

@@ -2,17 +2,18 @@
 // with its revisions and the edit form (with the conflict message when someone saved meanwhile).
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
-#include "coalitions/views.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/history.hpp"
 #include "roadmaps/json.hpp"
+#include "roadmaps/loaders.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
+#include "roadmaps/urls.hpp"
 #include "roadmaps/use_cases.hpp"
+#include "roadmaps/templates/roadmap.hpp"
 #include "roadmaps/views.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
@@ -33,24 +34,6 @@ store::ActionFilter of_coalition(std::int64_t id) {
   return f;
 }
 
-Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const ActionInput& v, const FieldErrors& errors,
-                        int status) {
-  auto actions = store::actions(ctx.db, of_coalition(k.id));
-  Html form;
-  if (can_edit(ctx.db, ctx.actor(), k.id))
-    form = render(R"(<h2 id="ajouter">{}</h2>{}{})", ctx.tr(N_("Add an action")), fv::error_summary(ctx, errors),
-                  views::action_form(ctx, k, "/coalitions/" + k.slug + "/feuille-de-route", v, actions, errors,
-                                     ctx.tr(N_("Add the action"))));
-  std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Roadmap of coalition {}"))), k.number);
-  Html body = render(
-      R"(<p class="meta"><a href="/coalitions/{}">{}</a></p><h1>{}</h1><p>{}</p>{}{}<p><a href="/coalitions/{}/feuille-de-route.json">{}</a> · <a href="/feuille-de-route?coalition={}">{}</a></p>)",
-      k.slug, coalitions::views::full_title(k), title,
-      ctx.tr(N_("The actions transformatrices of the coalition, on the three levers, with their status and progress.")),
-      views::actions_table(ctx, actions, false), form, k.slug, ctx.tr(N_("This roadmap as JSON")), k.slug,
-      ctx.tr(N_("In the programme roadmap (with CSV export)")));
-  return fv::page(ctx, status, title, body);
-}
-
 // The fields of an action's revisions, in the order the history lists their changes.
 constexpr history::Field kActionFields[] = {
     {"title", N_("Title"), true},   {"status", N_("Status")},       {"progress", N_("Progress")},
@@ -60,65 +43,66 @@ constexpr history::Field kActionFields[] = {
     {"description", N_("Description"), true},  {"resources", N_("Linked resources"), true},
     {"parent", N_("Sub-action of")}, {"events", N_("Linked events")}};
 
+// Asking for the CSRF token only when a form is shown keeps the visitor's page cacheable.
+std::string csrf_if(Context& ctx, bool form) { return form ? ctx.csrf_token() : std::string(); }
+
+Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const ActionInput& v, const FieldErrors& errors,
+                        int status) {
+  RoadmapPage page = load_roadmap(ctx, k, v, errors);
+  const std::string csrf = csrf_if(ctx, page.editor);
+  return fv::page(ctx, status, page.title, html::render(*ctx.t, templates::Roadmap{.page = page, .csrf = csrf}));
+}
+
 Response render_action(Context& ctx, const coalitions::Coalition& k, const Action& a, const ActionInput& v,
                        const FieldErrors& errors, bool conflict, int status) {
-  Html revisions_html = history::items(ctx, store::revisions(ctx.db, a.id), kActionFields);
-  Html edit;
-  if (can_edit(ctx.db, ctx.actor(), k.id)) {
-    Html conflict_box =
-        conflict ? history::conflict_box(ctx, N_("Someone saved this action while you were editing it")) : Html();
-    auto actions = store::actions(ctx.db, of_coalition(k.id));
-    std::erase_if(actions, [&](const Action& x) { return x.id == a.id; });
-    edit = render(R"(<h2 id="modifier">{}</h2>{}{}{})", ctx.tr(N_("Edit the action")), conflict_box,
-                  fv::error_summary(ctx, errors),
-                  views::action_form(ctx, k, "/coalitions/" + k.slug + "/feuille-de-route/" + std::to_string(a.id), v,
-                                     actions, errors, ctx.tr(N_("Save the action"))));
+  ActionPage page = load_action(ctx, k, a, v, errors, conflict);
+  const std::string csrf = csrf_if(ctx, page.editor);
+  return fv::page(ctx, status, a.title, html::render(*ctx.t, templates::ActionShow{.page = page, .csrf = csrf}));
+}
+
+}  // namespace
+
+RoadmapPage load_roadmap(Context& ctx, const coalitions::Coalition& k, const ActionInput& form,
+                         const FieldErrors& errors) {
+  RoadmapPage page;
+  page.coalition = k;
+  page.coalition_title = coalitions::full_title(k);
+  page.title = fmt::format(fmt::runtime(ctx.tr(N_("Roadmap of coalition {}"))), k.number);
+  page.actions = store::actions(ctx.db, of_coalition(k.id));
+  page.editor = can_edit(ctx.db, ctx.actor(), k.id);
+  if (page.editor) {
+    page.form = form;
+    page.errors = errors;
+    page.choices = action_choices(ctx, k, page.actions);
   }
-  Html resources;
+  return page;
+}
+
+ActionPage load_action(Context& ctx, const coalitions::Coalition& k, const Action& a, const ActionInput& form,
+                       const FieldErrors& errors, bool conflict) {
+  ActionPage page;
+  page.coalition = k;
+  page.coalition_title = coalitions::full_title(k);
+  page.action = a;
+  page.description = text::render_markdown(a.description, 2);
   for (std::size_t from = 0; from < a.resources.size();) {
     auto end = a.resources.find('\n', from);
     std::string line = text::trim(a.resources.substr(from, end == std::string::npos ? std::string::npos : end - from));
     from = end == std::string::npos ? a.resources.size() : end + 1;
     if (line.empty()) continue;
     bool link = line.starts_with("https://") || line.starts_with("http://");
-    resources += link ? render(R"(<li><a href="{}">{}</a></li>)", line, line) : render("<li>{}</li>", line);
+    page.resources.push_back({line, link});
   }
-  Html linked;
-  for (const auto& e : a.events)
-    linked += render(R"(<li><a href="/evenements/{}">{}</a> — {}</li>)", e.slug, e.title, ctx.t->date(e.starts_at));
-  Html body = render(
-      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a></p>
-<h1>{}</h1>{}
-<dl class="facts"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}{}</dd><dt>{}</dt><dd>{} %{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{}</dd></dl>
-<div class="prose">{}</div>{}{}
-<h2>{}</h2><ol class="history">{}</ol><p><a href="/coalitions/{}/feuille-de-route/{}/historique">{}</a></p>{})",
-      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), a.title,
-      a.origin_next_step_id && !a.origin_event_slug.empty()
-          ? render(R"(<p class="meta">{} <a href="/evenements/{}/compte-rendu">{}</a></p>)",
-                   ctx.tr(N_("From the minutes of")), a.origin_event_slug, a.origin_event_title)
-          : Html(),
-      ctx.tr(N_("Lever")),
-      views::label(ctx, kLevers, a.lever), ctx.tr(N_("Scale")), views::label(ctx, kScales, a.scale),
-      ctx.tr(N_("Status")), views::label(ctx, kStatuses, a.status),
-      a.status == "abandonnee" ? render(" — {}", a.abandon_reason) : Html(), ctx.tr(N_("Progress")), a.progress,
-      a.sub_actions > 0
-          ? render(" {}", fmt::format(fmt::runtime(ctx.trn("(mean of {} sub-action)", "(mean of {} sub-actions)",
-                                                             a.sub_actions)),
-                                      a.sub_actions))
-          : Html(),
-      ctx.tr(N_("Start")), a.starts_on ? views::day(ctx, a.starts_on) : ctx.tr(N_("not set")), ctx.tr(N_("Due date")),
-      a.due_on ? views::day(ctx, a.due_on) : ctx.tr(N_("not set")), ctx.tr(N_("Victory")),
-      a.victory ? ctx.tr(N_("yes")) : ctx.tr(N_("no")), ctx.tr(N_("Qualities it serves")),
-      a.qualities.empty() ? ctx.tr(N_("not said")) : views::qualities_text(ctx, a.qualities), ctx.tr(N_("Carried by")),
-      a.organisations.empty() ? ctx.tr(N_("not said")) : views::organisations_text(a.organisations),
-      text::render_markdown(a.description, 2),
-      resources.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked resources")), resources),
-      linked.empty() ? Html() : render("<h2>{}</h2><ul>{}</ul>", ctx.tr(N_("Linked events")), linked),
-      ctx.tr(N_("History")), revisions_html, k.slug, a.id, ctx.tr(N_("Compare revisions or restore one")), edit);
-  return fv::page(ctx, status, a.title, body);
+  page.revisions = history::items(ctx, store::revisions(ctx.db, a.id), kActionFields);
+  page.editor = can_edit(ctx.db, ctx.actor(), k.id);
+  if (page.editor) {
+    page.conflict = conflict;
+    page.form = form;
+    page.errors = errors;
+    page.choices = action_choices(ctx, k, store::actions(ctx.db, of_coalition(k.id)), a.id);
+  }
+  return page;
 }
-
-}  // namespace
 
 Response coalition_roadmap(Context& ctx) {
   auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
@@ -138,11 +122,10 @@ Response coalition_roadmap_json(Context& ctx) {
 }
 
 Response create_action(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   ActionInput in = views::input_from_form(ctx);
   auto result = roadmaps::create_action(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
-  if (!result.errors.empty()) return render_roadmap(ctx, views::coalition_of(ctx), in, result.errors, 422);
-  return Response::redirect("/coalitions/" + ctx.param("slug") + "/feuille-de-route/" + std::to_string(result.id));
+  if (!result.errors.empty()) return render_roadmap(ctx, coalition_of(ctx), in, result.errors, 422);
+  return Response::redirect(urls::action(ctx.param("slug"), result.id));
 }
 
 Response show_action(Context& ctx) {
@@ -154,12 +137,11 @@ Response show_action(Context& ctx) {
 }
 
 Response update_action(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   ActionInput in = views::input_from_form(ctx);
   auto result = roadmaps::update_action(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
   if (result.errors.empty() && !result.conflict)
-    return Response::redirect("/coalitions/" + ctx.param("slug") + "/feuille-de-route/" + std::to_string(result.id));
-  auto k = views::coalition_of(ctx);
+    return Response::redirect(urls::action(ctx.param("slug"), result.id));
+  auto k = coalition_of(ctx);
   auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
   if (!a) throw NotFound();
   // After a conflict the next save starts from the current revision: the person has now seen it.
@@ -167,30 +149,34 @@ Response update_action(Context& ctx) {
   return render_action(ctx, k, *a, in, result.errors, result.conflict, result.conflict ? 409 : 422);
 }
 
-html::Html coalition_section(Context& ctx, const coalitions::Coalition& k) { return views::coalition_section(ctx, k); }
-
 namespace {
 
 // The action's history: every revision with its changes, a comparison of any two word by word, and
 // for co-porteurs and animateurs the button that restores an older one. `refused` holds why a
 // restore could not be made (422), else nothing.
 Response render_history(Context& ctx, const coalitions::Coalition& k, const Action& a, const FieldErrors& refused) {
-  const auto revisions = store::revisions(ctx.db, a.id);
-  const bool editor = can_edit(ctx.db, ctx.actor(), k.id);
-  const std::string base = "/coalitions/" + k.slug + "/feuille-de-route/" + std::to_string(a.id);
-  auto restore = [&](const Revision& r) { return history::restore_button(ctx, editor, base, r, a.revision); };
-  Html compare = history::compare(ctx, revisions, base + "/historique", kActionFields, 2);
-  Html problem = history::refused_box(ctx, refused);
-  const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the action \"{}\""))), a.title);
-  Html body = render(
-      R"(<p class="meta"><a href="/coalitions/{}">{}</a> › <a href="/coalitions/{}/feuille-de-route">{}</a> › <a href="{}">{}</a></p>
-<h1>{}</h1>{}{}<h2>{}</h2><ol class="history">{}</ol>)",
-      k.slug, coalitions::views::full_title(k), k.slug, ctx.tr(N_("Roadmap")), base, a.title, title, problem, compare,
-      ctx.tr(N_("All revisions, newest first")), history::items(ctx, revisions, kActionFields, restore));
-  return fv::page(ctx, refused.empty() ? 200 : 422, title, body);
+  ActionHistoryPage page = load_action_history(ctx, k, a, refused);
+  return fv::page(ctx, refused.empty() ? 200 : 422, page.title, html::render(*ctx.t, templates::ActionHistory{page}));
 }
 
 }  // namespace
+
+ActionHistoryPage load_action_history(Context& ctx, const coalitions::Coalition& k, const Action& a,
+                                      const FieldErrors& refused) {
+  const auto revisions = store::revisions(ctx.db, a.id);
+  const bool editor = can_edit(ctx.db, ctx.actor(), k.id);
+  const std::string base = urls::action(k.slug, a.id);
+  auto restore = [&](const Revision& r) { return history::restore_button(ctx, editor, base, r, a.revision); };
+  ActionHistoryPage page;
+  page.coalition = k;
+  page.coalition_title = coalitions::full_title(k);
+  page.action = a;
+  page.title = fmt::format(fmt::runtime(ctx.tr(N_("History of the action \"{}\""))), a.title);
+  page.refused = history::refused_box(ctx, refused);
+  page.compare = history::compare(ctx, revisions, urls::action_history(k.slug, a.id), kActionFields, 2);
+  page.revisions = history::items(ctx, revisions, kActionFields, restore);
+  return page;
+}
 
 Response action_history(Context& ctx) {
   auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
@@ -201,27 +187,21 @@ Response action_history(Context& ctx) {
 }
 
 Response restore_action(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto result = roadmaps::restore_action_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
                                                   ctx.param_int("number"), ctx.now);
-  const std::string back = "/coalitions/" + ctx.param("slug") + "/feuille-de-route/" + std::to_string(ctx.param_int("id"));
-  if (result.errors.empty()) return Response::redirect(back + "/historique");
-  auto k = views::coalition_of(ctx);
+  if (result.errors.empty()) return Response::redirect(urls::action_history(ctx.param("slug"), ctx.param_int("id")));
+  auto k = coalition_of(ctx);
   auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
   if (!a) throw NotFound();
   return render_history(ctx, k, *a, result.errors);
 }
 
 Response action_from_next_step(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   const std::string event = ctx.param("slug");
   auto result = roadmaps::action_from_next_step(ctx.db, *ctx.user, event, ctx.param_int("id"), ctx.now);
   // The only possible error: the step already became an action, which the minutes page links to.
-  if (!result.errors.empty()) return Response::redirect("/evenements/" + event + "/compte-rendu");
-  auto r = ctx.db.query_one("SELECT k.slug FROM actions a JOIN coalitions k ON k.id = a.coalition_id WHERE a.id = ?",
-                            {result.id});
-  return Response::redirect("/coalitions/" + (r ? r->text(0) : std::string()) + "/feuille-de-route/" +
-                            std::to_string(result.id));
+  if (!result.errors.empty()) return Response::redirect(urls::minutes(event));
+  return Response::redirect(urls::action(store::coalition_slug_of_action(ctx.db, result.id).value_or(""), result.id));
 }
 
 html::Html next_step_action(Context& ctx, const std::string& event_slug, std::int64_t next_step_id,
@@ -229,14 +209,14 @@ html::Html next_step_action(Context& ctx, const std::string& event_slug, std::in
                             std::map<std::int64_t, bool>& can_create) {
   for (const auto& m : made)
     if (m.next_step_id == next_step_id)
-      return render(R"( — {} <a href="/coalitions/{}/feuille-de-route/{}">{}</a>)", ctx.tr(N_("became action")),
-                    m.coalition_slug, m.id, m.title);
+      return render(R"( — {} <a href="{}">{}</a>)", ctx.tr(N_("became action")), urls::action(m.coalition_slug, m.id),
+                    m.title);
   if (!coalition_id || !ctx.user) return Html();
   auto known = can_create.find(*coalition_id);
   if (known == can_create.end()) known = can_create.emplace(*coalition_id, can_edit(ctx.db, ctx.actor(), *coalition_id)).first;
   if (!known->second) return Html();
-  return render(R"( <form method="post" action="/evenements/{}/compte-rendu/elements/{}/action" class="inline">{}<button type="submit" class="link">{}</button></form>)",
-                event_slug, next_step_id, fv::csrf_field(ctx), ctx.tr(N_("Turn into an action")));
+  return render(R"( <form method="post" action="{}" class="inline">{}<button type="submit" class="link">{}</button></form>)",
+                urls::action_from_next_step(event_slug, next_step_id), fv::csrf_field(ctx), ctx.tr(N_("Turn into an action")));
 }
 
 }  // namespace fabrique::roadmaps::pages

@@ -201,6 +201,13 @@ std::optional<std::int64_t> action_of_next_step(Connection& c, std::int64_t next
   return r->integer(0);
 }
 
+std::optional<std::string> coalition_slug_of_action(Connection& c, std::int64_t action_id) {
+  auto r = c.query_one("SELECT k.slug FROM actions a JOIN coalitions k ON k.id = a.coalition_id WHERE a.id = ?",
+                       {action_id});
+  if (!r) return std::nullopt;
+  return r->text(0);
+}
+
 std::vector<ActionFromStep> actions_from_event(Connection& c, std::int64_t event_id) {
   std::vector<ActionFromStep> out;
   for (const auto& r : c.query("SELECT a.origin_next_step_id, a.id, k.slug, a.title FROM actions a "

@@ -36,6 +36,8 @@ bool update_action(Connection& c, const Action& a);
 // Links with events' minutes (migration 0009): the action made from a next step, if any; the actions
 // made from the next steps of one event (one query for the whole minutes page).
 std::optional<std::int64_t> action_of_next_step(Connection& c, std::int64_t next_step_id);
+// The slug of the coalition an action belongs to, if the action exists.
+std::optional<std::string> coalition_slug_of_action(Connection& c, std::int64_t action_id);
 std::vector<ActionFromStep> actions_from_event(Connection& c, std::int64_t event_id);
 // The events of a coalition an action may be linked to, newest first; and an action's links.
 std::vector<LinkedEvent> coalition_events(Connection& c, std::int64_t coalition_id);

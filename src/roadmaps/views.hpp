@@ -1,5 +1,5 @@
-// Pieces of HTML the roadmap pages share: labels of the fixed lists, the action form, the table of
-// actions, and the actors × levers matrix shown on the coalition page.
+// What the roadmap pages share besides their templates: reading the action form, the pager, the
+// JSON and CSV answers, and the short names and decimal separator the charts use.
 #pragma once
 #include <string>
 
@@ -9,6 +9,7 @@
 #include "roadmaps/matrix.hpp"
 #include "roadmaps/model.hpp"
 #include "roadmaps/use_cases.hpp"
+#include "roadmaps/view_models.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
 
@@ -17,23 +18,8 @@ namespace fabrique::roadmaps::views {
 using html::Html;
 using http::Context;
 
-// The translated label of a slug of `list`, or the slug itself when unknown.
-template <std::size_t N>
-std::string label(const Context& ctx, const std::array<Choice, N>& list, std::string_view slug) {
-  const Choice* c = find(list, slug);
-  return c ? ctx.tr(c->label) : std::string(slug);
-}
-// The entries of a fixed list as form options (value: slug, label: translated).
-template <std::size_t N>
-std::vector<fabrique::views::Option> options(const Context& ctx, const std::array<Choice, N>& list) {
-  std::vector<fabrique::views::Option> out;
-  for (const auto& c : list) out.push_back({c.slug, ctx.tr(c.label)});
-  return out;
-}
 // The decimal separator of the reader's language.
-inline char decimal(const Context& ctx) { return ctx.lang() == i18n::Lang::fr ? ',' : '.'; }
-// The coalition named by the {slug} of the path; throws NotFound (a 404 page) when there is none.
-coalitions::Coalition coalition_of(Context& ctx);
+inline char decimal(const Context& ctx) { return decimal_of(*ctx.t); }
 // The JSON answer for an unknown address: 404 with {"error": "not found"}.
 http::Response not_found_json(const Context& ctx);
 // A CSV download named `filename` (common/csv.hpp's writer: BOM, CRLF, quoting).
@@ -45,33 +31,11 @@ Html pager(const Context& ctx, const std::string& base, const std::string& fragm
            std::int64_t pages);
 
 // Short lever names for tables ("Commande", "Offre", "Usages").
-std::string lever_short(const Context& ctx, std::string_view slug);
-std::string day(const Context& ctx, const std::optional<sys_seconds>& t);  // "" when unset
-std::string iso_day(const std::optional<sys_seconds>& t);                 // "2021-06-22" or ""
-std::string qualities_text(const Context& ctx, const std::vector<std::string>& slugs);
-std::string organisations_text(const std::vector<CarryingOrganisation>& orgs);
-std::string involvement_label(const Context& ctx, Involvement i);
+inline std::string lever_short(const Context& ctx, std::string_view slug) { return short_lever(*ctx.t, slug); }
+std::string iso_day(const std::optional<sys_seconds>& t);  // "2021-06-22" or ""
 
 // The input of an action as the form shows it: from an action, or from the posted form.
 ActionInput input_of(const Action& a);
 ActionInput input_from_form(const Context& ctx);
-
-// The action form (create or edit), with the person's values and errors next to each field.
-Html action_form(Context& ctx, const coalitions::Coalition& k, const std::string& action, const ActionInput& v,
-                 const std::vector<Action>& parents, const FieldErrors& errors, const std::string& button);
-
-// The fields of the indicator form (define or edit), and of the measurement form (record or
-// correct), with the person's values and errors next to each field.
-Html indicator_fields(const Context& ctx, const IndicatorInput& v, const FieldErrors& errors);
-Html measurement_fields(const Context& ctx, const MeasurementInput& v, const FieldErrors& errors);
-
-// A table of actions; `with_coalition` adds the coalition column (programme-wide roadmap).
-Html actions_table(const Context& ctx, const std::vector<Action>& actions, bool with_coalition);
-
-// The matrix with its missing kinds, uncovered levers and diversity figure, with how it is computed.
-Html matrix_section(const Context& ctx, const Matrix& m);
-
-// What the coalition page shows of roadmaps: the matrix and links to the roadmap and impact pages.
-Html coalition_section(Context& ctx, const coalitions::Coalition& k);
 
 }  // namespace fabrique::roadmaps::views
