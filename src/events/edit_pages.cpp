@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <set>
 
-#include "accounts/pages.hpp"
 #include "coalitions/store.hpp"
 #include "common/numbers.hpp"
 #include "events/pages.hpp"
@@ -163,14 +162,12 @@ Event event_to_edit(Context& ctx) {
 }  // namespace
 
 Response new_form(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   if (!ctx.user->is_animateur() && store::co_ported(ctx.db, ctx.user->id).empty())
     return fv::forbidden(ctx, N_("Only animateurs and the co-porteurs of a coalition can create events."));
   return render_new(ctx, {}, {}, 200);
 }
 
 Response create(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   EventInput in = input_from_form(ctx);
   auto r = create_event(ctx.db, *ctx.user, in, ctx.now);
   if (!r.errors.empty()) return render_new(ctx, in, r.errors, 422);
@@ -178,13 +175,11 @@ Response create(Context& ctx) {
 }
 
 Response edit_form(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Event e = event_to_edit(ctx);
   return render_edit(ctx, e, input_of(e), {}, 200);
 }
 
 Response update(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   EventInput in = input_from_form(ctx);
   const Scope scope = ctx.form.get("portee") == "suivantes" ? Scope::following : Scope::this_one;
   auto r = update_event(ctx.db, *ctx.user, ctx.param("slug"), in, scope, ctx.now);

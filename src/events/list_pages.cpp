@@ -2,7 +2,6 @@
 // feeds, a coalition's feed, and a member's own registrations with their private calendar address.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "events/ics.hpp"
@@ -151,18 +150,15 @@ Response render_mine(Context& ctx, const std::string& new_token) {
 }  // namespace
 
 Response my_events(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   return render_mine(ctx, "");
 }
 
 Response renew_token(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   // Shown once, on this answer to the POST: only its hash is kept.
   return render_mine(ctx, renew_calendar_token(ctx.db, *ctx.user, ctx.now));
 }
 
 Response revoke_token(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   revoke_calendar_token(ctx.db, *ctx.user);
   return Response::redirect("/evenements/mes-inscriptions");
 }

@@ -2,7 +2,6 @@
 // steps; the editor with its conflict page; the history, the comparison of two revisions, restore.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "common/numbers.hpp"
@@ -207,13 +206,11 @@ Response minutes_json(Context& ctx) {
 }
 
 Response minutes_edit(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Event e = event_to_write(ctx);
   return render_editor(ctx, e, e.minutes_revision, e.minutes, "", {}, nullptr, 200);
 }
 
 Response minutes_save(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   MinutesEdit edit;
   if (auto base = numbers::whole(ctx.form.get("base_revision"), 0, numbers::kMaxId)) {
     edit.base_revision = *base;
@@ -278,13 +275,11 @@ Response minutes_compare(Context& ctx) {
 }
 
 Response minutes_restore(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   restore_minutes(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("number"), ctx.now);
   return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu/historique");
 }
 
 Response add_item(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   ItemInput in;
   const std::string kind = ctx.form.get("kind");
   if (kind != "question" && kind != "decision" && kind != "suite") {
@@ -307,7 +302,6 @@ Response add_item(Context& ctx) {
 }
 
 Response remove_item(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   remove_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.now);
   return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu");
 }
@@ -317,14 +311,12 @@ Response remove_item(Context& ctx) {
 namespace fabrique::events::pages {
 
 Response attach(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto errors = attach_file(ctx.db, *ctx.user, ctx.param("slug"), ctx.upload("file"), ctx.now);
   if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
   return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu#pieces");
 }
 
 Response detach(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   remove_attachment(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"));
   return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu#pieces");
 }

@@ -2,7 +2,6 @@
 // one, and the animateurs' scheduling and decisions (adopt, merge, decline).
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "events/json.hpp"
@@ -130,12 +129,10 @@ Response proposals_json(Context& ctx) {
 }
 
 Response propose_form(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   return render_form(ctx, {}, 200);
 }
 
 Response propose(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   ProposalInput in{ctx.form.get("title"), ctx.form.get("intention"), ctx.form.get("why_now"), ctx.form.get("actors"),
                    ctx.form.get("event")};
   auto r = propose_coalition(ctx.db, *ctx.user, in, ctx.now);
@@ -144,7 +141,6 @@ Response propose(Context& ctx) {
 }
 
 Response schedule(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   const auto id = ctx.param_int("id");
   const std::string n = std::to_string(id);
   auto errors = schedule_proposal(ctx.db, *ctx.user, id, ctx.form.get("event-" + n), ctx.form.get("presented_by-" + n), ctx.now);
@@ -153,7 +149,6 @@ Response schedule(Context& ctx) {
 }
 
 Response decide(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   const auto id = ctx.param_int("id");
   const std::string n = std::to_string(id), decision = ctx.form.get("decision");
   DecisionResult r;

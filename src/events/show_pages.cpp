@@ -2,7 +2,6 @@
 // registration list (also as CSV), attendance and the programme form; the same data as JSON and iCalendar.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "common/csv.hpp"
@@ -259,14 +258,12 @@ Response show_ics(Context& ctx) {
 }
 
 Response register_(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto r = register_for_event(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
   if (!r.errors.empty()) return render_show(ctx, event_or_404(ctx), r.errors, {}, {}, 422);
   return Response::redirect("/evenements/" + ctx.param("slug") + "#inscription");
 }
 
 Response cancel(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   std::int64_t who = ctx.user->id;
   if (ctx.form.has("personne")) {
     auto person = numbers::whole(ctx.form.get("personne"), 1, numbers::kMaxId);
@@ -280,7 +277,6 @@ Response cancel(Context& ctx) {
 }
 
 Response registrations_csv(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Event e = event_or_404(ctx);
   csv::Writer w;
   w.row({ctx.tr(N_("Name")), ctx.tr(N_("E-mail")), ctx.tr(N_("Organisation")), ctx.tr(N_("Status")),
@@ -298,7 +294,6 @@ Response registrations_csv(Context& ctx) {
 }
 
 Response attendance(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   std::set<std::int64_t> present;
   for (const auto& v : ctx.form.all("present")) {
     auto person = numbers::whole(v, 1, numbers::kMaxId);
@@ -311,20 +306,17 @@ Response attendance(Context& ctx) {
 }
 
 Response add_slot(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), views::slot_input(ctx), ctx.now);
   if (!errors.empty()) return render_show(ctx, event_or_404(ctx), {}, errors, {}, 422);
   return Response::redirect("/evenements/" + ctx.param("slug") + "#programme");
 }
 
 Response consent(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   consent_to_speak(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.form.get("nommer") == "oui");
   return Response::redirect("/evenements/" + ctx.param("slug") + "#programme");
 }
 
 Response remove_slot(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   events::remove_slot(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.now);
   return Response::redirect("/evenements/" + ctx.param("slug") + "#programme");
 }

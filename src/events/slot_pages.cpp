@@ -1,6 +1,5 @@
 // The edit form of one programme slot (times, title, kind, speakers, coalition), for the event's
 // organisers, with its refusals (422) and the page shown when someone saved the slot meanwhile (409).
-#include "accounts/pages.hpp"
 #include "common/numbers.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
@@ -44,7 +43,6 @@ Response render_slot_form(Context& ctx, const Event& e, const Slot& saved, const
 }  // namespace
 
 Response edit_slot_form(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Event e = event_to_organise(ctx.db, *ctx.user, ctx.param("slug"), kRefusal);
   auto s = store::slot(ctx.db, e.id, ctx.param_int("id"));
   if (!s) throw NotFound();
@@ -52,7 +50,6 @@ Response edit_slot_form(Context& ctx) {
 }
 
 Response edit_slot(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto sent_version = numbers::whole(ctx.form.get("version"), 0, numbers::kMaxId);
   if (!sent_version) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   const std::int64_t version = *sent_version;
