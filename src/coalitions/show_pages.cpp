@@ -9,7 +9,8 @@
 #include "coalitions/use_cases.hpp"
 #include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
-#include "events/views.hpp"
+#include "events/loaders.hpp"
+#include "events/templates/coalition_section.hpp"
 #include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
@@ -73,7 +74,7 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
     }
   }
   page.roadmap = roadmaps::pages::coalition_section(ctx, k);
-  page.events = events::views::coalition_section(ctx, k.id, k.slug);
+  page.events = html::render(*ctx.t, events::templates::CoalitionEvents{events::load_coalition_section(ctx, k.id, k.slug)});
   page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, "/coalitions/" + k.slug + "/suivre",
                                        page.title);
   return page;

@@ -8,8 +8,10 @@
 #include "common/numbers.hpp"
 #include "events/ics.hpp"
 #include "events/json.hpp"
+#include "events/loaders.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
+#include "events/templates/shared.hpp"
 #include "events/times.hpp"
 #include "events/use_cases.hpp"
 #include "events/views.hpp"
@@ -101,7 +103,8 @@ Html programme(Context& ctx, const Event& e, bool organiser, const FieldErrors& 
   if (!organiser) return table;
   return render(R"({}<h3>{}</h3>{}<form method="post" action="/evenements/{}/programme" novalidate>{}{}<button type="submit">{}</button></form>)",
                 table, ctx.tr(N_("Add a slot")), fv::error_summary(ctx, errors), e.slug, fv::csrf_field(ctx),
-                views::slot_fields(ctx, errors.empty() ? SlotInput{} : views::slot_input(ctx), errors),
+                html::render(*ctx.t, templates::SlotFields{.in = errors.empty() ? SlotInput{} : views::slot_input(ctx),
+                                                          .choices = load_slot_choices(ctx), .errors = errors}),
                 ctx.tr(N_("Add the slot")));
 }
 

@@ -1,8 +1,10 @@
 // The edit form of one programme slot (times, title, kind, speakers, coalition), for the event's
 // organisers, with its refusals (422) and the page shown when someone saved the slot meanwhile (409).
 #include "common/numbers.hpp"
+#include "events/loaders.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
+#include "events/templates/shared.hpp"
 #include "events/times.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
@@ -36,7 +38,7 @@ Response render_slot_form(Context& ctx, const Event& e, const Slot& saved, const
   Html body = render(
       R"(<p class="meta"><a href="/evenements">{}</a> › <a href="/evenements/{}#programme">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/evenements/{}/programme/{}/modifier" novalidate>{}<input type="hidden" name="version" value="{}">{}<button type="submit">{}</button></form>)",
       ctx.tr(N_("Events")), e.slug, e.title, title, notice, fv::error_summary(ctx, errors), e.slug, saved.id,
-      fv::csrf_field(ctx), saved.version, views::slot_fields(ctx, in, errors), ctx.tr(N_("Save the slot")));
+      fv::csrf_field(ctx), saved.version, html::render(*ctx.t, templates::SlotFields{.in = in, .choices = load_slot_choices(ctx), .errors = errors}), ctx.tr(N_("Save the slot")));
   return fv::page(ctx, status, title, body);
 }
 

@@ -1,4 +1,4 @@
-// Pieces of HTML that several event pages share, and the events section of a coalition's page.
+// Pieces of HTML that several event pages share.
 #pragma once
 #include <string>
 #include <vector>
@@ -35,10 +35,5 @@ std::string slot_kind_label(const Context& ctx, std::string_view slug);
 // A programme slot as its form sent it, and as the edit form shows a saved one.
 SlotInput slot_input(const Context& ctx);
 SlotInput slot_input(const Slot& s);
-// The fields of the slot forms (add and edit), holding `in`, each error next to its field.
-Html slot_fields(Context& ctx, const SlotInput& in, const FieldErrors& errors);
-// The coalition page's section: the coalition's events, its next steps from minutes, and where it
-// was proposed and presented if it came from a proposal. Called by coalitions/show_pages.cpp.
-Html coalition_section(Context& ctx, std::int64_t coalition_id, const std::string& coalition_slug);
 
 }  // namespace fabrique::events::views
