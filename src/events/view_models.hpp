@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <ranges>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/errors.hpp"
@@ -30,6 +31,24 @@ struct CoalitionSection {
 struct SlotChoices {
   std::vector<fabrique::views::Option> kinds;  // translated
   std::vector<fabrique::views::Option> coalitions, organisations;
+};
+
+// The list of events (/evenements), loaded by pages::load_list() (list_pages.cpp).
+struct ListPage {
+  std::string kind, coalition;  // the filters chosen, empty when unknown or none
+  std::vector<fabrique::views::Option> kinds, coalitions;
+  std::vector<Event> upcoming, past;  // past: the newest first, kPastShown at most
+  bool signed_in = false;
+  bool animateur = false;   // may create events and edit the kinds of event
+  bool co_porteur = false;  // may create events for the coalitions they co-port
+};
+
+// A person's registrations and private calendar (/evenements/mes-inscriptions), loaded by
+// pages::load_mine() (list_pages.cpp).
+struct MinePage {
+  std::vector<std::pair<Event, Status>> events;
+  bool has_token = false;        // a private calendar address exists
+  std::string calendar_address;  // the new address, shown once right after it was made; else empty
 };
 
 // What the event templates call to show a value.
