@@ -2,6 +2,7 @@
 // (src/events/templates/): plain values, no database, no request.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <algorithm>
 #include <ranges>
 #include <string>
@@ -49,6 +50,19 @@ struct MinePage {
   std::vector<std::pair<Event, Status>> events;
   bool has_token = false;        // a private calendar address exists
   std::string calendar_address;  // the new address, shown once right after it was made; else empty
+};
+
+// The coalition proposals (/propositions), loaded by pages::load_proposals() (proposal_pages.cpp).
+struct ProposalsPage {
+  std::vector<Proposal> proposals;
+  bool signed_in = false;
+  bool animateur = false;  // sees the forms deciding each undecided proposal
+  std::vector<fabrique::views::Option> events, families, coalitions;  // their choices, for animateurs
+  // A refused decision: its proposal, its errors (field names carry the proposal's id, as the form's
+  // fields do) and what was typed, by field name without the id.
+  std::int64_t failed = 0;
+  FieldErrors errors;
+  std::map<std::string, std::string> typed;
 };
 
 // What the event templates call to show a value.
