@@ -2,6 +2,7 @@
 // (src/events/templates/): plain values, no database, no request.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <map>
 #include <algorithm>
 #include <ranges>
@@ -16,6 +17,7 @@
 #include "events/use_cases.hpp"
 #include "i18n/i18n.hpp"
 #include "views/forms.hpp"
+#include "views/html.hpp"
 
 namespace fabrique::events {
 
@@ -65,10 +67,42 @@ struct ProposalsPage {
   std::map<std::string, std::string> typed;
 };
 
+// One event's page (/evenements/{slug}), loaded by pages::load_show() (show_pages.cpp).
+struct ShowPage {
+  Event event;
+  std::vector<Slot> programme;
+  std::optional<std::int64_t> user_id;  // the signed-in person, to offer them their speaker consent
+  std::optional<Registration> mine;     // the person's registration or waiting-list place
+  bool organiser = false;               // sees the registrations, attendance and programme forms
+  bool reveals_link = false;            // the online link is for people with a place and organisers
+  bool registration_closed = false;     // the event has started or its registration closing date passed
+  bool has_minutes = false;             // written, or to be written (organisers, or once it ended)
+  html::Html follow_series;             // the series' follow button, for a signed-in person
+  FieldErrors registration_errors;
+
+  // For organisers only.
+  SlotInput slot_typed;  // a refused slot, shown with what was typed
+  SlotChoices slot_choices;
+  FieldErrors slot_errors;
+  std::vector<Registration> registrations;
+  bool attendance_open = false;  // the event has started: who came can be recorded
+  std::vector<fabrique::views::Option> people, organisations;  // registered people; every organisation
+  std::vector<std::string> came, present;  // the people (ids) and organisations (slugs) recorded as there
+  FieldErrors attendance_errors;
+};
+
 // What the event templates call to show a value.
 // "15 juin 2021, 14:00–16:00" (Paris), or both dates when the event spans several days.
 std::string when(const i18n::Translator& t, const Event& e);
 // The event's coalitions' names, "A · B"; empty when none.
 std::string coalition_names(const Event& e);
+// The speakers of a slot: organisations as links to their pages; people by name where they consented
+// (organisers see every name, marked when it is not public), otherwise "a speaker from <their
+// organisation>" or nothing; then the outside speakers' free text.
+html::Html speakers(const i18n::Translator& t, const Slot& s, bool organiser);
+// The same as plain text, as the public sees it (for iCalendar).
+std::string speakers_text(const i18n::Translator& t, const Slot& s);
+// The label of a slot kind, translated.
+std::string slot_kind_label(const i18n::Translator& t, std::string_view slug);
 
 }  // namespace fabrique::events

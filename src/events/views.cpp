@@ -8,6 +8,8 @@
 
 namespace fabrique::events {
 
+using i18n::N_;
+
 std::string when(const i18n::Translator& t, const Event& e) {
   if (times::date_value(e.starts_at) == times::date_value(e.ends_at))
     return t.date(e.starts_at) + ", " + times::hour(e.starts_at) + "–" + times::hour(e.ends_at);
@@ -20,26 +22,6 @@ std::string coalition_names(const Event& e) {
   return names;
 }
 
-}  // namespace fabrique::events
-
-namespace fabrique::events::views {
-
-using html::render;
-using i18n::N_;
-
-std::string when(const Context& ctx, const Event& e) { return events::when(*ctx.t, e); }
-
-Html status_note(const Context& ctx, const Event& e) { return html::render(*ctx.t, templates::StatusNote{e}); }
-
-Html card(const Context& ctx, const Event& e) { return html::render(*ctx.t, templates::Card{e}); }
-
-Html checkboxes(const Context& ctx, const std::string& name, const std::string& legend,
-                const std::vector<fabrique::views::Option>& options, const std::vector<std::string>& checked,
-                const FieldErrors& errors) {
-  return html::render(*ctx.t, templates::Checkboxes{.name = name, .legend = legend, .options = options,
-                                                     .checked = checked, .errors = errors});
-}
-
 namespace {
 
 // One speaker as shown: `before`, then the organisation (a link in HTML) if any, then `after`.
@@ -49,20 +31,20 @@ struct Shown {
   std::string after;
 };
 
-std::vector<Shown> shown_speakers(const Context& ctx, const Slot& s, bool organiser) {
+std::vector<Shown> shown_speakers(const i18n::Translator& t, const Slot& s, bool organiser) {
   std::vector<Shown> out;
   for (const auto& sp : s.speakers) {
     if (!sp.user_id) {
       out.push_back({"", sp.organisation, ""});
     } else if (sp.named || organiser) {
-      const std::string note = sp.named ? "" : " — " + ctx.tr(N_("not shown publicly"));
+      const std::string note = sp.named ? "" : " — " + t.tr(N_("not shown publicly"));
       if (sp.organisation)
         out.push_back({sp.name + " (", sp.organisation, ")" + note});
       else
         out.push_back({sp.name + note, std::nullopt, ""});
     } else if (sp.organisation) {
       // "a speaker from {}": the organisation goes where the translation puts it.
-      const std::string pattern = ctx.tr(N_("a speaker from {}"));
+      const std::string pattern = t.tr(N_("a speaker from {}"));
       const auto at = pattern.find("{}");
       out.push_back({pattern.substr(0, at), sp.organisation, at == std::string::npos ? "" : pattern.substr(at + 2)});
     }
@@ -73,26 +55,42 @@ std::vector<Shown> shown_speakers(const Context& ctx, const Slot& s, bool organi
 
 }  // namespace
 
-Html speakers(const Context& ctx, const Slot& s, bool organiser) {
-  Html out;
-  for (const auto& w : shown_speakers(ctx, s, organiser))
-    out += render("{}{}{}{}", out.empty() ? "" : ", ", w.before,
-                  w.organisation ? render(R"(<a href="/organisations/{}">{}</a>)", w.organisation->slug, w.organisation->name)
-                                 : Html(),
-                  w.after);
+html::Html speakers(const i18n::Translator& t, const Slot& s, bool organiser) {
+  html::Html out;
+  for (const auto& w : shown_speakers(t, s, organiser))
+    out += html::render("{}{}{}{}", out.empty() ? "" : ", ", w.before,
+                        w.organisation ? html::render(R"(<a href="/organisations/{}">{}</a>)", w.organisation->slug,
+                                                      w.organisation->name)
+                                       : html::Html(),
+                        w.after);
   return out;
 }
 
-std::string speakers_text(const Context& ctx, const Slot& s) {
+std::string speakers_text(const i18n::Translator& t, const Slot& s) {
   std::string out;
-  for (const auto& w : shown_speakers(ctx, s, false))
+  for (const auto& w : shown_speakers(t, s, false))
     out += (out.empty() ? "" : ", ") + w.before + (w.organisation ? w.organisation->name : "") + w.after;
   return out;
 }
 
-std::string slot_kind_label(const Context& ctx, std::string_view slug) {
-  if (auto k = slot_kind(slug)) return ctx.tr(k->label);
+std::string slot_kind_label(const i18n::Translator& t, std::string_view slug) {
+  if (auto k = slot_kind(slug)) return t.tr(k->label);
   return std::string(slug);
+}
+
+}  // namespace fabrique::events
+
+namespace fabrique::events::views {
+
+std::string when(const Context& ctx, const Event& e) { return events::when(*ctx.t, e); }
+
+Html status_note(const Context& ctx, const Event& e) { return html::render(*ctx.t, templates::StatusNote{e}); }
+
+Html checkboxes(const Context& ctx, const std::string& name, const std::string& legend,
+                const std::vector<fabrique::views::Option>& options, const std::vector<std::string>& checked,
+                const FieldErrors& errors) {
+  return html::render(*ctx.t, templates::Checkboxes{.name = name, .legend = legend, .options = options,
+                                                     .checked = checked, .errors = errors});
 }
 
 SlotInput slot_input(const Context& ctx) {
