@@ -91,6 +91,16 @@ struct ShowPage {
   FieldErrors attendance_errors;
 };
 
+// The fields of the forms creating and editing an event, loaded by pages::load_event_form()
+// (edit_pages.cpp): what they hold and what they offer to choose from, translated.
+struct EventForm {
+  EventInput typed;  // the event as saved, or what was typed when the form was refused
+  bool creating = false;  // the address and the series are chosen on creation only
+  std::vector<fabrique::views::Option> kinds, statuses, coalitions, organisations;
+  std::vector<fabrique::views::Option> repeats, weeks, weekdays;  // a series, on creation
+  std::vector<fabrique::views::Option> scopes;  // which occurrences an edit applies to, for a series
+};
+
 // What the event templates call to show a value.
 // "15 juin 2021, 14:00–16:00" (Paris), or both dates when the event spans several days.
 std::string when(const i18n::Translator& t, const Event& e);
