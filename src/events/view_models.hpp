@@ -12,6 +12,7 @@
 
 #include "common/errors.hpp"
 #include "events/model.hpp"
+#include "files/files.hpp"
 #include "events/times.hpp"
 #include "events/urls.hpp"
 #include "events/use_cases.hpp"
@@ -101,6 +102,26 @@ struct EventForm {
   std::vector<fabrique::views::Option> scopes;  // which occurrences an edit applies to, for a series
 };
 
+// The minutes of an event (/evenements/{slug}/compte-rendu), loaded by pages::load_minutes()
+// (minutes_pages.cpp).
+struct MinutesPage {
+  Event event;
+  std::string title;  // "Retour sur …", translated
+  bool organiser = false;  // may edit the minutes, add and remove items and files
+  std::vector<Ref> organisations;    // present
+  std::vector<std::string> people;   // who came and chose to show their name, with their organisation
+  std::vector<MinutesItem> questions, decisions;
+  struct NextStep {
+    MinutesItem item;
+    html::Html action;  // the roadmap action made from it, or the button making one (roadmaps module)
+  };
+  std::vector<NextStep> next_steps;
+  std::vector<files::StoredFile> attachments;
+  // The organisers' form adding an item: its choices (what was typed comes from the request).
+  std::vector<fabrique::views::Option> item_kinds, item_people, item_coalitions;
+  FieldErrors errors;  // of the item form, or of the file sent ("file")
+};
+
 // What the event templates call to show a value.
 // "15 juin 2021, 14:00–16:00" (Paris), or both dates when the event spans several days.
 std::string when(const i18n::Translator& t, const Event& e);
@@ -112,6 +133,10 @@ std::string coalition_names(const Event& e);
 html::Html speakers(const i18n::Translator& t, const Slot& s, bool organiser);
 // The same as plain text, as the public sees it (for iCalendar).
 std::string speakers_text(const i18n::Translator& t, const Slot& s);
+// "1.2 MB", "34 KB".
+std::string size_text(std::int64_t bytes);
+// The revisions of minutes as the options of a select, by number.
+std::vector<fabrique::views::Option> revision_options(const std::vector<MinutesRevision>& revisions);
 // The label of a slot kind, translated.
 std::string slot_kind_label(const i18n::Translator& t, std::string_view slug);
 

@@ -1,7 +1,6 @@
 // Shared HTML of the event pages, and what the event templates call to show a value.
 #include "events/views.hpp"
 
-#include "events/templates/shared.hpp"
 #include "events/times.hpp"
 #include "events/view_models.hpp"
 #include "i18n/i18n.hpp"
@@ -78,20 +77,21 @@ std::string slot_kind_label(const i18n::Translator& t, std::string_view slug) {
   return std::string(slug);
 }
 
+// "1,2 Mo" / "1.2 MB", "34 Ko" / "34 KB".
+std::string size_text(std::int64_t bytes) {
+  if (bytes >= 1000 * 1000) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+  return fmt::format("{} KB", std::max<std::int64_t>(1, bytes / 1000));
+}
+
+std::vector<fabrique::views::Option> revision_options(const std::vector<MinutesRevision>& revisions) {
+  std::vector<fabrique::views::Option> options;
+  for (const auto& r : revisions) options.push_back({std::to_string(r.number), std::to_string(r.number)});
+  return options;
+}
+
 }  // namespace fabrique::events
 
 namespace fabrique::events::views {
-
-std::string when(const Context& ctx, const Event& e) { return events::when(*ctx.t, e); }
-
-Html status_note(const Context& ctx, const Event& e) { return html::render(*ctx.t, templates::StatusNote{e}); }
-
-Html checkboxes(const Context& ctx, const std::string& name, const std::string& legend,
-                const std::vector<fabrique::views::Option>& options, const std::vector<std::string>& checked,
-                const FieldErrors& errors) {
-  return html::render(*ctx.t, templates::Checkboxes{.name = name, .legend = legend, .options = options,
-                                                     .checked = checked, .errors = errors});
-}
 
 SlotInput slot_input(const Context& ctx) {
   return {ctx.form.get("slot_starts"), ctx.form.get("slot_ends"), ctx.form.get("slot_title"), ctx.form.get("slot_kind"),
