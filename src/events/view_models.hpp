@@ -1,10 +1,10 @@
 // What the event pages show, read by each page's loader in one place and handed to its template
 // (src/events/templates/): plain values, no database, no request.
 #pragma once
-#include <cstdint>
-#include <optional>
-#include <map>
 #include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <ranges>
 #include <string>
 #include <utility>
@@ -12,10 +12,10 @@
 
 #include "common/errors.hpp"
 #include "events/model.hpp"
-#include "files/files.hpp"
 #include "events/times.hpp"
 #include "events/urls.hpp"
 #include "events/use_cases.hpp"
+#include "files/files.hpp"
 #include "i18n/i18n.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
