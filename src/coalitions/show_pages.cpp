@@ -10,7 +10,8 @@
 #include "coalitions/use_cases.hpp"
 #include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
-#include "events/views.hpp"
+#include "events/loaders.hpp"
+#include "events/templates/coalition_section.hpp"
 #include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
@@ -75,7 +76,7 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
     }
   }
   page.roadmap = html::render(*ctx.t, roadmaps::templates::CoalitionSection{roadmaps::pages::load_coalition_section(ctx, k)});
-  page.events = events::views::coalition_section(ctx, k.id, k.slug);
+  page.events = html::render(*ctx.t, events::templates::CoalitionEvents{events::load_coalition_section(ctx, k.id, k.slug)});
   page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, urls::follow(k.slug),
                                        page.title);
   return page;

@@ -4,6 +4,7 @@
 #include "common/numbers.hpp"
 #include "events/store.hpp"
 #include "events/times.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
@@ -49,7 +50,7 @@ FieldErrors add_minutes_item(storage::Connection& c, const User& actor, std::str
   store::insert_item(c, item, now);
   if (item.assignee_id)
     notifications::notify(c, *item.assignee_id, notifications::kEvents, N_("A next step is yours: “{}”"),
-                          "/evenements/" + e.slug + "/compte-rendu", now, item.body);
+                          urls::minutes(e.slug), now, item.body);
   tx.commit();
   return errors;
 }

@@ -4,6 +4,7 @@
 #include "coalitions/validation.hpp"
 #include "common/text.hpp"
 #include "events/store.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
@@ -90,7 +91,7 @@ DecisionResult decline_proposal(storage::Connection& c, const User& actor, std::
   const Proposal p = open_proposal(c, actor, id, out.errors);
   if (!out.errors.empty()) return out;
   store::decide_proposal(c, id, ProposalStatus::declined, std::nullopt, why, actor.id, now);
-  tell_proposer(c, p, N_("Your proposal “{}” was declined"), "/propositions", now);
+  tell_proposer(c, p, N_("Your proposal “{}” was declined"), urls::proposals(), now);
   tx.commit();
   return out;
 }

@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "events/urls.hpp"
 #include "text/markdown.hpp"
 
 namespace fabrique::events::ics {
@@ -40,7 +41,7 @@ std::string calendar(const std::vector<Event>& events, const std::string& base_u
   for (const Event& e : events) {
     icalcomponent* v = icalcomponent_new(ICAL_VEVENT_COMPONENT);
     const std::string uid = "event-" + std::to_string(e.id) + "@" + host;
-    const std::string url = base_url + "/evenements/" + e.slug;
+    const std::string url = base_url + urls::event(e.slug);
     icalcomponent_add_property(v, icalproperty_new_uid(uid.c_str()));
     icalcomponent_add_property(v, icalproperty_new_dtstamp(utc(now)));
     icalcomponent_add_property(v, icalproperty_new_lastmodified(utc(e.updated_at)));

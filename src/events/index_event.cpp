@@ -1,6 +1,7 @@
 // Keeps an event's entries in the search index current: the event itself (type "event") and, once
 // written, its minutes ("Retour sur …", type "minutes"). Called by the use cases that create and
 // change events and minutes, inside their transaction, and by `fabrique search reindex`.
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "search/search.hpp"
 
@@ -9,11 +10,11 @@ namespace fabrique::events {
 void index_event(storage::Connection& c, const Event& e) {
   // Events and their minutes are public pages.
   search::index(c, {"event", e.slug, e.title, e.description + (e.place.empty() ? "" : "\n\n" + e.place),
-                    "/evenements/" + e.slug, search::Audience::everyone, std::nullopt, std::nullopt, e.updated_at});
+                    urls::event(e.slug), search::Audience::everyone, std::nullopt, std::nullopt, e.updated_at});
   if (e.minutes.empty())
     search::remove(c, "minutes", e.slug);
   else
-    search::index(c, {"minutes", e.slug, "Retour sur " + e.title, e.minutes, "/evenements/" + e.slug + "/compte-rendu",
+    search::index(c, {"minutes", e.slug, "Retour sur " + e.title, e.minutes, urls::minutes(e.slug),
                       search::Audience::everyone, std::nullopt, std::nullopt, e.updated_at});
 }
 

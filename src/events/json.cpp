@@ -2,6 +2,7 @@
 #include "events/json.hpp"
 
 #include "coalitions/json.hpp"
+#include "events/urls.hpp"
 
 namespace fabrique::events::json {
 
@@ -18,7 +19,7 @@ boost::json::object event(const http::Context& ctx, const Event& e, bool reveal_
   boost::json::object o;
   o["slug"] = e.slug;
   o["title"] = e.title;
-  o["url"] = ctx.base_url + "/evenements/" + e.slug;
+  o["url"] = ctx.base_url + urls::event(e.slug);
   o["kind"] = {{"slug", e.kind_slug}, {"label", e.kind_label}};
   o["status"] = event_status(e.status).slug;
   o["starts_at"] = iso(e.starts_at);

@@ -2,15 +2,15 @@
 // feeds, a coalition's feed, and a member's own registrations with their private calendar address.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "events/ics.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
+#include "events/templates/list.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
-#include "events/views.hpp"
 #include "i18n/i18n.hpp"
 #include "taxonomies/taxonomy.hpp"
 #include "views/forms.hpp"
@@ -18,8 +18,6 @@
 
 namespace fabrique::events::pages {
 
-using html::Html;
-using html::render;
 using i18n::N_;
 namespace fv = fabrique::views;
 
@@ -48,51 +46,30 @@ Response calendar(Context& ctx, const std::vector<Event>& events, const std::str
 
 bool never(const Event&) { return false; }
 
-}  // namespace
-
-Response list(Context& ctx) {
-  std::string kind, coalition;
-  store::Filter upcoming = filter_of(ctx, kind, coalition);
+// Everything the list shows, read in one place: the events matching the filters, upcoming then
+// past, and the filters' choices.
+ListPage load_list(Context& ctx) {
+  ListPage page;
+  store::Filter upcoming = filter_of(ctx, page.kind, page.coalition);
   store::Filter past = upcoming;
   upcoming.ends_after = ctx.now;
   past.ends_before = ctx.now;
   past.newest_first = true;
   past.limit = kPastShown;
-  Html next, before;
-  for (const auto& e : store::list(ctx.db, upcoming)) next += views::card(ctx, e);
-  for (const auto& e : store::list(ctx.db, past)) before += views::card(ctx, e);
+  page.upcoming = store::list(ctx.db, upcoming);
+  page.past = store::list(ctx.db, past);
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kEventKinds)) page.kinds.push_back({t.slug, t.label});
+  for (const auto& k : coalitions::store::list(ctx.db)) page.coalitions.push_back({k.slug, k.number + " — " + k.title});
+  page.signed_in = ctx.user.has_value();
+  page.animateur = ctx.user && ctx.user->is_animateur();
+  page.co_porteur = ctx.user && !page.animateur && !store::co_ported(ctx.db, ctx.user->id).empty();
+  return page;
+}
 
-  std::vector<fv::Option> kinds, coalitions;
-  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kEventKinds)) kinds.push_back({t.slug, t.label});
-  for (const auto& k : coalitions::store::list(ctx.db)) coalitions.push_back({k.slug, k.number + " — " + k.title});
-  Html admin;
-  if (ctx.user && ctx.user->is_animateur())
-    admin = render(R"(<p><a href="/evenements/nouveau">{}</a> · <a href="/evenements/types">{}</a></p>)",
-                   ctx.tr(N_("Create an event")), ctx.tr(N_("Edit the kinds of event")));
-  else if (ctx.user && !store::co_ported(ctx.db, ctx.user->id).empty())  // co-porteurs: their coalitions' events
-    admin = render(R"(<p><a href="/evenements/nouveau">{}</a></p>)", ctx.tr(N_("Create an event")));
-  Html mine;
-  if (ctx.user)
-    mine = render(R"(<p><a href="/evenements/mes-inscriptions">{}</a></p>)", ctx.tr(N_("My registrations and my calendar")));
-  Html empty = render("<p>{}</p>", ctx.tr(N_("No event matches these filters.")));
-  Html body = render(
-      R"(<h1>{}</h1><p>{}</p>{}{}
-<form method="get" action="/evenements" class="filters">{}{}<button type="submit">{}</button></form>
-<h2>{}</h2>{}
-<h2>{}</h2>{}
-<p><a href="/evenements.ics">{}</a> · <a href="/evenements.json">{}</a> · <a href="/propositions">{}</a></p>)",
-      ctx.tr(N_("Events")),
-      ctx.tr(N_("Reset Days every month, coalition workshops, framing meetings, seminars and the yearly assembly.")),
-      admin, mine,
-      fv::select(ctx, {"type", ctx.tr(N_("Kind")), kind, "", "", "", false, 0}, kinds, {}, ctx.tr(N_("All"))),
-      fv::select(ctx, {"coalition", ctx.tr(N_("Coalition")), coalition, "", "", "", false, 0}, coalitions, {},
-                 ctx.tr(N_("All"))),
-      ctx.tr(N_("Filter")), ctx.tr(N_("Upcoming")),
-      next.empty() ? empty : render(R"(<ul class="cards">{}</ul>)", next), ctx.tr(N_("Past")),
-      before.empty() ? empty : render(R"(<ul class="cards">{}</ul>)", before),
-      ctx.tr(N_("Subscribe to every event (iCalendar)")), ctx.tr(N_("These events as JSON")),
-      ctx.tr(N_("Coalition proposals")));
-  return fv::page(ctx, ctx.tr(N_("Events")), body);
+}  // namespace
+
+Response list(Context& ctx) {
+  return fv::page(ctx, ctx.tr(N_("Events")), html::render(*ctx.t, templates::List{load_list(ctx)}));
 }
 
 Response list_json(Context& ctx) {
@@ -117,54 +94,35 @@ Response coalition_ics(Context& ctx) {
 
 namespace {
 
+// A person's registrations and whether they hold a calendar address; `new_token` is the one just
+// made, shown this once.
+MinePage load_mine(Context& ctx, const std::string& new_token) {
+  MinePage page;
+  page.events = store::events_of_user(ctx.db, ctx.user->id);
+  page.has_token = !new_token.empty() || store::has_calendar_token(ctx.db, ctx.user->id);
+  if (!new_token.empty()) page.calendar_address = ctx.base_url + urls::personal_ics(new_token);
+  return page;
+}
+
 Response render_mine(Context& ctx, const std::string& new_token) {
-  auto mine = store::events_of_user(ctx.db, ctx.user->id);
-  Html rows;
-  for (const auto& [e, status] : mine)
-    rows += render(R"(<li><a href="/evenements/{}">{}</a> <span class="meta">{}{} — {}</span></li>)", e.slug, e.title,
-                   views::when(ctx, e), views::status_note(ctx, e),
-                   status == Status::registered ? ctx.tr(N_("registered")) : ctx.tr(N_("on the waiting list")));
-  const bool has_token = store::has_calendar_token(ctx.db, ctx.user->id);
-  Html address;
-  if (!new_token.empty())
-    address = render(R"(<p class="notice">{}</p><p><label for="agenda">{}</label><input id="agenda" type="text" readonly value="{}/evenements/agenda.ics?jeton={}"></p>)",
-                     ctx.tr(N_("Here is your private calendar address. Copy it now: it will not be shown again.")),
-                     ctx.tr(N_("Private calendar address")), ctx.base_url, new_token);
-  else if (has_token)
-    address = render("<p>{}</p>", ctx.tr(N_("You have a private calendar address. Make a new one if you lost it; the old one will stop working.")));
-  Html revoke;
-  if (has_token || !new_token.empty())
-    revoke = render(R"(<form method="post" action="/evenements/mes-inscriptions/agenda/revoquer">{}<button type="submit" class="secondary">{}</button></form>)",
-                    fv::csrf_field(ctx), ctx.tr(N_("Revoke the address")));
-  Html body = render(
-      R"(<p class="meta"><a href="/evenements">{}</a></p><h1>{}</h1>{}
-<h2>{}</h2><p>{}</p>{}<form method="post" action="/evenements/mes-inscriptions/agenda">{}<button type="submit">{}</button></form>{})",
-      ctx.tr(N_("Events")), ctx.tr(N_("My registrations")),
-      rows.empty() ? render("<p>{}</p>", ctx.tr(N_("You have not registered to any event yet."))) : render("<ul>{}</ul>", rows),
-      ctx.tr(N_("My calendar")),
-      ctx.tr(N_("Subscribe from your calendar application to a private address that lists the events you registered to, with their online links.")),
-      address, fv::csrf_field(ctx),
-      has_token ? ctx.tr(N_("Make a new address")) : ctx.tr(N_("Make my calendar address")), revoke);
-  return fv::page(ctx, ctx.tr(N_("My registrations")), body);
+  return fv::page(ctx, ctx.tr(N_("My registrations")),
+                  html::render(*ctx.t, templates::Mine{.page = load_mine(ctx, new_token), .csrf = ctx.csrf_token()}));
 }
 
 }  // namespace
 
 Response my_events(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   return render_mine(ctx, "");
 }
 
 Response renew_token(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   // Shown once, on this answer to the POST: only its hash is kept.
   return render_mine(ctx, renew_calendar_token(ctx.db, *ctx.user, ctx.now));
 }
 
 Response revoke_token(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   revoke_calendar_token(ctx.db, *ctx.user);
-  return Response::redirect("/evenements/mes-inscriptions");
+  return Response::redirect(urls::mine());
 }
 
 Response personal_ics(Context& ctx) {

@@ -7,6 +7,7 @@
 #include "accounts/by_mail.hpp"
 #include "events/ics.hpp"
 #include "events/store.hpp"
+#include "events/urls.hpp"
 #include "notifications/notifications.hpp"
 
 namespace fabrique::events {
@@ -51,7 +52,7 @@ void mail_event(storage::Connection& c, std::int64_t user_id, const Event& e, Le
   }
   m.paragraphs.push_back(t->tr(N_("The event is attached to this mail, to add it to your calendar.")));
   m.link_label = t->tr(N_("See the event"));
-  m.link = mail::url("/evenements/" + e.slug);
+  m.link = mail::url(urls::event(e.slug));
   m.attachments.push_back({e.slug + ".ics", std::string(ics::kContentType) + "; method=PUBLISH",
                            ics::calendar({e}, mail::settings().base_url, e.title, now,
                                          [place](const Event&) { return place; })});
@@ -61,7 +62,7 @@ void mail_event(storage::Connection& c, std::int64_t user_id, const Event& e, Le
 std::optional<std::int64_t> promote_first_waiting(storage::Connection& c, const Event& e, sys_seconds now) {
   auto promoted = store::promote_first_waiting(c, e.id);
   if (!promoted) return std::nullopt;
-  notifications::notice(c, *promoted, N_("A place freed up for you at “{}”"), "/evenements/" + e.slug, now, e.title);
+  notifications::notice(c, *promoted, N_("A place freed up for you at “{}”"), urls::event(e.slug), now, e.title);
   mail_event(c, *promoted, e, Letter::promoted, now);
   return promoted;
 }

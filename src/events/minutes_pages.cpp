@@ -2,37 +2,31 @@
 // steps; the editor with its conflict page; the history, the comparison of two revisions, restore.
 #include <boost/json.hpp>
 
-#include "accounts/pages.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "common/numbers.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
-#include "events/templates/item_form.hpp"
+#include "events/templates/minutes.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
-#include "events/views.hpp"
 #include "files/download.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
 #include "text/diff.hpp"
-#include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/revisions.hpp"
 
 namespace fabrique::events::pages {
 
-using html::Html;
-using html::render;
 using i18n::N_;
 namespace fv = fabrique::views;
 
 namespace {
-
-std::string size_text(std::int64_t bytes);
 
 Event event_of(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
@@ -52,129 +46,60 @@ std::vector<std::string> named_attendees(Context& ctx, const Event& e) {
   return out;
 }
 
-Html item_form(Context& ctx, const Event& e, const FieldErrors& errors) {
-  std::vector<fv::Option> kinds{{"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))},
-                                {"suite", ctx.tr(N_("Next step"))}};
-  std::vector<fv::Option> coalitions;
-  for (const auto& k : coalitions::store::list(ctx.db)) coalitions.push_back({k.slug, k.number + " — " + k.title});
-  // Organisers see who registered: a next step may name one of them.
-  std::vector<fv::Option> people;
-  for (const auto& r : store::registrations(ctx.db, e.id))
-    if (r.status == Status::registered)
-      people.push_back({std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
-  return html::render(*ctx.t, templates::ItemForm{.slug = e.slug,
-                                                  .typed = ctx.form,
-                                                  .posted = !errors.empty(),
-                                                  .kinds = kinds,
-                                                  .people = people,
-                                                  .coalitions = coalitions,
-                                                  .errors = errors,
-                                                  .csrf = ctx.csrf_token()});
-}
-
-Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors, int status) {
-  const bool organiser = can_organise(ctx.db, ctx.actor(), e);
-  Html orgs;
-  for (const auto& o : store::present_organisations(ctx.db, e.id))
-    orgs += render(R"(<li><a href="/organisations/{}">{}</a></li>)", o.slug, o.name);
-  Html people;
-  for (const auto& p : named_attendees(ctx, e)) people += render("<li>{}</li>", p);
-  Html questions, decisions, steps;
+// Everything the minutes page shows, read in one place. `errors` are a refused item or file.
+MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors) {
+  MinutesPage page;
+  page.event = e;
+  page.title = minutes_title(ctx, e);
+  page.organiser = can_organise(ctx.db, ctx.actor(), e);
+  page.organisations = store::present_organisations(ctx.db, e.id);
+  page.people = named_attendees(ctx, e);
   // Actions made from this event's next steps (one query), and who may make one, per coalition.
   const auto made = roadmaps::store::actions_from_event(ctx.db, e.id);
   std::map<std::int64_t, bool> can_create;
-  for (const auto& i : store::items(ctx.db, e.id)) {
-    Html remove;
-    if (organiser)
-      remove = render(R"( <form method="post" action="/evenements/{}/compte-rendu/elements/{}/supprimer" class="inline">{}<button type="submit" class="link">{}</button></form>)",
-                      e.slug, i.id, fv::csrf_field(ctx), ctx.tr(N_("Remove")));
-    if (i.kind == ItemKind::question)
-      questions += render(R"(<li><p><strong>{}</strong>{}{}</p><p>{}</p>{}{}</li>)", i.body,
-                          i.asked_by.empty() ? Html() : render(" — {} {}", ctx.tr(N_("asked by")), i.asked_by),
-                          i.asked_to.empty() ? Html() : render(", {} {}", ctx.tr(N_("to")), i.asked_to),
-                          i.answer.empty() ? ctx.tr(N_("No answer recorded.")) : i.answer, Html(), remove);
-    else if (i.kind == ItemKind::decision)
-      decisions += render("<li>{}{}</li>", i.body, remove);
-    else
-      steps += render("<li>{}{}{}{}{}{}</li>", i.body, i.asked_by.empty() ? Html() : render(" — {}", i.asked_by),
-                      i.due_at ? render(" — {}", fmt::format(fmt::runtime(ctx.tr(N_("by {}"))), ctx.t->date(*i.due_at))) : Html(),
-                      i.coalition ? render(R"( — <a href="/coalitions/{}">{}</a>)", i.coalition->slug, i.coalition->name) : Html(),
-                      roadmaps::pages::next_step_action(ctx, e.slug, i.id,
-                                                        i.coalition ? std::optional(i.coalition->id) : std::nullopt,
-                                                        made, can_create),
-                      remove);
+  for (auto& i : store::items(ctx.db, e.id)) {
+    if (i.kind == ItemKind::question) {
+      page.questions.push_back(std::move(i));
+    } else if (i.kind == ItemKind::decision) {
+      page.decisions.push_back(std::move(i));
+    } else {
+      auto action = roadmaps::pages::next_step_action(ctx, e.slug, i.id, i.coalition ? std::optional(i.coalition->id) : std::nullopt,
+                                                      made, can_create);
+      page.next_steps.push_back({std::move(i), std::move(action)});
+    }
   }
-  auto list_or = [&](const Html& items, const char* tag) {
-    return items.empty() ? render("<p>{}</p>", ctx.tr(N_("None recorded."))) : render("<{}>{}</{}>", tag, items, tag);
-  };
-  Html attached;
-  for (const auto& f : store::attachments(ctx.db, e.id)) {
-    Html remove;
-    if (organiser)
-      remove = render(R"( <form method="post" action="/evenements/{}/compte-rendu/pieces/{}/supprimer" class="inline">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form>)",
-                      e.slug, f.id, fv::csrf_field(ctx), ctx.tr(N_("Remove")), f.name);
-    attached += render(R"(<li><a href="/evenements/{}/compte-rendu/pieces/{}">{}</a> <span class="meta">({}, {})</span>{}</li>)",
-                    e.slug, f.id, f.name, std::string(files::label(f.media_type)), size_text(f.size), remove);
+  page.attachments = store::attachments(ctx.db, e.id);
+  page.errors = errors;
+  if (page.organiser) {
+    page.item_kinds = {{"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))},
+                       {"suite", ctx.tr(N_("Next step"))}};
+    for (const auto& k : coalitions::store::list(ctx.db)) page.item_coalitions.push_back({k.slug, k.number + " — " + k.title});
+    // Organisers see who registered: a next step may name one of them.
+    for (const auto& r : store::registrations(ctx.db, e.id))
+      if (r.status == Status::registered)
+        page.item_people.push_back({std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
   }
-  Html upload;
-  if (organiser)
-    upload = render(R"(<form method="post" action="/evenements/{}/compte-rendu/pieces" enctype="multipart/form-data" novalidate>{}<div class="field"><label for="f-file">{}</label><p class="hint" id="f-file-hint">{}</p>{}<input type="file" id="f-file" name="file" aria-describedby="f-file-hint{}"{}></div><button type="submit">{}</button></form>)",
-                    e.slug, fv::csrf_field(ctx), ctx.tr(N_("Attach a file")),
-                    fmt::format(fmt::runtime(ctx.tr(N_("20 MB at most: {}"))), files::accepted_extensions()),
-                    errors.find("file") ? render(R"(<p class="error" id="f-file-error"><span class="visually-hidden">{} </span>{}</p>)", ctx.tr(N_("Error:")), ctx.tr(errors.find("file"))) : Html(),
-                    errors.find("file") ? " f-file-error" : "", errors.find("file") ? html::trusted(R"( aria-invalid="true")") : Html(),
-                    ctx.tr(N_("Attach")));
-  Html tools;
-  if (organiser)
-    tools = render(R"(<p><a href="/evenements/{}/compte-rendu/modifier">{}</a></p>)", e.slug, ctx.tr(N_("Edit the minutes")));
-  const std::string title = minutes_title(ctx, e);
-  Html body = render(
-      R"(<p class="meta"><a href="/evenements">{}</a> › <a href="/evenements/{}">{}</a></p>
-<h1>{}</h1><p class="meta">{} — {} <a href="/evenements/{}/compte-rendu/historique">{}</a></p>{}
-<h2>{}</h2>{}{}
-<div class="prose">{}</div>
-<h2>{}</h2>{}
-<h2>{}</h2>{}
-<h2>{}</h2>{}
-<h2 id="pieces">{}</h2>{}{}
-{}
-<p><a href="/evenements/{}/compte-rendu.json">{}</a></p>)",
-      ctx.tr(N_("Events")), e.slug, e.title, title, views::when(ctx, e),
-      fmt::format(fmt::runtime(ctx.tr(N_("Revision {}."))), e.minutes_revision), e.slug, ctx.tr(N_("History")), tools,
-      ctx.tr(N_("Present")),
-      orgs.empty() ? render("<p>{}</p>", ctx.tr(N_("Attendance has not been recorded."))) : render(R"(<ul>{}</ul>)", orgs),
-      people.empty() ? Html() : render(R"(<ul>{}</ul>)", people),
-      e.minutes.empty() ? render(R"(<p class="meta">{}</p>)", ctx.tr(N_("The minutes have not been written yet.")))
-                        : text::render_markdown(e.minutes, 2),
-      ctx.tr(N_("Questions")), list_or(questions, "ul"), ctx.tr(N_("Decisions")), list_or(decisions, "ul"),
-      ctx.tr(N_("Next steps")), list_or(steps, "ul"), ctx.tr(N_("Attachments")),
-      attached.empty() ? render("<p>{}</p>", ctx.tr(N_("No attachment."))) : render("<ul>{}</ul>", attached), upload,
-      organiser ? item_form(ctx, e, errors) : Html(), e.slug,
-      ctx.tr(N_("These minutes as JSON")));
-  return fv::page(ctx, status, title, body);
+  return page;
 }
 
-// "1,2 Mo" / "1.2 MB", "34 Ko" / "34 KB".
-std::string size_text(std::int64_t bytes) {
-  if (bytes >= 1000 * 1000) return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
-  return fmt::format("{} KB", std::max<std::int64_t>(1, bytes / 1000));
+Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors, int status) {
+  MinutesPage page = load_minutes(ctx, e, errors);
+  // Only organisers see forms; asking for the token makes the page personal.
+  std::string csrf = page.organiser ? ctx.csrf_token() : std::string();
+  return fv::page(ctx, status, page.title,
+                  html::render(*ctx.t, templates::Minutes{.page = page, .typed = ctx.form, .csrf = csrf}));
 }
 
 Response render_editor(Context& ctx, const Event& e, std::int64_t base, const std::string& text, const std::string& comment,
                        const FieldErrors& errors, const MinutesResult* conflict, int status) {
-  Html box;
-  if (conflict)
-    box = render(R"(<div class="notice" role="alert"><h2>{}</h2><p>{}</p>{}</div>)",
-                 ctx.tr(N_("Someone saved the minutes while you were editing")),
-                 ctx.tr(N_("Nothing was saved. Here is what changed meanwhile; your text is kept below. Merge it and save again.")),
-                 text::render_diff(text::diff_words(conflict->base, conflict->current), fv::diff_labels(ctx)));
+  html::Html changes;
+  if (conflict) changes = text::render_diff(text::diff_words(conflict->base, conflict->current), fv::diff_labels(ctx));
   const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the minutes of {}"))), e.title);
-  Html body = render(R"(<p class="meta"><a href="/evenements/{}/compte-rendu">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/evenements/{}/compte-rendu/modifier" novalidate>{}<input type="hidden" name="base_revision" value="{}">{}{}<button type="submit">{}</button></form>)",
-                     e.slug, minutes_title(ctx, e), title, box, fv::error_summary(ctx, errors), e.slug, fv::csrf_field(ctx), base,
-                     fv::textarea(ctx, {"minutes", ctx.tr(N_("Minutes")), text, "", "", ctx.tr(N_("Markdown: ## headings, **bold**, lists with -, links <https://…>")), false, 0}, errors, 16),
-                     fv::input(ctx, {"comment", ctx.tr(N_("What did you change?")), comment, "text", "", "", false, 300}, errors),
-                     ctx.tr(N_("Save")));
-  return fv::page(ctx, status, title, body);
+  return fv::page(ctx, status, title,
+                  html::render(*ctx.t, templates::EditMinutes{.e = e, .minutes_title = minutes_title(ctx, e), .title = title,
+                                                              .base = base, .text = text, .comment = comment,
+                                                              .conflict = changes, .errors = errors,
+                                                              .csrf = ctx.csrf_token()}));
 }
 
 Event event_to_write(Context& ctx) {
@@ -207,13 +132,11 @@ Response minutes_json(Context& ctx) {
 }
 
 Response minutes_edit(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Event e = event_to_write(ctx);
   return render_editor(ctx, e, e.minutes_revision, e.minutes, "", {}, nullptr, 200);
 }
 
 Response minutes_save(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   MinutesEdit edit;
   if (auto base = numbers::whole(ctx.form.get("base_revision"), 0, numbers::kMaxId)) {
     edit.base_revision = *base;
@@ -225,41 +148,18 @@ Response minutes_save(Context& ctx) {
   auto r = save_minutes(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
   if (!r.errors.empty()) return render_editor(ctx, event_of(ctx), edit.base_revision, edit.body, edit.comment, r.errors, nullptr, 422);
   if (r.conflict) return render_editor(ctx, event_of(ctx), r.current_revision, edit.body, edit.comment, {}, &r, 409);
-  return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu");
+  return Response::redirect(urls::minutes(ctx.param("slug")));
 }
 
 Response minutes_history(Context& ctx) {
   Event e = event_of(ctx);
   const bool organiser = can_organise(ctx.db, ctx.actor(), e);
-  auto revisions = store::minutes_revisions(ctx.db, e.id);
-  Html rows;
-  std::vector<fv::Option> options;
-  for (const auto& r : revisions) {
-    std::string note = r.comment;
-    if (r.restored_from)
-      note = fmt::format(fmt::runtime(ctx.tr(N_("Restores revision {}"))), *r.restored_from) + (note.empty() ? "" : " — " + note);
-    Html restore;
-    if (organiser && r.number != e.minutes_revision)
-      restore = render(R"(<form method="post" action="/evenements/{}/compte-rendu/historique/{}/restaurer">{}<button type="submit" class="link">{}<span class="visually-hidden"> {}</span></button></form>)",
-                       e.slug, r.number, fv::csrf_field(ctx), ctx.tr(N_("Restore")), r.number);
-    rows += render(R"(<tr><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>)", r.number,
-                   ctx.t->datetime(r.created_at), r.author, note, restore);
-    options.push_back({std::to_string(r.number), std::to_string(r.number)});
-  }
-  Html compare;
-  if (revisions.size() >= 2)
-    compare = render(R"(<form method="get" action="/evenements/{}/compte-rendu/historique/comparer" class="filters">{}{}<button type="submit">{}</button></form>)",
-                     e.slug, fv::select(ctx, {"de", ctx.tr(N_("Compare revision")), std::to_string(revisions[1].number), "", "", "", true, 0}, options, {}),
-                     fv::select(ctx, {"a", ctx.tr(N_("with revision")), std::to_string(revisions[0].number), "", "", "", true, 0}, options, {}),
-                     ctx.tr(N_("Compare")));
-  Html table = revisions.empty()
-                   ? render("<p>{}</p>", ctx.tr(N_("The minutes have no revision yet.")))
-                   : render(R"(<div class="table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th><th scope="col"><span class="visually-hidden">{}</span></th></tr></thead><tbody>{}</tbody></table></div>)",
-                            ctx.tr(N_("Revisions, newest first")), ctx.tr(N_("Revision")), ctx.tr(N_("Date")),
-                            ctx.tr(N_("Author")), ctx.tr(N_("Note")), ctx.tr(N_("Actions")), rows);
   const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the minutes of {}"))), e.title);
-  return fv::page(ctx, title, render(R"(<p class="meta"><a href="/evenements/{}/compte-rendu">{}</a></p><h1>{}</h1>{}{})",
-                                     e.slug, minutes_title(ctx, e), title, compare, table));
+  return fv::page(ctx, title,
+                  html::render(*ctx.t, templates::MinutesHistory{.e = e, .minutes_title = minutes_title(ctx, e), .title = title,
+                                                                 .revisions = store::minutes_revisions(ctx.db, e.id),
+                                                                 .organiser = organiser,
+                                                                 .csrf = organiser ? ctx.csrf_token() : std::string()}));
 }
 
 Response minutes_compare(Context& ctx) {
@@ -268,23 +168,21 @@ Response minutes_compare(Context& ctx) {
     return numbers::whole(ctx.query.get(name), 0, numbers::kMaxId).value_or(-1);
   };
   auto a = store::minutes_revision(ctx.db, e.id, number("de")), b = store::minutes_revision(ctx.db, e.id, number("a"));
-  const std::string history = "/evenements/" + e.slug + "/compte-rendu/historique";
+  const std::string history = urls::minutes_history(e.slug);
   if (!a || !b) return fv::no_such_revisions(ctx, history);
   const std::string title = minutes_title(ctx, e);
   return fv::compare_revisions(ctx,
-                               render(R"(<a href="/evenements/{}/compte-rendu">{}</a> › <a href="{}">{}</a>)", e.slug,
-                                      title, history, ctx.tr(N_("History"))),
+                               html::render(R"(<a href="{}">{}</a> › <a href="{}">{}</a>)", urls::minutes(e.slug), title,
+                                            history, ctx.tr(N_("History"))),
                                a->number, b->number, {{title, a->body, b->body}});
 }
 
 Response minutes_restore(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   restore_minutes(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("number"), ctx.now);
-  return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu/historique");
+  return Response::redirect(urls::minutes_history(ctx.param("slug")));
 }
 
 Response add_item(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   ItemInput in;
   const std::string kind = ctx.form.get("kind");
   if (kind != "question" && kind != "decision" && kind != "suite") {
@@ -303,13 +201,12 @@ Response add_item(Context& ctx) {
   in.assignee = ctx.form.get("assignee");
   auto errors = add_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
-  return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu");
+  return Response::redirect(urls::minutes(ctx.param("slug")));
 }
 
 Response remove_item(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   remove_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.now);
-  return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu");
+  return Response::redirect(urls::minutes(ctx.param("slug")));
 }
 
 }  // namespace fabrique::events::pages
@@ -317,16 +214,14 @@ Response remove_item(Context& ctx) {
 namespace fabrique::events::pages {
 
 Response attach(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto errors = attach_file(ctx.db, *ctx.user, ctx.param("slug"), ctx.upload("file"), ctx.now);
   if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
-  return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu#pieces");
+  return Response::redirect(urls::minutes(ctx.param("slug")) + "#pieces");
 }
 
 Response detach(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   remove_attachment(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"));
-  return Response::redirect("/evenements/" + ctx.param("slug") + "/compte-rendu#pieces");
+  return Response::redirect(urls::minutes(ctx.param("slug")) + "#pieces");
 }
 
 Response attachment(Context& ctx) {

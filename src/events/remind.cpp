@@ -3,6 +3,7 @@
 
 #include "events/mail.hpp"
 #include "events/store.hpp"
+#include "events/urls.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
 
@@ -29,7 +30,7 @@ int write_reminders(storage::Connection& c, sys_seconds now) {
     auto e = store::by_id(c, event_id);
     if (!e) continue;
     for (std::int64_t user_id : people) {
-      notifications::notice(c, user_id, N_("Reminder: “{}”"), "/evenements/" + e->slug, now, e->title);
+      notifications::notice(c, user_id, N_("Reminder: “{}”"), urls::event(e->slug), now, e->title);
       mail_event(c, user_id, *e, Letter::reminder, now);
       ++count;
     }

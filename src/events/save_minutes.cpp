@@ -3,6 +3,7 @@
 // first text published tells those who held a place.
 #include "common/text.hpp"
 #include "events/store.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
@@ -59,7 +60,7 @@ MinutesResult save_minutes(storage::Connection& c, const User& actor, std::strin
     for (const auto& r : store::registrations(c, e.id))
       if (r.status == Status::registered && r.user_id != actor.id)
         notifications::notify(c, r.user_id, notifications::kEvents, N_("The minutes of “{}” are published"),
-                              "/evenements/" + e.slug + "/compte-rendu", now, e.title);
+                              urls::minutes(e.slug), now, e.title);
   tx.commit();
   return out;
 }

@@ -1,6 +1,7 @@
 // Use case: an animateur schedules a proposal for presentation at an event, by someone; the person
 // who proposed it is told.
 #include "events/store.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
@@ -27,7 +28,7 @@ FieldErrors schedule_proposal(storage::Connection& c, const User& actor, std::in
   store::schedule_proposal(c, id, e ? std::optional(e->id) : std::nullopt, by);
   const bool moved = e && (!p->presented_at || p->presented_at->slug != e->slug);
   if (moved)
-    tell_proposer(c, *p, N_("Your proposal “{}” will be presented at an event"), "/evenements/" + e->slug, now);
+    tell_proposer(c, *p, N_("Your proposal “{}” will be presented at an event"), urls::event(e->slug), now);
   tx.commit();
   return errors;
 }

@@ -1,10 +1,11 @@
 // The edit form of one programme slot (times, title, kind, speakers, coalition), for the event's
 // organisers, with its refusals (422) and the page shown when someone saved the slot meanwhile (409).
-#include "accounts/pages.hpp"
 #include "common/numbers.hpp"
+#include "events/loaders.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
-#include "events/times.hpp"
+#include "events/templates/slot_form.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "events/views.hpp"
@@ -14,8 +15,6 @@
 
 namespace fabrique::events::pages {
 
-using html::Html;
-using html::render;
 using i18n::N_;
 namespace fv = fabrique::views;
 
@@ -28,23 +27,15 @@ const char* const kRefusal = N_("Only the organisers of this event can change it
 Response render_slot_form(Context& ctx, const Event& e, const Slot& saved, const SlotInput& in,
                           const FieldErrors& errors, bool conflict, int status) {
   std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the slot “{}”"))), saved.title);
-  Html notice;
-  if (conflict)
-    notice = render(R"(<div class="error-summary" role="alert" tabindex="-1"><h2>{}</h2><p>{}</p><p>{} {}–{} · {}</p></div>)",
-                    ctx.tr(N_("This slot was changed meanwhile")),
-                    ctx.tr(N_("Someone saved this slot after you opened this form. Your changes are below, not saved; check them against the saved slot and save again.")),
-                    ctx.tr(N_("Saved slot:")), times::hour(saved.starts_at), times::hour(saved.ends_at), saved.title);
-  Html body = render(
-      R"(<p class="meta"><a href="/evenements">{}</a> › <a href="/evenements/{}#programme">{}</a></p><h1>{}</h1>{}{}<form method="post" action="/evenements/{}/programme/{}/modifier" novalidate>{}<input type="hidden" name="version" value="{}">{}<button type="submit">{}</button></form>)",
-      ctx.tr(N_("Events")), e.slug, e.title, title, notice, fv::error_summary(ctx, errors), e.slug, saved.id,
-      fv::csrf_field(ctx), saved.version, views::slot_fields(ctx, in, errors), ctx.tr(N_("Save the slot")));
-  return fv::page(ctx, status, title, body);
+  return fv::page(ctx, status, title,
+                  html::render(*ctx.t, templates::SlotForm{.e = e, .saved = saved, .in = in, .choices = load_slot_choices(ctx),
+                                                           .errors = errors, .conflict = conflict, .title = title,
+                                                           .csrf = ctx.csrf_token()}));
 }
 
 }  // namespace
 
 Response edit_slot_form(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   Event e = event_to_organise(ctx.db, *ctx.user, ctx.param("slug"), kRefusal);
   auto s = store::slot(ctx.db, e.id, ctx.param_int("id"));
   if (!s) throw NotFound();
@@ -52,7 +43,6 @@ Response edit_slot_form(Context& ctx) {
 }
 
 Response edit_slot(Context& ctx) {
-  if (!ctx.user) return accounts::pages::sign_in_first(ctx);
   auto sent_version = numbers::whole(ctx.form.get("version"), 0, numbers::kMaxId);
   if (!sent_version) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   const std::int64_t version = *sent_version;
@@ -64,7 +54,7 @@ Response edit_slot(Context& ctx) {
     if (!saved) throw NotFound();
     return render_slot_form(ctx, e, *saved, in, r.errors, r.conflict, r.conflict ? 409 : 422);
   }
-  return Response::redirect("/evenements/" + ctx.param("slug") + "#programme");
+  return Response::redirect(urls::event(ctx.param("slug")) + "#programme");
 }
 
 }  // namespace fabrique::events::pages

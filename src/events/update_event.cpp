@@ -1,6 +1,7 @@
 // Use case: an organiser edits an event, or an occurrence of a series and all the following ones.
 #include "events/mail.hpp"
 #include "events/store.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
@@ -76,7 +77,7 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
     store::update(c, e);
     if (const char* message = change_to_announce(old, e))
       for (const auto& r : store::registrations(c, e.id))
-        notifications::notify(c, r.user_id, notifications::kEvents, message, "/evenements/" + e.slug, now, e.title);
+        notifications::notify(c, r.user_id, notifications::kEvents, message, urls::event(e.slug), now, e.title);
     store::set_coalitions(c, e.id, checked.coalitions);
     store::set_organisations(c, e.id, checked.organisers, "organiser");
     e.minutes = old.minutes;  // not edited here, but indexed with the event's new title

@@ -1,4 +1,4 @@
-// Pieces of HTML that several event pages share, and the events section of a coalition's page.
+// Reading a programme slot from its form, and a saved slot into the form.
 #pragma once
 #include <string>
 #include <vector>
@@ -11,34 +11,10 @@
 
 namespace fabrique::events::views {
 
-using html::Html;
 using http::Context;
 
-// "15 juin 2021, 14:00–16:00" (Paris), or both dates when the event spans several days.
-std::string when(const Context& ctx, const Event& e);
-// "(date to be confirmed)" or "(event cancelled)" after an event's date; nothing when confirmed.
-Html status_note(const Context& ctx, const Event& e);
-// One event in a list: title link, kind, date, place, coalitions.
-Html card(const Context& ctx, const Event& e);
-// A group of checkboxes sharing one name (coalitions, organisations, people), in a fieldset.
-Html checkboxes(const Context& ctx, const std::string& name, const std::string& legend,
-                const std::vector<fabrique::views::Option>& options, const std::vector<std::string>& checked,
-                const FieldErrors& errors);
-// The speakers of a slot: organisations as links to their pages; people by name where they consented
-// (organisers see every name, marked when it is not public), otherwise "a speaker from <their
-// organisation>" or nothing; then the outside speakers' free text.
-Html speakers(const Context& ctx, const Slot& s, bool organiser);
-// The same as plain text, as the public sees it (for iCalendar).
-std::string speakers_text(const Context& ctx, const Slot& s);
-// The label of a slot kind, translated.
-std::string slot_kind_label(const Context& ctx, std::string_view slug);
 // A programme slot as its form sent it, and as the edit form shows a saved one.
 SlotInput slot_input(const Context& ctx);
 SlotInput slot_input(const Slot& s);
-// The fields of the slot forms (add and edit), holding `in`, each error next to its field.
-Html slot_fields(Context& ctx, const SlotInput& in, const FieldErrors& errors);
-// The coalition page's section: the coalition's events, its next steps from minutes, and where it
-// was proposed and presented if it came from a proposal. Called by coalitions/show_pages.cpp.
-Html coalition_section(Context& ctx, std::int64_t coalition_id, const std::string& coalition_slug);
 
 }  // namespace fabrique::events::views

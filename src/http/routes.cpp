@@ -136,47 +136,47 @@ const Router& routes() {
       r.get("/evenements.json", events::list_json);
       r.get("/evenements.ics", events::list_ics);
       r.get("/evenements/agenda.ics", events::personal_ics);  // ?jeton= (private, revocable)
-      r.get("/evenements/nouveau", events::new_form);
-      r.post("/evenements/nouveau", events::create);
+      r.get("/evenements/nouveau", signed_in(events::new_form));
+      r.post("/evenements/nouveau", signed_in(events::create));
       r.get("/evenements/types", signed_in([](Context& c) { return taxonomies::edit(c, kEventKinds); }));
       r.post("/evenements/types", signed_in([](Context& c) { return taxonomies::add(c, kEventKinds); }));
       r.post("/evenements/types/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kEventKinds); }));
-      r.get("/evenements/mes-inscriptions", events::my_events);
-      r.post("/evenements/mes-inscriptions/agenda", events::renew_token);
-      r.post("/evenements/mes-inscriptions/agenda/revoquer", events::revoke_token);
+      r.get("/evenements/mes-inscriptions", signed_in(events::my_events));
+      r.post("/evenements/mes-inscriptions/agenda", signed_in(events::renew_token));
+      r.post("/evenements/mes-inscriptions/agenda/revoquer", signed_in(events::revoke_token));
       r.get("/evenements/{slug}.json", events::show_json);
       r.get("/evenements/{slug}.ics", events::show_ics);
       r.get("/evenements/{slug}", events::show);
-      r.get("/evenements/{slug}/modifier", events::edit_form);
-      r.post("/evenements/{slug}/modifier", events::update);
-      r.post("/evenements/{slug}/inscription", events::register_);
+      r.get("/evenements/{slug}/modifier", signed_in(events::edit_form));
+      r.post("/evenements/{slug}/modifier", signed_in(events::update));
+      r.post("/evenements/{slug}/inscription", signed_in(events::register_));
       r.post("/evenements/{slug}/serie/suivre", signed_in(fabrique::follows::pages::follow_series));
-      r.post("/evenements/{slug}/annulation", events::cancel);  // personne= for organisers
-      r.get("/evenements/{slug}/inscrits.csv", events::registrations_csv);
-      r.post("/evenements/{slug}/presences", events::attendance);
-      r.post("/evenements/{slug}/programme", events::add_slot);
-      r.get("/evenements/{slug}/programme/{id:int}/modifier", events::edit_slot_form);
-      r.post("/evenements/{slug}/programme/{id:int}/modifier", events::edit_slot);
-      r.post("/evenements/{slug}/programme/{id:int}/supprimer", events::remove_slot);
-      r.post("/evenements/{slug}/programme/{id:int}/consentement", events::consent);
+      r.post("/evenements/{slug}/annulation", signed_in(events::cancel));  // personne= for organisers
+      r.get("/evenements/{slug}/inscrits.csv", signed_in(events::registrations_csv));
+      r.post("/evenements/{slug}/presences", signed_in(events::attendance));
+      r.post("/evenements/{slug}/programme", signed_in(events::add_slot));
+      r.get("/evenements/{slug}/programme/{id:int}/modifier", signed_in(events::edit_slot_form));
+      r.post("/evenements/{slug}/programme/{id:int}/modifier", signed_in(events::edit_slot));
+      r.post("/evenements/{slug}/programme/{id:int}/supprimer", signed_in(events::remove_slot));
+      r.post("/evenements/{slug}/programme/{id:int}/consentement", signed_in(events::consent));
       r.get("/evenements/{slug}/compte-rendu", events::minutes);
       r.get("/evenements/{slug}/compte-rendu.json", events::minutes_json);
-      r.get("/evenements/{slug}/compte-rendu/modifier", events::minutes_edit);
-      r.post("/evenements/{slug}/compte-rendu/modifier", events::minutes_save);
+      r.get("/evenements/{slug}/compte-rendu/modifier", signed_in(events::minutes_edit));
+      r.post("/evenements/{slug}/compte-rendu/modifier", signed_in(events::minutes_save));
       r.get("/evenements/{slug}/compte-rendu/historique", events::minutes_history);
       r.get("/evenements/{slug}/compte-rendu/historique/comparer", events::minutes_compare);  // ?de=N&a=M
-      r.post("/evenements/{slug}/compte-rendu/historique/{number:int}/restaurer", events::minutes_restore);
-      r.post("/evenements/{slug}/compte-rendu/elements", events::add_item);
-      r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/supprimer", events::remove_item);
-      r.post("/evenements/{slug}/compte-rendu/pieces", events::attach, Needs::files);
+      r.post("/evenements/{slug}/compte-rendu/historique/{number:int}/restaurer", signed_in(events::minutes_restore));
+      r.post("/evenements/{slug}/compte-rendu/elements", signed_in(events::add_item));
+      r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/supprimer", signed_in(events::remove_item));
+      r.post("/evenements/{slug}/compte-rendu/pieces", signed_in(events::attach), Needs::files);
       r.get("/evenements/{slug}/compte-rendu/pieces/{id:int}", events::attachment);
-      r.post("/evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer", events::detach);
+      r.post("/evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer", signed_in(events::detach));
       r.get("/propositions", events::proposals);
       r.get("/propositions.json", events::proposals_json);
-      r.get("/propositions/nouvelle", events::propose_form);
-      r.post("/propositions/nouvelle", events::propose);
-      r.post("/propositions/{id:int}/programmer", events::schedule);
-      r.post("/propositions/{id:int}/decision", events::decide);  // decision=adopter|fusionner|decliner
+      r.get("/propositions/nouvelle", signed_in(events::propose_form));
+      r.post("/propositions/nouvelle", signed_in(events::propose));
+      r.post("/propositions/{id:int}/programmer", signed_in(events::schedule));
+      r.post("/propositions/{id:int}/decision", signed_in(events::decide));  // decision=adopter|fusionner|decliner
     }
     // Roadmaps and impact (public pages; changes by co-porteurs and animateurs)
     namespace roadmaps = fabrique::roadmaps::pages;

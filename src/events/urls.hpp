@@ -1,0 +1,63 @@
+// The events' addresses, written once: pages, templates, mails and redirects use these (the route
+// table in http/routes.cpp keeps its patterns).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace fabrique::events::urls {
+
+inline std::string list() { return "/evenements"; }
+inline std::string new_event() { return "/evenements/nouveau"; }
+inline std::string kinds() { return "/evenements/types"; }
+inline std::string mine() { return "/evenements/mes-inscriptions"; }
+inline std::string renew_calendar() { return mine() + "/agenda"; }
+inline std::string revoke_calendar() { return mine() + "/agenda/revoquer"; }
+// The private calendar of the person holding `token`.
+inline std::string personal_ics(std::string_view token) { return "/evenements/agenda.ics?jeton=" + std::string(token); }
+inline std::string list_ics() { return "/evenements.ics"; }
+inline std::string list_json() { return "/evenements.json"; }
+inline std::string coalition_ics(std::string_view coalition_slug) {
+  return "/coalitions/" + std::string(coalition_slug) + "/evenements.ics";
+}
+
+inline std::string event(std::string_view slug) { return "/evenements/" + std::string(slug); }
+inline std::string event_ics(std::string_view slug) { return event(slug) + ".ics"; }
+inline std::string event_json(std::string_view slug) { return event(slug) + ".json"; }
+inline std::string edit(std::string_view slug) { return event(slug) + "/modifier"; }
+inline std::string register_(std::string_view slug) { return event(slug) + "/inscription"; }
+inline std::string cancel(std::string_view slug) { return event(slug) + "/annulation"; }
+inline std::string registrations_csv(std::string_view slug) { return event(slug) + "/inscrits.csv"; }
+inline std::string attendance(std::string_view slug) { return event(slug) + "/presences"; }
+inline std::string follow_series(std::string_view slug) { return event(slug) + "/serie/suivre"; }
+
+inline std::string programme(std::string_view slug) { return event(slug) + "/programme"; }
+inline std::string slot(std::string_view slug, std::int64_t id) { return programme(slug) + "/" + std::to_string(id); }
+inline std::string edit_slot(std::string_view slug, std::int64_t id) { return slot(slug, id) + "/modifier"; }
+inline std::string remove_slot(std::string_view slug, std::int64_t id) { return slot(slug, id) + "/supprimer"; }
+inline std::string consent(std::string_view slug, std::int64_t id) { return slot(slug, id) + "/consentement"; }
+
+inline std::string minutes(std::string_view slug) { return event(slug) + "/compte-rendu"; }
+inline std::string minutes_json(std::string_view slug) { return minutes(slug) + ".json"; }
+inline std::string edit_minutes(std::string_view slug) { return minutes(slug) + "/modifier"; }
+inline std::string minutes_history(std::string_view slug) { return minutes(slug) + "/historique"; }
+inline std::string compare_minutes(std::string_view slug) { return minutes_history(slug) + "/comparer"; }
+inline std::string restore_minutes(std::string_view slug, std::int64_t number) {
+  return minutes_history(slug) + "/" + std::to_string(number) + "/restaurer";
+}
+inline std::string items(std::string_view slug) { return minutes(slug) + "/elements"; }
+inline std::string remove_item(std::string_view slug, std::int64_t id) {
+  return items(slug) + "/" + std::to_string(id) + "/supprimer";
+}
+inline std::string attachments(std::string_view slug) { return minutes(slug) + "/pieces"; }
+inline std::string attachment(std::string_view slug, std::int64_t id) { return attachments(slug) + "/" + std::to_string(id); }
+inline std::string remove_attachment(std::string_view slug, std::int64_t id) { return attachment(slug, id) + "/supprimer"; }
+
+inline std::string proposals() { return "/propositions"; }
+inline std::string proposals_json() { return "/propositions.json"; }
+inline std::string new_proposal() { return "/propositions/nouvelle"; }
+inline std::string proposal(std::int64_t id) { return proposals() + "#proposition-" + std::to_string(id); }
+inline std::string schedule_proposal(std::int64_t id) { return "/propositions/" + std::to_string(id) + "/programmer"; }
+inline std::string decide_proposal(std::int64_t id) { return "/propositions/" + std::to_string(id) + "/decision"; }
+
+}  // namespace fabrique::events::urls

@@ -1,0 +1,143 @@
+// What the event pages show, read by each page's loader in one place and handed to its template
+// (src/events/templates/): plain values, no database, no request.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <ranges>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/errors.hpp"
+#include "events/model.hpp"
+#include "events/times.hpp"
+#include "events/urls.hpp"
+#include "events/use_cases.hpp"
+#include "files/files.hpp"
+#include "i18n/i18n.hpp"
+#include "views/forms.hpp"
+#include "views/html.hpp"
+
+namespace fabrique::events {
+
+// The events section of a coalition's page, loaded by load_coalition_section() for the coalition
+// page's loader (coalitions/show_pages.cpp).
+struct CoalitionSection {
+  std::string coalition_slug;
+  std::vector<Event> events;            // every event of the coalition, in date order
+  std::vector<MinutesItem> next_steps;  // decided at events, linked to the coalition
+  std::vector<Proposal> origins;        // the proposals adopted as, or merged into, the coalition
+};
+
+// The choices of a programme slot's form (add and edit), loaded by load_slot_choices().
+struct SlotChoices {
+  std::vector<fabrique::views::Option> kinds;  // translated
+  std::vector<fabrique::views::Option> coalitions, organisations;
+};
+
+// The list of events (/evenements), loaded by pages::load_list() (list_pages.cpp).
+struct ListPage {
+  std::string kind, coalition;  // the filters chosen, empty when unknown or none
+  std::vector<fabrique::views::Option> kinds, coalitions;
+  std::vector<Event> upcoming, past;  // past: the newest first, kPastShown at most
+  bool signed_in = false;
+  bool animateur = false;   // may create events and edit the kinds of event
+  bool co_porteur = false;  // may create events for the coalitions they co-port
+};
+
+// A person's registrations and private calendar (/evenements/mes-inscriptions), loaded by
+// pages::load_mine() (list_pages.cpp).
+struct MinePage {
+  std::vector<std::pair<Event, Status>> events;
+  bool has_token = false;        // a private calendar address exists
+  std::string calendar_address;  // the new address, shown once right after it was made; else empty
+};
+
+// The coalition proposals (/propositions), loaded by pages::load_proposals() (proposal_pages.cpp).
+struct ProposalsPage {
+  std::vector<Proposal> proposals;
+  bool signed_in = false;
+  bool animateur = false;  // sees the forms deciding each undecided proposal
+  std::vector<fabrique::views::Option> events, families, coalitions;  // their choices, for animateurs
+  // A refused decision: its proposal, its errors (field names carry the proposal's id, as the form's
+  // fields do) and what was typed, by field name without the id.
+  std::int64_t failed = 0;
+  FieldErrors errors;
+  std::map<std::string, std::string> typed;
+};
+
+// One event's page (/evenements/{slug}), loaded by pages::load_show() (show_pages.cpp).
+struct ShowPage {
+  Event event;
+  std::vector<Slot> programme;
+  std::optional<std::int64_t> user_id;  // the signed-in person, to offer them their speaker consent
+  std::optional<Registration> mine;     // the person's registration or waiting-list place
+  bool organiser = false;               // sees the registrations, attendance and programme forms
+  bool reveals_link = false;            // the online link is for people with a place and organisers
+  bool registration_closed = false;     // the event has started or its registration closing date passed
+  bool has_minutes = false;             // written, or to be written (organisers, or once it ended)
+  html::Html follow_series;             // the series' follow button, for a signed-in person
+  FieldErrors registration_errors;
+
+  // For organisers only.
+  SlotInput slot_typed;  // a refused slot, shown with what was typed
+  SlotChoices slot_choices;
+  FieldErrors slot_errors;
+  std::vector<Registration> registrations;
+  bool attendance_open = false;  // the event has started: who came can be recorded
+  std::vector<fabrique::views::Option> people, organisations;  // registered people; every organisation
+  std::vector<std::string> came, present;  // the people (ids) and organisations (slugs) recorded as there
+  FieldErrors attendance_errors;
+};
+
+// The fields of the forms creating and editing an event, loaded by pages::load_event_form()
+// (edit_pages.cpp): what they hold and what they offer to choose from, translated.
+struct EventForm {
+  EventInput typed;  // the event as saved, or what was typed when the form was refused
+  bool creating = false;  // the address and the series are chosen on creation only
+  std::vector<fabrique::views::Option> kinds, statuses, coalitions, organisations;
+  std::vector<fabrique::views::Option> repeats, weeks, weekdays;  // a series, on creation
+  std::vector<fabrique::views::Option> scopes;  // which occurrences an edit applies to, for a series
+};
+
+// The minutes of an event (/evenements/{slug}/compte-rendu), loaded by pages::load_minutes()
+// (minutes_pages.cpp).
+struct MinutesPage {
+  Event event;
+  std::string title;  // "Retour sur …", translated
+  bool organiser = false;  // may edit the minutes, add and remove items and files
+  std::vector<Ref> organisations;    // present
+  std::vector<std::string> people;   // who came and chose to show their name, with their organisation
+  std::vector<MinutesItem> questions, decisions;
+  struct NextStep {
+    MinutesItem item;
+    html::Html action;  // the roadmap action made from it, or the button making one (roadmaps module)
+  };
+  std::vector<NextStep> next_steps;
+  std::vector<files::StoredFile> attachments;
+  // The organisers' form adding an item: its choices (what was typed comes from the request).
+  std::vector<fabrique::views::Option> item_kinds, item_people, item_coalitions;
+  FieldErrors errors;  // of the item form, or of the file sent ("file")
+};
+
+// What the event templates call to show a value.
+// "15 juin 2021, 14:00–16:00" (Paris), or both dates when the event spans several days.
+std::string when(const i18n::Translator& t, const Event& e);
+// The event's coalitions' names, "A · B"; empty when none.
+std::string coalition_names(const Event& e);
+// The speakers of a slot: organisations as links to their pages; people by name where they consented
+// (organisers see every name, marked when it is not public), otherwise "a speaker from <their
+// organisation>" or nothing; then the outside speakers' free text.
+html::Html speakers(const i18n::Translator& t, const Slot& s, bool organiser);
+// The same as plain text, as the public sees it (for iCalendar).
+std::string speakers_text(const i18n::Translator& t, const Slot& s);
+// "1.2 MB", "34 KB".
+std::string size_text(std::int64_t bytes);
+// The revisions of minutes as the options of a select, by number.
+std::vector<fabrique::views::Option> revision_options(const std::vector<MinutesRevision>& revisions);
+// The label of a slot kind, translated.
+std::string slot_kind_label(const i18n::Translator& t, std::string_view slug);
+
+}  // namespace fabrique::events
