@@ -3,6 +3,8 @@
 //
 // Asserts that a bundle is either refused with a BundleError (the message the operator reads) or opened
 // with a manifest whose tables are those of the database it holds; never any other exception.
+#include "storage/bundle.hpp"
+
 #include <unistd.h>
 
 #include <cstddef>
@@ -13,7 +15,6 @@
 #include <string>
 
 #include "fuzz/check.hpp"
-#include "storage/bundle.hpp"
 
 using fabrique::fuzz::check;
 namespace bundle = fabrique::storage::bundle;

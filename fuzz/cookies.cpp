@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // What the server sets (a token: letters, digits, '-' and '_') comes back as it was set.
     bool token = true;
     for (char c : name + value)
-      token = token && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
+      token =
+          token && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_');
     if (!token || value.empty()) continue;
     std::string set = fabrique::http::set_cookie(name, value, {});
     auto back = fabrique::http::parse_cookies(set.substr(0, set.find(';')));

@@ -3,14 +3,15 @@
 // Input: two texts cut from the bytes. Asserts that the `same` and `removed` pieces rebuild the first text
 // exactly and the `same` and `added` ones the second, that no piece is empty, that two neighbours never share
 // a kind, and that rendering the pieces escapes them (no raw '<' from the texts).
+#include "text/diff.hpp"
+
+#include <fuzzer/FuzzedDataProvider.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include "fuzz/check.hpp"
-#include "text/diff.hpp"
 
 using fabrique::fuzz::check;
 using fabrique::text::DiffPiece;

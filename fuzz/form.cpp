@@ -1,14 +1,16 @@
-// Fuzzes the decoding of query strings and urlencoded form bodies (http::Form::parse), as every POST and GET reads them.
+// Fuzzes the decoding of query strings and urlencoded form bodies (http::Form::parse), as every POST and GET reads
+// them.
 //
 // Asserts that a decoded form holds at most the allowed number of fields, only valid UTF-8, and that get(),
 // has() and all() agree with the fields.
+#include "http/form.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "common/text.hpp"
 #include "fuzz/check.hpp"
-#include "http/form.hpp"
 
 using fabrique::fuzz::check;
 

@@ -6,17 +6,17 @@
 // Input: the first byte picks how many bytes each read returns (5 to 260, as a network splits them); the rest
 // is what the client sends. Not fewer than 5: Beast 1.81 asserts n >= 5 when a chunked body's end arrives
 // in smaller pieces, wrongly (boostorg/beast#2861, fixed in later Boost; the code after it handles them),
-// which aborts this build; Release builds compile that assert out. Asserts that a failed read maps to 400, 413, 431 or silence, that no body exceeds
-// its limit, and that an accepted request has an absolute path without NUL and lower-case header names.
-#include <cstddef>
-#include <cstdint>
-#include <optional>
-#include <string_view>
-
+// which aborts this build; Release builds compile that assert out. Asserts that a failed read maps to 400, 413, 431 or
+// silence, that no body exceeds its limit, and that an accepted request has an absolute path without NUL and lower-case
+// header names.
 #include <boost/asio/buffer.hpp>
 #include <boost/asio/error.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/read.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "fuzz/check.hpp"
 #include "http/framing.hpp"
@@ -93,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     bhttp::read_header(wire, buffer, parser, ec);
     fabrique::http::Request request;
     if (!ec) {
-      if (fabrique::http::framing_status(parser) != 0) return 0;  // 400 and close
+      if (fabrique::http::framing_status(parser) != 0) return 0;                     // 400 and close
       if (!fabrique::http::fill_head(parser.get(), "192.0.2.1", request)) return 0;  // 400 and close
     }
     const std::size_t limit = fabrique::http::body_limit(admission, limits);
@@ -101,7 +101,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!ec && !parser.is_done()) bhttp::read(wire, buffer, parser, ec);
     if (ec) {
       unsigned status = fabrique::http::status_for_read_error(ec);
-      check(status == 0 || status == 400 || status == 413 || status == 431, "a failed read is 400, 413, 431 or silence");
+      check(status == 0 || status == 400 || status == 413 || status == 431,
+            "a failed read is 400, 413, 431 or silence");
       return 0;
     }
     auto& msg = parser.get();

@@ -2,16 +2,17 @@
 //
 // Asserts that libical parses the feed back, with one event whose summary is the title exactly and whose
 // start is the event's.
+#include "events/ics.hpp"
+
+#include <fuzzer/FuzzedDataProvider.h>
+#include <libical/ical.h>
+
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 
-#include <fuzzer/FuzzedDataProvider.h>
-#include <libical/ical.h>
-
-#include "events/ics.hpp"
 #include "events/validation.hpp"
 #include "fuzz/check.hpp"
 
@@ -29,7 +30,8 @@ bool line(FuzzedDataProvider& in, std::size_t max, std::string& out) {
 
 std::chrono::sys_seconds instant(FuzzedDataProvider& in) {
   // From 2000 to the end of 2099: the events a programme holds.
-  return std::chrono::sys_seconds{std::chrono::seconds{in.ConsumeIntegralInRange<std::int64_t>(946'684'800, 4'102'444'799)}};
+  return std::chrono::sys_seconds{
+      std::chrono::seconds{in.ConsumeIntegralInRange<std::int64_t>(946'684'800, 4'102'444'799)}};
 }
 
 }  // namespace

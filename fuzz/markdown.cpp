@@ -1,15 +1,17 @@
-// Fuzzes the Markdown renderer and its sanitiser (text::render_markdown), which turns what members write into page HTML.
+// Fuzzes the Markdown renderer and its sanitiser (text::render_markdown), which turns what members write into page
+// HTML.
 //
 // Input: the first byte picks the heading offset; the rest is the Markdown. Asserts that the HTML never holds
 // "<script" nor a "javascript:" URL (letters in any case), that every href points where the renderer promises
 // (http:, https:, mailto:, or "/" and "#" on the site), and that the plain-text form keeps within its length.
+#include "text/markdown.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "common/text.hpp"
 #include "fuzz/check.hpp"
-#include "text/markdown.hpp"
 
 using fabrique::fuzz::check;
 using fabrique::fuzz::icontains;

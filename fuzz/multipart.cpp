@@ -3,15 +3,16 @@
 // Input: a Content-Type header, then the body, cut from the bytes. Asserts that a boundary is 1 to 70 bytes,
 // that a decoded body has no more parts than allowed, text fields in valid UTF-8 within their byte limit, and
 // files whose content is a slice of the body.
+#include "http/multipart.hpp"
+
+#include <fuzzer/FuzzedDataProvider.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
-#include <fuzzer/FuzzedDataProvider.h>
-
 #include "common/text.hpp"
 #include "fuzz/check.hpp"
-#include "http/multipart.hpp"
 
 using fabrique::fuzz::check;
 

@@ -2,12 +2,13 @@
 //
 // Asserts that a path with a handler is a known path, that HEAD matches as GET does, and that typed
 // parameters hold what their type promises: 1 to 18 digits for {…:int}, a slug for {…}.
+#include "http/router.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 #include "fuzz/check.hpp"
-#include "http/router.hpp"
 
 using fabrique::fuzz::check;
 using fabrique::http::Method;

@@ -1,13 +1,14 @@
-// Fuzzes the search normaliser (search/normalise.cpp) with what a person may type in /recherche, and with texts to index.
+// Fuzzes the search normaliser (search/normalise.cpp) with what a person may type in /recherche, and with texts to
+// index.
 //
 // Asserts that a query gives at most kMaxQueryWords non-empty words, each valid UTF-8 and free of the quote that
 // wraps it in the engines' MATCH; that words() gives ordered ranges inside the text; that a text's terms hold no
 // quote either; and that highlighting escapes everything but its own <mark>.
+#include <fuzzer/FuzzedDataProvider.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
-
-#include <fuzzer/FuzzedDataProvider.h>
 
 #include "common/text.hpp"
 #include "fuzz/check.hpp"

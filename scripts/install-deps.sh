@@ -21,6 +21,8 @@ packages=(
   libgtest-dev libgmock-dev
   # the sanitizer build and the fuzzers (libFuzzer, ASan/UBSan/TSan runtimes, readable stack traces)
   clang libclang-rt-14-dev llvm
+  # the one formatting standard (.clang-format), checked by ctest `formatting`
+  clang-format
   # browser tests and benchmarks
   chromium wrk nginx-light
   # second storage backend and its tests

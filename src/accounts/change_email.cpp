@@ -30,8 +30,9 @@ FieldErrors request_email_change(storage::Connection& c, const User& actor, std:
   const i18n::Translator* t = nullptr;
   store::Recipient to{address, actor.name, lang, true};
   mail::Mail m = letter(to, actor.id, mail::kAddressChange, N_("Confirm your new e-mail address"), t);
-  m.paragraphs.push_back(t->tr(N_("You asked to use this address for your account. Follow this link within a "
-                                  "day to confirm it; until then your account keeps its former address.")));
+  m.paragraphs.push_back(
+      t->tr(N_("You asked to use this address for your account. Follow this link within a "
+               "day to confirm it; until then your account keeps its former address.")));
   m.link_label = t->tr(N_("Confirm my new address"));
   m.link = mail::url(urls::confirm_address() + "?jeton=" + token);
   mail::enqueue(c, m, now);
@@ -59,8 +60,9 @@ LinkResult confirm_email_change(storage::Connection& c, const User& actor, std::
   if (old && old->confirmed) {
     const i18n::Translator* t = nullptr;
     mail::Mail m = letter(*old, actor.id, mail::kAddressChange, N_("The address of your account was changed"), t);
-    m.paragraphs.push_back(t->tr(N_("Your account now uses another address, confirmed from that address. "
-                                    "This one will receive nothing more from the site.")));
+    m.paragraphs.push_back(
+        t->tr(N_("Your account now uses another address, confirmed from that address. "
+                 "This one will receive nothing more from the site.")));
     m.paragraphs.push_back(t->tr(N_("If you did not ask for this, write to the programme's team at once.")));
     mail::enqueue(c, m, now);
   }

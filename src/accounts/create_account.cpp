@@ -27,8 +27,9 @@ SignUpResult create_account(storage::Connection& c, SignUpInput in, i18n::Lang l
     const i18n::Translator* t = nullptr;
     mail::Mail m = letter(*owner, result.taken_by->id, mail::kAccountExists,
                           N_("Someone tried to create an account with your address"), t);
-    m.paragraphs.push_back(t->tr(N_("Someone, probably you, tried to create an account on the site with this "
-                                    "address, which already has one. Nothing was changed.")));
+    m.paragraphs.push_back(
+        t->tr(N_("Someone, probably you, tried to create an account on the site with this "
+                 "address, which already has one. Nothing was changed.")));
     m.paragraphs.push_back(t->tr(N_("If you forgot your password, you can choose a new one:")));
     m.link_label = t->tr(N_("Choose a new password"));
     m.link = mail::url(urls::forgotten_password());

@@ -1,9 +1,9 @@
 // Password hashing and token primitives on libsodium.
 #include "accounts/crypto.hpp"
 
-#include <stdexcept>
-
 #include <sodium.h>
+
+#include <stdexcept>
 
 namespace fabrique::accounts {
 namespace {

@@ -23,7 +23,8 @@ FieldErrors delete_account(storage::Connection& c, const User& actor, std::strin
     auto others = c.query_one("SELECT COUNT(*) FROM users WHERE role = 'animateur' AND id <> ? AND deleted_at IS NULL",
                               {actor.id});
     if (!others || others->integer(0) == 0) {
-      errors.add("password", N_("You are the last animateur: make someone else animateur before deleting your account."));
+      errors.add("password",
+                 N_("You are the last animateur: make someone else animateur before deleting your account."));
       return errors;
     }
   }
@@ -35,9 +36,10 @@ FieldErrors delete_account(storage::Connection& c, const User& actor, std::strin
     // Written after the outbox was emptied of their address: the one mail that still goes there.
     const i18n::Translator* t = nullptr;
     mail::Mail m = letter(*to, 0, mail::kAccountDeleted, N_("Your account is deleted"), t);
-    m.paragraphs.push_back(t->tr(N_("Your account was deleted, as you asked. What was about you alone is gone: your "
-                                    "address, your sessions, your registrations, your drafts. What you gave the "
-                                    "programme stays, shown as by a former member.")));
+    m.paragraphs.push_back(
+        t->tr(N_("Your account was deleted, as you asked. What was about you alone is gone: your "
+                 "address, your sessions, your registrations, your drafts. What you gave the "
+                 "programme stays, shown as by a former member.")));
     m.paragraphs.push_back(t->tr(N_("This is the last mail you will receive from this site.")));
     mail::enqueue(c, m, now);
   }

@@ -28,7 +28,9 @@ Response link_refused(Context& ctx, const char* error, const char* again_label, 
 }
 
 // The token of a mailed link, from the query (GET) or the form (POST).
-std::string token_of(const Context& ctx) { return ctx.form.has("jeton") ? ctx.form.get("jeton") : ctx.query.get("jeton"); }
+std::string token_of(const Context& ctx) {
+  return ctx.form.has("jeton") ? ctx.form.get("jeton") : ctx.query.get("jeton");
+}
 
 Response render_forgotten(Context& ctx, const FieldErrors& errors, int status) {
   return views::page(ctx, status, ctx.tr(N_("Forgotten password")),
@@ -120,9 +122,7 @@ Response new_password(Context& ctx) {
   return r;
 }
 
-Response address_form(Context& ctx) {
-  return render_address(ctx, {}, 200);
-}
+Response address_form(Context& ctx) { return render_address(ctx, {}, 200); }
 
 Response change_address(Context& ctx) {
   auto errors = accounts::request_email_change(ctx.db, *ctx.user, ctx.form.get("email"),

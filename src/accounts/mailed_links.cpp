@@ -28,7 +28,8 @@ std::string issue_token(storage::Connection& c, std::int64_t user_id, std::strin
 
 const char* token_problem(storage::Connection& c, std::string_view token, std::string_view purpose, sys_seconds now) {
   auto t = token.empty() || token.size() > 100 ? std::nullopt : store::token(c, token_hash(token));
-  if (!t || t->purpose != purpose) return N_("This link is not valid. Check that it was copied whole, or ask for a new one.");
+  if (!t || t->purpose != purpose)
+    return N_("This link is not valid. Check that it was copied whole, or ask for a new one.");
   if (t->used) return N_("This link was already used. Ask for a new one if you need it.");
   if (t->expires_at <= now) return N_("This link has expired. Ask for a new one.");
   return nullptr;
@@ -68,8 +69,9 @@ void mail_confirmation(storage::Connection& c, std::int64_t user_id, sys_seconds
   const std::string token = issue_token(c, user_id, "confirm", "", now, kConfirmationValidity);
   const i18n::Translator* t = nullptr;
   mail::Mail m = letter(*to, user_id, mail::kConfirmation, N_("Confirm your e-mail address"), t);
-  m.paragraphs.push_back(t->tr(N_("An account was created on the site with this address. To confirm that it is "
-                                  "yours, follow this link within three days.")));
+  m.paragraphs.push_back(
+      t->tr(N_("An account was created on the site with this address. To confirm that it is "
+               "yours, follow this link within three days.")));
   m.paragraphs.push_back(t->tr(N_("If you did not create it, ignore this mail: the account receives nothing else.")));
   m.link_label = t->tr(N_("Confirm my address"));
   m.link = mail::url(urls::confirm_email() + "?jeton=" + token);

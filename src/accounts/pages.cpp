@@ -6,12 +6,12 @@
 #include "accounts/templates/account.hpp"
 #include "accounts/templates/sign.hpp"
 #include "accounts/urls.hpp"
+#include "accounts/use_cases.hpp"
 #include "accounts/view_models.hpp"
 #include "coalitions/store.hpp"
-#include "accounts/use_cases.hpp"
 #include "http/app.hpp"
-#include "notifications/pages.hpp"
 #include "i18n/i18n.hpp"
+#include "notifications/pages.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -40,11 +40,10 @@ std::vector<views::Option> kind_options(Context& ctx) {
 }
 
 Response render_sign_up(Context& ctx, const FieldErrors& errors, int status) {
-  return views::page(ctx, status, ctx.tr(N_("Create an account")),
-                     render(*ctx.t, templates::SignUp{.typed = ctx.form,
-                                                      .kinds = kind_options(ctx),
-                                                      .errors = errors,
-                                                      .csrf = ctx.csrf_token()}));
+  return views::page(
+      ctx, status, ctx.tr(N_("Create an account")),
+      render(*ctx.t, templates::SignUp{
+                         .typed = ctx.form, .kinds = kind_options(ctx), .errors = errors, .csrf = ctx.csrf_token()}));
 }
 
 Response render_sign_in(Context& ctx, const FieldErrors& errors, int status) {
@@ -136,18 +135,17 @@ Response sign_in(Context& ctx) {
   }
   if (!result.errors.empty()) return render_sign_in(ctx, result.errors, 422);
   ctx.renew_browser_secret();
-  Response r = Response::redirect(views::safe_return(ctx.form.get("retour")) == "/"
-                                      ? urls::account()
-                                      : views::safe_return(ctx.form.get("retour")));
+  Response r = Response::redirect(
+      views::safe_return(ctx.form.get("retour")) == "/" ? urls::account() : views::safe_return(ctx.form.get("retour")));
   r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, result.session_token, session_cookie(ctx)));
   return r;
 }
 
 Response signed_out(const Context& ctx, std::string_view location) {
   Response r = Response::redirect(std::string(location));
-  r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, "",
-                                              {.http_only = true, .secure = ctx.options.secure_cookies,
-                                               .max_age_seconds = 0}));
+  r.set_header("Set-Cookie",
+               http::set_cookie(http::App::kSessionCookie, "",
+                                {.http_only = true, .secure = ctx.options.secure_cookies, .max_age_seconds = 0}));
   return r;
 }
 
@@ -156,21 +154,19 @@ Response sign_out(Context& ctx) {
   return signed_out(ctx, "/");
 }
 
-Response account(Context& ctx) {
-  return render_account(ctx, {}, {}, {}, 200);
-}
+Response account(Context& ctx) { return render_account(ctx, {}, {}, {}, 200); }
 
 Response update_profile(Context& ctx) {
-  auto errors = accounts::update_profile(ctx.db, *ctx.user, ctx.form.get("name"), ctx.form.get("show_name") == "1",
-                                         ctx.now);
+  auto errors =
+      accounts::update_profile(ctx.db, *ctx.user, ctx.form.get("name"), ctx.form.get("show_name") == "1", ctx.now);
   if (!errors.empty()) return render_account(ctx, errors, {}, {}, 422);
   return Response::redirect(urls::account() + "?fait=1");
 }
 
 Response change_password(Context& ctx) {
-  auto errors = accounts::change_password(ctx.db, *ctx.user, ctx.session_token, ctx.form.get("current_password"),
-                                          ctx.form.get("new_password"), ctx.form.get("new_password_confirmation"),
-                                          ctx.now);
+  auto errors =
+      accounts::change_password(ctx.db, *ctx.user, ctx.session_token, ctx.form.get("current_password"),
+                                ctx.form.get("new_password"), ctx.form.get("new_password_confirmation"), ctx.now);
   if (!errors.empty()) return render_account(ctx, {}, errors, {}, 422);
   return Response::redirect(urls::account() + "?fait=1");
 }

@@ -6,11 +6,11 @@
 // schema's references to users). Secrets are left out: the password's hash, the hashes of session and
 // link tokens, and the whole text of mails (their links may still be valid); files give their size,
 // not their bytes. Instants (columns ending in `_at`) are written as ISO 8601 UTC.
-#include <boost/json.hpp>
 #include <date/date.h>
 
 #include <algorithm>
 #include <array>
+#include <boost/json.hpp>
 #include <string_view>
 
 #include "accounts/store.hpp"
@@ -68,24 +68,42 @@ bj::array personal_rows(storage::Connection& c, const std::string& table, const 
 
 const std::vector<PersonalReference>& personal_references() {
   static const std::vector<PersonalReference> kReferences = {
-      {"user_organisations", "user_id"},         {"sessions", "user_id"},
-      {"coalition_stage_changes", "changed_by"}, {"booklet_revisions", "author_id"},
-      {"coalition_members", "user_id"},          {"interest_declarations", "user_id"},
-      {"files", "uploaded_by"},                  {"events", "created_by"},
-      {"registrations", "user_id"},              {"minutes_revisions", "author_id"},
-      {"coalition_proposals", "proposed_by"},    {"coalition_proposals", "decided_by"},
-      {"calendar_tokens", "user_id"},            {"action_revisions", "author_id"},
-      {"measurements", "author_id"},             {"search_documents", "owner_id"},
-      {"resources", "submitted_by"},             {"resource_revisions", "author_id"},
-      {"charter_versions", "created_by"},        {"charter_comments", "author_id"},
-      {"charter_signatures", "user_id"},         {"boussole_cards", "submitted_by"},
-      {"observatory_editors", "user_id"},        {"observatory_editors", "granted_by"},
-      {"observatory_revisions", "author_id"},    {"observatory_contributions", "contributor_id"},
-      {"observatory_contributions", "decided_by"}, {"observatory_replies", "author_id"},
-      {"notifications", "user_id"},              {"indicator_revisions", "author_id"},
-      {"measurement_changes", "author_id"},      {"boussole_card_revisions", "author_id"},
-      {"event_slot_speakers", "user_id"},        {"account_tokens", "user_id"},
-      {"mail_preferences", "user_id"},           {"follows", "user_id"},
+      {"user_organisations", "user_id"},
+      {"sessions", "user_id"},
+      {"coalition_stage_changes", "changed_by"},
+      {"booklet_revisions", "author_id"},
+      {"coalition_members", "user_id"},
+      {"interest_declarations", "user_id"},
+      {"files", "uploaded_by"},
+      {"events", "created_by"},
+      {"registrations", "user_id"},
+      {"minutes_revisions", "author_id"},
+      {"coalition_proposals", "proposed_by"},
+      {"coalition_proposals", "decided_by"},
+      {"calendar_tokens", "user_id"},
+      {"action_revisions", "author_id"},
+      {"measurements", "author_id"},
+      {"search_documents", "owner_id"},
+      {"resources", "submitted_by"},
+      {"resource_revisions", "author_id"},
+      {"charter_versions", "created_by"},
+      {"charter_comments", "author_id"},
+      {"charter_signatures", "user_id"},
+      {"boussole_cards", "submitted_by"},
+      {"observatory_editors", "user_id"},
+      {"observatory_editors", "granted_by"},
+      {"observatory_revisions", "author_id"},
+      {"observatory_contributions", "contributor_id"},
+      {"observatory_contributions", "decided_by"},
+      {"observatory_replies", "author_id"},
+      {"notifications", "user_id"},
+      {"indicator_revisions", "author_id"},
+      {"measurement_changes", "author_id"},
+      {"boussole_card_revisions", "author_id"},
+      {"event_slot_speakers", "user_id"},
+      {"account_tokens", "user_id"},
+      {"mail_preferences", "user_id"},
+      {"follows", "user_id"},
       {"minutes_items", "assignee_id"},
   };
   return kReferences;
@@ -113,10 +131,10 @@ std::string personal_data(storage::Connection& c, const User& person, sys_second
                             {"column", "recipient"},
                             {"rows", personal_rows(c, "outbox", "lower(recipient) = ?", {email_key})}});
   const auto keys = store::failure_keys(email_key);
-  held.push_back(bj::object{{"table", "sign_in_failures"},
-                            {"column", "key"},
-                            {"rows", personal_rows(c, "sign_in_failures", "key = ? OR key LIKE ? ESCAPE '\\'",
-                                                   {keys.key, keys.pattern})}});
+  held.push_back(bj::object{
+      {"table", "sign_in_failures"},
+      {"column", "key"},
+      {"rows", personal_rows(c, "sign_in_failures", "key = ? OR key LIKE ? ESCAPE '\\'", {keys.key, keys.pattern})}});
   doc["held"] = std::move(held);
   return bj::serialize(doc);
 }

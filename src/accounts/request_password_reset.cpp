@@ -25,8 +25,9 @@ FieldErrors request_password_reset(storage::Connection& c, std::string_view emai
                              : store::Recipient{address, "", i18n::Lang::fr, false};
   const i18n::Translator* t = nullptr;
   mail::Mail m = letter(to, user_id, mail::kPasswordRecovery, N_("Choose a new password"), t);
-  m.paragraphs.push_back(t->tr(N_("Someone, probably you, asked to choose a new password for your account. "
-                                  "The link below works once, within one hour.")));
+  m.paragraphs.push_back(
+      t->tr(N_("Someone, probably you, asked to choose a new password for your account. "
+               "The link below works once, within one hour.")));
   m.paragraphs.push_back(t->tr(N_("If you did not ask for it, ignore this mail: your password stays the same.")));
   m.link_label = t->tr(N_("Choose a new password"));
   m.link = mail::url(urls::new_password() + "?jeton=" + token);

@@ -31,9 +31,7 @@ Response render_delete(Context& ctx, const FieldErrors& errors, int status) {
 }
 }  // namespace
 
-Response delete_account_form(Context& ctx) {
-  return render_delete(ctx, {}, 200);
-}
+Response delete_account_form(Context& ctx) { return render_delete(ctx, {}, 200); }
 
 Response delete_account(Context& ctx) {
   auto errors = accounts::delete_account(ctx.db, *ctx.user, ctx.form.get("password"), ctx.now);

@@ -19,7 +19,8 @@ SignUpResult sign_up(storage::Connection& c, const SignUpInput& in, sys_seconds 
     storage::Transaction tx(c, false);
     if (auto wait = throttle::wait(c, address_key, in.free_per_address, now); wait.count() > 0) {
       out.retry_after = wait.count();
-      out.errors.add("email", N_("Too many accounts were created from your connection. Wait a moment before trying again."));
+      out.errors.add("email",
+                     N_("Too many accounts were created from your connection. Wait a moment before trying again."));
       return out;
     }
   }

@@ -1,9 +1,9 @@
 // SQL for people, sessions and failed sign-ins.
 #include "accounts/store.hpp"
 
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include <cctype>
 
 #include "common/text.hpp"
 
@@ -66,9 +66,8 @@ void update_profile(Connection& c, std::int64_t user_id, const std::string& name
 
 void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id, sys_seconds now,
                     sys_seconds expires) {
-  c.execute(
-      "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
-      {token_hash, user_id, secs(now), secs(expires), secs(now)});
+  c.execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
+            {token_hash, user_id, secs(now), secs(expires), secs(now)});
 }
 
 std::optional<SessionUser> session_user(Connection& c, const std::string& token_hash, sys_seconds now) {
@@ -175,8 +174,8 @@ void erase_person(Connection& c, std::int64_t user_id, sys_seconds now) {
   if (!who) return;
   const std::string email_key = who->text(0);
   for (const char* table : {"sessions", "account_tokens", "mail_preferences", "notifications", "calendar_tokens",
-                            "user_organisations", "coalition_members", "interest_declarations",
-                            "charter_signatures", "observatory_editors", "event_slot_speakers", "follows"})
+                            "user_organisations", "coalition_members", "interest_declarations", "charter_signatures",
+                            "observatory_editors", "event_slot_speakers", "follows"})
     c.execute(fmt::format("DELETE FROM {} WHERE user_id = ?", table), {user_id});
   c.execute("DELETE FROM observatory_contributions WHERE contributor_id = ? AND status = 'pending'", {user_id});
   c.execute("DELETE FROM outbox WHERE lower(recipient) = ?", {email_key});
@@ -184,9 +183,10 @@ void erase_person(Connection& c, std::int64_t user_id, sys_seconds now) {
   c.execute("DELETE FROM sign_in_failures WHERE key = ? OR key LIKE ? ESCAPE '\\'", {keys.key, keys.pattern});
   // The address is replaced by one that cannot receive mail (RFC 2606) and stays unique.
   const std::string gone = "ancien-membre-" + std::to_string(user_id) + "@deleted.invalid";
-  c.execute("UPDATE users SET name = ?, email = ?, email_key = ?, password_hash = '', show_name = 1, "
-            "role = 'member', email_confirmed_at = NULL, deleted_at = ?, updated_at = ? WHERE id = ?",
-            {std::string(kFormerMember), gone, gone, secs(now), secs(now), user_id});
+  c.execute(
+      "UPDATE users SET name = ?, email = ?, email_key = ?, password_hash = '', show_name = 1, "
+      "role = 'member', email_confirmed_at = NULL, deleted_at = ?, updated_at = ? WHERE id = ?",
+      {std::string(kFormerMember), gone, gone, secs(now), secs(now), user_id});
 }
 
 void delete_sessions(Connection& c, std::int64_t user_id) {
@@ -195,9 +195,10 @@ void delete_sessions(Connection& c, std::int64_t user_id) {
 
 void insert_token(Connection& c, const std::string& token_hash, std::int64_t user_id, std::string_view purpose,
                   const std::string& email, sys_seconds now, sys_seconds expires) {
-  c.execute("INSERT INTO account_tokens (token_hash, user_id, purpose, email, created_at, expires_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            {token_hash, user_id, std::string(purpose), email, secs(now), secs(expires)});
+  c.execute(
+      "INSERT INTO account_tokens (token_hash, user_id, purpose, email, created_at, expires_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {token_hash, user_id, std::string(purpose), email, secs(now), secs(expires)});
 }
 
 std::optional<Token> token(Connection& c, const std::string& token_hash) {

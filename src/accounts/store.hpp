@@ -12,8 +12,8 @@
 
 namespace fabrique::accounts::store {
 
-using storage::Connection;
 using std::chrono::sys_seconds;
+using storage::Connection;
 
 std::optional<User> user(Connection& c, std::int64_t id);
 std::optional<User> user_by_email(Connection& c, std::string_view email);  // case-insensitive

@@ -25,7 +25,9 @@ inline std::string address() { return account() + "/adresse"; }
 inline std::string confirm_address() { return address() + "/confirmer"; }
 inline std::string data() { return account() + "/donnees"; }
 inline std::string data_file() { return data() + ".json"; }
-inline std::string end_session(std::string_view handle) { return account() + "/sessions/" + std::string(handle) + "/fin"; }
+inline std::string end_session(std::string_view handle) {
+  return account() + "/sessions/" + std::string(handle) + "/fin";
+}
 inline std::string delete_account() { return account() + "/supprimer"; }
 inline std::string account_deleted() { return account() + "/supprime"; }
 

@@ -21,9 +21,9 @@ struct SignUpInput {
   std::string email;
   std::string password;
   std::string password_confirmation;
-  std::string organisation;       // optional: joins it if it exists (by name), else creates it
-  std::string organisation_kind;  // kind slug, required when the organisation is new
-  Role role = Role::member;       // animateurs are made by the CLI or by another animateur
+  std::string organisation;             // optional: joins it if it exists (by name), else creates it
+  std::string organisation_kind;        // kind slug, required when the organisation is new
+  Role role = Role::member;             // animateurs are made by the CLI or by another animateur
   std::chrono::days session_length{0};  // > 0: sign the new person in at once
   std::string client_address;           // the sender's address, counted to slow repeated sign-ups; empty: not counted
   // Sign-ups from one address in an hour before each next one waits (doubling): a workshop signing

@@ -1,6 +1,6 @@
 // Checks shared by the account use cases: names and new passwords.
-#include "common/text.hpp"
 #include "accounts/use_cases.hpp"
+#include "common/text.hpp"
 #include "i18n/i18n.hpp"
 
 namespace fabrique::accounts {

@@ -16,9 +16,9 @@ namespace fabrique::accounts {
 
 struct AccountPage {
   User user;
-  std::string name;        // the profile form: as saved, or as typed when it was refused
+  std::string name;  // the profile form: as saved, or as typed when it was refused
   bool show_name = false;
-  bool saved = false;      // a change was just saved
+  bool saved = false;                                      // a change was just saved
   std::vector<organisations::Organisation> organisations;  // the person's
   std::vector<views::Option> other_organisations;          // those they may join
   std::vector<std::pair<coalitions::Coalition, coalitions::Role>> coalitions;

@@ -1,10 +1,10 @@
 // Drawing the shared SVG charts: geometry, patterns, and the words that describe each chart.
 #include "charts/charts.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "charts/templates/svg.hpp"
 #include "i18n/i18n.hpp"
@@ -16,9 +16,9 @@ using html::render;
 namespace {
 
 constexpr int kWidth = 640;
-constexpr int kRow = 28;            // height of one bar row
-constexpr int kLabelWidth = 210;    // left column for the labels of bars
-constexpr int kValueWidth = 80;     // room after the longest bar for its value
+constexpr int kRow = 28;               // height of one bar row
+constexpr int kLabelWidth = 210;       // left column for the labels of bars
+constexpr int kValueWidth = 80;        // room after the longest bar for its value
 constexpr std::size_t kMaxLabel = 30;  // characters of a label drawn in the chart (the table has it whole)
 
 const char* kInk = "#1b1b1f";
@@ -50,8 +50,9 @@ Html open(const Frame& f, int height, const std::string& description, const Html
 }
 
 Html empty_chart(const Frame& f) {
-  return render(R"({}<rect x="0.5" y="0.5" width="{}" height="59" fill="none" stroke="{}"/><text x="{}" y="35" text-anchor="middle" fill="{}">{}</text></svg>)",
-                open(f, 60, f.description + " " + f.empty_text), kWidth - 1, kInk, kWidth / 2, kInk, f.empty_text);
+  return render(
+      R"({}<rect x="0.5" y="0.5" width="{}" height="59" fill="none" stroke="{}"/><text x="{}" y="35" text-anchor="middle" fill="{}">{}</text></svg>)",
+      open(f, 60, f.description + " " + f.empty_text), kWidth - 1, kInk, kWidth / 2, kInk, f.empty_text);
 }
 
 std::string with_unit(const Frame& f, double v) { return number(v, f.decimal) + f.unit; }
@@ -143,8 +144,8 @@ Html stacked_bars(const Frame& f, const std::vector<std::string>& series, const 
   for (const auto& r : rows) {
     description += " " + r.label + ":";
     for (std::size_t s = 0; s < series.size(); ++s)
-      description += fmt::format("{} {} {}", s == 0 ? "" : ",", series[s],
-                                 with_unit(f, s < r.values.size() ? r.values[s] : 0));
+      description +=
+          fmt::format("{} {} {}", s == 0 ? "" : ",", series[s], with_unit(f, s < r.values.size() ? r.values[s] : 0));
     description += ".";
   }
   // The legend goes first, one swatch and name per line, so that it never overflows at any width.
@@ -154,14 +155,15 @@ Html stacked_bars(const Frame& f, const std::vector<std::string>& series, const 
   Html body = open(f, height, description, patterns(f.id, series.size()));
   for (std::size_t s = 0; s < series.size(); ++s) {
     const int y = 4 + static_cast<int>(s) * 22;
-    body += draw(templates::LegendEntry{.x = kLabelWidth, .y = y, .fill = fill(f.id, s), .name = series[s], .ink = kInk});
+    body +=
+        draw(templates::LegendEntry{.x = kLabelWidth, .y = y, .fill = fill(f.id, s), .name = series[s], .ink = kInk});
   }
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     const double y = legend + 4 + static_cast<double>(i) * kRow;
     const double text_y = y + kRow / 2.0 + 1;
-    body += render(R"(<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>)", kLabelWidth - 8, coord(text_y),
-                   kInk, shorten(r.label));
+    body += render(R"(<text x="{}" y="{}" text-anchor="end" fill="{}">{}</text>)", kLabelWidth - 8, coord(text_y), kInk,
+                   shorten(r.label));
     double x = kLabelWidth, total = 0;
     for (std::size_t s = 0; s < series.size() && s < r.values.size(); ++s) {
       const double v = std::max(0.0, r.values[s]);
@@ -218,7 +220,8 @@ Html line_chart(const Frame& f, std::vector<Point> points, const LineOptions& o)
     // One date (or several on the same day) sits in the middle of the axis.
     if (t1 == t0) return kLeft + plot_w / 2;
     return kLeft + kInset +
-           static_cast<double>(t.time_since_epoch().count() - t0) / static_cast<double>(t1 - t0) * (plot_w - 2 * kInset);
+           static_cast<double>(t.time_since_epoch().count() - t0) / static_cast<double>(t1 - t0) *
+               (plot_w - 2 * kInset);
   };
   auto py = [&](double v) { return kTop + (hi - v) / (hi - lo) * plot_h; };
 
@@ -262,8 +265,8 @@ Html line_chart(const Frame& f, std::vector<Point> points, const LineOptions& o)
   // Every point marked, and its value written above it when the points are few enough to read.
   const bool label_points = points.size() <= 12;
   for (const auto& p : points) {
-    body += render(R"(<circle cx="{}" cy="{}" r="4.5" fill="#fff" stroke="{}" stroke-width="2.5"/>)",
-                   coord(px(p.at)), coord(py(p.value)), kAccent);
+    body += render(R"(<circle cx="{}" cy="{}" r="4.5" fill="#fff" stroke="{}" stroke-width="2.5"/>)", coord(px(p.at)),
+                   coord(py(p.value)), kAccent);
     if (label_points || &p == &points.back())
       body += render(R"(<text x="{}" y="{}" text-anchor="middle" fill="{}" font-weight="bold">{}</text>)",
                      coord(px(p.at)), coord(py(p.value) - 9), kInk, number(p.value, f.decimal));

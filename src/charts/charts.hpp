@@ -54,8 +54,8 @@ struct Point {
 };
 
 struct LineOptions {
-  std::optional<double> baseline;  // drawn as a labelled dashed line
-  std::optional<double> target;    // drawn as a labelled dotted line
+  std::optional<double> baseline;                                    // drawn as a labelled dashed line
+  std::optional<double> target;                                      // drawn as a labelled dotted line
   std::string baseline_label = "baseline", target_label = "target";  // translated by the caller
   // Formats a date on the axis and in the description (the caller's language and time zone).
   std::function<std::string(sys_seconds)> date;

@@ -21,10 +21,10 @@
 #include "demo/demo.hpp"
 #include "http/app.hpp"
 #include "http/server.hpp"
-#include "search/search.hpp"
 #include "i18n/i18n.hpp"
 #include "mail/sender.hpp"
 #include "observatoire/use_cases.hpp"
+#include "search/search.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 
@@ -105,8 +105,8 @@ config::Options load_config(const Args& a, const std::set<std::string>& command_
 std::string options_help() {
   std::string out = "\nConfiguration options (--name value, or FABRIQUE_NAME):\n";
   for (const auto& o : config::option_table())
-    out += "  --" + o.name + std::string(o.name.size() < 18 ? 18 - o.name.size() : 1, ' ') + o.help +
-           " (default " + o.default_value + ")\n";
+    out += "  --" + o.name + std::string(o.name.size() < 18 ? 18 - o.name.size() : 1, ' ') + o.help + " (default " +
+           o.default_value + ")\n";
   return out;
 }
 
@@ -126,8 +126,8 @@ int cmd_serve(const Args& a) {
   {
     auto c = db->acquire();
     if (!storage::is_up_to_date(*c)) {
-      std::cerr << "fabrique: the database schema is older than this program (version "
-                << storage::schema_version(*c) << "). Run `fabrique migrate` first.\n";
+      std::cerr << "fabrique: the database schema is older than this program (version " << storage::schema_version(*c)
+                << "). Run `fabrique migrate` first.\n";
       return 1;
     }
   }
@@ -247,8 +247,8 @@ int cmd_user(const Args& a) {
   if (!result.errors.empty()) {
     const auto& t = i18n::translator(i18n::Lang::en);
     for (const auto& [field, message] : result.errors.items())
-      std::cerr << "fabrique: " << (field == "password_confirmation" ? "password" : field) << ": "
-                << t.tr(message) << "\n";
+      std::cerr << "fabrique: " << (field == "password_confirmation" ? "password" : field) << ": " << t.tr(message)
+                << "\n";
     return 2;
   }
   std::cout << "fabrique: account created for " << result.user->email
@@ -293,10 +293,9 @@ int cmd_demo(const Args& a) {
     std::cerr << "fabrique: demo not loaded: " << e.what() << "\n";
     return 2;
   }
-  std::cout << "fabrique: demo programme loaded: " << s.coalitions << " coalitions in " << s.families
-            << " families, " << s.organisations << " organisations, " << s.revisions << " booklet revisions, "
-            << s.declarations << " interest declarations\n\nDemo accounts (password: " << demo::kPassword
-            << "):\n";
+  std::cout << "fabrique: demo programme loaded: " << s.coalitions << " coalitions in " << s.families << " families, "
+            << s.organisations << " organisations, " << s.revisions << " booklet revisions, " << s.declarations
+            << " interest declarations\n\nDemo accounts (password: " << demo::kPassword << "):\n";
   for (const auto& account : s.accounts)
     std::cout << "  " << account.email << std::string(account.email.size() < 26 ? 26 - account.email.size() : 1, ' ')
               << account.name << " (" << (account.animateur ? "animateur, " : "") << account.organisation << ")\n";
@@ -305,10 +304,11 @@ int cmd_demo(const Args& a) {
 
 int cmd_search(const Args& a) {
   if (a.switches.count("help") || a.positional.empty() || a.positional[0] != "reindex") {
-    std::cout << "Usage: fabrique search reindex [options]\n\nEmpties the search index and indexes again, in one "
-                 "transaction, everything\nthe modules index (coalition booklets, organisations, resources, "
-                 "cards,\nthe charter, actions, events and their minutes, the observatory). Safe while the server runs.\n"
-              << options_help();
+    std::cout
+        << "Usage: fabrique search reindex [options]\n\nEmpties the search index and indexes again, in one "
+           "transaction, everything\nthe modules index (coalition booklets, organisations, resources, "
+           "cards,\nthe charter, actions, events and their minutes, the observatory). Safe while the server runs.\n"
+        << options_help();
     return a.switches.count("help") ? 0 : 2;
   }
   auto options = load_config(a, {});
@@ -381,8 +381,7 @@ int cmd_observatoire(const Args& a) {
 }  // namespace
 
 int run(int argc, char** argv) {
-  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" ||
-      std::string(argv[1]) == "help") {
+  if (argc < 2 || std::string(argv[1]) == "--help" || std::string(argv[1]) == "-h" || std::string(argv[1]) == "help") {
     std::cout << kUsage;
     return argc < 2 ? 2 : 0;
   }

@@ -1,11 +1,12 @@
-// `fabrique copy`, `restore`, `checksum`, `export` and `import`: moving a programme between databases, engines and instances, and proving the data arrived whole.
+// `fabrique copy`, `restore`, `checksum`, `export` and `import`: moving a programme between databases, engines and
+// instances, and proving the data arrived whole.
 #include "cli/data_commands.hpp"
+
+#include <fmt/format.h>
 
 #include <fstream>
 #include <iostream>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "common/log.hpp"
 #include "storage/bundle.hpp"
@@ -143,14 +144,16 @@ int copy_command(const DataCommandLine& a) {
   const std::int64_t indexed_from = transfer::full_text_rows(*from), indexed_to = transfer::full_text_rows(*to);
   same = same && indexed_from == indexed_to;
   std::cout << fmt::format("{:<32} {:>10} {:>10}  {:<34}  {}\n", transfer::kFullTextIndex, indexed_from, indexed_to,
-                           "rebuilt; engine-specific, no checksum", indexed_from == indexed_to ? "same count" : "DIFFERENT");
+                           "rebuilt; engine-specific, no checksum",
+                           indexed_from == indexed_to ? "same count" : "DIFFERENT");
   // Nodes already serving the target may hold pages rendered from its former content.
   transfer::bump_data_version(*to, target_version_before);
   if (!same) {
     std::cerr << "fabrique: the copy differs from the source (see DIFFERENT above)\n";
     return 1;
   }
-  std::cout << "fabrique: copy complete; every table has the same rows and checksum on both databases, and the search index the same documents\n";
+  std::cout << "fabrique: copy complete; every table has the same rows and checksum on both databases, and the search "
+               "index the same documents\n";
   return 0;
 }
 
@@ -178,8 +181,8 @@ int restore_command(const DataCommandLine& a) {
               << (kind == BackupKind::sqlite    ? "a SQLite database"
                   : kind == BackupKind::pg_dump ? "a pg_dump archive"
                                                 : "not a backup made by fabrique")
-              << ", and the database is "
-              << (db->engine() == storage::Engine::sqlite ? "SQLite" : "PostgreSQL") << ". Nothing was restored.";
+              << ", and the database is " << (db->engine() == storage::Engine::sqlite ? "SQLite" : "PostgreSQL")
+              << ". Nothing was restored.";
     if (kind == BackupKind::sqlite) std::cerr << " Use `fabrique copy --from " << file << " --to URL --force`.";
     std::cerr << "\n";
     return 2;
@@ -202,7 +205,8 @@ int restore_command(const DataCommandLine& a) {
   const int version = storage::schema_version(*c);
   std::cout << "fabrique: " << file << " restored; schema version " << version << "\n";
   print_summaries(transfer::summarise_all(*c, transfer::shapes(*c)));
-  if (!storage::is_up_to_date(*c)) std::cout << "fabrique: the backup is older than this program: run `fabrique migrate`\n";
+  if (!storage::is_up_to_date(*c))
+    std::cout << "fabrique: the backup is older than this program: run `fabrique migrate`\n";
   return 0;
 }
 

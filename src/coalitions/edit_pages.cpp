@@ -25,19 +25,29 @@ namespace fv = fabrique::views;
 namespace {
 
 CoalitionFormValues values_of(const Coalition& k) {
-  return {k.number, k.title,  k.slug,  k.summary, k.family_slug, k.cohort_slug, k.stage, k.animating_organisation_slug,
+  return {k.number,      k.title,          k.slug,          k.summary,
+          k.family_slug, k.cohort_slug,    k.stage,         k.animating_organisation_slug,
           k.scale_local, k.scale_national, k.scale_european};
 }
 
 CoalitionFormValues values_from_form(const Context& ctx) {
   const auto& f = ctx.form;
-  return {f.get("number"), f.get("title"),  f.get("slug"),  f.get("summary"),
-          f.get("family"), f.get("cohort"), f.get("stage"), f.get("animating_organisation"),
-          f.get("scale_local") == "1", f.get("scale_national") == "1", f.get("scale_european") == "1"};
+  return {f.get("number"),
+          f.get("title"),
+          f.get("slug"),
+          f.get("summary"),
+          f.get("family"),
+          f.get("cohort"),
+          f.get("stage"),
+          f.get("animating_organisation"),
+          f.get("scale_local") == "1",
+          f.get("scale_national") == "1",
+          f.get("scale_european") == "1"};
 }
 
 CoalitionInput input_of(const CoalitionFormValues& v) {
-  return {v.number, v.title, v.slug, v.summary, v.family, v.cohort, v.stage, v.animating_organisation,
+  return {v.number,      v.title,          v.slug,          v.summary,
+          v.family,      v.cohort,         v.stage,         v.animating_organisation,
           v.scale_local, v.scale_national, v.scale_european};
 }
 
@@ -45,9 +55,11 @@ CoalitionInput input_of(const CoalitionFormValues& v) {
 FieldsForm load_fields_form(Context& ctx, std::string action, const CoalitionFormValues& values,
                             const FieldErrors& errors, bool with_slug) {
   FieldsForm form{.action = std::move(action), .values = values, .errors = errors, .with_slug = with_slug};
-  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies)) form.families.push_back({t.slug, t.label});
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies))
+    form.families.push_back({t.slug, t.label});
   for (const auto& s : kStages) form.stages.push_back({s.slug, ctx.tr(s.label)});
-  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts)) form.cohorts.push_back({t.slug, t.label});
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts))
+    form.cohorts.push_back({t.slug, t.label});
   for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) form.organisations.push_back({o.slug, o.name});
   return form;
 }
@@ -121,10 +133,10 @@ Response create(Context& ctx) {
 
 Response edit_form(Context& ctx) {
   Coalition k = editable(ctx);
-  return render_edit(ctx, k,
-                     {.fields = values_of(k), .sections = store::current_booklet(ctx.db, k.id),
-                      .base_revision = k.booklet_revision},
-                     200);
+  return render_edit(
+      ctx, k,
+      {.fields = values_of(k), .sections = store::current_booklet(ctx.db, k.id), .base_revision = k.booklet_revision},
+      200);
 }
 
 Response save_booklet(Context& ctx) {
@@ -143,8 +155,11 @@ Response save_booklet(Context& ctx) {
   // On conflict the next save starts from the current revision: the person has now seen it.
   std::int64_t base = result.conflict ? result.current_revision : edit.base_revision;
   return render_edit(ctx, k,
-                     {.fields = values_of(k), .sections = edit.sections, .base_revision = base,
-                      .comment = edit.comment, .booklet_errors = result.errors,
+                     {.fields = values_of(k),
+                      .sections = edit.sections,
+                      .base_revision = base,
+                      .comment = edit.comment,
+                      .booklet_errors = result.errors,
                       .conflict = result.conflict ? &result : nullptr},
                      result.conflict ? 409 : 422);
 }
@@ -155,7 +170,9 @@ Response update_fields(Context& ctx) {
   if (!result.errors.empty()) {
     Coalition k = editable(ctx);
     return render_edit(ctx, k,
-                       {.fields = v, .field_errors = result.errors, .sections = store::current_booklet(ctx.db, k.id),
+                       {.fields = v,
+                        .field_errors = result.errors,
+                        .sections = store::current_booklet(ctx.db, k.id),
                         .base_revision = k.booklet_revision},
                        422);
   }

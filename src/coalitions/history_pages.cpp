@@ -39,7 +39,8 @@ HistoryPage load_history(Context& ctx, const Coalition& k) {
   page.title = fmt::format(fmt::runtime(ctx.tr(N_("History of the booklet of coalition {}"))), k.number);
   bool editor = can_edit(ctx.db, ctx.actor(), k.id);
   for (const auto& r : store::revisions(ctx.db, k.id)) {
-    HistoryPage::Row row{.number = r.number, .created_at = r.created_at,
+    HistoryPage::Row row{.number = r.number,
+                         .created_at = r.created_at,
                          .author = views::public_name(ctx, r.author.name, r.author.organisation)};
     for (const auto& s : r.sections) row.changed += (row.changed.empty() ? "" : ", ") + section_title(ctx, s);
     row.note = r.comment;
@@ -86,11 +87,10 @@ Response compare(Context& ctx) {
   std::vector<fv::FieldChange> fields;
   for (const auto& s : kSections)
     fields.push_back({ctx.tr(s.title), a.count(s.key) ? a[s.key] : "", b.count(s.key) ? b[s.key] : ""});
-  return fv::compare_revisions(
-      ctx,
-      render(R"(<a href="{}">{}</a> › <a href="{}">{}</a>)", urls::coalition(k->slug), views::full_title(*k),
-             urls::history(k->slug), ctx.tr(N_("History"))),
-      from, to, fields);
+  return fv::compare_revisions(ctx,
+                               render(R"(<a href="{}">{}</a> › <a href="{}">{}</a>)", urls::coalition(k->slug),
+                                      views::full_title(*k), urls::history(k->slug), ctx.tr(N_("History"))),
+                               from, to, fields);
 }
 
 Response show_revision(Context& ctx) {

@@ -1,8 +1,9 @@
 // Serialising coalitions to JSON with Boost.JSON.
 #include "coalitions/json.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <date/date.h>
+
+#include <boost/json/serialize.hpp>
 
 #include "coalitions/urls.hpp"
 #include "http/open_data.hpp"
@@ -42,7 +43,8 @@ boost::json::object summary(const http::Context& ctx, const Coalition& k) {
 http::Response response(const http::Context& ctx, const boost::json::object& body) {
   // The licence comes first, so that whoever opens the document reads it before the data.
   boost::json::object document;
-  document["licence"] = {{"id", ctx.options.data_licence}, {"url", http::open_data::licence_url(ctx.options.data_licence)}};
+  document["licence"] = {{"id", ctx.options.data_licence},
+                         {"url", http::open_data::licence_url(ctx.options.data_licence)}};
   for (const auto& [key, value] : body) document[key] = value;
   http::Response r;
   r.content_type = "application/json; charset=utf-8";

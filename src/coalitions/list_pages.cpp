@@ -25,9 +25,18 @@ store::Filter filter_of(Context& ctx, std::string& family, std::string& stage_sl
   family = ctx.query.get("famille");
   stage_slug = ctx.query.get("etape");
   cohort = ctx.query.get("promotion");
-  if (auto t = taxonomies::term(ctx.db, taxonomies::kCoalitionFamilies, family)) f.family_id = t->id; else family.clear();
-  if (auto t = taxonomies::term(ctx.db, taxonomies::kCoalitionCohorts, cohort)) f.cohort_id = t->id; else cohort.clear();
-  if (stage(stage_slug)) f.stage = stage_slug; else stage_slug.clear();
+  if (auto t = taxonomies::term(ctx.db, taxonomies::kCoalitionFamilies, family))
+    f.family_id = t->id;
+  else
+    family.clear();
+  if (auto t = taxonomies::term(ctx.db, taxonomies::kCoalitionCohorts, cohort))
+    f.cohort_id = t->id;
+  else
+    cohort.clear();
+  if (stage(stage_slug))
+    f.stage = stage_slug;
+  else
+    stage_slug.clear();
   return f;
 }
 
@@ -46,8 +55,8 @@ ListPage load_list(Context& ctx) {
   page.total = store::count(ctx.db, filter);
   page.pages = std::max<std::int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
   // Absent or not a page number: the first page.
-  page.page = std::clamp<std::int64_t>(numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1), 1,
-                                       page.pages);
+  page.page =
+      std::clamp<std::int64_t>(numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1), 1, page.pages);
   filter.limit = kPageSize;
   filter.offset = (page.page - 1) * kPageSize;
   for (auto& k : store::list(ctx.db, filter)) {
@@ -55,11 +64,13 @@ ListPage load_list(Context& ctx) {
       page.groups.push_back({k.family_label, {}});
     page.groups.back().coalitions.push_back(std::move(k));
   }
-  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies)) page.families.push_back({t.slug, t.label});
-  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts)) page.cohorts.push_back({t.slug, t.label});
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies))
+    page.families.push_back({t.slug, t.label});
+  for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts))
+    page.cohorts.push_back({t.slug, t.label});
   for (const auto& s : kStages) page.stages.push_back({s.slug, ctx.tr(s.label)});
-  page.pager_base = urls::list() + "?famille=" + html::url_encode(page.family) + "&etape=" + html::url_encode(page.stage) +
-                    "&promotion=" + html::url_encode(page.cohort) + "&page=";
+  page.pager_base = urls::list() + "?famille=" + html::url_encode(page.family) +
+                    "&etape=" + html::url_encode(page.stage) + "&promotion=" + html::url_encode(page.cohort) + "&page=";
   page.animateur = ctx.user && ctx.user->is_animateur();
   return page;
 }

@@ -40,14 +40,21 @@ struct SectionDef {
   const char* hint;   // English msgid: what to write
 };
 inline constexpr std::array<SectionDef, 10> kSections = {{
-    {"intention", i18n::N_("Transformative intention"), i18n::N_("The change the coalition wants to bring about, in one or two sentences.")},
+    {"intention", i18n::N_("Transformative intention"),
+     i18n::N_("The change the coalition wants to bring about, in one or two sentences.")},
     {"probleme", i18n::N_("Problem"), i18n::N_("What does not work today, for whom, and why.")},
-    {"vision", i18n::N_("Vision and transformation narrative"), i18n::N_("The story of the transformation: what the world looks like once it has happened.")},
-    {"impact", i18n::N_("Sought impact"), i18n::N_("The ethical, social, environmental, competitive or governance impact sought.")},
-    {"levier-commande", i18n::N_("Lever: what is ordered (la commande)"), i18n::N_("Political intent, business models, investment principles, purchasing criteria.")},
-    {"levier-offre", i18n::N_("Lever: what is offered (l'offre)"), i18n::N_("The digital thing itself: architecture, design, standards.")},
-    {"levier-usages", i18n::N_("Lever: how it is used (les usages)"), i18n::N_("Appropriation, inclusion, freedoms, shared decision, consumption, work.")},
-    {"experiences", i18n::N_("Existing experiences"), i18n::N_("What has already been tried, here or elsewhere, and what it taught.")},
+    {"vision", i18n::N_("Vision and transformation narrative"),
+     i18n::N_("The story of the transformation: what the world looks like once it has happened.")},
+    {"impact", i18n::N_("Sought impact"),
+     i18n::N_("The ethical, social, environmental, competitive or governance impact sought.")},
+    {"levier-commande", i18n::N_("Lever: what is ordered (la commande)"),
+     i18n::N_("Political intent, business models, investment principles, purchasing criteria.")},
+    {"levier-offre", i18n::N_("Lever: what is offered (l'offre)"),
+     i18n::N_("The digital thing itself: architecture, design, standards.")},
+    {"levier-usages", i18n::N_("Lever: how it is used (les usages)"),
+     i18n::N_("Appropriation, inclusion, freedoms, shared decision, consumption, work.")},
+    {"experiences", i18n::N_("Existing experiences"),
+     i18n::N_("What has already been tried, here or elsewhere, and what it taught.")},
     {"acteurs", i18n::N_("Actors to involve"), i18n::N_("The organisations and kinds of actor still missing.")},
     {"victoires", i18n::N_("First possible victories"), i18n::N_("Winnable, visible goals for the coming months.")},
 }};
@@ -113,7 +120,7 @@ enum class Role { membre, co_porteur };
 
 struct Member {
   std::int64_t user_id = 0;
-  std::string name;   // real name (only shown to co-porteurs and animateurs) …
+  std::string name;        // real name (only shown to co-porteurs and animateurs) …
   bool show_name = false;  // … or publicly when the person chose so
   std::string organisation;
   Role role = Role::membre;

@@ -7,19 +7,19 @@ namespace fabrique::coalitions::pages {
 using http::Context;
 using http::Response;
 
-Response list(Context& ctx);            // GET /coalitions
-Response list_json(Context& ctx);       // GET /coalitions.json
-Response show(Context& ctx);            // GET /coalitions/{slug}
-Response show_json(Context& ctx);       // GET /coalitions/{slug}.json
-Response new_form(Context& ctx);        // GET /coalitions/nouvelle
-Response create(Context& ctx);          // POST /coalitions/nouvelle
-Response edit_form(Context& ctx);       // GET /coalitions/{slug}/modifier
-Response save_booklet(Context& ctx);    // POST /coalitions/{slug}/modifier
-Response update_fields(Context& ctx);   // POST /coalitions/{slug}/fiche
-Response history(Context& ctx);         // GET /coalitions/{slug}/historique
-Response compare(Context& ctx);         // GET /coalitions/{slug}/historique/comparer?de=N&a=M
-Response show_revision(Context& ctx);   // GET /coalitions/{slug}/historique/{number:int}
-Response restore(Context& ctx);         // POST /coalitions/{slug}/historique/{number:int}/restaurer
+Response list(Context& ctx);               // GET /coalitions
+Response list_json(Context& ctx);          // GET /coalitions.json
+Response show(Context& ctx);               // GET /coalitions/{slug}
+Response show_json(Context& ctx);          // GET /coalitions/{slug}.json
+Response new_form(Context& ctx);           // GET /coalitions/nouvelle
+Response create(Context& ctx);             // POST /coalitions/nouvelle
+Response edit_form(Context& ctx);          // GET /coalitions/{slug}/modifier
+Response save_booklet(Context& ctx);       // POST /coalitions/{slug}/modifier
+Response update_fields(Context& ctx);      // POST /coalitions/{slug}/fiche
+Response history(Context& ctx);            // GET /coalitions/{slug}/historique
+Response compare(Context& ctx);            // GET /coalitions/{slug}/historique/comparer?de=N&a=M
+Response show_revision(Context& ctx);      // GET /coalitions/{slug}/historique/{number:int}
+Response restore(Context& ctx);            // POST /coalitions/{slug}/historique/{number:int}/restaurer
 Response declare_interest(Context& ctx);   // POST /coalitions/{slug}/interet
 Response withdraw_interest(Context& ctx);  // POST /coalitions/{slug}/interet/retirer
 Response set_role(Context& ctx);           // POST /coalitions/{slug}/membres/{user:int}

@@ -31,9 +31,10 @@ void set_member_role(storage::Connection& c, const User& actor, std::string_view
   const bool co_porteur = change == RoleChange::co_porteur;
   if (co_porteur) follows::follow(c, user_id, follows::Subject::coalition, k->id, now);
   if (user_id != actor.id && co_porteur != was_co_porteur)
-    notifications::notify(c, user_id, notifications::kCoalitions,
-                          co_porteur ? N_("You are now co-porteur of “{}”") : N_("You are no longer co-porteur of “{}”"),
-                          urls::coalition(k->slug), now, k->title);
+    notifications::notify(
+        c, user_id, notifications::kCoalitions,
+        co_porteur ? N_("You are now co-porteur of “{}”") : N_("You are no longer co-porteur of “{}”"),
+        urls::coalition(k->slug), now, k->title);
   tx.commit();
 }
 

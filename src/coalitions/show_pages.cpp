@@ -47,8 +47,8 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
   auto members = store::members(ctx.db, k.id);
   for (const auto& m : members)
     if (m.role == Role::co_porteur)
-      page.co_porteurs += (page.co_porteurs.empty() ? "" : ", ") +
-                          views::public_name(ctx, m.show_name ? m.name : "", m.organisation);
+      page.co_porteurs +=
+          (page.co_porteurs.empty() ? "" : ", ") + views::public_name(ctx, m.show_name ? m.name : "", m.organisation);
   page.editor = can_edit(ctx.db, ctx.actor(), k.id);
   if (page.editor) {
     page.members = std::move(members);
@@ -75,10 +75,11 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
       page.form_message = page.mine->message;
     }
   }
-  page.roadmap = html::render(*ctx.t, roadmaps::templates::CoalitionSection{roadmaps::pages::load_coalition_section(ctx, k)});
-  page.events = html::render(*ctx.t, events::templates::CoalitionEvents{events::load_coalition_section(ctx, k.id, k.slug)});
-  page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, urls::follow(k.slug),
-                                       page.title);
+  page.roadmap =
+      html::render(*ctx.t, roadmaps::templates::CoalitionSection{roadmaps::pages::load_coalition_section(ctx, k)});
+  page.events =
+      html::render(*ctx.t, events::templates::CoalitionEvents{events::load_coalition_section(ctx, k.id, k.slug)});
+  page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, urls::follow(k.slug), page.title);
   return page;
 }
 

@@ -6,9 +6,9 @@
 namespace fabrique::coalitions::store {
 namespace {
 
+using storage::at;
 using storage::nullable;
 using storage::secs;
-using storage::at;
 
 constexpr const char* kSelect =
     "SELECT k.id, k.number, k.slug, k.title, k.summary, k.family_id, f.slug, f.label, k.cohort_id, "
@@ -66,7 +66,6 @@ std::string number_key(const std::string& number) {
   return out;
 }
 
-
 // A person's public face: name if consented, and their first organisation (alphabetically).
 constexpr const char* kPublicPerson =
     "u.id, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
@@ -97,11 +96,11 @@ std::vector<Coalition> first_of_each_family(Connection& c, std::int64_t per_fami
     family_counts[r.integer(0)] = r.integer(1);
   std::vector<Coalition> out;
   // A window function ranks the coalitions within each family (SQLite 3.25+ and PostgreSQL).
-  for (const auto& r : c.query(std::string(kSelect) +
-                                   "WHERE k.id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER "
-                                   "(PARTITION BY family_id ORDER BY number_key) AS rank FROM coalitions) ranked "
-                                   "WHERE rank <= ?) ORDER BY f.position, f.id, k.number_key, k.id",
-                               {per_family}))
+  for (const auto& r :
+       c.query(std::string(kSelect) + "WHERE k.id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER "
+                                      "(PARTITION BY family_id ORDER BY number_key) AS rank FROM coalitions) ranked "
+                                      "WHERE rank <= ?) ORDER BY f.position, f.id, k.number_key, k.id",
+               {per_family}))
     out.push_back(read(r));
   return out;
 }
@@ -142,19 +141,22 @@ bool slug_taken(Connection& c, std::string_view slug) {
 
 std::int64_t insert(Connection& c, const Coalition& k) {
   return c
-      .query("INSERT INTO coalitions (number, number_key, slug, title, summary, family_id, cohort_id, stage, stage_since, "
-             "animating_organisation_id, scale_local, scale_national, scale_european, booklet_revision, created_at, "
-             "updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id",
-             {k.number, number_key(k.number), k.slug, k.title, k.summary, k.family_id, nullable(k.cohort_id), k.stage, secs(k.stage_since),
-              nullable(k.animating_organisation_id), std::int64_t(k.scale_local), std::int64_t(k.scale_national),
-              std::int64_t(k.scale_european), secs(k.created_at), secs(k.updated_at), secs(k.last_activity_at)})
+      .query(
+          "INSERT INTO coalitions (number, number_key, slug, title, summary, family_id, cohort_id, stage, stage_since, "
+          "animating_organisation_id, scale_local, scale_national, scale_european, booklet_revision, created_at, "
+          "updated_at, last_activity_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id",
+          {k.number, number_key(k.number), k.slug, k.title, k.summary, k.family_id, nullable(k.cohort_id), k.stage,
+           secs(k.stage_since), nullable(k.animating_organisation_id), std::int64_t(k.scale_local),
+           std::int64_t(k.scale_national), std::int64_t(k.scale_european), secs(k.created_at), secs(k.updated_at),
+           secs(k.last_activity_at)})
       .at(0)
       .integer(0);
 }
 
 void update_fields(Connection& c, const Coalition& k) {
   c.execute(
-      "UPDATE coalitions SET number = ?, number_key = ?, title = ?, summary = ?, family_id = ?, cohort_id = ?, stage = ?, "
+      "UPDATE coalitions SET number = ?, number_key = ?, title = ?, summary = ?, family_id = ?, cohort_id = ?, stage = "
+      "?, "
       "stage_since = ?, animating_organisation_id = ?, scale_local = ?, scale_national = ?, scale_european = ?, "
       "updated_at = ?, last_activity_at = ? WHERE id = ?",
       {k.number, number_key(k.number), k.title, k.summary, k.family_id, nullable(k.cohort_id), k.stage,
@@ -207,11 +209,11 @@ Booklet booklet_at(Connection& c, std::int64_t coalition_id, std::int64_t number
 std::vector<Revision> revisions(Connection& c, std::int64_t coalition_id) {
   std::vector<Revision> out;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto& r : c.query(std::string("SELECT r.number, r.created_at, r.comment, r.restored_from, ") +
-                                   kPublicPerson +
-                                   " FROM booklet_revisions r LEFT JOIN users u ON u.id = r.author_id "
-                                   "WHERE r.coalition_id = ? ORDER BY r.number DESC",
-                               {coalition_id})) {
+  for (const auto& r :
+       c.query(std::string("SELECT r.number, r.created_at, r.comment, r.restored_from, ") + kPublicPerson +
+                   " FROM booklet_revisions r LEFT JOIN users u ON u.id = r.author_id "
+                   "WHERE r.coalition_id = ? ORDER BY r.number DESC",
+               {coalition_id})) {
     Revision v;
     v.number = r.integer(0);
     v.created_at = at(r.integer(1));
@@ -245,17 +247,19 @@ bool insert_revision(Connection& c, std::int64_t coalition_id, std::int64_t numb
                 "WHERE id = ? AND booklet_revision = ?",
                 {number, secs(when), secs(when), coalition_id, number - 1}) != 1)
     return false;
-  auto id = c.query("INSERT INTO booklet_revisions (coalition_id, number, author_id, created_at, comment, restored_from) "
-                    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                    {coalition_id, number, nullable(author), secs(when), comment, nullable(restored_from)})
+  auto id = c.query(
+                 "INSERT INTO booklet_revisions (coalition_id, number, author_id, created_at, comment, restored_from) "
+                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                 {coalition_id, number, nullable(author), secs(when), comment, nullable(restored_from)})
                 .at(0)
                 .integer(0);
   for (const auto& [section, body] : changed) {
     c.execute("INSERT INTO booklet_revision_sections (revision_id, section, body) VALUES (?, ?, ?)",
               {id, section, body});
-    c.execute("INSERT INTO booklet_current (coalition_id, section, body) VALUES (?, ?, ?) "
-              "ON CONFLICT (coalition_id, section) DO UPDATE SET body = excluded.body",
-              {coalition_id, section, body});
+    c.execute(
+        "INSERT INTO booklet_current (coalition_id, section, body) VALUES (?, ?, ?) "
+        "ON CONFLICT (coalition_id, section) DO UPDATE SET body = excluded.body",
+        {coalition_id, section, body});
   }
   return true;
 }
@@ -274,8 +278,8 @@ std::vector<Member> members(Connection& c, std::int64_t coalition_id) {
 }
 
 std::optional<Role> role_of(Connection& c, std::int64_t coalition_id, std::int64_t user_id) {
-  auto r = c.query_one("SELECT role FROM coalition_members WHERE coalition_id = ? AND user_id = ?",
-                       {coalition_id, user_id});
+  auto r =
+      c.query_one("SELECT role FROM coalition_members WHERE coalition_id = ? AND user_id = ?", {coalition_id, user_id});
   if (!r) return std::nullopt;
   return r->text(0) == "co-porteur" ? Role::co_porteur : Role::membre;
 }
@@ -300,17 +304,16 @@ constexpr const char* kDeclarationSelect =
     "LEFT JOIN organisation_kinds ok ON ok.id = o.kind_id ";
 
 Declaration read_declaration(const storage::Row& r) {
-  return {r.integer(0),  r.integer(1),         r.text(2),      r.text(3),       r.text(4),
-          r.integer(5),  r.text(6),            r.optional_integer(7), r.text(8), r.text(9),
-          r.boolean(10), r.boolean(11),        r.boolean(12),  r.text(13),      at(r.integer(14)),
-          at(r.integer(15))};
+  return {r.integer(0),          r.integer(1),     r.text(2), r.text(3),     r.text(4),     r.integer(5),  r.text(6),
+          r.optional_integer(7), r.text(8),        r.text(9), r.boolean(10), r.boolean(11), r.boolean(12), r.text(13),
+          at(r.integer(14)),     at(r.integer(15))};
 }
 }  // namespace
 
 std::vector<Declaration> declarations(Connection& c, std::int64_t coalition_id) {
   std::vector<Declaration> out;
-  for (const auto& r : c.query(std::string(kDeclarationSelect) + "WHERE d.coalition_id = ? ORDER BY d.created_at",
-                               {coalition_id}))
+  for (const auto& r :
+       c.query(std::string(kDeclarationSelect) + "WHERE d.coalition_id = ? ORDER BY d.created_at", {coalition_id}))
     out.push_back(read_declaration(r));
   return out;
 }
@@ -350,10 +353,10 @@ std::vector<std::pair<Coalition, Role>> coalitions_of_user(Connection& c, std::i
   for (const auto& r : c.query("SELECT coalition_id, role FROM coalition_members WHERE user_id = ?", {user_id}))
     roles[r.integer(0)] = r.text(1) == "co-porteur" ? Role::co_porteur : Role::membre;
   std::vector<std::pair<Coalition, Role>> out;
-  for (const auto& r : c.query(std::string(kSelect) +
-                                   "WHERE k.id IN (SELECT coalition_id FROM coalition_members WHERE user_id = ?) "
-                                   "ORDER BY k.number_key",
-                               {user_id})) {
+  for (const auto& r :
+       c.query(std::string(kSelect) + "WHERE k.id IN (SELECT coalition_id FROM coalition_members WHERE user_id = ?) "
+                                      "ORDER BY k.number_key",
+               {user_id})) {
     auto k = read(r);
     Role role = roles[k.id];
     out.emplace_back(std::move(k), role);
@@ -363,14 +366,14 @@ std::vector<std::pair<Coalition, Role>> coalitions_of_user(Connection& c, std::i
 
 std::vector<Coalition> coalitions_of_organisation(Connection& c, std::int64_t organisation_id) {
   std::vector<Coalition> out;
-  for (const auto& r : c.query(
-           std::string(kSelect) +
-               "WHERE k.animating_organisation_id = ? "
-               "OR k.id IN (SELECT m.coalition_id FROM coalition_members m JOIN user_organisations uo "
-               "ON uo.user_id = m.user_id WHERE uo.organisation_id = ?) "
-               "OR k.id IN (SELECT d.coalition_id FROM interest_declarations d WHERE d.organisation_id = ?) "
-               "ORDER BY k.number_key",
-           {organisation_id, organisation_id, organisation_id}))
+  for (const auto& r :
+       c.query(std::string(kSelect) +
+                   "WHERE k.animating_organisation_id = ? "
+                   "OR k.id IN (SELECT m.coalition_id FROM coalition_members m JOIN user_organisations uo "
+                   "ON uo.user_id = m.user_id WHERE uo.organisation_id = ?) "
+                   "OR k.id IN (SELECT d.coalition_id FROM interest_declarations d WHERE d.organisation_id = ?) "
+                   "ORDER BY k.number_key",
+               {organisation_id, organisation_id, organisation_id}))
     out.push_back(read(r));
   return out;
 }

@@ -13,7 +13,7 @@ using storage::Connection;
 struct Filter {
   std::optional<std::int64_t> family_id;
   std::optional<std::int64_t> cohort_id;
-  std::string stage;  // empty: any
+  std::string stage;        // empty: any
   std::int64_t limit = -1;  // -1: all
   std::int64_t offset = 0;
 };

@@ -6,8 +6,8 @@
 
 namespace fabrique::coalitions {
 
-SaveResult update_coalition(storage::Connection& c, const User& actor, std::string_view slug,
-                            const CoalitionInput& in, sys_seconds now) {
+SaveResult update_coalition(storage::Connection& c, const User& actor, std::string_view slug, const CoalitionInput& in,
+                            sys_seconds now) {
   SaveResult out;
   storage::Transaction tx(c, true);
   auto current = store::by_slug(c, slug);

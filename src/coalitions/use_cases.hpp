@@ -20,11 +20,11 @@ bool can_edit(storage::Connection& c, const User* actor, std::int64_t coalition_
 struct CoalitionInput {
   std::string number;
   std::string title;
-  std::string slug;        // optional on creation (made from the title); ignored on update
+  std::string slug;  // optional on creation (made from the title); ignored on update
   std::string summary;
-  std::string family;      // family slug
-  std::string cohort;      // cohort slug, or empty
-  std::string stage;       // stage slug
+  std::string family;                  // family slug
+  std::string cohort;                  // cohort slug, or empty
+  std::string stage;                   // stage slug
   std::string animating_organisation;  // organisation slug, or empty
   bool scale_local = false, scale_national = false, scale_european = false;
 };
@@ -40,8 +40,8 @@ SaveResult create_coalition(storage::Connection& c, const User& actor, const Coa
 
 // update_coalition.cpp. Co-porteurs and animateurs. A change of stage is recorded with its date and
 // author. Outcomes: saved | field errors | Forbidden | NotFound.
-SaveResult update_coalition(storage::Connection& c, const User& actor, std::string_view slug,
-                            const CoalitionInput& in, sys_seconds now);
+SaveResult update_coalition(storage::Connection& c, const User& actor, std::string_view slug, const CoalitionInput& in,
+                            sys_seconds now);
 
 struct BookletEdit {
   std::int64_t base_revision = 0;  // the revision the editor started from
@@ -55,10 +55,10 @@ struct BookletResult {
   // own text, what changed meanwhile, and lets them merge and save again from `current_revision`.
   bool conflict = false;
   std::int64_t current_revision = 0;
-  Booklet current;                 // the booklet as it is now (for the conflict page)
-  Booklet base;                    // as it was at base_revision
-  bool unchanged = false;          // nothing differed: no revision was made
-  std::int64_t revision = 0;       // the new revision number
+  Booklet current;            // the booklet as it is now (for the conflict page)
+  Booklet base;               // as it was at base_revision
+  bool unchanged = false;     // nothing differed: no revision was made
+  std::int64_t revision = 0;  // the new revision number
 };
 
 // save_booklet.cpp. Co-porteurs and animateurs. Outcomes: new revision | unchanged | conflict |
@@ -74,7 +74,7 @@ std::int64_t restore_revision(storage::Connection& c, const User& actor, std::st
 struct DeclarationInput {
   std::string organisation;  // slug of one of the person's organisations, or empty
   bool commande = false, offre = false, usages = false;
-  std::string message;       // what they can bring
+  std::string message;  // what they can bring
 };
 
 // declare_interest.cpp. Any signed-in person; a second declaration updates the first.

@@ -36,7 +36,8 @@ std::string levers_text(const i18n::Translator& t, const Declaration& d) {
   return out.empty() ? t.tr(N_("not said")) : out;
 }
 
-std::vector<fabrique::views::Option> organisation_options(const std::vector<organisations::Organisation>& organisations) {
+std::vector<fabrique::views::Option> organisation_options(
+    const std::vector<organisations::Organisation>& organisations) {
   std::vector<fabrique::views::Option> options;
   options.reserve(organisations.size());
   for (const auto& o : organisations) options.push_back({o.slug, o.name});

@@ -7,8 +7,8 @@
 
 #include "coalitions/model.hpp"
 #include "common/errors.hpp"
-#include "organisations/model.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/model.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
 
@@ -17,21 +17,21 @@ namespace fabrique::coalitions {
 // The coalition's page (/coalitions/{slug}), loaded by pages::load_show().
 struct ShowPage {
   Coalition coalition;
-  std::string title;             // "Coalition 8.a — …"
-  std::string stage_label;       // translated
-  std::string stage_for;         // "12 days", translated
-  std::string last_activity;     // "3 days", translated
-  std::string scales;            // "Local, National", translated; empty when none
-  std::string co_porteurs;       // public names, comma-separated; empty when none
+  std::string title;          // "Coalition 8.a — …"
+  std::string stage_label;    // translated
+  std::string stage_for;      // "12 days", translated
+  std::string last_activity;  // "3 days", translated
+  std::string scales;         // "Local, National", translated; empty when none
+  std::string co_porteurs;    // public names, comma-separated; empty when none
   Booklet booklet;
   std::vector<StageChange> history;  // with stage labels translated in `to_stage`
-  bool editor = false;           // may edit the booklet and manage people
+  bool editor = false;               // may edit the booklet and manage people
 
   // The interest form, for a signed-in person.
   bool signed_in = false;
   std::optional<Declaration> mine;
   std::vector<organisations::Organisation> my_organisations;
-  FieldErrors interest_errors;   // a refused declaration, shown with what was typed
+  FieldErrors interest_errors;  // a refused declaration, shown with what was typed
   std::string form_organisation, form_message;
   bool form_commande = false, form_offre = false, form_usages = false;
 
@@ -53,7 +53,7 @@ struct ListPage {
   };
   std::vector<Group> groups;  // one per family, in the list's order
   std::int64_t total = 0, page = 1, pages = 1;
-  std::string pager_base;     // the address of the list with its filters, up to the page number
+  std::string pager_base;  // the address of the list with its filters, up to the page number
   bool animateur = false;
 };
 
@@ -66,10 +66,10 @@ struct CoalitionFormValues {
 // The form of a coalition's fields (number, title, family, cohort, stage, organisation, scales), on
 // the new and edit pages, loaded by pages::load_fields_form() with the choices of each list.
 struct FieldsForm {
-  std::string action;         // where the form is sent
+  std::string action;  // where the form is sent
   CoalitionFormValues values;
   FieldErrors errors;
-  bool with_slug = false;     // the address is chosen once, when the coalition is opened
+  bool with_slug = false;  // the address is chosen once, when the coalition is opened
   std::vector<fabrique::views::Option> families, stages, cohorts, organisations;
 };
 
@@ -77,16 +77,16 @@ struct FieldsForm {
 // and the fields' form.
 struct EditPage {
   Coalition coalition;
-  std::string title;          // "Edit coalition 8.a", translated
-  Booklet sections;           // what each textarea shows
+  std::string title;  // "Edit coalition 8.a", translated
+  Booklet sections;   // what each textarea shows
   std::int64_t base_revision = 0;
   std::string comment;
   FieldErrors booklet_errors;
   // When someone saved the booklet since `base_revision`: what they changed, section by section.
   bool conflict = false;
   struct SectionChange {
-    std::string title;        // translated
-    html::Html diff;          // word by word
+    std::string title;  // translated
+    html::Html diff;    // word by word
   };
   std::vector<SectionChange> changes;
   FieldsForm fields;
@@ -95,7 +95,7 @@ struct EditPage {
 // A booklet's revisions (/coalitions/{slug}/historique), newest first, loaded by pages::load_history().
 struct HistoryPage {
   Coalition coalition;
-  std::string title;          // "History of the booklet of coalition 8.a", translated
+  std::string title;  // "History of the booklet of coalition 8.a", translated
   struct Row {
     std::int64_t number = 0;
     sys_seconds created_at{};
@@ -105,7 +105,7 @@ struct HistoryPage {
     bool restorable = false;  // an editor may bring it back: it is not the current revision
   };
   std::vector<Row> rows;
-  bool restorable = false;    // some row is
+  bool restorable = false;                       // some row is
   std::vector<fabrique::views::Option> numbers;  // the revisions, for the comparison form
 };
 
@@ -113,9 +113,9 @@ struct HistoryPage {
 // pages::load_revision().
 struct RevisionPage {
   Coalition coalition;
-  std::string title;          // "Revision 3 of the booklet", translated
+  std::string title;  // "Revision 3 of the booklet", translated
   sys_seconds created_at{};
-  std::string author;         // the author's public name
+  std::string author;  // the author's public name
   Booklet booklet;
 };
 
@@ -129,6 +129,7 @@ html::Html booklet_html(const Booklet& booklet, std::string_view key);
 // The levers a declaration names, "what is ordered, how it is used", translated.
 std::string levers_text(const i18n::Translator& t, const Declaration& d);
 // Organisations as the options of a select, by slug.
-std::vector<fabrique::views::Option> organisation_options(const std::vector<organisations::Organisation>& organisations);
+std::vector<fabrique::views::Option> organisation_options(
+    const std::vector<organisations::Organisation>& organisations);
 
 }  // namespace fabrique::coalitions

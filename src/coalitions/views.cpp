@@ -1,7 +1,7 @@
 // Shared pieces of the coalition pages.
 #include "coalitions/views.hpp"
-#include "coalitions/view_models.hpp"
 
+#include "coalitions/view_models.hpp"
 #include "i18n/i18n.hpp"
 
 namespace fabrique::coalitions::views {

@@ -1,13 +1,13 @@
 // Writes structured log lines to standard error.
 #include "common/log.hpp"
 
+#include <date/date.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <string>
-
-#include <date/date.h>
 
 namespace fabrique::log {
 namespace {

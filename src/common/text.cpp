@@ -2,10 +2,9 @@
 #include "common/text.hpp"
 
 #include <array>
+#include <boost/url/parse.hpp>
 #include <cstdint>
 #include <utility>
-
-#include <boost/url/parse.hpp>
 
 namespace fabrique::text {
 namespace {
@@ -50,26 +49,58 @@ void append_utf8(std::string& out, long cp) {
 long lower_cp(long cp) {
   if (cp >= 'A' && cp <= 'Z') return cp + 32;
   if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 32;  // Latin-1 capitals
-  if (cp == 0x152) return 0x153;                                // Œ
-  if (cp == 0x178) return 0xFF;                                 // Ÿ
+  if (cp == 0x152) return 0x153;                               // Œ
+  if (cp == 0x178) return 0xFF;                                // Ÿ
   return cp;
 }
 
 // The unaccented form of a lower-case Latin-1 letter, or nullptr if it has none.
 const char* unaccent(long cp) {
   switch (cp) {
-    case 0xE0: case 0xE1: case 0xE2: case 0xE3: case 0xE4: case 0xE5: return "a";
-    case 0xE6: return "ae";
-    case 0xE7: return "c";
-    case 0xE8: case 0xE9: case 0xEA: case 0xEB: return "e";
-    case 0xEC: case 0xED: case 0xEE: case 0xEF: return "i";
-    case 0xF1: return "n";
-    case 0xF2: case 0xF3: case 0xF4: case 0xF5: case 0xF6: case 0xF8: return "o";
-    case 0xF9: case 0xFA: case 0xFB: case 0xFC: return "u";
-    case 0xFD: case 0xFF: return "y";
-    case 0x153: return "oe";
-    case 0xDF: return "ss";
-    default: return nullptr;
+    case 0xE0:
+    case 0xE1:
+    case 0xE2:
+    case 0xE3:
+    case 0xE4:
+    case 0xE5:
+      return "a";
+    case 0xE6:
+      return "ae";
+    case 0xE7:
+      return "c";
+    case 0xE8:
+    case 0xE9:
+    case 0xEA:
+    case 0xEB:
+      return "e";
+    case 0xEC:
+    case 0xED:
+    case 0xEE:
+    case 0xEF:
+      return "i";
+    case 0xF1:
+      return "n";
+    case 0xF2:
+    case 0xF3:
+    case 0xF4:
+    case 0xF5:
+    case 0xF6:
+    case 0xF8:
+      return "o";
+    case 0xF9:
+    case 0xFA:
+    case 0xFB:
+    case 0xFC:
+      return "u";
+    case 0xFD:
+    case 0xFF:
+      return "y";
+    case 0x153:
+      return "oe";
+    case 0xDF:
+      return "ss";
+    default:
+      return nullptr;
   }
 }
 

@@ -19,7 +19,8 @@ int announce_consultations(storage::Connection& c, sys_seconds now) {
       {secs(now), secs(now), secs(now)});
   if (opened.empty()) return 0;
   std::vector<std::int64_t> everyone;
-  for (const auto& r : c.query("SELECT id FROM users WHERE deleted_at IS NULL ORDER BY id")) everyone.push_back(r.integer(0));
+  for (const auto& r : c.query("SELECT id FROM users WHERE deleted_at IS NULL ORDER BY id"))
+    everyone.push_back(r.integer(0));
   for (const auto& v : opened) {
     const std::string number = std::to_string(v.integer(0));
     notifications::notify_each(c, everyone, 0, notifications::kCharter,

@@ -33,7 +33,10 @@ CardFilters card_filters(Context& ctx, const std::vector<CoalitionRef>& coalitio
   CardFilters f;
   f.outcome = ctx.query.get("issue");
   f.coalition = ctx.query.get("coalition");
-  if (outcome(f.outcome)) f.filter.outcome = f.outcome; else f.outcome.clear();
+  if (outcome(f.outcome))
+    f.filter.outcome = f.outcome;
+  else
+    f.outcome.clear();
   f.filter.coalition_id = views::coalition_filter(coalitions, f.coalition);
   if (ctx.user) {
     f.filter.all_drafts = ctx.user->is_animateur();
@@ -64,15 +67,22 @@ const std::string& text_of(const CardInput& in, std::string_view name) {
 }
 
 CardInput card_input_from(const Context& ctx) {
-  CardInput in{ctx.form.get("title"),   ctx.form.get("context"),  ctx.form.get("tried"),   ctx.form.get("outcome"),
-               ctx.form.get("learned"), ctx.form.get("tensions"), ctx.form.get("sources"), ctx.form.get("coalition"),
+  CardInput in{ctx.form.get("title"),
+               ctx.form.get("context"),
+               ctx.form.get("tried"),
+               ctx.form.get("outcome"),
+               ctx.form.get("learned"),
+               ctx.form.get("tensions"),
+               ctx.form.get("sources"),
+               ctx.form.get("coalition"),
                views::integer_field(ctx.form.get("base_revision"), -1)};  // absent on proposals; a mismatch on edits
   return in;
 }
 
 CardInput card_input_of(const Card& k) {
-  return {k.title, k.context, k.tried, k.outcome, k.learned, k.tensions, k.sources,
-          k.coalition ? k.coalition->slug : "", k.revision};
+  return {k.title,   k.context,  k.tried,   k.outcome,
+          k.learned, k.tensions, k.sources, k.coalition ? k.coalition->slug : "",
+          k.revision};
 }
 
 // The card form's fields, as `in` holds them, with the lists to choose from.
@@ -90,7 +100,9 @@ Response render_new_card(Context& ctx, const CardInput& in, const FieldErrors& e
   return views::form_page(
       ctx,
       {.title = ctx.tr(N_("Share an experience")),
-       .intro = html::render("<p>{}</p>", ctx.tr(N_("What have we already tried, what worked, what did not? The animateurs and the co-porteurs of its coalition publish proposals."))),
+       .intro =
+           html::render("<p>{}</p>", ctx.tr(N_("What have we already tried, what worked, what did not? The animateurs "
+                                               "and the co-porteurs of its coalition publish proposals."))),
        .action = urls::new_card(),
        .fields = card_fields(ctx, in, errors),
        .submit = N_("Propose")},
@@ -107,7 +119,8 @@ Response render_edit_card(Context& ctx, const Card& k, const CardInput& in, cons
        .base_revision = conflict ? k.revision : in.base_revision,
        .conflict = conflict,
        .conflict_title = N_("Someone saved this card while you were editing it"),
-       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the card as it is now, then save again."),
+       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the card as it is "
+                           "now, then save again."),
        .fields = card_fields(ctx, in, errors),
        .submit = N_("Save")},
       errors, status);
@@ -205,7 +218,8 @@ Response card(Context& ctx) {
 Response edit_card(Context& ctx) {
   Card k = visible_card(ctx);
   if (!can_edit(ctx.db, &*ctx.user, k))
-    return fv::forbidden(ctx, N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
+    return fv::forbidden(
+        ctx, N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
   return render_edit_card(ctx, k, card_input_of(k), {}, false, 200);
 }
 
@@ -225,15 +239,18 @@ Response publish_card(Context& ctx) {
 Response compare_card(Context& ctx) {
   Card k = visible_card(ctx);
   const std::string base = urls::card(k.slug);
-  const std::int64_t from = views::integer_field(ctx.query.get("de"), -1), to = views::integer_field(ctx.query.get("a"), -1);
+  const std::int64_t from = views::integer_field(ctx.query.get("de"), -1),
+                     to = views::integer_field(ctx.query.get("a"), -1);
   auto a = store::card_revision(ctx.db, k.id, from), b = store::card_revision(ctx.db, k.id, to);
   if (!a || !b) return views::no_such_revisions(ctx, base);
   std::vector<views::FieldChange> fields{
       {ctx.tr(N_("Title")), a->title, b->title},
       {ctx.tr(N_("Outcome")), views::outcome_label(ctx, a->outcome), views::outcome_label(ctx, b->outcome)},
       {ctx.tr(N_("Coalition")), a->coalition, b->coalition}};
-  const CardInput before{a->title, a->context, a->tried, a->outcome, a->learned, a->tensions, a->sources, a->coalition, 0};
-  const CardInput after{b->title, b->context, b->tried, b->outcome, b->learned, b->tensions, b->sources, b->coalition, 0};
+  const CardInput before{a->title,    a->context, a->tried,     a->outcome, a->learned,
+                         a->tensions, a->sources, a->coalition, 0};
+  const CardInput after{b->title,    b->context, b->tried,     b->outcome, b->learned,
+                        b->tensions, b->sources, b->coalition, 0};
   for (const auto& t : kCardTexts) fields.push_back({ctx.tr(t.label), text_of(before, t.name), text_of(after, t.name)});
   return views::compare_page(ctx, base, k.title, from, to, fields);
 }

@@ -62,7 +62,8 @@ CharterPage load_charter(Context& ctx, const FieldErrors& errors) {
     for (const auto& s : awaiting_resignature(ctx.db))
       if (s.user_id == ctx.user->id)
         page.resign.push_back(fmt::format(
-            fmt::runtime(ctx.tr(N_("You signed version {} {}; version {} has been adopted since: please sign it again."))),
+            fmt::runtime(
+                ctx.tr(N_("You signed version {} {}; version {} has been adopted since: please sign it again."))),
             s.version_number,
             s.organisation_id ? fmt::format(fmt::runtime(ctx.tr(N_("for {}"))), s.organisation_name)
                               : ctx.tr(N_("in your own name")),
@@ -70,7 +71,8 @@ CharterPage load_charter(Context& ctx, const FieldErrors& errors) {
   if (current) {
     for (const auto& s : kCharterSections) {
       auto it = current->sections.find(s.key);
-      page.sections.push_back({.def = &s, .body = text::render_markdown(it == current->sections.end() ? "" : it->second)});
+      page.sections.push_back(
+          {.def = &s, .body = text::render_markdown(it == current->sections.end() ? "" : it->second)});
     }
     page.current = version_line(ctx, std::move(*current));
   }
@@ -126,8 +128,8 @@ VersionPage load_version(Context& ctx, const CharterVersion& v, const FieldError
     }
     for (const auto& m : comments)
       if (m.section == s.key)
-        section.comments.push_back({coalitions::views::public_name(ctx, m.author_name, m.author_organisation), m.created_at,
-                                    text::render_markdown(m.body, 3)});
+        section.comments.push_back({coalitions::views::public_name(ctx, m.author_name, m.author_organisation),
+                                    m.created_at, text::render_markdown(m.body, 3)});
     section.typed = ctx.form.get("comment-" + std::string(s.key));
     page.sections.push_back(std::move(section));
   }
@@ -148,19 +150,26 @@ Response render_version(Context& ctx, const CharterVersion& v, const FieldErrors
 Response render_draft_form(Context& ctx, const CharterDraftInput& in, const FieldErrors& errors, int status,
                            const CharterVersion* draft = nullptr, bool conflict = false) {
   Html fields;
-  fields += fv::input(ctx, {"label", ctx.tr(N_("Label")), in.label, "text", "off", ctx.tr(N_("Optional, for example “beta”.")), false, kMaxLabel}, errors);
-  fields += fv::input(ctx, {"summary", ctx.tr(N_("What changes")), in.summary, "text", "off", "", false, kMaxSummary}, errors);
+  fields += fv::input(ctx,
+                      {"label", ctx.tr(N_("Label")), in.label, "text", "off",
+                       ctx.tr(N_("Optional, for example “beta”.")), false, kMaxLabel},
+                      errors);
+  fields += fv::input(ctx, {"summary", ctx.tr(N_("What changes")), in.summary, "text", "off", "", false, kMaxSummary},
+                      errors);
   for (const auto& s : kCharterSections) {
     auto it = in.sections.find(s.key);
-    fields += fv::textarea(ctx, {s.key, ctx.tr(s.title), it == in.sections.end() ? "" : it->second, "", "",
-                                 ctx.tr(N_("Markdown is accepted.")), false, 0},
+    fields += fv::textarea(ctx,
+                           {s.key, ctx.tr(s.title), it == in.sections.end() ? "" : it->second, "", "",
+                            ctx.tr(N_("Markdown is accepted.")), false, 0},
                            errors, 8);
   }
   if (!draft)
     return views::form_page(
         ctx,
         {.title = ctx.tr(N_("Draft a new version of the charter")),
-         .intro = html::render("<p>{}</p>", ctx.tr(N_("The text starts from the latest version. Once drafted, open it for consultation: members comment section by section, then adopt it."))),
+         .intro =
+             html::render("<p>{}</p>", ctx.tr(N_("The text starts from the latest version. Once drafted, open it for "
+                                                 "consultation: members comment section by section, then adopt it."))),
          .action = urls::new_charter_version(),
          .fields = fields,
          .submit = N_("Save the draft")},
@@ -168,14 +177,16 @@ Response render_draft_form(Context& ctx, const CharterDraftInput& in, const Fiel
   return views::form_page(
       ctx,
       {.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the draft of version {}"))), draft->number),
-       .intro = html::render(R"(<p class="meta"><a href="{}">{}</a></p><p>{}</p>)", urls::charter_version(draft->number),
-                             version_title(ctx, *draft),
-                             ctx.tr(N_("The draft can be changed until its consultation opens; its text is then frozen."))),
+       .intro =
+           html::render(R"(<p class="meta"><a href="{}">{}</a></p><p>{}</p>)", urls::charter_version(draft->number),
+                        version_title(ctx, *draft),
+                        ctx.tr(N_("The draft can be changed until its consultation opens; its text is then frozen."))),
        .action = urls::edit_charter_draft(draft->number),
        .base_revision = draft->updated_at.time_since_epoch().count(),
        .conflict = conflict,
        .conflict_title = N_("Someone saved this draft while you were editing it"),
-       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the draft as it is now, then save again."),
+       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the draft as it "
+                           "is now, then save again."),
        .fields = fields,
        .submit = N_("Save the draft")},
       errors, status);
@@ -184,10 +195,12 @@ Response render_draft_form(Context& ctx, const CharterDraftInput& in, const Fiel
 // The 409 page for a draft whose consultation has opened.
 Response frozen_draft(Context& ctx, const CharterVersion& v) {
   const std::string title = ctx.tr(N_("This version can no longer be edited"));
-  return fv::page(ctx, 409, title,
-                  html::render(R"(<h1>{}</h1><p role="alert">{}</p><p><a href="{}">{}</a></p>)", title,
-                               ctx.tr(N_("Its consultation has opened: members comment on this text, so it stays as it is. Nothing was saved. To change it, draft a new version once this one is adopted.")),
-                               urls::charter_version(v.number), version_title(ctx, v)));
+  return fv::page(
+      ctx, 409, title,
+      html::render(R"(<h1>{}</h1><p role="alert">{}</p><p><a href="{}">{}</a></p>)", title,
+                   ctx.tr(N_("Its consultation has opened: members comment on this text, so it stays as it is. Nothing "
+                             "was saved. To change it, draft a new version once this one is adopted.")),
+                   urls::charter_version(v.number), version_title(ctx, v)));
 }
 
 CharterDraftInput draft_input_from(const Context& ctx) {
@@ -231,7 +244,8 @@ Response charter_versions(Context& ctx) {
 Response charter_version(Context& ctx) { return render_version(ctx, version_or_404(ctx), {}, 200); }
 
 Response new_charter_version(Context& ctx) {
-  if (!ctx.user->is_animateur()) return fv::forbidden(ctx, N_("Only the animateurs can draft a version of the charter."));
+  if (!ctx.user->is_animateur())
+    return fv::forbidden(ctx, N_("Only the animateurs can draft a version of the charter."));
   CharterDraftInput in;
   auto versions = store::charter_versions(ctx.db);
   if (!versions.empty())
@@ -287,7 +301,8 @@ Response adopt_charter(Context& ctx) {
 }
 
 Response sign_charter(Context& ctx) {
-  auto errors = commons::sign_charter(ctx.db, *ctx.user, ctx.param_int("number"), ctx.form.get("organisation"), ctx.now);
+  auto errors =
+      commons::sign_charter(ctx.db, *ctx.user, ctx.param_int("number"), ctx.form.get("organisation"), ctx.now);
   if (!errors.empty()) return render_charter(ctx, errors, 422);
   return Response::redirect(urls::signatories());
 }

@@ -9,8 +9,8 @@ namespace fabrique::commons {
 
 using i18n::N_;
 
-FieldErrors comment_charter(storage::Connection& c, const User& actor, std::int64_t number,
-                            const std::string& section, const std::string& body, sys_seconds now) {
+FieldErrors comment_charter(storage::Connection& c, const User& actor, std::int64_t number, const std::string& section,
+                            const std::string& body, sys_seconds now) {
   FieldErrors errors;
   const std::string field = "comment-" + section;
   std::string text = text::trim(body);

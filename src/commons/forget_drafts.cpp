@@ -7,8 +7,8 @@ namespace fabrique::commons {
 
 int forget_drafts(storage::Connection& c, std::int64_t user_id) {
   int count = 0;
-  for (const auto& r : c.query("SELECT id, slug, file_id FROM resources WHERE submitted_by = ? AND status = 'draft'",
-                               {user_id})) {
+  for (const auto& r :
+       c.query("SELECT id, slug, file_id FROM resources WHERE submitted_by = ? AND status = 'draft'", {user_id})) {
     search::remove(c, "resource", r.text(1));
     c.execute("DELETE FROM resources WHERE id = ?", {r.integer(0)});
     if (!r.is_null(2)) files::remove(c, r.integer(2));

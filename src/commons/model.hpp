@@ -44,22 +44,32 @@ struct Licence {
 };
 inline constexpr std::array<Licence, 20> kLicences = {{
     {"CC-BY-4.0", "Creative Commons Attribution 4.0", "https://creativecommons.org/licenses/by/4.0/"},
-    {"CC-BY-SA-4.0", "Creative Commons Attribution – Partage dans les mêmes conditions 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"},
-    {"CC-BY-ND-4.0", "Creative Commons Attribution – Pas de modification 4.0", "https://creativecommons.org/licenses/by-nd/4.0/"},
-    {"CC-BY-NC-4.0", "Creative Commons Attribution – Pas d’utilisation commerciale 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"},
-    {"CC-BY-NC-SA-4.0", "Creative Commons Attribution – Pas d’utilisation commerciale – Partage dans les mêmes conditions 4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/"},
-    {"CC-BY-NC-ND-4.0", "Creative Commons Attribution – Pas d’utilisation commerciale – Pas de modification 4.0", "https://creativecommons.org/licenses/by-nc-nd/4.0/"},
+    {"CC-BY-SA-4.0", "Creative Commons Attribution – Partage dans les mêmes conditions 4.0",
+     "https://creativecommons.org/licenses/by-sa/4.0/"},
+    {"CC-BY-ND-4.0", "Creative Commons Attribution – Pas de modification 4.0",
+     "https://creativecommons.org/licenses/by-nd/4.0/"},
+    {"CC-BY-NC-4.0", "Creative Commons Attribution – Pas d’utilisation commerciale 4.0",
+     "https://creativecommons.org/licenses/by-nc/4.0/"},
+    {"CC-BY-NC-SA-4.0",
+     "Creative Commons Attribution – Pas d’utilisation commerciale – Partage dans les mêmes conditions 4.0",
+     "https://creativecommons.org/licenses/by-nc-sa/4.0/"},
+    {"CC-BY-NC-ND-4.0", "Creative Commons Attribution – Pas d’utilisation commerciale – Pas de modification 4.0",
+     "https://creativecommons.org/licenses/by-nc-nd/4.0/"},
     {"CC0-1.0", "Creative Commons Zero 1.0 (domaine public)", "https://creativecommons.org/publicdomain/zero/1.0/"},
     {"CC-BY-3.0-FR", "Creative Commons Attribution 3.0 France", "https://creativecommons.org/licenses/by/3.0/fr/"},
-    {"CC-BY-SA-3.0-FR", "Creative Commons Attribution – Partage dans les mêmes conditions 3.0 France", "https://creativecommons.org/licenses/by-sa/3.0/fr/"},
-    {"etalab-2.0", "Licence Ouverte / Open Licence 2.0 (Etalab)", "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"},
+    {"CC-BY-SA-3.0-FR", "Creative Commons Attribution – Partage dans les mêmes conditions 3.0 France",
+     "https://creativecommons.org/licenses/by-sa/3.0/fr/"},
+    {"etalab-2.0", "Licence Ouverte / Open Licence 2.0 (Etalab)",
+     "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"},
     {"ODbL-1.0", "Open Database License 1.0", "https://opendatacommons.org/licenses/odbl/1-0/"},
     {"MIT", "MIT License", "https://spdx.org/licenses/MIT.html"},
     {"Apache-2.0", "Apache License 2.0", "https://spdx.org/licenses/Apache-2.0.html"},
     {"BSD-3-Clause", "BSD 3-Clause License", "https://spdx.org/licenses/BSD-3-Clause.html"},
     {"GPL-3.0-or-later", "GNU General Public License 3.0 or later", "https://spdx.org/licenses/GPL-3.0-or-later.html"},
-    {"AGPL-3.0-or-later", "GNU Affero General Public License 3.0 or later", "https://spdx.org/licenses/AGPL-3.0-or-later.html"},
-    {"LGPL-3.0-or-later", "GNU Lesser General Public License 3.0 or later", "https://spdx.org/licenses/LGPL-3.0-or-later.html"},
+    {"AGPL-3.0-or-later", "GNU Affero General Public License 3.0 or later",
+     "https://spdx.org/licenses/AGPL-3.0-or-later.html"},
+    {"LGPL-3.0-or-later", "GNU Lesser General Public License 3.0 or later",
+     "https://spdx.org/licenses/LGPL-3.0-or-later.html"},
     {"MPL-2.0", "Mozilla Public License 2.0", "https://spdx.org/licenses/MPL-2.0.html"},
     {"EUPL-1.2", "European Union Public Licence 1.2", "https://spdx.org/licenses/EUPL-1.2.html"},
     {"CECILL-2.1", "CeCILL 2.1", "https://spdx.org/licenses/CECILL-2.1.html"},
@@ -160,7 +170,7 @@ struct CharterComment {
 struct Signature {
   std::int64_t version_number = 0;
   std::int64_t user_id = 0;
-  std::string person;        // public name, or empty
+  std::string person;                // public name, or empty
   std::int64_t organisation_id = 0;  // 0: the person signed for themselves
   std::string organisation_name, organisation_slug;
   sys_seconds created_at{};

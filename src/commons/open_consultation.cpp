@@ -15,8 +15,7 @@ FieldErrors open_consultation(storage::Connection& c, const User& actor, std::in
   storage::Transaction tx(c, true);
   auto v = store::charter_version(c, number);
   if (!v) throw NotFound();
-  if (days < 1 || days > kMaxConsultationDays)
-    errors.add("days", N_("A consultation lasts from 1 to 90 days."));
+  if (days < 1 || days > kMaxConsultationDays) errors.add("days", N_("A consultation lasts from 1 to 90 days."));
   if (v->adopted()) errors.add("days", N_("This version is already adopted."));
   if (!errors.empty()) return errors;
   v->opens_at = now;

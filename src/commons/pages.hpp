@@ -7,41 +7,41 @@ namespace fabrique::commons::pages {
 using http::Context;
 using http::Response;
 
-Response resources(Context& ctx);          // GET /ressources?type=&coalition=&tag=&licence=&page=
-Response resources_json(Context& ctx);     // GET /ressources.json (same filters)
-Response new_resource(Context& ctx);       // GET /ressources/proposer
-Response create_resource(Context& ctx);    // POST /ressources/proposer
-Response resource(Context& ctx);           // GET /ressources/{slug}
-Response resource_file(Context& ctx);      // GET /ressources/{slug}/fichier
-Response edit_resource(Context& ctx);      // GET /ressources/{slug}/modifier
-Response update_resource(Context& ctx);    // POST /ressources/{slug}/modifier
-Response publish_resource(Context& ctx);   // POST /ressources/{slug}/publier
-Response delete_resource(Context& ctx);    // POST /ressources/{slug}/supprimer
-Response compare_resource(Context& ctx);   // GET /ressources/{slug}/historique/comparer?de=&a=
-Response restore_resource(Context& ctx);   // POST /ressources/{slug}/historique/{number:int}/restaurer
+Response resources(Context& ctx);         // GET /ressources?type=&coalition=&tag=&licence=&page=
+Response resources_json(Context& ctx);    // GET /ressources.json (same filters)
+Response new_resource(Context& ctx);      // GET /ressources/proposer
+Response create_resource(Context& ctx);   // POST /ressources/proposer
+Response resource(Context& ctx);          // GET /ressources/{slug}
+Response resource_file(Context& ctx);     // GET /ressources/{slug}/fichier
+Response edit_resource(Context& ctx);     // GET /ressources/{slug}/modifier
+Response update_resource(Context& ctx);   // POST /ressources/{slug}/modifier
+Response publish_resource(Context& ctx);  // POST /ressources/{slug}/publier
+Response delete_resource(Context& ctx);   // POST /ressources/{slug}/supprimer
+Response compare_resource(Context& ctx);  // GET /ressources/{slug}/historique/comparer?de=&a=
+Response restore_resource(Context& ctx);  // POST /ressources/{slug}/historique/{number:int}/restaurer
 
-Response charter(Context& ctx);            // GET /charte
-Response charter_versions(Context& ctx);   // GET /charte/versions
-Response charter_version(Context& ctx);    // GET /charte/versions/{number:int}
+Response charter(Context& ctx);                 // GET /charte
+Response charter_versions(Context& ctx);        // GET /charte/versions
+Response charter_version(Context& ctx);         // GET /charte/versions/{number:int}
 Response new_charter_version(Context& ctx);     // GET /charte/versions/nouvelle
 Response create_charter_version(Context& ctx);  // POST /charte/versions/nouvelle
-Response edit_charter_draft(Context& ctx);    // GET /charte/versions/{number:int}/modifier
-Response update_charter_draft(Context& ctx);  // POST /charte/versions/{number:int}/modifier
-Response open_consultation(Context& ctx);  // POST /charte/versions/{number:int}/consultation
-Response comment_charter(Context& ctx);    // POST /charte/versions/{number:int}/commentaires
-Response adopt_charter(Context& ctx);      // POST /charte/versions/{number:int}/adopter
-Response sign_charter(Context& ctx);       // POST /charte/versions/{number:int}/signer
-Response signatories(Context& ctx);        // GET /charte/signataires
+Response edit_charter_draft(Context& ctx);      // GET /charte/versions/{number:int}/modifier
+Response update_charter_draft(Context& ctx);    // POST /charte/versions/{number:int}/modifier
+Response open_consultation(Context& ctx);       // POST /charte/versions/{number:int}/consultation
+Response comment_charter(Context& ctx);         // POST /charte/versions/{number:int}/commentaires
+Response adopt_charter(Context& ctx);           // POST /charte/versions/{number:int}/adopter
+Response sign_charter(Context& ctx);            // POST /charte/versions/{number:int}/signer
+Response signatories(Context& ctx);             // GET /charte/signataires
 
-Response boussole(Context& ctx);           // GET /boussole?issue=&coalition=
-Response boussole_json(Context& ctx);      // GET /boussole.json (same filters)
-Response new_card(Context& ctx);           // GET /boussole/proposer
-Response create_card(Context& ctx);        // POST /boussole/proposer
-Response card(Context& ctx);               // GET /boussole/{slug}
-Response edit_card(Context& ctx);          // GET /boussole/{slug}/modifier
-Response update_card(Context& ctx);        // POST /boussole/{slug}/modifier
-Response publish_card(Context& ctx);       // POST /boussole/{slug}/publier
-Response compare_card(Context& ctx);       // GET /boussole/{slug}/historique/comparer?de=&a=
-Response restore_card(Context& ctx);       // POST /boussole/{slug}/historique/{number:int}/restaurer
+Response boussole(Context& ctx);       // GET /boussole?issue=&coalition=
+Response boussole_json(Context& ctx);  // GET /boussole.json (same filters)
+Response new_card(Context& ctx);       // GET /boussole/proposer
+Response create_card(Context& ctx);    // POST /boussole/proposer
+Response card(Context& ctx);           // GET /boussole/{slug}
+Response edit_card(Context& ctx);      // GET /boussole/{slug}/modifier
+Response update_card(Context& ctx);    // POST /boussole/{slug}/modifier
+Response publish_card(Context& ctx);   // POST /boussole/{slug}/publier
+Response compare_card(Context& ctx);   // GET /boussole/{slug}/historique/comparer?de=&a=
+Response restore_card(Context& ctx);   // POST /boussole/{slug}/historique/{number:int}/restaurer
 
 }  // namespace fabrique::commons::pages

@@ -50,19 +50,18 @@ void index_resource(storage::Connection& c, const Resource& r) {
   // A draft is found only by those who may edit it: its submitter, the co-porteurs of its (first)
   // coalition, the animateurs, as can_edit says.
   const bool draft = r.status == Status::draft;
-  search::index(c, {"resource", r.slug, r.title, body, urls::resource(r.slug),
-                    draft ? search::Audience::editors : search::Audience::everyone, r.submitted_by,
-                    draft && !r.coalitions.empty() ? std::optional(r.coalitions.front().id) : std::nullopt,
-                    r.updated_at});
+  search::index(c,
+                {"resource", r.slug, r.title, body, urls::resource(r.slug),
+                 draft ? search::Audience::editors : search::Audience::everyone, r.submitted_by,
+                 draft && !r.coalitions.empty() ? std::optional(r.coalitions.front().id) : std::nullopt, r.updated_at});
 }
 
 void index_card(storage::Connection& c, const Card& k) {
   const bool draft = k.status == Status::draft;
   search::index(c, {"card", k.slug, k.title,
                     k.context + "\n\n" + k.tried + "\n\n" + k.learned + "\n\n" + k.tensions + "\n\n" + k.sources,
-                    urls::card(k.slug), draft ? search::Audience::editors : search::Audience::everyone,
-                    k.submitted_by, draft && k.coalition ? std::optional(k.coalition->id) : std::nullopt,
-                    k.updated_at});
+                    urls::card(k.slug), draft ? search::Audience::editors : search::Audience::everyone, k.submitted_by,
+                    draft && k.coalition ? std::optional(k.coalition->id) : std::nullopt, k.updated_at});
 }
 
 }  // namespace fabrique::commons

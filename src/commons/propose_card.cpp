@@ -1,11 +1,11 @@
 // Use case: a member proposes an experience card for the boussole; an animateur or a co-porteur of
 // its coalition publishes it at once; anyone else's card waits as a draft, and those who may publish
 // it are told.
+#include "coalitions/store.hpp"
 #include "commons/store.hpp"
 #include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
 #include "commons/validation.hpp"
-#include "coalitions/store.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
 

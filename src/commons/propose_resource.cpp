@@ -1,10 +1,10 @@
 // Use case: a member proposes a resource; an animateur or a co-porteur of a linked coalition
 // publishes it at once; anyone else's proposal waits as a draft, and those who may publish it are told.
+#include "coalitions/store.hpp"
 #include "commons/store.hpp"
 #include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
 #include "commons/validation.hpp"
-#include "coalitions/store.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
 

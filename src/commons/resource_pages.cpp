@@ -1,8 +1,7 @@
 // The resources library: the filtered list, a resource's page with its revisions, and the forms to
 // propose, edit, publish and delete resources.
-#include <boost/json.hpp>
-
 #include <algorithm>
+#include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
 #include "commons/pages.hpp"
@@ -41,9 +40,18 @@ Filters filters_of(Context& ctx, const std::vector<CoalitionRef>& coalitions) {
   f.coalition = ctx.query.get("coalition");
   f.tag = ctx.query.get("etiquette");
   f.licence = ctx.query.get("licence");
-  if (kind(f.kind)) f.filter.kind = f.kind; else f.kind.clear();
-  if (licence(f.licence)) f.filter.licence = f.licence; else f.licence.clear();
-  if (f.tag.size() <= kMaxTag) f.filter.tag = f.tag; else f.tag.clear();
+  if (kind(f.kind))
+    f.filter.kind = f.kind;
+  else
+    f.kind.clear();
+  if (licence(f.licence))
+    f.filter.licence = f.licence;
+  else
+    f.licence.clear();
+  if (f.tag.size() <= kMaxTag)
+    f.filter.tag = f.tag;
+  else
+    f.tag.clear();
   f.filter.coalition_id = views::coalition_filter(coalitions, f.coalition);
   if (ctx.user) {
     f.filter.all_drafts = ctx.user->is_animateur();
@@ -62,7 +70,8 @@ ResourceInput input_from(const Context& ctx) {
   in.tags = ctx.form.get("tags");
   in.coalitions = ctx.form.all("coalitions");
   in.file = ctx.upload("file");
-  in.base_revision = views::integer_field(ctx.form.get("base_revision"), -1);  // absent on proposals; a mismatch on edits
+  in.base_revision =
+      views::integer_field(ctx.form.get("base_revision"), -1);  // absent on proposals; a mismatch on edits
   return in;
 }
 
@@ -81,21 +90,23 @@ ResourceInput input_of(const Resource& r) {
 
 // The resource form's fields, as `in` holds them, with the lists to choose from; `current` is the
 // resource being edited.
-Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& errors, const Resource* current = nullptr) {
-  ResourceForm form{.title = in.title,
-                    .url = in.url,
-                    .kind = in.kind,
-                    .licence = in.licence.empty() ? kDefaultLicence : in.licence,
-                    .description = in.description,
-                    .tags = in.tags,
-                    .file_hint = fmt::format(
-                        fmt::runtime(ctx.tr(N_("Or a file: PDF, slides, office document or image, 20 MB at most ({}).{}"))),
-                        files::accepted_extensions(),
-                        current && current->file_id
-                            ? " " + fmt::format(fmt::runtime(ctx.tr(N_("A new file replaces {}."))), current->file_name)
-                            : std::string()),
-                    .kinds = views::kind_options(ctx),
-                    .licences = views::licence_options()};
+Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& errors,
+                     const Resource* current = nullptr) {
+  ResourceForm form{
+      .title = in.title,
+      .url = in.url,
+      .kind = in.kind,
+      .licence = in.licence.empty() ? kDefaultLicence : in.licence,
+      .description = in.description,
+      .tags = in.tags,
+      .file_hint = fmt::format(
+          fmt::runtime(ctx.tr(N_("Or a file: PDF, slides, office document or image, 20 MB at most ({}).{}"))),
+          files::accepted_extensions(),
+          current && current->file_id
+              ? " " + fmt::format(fmt::runtime(ctx.tr(N_("A new file replaces {}."))), current->file_name)
+              : std::string()),
+      .kinds = views::kind_options(ctx),
+      .licences = views::licence_options()};
   for (const auto& k : store::coalitions(ctx.db))
     form.coalitions.push_back({k.slug, views::coalition_title(k),
                                std::find(in.coalitions.begin(), in.coalitions.end(), k.slug) != in.coalitions.end()});
@@ -106,7 +117,9 @@ Response render_new(Context& ctx, const ResourceInput& in, const FieldErrors& er
   return views::form_page(
       ctx,
       {.title = ctx.tr(N_("Propose a resource")),
-       .intro = html::render("<p>{}</p>", ctx.tr(N_("A guide, a tool, a dataset, a podcast… that others could reuse. The animateurs and the co-porteurs of its coalitions publish proposals."))),
+       .intro =
+           html::render("<p>{}</p>", ctx.tr(N_("A guide, a tool, a dataset, a podcast… that others could reuse. The "
+                                               "animateurs and the co-porteurs of its coalitions publish proposals."))),
        .action = urls::new_resource(),
        .multipart = true,
        .fields = resource_fields(ctx, in, errors),
@@ -114,8 +127,8 @@ Response render_new(Context& ctx, const ResourceInput& in, const FieldErrors& er
       errors, status);
 }
 
-Response render_edit(Context& ctx, const Resource& r, const ResourceInput& in, const FieldErrors& errors,
-                     bool conflict, int status) {
+Response render_edit(Context& ctx, const Resource& r, const ResourceInput& in, const FieldErrors& errors, bool conflict,
+                     int status) {
   return views::form_page(
       ctx,
       {.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), r.title),
@@ -125,7 +138,8 @@ Response render_edit(Context& ctx, const Resource& r, const ResourceInput& in, c
        .base_revision = conflict ? r.revision : in.base_revision,
        .conflict = conflict,
        .conflict_title = N_("Someone saved this resource while you were editing it"),
-       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the resource as it is now, then save again."),
+       .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the resource as "
+                           "it is now, then save again."),
        .fields = resource_fields(ctx, in, errors, &r),
        .submit = N_("Save")},
       errors, status);
@@ -254,7 +268,8 @@ Response resource_file(Context& ctx) {
 Response edit_resource(Context& ctx) {
   Resource r = visible(ctx);
   if (!can_edit(ctx.db, &*ctx.user, r))
-    return fv::forbidden(ctx, N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
+    return fv::forbidden(
+        ctx, N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
   return render_edit(ctx, r, input_of(r), {}, false, 200);
 }
 
@@ -279,7 +294,8 @@ Response delete_resource(Context& ctx) {
 Response compare_resource(Context& ctx) {
   Resource r = visible(ctx);
   const std::string base = urls::resource(r.slug);
-  const std::int64_t from = views::integer_field(ctx.query.get("de"), -1), to = views::integer_field(ctx.query.get("a"), -1);
+  const std::int64_t from = views::integer_field(ctx.query.get("de"), -1),
+                     to = views::integer_field(ctx.query.get("a"), -1);
   auto a = store::resource_revision(ctx.db, r.id, from), b = store::resource_revision(ctx.db, r.id, to);
   if (!a || !b) return views::no_such_revisions(ctx, base);
   auto licence_name = [](const std::string& id) {

@@ -13,11 +13,12 @@ CardResult restore_card_revision(storage::Connection& c, const User& actor, std:
   auto current = store::card(c, slug);
   if (!current) throw NotFound();
   if (!can_publish(c, &actor, *current))
-    throw Forbidden(i18n::N_("Only the co-porteurs of its coalition and the animateurs can restore a revision of this card."));
+    throw Forbidden(
+        i18n::N_("Only the co-porteurs of its coalition and the animateurs can restore a revision of this card."));
   auto old = store::card_revision(c, current->id, number);
   if (!old) throw NotFound();
-  CardInput in{old->title, old->context, old->tried, old->outcome, old->learned, old->tensions, old->sources,
-               "", base_revision};
+  CardInput in{old->title,    old->context, old->tried, old->outcome, old->learned,
+               old->tensions, old->sources, "",         base_revision};
   for (const auto& k : store::coalitions(c))  // a coalition deleted since is left out
     if (k.slug == old->coalition) in.coalition = k.slug;
   CardResult out = save_card(c, actor, *current, in, now);

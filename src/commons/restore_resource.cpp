@@ -14,7 +14,8 @@ ResourceResult restore_resource_revision(storage::Connection& c, const User& act
   auto current = store::resource(c, slug);
   if (!current) throw NotFound();
   if (!can_publish(c, &actor, *current))
-    throw Forbidden(i18n::N_("Only the co-porteurs of its coalitions and the animateurs can restore a revision of this resource."));
+    throw Forbidden(
+        i18n::N_("Only the co-porteurs of its coalitions and the animateurs can restore a revision of this resource."));
   auto old = store::resource_revision(c, current->id, number);
   if (!old) throw NotFound();
   ResourceInput in;

@@ -14,9 +14,9 @@ using storage::Params;
 using storage::Row;
 using storage::Value;
 
+using storage::at;
 using storage::nullable;
 using storage::secs;
-using storage::at;
 std::optional<sys_seconds> opt_at(const Row& r, std::size_t i) {
   if (r.is_null(i)) return std::nullopt;
   return at(r.integer(i));
@@ -39,7 +39,8 @@ const std::string kResourceColumns = fmt::format(
     "r.revision, r.created_at, r.updated_at, COALESCE(f.name, ''), COALESCE(f.media_type, ''), COALESCE(f.size, 0)",
     kPublicName);
 // The joins kResourceColumns reads from.
-constexpr const char* kResourceJoins = "LEFT JOIN users u ON u.id = r.submitted_by LEFT JOIN files f ON f.id = r.file_id";
+constexpr const char* kResourceJoins =
+    "LEFT JOIN users u ON u.id = r.submitted_by LEFT JOIN files f ON f.id = r.file_id";
 
 Resource resource_of(const Row& row) {
   Resource r;
@@ -142,9 +143,10 @@ std::vector<Resource> resources(Connection& c, const ResourceFilter& f) {
     p.push_back(f.offset);
   }
   std::vector<Resource> out;
-  for (const auto& row : c.query(fmt::format("SELECT {} FROM resources r {} WHERE {} ORDER BY r.updated_at DESC, r.id DESC{}",
-                                             kResourceColumns, kResourceJoins, where, page),
-                                 p))
+  for (const auto& row :
+       c.query(fmt::format("SELECT {} FROM resources r {} WHERE {} ORDER BY r.updated_at DESC, r.id DESC{}",
+                           kResourceColumns, kResourceJoins, where, page),
+               p))
     out.push_back(resource_of(row));
   fill_links(c, out);
   return out;
@@ -157,8 +159,9 @@ std::int64_t count_resources(Connection& c, const ResourceFilter& f) {
 }
 
 std::optional<Resource> resource(Connection& c, std::string_view slug) {
-  auto row = c.query_one(fmt::format("SELECT {} FROM resources r {} WHERE r.slug = ?", kResourceColumns, kResourceJoins),
-                         {std::string(slug)});
+  auto row =
+      c.query_one(fmt::format("SELECT {} FROM resources r {} WHERE r.slug = ?", kResourceColumns, kResourceJoins),
+                  {std::string(slug)});
   if (!row) return std::nullopt;
   std::vector<Resource> one{resource_of(*row)};
   fill_links(c, one);
@@ -170,13 +173,14 @@ bool resource_slug_taken(Connection& c, std::string_view slug) {
 }
 
 std::int64_t insert_resource(Connection& c, const Resource& r) {
-  return c.query_one(
-              "INSERT INTO resources (slug, title, description, url, file_id, kind, licence, status, submitted_by, "
-              "revision, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
-              "RETURNING id",
-              {r.slug, r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence,
-               std::string(status_name(r.status)), nullable(r.submitted_by), secs(r.created_at), secs(r.updated_at),
-               r.status == Status::published ? Value(secs(r.created_at)) : Value(nullptr)})
+  return c
+      .query_one(
+          "INSERT INTO resources (slug, title, description, url, file_id, kind, licence, status, submitted_by, "
+          "revision, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
+          "RETURNING id",
+          {r.slug, r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence,
+           std::string(status_name(r.status)), nullable(r.submitted_by), secs(r.created_at), secs(r.updated_at),
+           r.status == Status::published ? Value(secs(r.created_at)) : Value(nullptr)})
       ->integer(0);
 }
 
@@ -184,8 +188,8 @@ bool update_resource(Connection& c, const Resource& r) {
   return c.execute(
              "UPDATE resources SET title = ?, description = ?, url = ?, file_id = ?, kind = ?, licence = ?, "
              "revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
-             {r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence, r.revision, secs(r.updated_at), r.id,
-              r.revision - 1}) == 1;
+             {r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence, r.revision, secs(r.updated_at),
+              r.id, r.revision - 1}) == 1;
 }
 
 void set_resource_status(Connection& c, std::int64_t id, Status s, sys_seconds now) {
@@ -211,7 +215,8 @@ void insert_resource_revision(Connection& c, const Resource& r, std::optional<st
   c.execute(
       "INSERT INTO resource_revisions (resource_id, number, author_id, created_at, title, description, url, kind, "
       "licence, tags, coalitions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      {r.id, r.revision, nullable(author), secs(when), r.title, r.description, r.url, r.kind, r.licence, tags, coalitions});
+      {r.id, r.revision, nullable(author), secs(when), r.title, r.description, r.url, r.kind, r.licence, tags,
+       coalitions});
 }
 
 namespace {
@@ -223,8 +228,8 @@ std::vector<ResourceRevision> resource_revisions_where(Connection& c, const std:
                                              "LEFT JOIN users u ON u.id = v.author_id WHERE {} ORDER BY v.number DESC",
                                              kPublicName, where),
                                  p))
-    out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5),
-                   row.text(6), row.text(7), row.text(8), row.text(9)});
+    out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
+                   row.text(7), row.text(8), row.text(9)});
   return out;
 }
 
@@ -349,13 +354,13 @@ void update_charter_version(Connection& c, const CharterVersion& v) {
 
 std::vector<CharterComment> charter_comments(Connection& c, std::int64_t version_id) {
   std::vector<CharterComment> out;
-  for (const auto& row : c.query(
-           fmt::format("SELECT m.id, m.section, {}, COALESCE((SELECT o.name FROM user_organisations uo JOIN "
-                       "organisations o ON o.id = uo.organisation_id WHERE uo.user_id = m.author_id ORDER BY "
-                       "uo.created_at, o.id LIMIT 1), ''), m.body, m.created_at FROM charter_comments m LEFT JOIN "
-                       "users u ON u.id = m.author_id WHERE m.version_id = ? ORDER BY m.created_at, m.id",
-                       kPublicName),
-           {version_id}))
+  for (const auto& row :
+       c.query(fmt::format("SELECT m.id, m.section, {}, COALESCE((SELECT o.name FROM user_organisations uo JOIN "
+                           "organisations o ON o.id = uo.organisation_id WHERE uo.user_id = m.author_id ORDER BY "
+                           "uo.created_at, o.id LIMIT 1), ''), m.body, m.created_at FROM charter_comments m LEFT JOIN "
+                           "users u ON u.id = m.author_id WHERE m.version_id = ? ORDER BY m.created_at, m.id",
+                           kPublicName),
+               {version_id}))
     out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), at(row.integer(5))});
   return out;
 }
@@ -374,8 +379,8 @@ std::vector<Signature> signatures(Connection& c) {
            "u.id = s.user_id LEFT JOIN organisations o ON o.id = s.organisation_id ORDER BY v.number DESC, "
            "s.organisation_id = 0, COALESCE(o.name, ''), s.created_at",
            kPublicName)))
-    out.push_back({row.integer(0), row.integer(1), row.text(2), row.integer(3), row.text(4), row.text(5),
-                   at(row.integer(6))});
+    out.push_back(
+        {row.integer(0), row.integer(1), row.text(2), row.integer(3), row.text(4), row.text(5), at(row.integer(6))});
   return out;
 }
 
@@ -426,13 +431,14 @@ bool card_slug_taken(Connection& c, std::string_view slug) {
 }
 
 std::int64_t insert_card(Connection& c, const Card& k) {
-  return c.query_one(
-              "INSERT INTO boussole_cards (slug, title, context, tried, outcome, learned, tensions, sources, "
-              "coalition_id, status, submitted_by, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-              "?, ?, ?, 1, ?, ?) RETURNING id",
-              {k.slug, k.title, k.context, k.tried, k.outcome, k.learned, k.tensions, k.sources,
-               k.coalition ? Value(k.coalition->id) : Value(nullptr), std::string(status_name(k.status)),
-               nullable(k.submitted_by), secs(k.created_at), secs(k.updated_at)})
+  return c
+      .query_one(
+          "INSERT INTO boussole_cards (slug, title, context, tried, outcome, learned, tensions, sources, "
+          "coalition_id, status, submitted_by, revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+          "?, ?, ?, 1, ?, ?) RETURNING id",
+          {k.slug, k.title, k.context, k.tried, k.outcome, k.learned, k.tensions, k.sources,
+           k.coalition ? Value(k.coalition->id) : Value(nullptr), std::string(status_name(k.status)),
+           nullable(k.submitted_by), secs(k.created_at), secs(k.updated_at)})
       ->integer(0);
 }
 
@@ -468,8 +474,8 @@ std::vector<CardRevision> card_revisions_where(Connection& c, const std::string&
                                              "WHERE {} ORDER BY v.number DESC",
                                              kPublicName, where),
                                  p))
-    out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5),
-                   row.text(6), row.text(7), row.text(8), row.text(9), row.text(10)});
+    out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
+                   row.text(7), row.text(8), row.text(9), row.text(10)});
   return out;
 }
 

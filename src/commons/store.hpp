@@ -13,7 +13,7 @@ using storage::Connection;
 // --- Resources
 
 struct ResourceFilter {
-  std::string kind, tag, licence;              // empty: any
+  std::string kind, tag, licence;  // empty: any
   std::optional<std::int64_t> coalition_id;
   // Drafts are listed for animateurs (all) and for their submitter (theirs).
   bool all_drafts = false;
@@ -43,7 +43,7 @@ bool is_co_porteur_of_any(Connection& c, std::int64_t user_id, const std::vector
 
 // --- The charter
 
-std::vector<CharterVersion> charter_versions(Connection& c);  // newest first, without sections
+std::vector<CharterVersion> charter_versions(Connection& c);                        // newest first, without sections
 std::optional<CharterVersion> charter_version(Connection& c, std::int64_t number);  // with sections
 std::optional<CharterVersion> latest_adopted(Connection& c, std::optional<std::int64_t> before = std::nullopt);
 std::int64_t next_charter_number(Connection& c);

@@ -46,7 +46,8 @@ CardResult update_card(storage::Connection& c, const User& actor, std::string_vi
   auto current = store::card(c, slug);
   if (!current) throw NotFound();
   if (!can_edit(c, &actor, *current))
-    throw Forbidden(i18n::N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
+    throw Forbidden(
+        i18n::N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
   CardResult out = save_card(c, actor, *current, in, now);
   if (out.errors.empty() && !out.conflict) tx.commit();
   return out;

@@ -55,7 +55,8 @@ ResourceResult update_resource(storage::Connection& c, const User& actor, std::s
   auto current = store::resource(c, slug);
   if (!current) throw NotFound();
   if (!can_edit(c, &actor, *current))
-    throw Forbidden(i18n::N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
+    throw Forbidden(
+        i18n::N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
   ResourceResult out = save_resource(c, actor, *current, in, now);
   if (out.errors.empty() && !out.conflict) tx.commit();
   return out;

@@ -115,8 +115,8 @@ FieldErrors open_consultation(storage::Connection& c, const User& actor, std::in
 // comment_charter.cpp. Any signed-in person, on one section, only while the consultation is open.
 // Outcomes: saved | field errors (outside the consultation period, unknown section, empty or too long)
 // | NotFound.
-FieldErrors comment_charter(storage::Connection& c, const User& actor, std::int64_t number,
-                            const std::string& section, const std::string& body, sys_seconds now);
+FieldErrors comment_charter(storage::Connection& c, const User& actor, std::int64_t number, const std::string& section,
+                            const std::string& body, sys_seconds now);
 
 // adopt_charter_version.cpp. Animateurs adopt a version that went through consultation (ending it if
 // still open). Signatories of the previous version are then asked to sign again.
@@ -155,7 +155,8 @@ struct CardResult {
 // propose_card.cpp. Any signed-in person; published at once for those who may publish it.
 // Outcomes: saved | field errors (title, outcome, coalition, lengths).
 CardResult propose_card(storage::Connection& c, const User& actor, const CardInput& in, sys_seconds now);
-// update_card.cpp. Every change is a new revision. Outcomes: saved | unchanged | conflict | field errors | Forbidden | NotFound.
+// update_card.cpp. Every change is a new revision. Outcomes: saved | unchanged | conflict | field errors | Forbidden |
+// NotFound.
 CardResult update_card(storage::Connection& c, const User& actor, std::string_view slug, const CardInput& in,
                        sys_seconds now);
 // publish_card.cpp. Animateurs and co-porteurs of the card's coalition. Outcomes: published | Forbidden | NotFound.

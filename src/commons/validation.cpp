@@ -4,9 +4,9 @@
 #include <algorithm>
 
 #include "common/text.hpp"
-#include "files/files.hpp"
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
+#include "files/files.hpp"
 #include "i18n/i18n.hpp"
 
 namespace fabrique::commons {
@@ -88,7 +88,8 @@ Resource validate(storage::Connection& c, const ResourceInput& in, bool has_file
       if (!tag.empty() && std::find(r.tags.begin(), r.tags.end(), tag) == r.tags.end()) r.tags.push_back(tag);
       start = comma + 1;
     }
-    if (r.tags.size() > kMaxTags || std::any_of(r.tags.begin(), r.tags.end(), [](const std::string& t) { return t.size() > kMaxTag; }))
+    if (r.tags.size() > kMaxTags ||
+        std::any_of(r.tags.begin(), r.tags.end(), [](const std::string& t) { return t.size() > kMaxTag; }))
       errors.add("tags", N_("Give at most 10 tags of 40 characters, separated by commas."));
     std::sort(r.tags.begin(), r.tags.end());
   }
@@ -112,8 +113,7 @@ Card validate(storage::Connection& c, const CardInput& in, FieldErrors& errors) 
   check_text(errors, "learned", k.learned, kMaxCardText);
   check_text(errors, "tensions", k.tensions, kMaxCardText);
   check_text(errors, "sources", k.sources, kMaxCardText);
-  if (text::trim(k.tried).empty() && errors.find("tried") == nullptr)
-    errors.add("tried", N_("Say what was tried."));
+  if (text::trim(k.tried).empty() && errors.find("tried") == nullptr) errors.add("tried", N_("Say what was tried."));
   if (!in.coalition.empty()) {
     auto list = coalitions_named(c, {in.coalition}, errors, "coalition");
     if (!list.empty()) k.coalition = list.front();

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "accounts/model.hpp"
-
 #include "common/errors.hpp"
 #include "commons/model.hpp"
 #include "storage/database.hpp"

@@ -39,9 +39,9 @@ struct History {
 // title, what comes before the form, the error summary, and on an edit the revision it was made
 // from (hidden) and, after a conflict, a box saying that nothing was saved.
 struct FormPage {
-  std::string title{};  // translated: the <h1> and the page's title
-  html::Html intro{};   // before the form: a link back, an explanation
-  std::string action{}; // where it posts
+  std::string title{};   // translated: the <h1> and the page's title
+  html::Html intro{};    // before the form: a link back, an explanation
+  std::string action{};  // where it posts
   bool multipart = false;
   std::optional<std::int64_t> base_revision{};  // edits only
   bool conflict = false;
@@ -62,7 +62,7 @@ struct ResourceLine {
 
 // The resources library (/ressources), loaded by pages::load_resources().
 struct ResourcesPage {
-  bool signed_in = false;  // may propose one
+  bool signed_in = false;                     // may propose one
   std::string kind, coalition, tag, licence;  // the filters chosen, empty when none or unknown
   std::vector<fabrique::views::Option> kinds, coalitions, tags, licences;
   std::vector<ResourceLine> resources;
@@ -108,9 +108,9 @@ struct VersionLine {
 // what a refused comment form held.
 struct VersionSection {
   const SectionDef* def = nullptr;
-  html::Html body;      // the Markdown rendered
+  html::Html body;         // the Markdown rendered
   bool unchanged = false;  // since the previous adopted version
-  html::Html changes;   // the diff, when changed
+  html::Html changes;      // the diff, when changed
   struct Comment {
     std::string author;  // public name
     sys_seconds at{};
@@ -129,14 +129,14 @@ struct CharterPage {
   std::vector<VersionSection> sections;  // its sections
   bool signed_in = false;
   std::vector<fabrique::views::Option> organisations;  // those the person may sign for
-  std::string organisation;  // as chosen in a refused form
-  FieldErrors errors;        // of a refused signature
+  std::string organisation;                            // as chosen in a refused form
+  FieldErrors errors;                                  // of a refused signature
 };
 
 // A version of the charter (/charte/versions/{number}), loaded by pages::load_version().
 struct VersionPage {
   VersionLine version;
-  std::string title;  // "The charter — Version 3", translated
+  std::string title;                     // "The charter — Version 3", translated
   std::optional<std::int64_t> previous;  // the number of the previous adopted version
   bool open = false;                     // in consultation
   bool signed_in = false;
@@ -198,7 +198,7 @@ struct CardForm {
 // A card's page (/boussole/{slug}), loaded by pages::load_card().
 struct CardPage {
   Card card;
-  std::string outcome;  // translated
+  std::string outcome;          // translated
   std::vector<CardText> texts;  // those written
   bool can_edit = false;
   bool can_publish = false;  // a proposal the person may publish

@@ -76,14 +76,16 @@ std::int64_t integer_field(const std::string& value, std::int64_t fallback) {
 }
 
 http::Response form_page(Context& ctx, const FormPage& p, const FieldErrors& errors, int status) {
-  return fabrique::views::page(ctx, status, p.title,
-                               html::render(*ctx.t, templates::Form{.page = p, .errors = errors, .csrf = ctx.csrf_token()}));
+  return fabrique::views::page(
+      ctx, status, p.title,
+      html::render(*ctx.t, templates::Form{.page = p, .errors = errors, .csrf = ctx.csrf_token()}));
 }
 
 http::Response compare_page(Context& ctx, const std::string& base, const std::string& name, std::int64_t from,
                             std::int64_t to, const std::vector<FieldChange>& fields) {
   return fabrique::views::compare_revisions(
-      ctx, render(R"(<a href="{}">{}</a> › <a href="{}">{}</a>)", base, name, urls::history(base), ctx.tr(N_("History"))),
+      ctx,
+      render(R"(<a href="{}">{}</a> › <a href="{}">{}</a>)", base, name, urls::history(base), ctx.tr(N_("History"))),
       from, to, fields);
 }
 

@@ -1,13 +1,13 @@
 // The options table and the layered loading of configuration (file, environment, flags).
 #include "config/options.hpp"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <functional>
 #include <sstream>
-
-#include <fmt/format.h>
 
 extern char** environ;
 
@@ -114,7 +114,8 @@ std::string joined(const std::vector<std::string>& items) {
 void check_licence(const std::string& v) {
   if (v.empty() || v.size() > 64 ||
       v.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.+-") != std::string::npos)
-    throw ConfigError(fmt::format("option data_licence: \"{}\" is not an SPDX licence identifier (e.g. etalab-2.0)", v));
+    throw ConfigError(
+        fmt::format("option data_licence: \"{}\" is not an SPDX licence identifier (e.g. etalab-2.0)", v));
 }
 
 std::string redact(const std::string& v) {
@@ -128,10 +129,16 @@ std::string redact(const std::string& v) {
 const std::vector<Row>& rows() {
   static const std::vector<Row> kRows = {
       {{"database", "var/fabrique.db", "SQLite file path, or postgresql://user@host/db for several nodes", true},
-       [](Options& o, const std::string& v) { check_database(v); o.database = v; },
+       [](Options& o, const std::string& v) {
+         check_database(v);
+         o.database = v;
+       },
        [](const Options& o) { return redact(o.database); }},
       {{"listen", "127.0.0.1:8080", "address and port to serve HTTP on (port 0: any free port)", false},
-       [](Options& o, const std::string& v) { check_listen(v); o.listen = v; },
+       [](Options& o, const std::string& v) {
+         check_listen(v);
+         o.listen = v;
+       },
        [](const Options& o) { return o.listen; }},
       {{"threads", "0", "server threads, one io_context each (0: one per core)", false},
        [](Options& o, const std::string& v) { o.threads = parse_int("threads", v, 0, 256); },
@@ -142,7 +149,9 @@ const std::vector<Row>& rows() {
       {{"max_connections", "1024", "open connections at most; more are refused with 503", false},
        [](Options& o, const std::string& v) { o.max_connections = parse_int("max_connections", v, 1, 1000000); },
        [](const Options& o) { return std::to_string(o.max_connections); }},
-      {{"max_connections_per_address", "64", "open connections at most from one client address (trusted proxies are not counted); more are refused with 503", false},
+      {{"max_connections_per_address", "64",
+        "open connections at most from one client address (trusted proxies are not counted); more are refused with 503",
+        false},
        [](Options& o, const std::string& v) {
          o.max_connections_per_address = parse_int("max_connections_per_address", v, 1, 1000000);
        },
@@ -153,18 +162,25 @@ const std::vector<Row>& rows() {
       {{"max_body_bytes", "1048576", "request body at most for forms (else 413)", false},
        [](Options& o, const std::string& v) { o.max_body_bytes = parse_int("max_body_bytes", v, 1024, 64L << 20); },
        [](const Options& o) { return std::to_string(o.max_body_bytes); }},
-      {{"max_upload_bytes", "21000000", "request body at most for forms that send a file, from a signed-in person (else 413); files are 20 MB at most", false},
+      {{"max_upload_bytes", "21000000",
+        "request body at most for forms that send a file, from a signed-in person (else 413); files are 20 MB at most",
+        false},
        [](Options& o, const std::string& v) { o.max_upload_bytes = parse_int("max_upload_bytes", v, 1024, 1L << 30); },
        [](const Options& o) { return std::to_string(o.max_upload_bytes); }},
-      {{"max_receiving_bytes", "67108864", "request bodies being received at once, all connections together (else 503); bodies over 256 KB wait in temporary files, not in memory", false},
+      {{"max_receiving_bytes", "67108864",
+        "request bodies being received at once, all connections together (else 503); bodies over 256 KB wait in "
+        "temporary files, not in memory",
+        false},
        [](Options& o, const std::string& v) {
          o.max_receiving_bytes = parse_int("max_receiving_bytes", v, 1L << 20, 1L << 40);
        },
        [](const Options& o) { return std::to_string(o.max_receiving_bytes); }},
-      {{"hashing_threads", "2", "threads that hash passwords (sign-up, sign-in, password change), apart from the network threads", false},
+      {{"hashing_threads", "2",
+        "threads that hash passwords (sign-up, sign-in, password change), apart from the network threads", false},
        [](Options& o, const std::string& v) { o.hashing_threads = parse_int("hashing_threads", v, 1, 64); },
        [](const Options& o) { return std::to_string(o.hashing_threads); }},
-      {{"hashing_queue", "64", "password requests waiting or being hashed at most; more get 503 with Retry-After", false},
+      {{"hashing_queue", "64", "password requests waiting or being hashed at most; more get 503 with Retry-After",
+        false},
        [](Options& o, const std::string& v) { o.hashing_queue = parse_int("hashing_queue", v, 1, 10000); },
        [](const Options& o) { return std::to_string(o.hashing_queue); }},
       {{"upload_timeout", "300", "seconds for a signed-in person's request that sends a file to arrive", false},
@@ -179,8 +195,12 @@ const std::vector<Row>& rows() {
       {{"write_timeout", "10", "seconds to send a response before the connection is dropped", false},
        [](Options& o, const std::string& v) { o.write_timeout_seconds = parse_int("write_timeout", v, 1, 3600); },
        [](const Options& o) { return std::to_string(o.write_timeout_seconds); }},
-      {{"sign_ups_per_address", "30", "accounts created from one client address in an hour before each next one waits, longer each time (429)", false},
-       [](Options& o, const std::string& v) { o.sign_ups_per_address = parse_int("sign_ups_per_address", v, 1, 100000); },
+      {{"sign_ups_per_address", "30",
+        "accounts created from one client address in an hour before each next one waits, longer each time (429)",
+        false},
+       [](Options& o, const std::string& v) {
+         o.sign_ups_per_address = parse_int("sign_ups_per_address", v, 1, 100000);
+       },
        [](const Options& o) { return std::to_string(o.sign_ups_per_address); }},
       {{"session_days", "30", "days a sign-in lasts", false},
        [](Options& o, const std::string& v) { o.session_days = parse_int("session_days", v, 1, 365); },
@@ -188,27 +208,45 @@ const std::vector<Row>& rows() {
       {{"secure_cookies", "false", "mark cookies Secure (set to true behind HTTPS)", false},
        [](Options& o, const std::string& v) { o.secure_cookies = parse_bool("secure_cookies", v); },
        [](const Options& o) { return std::string(o.secure_cookies ? "true" : "false"); }},
-      {{"base_url", "", "public address of the site (https://fabrique.example.org) for absolute links in data, feeds and mails; empty: the address each request came to", false},
+      {{"base_url", "",
+        "public address of the site (https://fabrique.example.org) for absolute links in data, feeds and mails; empty: "
+        "the address each request came to",
+        false},
        [](Options& o, const std::string& v) {
          check_base_url(v);
          o.base_url = v;
          while (o.base_url.ends_with('/')) o.base_url.pop_back();
        },
        [](const Options& o) { return o.base_url; }},
-      {{"allowed_hosts", "", "host names the site answers to, comma-separated (e.g. fabrique.example.org); others get 421. Empty: any", false},
+      {{"allowed_hosts", "",
+        "host names the site answers to, comma-separated (e.g. fabrique.example.org); others get 421. Empty: any",
+        false},
        [](Options& o, const std::string& v) { o.allowed_hosts = parse_host_names("allowed_hosts", v); },
        [](const Options& o) { return joined(o.allowed_hosts); }},
-      {{"data_licence", "etalab-2.0", "licence of the open data (SPDX identifier), stated in every JSON document and Link header", false},
-       [](Options& o, const std::string& v) { check_licence(v); o.data_licence = v; },
+      {{"data_licence", "etalab-2.0",
+        "licence of the open data (SPDX identifier), stated in every JSON document and Link header", false},
+       [](Options& o, const std::string& v) {
+         check_licence(v);
+         o.data_licence = v;
+       },
        [](const Options& o) { return o.data_licence; }},
       {{"sitemap_max_urls", "50000", "addresses per sitemap file; more make /sitemap.xml an index", false},
        [](Options& o, const std::string& v) { o.sitemap_max_urls = parse_int("sitemap_max_urls", v, 1, 50000); },
        [](const Options& o) { return std::to_string(o.sitemap_max_urls); }},
-      {{"trusted_proxies", "", "addresses of reverse proxies whose X-Forwarded-For, -Host and -Proto are believed, comma-separated (e.g. 127.0.0.1)", false},
+      {{"trusted_proxies", "",
+        "addresses of reverse proxies whose X-Forwarded-For, -Host and -Proto are believed, comma-separated (e.g. "
+        "127.0.0.1)",
+        false},
        [](Options& o, const std::string& v) { o.trusted_proxies = parse_addresses("trusted_proxies", v); },
        [](const Options& o) { return joined(o.trusted_proxies); }},
-      {{"smtp_url", "", "SMTP server mail goes through: smtp://host:587 (STARTTLS) or smtps://host:465 (TLS); empty: mails are written as .eml files under mail_dir", true},
-       [](Options& o, const std::string& v) { check_smtp_url(v); o.smtp_url = v; },
+      {{"smtp_url", "",
+        "SMTP server mail goes through: smtp://host:587 (STARTTLS) or smtps://host:465 (TLS); empty: mails are written "
+        "as .eml files under mail_dir",
+        true},
+       [](Options& o, const std::string& v) {
+         check_smtp_url(v);
+         o.smtp_url = v;
+       },
        [](const Options& o) { return redact(o.smtp_url); }},
       {{"smtp_user", "", "user name for SMTP AUTH (empty: no AUTH)", false},
        [](Options& o, const std::string& v) { o.smtp_user = v; },
@@ -216,7 +254,8 @@ const std::vector<Row>& rows() {
       {{"smtp_password", "", "password for SMTP AUTH", true},
        [](Options& o, const std::string& v) { o.smtp_password = v; },
        [](const Options& o) { return std::string(o.smtp_password.empty() ? "" : "***"); }},
-      {{"smtp_starttls", "try", "on smtp://, STARTTLS when the server offers it (try) or never send without it (required)", false},
+      {{"smtp_starttls", "try",
+        "on smtp://, STARTTLS when the server offers it (try) or never send without it (required)", false},
        [](Options& o, const std::string& v) {
          if (v != "try" && v != "required")
            throw ConfigError(fmt::format("option smtp_starttls: \"{}\" is neither try nor required", v));
@@ -227,7 +266,10 @@ const std::vector<Row>& rows() {
        [](Options& o, const std::string& v) { o.smtp_timeout_seconds = parse_int("smtp_timeout", v, 1, 600); },
        [](const Options& o) { return std::to_string(o.smtp_timeout_seconds); }},
       {{"mail_from", "fabrique <fabrique@localhost>", "sender of every mail: an address, or Name <address>", false},
-       [](Options& o, const std::string& v) { check_mail_from(v); o.mail_from = v; },
+       [](Options& o, const std::string& v) {
+         check_mail_from(v);
+         o.mail_from = v;
+       },
        [](const Options& o) { return o.mail_from; }},
       {{"mail_dir", "var/mail", "directory mails are written to as .eml files when smtp_url is empty", false},
        [](Options& o, const std::string& v) {

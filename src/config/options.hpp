@@ -14,7 +14,7 @@ namespace fabrique::config {
 struct Options {
   std::string database = "var/fabrique.db";  // SQLite path, or postgresql://… URL
   std::string listen = "127.0.0.1:8080";
-  int threads = 0;                            // 0: one per core
+  int threads = 0;  // 0: one per core
   int database_pool = 8;
   std::size_t max_connections = 1024;
   std::size_t max_connections_per_address = 64;
@@ -30,7 +30,7 @@ struct Options {
   int idle_timeout_seconds = 30;
   int write_timeout_seconds = 10;
   int session_days = 30;
-  bool secure_cookies = false;                // set when served over HTTPS
+  bool secure_cookies = false;  // set when served over HTTPS
   // The public address of the site for absolute links (JSON, iCalendar, Atom, sitemap). Empty: the
   // address each request came to (its Host, or a trusted proxy's X-Forwarded-Host/-Proto).
   std::string base_url;
@@ -46,9 +46,9 @@ struct Options {
   // visitors together.
   std::vector<std::string> trusted_proxies;
   // Mail (src/mail/). Without smtp_url, mails are written as .eml files under mail_dir.
-  std::string smtp_url;             // smtp://host:587 (STARTTLS) or smtps://host:465 (TLS)
+  std::string smtp_url;  // smtp://host:587 (STARTTLS) or smtps://host:465 (TLS)
   std::string smtp_user;
-  std::string smtp_password;        // secret
+  std::string smtp_password;          // secret
   std::string smtp_starttls = "try";  // on smtp://: "try" or "required"
   int smtp_timeout_seconds = 60;
   std::string mail_from = "fabrique <fabrique@localhost>";
@@ -57,10 +57,10 @@ struct Options {
 
 // One row of the options table.
 struct OptionSpec {
-  std::string name;         // file key and flag: database → --database, FABRIQUE_DATABASE
+  std::string name;  // file key and flag: database → --database, FABRIQUE_DATABASE
   std::string default_value;
   std::string help;
-  bool secret;              // never printed; may also be read from FABRIQUE_<NAME>_FILE
+  bool secret;  // never printed; may also be read from FABRIQUE_<NAME>_FILE
 };
 
 const std::vector<OptionSpec>& option_table();
@@ -73,9 +73,9 @@ class ConfigError : public std::runtime_error {
 
 // Where values come from; each later source overrides the earlier ones.
 struct Sources {
-  std::optional<std::string> file_path;               // config file, if any
-  std::map<std::string, std::string> environment;     // FABRIQUE_* variables
-  std::map<std::string, std::string> flags;           // --name value
+  std::optional<std::string> file_path;            // config file, if any
+  std::map<std::string, std::string> environment;  // FABRIQUE_* variables
+  std::map<std::string, std::string> flags;        // --name value
 };
 
 // Reads the environment variables that start with FABRIQUE_.

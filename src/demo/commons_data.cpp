@@ -7,6 +7,8 @@
 // assembly, and version 2 after a consultation ending on 15 July 2020. The licences of resources
 // published by others are not stated in the source: they carry the site's default (CC BY 4.0), and
 // the page links to the original, whose own terms prevail.
+// Hand-laid data tables: kept as written, not reflowed by clang-format.
+// clang-format off
 #include "demo/commons_data.hpp"
 
 #include <stdexcept>
@@ -259,3 +261,4 @@ void load_commons(storage::Connection& c) {
 }
 
 }  // namespace fabrique::demo
+// clang-format on

@@ -82,8 +82,8 @@ Summary load(storage::Connection& c) {
     const auto created = data::on(2019, 12, 1, 10);
     for (const auto& o : data::organisations()) {
       FieldErrors errors;
-      auto org = organisations::find_or_create_in(c, {o.name, o.kind, o.website, o.description}, errors, "name",
-                                                  "kind", created);
+      auto org = organisations::find_or_create_in(c, {o.name, o.kind, o.website, o.description}, errors, "name", "kind",
+                                                  created);
       if (!org) data_error(std::string("organisation ") + o.name, errors);
       org_slug[o.name] = org->slug;
     }
@@ -168,8 +168,8 @@ Summary load(storage::Connection& c) {
     }
     for (const auto& role : k.roles) {
       events.push_back({role.at, 1, [&, role] {
-                          auto change = role.co_porteur ? coalitions::RoleChange::co_porteur
-                                                        : coalitions::RoleChange::membre;
+                          auto change =
+                              role.co_porteur ? coalitions::RoleChange::co_porteur : coalitions::RoleChange::membre;
                           coalitions::set_member_role(c, animateur, k.slug, person(role.person).id, change, role.at);
                           if (role.co_porteur) ++summary.co_porteurs;
                         }});
@@ -202,9 +202,8 @@ Summary load(storage::Connection& c) {
                           ++summary.revisions;
                         }});
     }
-    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-      return a.at != b.at ? a.at < b.at : a.order < b.order;
-    });
+    std::stable_sort(events.begin(), events.end(),
+                     [](const Event& a, const Event& b) { return a.at != b.at ? a.at < b.at : a.order < b.order; });
     for (const auto& e : events) e.run();
     ++summary.coalitions;
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());

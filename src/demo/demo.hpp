@@ -31,8 +31,8 @@ struct Account {
 // What was loaded, for the command to print.
 struct Summary {
   std::vector<Account> accounts;  // the animateur first
-  std::int64_t organisations = 0, families = 0, cohorts = 0, coalitions = 0, stage_changes = 0,
-               revisions = 0, co_porteurs = 0, declarations = 0;
+  std::int64_t organisations = 0, families = 0, cohorts = 0, coalitions = 0, stage_changes = 0, revisions = 0,
+               co_porteurs = 0, declarations = 0;
 };
 
 // Loads the demo programme, one use case (one transaction) at a time, with the historical dates of

@@ -4,6 +4,8 @@
 // (a third party, a research project, a press article) is marked to verify, and so is every link
 // and SIREN that was not checked against its source when this file was written: check them before
 // showing the demo as fact.
+// Hand-laid data tables: kept as written, not reflowed by clang-format.
+// clang-format off
 #include "demo/observatoire_data.hpp"
 
 #include <stdexcept>
@@ -204,3 +206,4 @@ std::int64_t load_observatoire(storage::Connection& c, const accounts::User& ani
 }
 
 }  // namespace fabrique::demo
+// clang-format on

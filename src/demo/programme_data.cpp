@@ -19,6 +19,8 @@
 //    the coalition" then) and was presented to the first assembly on 16 June 2020 (crystallisation);
 //    later steps follow the meetings the source reports. Coalition 18 was relaunched as a new
 //    intention at Reset Day 4 (21 April 2021), so its crystallisation is dated then.
+// Hand-laid data tables: kept as written, not reflowed by clang-format.
+// clang-format off
 #include "demo/programme_data.hpp"
 
 namespace fabrique::demo::data {
@@ -610,3 +612,4 @@ Rejoindre la coalition : reset@fing.org)md"}}}}},
 }
 
 }  // namespace fabrique::demo::data
+// clang-format on

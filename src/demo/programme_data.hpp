@@ -50,8 +50,8 @@ struct DeclarationData {
 };
 
 struct SectionText {
-  const char* key;  // a key of coalitions::kSections
-  const char* body; // Markdown
+  const char* key;   // a key of coalitions::kSections
+  const char* body;  // Markdown
 };
 
 struct RevisionData {
@@ -66,8 +66,8 @@ struct CoalitionData {
   const char* slug;
   const char* title;
   const char* summary;
-  const char* family;  // label of one of families()
-  const char* cohort;  // label of one of cohorts(), or ""
+  const char* family;                  // label of one of families()
+  const char* cohort;                  // label of one of cohorts(), or ""
   const char* animating_organisation;  // name, or ""
   bool local, national, european;
   std::vector<StepData> steps;  // the first creates the coalition at its stage

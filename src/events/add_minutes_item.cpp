@@ -21,9 +21,12 @@ FieldErrors add_minutes_item(storage::Connection& c, const User& actor, std::str
   item.kind = in.kind;
   item.body = check_text(errors, "body", in.body, kMaxItem, N_("This text is too long (2000 characters at most)."));
   if (item.body.empty() && !errors.find("body")) errors.add("body", N_("Write the text of this item."));
-  item.asked_by = check_line(errors, "asked_by", in.asked_by, kMaxShort, N_("This field is too long (200 characters at most)."));
-  item.asked_to = check_line(errors, "asked_to", in.asked_to, kMaxShort, N_("This field is too long (200 characters at most)."));
-  item.answer = check_text(errors, "answer", in.answer, kMaxItem, N_("This text is too long (2000 characters at most)."));
+  item.asked_by =
+      check_line(errors, "asked_by", in.asked_by, kMaxShort, N_("This field is too long (200 characters at most)."));
+  item.asked_to =
+      check_line(errors, "asked_to", in.asked_to, kMaxShort, N_("This field is too long (200 characters at most)."));
+  item.answer =
+      check_text(errors, "answer", in.answer, kMaxItem, N_("This text is too long (2000 characters at most)."));
   if (!in.due.empty()) {
     item.due_at = times::parse_paris_date(in.due);
     if (!item.due_at) errors.add("due", N_("Enter a date, such as 2026-12-15."));

@@ -30,7 +30,8 @@ Event organised(storage::Connection& c, const User& actor, std::string_view slug
 // The slot as typed, checked field by field (errors go to `errors`; times are left unset if invalid).
 Slot read_slot(storage::Connection& c, const Event& e, const SlotInput& in, FieldErrors& errors) {
   Slot s;
-  s.title = check_line(errors, "slot_title", in.title, kMaxTitle, N_("The title is too long (200 characters at most)."));
+  s.title =
+      check_line(errors, "slot_title", in.title, kMaxTitle, N_("The title is too long (200 characters at most)."));
   if (s.title.empty() && !errors.find("slot_title")) errors.add("slot_title", N_("Enter the slot's title."));
   auto starts = slot_time(e, in.starts), ends = slot_time(e, in.ends);
   if (!starts) errors.add("slot_starts", N_("Enter a time, such as 14:00."));
@@ -38,7 +39,8 @@ Slot read_slot(storage::Connection& c, const Event& e, const SlotInput& in, Fiel
   if (starts && ends && *ends <= *starts) errors.add("slot_ends", N_("The end must come after the start."));
   if (!slot_kind(in.kind)) errors.add("slot_kind", N_("Choose a kind of slot from the list."));
   s.kind = in.kind;
-  s.other_speakers = check_line(errors, "speakers", in.speakers, kMaxShort, N_("This field is too long (200 characters at most)."));
+  s.other_speakers =
+      check_line(errors, "speakers", in.speakers, kMaxShort, N_("This field is too long (200 characters at most)."));
   for (const auto& o : in.organisations) {
     auto org = organisations::store::by_slug(c, o);
     if (!org) {
@@ -55,7 +57,8 @@ Slot read_slot(storage::Connection& c, const Event& e, const SlotInput& in, Fiel
     for (const std::string& email : nonempty_lines(in.people)) {
       auto person = accounts::store::user_by_email(c, email);
       if (!person) {
-        errors.add("speaker_people", N_("No account has one of these addresses. Write the person in the free-text line instead."));
+        errors.add("speaker_people",
+                   N_("No account has one of these addresses. Write the person in the free-text line instead."));
         break;
       }
       if (std::any_of(s.speakers.begin(), s.speakers.end(), [&](const Speaker& x) { return x.user_id == person->id; }))

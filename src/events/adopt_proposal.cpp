@@ -84,7 +84,8 @@ DecisionResult decline_proposal(storage::Connection& c, const User& actor, std::
                                 sys_seconds now) {
   DecisionResult out;
   std::string why = text::trim(reason);
-  if (why.empty()) out.errors.add("reason", N_("Say why the proposal is declined."));
+  if (why.empty())
+    out.errors.add("reason", N_("Say why the proposal is declined."));
   else if (!text::valid_utf8(why) || text::length(why) > kMaxItem)
     out.errors.add("reason", N_("This text is too long (2000 characters at most)."));
   storage::Transaction tx(c, true);

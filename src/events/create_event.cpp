@@ -1,4 +1,5 @@
-// Use case: an animateur, or a co-porteur for their coalitions, creates an event, or every occurrence of a series at once.
+// Use case: an animateur, or a co-porteur for their coalitions, creates an event, or every occurrence of a series at
+// once.
 #include <date/date.h>
 
 #include "common/text.hpp"
@@ -17,8 +18,11 @@ namespace {
 // The `week`-th `weekday` (ISO: 1 Monday … 7 Sunday) of a month; week 5 means the last one.
 date::year_month_day nth_weekday(date::year_month ym, int week, int weekday) {
   const date::weekday wd{static_cast<unsigned>(weekday % 7)};
-  if (week >= 5) return date::year_month_day{date::sys_days{date::year_month_weekday_last{ym.year(), ym.month(), date::weekday_last{wd}}}};
-  return date::year_month_day{date::sys_days{date::year_month_weekday{ym.year(), ym.month(), wd[static_cast<unsigned>(week)]}}};
+  if (week >= 5)
+    return date::year_month_day{
+        date::sys_days{date::year_month_weekday_last{ym.year(), ym.month(), date::weekday_last{wd}}}};
+  return date::year_month_day{
+      date::sys_days{date::year_month_weekday{ym.year(), ym.month(), wd[static_cast<unsigned>(week)]}}};
 }
 
 // The start instants of every occurrence, each at the Paris wall-clock hour of the first one.
@@ -48,7 +52,8 @@ std::vector<sys_seconds> occurrences(const EventInput& in, sys_seconds first, Fi
         return out;
       }
       const std::string d = times::date_value(*day);
-      if (auto t = times::from_paris(std::stoi(d.substr(0, 4)), std::stoul(d.substr(5, 2)), std::stoul(d.substr(8, 2)), hh, mm))
+      if (auto t = times::from_paris(std::stoi(d.substr(0, 4)), std::stoul(d.substr(5, 2)), std::stoul(d.substr(8, 2)),
+                                     hh, mm))
         out.push_back(*t);
       if (out.size() > kMaxOccurrences) break;
     }
@@ -89,7 +94,8 @@ EventResult create_event(storage::Connection& c, const User& actor, const EventI
   if (!out.errors.empty()) return out;
 
   const auto duration = e.ends_at - e.starts_at;
-  const auto closes_before = e.registration_closes_at ? e.starts_at - *e.registration_closes_at : std::chrono::seconds{0};
+  const auto closes_before =
+      e.registration_closes_at ? e.starts_at - *e.registration_closes_at : std::chrono::seconds{0};
   if (in.repeat != Repeat::none)
     e.series_id = store::insert_series(c, e.title, in.repeat == Repeat::monthly ? "monthly" : "dates", now);
   e.created_by = actor.id;
@@ -100,9 +106,10 @@ EventResult create_event(storage::Connection& c, const User& actor, const EventI
     one.ends_at = starts[i] + duration;
     if (e.registration_closes_at) one.registration_closes_at = starts[i] - closes_before;
     // An explicit address names the first occurrence; the others, and made-up ones, get their date.
-    std::string slug = (i == 0 && !wanted.empty()) ? base : base + (in.repeat != Repeat::none || wanted.empty()
-                                                                          ? "-" + times::date_value(starts[i])
-                                                                          : "");
+    std::string slug =
+        (i == 0 && !wanted.empty())
+            ? base
+            : base + (in.repeat != Repeat::none || wanted.empty() ? "-" + times::date_value(starts[i]) : "");
     one.slug = free_slug(c, slug);
     one.id = store::insert(c, one);
     store::set_coalitions(c, one.id, checked.coalitions);

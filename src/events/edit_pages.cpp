@@ -79,15 +79,19 @@ EventForm load_event_form(Context& ctx, const EventInput& typed, bool creating) 
   const bool any = ctx.user->is_animateur();
   const std::set<std::int64_t> mine = any ? std::set<std::int64_t>{} : store::co_ported(ctx.db, ctx.user->id);
   for (const auto& k : coalitions::store::list(ctx.db))
-    if (any || mine.count(k.id) || std::find(typed.coalitions.begin(), typed.coalitions.end(), k.slug) != typed.coalitions.end())
+    if (any || mine.count(k.id) ||
+        std::find(typed.coalitions.begin(), typed.coalitions.end(), k.slug) != typed.coalitions.end())
       form.coalitions.push_back({k.slug, k.number + " — " + k.title});
   for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) form.organisations.push_back({o.slug, o.name});
   if (creating) {
     form.repeats = {{"mensuelle", ctx.tr(N_("Every month"))}, {"dates", ctx.tr(N_("On a list of dates"))}};
-    form.weeks = {{"1", ctx.tr(N_("first"))}, {"2", ctx.tr(N_("second"))}, {"3", ctx.tr(N_("third"))},
-                  {"4", ctx.tr(N_("fourth"))}, {"5", ctx.tr(N_("last"))}};
-    form.weekdays = {{"1", ctx.tr(N_("Monday"))}, {"2", ctx.tr(N_("Tuesday"))}, {"3", ctx.tr(N_("Wednesday"))},
-                     {"4", ctx.tr(N_("Thursday"))}, {"5", ctx.tr(N_("Friday"))}, {"6", ctx.tr(N_("Saturday"))},
+    form.weeks = {{"1", ctx.tr(N_("first"))},
+                  {"2", ctx.tr(N_("second"))},
+                  {"3", ctx.tr(N_("third"))},
+                  {"4", ctx.tr(N_("fourth"))},
+                  {"5", ctx.tr(N_("last"))}};
+    form.weekdays = {{"1", ctx.tr(N_("Monday"))},   {"2", ctx.tr(N_("Tuesday"))}, {"3", ctx.tr(N_("Wednesday"))},
+                     {"4", ctx.tr(N_("Thursday"))}, {"5", ctx.tr(N_("Friday"))},  {"6", ctx.tr(N_("Saturday"))},
                      {"7", ctx.tr(N_("Sunday"))}};
   } else {
     form.scopes = {{"celle-ci", ctx.tr(N_("This occurrence only"))},
@@ -97,16 +101,20 @@ EventForm load_event_form(Context& ctx, const EventInput& typed, bool creating) 
 }
 
 Response render_new(Context& ctx, const EventInput& v, const FieldErrors& errors, int status) {
-  return fv::page(ctx, status, ctx.tr(N_("Create an event")),
-                  html::render(*ctx.t, templates::NewEvent{.form = load_event_form(ctx, v, true), .errors = errors,
-                                                           .csrf = ctx.csrf_token()}));
+  return fv::page(
+      ctx, status, ctx.tr(N_("Create an event")),
+      html::render(*ctx.t, templates::NewEvent{
+                               .form = load_event_form(ctx, v, true), .errors = errors, .csrf = ctx.csrf_token()}));
 }
 
 Response render_edit(Context& ctx, const Event& e, const EventInput& v, const FieldErrors& errors, int status) {
   std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), e.title);
   return fv::page(ctx, status, title,
-                  html::render(*ctx.t, templates::EditEvent{.e = e, .form = load_event_form(ctx, v, false), .title = title,
-                                                            .scope = ctx.form.get("portee"), .errors = errors,
+                  html::render(*ctx.t, templates::EditEvent{.e = e,
+                                                            .form = load_event_form(ctx, v, false),
+                                                            .title = title,
+                                                            .scope = ctx.form.get("portee"),
+                                                            .errors = errors,
                                                             .csrf = ctx.csrf_token()}));
 }
 

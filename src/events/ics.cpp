@@ -29,7 +29,7 @@ std::string calendar(const std::vector<Event>& events, const std::string& base_u
                      sys_seconds now, const std::function<bool(const Event&)>& reveal_link,
                      const std::function<std::string(const Event&)>& more) {
   std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT),
-                                                                icalcomponent_free);
+                                                               icalcomponent_free);
   icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
   icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//fabrique//evenements//FR"));
   icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
@@ -48,9 +48,10 @@ std::string calendar(const std::vector<Event>& events, const std::string& base_u
     icalcomponent_add_property(v, icalproperty_new_dtstart(utc(e.starts_at)));
     icalcomponent_add_property(v, icalproperty_new_dtend(utc(e.ends_at)));
     icalcomponent_add_property(v, icalproperty_new_summary(e.title.c_str()));
-    icalcomponent_add_property(v, icalproperty_new_status(e.status == EventStatus::tentative   ? ICAL_STATUS_TENTATIVE
-                                                          : e.status == EventStatus::cancelled ? ICAL_STATUS_CANCELLED
-                                                                                               : ICAL_STATUS_CONFIRMED));
+    icalcomponent_add_property(v,
+                               icalproperty_new_status(e.status == EventStatus::tentative   ? ICAL_STATUS_TENTATIVE
+                                                       : e.status == EventStatus::cancelled ? ICAL_STATUS_CANCELLED
+                                                                                            : ICAL_STATUS_CONFIRMED));
     icalcomponent_add_property(v, icalproperty_new_url(url.c_str()));
     const bool link = !e.online_url.empty() && reveal_link(e);
     std::string location = e.place;

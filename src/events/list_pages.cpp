@@ -31,8 +31,14 @@ store::Filter filter_of(Context& ctx, std::string& kind, std::string& coalition)
   store::Filter f;
   kind = ctx.query.get("type");
   coalition = ctx.query.get("coalition");
-  if (auto t = taxonomies::term(ctx.db, taxonomies::kEventKinds, kind)) f.kind_id = t->id; else kind.clear();
-  if (auto k = coalitions::store::by_slug(ctx.db, coalition)) f.coalition_id = k->id; else coalition.clear();
+  if (auto t = taxonomies::term(ctx.db, taxonomies::kEventKinds, kind))
+    f.kind_id = t->id;
+  else
+    kind.clear();
+  if (auto k = coalitions::store::by_slug(ctx.db, coalition))
+    f.coalition_id = k->id;
+  else
+    coalition.clear();
   return f;
 }
 
@@ -111,9 +117,7 @@ Response render_mine(Context& ctx, const std::string& new_token) {
 
 }  // namespace
 
-Response my_events(Context& ctx) {
-  return render_mine(ctx, "");
-}
+Response my_events(Context& ctx) { return render_mine(ctx, ""); }
 
 Response renew_token(Context& ctx) {
   // Shown once, on this answer to the POST: only its hash is kept.
@@ -134,8 +138,8 @@ Response personal_ics(Context& ctx) {
     if (status == Status::registered) placed.insert(e.id);
     events.push_back(std::move(e));
   }
-  Response r = calendar(ctx, events, ctx.tr(N_("fabrique — my events")),
-                        [&](const Event& e) { return placed.count(e.id) > 0; });
+  Response r =
+      calendar(ctx, events, ctx.tr(N_("fabrique — my events")), [&](const Event& e) { return placed.count(e.id) > 0; });
   r.set_header("Cache-Control", "private, no-store");
   return r;
 }

@@ -5,7 +5,8 @@
 
 namespace fabrique::events {
 
-CoalitionSection load_coalition_section(http::Context& ctx, std::int64_t coalition_id, const std::string& coalition_slug) {
+CoalitionSection load_coalition_section(http::Context& ctx, std::int64_t coalition_id,
+                                        const std::string& coalition_slug) {
   store::Filter f;
   f.coalition_id = coalition_id;
   return {.coalition_slug = coalition_slug,

@@ -10,7 +10,8 @@
 namespace fabrique::events {
 
 // The coalition's events, next steps and originating proposals (load_coalition_section.cpp).
-CoalitionSection load_coalition_section(http::Context& ctx, std::int64_t coalition_id, const std::string& coalition_slug);
+CoalitionSection load_coalition_section(http::Context& ctx, std::int64_t coalition_id,
+                                        const std::string& coalition_slug);
 // The kinds, coalitions and organisations a programme slot may name (load_slot_choices.cpp).
 SlotChoices load_slot_choices(http::Context& ctx);
 

@@ -17,10 +17,14 @@ using i18n::N_;
 namespace {
 const char* subject_of(Letter letter) {
   switch (letter) {
-    case Letter::place: return N_("Your place at “{}”");
-    case Letter::waiting: return N_("You are on the waiting list of “{}”");
-    case Letter::promoted: return N_("A place freed up for you at “{}”");
-    case Letter::reminder: return N_("Reminder: “{}”");
+    case Letter::place:
+      return N_("Your place at “{}”");
+    case Letter::waiting:
+      return N_("You are on the waiting list of “{}”");
+    case Letter::promoted:
+      return N_("A place freed up for you at “{}”");
+    case Letter::reminder:
+      return N_("Reminder: “{}”");
   }
   return "";
 }
@@ -35,27 +39,34 @@ void mail_event(storage::Connection& c, std::int64_t user_id, const Event& e, Le
   m.subject = fmt::format(fmt::runtime(m.subject), e.title);
   const char* what = nullptr;
   switch (letter) {
-    case Letter::place: what = N_("Your registration to “{}”, on {}, is recorded: your place is kept."); break;
+    case Letter::place:
+      what = N_("Your registration to “{}”, on {}, is recorded: your place is kept.");
+      break;
     case Letter::waiting:
       what = N_("“{}”, on {}, is full: you are on the waiting list, and will be told when a place frees up.");
       break;
-    case Letter::promoted: what = N_("A place freed up at “{}”, on {}: it is yours, nothing more to do."); break;
-    case Letter::reminder: what = N_("“{}” starts on {}. Your place is kept."); break;
+    case Letter::promoted:
+      what = N_("A place freed up at “{}”, on {}: it is yours, nothing more to do.");
+      break;
+    case Letter::reminder:
+      what = N_("“{}” starts on {}. Your place is kept.");
+      break;
   }
   m.paragraphs.push_back(fmt::format(fmt::runtime(t->tr(what)), e.title, t->datetime(e.starts_at)));
   if (letter == Letter::reminder) {
     if (!e.place.empty()) m.paragraphs.push_back(fmt::format(fmt::runtime(t->tr(N_("Place: {}"))), e.place));
     if (!e.online_url.empty())
       m.paragraphs.push_back(fmt::format(fmt::runtime(t->tr(N_("To join online: {}"))), e.online_url));
-    m.paragraphs.push_back(t->tr(N_("If you cannot come after all, cancel your registration on the event's page: "
-                                    "someone waiting will get your place.")));
+    m.paragraphs.push_back(
+        t->tr(N_("If you cannot come after all, cancel your registration on the event's page: "
+                 "someone waiting will get your place.")));
   }
   m.paragraphs.push_back(t->tr(N_("The event is attached to this mail, to add it to your calendar.")));
   m.link_label = t->tr(N_("See the event"));
   m.link = mail::url(urls::event(e.slug));
-  m.attachments.push_back({e.slug + ".ics", std::string(ics::kContentType) + "; method=PUBLISH",
-                           ics::calendar({e}, mail::settings().base_url, e.title, now,
-                                         [place](const Event&) { return place; })});
+  m.attachments.push_back(
+      {e.slug + ".ics", std::string(ics::kContentType) + "; method=PUBLISH",
+       ics::calendar({e}, mail::settings().base_url, e.title, now, [place](const Event&) { return place; })});
   mail::enqueue(c, m, now);
 }
 

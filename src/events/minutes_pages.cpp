@@ -42,7 +42,8 @@ std::string minutes_title(const Context& ctx, const Event& e) {
 std::vector<std::string> named_attendees(Context& ctx, const Event& e) {
   std::vector<std::string> out;
   for (const auto& r : store::registrations(ctx.db, e.id))
-    if (r.attended && r.show_name) out.push_back(r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")");
+    if (r.attended && r.show_name)
+      out.push_back(r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")");
   return out;
 }
 
@@ -63,21 +64,23 @@ MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors
     } else if (i.kind == ItemKind::decision) {
       page.decisions.push_back(std::move(i));
     } else {
-      auto action = roadmaps::pages::next_step_action(ctx, e.slug, i.id, i.coalition ? std::optional(i.coalition->id) : std::nullopt,
-                                                      made, can_create);
+      auto action = roadmaps::pages::next_step_action(
+          ctx, e.slug, i.id, i.coalition ? std::optional(i.coalition->id) : std::nullopt, made, can_create);
       page.next_steps.push_back({std::move(i), std::move(action)});
     }
   }
   page.attachments = store::attachments(ctx.db, e.id);
   page.errors = errors;
   if (page.organiser) {
-    page.item_kinds = {{"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))},
-                       {"suite", ctx.tr(N_("Next step"))}};
-    for (const auto& k : coalitions::store::list(ctx.db)) page.item_coalitions.push_back({k.slug, k.number + " — " + k.title});
+    page.item_kinds = {
+        {"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))}, {"suite", ctx.tr(N_("Next step"))}};
+    for (const auto& k : coalitions::store::list(ctx.db))
+      page.item_coalitions.push_back({k.slug, k.number + " — " + k.title});
     // Organisers see who registered: a next step may name one of them.
     for (const auto& r : store::registrations(ctx.db, e.id))
       if (r.status == Status::registered)
-        page.item_people.push_back({std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
+        page.item_people.push_back(
+            {std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
   }
   return page;
 }
@@ -90,20 +93,27 @@ Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors,
                   html::render(*ctx.t, templates::Minutes{.page = page, .typed = ctx.form, .csrf = csrf}));
 }
 
-Response render_editor(Context& ctx, const Event& e, std::int64_t base, const std::string& text, const std::string& comment,
-                       const FieldErrors& errors, const MinutesResult* conflict, int status) {
+Response render_editor(Context& ctx, const Event& e, std::int64_t base, const std::string& text,
+                       const std::string& comment, const FieldErrors& errors, const MinutesResult* conflict,
+                       int status) {
   html::Html changes;
   if (conflict) changes = text::render_diff(text::diff_words(conflict->base, conflict->current), fv::diff_labels(ctx));
   const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the minutes of {}"))), e.title);
   return fv::page(ctx, status, title,
-                  html::render(*ctx.t, templates::EditMinutes{.e = e, .minutes_title = minutes_title(ctx, e), .title = title,
-                                                              .base = base, .text = text, .comment = comment,
-                                                              .conflict = changes, .errors = errors,
+                  html::render(*ctx.t, templates::EditMinutes{.e = e,
+                                                              .minutes_title = minutes_title(ctx, e),
+                                                              .title = title,
+                                                              .base = base,
+                                                              .text = text,
+                                                              .comment = comment,
+                                                              .conflict = changes,
+                                                              .errors = errors,
                                                               .csrf = ctx.csrf_token()}));
 }
 
 Event event_to_write(Context& ctx) {
-  return event_to_organise(ctx.db, *ctx.user, ctx.param("slug"), N_("Only the organisers of this event can write its minutes."));
+  return event_to_organise(ctx.db, *ctx.user, ctx.param("slug"),
+                           N_("Only the organisers of this event can write its minutes."));
 }
 
 }  // namespace
@@ -122,7 +132,8 @@ Response minutes_json(Context& ctx) {
   o["revision"] = e->minutes_revision;
   o["text"] = e->minutes;
   boost::json::array orgs, people, items;
-  for (const auto& org : store::present_organisations(ctx.db, e->id)) orgs.push_back({{"slug", org.slug}, {"name", org.name}});
+  for (const auto& org : store::present_organisations(ctx.db, e->id))
+    orgs.push_back({{"slug", org.slug}, {"name", org.name}});
   for (const auto& p : named_attendees(ctx, *e)) people.push_back(boost::json::value(p));
   for (const auto& i : store::items(ctx.db, e->id)) items.push_back(json::item(i));
   o["organisations_present"] = std::move(orgs);
@@ -146,7 +157,8 @@ Response minutes_save(Context& ctx) {
   edit.body = ctx.form.get("minutes");
   edit.comment = ctx.form.get("comment");
   auto r = save_minutes(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
-  if (!r.errors.empty()) return render_editor(ctx, event_of(ctx), edit.base_revision, edit.body, edit.comment, r.errors, nullptr, 422);
+  if (!r.errors.empty())
+    return render_editor(ctx, event_of(ctx), edit.base_revision, edit.body, edit.comment, r.errors, nullptr, 422);
   if (r.conflict) return render_editor(ctx, event_of(ctx), r.current_revision, edit.body, edit.comment, {}, &r, 409);
   return Response::redirect(urls::minutes(ctx.param("slug")));
 }
@@ -155,11 +167,14 @@ Response minutes_history(Context& ctx) {
   Event e = event_of(ctx);
   const bool organiser = can_organise(ctx.db, ctx.actor(), e);
   const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("History of the minutes of {}"))), e.title);
-  return fv::page(ctx, title,
-                  html::render(*ctx.t, templates::MinutesHistory{.e = e, .minutes_title = minutes_title(ctx, e), .title = title,
-                                                                 .revisions = store::minutes_revisions(ctx.db, e.id),
-                                                                 .organiser = organiser,
-                                                                 .csrf = organiser ? ctx.csrf_token() : std::string()}));
+  return fv::page(
+      ctx, title,
+      html::render(*ctx.t, templates::MinutesHistory{.e = e,
+                                                     .minutes_title = minutes_title(ctx, e),
+                                                     .title = title,
+                                                     .revisions = store::minutes_revisions(ctx.db, e.id),
+                                                     .organiser = organiser,
+                                                     .csrf = organiser ? ctx.csrf_token() : std::string()}));
 }
 
 Response minutes_compare(Context& ctx) {
@@ -172,8 +187,8 @@ Response minutes_compare(Context& ctx) {
   if (!a || !b) return fv::no_such_revisions(ctx, history);
   const std::string title = minutes_title(ctx, e);
   return fv::compare_revisions(ctx,
-                               html::render(R"(<a href="{}">{}</a> › <a href="{}">{}</a>)", urls::minutes(e.slug), title,
-                                            history, ctx.tr(N_("History"))),
+                               html::render(R"(<a href="{}">{}</a> › <a href="{}">{}</a>)", urls::minutes(e.slug),
+                                            title, history, ctx.tr(N_("History"))),
                                a->number, b->number, {{title, a->body, b->body}});
 }
 

@@ -23,19 +23,26 @@ const EventStatusDef* event_status(std::string_view slug) {
 
 std::string_view item_kind_slug(ItemKind k) {
   switch (k) {
-    case ItemKind::question: return "question";
-    case ItemKind::decision: return "decision";
-    case ItemKind::next_step: return "next_step";
+    case ItemKind::question:
+      return "question";
+    case ItemKind::decision:
+      return "decision";
+    case ItemKind::next_step:
+      return "next_step";
   }
   return "question";
 }
 
 std::string_view proposal_status_slug(ProposalStatus s) {
   switch (s) {
-    case ProposalStatus::proposed: return "proposed";
-    case ProposalStatus::adopted: return "adopted";
-    case ProposalStatus::merged: return "merged";
-    case ProposalStatus::declined: return "declined";
+    case ProposalStatus::proposed:
+      return "proposed";
+    case ProposalStatus::adopted:
+      return "adopted";
+    case ProposalStatus::merged:
+      return "merged";
+    case ProposalStatus::declined:
+      return "declined";
   }
   return "proposed";
 }

@@ -144,7 +144,7 @@ struct MinutesItem {
   std::optional<sys_seconds> due_at;
   std::optional<Ref> coalition;
   std::optional<std::int64_t> assignee_id;  // next step: the person with an account who does it
-  std::string event_slug, event_title;  // for lists outside the event (coalition page)
+  std::string event_slug, event_title;      // for lists outside the event (coalition page)
 };
 
 enum class ProposalStatus { proposed, adopted, merged, declined };

@@ -9,57 +9,57 @@ using http::Context;
 using http::Response;
 
 // list_pages.cpp
-Response list(Context& ctx);                 // GET /evenements?type=&coalition=
-Response list_json(Context& ctx);            // GET /evenements.json
-Response list_ics(Context& ctx);             // GET /evenements.ics
-Response coalition_ics(Context& ctx);        // GET /coalitions/{slug}/evenements.ics
-Response my_events(Context& ctx);            // GET /evenements/mes-inscriptions
-Response renew_token(Context& ctx);          // POST /evenements/mes-inscriptions/agenda
-Response revoke_token(Context& ctx);         // POST /evenements/mes-inscriptions/agenda/revoquer
-Response personal_ics(Context& ctx);         // GET /evenements/agenda.ics?jeton=…
+Response list(Context& ctx);           // GET /evenements?type=&coalition=
+Response list_json(Context& ctx);      // GET /evenements.json
+Response list_ics(Context& ctx);       // GET /evenements.ics
+Response coalition_ics(Context& ctx);  // GET /coalitions/{slug}/evenements.ics
+Response my_events(Context& ctx);      // GET /evenements/mes-inscriptions
+Response renew_token(Context& ctx);    // POST /evenements/mes-inscriptions/agenda
+Response revoke_token(Context& ctx);   // POST /evenements/mes-inscriptions/agenda/revoquer
+Response personal_ics(Context& ctx);   // GET /evenements/agenda.ics?jeton=…
 
 // show_pages.cpp
-Response show(Context& ctx);                 // GET /evenements/{slug}
-Response show_json(Context& ctx);            // GET /evenements/{slug}.json
-Response show_ics(Context& ctx);             // GET /evenements/{slug}.ics
-Response register_(Context& ctx);            // POST /evenements/{slug}/inscription
-Response cancel(Context& ctx);               // POST /evenements/{slug}/annulation (personne=id for organisers)
-Response registrations_csv(Context& ctx);    // GET /evenements/{slug}/inscrits.csv
-Response attendance(Context& ctx);           // POST /evenements/{slug}/presences
-Response add_slot(Context& ctx);             // POST /evenements/{slug}/programme
-Response remove_slot(Context& ctx);          // POST /evenements/{slug}/programme/{id:int}/supprimer
-Response consent(Context& ctx);              // POST /evenements/{slug}/programme/{id:int}/consentement (nommer=oui|non)
+Response show(Context& ctx);               // GET /evenements/{slug}
+Response show_json(Context& ctx);          // GET /evenements/{slug}.json
+Response show_ics(Context& ctx);           // GET /evenements/{slug}.ics
+Response register_(Context& ctx);          // POST /evenements/{slug}/inscription
+Response cancel(Context& ctx);             // POST /evenements/{slug}/annulation (personne=id for organisers)
+Response registrations_csv(Context& ctx);  // GET /evenements/{slug}/inscrits.csv
+Response attendance(Context& ctx);         // POST /evenements/{slug}/presences
+Response add_slot(Context& ctx);           // POST /evenements/{slug}/programme
+Response remove_slot(Context& ctx);        // POST /evenements/{slug}/programme/{id:int}/supprimer
+Response consent(Context& ctx);            // POST /evenements/{slug}/programme/{id:int}/consentement (nommer=oui|non)
 
 // slot_pages.cpp
-Response edit_slot_form(Context& ctx);       // GET /evenements/{slug}/programme/{id:int}/modifier
-Response edit_slot(Context& ctx);            // POST /evenements/{slug}/programme/{id:int}/modifier (version=…)
+Response edit_slot_form(Context& ctx);  // GET /evenements/{slug}/programme/{id:int}/modifier
+Response edit_slot(Context& ctx);       // POST /evenements/{slug}/programme/{id:int}/modifier (version=…)
 
 // edit_pages.cpp
-Response new_form(Context& ctx);             // GET /evenements/nouveau
-Response create(Context& ctx);               // POST /evenements/nouveau
-Response edit_form(Context& ctx);            // GET /evenements/{slug}/modifier
-Response update(Context& ctx);               // POST /evenements/{slug}/modifier
+Response new_form(Context& ctx);   // GET /evenements/nouveau
+Response create(Context& ctx);     // POST /evenements/nouveau
+Response edit_form(Context& ctx);  // GET /evenements/{slug}/modifier
+Response update(Context& ctx);     // POST /evenements/{slug}/modifier
 
 // minutes_pages.cpp
-Response minutes(Context& ctx);              // GET /evenements/{slug}/compte-rendu
-Response minutes_json(Context& ctx);         // GET /evenements/{slug}/compte-rendu.json
-Response minutes_edit(Context& ctx);         // GET /evenements/{slug}/compte-rendu/modifier
-Response minutes_save(Context& ctx);         // POST /evenements/{slug}/compte-rendu/modifier
-Response minutes_history(Context& ctx);      // GET /evenements/{slug}/compte-rendu/historique
-Response minutes_compare(Context& ctx);      // GET /evenements/{slug}/compte-rendu/historique/comparer?de=&a=
-Response minutes_restore(Context& ctx);      // POST /evenements/{slug}/compte-rendu/historique/{number:int}/restaurer
-Response add_item(Context& ctx);             // POST /evenements/{slug}/compte-rendu/elements
-Response remove_item(Context& ctx);          // POST /evenements/{slug}/compte-rendu/elements/{id:int}/supprimer
-Response attach(Context& ctx);               // POST /evenements/{slug}/compte-rendu/pieces (multipart)
-Response detach(Context& ctx);               // POST /evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer
-Response attachment(Context& ctx);           // GET /evenements/{slug}/compte-rendu/pieces/{id:int}
+Response minutes(Context& ctx);          // GET /evenements/{slug}/compte-rendu
+Response minutes_json(Context& ctx);     // GET /evenements/{slug}/compte-rendu.json
+Response minutes_edit(Context& ctx);     // GET /evenements/{slug}/compte-rendu/modifier
+Response minutes_save(Context& ctx);     // POST /evenements/{slug}/compte-rendu/modifier
+Response minutes_history(Context& ctx);  // GET /evenements/{slug}/compte-rendu/historique
+Response minutes_compare(Context& ctx);  // GET /evenements/{slug}/compte-rendu/historique/comparer?de=&a=
+Response minutes_restore(Context& ctx);  // POST /evenements/{slug}/compte-rendu/historique/{number:int}/restaurer
+Response add_item(Context& ctx);         // POST /evenements/{slug}/compte-rendu/elements
+Response remove_item(Context& ctx);      // POST /evenements/{slug}/compte-rendu/elements/{id:int}/supprimer
+Response attach(Context& ctx);           // POST /evenements/{slug}/compte-rendu/pieces (multipart)
+Response detach(Context& ctx);           // POST /evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer
+Response attachment(Context& ctx);       // GET /evenements/{slug}/compte-rendu/pieces/{id:int}
 
 // proposal_pages.cpp
-Response proposals(Context& ctx);            // GET /propositions
-Response proposals_json(Context& ctx);       // GET /propositions.json
-Response propose_form(Context& ctx);         // GET /propositions/nouvelle
-Response propose(Context& ctx);              // POST /propositions/nouvelle
-Response schedule(Context& ctx);             // POST /propositions/{id:int}/programmer
-Response decide(Context& ctx);               // POST /propositions/{id:int}/decision (decision=adopter|fusionner|decliner)
+Response proposals(Context& ctx);       // GET /propositions
+Response proposals_json(Context& ctx);  // GET /propositions.json
+Response propose_form(Context& ctx);    // GET /propositions/nouvelle
+Response propose(Context& ctx);         // POST /propositions/nouvelle
+Response schedule(Context& ctx);        // POST /propositions/{id:int}/programmer
+Response decide(Context& ctx);          // POST /propositions/{id:int}/decision (decision=adopter|fusionner|decliner)
 
 }  // namespace fabrique::events::pages

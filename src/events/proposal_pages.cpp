@@ -31,8 +31,10 @@ ProposalsPage load_proposals(Context& ctx, std::int64_t failed, const FieldError
   page.animateur = ctx.user && ctx.user->is_animateur();
   if (page.animateur) {
     for (const auto& e : store::list(ctx.db, {})) page.events.push_back({e.slug, e.title});
-    for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies)) page.families.push_back({t.slug, t.label});
-    for (const auto& k : coalitions::store::list(ctx.db)) page.coalitions.push_back({k.slug, k.number + " — " + k.title});
+    for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies))
+      page.families.push_back({t.slug, t.label});
+    for (const auto& k : coalitions::store::list(ctx.db))
+      page.coalitions.push_back({k.slug, k.number + " — " + k.title});
   }
   page.failed = failed;
   const std::string suffix = "-" + std::to_string(failed);
@@ -54,9 +56,10 @@ Response render_list(Context& ctx, std::int64_t failed, const FieldErrors& error
 Response render_form(Context& ctx, const FieldErrors& errors, int status) {
   std::vector<fv::Option> events;
   for (const auto& e : store::list(ctx.db, {})) events.push_back({e.slug, e.title});
-  return fv::page(ctx, status, ctx.tr(N_("Propose a coalition")),
-                  html::render(*ctx.t, templates::ProposeForm{.events = events, .typed = ctx.form, .errors = errors,
-                                                              .csrf = ctx.csrf_token()}));
+  return fv::page(
+      ctx, status, ctx.tr(N_("Propose a coalition")),
+      html::render(*ctx.t, templates::ProposeForm{
+                               .events = events, .typed = ctx.form, .errors = errors, .csrf = ctx.csrf_token()}));
 }
 
 }  // namespace
@@ -69,9 +72,7 @@ Response proposals_json(Context& ctx) {
   return coalitions::json::response(ctx, {{"proposals", std::move(items)}});
 }
 
-Response propose_form(Context& ctx) {
-  return render_form(ctx, {}, 200);
-}
+Response propose_form(Context& ctx) { return render_form(ctx, {}, 200); }
 
 Response propose(Context& ctx) {
   ProposalInput in{ctx.form.get("title"), ctx.form.get("intention"), ctx.form.get("why_now"), ctx.form.get("actors"),
@@ -84,7 +85,8 @@ Response propose(Context& ctx) {
 Response schedule(Context& ctx) {
   const auto id = ctx.param_int("id");
   const std::string n = std::to_string(id);
-  auto errors = schedule_proposal(ctx.db, *ctx.user, id, ctx.form.get("event-" + n), ctx.form.get("presented_by-" + n), ctx.now);
+  auto errors =
+      schedule_proposal(ctx.db, *ctx.user, id, ctx.form.get("event-" + n), ctx.form.get("presented_by-" + n), ctx.now);
   if (!errors.empty()) return render_list(ctx, id, errors, 422);
   return Response::redirect(urls::proposal(id));
 }

@@ -13,11 +13,16 @@ ProposalResult propose_coalition(storage::Connection& c, const User& actor, cons
   ProposalResult out;
   Proposal p;
   p.title = check_line(out.errors, "title", in.title, kMaxTitle, N_("The title is too long (200 characters at most)."));
-  if (p.title.empty() && !out.errors.find("title")) out.errors.add("title", N_("Enter the title of the coalition you propose."));
-  p.intention = check_text(out.errors, "intention", in.intention, kMaxItem, N_("This text is too long (2000 characters at most)."));
-  if (p.intention.empty() && !out.errors.find("intention")) out.errors.add("intention", N_("Describe the transformative intention."));
-  p.why_now = check_text(out.errors, "why_now", in.why_now, kMaxItem, N_("This text is too long (2000 characters at most)."));
-  p.actors = check_text(out.errors, "actors", in.actors, kMaxItem, N_("This text is too long (2000 characters at most)."));
+  if (p.title.empty() && !out.errors.find("title"))
+    out.errors.add("title", N_("Enter the title of the coalition you propose."));
+  p.intention = check_text(out.errors, "intention", in.intention, kMaxItem,
+                           N_("This text is too long (2000 characters at most)."));
+  if (p.intention.empty() && !out.errors.find("intention"))
+    out.errors.add("intention", N_("Describe the transformative intention."));
+  p.why_now =
+      check_text(out.errors, "why_now", in.why_now, kMaxItem, N_("This text is too long (2000 characters at most)."));
+  p.actors =
+      check_text(out.errors, "actors", in.actors, kMaxItem, N_("This text is too long (2000 characters at most)."));
   storage::Transaction tx(c, true);
   if (!in.event.empty()) {
     auto e = store::by_slug(c, in.event);

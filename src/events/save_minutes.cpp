@@ -32,8 +32,8 @@ MinutesResult save_minutes(storage::Connection& c, const User& actor, std::strin
     out.errors.add("minutes", N_("The minutes are too long (200 KB at most)."));
   else if (!text::valid_utf8(body))
     out.errors.add("minutes", N_("This field contains characters that are not allowed."));
-  std::string comment = check_line(out.errors, "comment", edit.comment, 300,
-                                   N_("The comment is too long (300 characters at most)."));
+  std::string comment =
+      check_line(out.errors, "comment", edit.comment, 300, N_("The comment is too long (300 characters at most)."));
   storage::Transaction tx(c, true);
   Event e = event_to_organise(c, actor, slug, N_("Only the organisers of this event can write its minutes."));
   if (!out.errors.empty()) return out;

@@ -27,8 +27,7 @@ FieldErrors schedule_proposal(storage::Connection& c, const User& actor, std::in
   if (!errors.empty()) return errors;
   store::schedule_proposal(c, id, e ? std::optional(e->id) : std::nullopt, by);
   const bool moved = e && (!p->presented_at || p->presented_at->slug != e->slug);
-  if (moved)
-    tell_proposer(c, *p, N_("Your proposal “{}” will be presented at an event"), urls::event(e->slug), now);
+  if (moved) tell_proposer(c, *p, N_("Your proposal “{}” will be presented at an event"), urls::event(e->slug), now);
   tx.commit();
   return errors;
 }

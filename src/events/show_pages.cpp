@@ -12,8 +12,8 @@
 #include "events/pages.hpp"
 #include "events/store.hpp"
 #include "events/templates/show.hpp"
-#include "events/urls.hpp"
 #include "events/times.hpp"
+#include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "events/views.hpp"
 #include "follows/pages.hpp"
@@ -36,8 +36,8 @@ bool reveals_link(Context& ctx, const Event& e, const std::optional<Registration
 
 // Everything the event's page shows, read in one place. The errors are a refused registration,
 // slot or attendance form, shown again with what was typed.
-ShowPage load_show(Context& ctx, const Event& e, const FieldErrors& registration_errors,
-                   const FieldErrors& slot_errors, const FieldErrors& attendance_errors) {
+ShowPage load_show(Context& ctx, const Event& e, const FieldErrors& registration_errors, const FieldErrors& slot_errors,
+                   const FieldErrors& attendance_errors) {
   ShowPage page;
   page.event = e;
   page.programme = store::slots(ctx.db, e.id);
@@ -47,11 +47,13 @@ ShowPage load_show(Context& ctx, const Event& e, const FieldErrors& registration
   }
   page.organiser = can_organise(ctx.db, ctx.actor(), e);
   page.reveals_link = reveals_link(ctx, e, page.mine);
-  page.registration_closed = ctx.now >= e.starts_at || (e.registration_closes_at && ctx.now >= *e.registration_closes_at);
+  page.registration_closed =
+      ctx.now >= e.starts_at || (e.registration_closes_at && ctx.now >= *e.registration_closes_at);
   page.has_minutes = !e.minutes.empty() || page.organiser || ctx.now >= e.ends_at;
   if (e.series_id && ctx.user)
-    page.follow_series = follows::pages::button(ctx, follows::Subject::series, *e.series_id, urls::follow_series(e.slug),
-                                                fmt::format(fmt::runtime(ctx.tr(N_("the series of “{}”"))), e.title));
+    page.follow_series =
+        follows::pages::button(ctx, follows::Subject::series, *e.series_id, urls::follow_series(e.slug),
+                               fmt::format(fmt::runtime(ctx.tr(N_("the series of “{}”"))), e.title));
   page.registration_errors = registration_errors;
   if (!page.organiser) return page;
 
@@ -61,12 +63,14 @@ ShowPage load_show(Context& ctx, const Event& e, const FieldErrors& registration
   page.registrations = registration_list(ctx.db, *ctx.user, e);
   for (const auto& r : page.registrations)
     if (r.status == Status::registered) {
-      page.people.push_back({std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
+      page.people.push_back(
+          {std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
       if (r.attended) page.came.push_back(std::to_string(r.user_id));
     }
   page.attendance_open = ctx.now >= e.starts_at;
   if (page.attendance_open) {
-    for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) page.organisations.push_back({o.slug, o.name});
+    for (const auto& o : organisations::store::list(ctx.db, std::nullopt))
+      page.organisations.push_back({o.slug, o.name});
     for (const auto& o : store::present_organisations(ctx.db, e.id)) page.present.push_back(o.slug);
   }
   page.attendance_errors = attendance_errors;
@@ -105,8 +109,12 @@ Response show_json(Context& ctx) {
   boost::json::array slots;
   const bool organiser = can_organise(ctx.db, ctx.actor(), *e);
   for (const auto& s : store::slots(ctx.db, e->id))
-    slots.push_back({{"id", s.id}, {"starts_at", coalitions::json::iso(s.starts_at)}, {"ends_at", coalitions::json::iso(s.ends_at)},
-                     {"title", s.title}, {"kind", s.kind}, {"speakers", json::speakers(ctx, s, organiser)},
+    slots.push_back({{"id", s.id},
+                     {"starts_at", coalitions::json::iso(s.starts_at)},
+                     {"ends_at", coalitions::json::iso(s.ends_at)},
+                     {"title", s.title},
+                     {"kind", s.kind},
+                     {"speakers", json::speakers(ctx, s, organiser)},
                      {"other_speakers", s.other_speakers},
                      {"coalition", s.coalition ? boost::json::value(s.coalition->slug) : nullptr}});
   o["programme"] = std::move(slots);
@@ -127,11 +135,12 @@ Response show_ics(Context& ctx) {
   std::string programme;
   for (const auto& s : store::slots(ctx.db, e.id)) {
     const std::string who = speakers_text(*ctx.t, s);
-    programme += "\n" + times::hour(s.starts_at) + "–" + times::hour(s.ends_at) + " " + s.title + (who.empty() ? "" : " — " + who);
+    programme += "\n" + times::hour(s.starts_at) + "–" + times::hour(s.ends_at) + " " + s.title +
+                 (who.empty() ? "" : " — " + who);
   }
   if (!programme.empty()) programme = ctx.tr(N_("Programme")) + programme;
-  r.body = ics::calendar({e}, ctx.base_url, e.title, ctx.now, [&](const Event&) { return link; },
-                         [&](const Event&) { return programme; });
+  r.body = ics::calendar(
+      {e}, ctx.base_url, e.title, ctx.now, [&](const Event&) { return link; }, [&](const Event&) { return programme; });
   r.set_header("Content-Disposition", "attachment; filename=\"" + e.slug + ".ics\"");
   return r;
 }

@@ -28,8 +28,13 @@ Response render_slot_form(Context& ctx, const Event& e, const Slot& saved, const
                           const FieldErrors& errors, bool conflict, int status) {
   std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the slot “{}”"))), saved.title);
   return fv::page(ctx, status, title,
-                  html::render(*ctx.t, templates::SlotForm{.e = e, .saved = saved, .in = in, .choices = load_slot_choices(ctx),
-                                                           .errors = errors, .conflict = conflict, .title = title,
+                  html::render(*ctx.t, templates::SlotForm{.e = e,
+                                                           .saved = saved,
+                                                           .in = in,
+                                                           .choices = load_slot_choices(ctx),
+                                                           .errors = errors,
+                                                           .conflict = conflict,
+                                                           .title = title,
                                                            .csrf = ctx.csrf_token()}));
 }
 

@@ -4,9 +4,9 @@
 namespace fabrique::events::store {
 namespace {
 
+using storage::at;
 using storage::nullable;
 using storage::secs;
-using storage::at;
 
 constexpr const char* kSelect =
     "SELECT e.id, e.slug, e.kind_id, k.slug, k.label, e.title, e.starts_at, e.ends_at, e.place, e.online_url, "
@@ -66,7 +66,8 @@ void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
   if (!organisers) return;
   for (const auto& r : c.query("SELECT eo.event_id, o.id, o.slug, o.name FROM event_organisations eo "
                                "JOIN organisations o ON o.id = eo.organisation_id WHERE eo.role = 'organiser' AND "
-                               "eo.event_id IN (" + marks(ids.size()) + ") ORDER BY o.name_key",
+                               "eo.event_id IN (" +
+                                   marks(ids.size()) + ") ORDER BY o.name_key",
                                ids))
     by_id[r.integer(0)]->organisers.push_back({r.integer(1), r.text(2), r.text(3)});
 }
@@ -95,8 +96,7 @@ std::vector<Event> list(Connection& c, const Filter& f) {
     params.push_back(std::move(v));
   };
   if (f.kind_id) add("e.kind_id = ?", *f.kind_id);
-  if (f.coalition_id)
-    add("e.id IN (SELECT event_id FROM event_coalitions WHERE coalition_id = ?)", *f.coalition_id);
+  if (f.coalition_id) add("e.id IN (SELECT event_id FROM event_coalitions WHERE coalition_id = ?)", *f.coalition_id);
   if (f.ends_after) add("e.ends_at > ?", secs(*f.ends_after));
   if (f.ends_before) add("e.ends_at <= ?", secs(*f.ends_before));
   std::string sql = std::string(kSelect) + where +
@@ -126,16 +126,17 @@ std::int64_t insert(Connection& c, const Event& e) {
       "registration_closes_at, series_id, created_by, created_at, updated_at, status) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
       {e.slug, e.kind_id, e.title, secs(e.starts_at), secs(e.ends_at), e.place, e.online_url, nullable(e.capacity),
-       e.description, nullable(e.registration_closes_at), nullable(e.series_id), nullable(e.created_by), secs(e.created_at),
-       secs(e.updated_at), std::string(event_status(e.status).slug)});
+       e.description, nullable(e.registration_closes_at), nullable(e.series_id), nullable(e.created_by),
+       secs(e.created_at), secs(e.updated_at), std::string(event_status(e.status).slug)});
 }
 
 void update(Connection& c, const Event& e) {
   c.execute(
       "UPDATE events SET kind_id = ?, title = ?, starts_at = ?, ends_at = ?, place = ?, online_url = ?, capacity = ?, "
       "description = ?, registration_closes_at = ?, updated_at = ?, status = ? WHERE id = ?",
-      {e.kind_id, e.title, secs(e.starts_at), secs(e.ends_at), e.place, e.online_url, nullable(e.capacity), e.description,
-       nullable(e.registration_closes_at), secs(e.updated_at), std::string(event_status(e.status).slug), e.id});
+      {e.kind_id, e.title, secs(e.starts_at), secs(e.ends_at), e.place, e.online_url, nullable(e.capacity),
+       e.description, nullable(e.registration_closes_at), secs(e.updated_at), std::string(event_status(e.status).slug),
+       e.id});
 }
 
 void set_coalitions(Connection& c, std::int64_t event_id, const std::vector<std::int64_t>& coalition_ids) {
@@ -154,12 +155,12 @@ void set_organisations(Connection& c, std::int64_t event_id, const std::vector<s
 
 std::vector<Ref> present_organisations(Connection& c, std::int64_t event_id) {
   std::vector<Ref> out;
-  for (const auto& r : c.query(
-           "SELECT o.id, o.slug, o.name FROM organisations o WHERE o.id IN ("
-           "SELECT organisation_id FROM event_organisations WHERE event_id = ? AND role = 'present' UNION "
-           "SELECT uo.organisation_id FROM registrations r JOIN user_organisations uo ON uo.user_id = r.user_id "
-           "WHERE r.event_id = ? AND r.attended = 1) ORDER BY o.name_key",
-           {event_id, event_id}))
+  for (const auto& r :
+       c.query("SELECT o.id, o.slug, o.name FROM organisations o WHERE o.id IN ("
+               "SELECT organisation_id FROM event_organisations WHERE event_id = ? AND role = 'present' UNION "
+               "SELECT uo.organisation_id FROM registrations r JOIN user_organisations uo ON uo.user_id = r.user_id "
+               "WHERE r.event_id = ? AND r.attended = 1) ORDER BY o.name_key",
+               {event_id, event_id}))
     out.push_back({r.integer(0), r.text(1), r.text(2)});
   return out;
 }
@@ -213,9 +214,9 @@ void delete_registration(Connection& c, std::int64_t event_id, std::int64_t user
 }
 
 std::optional<std::int64_t> promote_first_waiting(Connection& c, std::int64_t event_id) {
-  auto r = c.query_one(
-      "SELECT id, user_id FROM registrations WHERE event_id = ? AND status = 'waiting' ORDER BY id LIMIT 1",
-      {event_id});
+  auto r =
+      c.query_one("SELECT id, user_id FROM registrations WHERE event_id = ? AND status = 'waiting' ORDER BY id LIMIT 1",
+                  {event_id});
   if (!r) return std::nullopt;
   c.execute("UPDATE registrations SET status = 'registered' WHERE id = ?", {r->integer(0)});
   return r->integer(1);
@@ -267,18 +268,19 @@ std::vector<std::pair<Event, Status>> events_of_user(Connection& c, std::int64_t
 }
 
 bool is_organiser(Connection& c, std::int64_t event_id, std::int64_t user_id) {
-  return c.query_one(
-              "SELECT 1 FROM events WHERE id = ? AND created_by = ? UNION "
-              "SELECT 1 FROM event_coalitions ec JOIN coalition_members m ON m.coalition_id = ec.coalition_id "
-              "WHERE ec.event_id = ? AND m.user_id = ? AND m.role = 'co-porteur'",
-              {event_id, user_id, event_id, user_id})
+  return c
+      .query_one(
+          "SELECT 1 FROM events WHERE id = ? AND created_by = ? UNION "
+          "SELECT 1 FROM event_coalitions ec JOIN coalition_members m ON m.coalition_id = ec.coalition_id "
+          "WHERE ec.event_id = ? AND m.user_id = ? AND m.role = 'co-porteur'",
+          {event_id, user_id, event_id, user_id})
       .has_value();
 }
 
 std::set<std::int64_t> co_ported(Connection& c, std::int64_t user_id) {
   std::set<std::int64_t> out;
-  for (const auto& r : c.query("SELECT coalition_id FROM coalition_members WHERE user_id = ? AND role = 'co-porteur'",
-                               {user_id}))
+  for (const auto& r :
+       c.query("SELECT coalition_id FROM coalition_members WHERE user_id = ? AND role = 'co-porteur'", {user_id}))
     out.insert(r.integer(0));
   return out;
 }
@@ -324,11 +326,11 @@ std::vector<Slot> load_slots(Connection& c, std::int64_t event_id, std::int64_t 
 void insert_speakers(Connection& c, std::int64_t slot_id, const std::vector<Speaker>& speakers) {
   std::int64_t position = 0;
   for (const auto& sp : speakers)
-    c.execute("INSERT INTO event_slot_speakers (slot_id, organisation_id, user_id, consent, position) "
-              "VALUES (?, ?, ?, ?, ?)",
-              {slot_id, sp.organisation ? storage::Value(sp.organisation->id) : storage::Value(nullptr),
-               nullable(sp.user_id), sp.consent ? storage::Value(std::int64_t{*sp.consent ? 1 : 0}) : storage::Value(nullptr),
-               ++position});
+    c.execute(
+        "INSERT INTO event_slot_speakers (slot_id, organisation_id, user_id, consent, position) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {slot_id, sp.organisation ? storage::Value(sp.organisation->id) : storage::Value(nullptr), nullable(sp.user_id),
+         sp.consent ? storage::Value(std::int64_t{*sp.consent ? 1 : 0}) : storage::Value(nullptr), ++position});
 }
 
 }  // namespace
@@ -352,11 +354,11 @@ void insert_slot(Connection& c, std::int64_t event_id, const Slot& s) {
 }
 
 bool update_slot(Connection& c, std::int64_t event_id, const Slot& s, std::int64_t base_version) {
-  if (c.execute("UPDATE event_slots SET starts_at = ?, ends_at = ?, title = ?, kind = ?, speakers = ?, "
-                "coalition_id = ?, version = version + 1 WHERE event_id = ? AND id = ? AND version = ?",
-                {secs(s.starts_at), secs(s.ends_at), s.title, s.kind, s.other_speakers,
-                 s.coalition ? storage::Value(s.coalition->id) : storage::Value(nullptr), event_id, s.id,
-                 base_version}) == 0)
+  if (c.execute(
+          "UPDATE event_slots SET starts_at = ?, ends_at = ?, title = ?, kind = ?, speakers = ?, "
+          "coalition_id = ?, version = version + 1 WHERE event_id = ? AND id = ? AND version = ?",
+          {secs(s.starts_at), secs(s.ends_at), s.title, s.kind, s.other_speakers,
+           s.coalition ? storage::Value(s.coalition->id) : storage::Value(nullptr), event_id, s.id, base_version}) == 0)
     return false;
   // A person who stays a speaker keeps the choice they made; nobody else can make it for them.
   std::map<std::int64_t, bool> consents;
@@ -375,15 +377,17 @@ bool update_slot(Connection& c, std::int64_t event_id, const Slot& s, std::int64
 
 bool set_speaker_consent(Connection& c, std::int64_t event_id, std::int64_t slot_id, std::int64_t user_id,
                          bool consent) {
-  return c.execute("UPDATE event_slot_speakers SET consent = ? WHERE slot_id = ? AND user_id = ? AND slot_id IN "
-                   "(SELECT id FROM event_slots WHERE event_id = ?)",
-                   {std::int64_t{consent ? 1 : 0}, slot_id, user_id, event_id}) > 0;
+  return c.execute(
+             "UPDATE event_slot_speakers SET consent = ? WHERE slot_id = ? AND user_id = ? AND slot_id IN "
+             "(SELECT id FROM event_slots WHERE event_id = ?)",
+             {std::int64_t{consent ? 1 : 0}, slot_id, user_id, event_id}) > 0;
 }
 
 std::optional<Ref> first_organisation(Connection& c, std::int64_t user_id) {
-  auto r = c.query_one("SELECT o.id, o.slug, o.name FROM user_organisations uo JOIN organisations o "
-                       "ON o.id = uo.organisation_id WHERE uo.user_id = ? ORDER BY o.name_key LIMIT 1",
-                       {user_id});
+  auto r = c.query_one(
+      "SELECT o.id, o.slug, o.name FROM user_organisations uo JOIN organisations o "
+      "ON o.id = uo.organisation_id WHERE uo.user_id = ? ORDER BY o.name_key LIMIT 1",
+      {user_id});
   if (!r) return std::nullopt;
   return Ref{r->integer(0), r->text(1), r->text(2)};
 }
@@ -398,9 +402,10 @@ bool insert_minutes_revision(Connection& c, std::int64_t event_id, std::int64_t 
   if (c.execute("UPDATE events SET minutes_revision = ?, minutes = ? WHERE id = ? AND minutes_revision = ?",
                 {number, body, event_id, number - 1}) != 1)
     return false;
-  c.execute("INSERT INTO minutes_revisions (event_id, number, author_id, created_at, comment, restored_from, body) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {event_id, number, nullable(author), secs(when), comment, nullable(restored_from), body});
+  c.execute(
+      "INSERT INTO minutes_revisions (event_id, number, author_id, created_at, comment, restored_from, body) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)",
+      {event_id, number, nullable(author), secs(when), comment, nullable(restored_from), body});
   return true;
 }
 
@@ -459,11 +464,12 @@ std::vector<MinutesItem> items(Connection& c, std::int64_t event_id) {
 }
 
 void insert_item(Connection& c, const MinutesItem& i, sys_seconds now) {
-  c.execute("INSERT INTO minutes_items (event_id, kind, body, asked_by, asked_to, answer, due_at, coalition_id, "
-            "assignee_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {i.event_id, std::string(item_kind_slug(i.kind)), i.body, i.asked_by, i.asked_to, i.answer, nullable(i.due_at),
-             i.coalition ? storage::Value(i.coalition->id) : storage::Value(nullptr),
-             i.assignee_id ? storage::Value(*i.assignee_id) : storage::Value(nullptr), secs(now)});
+  c.execute(
+      "INSERT INTO minutes_items (event_id, kind, body, asked_by, asked_to, answer, due_at, coalition_id, "
+      "assignee_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {i.event_id, std::string(item_kind_slug(i.kind)), i.body, i.asked_by, i.asked_to, i.answer, nullable(i.due_at),
+       i.coalition ? storage::Value(i.coalition->id) : storage::Value(nullptr),
+       i.assignee_id ? storage::Value(*i.assignee_id) : storage::Value(nullptr), secs(now)});
 }
 
 bool delete_item(Connection& c, std::int64_t event_id, std::int64_t item_id) {
@@ -499,8 +505,8 @@ Proposal read_proposal(const storage::Row& r) {
   if (!r.is_null(10)) p.presented_at = Ref{r.integer(10), r.text(11), r.text(12)};
   p.presented_by = r.text(13);
   const std::string s = r.text(14);
-  p.status = s == "adopted"  ? ProposalStatus::adopted
-             : s == "merged" ? ProposalStatus::merged
+  p.status = s == "adopted"    ? ProposalStatus::adopted
+             : s == "merged"   ? ProposalStatus::merged
              : s == "declined" ? ProposalStatus::declined
                                : ProposalStatus::proposed;
   p.reason = r.text(15);
@@ -549,9 +555,10 @@ void schedule_proposal(Connection& c, std::int64_t id, std::optional<std::int64_
 
 bool decide_proposal(Connection& c, std::int64_t id, ProposalStatus s, std::optional<std::int64_t> coalition_id,
                      const std::string& reason, std::int64_t by, sys_seconds when) {
-  return c.execute("UPDATE coalition_proposals SET status = ?, coalition_id = ?, reason = ?, decided_by = ?, "
-                   "decided_at = ? WHERE id = ? AND status = 'proposed'",
-                   {std::string(proposal_status_slug(s)), nullable(coalition_id), reason, by, secs(when), id}) == 1;
+  return c.execute(
+             "UPDATE coalition_proposals SET status = ?, coalition_id = ?, reason = ?, decided_by = ?, "
+             "decided_at = ? WHERE id = ? AND status = 'proposed'",
+             {std::string(proposal_status_slug(s)), nullable(coalition_id), reason, by, secs(when), id}) == 1;
 }
 
 std::vector<files::StoredFile> attachments(Connection& c, std::int64_t event_id) {
@@ -560,7 +567,8 @@ std::vector<files::StoredFile> attachments(Connection& c, std::int64_t event_id)
                                "FROM event_attachments a JOIN files f ON f.id = a.file_id WHERE a.event_id = ? "
                                "ORDER BY f.id",
                                {event_id}))
-    out.push_back({r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.optional_integer(5), at(r.integer(6))});
+    out.push_back(
+        {r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.optional_integer(5), at(r.integer(6))});
   return out;
 }
 

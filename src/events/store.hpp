@@ -79,9 +79,9 @@ bool delete_slot(Connection& c, std::int64_t event_id, std::int64_t slot_id);
 
 // Records minutes revision `number` with its whole text and makes it current, only if the event's
 // minutes_revision still equals number - 1 (returns false otherwise: someone saved meanwhile).
-bool insert_minutes_revision(Connection& c, std::int64_t event_id, std::int64_t number, std::optional<std::int64_t> author,
-                             sys_seconds at, const std::string& comment, std::optional<std::int64_t> restored_from,
-                             const std::string& body);
+bool insert_minutes_revision(Connection& c, std::int64_t event_id, std::int64_t number,
+                             std::optional<std::int64_t> author, sys_seconds at, const std::string& comment,
+                             std::optional<std::int64_t> restored_from, const std::string& body);
 std::vector<MinutesRevision> minutes_revisions(Connection& c, std::int64_t event_id);  // newest first
 std::optional<MinutesRevision> minutes_revision(Connection& c, std::int64_t event_id, std::int64_t number);
 

@@ -1,9 +1,9 @@
 // Conversions between Paris wall-clock time and UTC instants for events.
 #include "events/times.hpp"
 
-#include <cstdio>
-
 #include <date/tz.h>
+
+#include <cstdio>
 
 namespace fabrique::events::times {
 namespace {

@@ -57,7 +57,8 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
   if (!out.errors.empty()) return out;
 
   std::vector<Event> targets{*current};
-  if (scope == Scope::following && current->series_id) targets = store::series_from(c, *current->series_id, current->starts_at);
+  if (scope == Scope::following && current->series_id)
+    targets = store::series_from(c, *current->series_id, current->starts_at);
   // Later occurrences keep their own day: their times move by as much as this one's did.
   const auto start_shift = checked.event.starts_at - current->starts_at;
   const auto duration = checked.event.ends_at - checked.event.starts_at;

@@ -50,8 +50,12 @@ inline std::string remove_item(std::string_view slug, std::int64_t id) {
   return items(slug) + "/" + std::to_string(id) + "/supprimer";
 }
 inline std::string attachments(std::string_view slug) { return minutes(slug) + "/pieces"; }
-inline std::string attachment(std::string_view slug, std::int64_t id) { return attachments(slug) + "/" + std::to_string(id); }
-inline std::string remove_attachment(std::string_view slug, std::int64_t id) { return attachment(slug, id) + "/supprimer"; }
+inline std::string attachment(std::string_view slug, std::int64_t id) {
+  return attachments(slug) + "/" + std::to_string(id);
+}
+inline std::string remove_attachment(std::string_view slug, std::int64_t id) {
+  return attachment(slug, id) + "/supprimer";
+}
 
 inline std::string proposals() { return "/propositions"; }
 inline std::string proposals_json() { return "/propositions.json"; }

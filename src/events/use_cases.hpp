@@ -23,16 +23,16 @@ bool can_organise(storage::Connection& c, const User* actor, const Event& e);
 enum class Repeat { none, monthly, dates };
 
 struct EventInput {
-  std::string kind;         // event kind slug
+  std::string kind;  // event kind slug
   std::string title;
-  std::string slug;         // optional on creation (made from the title and date); ignored on update
+  std::string slug;          // optional on creation (made from the title and date); ignored on update
   std::string starts, ends;  // Paris wall-clock time, "2026-12-15T14:00"
   std::string place;
   std::string online_url;
-  std::string capacity;     // digits, or empty for no limit
-  std::string description;  // Markdown
-  std::string closes;       // registration closing time (Paris), or empty: until the start
-  std::string status;       // a kEventStatuses slug; empty: confirmed
+  std::string capacity;                 // digits, or empty for no limit
+  std::string description;              // Markdown
+  std::string closes;                   // registration closing time (Paris), or empty: until the start
+  std::string status;                   // a kEventStatuses slug; empty: confirmed
   std::vector<std::string> coalitions;  // coalition slugs
   std::vector<std::string> organisers;  // organisation slugs
   // Creation only: a series. Monthly: the `week`-th (1–4, or 5 for the last) `weekday` (1 Monday …
@@ -99,11 +99,11 @@ inline constexpr std::size_t kMaxSpeakers = 20;  // organisations plus people, p
 struct SlotInput {
   std::string starts, ends;  // "14:00" on the event's day, or full "2026-12-15T14:00"
   std::string title;
-  std::string kind;          // a kSlotKinds slug
-  std::string speakers;      // free text: outside speakers without an account
-  std::string coalition;     // coalition slug, or empty
+  std::string kind;                        // a kSlotKinds slug
+  std::string speakers;                    // free text: outside speakers without an account
+  std::string coalition;                   // coalition slug, or empty
   std::vector<std::string> organisations;  // speaking organisations (slugs)
-  std::string people;        // e-mail addresses of speakers with an account, one per line
+  std::string people;                      // e-mail addresses of speakers with an account, one per line
 };
 // add_slot.cpp. Organisers. A person named as a speaker is shown publicly only if they consent (their
 // own choice for the slot, else their account's public-name choice); otherwise the public sees "a

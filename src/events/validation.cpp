@@ -1,5 +1,4 @@
 // Checks of an event's fields.
-#include "common/numbers.hpp"
 #include "events/validation.hpp"
 
 #include <algorithm>
@@ -7,8 +6,9 @@
 #include <set>
 
 #include "coalitions/store.hpp"
-#include "events/store.hpp"
+#include "common/numbers.hpp"
 #include "common/text.hpp"
+#include "events/store.hpp"
 #include "events/times.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"

@@ -59,7 +59,7 @@ struct MinePage {
 struct ProposalsPage {
   std::vector<Proposal> proposals;
   bool signed_in = false;
-  bool animateur = false;  // sees the forms deciding each undecided proposal
+  bool animateur = false;                                             // sees the forms deciding each undecided proposal
   std::vector<fabrique::views::Option> events, families, coalitions;  // their choices, for animateurs
   // A refused decision: its proposal, its errors (field names carry the proposal's id, as the form's
   // fields do) and what was typed, by field name without the id.
@@ -86,7 +86,7 @@ struct ShowPage {
   SlotChoices slot_choices;
   FieldErrors slot_errors;
   std::vector<Registration> registrations;
-  bool attendance_open = false;  // the event has started: who came can be recorded
+  bool attendance_open = false;                                // the event has started: who came can be recorded
   std::vector<fabrique::views::Option> people, organisations;  // registered people; every organisation
   std::vector<std::string> came, present;  // the people (ids) and organisations (slugs) recorded as there
   FieldErrors attendance_errors;
@@ -95,21 +95,21 @@ struct ShowPage {
 // The fields of the forms creating and editing an event, loaded by pages::load_event_form()
 // (edit_pages.cpp): what they hold and what they offer to choose from, translated.
 struct EventForm {
-  EventInput typed;  // the event as saved, or what was typed when the form was refused
+  EventInput typed;       // the event as saved, or what was typed when the form was refused
   bool creating = false;  // the address and the series are chosen on creation only
   std::vector<fabrique::views::Option> kinds, statuses, coalitions, organisations;
   std::vector<fabrique::views::Option> repeats, weeks, weekdays;  // a series, on creation
-  std::vector<fabrique::views::Option> scopes;  // which occurrences an edit applies to, for a series
+  std::vector<fabrique::views::Option> scopes;                    // which occurrences an edit applies to, for a series
 };
 
 // The minutes of an event (/evenements/{slug}/compte-rendu), loaded by pages::load_minutes()
 // (minutes_pages.cpp).
 struct MinutesPage {
   Event event;
-  std::string title;  // "Retour sur …", translated
-  bool organiser = false;  // may edit the minutes, add and remove items and files
-  std::vector<Ref> organisations;    // present
-  std::vector<std::string> people;   // who came and chose to show their name, with their organisation
+  std::string title;                // "Retour sur …", translated
+  bool organiser = false;           // may edit the minutes, add and remove items and files
+  std::vector<Ref> organisations;   // present
+  std::vector<std::string> people;  // who came and chose to show their name, with their organisation
   std::vector<MinutesItem> questions, decisions;
   struct NextStep {
     MinutesItem item;

@@ -94,14 +94,25 @@ std::vector<fabrique::views::Option> revision_options(const std::vector<MinutesR
 namespace fabrique::events::views {
 
 SlotInput slot_input(const Context& ctx) {
-  return {ctx.form.get("slot_starts"), ctx.form.get("slot_ends"), ctx.form.get("slot_title"), ctx.form.get("slot_kind"),
-          ctx.form.get("speakers"), ctx.form.get("slot_coalition"), ctx.form.all("speaker_organisations"),
+  return {ctx.form.get("slot_starts"),
+          ctx.form.get("slot_ends"),
+          ctx.form.get("slot_title"),
+          ctx.form.get("slot_kind"),
+          ctx.form.get("speakers"),
+          ctx.form.get("slot_coalition"),
+          ctx.form.all("speaker_organisations"),
           ctx.form.get("speaker_people")};
 }
 
 SlotInput slot_input(const Slot& s) {
-  SlotInput in{times::hour(s.starts_at), times::hour(s.ends_at), s.title, s.kind, s.other_speakers,
-               s.coalition ? s.coalition->slug : std::string(), {}, {}};
+  SlotInput in{times::hour(s.starts_at),
+               times::hour(s.ends_at),
+               s.title,
+               s.kind,
+               s.other_speakers,
+               s.coalition ? s.coalition->slug : std::string(),
+               {},
+               {}};
   for (const auto& sp : s.speakers) {
     if (sp.user_id)
       in.people += (in.people.empty() ? "" : "\n") + sp.email;

@@ -11,8 +11,8 @@ std::string content_disposition(std::string_view name) {
   // anything else (accents, quotes, separators) becomes '_'. filename*= carries the real name.
   std::string ascii;
   for (unsigned char ch : name) {
-    const bool safe = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                      ch == '.' || ch == '-' || ch == '_' || ch == ' ' || ch == '(' || ch == ')';
+    const bool safe = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '.' ||
+                      ch == '-' || ch == '_' || ch == ' ' || ch == '(' || ch == ')';
     if (ch >= 0x80 && (ch & 0xC0) == 0x80) continue;  // one '_' per accented letter, not per byte
     ascii += safe ? static_cast<char>(ch) : '_';
   }

@@ -197,14 +197,14 @@ StoredFile store(storage::Connection& c, const Upload& upload, std::string_view 
   f.id = c.query_one(
               "INSERT INTO files (name, media_type, size, sha256, content, uploaded_by, created_at) "
               "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {f.name, f.media_type, f.size, f.sha256, storage::Blob{upload.bytes}, by,
-               storage::secs(now)})
+              {f.name, f.media_type, f.size, f.sha256, storage::Blob{upload.bytes}, by, storage::secs(now)})
              ->integer(0);
   return f;
 }
 
 std::optional<StoredFile> find(storage::Connection& c, std::int64_t id) {
-  auto r = c.query_one("SELECT id, name, media_type, size, sha256, uploaded_by, created_at FROM files WHERE id = ?", {id});
+  auto r =
+      c.query_one("SELECT id, name, media_type, size, sha256, uploaded_by, created_at FROM files WHERE id = ?", {id});
   if (!r) return std::nullopt;
   return read(*r);
 }
@@ -227,8 +227,7 @@ std::string accepted_extensions() {
   std::string out;
   for (const auto& a : kAccepted)
     for (auto e : a.extensions) {
-      if (e.empty() || out.find("." + std::string(e) + ",") != std::string::npos ||
-          out.ends_with("." + std::string(e)))
+      if (e.empty() || out.find("." + std::string(e) + ",") != std::string::npos || out.ends_with("." + std::string(e)))
         continue;
       if (!out.empty()) out += ", ";
       out += ".";

@@ -62,7 +62,8 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
       });
   run(coalitions,
       "SELECT s.coalition_id, s.to_stage, k.slug FROM coalition_stage_changes s JOIN coalitions k ON k.id = "
-      "s.coalition_id WHERE s.changed_at " + in_period + " AND s.coalition_id IN ({}) ORDER BY s.changed_at",
+      "s.coalition_id WHERE s.changed_at " +
+          in_period + " AND s.coalition_id IN ({}) ORDER BY s.changed_at",
       [&](const storage::Row& r) {
         Change x{N_("Now at the stage: {}"), r.text(1), std::nullopt, "/coalitions/" + r.text(2)};
         x.stage = true;
@@ -70,15 +71,17 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
       });
   run(coalitions,
       "SELECT a.coalition_id, a.title, a.victory, k.slug FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
-      "WHERE a.created_at " + in_period + " AND a.coalition_id IN ({}) ORDER BY a.created_at",
+      "WHERE a.created_at " +
+          in_period + " AND a.coalition_id IN ({}) ORDER BY a.created_at",
       [&](const storage::Row& r) {
         out[{"coalition", r.integer(0)}].push_back({r.boolean(2) ? N_("New victory to win: {}") : N_("New action: {}"),
-                                                     r.text(1), std::nullopt, "/coalitions/" + r.text(3) +
-                                                                                  "/feuille-de-route"});
+                                                    r.text(1), std::nullopt,
+                                                    "/coalitions/" + r.text(3) + "/feuille-de-route"});
       });
   run(coalitions,
       "SELECT rc.coalition_id, r.title, r.slug FROM resource_coalitions rc JOIN resources r ON r.id = rc.resource_id "
-      "WHERE r.status = 'published' AND r.published_at " + in_period + " AND rc.coalition_id IN ({}) ORDER BY r.published_at",
+      "WHERE r.status = 'published' AND r.published_at " +
+          in_period + " AND rc.coalition_id IN ({}) ORDER BY r.published_at",
       [&](const storage::Row& r) {
         out[{"coalition", r.integer(0)}].push_back(
             {N_("New resource: {}"), r.text(1), std::nullopt, "/ressources/" + r.text(2)});
@@ -97,8 +100,8 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
        "l.organisation_id"}};
   for (const auto& link : links) {
     run(link.ids,
-        "SELECT " + link.column + ", e.title, e.slug, e.starts_at FROM events e " + link.join +
-            " WHERE e.created_at " + in_period + " AND " + link.column + " IN ({}) ORDER BY e.starts_at",
+        "SELECT " + link.column + ", e.title, e.slug, e.starts_at FROM events e " + link.join + " WHERE e.created_at " +
+            in_period + " AND " + link.column + " IN ({}) ORDER BY e.starts_at",
         [&](const storage::Row& r) {
           out[{link.subject, r.integer(0)}].push_back(
               {N_("New event: {}, on {}"), r.text(1), storage::at(r.integer(3)), "/evenements/" + r.text(2)});
@@ -130,60 +133,61 @@ int write_digests(storage::Connection& c, sys_seconds now, int batch) {
   for (Frequency f : {Frequency::daily, Frequency::weekly}) {
     const auto [from, until] = last_period(f, now);
     for (;;) {  // a batch of people per transaction, until every digest of the period is written
-    storage::Transaction tx(c, true);
-    // Marking and reading in one statement: a second node's UPDATE finds these people marked.
-    std::vector<std::int64_t> people;
-    for (const auto& r : c.query(
-             "UPDATE users SET digest_until = ? WHERE id IN (SELECT u.id FROM users u WHERE u.digest = ? "
-             "AND u.deleted_at IS NULL AND u.email_confirmed_at IS NOT NULL "
-             "AND (u.digest_until IS NULL OR u.digest_until < ?) "
-             "AND EXISTS (SELECT 1 FROM follows f WHERE f.user_id = u.id) "
-             "AND NOT EXISTS (SELECT 1 FROM mail_preferences p WHERE p.user_id = u.id AND p.kind = 'digest' "
-             "AND p.enabled = 0) ORDER BY u.id LIMIT ?) "
-             "AND (digest_until IS NULL OR digest_until < ?) RETURNING id",
-             {secs(until), std::string(key(f)), secs(until), std::int64_t(batch), secs(until)}))
-      people.push_back(r.integer(0));
-    if (people.empty()) break;
+      storage::Transaction tx(c, true);
+      // Marking and reading in one statement: a second node's UPDATE finds these people marked.
+      std::vector<std::int64_t> people;
+      for (const auto& r :
+           c.query("UPDATE users SET digest_until = ? WHERE id IN (SELECT u.id FROM users u WHERE u.digest = ? "
+                   "AND u.deleted_at IS NULL AND u.email_confirmed_at IS NOT NULL "
+                   "AND (u.digest_until IS NULL OR u.digest_until < ?) "
+                   "AND EXISTS (SELECT 1 FROM follows f WHERE f.user_id = u.id) "
+                   "AND NOT EXISTS (SELECT 1 FROM mail_preferences p WHERE p.user_id = u.id AND p.kind = 'digest' "
+                   "AND p.enabled = 0) ORDER BY u.id LIMIT ?) "
+                   "AND (digest_until IS NULL OR digest_until < ?) RETURNING id",
+                   {secs(until), std::string(key(f)), secs(until), std::int64_t(batch), secs(until)}))
+        people.push_back(r.integer(0));
+      if (people.empty()) break;
 
-    auto follows_of = followed_by(c, people);
-    std::set<Key> followed;
-    for (const auto& [id, list] : follows_of)
-      for (const auto& x : list) followed.insert({std::string(key(x.subject)), x.id});
-    const auto changed = changes(c, followed, from, until);
+      auto follows_of = followed_by(c, people);
+      std::set<Key> followed;
+      for (const auto& [id, list] : follows_of)
+        for (const auto& x : list) followed.insert({std::string(key(x.subject)), x.id});
+      const auto changed = changes(c, followed, from, until);
 
-    for (std::int64_t id : people) {
-      auto to = accounts::store::recipient(c, id);
-      if (!to) continue;
-      const i18n::Translator* t = nullptr;
-      mail::Mail m = accounts::letter(*to, id, notifications::kDigest.key,
-                                      f == Frequency::daily ? N_("What changed yesterday in what you follow")
-                                                            : N_("What changed this week in what you follow"),
-                                      t);
-      bool any = false;
-      for (const auto& x : follows_of[id]) {
-        auto it = changed.find({std::string(key(x.subject)), x.id});
-        if (it == changed.end()) continue;
-        any = true;
-        m.paragraphs.push_back(x.name + " — " + mail::url(x.path));
-        for (const auto& change : it->second) {
-          const std::string what = change.stage ? t->tr(coalitions::stage_msgid(change.what)) : change.what;
-          std::string line =
-              change.revisions ? fmt::format(fmt::runtime(t->trn("The booklet was revised once",
-                                                                 "The booklet was revised {} times", change.revisions)),
-                                             change.revisions)
-              : change.when    ? fmt::format(fmt::runtime(t->tr(change.message)), what, t->datetime(*change.when))
-                               : fmt::format(fmt::runtime(t->tr(change.message)), what);
-          if (!change.path.empty()) line += " — " + mail::url(change.path);
-          m.paragraphs.push_back("• " + line);
+      for (std::int64_t id : people) {
+        auto to = accounts::store::recipient(c, id);
+        if (!to) continue;
+        const i18n::Translator* t = nullptr;
+        mail::Mail m = accounts::letter(*to, id, notifications::kDigest.key,
+                                        f == Frequency::daily ? N_("What changed yesterday in what you follow")
+                                                              : N_("What changed this week in what you follow"),
+                                        t);
+        bool any = false;
+        for (const auto& x : follows_of[id]) {
+          auto it = changed.find({std::string(key(x.subject)), x.id});
+          if (it == changed.end()) continue;
+          any = true;
+          m.paragraphs.push_back(x.name + " — " + mail::url(x.path));
+          for (const auto& change : it->second) {
+            const std::string what = change.stage ? t->tr(coalitions::stage_msgid(change.what)) : change.what;
+            std::string line =
+                change.revisions
+                    ? fmt::format(fmt::runtime(t->trn("The booklet was revised once",
+                                                      "The booklet was revised {} times", change.revisions)),
+                                  change.revisions)
+                : change.when ? fmt::format(fmt::runtime(t->tr(change.message)), what, t->datetime(*change.when))
+                              : fmt::format(fmt::runtime(t->tr(change.message)), what);
+            if (!change.path.empty()) line += " — " + mail::url(change.path);
+            m.paragraphs.push_back("• " + line);
+          }
         }
+        if (!any) continue;  // nothing changed: nothing sent
+        m.link_label = t->tr(N_("Choose what I follow and how often"));
+        m.link = mail::url("/compte/notifications");
+        mail::enqueue(c, m, now);
+        ++mails;
       }
-      if (!any) continue;  // nothing changed: nothing sent
-      m.link_label = t->tr(N_("Choose what I follow and how often"));
-      m.link = mail::url("/compte/notifications");
-      mail::enqueue(c, m, now);
-      ++mails;
-    }
-    tx.commit();
+      tx.commit();
     }
   }
   return mails;

@@ -11,18 +11,24 @@ using storage::secs;
 
 std::string_view key(Subject s) {
   switch (s) {
-    case Subject::coalition: return "coalition";
-    case Subject::series: return "series";
-    case Subject::organisation: return "organisation";
+    case Subject::coalition:
+      return "coalition";
+    case Subject::series:
+      return "series";
+    case Subject::organisation:
+      return "organisation";
   }
   return "";
 }
 
 std::string_view key(Frequency f) {
   switch (f) {
-    case Frequency::daily: return "daily";
-    case Frequency::weekly: return "weekly";
-    case Frequency::never: return "never";
+    case Frequency::daily:
+      return "daily";
+    case Frequency::weekly:
+      return "weekly";
+    case Frequency::never:
+      return "never";
   }
   return "";
 }
@@ -34,9 +40,10 @@ std::optional<Frequency> frequency(std::string_view k) {
 }
 
 void follow(storage::Connection& c, std::int64_t user_id, Subject s, std::int64_t id, sys_seconds now) {
-  c.execute("INSERT INTO follows (user_id, subject, subject_id, created_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (user_id, subject, subject_id) DO NOTHING",
-            {user_id, std::string(key(s)), id, secs(now)});
+  c.execute(
+      "INSERT INTO follows (user_id, subject, subject_id, created_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (user_id, subject, subject_id) DO NOTHING",
+      {user_id, std::string(key(s)), id, secs(now)});
 }
 
 void set_following(storage::Connection& c, const User& actor, Subject s, std::int64_t id, bool yes, sys_seconds now) {
@@ -50,13 +57,14 @@ void set_following(storage::Connection& c, const User& actor, Subject s, std::in
 }
 
 bool is_following(storage::Connection& c, std::int64_t user_id, Subject s, std::int64_t id) {
-  return c.query_one("SELECT 1 FROM follows WHERE user_id = ? AND subject = ? AND subject_id = ?",
-                     {user_id, std::string(key(s)), id})
+  return c
+      .query_one("SELECT 1 FROM follows WHERE user_id = ? AND subject = ? AND subject_id = ?",
+                 {user_id, std::string(key(s)), id})
       .has_value();
 }
 
 std::map<std::int64_t, std::vector<Followed>> followed_by(storage::Connection& c,
-                                                         const std::vector<std::int64_t>& people) {
+                                                          const std::vector<std::int64_t>& people) {
   std::map<std::int64_t, std::vector<Followed>> out;
   if (people.empty()) return out;
   std::string in;
@@ -66,24 +74,26 @@ std::map<std::int64_t, std::vector<Followed>> followed_by(storage::Connection& c
     params.push_back(id);
   }
   // A series has no page of its own: it is reached through its latest event.
-  for (const auto& r : c.query(
-           "SELECT f.user_id, f.subject, f.subject_id, "
-           "CASE f.subject WHEN 'coalition' THEN 'Coalition ' || k.number || ' — ' || k.title "
-           "WHEN 'series' THEN s.title ELSE o.name END, "
-           "CASE f.subject WHEN 'coalition' THEN '/coalitions/' || k.slug "
-           "WHEN 'series' THEN '/evenements/' || (SELECT e.slug FROM events e WHERE e.series_id = s.id "
-           "ORDER BY e.starts_at DESC LIMIT 1) ELSE '/organisations/' || o.slug END "
-           "FROM follows f "
-           "LEFT JOIN coalitions k ON f.subject = 'coalition' AND k.id = f.subject_id "
-           "LEFT JOIN event_series s ON f.subject = 'series' AND s.id = f.subject_id "
-           "LEFT JOIN organisations o ON f.subject = 'organisation' AND o.id = f.subject_id "
-           "WHERE f.user_id IN (" + in + ") ORDER BY f.user_id, f.subject, 4",
-           params)) {
+  for (const auto& r :
+       c.query("SELECT f.user_id, f.subject, f.subject_id, "
+               "CASE f.subject WHEN 'coalition' THEN 'Coalition ' || k.number || ' — ' || k.title "
+               "WHEN 'series' THEN s.title ELSE o.name END, "
+               "CASE f.subject WHEN 'coalition' THEN '/coalitions/' || k.slug "
+               "WHEN 'series' THEN '/evenements/' || (SELECT e.slug FROM events e WHERE e.series_id = s.id "
+               "ORDER BY e.starts_at DESC LIMIT 1) ELSE '/organisations/' || o.slug END "
+               "FROM follows f "
+               "LEFT JOIN coalitions k ON f.subject = 'coalition' AND k.id = f.subject_id "
+               "LEFT JOIN event_series s ON f.subject = 'series' AND s.id = f.subject_id "
+               "LEFT JOIN organisations o ON f.subject = 'organisation' AND o.id = f.subject_id "
+               "WHERE f.user_id IN (" +
+                   in + ") ORDER BY f.user_id, f.subject, 4",
+               params)) {
     if (r.is_null(3) || r.is_null(4)) continue;  // what it named is gone
     Followed x;
     const std::string subject = r.text(1);
-    x.subject = subject == "coalition" ? Subject::coalition : subject == "series" ? Subject::series
-                                                                                   : Subject::organisation;
+    x.subject = subject == "coalition" ? Subject::coalition
+                : subject == "series"  ? Subject::series
+                                       : Subject::organisation;
     x.id = r.integer(2);
     x.name = r.text(3);
     x.path = r.text(4);

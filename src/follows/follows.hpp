@@ -27,8 +27,7 @@ std::optional<Frequency> frequency(std::string_view key);
 
 // Use case (one transaction): `actor` starts or stops following a subject; following twice is
 // following once. The subject must exist (the caller found it).
-void set_following(storage::Connection& c, const User& actor, Subject s, std::int64_t id, bool follow,
-                   sys_seconds now);
+void set_following(storage::Connection& c, const User& actor, Subject s, std::int64_t id, bool follow, sys_seconds now);
 // Inside the caller's transaction: the person follows the subject (co-porteurs follow their coalitions).
 void follow(storage::Connection& c, std::int64_t user_id, Subject s, std::int64_t id, sys_seconds now);
 bool is_following(storage::Connection& c, std::int64_t user_id, Subject s, std::int64_t id);
@@ -42,7 +41,7 @@ struct Followed {
 std::vector<Followed> followed_by(storage::Connection& c, std::int64_t user_id);
 // The same for several people at once, in one query (the digest's batch): by person.
 std::map<std::int64_t, std::vector<Followed>> followed_by(storage::Connection& c,
-                                                         const std::vector<std::int64_t>& people);
+                                                          const std::vector<std::int64_t>& people);
 
 Frequency digest_frequency(storage::Connection& c, std::int64_t user_id);
 // Use case (one transaction).

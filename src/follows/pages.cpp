@@ -31,7 +31,8 @@ namespace {
 // when the button was there).
 Response set(Context& ctx, Subject s, std::int64_t id, const std::string& back) {
   const std::string& choice = ctx.form.get("suivre");
-  if (choice != "0" && choice != "1") return views::bad_request(ctx, N_("The form could not be read. Please try again."));
+  if (choice != "0" && choice != "1")
+    return views::bad_request(ctx, N_("The form could not be read. Please try again."));
   set_following(ctx.db, *ctx.user, s, id, choice == "1", ctx.now);
   return Response::redirect(ctx.form.get("retour") == "compte" ? std::string("/compte/notifications#resume") : back);
 }

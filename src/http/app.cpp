@@ -51,7 +51,8 @@ bool is_trusted_proxy(const Request& request, const std::vector<std::string>& tr
 std::string client_address(const Request& request, const std::vector<std::string>& trusted_proxies) {
   if (!is_trusted_proxy(request, trusted_proxies)) return request.client_address;
   std::string_view forwarded = last_entry(request.header("x-forwarded-for"));
-  if (forwarded.empty() || forwarded.size() > 45 || forwarded.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos)
+  if (forwarded.empty() || forwarded.size() > 45 ||
+      forwarded.find_first_not_of("0123456789abcdefABCDEF.:") != std::string_view::npos)
     return request.client_address;
   return std::string(forwarded);
 }
@@ -65,8 +66,7 @@ std::optional<std::string> well_formed_host(std::string_view host) {
   std::size_t port_at = std::string::npos;
   if (out.front() == '[') {
     const std::size_t close = out.find(']');
-    if (close == std::string::npos || close < 3 ||
-        out.find_first_not_of("0123456789abcdef:.", 1) != close)
+    if (close == std::string::npos || close < 3 || out.find_first_not_of("0123456789abcdef:.", 1) != close)
       return std::nullopt;
     if (close + 1 < out.size()) {
       if (out[close + 1] != ':') return std::nullopt;
@@ -137,10 +137,11 @@ const std::string& Context::csrf_token() {
 void Context::renew_browser_secret() {
   browser_secret = accounts::random_token();
   csrf_.clear();
-  std::erase_if(set_cookies, [](const std::string& c) { return c.starts_with(std::string(App::kBrowserCookie) + "="); });
-  set_cookies.push_back(set_cookie(App::kBrowserCookie, browser_secret,
-                                   {.http_only = true, .secure = options.secure_cookies,
-                                    .max_age_seconds = 365L * 24 * 3600}));
+  std::erase_if(set_cookies,
+                [](const std::string& c) { return c.starts_with(std::string(App::kBrowserCookie) + "="); });
+  set_cookies.push_back(
+      set_cookie(App::kBrowserCookie, browser_secret,
+                 {.http_only = true, .secure = options.secure_cookies, .max_age_seconds = 365L * 24 * 3600}));
 }
 
 // Every change made through the site is a POST: move the version on so that cached pages are
@@ -176,7 +177,8 @@ Admission App::admit(const Request& head) {
 
 Response App::handle(Request& request) {
   if (request.path.starts_with("/static/")) {
-    if (request.method != Method::get && request.method != Method::head) return Response::text(405, "Method not allowed");
+    if (request.method != Method::get && request.method != Method::head)
+      return Response::text(405, "Method not allowed");
     if (auto r = assets_.serve(request.path, request.header("accept-encoding"))) return *r;
     return Response::text(404, "Not found");
   }
@@ -194,9 +196,8 @@ Response App::handle(Request& request) {
   const std::optional<std::string> host = well_formed_host(host_header);
   if (!host && (options_.base_url.empty() || !options_.allowed_hosts.empty()))
     return Response::text(400, "Bad request: missing or malformed Host header");
-  if (!options_.allowed_hosts.empty() &&
-      std::find(options_.allowed_hosts.begin(), options_.allowed_hosts.end(), host_name(*host)) ==
-          options_.allowed_hosts.end())
+  if (!options_.allowed_hosts.empty() && std::find(options_.allowed_hosts.begin(), options_.allowed_hosts.end(),
+                                                   host_name(*host)) == options_.allowed_hosts.end())
     return Response::text(421, "Misdirected request: this site does not answer to that host");
 
   request.client_address = client_address(request, options_.trusted_proxies);
@@ -283,7 +284,8 @@ Response App::respond(Request& request, std::string base_url) {
     // a document for a signed-in person, or one a handler marked private (a personal calendar, one's
     // own data). Those are not open data either: no licence.
     const bool personal = std::any_of(response.headers.begin(), response.headers.end(), [](const auto& h) {
-      return (h.first == "Cache-Control" || h.first == "cache-control") && h.second.find("private") != std::string::npos;
+      return (h.first == "Cache-Control" || h.first == "cache-control") &&
+             h.second.find("private") != std::string::npos;
     });
     if (!personal)
       response.set_header("Link", "<" + open_data::licence_url(options_.data_licence) + ">; rel=\"license\"");

@@ -35,10 +35,10 @@ struct Context {
   std::optional<accounts::User> user;
   // The signed-in person as the use cases take them: nullptr for a visitor.
   const accounts::User* actor() const { return user ? &*user : nullptr; }
-  std::string session_token;  // the raw cookie value, for sign-out and password change
-  Form query;                 // decoded query string
-  Form form;                  // decoded body of a POST
-  std::vector<files::Upload> uploads;  // the files of a multipart/form-data POST
+  std::string session_token;                                // the raw cookie value, for sign-out and password change
+  Form query;                                               // decoded query string
+  Form form;                                                // decoded body of a POST
+  std::vector<files::Upload> uploads;                       // the files of a multipart/form-data POST
   std::vector<std::pair<std::string, std::string>> params;  // from the route pattern
   std::vector<std::string> set_cookies;                     // Set-Cookie values to add to the response
 

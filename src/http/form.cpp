@@ -1,12 +1,13 @@
 // Query strings, form bodies and cookies, decoded with Boost.URL.
 #include "http/form.hpp"
 
+#include <fmt/format.h>
+
 #include <boost/url/decode_view.hpp>
 #include <boost/url/encoding_opts.hpp>
 #include <boost/url/grammar/parse.hpp>
 #include <boost/url/rfc/pct_encoded_rule.hpp>
 #include <boost/url/rfc/query_rule.hpp>
-#include <fmt/format.h>
 
 #include "common/text.hpp"
 

@@ -2,13 +2,12 @@
 #include "http/framing.hpp"
 
 #include <algorithm>
-#include <climits>
-#include <cstdint>
-#include <iterator>
-
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/url/parse.hpp>
+#include <climits>
+#include <cstdint>
+#include <iterator>
 
 #include "common/text.hpp"
 
@@ -20,10 +19,14 @@ namespace bhttp = boost::beast::http;
 
 Method method_of(bhttp::verb verb) {
   switch (verb) {
-    case bhttp::verb::get: return Method::get;
-    case bhttp::verb::head: return Method::head;
-    case bhttp::verb::post: return Method::post;
-    default: return Method::other;
+    case bhttp::verb::get:
+      return Method::get;
+    case bhttp::verb::head:
+      return Method::head;
+    case bhttp::verb::post:
+      return Method::post;
+    default:
+      return Method::other;
   }
 }
 

@@ -6,14 +6,13 @@
 // The server (server.cpp) reads with these around its asynchronous reads; the request fuzzer
 // (fuzz/http_request.cpp) calls the same functions around a synchronous read of its input.
 #pragma once
-#include <optional>
-#include <string>
-#include <string_view>
-
 #include <boost/beast/core/error.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
 
 #include "http/message.hpp"
 #include "http/server.hpp"

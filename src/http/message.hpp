@@ -15,10 +15,10 @@ enum class Method { get, head, post, other };
 
 struct Request {
   Method method = Method::get;
-  std::string method_name;  // as sent, for logs
-  std::string target;       // path and query, as sent
-  std::string path;         // percent-decoded path, without the query
-  std::string query;        // raw query string, without '?'
+  std::string method_name;                                   // as sent, for logs
+  std::string target;                                        // path and query, as sent
+  std::string path;                                          // percent-decoded path, without the query
+  std::string query;                                         // raw query string, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;
   std::string client_address;

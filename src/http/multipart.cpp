@@ -52,8 +52,8 @@ std::optional<std::string> multipart_boundary(std::string_view content_type) {
   return b;
 }
 
-std::optional<MultipartBody> parse_multipart(std::string_view body, std::string_view boundary,
-                                             std::size_t max_parts, std::size_t max_text_bytes) {
+std::optional<MultipartBody> parse_multipart(std::string_view body, std::string_view boundary, std::size_t max_parts,
+                                             std::size_t max_text_bytes) {
   const std::string delimiter = "--" + std::string(boundary);
   const std::string separator = std::string(kCrlf) + delimiter;
   // The first delimiter opens the body (a preamble before it is allowed and ignored).

@@ -1,12 +1,11 @@
 // Validators, dates and licence links of open data documents.
 #include "http/open_data.hpp"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <array>
 #include <cstdio>
-
-#include <fmt/format.h>
 
 namespace fabrique::http::open_data {
 namespace {

@@ -47,7 +47,8 @@ void PageCache::store(const std::string& key, std::int64_t version, std::chrono:
   // Compressed once here, outside the lock, instead of on every response.
   Entry e{version, now, r, {}, {}};
   // Server-Timing tells how long this rendering took; a copy served later took no such time.
-  std::erase_if(e.identity.headers, [](const auto& h) { return h.first == "server-timing" || h.first == "Server-Timing"; });
+  std::erase_if(e.identity.headers,
+                [](const auto& h) { return h.first == "server-timing" || h.first == "Server-Timing"; });
   if (r.body.size() >= kMinCompressBytes) {
     e.gzip = gzip(r.body);
     e.brotli = brotli(r.body, 5);

@@ -16,8 +16,8 @@ using PageHandler = std::function<Response(Context&)>;
 
 // What a route's form needs beyond the ordinary, read by the server before the body (Admission).
 enum class Needs {
-  form,            // a small form: the ordinary body limit and read timeout
-  files,           // a form with a file: the upload limit and timeout, once the sender is signed in
+  form,              // a small form: the ordinary body limit and read timeout
+  files,             // a form with a file: the upload limit and timeout, once the sender is signed in
   password_hashing,  // hashes a password (Argon2id, slow on purpose): handled off the network threads
 };
 

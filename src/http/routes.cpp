@@ -5,7 +5,6 @@
 #include "accounts/pages.hpp"
 #include "coalitions/pages.hpp"
 #include "commons/pages.hpp"
-#include "search/pages.hpp"
 #include "events/pages.hpp"
 #include "follows/pages.hpp"
 #include "http/router.hpp"
@@ -16,6 +15,7 @@
 #include "organisations/pages.hpp"
 #include "programme/pages.hpp"
 #include "roadmaps/pages.hpp"
+#include "search/pages.hpp"
 #include "taxonomies/pages.hpp"
 
 namespace fabrique::http {
@@ -83,7 +83,8 @@ const Router& routes() {
     // Mail: which notices come by mail, the one-click unsubscription of a mail (RFC 8058: the mail
     // client posts without our CSRF token; the path is signed), and the animateurs' outbox
     r.get("/compte/courriels", signed_in(fabrique::notifications::pages::mail_choices_form));
-    r.get("/compte/notifications", signed_in(fabrique::notifications::pages::mail_choices_form));  // where mails' links land
+    r.get("/compte/notifications",
+          signed_in(fabrique::notifications::pages::mail_choices_form));  // where mails' links land
     r.post("/compte/resume", signed_in(fabrique::follows::pages::save_digest));
     r.post("/compte/courriels", signed_in(fabrique::notifications::pages::save_mail_choices));
     r.get("/courriels/desabonnement/{user:int}/{kind}/{token}", fabrique::notifications::pages::unsubscribe_form);
@@ -96,7 +97,8 @@ const Router& routes() {
     r.post("/organisations/nouvelle", signed_in(organisations::create));
     r.get("/organisations/types", signed_in([](Context& c) { return taxonomies::edit(c, kOrganisationKinds); }));
     r.post("/organisations/types", signed_in([](Context& c) { return taxonomies::add(c, kOrganisationKinds); }));
-    r.post("/organisations/types/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kOrganisationKinds); }));
+    r.post("/organisations/types/{slug}",
+           signed_in([](Context& c) { return taxonomies::rename(c, kOrganisationKinds); }));
     r.get("/organisations/{slug}", organisations::show);
     r.post("/organisations/{slug}/suivre", signed_in(fabrique::follows::pages::follow_organisation));
     r.get("/organisations/{slug}/modifier", signed_in(organisations::edit_form));
@@ -109,10 +111,12 @@ const Router& routes() {
     r.post("/coalitions/nouvelle", signed_in(coalitions::create));
     r.get("/coalitions/familles", signed_in([](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); }));
     r.post("/coalitions/familles", signed_in([](Context& c) { return taxonomies::add(c, kCoalitionFamilies); }));
-    r.post("/coalitions/familles/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionFamilies); }));
+    r.post("/coalitions/familles/{slug}",
+           signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionFamilies); }));
     r.get("/coalitions/promotions", signed_in([](Context& c) { return taxonomies::edit(c, kCoalitionCohorts); }));
     r.post("/coalitions/promotions", signed_in([](Context& c) { return taxonomies::add(c, kCoalitionCohorts); }));
-    r.post("/coalitions/promotions/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); }));
+    r.post("/coalitions/promotions/{slug}",
+           signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); }));
     r.get("/coalitions/{slug}.json", coalitions::show_json);
     r.get("/coalitions/{slug}", coalitions::show);
     r.get("/coalitions/{slug}/modifier", signed_in(coalitions::edit_form));
@@ -180,7 +184,8 @@ const Router& routes() {
     }
     // Roadmaps and impact (public pages; changes by co-porteurs and animateurs)
     namespace roadmaps = fabrique::roadmaps::pages;
-    r.get("/feuille-de-route", roadmaps::programme_roadmap);  // ?levier=&statut=&qualite=&coalition=&organisation=&page=
+    r.get("/feuille-de-route",
+          roadmaps::programme_roadmap);  // ?levier=&statut=&qualite=&coalition=&organisation=&page=
     r.get("/feuille-de-route.csv", roadmaps::programme_roadmap_csv);
     r.get("/feuille-de-route.json", roadmaps::programme_roadmap_json);
     r.get("/tableau-de-bord", roadmaps::dashboard);
@@ -192,7 +197,8 @@ const Router& routes() {
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::show_action);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}", signed_in(roadmaps::update_action));
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique", roadmaps::action_history);  // ?de=N&a=M
-    r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer", signed_in(roadmaps::restore_action));
+    r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer",
+           signed_in(roadmaps::restore_action));
     r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::action_from_next_step));
     r.get("/coalitions/{slug}/impact", roadmaps::impact);
     r.get("/coalitions/{slug}/impact.json", roadmaps::impact_json);
@@ -201,10 +207,12 @@ const Router& routes() {
     r.get("/coalitions/{slug}/impact/{id:int}/mesures.csv", roadmaps::measurements_csv);
     r.get("/coalitions/{slug}/impact/{id:int}", roadmaps::show_indicator);
     r.post("/coalitions/{slug}/impact/{id:int}", signed_in(roadmaps::update_indicator));
-    r.post("/coalitions/{slug}/impact/{id:int}/historique/{number:int}/restaurer", signed_in(roadmaps::restore_indicator));
+    r.post("/coalitions/{slug}/impact/{id:int}/historique/{number:int}/restaurer",
+           signed_in(roadmaps::restore_indicator));
     r.get("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", signed_in(roadmaps::show_measurement));
     r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", signed_in(roadmaps::correct_measurement));
-    r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}/suppression", signed_in(roadmaps::remove_measurement));
+    r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}/suppression",
+           signed_in(roadmaps::remove_measurement));
     // Commons: search over everything, resources, the charter, the boussole (literal paths first)
     {
       namespace commons = fabrique::commons::pages;

@@ -1,16 +1,22 @@
 // The HTTP/1.1 server: accept loop, one coroutine per connection, limits, timeouts, headers, compression and shutdown.
 #include "http/server.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <charconv>
 #include <climits>
-#include <cstdint>
 #include <condition_variable>
 #include <csignal>
+#include <cstdint>
 #include <cstring>
-#include <filesystem>
 #include <exception>
+#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -19,13 +25,6 @@
 #include <unordered_set>
 #include <utility>
 #include <vector>
-
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 
 #include "common/log.hpp"
 #include "http/compress.hpp"
@@ -232,8 +231,8 @@ struct Preconditions {
 // Turns the application's response into the wire message, adding what every response needs. A data
 // document (open_data::is_data) gets a strong ETag of the bytes sent, so each encoding has its own,
 // and becomes 304 Not Modified when `preconditions` say the client's copy is current.
-BeastResponse make_response(Response response, unsigned version, bool keep_alive,
-                            std::string_view accept_encoding, Preconditions preconditions = {}) {
+BeastResponse make_response(Response response, unsigned version, bool keep_alive, std::string_view accept_encoding,
+                            Preconditions preconditions = {}) {
   unsigned status = static_cast<unsigned>(response.status);
   if (response.status < 100 || response.status > 999) {
     log::error("handler returned an invalid status", {{"status", std::to_string(response.status)}});
@@ -330,10 +329,14 @@ asio::awaitable<void> linger_close(beast::tcp_stream& stream) {
 
 std::string_view parse_error_text(unsigned status) {
   switch (status) {
-    case 413: return "Payload too large";
-    case 431: return "Request header fields too large";
-    case 503: return "Service unavailable";
-    default: return "Bad request";
+    case 413:
+      return "Payload too large";
+    case 431:
+      return "Request header fields too large";
+    case 503:
+      return "Service unavailable";
+    default:
+      return "Bad request";
   }
 }
 
@@ -380,12 +383,12 @@ struct Server::Impl {
 
   std::atomic<std::size_t> open_connections{0};
   std::atomic<std::size_t> refusing{0};
-  std::atomic<std::size_t> kept_alive{0};        // connections idle between two requests
+  std::atomic<std::size_t> kept_alive{0};       // connections idle between two requests
   std::atomic<std::size_t> receiving_bytes{0};  // bodies being read, all connections (Reservation)
   std::atomic<bool> stopping{false};
   unsigned short bound_port = 0;
 
-  std::mutex addresses_mutex;  // guards per_address
+  std::mutex addresses_mutex;                                // guards per_address
   std::unordered_map<std::string, std::size_t> per_address;  // open connections by client address
 
   std::mutex mutex;  // guards stop_requested and running_threads
@@ -644,8 +647,8 @@ struct Server::Impl {
       Request request;
       if (unsigned status = framing_status(parser); status != 0 || !fill_head(header, client, request)) {
         const Response refusal = error_response(status != 0 ? status : 400);
-        co_await refuse_request(stream, refusal, header.method_string(),
-                                path_of_target(header.target()), started, client);
+        co_await refuse_request(stream, refusal, header.method_string(), path_of_target(header.target()), started,
+                                client);
         co_return;
       }
       const bool keep_alive_asked = header.keep_alive();
@@ -678,8 +681,8 @@ struct Server::Impl {
           head || request.method == Method::get
               ? Preconditions{request.header("if-none-match"), request.header("if-modified-since")}
               : Preconditions{};
-      BeastResponse res = make_response(std::move(response), version, keep_alive, request.header("accept-encoding"),
-                                        preconditions);
+      BeastResponse res =
+          make_response(std::move(response), version, keep_alive, request.header("accept-encoding"), preconditions);
       const unsigned status = res.result_int();
       stream.expires_after(limits.write_timeout);
       beast::error_code write_ec;
@@ -692,8 +695,7 @@ struct Server::Impl {
         auto [body_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
         write_ec = body_ec;
       }
-      log_request(request.method_name, request.path, status, write_ec || head ? 0 : res.body().size(), started,
-                  client);
+      log_request(request.method_name, request.path, status, write_ec || head ? 0 : res.body().size(), started, client);
       if (write_ec) co_return;
       if (!keep_alive) {
         stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -763,8 +765,8 @@ struct Server::Impl {
     }
     CountGuard guard(pool.pending);
     co_return co_await asio::co_spawn(
-        pool.threads->get_executor(), [this, &request]() -> asio::awaitable<Response> { co_return call_handler(request); },
-        asio::use_awaitable);
+        pool.threads->get_executor(),
+        [this, &request]() -> asio::awaitable<Response> { co_return call_handler(request); }, asio::use_awaitable);
   }
 
   // Runs a context until it runs out of work; nothing should throw out of it, but if something

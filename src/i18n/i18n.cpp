@@ -2,16 +2,16 @@
 // and dates shown in Europe/Paris with Howard Hinnant's tz library.
 #include "i18n/i18n.hpp"
 
+#include <date/tz.h>
+#include <fmt/format.h>
+
 #include <array>
+#include <boost/locale/gnu_gettext.hpp>
+#include <boost/locale/message.hpp>
 #include <map>
 #include <memory>
 #include <shared_mutex>
 #include <stdexcept>
-
-#include <boost/locale/gnu_gettext.hpp>
-#include <boost/locale/message.hpp>
-#include <date/tz.h>
-#include <fmt/format.h>
 
 #include "common/resources.hpp"
 
@@ -64,10 +64,12 @@ class GettextTranslator final : public Translator {
   mutable std::map<std::string, std::string, std::less<>> memo_;
 };
 
-constexpr std::array<const char*, 12> kMonthsFr = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
-                                                   "août", "septembre", "octobre", "novembre", "décembre"};
-constexpr std::array<const char*, 12> kMonthsEn = {"January", "February", "March", "April", "May", "June", "July",
-                                                   "August", "September", "October", "November", "December"};
+constexpr std::array<const char*, 12> kMonthsFr = {"janvier",   "février", "mars",     "avril",
+                                                   "mai",       "juin",    "juillet",  "août",
+                                                   "septembre", "octobre", "novembre", "décembre"};
+constexpr std::array<const char*, 12> kMonthsEn = {"January",   "February", "March",    "April",
+                                                   "May",       "June",     "July",     "August",
+                                                   "September", "October",  "November", "December"};
 
 }  // namespace
 

@@ -12,8 +12,8 @@ enum class Lang { fr, en };
 // Marks a message for extraction without translating it here (translated when displayed).
 constexpr const char* N_(const char* message) { return message; }
 
-std::string_view code(Lang lang);                 // "fr", "en"
-bool parse(std::string_view code, Lang& out);     // false if not a supported language
+std::string_view code(Lang lang);              // "fr", "en"
+bool parse(std::string_view code, Lang& out);  // false if not a supported language
 
 // Picks the language from an Accept-Language header; French when nothing supported is asked.
 Lang negotiate(std::string_view accept_language);

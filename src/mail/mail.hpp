@@ -31,8 +31,8 @@ struct Mail {
   std::string link_label;               // optional: one link, drawn as a button in HTML
   std::string link;                     // absolute URL (see url())
   // What the mail is about. Transactional kinds (kConfirmation, kPasswordRecovery, kAddressChange,
-  // kAccountExists, kAccountDeleted, kReplyInvitation) are sent whatever the person's preferences; any other kind carries
-  // List-Unsubscribe for `user_id` (RFC 8058 one-click).
+  // kAccountExists, kAccountDeleted, kReplyInvitation) are sent whatever the person's preferences; any other kind
+  // carries List-Unsubscribe for `user_id` (RFC 8058 one-click).
   std::string kind;
   std::int64_t user_id = 0;  // the recipient's account, when they have one
   std::vector<Attachment> attachments;

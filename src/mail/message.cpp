@@ -1,7 +1,7 @@
 // Composes a mail as an RFC 5322 / MIME message: safe headers, a plain-text and a small HTML part.
-#include <ctime>
-
 #include <sodium.h>
+
+#include <ctime>
 
 #include "accounts/crypto.hpp"
 #include "mail/mail.hpp"
@@ -93,7 +93,8 @@ std::string host_of(std::string_view base_url) {
 std::string boundary(const char* what) { return std::string("=_") + what + "_" + accounts::random_token(); }
 
 std::string footer(const Mail& m, const i18n::Translator& t) {
-  if (transactional(m.kind)) return replace_braces(t.tr(N_("This mail was sent automatically by {}.")), settings().base_url);
+  if (transactional(m.kind))
+    return replace_braces(t.tr(N_("This mail was sent automatically by {}.")), settings().base_url);
   return replace_braces(t.tr(N_("You receive this mail because you have an account on {}.")), settings().base_url);
 }
 

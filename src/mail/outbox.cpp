@@ -36,8 +36,7 @@ std::optional<Claimed> claim(storage::Connection& c, sys_seconds now, std::chron
       {secs(now)});
   if (!r) return std::nullopt;
   Claimed m{r->integer(0), r->text(1), r->text(2), r->text(3), r->integer(4) + 1, storage::at(r->integer(5))};
-  c.execute("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?",
-            {m.attempts, secs(now + lease), m.id});
+  c.execute("UPDATE outbox SET attempts = ?, next_attempt_at = ? WHERE id = ?", {m.attempts, secs(now + lease), m.id});
   tx.commit();
   return m;
 }

@@ -31,9 +31,8 @@ Html counts_list(http::Context& ctx, const outbox::Counts& n) {
 }
 
 Html trouble_row(http::Context& ctx, const outbox::Entry& e) {
-  Html state = e.status == "failed"
-                   ? render("<strong>{}</strong>", ctx.tr(N_("Refused for good")))
-                   : render("{} {}", ctx.tr(N_("Next attempt:")), ctx.t->datetime(e.next_attempt_at));
+  Html state = e.status == "failed" ? render("<strong>{}</strong>", ctx.tr(N_("Refused for good")))
+                                    : render("{} {}", ctx.tr(N_("Next attempt:")), ctx.t->datetime(e.next_attempt_at));
   Html what = render("<td>{}</td><td>{}</td><td>{}</td>", ctx.t->datetime(e.created_at), e.recipient, e.subject);
   return render("<tr>{}<td>{}</td><td>{}</td><td><code>{}</code></td></tr>", what, e.attempts, state, e.last_error);
 }
@@ -49,10 +48,12 @@ http::Response outbox(http::Context& ctx) {
                      ctx.tr(N_("To")), ctx.tr(N_("Subject")));
   head += render(R"(<th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>)", ctx.tr(N_("Attempts")),
                  ctx.tr(N_("State")), ctx.tr(N_("What the mail server answered")));
-  Html table = troubles.empty()
-                   ? render("<p>{}</p>", ctx.tr(N_("No mail has failed.")))
-                   : render(R"(<div class="table"><table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>)",
-                            ctx.tr(N_("Mails that failed")), head, rows);
+  Html table =
+      troubles.empty()
+          ? render("<p>{}</p>", ctx.tr(N_("No mail has failed.")))
+          : render(
+                R"(<div class="table"><table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>)",
+                ctx.tr(N_("Mails that failed")), head, rows);
   Html body = render(R"(<h1>{}</h1>
 <p>{}</p>
 {}

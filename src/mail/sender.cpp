@@ -27,9 +27,8 @@ int Sender::deliver_due() {
     auto m = outbox::claim(*c, clock_(), lease);
     if (!m) break;
     ++attempts;
-    Outcome o = options_.smtp_url.empty()
-                    ? write_eml(options_.mail_dir, std::to_string(m->id), m->message)
-                    : send_smtp(options_, m->recipient, m->message);
+    Outcome o = options_.smtp_url.empty() ? write_eml(options_.mail_dir, std::to_string(m->id), m->message)
+                                          : send_smtp(options_, m->recipient, m->message);
     const auto now = clock_();
     storage::Transaction tx(*c, true);
     switch (o.kind) {

@@ -2,9 +2,9 @@
 // choosing which kinds come by mail).
 #include "notifications/notifications.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "accounts/by_mail.hpp"
 #include "common/text.hpp"
@@ -36,11 +36,10 @@ const Kind* kind(std::string_view key) {
   return nullptr;
 }
 
-void notice(storage::Connection& c, std::int64_t user_id, const char* message, const std::string& link,
-            sys_seconds now, const std::string& subject) {
+void notice(storage::Connection& c, std::int64_t user_id, const char* message, const std::string& link, sys_seconds now,
+            const std::string& subject) {
   c.execute("INSERT INTO notifications (user_id, message, subject, link, created_at) VALUES (?, ?, ?, ?, ?)",
-            {user_id, std::string(message), cut(subject, kMaxSubject), link.size() > kMaxLink ? "" : link,
-             secs(now)});
+            {user_id, std::string(message), cut(subject, kMaxSubject), link.size() > kMaxLink ? "" : link, secs(now)});
 }
 
 void notify(storage::Connection& c, std::int64_t user_id, const Kind& kind, const char* message,
@@ -79,16 +78,17 @@ std::vector<std::int64_t> animateurs(storage::Connection& c) {
 }
 
 bool mail_enabled(storage::Connection& c, std::int64_t user_id, std::string_view kind) {
-  auto r = c.query_one("SELECT enabled FROM mail_preferences WHERE user_id = ? AND kind = ?",
-                       {user_id, std::string(kind)});
+  auto r =
+      c.query_one("SELECT enabled FROM mail_preferences WHERE user_id = ? AND kind = ?", {user_id, std::string(kind)});
   return !r || r->boolean(0);
 }
 
 void set_mail_enabled(storage::Connection& c, std::int64_t user_id, std::string_view kind, bool enabled,
                       sys_seconds now) {
-  c.execute("INSERT INTO mail_preferences (user_id, kind, enabled, updated_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (user_id, kind) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at",
-            {user_id, std::string(kind), std::int64_t(enabled), secs(now)});
+  c.execute(
+      "INSERT INTO mail_preferences (user_id, kind, enabled, updated_at) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (user_id, kind) DO UPDATE SET enabled = excluded.enabled, updated_at = excluded.updated_at",
+      {user_id, std::string(kind), std::int64_t(enabled), secs(now)});
 }
 
 std::vector<Notification> latest(storage::Connection& c, std::int64_t user_id, std::int64_t limit) {
@@ -96,8 +96,7 @@ std::vector<Notification> latest(storage::Connection& c, std::int64_t user_id, s
   for (const auto& r : c.query("SELECT id, message, subject, link, created_at, read_at FROM notifications "
                                "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
                                {user_id, limit}))
-    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3),
-                   storage::at(r.integer(4)), !r.is_null(5)});
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), storage::at(r.integer(4)), !r.is_null(5)});
   return out;
 }
 

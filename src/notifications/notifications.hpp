@@ -47,8 +47,8 @@ const Kind* kind(std::string_view key);
 
 // Tells `user_id` something on the site only (the caller mails them in its own words), in the
 // caller's transaction; `message`, `link` and `subject` as for notify().
-void notice(storage::Connection& c, std::int64_t user_id, const char* message, const std::string& link,
-            sys_seconds now, const std::string& subject = {});
+void notice(storage::Connection& c, std::int64_t user_id, const char* message, const std::string& link, sys_seconds now,
+            const std::string& subject = {});
 
 // Tells `user_id` something, on the site and by mail (unless they turned that kind off, or have not
 // confirmed their address yet). `message` must be a msgid marked with N_() so that it is translated

@@ -30,14 +30,14 @@ Html account_section(http::Context& ctx) {
   }
   Html mark;
   if (unread > 0)
-    mark = render(R"(<form method="post" action="/compte/notifications/lues">{}<button type="submit" class="secondary">{}</button></form>)",
-                  views::csrf_field(ctx), ctx.tr(N_("Mark all as read")));
-  return render(R"(<section aria-labelledby="notifications"><h2 id="notifications">{}</h2><p>{}</p>{}{}</section>)",
-                ctx.tr(N_("My notifications")),
-                fmt::format(fmt::runtime(ctx.trn("{} unread notification", "{} unread notifications", unread)), unread),
-                items.empty() ? render("<p>{}</p>", ctx.tr(N_("Nothing to tell you yet.")))
-                              : render("<ul>{}</ul>", list),
-                mark);
+    mark = render(
+        R"(<form method="post" action="/compte/notifications/lues">{}<button type="submit" class="secondary">{}</button></form>)",
+        views::csrf_field(ctx), ctx.tr(N_("Mark all as read")));
+  return render(
+      R"(<section aria-labelledby="notifications"><h2 id="notifications">{}</h2><p>{}</p>{}{}</section>)",
+      ctx.tr(N_("My notifications")),
+      fmt::format(fmt::runtime(ctx.trn("{} unread notification", "{} unread notifications", unread)), unread),
+      items.empty() ? render("<p>{}</p>", ctx.tr(N_("Nothing to tell you yet."))) : render("<ul>{}</ul>", list), mark);
 }
 
 http::Response mark_read(http::Context& ctx) {
@@ -84,10 +84,11 @@ const Kind* signed_kind(const http::Context& ctx) {
 }
 
 http::Response bad_link(http::Context& ctx) {
-  return views::page(ctx, 400, ctx.tr(N_("This link cannot be used")),
-                     render(R"(<h1>{}</h1><p class="error" role="alert">{}</p>)", ctx.tr(N_("This link cannot be used")),
-                            ctx.tr(N_("This unsubscription link is not valid. Check that it was copied whole, or "
-                                      "choose your mails on your account page."))));
+  return views::page(
+      ctx, 400, ctx.tr(N_("This link cannot be used")),
+      render(R"(<h1>{}</h1><p class="error" role="alert">{}</p>)", ctx.tr(N_("This link cannot be used")),
+             ctx.tr(N_("This unsubscription link is not valid. Check that it was copied whole, or "
+                       "choose your mails on your account page."))));
 }
 }  // namespace
 
@@ -97,8 +98,8 @@ http::Response unsubscribe_form(http::Context& ctx) {
   Html body = render(R"(<h1>{}</h1>
 <p>{} <strong>{}</strong></p>
 <form method="post" action="{}"><button type="submit">{}</button></form>)",
-                     ctx.tr(N_("Stop these mails")), ctx.tr(N_("You will no longer receive by mail:")), ctx.tr(k->label),
-                     ctx.request.path, ctx.tr(N_("Unsubscribe")));
+                     ctx.tr(N_("Stop these mails")), ctx.tr(N_("You will no longer receive by mail:")),
+                     ctx.tr(k->label), ctx.request.path, ctx.tr(N_("Unsubscribe")));
   return views::page(ctx, ctx.tr(N_("Stop these mails")), body);
 }
 

@@ -8,7 +8,7 @@ namespace fabrique::notifications::pages {
 
 // The "My notifications" section of /compte: the unread count and the latest notices.
 html::Html account_section(http::Context& ctx);
-http::Response mark_read(http::Context& ctx);  // POST /compte/notifications/lues
+http::Response mark_read(http::Context& ctx);          // POST /compte/notifications/lues
 http::Response mail_choices_form(http::Context& ctx);  // GET /compte/courriels
 http::Response save_mail_choices(http::Context& ctx);  // POST /compte/courriels
 // The one-click unsubscription of a mail's List-Unsubscribe link, signed, no sign-in needed.

@@ -28,8 +28,8 @@ Correction proposed_correction(const Contribution& k) {
   };
   out.value = get("value");
   auto tv = o.find("to_verify");
-  out.evidence = {k.target, get("level"), get("url"), get("checked_on"), get("note"),
-                  tv != o.end() && tv->value().is_bool() && tv->value().as_bool()};
+  out.evidence = {k.target,          get("level"), get("url"),
+                  get("checked_on"), get("note"),  tv != o.end() && tv->value().is_bool() && tv->value().as_bool()};
   return out;
 }
 
@@ -93,9 +93,8 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
   }
   store::decide(c, id, ContributionStatus::accepted, "", actor.id, now);
   notifications::notify(c, k->contributor_id, notifications::kContributions,
-                        k->kind == ContributionKind::entry
-                            ? N_("Your proposed entry “{}” was accepted and published.")
-                            : N_("Your correction to “{}” was accepted."),
+                        k->kind == ContributionKind::entry ? N_("Your proposed entry “{}” was accepted and published.")
+                                                           : N_("Your correction to “{}” was accepted."),
                         urls::entry(written->slug), now, written->name());
   tx.commit();
   return written->slug;

@@ -32,9 +32,12 @@ Html band_chart(const Context& ctx, const std::array<std::array<int, 3>, 2>& ban
     rows.push_back(std::move(row));
     ++axis;
   }
-  charts::Frame f{"bandes", ctx.tr(N_("Number of entries per band, openness and explainability")),
+  charts::Frame f{"bandes",
+                  ctx.tr(N_("Number of entries per band, openness and explainability")),
                   ctx.tr(N_("Each bar counts the entries of this public body in each band of one axis.")),
-                  ctx.tr(N_("No entry yet.")), "", ctx.lang() == i18n::Lang::fr ? ',' : '.'};
+                  ctx.tr(N_("No entry yet.")),
+                  "",
+                  ctx.lang() == i18n::Lang::fr ? ',' : '.'};
   return charts::stacked_bars(f, series, rows);
 }
 

@@ -26,8 +26,12 @@ Correction correction_from_form(const Context& ctx) {
   k.target = f.get("target");
   k.kind = rubric().criterion(k.target) ? ContributionKind::evidence : ContributionKind::field;
   k.value = f.get("value");
-  k.evidence = {k.target, f.get("evidence_level"), f.get("evidence_url"), f.get("evidence_checked_on"),
-                f.get("evidence_note"), f.get("evidence_to_verify") == "1"};
+  k.evidence = {k.target,
+                f.get("evidence_level"),
+                f.get("evidence_url"),
+                f.get("evidence_checked_on"),
+                f.get("evidence_note"),
+                f.get("evidence_to_verify") == "1"};
   k.source = f.get("source");
   return k;
 }
@@ -57,7 +61,8 @@ std::vector<ContributionPage::Row> proposal_rows(const Context& ctx, const Contr
     auto d = json::parse_document(std::string_view(k.proposal)).value_or(Document{});
     for (const auto& f : fields()) {
       std::string v = d.get(f.key);
-      if (!v.empty()) rows.push_back({ctx.tr(f.label), f.kind == Kind::choice ? views::choice_text(*ctx.t, f.key, v) : v});
+      if (!v.empty())
+        rows.push_back({ctx.tr(f.label), f.kind == Kind::choice ? views::choice_text(*ctx.t, f.key, v) : v});
     }
     for (const auto& s : d.data_sources)
       rows.push_back({ctx.tr(N_("Data source")), s.name + (s.description.empty() ? "" : " — " + s.description)});
@@ -118,8 +123,8 @@ ContributionsPage load_contributions(Context& ctx) {
   bool editor = can_edit(ctx.db, &*ctx.user);
   page.title = editor ? ctx.tr(N_("Contributions to moderate")) : ctx.tr(N_("My contributions"));
   page.sent = ctx.query.get("envoyee") == "1";
-  auto items = editor ? store::contributions(ctx.db, ContributionStatus::pending)
-                      : store::contributions(ctx.db, std::nullopt);
+  auto items =
+      editor ? store::contributions(ctx.db, ContributionStatus::pending) : store::contributions(ctx.db, std::nullopt);
   for (auto& k : items)
     if (editor || k.contributor_id == ctx.user->id) page.contributions.push_back(std::move(k));
   return page;

@@ -57,11 +57,10 @@ HistoryPage load_history(Context& ctx, const Entry& e) {
   for (const auto& s : page.scores) points.push_back({s.computed_at, static_cast<double>(s.score.total())});
   charts::LineOptions line;
   line.date = [&ctx](sys_seconds t) { return ctx.t->date(t); };
-  page.chart = charts::line_chart(
-      {"score", ctx.tr(N_("Total score over time")),
-       ctx.tr(N_("The score out of 100 each time the evidence or the rubric changed.")), ctx.tr(N_("No score yet.")),
-       "", ctx.lang() == i18n::Lang::fr ? ',' : '.'},
-      points, line);
+  page.chart = charts::line_chart({"score", ctx.tr(N_("Total score over time")),
+                                   ctx.tr(N_("The score out of 100 each time the evidence or the rubric changed.")),
+                                   ctx.tr(N_("No score yet.")), "", ctx.lang() == i18n::Lang::fr ? ',' : '.'},
+                                  points, line);
   return page;
 }
 

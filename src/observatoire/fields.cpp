@@ -18,19 +18,34 @@ const std::vector<FieldDef>& fields() {
       {"organisation_siren", "identification", N_("SIREN of the public body"), Kind::siren, true, 9, {}},
       {"team", "identification", N_("Team or responsible owner"), Kind::text, false, 200, {}},
       {"contact", "identification", N_("Contact (e-mail or web address)"), Kind::contact, true, 300, {}},
-      {"status", "identification", N_("Status"), Kind::choice, true, 0,
+      {"status",
+       "identification",
+       N_("Status"),
+       Kind::choice,
+       true,
+       0,
        {{"in-development", N_("In development")}, {"in-use", N_("In use")}, {"retired", N_("Retired")}}},
       {"start_date", "identification", N_("Start (yyyy-mm)"), Kind::month, false, 7, {}},
       {"end_date", "identification", N_("End (yyyy-mm)"), Kind::month, false, 7, {}},
       {"theme", "identification", N_("Theme"), Kind::text, false, 100, {}},
       {"territory", "identification", N_("Territory (official COG code)"), Kind::cog, false, 5, {}},
-      {"category", "identification", N_("Category"), Kind::choice, true, 0,
+      {"category",
+       "identification",
+       N_("Category"),
+       Kind::choice,
+       true,
+       0,
        {{"high-risk-ai", N_("High-risk AI system")}, {"impactful", N_("Impactful algorithm")}, {"other", N_("Other")}}},
       {"public_page_url", "identification", N_("Public page"), Kind::url, false, 500, {}},
       // purpose and decision
       {"purpose", "purpose", N_("Purpose and impact"), Kind::longtext, true, 5000, {}},
       {"decision_role", "purpose", N_("Role in the decision"), Kind::longtext, true, 2000, {}},
-      {"automation", "purpose", N_("Level of automation"), Kind::choice, true, 0,
+      {"automation",
+       "purpose",
+       N_("Level of automation"),
+       Kind::choice,
+       true,
+       0,
        {{"fully-automated", N_("Fully automated decision")}, {"decision-support", N_("Decision support")}}},
       {"decisions_per_year", "purpose", N_("Decisions per year"), Kind::integer, false, 12, {}},
       {"affected_public", "purpose", N_("Affected public"), Kind::longtext, true, 2000, {}},
@@ -39,14 +54,29 @@ const std::vector<FieldDef>& fields() {
       {"alternatives", "purpose", N_("Alternatives considered"), Kind::longtext, false, 2000, {}},
       {"human_oversight", "purpose", N_("Human oversight"), Kind::longtext, true, 2000, {}},
       {"appeal", "purpose", N_("Appeal route"), Kind::longtext, true, 2000, {}},
-      {"explicit_mention", "purpose", N_("Explicit mention on decisions"), Kind::choice, true, 0,
+      {"explicit_mention",
+       "purpose",
+       N_("Explicit mention on decisions"),
+       Kind::choice,
+       true,
+       0,
        {{"yes", N_("Yes")}, {"no", N_("No")}}},
       {"explicit_mention_url", "purpose", N_("Evidence of the explicit mention"), Kind::url, false, 500, {}},
       // data and technique
-      {"personal_data", "data", N_("Personal data"), Kind::choice, false, 0,
+      {"personal_data",
+       "data",
+       N_("Personal data"),
+       Kind::choice,
+       false,
+       0,
        {{"identified", N_("Identified")}, {"pseudonymised", N_("Pseudonymised")}, {"none", N_("None")}}},
       {"processing_record_url", "data", N_("Record of processing"), Kind::url, false, 500, {}},
-      {"algorithm_type", "data", N_("Type of algorithm"), Kind::choice, true, 0,
+      {"algorithm_type",
+       "data",
+       N_("Type of algorithm"),
+       Kind::choice,
+       true,
+       0,
        {{"rules", N_("Rules")}, {"machine-learning", N_("Machine learning")}, {"hybrid", N_("Hybrid")}}},
       {"technical_description", "data", N_("Technical description"), Kind::longtext, true, 5000, {}},
       {"parameters", "data", N_("Parameters and weights"), Kind::longtext, false, 5000, {}},
@@ -130,9 +160,9 @@ void check_value(const FieldDef& f, const std::string& value, const std::string&
     return;
   }
   if (f.max && text::length(value) > f.max) {
-    errors.add(name, f.max <= 100   ? N_("This field is too long (100 characters at most).")
-                     : f.max <= 350 ? N_("This field is too long (350 characters at most).")
-                     : f.max <= 500 ? N_("This field is too long (500 characters at most).")
+    errors.add(name, f.max <= 100    ? N_("This field is too long (100 characters at most).")
+                     : f.max <= 350  ? N_("This field is too long (350 characters at most).")
+                     : f.max <= 500  ? N_("This field is too long (500 characters at most).")
                      : f.max <= 2000 ? N_("This field is too long (2,000 characters at most).")
                                      : N_("This field is too long (5,000 characters at most)."));
     return;
@@ -196,8 +226,8 @@ bool parse_day(std::string_view s, std::chrono::sys_days& out) {
 }
 
 Evidence validate_evidence(const Evidence& in, FieldErrors& errors, sys_seconds now, const std::string& prefix) {
-  Evidence e{text::trim(in.criterion), text::trim(in.level), text::trim(in.url), text::trim(in.checked_on),
-             text::trim(in.note), in.to_verify};
+  Evidence e{text::trim(in.criterion),  text::trim(in.level), text::trim(in.url),
+             text::trim(in.checked_on), text::trim(in.note),  in.to_verify};
   const CriterionDef* c = rubric().criterion(e.criterion);
   if (!c) {
     errors.add(prefix + "criterion", N_("Choose a criterion of the rubric."));

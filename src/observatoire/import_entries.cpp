@@ -102,7 +102,8 @@ ImportResult import_entries(storage::Connection& c, std::string_view json_text, 
       ++out.updated;
     } else {
       if (store::slug_taken(c, entry.slug)) {
-        out.errors.push_back(import_error(entry.number, entry.slug, "another entry already has the address " + entry.slug));
+        out.errors.push_back(
+            import_error(entry.number, entry.slug, "another entry already has the address " + entry.slug));
         continue;
       }
       write_entry(c, nullptr, entry.doc, w);

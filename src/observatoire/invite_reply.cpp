@@ -24,16 +24,17 @@ void invite_reply(storage::Connection& c, const Entry& e, sys_seconds now) {
     m.to = contact;
     m.lang = i18n::Lang::fr;
     m.kind = mail::kReplyInvitation;
-    m.subject = fmt::format(fmt::runtime(t.tr(N_("An entry of the observatory of public algorithms concerns you: “{}”"))),
-                            e.name());
+    m.subject = fmt::format(
+        fmt::runtime(t.tr(N_("An entry of the observatory of public algorithms concerns you: “{}”"))), e.name());
     m.paragraphs.push_back(t.tr(N_("Hello,")));
     m.paragraphs.push_back(fmt::format(
         fmt::runtime(t.tr(N_("The entry “{}” was published in the programme's observatory of public algorithms. This "
                              "address is given as the contact of the public body concerned."))),
         e.name()));
-    m.paragraphs.push_back(t.tr(N_("The public body may answer it: its answer is shown beside the entry. To answer, "
-                                   "create an account on the site, join the organisation that speaks for the body, "
-                                   "and use the answer form on the entry's page.")));
+    m.paragraphs.push_back(
+        t.tr(N_("The public body may answer it: its answer is shown beside the entry. To answer, "
+                "create an account on the site, join the organisation that speaks for the body, "
+                "and use the answer form on the entry's page.")));
     m.paragraphs.push_back(t.tr(N_("This is the only mail you will receive about this entry.")));
     m.link_label = t.tr(N_("See the entry"));
     m.link = mail::url(path);
@@ -41,8 +42,8 @@ void invite_reply(storage::Connection& c, const Entry& e, sys_seconds now) {
   }
   if (e.body.organisation_id) {
     std::vector<std::int64_t> members;
-    for (const auto& r : c.query("SELECT user_id FROM user_organisations WHERE organisation_id = ?",
-                                 {*e.body.organisation_id}))
+    for (const auto& r :
+         c.query("SELECT user_id FROM user_organisations WHERE organisation_id = ?", {*e.body.organisation_id}))
       members.push_back(r.integer(0));
     notifications::notify_each(c, members, 0, notifications::kContributions,
                                N_("An entry of the observatory concerns your organisation: “{}”. You may answer it."),

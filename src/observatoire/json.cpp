@@ -37,8 +37,11 @@ bj::object document(const Document& d) {
   for (const auto& f : fields()) o[f.key] = d.get(f.key);
   bj::array sources;
   for (const auto& s : d.data_sources)
-    sources.push_back({{"name", s.name}, {"description", s.description}, {"origin", s.origin},
-                       {"collection", s.collection}, {"url", s.url}});
+    sources.push_back({{"name", s.name},
+                       {"description", s.description},
+                       {"origin", s.origin},
+                       {"collection", s.collection},
+                       {"url", s.url}});
   o["data_sources"] = std::move(sources);
   bj::array assessments;
   for (const auto& a : d.impact_assessments)
@@ -46,8 +49,12 @@ bj::object document(const Document& d) {
   o["impact_assessments"] = std::move(assessments);
   bj::array evidence;
   for (const auto& e : d.evidence)
-    evidence.push_back({{"criterion", e.criterion}, {"level", e.level}, {"url", e.url}, {"checked_on", e.checked_on},
-                        {"note", e.note}, {"to_verify", e.to_verify}});
+    evidence.push_back({{"criterion", e.criterion},
+                        {"level", e.level},
+                        {"url", e.url},
+                        {"checked_on", e.checked_on},
+                        {"note", e.note},
+                        {"to_verify", e.to_verify}});
   o["evidence"] = std::move(evidence);
   return o;
 }
@@ -70,8 +77,8 @@ std::optional<Document> parse_document(const bj::value& v) {
     for (const auto& item : *a) {
       if (!item.is_object()) return std::nullopt;
       const auto& i = item.as_object();
-      d.data_sources.push_back({str(i, "name"), str(i, "description"), str(i, "origin"), str(i, "collection"),
-                                str(i, "url")});
+      d.data_sources.push_back(
+          {str(i, "name"), str(i, "description"), str(i, "origin"), str(i, "collection"), str(i, "url")});
     }
   if (const auto* a = list("impact_assessments"))
     for (const auto& item : *a) {

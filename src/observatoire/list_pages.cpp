@@ -35,13 +35,28 @@ store::Filter filter_of(Context& ctx, ListPage& page) {
   page.openness = ctx.query.get("ouverture");
   page.explainability = ctx.query.get("explicabilite");
   std::string sort = ctx.query.get("tri");
-  if (auto b = store::body_by_slug(ctx.db, page.body)) f.body_id = b->id; else page.body.clear();
+  if (auto b = store::body_by_slug(ctx.db, page.body))
+    f.body_id = b->id;
+  else
+    page.body.clear();
   f.theme = page.theme.size() <= 100 ? page.theme : "";
-  if (choice_label("status", page.status)) f.status = page.status; else page.status.clear();
-  if (choice_label("category", page.category)) f.category = page.category; else page.category.clear();
+  if (choice_label("status", page.status))
+    f.status = page.status;
+  else
+    page.status.clear();
+  if (choice_label("category", page.category))
+    f.category = page.category;
+  else
+    page.category.clear();
   Band b;
-  if (parse_band(page.openness, b)) f.openness_band = b; else page.openness.clear();
-  if (parse_band(page.explainability, b)) f.explainability_band = b; else page.explainability.clear();
+  if (parse_band(page.openness, b))
+    f.openness_band = b;
+  else
+    page.openness.clear();
+  if (parse_band(page.explainability, b))
+    f.explainability_band = b;
+  else
+    page.explainability.clear();
   f.sort = sort == "ouverture"       ? store::Sort::openness
            : sort == "explicabilite" ? store::Sort::explainability
            : sort == "total"         ? store::Sort::total
@@ -76,7 +91,8 @@ ListPage load_list(Context& ctx) {
 
 Response list(Context& ctx) {
   ListPage page = load_list(ctx);
-  return fv::page(ctx, ctx.tr(N_("Observatory of public algorithms")), html::render(*ctx.t, templates::List{.page = page}));
+  return fv::page(ctx, ctx.tr(N_("Observatory of public algorithms")),
+                  html::render(*ctx.t, templates::List{.page = page}));
 }
 
 namespace {
@@ -120,7 +136,8 @@ Response list_csv(Context& ctx) {
     std::vector<std::string> row = {e.uuid, e.slug, ctx.base_url + urls::entry(e.slug)};
     for (const auto& f : fields()) row.push_back(e.doc.get(f.key));
     std::string sources, assessments;
-    for (const auto& s : e.doc.data_sources) sources += (sources.empty() ? "" : " | ") + s.name + (s.url.empty() ? "" : " <" + s.url + ">");
+    for (const auto& s : e.doc.data_sources)
+      sources += (sources.empty() ? "" : " | ") + s.name + (s.url.empty() ? "" : " <" + s.url + ">");
     for (const auto& a : e.doc.impact_assessments)
       assessments += (assessments.empty() ? "" : " | ") + a.type + (a.url.empty() ? "" : " <" + a.url + ">");
     row.push_back(sources);
@@ -151,8 +168,8 @@ Response changes_atom(Context& ctx) {
   Html items;
   for (const auto& ch : changes) {
     std::string link = base + urls::entry(ch.entry_slug);
-    std::string summary = ch.comment.empty() ? fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), ch.number)
-                                             : ch.comment;
+    std::string summary =
+        ch.comment.empty() ? fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), ch.number) : ch.comment;
     if (!ch.source.empty()) summary += " — " + ctx.tr(N_("Source:")) + " " + ch.source;
     items += render(
         R"(<entry><title>{}</title><id>{}/historique#{}</id><link href="{}"/><updated>{}</updated><summary>{}</summary></entry>
@@ -167,8 +184,8 @@ Response changes_atom(Context& ctx) {
 <feed xmlns="http://www.w3.org/2005/Atom"><title>{}</title><id>{}</id>{}<rights>{}</rights><updated>{}</updated><author><name>fabrique</name></author>
 {}</feed>
 )",
-                     ctx.tr(N_("Observatory of public algorithms: changes")), base + urls::scoreboard(), links, ctx.options.data_licence,
-                     json::iso(changes.empty() ? ctx.now : changes.front().at), items);
+                     ctx.tr(N_("Observatory of public algorithms: changes")), base + urls::scoreboard(), links,
+                     ctx.options.data_licence, json::iso(changes.empty() ? ctx.now : changes.front().at), items);
   Response r;
   r.content_type = "application/atom+xml; charset=utf-8";
   r.body = std::move(feed).release();

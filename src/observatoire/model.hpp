@@ -47,7 +47,7 @@ struct FieldDef {
   const char* label;  // English msgid
   Kind kind;
   bool required;
-  std::size_t max;    // characters
+  std::size_t max;                 // characters
   std::vector<ChoiceDef> choices;  // for Kind::choice
 };
 
@@ -64,7 +64,7 @@ struct DataSource {
 };
 
 struct ImpactAssessment {
-  std::string type;  // dpia, fria, other
+  std::string type;                // dpia, fria, other
   std::string summary, url, date;  // date: yyyy-mm-dd
   bool operator==(const ImpactAssessment&) const = default;
 };
@@ -76,10 +76,10 @@ inline constexpr std::array<ChoiceDef, 3> kAssessmentTypes = {{
 
 // Public evidence for one criterion of the rubric: what was found, where, and when it was checked.
 struct Evidence {
-  std::string criterion;  // O1…O11, E1…E9
-  std::string level;      // a level key of the criterion
-  std::string url;        // public, needs no login
-  std::string checked_on; // yyyy-mm-dd
+  std::string criterion;   // O1…O11, E1…E9
+  std::string level;       // a level key of the criterion
+  std::string url;         // public, needs no login
+  std::string checked_on;  // yyyy-mm-dd
   std::string note;
   bool to_verify = false;  // the source is secondary: "à vérifier"
   bool operator==(const Evidence&) const = default;

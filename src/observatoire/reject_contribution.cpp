@@ -25,8 +25,7 @@ FieldErrors reject_contribution(storage::Connection& c, const User& actor, std::
   store::decide(c, id, ContributionStatus::rejected, why, actor.id, now);
   notifications::notify(c, k->contributor_id, notifications::kContributions,
                         N_("Your contribution about “{}” was not accepted; the reason is on your contributions page."),
-                        urls::contribution(id), now,
-                        k->kind == ContributionKind::entry ? k->target : k->entry_name);
+                        urls::contribution(id), now, k->kind == ContributionKind::entry ? k->target : k->entry_name);
   tx.commit();
   return errors;
 }

@@ -22,17 +22,26 @@ const Rubric& rubric() {
   static const Rubric kRubric{
       1,
       {
-          {"O1", Axis::openness, N_("Listed in an inventory"), 5,
+          {"O1",
+           Axis::openness,
+           N_("Listed in an inventory"),
+           5,
            {{"web-page", N_("On a web page only"), 3}, {"open-data", N_("As open data"), 5}}},
           {"O2", Axis::openness, N_("Public body and contact published"), 4, met(4)},
           {"O3", Axis::openness, N_("Legal basis with a link"), 4, met(4)},
-          {"O4", Axis::openness, N_("Source code published by the administration"), 8,
+          {"O4",
+           Axis::openness,
+           N_("Source code published by the administration"),
+           8,
            {{"current", N_("Current code published"), 8},
             {"partial", N_("Partial or outdated code"), 4},
             {"third-party", N_("Only obtained by a third party"), 2}}},
           {"O5", Axis::openness, N_("Open licence"), 3, met(3)},
           {"O6", Axis::openness, N_("Data categories and sources described"), 6, met(6)},
-          {"O7", Axis::openness, N_("Impact assessment published"), 6,
+          {"O7",
+           Axis::openness,
+           N_("Impact assessment published"),
+           6,
            {{"summary", N_("A summary"), 3}, {"full", N_("The full assessment"), 6}}},
           {"O8", Axis::openness, N_("Risks and mitigations"), 4, met(4)},
           {"O9", Axis::openness, N_("Supplier and contract"), 3, met(3)},
@@ -76,18 +85,24 @@ Band band(int axis_points) {
 
 const char* band_key(Band b) {
   switch (b) {
-    case Band::open: return "open";
-    case Band::partial: return "partial";
-    case Band::opaque: break;
+    case Band::open:
+      return "open";
+    case Band::partial:
+      return "partial";
+    case Band::opaque:
+      break;
   }
   return "opaque";
 }
 
 const char* band_label(Band b) {
   switch (b) {
-    case Band::open: return N_("open");
-    case Band::partial: return N_("partial");
-    case Band::opaque: break;
+    case Band::open:
+      return N_("open");
+    case Band::partial:
+      return N_("partial");
+    case Band::opaque:
+      break;
   }
   return N_("opaque");
 }

@@ -16,7 +16,7 @@ struct LevelDef {
 };
 
 struct CriterionDef {
-  const char* id;     // O1…O11, E1…E9
+  const char* id;  // O1…O11, E1…E9
   Axis axis;
   const char* label;  // English msgid
   int max_points;

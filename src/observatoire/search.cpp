@@ -1,7 +1,8 @@
 // What the site-wide search (src/search) indexes for an observatory entry.
+#include "search/search.hpp"
+
 #include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
-#include "search/search.hpp"
 
 namespace fabrique::observatoire {
 
@@ -22,8 +23,8 @@ Searchable searchable(const Entry& e) {
 void index_entry(storage::Connection& c, const Entry& e) {
   // The register is public: every entry is found by everyone.
   Searchable s = searchable(e);
-  search::index(c, {"algorithm", e.slug, s.title, s.text, s.url, search::Audience::everyone, std::nullopt,
-                    std::nullopt, e.updated_at});
+  search::index(c, {"algorithm", e.slug, s.title, s.text, s.url, search::Audience::everyone, std::nullopt, std::nullopt,
+                    e.updated_at});
 }
 
 }  // namespace fabrique::observatoire

@@ -7,9 +7,9 @@
 namespace fabrique::observatoire::store {
 namespace {
 
+using storage::at;
 using storage::nullable;
 using storage::secs;
-using storage::at;
 
 constexpr const char* kBodySelect =
     "SELECT b.id, b.slug, b.name, b.siren, b.organisation_id, COALESCE(o.name, '') FROM observatory_bodies b "
@@ -56,9 +56,12 @@ std::string score_text(const Score& s) { return boost::json::serialize(json::sco
 // The SQL range of an axis's band (see rubric.cpp: 0–19, 20–34, 35–50).
 std::pair<int, int> band_range(Band b) {
   switch (b) {
-    case Band::open: return {35, 50};
-    case Band::partial: return {20, 34};
-    case Band::opaque: break;
+    case Band::open:
+      return {35, 50};
+    case Band::partial:
+      return {20, 34};
+    case Band::opaque:
+      break;
   }
   return {0, 19};
 }
@@ -67,18 +70,24 @@ std::pair<int, int> band_range(Band b) {
 
 const char* status_key(ContributionStatus s) {
   switch (s) {
-    case ContributionStatus::accepted: return "accepted";
-    case ContributionStatus::rejected: return "rejected";
-    case ContributionStatus::pending: break;
+    case ContributionStatus::accepted:
+      return "accepted";
+    case ContributionStatus::rejected:
+      return "rejected";
+    case ContributionStatus::pending:
+      break;
   }
   return "pending";
 }
 
 const char* kind_key(ContributionKind k) {
   switch (k) {
-    case ContributionKind::entry: return "entry";
-    case ContributionKind::evidence: return "evidence";
-    case ContributionKind::field: break;
+    case ContributionKind::entry:
+      return "entry";
+    case ContributionKind::evidence:
+      return "evidence";
+    case ContributionKind::field:
+      break;
   }
   return "field";
 }
@@ -166,11 +175,20 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
   }
   const char* order = " ORDER BY e.name_key, e.id";
   switch (f.sort) {
-    case Sort::openness: order = " ORDER BY e.openness DESC, e.name_key, e.id"; break;
-    case Sort::explainability: order = " ORDER BY e.explainability DESC, e.name_key, e.id"; break;
-    case Sort::total: order = " ORDER BY e.openness + e.explainability DESC, e.name_key, e.id"; break;
-    case Sort::updated: order = " ORDER BY e.updated_at DESC, e.id DESC"; break;
-    case Sort::name: break;
+    case Sort::openness:
+      order = " ORDER BY e.openness DESC, e.name_key, e.id";
+      break;
+    case Sort::explainability:
+      order = " ORDER BY e.explainability DESC, e.name_key, e.id";
+      break;
+    case Sort::total:
+      order = " ORDER BY e.openness + e.explainability DESC, e.name_key, e.id";
+      break;
+    case Sort::updated:
+      order = " ORDER BY e.updated_at DESC, e.id DESC";
+      break;
+    case Sort::name:
+      break;
   }
   std::vector<Entry> out;
   for (const auto& r : c.query(std::string(kEntrySelect) + where + order, params)) out.push_back(read_entry(r));
@@ -202,13 +220,14 @@ bool slug_taken(Connection& c, std::string_view slug) {
 
 std::int64_t insert(Connection& c, const Entry& e) {
   return c
-      .query("INSERT INTO observatory_entries (uuid, slug, name, name_key, body_id, status, category, theme, revision, "
-             "document, rubric_version, openness, explainability, score, published_at, updated_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {e.uuid, e.slug, e.name(), name_key(e), e.body.id, e.doc.get("status"), e.doc.get("category"),
-              e.doc.get("theme"), e.revision, json::serialize(e.doc), std::int64_t(e.score.rubric_version),
-              std::int64_t(e.score.openness), std::int64_t(e.score.explainability), score_text(e.score),
-              secs(e.published_at), secs(e.updated_at)})
+      .query(
+          "INSERT INTO observatory_entries (uuid, slug, name, name_key, body_id, status, category, theme, revision, "
+          "document, rubric_version, openness, explainability, score, published_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {e.uuid, e.slug, e.name(), name_key(e), e.body.id, e.doc.get("status"), e.doc.get("category"),
+           e.doc.get("theme"), e.revision, json::serialize(e.doc), std::int64_t(e.score.rubric_version),
+           std::int64_t(e.score.openness), std::int64_t(e.score.explainability), score_text(e.score),
+           secs(e.published_at), secs(e.updated_at)})
       .at(0)
       .integer(0);
 }
@@ -220,8 +239,8 @@ bool update(Connection& c, const Entry& e) {
              "updated_at = ? WHERE id = ? AND revision = ?",
              {e.name(), name_key(e), e.body.id, e.doc.get("status"), e.doc.get("category"), e.doc.get("theme"),
               e.revision, json::serialize(e.doc), std::int64_t(e.score.rubric_version), std::int64_t(e.score.openness),
-              std::int64_t(e.score.explainability), score_text(e.score), secs(e.updated_at), e.id,
-              e.revision - 1}) == 1;
+              std::int64_t(e.score.explainability), score_text(e.score), secs(e.updated_at), e.id, e.revision - 1}) ==
+         1;
 }
 
 void insert_revision(Connection& c, std::int64_t entry_id, std::int64_t number, const Document& d,
@@ -235,18 +254,18 @@ void insert_revision(Connection& c, std::int64_t entry_id, std::int64_t number, 
 
 std::vector<Revision> revisions(Connection& c, std::int64_t entry_id) {
   std::vector<Revision> out;
-  for (const auto& r : c.query(
-           "SELECT v.number, v.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, v.source, v.comment "
-           "FROM observatory_revisions v LEFT JOIN users u ON u.id = v.author_id WHERE v.entry_id = ? "
-           "ORDER BY v.number DESC",
-           {entry_id}))
+  for (const auto& r :
+       c.query("SELECT v.number, v.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, v.source, v.comment "
+               "FROM observatory_revisions v LEFT JOIN users u ON u.id = v.author_id WHERE v.entry_id = ? "
+               "ORDER BY v.number DESC",
+               {entry_id}))
     out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
   return out;
 }
 
 std::optional<Document> document_at(Connection& c, std::int64_t entry_id, std::int64_t number) {
-  auto r = c.query_one("SELECT document FROM observatory_revisions WHERE entry_id = ? AND number = ?",
-                       {entry_id, number});
+  auto r =
+      c.query_one("SELECT document FROM observatory_revisions WHERE entry_id = ? AND number = ?", {entry_id, number});
   if (!r) return std::nullopt;
   return json::parse_document(r->text(0));
 }
@@ -293,15 +312,16 @@ Contribution read_contribution(const storage::Row& r) {
   k.entry_slug = r.text(2);
   k.entry_name = r.text(3);
   std::string kind = r.text(4);
-  k.kind = kind == "entry" ? ContributionKind::entry : kind == "evidence" ? ContributionKind::evidence
-                                                                          : ContributionKind::field;
+  k.kind = kind == "entry"      ? ContributionKind::entry
+           : kind == "evidence" ? ContributionKind::evidence
+                                : ContributionKind::field;
   k.target = r.text(5);
   k.proposal = r.text(6);
   k.source = r.text(7);
   k.contributor_id = r.integer(8);
   k.contributor_name = r.text(9);
   std::string status = r.text(10);
-  k.status = status == "accepted" ? ContributionStatus::accepted
+  k.status = status == "accepted"   ? ContributionStatus::accepted
              : status == "rejected" ? ContributionStatus::rejected
                                     : ContributionStatus::pending;
   k.reason = r.text(11);
@@ -314,10 +334,11 @@ Contribution read_contribution(const storage::Row& r) {
 
 std::int64_t insert_contribution(Connection& c, const Contribution& k) {
   return c
-      .query("INSERT INTO observatory_contributions (entry_id, kind, target, proposal, source, contributor_id, "
-             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {nullable(k.entry_id), kind_key(k.kind), k.target, k.proposal, k.source, k.contributor_id,
-              secs(k.created_at)})
+      .query(
+          "INSERT INTO observatory_contributions (entry_id, kind, target, proposal, source, contributor_id, "
+          "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {nullable(k.entry_id), kind_key(k.kind), k.target, k.proposal, k.source, k.contributor_id,
+           secs(k.created_at)})
       .at(0)
       .integer(0);
 }

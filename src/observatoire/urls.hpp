@@ -32,7 +32,9 @@ inline std::string reject(std::int64_t id) { return contribution(id) + "/rejeter
 
 // The editors' role.
 inline std::string editors() { return scoreboard() + "/editeurs"; }
-inline std::string revoke_editor(std::int64_t user_id) { return editors() + "/" + std::to_string(user_id) + "/retirer"; }
+inline std::string revoke_editor(std::int64_t user_id) {
+  return editors() + "/" + std::to_string(user_id) + "/retirer";
+}
 
 // Public bodies.
 inline std::string body(std::string_view slug) { return scoreboard() + "/organismes/" + std::string(slug); }

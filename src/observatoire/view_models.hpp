@@ -40,22 +40,22 @@ struct ShowPage {
   std::vector<Reply> replies;
   // The answer form, for a member of the organisation that speaks for the public body.
   bool may_reply = false;
-  std::string reply;       // a refused answer, as typed
+  std::string reply;  // a refused answer, as typed
   FieldErrors reply_errors;
 };
 
 // An entry's history (/observatoire/{slug}/historique), loaded by pages::load_history().
 struct HistoryPage {
   Entry entry;
-  std::string title;                  // "History of “…”", translated
-  std::vector<ScoreRecord> scores;    // oldest first
-  std::vector<Revision> revisions;    // newest first
-  html::Html chart;                   // the total score over time, drawn by the charts module
+  std::string title;                // "History of “…”", translated
+  std::vector<ScoreRecord> scores;  // oldest first
+  std::vector<Revision> revisions;  // newest first
+  html::Html chart;                 // the total score over time, drawn by the charts module
 };
 
 // The form that publishes or proposes an entry (/observatoire/nouvelle), loaded by pages::load_new().
 struct NewEntryPage {
-  std::string title;  // "Publish an entry" or "Propose an entry", translated
+  std::string title;    // "Publish an entry" or "Propose an entry", translated
   bool editor = false;  // publishes, with the evidence of the score; a member proposes
   Document doc;         // as typed
   std::string source;
@@ -65,8 +65,8 @@ struct NewEntryPage {
 // The form that edits an entry (/observatoire/{slug}/modifier), loaded by pages::load_edit().
 struct EditPage {
   Entry entry;
-  std::string title;  // "Edit “…”", translated
-  Document doc;       // as saved, or as typed when it was refused
+  std::string title;               // "Edit “…”", translated
+  Document doc;                    // as saved, or as typed when it was refused
   std::int64_t base_revision = 0;  // the revision the form started from
   std::string source, comment;
   bool conflict = false;  // someone saved the entry meanwhile
@@ -78,8 +78,8 @@ struct BodyPage {
   Body body;
   std::vector<Entry> entries;
   std::string openness_average, explainability_average;  // "38.0/50", when there are entries
-  std::array<std::array<int, 3>, 2> bands{};  // the number of entries per [axis][band]
-  html::Html chart;                           // the same counts, drawn by the charts module
+  std::array<std::array<int, 3>, 2> bands{};             // the number of entries per [axis][band]
+  html::Html chart;                                      // the same counts, drawn by the charts module
   // For editors: which organisation of the site speaks for the body.
   bool editor = false;
   std::vector<fabrique::views::Option> organisations;

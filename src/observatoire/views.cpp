@@ -16,8 +16,8 @@ Document document_from_form(const Context& ctx) {
   for (std::size_t i = 0; i < kMaxListItems; ++i) {
     std::string p = "source_" + std::to_string(i) + "_";
     if (!f.has(p + "name")) break;
-    d.data_sources.push_back({f.get(p + "name"), f.get(p + "description"), f.get(p + "origin"), f.get(p + "collection"),
-                              f.get(p + "url")});
+    d.data_sources.push_back(
+        {f.get(p + "name"), f.get(p + "description"), f.get(p + "origin"), f.get(p + "collection"), f.get(p + "url")});
   }
   for (std::size_t i = 0; i < kMaxListItems; ++i) {
     std::string p = "assessment_" + std::to_string(i) + "_";
@@ -72,9 +72,12 @@ std::vector<fabrique::views::Option> criteria_level_options(const i18n::Translat
 
 std::string contribution_subject(const i18n::Translator& t, const Contribution& k) {
   switch (k.kind) {
-    case ContributionKind::entry: return fmt::format(fmt::runtime(t.tr(i18n::N_("New entry “{}”"))), k.target);
-    case ContributionKind::evidence: return k.target + " — " + criterion_label(t, k.target);
-    case ContributionKind::field: break;
+    case ContributionKind::entry:
+      return fmt::format(fmt::runtime(t.tr(i18n::N_("New entry “{}”"))), k.target);
+    case ContributionKind::evidence:
+      return k.target + " — " + criterion_label(t, k.target);
+    case ContributionKind::field:
+      break;
   }
   const FieldDef* f = field(k.target);
   return f ? t.tr(f->label) : k.target;
@@ -82,9 +85,12 @@ std::string contribution_subject(const i18n::Translator& t, const Contribution& 
 
 const char* status_label(ContributionStatus s) {
   switch (s) {
-    case ContributionStatus::accepted: return i18n::N_("accepted");
-    case ContributionStatus::rejected: return i18n::N_("rejected");
-    case ContributionStatus::pending: break;
+    case ContributionStatus::accepted:
+      return i18n::N_("accepted");
+    case ContributionStatus::rejected:
+      return i18n::N_("rejected");
+    case ContributionStatus::pending:
+      break;
   }
   return i18n::N_("waiting for moderation");
 }

@@ -35,7 +35,8 @@ bool reserved(std::string_view slug) {
          slug == "changements" || slug == "proposer";
 }
 
-std::string free_slug(storage::Connection& c, const std::string& base, bool (*taken)(storage::Connection&, std::string_view)) {
+std::string free_slug(storage::Connection& c, const std::string& base,
+                      bool (*taken)(storage::Connection&, std::string_view)) {
   std::string root = base.empty() ? "algorithme" : base;
   if (reserved(root)) root += "-1";
   std::string slug = root;
@@ -82,7 +83,8 @@ std::optional<Entry> write_entry(storage::Connection& c, const Entry* existing, 
     if (!store::update(c, e)) return std::nullopt;
   }
   store::insert_revision(c, e.id, e.revision, doc, o.author, o.source, o.comment, e.updated_at);
-  if (!existing || !same_score(existing->score, e.score)) store::insert_score(c, e.id, e.revision, e.score, e.updated_at);
+  if (!existing || !same_score(existing->score, e.score))
+    store::insert_score(c, e.id, e.revision, e.score, e.updated_at);
   index_entry(c, e);
   return e;
 }

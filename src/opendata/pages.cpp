@@ -41,8 +41,9 @@ Response sitemap_part(Context& ctx) {
   if (pages.size() <= max || part < 1 || static_cast<std::size_t>(part) > sitemap::parts(pages.size(), max))
     throw NotFound();
   const std::size_t from = (static_cast<std::size_t>(part) - 1) * max;
-  const std::vector<store::PublicPage> slice(pages.begin() + static_cast<std::ptrdiff_t>(from),
-                                             pages.begin() + static_cast<std::ptrdiff_t>(std::min(pages.size(), from + max)));
+  const std::vector<store::PublicPage> slice(
+      pages.begin() + static_cast<std::ptrdiff_t>(from),
+      pages.begin() + static_cast<std::ptrdiff_t>(std::min(pages.size(), from + max)));
   return xml(sitemap::urlset(ctx.base_url, slice, 0, slice.size()), slice);
 }
 

@@ -1,10 +1,10 @@
 // Writing sitemaps (sitemaps.org protocol 0.9) and robots.txt (RFC 9309).
 #include "opendata/sitemap.hpp"
 
+#include <date/date.h>
+
 #include <algorithm>
 #include <optional>
-
-#include <date/date.h>
 
 #include "views/html.hpp"
 
@@ -20,14 +20,31 @@ std::string w3c(std::chrono::sys_seconds t) { return date::format("%FT%TZ", t); 
 
 // Paths no robot needs: accounts, forms that write, animateurs' pages, personal calendars, and
 // the search and language switch, which would make an endless number of addresses.
-constexpr const char* kClosed[] = {
-    "/compte",          "/connexion",  "/inscription",        "/deconnexion",      "/langue/",
-    "/recherche",       "/evenements/mes-inscriptions",       "/evenements/agenda.ics",
-    "/observatoire/contributions",     "/observatoire/editeurs", "/observatoire/nouvelle",
-    "/coalitions/nouvelle", "/coalitions/familles", "/coalitions/promotions", "/organisations/nouvelle",
-    "/organisations/types", "/evenements/nouveau", "/evenements/types", "/propositions/nouvelle",
-    "/ressources/proposer", "/boussole/proposer", "/charte/versions/nouvelle", "/*/modifier",
-    "/*/proposer",      "/*/inscrits.csv"};
+constexpr const char* kClosed[] = {"/compte",
+                                   "/connexion",
+                                   "/inscription",
+                                   "/deconnexion",
+                                   "/langue/",
+                                   "/recherche",
+                                   "/evenements/mes-inscriptions",
+                                   "/evenements/agenda.ics",
+                                   "/observatoire/contributions",
+                                   "/observatoire/editeurs",
+                                   "/observatoire/nouvelle",
+                                   "/coalitions/nouvelle",
+                                   "/coalitions/familles",
+                                   "/coalitions/promotions",
+                                   "/organisations/nouvelle",
+                                   "/organisations/types",
+                                   "/evenements/nouveau",
+                                   "/evenements/types",
+                                   "/propositions/nouvelle",
+                                   "/ressources/proposer",
+                                   "/boussole/proposer",
+                                   "/charte/versions/nouvelle",
+                                   "/*/modifier",
+                                   "/*/proposer",
+                                   "/*/inscrits.csv"};
 
 }  // namespace
 

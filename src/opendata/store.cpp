@@ -9,9 +9,18 @@ namespace fabrique::opendata::store {
 namespace {
 
 // The programme-wide pages, in the order of the site's menu.
-constexpr const char* kListPages[] = {"/",          "/coalitions",       "/organisations",   "/evenements",
-                                      "/propositions", "/feuille-de-route", "/tableau-de-bord", "/ressources",
-                                      "/boussole",  "/charte",           "/charte/versions", "/charte/signataires",
+constexpr const char* kListPages[] = {"/",
+                                      "/coalitions",
+                                      "/organisations",
+                                      "/evenements",
+                                      "/propositions",
+                                      "/feuille-de-route",
+                                      "/tableau-de-bord",
+                                      "/ressources",
+                                      "/boussole",
+                                      "/charte",
+                                      "/charte/versions",
+                                      "/charte/signataires",
                                       "/observatoire"};
 
 // Each query gives (path, modified or NULL), the path already built: slugs and numbers need no

@@ -20,9 +20,9 @@ SaveResult create_organisation(storage::Connection& c, const User& actor, const 
   return out;
 }
 
-std::optional<Organisation> find_or_create_in(storage::Connection& c, const OrganisationInput& in,
-                                              FieldErrors& errors, const std::string& name_field,
-                                              const std::string& kind_field, sys_seconds now) {
+std::optional<Organisation> find_or_create_in(storage::Connection& c, const OrganisationInput& in, FieldErrors& errors,
+                                              const std::string& name_field, const std::string& kind_field,
+                                              sys_seconds now) {
   if (auto existing = store::by_name(c, in.name)) return existing;
   FieldErrors own;
   Organisation o = validate(c, in, own, std::nullopt);

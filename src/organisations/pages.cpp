@@ -78,13 +78,15 @@ ShowPage load_show(Context& ctx, Organisation o) {
   auto members = store::members(ctx.db, o.id);
   page.members = static_cast<long>(members.size());
   for (const auto& m : members) {
-    if (m.name.empty()) ++page.hidden_members;
-    else page.named_members.push_back(m.name);
+    if (m.name.empty())
+      ++page.hidden_members;
+    else
+      page.named_members.push_back(m.name);
   }
   page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id);
   page.editor = can_edit(ctx, o);
-  page.follow = follows::pages::button(ctx, follows::Subject::organisation, o.id, "/organisations/" + o.slug + "/suivre",
-                                       o.name);
+  page.follow =
+      follows::pages::button(ctx, follows::Subject::organisation, o.id, "/organisations/" + o.slug + "/suivre", o.name);
   page.organisation = std::move(o);
   return page;
 }
@@ -103,9 +105,7 @@ Response show(Context& ctx) {
   return views::page(ctx, page.organisation.name, html::render(*ctx.t, templates::Show{.page = page}));
 }
 
-Response new_form(Context& ctx) {
-  return render_new(ctx, {}, {}, 200);
-}
+Response new_form(Context& ctx) { return render_new(ctx, {}, {}, 200); }
 
 Response create(Context& ctx) {
   auto in = input_from(ctx);

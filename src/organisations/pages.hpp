@@ -7,11 +7,11 @@ namespace fabrique::organisations::pages {
 using http::Context;
 using http::Response;
 
-Response list(Context& ctx);         // GET /organisations
-Response show(Context& ctx);         // GET /organisations/{slug}
-Response new_form(Context& ctx);     // GET /organisations/nouvelle
-Response create(Context& ctx);       // POST /organisations/nouvelle
-Response edit_form(Context& ctx);    // GET /organisations/{slug}/modifier
-Response update(Context& ctx);       // POST /organisations/{slug}/modifier
+Response list(Context& ctx);       // GET /organisations
+Response show(Context& ctx);       // GET /organisations/{slug}
+Response new_form(Context& ctx);   // GET /organisations/nouvelle
+Response create(Context& ctx);     // POST /organisations/nouvelle
+Response edit_form(Context& ctx);  // GET /organisations/{slug}/modifier
+Response update(Context& ctx);     // POST /organisations/{slug}/modifier
 
 }  // namespace fabrique::organisations::pages

@@ -19,8 +19,7 @@ constexpr const char* kSelectList =
     "ON m.organisation_id = o.id ";
 
 Organisation read(const storage::Row& r) {
-  return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4),
-          r.text(5),    r.text(6), r.text(7), r.integer(8)};
+  return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.text(5), r.text(6), r.text(7), r.integer(8)};
 }
 
 using storage::secs;
@@ -55,9 +54,10 @@ bool slug_taken(Connection& c, std::string_view slug) {
 
 std::int64_t insert(Connection& c, const Organisation& o, sys_seconds now) {
   return c
-      .query("INSERT INTO organisations (slug, name, name_key, kind_id, website, description, created_at, updated_at) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {o.slug, o.name, text::lower(o.name), o.kind_id, o.website, o.description, secs(now), secs(now)})
+      .query(
+          "INSERT INTO organisations (slug, name, name_key, kind_id, website, description, created_at, updated_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {o.slug, o.name, text::lower(o.name), o.kind_id, o.website, o.description, secs(now), secs(now)})
       .at(0)
       .integer(0);
 }
@@ -97,10 +97,10 @@ void remove_member(Connection& c, std::int64_t user_id, std::int64_t organisatio
 
 std::vector<Organisation> of_user(Connection& c, std::int64_t user_id) {
   std::vector<Organisation> out;
-  for (const auto& r :
-       c.query(std::string(kSelect) +
-                   "JOIN user_organisations mine ON mine.organisation_id = o.id WHERE mine.user_id = ? ORDER BY o.name_key",
-               {user_id}))
+  for (const auto& r : c.query(
+           std::string(kSelect) +
+               "JOIN user_organisations mine ON mine.organisation_id = o.id WHERE mine.user_id = ? ORDER BY o.name_key",
+           {user_id}))
     out.push_back(read(r));
   return out;
 }

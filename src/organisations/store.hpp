@@ -9,8 +9,8 @@
 
 namespace fabrique::organisations::store {
 
-using storage::Connection;
 using std::chrono::sys_seconds;
+using storage::Connection;
 
 // All organisations, by name, with their member counts; optionally of one kind.
 std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id);

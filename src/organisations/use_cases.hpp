@@ -28,8 +28,7 @@ struct SaveResult {
 
 // create_organisation.cpp. Any signed-in person; they become a member of it.
 // Outcomes: created | field errors (empty or duplicate name, unknown kind, bad website, too long).
-SaveResult create_organisation(storage::Connection& c, const User& actor, const OrganisationInput& in,
-                               sys_seconds now);
+SaveResult create_organisation(storage::Connection& c, const User& actor, const OrganisationInput& in, sys_seconds now);
 
 // update_organisation.cpp. Animateurs and members of the organisation.
 // Outcomes: saved | field errors | Forbidden | NotFound.
@@ -42,9 +41,9 @@ void leave_organisation(storage::Connection& c, const User& actor, std::string_v
 
 // For use cases already inside a transaction (sign-up): validates `in` and inserts the organisation,
 // or returns the existing one with the same name. Adds errors under `field_prefix` + field name.
-std::optional<Organisation> find_or_create_in(storage::Connection& c, const OrganisationInput& in,
-                                              FieldErrors& errors, const std::string& name_field,
-                                              const std::string& kind_field, sys_seconds now);
+std::optional<Organisation> find_or_create_in(storage::Connection& c, const OrganisationInput& in, FieldErrors& errors,
+                                              const std::string& name_field, const std::string& kind_field,
+                                              sys_seconds now);
 
 // index_organisation.cpp. Puts the organisation in the search index (type "organisation"); the use
 // cases above call it inside their transaction.

@@ -44,10 +44,10 @@ http::Response switch_language(http::Context& ctx) {
   i18n::Lang lang;
   if (!i18n::parse(ctx.param("code"), lang)) return views::not_found(ctx);
   http::Response r = http::Response::redirect(views::safe_return(ctx.query.get("retour")));
-  r.set_header("Set-Cookie",
-               http::set_cookie(http::App::kLangCookie, i18n::code(lang),
-                                {.http_only = true, .secure = ctx.options.secure_cookies,
-                                 .max_age_seconds = 365L * 24 * 3600}));
+  r.set_header(
+      "Set-Cookie",
+      http::set_cookie(http::App::kLangCookie, i18n::code(lang),
+                       {.http_only = true, .secure = ctx.options.secure_cookies, .max_age_seconds = 365L * 24 * 3600}));
   return r;
 }
 

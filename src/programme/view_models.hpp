@@ -15,7 +15,7 @@ struct HomePage {
   struct Family {
     std::string label, slug;
     std::vector<coalitions::Coalition> coalitions;  // the first few
-    std::int64_t total = 0;                          // all of the family's coalitions
+    std::int64_t total = 0;                         // all of the family's coalitions
   };
   std::vector<Family> families;
   std::int64_t per_family = 0;  // how many each family shows before "see all"

@@ -63,8 +63,8 @@ MeasurementResult correct_measurement(storage::Connection& c, const User& actor,
 }
 
 MeasurementResult remove_measurement(storage::Connection& c, const User& actor, std::string_view slug,
-                                     std::int64_t indicator_id, std::int64_t measurement_id,
-                                     const MeasurementInput& in, sys_seconds now) {
+                                     std::int64_t indicator_id, std::int64_t measurement_id, const MeasurementInput& in,
+                                     sys_seconds now) {
   MeasurementResult out;
   std::string reason = read_reason(in, true, "removal_reason", out.errors);
   return change(c, actor, slug, indicator_id, measurement_id, in.base_revision, std::nullopt, reason, std::move(out),

@@ -27,10 +27,10 @@ struct UpcomingEvent {
 
 struct Dashboard {
   std::vector<std::pair<std::string, std::int64_t>> coalitions_per_stage;  // every stage, in order
-  std::map<std::pair<std::string, std::string>, std::int64_t> actions;    // (status, lever) → count
+  std::map<std::pair<std::string, std::string>, std::int64_t> actions;     // (status, lever) → count
   std::int64_t victories = 0;
   std::vector<Action> recent_victories;
-  std::vector<CoalitionPace> coalitions;  // longest without activity first
+  std::vector<CoalitionPace> coalitions;       // longest without activity first
   std::vector<UpcomingEvent> upcoming_events;  // not yet ended, soonest first
 };
 

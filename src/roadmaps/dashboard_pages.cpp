@@ -36,7 +36,8 @@ std::string stage_times(const Context& ctx, const CoalitionPace& p) {
   for (const auto& s : coalitions::kStages) {
     auto it = p.days_in_stage.find(s.slug);
     if (it == p.days_in_stage.end()) continue;
-    out += (out.empty() ? "" : " · ") + ctx.tr(s.label) + " " + coalitions::views::days(ctx, std::chrono::hours(24 * it->second));
+    out += (out.empty() ? "" : " · ") + ctx.tr(s.label) + " " +
+           coalitions::views::days(ctx, std::chrono::hours(24 * it->second));
   }
   return out;
 }
@@ -53,9 +54,12 @@ DashboardPage load_dashboard_page(Context& ctx) {
     stage_bars.push_back({coalitions::views::stage_label(ctx, slug), static_cast<double>(n)});
     page.stages.emplace_back(coalitions::views::stage_label(ctx, slug), n);
   }
-  charts::Frame stages_frame{"etapes", ctx.tr(N_("Coalitions per stage")),
+  charts::Frame stages_frame{"etapes",
+                             ctx.tr(N_("Coalitions per stage")),
                              ctx.tr(N_("How many coalitions are at each stage, from idea to landed.")),
-                             ctx.tr(N_("No coalition yet.")), "", views::decimal(ctx)};
+                             ctx.tr(N_("No coalition yet.")),
+                             "",
+                             views::decimal(ctx)};
   page.stages_chart = charts::bar_chart(stages_frame, stage_bars, true);
 
   // Who is stuck: the coalitions longest without activity.
@@ -63,9 +67,13 @@ DashboardPage load_dashboard_page(Context& ctx) {
   for (std::size_t i = 0; i < d.coalitions.size() && i < kStuckShown; ++i)
     stuck.push_back({coalitions::views::full_title(d.coalitions[i].coalition).substr(std::string("Coalition ").size()),
                      static_cast<double>(d.coalitions[i].days_since_activity)});
-  charts::Frame stuck_frame{"sans-activite", ctx.tr(N_("Longest without activity")),
-                            ctx.tr(N_("Days since the last activity of the coalitions that have been quiet the longest.")),
-                            ctx.tr(N_("No coalition yet.")), ctx.lang() == i18n::Lang::fr ? " j" : " d", views::decimal(ctx)};
+  charts::Frame stuck_frame{
+      "sans-activite",
+      ctx.tr(N_("Longest without activity")),
+      ctx.tr(N_("Days since the last activity of the coalitions that have been quiet the longest.")),
+      ctx.tr(N_("No coalition yet.")),
+      ctx.lang() == i18n::Lang::fr ? " j" : " d",
+      views::decimal(ctx)};
   page.stuck_chart = charts::bar_chart(stuck_frame, stuck);
 
   // Actions by status (rows) and lever (series).
@@ -85,9 +93,12 @@ DashboardPage load_dashboard_page(Context& ctx) {
     status_rows.push_back(std::move(row));
     page.actions.push_back(std::move(counts));
   }
-  charts::Frame actions_frame{"actions", ctx.tr(N_("Actions by status and lever")),
+  charts::Frame actions_frame{"actions",
+                              ctx.tr(N_("Actions by status and lever")),
                               ctx.tr(N_("Number of actions at each status, split by lever.")),
-                              ctx.tr(N_("No action yet.")), "", views::decimal(ctx)};
+                              ctx.tr(N_("No action yet.")),
+                              "",
+                              views::decimal(ctx)};
   page.actions_chart = charts::stacked_bars(actions_frame, page.levers, status_rows);
 
   page.victories = static_cast<long>(d.victories);

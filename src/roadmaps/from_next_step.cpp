@@ -1,8 +1,8 @@
 // Use case: a co-porteur or an animateur turns a next step of an event's minutes into an action of
 // the step's coalition, in one step; the action keeps the step as its origin.
+#include "events/times.hpp"
 #include "roadmaps/store.hpp"
 #include "roadmaps/use_cases.hpp"
-#include "events/times.hpp"
 
 namespace fabrique::roadmaps {
 
@@ -23,10 +23,11 @@ ActionResult action_from_next_step(storage::Connection& c, const User& actor, st
   // Read before create_action's transaction: a step removed meanwhile only leaves a dangling origin
   // that the foreign key sets to NULL, and the permission and "already converted" checks are redone
   // inside that transaction.
-  auto r = c.query_one("SELECT i.body, i.due_at, k.slug FROM minutes_items i JOIN events e ON e.id = i.event_id "
-                       "JOIN coalitions k ON k.id = i.coalition_id "
-                       "WHERE e.slug = ? AND i.id = ? AND i.kind = 'next_step'",
-                       {std::string(event_slug), item_id});
+  auto r = c.query_one(
+      "SELECT i.body, i.due_at, k.slug FROM minutes_items i JOIN events e ON e.id = i.event_id "
+      "JOIN coalitions k ON k.id = i.coalition_id "
+      "WHERE e.slug = ? AND i.id = ? AND i.kind = 'next_step'",
+      {std::string(event_slug), item_id});
   if (!r) throw NotFound();
   const std::string body = r->text(0);
   ActionInput in;

@@ -1,10 +1,10 @@
 // Rendering the revisions of actions and indicators from their JSON snapshots.
-#include "common/numbers.hpp"
 #include "roadmaps/history.hpp"
 
 #include <boost/json.hpp>
 
 #include "charts/charts.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/templates/history.hpp"
 #include "roadmaps/views.hpp"
@@ -73,10 +73,11 @@ Html items(const Context& ctx, const std::vector<Revision>& revisions, std::span
   Html out;
   for (std::size_t i = 0; i < revisions.size(); ++i) {
     const auto& r = revisions[i];
-    out += render(*ctx.t, templates::RevisionItem{
-                              .r = r,
-                              .changes = changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr, fields),
-                              .extra = extra ? extra(r) : Html()});
+    out +=
+        render(*ctx.t, templates::RevisionItem{
+                           .r = r,
+                           .changes = changes(ctx, r, i + 1 < revisions.size() ? &revisions[i + 1] : nullptr, fields),
+                           .extra = extra ? extra(r) : Html()});
   }
   return out;
 }
@@ -98,11 +99,12 @@ Html compare(const Context& ctx, const std::vector<Revision>& revisions, const s
   }
   Html result;
   if (older && newer)
-    result = render(R"(<section aria-labelledby="comparaison"><h{} id="comparaison">{}</h{}><p>{}</p>{}</section>)",
-                    level + 1, fmt::format(fmt::runtime(ctx.tr(N_("Revision {} against revision {}"))), from, to),
-                    level + 1,
-                    ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
-                    changes(ctx, *newer, older, fields));
+    result =
+        render(R"(<section aria-labelledby="comparaison"><h{} id="comparaison">{}</h{}><p>{}</p>{}</section>)",
+               level + 1, fmt::format(fmt::runtime(ctx.tr(N_("Revision {} against revision {}"))), from, to), level + 1,
+               ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and "
+                         "marked [removed: …].")),
+               changes(ctx, *newer, older, fields));
   return render(*ctx.t, templates::CompareForm{.level = level,
                                                .page = page,
                                                .revisions = options,
@@ -111,12 +113,12 @@ Html compare(const Context& ctx, const std::vector<Revision>& revisions, const s
                                                .result = result});
 }
 
-Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r,
-                    std::int64_t current) {
+Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r, std::int64_t current) {
   if (!editor || r.number == current) return Html();
   return render(
       R"(<form method="post" action="{}/historique/{}/restaurer">{}<button type="submit" class="secondary">{}</button></form>)",
-      base, r.number, fabrique::views::csrf_field(ctx), fmt::format(fmt::runtime(ctx.tr(N_("Restore revision {}"))), r.number));
+      base, r.number, fabrique::views::csrf_field(ctx),
+      fmt::format(fmt::runtime(ctx.tr(N_("Restore revision {}"))), r.number));
 }
 
 Html refused_box(const Context& ctx, const FieldErrors& refused) {

@@ -39,8 +39,7 @@ Html compare(const Context& ctx, const std::vector<Revision>& revisions, const s
 
 // For co-porteurs and animateurs (`editor`): the button that restores revision `r` by posting to
 // `{base}/historique/{number}/restaurer`; nothing for others and for the current revision.
-Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r,
-                    std::int64_t current);
+Html restore_button(Context& ctx, bool editor, const std::string& base, const Revision& r, std::int64_t current);
 
 // Why an old revision could not be restored as it was (422), or nothing when `refused` is empty.
 Html refused_box(const Context& ctx, const FieldErrors& refused);

@@ -12,9 +12,9 @@
 #include "roadmaps/loaders.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
+#include "roadmaps/templates/impact.hpp"
 #include "roadmaps/urls.hpp"
 #include "roadmaps/use_cases.hpp"
-#include "roadmaps/templates/impact.hpp"
 #include "roadmaps/views.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -53,9 +53,12 @@ ImpactPage load_impact(Context& ctx, const coalitions::Coalition& k) {
   page.editor = can_edit(ctx.db, ctx.actor(), k.id);
   for (auto& i : store::indicators(ctx.db, k.id)) {
     const std::string id = "indicateur-" + std::to_string(i.id);
-    charts::Frame frame{id + "-graphique", i.name,
+    charts::Frame frame{id + "-graphique",
+                        i.name,
                         fmt::format(fmt::runtime(ctx.tr(N_("Measurements of \"{}\" over time."))), i.name),
-                        ctx.tr(N_("No measurement yet.")), i.unit.empty() ? "" : " " + i.unit, views::decimal(ctx)};
+                        ctx.tr(N_("No measurement yet.")),
+                        i.unit.empty() ? "" : " " + i.unit,
+                        views::decimal(ctx)};
     charts::LineOptions o;
     o.baseline = i.baseline;
     o.target = i.target;
@@ -90,8 +93,8 @@ Response impact_json(Context& ctx) {
 
 Response create_indicator(Context& ctx) {
   const auto& f = ctx.form;
-  IndicatorInput in{f.get("name"), f.get("unit"), f.get("quality"), f.get("impact"), f.get("description"),
-                    f.get("baseline"), f.get("target")};
+  IndicatorInput in{f.get("name"),        f.get("unit"),     f.get("quality"), f.get("impact"),
+                    f.get("description"), f.get("baseline"), f.get("target")};
   FieldErrors errors;
   auto id = roadmaps::create_indicator(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now, errors);
   if (!errors.empty()) return render_impact(ctx, coalition_of(ctx), in, errors, "", {}, {}, 422);

@@ -9,9 +9,9 @@
 #include "roadmaps/loaders.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
+#include "roadmaps/templates/indicator.hpp"
 #include "roadmaps/urls.hpp"
 #include "roadmaps/use_cases.hpp"
-#include "roadmaps/templates/indicator.hpp"
 #include "roadmaps/views.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -25,14 +25,15 @@ namespace fv = fabrique::views;
 
 namespace {
 
-constexpr history::Field kIndicatorFields[] = {
-    {"name", N_("Name")},           {"unit", N_("Unit")},     {"quality", N_("Quality")},
-    {"impact", N_("Kind of impact")}, {"baseline", N_("Baseline")}, {"target", N_("Target")},
-    {"description", N_("How it is measured"), true}};
+constexpr history::Field kIndicatorFields[] = {{"name", N_("Name")},
+                                               {"unit", N_("Unit")},
+                                               {"quality", N_("Quality")},
+                                               {"impact", N_("Kind of impact")},
+                                               {"baseline", N_("Baseline")},
+                                               {"target", N_("Target")},
+                                               {"description", N_("How it is measured"), true}};
 
-std::string base_of(const coalitions::Coalition& k, const Indicator& i) {
-  return urls::indicator(k.slug, i.id);
-}
+std::string base_of(const coalitions::Coalition& k, const Indicator& i) { return urls::indicator(k.slug, i.id); }
 
 IndicatorInput input_of(const Indicator& i) {
   auto number = [](const std::optional<double>& v) { return v ? charts::number(*v) : std::string(); };
@@ -71,7 +72,8 @@ Response render_measurement(Context& ctx, const Target& t, const MeasurementInpu
                             const FieldErrors& correction_errors, const MeasurementInput& removal,
                             const FieldErrors& removal_errors, bool conflict, int status) {
   if (!can_edit(ctx.db, ctx.actor(), t.coalition.id))
-    return fv::forbidden(ctx, N_("Only the co-porteurs of this coalition and the animateurs can change its indicators."));
+    return fv::forbidden(ctx,
+                         N_("Only the co-porteurs of this coalition and the animateurs can change its indicators."));
   MeasurementPage page;
   page.coalition = t.coalition;
   page.coalition_title = coalitions::full_title(t.coalition);
@@ -84,7 +86,8 @@ Response render_measurement(Context& ctx, const Target& t, const MeasurementInpu
   page.removal = removal;
   page.removal_errors = removal_errors;
   const std::string csrf = ctx.csrf_token();
-  return fv::page(ctx, status, page.title, html::render(*ctx.t, templates::MeasurementShow{.page = page, .csrf = csrf}));
+  return fv::page(ctx, status, page.title,
+                  html::render(*ctx.t, templates::MeasurementShow{.page = page, .csrf = csrf}));
 }
 
 MeasurementInput input_of(const Measurement& m) {
@@ -126,7 +129,7 @@ Response show_indicator(Context& ctx) {
 
 Response update_indicator(Context& ctx) {
   const auto& f = ctx.form;
-  IndicatorInput in{f.get("name"),     f.get("unit"),   f.get("quality"), f.get("impact"), f.get("description"),
+  IndicatorInput in{f.get("name"),     f.get("unit"),   f.get("quality"), f.get("impact"),   f.get("description"),
                     f.get("baseline"), f.get("target"), f.get("comment"), base_revision(ctx)};
   auto result = roadmaps::update_indicator(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
   auto k = coalition_of(ctx);

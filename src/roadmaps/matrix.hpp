@@ -39,16 +39,16 @@ struct MatrixRow {
   std::array<std::vector<MatrixActor>, 3> by_lever;  // actors of this kind on each lever, by name
   std::vector<MatrixActor> without_lever;            // involved, no lever said yet
   bool present() const { return count > 0; }
-  std::int64_t count = 0;                            // distinct organisations of this kind
+  std::int64_t count = 0;  // distinct organisations of this kind
 };
 
 struct Matrix {
-  std::vector<MatrixRow> rows;           // every kind, in the order given
-  std::vector<KindDef> missing_kinds;    // kinds with no organisation: the "à associer" list
-  std::array<bool, 3> lever_covered{};   // false: no actor on that lever
-  std::int64_t organisations = 0;        // distinct organisations involved
+  std::vector<MatrixRow> rows;          // every kind, in the order given
+  std::vector<KindDef> missing_kinds;   // kinds with no organisation: the "à associer" list
+  std::array<bool, 3> lever_covered{};  // false: no actor on that lever
+  std::int64_t organisations = 0;       // distinct organisations involved
   std::int64_t distinct_kinds = 0;
-  double diversity = 0;                  // Gini–Simpson: 1 − Σ pₖ², pₖ = share of organisations of kind k
+  double diversity = 0;  // Gini–Simpson: 1 − Σ pₖ², pₖ = share of organisations of kind k
 };
 
 // The probability that two organisations drawn at random (with replacement) are of different

@@ -97,11 +97,11 @@ struct Action {
   std::string abandon_reason;
   std::optional<sys_seconds> starts_on, due_on;
   int entered_progress = 0;
-  int sub_actions = 0;      // how many sub-actions count towards progress (abandoned ones do not)
-  int progress = 0;         // entered, or the mean of the sub-actions when there are some
+  int sub_actions = 0;  // how many sub-actions count towards progress (abandoned ones do not)
+  int progress = 0;     // entered, or the mean of the sub-actions when there are some
   bool victory = false;
   std::vector<std::string> qualities;  // slugs
-  std::string resources;    // one address per line
+  std::string resources;               // one address per line
   std::vector<CarryingOrganisation> organisations;
   std::int64_t revision = 1;
   sys_seconds created_at{}, updated_at{};
@@ -122,9 +122,9 @@ struct ActionFromStep {
 struct Revision {
   std::int64_t number = 0;
   sys_seconds created_at{};
-  std::string author;   // public name, or empty
+  std::string author;  // public name, or empty
   std::string comment;
-  std::string snapshot; // JSON of every field
+  std::string snapshot;                       // JSON of every field
   std::optional<std::int64_t> restored_from;  // the older revision this one brings back
 };
 using ActionRevision = Revision;

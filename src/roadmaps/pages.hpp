@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "coalitions/model.hpp"
-#include "roadmaps/model.hpp"
 #include "http/context.hpp"
+#include "roadmaps/model.hpp"
 #include "views/html.hpp"
 
 namespace fabrique::roadmaps::pages {
@@ -25,26 +25,26 @@ Response action_from_next_step(Context& ctx);   // POST /evenements/{slug}/compt
 Response action_history(Context& ctx);          // GET /coalitions/{slug}/feuille-de-route/{id}/historique?de=&a=
 Response restore_action(Context& ctx);          // POST …/feuille-de-route/{id}/historique/{number}/restaurer
 // programme_pages.cpp
-Response programme_roadmap(Context& ctx);       // GET /feuille-de-route (filters in the query)
+Response programme_roadmap(Context& ctx);  // GET /feuille-de-route (filters in the query)
 Response programme_roadmap_csv(Context& ctx);
 Response programme_roadmap_json(Context& ctx);
 // impact_pages.cpp
-Response impact(Context& ctx);                  // GET /coalitions/{slug}/impact
+Response impact(Context& ctx);  // GET /coalitions/{slug}/impact
 Response impact_json(Context& ctx);
-Response create_indicator(Context& ctx);        // POST /coalitions/{slug}/impact
-Response record_measurement(Context& ctx);      // POST /coalitions/{slug}/impact/mesures
-Response measurements_csv(Context& ctx);        // GET /coalitions/{slug}/impact/{id}/mesures.csv
+Response create_indicator(Context& ctx);    // POST /coalitions/{slug}/impact
+Response record_measurement(Context& ctx);  // POST /coalitions/{slug}/impact/mesures
+Response measurements_csv(Context& ctx);    // GET /coalitions/{slug}/impact/{id}/mesures.csv
 // indicator_pages.cpp
-Response show_indicator(Context& ctx);          // GET /coalitions/{slug}/impact/{id}
-Response update_indicator(Context& ctx);        // POST /coalitions/{slug}/impact/{id}
-Response restore_indicator(Context& ctx);       // POST …/impact/{id}/historique/{number}/restaurer
-Response show_measurement(Context& ctx);        // GET /coalitions/{slug}/impact/{id}/mesures/{measure}
-Response correct_measurement(Context& ctx);     // POST /coalitions/{slug}/impact/{id}/mesures/{measure}
-Response remove_measurement(Context& ctx);      // POST /coalitions/{slug}/impact/{id}/mesures/{measure}/suppression
+Response show_indicator(Context& ctx);       // GET /coalitions/{slug}/impact/{id}
+Response update_indicator(Context& ctx);     // POST /coalitions/{slug}/impact/{id}
+Response restore_indicator(Context& ctx);    // POST …/impact/{id}/historique/{number}/restaurer
+Response show_measurement(Context& ctx);     // GET /coalitions/{slug}/impact/{id}/mesures/{measure}
+Response correct_measurement(Context& ctx);  // POST /coalitions/{slug}/impact/{id}/mesures/{measure}
+Response remove_measurement(Context& ctx);   // POST /coalitions/{slug}/impact/{id}/mesures/{measure}/suppression
 // dashboard_pages.cpp
-Response dashboard(Context& ctx);               // GET /tableau-de-bord
+Response dashboard(Context& ctx);  // GET /tableau-de-bord
 Response dashboard_json(Context& ctx);
-Response dashboard_csv(Context& ctx);           // GET /tableau-de-bord/{table}.csv
+Response dashboard_csv(Context& ctx);  // GET /tableau-de-bord/{table}.csv
 
 // For the minutes page: beside next step `next_step_id` of coalition `coalition_id`, "became action
 // X" when it was turned into one (found in `made`), else the button that turns it into an action

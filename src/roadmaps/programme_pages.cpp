@@ -10,8 +10,8 @@
 #include "roadmaps/json.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
-#include "roadmaps/urls.hpp"
 #include "roadmaps/templates/roadmap.hpp"
+#include "roadmaps/urls.hpp"
 #include "roadmaps/views.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -46,9 +46,18 @@ Filters filters_of(Context& ctx) {
   f.quality = ctx.query.get("qualite");
   f.coalition = ctx.query.get("coalition");
   f.organisation = ctx.query.get("organisation");
-  if (find(kLevers, f.lever)) f.filter.lever = f.lever; else f.lever.clear();
-  if (find(kStatuses, f.status)) f.filter.status = f.status; else f.status.clear();
-  if (find(kQualities, f.quality)) f.filter.quality = f.quality; else f.quality.clear();
+  if (find(kLevers, f.lever))
+    f.filter.lever = f.lever;
+  else
+    f.lever.clear();
+  if (find(kStatuses, f.status))
+    f.filter.status = f.status;
+  else
+    f.status.clear();
+  if (find(kQualities, f.quality))
+    f.filter.quality = f.quality;
+  else
+    f.quality.clear();
   if (auto k = f.coalition.empty() ? std::nullopt : coalitions::store::by_slug(ctx.db, f.coalition))
     f.filter.coalition_id = k->id;
   else

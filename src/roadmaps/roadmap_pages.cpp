@@ -11,9 +11,9 @@
 #include "roadmaps/loaders.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
+#include "roadmaps/templates/roadmap.hpp"
 #include "roadmaps/urls.hpp"
 #include "roadmaps/use_cases.hpp"
-#include "roadmaps/templates/roadmap.hpp"
 #include "roadmaps/views.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
@@ -35,13 +35,21 @@ store::ActionFilter of_coalition(std::int64_t id) {
 }
 
 // The fields of an action's revisions, in the order the history lists their changes.
-constexpr history::Field kActionFields[] = {
-    {"title", N_("Title"), true},   {"status", N_("Status")},       {"progress", N_("Progress")},
-    {"lever", N_("Lever")},         {"scale", N_("Scale")},         {"starts_on", N_("Start")},
-    {"due_on", N_("Due date")},     {"victory", N_("Victory")},     {"qualities", N_("Qualities it serves")},
-    {"organisations", N_("Carried by")}, {"abandon_reason", N_("Reason for abandoning"), true},
-    {"description", N_("Description"), true},  {"resources", N_("Linked resources"), true},
-    {"parent", N_("Sub-action of")}, {"events", N_("Linked events")}};
+constexpr history::Field kActionFields[] = {{"title", N_("Title"), true},
+                                            {"status", N_("Status")},
+                                            {"progress", N_("Progress")},
+                                            {"lever", N_("Lever")},
+                                            {"scale", N_("Scale")},
+                                            {"starts_on", N_("Start")},
+                                            {"due_on", N_("Due date")},
+                                            {"victory", N_("Victory")},
+                                            {"qualities", N_("Qualities it serves")},
+                                            {"organisations", N_("Carried by")},
+                                            {"abandon_reason", N_("Reason for abandoning"), true},
+                                            {"description", N_("Description"), true},
+                                            {"resources", N_("Linked resources"), true},
+                                            {"parent", N_("Sub-action of")},
+                                            {"events", N_("Linked events")}};
 
 // Asking for the CSRF token only when a form is shown keeps the visitor's page cacheable.
 std::string csrf_if(Context& ctx, bool form) { return form ? ctx.csrf_token() : std::string(); }
@@ -139,8 +147,7 @@ Response show_action(Context& ctx) {
 Response update_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
   auto result = roadmaps::update_action(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict)
-    return Response::redirect(urls::action(ctx.param("slug"), result.id));
+  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::action(ctx.param("slug"), result.id));
   auto k = coalition_of(ctx);
   auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
   if (!a) throw NotFound();
@@ -213,10 +220,12 @@ html::Html next_step_action(Context& ctx, const std::string& event_slug, std::in
                     m.title);
   if (!coalition_id || !ctx.user) return Html();
   auto known = can_create.find(*coalition_id);
-  if (known == can_create.end()) known = can_create.emplace(*coalition_id, can_edit(ctx.db, ctx.actor(), *coalition_id)).first;
+  if (known == can_create.end())
+    known = can_create.emplace(*coalition_id, can_edit(ctx.db, ctx.actor(), *coalition_id)).first;
   if (!known->second) return Html();
-  return render(R"( <form method="post" action="{}" class="inline">{}<button type="submit" class="link">{}</button></form>)",
-                urls::action_from_next_step(event_slug, next_step_id), fv::csrf_field(ctx), ctx.tr(N_("Turn into an action")));
+  return render(
+      R"( <form method="post" action="{}" class="inline">{}<button type="submit" class="link">{}</button></form>)",
+      urls::action_from_next_step(event_slug, next_step_id), fv::csrf_field(ctx), ctx.tr(N_("Turn into an action")));
 }
 
 }  // namespace fabrique::roadmaps::pages

@@ -1,16 +1,16 @@
 // SQL for roadmaps and impact, portable between SQLite and PostgreSQL.
 #include "roadmaps/store.hpp"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace fabrique::roadmaps::store {
 namespace {
 
+using storage::at;
 using storage::nullable;
 using storage::secs;
-using storage::at;
 
 // Every column of an action and its coalition. The progress of actions with sub-actions is filled
 // afterwards by attach_sub_progress (one grouped query for the whole list, never one per row).
@@ -22,7 +22,8 @@ constexpr const char* kActionSelect =
     "LEFT JOIN minutes_items om ON om.id = a.origin_next_step_id LEFT JOIN events oe ON oe.id = om.event_id ";
 
 // Roadmap order: coalitions by number, each main action followed by its sub-actions.
-constexpr const char* kActionOrder = " ORDER BY k.number_key, COALESCE(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id";
+constexpr const char* kActionOrder =
+    " ORDER BY k.number_key, COALESCE(a.parent_id, a.id), a.parent_id IS NOT NULL, a.id";
 
 std::vector<std::string> split_qualities(const std::string& s) {
   std::vector<std::string> out;
@@ -122,10 +123,11 @@ void attach(Connection& c, std::vector<Action>& list) {
                                    in + ") ORDER BY e.starts_at, e.id",
                                params))
     list[index[r.integer(0)]].events.push_back({r.integer(1), r.text(2), r.text(3), at(r.integer(4))});
-  for (const auto& r : c.query("SELECT parent_id, COUNT(*), SUM(CASE WHEN status = 'realisee' THEN 100 ELSE progress END) "
-                               "FROM actions WHERE status <> 'abandonnee' AND parent_id IN (" +
-                                   in + ") GROUP BY parent_id",
-                               params)) {
+  for (const auto& r :
+       c.query("SELECT parent_id, COUNT(*), SUM(CASE WHEN status = 'realisee' THEN 100 ELSE progress END) "
+               "FROM actions WHERE status <> 'abandonnee' AND parent_id IN (" +
+                   in + ") GROUP BY parent_id",
+               params)) {
     Action& a = list[index[r.integer(0)]];
     a.sub_actions = static_cast<int>(r.integer(1));
     a.progress = static_cast<int>(std::lround(r.real(2) / a.sub_actions));
@@ -140,7 +142,8 @@ std::vector<Action> actions(Connection& c, const ActionFilter& f) {
   if (f.limit >= 0) {
     // A page: the narrow ids are sorted first (covered by actions_coalition), then only the page's
     // rows are read whole, rather than sorting every action with its description.
-    sql = std::string(kActionSelect) + "WHERE a.id IN (SELECT a.id FROM actions a JOIN coalitions k ON k.id = a.coalition_id " +
+    sql = std::string(kActionSelect) +
+          "WHERE a.id IN (SELECT a.id FROM actions a JOIN coalitions k ON k.id = a.coalition_id " +
           where_clause(f, params) + kActionOrder + " LIMIT ? OFFSET ?)" + kActionOrder;
     params.push_back(f.limit);
     params.push_back(f.offset);
@@ -173,26 +176,27 @@ bool has_sub_actions(Connection& c, std::int64_t action_id) {
 
 std::int64_t insert_action(Connection& c, const Action& a) {
   return c
-      .query("INSERT INTO actions (coalition_id, parent_id, title, description, lever, scale, status, abandon_reason, "
-             "starts_on, due_on, progress, victory, qualities, resources, revision, created_at, updated_at, "
-             "origin_next_step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
-             {a.coalition_id, nullable(a.parent_id), a.title, a.description, a.lever, a.scale, a.status,
-              a.abandon_reason, nullable(a.starts_on), nullable(a.due_on),
-              std::int64_t(a.entered_progress), std::int64_t(a.victory), join_qualities(a.qualities), a.resources,
-              secs(a.created_at), secs(a.updated_at), nullable(a.origin_next_step_id)})
+      .query(
+          "INSERT INTO actions (coalition_id, parent_id, title, description, lever, scale, status, abandon_reason, "
+          "starts_on, due_on, progress, victory, qualities, resources, revision, created_at, updated_at, "
+          "origin_next_step_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
+          {a.coalition_id, nullable(a.parent_id), a.title, a.description, a.lever, a.scale, a.status, a.abandon_reason,
+           nullable(a.starts_on), nullable(a.due_on), std::int64_t(a.entered_progress), std::int64_t(a.victory),
+           join_qualities(a.qualities), a.resources, secs(a.created_at), secs(a.updated_at),
+           nullable(a.origin_next_step_id)})
       .at(0)
       .integer(0);
 }
 
 bool update_action(Connection& c, const Action& a) {
   // Compare-and-set on the revision: only one writer moves it from revision - 1 to revision.
-  return c.execute("UPDATE actions SET parent_id = ?, title = ?, description = ?, lever = ?, scale = ?, status = ?, "
-                   "abandon_reason = ?, starts_on = ?, due_on = ?, progress = ?, victory = ?, qualities = ?, "
-                   "resources = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
-                   {nullable(a.parent_id), a.title, a.description, a.lever, a.scale, a.status, a.abandon_reason,
-                    nullable(a.starts_on), nullable(a.due_on), std::int64_t(a.entered_progress),
-                    std::int64_t(a.victory), join_qualities(a.qualities), a.resources, a.revision,
-                    secs(a.updated_at), a.id, a.revision - 1}) == 1;
+  return c.execute(
+             "UPDATE actions SET parent_id = ?, title = ?, description = ?, lever = ?, scale = ?, status = ?, "
+             "abandon_reason = ?, starts_on = ?, due_on = ?, progress = ?, victory = ?, qualities = ?, "
+             "resources = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
+             {nullable(a.parent_id), a.title, a.description, a.lever, a.scale, a.status, a.abandon_reason,
+              nullable(a.starts_on), nullable(a.due_on), std::int64_t(a.entered_progress), std::int64_t(a.victory),
+              join_qualities(a.qualities), a.resources, a.revision, secs(a.updated_at), a.id, a.revision - 1}) == 1;
 }
 
 std::optional<std::int64_t> action_of_next_step(Connection& c, std::int64_t next_step_id) {
@@ -246,16 +250,19 @@ void insert_revision_into(Connection& c, const char* table, const char* key, std
                           std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
                           const std::string& snapshot, std::optional<std::int64_t> restored_from = std::nullopt) {
   c.execute(fmt::format("INSERT INTO {} ({}, number, author_id, created_at, comment, snapshot, restored_from) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)", table, key),
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        table, key),
             {id, number, nullable(author), secs(when), comment, snapshot, nullable(restored_from)});
 }
 
 std::vector<Revision> revisions_of(Connection& c, const char* table, const char* key, std::int64_t id) {
   std::vector<Revision> out;
-  for (const auto& r : c.query(fmt::format("SELECT r.number, r.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
-                                           "r.comment, r.snapshot, r.restored_from FROM {} r LEFT JOIN users u ON u.id = r.author_id "
-                                           "WHERE r.{} = ? ORDER BY r.number DESC", table, key),
-                               {id})) {
+  for (const auto& r :
+       c.query(fmt::format("SELECT r.number, r.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
+                           "r.comment, r.snapshot, r.restored_from FROM {} r LEFT JOIN users u ON u.id = r.author_id "
+                           "WHERE r.{} = ? ORDER BY r.number DESC",
+                           table, key),
+               {id})) {
     out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
     if (!r.is_null(5)) out.back().restored_from = r.integer(5);
   }
@@ -300,7 +307,8 @@ std::vector<Indicator> read_indicators(Connection& c, std::int64_t coalition_id,
   if (only) params.emplace_back(*only);
   for (const auto& r : c.query("SELECT i.id, i.coalition_id, i.name, i.unit, i.quality, i.impact, i.description, "
                                "i.baseline, i.target, i.created_at, i.updated_at, i.revision FROM indicators i "
-                               "WHERE i.coalition_id = ?" + one + " ORDER BY i.id",
+                               "WHERE i.coalition_id = ?" +
+                                   one + " ORDER BY i.id",
                                params)) {
     Indicator i;
     i.id = r.integer(0);
@@ -320,7 +328,8 @@ std::vector<Indicator> read_indicators(Connection& c, std::int64_t coalition_id,
   }
   for (const auto& r : c.query("SELECT m.indicator_id, m.id, m.measured_on, m.value, m.source, m.revision "
                                "FROM measurements m JOIN indicators i ON i.id = m.indicator_id "
-                               "WHERE i.coalition_id = ?" + one + " ORDER BY m.measured_on, m.id",
+                               "WHERE i.coalition_id = ?" +
+                                   one + " ORDER BY m.measured_on, m.id",
                                params))
     out[index[r.integer(0)]].measurements.push_back(
         {r.integer(1), at(r.integer(2)), r.real(3), r.text(4), r.integer(5)});
@@ -340,41 +349,46 @@ std::optional<Indicator> indicator(Connection& c, std::int64_t coalition_id, std
 
 std::int64_t insert_indicator(Connection& c, const Indicator& i) {
   return c
-      .query("INSERT INTO indicators (coalition_id, name, unit, quality, impact, baseline, target, description, "
-             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-             {i.coalition_id, i.name, i.unit, i.quality, i.impact, nullable(i.baseline), nullable(i.target),
-              i.description, secs(i.created_at), secs(i.updated_at)})
+      .query(
+          "INSERT INTO indicators (coalition_id, name, unit, quality, impact, baseline, target, description, "
+          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+          {i.coalition_id, i.name, i.unit, i.quality, i.impact, nullable(i.baseline), nullable(i.target), i.description,
+           secs(i.created_at), secs(i.updated_at)})
       .at(0)
       .integer(0);
 }
 
 bool update_indicator(Connection& c, const Indicator& i) {
-  return c.execute("UPDATE indicators SET name = ?, unit = ?, quality = ?, impact = ?, baseline = ?, target = ?, "
-                   "description = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
-                   {i.name, i.unit, i.quality, i.impact, nullable(i.baseline), nullable(i.target),
-                    i.description, i.revision, secs(i.updated_at), i.id, i.revision - 1}) == 1;
+  return c.execute(
+             "UPDATE indicators SET name = ?, unit = ?, quality = ?, impact = ?, baseline = ?, target = ?, "
+             "description = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
+             {i.name, i.unit, i.quality, i.impact, nullable(i.baseline), nullable(i.target), i.description, i.revision,
+              secs(i.updated_at), i.id, i.revision - 1}) == 1;
 }
 
 void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m,
                         std::optional<std::int64_t> author, sys_seconds now) {
-  c.execute("INSERT INTO measurements (indicator_id, measured_on, value, source, author_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            {indicator_id, secs(m.measured_on), m.value, m.source, nullable(author), secs(now)});
+  c.execute(
+      "INSERT INTO measurements (indicator_id, measured_on, value, source, author_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?)",
+      {indicator_id, secs(m.measured_on), m.value, m.source, nullable(author), secs(now)});
   c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
 }
 
 std::optional<Measurement> measurement(Connection& c, std::int64_t indicator_id, std::int64_t id) {
-  auto r = c.query_one("SELECT id, measured_on, value, source, revision FROM measurements "
-                       "WHERE id = ? AND indicator_id = ?",
-                       {id, indicator_id});
+  auto r = c.query_one(
+      "SELECT id, measured_on, value, source, revision FROM measurements "
+      "WHERE id = ? AND indicator_id = ?",
+      {id, indicator_id});
   if (!r) return std::nullopt;
   return Measurement{r->integer(0), at(r->integer(1)), r->real(2), r->text(3), r->integer(4)};
 }
 
 void update_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m, sys_seconds now) {
-  c.execute("UPDATE measurements SET measured_on = ?, value = ?, source = ?, revision = ? "
-            "WHERE id = ? AND indicator_id = ?",
-            {secs(m.measured_on), m.value, m.source, m.revision, m.id, indicator_id});
+  c.execute(
+      "UPDATE measurements SET measured_on = ?, value = ?, source = ?, revision = ? "
+      "WHERE id = ? AND indicator_id = ?",
+      {secs(m.measured_on), m.value, m.source, m.revision, m.id, indicator_id});
   c.execute("UPDATE indicators SET updated_at = ? WHERE id = ?", {secs(now), indicator_id});
 }
 
@@ -384,15 +398,16 @@ void delete_measurement(Connection& c, std::int64_t indicator_id, std::int64_t i
 }
 
 void insert_measurement_change(Connection& c, std::int64_t indicator_id, const Measurement& before,
-                               const Measurement* after, const std::string& reason,
-                               std::optional<std::int64_t> author, sys_seconds now) {
-  c.execute("INSERT INTO measurement_changes (indicator_id, measurement_id, kind, old_measured_on, old_value, "
-            "old_source, new_measured_on, new_value, new_source, reason, author_id, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            {indicator_id, before.id, after ? "correction" : "removal", secs(before.measured_on), before.value,
-             before.source, after ? storage::Value(secs(after->measured_on)) : storage::Value(nullptr),
-             after ? storage::Value(after->value) : storage::Value(nullptr),
-             after ? storage::Value(after->source) : storage::Value(nullptr), reason, nullable(author), secs(now)});
+                               const Measurement* after, const std::string& reason, std::optional<std::int64_t> author,
+                               sys_seconds now) {
+  c.execute(
+      "INSERT INTO measurement_changes (indicator_id, measurement_id, kind, old_measured_on, old_value, "
+      "old_source, new_measured_on, new_value, new_source, reason, author_id, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {indicator_id, before.id, after ? "correction" : "removal", secs(before.measured_on), before.value, before.source,
+       after ? storage::Value(secs(after->measured_on)) : storage::Value(nullptr),
+       after ? storage::Value(after->value) : storage::Value(nullptr),
+       after ? storage::Value(after->source) : storage::Value(nullptr), reason, nullable(author), secs(now)});
 }
 
 std::vector<MeasurementChange> measurement_changes(Connection& c, std::int64_t indicator_id) {
@@ -440,7 +455,10 @@ std::vector<std::pair<std::int64_t, ActorRecord>> actors(Connection& c, std::opt
       only + " ORDER BY x.coalition_id";
   std::vector<std::pair<std::int64_t, ActorRecord>> out;
   for (const auto& r : c.query(sql, params))
-    out.emplace_back(r.integer(0), ActorRecord{r.integer(1), r.text(2), r.text(3), r.integer(4),
+    out.emplace_back(r.integer(0), ActorRecord{r.integer(1),
+                                               r.text(2),
+                                               r.text(3),
+                                               r.integer(4),
                                                static_cast<Involvement>(r.integer(5)),
                                                {r.boolean(6), r.boolean(7), r.boolean(8)}});
   return out;
@@ -454,19 +472,24 @@ std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<s
   std::string in;
   if (ids)
     for (std::size_t i = 0; i < ids->size(); ++i) in += in.empty() ? "?" : ", ?";
-  auto only = [&](const char* column) { return ids ? std::string(" AND ") + column + " IN (" + in + ")" : std::string(); };
+  auto only = [&](const char* column) {
+    return ids ? std::string(" AND ") + column + " IN (" + in + ")" : std::string();
+  };
   for (int branch = 0; ids && branch < 3; ++branch)
     for (auto id : *ids) params.push_back(id);
-  for (const auto& r : c.query(
-           "SELECT x.coalition_id, o.kind_id, COUNT(DISTINCT x.organisation_id) FROM ("
-           "SELECT m.coalition_id, uo.organisation_id FROM coalition_members m "
-           "JOIN user_organisations uo ON uo.user_id = m.user_id WHERE 1 = 1" + only("m.coalition_id") +
-               " UNION ALL SELECT coalition_id, organisation_id FROM interest_declarations "
-               "WHERE organisation_id IS NOT NULL" + only("coalition_id") +
-               " UNION ALL SELECT a.coalition_id, ao.organisation_id FROM action_organisations ao "
-               "JOIN actions a ON a.id = ao.action_id WHERE a.status <> 'abandonnee'" + only("a.coalition_id") +
-               ") x JOIN organisations o ON o.id = x.organisation_id GROUP BY x.coalition_id, o.kind_id",
-           params))
+  for (const auto& r :
+       c.query("SELECT x.coalition_id, o.kind_id, COUNT(DISTINCT x.organisation_id) FROM ("
+               "SELECT m.coalition_id, uo.organisation_id FROM coalition_members m "
+               "JOIN user_organisations uo ON uo.user_id = m.user_id WHERE 1 = 1" +
+                   only("m.coalition_id") +
+                   " UNION ALL SELECT coalition_id, organisation_id FROM interest_declarations "
+                   "WHERE organisation_id IS NOT NULL" +
+                   only("coalition_id") +
+                   " UNION ALL SELECT a.coalition_id, ao.organisation_id FROM action_organisations ao "
+                   "JOIN actions a ON a.id = ao.action_id WHERE a.status <> 'abandonnee'" +
+                   only("a.coalition_id") +
+                   ") x JOIN organisations o ON o.id = x.organisation_id GROUP BY x.coalition_id, o.kind_id",
+               params))
     out.push_back({r.integer(0), r.integer(1), r.integer(2)});
   return out;
 }

@@ -70,8 +70,8 @@ void update_measurement(Connection& c, std::int64_t indicator_id, const Measurem
 void delete_measurement(Connection& c, std::int64_t indicator_id, std::int64_t id, sys_seconds now);
 // A correction (after set) or a removal (after null) of `before`, and the list of them, newest first.
 void insert_measurement_change(Connection& c, std::int64_t indicator_id, const Measurement& before,
-                               const Measurement* after, const std::string& reason,
-                               std::optional<std::int64_t> author, sys_seconds now);
+                               const Measurement* after, const std::string& reason, std::optional<std::int64_t> author,
+                               sys_seconds now);
 std::vector<MeasurementChange> measurement_changes(Connection& c, std::int64_t indicator_id);
 void insert_measurement(Connection& c, std::int64_t indicator_id, const Measurement& m,
                         std::optional<std::int64_t> author, sys_seconds now);

@@ -85,12 +85,13 @@ ActionResult update_action(storage::Connection& c, const User& actor, std::strin
   return out;
 }
 
-ActionResult restore_action_revision(storage::Connection& c, const User& actor, std::string_view slug,
-                                     std::int64_t id, std::int64_t number, sys_seconds now) {
+ActionResult restore_action_revision(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id,
+                                     std::int64_t number, sys_seconds now) {
   storage::Transaction tx(c, true);
   auto [k, current] = editable_action(c, actor, slug, id);
   const auto revisions = store::revisions(c, id);
-  ActionInput in = validation::input_of_snapshot(c, validation::revision_to_restore(revisions, number, current.revision).snapshot);
+  ActionInput in =
+      validation::input_of_snapshot(c, validation::revision_to_restore(revisions, number, current.revision).snapshot);
   in.base_revision = current.revision;
   auto out = save_revision(c, actor, k, current, in, number, now);
   if (out.revision > current.revision) tx.commit();

@@ -58,7 +58,8 @@ struct EditableIndicator {
   Indicator indicator;
 };
 
-EditableIndicator editable_indicator(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id) {
+EditableIndicator editable_indicator(storage::Connection& c, const User& actor, std::string_view slug,
+                                     std::int64_t id) {
   auto k = coalitions::store::by_slug(c, slug);
   if (!k) throw NotFound();
   auto i = store::indicator(c, k->id, id);

@@ -25,7 +25,9 @@ inline std::string indicator_section(std::string_view slug, std::int64_t id) {
   return impact(slug) + "#indicateur-" + std::to_string(id);
 }
 inline std::string indicator(std::string_view slug, std::int64_t id) { return impact(slug) + "/" + std::to_string(id); }
-inline std::string measurements_csv(std::string_view slug, std::int64_t id) { return indicator(slug, id) + "/mesures.csv"; }
+inline std::string measurements_csv(std::string_view slug, std::int64_t id) {
+  return indicator(slug, id) + "/mesures.csv";
+}
 inline std::string measurement(std::string_view slug, std::int64_t id, std::int64_t measure) {
   return indicator(slug, id) + "/mesures/" + std::to_string(measure);
 }
@@ -36,15 +38,21 @@ inline std::string programme_roadmap() { return "/feuille-de-route"; }
 inline std::string programme_roadmap_of(std::string_view coalition_slug) {
   return programme_roadmap() + "?coalition=" + std::string(coalition_slug);
 }
-inline std::string programme_roadmap_csv(std::string_view query) { return "/feuille-de-route.csv?" + std::string(query); }
-inline std::string programme_roadmap_json(std::string_view query) { return "/feuille-de-route.json?" + std::string(query); }
+inline std::string programme_roadmap_csv(std::string_view query) {
+  return "/feuille-de-route.csv?" + std::string(query);
+}
+inline std::string programme_roadmap_json(std::string_view query) {
+  return "/feuille-de-route.json?" + std::string(query);
+}
 inline std::string dashboard() { return "/tableau-de-bord"; }
 inline std::string dashboard_json() { return dashboard() + ".json"; }
 // One of the dashboard's tables as CSV: "etapes", "actions" or "coalitions".
 inline std::string dashboard_csv(std::string_view table) { return dashboard() + "/" + std::string(table) + ".csv"; }
 
 // Turning a next step of an event's minutes into an action, and the minutes it comes from.
-inline std::string minutes(std::string_view event_slug) { return "/evenements/" + std::string(event_slug) + "/compte-rendu"; }
+inline std::string minutes(std::string_view event_slug) {
+  return "/evenements/" + std::string(event_slug) + "/compte-rendu";
+}
 inline std::string action_from_next_step(std::string_view event_slug, std::int64_t next_step_id) {
   return minutes(event_slug) + "/elements/" + std::to_string(next_step_id) + "/action";
 }

@@ -36,8 +36,8 @@ struct ActionInput {
 
 struct ActionResult {
   FieldErrors errors;
-  bool conflict = false;        // someone saved since base_revision: nothing written
-  bool unchanged = false;       // nothing differed: no revision made
+  bool conflict = false;   // someone saved since base_revision: nothing written
+  bool unchanged = false;  // nothing differed: no revision made
   std::int64_t id = 0;
   std::int64_t revision = 0;
   std::optional<Action> current;  // on conflict: the action as it is now
@@ -66,8 +66,8 @@ ActionResult update_action(storage::Connection& c, const User& actor, std::strin
 // Outcomes: restored | unchanged (the action already has those values) | field errors (a value that
 // is gone since, such as a deleted event or organisation: nothing written) | Forbidden | NotFound
 // (coalition, action, or no such older revision).
-ActionResult restore_action_revision(storage::Connection& c, const User& actor, std::string_view slug,
-                                     std::int64_t id, std::int64_t number, sys_seconds now);
+ActionResult restore_action_revision(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id,
+                                     std::int64_t number, sys_seconds now);
 
 // index_action.cpp. Puts the action in the search index (type "action", public, under its
 // coalition): create_action and update_action call it inside their transaction.
@@ -75,8 +75,8 @@ void index_action(storage::Connection& c, const Action& a, std::string_view coal
 
 struct IndicatorInput {
   std::string name, unit, quality, impact, description;
-  std::string baseline, target;  // numbers (comma or point), or empty
-  std::string comment;           // on update: what changed, shown in the history
+  std::string baseline, target;    // numbers (comma or point), or empty
+  std::string comment;             // on update: what changed, shown in the history
   std::int64_t base_revision = 0;  // on update: the revision the editor started from
 };
 
@@ -94,10 +94,10 @@ std::int64_t create_indicator(storage::Connection& c, const User& actor, std::st
                               const IndicatorInput& in, sys_seconds now, FieldErrors& errors);
 
 struct MeasurementInput {
-  std::string measured_on;  // YYYY-MM-DD
-  std::string value;        // a number
-  std::string source;       // where the figure comes from
-  std::string reason;       // on correction or removal: why, kept in the indicator's history
+  std::string measured_on;         // YYYY-MM-DD
+  std::string value;               // a number
+  std::string source;              // where the figure comes from
+  std::string reason;              // on correction or removal: why, kept in the indicator's history
   std::int64_t base_revision = 0;  // on correction or removal: the revision the editor saw
 };
 
@@ -127,8 +127,8 @@ MeasurementResult correct_measurement(storage::Connection& c, const User& actor,
 // change_measurement.cpp. Removes a measurement, keeping its values, who and why in the indicator's
 // history. Outcomes: removed | field errors (no reason, or too long) | conflict | Forbidden | NotFound.
 MeasurementResult remove_measurement(storage::Connection& c, const User& actor, std::string_view slug,
-                                     std::int64_t indicator_id, std::int64_t measurement_id,
-                                     const MeasurementInput& in, sys_seconds now);
+                                     std::int64_t indicator_id, std::int64_t measurement_id, const MeasurementInput& in,
+                                     sys_seconds now);
 
 // record_measurement.cpp. Outcomes: recorded | field errors (no date, no value, not a number,
 // source too long) | Forbidden | NotFound (coalition or indicator).

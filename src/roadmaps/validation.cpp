@@ -1,13 +1,13 @@
 // Validation shared by the roadmap use cases: one place says what a valid action, day or number is.
-#include "common/numbers.hpp"
 #include "roadmaps/validation.hpp"
+
+#include <date/date.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 
-#include <date/date.h>
-
+#include "common/numbers.hpp"
 #include "common/text.hpp"
 #include "roadmaps/use_cases.hpp"
 
@@ -89,13 +89,11 @@ Action read_action(const ActionInput& in, FieldErrors& errors) {
     if (std::find(a.qualities.begin(), a.qualities.end(), q) == a.qualities.end()) a.qualities.push_back(q);
   }
   // Stored in the order of the list, so that two saves of the same choice compare equal.
-  std::sort(a.qualities.begin(), a.qualities.end(), [](const std::string& x, const std::string& y) {
-    return find(kQualities, x) < find(kQualities, y);
-  });
+  std::sort(a.qualities.begin(), a.qualities.end(),
+            [](const std::string& x, const std::string& y) { return find(kQualities, x) < find(kQualities, y); });
   a.resources = bounded(in.resources, kMaxResources, true, "resources",
                         N_("The list of resources is too long (4,000 characters at most)."), errors);
-  if (in.organisations.size() > kMaxOrganisations)
-    errors.add("organisations", N_("Choose at most 30 organisations."));
+  if (in.organisations.size() > kMaxOrganisations) errors.add("organisations", N_("Choose at most 30 organisations."));
   return a;
 }
 
@@ -109,8 +107,8 @@ Action read_action(const ActionInput& in, FieldErrors& errors) {
 
 namespace fabrique::roadmaps::validation {
 
-void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<std::int64_t> self,
-             const ActionInput& in, Action& a, FieldErrors& errors) {
+void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<std::int64_t> self, const ActionInput& in,
+             Action& a, FieldErrors& errors) {
   for (const auto& slug : in.organisations) {
     if (slug.empty()) continue;
     auto o = organisations::store::by_slug(c, slug);
@@ -177,7 +175,8 @@ std::string snapshot(const Action& a) {
   boost::json::array events;
   for (const auto& e : a.events) events.push_back(boost::json::value(e.slug));
   o["events"] = std::move(events);
-  o["origin_next_step"] = a.origin_next_step_id ? boost::json::value(*a.origin_next_step_id) : boost::json::value(nullptr);
+  o["origin_next_step"] =
+      a.origin_next_step_id ? boost::json::value(*a.origin_next_step_id) : boost::json::value(nullptr);
   return boost::json::serialize(o);
 }
 
@@ -262,8 +261,10 @@ Indicator read_indicator(const IndicatorInput& in, FieldErrors& errors) {
     if (!v) errors.add(field, message);
     return v;
   };
-  i.baseline = number(in.baseline, "baseline", N_("The baseline must be a number between -1,000,000,000,000 and 1,000,000,000,000."));
-  i.target = number(in.target, "target", N_("The target must be a number between -1,000,000,000,000 and 1,000,000,000,000."));
+  i.baseline = number(in.baseline, "baseline",
+                      N_("The baseline must be a number between -1,000,000,000,000 and 1,000,000,000,000."));
+  i.target =
+      number(in.target, "target", N_("The target must be a number between -1,000,000,000,000 and 1,000,000,000,000."));
   return i;
 }
 
@@ -316,8 +317,8 @@ Measurement read_measurement(const MeasurementInput& in, FieldErrors& errors) {
   } else {
     errors.add("value", N_("The value must be a number between -1,000,000,000,000 and 1,000,000,000,000."));
   }
-  m.source = bounded(in.source, kMaxSource, false, "source", N_("The source is too long (500 characters at most)."),
-                     errors);
+  m.source =
+      bounded(in.source, kMaxSource, false, "source", N_("The source is too long (500 characters at most)."), errors);
   return m;
 }
 

@@ -16,8 +16,8 @@ std::optional<sys_seconds> parse_day(std::string_view text);
 // "12", "3,5", "-0.25" → the number; nothing when it is not one (or not finite).
 std::optional<double> parse_number(std::string_view text);
 // Checks the length and characters of a single-line (or multi-line) text; adds `message` if wrong.
-std::string bounded(std::string_view text, std::size_t max, bool multiline, const char* field,
-                    const char* message, FieldErrors& errors);
+std::string bounded(std::string_view text, std::size_t max, bool multiline, const char* field, const char* message,
+                    FieldErrors& errors);
 
 // Every field of an action except its organisations and parent (which need the database). The
 // result carries the trimmed values; errors are added field by field.
@@ -26,8 +26,8 @@ Action read_action(const ActionInput& in, FieldErrors& errors);
 // The parts of an action that need the database: its carrying organisations (by slug) and its
 // parent (a top-level action of the same coalition, other than `self`, and only if `self` has no
 // sub-actions of its own: one level of sub-actions keeps progress easy to read).
-void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<std::int64_t> self,
-             const ActionInput& in, Action& a, FieldErrors& errors);
+void resolve(storage::Connection& c, std::int64_t coalition_id, std::optional<std::int64_t> self, const ActionInput& in,
+             Action& a, FieldErrors& errors);
 
 // Every field of the action as JSON: what a revision keeps.
 std::string snapshot(const Action& a);

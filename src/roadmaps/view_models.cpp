@@ -1,9 +1,9 @@
 // The values the roadmap templates show, in the page's language.
 #include "roadmaps/view_models.hpp"
 
-#include <algorithm>
-
 #include <date/date.h>
+
+#include <algorithm>
 
 #include "charts/charts.hpp"
 
@@ -20,10 +20,14 @@ std::string short_lever(const i18n::Translator& t, std::string_view slug) {
 
 std::string involvement_text(const i18n::Translator& t, Involvement i) {
   switch (i) {
-    case Involvement::co_porteur: return t.tr(N_("co-porteur"));
-    case Involvement::membre: return t.tr(N_("coalition member"));
-    case Involvement::interesse: return t.tr(N_("interested"));
-    case Involvement::porteur_action: return t.tr(N_("carries an action"));
+    case Involvement::co_porteur:
+      return t.tr(N_("co-porteur"));
+    case Involvement::membre:
+      return t.tr(N_("coalition member"));
+    case Involvement::interesse:
+      return t.tr(N_("interested"));
+    case Involvement::porteur_action:
+      return t.tr(N_("carries an action"));
   }
   return "";
 }

@@ -40,8 +40,8 @@ struct RoadmapPage {
   std::string coalition_title;  // "Coalition 8.a — …"
   std::string title;            // "Roadmap of coalition 8.a", translated
   std::vector<Action> actions;
-  bool editor = false;          // may add an action: the form below
-  ActionInput form;             // what the form shows (kept from a refused one)
+  bool editor = false;  // may add an action: the form below
+  ActionInput form;     // what the form shows (kept from a refused one)
   FieldErrors errors;
   ActionChoices choices;
 };
@@ -71,17 +71,17 @@ struct ActionHistoryPage {
   coalitions::Coalition coalition;
   std::string coalition_title;
   Action action;
-  std::string title;   // "History of the action "…"", translated
-  html::Html refused;  // why a restore was refused (422), or nothing
-  html::Html compare;  // the form comparing two revisions, and their comparison
+  std::string title;     // "History of the action "…"", translated
+  html::Html refused;    // why a restore was refused (422), or nothing
+  html::Html compare;    // the form comparing two revisions, and their comparison
   html::Html revisions;  // every revision, newest first, with the restore buttons
 };
 
 // The programme-wide roadmap (/feuille-de-route), loaded by pages::programme_roadmap().
 struct ProgrammePage {
   std::string lever, status, quality, coalition, organisation;  // the filters, as accepted
-  std::string query;        // the filters as a query string, for the pager and the downloads
-  long total = 0;           // actions matching the filters, on every page
+  std::string query;            // the filters as a query string, for the pager and the downloads
+  long total = 0;               // actions matching the filters, on every page
   std::vector<Action> actions;  // this page's
   html::Html pager;
 };
@@ -140,12 +140,12 @@ struct IndicatorPage {
   coalitions::Coalition coalition;
   std::string coalition_title;
   Indicator indicator;
-  FieldErrors refused;   // why an old revision could not be restored (422), else nothing
-  html::Html compare;    // the form comparing two revisions, and their comparison
-  html::Html revisions;  // every revision, newest first, with the restore buttons
+  FieldErrors refused;                     // why an old revision could not be restored (422), else nothing
+  html::Html compare;                      // the form comparing two revisions, and their comparison
+  html::Html revisions;                    // every revision, newest first, with the restore buttons
   std::vector<MeasurementChange> changes;  // corrections and removals, newest first
-  bool editor = false;   // may edit, correct and restore: the form below, the links in the table
-  bool conflict = false; // someone saved meanwhile (409)
+  bool editor = false;                     // may edit, correct and restore: the form below, the links in the table
+  bool conflict = false;                   // someone saved meanwhile (409)
   IndicatorInput form;
   FieldErrors errors;
 };
@@ -157,8 +157,8 @@ struct MeasurementPage {
   std::string coalition_title;
   Indicator indicator;
   Measurement measurement;
-  std::string title;      // "Measurement of 3 March 2026", translated
-  bool conflict = false;  // someone changed it meanwhile (409)
+  std::string title;                     // "Measurement of 3 March 2026", translated
+  bool conflict = false;                 // someone changed it meanwhile (409)
   MeasurementInput correction, removal;  // what each form shows (kept from a refused one)
   FieldErrors correction_errors, removal_errors;
 };

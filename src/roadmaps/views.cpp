@@ -1,11 +1,11 @@
 // Shared pieces of the roadmap pages.
-#include "common/numbers.hpp"
 #include "roadmaps/views.hpp"
 
 #include <date/date.h>
 
 #include "coalitions/json.hpp"
 #include "common/csv.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "views/forms.hpp"
 
@@ -38,10 +38,13 @@ Html pager(const Context& ctx, const std::string& base, const std::string& fragm
   if (pages <= 1) return Html();
   Html links;
   if (page > 1)
-    links += render(R"(<li><a href="{}{}{}" rel="prev">{}</a></li>)", base, page - 1, fragment, ctx.tr(N_("Previous page")));
-  links += render(R"(<li aria-current="page">{}</li>)", fmt::format(fmt::runtime(ctx.tr(N_("Page {} of {}"))), page, pages));
+    links +=
+        render(R"(<li><a href="{}{}{}" rel="prev">{}</a></li>)", base, page - 1, fragment, ctx.tr(N_("Previous page")));
+  links +=
+      render(R"(<li aria-current="page">{}</li>)", fmt::format(fmt::runtime(ctx.tr(N_("Page {} of {}"))), page, pages));
   if (page < pages)
-    links += render(R"(<li><a href="{}{}{}" rel="next">{}</a></li>)", base, page + 1, fragment, ctx.tr(N_("Next page")));
+    links +=
+        render(R"(<li><a href="{}{}{}" rel="next">{}</a></li>)", base, page + 1, fragment, ctx.tr(N_("Next page")));
   return render(R"(<nav aria-label="{}" class="pager"><ul>{}</ul></nav>)", ctx.tr(N_("Pages")), links);
 }
 

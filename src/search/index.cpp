@@ -15,17 +15,20 @@ using storage::nullable;
 
 const char* audience_name(Audience a) {
   switch (a) {
-    case Audience::everyone: return "public";
-    case Audience::signed_in: return "signed_in";
-    case Audience::coalition: return "coalition";
-    case Audience::editors: return "editors";
+    case Audience::everyone:
+      return "public";
+    case Audience::signed_in:
+      return "signed_in";
+    case Audience::coalition:
+      return "coalition";
+    case Audience::editors:
+      return "editors";
   }
   return "editors";
 }
 
 // What a result shows is the start of the text; the index holds all of it.
 constexpr std::size_t kStoredBodyChars = 20000;
-
 
 // Records the distinct words of `title` and `body` (already normalised, space-separated) in
 // search_terms, for completing the last word of a query (query.cpp), a few hundred per statement.
@@ -67,8 +70,8 @@ void index(storage::Connection& c, const Document& d) {
     c.execute(
         "UPDATE search_documents SET title = ?, body = ?, url = ?, audience = ?, owner_id = ?, coalition_id = ?, "
         "updated_at = ? WHERE id = ?",
-        {d.title, plain, d.url, std::string(audience_name(d.audience)), nullable(d.owner_id),
-         nullable(d.coalition_id), at, id});
+        {d.title, plain, d.url, std::string(audience_name(d.audience)), nullable(d.owner_id), nullable(d.coalition_id),
+         at, id});
     c.execute("DELETE FROM search_fts WHERE rowid = ?", {id});
   } else {
     id = c.query_one(
@@ -86,8 +89,8 @@ void index(storage::Connection& c, const Document& d) {
 }
 
 void remove(storage::Connection& c, std::string_view type, std::string_view ref) {
-  auto row = c.query_one("SELECT id FROM search_documents WHERE type = ? AND ref = ?",
-                         {std::string(type), std::string(ref)});
+  auto row =
+      c.query_one("SELECT id FROM search_documents WHERE type = ? AND ref = ?", {std::string(type), std::string(ref)});
   if (!row) return;
   c.execute("DELETE FROM search_fts WHERE rowid = ?", {row->integer(0)});
   c.execute("DELETE FROM search_documents WHERE id = ?", {row->integer(0)});

@@ -53,11 +53,11 @@ bool is_word_code_point(long cp) {
 
 // French words too common to tell documents apart, folded.
 constexpr std::array<std::string_view, 58> kStopWords = {
-    "au",   "aux",  "avec", "ce",    "ces",  "cet",  "cette", "dans", "de",   "des",  "du",   "elle",
-    "elles", "en",  "est",  "et",    "il",   "ils",  "je",    "la",   "le",   "les",  "leur", "leurs",
-    "lui",  "mais", "me",   "meme",  "mes",  "moi",  "mon",   "ne",   "nos",  "notre", "nous", "on",
-    "ou",   "par",  "pas",  "pour",  "qu",   "que",  "qui",   "sa",   "se",   "ses",  "son",  "sont",
-    "sur",  "ta",   "te",   "tu",    "un",   "une",  "vos",   "votre", "vous", "y"};
+    "au",    "aux",  "avec", "ce",   "ces", "cet", "cette", "dans",  "de",   "des",   "du",   "elle",
+    "elles", "en",   "est",  "et",   "il",  "ils", "je",    "la",    "le",   "les",   "leur", "leurs",
+    "lui",   "mais", "me",   "meme", "mes", "moi", "mon",   "ne",    "nos",  "notre", "nous", "on",
+    "ou",    "par",  "pas",  "pour", "qu",  "que", "qui",   "sa",    "se",   "ses",   "son",  "sont",
+    "sur",   "ta",   "te",   "tu",   "un",  "une", "vos",   "votre", "vous", "y"};
 
 bool is_stop_word(std::string_view folded) {
   return std::find(kStopWords.begin(), kStopWords.end(), folded) != kStopWords.end();

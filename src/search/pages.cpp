@@ -1,10 +1,10 @@
 // The search page: a labelled form that works without JavaScript, facets by type with counts,
 // ranked results with their excerpt, and pages. Any query string gives a 200 page.
-#include "common/numbers.hpp"
 #include "search/pages.hpp"
 
 #include <chrono>
 
+#include "common/numbers.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
 #include "search/search.hpp"
@@ -62,26 +62,32 @@ http::Response search(http::Context& ctx) {
   Html form = render(
       R"(<form method="get" action="/recherche" role="search" class="search-page"><label for="q">{}</label> <input type="search" id="q" name="q" value="{}" maxlength="200">{}<button type="submit">{}</button></form>)",
       ctx.tr(N_("Words to look for")), typed,
-      q.type.empty() ? Html() : render(R"(<input type="hidden" name="type" value="{}">)", q.type), ctx.tr(N_("Search")));
+      q.type.empty() ? Html() : render(R"(<input type="hidden" name="type" value="{}">)", q.type),
+      ctx.tr(N_("Search")));
 
   Html content;
   if (r.words.empty()) {
     if (!typed.empty() && shown.empty())
       content = render("<p role=\"status\">{}</p>", ctx.tr(N_("Type at least one word of two letters or more.")));
     else if (!typed.empty())
-      content = render("<p role=\"status\">{}</p>", ctx.tr(N_("These words are too common to search for. Add a more specific word.")));
+      content = render("<p role=\"status\">{}</p>",
+                       ctx.tr(N_("These words are too common to search for. Add a more specific word.")));
     else
-      content = render("<p>{}</p>", ctx.tr(N_("Search across coalition booklets, events and minutes, resources, the charter, boussole cards and organisations. Accents and plurals do not matter.")));
+      content =
+          render("<p>{}</p>", ctx.tr(N_("Search across coalition booklets, events and minutes, resources, the charter, "
+                                        "boussole cards and organisations. Accents and plurals do not matter.")));
   } else {
     // Counts of a capped query are lower bounds (see search::kMaxRanked).
     const char* plus = r.capped ? "+" : "";
     Html facets;
-    facets += q.type.empty()
-                  ? render(R"(<li><a href="{}" aria-current="true">{} ({}{})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")), r.total, plus)
-                  : render(R"(<li><a href="{}">{} ({}{})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")), r.total, plus);
+    facets += q.type.empty() ? render(R"(<li><a href="{}" aria-current="true">{} ({}{})</a></li>)", link(typed, "", 1),
+                                      ctx.tr(N_("All")), r.total, plus)
+                             : render(R"(<li><a href="{}">{} ({}{})</a></li>)", link(typed, "", 1), ctx.tr(N_("All")),
+                                      r.total, plus);
     for (const auto& [t, n] : r.facets) {
       if (t == q.type)
-        facets += render(R"(<li><a href="{}" aria-current="true">{} ({}{})</a></li>)", link(typed, t, 1), type_label(ctx, t), n, plus);
+        facets += render(R"(<li><a href="{}" aria-current="true">{} ({}{})</a></li>)", link(typed, t, 1),
+                         type_label(ctx, t), n, plus);
       else
         facets += render(R"(<li><a href="{}">{} ({}{})</a></li>)", link(typed, t, 1), type_label(ctx, t), n, plus);
     }
@@ -92,14 +98,18 @@ http::Response search(http::Context& ctx) {
     Html pager = views::pager(ctx, link(typed, q.type, 1) + "&page=", r.page, r.pages);
     content = render(
         R"(<p role="status">{}</p>{}{}{})",
-        r.capped ? fmt::format(fmt::runtime(ctx.tr(N_("More than {} results, the most recent {} ranked by relevance"))), r.matching, kMaxRanked)
-                 : fmt::format(fmt::runtime(ctx.trn("{} result", "{} results", static_cast<long>(r.matching))), r.matching),
-        r.total > 0 ? render(R"(<nav aria-label="{}"><ul class="facets">{}</ul></nav>)", ctx.tr(N_("Kinds of result")), facets) : Html(),
-        r.hits.empty() ? render("<p>{}</p>", ctx.tr(N_("Nothing matches all these words. Try fewer or other words."))) : render(R"(<ol class="results">{}</ol>)", hits),
+        r.capped
+            ? fmt::format(fmt::runtime(ctx.tr(N_("More than {} results, the most recent {} ranked by relevance"))),
+                          r.matching, kMaxRanked)
+            : fmt::format(fmt::runtime(ctx.trn("{} result", "{} results", static_cast<long>(r.matching))), r.matching),
+        r.total > 0
+            ? render(R"(<nav aria-label="{}"><ul class="facets">{}</ul></nav>)", ctx.tr(N_("Kinds of result")), facets)
+            : Html(),
+        r.hits.empty() ? render("<p>{}</p>", ctx.tr(N_("Nothing matches all these words. Try fewer or other words.")))
+                       : render(R"(<ol class="results">{}</ol>)", hits),
         pager);
   }
-  std::string title = typed.empty() ? ctx.tr(N_("Search"))
-                                    : fmt::format(fmt::runtime(ctx.tr(N_("Search: {}"))), typed);
+  std::string title = typed.empty() ? ctx.tr(N_("Search")) : fmt::format(fmt::runtime(ctx.tr(N_("Search: {}"))), typed);
   http::Response response = views::page(ctx, title, render("<h1>{}</h1>{}{}", ctx.tr(N_("Search")), form, content));
   const auto ms = [](Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); };
   response.set_header("Server-Timing", fmt::format("search;dur={:.3f}, page;dur={:.3f}", ms(searched - started),

@@ -34,9 +34,9 @@ void add_viewer_params(storage::Params& p, const Viewer& v) {
 // kMaxRanked + 1 newest documents lie among all of them, so that only the end of its list is read.
 std::int64_t documents_of(storage::Connection& c, const std::vector<std::string>& words, std::size_t i, bool prefix) {
   const auto& ft = storage::dialect::full_text(c.engine());
-  auto row = c.query_one(ft.word_documents,
-                         {storage::dialect::match_query(c.engine(), {words[i]}, prefix && i + 1 == words.size()),
-                          kMaxRanked + 1});
+  auto row = c.query_one(
+      ft.word_documents,
+      {storage::dialect::match_query(c.engine(), {words[i]}, prefix && i + 1 == words.size()), kMaxRanked + 1});
   const std::int64_t n = row->integer(0);
   if (n <= kMaxRanked) return n;
   const std::int64_t oldest = row->integer(1), highest = row->integer(2);
@@ -163,7 +163,8 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   storage::Params shown(ids.begin(), ids.end());
   std::map<std::int64_t, Hit> by_id;
   std::unordered_map<std::string, bool> matched;  // the words of the shown rows, stemmed once each
-  for (const auto& row : c.query("SELECT id, type, ref, title, body, url FROM search_documents WHERE id IN (" + in + ")", shown)) {
+  for (const auto& row :
+       c.query("SELECT id, type, ref, title, body, url FROM search_documents WHERE id IN (" + in + ")", shown)) {
     Hit h;
     h.type = row.text(1);
     h.ref = row.text(2);

@@ -31,11 +31,11 @@ enum class Audience {
 };
 
 struct Document {
-  std::string type;   // one of kTypes below (a module adds its line there)
-  std::string ref;    // the thing's key within its type (an id or a slug), unique per type
+  std::string type;  // one of kTypes below (a module adds its line there)
+  std::string ref;   // the thing's key within its type (an id or a slug), unique per type
   std::string title;
-  std::string body;   // plain text or Markdown (markup is dropped); indexed whole, excerpts from its start
-  std::string url;    // where the result leads
+  std::string body;  // plain text or Markdown (markup is dropped); indexed whole, excerpts from its start
+  std::string url;   // where the result leads
   Audience audience = Audience::everyone;
   std::optional<std::int64_t> owner_id;
   std::optional<std::int64_t> coalition_id;
@@ -57,16 +57,11 @@ struct TypeDef {
   const char* label;
 };
 inline constexpr TypeDef kTypes[] = {
-    {"booklet", i18n::N_("Coalition booklets")},
-    {"event", i18n::N_("Events")},
-    {"minutes", i18n::N_("Meeting minutes")},
-    {"action", i18n::N_("Actions")},
-    {"resource", i18n::N_("Resources")},
-    {"charter", i18n::N_("Charter")},
-    {"card", i18n::N_("Boussole cards")},
-    {"organisation", i18n::N_("Organisations")},
-    {"algorithm", i18n::N_("Public algorithms")},
-    {"dataset", i18n::N_("Environmental data")},
+    {"booklet", i18n::N_("Coalition booklets")},  {"event", i18n::N_("Events")},
+    {"minutes", i18n::N_("Meeting minutes")},     {"action", i18n::N_("Actions")},
+    {"resource", i18n::N_("Resources")},          {"charter", i18n::N_("Charter")},
+    {"card", i18n::N_("Boussole cards")},         {"organisation", i18n::N_("Organisations")},
+    {"algorithm", i18n::N_("Public algorithms")}, {"dataset", i18n::N_("Environmental data")},
 };
 const TypeDef* type(std::string_view name);  // nullptr when unknown
 
@@ -100,12 +95,12 @@ struct Hit {
 };
 
 struct Results {
-  std::vector<std::string> words;  // the normalised words searched (empty: nothing to search)
+  std::vector<std::string> words;                            // the normalised words searched (empty: nothing to search)
   std::vector<std::pair<std::string, std::int64_t>> facets;  // type → count, in kTypes order
-  std::int64_t total = 0;          // across every type
-  std::int64_t matching = 0;       // in the selected type (or all)
+  std::int64_t total = 0;                                    // across every type
+  std::int64_t matching = 0;                                 // in the selected type (or all)
   std::int64_t page = 1, pages = 1;
-  bool capped = false;             // more than kMaxRanked matches: counts are lower bounds
+  bool capped = false;  // more than kMaxRanked matches: counts are lower bounds
   std::vector<Hit> hits;
 };
 

@@ -1,19 +1,18 @@
 // Writing and reading programme bundles: a gzip-compressed tar of a manifest and a SQLite copy.
 #include "storage/bundle.hpp"
 
+#include <date/date.h>
+#include <fmt/format.h>
 #include <stdlib.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <array>
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstring>
 #include <fstream>
 #include <optional>
-
-#include <boost/json.hpp>
-#include <date/date.h>
-#include <fmt/format.h>
 
 #include "storage/migrations.hpp"
 
@@ -83,8 +82,9 @@ void put_header(Gzip& out, std::string_view name, std::uint64_t size) {
   std::snprintf(h.data() + 116, 8, "%07o", 0);
   std::snprintf(h.data() + 124, 12, "%011llo", static_cast<unsigned long long>(size));
   std::snprintf(h.data() + 136, 12, "%011llo",
-                static_cast<unsigned long long>(
-                    std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count()));
+                static_cast<unsigned long long>(std::chrono::duration_cast<std::chrono::seconds>(
+                                                    std::chrono::system_clock::now().time_since_epoch())
+                                                    .count()));
   h[156] = '0';
   std::memcpy(h.data() + 257, "ustar", 6);
   std::memcpy(h.data() + 263, "00", 2);
@@ -141,12 +141,8 @@ void skip_padding(Gzip& in, std::uint64_t size) {
 boost::json::object manifest_json(const Manifest& m) {
   boost::json::array tables;
   for (const auto& t : m.tables) tables.push_back({{"table", t.table}, {"rows", t.rows}, {"checksum", t.checksum}});
-  return {{"format", kFormat},
-          {"format_version", kFormatVersion},
-          {"schema_version", m.schema_version},
-          {"created_at", m.created_at},
-          {"tables", std::move(tables)},
-          {"search_documents", m.search_documents}};
+  return {{"format", kFormat},          {"format_version", kFormatVersion}, {"schema_version", m.schema_version},
+          {"created_at", m.created_at}, {"tables", std::move(tables)},      {"search_documents", m.search_documents}};
 }
 
 Manifest parse_manifest(const std::string& text) {
@@ -235,7 +231,8 @@ std::unique_ptr<Opened> open(const std::filesystem::path& path) {
   if (gzdirect(in.get())) throw BundleError("this file is not a fabrique bundle (not gzip-compressed)");
 
   auto manifest_member = get_header(in);
-  if (!manifest_member || manifest_member->name != kManifestName) throw BundleError("this file is not a fabrique bundle");
+  if (!manifest_member || manifest_member->name != kManifestName)
+    throw BundleError("this file is not a fabrique bundle");
   if (manifest_member->size > kMaxManifestBytes) throw BundleError("the bundle's manifest cannot be read");
   std::string text(manifest_member->size, '\0');
   get(in, text.data(), text.size());
@@ -243,9 +240,10 @@ std::unique_ptr<Opened> open(const std::filesystem::path& path) {
   Manifest m = parse_manifest(text);
   const int known = static_cast<int>(known_migrations().size());
   if (m.schema_version > known)
-    throw BundleError(fmt::format("this bundle comes from a newer version of fabrique (schema version {}; this "
-                                  "program knows up to {}): upgrade fabrique to import it",
-                                  m.schema_version, known));
+    throw BundleError(
+        fmt::format("this bundle comes from a newer version of fabrique (schema version {}; this "
+                    "program knows up to {}): upgrade fabrique to import it",
+                    m.schema_version, known));
 
   auto database_member = get_header(in);
   if (!database_member || database_member->name != kDatabaseName) throw BundleError("the bundle holds no programme");

@@ -1,9 +1,9 @@
 // The engine-independent parts of the storage interface: typed row accessors, query helpers and `open`.
 #include "storage/database.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "storage/postgres/postgres_database.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -13,11 +13,16 @@ namespace {
 
 std::string_view type_name(const Value& v) {
   switch (v.index()) {
-    case 0: return "NULL";
-    case 1: return "an integer";
-    case 2: return "a real";
-    case 3: return "text";
-    case 4: return "a blob";
+    case 0:
+      return "NULL";
+    case 1:
+      return "an integer";
+    case 2:
+      return "a real";
+    case 3:
+      return "text";
+    case 4:
+      return "a blob";
   }
   return "an unknown value";
 }

@@ -10,9 +10,9 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "storage/instants.hpp"
-#include <vector>
 
 namespace fabrique::storage {
 
@@ -59,7 +59,7 @@ class Row {
   bool is_null(std::size_t i) const { return std::holds_alternative<std::nullptr_t>(values_.at(i)); }
   std::int64_t integer(std::size_t i) const;
   double real(std::size_t i) const;
-  std::string text(std::size_t i) const;             // "" when NULL
+  std::string text(std::size_t i) const;  // "" when NULL
   std::optional<std::string> optional_text(std::size_t i) const;
   std::optional<std::int64_t> optional_integer(std::size_t i) const;
   bool boolean(std::size_t i) const { return integer(i) != 0; }

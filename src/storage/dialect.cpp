@@ -1,9 +1,9 @@
 // Translation of portable SQL to PostgreSQL (placeholders, column types) and the engine-specific steps of migrating.
 #include "storage/dialect.hpp"
 
-#include <vector>
-
 #include <fmt/format.h>
+
+#include <vector>
 
 #include "common/log.hpp"
 
@@ -194,10 +194,12 @@ std::string quote_identifier(std::string_view name) {
 std::vector<std::string> table_names(Connection& c) {
   const std::vector<Row> rows =
       c.engine() == Engine::sqlite
-          ? c.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-                    "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
-          : c.query("SELECT table_name FROM information_schema.tables "
-                    "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+          ? c.query(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                "AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name")
+          : c.query(
+                "SELECT table_name FROM information_schema.tables "
+                "WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
   std::vector<std::string> names;
   names.reserve(rows.size());
   for (const Row& r : rows) names.push_back(r.text(0));

@@ -1,4 +1,5 @@
-// The one place where the SQL dialects of SQLite and PostgreSQL differ: statement translation and the engine-specific steps of migrating.
+// The one place where the SQL dialects of SQLite and PostgreSQL differ: statement translation and the engine-specific
+// steps of migrating.
 //
 // Domain code and migrations are written once in portable SQL with `?` placeholders and SQLite's
 // column types (INTEGER, TEXT, BLOB). The PostgreSQL backend passes every statement through

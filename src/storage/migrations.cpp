@@ -1,11 +1,11 @@
 // Applies the numbered schema migrations and records them in schema_migrations.
 #include "storage/migrations.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "common/log.hpp"
 #include "storage/dialect.hpp"
@@ -53,8 +53,8 @@ void check_sequence(const std::vector<Migration>& migrations) {
     const int expected = static_cast<int>(i) + 1;
     if (m.version == expected) continue;
     if (i > 0 && m.version == migrations[i - 1].version) {
-      throw StorageError(fmt::format("migration {}: version {:04} is already used by {}", m.name, m.version,
-                                     migrations[i - 1].name));
+      throw StorageError(
+          fmt::format("migration {}: version {:04} is already used by {}", m.name, m.version, migrations[i - 1].name));
     }
     if (m.version < 1) throw StorageError(fmt::format("migration {}: numbering starts at 0001", m.name));
     throw StorageError(fmt::format("migration {}: expected version {:04} here; numbers must have no gap{}", m.name,
@@ -65,7 +65,8 @@ void check_sequence(const std::vector<Migration>& migrations) {
 bool table_exists(Connection& c) {
   // The catalogues differ between engines; everything else in this file is portable.
   if (c.engine() == Engine::sqlite) {
-    return c.query_integer("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") > 0;
+    return c.query_integer("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'") >
+           0;
   }
   return c.query_integer(
              "SELECT COUNT(*) FROM information_schema.tables "
@@ -77,8 +78,7 @@ int recorded_version(Connection& c) {
 }
 
 std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 // A database migrated by a binary whose history differs (a renamed or replaced file) must not be
@@ -89,8 +89,8 @@ void check_recorded_names(Connection& c, const std::vector<Migration>& migration
     if (version < 1 || version > static_cast<std::int64_t>(migrations.size())) continue;
     const Migration& m = migrations[static_cast<std::size_t>(version - 1)];
     if (row.text(1) != m.name) {
-      throw StorageError(fmt::format("migration {:04}: the database recorded it as {} but this binary has {}",
-                                     version, row.text(1), m.name));
+      throw StorageError(fmt::format("migration {:04}: the database recorded it as {} but this binary has {}", version,
+                                     row.text(1), m.name));
     }
   }
 }
@@ -134,8 +134,7 @@ int migrate(Connection& c, const std::vector<Migration>& migrations) {
     const int version = recorded_version(c);
     if (version > static_cast<int>(migrations.size())) {
       log::info("storage: the database schema is newer than this binary",
-                {{"database_version", std::to_string(version)},
-                 {"binary_version", std::to_string(migrations.size())}});
+                {{"database_version", std::to_string(version)}, {"binary_version", std::to_string(migrations.size())}});
     }
     tx.commit();
   }

@@ -10,8 +10,8 @@
 namespace fabrique::storage {
 
 struct Migration {
-  int version;        // NNNN from the file name
-  std::string name;   // file name
+  int version;       // NNNN from the file name
+  std::string name;  // file name
   std::string sql;
 };
 

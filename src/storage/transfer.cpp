@@ -1,6 +1,7 @@
 // Copying, counting and checksumming whole databases table by table, identically on both engines.
 #include "storage/transfer.hpp"
 
+#include <fmt/format.h>
 #include <sodium.h>
 #include <stdlib.h>
 
@@ -10,8 +11,6 @@
 #include <map>
 #include <regex>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "storage/dialect.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -165,7 +164,8 @@ std::vector<IndexedWords> read_full_text(Connection& c) {
   // One row per document, word and position: (rowid, position, weight, word).
   const std::vector<Row> rows = c.query(
       "SELECT f.rowid, CAST(p.position AS BIGINT), p.weight, w.lexeme FROM search_fts f "
-      "CROSS JOIN LATERAL unnest(f.terms) AS w CROSS JOIN LATERAL unnest(w.positions, w.weights) AS p(position, weight) "
+      "CROSS JOIN LATERAL unnest(f.terms) AS w CROSS JOIN LATERAL unnest(w.positions, w.weights) AS p(position, "
+      "weight) "
       "ORDER BY f.rowid, p.position");
   for (const Row& r : rows) {
     if (out.empty() || out.back().rowid != r.integer(0)) out.push_back({r.integer(0), {}, {}});
@@ -266,8 +266,8 @@ std::vector<TableShape> common_shapes(Connection& a, Connection& b) {
 TableSummary summarise(Connection& c, const TableShape& table) {
   std::vector<std::size_t> key_index;
   for (const std::string& k : table.key)
-    key_index.push_back(static_cast<std::size_t>(
-        std::find(table.columns.begin(), table.columns.end(), k) - table.columns.begin()));
+    key_index.push_back(
+        static_cast<std::size_t>(std::find(table.columns.begin(), table.columns.end(), k) - table.columns.begin()));
   // Only the key and a digest of each row are kept, so a large table costs little memory.
   std::vector<std::pair<std::string, Digest>> rows;
   std::string buffer;
@@ -324,7 +324,8 @@ std::vector<std::string> tables_with_data(Connection& c) {
 
   std::vector<std::string> out;
   for (const TableShape& s : shapes(c)) {
-    const std::int64_t rows = c.query_integer(fmt::format("SELECT COUNT(*) FROM {}", dialect::quote_identifier(s.name)));
+    const std::int64_t rows =
+        c.query_integer(fmt::format("SELECT COUNT(*) FROM {}", dialect::quote_identifier(s.name)));
     if (rows > seeded[s.name]) out.push_back(s.name);
   }
   return out;

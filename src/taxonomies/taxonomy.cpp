@@ -71,8 +71,8 @@ FieldErrors add_term(storage::Connection& c, const accounts::User& actor, const 
     errors.add("label", N_("This entry already exists."));
     return errors;
   }
-  c.execute(std::string("INSERT INTO ") + t.table + " (slug, label, position) VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM " +
-                t.table + "))",
+  c.execute(std::string("INSERT INTO ") + t.table +
+                " (slug, label, position) VALUES (?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM " + t.table + "))",
             {slug, label});
   tx.commit();
   return errors;

@@ -43,7 +43,7 @@ std::optional<Term> term(storage::Connection& c, const Taxonomy& t, std::int64_t
 // duplicate), nothing written.
 FieldErrors add_term(storage::Connection& c, const accounts::User& actor, const Taxonomy& t, std::string_view label);
 // The slug stays when the label changes, so links and filters keep working. NotFound if absent.
-FieldErrors rename_term(storage::Connection& c, const accounts::User& actor, const Taxonomy& t,
-                        std::string_view slug, std::string_view label);
+FieldErrors rename_term(storage::Connection& c, const accounts::User& actor, const Taxonomy& t, std::string_view slug,
+                        std::string_view label);
 
 }  // namespace fabrique::taxonomies

@@ -64,19 +64,19 @@ CharClass classify(long cp) {
     if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return CharClass::space;
     return CharClass::mark;
   }
-  if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
-      cp == 0x202F || cp == 0x205F || cp == 0x3000)
+  if (cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F ||
+      cp == 0x205F || cp == 0x3000)
     return CharClass::space;  // French puts a (narrow) no-break space before « ! ? ; : »
   // Latin-1 punctuation and symbols («, », °, ¿…) but not the letters and numbers among them.
-  if (cp >= 0xA1 && cp <= 0xBF && cp != 0xAA && cp != 0xB2 && cp != 0xB3 && cp != 0xB5 && cp != 0xB9 &&
-      cp != 0xBA && !(cp >= 0xBC && cp <= 0xBE))
+  if (cp >= 0xA1 && cp <= 0xBF && cp != 0xAA && cp != 0xB2 && cp != 0xB3 && cp != 0xB5 && cp != 0xB9 && cp != 0xBA &&
+      !(cp >= 0xBC && cp <= 0xBE))
     return CharClass::mark;
   if (cp == 0xD7 || cp == 0xF7) return CharClass::mark;
-  if ((cp >= 0x2010 && cp <= 0x206F) ||    // general punctuation: ’ “ ” – — …
-      (cp >= 0x20A0 && cp <= 0x20CF) ||    // currency: €
-      (cp >= 0x2190 && cp <= 0x2BFF) ||    // arrows, mathematical operators, symbols, dingbats
+  if ((cp >= 0x2010 && cp <= 0x206F) ||  // general punctuation: ’ “ ” – — …
+      (cp >= 0x20A0 && cp <= 0x20CF) ||  // currency: €
+      (cp >= 0x2190 && cp <= 0x2BFF) ||  // arrows, mathematical operators, symbols, dingbats
       (cp >= 0x3001 && cp <= 0x303F) || (cp >= 0xFE10 && cp <= 0xFE6F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-      (cp >= 0x1F000 && cp <= 0x1FAFF))    // emoji
+      (cp >= 0x1F000 && cp <= 0x1FAFF))  // emoji
     return CharClass::mark;
   return CharClass::word;  // letters of every script, accented French ones included
 }
@@ -233,8 +233,8 @@ class Myers {
       }
       for (int k1 = -d + k1_start; k1 <= d - k1_end; k1 += 2) {
         const int i1 = offset + k1;
-        int x1 = (k1 == -d || (k1 != d && forward_[i1 - 1] < forward_[i1 + 1])) ? forward_[i1 + 1]
-                                                                                 : forward_[i1 - 1] + 1;
+        int x1 =
+            (k1 == -d || (k1 != d && forward_[i1 - 1] < forward_[i1 + 1])) ? forward_[i1 + 1] : forward_[i1 - 1] + 1;
         int y1 = x1 - k1;
         const int from = x1;
         while (x1 < n && y1 < m && a_[a0 + x1] == b_[b0 + y1]) {
@@ -259,7 +259,7 @@ class Myers {
       for (int k2 = -d + k2_start; k2 <= d - k2_end; k2 += 2) {
         const int i2 = offset + k2;
         int x2 = (k2 == -d || (k2 != d && backward_[i2 - 1] < backward_[i2 + 1])) ? backward_[i2 + 1]
-                                                                                   : backward_[i2 - 1] + 1;
+                                                                                  : backward_[i2 - 1] + 1;
         int y2 = x2 - k2;
         const int from = x2;
         while (x2 < n && y2 < m && a_[a0 + n - x2 - 1] == b_[b0 + m - y2 - 1]) {
@@ -319,8 +319,8 @@ void push(std::vector<Block>& blocks, const Block& block) {
 
 // Diffs two token sequences that start at byte offsets a_start and b_start of before and after,
 // appending the result to `blocks`; false if the budget ran out (the result is then coarser).
-bool diff_tokens(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b,
-                 std::size_t a_start, std::size_t b_start, long& budget, std::vector<Block>& blocks) {
+bool diff_tokens(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b, std::size_t a_start,
+                 std::size_t b_start, long& budget, std::vector<Block>& blocks) {
   // Tokens become small integers so that the algorithm compares numbers, not strings.
   std::unordered_map<std::string_view, int> ids;
   ids.reserve(a.size() + b.size());
@@ -369,9 +369,8 @@ std::vector<Block> fold_separators(const std::vector<Block>& blocks, std::string
   std::vector<Block> out;
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const Block& block = blocks[i];
-    if (block.same && i + 1 < blocks.size() && !out.empty() && replacement(out.back()) &&
-        replacement(blocks[i + 1]) && block.a1 - block.a0 <= 8 &&
-        !has_word_or_newline(before.substr(block.a0, block.a1 - block.a0))) {
+    if (block.same && i + 1 < blocks.size() && !out.empty() && replacement(out.back()) && replacement(blocks[i + 1]) &&
+        block.a1 - block.a0 <= 8 && !has_word_or_newline(before.substr(block.a0, block.a1 - block.a0))) {
       out.back().a1 = blocks[i + 1].a1;
       out.back().b1 = blocks[i + 1].b1;
       ++i;
@@ -413,9 +412,9 @@ std::vector<DiffPiece> diff_words(std::string_view before, std::string_view afte
       std::vector<Block> words;
       long block_budget = std::min(refine_budget, kRefineBlockBudget);
       const long granted = block_budget;
-      bool complete = diff_tokens(tokenize(before.substr(block.a0, block.a1 - block.a0)),
-                                  tokenize(after.substr(block.b0, block.b1 - block.b0)), block.a0, block.b0,
-                                  block_budget, words);
+      bool complete =
+          diff_tokens(tokenize(before.substr(block.a0, block.a1 - block.a0)),
+                      tokenize(after.substr(block.b0, block.b1 - block.b0)), block.a0, block.b0, block_budget, words);
       refine_budget -= granted - block_budget;
       if (complete) {
         for (const Block& w : words) push(blocks, w);

@@ -1,14 +1,14 @@
 // GFM rendering with cmark-gfm: parse, sanitise the syntax tree (links, images, raw HTML, headings), render.
 #include "text/markdown.hpp"
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
 #include <algorithm>
 #include <memory>
 #include <mutex>
 #include <vector>
-
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm-extension_api.h>
-#include <cmark-gfm.h>
 
 namespace fabrique::text {
 namespace {
@@ -134,8 +134,9 @@ Target classify_url(std::string_view url, std::string& normalised) {
   std::size_t colon = url.find(':');
   if (colon == std::string_view::npos || colon > url.find_first_of("/?#")) return Target::refused;
   std::string scheme(url.substr(0, colon));
-  std::transform(scheme.begin(), scheme.end(), scheme.begin(),
-                 [](unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c); });
+  std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : static_cast<char>(c);
+  });
   // Lower-cased in the output too, so that "HTTPS://" is recognised as leaving the site.
   normalised.replace(0, colon, scheme);
   if (scheme == "http" || scheme == "https") return Target::external;
@@ -295,8 +296,8 @@ html::Html render_markdown(std::string_view source, int heading_offset) {
   NodePtr root = parse(parser.get(), source);
   if (!root) return {};
   sanitise(root.get(), heading_offset);
-  std::string out = take_cmark_string(
-      cmark_render_html(root.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get())));
+  std::string out =
+      take_cmark_string(cmark_render_html(root.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get())));
   // Trusted because: the tree holds no raw HTML any more, every link and image address was
   // checked against an allow-list, cmark escapes all text and attribute values, and it runs in
   // safe mode (raw HTML and dangerous URLs suppressed) as a second lock.

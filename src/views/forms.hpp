@@ -16,8 +16,8 @@ using http::Context;
 
 struct Field {
   std::string name;
-  std::string label;         // already translated
-  std::string value;         // what the person typed (kept on errors)
+  std::string label;          // already translated
+  std::string value;          // what the person typed (kept on errors)
   std::string type = "text";  // text, email, password, url…
   std::string autocomplete;   // e.g. "email", "new-password"
   std::string hint;           // already translated; shown under the label

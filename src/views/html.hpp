@@ -1,14 +1,14 @@
 // Safe HTML building: every value is escaped unless it is already an Html, and the only way to
 // make an Html from a string is html::trusted() — one greppable call for every exception.
 #pragma once
+#include <fmt/format.h>
+
 #include <concepts>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
-
-#include <fmt/format.h>
 
 namespace fabrique::html {
 
@@ -85,7 +85,7 @@ template <class... Args>
 struct Template {
   fmt::format_string<piece_t<Args>...> f;
   template <class S>
-    requires std::is_convertible_v<const S&, std::string_view>
+  requires std::is_convertible_v<const S&, std::string_view>
   consteval Template(const S& s) : f(s) {
     const int fields = count_fields(std::string_view(s));
     if (fields >= 0 && fields != static_cast<int>(sizeof...(Args))) template_fields_and_arguments_differ_in_number();

@@ -11,9 +11,7 @@ namespace fabrique::views {
 using html::render;
 using i18n::N_;
 
-Html csrf_field(Context& ctx) {
-  return render(R"(<input type="hidden" name="csrf" value="{}">)", ctx.csrf_token());
-}
+Html csrf_field(Context& ctx) { return render(R"(<input type="hidden" name="csrf" value="{}">)", ctx.csrf_token()); }
 
 std::string current_location(const Context& ctx) {
   return ctx.request.query.empty() ? ctx.request.path : ctx.request.path + "?" + ctx.request.query;

@@ -29,10 +29,10 @@ Response compare_revisions(Context& ctx, const Html& trail, std::int64_t from, s
   }
   if (sections.empty()) sections = render("<p>{}</p>", ctx.tr(N_("These two revisions have the same text.")));
   std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Revision {} compared with revision {}"))), from, to);
-  Html body = render(
-      R"(<p class="meta">{}</p><h1>{}</h1><p>{}</p>{})", trail, title,
-      ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and marked [removed: …].")),
-      sections);
+  Html body = render(R"(<p class="meta">{}</p><h1>{}</h1><p>{}</p>{})", trail, title,
+                     ctx.tr(N_("Added words are underlined and marked [added: …]; removed words are struck through and "
+                               "marked [removed: …].")),
+                     sections);
   return page(ctx, title, body);
 }
 

@@ -1,4 +1,5 @@
-// Accounts over real HTTP: sign up (confirmed by the mailed link), sign in, change password, sign out, CSRF, slow-down, bad input.
+// Accounts over real HTTP: sign up (confirmed by the mailed link), sign in, change password, sign out, CSRF, slow-down,
+// bad input.
 #include <gtest/gtest.h>
 
 #include "integration/mail_support.hpp"
@@ -6,7 +7,6 @@
 
 namespace fabrique::test {
 namespace {
-
 
 HttpResponse sign_up(Browser& b, const std::string& email, const std::string& name = "Camille Martin",
                      const std::string& password = kPassword) {
@@ -147,10 +147,10 @@ TEST(Accounts, PostWithoutCsrfTokenIsRefusedAndWritesNothing) {
   Site site;
   Browser b(site);
   b.get("/inscription");
-  auto r = b.post("/inscription",
-                  {{"name", "Camille"}, {"email", "c@example.org"}, {"password", kPassword},
-                   {"password_confirmation", kPassword}},
-                  /*with_csrf=*/false);
+  auto r = b.post(
+      "/inscription",
+      {{"name", "Camille"}, {"email", "c@example.org"}, {"password", kPassword}, {"password_confirmation", kPassword}},
+      /*with_csrf=*/false);
   EXPECT_EQ(r.status, 403);
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM users"), 0);
 }
@@ -234,13 +234,19 @@ TEST(Accounts, SignUpCreatesOrJoinsTheOrganisation) {
   Site site;
   Browser a(site), b(site);
   a.get("/inscription");
-  auto r1 = a.post("/inscription", {{"name", "Alix"}, {"email", "alix@example.org"}, {"password", kPassword},
-                                    {"password_confirmation", kPassword}, {"organisation", "Ville de Rennes"},
+  auto r1 = a.post("/inscription", {{"name", "Alix"},
+                                    {"email", "alix@example.org"},
+                                    {"password", kPassword},
+                                    {"password_confirmation", kPassword},
+                                    {"organisation", "Ville de Rennes"},
                                     {"organisation_kind", "collectivite"}});
   EXPECT_EQ(r1.status, 303);
   b.get("/inscription");
-  auto r2 = b.post("/inscription", {{"name", "Basile"}, {"email", "basile@example.org"}, {"password", kPassword},
-                                    {"password_confirmation", kPassword}, {"organisation", "ville de rennes"},
+  auto r2 = b.post("/inscription", {{"name", "Basile"},
+                                    {"email", "basile@example.org"},
+                                    {"password", kPassword},
+                                    {"password_confirmation", kPassword},
+                                    {"organisation", "ville de rennes"},
                                     {"organisation_kind", ""}});
   EXPECT_EQ(r2.status, 303);
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations"), 1);
@@ -254,8 +260,11 @@ TEST(Accounts, PublicNameIsShownOnlyWithConsent) {
   Site site;
   Browser b(site);
   b.get("/inscription");
-  b.post("/inscription", {{"name", "Dominique Secret"}, {"email", "d@example.org"}, {"password", kPassword},
-                          {"password_confirmation", kPassword}, {"organisation", "Association Alpha"},
+  b.post("/inscription", {{"name", "Dominique Secret"},
+                          {"email", "d@example.org"},
+                          {"password", kPassword},
+                          {"password_confirmation", kPassword},
+                          {"organisation", "Association Alpha"},
                           {"organisation_kind", "association"}});
   EXPECT_EQ(confirm_by_mail(site, b).status, 303);
   Browser visitor(site);
@@ -444,13 +453,13 @@ TEST(Accounts, SignInReturnsToThePageAskedForButNeverOffSite) {
   site.add_user("camille@example.org", "Camille", kPassword);
   Browser b(site);
   b.get("/connexion?retour=/organisations/nouvelle");
-  auto r = b.post("/connexion", {{"email", "camille@example.org"}, {"password", kPassword},
-                                 {"retour", "/organisations/nouvelle"}});
+  auto r = b.post("/connexion",
+                  {{"email", "camille@example.org"}, {"password", kPassword}, {"retour", "/organisations/nouvelle"}});
   EXPECT_EQ(r.header("location"), "/organisations/nouvelle");
   Browser c(site);
   c.get("/connexion");
-  auto evil = c.post("/connexion", {{"email", "camille@example.org"}, {"password", kPassword},
-                                    {"retour", "//evil.example/"}});
+  auto evil =
+      c.post("/connexion", {{"email", "camille@example.org"}, {"password", kPassword}, {"retour", "//evil.example/"}});
   EXPECT_EQ(evil.header("location"), "/compte");
 }
 

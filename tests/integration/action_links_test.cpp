@@ -1,8 +1,7 @@
 // Links between events and roadmaps over real HTTP: a next step of an event's minutes turned into an
 // action in one step (the link shown both ways, kept in the revision, refused to a plain member).
-#include <gtest/gtest.h>
-
 #include <date/date.h>
+#include <gtest/gtest.h>
 
 #include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
@@ -39,13 +38,19 @@ struct Programme {
     Browser b(site);
     b.sign_in("anim@example.org", kPassword);
     b.get("/evenements/nouveau");
-    auto r = b.post("/evenements/nouveau", {{"kind", "reset-day"}, {"title", "Reset Day de juin"},
-                                             {"slug", "reset-day-juin"}, {"starts", "2021-06-22T14:00"},
-                                             {"ends", "2021-06-22T17:00"}, {"coalitions", kCoalition}});
+    auto r = b.post("/evenements/nouveau", {{"kind", "reset-day"},
+                                            {"title", "Reset Day de juin"},
+                                            {"slug", "reset-day-juin"},
+                                            {"starts", "2021-06-22T14:00"},
+                                            {"ends", "2021-06-22T17:00"},
+                                            {"coalitions", kCoalition}});
     if (r.status != 303) throw std::runtime_error("could not create the event: " + r.body);
     b.get(minutes);
-    r = b.post(minutes + "/elements", {{"kind", "suite"}, {"body", "Réunir le noyau des communs"},
-                                       {"asked_by", "Fing"}, {"due", "2021-09-15"}, {"coalition", kCoalition}});
+    r = b.post(minutes + "/elements", {{"kind", "suite"},
+                                       {"body", "Réunir le noyau des communs"},
+                                       {"asked_by", "Fing"},
+                                       {"due", "2021-09-15"},
+                                       {"coalition", kCoalition}});
     if (r.status != 303) throw std::runtime_error("could not add the next step: " + r.body);
   }
 
@@ -66,9 +71,10 @@ TEST(ActionLinks, ACoPorteurTurnsANextStepIntoAnActionThatKeepsTheLinkBothWays) 
   const std::string action = std::string("/coalitions/") + kCoalition + "/feuille-de-route/" + id;
   EXPECT_EQ(r.header("location"), action);
   EXPECT_EQ(p.site.count("SELECT origin_next_step_id FROM actions WHERE id = " + id), std::stoll(p.step_id()));
-  EXPECT_EQ(p.site.count("SELECT due_on FROM actions WHERE id = " + id),
-            std::chrono::sys_days{std::chrono::year{2021} / std::chrono::month{9} / std::chrono::day{15}}.time_since_epoch() /
-                std::chrono::seconds(1));
+  EXPECT_EQ(
+      p.site.count("SELECT due_on FROM actions WHERE id = " + id),
+      std::chrono::sys_days{std::chrono::year{2021} / std::chrono::month{9} / std::chrono::day{15}}.time_since_epoch() /
+          std::chrono::seconds(1));
 
   // The action page says where it comes from, and its JSON and revision carry the link.
   auto shown = b.get(action);
@@ -79,7 +85,8 @@ TEST(ActionLinks, ACoPorteurTurnsANextStepIntoAnActionThatKeepsTheLinkBothWays) 
   auto json = b.get(std::string("/coalitions/") + kCoalition + "/feuille-de-route.json");
   EXPECT_TRUE(has(json, "\"next_step\":" + p.step_id()));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions WHERE action_id = " + id +
-                         " AND snapshot LIKE '%\"origin_next_step\":" + p.step_id() + "%'"), 1);
+                         " AND snapshot LIKE '%\"origin_next_step\":" + p.step_id() + "%'"),
+            1);
 
   // The minutes show what the step became, with no second button; converting again makes nothing.
   auto after = b.get(p.minutes);
@@ -115,9 +122,11 @@ TEST(ActionLinks, AnActionLinkedToItsCoalitionsEventsShowsThemOnItsPageAndInJson
   // The form ends with its labelled button, the note field before it (not rendered inside it).
   EXPECT_TRUE(has(form, "<button type=\"submit\">Ajouter l’action</button></form>")) << form.body;
   EXPECT_LT(form.body.find("id=\"f-comment\""), form.body.find("<button type=\"submit\">Ajouter l’action"));
-  std::vector<std::pair<std::string, std::string>> fields{
-      {"title", "Canevas de valorisation"}, {"lever", "offre"}, {"scale", "national"}, {"status", "engagee"},
-      {"events", "reset-day-juin"}};
+  std::vector<std::pair<std::string, std::string>> fields{{"title", "Canevas de valorisation"},
+                                                          {"lever", "offre"},
+                                                          {"scale", "national"},
+                                                          {"status", "engagee"},
+                                                          {"events", "reset-day-juin"}};
 
   // An event that is not one of the coalition's is refused next to the field, and nothing is written.
   auto bad = fields;
@@ -155,9 +164,11 @@ TEST(ActionLinks, TheDashboardListsTheNextUpcomingEventsAtParisTimeAndAsJson) {
   for (int n = 6; n >= 1; --n) {
     const std::string day = date::format("%F", today + std::chrono::days(7 * n));
     b.get("/evenements/nouveau");
-    auto r = b.post("/evenements/nouveau", {{"kind", "atelier-de-coalition"}, {"title", "Atelier " + std::to_string(n)},
-                                             {"slug", "atelier-" + std::to_string(n)}, {"starts", day + "T14:00"},
-                                             {"ends", day + "T16:00"}});
+    auto r = b.post("/evenements/nouveau", {{"kind", "atelier-de-coalition"},
+                                            {"title", "Atelier " + std::to_string(n)},
+                                            {"slug", "atelier-" + std::to_string(n)},
+                                            {"starts", day + "T14:00"},
+                                            {"ends", day + "T16:00"}});
     ASSERT_EQ(r.status, 303) << r.body;
   }
   Browser visitor(p.site);

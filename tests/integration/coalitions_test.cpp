@@ -9,7 +9,6 @@
 namespace fabrique::test {
 namespace {
 
-
 // A site with an animateur, a co-porteur, a member, one family and one coalition.
 struct Programme {
   Site site;
@@ -62,7 +61,9 @@ TEST(Coalitions, MemberDeclaresInterestEditsAndWithdrawsIt) {
   Browser b(p.site);
   b.sign_in("membre@example.org", kPassword);
   b.get(p.page());
-  auto r = b.post(p.page("/interet"), {{"organisation", ""}, {"commande", "1"}, {"usages", "1"},
+  auto r = b.post(p.page("/interet"), {{"organisation", ""},
+                                       {"commande", "1"},
+                                       {"usages", "1"},
                                        {"message", "Un terrain d'expérimentation à Rennes."}});
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM interest_declarations WHERE lever_commande = 1 AND lever_usages = 1 "
@@ -132,8 +133,7 @@ TEST(Coalitions, CoPorteurEditsTheBookletAndHistoryAndDiffShowTheChange) {
   Browser b(p.site);
   b.sign_in("porteur@example.org", kPassword);
   EXPECT_EQ(p.save(b, "0", "Faire des communs numériques un pilier de l'action publique.", "Premier jet").status, 303);
-  EXPECT_EQ(p.save(b, "1", "Faire des communs numériques durables un pilier de l'action publique locale.").status,
-            303);
+  EXPECT_EQ(p.save(b, "1", "Faire des communs numériques durables un pilier de l'action publique locale.").status, 303);
   auto page = b.get(p.page());
   EXPECT_NE(page.body.find("durables un pilier"), std::string::npos);
   auto history = b.get(p.page("/historique"));
@@ -203,15 +203,16 @@ TEST(Coalitions, MemberWhoIsNotCoPorteurGets403OnEveryEditRouteAndNothingChanges
   b.get(p.page());
   EXPECT_EQ(b.get(p.page("/modifier")).status, 403);
   EXPECT_EQ(b.post(p.page("/modifier"), {{"base_revision", "1"}, {"intention", "Vandalisme"}}).status, 403);
-  EXPECT_EQ(b.post(p.page("/fiche"), {{"number", "8.a"}, {"title", "Vandalisme"}, {"family", "communs-et-territoires"},
-                                      {"stage", "atterrie"}})
-                .status,
-            403);
+  EXPECT_EQ(
+      b.post(p.page("/fiche"),
+             {{"number", "8.a"}, {"title", "Vandalisme"}, {"family", "communs-et-territoires"}, {"stage", "atterrie"}})
+          .status,
+      403);
   EXPECT_EQ(b.post(p.page("/historique/1/restaurer"), {}).status, 403);
   EXPECT_EQ(b.post(p.page("/membres/" + std::to_string(p.member.id)), {{"role", "co-porteur"}}).status, 403);
   EXPECT_EQ(b.get("/coalitions/nouvelle").status, 403);
-  EXPECT_EQ(b.post("/coalitions/nouvelle", {{"number", "99"}, {"title", "X"}, {"family", "communs-et-territoires"},
-                                            {"stage", "idee"}})
+  EXPECT_EQ(b.post("/coalitions/nouvelle",
+                   {{"number", "99"}, {"title", "X"}, {"family", "communs-et-territoires"}, {"stage", "idee"}})
                 .status,
             403);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 1);
@@ -247,8 +248,11 @@ TEST(Coalitions, BadInputGetsMessagesNextToFieldsAndWritesNothing) {
   Browser b(p.site);
   b.sign_in("anim@example.org", kPassword);
   b.get("/coalitions/nouvelle");
-  auto r = b.post("/coalitions/nouvelle", {{"number", "8.a"}, {"title", ""}, {"family", "inconnue"},
-                                           {"stage", "quelque-part"}, {"summary", "Résumé gardé"}});
+  auto r = b.post("/coalitions/nouvelle", {{"number", "8.a"},
+                                           {"title", ""},
+                                           {"family", "inconnue"},
+                                           {"stage", "quelque-part"},
+                                           {"summary", "Résumé gardé"}});
   EXPECT_EQ(r.status, 422);
   for (const char* field : {"number", "title", "family", "stage"})
     EXPECT_NE(r.body.find(std::string("id=\"f-") + field + "-error\""), std::string::npos) << field;
@@ -269,8 +273,8 @@ TEST(Coalitions, SectionOverOneHundredKilobytesIsRefusedByTheUseCase) {
   coalitions::BookletEdit edit;
   edit.base_revision = 0;
   edit.sections["intention"] = std::string(100 * 1024 + 1, 'a');
-  auto r = coalitions::save_booklet(*c, p.porteur, "developper-et-maintenir-les-communs-numeriques", edit,
-                                    p.site.now());
+  auto r =
+      coalitions::save_booklet(*c, p.porteur, "developper-et-maintenir-les-communs-numeriques", edit, p.site.now());
   EXPECT_NE(r.errors.find("intention"), nullptr);
   EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM booklet_revisions"), 0);
 }
@@ -279,7 +283,9 @@ TEST(Coalitions, MarkdownIsRenderedAndScriptsAreNot) {
   Programme p;
   Browser b(p.site);
   b.sign_in("porteur@example.org", kPassword);
-  p.save(b, "0", "Un **texte** avec [un lien](https://reset.fing.org) et <script>alert(1)</script> et [x](javascript:alert(1))");
+  p.save(
+      b, "0",
+      "Un **texte** avec [un lien](https://reset.fing.org) et <script>alert(1)</script> et [x](javascript:alert(1))");
   auto page = b.get(p.page());
   EXPECT_NE(page.body.find("<strong>texte</strong>"), std::string::npos);
   EXPECT_NE(page.body.find("https://reset.fing.org"), std::string::npos);

@@ -14,15 +14,19 @@ const char* kCommons = "developper-et-maintenir-les-communs-numeriques";
 // A resource of coalition 8.a proposed by a member, then edited once by them (revisions 1 and 2).
 void resource_with_two_revisions(CommonsSite& p) {
   auto member = p.signed_in("membre@example.org");
-  ASSERT_EQ(CommonsSite::propose(member, "Boîte à outils", "Des outils pour les communs.", "CC-BY-4.0", "guide", kCommons,
-                                 "outils")
+  ASSERT_EQ(CommonsSite::propose(member, "Boîte à outils", "Des outils pour les communs.", "CC-BY-4.0", "guide",
+                                 kCommons, "outils")
                 .status,
             303);
   member.get(kResource + "/modifier");
-  ASSERT_EQ(member.post(kResource + "/modifier", {{"base_revision", "1"}, {"title", "Boîte à outils"},
-                                                   {"url", "https://example.org/outils"}, {"kind", "outil"},
-                                                   {"licence", "MIT"}, {"coalitions", kCommons},
-                                                   {"description", "Des outils libres pour les communs numériques."}})
+  ASSERT_EQ(member
+                .post(kResource + "/modifier", {{"base_revision", "1"},
+                                                {"title", "Boîte à outils"},
+                                                {"url", "https://example.org/outils"},
+                                                {"kind", "outil"},
+                                                {"licence", "MIT"},
+                                                {"coalitions", kCommons},
+                                                {"description", "Des outils libres pour les communs numériques."}})
                 .status,
             303);
 }
@@ -52,9 +56,10 @@ TEST(ResourceRevisions, ACoPorteurRestoresAnOldRevisionAsANewOne) {
   auto page = porteur.get(kResource);
   EXPECT_NE(page.body.find(R"(action="/ressources/boite-a-outils/historique/1/restaurer")"), std::string::npos);
   EXPECT_EQ(porteur.post(kResource + "/historique/1/restaurer", {{"base_revision", "2"}}).status, 303);
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE revision = 3 AND licence = 'CC-BY-4.0' AND kind = 'guide' "
-                         "AND description = 'Des outils pour les communs.'"),
-            1);
+  EXPECT_EQ(
+      p.site.count("SELECT COUNT(*) FROM resources WHERE revision = 3 AND licence = 'CC-BY-4.0' AND kind = 'guide' "
+                   "AND description = 'Des outils pour les communs.'"),
+      1);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_revisions"), 3);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_coalitions"), 1);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_tags WHERE tag = 'outils'"), 1);
@@ -86,14 +91,20 @@ TEST(CardRevisions, EditsAreRevisionsComparedAndRestored) {
   CommonsSite p;
   auto porteur = p.signed_in("porteur@example.org");
   porteur.get("/boussole/proposer");
-  ASSERT_EQ(porteur.post("/boussole/proposer", {{"title", "Un portail de données"}, {"outcome", "mitige"},
-                                                {"coalition", kCommons}, {"tried", "Ouvrir un portail."}})
+  ASSERT_EQ(porteur
+                .post("/boussole/proposer", {{"title", "Un portail de données"},
+                                             {"outcome", "mitige"},
+                                             {"coalition", kCommons},
+                                             {"tried", "Ouvrir un portail."}})
                 .status,
             303);
   porteur.get(kCard + "/modifier");
   auto edit = [&](const std::string& base, const std::string& tried) {
-    return porteur.post(kCard + "/modifier", {{"base_revision", base}, {"title", "Un portail de données"},
-                                              {"outcome", "n-a-pas-marche"}, {"coalition", kCommons}, {"tried", tried}});
+    return porteur.post(kCard + "/modifier", {{"base_revision", base},
+                                              {"title", "Un portail de données"},
+                                              {"outcome", "n-a-pas-marche"},
+                                              {"coalition", kCommons},
+                                              {"tried", tried}});
   };
   ASSERT_EQ(edit("1", "Ouvrir un portail trop technique.").status, 303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM boussole_card_revisions"), 2);
@@ -131,10 +142,13 @@ TEST(CharterDrafts, ADraftIsEditableUntilItsConsultationOpensThenFrozen) {
   EXPECT_NE(form.body.find("S&#39;engager."), std::string::npos);
   const std::string base = std::to_string(p.site.count("SELECT updated_at FROM charter_versions WHERE number = 1"));
   auto save = [&](const std::string& b, const std::string& principles) {
-    return anim.post("/charte/versions/1/modifier", {{"base_revision", b}, {"label", "bêta"}, {"principes", principles}});
+    return anim.post("/charte/versions/1/modifier",
+                     {{"base_revision", b}, {"label", "bêta"}, {"principes", principles}});
   };
   EXPECT_EQ(save(base, "S'engager ensemble.").status, 303);
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_sections WHERE section = 'principes' AND body = 'S''engager ensemble.'"), 1);
+  EXPECT_EQ(p.site.count(
+                "SELECT COUNT(*) FROM charter_sections WHERE section = 'principes' AND body = 'S''engager ensemble.'"),
+            1);
   // A form made before that save is stale; too long a section is refused; both keep the input.
   auto stale = save(base, "Version concurrente.");
   EXPECT_EQ(stale.status, 409);

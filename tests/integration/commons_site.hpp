@@ -29,8 +29,8 @@ struct CommonsSite {
          "Rendre les données sur l'environnement utiles à chacun.");
     open(*c, "4", "Pour un achat public numérique responsable",
          "Des données d'achat et des critères environnementaux dans la commande publique.");
-    coalitions::set_member_role(*c, anim, kCommonsCoalition, porteur.id,
-                                coalitions::RoleChange::co_porteur, site.now());
+    coalitions::set_member_role(*c, anim, kCommonsCoalition, porteur.id, coalitions::RoleChange::co_porteur,
+                                site.now());
     FieldErrors errors;
     organisations::find_or_create_in(*c, {"Fing", "association", "https://fing.org", ""}, errors, "name", "kind",
                                      site.now());
@@ -60,9 +60,12 @@ struct CommonsSite {
                               const std::string& coalition = "", const std::string& tags = "") {
     b.get("/ressources/proposer");
     std::vector<std::pair<std::string, std::string>> fields{
-        {"title", title},   {"url", "https://example.org/" + std::to_string(title.size())},
-        {"kind", kind},     {"licence", licence},
-        {"description", description}, {"tags", tags}};
+        {"title", title},
+        {"url", "https://example.org/" + std::to_string(title.size())},
+        {"kind", kind},
+        {"licence", licence},
+        {"description", description},
+        {"tags", tags}};
     if (!coalition.empty()) fields.emplace_back("coalitions", coalition);
     return b.post("/ressources/proposer", fields);
   }

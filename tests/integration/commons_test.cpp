@@ -7,12 +7,11 @@
 namespace fabrique::test {
 namespace {
 
-
 TEST(Resources, AMemberProposesAndAnAnimateurPublishes) {
   CommonsSite p;
   auto member = p.signed_in("membre@example.org");
-  auto r = CommonsSite::propose(member, "Guide des données ouvertes", "Pour **débuter**.", "CC-BY-SA-4.0", "guide",
-                                "", "open data, Données");
+  auto r = CommonsSite::propose(member, "Guide des données ouvertes", "Pour **débuter**.", "CC-BY-SA-4.0", "guide", "",
+                                "open data, Données");
   ASSERT_EQ(r.status, 303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE status = 'draft' AND licence = 'CC-BY-SA-4.0'"), 1);
   Browser visitor(p.site);
@@ -42,10 +41,12 @@ TEST(Resources, ACoPorteurPublishesAtOnceForTheirCoalitionAndTheFilterFindsIt) {
             303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE status = 'published'"), 1);
   Browser visitor(p.site);
-  EXPECT_NE(visitor.get("/ressources?coalition=developper-et-maintenir-les-communs-numeriques").body.find("Enacting the Commons"),
+  EXPECT_NE(visitor.get("/ressources?coalition=developper-et-maintenir-les-communs-numeriques")
+                .body.find("Enacting the Commons"),
             std::string::npos);
-  EXPECT_EQ(visitor.get("/ressources?coalition=pour-un-achat-public-numerique-responsable").body.find("Enacting the Commons"),
-            std::string::npos);
+  EXPECT_EQ(
+      visitor.get("/ressources?coalition=pour-un-achat-public-numerique-responsable").body.find("Enacting the Commons"),
+      std::string::npos);
 }
 
 TEST(Resources, TheDefaultLicenceIsCcBy4AndAnUnknownLicenceIsRefused) {
@@ -70,9 +71,12 @@ TEST(Resources, EditsAreRevisionsAndAStaleEditIsAConflict) {
   const std::string page = "/ressources/boite-a-outils";
   anim.get(page + "/modifier");
   auto save = [&](const std::string& base, const std::string& description) {
-    return anim.post(page + "/modifier", {{"base_revision", base}, {"title", "Boîte à outils"},
-                                          {"url", "https://example.org/outils"}, {"kind", "outil"},
-                                          {"licence", "MIT"}, {"description", description}});
+    return anim.post(page + "/modifier", {{"base_revision", base},
+                                          {"title", "Boîte à outils"},
+                                          {"url", "https://example.org/outils"},
+                                          {"kind", "outil"},
+                                          {"licence", "MIT"},
+                                          {"description", description}});
   };
   EXPECT_EQ(save("1", "Deuxième description.").status, 303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_revisions"), 2);
@@ -93,8 +97,8 @@ const std::string kPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer
 
 HttpResponse upload(CommonsSite& p, Browser& b, const std::string& title, const Browser::FilePart& file) {
   b.get("/ressources/proposer");
-  return b.post_multipart("/ressources/proposer", {{"title", title}, {"kind", "guide"}, {"licence", "CC-BY-4.0"}, {"url", ""}},
-                          {file});
+  return b.post_multipart("/ressources/proposer",
+                          {{"title", title}, {"kind", "guide"}, {"licence", "CC-BY-4.0"}, {"url", ""}}, {file});
 }
 
 TEST(Resources, AnUploadedFileIsStoredAndDownloadedAsAnAttachment) {
@@ -102,7 +106,10 @@ TEST(Resources, AnUploadedFileIsStoredAndDownloadedAsAnAttachment) {
   auto anim = p.signed_in("anim@example.org");
   auto r = upload(p, anim, "Guide en PDF", {"file", "guide des communs.pdf", "application/pdf", kPdf});
   ASSERT_EQ(r.status, 303);
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources r JOIN files f ON f.id = r.file_id WHERE f.media_type = 'application/pdf'"), 1);
+  EXPECT_EQ(
+      p.site.count(
+          "SELECT COUNT(*) FROM resources r JOIN files f ON f.id = r.file_id WHERE f.media_type = 'application/pdf'"),
+      1);
   Browser visitor(p.site);
   auto page = visitor.get("/ressources/guide-en-pdf");
   EXPECT_NE(page.body.find("/ressources/guide-en-pdf/fichier"), std::string::npos);
@@ -121,15 +128,21 @@ TEST(Resources, UploadsAreRefusedByContentTypeAndBySize) {
   CommonsSite p;
   auto member = p.signed_in("membre@example.org");
   // An executable, whatever its name says.
-  auto exe = upload(p, member, "Outil", {"file", "outil.pdf", "application/pdf", std::string("\x7f" "ELF\x02\x01\x01") + std::string(200, '\0')});
+  auto exe = upload(p, member, "Outil",
+                    {"file", "outil.pdf", "application/pdf",
+                     std::string("\x7f"
+                                 "ELF\x02\x01\x01") +
+                         std::string(200, '\0')});
   EXPECT_EQ(exe.status, 422);
   // A PNG named as a PDF.
-  auto png = upload(p, member, "Rapport", {"file", "rapport.pdf", "application/pdf",
-                                           std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(100, 'x')});
+  auto png = upload(p, member, "Rapport",
+                    {"file", "rapport.pdf", "application/pdf",
+                     std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(100, 'x')});
   EXPECT_EQ(png.status, 422);
   EXPECT_NE(png.body.find("Rapport"), std::string::npos);  // the input is kept
   // Over 20 MB.
-  auto big = upload(p, member, "Trop gros", {"file", "gros.pdf", "application/pdf", kPdf + std::string(20 * 1000 * 1000, ' ')});
+  auto big = upload(p, member, "Trop gros",
+                    {"file", "gros.pdf", "application/pdf", kPdf + std::string(20 * 1000 * 1000, ' ')});
   EXPECT_EQ(big.status, 422);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
@@ -143,7 +156,8 @@ TEST(Charter, CommentsAreOpenOnlyDuringTheConsultation) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
   anim.get("/charte/versions/nouvelle");
-  ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"label", "bêta"}, {"principes", "S'engager ensemble."}}).status, 303);
+  ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"label", "bêta"}, {"principes", "S'engager ensemble."}}).status,
+            303);
   auto member = p.signed_in("membre@example.org");
   // A draft is not public yet.
   EXPECT_EQ(member.get("/charte/versions/1").status, 404);
@@ -153,12 +167,14 @@ TEST(Charter, CommentsAreOpenOnlyDuringTheConsultation) {
   auto page = member.get("/charte/versions/1");
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("en consultation"), std::string::npos);
-  auto ok = member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "Préciser « ensemble »."}});
+  auto ok = member.post("/charte/versions/1/commentaires",
+                        {{"section", "principes"}, {"comment-principes", "Préciser « ensemble »."}});
   EXPECT_EQ(ok.status, 303);
   EXPECT_NE(Browser(p.site).get("/charte/versions/1").body.find("Préciser « ensemble »."), std::string::npos);
   p.site.advance(std::chrono::seconds(11 * 86400));
   member.get("/charte/versions/1");
-  auto late = member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "Trop tard ?"}});
+  auto late =
+      member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "Trop tard ?"}});
   EXPECT_EQ(late.status, 422);
   EXPECT_NE(late.body.find("période de consultation"), std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_comments"), 1);
@@ -228,7 +244,9 @@ TEST(Charter, OnlyAnimateursDraftAndAdoptAndAVersionMustBeConsultedFirst) {
   member.get("/charte");
   EXPECT_EQ(member.post("/charte/versions/1/adopter", {}).status, 403);
   // A draft is not open to comments (nor visible: 404), and nothing is written.
-  EXPECT_EQ(member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "x"}}).status, 404);
+  EXPECT_EQ(
+      member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "x"}}).status,
+      404);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_comments"), 0);
 }
 
@@ -247,8 +265,10 @@ TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {
   auto anim = p.signed_in("anim@example.org");
   anim.get("/boussole/un-portail-de-donnees-trop-technique");
   EXPECT_EQ(anim.post("/boussole/un-portail-de-donnees-trop-technique/publier", {}).status, 303);
-  EXPECT_NE(visitor.get("/boussole?issue=n-a-pas-marche").body.find("Un portail de données trop technique"), std::string::npos);
-  EXPECT_EQ(visitor.get("/boussole?issue=a-marche").body.find("Un portail de données trop technique"), std::string::npos);
+  EXPECT_NE(visitor.get("/boussole?issue=n-a-pas-marche").body.find("Un portail de données trop technique"),
+            std::string::npos);
+  EXPECT_EQ(visitor.get("/boussole?issue=a-marche").body.find("Un portail de données trop technique"),
+            std::string::npos);
   auto card = visitor.get("/boussole/un-portail-de-donnees-trop-technique");
   EXPECT_NE(card.body.find("alors personne ne s"), std::string::npos);
   EXPECT_NE(card.body.find("Ouvrir les données sur un portail."), std::string::npos);

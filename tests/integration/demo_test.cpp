@@ -1,7 +1,8 @@
 // The demo programme loaded into a real site, then read over HTTP as a visitor and as its animateur.
+#include "demo/demo.hpp"
+
 #include <gtest/gtest.h>
 
-#include "demo/demo.hpp"
 #include "integration/site.hpp"
 
 namespace fabrique::test {
@@ -31,10 +32,9 @@ std::string between(const std::string& body, const std::string& from, const std:
 // Every table the demo writes to, counted: a refused load must leave them all as they were.
 std::map<std::string, std::int64_t> counts(Site& site) {
   std::map<std::string, std::int64_t> out;
-  for (const char* table :
-       {"users", "organisations", "user_organisations", "coalition_families", "coalition_cohorts", "coalitions",
-        "coalition_stage_changes", "booklet_revisions", "booklet_revision_sections", "booklet_current",
-        "coalition_members", "interest_declarations", "sessions"})
+  for (const char* table : {"users", "organisations", "user_organisations", "coalition_families", "coalition_cohorts",
+                            "coalitions", "coalition_stage_changes", "booklet_revisions", "booklet_revision_sections",
+                            "booklet_current", "coalition_members", "interest_declarations", "sessions"})
     out[table] = site.count(std::string("SELECT COUNT(*) FROM ") + table);
   return out;
 }
@@ -121,8 +121,8 @@ TEST(Demo, VisitorSeesEveryCoalitionBookletAndHistory) {
   // The home page groups the coalitions by family.
   auto home = b.get("/");
   ASSERT_EQ(home.status, 200);
-  for (const char* family : {"Numérique, démocratie et pouvoir d", "Numérique responsable et soutenable",
-                             "Communs, données et territoires"})
+  for (const char* family :
+       {"Numérique, démocratie et pouvoir d", "Numérique responsable et soutenable", "Communs, données et territoires"})
     EXPECT_TRUE(has(home.body, std::string("<h3>") + family)) << family;
 
   // Organisations of the source, with their kinds, and the coalitions they animate.

@@ -1,10 +1,9 @@
 // Events over real HTTP: creation and series, Paris times, registrations with the waiting list
 // under concurrency, who sees the online link and the list, CSV, attendance, minutes with their
 // revisions and items, coalition proposals, and every iCalendar file parsed back with libical.
+#include <date/date.h>
 #include <gtest/gtest.h>
 #include <libical/ical.h>
-
-#include <date/date.h>
 
 #include <set>
 #include <thread>
@@ -96,8 +95,13 @@ struct Programme {
   std::string upcoming(const std::string& slug, const std::string& capacity) {
     const auto day = std::chrono::floor<std::chrono::days>(site.now()) + std::chrono::days(7);
     const std::string date = date::format("%F", day);
-    auto r = create({{"kind", "reset-day"}, {"title", "Reset Day test"}, {"slug", slug}, {"starts", date + "T14:00"},
-                     {"ends", date + "T16:00"}, {"capacity", capacity}, {"online_url", "https://visio.example.org/reset"},
+    auto r = create({{"kind", "reset-day"},
+                     {"title", "Reset Day test"},
+                     {"slug", slug},
+                     {"starts", date + "T14:00"},
+                     {"ends", date + "T16:00"},
+                     {"capacity", capacity},
+                     {"online_url", "https://visio.example.org/reset"},
                      {"coalitions", kCoalition}});
     EXPECT_EQ(r.status, 303) << r.body;
     return "/evenements/" + slug;
@@ -112,10 +116,20 @@ struct Programme {
 
 TEST(Events, AnEventAt14hParisInJanuaryAndJulyHasTheRightUtcInstantAndIcs) {
   Programme p;
-  ASSERT_EQ(p.create({{"kind", "atelier-de-coalition"}, {"title", "Atelier d'hiver"}, {"slug", "hiver"},
-                      {"starts", "2027-01-12T14:00"}, {"ends", "2027-01-12T16:00"}}).status, 303);
-  ASSERT_EQ(p.create({{"kind", "atelier-de-coalition"}, {"title", "Atelier d'été"}, {"slug", "ete"},
-                      {"starts", "2027-07-13T14:00"}, {"ends", "2027-07-13T16:00"}}).status, 303);
+  ASSERT_EQ(p.create({{"kind", "atelier-de-coalition"},
+                      {"title", "Atelier d'hiver"},
+                      {"slug", "hiver"},
+                      {"starts", "2027-01-12T14:00"},
+                      {"ends", "2027-01-12T16:00"}})
+                .status,
+            303);
+  ASSERT_EQ(p.create({{"kind", "atelier-de-coalition"},
+                      {"title", "Atelier d'été"},
+                      {"slug", "ete"},
+                      {"starts", "2027-07-13T14:00"},
+                      {"ends", "2027-07-13T16:00"}})
+                .status,
+            303);
   // Winter is UTC+1, summer UTC+2.
   EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'hiver'"), utc(2027, 1, 12, 13));
   EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'ete'"), utc(2027, 7, 13, 12));
@@ -162,8 +176,10 @@ TEST(Events, TwentyConcurrentRegistrationsForTenPlacesGiveTenPlacesAndTenWaiting
   for (auto& b : people) {
     auto body = b->get(page).body;
     std::smatch m;
-    if (std::regex_search(body, m, std::regex("numéro ([0-9]+) sur la liste d’attente"))) positions.insert(m[1]);
-    else EXPECT_TRUE(has(body, "Vous êtes inscrit")) << body;
+    if (std::regex_search(body, m, std::regex("numéro ([0-9]+) sur la liste d’attente")))
+      positions.insert(m[1]);
+    else
+      EXPECT_TRUE(has(body, "Vous êtes inscrit")) << body;
   }
   EXPECT_EQ(positions.size(), 10u);
 }
@@ -231,13 +247,14 @@ TEST(Events, OrganisersExportTheListAsCsvWithAccents) {
 
 TEST(Events, BadInputIsRefusedWithAMessageAndNothingIsWritten) {
   Programme p;
-  auto r = p.create({{"kind", "reset-day"}, {"title", "À l'envers"}, {"starts", "2027-03-02T16:00"},
-                     {"ends", "2027-03-02T14:00"}});
+  auto r = p.create(
+      {{"kind", "reset-day"}, {"title", "À l'envers"}, {"starts", "2027-03-02T16:00"}, {"ends", "2027-03-02T14:00"}});
   EXPECT_EQ(r.status, 422);
   EXPECT_TRUE(has(r.body, "La fin doit venir après le début."));
   EXPECT_TRUE(has(r.body, "value=\"À l&#39;envers\""));  // input kept
   // 02:30 on the last Sunday of March does not exist in Paris.
-  r = p.create({{"kind", "reset-day"}, {"title", "Nuit"}, {"starts", "2027-03-28T02:30"}, {"ends", "2027-03-28T04:00"}});
+  r = p.create(
+      {{"kind", "reset-day"}, {"title", "Nuit"}, {"starts", "2027-03-28T02:30"}, {"ends", "2027-03-28T04:00"}});
   EXPECT_EQ(r.status, 422);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events"), 0);
 
@@ -257,7 +274,9 @@ TEST(Events, BadInputIsRefusedWithAMessageAndNothingIsWritten) {
   EXPECT_TRUE(has(twice.body, "déjà inscrit"));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 2);
   // Cancelling someone else's registration.
-  auto other = m.post(page + "/annulation", {{"personne", std::to_string(p.site.count("SELECT id FROM users WHERE email = 'b@example.org'"))}});
+  auto other =
+      m.post(page + "/annulation",
+             {{"personne", std::to_string(p.site.count("SELECT id FROM users WHERE email = 'b@example.org'"))}});
   EXPECT_EQ(other.status, 403);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations"), 2);
   // A capacity below the number of people registered.
@@ -265,8 +284,11 @@ TEST(Events, BadInputIsRefusedWithAMessageAndNothingIsWritten) {
   anim.sign_in("anim@example.org", kPassword);
   anim.get(page + "/modifier");
   const auto day = date::format("%F", std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(7));
-  auto cap = anim.post(page + "/modifier", {{"kind", "reset-day"}, {"title", "Reset Day test"}, {"starts", day + "T14:00"},
-                                            {"ends", day + "T16:00"}, {"capacity", "1"}});
+  auto cap = anim.post(page + "/modifier", {{"kind", "reset-day"},
+                                            {"title", "Reset Day test"},
+                                            {"starts", day + "T14:00"},
+                                            {"ends", day + "T16:00"},
+                                            {"capacity", "1"}});
   EXPECT_EQ(cap.status, 422);
   EXPECT_TRUE(has(cap.body, "déjà plus de personnes inscrites"));
   EXPECT_EQ(p.site.count("SELECT capacity FROM events WHERE slug = 'complet'"), 3);
@@ -284,8 +306,13 @@ TEST(Events, BadInputIsRefusedWithAMessageAndNothingIsWritten) {
 
 TEST(Events, AMonthlySeriesCreatesItsOccurrencesAndAnEditCanApplyToTheFollowingOnes) {
   Programme p;
-  auto r = p.create({{"kind", "reset-day"}, {"title", "Reset Day"}, {"starts", "2027-01-19T14:00"},
-                     {"ends", "2027-01-19T16:00"}, {"repeat", "mensuelle"}, {"week", "3"}, {"weekday", "2"},
+  auto r = p.create({{"kind", "reset-day"},
+                     {"title", "Reset Day"},
+                     {"starts", "2027-01-19T14:00"},
+                     {"ends", "2027-01-19T16:00"},
+                     {"repeat", "mensuelle"},
+                     {"week", "3"},
+                     {"weekday", "2"},
                      {"count", "6"}});
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events WHERE series_id IS NOT NULL"), 6);
@@ -295,9 +322,11 @@ TEST(Events, AMonthlySeriesCreatesItsOccurrencesAndAnEditCanApplyToTheFollowingO
   Browser anim(p.site);
   anim.sign_in("anim@example.org", kPassword);
   anim.get("/evenements/reset-day-2027-03-16/modifier");
-  r = anim.post("/evenements/reset-day-2027-03-16/modifier",
-                {{"kind", "reset-day"}, {"title", "Reset Day en ligne"}, {"starts", "2027-03-16T10:00"},
-                 {"ends", "2027-03-16T12:00"}, {"portee", "suivantes"}});
+  r = anim.post("/evenements/reset-day-2027-03-16/modifier", {{"kind", "reset-day"},
+                                                              {"title", "Reset Day en ligne"},
+                                                              {"starts", "2027-03-16T10:00"},
+                                                              {"ends", "2027-03-16T12:00"},
+                                                              {"portee", "suivantes"}});
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events WHERE title = 'Reset Day en ligne'"), 4);
   EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'reset-day-2027-02-16'"), utc(2027, 2, 16, 13));
@@ -328,10 +357,22 @@ TEST(Events, MinutesAreVersionedAndTheirNextStepsAppearOnTheCoalitionPage) {
   EXPECT_TRUE(has(porteur.get(minutes).body, "Premier jet."));
   // Structured items; a next step linked to the coalition is listed on its page.
   porteur.get(minutes);
-  EXPECT_EQ(porteur.post(minutes + "/elements", {{"kind", "suite"}, {"body", "Réunir le noyau"}, {"asked_by", "Fing"},
-                                                 {"due", "2027-07-07"}, {"coalition", kCoalition}}).status, 303);
-  EXPECT_EQ(porteur.post(minutes + "/elements", {{"kind", "question"}, {"body", "Comment valoriser les productions ?"},
-                                                 {"asked_by", "MEL"}, {"asked_to", "Fing"}, {"answer", "Par un canevas."}}).status, 303);
+  EXPECT_EQ(porteur
+                .post(minutes + "/elements", {{"kind", "suite"},
+                                              {"body", "Réunir le noyau"},
+                                              {"asked_by", "Fing"},
+                                              {"due", "2027-07-07"},
+                                              {"coalition", kCoalition}})
+                .status,
+            303);
+  EXPECT_EQ(porteur
+                .post(minutes + "/elements", {{"kind", "question"},
+                                              {"body", "Comment valoriser les productions ?"},
+                                              {"asked_by", "MEL"},
+                                              {"asked_to", "Fing"},
+                                              {"answer", "Par un canevas."}})
+                .status,
+            303);
   auto bad = porteur.post(minutes + "/elements", {{"kind", "decision"}, {"body", ""}});
   EXPECT_EQ(bad.status, 422);
   Browser visitor(p.site);
@@ -388,7 +429,8 @@ TEST(Events, ProposalAdoptionKeepsItsProvenance) {
   auto empty = m.post("/propositions/nouvelle", {{"title", ""}, {"intention", ""}});
   EXPECT_EQ(empty.status, 422);
   auto r = m.post("/propositions/nouvelle", {{"title", "Pour un numérique au service de la proximité territoriale"},
-                                             {"intention", "Outiller la proximité."}, {"actors", "La Poste, ANCT"},
+                                             {"intention", "Outiller la proximité."},
+                                             {"actors", "La Poste, ANCT"},
                                              {"event", "avril"}});
   ASSERT_EQ(r.status, 303);
   const auto id = std::to_string(p.site.count("SELECT id FROM coalition_proposals"));
@@ -396,9 +438,13 @@ TEST(Events, ProposalAdoptionKeepsItsProvenance) {
   Browser anim(p.site);
   anim.sign_in("anim@example.org", kPassword);
   anim.get("/propositions");
-  ASSERT_EQ(anim.post("/propositions/" + id + "/programmer", {{"event-" + id, "avril"}, {"presented_by-" + id, "Le Groupe La Poste"}}).status, 303);
-  auto adopted = anim.post("/propositions/" + id + "/decision",
-                           {{"decision", "adopter"}, {"number-" + id, "18"}, {"family-" + id, "communs-et-territoires"}});
+  ASSERT_EQ(anim.post("/propositions/" + id + "/programmer",
+                      {{"event-" + id, "avril"}, {"presented_by-" + id, "Le Groupe La Poste"}})
+                .status,
+            303);
+  auto adopted =
+      anim.post("/propositions/" + id + "/decision",
+                {{"decision", "adopter"}, {"number-" + id, "18"}, {"family-" + id, "communs-et-territoires"}});
   ASSERT_EQ(adopted.status, 303);
   const std::string coalition = adopted.header("location");
   auto body = anim.get(coalition).body;
@@ -409,7 +455,8 @@ TEST(Events, ProposalAdoptionKeepsItsProvenance) {
   EXPECT_TRUE(has(body, "Le Groupe La Poste"));
   EXPECT_TRUE(has(anim.get("/propositions").body, "Adoptée"));
   // Deciding twice is refused.
-  EXPECT_EQ(anim.post("/propositions/" + id + "/decision", {{"decision", "decliner"}, {"reason-" + id, "Non"}}).status, 422);
+  EXPECT_EQ(anim.post("/propositions/" + id + "/decision", {{"decision", "decliner"}, {"reason-" + id, "Non"}}).status,
+            422);
 }
 
 TEST(Events, ThePrivateCalendarListsMyEventsUntilIRevokeIt) {
@@ -445,10 +492,14 @@ TEST(Events, MinutesAttachmentsAreCheckedByContentLimitedTo20MbAndServedAsDownlo
   anim.get(minutes);
   const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
   // Too big, then an executable under a PDF name: refused, nothing written.
-  auto big = anim.post_multipart(minutes + "/pieces", {}, {{"file", "enorme.pdf", "application/pdf", pdf + std::string(20'000'001, ' ')}});
+  auto big = anim.post_multipart(minutes + "/pieces", {},
+                                 {{"file", "enorme.pdf", "application/pdf", pdf + std::string(20'000'001, ' ')}});
   EXPECT_EQ(big.status, 422);
-  auto exe = anim.post_multipart(minutes + "/pieces", {}, {{"file", "slides.pdf", "application/pdf",
-                                                            std::string("\x7f" "ELF\x02\x01\x01") + std::string(64, '\0')}});
+  auto exe = anim.post_multipart(minutes + "/pieces", {},
+                                 {{"file", "slides.pdf", "application/pdf",
+                                   std::string("\x7f"
+                                               "ELF\x02\x01\x01") +
+                                       std::string(64, '\0')}});
   EXPECT_EQ(exe.status, 422);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
   // A real PDF is attached and downloaded with a safe Content-Disposition.
@@ -476,8 +527,11 @@ TEST(Events, MinutesAttachmentsAreCheckedByContentLimitedTo20MbAndServedAsDownlo
 TEST(Events, ListAndJsonFilterByKindAndCoalition) {
   Programme p;
   p.upcoming("avec-coalition", "");
-  p.create({{"kind", "seminaire"}, {"title", "Séminaire méthodologique"}, {"slug", "seminaire"},
-            {"starts", "2030-07-02T10:00"}, {"ends", "2030-07-02T17:00"}});
+  p.create({{"kind", "seminaire"},
+            {"title", "Séminaire méthodologique"},
+            {"slug", "seminaire"},
+            {"starts", "2030-07-02T10:00"},
+            {"ends", "2030-07-02T17:00"}});
   Browser b(p.site);
   auto all = b.get("/evenements").body;
   EXPECT_TRUE(has(all, "Séminaire méthodologique"));
@@ -498,8 +552,11 @@ TEST(Events, AnEventAndItsMinutesAreFoundBySearchUnderTheirFacets) {
   EXPECT_TRUE(has(found, "href=\"" + page + "\""));
   EXPECT_TRUE(has(found, "type=event"));
   porteur.get(page + "/compte-rendu/modifier");
-  ASSERT_EQ(porteur.post(page + "/compte-rendu/modifier",
-                         {{"base_revision", "0"}, {"minutes", "Nous avons cartographié les capteurs."}}).status, 303);
+  ASSERT_EQ(porteur
+                .post(page + "/compte-rendu/modifier",
+                      {{"base_revision", "0"}, {"minutes", "Nous avons cartographié les capteurs."}})
+                .status,
+            303);
   auto minutes = porteur.get("/recherche?q=cartographie&type=minutes").body;
   EXPECT_TRUE(has(minutes, "href=\"" + page + "/compte-rendu\""));
   EXPECT_TRUE(has(minutes, "Retour sur Reset Day test"));
@@ -519,13 +576,19 @@ TEST(Events, SlotSpeakersAreOrganisationLinksAndPeopleAreNamedPubliclyOnlyWithTh
   anim.sign_in("anim@example.org", kPassword);
   anim.get(page);
   // An unknown address is refused next to its field, nothing written.
-  auto bad = anim.post(page + "/programme", {{"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"},
-                                             {"slot_kind", "pleniere"}, {"speaker_people", "personne@ailleurs.org"}});
+  auto bad = anim.post(page + "/programme", {{"slot_starts", "14:00"},
+                                             {"slot_ends", "15:00"},
+                                             {"slot_title", "Table ronde"},
+                                             {"slot_kind", "pleniere"},
+                                             {"speaker_people", "personne@ailleurs.org"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_TRUE(has(bad.body, "personne@ailleurs.org"));  // the input is kept
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 0);
-  auto ok = anim.post(page + "/programme", {{"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"},
-                                            {"slot_kind", "pleniere"}, {"speaker_organisations", "metropole-de-lyon"},
+  auto ok = anim.post(page + "/programme", {{"slot_starts", "14:00"},
+                                            {"slot_ends", "15:00"},
+                                            {"slot_title", "Table ronde"},
+                                            {"slot_kind", "pleniere"},
+                                            {"speaker_organisations", "metropole-de-lyon"},
                                             {"speaker_people", "porteur@example.org\nmembre@example.org"},
                                             {"speakers", "Une chercheuse invitée"}});
   ASSERT_EQ(ok.status, 303) << ok.body;
@@ -546,11 +609,14 @@ TEST(Events, SlotSpeakersAreOrganisationLinksAndPeopleAreNamedPubliclyOnlyWithTh
   EXPECT_TRUE(has(json, R"("name":null)"));
   EXPECT_TRUE(has(json, R"("other_speakers":"Une chercheuse invitée")"));
   const std::string description = ics_description(visitor.get(page + ".ics").body);
-  EXPECT_TRUE(has(description, "14:00–15:00 Table ronde — Métropole de Lyon, Porteur (Métropole de Lyon)")) << description;
+  EXPECT_TRUE(has(description, "14:00–15:00 Table ronde — Métropole de Lyon, Porteur (Métropole de Lyon)"))
+      << description;
   EXPECT_FALSE(has(description, "Membre Visible"));
   // Organisers see every name, marked when it is not public.
   auto organiser_view = anim.get(page).body;
-  EXPECT_TRUE(has(organiser_view, "Membre Visible (<a href=\"/organisations/atmo-france\">Atmo France</a>) — non affiché publiquement"));
+  EXPECT_TRUE(
+      has(organiser_view,
+          "Membre Visible (<a href=\"/organisations/atmo-france\">Atmo France</a>) — non affiché publiquement"));
 
   // Only the person gives their consent, for this slot; then the public sees their name.
   const std::string slot = std::to_string(p.site.count("SELECT id FROM event_slots"));
@@ -585,8 +651,11 @@ TEST(Events, CoPorteursCreateAndEditTheirCoalitionsEventsButNoOthers) {
   }
   const std::string other = "une-autre-coalition";
   auto fields = [](const std::string& slug, std::vector<std::string> coalitions) {
-    std::vector<std::pair<std::string, std::string>> f{{"kind", "reunion-de-cadrage"}, {"title", "Cadrage"}, {"slug", slug},
-                                                       {"starts", "2030-03-12T10:00"}, {"ends", "2030-03-12T12:00"}};
+    std::vector<std::pair<std::string, std::string>> f{{"kind", "reunion-de-cadrage"},
+                                                       {"title", "Cadrage"},
+                                                       {"slug", slug},
+                                                       {"starts", "2030-03-12T10:00"},
+                                                       {"ends", "2030-03-12T12:00"}};
     for (auto& k : coalitions) f.emplace_back("coalitions", k);
     return f;
   };
@@ -636,7 +705,8 @@ TEST(Events, AnEventWithADateToBeConfirmedSaysSoKeepsRegistrationClosedAndIsTent
   Programme p;
   std::vector<std::pair<std::string, std::string>> fields{
       {"kind", "atelier-de-coalition"}, {"title", "Atelier territorial"}, {"slug", "territorial"},
-      {"starts", "2030-06-22T14:00"}, {"ends", "2030-06-22T17:00"}, {"status", "tentative"}, {"coalitions", kCoalition}};
+      {"starts", "2030-06-22T14:00"},   {"ends", "2030-06-22T17:00"},     {"status", "tentative"},
+      {"coalitions", kCoalition}};
   ASSERT_EQ(p.create(fields).status, 303);
   Browser visitor(p.site);
   EXPECT_TRUE(has(visitor.get("/evenements/territorial").body, "(date à confirmer)"));
@@ -682,7 +752,7 @@ TEST(Events, CancellingAnEventShowsItCancelledInIcsAndNotifiesEveryoneRegistered
   const std::string date = date::format("%F", day);
   std::vector<std::pair<std::string, std::string>> fields{
       {"kind", "reset-day"}, {"title", "Reset Day test"}, {"starts", date + "T14:00"}, {"ends", date + "T16:00"},
-      {"capacity", "1"}, {"coalitions", kCoalition}, {"status", "cancelled"}};
+      {"capacity", "1"},     {"coalitions", kCoalition},  {"status", "cancelled"}};
   ASSERT_EQ(anim.post(page + "/modifier", fields).status, 303);
   // Both people are told, once; saving again does not tell them twice.
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "'"), 2);
@@ -713,9 +783,14 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   Browser anim(p.site);
   anim.sign_in("anim@example.org", kPassword);
   anim.get(page);
-  ASSERT_EQ(anim.post(page + "/programme", {{"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"},
-                                            {"slot_kind", "pleniere"}, {"speaker_organisations", "atmo-france"},
-                                            {"speaker_people", "membre@example.org"}}).status, 303);
+  ASSERT_EQ(anim.post(page + "/programme", {{"slot_starts", "14:00"},
+                                            {"slot_ends", "15:00"},
+                                            {"slot_title", "Table ronde"},
+                                            {"slot_kind", "pleniere"},
+                                            {"speaker_organisations", "atmo-france"},
+                                            {"speaker_people", "membre@example.org"}})
+                .status,
+            303);
   const std::string slot = std::to_string(p.site.count("SELECT id FROM event_slots"));
   const std::string edit = page + "/programme/" + slot + "/modifier";
   Browser m(p.site);
@@ -732,10 +807,14 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   EXPECT_TRUE(has(form.body, "membre@example.org"));
   EXPECT_TRUE(has(form.body, R"(name="version" value="1")"));
 
-  std::vector<std::pair<std::string, std::string>> changed{
-      {"version", "1"}, {"slot_starts", "15:00"}, {"slot_ends", "16:30"}, {"slot_title", "Atelier des territoires"},
-      {"slot_kind", "atelier"}, {"speaker_people", "membre@example.org"}, {"speakers", "Une chercheuse invitée"},
-      {"slot_coalition", kCoalition}};
+  std::vector<std::pair<std::string, std::string>> changed{{"version", "1"},
+                                                           {"slot_starts", "15:00"},
+                                                           {"slot_ends", "16:30"},
+                                                           {"slot_title", "Atelier des territoires"},
+                                                           {"slot_kind", "atelier"},
+                                                           {"speaker_people", "membre@example.org"},
+                                                           {"speakers", "Une chercheuse invitée"},
+                                                           {"slot_coalition", kCoalition}};
   // A member who does not organise the event can neither see the form nor save it.
   EXPECT_EQ(m.get(edit).status, 403);
   EXPECT_EQ(m.post(edit, changed).status, 403);
@@ -765,10 +844,12 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   ASSERT_EQ(saved.status, 303) << saved.body;
   EXPECT_EQ(saved.header("location"), page + "#programme");
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 1);
-  EXPECT_EQ(p.site.count("SELECT s.starts_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"), 3600);
+  EXPECT_EQ(p.site.count("SELECT s.starts_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"),
+            3600);
   EXPECT_EQ(p.site.count("SELECT s.ends_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"), 9000);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots s JOIN coalitions k ON k.id = s.coalition_id "
-                         "WHERE s.title = 'Atelier des territoires' AND s.kind = 'atelier' AND s.version = 2"), 1);
+                         "WHERE s.title = 'Atelier des territoires' AND s.kind = 'atelier' AND s.version = 2"),
+            1);
   // The organisation is no longer a speaker; the member still is, still named by their own choice.
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers"), 1);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers WHERE user_id IS NOT NULL AND consent = 1"), 1);
@@ -787,7 +868,8 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   EXPECT_EQ(conflict.status, 409);
   EXPECT_TRUE(has(conflict.body, R"(value="Ancien titre")"));
   EXPECT_TRUE(has(conflict.body, R"(name="version" value="2")"));
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Atelier des territoires' AND version = 2"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Atelier des territoires' AND version = 2"),
+            1);
   // A slot of another event is not found through this one.
   p.upcoming("autre-evenement", "");
   anim.get("/evenements/autre-evenement");
@@ -805,16 +887,17 @@ TEST(Events, ConfirmingMovingRelinkingOrUncancellingAnEventTellsEveryoneRegister
   const auto day = std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(7);
   const std::string date = date::format("%F", day);
   std::vector<std::pair<std::string, std::string>> fields{
-      {"kind", "reset-day"}, {"title", "Reset Day test"}, {"starts", date + "T14:00"}, {"ends", date + "T16:00"},
-      {"capacity", "1"}, {"online_url", "https://visio.example.org/reset"}, {"coalitions", kCoalition},
-      {"status", "confirmed"}, {"place", ""}};
+      {"kind", "reset-day"},      {"title", "Reset Day test"}, {"starts", date + "T14:00"},
+      {"ends", date + "T16:00"},  {"capacity", "1"},           {"online_url", "https://visio.example.org/reset"},
+      {"coalitions", kCoalition}, {"status", "confirmed"},     {"place", ""}};
   auto save = [&] {
     anim.get(page + "/modifier");
     auto r = anim.post(page + "/modifier", fields);
     EXPECT_EQ(r.status, 303) << r.body;
   };
   auto told = [&](const std::string& message) {
-    return p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "' AND message = '" + message + "'");
+    return p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "' AND message = '" + message +
+                        "'");
   };
   const std::string moved = "The date, time or place of the event “{}” changed.";
   const std::string confirmed = "The date of the event “{}” is confirmed.";

@@ -1,9 +1,8 @@
 // Follows and digests through real HTTP and a real SMTP server (aiosmtpd): following from a page,
 // co-porteurs following their coalition, the digest of what changed — daily or weekly, once per
 // period, nothing when nothing changed — and its one-click unsubscription.
-#include <gtest/gtest.h>
-
 #include <date/date.h>
+#include <gtest/gtest.h>
 
 #include "integration/commons_site.hpp"
 #include "integration/mail_support.hpp"
@@ -46,9 +45,12 @@ TEST(Follows, ADigestTellsWhatChangedInWhatOneFollowsOncePerPeriodAndNothingWhen
   ASSERT_EQ(anim.post("/ressources/guide-des-communs/publier", {}).status, 303);
   anim.get("/evenements/nouveau");
   const auto day = std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(20);
-  ASSERT_EQ(anim.post("/evenements/nouveau", {{"kind", "atelier-de-coalition"}, {"title", "Atelier des communs"},
-                                              {"slug", "atelier-communs"}, {"starts", date::format("%F", day) + "T10:00"},
-                                              {"ends", date::format("%F", day) + "T12:00"}, {"coalitions", kSlug}})
+  ASSERT_EQ(anim.post("/evenements/nouveau", {{"kind", "atelier-de-coalition"},
+                                              {"title", "Atelier des communs"},
+                                              {"slug", "atelier-communs"},
+                                              {"starts", date::format("%F", day) + "T10:00"},
+                                              {"ends", date::format("%F", day) + "T12:00"},
+                                              {"coalitions", kSlug}})
                 .status,
             303);
   p.site.deliver_mail();
@@ -97,8 +99,9 @@ TEST(Follows, ADigestTellsWhatChangedInWhatOneFollowsOncePerPeriodAndNothingWhen
   EXPECT_NE(member.get("/compte/notifications").body.find(R"(value="never" checked)"), std::string::npos);
 
   // Following stops from the list of what one follows.
-  ASSERT_EQ(member.post(std::string("/coalitions/") + kSlug + "/suivre", {{"suivre", "0"}, {"retour", "compte"}}).status,
-            303);
+  ASSERT_EQ(
+      member.post(std::string("/coalitions/") + kSlug + "/suivre", {{"suivre", "0"}, {"retour", "compte"}}).status,
+      303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM follows WHERE user_id = " + std::to_string(p.member.id)), 0);
 }
 

@@ -16,7 +16,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-
 // The resident memory of this process, where the server runs (VmRSS of /proc/self/status), in bytes.
 std::size_t resident_bytes() {
   std::ifstream status("/proc/self/status");

@@ -2,6 +2,9 @@
 //
 // Every operation has a timeout, so a server bug fails a test instead of hanging it.
 #pragma once
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <chrono>
 #include <cstdint>
 #include <limits>
@@ -11,10 +14,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <boost/asio.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 
 namespace fabrique::test {
 
@@ -129,7 +128,9 @@ class HttpConnection {
   // Writes raw bytes.
   void write(std::string_view bytes) {
     auto ec = run(
-        [&](auto handler) { boost::asio::async_write(stream_, boost::asio::buffer(bytes.data(), bytes.size()), handler); },
+        [&](auto handler) {
+          boost::asio::async_write(stream_, boost::asio::buffer(bytes.data(), bytes.size()), handler);
+        },
         timeout_);
     if (ec) throw std::runtime_error("write: " + ec.message());
   }

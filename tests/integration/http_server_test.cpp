@@ -23,7 +23,8 @@ using test::HttpResponse;
 
 std::string big_body() {
   std::string body;
-  for (int i = 0; body.size() < 2000; ++i) body += "<p>Line " + std::to_string(i) + " of a page that compresses well.</p>\n";
+  for (int i = 0; body.size() < 2000; ++i)
+    body += "<p>Line " + std::to_string(i) + " of a page that compresses well.</p>\n";
   return body;
 }
 
@@ -60,8 +61,7 @@ class TestHandler : public Handler {
       return Response::text(200, "hashed");
     }
     return Response::text(200, "method=" + request.method_name + " path=" + request.path + " query=" + request.query +
-                                   " len=" + std::to_string(request.body.size()) +
-                                   (hashing ? " during-hash" : "") +
+                                   " len=" + std::to_string(request.body.size()) + (hashing ? " during-hash" : "") +
                                    " x-test=" + std::string(request.header("x-test")) +
                                    " client=" + request.client_address);
   }
@@ -182,8 +182,9 @@ TEST_F(HttpServerTest, OversizedBodyGets413) {
   EXPECT_EQ(response.header("connection"), "close");
   expect_security_headers(response);
   // Within the limit is fine.
-  EXPECT_EQ(test::request(port(), "POST", "/echo", {}, std::string(1000, 'b')).body.find("len=1000") != std::string::npos,
-            true);
+  EXPECT_EQ(
+      test::request(port(), "POST", "/echo", {}, std::string(1000, 'b')).body.find("len=1000") != std::string::npos,
+      true);
 }
 
 TEST_F(HttpServerTest, FormsWithAFileGetTheLargerUploadLimit) {
@@ -210,8 +211,9 @@ TEST_F(HttpServerTest, MultipartAloneGetsNeitherTheUploadLimitNorItsTimeout) {
   EXPECT_EQ(test::request(port(), "POST", "/upload", not_signed_in, std::string(5000, 'b')).status, 413);
   // Refused from the header alone: no need to send the body first.
   HttpConnection connection(port());
-  connection.write("POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
-                   "Content-Length: 20999999\r\n\r\n");
+  connection.write(
+      "POST /nowhere HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+      "Content-Length: 20999999\r\n\r\n");
   EXPECT_EQ(test::parse_response(connection.read_some()).status, 413);
 }
 
@@ -225,8 +227,9 @@ TEST_F(HttpServerTest, LargeBodiesArriveWholeThroughATemporaryFile) {
   EXPECT_NE(test::request(port(), "POST", "/upload", upload, std::string(500 * 1024, 'b')).body.find("len=512000"),
             std::string::npos);
   // Chunked, its length unknown in advance: the same.
-  std::string chunked = "POST /upload HTTP/1.1\r\nHost: x\r\nX-Signed-In: yes\r\nTransfer-Encoding: chunked\r\n"
-                        "Connection: close\r\n\r\n";
+  std::string chunked =
+      "POST /upload HTTP/1.1\r\nHost: x\r\nX-Signed-In: yes\r\nTransfer-Encoding: chunked\r\n"
+      "Connection: close\r\n\r\n";
   for (int i = 0; i < 3; ++i) chunked += "1000\r\n" + std::string(4096, 'c') + "\r\n";
   chunked += "0\r\n\r\n";
   EXPECT_NE(test::parse_response(test::send(port(), chunked)).body.find("len=12288"), std::string::npos);
@@ -315,18 +318,21 @@ TEST_F(HttpServerTest, BinaryGarbageGets400) {
 TEST_F(HttpServerTest, AmbiguousBodyLengthGets400) {
   start();
   // Both framings, or two different lengths, are how requests get smuggled past proxies.
-  EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
-                                                    "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"))
+  EXPECT_EQ(test::parse_response(test::send(port(),
+                                            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                                            "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"))
                 .status,
             400);
-  EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
-                                                    "Content-Length: 4\r\n\r\nabcd"))
+  EXPECT_EQ(test::parse_response(test::send(port(),
+                                            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                                            "Content-Length: 4\r\n\r\nabcd"))
                 .status,
             400);
   // Chunked on its own is fine.
-  HttpResponse chunked = test::parse_response(test::send(
-      port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-              "3\r\nabc\r\n0\r\n\r\n"));
+  HttpResponse chunked = test::parse_response(
+      test::send(port(),
+                 "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                 "3\r\nabc\r\n0\r\n\r\n"));
   EXPECT_EQ(chunked.status, 200);
   EXPECT_NE(chunked.body.find("len=3"), std::string::npos);
 }
@@ -348,18 +354,21 @@ TEST_F(HttpServerTest, TransferEncodingOtherThanChunkedGets400AndClose) {
   }
   // A tab before the value is optional whitespace (RFC 9110 §5.6.3): the body is read as chunked,
   // never as the next request.
-  HttpResponse tabbed = test::parse_response(test::send(
-      port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\tchunked\r\nConnection: close\r\n\r\n"
-              "3\r\nabc\r\n0\r\n\r\n"));
+  HttpResponse tabbed = test::parse_response(
+      test::send(port(),
+                 "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\tchunked\r\nConnection: close\r\n\r\n"
+                 "3\r\nabc\r\n0\r\n\r\n"));
   EXPECT_EQ(tabbed.status, 200);
   EXPECT_NE(tabbed.body.find("len=3"), std::string::npos);
   // Transfer-Encoding in an HTTP/1.0 request, or twice, is no better.
-  EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                                    "3\r\nabc\r\n0\r\n\r\n"))
+  EXPECT_EQ(test::parse_response(test::send(port(),
+                                            "POST /echo HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                            "3\r\nabc\r\n0\r\n\r\n"))
                 .status,
             400);
-  EXPECT_EQ(test::parse_response(test::send(port(), "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-                                                    "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"))
+  EXPECT_EQ(test::parse_response(test::send(port(),
+                                            "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+                                            "Transfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n"))
                 .status,
             400);
 }
@@ -370,8 +379,7 @@ TEST_F(HttpServerTest, Http11RequestWithoutExactlyOneHostGets400AndClose) {
   HttpResponse missing = test::parse_response(test::send(port(), "GET /echo HTTP/1.1\r\n\r\n"));
   EXPECT_EQ(missing.status, 400);
   EXPECT_EQ(missing.header("connection"), "close");
-  EXPECT_EQ(test::parse_response(test::send(port(), "GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")).status,
-            400);
+  EXPECT_EQ(test::parse_response(test::send(port(), "GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n")).status, 400);
   // HTTP/1.0 had no Host; it stays accepted.
   EXPECT_EQ(test::parse_response(test::send(port(), "GET /echo HTTP/1.0\r\n\r\n")).status, 200);
 }
@@ -380,8 +388,8 @@ TEST_F(HttpServerTest, Http11RequestWithoutExactlyOneHostGets400AndClose) {
 TEST_F(HttpServerTest, FoldedHeaderLineGets400AndClose) {
   start();
   for (std::string fold : {" ", "\t"}) {
-    HttpResponse response = test::parse_response(
-        test::send(port(), "GET /echo HTTP/1.1\r\nHost: x\r\nX-Test: a\r\n" + fold + "b\r\n\r\n"));
+    HttpResponse response =
+        test::parse_response(test::send(port(), "GET /echo HTTP/1.1\r\nHost: x\r\nX-Test: a\r\n" + fold + "b\r\n\r\n"));
     EXPECT_EQ(response.status, 400);
     EXPECT_EQ(response.header("connection"), "close");
   }

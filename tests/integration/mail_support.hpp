@@ -89,8 +89,8 @@ class SmtpServer {
       if (!std::string_view(*e).starts_with("PYTHONPATH=")) env.push_back(*e);
     env.push_back(const_cast<char*>(pythonpath.c_str()));
     env.push_back(nullptr);
-    const char* argv[] = {"python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "smtp_sink.Sink",
-                          dir.c_str(), delay.c_str(), nullptr};
+    const char* argv[] = {"python3",        "-m",        "aiosmtpd",    "-n",   "-l", listen.c_str(), "-c",
+                          "smtp_sink.Sink", dir.c_str(), delay.c_str(), nullptr};
     pid_ = ::fork();
     if (pid_ == 0) {
       ::execve("/usr/bin/python3", const_cast<char* const*>(argv), env.data());

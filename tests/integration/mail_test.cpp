@@ -1,17 +1,15 @@
 // Mail over real HTTP and a real SMTP server (aiosmtpd): the outbox written in the same transaction
 // as the change, delivery, retries and refusals, account confirmation and recovery by mailed links,
 // notices by mail with one-click unsubscription. Every received mail is parsed by Python's `email`.
+#include <date/date.h>
 #include <gtest/gtest.h>
 
 #include "integration/mail_support.hpp"
 #include "integration/site.hpp"
-#include <date/date.h>
-
 #include "notifications/notifications.hpp"
 
 namespace fabrique::test {
 namespace {
-
 
 HttpResponse sign_up(Browser& b, const std::string& email, const std::string& name = "Camille Martin") {
   b.get("/inscription");
@@ -137,8 +135,8 @@ TEST(Mail, ForgottenPasswordMailsASingleUseLinkThatEndsEverySession) {
                           {{"jeton", token}, {"password", "court"}, {"password_confirmation", "court"}});
   EXPECT_EQ(short_one.status, 422);
   const std::string next = "un tout nouveau mot de passe";
-  auto saved = b.post("/mot-de-passe-oublie/nouveau",
-                      {{"jeton", token}, {"password", next}, {"password_confirmation", next}});
+  auto saved =
+      b.post("/mot-de-passe-oublie/nouveau", {{"jeton", token}, {"password", next}, {"password_confirmation", next}});
   EXPECT_EQ(saved.status, 303);
   EXPECT_EQ(saved.header("location"), "/connexion?mot-de-passe=1");
   EXPECT_EQ(elsewhere.get("/compte").status, 303);  // the session opened before is over
@@ -173,8 +171,8 @@ TEST(Mail, ARecoveryLinkLastsOneHour) {
   EXPECT_EQ(expired.status, 400);
   EXPECT_NE(expired.body.find("Ce lien a expiré."), std::string::npos);
   auto refused = b.post("/mot-de-passe-oublie/nouveau", {{"jeton", link.substr(link.find('=') + 1)},
-                                                          {"password", "un tout nouveau mot de passe"},
-                                                          {"password_confirmation", "un tout nouveau mot de passe"}});
+                                                         {"password", "un tout nouveau mot de passe"},
+                                                         {"password_confirmation", "un tout nouveau mot de passe"}});
   EXPECT_EQ(refused.status, 400);
   EXPECT_EQ(b.sign_in("camille@example.org", kPassword).status, 303);
 }
@@ -301,8 +299,8 @@ TEST(Mail, ANoticeIsMailedInTheSameTransactionAndUnsubscribedInOneClick) {
   // A mail client posts without any cookie or form token (RFC 8058).
   const std::string forged_path =
       unsubscribe.substr(0, unsubscribe.size() - 1) + (unsubscribe.back() == '0' ? "1" : "0");
-  auto forged = request(site.port(), "POST", forged_path,
-                        {{"Content-Type", "application/x-www-form-urlencoded"}}, "List-Unsubscribe=One-Click");
+  auto forged = request(site.port(), "POST", forged_path, {{"Content-Type", "application/x-www-form-urlencoded"}},
+                        "List-Unsubscribe=One-Click");
   EXPECT_EQ(forged.status, 400);
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM mail_preferences"), 0);
   EXPECT_EQ(request(site.port(), "GET", unsubscribe).status, 200);  // a form: nothing changes yet
@@ -392,9 +390,12 @@ TEST(Mail, ARegistrationIsConfirmedByMailWithTheEventAsAnIcsAttachment) {
   anim.get("/evenements/nouveau");
   const auto day = std::chrono::floor<std::chrono::days>(site.now()) + std::chrono::days(7);
   const std::string date = date::format("%F", day);
-  auto made = anim.post("/evenements/nouveau", {{"kind", "reset-day"}, {"title", "Reset Day d’hiver"},
-                                                {"slug", "reset-hiver"}, {"starts", date + "T14:00"},
-                                                {"ends", date + "T16:00"}, {"capacity", "10"},
+  auto made = anim.post("/evenements/nouveau", {{"kind", "reset-day"},
+                                                {"title", "Reset Day d’hiver"},
+                                                {"slug", "reset-hiver"},
+                                                {"starts", date + "T14:00"},
+                                                {"ends", date + "T16:00"},
+                                                {"capacity", "10"},
                                                 {"online_url", "https://visio.example.org/reset"}});
   ASSERT_EQ(made.status, 303) << made.body;
   member.sign_in("membre@example.org", kPassword);

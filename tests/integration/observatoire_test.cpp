@@ -127,8 +127,8 @@ TEST(Observatoire, PublishingAnEntryInvitesItsPublicBodyToUseTheRightOfReplyOnce
   EXPECT_EQ(link_in(m, page), page);
   // A contact that is a web address gets nothing.
   b.get("/observatoire/nouvelle");
-  ASSERT_EQ(b.post("/observatoire/nouvelle", with(with(entry_form(), "name", "Parcoursup"), "contact",
-                                                  "https://example.org/contact"))
+  ASSERT_EQ(b.post("/observatoire/nouvelle",
+                   with(with(entry_form(), "name", "Parcoursup"), "contact", "https://example.org/contact"))
                 .status,
             303);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM outbox WHERE kind = 'reply-invitation'"), 1);
@@ -139,12 +139,12 @@ TEST(Observatoire, BadInputIsRefusedNextToEachFieldAndNothingIsWritten) {
   Browser b(o.site);
   b.sign_in("editrice@example.org", kPassword);
   Fields f = with(entry_form(), "name", "");
-  f = with(f, "organisation_siren", "180035025");                      // wrong Luhn key
-  f = with(f, "evidence_O4_url", "");                                  // evidence without URL
-  f = with(f, "evidence_E1_url", "ftp://example.org/resume");          // not http(s)
-  f = with(f, "evidence_O7_level", "complete");                        // unknown level
+  f = with(f, "organisation_siren", "180035025");              // wrong Luhn key
+  f = with(f, "evidence_O4_url", "");                          // evidence without URL
+  f = with(f, "evidence_E1_url", "ftp://example.org/resume");  // not http(s)
+  f = with(f, "evidence_O7_level", "complete");                // unknown level
   f = with(f, "evidence_O7_url", "https://example.org/aipd");
-  f = with(f, "evidence_O7_checked_on", "2099-01-01");                 // in the future
+  f = with(f, "evidence_O7_checked_on", "2099-01-01");  // in the future
   b.get("/observatoire/nouvelle");
   auto r = b.post("/observatoire/nouvelle", f);
   EXPECT_EQ(r.status, 422);
@@ -233,22 +233,27 @@ TEST(Observatoire, AcceptedCorrectionOfACriterionChangesTheScoreAndTheHistorySho
   member.sign_in("membre@example.org", kPassword);
   member.get(page + "/proposer?sur=O7");
   // A correction of a criterion with a level that criterion does not have is refused.
-  auto bad = member.post(page + "/proposer", {{"target", "O7"}, {"evidence_level", "current"},
+  auto bad = member.post(page + "/proposer", {{"target", "O7"},
+                                              {"evidence_level", "current"},
                                               {"evidence_url", "https://example.org/aipd"},
-                                              {"evidence_checked_on", "2024-02-01"}, {"source", "Site du ministère"}});
+                                              {"evidence_checked_on", "2024-02-01"},
+                                              {"source", "Site du ministère"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_NE(bad.body.find(R"(id="f-evidence_level-error")"), std::string::npos);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
-  auto r = member.post(page + "/proposer", {{"target", "O7"}, {"evidence_level", "summary"},
+  auto r = member.post(page + "/proposer", {{"target", "O7"},
+                                            {"evidence_level", "summary"},
                                             {"evidence_url", "https://example.org/aipd"},
-                                            {"evidence_checked_on", "2024-02-01"}, {"source", "Site du ministère"}});
+                                            {"evidence_checked_on", "2024-02-01"},
+                                            {"source", "Site du ministère"}});
   EXPECT_EQ(r.status, 303);
   auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
   // The editor corrects the level before accepting: the full assessment is published.
   editor.get("/observatoire/contributions/" + id);
-  auto accepted = editor.post("/observatoire/contributions/" + id + "/accepter",
-                              {{"evidence_level", "full"}, {"evidence_url", "https://example.org/aipd"},
-                               {"evidence_checked_on", "2024-02-01"}});
+  auto accepted =
+      editor.post("/observatoire/contributions/" + id + "/accepter", {{"evidence_level", "full"},
+                                                                      {"evidence_url", "https://example.org/aipd"},
+                                                                      {"evidence_checked_on", "2024-02-01"}});
   EXPECT_EQ(accepted.status, 303);
   auto j = json_of(editor.get(page + ".json").body);
   EXPECT_EQ(j.at("score").at("openness").as_int64(), 8 + 6);
@@ -306,8 +311,9 @@ TEST(Observatoire, ThePublicBodyAnswersBesideTheEntryAndOnlyItsMembersMay) {
   agent.get(page);
   EXPECT_EQ(agent.post(page + "/reponse", {{"reply", "Nous répondons."}}).status, 403);
   editor.get("/observatoire/organismes/caisse-nationale-des-allocations-familiales");
-  EXPECT_EQ(editor.post("/observatoire/organismes/caisse-nationale-des-allocations-familiales/organisation",
-                        {{"organisation", "cnaf"}})
+  EXPECT_EQ(editor
+                .post("/observatoire/organismes/caisse-nationale-des-allocations-familiales/organisation",
+                      {{"organisation", "cnaf"}})
                 .status,
             303);
   auto with_form = agent.get(page);
@@ -380,7 +386,10 @@ TEST(Observatoire, CsvAndAtomExportsListEveryEntry) {
   Browser visitor(o.site);
   auto csv = visitor.get("/observatoire.csv");
   EXPECT_EQ(csv.status, 200);
-  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF" "id,slug,url,name,summary", 0), 0u);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF"
+                           "id,slug,url,name,summary",
+                           0),
+            0u);
   EXPECT_NE(csv.body.find("calcul-des-aides-au-logement"), std::string::npos);
   EXPECT_NE(csv.body.find(",opaque,"), std::string::npos);
   auto atom = visitor.get("/observatoire/changements.atom");
@@ -395,7 +404,8 @@ TEST(Observatoire, AnExportImportedIntoAnotherSiteReproducesTheSameEntriesAndSco
   b.sign_in("editrice@example.org", kPassword);
   std::string page = a.publish(b);
   Fields second = with(entry_form("Second algorithme"), "evidence_O1_level", "web-page");
-  second = with(with(second, "evidence_O1_url", "https://example.org/inventaire"), "evidence_O1_checked_on", "2024-01-09");
+  second =
+      with(with(second, "evidence_O1_url", "https://example.org/inventaire"), "evidence_O1_checked_on", "2024-01-09");
   a.publish(b, second);
   // A second revision, so that the export is not just what was first typed.
   b.get(page + "/modifier");

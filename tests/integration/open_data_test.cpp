@@ -2,18 +2,16 @@
 // conditional requests, CORS and the licence on data documents, the sitemap and robots.txt.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <cstdio>
 #include <fstream>
 #include <set>
-
-#include <boost/json.hpp>
 
 #include "demo/demo.hpp"
 #include "integration/site.hpp"
 
 namespace fabrique::test {
 namespace {
-
 
 void load_demo(Site& site) {
   auto c = site.db().acquire();
@@ -36,7 +34,8 @@ struct Parsed {
 };
 
 Parsed parse_sitemap(const std::string& xml) {
-  const auto path = std::filesystem::temp_directory_path() / ("fabrique-sitemap-" + std::to_string(::getpid()) + ".xml");
+  const auto path =
+      std::filesystem::temp_directory_path() / ("fabrique-sitemap-" + std::to_string(::getpid()) + ".xml");
   std::ofstream(path, std::ios::binary) << xml;
   const std::string command =
       "python3 -c '\n"
@@ -76,7 +75,8 @@ std::string path_under(const std::string& base, const std::string& url) {
 TEST(AbsoluteLinks, EachHostGetsLinksToItself) {
   Site site;
   load_demo(site);
-  for (const std::string target : {"/coalitions.json", "/evenements.ics", "/observatoire/changements.atom", "/sitemap.xml"}) {
+  for (const std::string target :
+       {"/coalitions.json", "/evenements.ics", "/observatoire/changements.atom", "/sitemap.xml"}) {
     auto one = get(site, target, {{"Host", "one.example:8080"}});
     auto two = get(site, target, {{"Host", "two.example"}});
     ASSERT_EQ(one.status, 200) << target;
@@ -113,8 +113,8 @@ TEST(AbsoluteLinks, BaseUrlWinsOverWhateverHostIsSent) {
 }
 
 TEST(AbsoluteLinks, OnlyATrustedProxyNamesTheHostAndScheme) {
-  const Headers forwarded = {{"Host", "127.0.0.1:8080"}, {"X-Forwarded-Host", "public.example"},
-                             {"X-Forwarded-Proto", "https"}};
+  const Headers forwarded = {
+      {"Host", "127.0.0.1:8080"}, {"X-Forwarded-Host", "public.example"}, {"X-Forwarded-Proto", "https"}};
   {
     Site site(Site::small_limits(), [](config::Options& o) { o.trusted_proxies = {"127.0.0.1"}; });
     auto r = get(site, "/robots.txt", forwarded);
@@ -159,8 +159,9 @@ TEST(ConditionalRequests, AStrongEtagGives304ToAClientHoldingTheSameBytes) {
   auto gzipped = get(site, "/coalitions.json", {{"Accept-Encoding", "gzip"}});
   ASSERT_EQ(gzipped.header("content-encoding"), "gzip");
   EXPECT_NE(gzipped.header("etag"), etag);
-  EXPECT_EQ(get(site, "/coalitions.json", {{"Accept-Encoding", "gzip"}, {"If-None-Match", gzipped.header("etag")}}).status,
-            304);
+  EXPECT_EQ(
+      get(site, "/coalitions.json", {{"Accept-Encoding", "gzip"}, {"If-None-Match", gzipped.header("etag")}}).status,
+      304);
 
   // CSV and iCalendar too; HTML pages are not data documents.
   for (const std::string target : {"/feuille-de-route.csv", "/evenements.ics", "/observatoire.csv"}) {
@@ -211,9 +212,10 @@ TEST(Licence, EveryJsonDocumentStatesItAndEveryDataDocumentLinksIt) {
     auto c = site.db().acquire();
     return c->query_one("SELECT slug FROM coalitions ORDER BY id")->text(0);
   }();
-  for (const std::string& target : std::vector<std::string>{"/coalitions.json", "/coalitions/" + slug + ".json", "/evenements.json", "/propositions.json",
-        "/feuille-de-route.json", "/tableau-de-bord.json", "/ressources.json", "/boussole.json", "/observatoire.json",
-        "/coalitions/" + slug + "/impact.json"}) {
+  for (const std::string& target : std::vector<std::string>{
+           "/coalitions.json", "/coalitions/" + slug + ".json", "/evenements.json", "/propositions.json",
+           "/feuille-de-route.json", "/tableau-de-bord.json", "/ressources.json", "/boussole.json",
+           "/observatoire.json", "/coalitions/" + slug + "/impact.json"}) {
     auto r = get(site, target);
     ASSERT_EQ(r.status, 200) << target;
     auto document = boost::json::parse(r.body).as_object();
@@ -250,7 +252,9 @@ TEST(Sitemap, ListsEveryPublicPageAndEachAnswers200) {
     EXPECT_TRUE(std::any_of(paths.begin(), paths.end(), [&](const auto& p) { return p.starts_with(kind); })) << kind;
   }
   EXPECT_EQ(std::count_if(paths.begin(), paths.end(),
-                          [](const std::string& p) { return p.starts_with("/coalitions/") && p.find('/', 12) == std::string::npos; }),
+                          [](const std::string& p) {
+                            return p.starts_with("/coalitions/") && p.find('/', 12) == std::string::npos;
+                          }),
             site.count("SELECT COUNT(*) FROM coalitions"));
   EXPECT_EQ(paths.count("/compte"), 0u);
   for (const auto& path : paths) EXPECT_EQ(get(site, path).status, 200) << path;

@@ -6,11 +6,11 @@
 namespace fabrique::test {
 namespace {
 
-
 HttpResponse create(Browser& b, const std::string& name, const std::string& kind) {
   b.get("/organisations/nouvelle");
-  return b.post("/organisations/nouvelle",
-                {{"name", name}, {"kind", kind}, {"website", "https://example.org"}, {"description", "Une description."}});
+  return b.post(
+      "/organisations/nouvelle",
+      {{"name", name}, {"kind", kind}, {"website", "https://example.org"}, {"description", "Une description."}});
 }
 
 TEST(Organisations, MemberCreatesOneAndBecomesItsMember) {

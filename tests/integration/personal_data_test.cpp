@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-
 #include <regex>
 #include <set>
 
@@ -20,7 +19,8 @@ std::set<std::pair<std::string, std::string>> columns_naming_a_person() {
   std::set<std::pair<std::string, std::string>> out;
   const std::regex table(R"(CREATE TABLE (?:IF NOT EXISTS )?(\w+))", std::regex::icase);
   const std::regex column(R"(^\s*(\w+)\s+INTEGER[^,]*REFERENCES users\s*\()", std::regex::icase);
-  const std::regex added(R"(ALTER TABLE (\w+) ADD COLUMN (\w+)\s+INTEGER[^,]*REFERENCES users\s*\()", std::regex::icase);
+  const std::regex added(R"(ALTER TABLE (\w+) ADD COLUMN (\w+)\s+INTEGER[^,]*REFERENCES users\s*\()",
+                         std::regex::icase);
   for (const auto& m : storage::known_migrations()) {
     std::string current;
     std::size_t start = 0;

@@ -1,4 +1,5 @@
-// Behind a reverse proxy (nginx in front of several nodes), the client address that sign-in limits count is the real client's, and nobody else can claim one.
+// Behind a reverse proxy (nginx in front of several nodes), the client address that sign-in limits count is the real
+// client's, and nobody else can claim one.
 #include <gtest/gtest.h>
 
 #include "integration/site.hpp"

@@ -2,15 +2,14 @@
 // first person waiting, who is told; the reminder a day before an event, once; sessions listed with
 // their last use and ended one by one; deleting one's account; the notices of coalitions, of
 // moderation and of the charter.
-#include <gtest/gtest.h>
-
 #include <date/date.h>
+#include <gtest/gtest.h>
 
 #include <regex>
 
-#include "integration/mail_support.hpp"
 #include "events/use_cases.hpp"
 #include "integration/commons_site.hpp"
+#include "integration/mail_support.hpp"
 #include "integration/site.hpp"
 
 namespace fabrique::test {
@@ -21,9 +20,12 @@ void make_event(Browser& anim, Site& site, const std::string& slug, int days, in
   anim.get("/evenements/nouveau");
   const auto day = std::chrono::floor<std::chrono::days>(site.now()) + std::chrono::days(days);
   const std::string date = date::format("%F", day);
-  auto made = anim.post("/evenements/nouveau", {{"kind", "reset-day"}, {"title", "Reset Day " + slug},
-                                                {"slug", slug}, {"starts", date + "T14:00"},
-                                                {"ends", date + "T16:00"}, {"capacity", std::to_string(capacity)},
+  auto made = anim.post("/evenements/nouveau", {{"kind", "reset-day"},
+                                                {"title", "Reset Day " + slug},
+                                                {"slug", slug},
+                                                {"starts", date + "T14:00"},
+                                                {"ends", date + "T16:00"},
+                                                {"capacity", std::to_string(capacity)},
                                                 {"place", "La Paillasse, Paris"},
                                                 {"online_url", "https://visio.example.org/" + slug}});
   ASSERT_EQ(made.status, 303) << made.body;
@@ -184,9 +186,13 @@ TEST(Reach, DeletingOnesAccountFreesTheirPlacesKeepsWhatTheyGaveAndForgetsTheRes
   // Alice proposes two resources; the animateurs publish one, the other stays her draft.
   for (const char* title : {"Guide des communs", "Brouillon personnel"}) {
     alice.get("/ressources/proposer");
-    ASSERT_EQ(alice.post("/ressources/proposer", {{"title", title}, {"kind", "guide"}, {"licence", "CC-BY-4.0"},
-                                                  {"url", "https://example.org/guide"}, {"description", "Un texte."},
-                                                  {"tags", ""}})
+    ASSERT_EQ(alice
+                  .post("/ressources/proposer", {{"title", title},
+                                                 {"kind", "guide"},
+                                                 {"licence", "CC-BY-4.0"},
+                                                 {"url", "https://example.org/guide"},
+                                                 {"description", "Un texte."},
+                                                 {"tags", ""}})
                   .status,
               303);
   }
@@ -283,15 +289,19 @@ TEST(Reach, CoalitionNewsReachesThoseItConcerns) {
   // A proposal adopted: its author is told.
   {
     auto c = p.site.db().acquire();
-    auto proposed = events::propose_coalition(*c, p.other, {"Des données pour le climat local", "Outiller les "
-                                                            "territoires.", "", "", ""},
+    auto proposed = events::propose_coalition(*c, p.other,
+                                              {"Des données pour le climat local",
+                                               "Outiller les "
+                                               "territoires.",
+                                               "", "", ""},
                                               p.site.now());
     ASSERT_TRUE(proposed.errors.empty());
     auto decided = events::adopt_proposal(*c, p.anim, proposed.id, {"21", "communs-et-territoires"}, p.site.now());
     ASSERT_TRUE(decided.errors.empty());
   }
-  EXPECT_NE(p.signed_in("autre@example.org").get("/compte").body.find(
-                "Votre proposition « Des données pour le climat local » est adoptée"),
+  EXPECT_NE(p.signed_in("autre@example.org")
+                .get("/compte")
+                .body.find("Votre proposition « Des données pour le climat local » est adoptée"),
             std::string::npos);
 
   // Each also by mail, to confirmed addresses, with the one-click unsubscription of that kind.
@@ -315,7 +325,8 @@ TEST(Reach, ANextStepNamesSomeoneRegisteredWhoIsTold) {
   EXPECT_NE(form.body.find(R"(<option value=")" + std::to_string(alice_id) + R"(">Alice Martin</option>)"),
             std::string::npos);
   // Bruno only waits for a place: he cannot be named; nor can anyone for a decision.
-  auto refused = anim.post(items, {{"kind", "suite"}, {"body", "Relire la charte"}, {"assignee", std::to_string(bruno_id)}});
+  auto refused =
+      anim.post(items, {{"kind", "suite"}, {"body", "Relire la charte"}, {"assignee", std::to_string(bruno_id)}});
   EXPECT_EQ(refused.status, 422);
   EXPECT_NE(refused.body.find(R"(id="f-assignee-error")"), std::string::npos);
   EXPECT_NE(refused.body.find("Relire la charte"), std::string::npos);  // what was typed is kept
@@ -327,7 +338,8 @@ TEST(Reach, ANextStepNamesSomeoneRegisteredWhoIsTold) {
                 .status,
             303);
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM minutes_items WHERE assignee_id = " + std::to_string(alice_id)), 1);
-  EXPECT_NE(alice.get("/compte").body.find("Une étape suivante vous revient : « Relire la charte »"), std::string::npos);
+  EXPECT_NE(alice.get("/compte").body.find("Une étape suivante vous revient : « Relire la charte »"),
+            std::string::npos);
   site.deliver_mail();
   auto mails = mails_to(smtp, "alice@example.org");
   ASSERT_FALSE(mails.empty());
@@ -344,9 +356,9 @@ TEST(Reach, DraftsWaitingForReviewAndTheCharterReachThoseConcerned) {
 
   // A member's resource for a coalition waits as a draft: the animateur and that coalition's
   // co-porteur are told, not the member, not anyone else.
-  ASSERT_EQ(CommonsSite::propose(member, "Guide des communs", "Un guide.", "CC-BY-4.0", "guide", kCommonsCoalition)
-                .status,
-            303);
+  ASSERT_EQ(
+      CommonsSite::propose(member, "Guide des communs", "Un guide.", "CC-BY-4.0", "guide", kCommonsCoalition).status,
+      303);
   const std::string waiting = "A resource waits for review: “{}”";
   EXPECT_EQ(told(p.anim, waiting), 1);
   EXPECT_EQ(told(p.porteur, waiting), 1);

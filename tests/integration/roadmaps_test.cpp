@@ -60,8 +60,13 @@ struct Programme {
     return f;
   }
   static Fields action(const std::string& title, Fields extra = {}) {
-    return with({{"title", title}, {"lever", "usages"}, {"scale", "local"}, {"status", "engagee"},
-                 {"starts_on", "2021-06-22"}, {"due_on", "2021-12-15"}, {"progress", "20"}},
+    return with({{"title", title},
+                 {"lever", "usages"},
+                 {"scale", "local"},
+                 {"status", "engagee"},
+                 {"starts_on", "2021-06-22"},
+                 {"due_on", "2021-12-15"},
+                 {"progress", "20"}},
                 extra);
   }
   HttpResponse add(Browser& b, const std::string& title, Fields extra = {}) {
@@ -112,9 +117,11 @@ TEST(Roadmaps, EditingAnActionMakesARevisionAndTheHistoryShowsWhatChanged) {
   p.add(b, "Guide de bonnes pratiques");
   auto id = std::to_string(p.last_action());
   b.get(p.page("/feuille-de-route/" + id));
-  auto r = b.post(p.page("/feuille-de-route/" + id),
-                  Programme::action("Guide de bonnes pratiques", {{"base_revision", "1"}, {"status", "en-cours"},
-                                                                  {"progress", "60"}, {"comment", "Rédaction lancée"}}));
+  auto r = b.post(
+      p.page("/feuille-de-route/" + id),
+      Programme::action(
+          "Guide de bonnes pratiques",
+          {{"base_revision", "1"}, {"status", "en-cours"}, {"progress", "60"}, {"comment", "Rédaction lancée"}}));
   ASSERT_EQ(r.status, 303);
   EXPECT_EQ(p.site.count("SELECT revision FROM actions"), 2);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 2);
@@ -124,7 +131,8 @@ TEST(Roadmaps, EditingAnActionMakesARevisionAndTheHistoryShowsWhatChanged) {
   EXPECT_TRUE(has(page, "20 → 60"));
   // Saving the same values again makes no revision.
   b.post(p.page("/feuille-de-route/" + id),
-         Programme::action("Guide de bonnes pratiques", {{"base_revision", "2"}, {"status", "en-cours"}, {"progress", "60"}}));
+         Programme::action("Guide de bonnes pratiques",
+                           {{"base_revision", "2"}, {"status", "en-cours"}, {"progress", "60"}}));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 2);
 }
 
@@ -137,8 +145,9 @@ TEST(Roadmaps, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsItsIn
   auto id = std::to_string(p.last_action());
   first.get(p.page("/feuille-de-route/" + id));
   second.get(p.page("/feuille-de-route/" + id));
-  EXPECT_EQ(first.post(p.page("/feuille-de-route/" + id),
-                       Programme::action("Registre des réutilisations", {{"base_revision", "1"}, {"progress", "40"}}))
+  EXPECT_EQ(first
+                .post(p.page("/feuille-de-route/" + id),
+                      Programme::action("Registre des réutilisations", {{"base_revision", "1"}, {"progress", "40"}}))
                 .status,
             303);
   auto refused = second.post(p.page("/feuille-de-route/" + id),
@@ -146,7 +155,8 @@ TEST(Roadmaps, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsItsIn
   EXPECT_EQ(refused.status, 409);
   EXPECT_TRUE(has(refused, "Registre des réutilisations déclarées"));
   EXPECT_TRUE(has(refused, R"(name="base_revision" value="2")"));
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE title = 'Registre des réutilisations' AND progress = 40"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE title = 'Registre des réutilisations' AND progress = 40"),
+            1);
 }
 
 TEST(Roadmaps, ProgressIsTheMeanOfTheSubActionsWhenThereAreSome) {
@@ -157,11 +167,13 @@ TEST(Roadmaps, ProgressIsTheMeanOfTheSubActionsWhenThereAreSome) {
   auto parent = std::to_string(p.last_action());
   p.add(b, "Inventaire breton", {{"parent", parent}, {"progress", "50"}});
   p.add(b, "Inventaire lyonnais", {{"parent", parent}, {"status", "realisee"}, {"progress", "80"}});
-  p.add(b, "Inventaire abandonné", {{"parent", parent}, {"status", "abandonnee"},
-                                    {"abandon_reason", "Pas de partenaire local."}});
+  p.add(b, "Inventaire abandonné",
+        {{"parent", parent}, {"status", "abandonnee"}, {"abandon_reason", "Pas de partenaire local."}});
   auto json = b.get(p.page("/feuille-de-route.json"));
   // (50 + 100) / 2: an achieved sub-action counts 100, an abandoned one does not count.
-  EXPECT_TRUE(has(json, R"("title":"Cartographier les données","description":"","lever":"usages","scale":"local","status":"engagee","abandon_reason":null,"starts_on":"2021-06-22","due_on":"2021-12-15","progress":75,"progress_from_sub_actions":true)"));
+  EXPECT_TRUE(has(
+      json,
+      R"("title":"Cartographier les données","description":"","lever":"usages","scale":"local","status":"engagee","abandon_reason":null,"starts_on":"2021-06-22","due_on":"2021-12-15","progress":75,"progress_from_sub_actions":true)"));
   // A sub-action cannot have sub-actions of its own.
   auto child = std::to_string(p.last_action());
   auto r = p.add(b, "Trop profond", {{"parent", child}});
@@ -209,9 +221,14 @@ TEST(Roadmaps, OnlyCoPorteursAndAnimateursChangeActionsAndIndicators) {
   member.get(p.page("/feuille-de-route"));
   EXPECT_FALSE(has(member.get(p.page("/feuille-de-route")), "Ajouter l’action"));
   EXPECT_EQ(member.post(p.page("/feuille-de-route"), Programme::action("Intrusion")).status, 403);
-  EXPECT_EQ(member.post(p.page("/feuille-de-route/" + id), Programme::action("Intrusion", {{"base_revision", "1"}})).status, 403);
+  EXPECT_EQ(
+      member.post(p.page("/feuille-de-route/" + id), Programme::action("Intrusion", {{"base_revision", "1"}})).status,
+      403);
   EXPECT_EQ(member.post(p.page("/impact"), {{"name", "X"}, {"quality", "inclusif"}, {"impact", "social"}}).status, 403);
-  EXPECT_EQ(member.post(p.page("/impact/mesures"), {{"indicator", indicator}, {"measured_on", "2021-06-22"}, {"value", "3"}}).status, 403);
+  EXPECT_EQ(
+      member.post(p.page("/impact/mesures"), {{"indicator", indicator}, {"measured_on", "2021-06-22"}, {"value", "3"}})
+          .status,
+      403);
   // A visitor is shown no form, and a post without a form's token is refused.
   EXPECT_FALSE(has(visitor.get(p.page("/feuille-de-route")), "<form method=\"post\""));
   EXPECT_EQ(visitor.post(p.page("/feuille-de-route"), Programme::action("Intrusion")).status, 403);
@@ -236,7 +253,8 @@ TEST(Roadmaps, ProgrammeRoadmapFiltersAndExportsCsv) {
   p.add(b, "Guide des données", {{"lever", "usages"}, {"qualities", "capacitant"}, {"organisations", "atmo-france"}});
   b.get("/coalitions/algorithmes/feuille-de-route");
   b.post("/coalitions/algorithmes/feuille-de-route",
-         Programme::action("Identifier quatre cas d'usage", {{"lever", "commande"}, {"status", "en-cours"}, {"qualities", "democratique"}}));
+         Programme::action("Identifier quatre cas d'usage",
+                           {{"lever", "commande"}, {"status", "en-cours"}, {"qualities", "democratique"}}));
   Browser v(p.site);
   auto all = v.get("/feuille-de-route");
   EXPECT_TRUE(has(all, "Guide des données"));
@@ -253,7 +271,10 @@ TEST(Roadmaps, ProgrammeRoadmapFiltersAndExportsCsv) {
   only("organisation=atmo-france", "Guide des données", "Identifier quatre");
   auto csv = v.get("/feuille-de-route.csv?levier=usages");
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
-  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF" "coalition,coalition_title,id,parent,title,lever", 0), 0u);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF"
+                           "coalition,coalition_title,id,parent,title,lever",
+                           0),
+            0u);
   EXPECT_TRUE(has(csv, "Guide des données"));
   EXPECT_FALSE(has(csv, "Identifier quatre"));
   EXPECT_TRUE(has(v.get("/feuille-de-route.json?statut=en-cours"), R"("count":1)"));
@@ -264,8 +285,12 @@ TEST(Impact, IndicatorWithMeasurementsIsDrawnAsAnAccessibleChartWithItsTableAndC
   Browser b(p.site);
   b.sign_in("porteur@example.org", kPassword);
   b.get(p.page("/impact"));
-  ASSERT_EQ(b.post(p.page("/impact"), {{"name", "Jeux de données réutilisés"}, {"unit", "jeux"}, {"quality", "capacitant"},
-                                        {"impact", "environnemental"}, {"baseline", "2"}, {"target", "12,5"}})
+  ASSERT_EQ(b.post(p.page("/impact"), {{"name", "Jeux de données réutilisés"},
+                                       {"unit", "jeux"},
+                                       {"quality", "capacitant"},
+                                       {"impact", "environnemental"},
+                                       {"baseline", "2"},
+                                       {"target", "12,5"}})
                 .status,
             303);
   auto id = std::to_string(p.site.count("SELECT MAX(id) FROM indicators"));
@@ -273,8 +298,8 @@ TEST(Impact, IndicatorWithMeasurementsIsDrawnAsAnAccessibleChartWithItsTableAndC
   EXPECT_TRUE(has(b.get(p.page("/impact")), "Aucune mesure pour l’instant."));
   for (auto [day, value] : {std::pair{"2021-07-01", "3"}, {"2021-09-01", "5,5"}, {"2021-11-01", "8"}}) {
     b.get(p.page("/impact"));
-    EXPECT_EQ(b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", day}, {"value", value},
-                                                 {"source", "Enquête de la coalition"}})
+    EXPECT_EQ(b.post(p.page("/impact/mesures"),
+                     {{"indicator", id}, {"measured_on", day}, {"value", value}, {"source", "Enquête de la coalition"}})
                   .status,
               303);
   }
@@ -307,7 +332,8 @@ TEST(Impact, AMeasurementWithoutDateOrValueIsRefusedAndNothingIsWritten) {
   auto no_value = b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-06-22"}});
   EXPECT_EQ(no_value.status, 422);
   EXPECT_TRUE(has(no_value, "Indiquez la valeur mesurée."));
-  auto words = b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-06-22"}, {"value", "beaucoup"}});
+  auto words =
+      b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-06-22"}, {"value", "beaucoup"}});
   EXPECT_EQ(words.status, 422);
   auto bad_quality = b.post(p.page("/impact"), {{"name", "X"}, {"quality", "rapide"}, {"impact", "social"}});
   EXPECT_EQ(bad_quality.status, 422);
@@ -324,22 +350,26 @@ TEST(Impact, AbsurdMeasurementsAreRefusedNextToTheFieldWithTheInputKept) {
   b.get(p.page("/impact"));
   b.post(p.page("/impact"), {{"name", "Participants"}, {"quality", "inclusif"}, {"impact", "social"}});
   auto id = std::to_string(p.site.count("SELECT MAX(id) FROM indicators"));
-  EXPECT_EQ(b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-06-22"}, {"value", "12"}}).status,
-            303);
+  EXPECT_EQ(
+      b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-06-22"}, {"value", "12"}}).status,
+      303);
   for (std::string value : {"1e308", "-1e308", "1 000 000 000 001", "12 OR 1=1", "inf", "0x10"}) {
     SCOPED_TRACE(value);
-    auto refused = b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-07-22"}, {"value", value}});
+    auto refused =
+        b.post(p.page("/impact/mesures"), {{"indicator", id}, {"measured_on", "2021-07-22"}, {"value", value}});
     EXPECT_EQ(refused.status, 422);
     EXPECT_TRUE(has(refused, "La valeur doit être un nombre compris entre -1 000 000 000 000 et 1 000 000 000 000."));
     EXPECT_TRUE(has(refused, "value=\"" + value + "\""));  // the input is kept
   }
-  EXPECT_EQ(b.post(p.page("/impact"), {{"name", "X"}, {"quality", "inclusif"}, {"impact", "social"}, {"target", "1e308"}})
-                .status,
-            422);
+  EXPECT_EQ(
+      b.post(p.page("/impact"), {{"name", "X"}, {"quality", "inclusif"}, {"impact", "social"}, {"target", "1e308"}})
+          .status,
+      422);
   // An indicator chosen as "2 OR 1=1" is not indicator 2.
-  EXPECT_EQ(b.post(p.page("/impact/mesures"), {{"indicator", id + " OR 1=1"}, {"measured_on", "2021-07-22"}, {"value", "3"}})
-                .status,
-            400);
+  EXPECT_EQ(
+      b.post(p.page("/impact/mesures"), {{"indicator", id + " OR 1=1"}, {"measured_on", "2021-07-22"}, {"value", "3"}})
+          .status,
+      400);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 1);
   const auto impact = b.get(p.page("/impact"));
   EXPECT_FALSE(has(impact, "\"-inf\"") || has(impact, "\"inf\"") || has(impact, "nan\""));
@@ -444,7 +474,8 @@ TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
       std::string slug = "coalition-" + std::to_string(i);
       p.open(*c, std::to_string(100 + i), "Coalition d'essai " + std::to_string(i), slug);
       coalitions::set_member_role(*c, p.anim, slug, p.porteur.id, coalitions::RoleChange::co_porteur, p.site.now());
-      coalitions::declare_interest(*c, p.member, slug, {"atmo-france", true, false, true, "Des mesures."}, p.site.now());
+      coalitions::declare_interest(*c, p.member, slug, {"atmo-france", true, false, true, "Des mesures."},
+                                   p.site.now());
       roadmaps::ActionInput a;
       a.title = "Action " + std::to_string(i);
       a.lever = "offre";
@@ -473,9 +504,10 @@ TEST(DemoRoadmaps, FollowTheSourceWithMeasurementsOverSeveralMonths) {
   }
   // The environmental-data coalition: its workshops done, its good-practice guides under way with
   // their sub-actions, its reuse register; the algorithms coalition: its 3–4 use cases.
-  EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
-                       "WHERE k.slug = 'donnees-environnementales' AND a.title LIKE 'Atelier%' AND a.status = 'realisee'"),
-            2);
+  EXPECT_EQ(
+      site.count("SELECT COUNT(*) FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
+                 "WHERE k.slug = 'donnees-environnementales' AND a.title LIKE 'Atelier%' AND a.status = 'realisee'"),
+      2);
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM actions a JOIN actions p ON p.id = a.parent_id "
                        "WHERE p.title LIKE 'Guides de bonnes pratiques%'"),
             3);
@@ -526,8 +558,10 @@ TEST(Roadmaps, RenamingAnActionReplacesItsSearchEntry) {
   p.add(b, "Guide de bonnes pratiques");
   auto id = std::to_string(p.last_action());
   b.get(p.page("/feuille-de-route/" + id));
-  ASSERT_EQ(b.post(p.page("/feuille-de-route/" + id),
-                   Programme::action("Vademecum des achats", {{"base_revision", "1"}})).status, 303);
+  ASSERT_EQ(
+      b.post(p.page("/feuille-de-route/" + id), Programme::action("Vademecum des achats", {{"base_revision", "1"}}))
+          .status,
+      303);
   Browser visitor(p.site);
   EXPECT_NE(visitor.get("/recherche?q=vademecum").body.find(p.page("/feuille-de-route/" + id)), std::string::npos);
   EXPECT_EQ(visitor.get("/recherche?q=guide%20pratiques").body.find(p.page("/feuille-de-route/" + id)),
@@ -558,7 +592,6 @@ TEST(Roadmaps, ReindexingFindsActionsWrittenBeforeTheIndexExisted) {
   EXPECT_NE(b.get("/recherche?q=atmo").body.find("/organisations/atmo-france"), std::string::npos);
 }
 
-
 TEST(Roadmaps, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistorySaysSo) {
   Programme p;
   Browser b(p.site);
@@ -567,9 +600,12 @@ TEST(Roadmaps, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistory
   auto id = std::to_string(p.last_action());
   const std::string action = p.page("/feuille-de-route/" + id);
   b.get(action);
-  ASSERT_EQ(b.post(action, Programme::action("Guide de bonnes pratiques",
-                                             {{"base_revision", "1"}, {"status", "en-cours"}, {"progress", "60"},
-                                              {"description", "Un guide pratique pour les collectivités et les associations."}}))
+  ASSERT_EQ(b.post(action, Programme::action(
+                               "Guide de bonnes pratiques",
+                               {{"base_revision", "1"},
+                                {"status", "en-cours"},
+                                {"progress", "60"},
+                                {"description", "Un guide pratique pour les collectivités et les associations."}}))
                 .status,
             303);
   auto history = b.get(action + "/historique");
@@ -630,8 +666,9 @@ TEST(Roadmaps, ARevisionWhoseEventIsGoneIsNotRestoredAndTheHistorySaysWhy) {
   {
     // Revision 1 as if it had linked an event that has been deleted since.
     auto c = p.site.db().acquire();
-    c->execute("UPDATE action_revisions SET snapshot = REPLACE(snapshot, '\"events\":[]', "
-               "'\"events\":[\"atelier-disparu\"]') WHERE number = 1");
+    c->execute(
+        "UPDATE action_revisions SET snapshot = REPLACE(snapshot, '\"events\":[]', "
+        "'\"events\":[\"atelier-disparu\"]') WHERE number = 1");
   }
   b.get(action + "/historique");
   auto refused = b.post(action + "/historique/1/restaurer", {});
@@ -647,20 +684,27 @@ struct WithIndicator : Programme {
   WithIndicator() {
     porteur.sign_in("porteur@example.org", kPassword);
     porteur.get(page("/impact"));
-    auto r = porteur.post(page("/impact"), {{"name", "Participants aux ateliers"}, {"unit", "personnes"},
-                                            {"quality", "capacitant"}, {"impact", "social"}, {"target", "150"}});
+    auto r = porteur.post(page("/impact"), {{"name", "Participants aux ateliers"},
+                                            {"unit", "personnes"},
+                                            {"quality", "capacitant"},
+                                            {"impact", "social"},
+                                            {"target", "150"}});
     if (r.status != 303) throw std::runtime_error("could not define the indicator: " + r.body);
     id = std::to_string(site.count("SELECT MAX(id) FROM indicators"));
     page_path = page("/impact/" + id);
     for (auto [day, value] : {std::pair{"2021-04-14", "22"}, {"2021-06-22", "71"}}) {
       porteur.get(page("/impact"));
-      porteur.post(page("/impact/mesures"), {{"indicator", id}, {"measured_on", day}, {"value", value},
-                                             {"source", "Feuille de présence"}});
+      porteur.post(page("/impact/mesures"),
+                   {{"indicator", id}, {"measured_on", day}, {"value", value}, {"source", "Feuille de présence"}});
     }
   }
   static Fields edit(Fields extra = {}) {
-    return with({{"name", "Participants aux ateliers"}, {"unit", "personnes"}, {"quality", "capacitant"},
-                 {"impact", "social"}, {"target", "150"}, {"base_revision", "1"}},
+    return with({{"name", "Participants aux ateliers"},
+                 {"unit", "personnes"},
+                 {"quality", "capacitant"},
+                 {"impact", "social"},
+                 {"target", "150"},
+                 {"base_revision", "1"}},
                 extra);
   }
 };
@@ -672,8 +716,10 @@ TEST(Indicators, ACoPorteurEditsAnIndicatorAsANewRevisionAndItsHistoryShowsWhatC
   EXPECT_TRUE(has(page, "Révision 1"));
   EXPECT_TRUE(has(page, R"(name="base_revision" value="1")"));
   auto r = p.porteur.post(p.page_path, WithIndicator::edit({{"name", "Participants aux ateliers de la coalition"},
-                                                            {"impact", "gouvernance"}, {"target", "200,5"},
-                                                            {"baseline", "10"}, {"comment", "Cible revue en comité"}}));
+                                                            {"impact", "gouvernance"},
+                                                            {"target", "200,5"},
+                                                            {"baseline", "10"},
+                                                            {"comment", "Cible revue en comité"}}));
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_EQ(r.header("location"), p.page_path);
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 2);
@@ -688,9 +734,12 @@ TEST(Indicators, ACoPorteurEditsAnIndicatorAsANewRevisionAndItsHistoryShowsWhatC
   // The measurements and the impact page follow the new values; saving the same values makes nothing.
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
   EXPECT_TRUE(has(p.porteur.get(p.page("/impact")), "Participants aux ateliers de la coalition"));
-  EXPECT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"name", "Participants aux ateliers de la coalition"},
-                                                             {"impact", "gouvernance"}, {"target", "200.5"},
-                                                             {"baseline", "10"}, {"base_revision", "2"}}))
+  EXPECT_EQ(p.porteur
+                .post(p.page_path, WithIndicator::edit({{"name", "Participants aux ateliers de la coalition"},
+                                                        {"impact", "gouvernance"},
+                                                        {"target", "200.5"},
+                                                        {"baseline", "10"},
+                                                        {"base_revision", "2"}}))
                 .status,
             303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
@@ -719,7 +768,8 @@ TEST(Indicators, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsIts
   EXPECT_EQ(refused.status, 409);
   EXPECT_TRUE(has(refused, "Personnes formées"));
   EXPECT_TRUE(has(refused, R"(name="base_revision" value="2")"));
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE name = 'Participants aux ateliers' AND target = 180"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE name = 'Participants aux ateliers' AND target = 180"),
+            1);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
 }
 
@@ -773,8 +823,9 @@ TEST(Indicators, ARevisionWithAValueNoLongerAcceptedIsNotRestoredAndThePageSaysW
   ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"target", "180"}})).status, 303);
   {
     auto c = p.site.db().acquire();
-    c->execute("UPDATE indicator_revisions SET snapshot = REPLACE(snapshot, '\"social\"', '\"disparu\"') "
-               "WHERE number = 1");
+    c->execute(
+        "UPDATE indicator_revisions SET snapshot = REPLACE(snapshot, '\"social\"', '\"disparu\"') "
+        "WHERE number = 1");
   }
   auto refused = p.porteur.post(p.page_path + "/historique/1/restaurer", {});
   EXPECT_EQ(refused.status, 422);
@@ -785,7 +836,8 @@ TEST(Indicators, ARevisionWithAValueNoLongerAcceptedIsNotRestoredAndThePageSaysW
 TEST(Indicators, BadInputGetsAMessageNextToTheFieldA422AndWritesNothing) {
   WithIndicator p;
   p.porteur.get(p.page_path);
-  auto r = p.porteur.post(p.page_path, WithIndicator::edit({{"name", ""}, {"impact", "rapide"}, {"target", "beaucoup"}}));
+  auto r =
+      p.porteur.post(p.page_path, WithIndicator::edit({{"name", ""}, {"impact", "rapide"}, {"target", "beaucoup"}}));
   EXPECT_EQ(r.status, 422);
   EXPECT_TRUE(has(r, "Donnez un nom à l’indicateur.")) << r.body;
   EXPECT_TRUE(has(r, "Choisissez un type d’impact dans la liste."));
@@ -808,11 +860,15 @@ TEST(Indicators, OnlyCoPorteursAndAnimateursEditIndicatorsOrChangeMeasurements) 
   EXPECT_FALSE(has(page, "/mesures/" + m));
   EXPECT_EQ(member.post(p.page_path, WithIndicator::edit({{"name", "Autre"}})).status, 403);
   EXPECT_EQ(member.get(p.page_path + "/mesures/" + m).status, 403);
-  EXPECT_EQ(member.post(p.page_path + "/mesures/" + m,
-                        {{"measured_on", "2021-04-14"}, {"value", "1"}, {"base_revision", "1"}}).status,
-            403);
-  EXPECT_EQ(member.post(p.page_path + "/mesures/" + m + "/suppression",
-                        {{"removal_reason", "Pour voir"}, {"base_revision", "1"}}).status,
+  EXPECT_EQ(
+      member
+          .post(p.page_path + "/mesures/" + m, {{"measured_on", "2021-04-14"}, {"value", "1"}, {"base_revision", "1"}})
+          .status,
+      403);
+  EXPECT_EQ(member
+                .post(p.page_path + "/mesures/" + m + "/suppression",
+                      {{"removal_reason", "Pour voir"}, {"base_revision", "1"}})
+                .status,
             403);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes"), 0);
@@ -831,8 +887,11 @@ TEST(Measurements, ACorrectionKeepsTheOldValueInTheHistoryAndAStaleOneIsRefusedW
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(has(form, R"(value="2021-04-14")"));
   EXPECT_TRUE(has(form, R"(value="22")"));
-  auto r = p.porteur.post(path, {{"measured_on", "2021-04-15"}, {"value", "24"}, {"source", "Feuille de présence"},
-                                 {"reason", "Deux feuilles oubliées"}, {"base_revision", "1"}});
+  auto r = p.porteur.post(path, {{"measured_on", "2021-04-15"},
+                                 {"value", "24"},
+                                 {"source", "Feuille de présence"},
+                                 {"reason", "Deux feuilles oubliées"},
+                                 {"base_revision", "1"}});
   ASSERT_EQ(r.status, 303) << r.body;
   EXPECT_EQ(r.header("location"), p.page_path);
   EXPECT_EQ(p.site.count("SELECT CAST(value AS INTEGER) FROM measurements WHERE id = " + m), 24);

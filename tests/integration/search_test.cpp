@@ -135,7 +135,9 @@ TEST(Search, ACharterDraftIsFoundByAnimateursOnly) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
   anim.get("/charte/versions/nouvelle");
-  ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"label", "bêta"}, {"principes", "Une gouvernance équilibrée."}}).status, 303);
+  ASSERT_EQ(
+      anim.post("/charte/versions/nouvelle", {{"label", "bêta"}, {"principes", "Une gouvernance équilibrée."}}).status,
+      303);
   EXPECT_NE(search(anim, "gouvernance").find("/charte/versions/1"), std::string::npos);
   Browser visitor(p.site);
   EXPECT_EQ(search(visitor, "gouvernance").find("/charte/versions/1"), std::string::npos);
@@ -145,7 +147,8 @@ TEST(Search, ResultsHaveFacetsByTypeWithCountsAndPages) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
   for (int i = 0; i < 25; ++i)
-    ASSERT_EQ(CommonsSite::propose(anim, "Atelier numéro " + std::to_string(i), "Un atelier sur les communs.").status, 303);
+    ASSERT_EQ(CommonsSite::propose(anim, "Atelier numéro " + std::to_string(i), "Un atelier sur les communs.").status,
+              303);
   Browser b(p.site);
   auto body = search(b, "communs");
   EXPECT_NE(body.find("Ressources (25)"), std::string::npos);
@@ -183,7 +186,9 @@ TEST(Search, AnEditedBookletIsFoundByItsNewWords) {
   auto porteur = p.signed_in("porteur@example.org");
   const std::string page = "/coalitions/developper-et-maintenir-les-communs-numeriques";
   porteur.get(page + "/modifier");
-  ASSERT_EQ(porteur.post(page + "/modifier", {{"base_revision", "0"}, {"intention", "Soutenir les CHATONs locaux."}}).status, 303);
+  ASSERT_EQ(
+      porteur.post(page + "/modifier", {{"base_revision", "0"}, {"intention", "Soutenir les CHATONs locaux."}}).status,
+      303);
   EXPECT_NE(search(porteur, "chatons").find(page), std::string::npos);
 }
 

@@ -6,10 +6,10 @@
 #include <unistd.h>
 
 #include <atomic>
-#include <functional>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <regex>
 #include <thread>
 
@@ -60,7 +60,8 @@ class TestDatabase {
     if (!name_.empty()) {
       try {
         // FORCE: a connection still closing must not keep the database alive.
-        maintenance([this](storage::Connection& c) { c.execute_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"); });
+        maintenance(
+            [this](storage::Connection& c) { c.execute_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)"); });
       } catch (const std::exception& e) {
         std::fprintf(stderr, "TestDatabase: could not drop %s: %s\n", name_.c_str(), e.what());
       }
@@ -109,7 +110,8 @@ class TestDatabase {
 class Site {
  public:
   // `configure` may change the options the site runs with (e.g. trusted_proxies).
-  explicit Site(http::ServerLimits limits = small_limits(), const std::function<void(config::Options&)>& configure = {}) {
+  explicit Site(http::ServerLimits limits = small_limits(),
+                const std::function<void(config::Options&)>& configure = {}) {
     options_.database = database_.location();
     options_.listen = "127.0.0.1:0";
     options_.mail_dir = (database_.scratch() / "mail").string();  // .eml files, when no smtp_url

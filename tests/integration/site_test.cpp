@@ -1,12 +1,13 @@
 // The whole site over real HTTP: protections against abusive requests, static assets, headers,
 // language, and that the server keeps answering after all of it.
+#include "integration/site.hpp"
+
 #include <gtest/gtest.h>
 
 #include <regex>
 
 #include "http/compress.hpp"
 #include "http/page_cache.hpp"
-#include "integration/site.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -17,9 +18,10 @@ TEST(Site, SurvivesAbusiveRequestsAndKeepsAnswering) {
   EXPECT_EQ(parse_response(big_header).status, 431);
 
   std::string body(100 * 1024, 'a');
-  auto big_body = send(site.port(), "POST /connexion HTTP/1.1\r\nHost: x\r\nContent-Type: "
-                                    "application/x-www-form-urlencoded\r\nContent-Length: " +
-                                        std::to_string(body.size()) + "\r\n\r\n" + body);
+  auto big_body = send(site.port(),
+                       "POST /connexion HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                       "application/x-www-form-urlencoded\r\nContent-Length: " +
+                           std::to_string(body.size()) + "\r\n\r\n" + body);
   EXPECT_EQ(parse_response(big_body).status, 413);
 
   EXPECT_EQ(parse_response(send(site.port(), "GARBAGE\r\n\r\n")).status, 400);
@@ -137,9 +139,10 @@ namespace {
 
 void add_organisation_behind_the_sites_back(Site& site, const std::string& name) {
   auto c = site.db().acquire();
-  c->execute("INSERT INTO organisations (slug, name, name_key, kind_id, created_at, updated_at) "
-             "VALUES (?, ?, ?, 1, 0, 0)",
-             {name, name, name});
+  c->execute(
+      "INSERT INTO organisations (slug, name, name_key, kind_id, created_at, updated_at) "
+      "VALUES (?, ?, ?, 1, 0, 0)",
+      {name, name, name});
 }
 
 TEST(PageCache, VisitorsShareAPageUntilTheNextChangeThroughTheSite) {

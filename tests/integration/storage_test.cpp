@@ -1,4 +1,5 @@
-// The storage interface behaves the same on whichever engine the suite runs (SQLite, or PostgreSQL with FABRIQUE_TEST_DATABASE_URL): values, errors, transactions, ids, concurrent migrations, backup.
+// The storage interface behaves the same on whichever engine the suite runs (SQLite, or PostgreSQL with
+// FABRIQUE_TEST_DATABASE_URL): values, errors, transactions, ids, concurrent migrations, backup.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -95,7 +96,8 @@ TEST_F(Storage, ExpressionsComeBackAsIntegers) {
 TEST_F(Storage, ExecuteCountsChangedRows) {
   auto c = db_->acquire();
   c->execute_script("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER NOT NULL)");
-  EXPECT_EQ(c->execute("INSERT INTO t (n) VALUES (?), (?), (?)", {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}}), 3);
+  EXPECT_EQ(c->execute("INSERT INTO t (n) VALUES (?), (?), (?)", {std::int64_t{1}, std::int64_t{2}, std::int64_t{3}}),
+            3);
   EXPECT_EQ(c->execute("UPDATE t SET n = n + 10 WHERE n >= ?", {std::int64_t{2}}), 2);
   EXPECT_EQ(c->execute("UPDATE t SET n = 0 WHERE n = ?", {std::int64_t{99}}), 0);
   EXPECT_EQ(c->execute("SELECT n FROM t"), 0);

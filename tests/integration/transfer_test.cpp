@@ -1,4 +1,7 @@
-// Whole-database copy and checksums (storage/transfer): a SQLite programme copied to the suite's engine arrives whole, with the same sums, and keeps working.
+// Whole-database copy and checksums (storage/transfer): a SQLite programme copied to the suite's engine arrives whole,
+// with the same sums, and keeps working.
+#include "storage/transfer.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +11,6 @@
 #include "search/search.hpp"
 #include "storage/dialect.hpp"
 #include "storage/migrations.hpp"
-#include "storage/transfer.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -24,24 +26,27 @@ std::vector<storage::Migration> migrations(std::vector<std::pair<std::string, st
 
 TEST(Transfer, TablesAreListedInTheOrderTheMigrationsCreateThem) {
   auto list = transfer::tables_in_migration_order(migrations({
-      {"0001_a.sql", "-- CREATE TABLE in_a_comment (x INTEGER);\n"
-                     "CREATE TABLE parents (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'CREATE TABLE fake (x)');\n"
-                     "CREATE TABLE IF NOT EXISTS \"children\" (parent_id INTEGER REFERENCES parents(id));\n"
-                     "CREATE TABLE old_name (x INTEGER); CREATE TABLE gone (x INTEGER);"},
-      {"0002_b.sql", "CREATE VIRTUAL TABLE search USING fts5(body);\n"
-                     "ALTER TABLE old_name RENAME TO new_name;\n"
-                     "/* DROP TABLE parents; */ DROP TABLE IF EXISTS gone;\n"
-                     "create table later (x integer);"},
+      {"0001_a.sql",
+       "-- CREATE TABLE in_a_comment (x INTEGER);\n"
+       "CREATE TABLE parents (id INTEGER PRIMARY KEY, note TEXT DEFAULT 'CREATE TABLE fake (x)');\n"
+       "CREATE TABLE IF NOT EXISTS \"children\" (parent_id INTEGER REFERENCES parents(id));\n"
+       "CREATE TABLE old_name (x INTEGER); CREATE TABLE gone (x INTEGER);"},
+      {"0002_b.sql",
+       "CREATE VIRTUAL TABLE search USING fts5(body);\n"
+       "ALTER TABLE old_name RENAME TO new_name;\n"
+       "/* DROP TABLE parents; */ DROP TABLE IF EXISTS gone;\n"
+       "create table later (x integer);"},
   }));
   EXPECT_EQ(list, (std::vector<std::string>{"parents", "children", "new_name", "later"}));
 }
 
 TEST(Transfer, AFullTextIndexIsNotListedEvenWhereAnEngineMakesItAnOrdinaryTable) {
   auto list = transfer::tables_in_migration_order(migrations({
-      {"0001_a.sql", "CREATE TABLE docs (id INTEGER PRIMARY KEY);\n"
-                     "-- engine: sqlite\nCREATE VIRTUAL TABLE docs_fts USING fts5 (body);\n"
-                     "-- engine: postgresql\nCREATE TABLE docs_fts (rowid BIGINT PRIMARY KEY, terms TSVECTOR);\n"
-                     "-- engine: all\nCREATE TABLE after (x INTEGER);"},
+      {"0001_a.sql",
+       "CREATE TABLE docs (id INTEGER PRIMARY KEY);\n"
+       "-- engine: sqlite\nCREATE VIRTUAL TABLE docs_fts USING fts5 (body);\n"
+       "-- engine: postgresql\nCREATE TABLE docs_fts (rowid BIGINT PRIMARY KEY, terms TSVECTOR);\n"
+       "-- engine: all\nCREATE TABLE after (x INTEGER);"},
   }));
   EXPECT_EQ(list, (std::vector<std::string>{"docs", "after"}));
   const auto real = transfer::tables_in_migration_order();
@@ -140,14 +145,16 @@ TEST_F(TransferOnEngine, AChecksumChangesWithAnyValueButNotWithInsertionOrder) {
   auto c = target_->acquire();
   c->execute_script("CREATE TABLE t (k TEXT PRIMARY KEY, n INTEGER, b BLOB)");
   const transfer::TableShape shape{"t", {"k", "n", "b"}, {"k"}};
-  c->execute("INSERT INTO t (k, n, b) VALUES (?, ?, ?)", {std::string("é"), std::int64_t{1}, storage::Blob{"\x00\x01"}});
+  c->execute("INSERT INTO t (k, n, b) VALUES (?, ?, ?)",
+             {std::string("é"), std::int64_t{1}, storage::Blob{"\x00\x01"}});
   c->execute("INSERT INTO t (k, n, b) VALUES (?, ?, ?)", {std::string("Z"), nullptr, storage::Blob{""}});
   const auto first = transfer::summarise(*c, shape);
   EXPECT_EQ(first.rows, 2);
   EXPECT_EQ(first.checksum.size(), 64u);
   c->execute("DELETE FROM t");
   c->execute("INSERT INTO t (k, n, b) VALUES (?, ?, ?)", {std::string("Z"), nullptr, storage::Blob{""}});
-  c->execute("INSERT INTO t (k, n, b) VALUES (?, ?, ?)", {std::string("é"), std::int64_t{1}, storage::Blob{"\x00\x01"}});
+  c->execute("INSERT INTO t (k, n, b) VALUES (?, ?, ?)",
+             {std::string("é"), std::int64_t{1}, storage::Blob{"\x00\x01"}});
   EXPECT_EQ(transfer::summarise(*c, shape).checksum, first.checksum);
   c->execute("UPDATE t SET n = 2 WHERE k = ?", {std::string("é")});
   EXPECT_NE(transfer::summarise(*c, shape).checksum, first.checksum);

@@ -21,17 +21,26 @@ std::string trim(std::string s) {
   return s.substr(b, e - b);
 }
 
-
 // A C++ string literal holding `s` byte for byte.
 std::string literal(const std::string& s) {
   std::string out = "\"";
   for (unsigned char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case '"': out += "\\\""; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -47,15 +56,28 @@ std::string literal(const std::string& s) {
 
 // Where the next byte of output lands in the HTML, tracked byte by byte over the literal text.
 struct HtmlState {
-  enum Mode { text, tag_open, tag_name, in_tag, attr_name, after_attr, before_value, value_dq, value_sq,
-              value_unquoted, markup_decl, comment, raw_text } mode = text;
-  std::string tag;        // the name of the tag being read, lower case
-  bool closing = false;   // reading an end tag
-  std::string attr;       // the attribute being read, lower case
+  enum Mode {
+    text,
+    tag_open,
+    tag_name,
+    in_tag,
+    attr_name,
+    after_attr,
+    before_value,
+    value_dq,
+    value_sq,
+    value_unquoted,
+    markup_decl,
+    comment,
+    raw_text
+  } mode = text;
+  std::string tag;             // the name of the tag being read, lower case
+  bool closing = false;        // reading an end tag
+  std::string attr;            // the attribute being read, lower case
   bool value_started = false;  // the attribute value has content before this point
-  std::string raw;        // "script" or "style" while inside one
-  bool preserve = false;  // inside <pre> or <textarea>: white space is kept
-  std::string pending;    // bytes matched so far of "<!--", "-->" or "</script"
+  std::string raw;             // "script" or "style" while inside one
+  bool preserve = false;       // inside <pre> or <textarea>: white space is kept
+  std::string pending;         // bytes matched so far of "<!--", "-->" or "</script"
 
   // What must agree where branches of an {% if %} meet again or a loop comes round.
   std::string key() const {
@@ -70,8 +92,8 @@ struct HtmlState {
   }
 
   bool url_attribute() const {
-    static const std::set<std::string> kUrl = {"href", "src", "action", "formaction", "cite", "poster", "data",
-                                               "srcset", "xlink:href"};
+    static const std::set<std::string> kUrl = {"href",   "src",  "action", "formaction", "cite",
+                                               "poster", "data", "srcset", "xlink:href"};
     return kUrl.count(attr) > 0;
   }
 
@@ -108,8 +130,10 @@ struct HtmlState {
           mode = comment;
           pending.clear();
         } else if (pending != "-") {
-          if (c == '>') mode = text;
-          else pending = "x";  // a declaration: read up to '>'
+          if (c == '>')
+            mode = text;
+          else
+            pending = "x";  // a declaration: read up to '>'
         }
         break;
       case comment:
@@ -121,26 +145,36 @@ struct HtmlState {
         }
         break;
       case tag_name:
-        if (is_ident(c) || c == '-') tag += static_cast<char>(std::tolower(c));
-        else if (c == '>') end_tag();
-        else mode = in_tag;
+        if (is_ident(c) || c == '-')
+          tag += static_cast<char>(std::tolower(c));
+        else if (c == '>')
+          end_tag();
+        else
+          mode = in_tag;
         break;
       case in_tag:
-        if (c == '>') end_tag();
+        if (c == '>')
+          end_tag();
         else if (!is_space(c) && c != '/') {
           mode = attr_name;
           attr = std::string(1, static_cast<char>(std::tolower(c)));
         }
         break;
       case attr_name:
-        if (c == '=') mode = before_value;
-        else if (c == '>') end_tag();
-        else if (is_space(c)) mode = after_attr;
-        else attr += static_cast<char>(std::tolower(c));
+        if (c == '=')
+          mode = before_value;
+        else if (c == '>')
+          end_tag();
+        else if (is_space(c))
+          mode = after_attr;
+        else
+          attr += static_cast<char>(std::tolower(c));
         break;
       case after_attr:
-        if (c == '=') mode = before_value;
-        else if (c == '>') end_tag();
+        if (c == '=')
+          mode = before_value;
+        else if (c == '>')
+          end_tag();
         else if (!is_space(c) && c != '/') {
           mode = attr_name;
           attr = std::string(1, static_cast<char>(std::tolower(c)));
@@ -148,19 +182,27 @@ struct HtmlState {
         break;
       case before_value:
         value_started = false;
-        if (c == '"') mode = value_dq;
-        else if (c == '\'') mode = value_sq;
-        else if (c == '>') end_tag();
-        else if (!is_space(c)) mode = value_unquoted;
+        if (c == '"')
+          mode = value_dq;
+        else if (c == '\'')
+          mode = value_sq;
+        else if (c == '>')
+          end_tag();
+        else if (!is_space(c))
+          mode = value_unquoted;
         break;
       case value_dq:
       case value_sq:
-        if (c == (mode == value_dq ? '"' : '\'')) mode = in_tag;
-        else value_started = true;
+        if (c == (mode == value_dq ? '"' : '\''))
+          mode = in_tag;
+        else
+          value_started = true;
         break;
       case value_unquoted:
-        if (is_space(c)) mode = in_tag;
-        else if (c == '>') end_tag();
+        if (is_space(c))
+          mode = in_tag;
+        else if (c == '>')
+          end_tag();
         break;
       case raw_text: {
         pending += static_cast<char>(std::tolower(c));
@@ -276,7 +318,7 @@ struct Param {
 struct Block {
   enum Type { if_, for_, let_ } type;
   int line;
-  HtmlState start;                  // the context where the block began
+  HtmlState start;                       // the context where the block began
   std::vector<std::string> branch_ends;  // the context at the end of each finished branch
   bool has_else = false;
 };
@@ -295,8 +337,10 @@ class Compiler {
           !tokens[i - 1].text.empty() && tokens[i - 1].text.back() == '\n')
         tokens[i - 1].text.pop_back();
     for (const auto& t : tokens) {
-      if (t.kind == Kind::literal) literal_text(t);
-      else if (t.kind == Kind::slot) slot(t);
+      if (t.kind == Kind::literal)
+        literal_text(t);
+      else if (t.kind == Kind::slot)
+        slot(t);
       else {
         tag(t);
         // White space after a tag on a line of markup is the page's, not the template's indentation.
@@ -307,16 +351,20 @@ class Compiler {
     if (templates_.empty() && errors_.empty()) error(1, "no {% template Name(...) %} in this file");
     Output out;
     out.errors = errors_;
-    out.header = "// Generated by tmplc from " + path_ + ": edit that file, not this one.\n#pragma once\n"
-                 "#include \"views/template.hpp\"\n" + includes_ + "\nnamespace " + ns_ +
-                 " {\n\nusing ::fabrique::html::Html;\n\n" + header_body_ + "}  // namespace " + ns_ + "\n";
+    out.header = "// Generated by tmplc from " + path_ +
+                 ": edit that file, not this one.\n#pragma once\n"
+                 "#include \"views/template.hpp\"\n" +
+                 includes_ + "\nnamespace " + ns_ + " {\n\nusing ::fabrique::html::Html;\n\n" + header_body_ +
+                 "}  // namespace " + ns_ + "\n";
     out.source = "// Generated by tmplc from " + path_ + ": edit that file, not this one.\n#include \"" +
                  header_include_ + "\"\n\nnamespace " + ns_ + " {\n" + source_body_ + "}  // namespace " + ns_ + "\n";
     return out;
   }
 
  private:
-  void error(int line, const std::string& message) { errors_.push_back(path_ + ":" + std::to_string(line) + ": " + message); }
+  void error(int line, const std::string& message) {
+    errors_.push_back(path_ + ":" + std::to_string(line) + ": " + message);
+  }
 
   std::string line_directive(int line) const { return "#line " + std::to_string(line) + " " + literal(path_) + "\n"; }
 
@@ -395,8 +443,7 @@ class Compiler {
       kept += c;
       at_line_start_ = c == '\n';
     }
-    if (!kept.empty())
-      body_ += "  out_.s.append(" + literal(kept) + ", " + std::to_string(kept.size()) + ");\n";
+    if (!kept.empty()) body_ += "  out_.s.append(" + literal(kept) + ", " + std::to_string(kept.size()) + ");\n";
   }
 
   void slot(const Token& t) {
@@ -411,7 +458,8 @@ class Compiler {
     std::string fn = "slot";
     using M = HtmlState;
     switch (html_.mode) {
-      case M::text: break;
+      case M::text:
+        break;
       case M::value_dq:
       case M::value_sq:
         if (html_.attr.rfind("on", 0) == 0 || html_.attr == "style") {
@@ -425,8 +473,12 @@ class Compiler {
       case M::value_unquoted:
         error(t.line, "a slot in an attribute value must stand inside quotes");
         return;
-      case M::comment: error(t.line, "no slot inside an HTML comment"); return;
-      case M::raw_text: error(t.line, "no slot inside <" + html_.raw + ">"); return;
+      case M::comment:
+        error(t.line, "no slot inside an HTML comment");
+        return;
+      case M::raw_text:
+        error(t.line, "no slot inside <" + html_.raw + ">");
+        return;
       case M::tag_name:
       case M::in_tag:
       case M::attr_name:
@@ -626,11 +678,15 @@ class Compiler {
       if (!used_.count(p.name)) error(p.line, "the value '" + p.name + "' of template " + name_ + " is never used");
     header_body_ += "struct " + name_ + " {\n";
     for (const auto& p : params_)
-      header_body_ += line_directive(p.line) + "  " + p.type + " " + p.name + (p.init.empty() ? "" : " = " + p.init) + ";\n";
-    if (attributes_) header_body_ += "  static constexpr bool kAttributes = true;  // stands among a tag's attributes\n";
+      header_body_ +=
+          line_directive(p.line) + "  " + p.type + " " + p.name + (p.init.empty() ? "" : " = " + p.init) + ";\n";
+    if (attributes_)
+      header_body_ += "  static constexpr bool kAttributes = true;  // stands among a tag's attributes\n";
     header_body_ += "};\nvoid write(::fabrique::html::Out& out_, const " + name_ + "& v_);\n\n";
-    source_body_ += "\nvoid write(::fabrique::html::Out& out_, const " + name_ + "& v_) {\n  FABRIQUE_TEMPLATE_HELPERS(out_);\n";
-    for (const auto& p : params_) source_body_ += "  [[maybe_unused]] const auto& " + p.name + " = v_." + p.name + ";\n";
+    source_body_ +=
+        "\nvoid write(::fabrique::html::Out& out_, const " + name_ + "& v_) {\n  FABRIQUE_TEMPLATE_HELPERS(out_);\n";
+    for (const auto& p : params_)
+      source_body_ += "  [[maybe_unused]] const auto& " + p.name + " = v_." + p.name + ";\n";
     if (params_.empty()) source_body_ += "  (void)v_;\n";
     source_body_ += body_ + "}\n";
     in_template_ = false;

@@ -20,8 +20,8 @@
 namespace fabrique::tmplc {
 
 struct Output {
-  std::string header;  // the .hpp: includes, one struct and one write() per template
-  std::string source;  // the .cpp: the write() bodies
+  std::string header;               // the .hpp: includes, one struct and one write() per template
+  std::string source;               // the .cpp: the write() bodies
   std::vector<std::string> errors;  // "file:line: message", empty on success
 };
 

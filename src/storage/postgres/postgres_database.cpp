@@ -1,7 +1,9 @@
-// The PostgreSQL backend: libpq connections, translated and cached prepared statements, typed values, the pool and pg_dump backups.
+// The PostgreSQL backend: libpq connections, translated and cached prepared statements, typed values, the pool and
+// pg_dump backups.
 #include "storage/postgres/postgres_database.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <libpq-fe.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -16,8 +18,6 @@
 #include <fstream>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "common/log.hpp"
 #include "storage/dialect.hpp"
 
@@ -25,7 +25,6 @@ extern char** environ;
 
 namespace fabrique::storage::postgres {
 namespace {
-
 
 // Type OIDs from PostgreSQL's catalogue (pg_type.dat); stable across versions.
 constexpr Oid kBoolOid = 16;
@@ -39,7 +38,6 @@ constexpr Oid kFloat4Oid = 700;
 constexpr Oid kFloat8Oid = 701;
 constexpr Oid kNumericOid = 1700;
 constexpr Oid kUnknownOid = 0;  // let the server infer the type from the context
-
 
 std::string trim_message(std::string_view m) {
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.remove_suffix(1);
@@ -60,11 +58,16 @@ bool is_unavailable(std::string_view sqlstate) {
 // (the column it is stored in or compared with).
 Oid type_of(const Value& v) {
   switch (v.index()) {
-    case 1: return kInt8Oid;
-    case 2: return kFloat8Oid;
-    case 3: return kTextOid;
-    case 4: return kByteaOid;
-    default: return kUnknownOid;
+    case 1:
+      return kInt8Oid;
+    case 2:
+      return kFloat8Oid;
+    case 3:
+      return kTextOid;
+    case 4:
+      return kByteaOid;
+    default:
+      return kUnknownOid;
   }
 }
 
@@ -72,18 +75,24 @@ Oid type_of(const Value& v) {
 // cannot be reused for a NULL or a text in the same position.
 char signature_of(const Value& v) {
   switch (v.index()) {
-    case 1: return 'i';
-    case 2: return 'd';
-    case 3: return 't';
-    case 4: return 'b';
-    default: return 'u';
+    case 1:
+      return 'i';
+    case 2:
+      return 'd';
+    case 3:
+      return 't';
+    case 4:
+      return 'b';
+    default:
+      return 'u';
   }
 }
 
 std::int64_t parse_integer(const char* p, int n) {
   std::int64_t v = 0;
   const auto [end, ec] = std::from_chars(p, p + n, v);
-  if (ec != std::errc() || end != p + n) throw StorageError("PostgreSQL: an integer column returned an unreadable value");
+  if (ec != std::errc() || end != p + n)
+    throw StorageError("PostgreSQL: an integer column returned an unreadable value");
   return v;
 }
 
@@ -169,7 +178,8 @@ PgConnection::PgConnection(const std::string& conninfo) {
     throw Unavailable(fmt::format("PostgreSQL: cannot connect: {}", message));
   }
   // Notices ("relation already exists, skipping") would go to stderr by default.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
   if (PQsetClientEncoding(conn_, "UTF8") != 0) {
     std::string message = trim_message(PQerrorMessage(conn_));
     PQfinish(conn_);
@@ -343,7 +353,8 @@ std::string PgConnection::database_name() const { return PQdb(conn_); }
 
 // ---- PgDatabase ----
 
-PgDatabase::PgDatabase(std::string conninfo, int pool_size) : PooledDatabase(pool_size), conninfo_(std::move(conninfo)) {
+PgDatabase::PgDatabase(std::string conninfo, int pool_size)
+    : PooledDatabase(pool_size), conninfo_(std::move(conninfo)) {
   open_first();
 }
 
@@ -412,17 +423,18 @@ void run_client(std::string_view what, const std::string& program, std::vector<s
   pid_t pid = 0;
   const int rc = posix_spawnp(&pid, program.c_str(), nullptr, nullptr, argv.data(), envp.data());
   if (rc != 0) {
-    throw StorageError(fmt::format("{}: cannot run {} ({}); install the PostgreSQL client tools", what, program,
-                                   std::strerror(rc)));
+    throw StorageError(
+        fmt::format("{}: cannot run {} ({}); install the PostgreSQL client tools", what, program, std::strerror(rc)));
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw StorageError(fmt::format("{}: waiting for {} failed: {}", what, program, std::strerror(errno)));
+    if (errno != EINTR)
+      throw StorageError(fmt::format("{}: waiting for {} failed: {}", what, program, std::strerror(errno)));
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-    throw StorageError(fmt::format("{}: {} failed ({}); see its message above", what, program,
-                                   WIFEXITED(status) ? fmt::format("exit status {}", WEXITSTATUS(status))
-                                                     : std::string("killed by a signal")));
+    throw StorageError(fmt::format(
+        "{}: {} failed ({}); see its message above", what, program,
+        WIFEXITED(status) ? fmt::format("exit status {}", WEXITSTATUS(status)) : std::string("killed by a signal")));
   }
 }
 

@@ -2,6 +2,7 @@
 #include "storage/sqlite/sqlite_database.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
 #include <unistd.h>
 
@@ -11,8 +12,6 @@
 #include <filesystem>
 #include <utility>
 
-#include <fmt/format.h>
-
 #include "common/log.hpp"
 
 namespace fabrique::storage::sqlite {
@@ -21,7 +20,6 @@ namespace {
 // Backing up retries briefly when the source is busy (e.g. a checkpoint), then gives up.
 constexpr int kBackupBusyRetries = 100;
 constexpr int kBackupBusySleepMs = 50;
-
 
 bool is_constraint(int rc) { return (rc & 0xff) == SQLITE_CONSTRAINT; }
 
@@ -34,8 +32,8 @@ bool is_unavailable(int rc) {
 
 // Messages carry SQLite's text and the SQL, never bound values: those may be passwords or tokens.
 [[noreturn]] void throw_error(int rc, std::string_view message, std::string_view sql) {
-  std::string text = sql.empty() ? fmt::format("SQLite: {}", message)
-                                 : fmt::format("SQLite: {} (in: {})", message, sql_excerpt(sql));
+  std::string text =
+      sql.empty() ? fmt::format("SQLite: {}", message) : fmt::format("SQLite: {} (in: {})", message, sql_excerpt(sql));
   if (is_constraint(rc)) throw ConstraintError(text);
   if (is_unavailable(rc)) throw Unavailable(text);
   throw StorageError(text);
@@ -190,15 +188,14 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
   }
   sqlite3_stmt* stmt = nullptr;
   const char* tail = nullptr;
-  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                    &stmt, &tail);
+  const int rc =
+      sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
   if (rc != SQLITE_OK) fail(rc, sql);
   if (stmt == nullptr) throw StorageError(fmt::format("SQLite: empty statement (in: {})", sql_excerpt(sql)));
   if (tail && !only_separators(tail, sql.data() + sql.size())) {
     sqlite3_finalize(stmt);
-    throw StorageError(
-        fmt::format("SQLite: several statements given where one is expected; use execute_script (in: {})",
-                    sql_excerpt(sql)));
+    throw StorageError(fmt::format(
+        "SQLite: several statements given where one is expected; use execute_script (in: {})", sql_excerpt(sql)));
   }
   lru_.push_front(CachedStatement{std::string(sql), stmt});
   statements_.emplace(lru_.front().sql, lru_.begin());
@@ -339,7 +336,8 @@ void SqliteDatabase::backup(const std::string& path) {
     const int orc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     Handle target(raw);
     if (orc != SQLITE_OK) {
-      throw StorageError(fmt::format("backup: cannot open {}: {}", path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(orc)));
+      throw StorageError(
+          fmt::format("backup: cannot open {}: {}", path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(orc)));
     }
     copy_pages(source.handle(), target.get(), fmt::format("backup: copying to {}", path));
   } catch (...) {
@@ -354,7 +352,8 @@ void SqliteDatabase::restore(const std::string& path) {
   const int orc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
   Handle source(raw);
   if (orc != SQLITE_OK) {
-    throw StorageError(fmt::format("restore: cannot open {}: {}", path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(orc)));
+    throw StorageError(
+        fmt::format("restore: cannot open {}: {}", path, raw ? sqlite3_errmsg(raw) : sqlite3_errstr(orc)));
   }
   // A damaged backup must not replace a sound database.
   std::string verdict;

@@ -1,7 +1,8 @@
 // Password hashing and CSRF tokens.
+#include "accounts/crypto.hpp"
+
 #include <gtest/gtest.h>
 
-#include "accounts/crypto.hpp"
 #include "accounts/use_cases.hpp"
 
 namespace fabrique::accounts {
@@ -36,9 +37,9 @@ TEST(Csrf, TokenIsValidOnlyForItsBrowserAndServerKey) {
   EXPECT_FALSE(csrf_valid("another key", "browser A", token));
   EXPECT_FALSE(csrf_valid("server key", "browser A", ""));
   EXPECT_FALSE(csrf_valid("server key", "", csrf_token("server key", "")));
-  EXPECT_FALSE(csrf_valid("server key", "browser A", token.substr(0, token.size() - 1) + "0" == token
-                                                          ? token.substr(0, token.size() - 1) + "1"
-                                                          : token.substr(0, token.size() - 1) + "0"));
+  EXPECT_FALSE(csrf_valid("server key", "browser A",
+                          token.substr(0, token.size() - 1) + "0" == token ? token.substr(0, token.size() - 1) + "1"
+                                                                           : token.substr(0, token.size() - 1) + "0"));
 }
 
 TEST(SignInDelay, NoWaitForAFewMistakesThenDoublingUpToFifteenMinutes) {

@@ -1,13 +1,12 @@
 // The shared SVG charts: well-formed XML (read back with Boost.PropertyTree's XML parser), named and
 // described for assistive technology, escaped, readable without colour, sensible when empty or single.
-#include <gtest/gtest.h>
+#include "charts/charts.hpp"
 
-#include <sstream>
+#include <gtest/gtest.h>
 
 #include <boost/property_tree/ptree.hpp>
 #include <boost/property_tree/xml_parser.hpp>
-
-#include "charts/charts.hpp"
+#include <sstream>
 
 namespace fabrique::charts {
 namespace {
@@ -91,8 +90,7 @@ TEST(BarChart, LongLabelsAreShortenedInTheDrawingButWholeInTheDescription) {
 }
 
 TEST(StackedBars, GiveEachSeriesItsOwnPatternAndALegend) {
-  auto h = stacked_bars(frame(), {"Commande", "Offre", "Usages"},
-                        {{"Proposée", {1, 2, 0}}, {"Réalisée", {3, 0, 1}}});
+  auto h = stacked_bars(frame(), {"Commande", "Offre", "Usages"}, {{"Proposée", {1, 2, 0}}, {"Réalisée", {3, 0, 1}}});
   auto s = h.str();
   parse(h);
   EXPECT_EQ(count(s, "<pattern "), 3u);

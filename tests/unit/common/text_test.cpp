@@ -1,7 +1,7 @@
 // Text helpers: UTF-8 checks, French-aware folding, slugs, address checks.
-#include <gtest/gtest.h>
-
 #include "common/text.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::text {
 namespace {
@@ -19,10 +19,12 @@ TEST(Text, LowerHandlesAccentedCapitals) { EXPECT_EQ(lower("ÉCOLE Été"), "éc
 TEST(Text, ValidUtf8RefusesMalformedSequencesAndControls) {
   EXPECT_TRUE(valid_utf8("numérique"));
   EXPECT_FALSE(valid_utf8("\xff\xfe"));
-  EXPECT_FALSE(valid_utf8("\xc3"));            // truncated
-  EXPECT_FALSE(valid_utf8("\xc0\xaf"));        // overlong '/'
-  EXPECT_FALSE(valid_utf8("\xed\xa0\x80"));    // surrogate
-  EXPECT_FALSE(valid_utf8("a\x01" "b"));
+  EXPECT_FALSE(valid_utf8("\xc3"));          // truncated
+  EXPECT_FALSE(valid_utf8("\xc0\xaf"));      // overlong '/'
+  EXPECT_FALSE(valid_utf8("\xed\xa0\x80"));  // surrogate
+  EXPECT_FALSE(
+      valid_utf8("a\x01"
+                 "b"));
   EXPECT_TRUE(valid_utf8("line\nline"));
   EXPECT_FALSE(valid_utf8("line\nline", false));
 }

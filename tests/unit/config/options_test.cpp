@@ -1,10 +1,10 @@
 // Configuration: defaults, the order of sources, validation that names the option.
+#include "config/options.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "config/options.hpp"
 
 namespace fabrique::config {
 namespace {
@@ -60,8 +60,10 @@ TEST(Config, NoBaseUrlByDefaultSoThatLinksNameTheAddressAskedFor) {
 TEST(Config, AllowedHostsAreHostNamesAndTheLicenceAnSpdxIdentifier) {
   auto o = load({.flags = {{"allowed_hosts", "Fabrique.example.org, www.fabrique.example.org"}}});
   EXPECT_EQ(o.allowed_hosts, (std::vector<std::string>{"fabrique.example.org", "www.fabrique.example.org"}));
-  EXPECT_NE(message_of({.flags = {{"allowed_hosts", "https://fabrique.example.org"}}}).find("allowed_hosts"), std::string::npos);
-  EXPECT_NE(message_of({.flags = {{"allowed_hosts", "fabrique.example.org:443"}}}).find("allowed_hosts"), std::string::npos);
+  EXPECT_NE(message_of({.flags = {{"allowed_hosts", "https://fabrique.example.org"}}}).find("allowed_hosts"),
+            std::string::npos);
+  EXPECT_NE(message_of({.flags = {{"allowed_hosts", "fabrique.example.org:443"}}}).find("allowed_hosts"),
+            std::string::npos);
   EXPECT_EQ(load({.flags = {{"data_licence", "ODbL-1.0"}}}).data_licence, "ODbL-1.0");
   EXPECT_NE(message_of({.flags = {{"data_licence", "<b>libre</b>"}}}).find("data_licence"), std::string::npos);
   EXPECT_NE(message_of({.flags = {{"sitemap_max_urls", "50001"}}}).find("sitemap_max_urls"), std::string::npos);

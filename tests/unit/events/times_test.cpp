@@ -1,7 +1,7 @@
 // Paris wall-clock times to UTC instants and back, across both daylight-saving changes.
-#include <gtest/gtest.h>
-
 #include "events/times.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::events::times {
 namespace {
@@ -36,8 +36,8 @@ TEST(ParisTimes, ATimeThatHappensTwiceInAutumnIsTakenAtItsFirstOccurrence) {
 }
 
 TEST(ParisTimes, MalformedTextIsRefused) {
-  for (const char* bad : {"", "demain", "2027-13-01T10:00", "2027-02-30T10:00", "2027-01-01T25:00",
-                          "2027-01-01T10:00Z", "2027-01-01"}) {
+  for (const char* bad :
+       {"", "demain", "2027-13-01T10:00", "2027-02-30T10:00", "2027-01-01T25:00", "2027-01-01T10:00Z", "2027-01-01"}) {
     ParseError e{};
     EXPECT_FALSE(parse_paris(bad, &e)) << bad;
     EXPECT_EQ(e, ParseError::malformed) << bad;

@@ -16,7 +16,8 @@ using files::Upload;
 namespace {
 
 const std::string kPdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89", 33);
+const std::string kPng =
+    std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89", 33);
 
 const char* check_message(const Upload& u) {
   FieldErrors errors;
@@ -48,7 +49,10 @@ TEST(Files, RefusesContentThatDoesNotMatchTheName) {
 TEST(Files, RefusesExecutablesAndScripts) {
   EXPECT_STREQ(check_message({"file", "outil.pdf", "application/pdf", "#!/bin/sh\nrm -rf /\n"}),
                "Programs and scripts cannot be uploaded.");
-  std::string elf("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0", 24);
+  std::string elf(
+      "\x7f"
+      "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0",
+      24);
   elf.resize(512, '\0');
   EXPECT_STREQ(check_message({"file", "outil", "", elf}), "Programs and scripts cannot be uploaded.");
 }
@@ -79,7 +83,8 @@ TEST(Files, CleansNames) {
 // A right-to-left override makes "rapport\u202Efdp.exe" show as "rapportexe.pdf": the bidi controls go.
 TEST(Files, CleanNamesDropBidiControls) {
   EXPECT_EQ(files::clean_name("rapport\u202Efdp.exe"), "rapportfdp.exe");
-  for (const char* control : {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
+  for (const char* control :
+       {"\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"}) {
     SCOPED_TRACE(control);
     EXPECT_EQ(files::clean_name(std::string("bilan") + control + "2024.pdf"), "bilan2024.pdf");
   }

@@ -1,7 +1,7 @@
 // Parsing query strings, form bodies and cookies.
-#include <gtest/gtest.h>
-
 #include "http/form.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::http {
 namespace {

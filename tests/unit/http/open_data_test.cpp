@@ -1,7 +1,7 @@
 // Validators and dates of open data documents: HTTP dates, ETag and If-None-Match/If-Modified-Since.
-#include <gtest/gtest.h>
-
 #include "http/open_data.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::http::open_data {
 namespace {

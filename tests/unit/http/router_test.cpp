@@ -1,7 +1,7 @@
 // The route table: typed parameters, suffixes, 404 versus 405.
-#include <gtest/gtest.h>
-
 #include "http/router.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::http {
 namespace {

@@ -1,9 +1,8 @@
 // Languages: negotiation, the French catalogue, dates in Europe/Paris across daylight saving.
-#include <gtest/gtest.h>
+#include "i18n/i18n.hpp"
 
 #include <date/date.h>
-
-#include "i18n/i18n.hpp"
+#include <gtest/gtest.h>
 
 namespace fabrique::i18n {
 namespace {

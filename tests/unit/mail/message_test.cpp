@@ -85,7 +85,8 @@ TEST(MailHeaders, NonAsciiTextBecomesEncodedWordsOfAtMost75Characters) {
 }
 
 TEST(MailHeaders, AnAsciiNameIsQuoted) {
-  EXPECT_EQ(address_header("Camille \"Cam\" Martin", "c@example.org"), "\"Camille \\\"Cam\\\" Martin\" <c@example.org>");
+  EXPECT_EQ(address_header("Camille \"Cam\" Martin", "c@example.org"),
+            "\"Camille \\\"Cam\\\" Martin\" <c@example.org>");
   EXPECT_EQ(address_header("", "c@example.org"), "c@example.org");
   EXPECT_TRUE(address_header("Élodie", "e@example.org").starts_with("=?UTF-8?B?"));
 }

@@ -37,18 +37,18 @@ struct Case {
   Axis axis;
 };
 const Case kCases[] = {
-    {"O1", "web-page", 3, Axis::openness},      {"O1", "open-data", 5, Axis::openness},
-    {"O2", "met", 4, Axis::openness},           {"O3", "met", 4, Axis::openness},
-    {"O4", "current", 8, Axis::openness},       {"O4", "partial", 4, Axis::openness},
-    {"O4", "third-party", 2, Axis::openness},   {"O5", "met", 3, Axis::openness},
-    {"O6", "met", 6, Axis::openness},           {"O7", "summary", 3, Axis::openness},
-    {"O7", "full", 6, Axis::openness},          {"O8", "met", 4, Axis::openness},
-    {"O9", "met", 3, Axis::openness},           {"O10", "met", 4, Axis::openness},
-    {"O11", "met", 3, Axis::openness},          {"E1", "met", 5, Axis::explainability},
-    {"E2", "met", 6, Axis::explainability},     {"E3", "met", 6, Axis::explainability},
-    {"E4", "met", 5, Axis::explainability},     {"E5", "met", 8, Axis::explainability},
-    {"E6", "met", 6, Axis::explainability},     {"E7", "met", 5, Axis::explainability},
-    {"E8", "met", 5, Axis::explainability},     {"E9", "met", 4, Axis::explainability},
+    {"O1", "web-page", 3, Axis::openness},    {"O1", "open-data", 5, Axis::openness},
+    {"O2", "met", 4, Axis::openness},         {"O3", "met", 4, Axis::openness},
+    {"O4", "current", 8, Axis::openness},     {"O4", "partial", 4, Axis::openness},
+    {"O4", "third-party", 2, Axis::openness}, {"O5", "met", 3, Axis::openness},
+    {"O6", "met", 6, Axis::openness},         {"O7", "summary", 3, Axis::openness},
+    {"O7", "full", 6, Axis::openness},        {"O8", "met", 4, Axis::openness},
+    {"O9", "met", 3, Axis::openness},         {"O10", "met", 4, Axis::openness},
+    {"O11", "met", 3, Axis::openness},        {"E1", "met", 5, Axis::explainability},
+    {"E2", "met", 6, Axis::explainability},   {"E3", "met", 6, Axis::explainability},
+    {"E4", "met", 5, Axis::explainability},   {"E5", "met", 8, Axis::explainability},
+    {"E6", "met", 6, Axis::explainability},   {"E7", "met", 5, Axis::explainability},
+    {"E8", "met", 5, Axis::explainability},   {"E9", "met", 4, Axis::explainability},
 };
 
 TEST(Score, EachCriterionAndLevelScoresItsPointsOnItsAxisOnly) {
@@ -65,7 +65,8 @@ TEST(Score, EveryLevelOfTheRubricIsCoveredByTheCases) {
   for (const auto& c : rubric().criteria)
     for (const auto& l : c.levels) {
       bool covered = false;
-      for (const auto& k : kCases) covered = covered || (c.id == std::string(k.criterion) && l.key == std::string(k.level));
+      for (const auto& k : kCases)
+        covered = covered || (c.id == std::string(k.criterion) && l.key == std::string(k.level));
       EXPECT_TRUE(covered) << c.id << " " << l.key;
     }
 }
@@ -130,7 +131,7 @@ TEST(Bands, BoundariesAre19_20_34_35) {
 }
 
 TEST(Siren, LuhnKeyIsChecked) {
-  EXPECT_TRUE(siren_valid("130025265"));   // DINUM
+  EXPECT_TRUE(siren_valid("130025265"));  // DINUM
   EXPECT_TRUE(siren_valid("732829320"));
   EXPECT_FALSE(siren_valid("130025266"));  // one digit off
   EXPECT_FALSE(siren_valid("13002526"));   // eight digits
@@ -165,13 +166,25 @@ TEST(Evidence, RefusesNoUrlANonHttpUrlAFutureDateAndAnUnknownLevel) {
 
 Document minimal() {
   Document d;
-  d.fields = {{"name", "Calcul"},          {"summary", "Un résumé."},          {"organisation", "DINUM"},
-              {"organisation_siren", "130025265"}, {"contact", "contact@example.org"}, {"status", "in-use"},
-              {"category", "other"},       {"purpose", "But."},                {"decision_role", "Rôle."},
-              {"automation", "decision-support"},  {"affected_public", "Tous."}, {"legal_basis", "Loi."},
-              {"legal_basis_url", "https://www.legifrance.gouv.fr/"},          {"human_oversight", "Oui."},
-              {"appeal", "Recours."},      {"explicit_mention", "no"},          {"algorithm_type", "rules"},
-              {"technical_description", "Règles."}, {"risks", "Risques."}};
+  d.fields = {{"name", "Calcul"},
+              {"summary", "Un résumé."},
+              {"organisation", "DINUM"},
+              {"organisation_siren", "130025265"},
+              {"contact", "contact@example.org"},
+              {"status", "in-use"},
+              {"category", "other"},
+              {"purpose", "But."},
+              {"decision_role", "Rôle."},
+              {"automation", "decision-support"},
+              {"affected_public", "Tous."},
+              {"legal_basis", "Loi."},
+              {"legal_basis_url", "https://www.legifrance.gouv.fr/"},
+              {"human_oversight", "Oui."},
+              {"appeal", "Recours."},
+              {"explicit_mention", "no"},
+              {"algorithm_type", "rules"},
+              {"technical_description", "Règles."},
+              {"risks", "Risques."}};
   d.data_sources = {{"Fichier", "", "", "", ""}};
   return d;
 }

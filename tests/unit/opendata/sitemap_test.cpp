@@ -1,7 +1,7 @@
 // Sitemap documents: how many files, absolute escaped addresses, dates, and the index's latest dates.
-#include <gtest/gtest.h>
-
 #include "opendata/sitemap.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::opendata::sitemap {
 namespace {
@@ -29,8 +29,9 @@ TEST(Sitemap, AnIndexGivesEachFileTheLatestDateOfItsPages) {
   const auto on = [](unsigned d) { return std::optional<sys_seconds>(sys_days(year(2021) / March / day(d))); };
   const std::vector<store::PublicPage> pages = {{"/a", on(3)}, {"/b", on(1)}, {"/c", std::nullopt}};
   const std::string xml = index("https://x.example", pages, 2);
-  EXPECT_NE(xml.find("<sitemap><loc>https://x.example/sitemaps/1.xml</loc><lastmod>2021-03-03T00:00:00Z</lastmod></sitemap>"),
-            std::string::npos)
+  EXPECT_NE(
+      xml.find("<sitemap><loc>https://x.example/sitemaps/1.xml</loc><lastmod>2021-03-03T00:00:00Z</lastmod></sitemap>"),
+      std::string::npos)
       << xml;
   EXPECT_NE(xml.find("<sitemap><loc>https://x.example/sitemaps/2.xml</loc></sitemap>"), std::string::npos) << xml;
 }

@@ -1,7 +1,7 @@
 // The actors × levers matrix and its diversity figure, on fixed fixtures.
-#include <gtest/gtest.h>
-
 #include "roadmaps/matrix.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::roadmaps {
 namespace {
@@ -70,11 +70,11 @@ TEST(Matrix, AnOrganisationWithoutLeverIsPresentButOnNoLever) {
 
 TEST(Matrix, DiversityCountsDistinctOrganisationsPerKind) {
   // Two collectivités, one entreprise, one laboratory: shares 2/4, 1/4, 1/4 → 0.625, three kinds.
-  auto m = build_matrix(kKinds, {record(1, 5, Involvement::membre, true, false, false),
-                                 record(2, 5, Involvement::membre, true, false, false),
-                                 record(2, 5, Involvement::interesse, false, true, false),
-                                 record(3, 1, Involvement::membre, false, true, false),
-                                 record(4, 7, Involvement::interesse, false, false, true)});
+  auto m = build_matrix(
+      kKinds,
+      {record(1, 5, Involvement::membre, true, false, false), record(2, 5, Involvement::membre, true, false, false),
+       record(2, 5, Involvement::interesse, false, true, false), record(3, 1, Involvement::membre, false, true, false),
+       record(4, 7, Involvement::interesse, false, false, true)});
   EXPECT_EQ(m.organisations, 4);
   EXPECT_EQ(m.distinct_kinds, 3);
   EXPECT_DOUBLE_EQ(m.diversity, 0.625);

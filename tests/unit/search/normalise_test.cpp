@@ -49,7 +49,8 @@ TEST(QueryWords, OperatorsAndQuotesAreOnlySeparators) {
   bool prefix = false;
   auto q = query_words("\"communs\" AND (numérique* OR NEAR)", prefix);
   for (const auto& w : q)
-    for (char c : w) EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80);
+    for (char c : w)
+      EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || static_cast<unsigned char>(c) >= 0x80);
   EXPECT_TRUE(query_words("\"*()^:", prefix).empty());
 }
 

@@ -18,7 +18,8 @@ TEST(FullText, PostgresqlQueryQuotesEveryWordAndMarksThePrefix) {
 }
 
 TEST(ScriptFor, KeepsOnlyTheLinesOfTheEngine) {
-  const std::string script = "CREATE TABLE a (x INTEGER);\n-- engine: sqlite\nSQLITE;\n-- engine: postgresql\nPG;\n-- engine: all\nBOTH;\n";
+  const std::string script =
+      "CREATE TABLE a (x INTEGER);\n-- engine: sqlite\nSQLITE;\n-- engine: postgresql\nPG;\n-- engine: all\nBOTH;\n";
   EXPECT_EQ(script_for(Engine::sqlite, script), "CREATE TABLE a (x INTEGER);\nSQLITE;\nBOTH;\n");
   EXPECT_EQ(script_for(Engine::postgresql, script), "CREATE TABLE a (x INTEGER);\nPG;\nBOTH;\n");
 }

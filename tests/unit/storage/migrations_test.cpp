@@ -1,4 +1,7 @@
-// Specification of schema migrations: validation of the numbering, ordered and idempotent application, rollback of a failure.
+// Specification of schema migrations: validation of the numbering, ordered and idempotent application, rollback of a
+// failure.
+#include "storage/migrations.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -14,7 +17,6 @@
 #include "common/log.hpp"
 #include "common/resources.hpp"
 #include "storage/database.hpp"
-#include "storage/migrations.hpp"
 
 namespace fabrique::storage {
 namespace {
@@ -62,7 +64,8 @@ std::vector<Migration> three() {
   return {
       {1, "0001_people.sql", "CREATE TABLE people (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"},
       // Depends on the first: only works if applied after it.
-      {2, "0002_seed.sql", "INSERT INTO people (id, name) VALUES (1, 'Ada'); INSERT INTO people (id, name) VALUES (2, 'Grace');"},
+      {2, "0002_seed.sql",
+       "INSERT INTO people (id, name) VALUES (1, 'Ada'); INSERT INTO people (id, name) VALUES (2, 'Grace');"},
       {3, "0003_pets.sql", "CREATE TABLE pets (person_id INTEGER NOT NULL REFERENCES people(id));"},
   };
 }
@@ -283,12 +286,12 @@ TEST_F(Migrations, EmbeddedSchemaEnforcesItsConstraints) {
       c->query_one(insert_user, {std::string("Ada@Example.org"), std::string("ada@example.org"), std::string("member")})
           ->integer(0);
   // Unique addresses whatever their case, known roles only.
-  EXPECT_THROW(c->execute(insert_user, {std::string("ADA@example.org"), std::string("ada@example.org"),
-                                        std::string("member")}),
-               ConstraintError);
-  EXPECT_THROW(c->execute(insert_user, {std::string("b@example.org"), std::string("b@example.org"),
-                                        std::string("admin")}),
-               ConstraintError);
+  EXPECT_THROW(
+      c->execute(insert_user, {std::string("ADA@example.org"), std::string("ada@example.org"), std::string("member")}),
+      ConstraintError);
+  EXPECT_THROW(
+      c->execute(insert_user, {std::string("b@example.org"), std::string("b@example.org"), std::string("admin")}),
+      ConstraintError);
   // Organisations need an existing kind and a case-insensitively unique name.
   const std::string insert_organisation =
       "INSERT INTO organisations (slug, name, name_key, kind_id, created_at, updated_at) VALUES (?, ?, ?, ?, 0, 0) "
@@ -304,8 +307,9 @@ TEST_F(Migrations, EmbeddedSchemaEnforcesItsConstraints) {
                ConstraintError);
   // Deleting a user takes its memberships and sessions with it.
   c->execute("INSERT INTO user_organisations (user_id, organisation_id, created_at) VALUES (?, ?, 0)", {ada, org});
-  c->execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ('h', ?, 0, 1, 0)",
-             {ada});
+  c->execute(
+      "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES ('h', ?, 0, 1, 0)",
+      {ada});
   c->execute("DELETE FROM users WHERE id = ?", {ada});
   EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM user_organisations"), 0);
   EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM sessions"), 0);

@@ -1,4 +1,6 @@
 // Specification of the SQLite backend: value round-trips, errors, transactions, the pool and online backup.
+#include "storage/sqlite/sqlite_database.hpp"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -15,7 +17,6 @@
 #include <vector>
 
 #include "storage/database.hpp"
-#include "storage/sqlite/sqlite_database.hpp"
 
 namespace fabrique::storage {
 namespace {
@@ -77,7 +78,10 @@ TEST_F(SqliteDatabase, CreatesTheMissingParentDirectory) {
 TEST_F(SqliteDatabase, RoundTripsEveryValueType) {
   auto c = db_->acquire();
   c->execute_script("CREATE TABLE t (i INTEGER, r REAL, s TEXT, b BLOB, n TEXT)");
-  const std::string binary("\0\x01\xff" "abc\0", 7);
+  const std::string binary(
+      "\0\x01\xff"
+      "abc\0",
+      7);
   const std::string text = "Collectivité / territoire — ünïcode";
   const auto big = std::numeric_limits<std::int64_t>::max();
   const auto small = std::numeric_limits<std::int64_t>::min();
@@ -142,8 +146,8 @@ TEST_F(SqliteDatabase, QueryOneAndQueryIntegerAreConveniences) {
   c->execute_script("CREATE TABLE t (x INTEGER)");
   EXPECT_EQ(c->query_one("SELECT x FROM t"), std::nullopt);
   EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 0);
-  EXPECT_THROW(c->query_integer("SELECT x FROM t"), StorageError);         // no row
-  EXPECT_THROW(c->query_integer("SELECT 1, 2"), StorageError);             // two columns
+  EXPECT_THROW(c->query_integer("SELECT x FROM t"), StorageError);  // no row
+  EXPECT_THROW(c->query_integer("SELECT 1, 2"), StorageError);      // two columns
 }
 
 TEST_F(SqliteDatabase, ExecuteReturnsTheNumberOfChangedRows) {
@@ -233,7 +237,7 @@ TEST_F(SqliteDatabase, StatementCacheStaysBoundedAndCorrect) {
     EXPECT_EQ(c.query_integer("SELECT " + std::to_string(i)), i);
     EXPECT_LE(c.cached_statements(), sqlite::SqliteConnection::kStatementCacheSize);
   }
-  EXPECT_EQ(c.query_integer("SELECT 0"), 0);  // evicted long ago, prepared again
+  EXPECT_EQ(c.query_integer("SELECT 0"), 0);      // evicted long ago, prepared again
   EXPECT_EQ(c.query_integer("SELECT 199"), 199);  // still cached
 }
 
@@ -414,7 +418,8 @@ TEST_F(SqliteDatabase, BackupRefusesAnExistingTarget) {
 
 TEST(SqliteStorageOpen, HandsPostgresqlUrlsToPostgresqlWithoutEchoingThePassword) {
   // Port 1 on the loopback refuses at once: the URL reached libpq, not SQLite (no file was created).
-  for (const char* url : {"postgresql://fabrique:s3cret@127.0.0.1:1/fabrique", "postgres://fabrique:s3cret@127.0.0.1:1/fabrique"}) {
+  for (const char* url :
+       {"postgresql://fabrique:s3cret@127.0.0.1:1/fabrique", "postgres://fabrique:s3cret@127.0.0.1:1/fabrique"}) {
     try {
       open(url, 2);
       FAIL() << "no error";

@@ -1,11 +1,11 @@
 // Word diff: exact results on small French texts, reassembly on random and large ones, rendering.
+#include "text/diff.hpp"
+
 #include <gtest/gtest.h>
 
 #include <random>
 #include <string>
 #include <vector>
-
-#include "text/diff.hpp"
 
 namespace fabrique::text {
 namespace {
@@ -39,10 +39,10 @@ TEST(Diff, IdenticalTextsAreOneSamePiece) {
 
 TEST(Diff, ReplacedAccentedWordIsOneRemovalAndOneAddition) {
   auto pieces = diff_words("L’élève a réussi son examen à Besançon.", "L’élève a raté son examen à Besançon.");
-  EXPECT_EQ(pieces, (std::vector<P>{{P::same, "L’élève a "},
-                                    {P::removed, "réussi"},
-                                    {P::added, "raté"},
-                                    {P::same, " son examen à Besançon."}}));
+  EXPECT_EQ(
+      pieces,
+      (std::vector<P>{
+          {P::same, "L’élève a "}, {P::removed, "réussi"}, {P::added, "raté"}, {P::same, " son examen à Besançon."}}));
 }
 
 TEST(Diff, AccentedLettersAreInsideWords) {
@@ -118,9 +118,9 @@ TEST(Diff, RenderEscapesLabelsAndKeepsNewlines) {
 }
 
 std::string random_text(std::mt19937& rng, std::size_t bytes) {
-  static const std::vector<std::string> kWords = {"le",   "la",     "chat",  "école", "été",     "numérique",
-                                                  "et",   "à",      "pour",  "ville", "Besançon", "œuvre",
-                                                  "mot",  "de",     "projet", "«",    "»",       "—"};
+  static const std::vector<std::string> kWords = {"le",  "la", "chat",   "école", "été",      "numérique",
+                                                  "et",  "à",  "pour",   "ville", "Besançon", "œuvre",
+                                                  "mot", "de", "projet", "«",     "»",        "—"};
   std::string s;
   while (s.size() < bytes) {
     s += kWords[rng() % kWords.size()];

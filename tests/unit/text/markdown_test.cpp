@@ -1,4 +1,6 @@
 // Markdown rendering: GFM features, and that nothing a user writes can run script or load content.
+#include "text/markdown.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -9,8 +11,6 @@
 #include <thread>
 #include <utility>
 #include <vector>
-
-#include "text/markdown.hpp"
 
 namespace fabrique::text {
 namespace {
@@ -64,9 +64,9 @@ std::vector<Tag> start_tags(const std::string& html) {
   return tags;
 }
 
-const std::set<std::string> kAllowedTags = {"p",  "a",  "em", "strong", "del",   "code",  "pre",   "h1", "h2",
-                                            "h3", "h4", "h5", "h6",     "ul",    "ol",    "li",    "hr", "br",
-                                            "blockquote",           "table", "thead", "tbody", "tr", "th", "td"};
+const std::set<std::string> kAllowedTags = {"p",          "a",     "em",    "strong", "del", "code", "pre", "h1", "h2",
+                                            "h3",         "h4",    "h5",    "h6",     "ul",  "ol",   "li",  "hr", "br",
+                                            "blockquote", "table", "thead", "tbody",  "tr",  "th",   "td"};
 const std::set<std::string> kAllowedAttributes = {"href", "title", "rel", "align", "start", "class"};
 
 // What in rendered HTML would let a payload act (elements, attributes, link targets), one line
@@ -74,8 +74,8 @@ const std::set<std::string> kAllowedAttributes = {"href", "title", "rel", "align
 std::string problems(const std::string& out, bool text_may_mention_javascript = false) {
   std::string found;
   const std::string low = lower(out);
-  for (const char* bad : {"<script", "<iframe", "<svg", "<img", "<style", "<details", "<object", "<embed",
-                          "<input", "<form", "<math", "<link", "<meta", "<base"})
+  for (const char* bad : {"<script", "<iframe", "<svg", "<img", "<style", "<details", "<object", "<embed", "<input",
+                          "<form", "<math", "<link", "<meta", "<base"})
     if (low.find(bad) != std::string::npos) found += std::string("element ") + bad + "\n";
   if (!text_may_mention_javascript) {
     if (low.find("javascript:") != std::string::npos) found += "javascript: in the output\n";
@@ -240,8 +240,9 @@ TEST(Markdown, RefusedLinksKeepTheirText) {
 }
 
 TEST(Markdown, ImagesBecomeLinksToTheirAddress) {
-  EXPECT_EQ(render_markdown("![Plan du *site*](https://example.org/plan.png \"Plan\")").str(),
-            "<p><a rel=\"nofollow noopener\" href=\"https://example.org/plan.png\" title=\"Plan\">Plan du site</a></p>\n");
+  EXPECT_EQ(
+      render_markdown("![Plan du *site*](https://example.org/plan.png \"Plan\")").str(),
+      "<p><a rel=\"nofollow noopener\" href=\"https://example.org/plan.png\" title=\"Plan\">Plan du site</a></p>\n");
   EXPECT_EQ(render_markdown("![](https://example.org/a.png)").str(),
             "<p><a rel=\"nofollow noopener\" href=\"https://example.org/a.png\">https://example.org/a.png</a></p>\n");
   // Inside a link, the image is its alt text: links do not nest.

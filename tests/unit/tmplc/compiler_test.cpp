@@ -1,9 +1,9 @@
 // The template compiler refuses, with the template's file and line, every template it cannot
 // make safe or complete: unclosed delimiters, unknown tags, unused values, slots where escaping
 // cannot work, and branches that leave the HTML in different contexts.
-#include <gtest/gtest.h>
-
 #include "tmplc/compiler.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::tmplc {
 namespace {
@@ -19,8 +19,9 @@ std::string in_template(const std::string& body) {
 }
 
 TEST(TemplateCompiler, CompilesAValidTemplateIntoAStructAndAWriteFunction) {
-  auto out = compile("{% template Card(std::string_view title, int n = 2) %}\n<h2>{{ title }}</h2>{{ n }}\n{% endtemplate %}\n",
-                     "m/templates/card.html", "fabrique::m::templates", "m/templates/card.hpp");
+  auto out = compile(
+      "{% template Card(std::string_view title, int n = 2) %}\n<h2>{{ title }}</h2>{{ n }}\n{% endtemplate %}\n",
+      "m/templates/card.html", "fabrique::m::templates", "m/templates/card.hpp");
   ASSERT_TRUE(out.errors.empty()) << out.errors.front();
   EXPECT_NE(out.header.find("struct Card {"), std::string::npos);
   EXPECT_NE(out.header.find("int n = 2;"), std::string::npos);
@@ -39,7 +40,8 @@ TEST(TemplateCompiler, RefusesAValueTheTemplateNeverUses) {
 }
 
 TEST(TemplateCompiler, CountsAValueUsedOnlyInAConditionOrALoop) {
-  EXPECT_EQ(first_error("{% template T(bool on, const std::vector<int>& xs) %}\n{% if on %}{% for x : xs %}{{ x }}{% endfor %}{% endif %}\n{% endtemplate %}\n"),
+  EXPECT_EQ(first_error("{% template T(bool on, const std::vector<int>& xs) %}\n{% if on %}{% for x : xs %}{{ x }}{% "
+                        "endfor %}{% endif %}\n{% endtemplate %}\n"),
             "");
 }
 
@@ -49,14 +51,16 @@ TEST(TemplateCompiler, RefusesUnknownAndUnbalancedTags) {
   EXPECT_EQ(in_template("{% endfor %}\n"), "x/templates/t.html:2: {% endfor %} without its opening tag");
   EXPECT_EQ(in_template("{% if true %}\n"), "x/templates/t.html:2: this block is not closed before {% endtemplate %}");
   EXPECT_EQ(first_error("{% template T() %}\n<p></p>\n"), "x/templates/t.html:1: template T has no {% endtemplate %}");
-  EXPECT_EQ(first_error("<p>loose</p>\n"), "x/templates/t.html:1: text outside {% template %}: put it inside a template");
+  EXPECT_EQ(first_error("<p>loose</p>\n"),
+            "x/templates/t.html:1: text outside {% template %}: put it inside a template");
 }
 
 TEST(TemplateCompiler, RefusesSlotsWhereEscapingCannotMakeThemSafe) {
   EXPECT_EQ(in_template("<input value={{ v }}>\n"),
             "x/templates/t.html:2: a slot in an attribute value must stand inside quotes");
   EXPECT_EQ(in_template("<{{ v }}>\n"),
-            "x/templates/t.html:2: a slot cannot stand in a tag or an attribute name: put {% if %} around a literal attribute");
+            "x/templates/t.html:2: a slot cannot stand in a tag or an attribute name: put {% if %} around a literal "
+            "attribute");
   EXPECT_EQ(in_template("<a onclick=\"{{ v }}\">x</a>\n"),
             "x/templates/t.html:2: no slot in the attribute onclick: scripts and styles come from static files");
   EXPECT_EQ(in_template("<script>{{ v }}</script>\n"), "x/templates/t.html:2: no slot inside <script>");
@@ -87,8 +91,10 @@ TEST(TemplateCompiler, LetsOnlyAnAttributesTemplateStandAmongAttributes) {
 }
 
 TEST(TemplateCompiler, ChoosesTheEscapingOfEachUrlPosition) {
-  auto out = compile("{% template T(std::string_view a, std::string_view b) %}\n<a href=\"{{ a }}\" title=\"{{ a }}\">x</a><form action=\"/c/{{ b }}\"></form>\n{% endtemplate %}\n",
-                     "x/templates/t.html", "fabrique::x::templates", "x/templates/t.hpp");
+  auto out = compile(
+      "{% template T(std::string_view a, std::string_view b) %}\n<a href=\"{{ a }}\" title=\"{{ a }}\">x</a><form "
+      "action=\"/c/{{ b }}\"></form>\n{% endtemplate %}\n",
+      "x/templates/t.html", "fabrique::x::templates", "x/templates/t.hpp");
   ASSERT_TRUE(out.errors.empty());
   auto first = out.source.find("url_start(out_, (a))");
   auto second = out.source.find("slot(out_, (a))");

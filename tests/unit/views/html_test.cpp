@@ -1,7 +1,7 @@
 // Escaping by default: values reach HTML escaped unless they are already Html.
-#include <gtest/gtest.h>
-
 #include "views/html.hpp"
+
+#include <gtest/gtest.h>
 
 namespace fabrique::html {
 namespace {

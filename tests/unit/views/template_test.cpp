@@ -21,7 +21,8 @@ TEST(Template, RefusesAUrlWithADangerousScheme) {
     auto h = html::render(en(), Link{.href = bad, .slug = "s", .query = "q"});
     EXPECT_NE(h.str().find("href=\"#unsafe-url\""), std::string::npos) << bad;
   }
-  for (std::string_view good : {"/coalitions", "https://example.org/?a=1&b=2", "mailto:reset@example.org", "#top", "?page=2"}) {
+  for (std::string_view good :
+       {"/coalitions", "https://example.org/?a=1&b=2", "mailto:reset@example.org", "#top", "?page=2"}) {
     auto h = html::render(en(), Link{.href = good, .slug = "s", .query = "q"});
     EXPECT_EQ(h.str().find("unsafe-url"), std::string::npos) << good;
   }
@@ -62,7 +63,8 @@ TEST(Template, ComposesTemplatesAndKeepsTheWhiteSpaceOfATextarea) {
 TEST(Template, PutsAnAttributesTemplateAmongATagsAttributes) {
   EXPECT_EQ(html::render(en(), Field{.name = "a\"b", .required = true}).str(),
             "<input name=\"a&quot;b\" required aria-describedby=\"a&quot;b\">");
-  EXPECT_EQ(html::render(en(), Field{.name = "n", .required = false}).str(), "<input name=\"n\" aria-describedby=\"n\">");
+  EXPECT_EQ(html::render(en(), Field{.name = "n", .required = false}).str(),
+            "<input name=\"n\" aria-describedby=\"n\">");
 }
 
 }  // namespace
