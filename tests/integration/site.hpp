@@ -29,21 +29,27 @@ namespace fabrique::test {
 // The password of every account the tests create.
 inline constexpr const char* kPassword = "un mot de passe solide";
 
-// A fresh, empty database for one test, removed afterwards: a SQLite file in a temporary folder, or,
-// when FABRIQUE_TEST_DATABASE_URL names a PostgreSQL maintenance database
-// (postgresql://user@host:port/postgres), a database of its own created next to it.
+// A fresh database for one test, removed afterwards: a SQLite file in a temporary folder, or, when
+// FABRIQUE_TEST_DATABASE_URL names a PostgreSQL maintenance database (postgresql://user@host:port/postgres),
+// a database of its own created next to it. Empty, or already migrated (what a Site needs).
 class TestDatabase {
  public:
-  TestDatabase() {
+  enum class Schema { empty, migrated };
+
+  explicit TestDatabase(Schema schema = Schema::empty) {
     static std::atomic<int> counter{0};
     const std::string id = std::to_string(::getpid()) + "_" + std::to_string(counter++);
     if (const char* url = std::getenv("FABRIQUE_TEST_DATABASE_URL"); url != nullptr && *url != '\0') {
       maintenance_url_ = url;
       name_ = "fabrique_test_" + id;
-      maintenance([this](storage::Connection& c) {
+      // Migrating takes about 0.5 s on PostgreSQL, copying a migrated database a tenth of it: the
+      // PostgreSQL suite runs in one process, which migrates its template once.
+      const std::string from =
+          schema == Schema::migrated ? " TEMPLATE " + migrated_template() + " STRATEGY FILE_COPY" : "";
+      maintenance([&](storage::Connection& c) {
         // A leftover of an earlier run that crashed with the same process id.
         c.execute_script("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
-        c.execute_script("CREATE DATABASE " + name_);
+        c.execute_script("CREATE DATABASE " + name_ + from);
       });
       location_ = with_database(maintenance_url_, name_);
     } else {
@@ -99,6 +105,21 @@ class TestDatabase {
     auto admin = storage::open(maintenance_url_, 1);
     auto c = admin->acquire();
     f(*c);
+  }
+
+  // This process's migrated PostgreSQL database, made on first use (no connection is left open on it,
+  // as a template requires) and dropped when the process ends.
+  std::string migrated_template() {
+    struct Template {
+      TestDatabase database;
+      Template() {
+        auto db = storage::open(database.location(), 1);
+        auto c = db->acquire();
+        storage::migrate(*c);
+      }
+    };
+    static Template t;
+    return t.database.name_;
   }
 
   std::filesystem::path dir_;
@@ -183,7 +204,7 @@ class Site {
   }
 
  private:
-  TestDatabase database_;  // first: destroyed last, after every connection is closed
+  TestDatabase database_{TestDatabase::Schema::migrated};  // first: destroyed last, after every connection is closed
   config::Options options_;
   std::unique_ptr<storage::Database> db_;
   std::unique_ptr<http::App> app_;
