@@ -60,7 +60,7 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
   auto k = store::contribution(c, id);
   if (!k || k->status != ContributionStatus::pending) throw NotFound();
   if (!can_edit(c, &actor)) throw Forbidden(N_("Only observatory editors can moderate contributions."));
-  WriteOptions o{actor.id, k->source, "", now, "", "", std::nullopt, std::nullopt};
+  WriteOptions o{.author = actor.id, .source = k->source, .now = now};
   std::optional<Entry> written;
   if (k->kind == ContributionKind::entry) {
     auto doc = json::parse_document(std::string_view(k->proposal));

@@ -15,7 +15,7 @@ SaveResult create_entry(storage::Connection& c, const User& actor, const Documen
   storage::Transaction tx(c, true);
   if (!can_edit(c, &actor)) throw Forbidden(N_("Only observatory editors can publish an entry."));
   if (!out.errors.empty()) return out;
-  out.entry = write_entry(c, nullptr, clean, {actor.id, src, "", now, "", "", std::nullopt, std::nullopt});
+  out.entry = write_entry(c, nullptr, clean, {.author = actor.id, .source = src, .now = now});
   if (out.entry) invite_reply(c, *out.entry, now);
   tx.commit();
   return out;

@@ -204,10 +204,10 @@ void check_value(const FieldDef& f, const std::string& value, const std::string&
   }
 }
 
-const FieldDef kItemText{"", "", "", Kind::text, false, 300, {}};
-const FieldDef kItemLong{"", "", "", Kind::longtext, false, 2000, {}};
-const FieldDef kItemUrl{"", "", "", Kind::url, false, 500, {}};
-const FieldDef kItemDate{"", "", "", Kind::date, false, 10, {}};
+const FieldDef kItemText{.kind = Kind::text, .max = 300};
+const FieldDef kItemLong{.kind = Kind::longtext, .max = 2000};
+const FieldDef kItemUrl{.kind = Kind::url, .max = 500};
+const FieldDef kItemDate{.kind = Kind::date, .max = 10};
 
 }  // namespace
 

@@ -42,12 +42,12 @@ struct ChoiceDef {
 // One field of an entry. `key` is the name in the document, the exports and the form; the
 // documentation (docs/observatoire.md) maps each to the standards' names.
 struct FieldDef {
-  const char* key;
-  const char* group;
-  const char* label;  // English msgid
-  Kind kind;
-  bool required;
-  std::size_t max;                 // characters
+  const char* key = "";
+  const char* group = "";
+  const char* label = "";  // English msgid
+  Kind kind = Kind::text;
+  bool required = false;
+  std::size_t max = 0;             // characters
   std::vector<ChoiceDef> choices;  // for Kind::choice
 };
 

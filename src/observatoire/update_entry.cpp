@@ -32,7 +32,7 @@ SaveResult update_entry(storage::Connection& c, const User& actor, std::string_v
     out.unchanged = true;
     return out;
   }
-  out.entry = write_entry(c, &*e, clean, {actor.id, src, comment, now, "", "", std::nullopt, std::nullopt});
+  out.entry = write_entry(c, &*e, clean, {.author = actor.id, .source = src, .comment = comment, .now = now});
   if (!out.entry) {
     // Unreachable under the write lock, kept so that weaker isolation never overwrites silently.
     out.conflict = true;

@@ -28,7 +28,7 @@ ActionChoices action_choices(Context& ctx, const coalitions::Coalition& k, const
 CoalitionRoadmap load_coalition_section(Context& ctx, const coalitions::Coalition& k) {
   std::vector<ActorRecord> records;
   for (auto& [id, r] : store::actors(ctx.db, k.id)) records.push_back(std::move(r));
-  CoalitionRoadmap out{k.slug, build_matrix(store::kinds(ctx.db), records), "", ""};
+  CoalitionRoadmap out{.slug = k.slug, .matrix = build_matrix(store::kinds(ctx.db), records)};
   for (const auto& kind : out.matrix.missing_kinds) out.missing += (out.missing.empty() ? "" : ", ") + kind.label;
   for (std::size_t l = 0; l < kLevers.size(); ++l)
     if (!out.matrix.lever_covered[l])
