@@ -92,6 +92,7 @@ ListPage load_list(Context& ctx) {
 
 Response list(Context& ctx) {
   ListPage page = load_list(ctx);
+  ctx.feeds.push_back({ctx.tr(N_("Observatory of public algorithms: changes")), urls::changes_feed()});
   return fv::page(ctx, ctx.tr(N_("Observatory of public algorithms")),
                   html::render(*ctx.t, templates::List{.page = page}));
 }
