@@ -53,4 +53,38 @@ http::Response response(const http::Context& ctx, const boost::json::object& bod
   return r;
 }
 
+http::Response error(const http::Context& ctx, int status, const char* message) {
+  http::Response r = response(ctx, {{"error", ctx.tr(message)}});
+  r.status = status;
+  return r;
+}
+
+http::Response not_found(const http::Context& ctx) {
+  http::Response r = response(ctx, {{"error", "not found"}});
+  r.status = 404;
+  return r;
+}
+
+http::Response page(const http::Context& ctx, std::string_view key, boost::json::array items, std::int64_t total,
+                    const http::open_data::Paging& paging) {
+  boost::json::object out;
+  out["count"] = items.size();
+  out["total"] = total;
+  out["page"] = paging.page;
+  out["pages"] = paging.pages(total);
+  out["per_page"] = paging.per_page;
+  out[key] = std::move(items);
+  http::Response r = response(ctx, out);
+  http::open_data::set_paging_links(r, ctx.base_url, ctx.request.path, ctx.request.query, paging.page,
+                                    paging.pages(total));
+  return r;
+}
+
+std::optional<http::open_data::Paging> paging(const http::Context& ctx, http::Response& refusal) {
+  const char* message = nullptr;
+  auto p = http::open_data::paging_of(ctx.query, message);
+  if (!p) refusal = error(ctx, 400, message);
+  return p;
+}
+
 }  // namespace fabrique::coalitions::json

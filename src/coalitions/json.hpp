@@ -1,9 +1,11 @@
 // The JSON form of coalitions (documented in docs/api.md): stable field names, UTC timestamps.
 #pragma once
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include "coalitions/model.hpp"
 #include "http/context.hpp"
+#include "http/open_data.hpp"
 
 namespace fabrique::coalitions::json {
 
@@ -12,6 +14,16 @@ boost::json::object summary(const http::Context& ctx, const Coalition& k);
 // A JSON response (application/json; charset=utf-8): `body` after a first field, "licence", naming
 // the licence of the data (option data_licence) and the address of its text.
 http::Response response(const http::Context& ctx, const boost::json::object& body);
+// A refusal as JSON, {"error": message}: `message` an English msgid, given in the person's language.
+http::Response error(const http::Context& ctx, int status, const char* message);
+// 404 as JSON: {"error": "not found"}.
+http::Response not_found(const http::Context& ctx);
+// One page of a data list (see open_data::Paging): {licence, count, total, page, pages, per_page,
+// `key`: items}, with the Link headers to the first, previous, next and last pages.
+http::Response page(const http::Context& ctx, std::string_view key, boost::json::array items, std::int64_t total,
+                    const http::open_data::Paging& paging);
+// The paging the request asks for; nothing, with `refusal` set to the 400 to send, for a bad value.
+std::optional<http::open_data::Paging> paging(const http::Context& ctx, http::Response& refusal);
 // 2026-11-28T15:00:00Z
 std::string iso(sys_seconds t);
 

@@ -8,6 +8,7 @@
 #include "coalitions/urls.hpp"
 #include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
+#include "common/csv.hpp"
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -83,14 +84,36 @@ Response list(Context& ctx) {
 }
 
 Response list_json(Context& ctx) {
+  Response refusal;
+  auto paging = json::paging(ctx, refusal);
+  if (!paging) return refusal;
   std::string family, stage_slug, cohort;
-  auto coalitions = store::list(ctx.db, filter_of(ctx, family, stage_slug, cohort));
+  auto filter = filter_of(ctx, family, stage_slug, cohort);
+  filter.updated_since = paging->updated_since;
+  const std::int64_t total = store::count(ctx.db, filter);
+  filter.limit = paging->per_page;
+  filter.offset = paging->offset();
   boost::json::array items;
-  for (const auto& k : coalitions) items.push_back(json::summary(ctx, k));
-  boost::json::object out;
-  out["count"] = coalitions.size();
-  out["coalitions"] = std::move(items);
-  return json::response(ctx, out);
+  for (const auto& k : store::list(ctx.db, filter)) items.push_back(json::summary(ctx, k));
+  return json::page(ctx, "coalitions", std::move(items), total, *paging);
+}
+
+Response list_csv(Context& ctx) {
+  std::string family, stage_slug, cohort;
+  csv::Writer w;
+  w.row({"number", "slug", "title", "summary", "url", "family", "cohort", "stage", "stage_since",
+         "animating_organisation", "scales", "booklet_revision", "last_activity_at"});
+  for (const auto& k : store::list(ctx.db, filter_of(ctx, family, stage_slug, cohort))) {
+    std::string scales;
+    for (const auto& [on, name] : {std::pair{k.scale_local, "local"}, std::pair{k.scale_national, "national"},
+                                   std::pair{k.scale_european, "european"}})
+      if (on) scales += (scales.empty() ? "" : " ") + std::string(name);
+    w.row(std::vector<std::string>{k.number, k.slug, k.title, k.summary, ctx.base_url + urls::coalition(k.slug),
+                                   k.family_label, k.cohort_label, k.stage, json::iso(k.stage_since),
+                                   k.animating_organisation_name, scales, std::to_string(k.booklet_revision),
+                                   json::iso(k.last_activity_at)});
+  }
+  return csv::response(w, "coalitions.csv");
 }
 
 }  // namespace fabrique::coalitions::pages

@@ -8,7 +8,8 @@ using http::Context;
 using http::Response;
 
 Response list(Context& ctx);               // GET /coalitions
-Response list_json(Context& ctx);          // GET /coalitions.json
+Response list_json(Context& ctx);          // GET /coalitions.json?page=&per_page=&updated_since= (and the filters)
+Response list_csv(Context& ctx);           // GET /coalitions.csv (the filters, every row)
 Response show(Context& ctx);               // GET /coalitions/{slug}
 Response show_json(Context& ctx);          // GET /coalitions/{slug}.json
 Response new_form(Context& ctx);           // GET /coalitions/nouvelle

@@ -87,6 +87,7 @@ Response render_show(Context& ctx, const Coalition& k, const FieldErrors& intere
   ShowPage page = load_show(ctx, k, interest_errors);
   // Only a signed-in person sees a form; asking for the token makes the page personal.
   std::string csrf = page.signed_in ? ctx.csrf_token() : std::string();
+  ctx.feeds.push_back({ctx.tr(N_("News (Atom feed)")), urls::feed(k.slug)});
   return fv::page(ctx, status, page.title, html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf}));
 }
 

@@ -85,6 +85,11 @@ std::string where_clause(const Filter& f, storage::Params& params) {
   if (f.family_id) add("k.family_id = ?", *f.family_id);
   if (f.cohort_id) add("k.cohort_id = ?", *f.cohort_id);
   if (!f.stage.empty()) add("k.stage = ?", f.stage);
+  if (f.updated_since) {
+    // Its fields or its life (booklet, stage, members): whatever its JSON shows may have changed.
+    add("(k.updated_at >= ? OR k.last_activity_at >= ?)", storage::secs(*f.updated_since));
+    params.push_back(storage::secs(*f.updated_since));
+  }
   return where;
 }
 }  // namespace

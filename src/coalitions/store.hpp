@@ -13,8 +13,9 @@ using storage::Connection;
 struct Filter {
   std::optional<std::int64_t> family_id;
   std::optional<std::int64_t> cohort_id;
-  std::string stage;        // empty: any
-  std::int64_t limit = -1;  // -1: all
+  std::string stage;                         // empty: any
+  std::optional<sys_seconds> updated_since;  // changed (fields or activity) at or after
+  std::int64_t limit = -1;                   // -1: all
   std::int64_t offset = 0;
 };
 

@@ -9,11 +9,13 @@ namespace fabrique::coalitions::urls {
 
 inline std::string list() { return "/coalitions"; }
 inline std::string list_json() { return "/coalitions.json"; }
+inline std::string list_csv() { return "/coalitions.csv"; }
 inline std::string create() { return "/coalitions/nouvelle"; }
 inline std::string families() { return "/coalitions/familles"; }
 inline std::string cohorts() { return "/coalitions/promotions"; }
 inline std::string coalition(std::string_view slug) { return "/coalitions/" + std::string(slug); }
 inline std::string json(std::string_view slug) { return coalition(slug) + ".json"; }
+inline std::string feed(std::string_view slug) { return coalition(slug) + ".atom"; }  // its news, in Atom
 inline std::string edit(std::string_view slug) { return coalition(slug) + "/modifier"; }
 inline std::string fields(std::string_view slug) { return coalition(slug) + "/fiche"; }
 inline std::string follow(std::string_view slug) { return coalition(slug) + "/suivre"; }

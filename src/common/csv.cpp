@@ -46,3 +46,15 @@ Writer& Writer::row(const std::vector<std::string>& fields) {
 }
 
 }  // namespace fabrique::csv
+
+namespace fabrique::csv {
+
+http::Response response(Writer& w, std::string_view filename) {
+  http::Response r;
+  r.content_type = kContentType;
+  r.body = w.take();
+  r.set_header("Content-Disposition", "attachment; filename=\"" + std::string(filename) + "\"");
+  return r;
+}
+
+}  // namespace fabrique::csv

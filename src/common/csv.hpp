@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "http/message.hpp"
+
 namespace fabrique::csv {
 
 // Builds one CSV document row by row. The byte-order mark makes Excel read UTF-8 (accents
@@ -26,5 +28,8 @@ class Writer {
 
 // The media type to answer with.
 inline constexpr const char* kContentType = "text/csv; charset=utf-8";
+
+// The document as a download named `filename` (letters, digits, dots and dashes only).
+http::Response response(Writer& w, std::string_view filename);
 
 }  // namespace fabrique::csv

@@ -150,6 +150,23 @@ BoussolePage load_boussole(Context& ctx) {
   return page;
 }
 
+// A card's fields in the JSON documents (docs/api.md).
+boost::json::object card_object(const Context& ctx, const Card& k) {
+  return {
+      {"slug", k.slug},
+      {"title", k.title},
+      {"url", ctx.base_url + urls::card(k.slug)},
+      {"outcome", k.outcome},
+      {"context", k.context},
+      {"tried", k.tried},
+      {"learned", k.learned},
+      {"tensions", k.tensions},
+      {"sources", k.sources},
+      {"coalition", k.coalition ? boost::json::value(k.coalition->slug) : boost::json::value(nullptr)},
+      {"updated_at", coalitions::json::iso(k.updated_at)},
+  };
+}
+
 // A card's page: its texts, what the person may do with it, and its revisions.
 CardPage load_card(Context& ctx, Card k) {
   CardPage page;
@@ -180,23 +197,22 @@ Response boussole_json(Context& ctx) {
   f.filter.all_drafts = false;  // the API lists what is published
   f.filter.drafts_of.reset();
   boost::json::array items;
-  for (const auto& k : store::cards(ctx.db, f.filter))
-    items.push_back(boost::json::object{
-        {"slug", k.slug},
-        {"title", k.title},
-        {"outcome", k.outcome},
-        {"context", k.context},
-        {"tried", k.tried},
-        {"learned", k.learned},
-        {"tensions", k.tensions},
-        {"sources", k.sources},
-        {"coalition", k.coalition ? boost::json::value(k.coalition->slug) : boost::json::value(nullptr)},
-        {"updated_at", coalitions::json::iso(k.updated_at)},
-    });
+  for (const auto& k : store::cards(ctx.db, f.filter)) items.push_back(card_object(ctx, k));
   boost::json::object out;
   out["count"] = items.size();
   out["cards"] = std::move(items);
   return coalitions::json::response(ctx, out);
+}
+
+Response card_json(Context& ctx) {
+  CardPage page = load_card(ctx, visible_card(ctx));
+  boost::json::object out = card_object(ctx, page.card);
+  out["status"] = page.card.status == Status::published ? "published" : "draft";
+  out["revision"] = page.card.revision;
+  Response r = coalitions::json::response(ctx, out);
+  // A proposal is seen only by those who may act on it: never open data, never cached for others.
+  if (page.card.status != Status::published) r.set_header("Cache-Control", "private, no-store");
+  return r;
 }
 
 Response new_card(Context& ctx) { return render_new_card(ctx, {}, {}, 200); }

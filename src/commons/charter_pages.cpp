@@ -1,6 +1,9 @@
 // The charter: the version in force with its signature form, the versions with their diff against
 // the previous adopted one and their consultation comments, drafting, consultation, adoption, and
 // the signatories per version.
+#include <boost/json.hpp>
+
+#include "coalitions/json.hpp"
 #include "coalitions/views.hpp"
 #include "common/numbers.hpp"
 #include "commons/pages.hpp"
@@ -230,15 +233,128 @@ SignatoriesPage load_signatories(Context& ctx) {
   return page;
 }
 
+// The versions anyone may read (opened to consultation), and the drafts for the animateurs.
+VersionsPage load_versions(Context& ctx) {
+  VersionsPage page;
+  for (auto& v : store::charter_versions(ctx.db))
+    if (v.opens_at || animateur(ctx)) page.versions.push_back(version_line(ctx, std::move(v)));
+  return page;
+}
+
+// --- JSON (docs/api.md): the same loaders as the pages, the Markdown as written.
+
+// Where a version stands, as a stable key.
+const char* state_key(const CharterVersion& v, sys_seconds now) {
+  if (v.adopted()) return "adopted";
+  if (v.in_consultation(now)) return "consultation";
+  if (v.opens_at) return "awaiting_adoption";
+  return "draft";
+}
+
+boost::json::value instant(const std::optional<sys_seconds>& t) {
+  return t ? boost::json::value(coalitions::json::iso(*t)) : boost::json::value(nullptr);
+}
+
+boost::json::object version_object(const Context& ctx, const CharterVersion& v) {
+  return {{"number", v.number},
+          {"label", v.label},
+          {"summary", v.summary},
+          {"state", state_key(v, ctx.now)},
+          {"consultation_opens_at", instant(v.opens_at)},
+          {"consultation_closes_at", instant(v.closes_at)},
+          {"adopted_at", instant(v.adopted_at)},
+          {"updated_at", coalitions::json::iso(v.updated_at)},
+          {"url", ctx.base_url + urls::charter_version(v.number)}};
+}
+
+// The sections of a version in the charter's order: key, title (in the person's language), Markdown.
+boost::json::array sections_array(const Context& ctx, const CharterVersion& v) {
+  boost::json::array out;
+  for (const auto& s : kCharterSections) {
+    auto it = v.sections.find(s.key);
+    out.push_back({{"key", s.key}, {"title", ctx.tr(s.title)}, {"text", it == v.sections.end() ? "" : it->second}});
+  }
+  return out;
+}
+
+// A draft is the animateurs' only: its document is theirs, never open data.
+Response version_response(const Context& ctx, const CharterVersion& v, const boost::json::object& out) {
+  Response r = coalitions::json::response(ctx, out);
+  if (!v.opens_at) r.set_header("Cache-Control", "private, no-store");
+  return r;
+}
+
 }  // namespace
 
 Response charter(Context& ctx) { return render_charter(ctx, {}, 200); }
 
+Response charter_json(Context& ctx) {
+  CharterPage page = load_charter(ctx, {});
+  boost::json::object out;
+  if (page.current) {
+    out["version"] = version_object(ctx, page.current->version);
+    out["sections"] = sections_array(ctx, page.current->version);
+  } else {
+    out["version"] = nullptr;
+    out["sections"] = boost::json::array();
+  }
+  boost::json::array in_progress;
+  for (const auto& line : page.in_progress)
+    if (line.version.opens_at) in_progress.push_back(version_object(ctx, line.version));
+  out["in_progress"] = std::move(in_progress);
+  return coalitions::json::response(ctx, out);
+}
+
+Response charter_versions_json(Context& ctx) {
+  boost::json::array items;
+  for (const auto& line : load_versions(ctx).versions)
+    if (line.version.opens_at) items.push_back(version_object(ctx, line.version));
+  boost::json::object out;
+  out["count"] = items.size();
+  out["versions"] = std::move(items);
+  return coalitions::json::response(ctx, out);
+}
+
+Response charter_version_json(Context& ctx) {
+  auto v = store::charter_version(ctx.db, ctx.param_int("number"));
+  if (!v || (!v->opens_at && !animateur(ctx))) return coalitions::json::not_found(ctx);
+  VersionPage page = load_version(ctx, *v, {});
+  boost::json::object out = version_object(ctx, page.version.version);
+  out["previous_adopted"] = page.previous ? boost::json::value(*page.previous) : boost::json::value(nullptr);
+  boost::json::array sections = sections_array(ctx, page.version.version);
+  for (std::size_t i = 0; i < sections.size() && i < page.sections.size(); ++i) {
+    sections[i].as_object()["changed"] = !page.sections[i].unchanged;
+    sections[i].as_object()["comments"] = page.sections[i].comments.size();
+  }
+  out["sections"] = std::move(sections);
+  return version_response(ctx, *v, out);
+}
+
+Response signatories_json(Context& ctx) {
+  SignatoriesPage page = load_signatories(ctx);
+  boost::json::array versions;
+  for (const auto& version : page.versions) {
+    boost::json::array organisations, people;
+    for (const auto& s : version.organisations)
+      organisations.push_back({{"slug", s.organisation_slug},
+                               {"name", s.organisation_name},
+                               {"url", ctx.base_url + "/organisations/" + s.organisation_slug},
+                               {"signed_at", coalitions::json::iso(s.created_at)}});
+    // A person is named only when they chose to show their name.
+    for (const auto& s : version.people)
+      people.push_back({{"name", s.person.empty() ? boost::json::value(nullptr) : boost::json::value(s.person)},
+                        {"signed_at", coalitions::json::iso(s.created_at)}});
+    boost::json::object o = version_object(ctx, version.version.version);
+    o["organisations"] = std::move(organisations);
+    o["people"] = std::move(people);
+    versions.push_back(std::move(o));
+  }
+  return coalitions::json::response(ctx, {{"versions", std::move(versions)}});
+}
+
 Response charter_versions(Context& ctx) {
-  VersionsPage page;
-  for (auto& v : store::charter_versions(ctx.db))
-    if (v.opens_at || animateur(ctx)) page.versions.push_back(version_line(ctx, std::move(v)));
-  return fv::page(ctx, ctx.tr(N_("Versions of the charter")), html::render(*ctx.t, templates::Versions{page}));
+  return fv::page(ctx, ctx.tr(N_("Versions of the charter")),
+                  html::render(*ctx.t, templates::Versions{load_versions(ctx)}));
 }
 
 Response charter_version(Context& ctx) { return render_version(ctx, version_or_404(ctx), {}, 200); }

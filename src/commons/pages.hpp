@@ -8,7 +8,9 @@ using http::Context;
 using http::Response;
 
 Response resources(Context& ctx);         // GET /ressources?type=&coalition=&tag=&licence=&page=
-Response resources_json(Context& ctx);    // GET /ressources.json (same filters)
+Response resources_json(Context& ctx);    // GET /ressources.json (same filters, page=&per_page=&updated_since=)
+Response resources_csv(Context& ctx);     // GET /ressources.csv (same filters, every row)
+Response resource_json(Context& ctx);     // GET /ressources/{slug}.json
 Response new_resource(Context& ctx);      // GET /ressources/proposer
 Response create_resource(Context& ctx);   // POST /ressources/proposer
 Response resource(Context& ctx);          // GET /ressources/{slug}
@@ -32,12 +34,17 @@ Response comment_charter(Context& ctx);         // POST /charte/versions/{number
 Response adopt_charter(Context& ctx);           // POST /charte/versions/{number:int}/adopter
 Response sign_charter(Context& ctx);            // POST /charte/versions/{number:int}/signer
 Response signatories(Context& ctx);             // GET /charte/signataires
+Response charter_json(Context& ctx);            // GET /charte.json: the version in force
+Response charter_versions_json(Context& ctx);   // GET /charte/versions.json
+Response charter_version_json(Context& ctx);    // GET /charte/versions/{number:int}.json
+Response signatories_json(Context& ctx);        // GET /charte/signataires.json
 
 Response boussole(Context& ctx);       // GET /boussole?issue=&coalition=
 Response boussole_json(Context& ctx);  // GET /boussole.json (same filters)
 Response new_card(Context& ctx);       // GET /boussole/proposer
 Response create_card(Context& ctx);    // POST /boussole/proposer
 Response card(Context& ctx);           // GET /boussole/{slug}
+Response card_json(Context& ctx);      // GET /boussole/{slug}.json
 Response edit_card(Context& ctx);      // GET /boussole/{slug}/modifier
 Response update_card(Context& ctx);    // POST /boussole/{slug}/modifier
 Response publish_card(Context& ctx);   // POST /boussole/{slug}/publier

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
+#include "common/csv.hpp"
 #include "commons/pages.hpp"
 #include "commons/store.hpp"
 #include "commons/templates/resources.hpp"
@@ -186,6 +187,28 @@ ResourcesPage load_resources(Context& ctx) {
   return page;
 }
 
+// A resource's fields in the JSON documents (docs/api.md).
+boost::json::object resource_object(const Context& ctx, const Resource& r) {
+  boost::json::array tags, linked;
+  for (const auto& t : r.tags) tags.push_back(boost::json::value(t));
+  for (const auto& k : r.coalitions) linked.push_back(boost::json::value(k.slug));
+  const Licence* l = licence(r.licence);
+  return {
+      {"slug", r.slug},
+      {"title", r.title},
+      {"page", ctx.base_url + urls::resource(r.slug)},
+      {"description", r.description},
+      {"url", r.url.empty() ? boost::json::value(nullptr) : boost::json::value(r.url)},
+      {"file", r.file_id ? boost::json::value(urls::resource_file(r.slug)) : boost::json::value(nullptr)},
+      {"kind", r.kind},
+      {"licence", {{"id", r.licence}, {"url", l ? l->url : ""}}},
+      {"tags", std::move(tags)},
+      {"coalitions", std::move(linked)},
+      {"revision", r.revision},
+      {"updated_at", coalitions::json::iso(r.updated_at)},
+  };
+}
+
 // A resource's page: its licence and file, what the person may do with it, and its revisions.
 ResourcePage load_resource(Context& ctx, Resource r) {
   ResourcePage page;
@@ -213,33 +236,49 @@ Response resources(Context& ctx) {
 }
 
 Response resources_json(Context& ctx) {
+  Response refusal;
+  auto paging = coalitions::json::paging(ctx, refusal);
+  if (!paging) return refusal;
   Filters f = filters_of(ctx, store::coalitions(ctx.db));
   f.filter.all_drafts = false;  // the API lists what is published
   f.filter.drafts_of.reset();
+  f.filter.updated_since = paging->updated_since;
+  const std::int64_t total = store::count_resources(ctx.db, f.filter);
+  f.filter.limit = paging->per_page;
+  f.filter.offset = paging->offset();
   boost::json::array items;
+  for (const auto& r : store::resources(ctx.db, f.filter)) items.push_back(resource_object(ctx, r));
+  return coalitions::json::page(ctx, "resources", std::move(items), total, *paging);
+}
+
+Response resources_csv(Context& ctx) {
+  Filters f = filters_of(ctx, store::coalitions(ctx.db));
+  f.filter.all_drafts = false;  // what is published, as the JSON
+  f.filter.drafts_of.reset();
+  csv::Writer w;
+  w.row({"slug", "title", "page", "url", "file", "kind", "licence", "tags", "coalitions", "description", "revision",
+         "updated_at"});
   for (const auto& r : store::resources(ctx.db, f.filter)) {
-    boost::json::array tags, linked;
-    for (const auto& t : r.tags) tags.push_back(boost::json::value(t));
-    for (const auto& k : r.coalitions) linked.push_back(boost::json::value(k.slug));
-    const Licence* l = licence(r.licence);
-    items.push_back(boost::json::object{
-        {"slug", r.slug},
-        {"title", r.title},
-        {"description", r.description},
-        {"url", r.url.empty() ? boost::json::value(nullptr) : boost::json::value(r.url)},
-        {"file", r.file_id ? boost::json::value(urls::resource_file(r.slug)) : boost::json::value(nullptr)},
-        {"kind", r.kind},
-        {"licence", {{"id", r.licence}, {"url", l ? l->url : ""}}},
-        {"tags", std::move(tags)},
-        {"coalitions", std::move(linked)},
-        {"revision", r.revision},
-        {"updated_at", coalitions::json::iso(r.updated_at)},
-    });
+    std::string tags, linked;
+    for (const auto& t : r.tags) tags += (tags.empty() ? "" : " ") + t;
+    for (const auto& k : r.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
+    w.row(std::vector<std::string>{r.slug, r.title, ctx.base_url + urls::resource(r.slug), r.url,
+                                   r.file_id ? ctx.base_url + urls::resource_file(r.slug) : "", r.kind, r.licence, tags,
+                                   linked, r.description, std::to_string(r.revision),
+                                   coalitions::json::iso(r.updated_at)});
   }
-  boost::json::object out;
-  out["count"] = items.size();
-  out["resources"] = std::move(items);
-  return coalitions::json::response(ctx, out);
+  return csv::response(w, "ressources.csv");
+}
+
+Response resource_json(Context& ctx) {
+  ResourcePage page = load_resource(ctx, visible(ctx));
+  boost::json::object resource = resource_object(ctx, page.resource);
+  resource["status"] = page.resource.status == Status::published ? "published" : "draft";
+  // Under a key of its own: the resource's licence is its author's, the document's is the site's.
+  Response r = coalitions::json::response(ctx, {{"resource", std::move(resource)}});
+  // A proposal is seen only by those who may act on it: never open data, never cached for others.
+  if (page.resource.status != Status::published) r.set_header("Cache-Control", "private, no-store");
+  return r;
 }
 
 Response new_resource(Context& ctx) { return render_new(ctx, {}, {}, 200); }

@@ -75,10 +75,12 @@ std::string resource_where(const ResourceFilter& f, Params& p) {
   p.push_back(f.tag);
   p.push_back(f.coalition_id.value_or(0));
   p.push_back(f.coalition_id.value_or(0));
+  p.push_back(f.updated_since ? secs(*f.updated_since) : std::int64_t{0});
   return "(r.status = 'published' OR ? = 1 OR r.submitted_by = ?) AND (? = '' OR r.kind = ?) AND "
          "(? = '' OR r.licence = ?) AND "
          "(? = '' OR EXISTS (SELECT 1 FROM resource_tags t WHERE t.resource_id = r.id AND t.tag = ?)) AND "
-         "(? = 0 OR EXISTS (SELECT 1 FROM resource_coalitions rc WHERE rc.resource_id = r.id AND rc.coalition_id = ?))";
+         "(? = 0 OR EXISTS (SELECT 1 FROM resource_coalitions rc WHERE rc.resource_id = r.id AND rc.coalition_id = ?)) "
+         "AND r.updated_at >= ?";
 }
 
 // Tags and coalitions of these resources, in two queries whatever their number.

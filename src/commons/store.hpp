@@ -18,6 +18,7 @@ struct ResourceFilter {
   // Drafts are listed for animateurs (all) and for their submitter (theirs).
   bool all_drafts = false;
   std::optional<std::int64_t> drafts_of;
+  std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)
   std::int64_t limit = -1, offset = 0;
 };
 std::vector<Resource> resources(Connection& c, const ResourceFilter& f);  // newest first, with tags and coalitions

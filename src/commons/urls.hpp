@@ -9,6 +9,7 @@ namespace fabrique::commons::urls {
 // The resources library.
 inline std::string resources() { return "/ressources"; }
 inline std::string resources_json() { return "/ressources.json"; }
+inline std::string resources_csv() { return "/ressources.csv"; }
 inline std::string new_resource() { return "/ressources/proposer"; }
 inline std::string resource(std::string_view slug) { return "/ressources/" + std::string(slug); }
 inline std::string resource_file(std::string_view slug) { return resource(slug) + "/fichier"; }

@@ -38,6 +38,7 @@ boost::json::object event(const http::Context& ctx, const Event& e, bool reveal_
   boost::json::array os;
   for (const auto& org : e.organisers) os.push_back({{"slug", org.slug}, {"name", org.name}});
   o["organisers"] = std::move(os);
+  o["updated_at"] = iso(e.updated_at);
   return o;
 }
 

@@ -4,6 +4,7 @@
 
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
+#include "common/csv.hpp"
 #include "events/ics.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
@@ -79,11 +80,35 @@ Response list(Context& ctx) {
 }
 
 Response list_json(Context& ctx) {
+  Response refusal;
+  auto paging = coalitions::json::paging(ctx, refusal);
+  if (!paging) return refusal;
   std::string kind, coalition;
   auto f = filter_of(ctx, kind, coalition);
+  f.updated_since = paging->updated_since;
+  const std::int64_t total = store::count(ctx.db, f);
+  f.limit = paging->per_page;
+  f.offset = paging->offset();
   boost::json::array items;
   for (const auto& e : store::list(ctx.db, f)) items.push_back(json::event(ctx, e, false));
-  return coalitions::json::response(ctx, {{"events", std::move(items)}});
+  return coalitions::json::page(ctx, "events", std::move(items), total, *paging);
+}
+
+Response list_csv(Context& ctx) {
+  std::string kind, coalition;
+  csv::Writer w;
+  w.row({"slug", "title", "url", "kind", "status", "starts_at", "ends_at", "place", "online", "capacity", "registered",
+         "waiting", "coalitions", "updated_at"});
+  for (const auto& e : store::list(ctx.db, filter_of(ctx, kind, coalition))) {
+    std::string linked;
+    for (const auto& k : e.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
+    w.row(std::vector<std::string>{e.slug, e.title, ctx.base_url + urls::event(e.slug), e.kind_slug,
+                                   std::string(event_status(e.status).slug), coalitions::json::iso(e.starts_at),
+                                   coalitions::json::iso(e.ends_at), e.place, e.online_url.empty() ? "no" : "yes",
+                                   e.capacity ? std::to_string(*e.capacity) : "", std::to_string(e.registered),
+                                   std::to_string(e.waiting), linked, coalitions::json::iso(e.updated_at)});
+  }
+  return csv::response(w, "evenements.csv");
 }
 
 Response list_ics(Context& ctx) {

@@ -10,7 +10,8 @@ using http::Response;
 
 // list_pages.cpp
 Response list(Context& ctx);           // GET /evenements?type=&coalition=
-Response list_json(Context& ctx);      // GET /evenements.json
+Response list_json(Context& ctx);      // GET /evenements.json?type=&coalition=&page=&per_page=&updated_since=
+Response list_csv(Context& ctx);       // GET /evenements.csv?type=&coalition=
 Response list_ics(Context& ctx);       // GET /evenements.ics
 Response coalition_ics(Context& ctx);  // GET /coalitions/{slug}/evenements.ics
 Response my_events(Context& ctx);      // GET /evenements/mes-inscriptions

@@ -82,6 +82,7 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
   ShowPage page = load_show(ctx, e, registration_errors, slot_errors, attendance_errors);
   // Only a signed-in person sees a form; asking for the token makes the page personal.
   std::string csrf = page.user_id ? ctx.csrf_token() : std::string();
+  if (e.series_id) ctx.feeds.push_back({ctx.tr(N_("News of the series (Atom feed)")), urls::series_feed(e.slug)});
   return fv::page(ctx, status, e.title, html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf}));
 }
 

@@ -87,9 +87,9 @@ constexpr const char* kPerson =
 
 }  // namespace
 
-std::vector<Event> list(Connection& c, const Filter& f) {
+namespace {
+std::string where_of(const Filter& f, storage::Params& params) {
   std::string where;
-  storage::Params params;
   auto add = [&](const char* clause, storage::Value v) {
     where += where.empty() ? "WHERE " : " AND ";
     where += clause;
@@ -99,16 +99,30 @@ std::vector<Event> list(Connection& c, const Filter& f) {
   if (f.coalition_id) add("e.id IN (SELECT event_id FROM event_coalitions WHERE coalition_id = ?)", *f.coalition_id);
   if (f.ends_after) add("e.ends_at > ?", secs(*f.ends_after));
   if (f.ends_before) add("e.ends_at <= ?", secs(*f.ends_before));
-  std::string sql = std::string(kSelect) + where +
+  if (f.updated_since) add("e.updated_at >= ?", secs(*f.updated_since));
+  return where;
+}
+}  // namespace
+
+std::vector<Event> list(Connection& c, const Filter& f) {
+  storage::Params params;
+  std::string sql = std::string(kSelect) + where_of(f, params) +
                     (f.newest_first ? " ORDER BY e.starts_at DESC, e.id DESC" : " ORDER BY e.starts_at, e.id");
-  if (f.limit >= 0) {
-    sql += " LIMIT ?";
+  if (f.limit >= 0) {  // PostgreSQL has no LIMIT -1
+    sql += " LIMIT ? OFFSET ?";
     params.push_back(f.limit);
+    params.push_back(f.offset);
   }
   std::vector<Event> out;
   for (const auto& r : c.query(sql, params)) out.push_back(read(r));
   fill_refs(c, out, false);
   return out;
+}
+
+std::int64_t count(Connection& c, const Filter& f) {
+  storage::Params params;
+  std::string where = where_of(f, params);
+  return c.query_integer("SELECT COUNT(*) FROM events e " + where, params);
 }
 
 std::optional<Event> by_slug(Connection& c, std::string_view slug) {

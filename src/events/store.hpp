@@ -17,14 +17,18 @@ using storage::Connection;
 struct Filter {
   std::optional<std::int64_t> kind_id;
   std::optional<std::int64_t> coalition_id;
-  std::optional<sys_seconds> ends_after;   // upcoming: ends after now
-  std::optional<sys_seconds> ends_before;  // past
+  std::optional<sys_seconds> ends_after;     // upcoming: ends after now
+  std::optional<sys_seconds> ends_before;    // past
+  std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)
   bool newest_first = false;
   std::int64_t limit = -1;
+  std::int64_t offset = 0;
 };
 
 // Events with their kind, counts and coalitions (three queries whatever the number of events).
 std::vector<Event> list(Connection& c, const Filter& f);
+// How many events match (ignoring limit and offset).
+std::int64_t count(Connection& c, const Filter& f);
 // One event with its counts, coalitions and organisers.
 std::optional<Event> by_slug(Connection& c, std::string_view slug);
 std::optional<Event> by_id(Connection& c, std::int64_t id);

@@ -17,11 +17,13 @@ inline std::string revoke_calendar() { return mine() + "/agenda/revoquer"; }
 inline std::string personal_ics(std::string_view token) { return "/evenements/agenda.ics?jeton=" + std::string(token); }
 inline std::string list_ics() { return "/evenements.ics"; }
 inline std::string list_json() { return "/evenements.json"; }
+inline std::string list_csv() { return "/evenements.csv"; }
 inline std::string coalition_ics(std::string_view coalition_slug) {
   return "/coalitions/" + std::string(coalition_slug) + "/evenements.ics";
 }
 
 inline std::string event(std::string_view slug) { return "/evenements/" + std::string(slug); }
+inline std::string series_feed(std::string_view slug) { return event(slug) + "/serie.atom"; }  // of its series
 inline std::string event_ics(std::string_view slug) { return event(slug) + ".ics"; }
 inline std::string event_json(std::string_view slug) { return event(slug) + ".json"; }
 inline std::string edit(std::string_view slug) { return event(slug) + "/modifier"; }

@@ -287,8 +287,16 @@ Response App::respond(Request& request, std::string base_url) {
       return (h.first == "Cache-Control" || h.first == "cache-control") &&
              h.second.find("private") != std::string::npos;
     });
-    if (!personal)
-      response.set_header("Link", "<" + open_data::licence_url(options_.data_licence) + ">; rel=\"license\"");
+    if (!personal) {
+      // One Link header: the licence joins the paging links a list may already have (RFC 8288 §3).
+      const std::string licence = "<" + open_data::licence_url(options_.data_licence) + ">; rel=\"license\"";
+      auto link = std::find_if(response.headers.begin(), response.headers.end(),
+                               [](const auto& h) { return h.first == "Link"; });
+      if (link == response.headers.end())
+        response.set_header("Link", licence);
+      else
+        link->second += ", " + licence;
+    }
     if (visitor_get && ctx.set_cookies.empty() && !personal) response.set_header("Access-Control-Allow-Origin", "*");
   }
   // A page is shared only if nothing in it belongs to this visitor: no form token, no cookie.

@@ -18,6 +18,12 @@ namespace fabrique::http {
 
 class StaticAssets;
 
+// A feed a page points feed readers to from its head (<link rel="alternate" type="application/atom+xml">).
+struct FeedLink {
+  std::string title;  // in the reader's language
+  std::string href;   // a path on this site
+};
+
 struct Context {
   Context(Request& r, storage::Connection& c, const config::Options& o, const StaticAssets& a)
       : request(r), db(c), options(o), assets(a) {}
@@ -41,6 +47,7 @@ struct Context {
   std::vector<files::Upload> uploads;                       // the files of a multipart/form-data POST
   std::vector<std::pair<std::string, std::string>> params;  // from the route pattern
   std::vector<std::string> set_cookies;                     // Set-Cookie values to add to the response
+  std::vector<FeedLink> feeds;                              // set by a page before views::page() draws the head
 
   // A path parameter captured by the route ({slug}, {id:int}). Empty if absent.
   const std::string& param(std::string_view name) const;

@@ -7,6 +7,9 @@
 #include <array>
 #include <cstdio>
 
+#include "common/numbers.hpp"
+#include "i18n/i18n.hpp"
+
 namespace fabrique::http::open_data {
 namespace {
 
@@ -99,6 +102,92 @@ std::string licence_url(std::string_view spdx_id) {
   // Licence Ouverte 2.0 has its own page at Etalab; SPDX's page names the others.
   if (spdx_id == "etalab-2.0") return "https://www.etalab.gouv.fr/licence-ouverte-open-licence/";
   return fmt::format("https://spdx.org/licenses/{}.html", spdx_id);
+}
+
+std::optional<std::chrono::sys_seconds> parse_iso(std::string_view text) {
+  // Fixed widths only: "2021-06-15" or "2021-06-15T12:00:00Z", nothing around them.
+  const bool day_only = text.size() == 10;
+  if (!day_only && (text.size() != 20 || text[10] != 'T' || text[19] != 'Z')) return std::nullopt;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    const bool separator = i == 4 || i == 7 || i == 10 || i == 13 || i == 16 || i == 19;
+    if (!separator && !digit) return std::nullopt;
+  }
+  if (text[4] != '-' || text[7] != '-' || (!day_only && (text[13] != ':' || text[16] != ':'))) return std::nullopt;
+  auto number = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
+    return v;
+  };
+  const std::chrono::year_month_day ymd{std::chrono::year(number(0, 4)),
+                                        std::chrono::month(static_cast<unsigned>(number(5, 2))),
+                                        std::chrono::day(static_cast<unsigned>(number(8, 2)))};
+  if (!ymd.ok()) return std::nullopt;
+  std::chrono::sys_seconds t = std::chrono::sys_days(ymd);
+  if (day_only) return t;
+  const int h = number(11, 2), m = number(14, 2), s = number(17, 2);
+  if (h > 23 || m > 59 || s > 59) return std::nullopt;
+  return t + std::chrono::hours(h) + std::chrono::minutes(m) + std::chrono::seconds(s);
+}
+
+std::optional<Paging> paging_of(const Form& query, const char*& error) {
+  Paging p;
+  // An empty value (a form sent as it is) is as good as none.
+  if (!query.get("page").empty()) {
+    auto n = numbers::whole(query.get("page"), 1, numbers::kMaxPage);
+    if (!n) {
+      error = i18n::N_("page must be a whole number from 1.");
+      return std::nullopt;
+    }
+    p.page = *n;
+  }
+  if (!query.get("per_page").empty()) {
+    auto n = numbers::whole(query.get("per_page"), 1, kMaxPerPage);
+    if (!n) {
+      error = i18n::N_("per_page must be a whole number from 1 to 500.");
+      return std::nullopt;
+    }
+    p.per_page = *n;
+  }
+  if (!query.get("updated_since").empty()) {
+    p.updated_since = parse_iso(query.get("updated_since"));
+    if (!p.updated_since) {
+      error =
+          i18n::N_("updated_since must be a UTC instant such as 2021-06-15T12:00:00Z, or a day such as 2021-06-15.");
+      return std::nullopt;
+    }
+  }
+  return p;
+}
+
+void set_paging_links(Response& r, std::string_view base_url, std::string_view path, std::string_view query,
+                      std::int64_t page, std::int64_t pages) {
+  // The query as sent, without its page parameter: the links differ only by the page they name.
+  std::string kept;
+  while (!query.empty()) {
+    const std::size_t amp = query.find('&');
+    const std::string_view field = query.substr(0, amp);
+    if (!field.empty() && field != "page" && !field.starts_with("page=")) {
+      // What may not stand inside <…> in a header is percent-encoded (a client may send it raw).
+      for (char c : field) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u >= 0x7f || c == '<' || c == '>' || c == '"' || c == '\\')
+          kept += fmt::format("%{:02X}", u);
+        else
+          kept += c;
+      }
+      kept += '&';
+    }
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+  }
+  auto link = [&](std::int64_t n, std::string_view rel) {
+    return fmt::format("<{}{}?{}page={}>; rel=\"{}\"", base_url, path, kept, n, rel);
+  };
+  std::string value = link(1, "first");
+  if (page > 1) value += ", " + link(std::min(page - 1, pages), "prev");
+  if (page < pages) value += ", " + link(page + 1, "next");
+  value += ", " + link(pages, "last");
+  r.set_header("Link", std::move(value));
 }
 
 }  // namespace fabrique::http::open_data

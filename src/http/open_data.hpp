@@ -1,11 +1,14 @@
 // What the HTTP layer adds to every open data document (JSON, CSV, iCalendar, Atom, XML): a strong
 // ETag and 304 Not Modified, Last-Modified where the data has a date, the licence, and CORS.
 #pragma once
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "http/form.hpp"
 #include "http/message.hpp"
 
 namespace fabrique::http::open_data {
@@ -33,5 +36,34 @@ void set_last_modified(Response& r, std::chrono::sys_seconds t);
 
 // The address of a licence's text from its SPDX identifier, for Link: <…>; rel="license" and Atom.
 std::string licence_url(std::string_view spdx_id);
+
+// --- Paging of the lists a harvester pulls (coalitions, organisations, events, resources)
+
+inline constexpr std::int64_t kDefaultPerPage = 100;
+inline constexpr std::int64_t kMaxPerPage = 500;
+
+// What a data list's query string asks for: ?page=N (from 1), ?per_page=M (1 to kMaxPerPage) and
+// ?updated_since= (an instant, 2021-06-15T12:00:00Z, or a day, 2021-06-15, meaning its midnight UTC).
+struct Paging {
+  std::int64_t page = 1;
+  std::int64_t per_page = kDefaultPerPage;
+  std::optional<std::chrono::sys_seconds> updated_since;
+  std::int64_t offset() const { return (page - 1) * per_page; }
+  // How many pages `total` rows make: at least 1, so that an empty list is one empty page.
+  std::int64_t pages(std::int64_t total) const { return std::max<std::int64_t>(1, (total + per_page - 1) / per_page); }
+};
+
+// The paging `query` asks for; nothing, and `error` (an English msgid) set, when a value is there
+// but is not one: a harvester that mistyped a date must not silently receive everything.
+std::optional<Paging> paging_of(const Form& query, const char*& error);
+
+// An ISO 8601 instant in UTC ("2021-06-15T12:00:00Z") or a day ("2021-06-15"); nothing otherwise.
+std::optional<std::chrono::sys_seconds> parse_iso(std::string_view text);
+
+// Adds the RFC 8288 links of one page of a list: rel="first", rel="last", and rel="prev" and
+// rel="next" where there is such a page. Each is `base_url` + `path` + `query` with its page
+// parameter set, every other parameter (filters, per_page, updated_since) kept as sent.
+void set_paging_links(Response& r, std::string_view base_url, std::string_view path, std::string_view query,
+                      std::int64_t page, std::int64_t pages);
 
 }  // namespace fabrique::http::open_data

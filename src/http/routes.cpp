@@ -50,6 +50,8 @@ const Router& routes() {
     r.get("/sitemap.xml", fabrique::opendata::pages::sitemap);  // an index of /sitemaps/N.xml past sitemap_max_urls
     r.get("/sitemaps/{part:int}.xml", fabrique::opendata::pages::sitemap_part);
     r.get("/robots.txt", fabrique::opendata::pages::robots);
+    // Atom feeds of news: the programme's here; a coalition's, an organisation's and a series' below
+    r.get("/actualites.atom", fabrique::opendata::pages::programme_atom);
 
     // Accounts
     r.get("/inscription", accounts::sign_up_form);
@@ -93,6 +95,8 @@ const Router& routes() {
 
     // Organisations (literal paths before /organisations/{slug})
     r.get("/organisations", organisations::list);
+    r.get("/organisations.json", organisations::list_json);  // ?type=&page=&per_page=&updated_since=
+    r.get("/organisations.csv", organisations::list_csv);
     r.get("/organisations/nouvelle", signed_in(organisations::new_form));
     r.post("/organisations/nouvelle", signed_in(organisations::create));
     r.get("/organisations/types", signed_in([](Context& c) { return taxonomies::edit(c, kOrganisationKinds); }));
@@ -100,13 +104,16 @@ const Router& routes() {
     r.post("/organisations/types/{slug}",
            signed_in([](Context& c) { return taxonomies::rename(c, kOrganisationKinds); }));
     r.get("/organisations/{slug}", organisations::show);
+    r.get("/organisations/{slug}.json", organisations::show_json);
+    r.get("/organisations/{slug}.atom", fabrique::opendata::pages::organisation_atom);
     r.post("/organisations/{slug}/suivre", signed_in(fabrique::follows::pages::follow_organisation));
     r.get("/organisations/{slug}/modifier", signed_in(organisations::edit_form));
     r.post("/organisations/{slug}/modifier", signed_in(organisations::update));
 
     // Coalitions (literal paths before /coalitions/{slug})
     r.get("/coalitions", coalitions::list);
-    r.get("/coalitions.json", coalitions::list_json);
+    r.get("/coalitions.json", coalitions::list_json);  // the filters, and ?page=&per_page=&updated_since=
+    r.get("/coalitions.csv", coalitions::list_csv);
     r.get("/coalitions/nouvelle", signed_in(coalitions::new_form));
     r.post("/coalitions/nouvelle", signed_in(coalitions::create));
     r.get("/coalitions/familles", signed_in([](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); }));
@@ -118,6 +125,7 @@ const Router& routes() {
     r.post("/coalitions/promotions/{slug}",
            signed_in([](Context& c) { return taxonomies::rename(c, kCoalitionCohorts); }));
     r.get("/coalitions/{slug}.json", coalitions::show_json);
+    r.get("/coalitions/{slug}.atom", fabrique::opendata::pages::coalition_atom);
     r.get("/coalitions/{slug}", coalitions::show);
     r.get("/coalitions/{slug}/modifier", signed_in(coalitions::edit_form));
     r.post("/coalitions/{slug}/modifier", signed_in(coalitions::save_booklet));
@@ -136,8 +144,9 @@ const Router& routes() {
       namespace events = fabrique::events::pages;
       using fabrique::taxonomies::kEventKinds;
       r.get("/coalitions/{slug}/evenements.ics", events::coalition_ics);
-      r.get("/evenements", events::list);  // ?type=&coalition=
-      r.get("/evenements.json", events::list_json);
+      r.get("/evenements", events::list);            // ?type=&coalition=
+      r.get("/evenements.json", events::list_json);  // the filters, and ?page=&per_page=&updated_since=
+      r.get("/evenements.csv", events::list_csv);
       r.get("/evenements.ics", events::list_ics);
       r.get("/evenements/agenda.ics", events::personal_ics);  // ?jeton= (private, revocable)
       r.get("/evenements/nouveau", signed_in(events::new_form));
@@ -151,6 +160,7 @@ const Router& routes() {
       r.get("/evenements/{slug}.json", events::show_json);
       r.get("/evenements/{slug}.ics", events::show_ics);
       r.get("/evenements/{slug}", events::show);
+      r.get("/evenements/{slug}/serie.atom", fabrique::opendata::pages::series_atom);  // the series of that event
       r.get("/evenements/{slug}/modifier", signed_in(events::edit_form));
       r.post("/evenements/{slug}/modifier", signed_in(events::update));
       r.post("/evenements/{slug}/inscription", signed_in(events::register_));
@@ -195,6 +205,7 @@ const Router& routes() {
     r.get("/coalitions/{slug}/feuille-de-route.json", roadmaps::coalition_roadmap_json);
     r.post("/coalitions/{slug}/feuille-de-route", signed_in(roadmaps::create_action));
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::show_action);
+    r.get("/coalitions/{slug}/feuille-de-route/{id:int}.json", roadmaps::action_json);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}", signed_in(roadmaps::update_action));
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique", roadmaps::action_history);  // ?de=N&a=M
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer",
@@ -206,6 +217,7 @@ const Router& routes() {
     r.post("/coalitions/{slug}/impact/mesures", signed_in(roadmaps::record_measurement));
     r.get("/coalitions/{slug}/impact/{id:int}/mesures.csv", roadmaps::measurements_csv);
     r.get("/coalitions/{slug}/impact/{id:int}", roadmaps::show_indicator);
+    r.get("/coalitions/{slug}/impact/{id:int}.json", roadmaps::indicator_json);
     r.post("/coalitions/{slug}/impact/{id:int}", signed_in(roadmaps::update_indicator));
     r.post("/coalitions/{slug}/impact/{id:int}/historique/{number:int}/restaurer",
            signed_in(roadmaps::restore_indicator));
@@ -217,11 +229,14 @@ const Router& routes() {
     {
       namespace commons = fabrique::commons::pages;
       r.get("/recherche", fabrique::search::pages::search);  // ?q=&type=&page=
-      r.get("/ressources", commons::resources);              // ?type=&coalition=&etiquette=&licence=&page=
-      r.get("/ressources.json", commons::resources_json);
+      r.get("/recherche.json", fabrique::search::pages::search_json);
+      r.get("/ressources", commons::resources);            // ?type=&coalition=&etiquette=&licence=&page=
+      r.get("/ressources.json", commons::resources_json);  // the filters, and ?page=&per_page=&updated_since=
+      r.get("/ressources.csv", commons::resources_csv);
       r.get("/ressources/proposer", signed_in(commons::new_resource));
       r.post("/ressources/proposer", signed_in(commons::create_resource), Needs::files);
       r.get("/ressources/{slug}", commons::resource);
+      r.get("/ressources/{slug}.json", commons::resource_json);
       r.get("/ressources/{slug}/fichier", commons::resource_file);
       r.get("/ressources/{slug}/modifier", signed_in(commons::edit_resource));
       r.post("/ressources/{slug}/modifier", signed_in(commons::update_resource), Needs::files);
@@ -230,11 +245,15 @@ const Router& routes() {
       r.get("/ressources/{slug}/historique/comparer", commons::compare_resource);  // ?de=&a=
       r.post("/ressources/{slug}/historique/{number:int}/restaurer", signed_in(commons::restore_resource));
       r.get("/charte", commons::charter);
+      r.get("/charte.json", commons::charter_json);
       r.get("/charte/signataires", commons::signatories);
+      r.get("/charte/signataires.json", commons::signatories_json);
       r.get("/charte/versions", commons::charter_versions);
+      r.get("/charte/versions.json", commons::charter_versions_json);
       r.get("/charte/versions/nouvelle", signed_in(commons::new_charter_version));
       r.post("/charte/versions/nouvelle", signed_in(commons::create_charter_version));
       r.get("/charte/versions/{number:int}", commons::charter_version);
+      r.get("/charte/versions/{number:int}.json", commons::charter_version_json);
       r.get("/charte/versions/{number:int}/modifier", signed_in(commons::edit_charter_draft));
       r.post("/charte/versions/{number:int}/modifier", signed_in(commons::update_charter_draft));
       r.post("/charte/versions/{number:int}/consultation", signed_in(commons::open_consultation));
@@ -246,6 +265,7 @@ const Router& routes() {
       r.get("/boussole/proposer", signed_in(commons::new_card));
       r.post("/boussole/proposer", signed_in(commons::create_card));
       r.get("/boussole/{slug}", commons::card);
+      r.get("/boussole/{slug}.json", commons::card_json);
       r.get("/boussole/{slug}/modifier", signed_in(commons::edit_card));
       r.post("/boussole/{slug}/modifier", signed_in(commons::update_card));
       r.post("/boussole/{slug}/publier", signed_in(commons::publish_card));

@@ -14,6 +14,7 @@
 #include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 #include "observatoire/view_models.hpp"
+#include "opendata/atom.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::observatoire::pages {
@@ -91,6 +92,7 @@ ListPage load_list(Context& ctx) {
 
 Response list(Context& ctx) {
   ListPage page = load_list(ctx);
+  ctx.feeds.push_back({ctx.tr(N_("Observatory of public algorithms: changes")), urls::changes_feed()});
   return fv::page(ctx, ctx.tr(N_("Observatory of public algorithms")),
                   html::render(*ctx.t, templates::List{.page = page}));
 }
@@ -164,33 +166,26 @@ Response list_csv(Context& ctx) {
 
 Response changes_atom(Context& ctx) {
   auto changes = store::recent_changes(ctx.db, 50);
-  const std::string base = ctx.base_url;
-  Html items;
+  const std::string& base = ctx.base_url;
+  opendata::atom::Feed feed{.id = base + urls::scoreboard(),
+                            .title = ctx.tr(N_("Observatory of public algorithms: changes")),
+                            .alternate = base + urls::scoreboard(),
+                            .self = base + urls::changes_feed(),
+                            .licence = ctx.options.data_licence,
+                            .updated = changes.empty() ? ctx.now : changes.front().at};
   for (const auto& ch : changes) {
     std::string link = base + urls::entry(ch.entry_slug);
     std::string summary =
         ch.comment.empty() ? fmt::format(fmt::runtime(ctx.tr(N_("Revision {}"))), ch.number) : ch.comment;
     if (!ch.source.empty()) summary += " — " + ctx.tr(N_("Source:")) + " " + ch.source;
-    items += render(
-        R"(<entry><title>{}</title><id>{}/historique#{}</id><link href="{}"/><updated>{}</updated><summary>{}</summary></entry>
-)",
-        ch.entry_name, link, ch.number, link, json::iso(ch.at), summary);
+    feed.entries.push_back({.id = link + "/historique#" + std::to_string(ch.number),
+                            .title = ch.entry_name,
+                            .link = link,
+                            .updated = ch.at,
+                            .summary = summary,
+                            .category = "algorithm"});
   }
-  // The feed's links: the register, the feed itself, and the licence of its data.
-  Html links = render(R"(<link href="{}"/><link rel="self" href="{}"/><link rel="license" href="{}"/>)",
-                      base + urls::scoreboard(), base + urls::changes_feed(),
-                      http::open_data::licence_url(ctx.options.data_licence));
-  Html feed = render(R"(<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><title>{}</title><id>{}</id>{}<rights>{}</rights><updated>{}</updated><author><name>fabrique</name></author>
-{}</feed>
-)",
-                     ctx.tr(N_("Observatory of public algorithms: changes")), base + urls::scoreboard(), links,
-                     ctx.options.data_licence, json::iso(changes.empty() ? ctx.now : changes.front().at), items);
-  Response r;
-  r.content_type = "application/atom+xml; charset=utf-8";
-  r.body = std::move(feed).release();
-  if (!changes.empty()) http::open_data::set_last_modified(r, changes.front().at);
-  return r;
+  return opendata::atom::response(feed);
 }
 
 }  // namespace fabrique::observatoire::pages

@@ -3,6 +3,8 @@
 // once opened to consultation); a change to those rules changes the query here too.
 #include "opendata/store.hpp"
 
+#include <algorithm>
+
 #include "storage/instants.hpp"
 
 namespace fabrique::opendata::store {
@@ -45,7 +47,95 @@ constexpr const char* kQueries[] = {
     "SELECT '/observatoire/organismes/' || slug, created_at FROM observatory_bodies ORDER BY id",
 };
 
+// The news of each kind: its query (columns: ref, path, title, detail, at, when) and, per scope,
+// what narrows it (nullptr: that kind has no news in that scope). Each ends where the scope's
+// condition goes, after a WHERE clause of its own.
+struct NewsKind {
+  const char* kind;
+  const char* select;
+  const char* per_scope[4];  // programme, coalition, organisation, series
+  const char* group_by = "";
+};
+
+constexpr const char* kEventOfCoalition = " AND e.id IN (SELECT event_id FROM event_coalitions WHERE coalition_id = ?)";
+constexpr const char* kEventOfOrganisation =
+    " AND e.id IN (SELECT event_id FROM event_organisations WHERE organisation_id = ? AND role = 'organiser')";
+
+const NewsKind kNews[] = {
+    {"coalition",
+     "SELECT k.id, '/coalitions/' || k.slug, k.number || ' — ' || k.title, '', k.created_at, NULL "
+     "FROM coalitions k WHERE 1 = 1",
+     {"", " AND k.id = ?", " AND k.animating_organisation_id = ?", nullptr}},
+    {"stage",
+     "SELECT s.id, '/coalitions/' || k.slug, k.number || ' — ' || k.title, s.to_stage, s.changed_at, NULL "
+     "FROM coalition_stage_changes s JOIN coalitions k ON k.id = s.coalition_id WHERE s.from_stage IS NOT NULL",
+     {"", " AND k.id = ?", " AND k.animating_organisation_id = ?", nullptr}},
+    {"event",
+     "SELECT e.id, '/evenements/' || e.slug, e.title, e.status, e.created_at, e.starts_at FROM events e WHERE 1 = 1",
+     {"", kEventOfCoalition, kEventOfOrganisation, " AND e.series_id = ?"}},
+    {"minutes",
+     "SELECT e.id, '/evenements/' || e.slug || '/compte-rendu', e.title, '', MAX(m.created_at), e.starts_at "
+     "FROM minutes_revisions m JOIN events e ON e.id = m.event_id WHERE 1 = 1",
+     {"", kEventOfCoalition, kEventOfOrganisation, " AND e.series_id = ?"},
+     " GROUP BY e.id, e.slug, e.title, e.starts_at"},
+    {"resource",
+     "SELECT r.id, '/ressources/' || r.slug, r.title, r.kind, COALESCE(r.published_at, r.created_at), NULL "
+     "FROM resources r WHERE r.status = 'published'",
+     {"", " AND r.id IN (SELECT resource_id FROM resource_coalitions WHERE coalition_id = ?)", nullptr, nullptr}},
+    {"charter_consultation",
+     "SELECT v.number, '/charte/versions/' || CAST(v.number AS TEXT), v.label, v.summary, v.consultation_opens_at, "
+     "NULL FROM charter_versions v WHERE v.consultation_opens_at IS NOT NULL",
+     {"", nullptr, nullptr, nullptr}},
+    {"charter_adopted",
+     "SELECT v.number, '/charte/versions/' || CAST(v.number AS TEXT), v.label, v.summary, v.adopted_at, NULL "
+     "FROM charter_versions v WHERE v.adopted_at IS NOT NULL",
+     {"", nullptr, nullptr, nullptr}},
+    {"action",
+     "SELECT a.id, '/coalitions/' || k.slug || '/feuille-de-route/' || CAST(a.id AS TEXT), a.title, "
+     "k.number || ' — ' || k.title, a.created_at, NULL FROM actions a JOIN coalitions k ON k.id = a.coalition_id "
+     "WHERE 1 = 1",
+     {nullptr, " AND a.coalition_id = ?",
+      " AND a.id IN (SELECT action_id FROM action_organisations WHERE organisation_id = ?)", nullptr}},
+};
+
 }  // namespace
+
+std::vector<News> news(storage::Connection& c, Scope scope, std::int64_t id, std::int64_t limit) {
+  std::vector<News> out;
+  for (const auto& k : kNews) {
+    const char* narrow = k.per_scope[static_cast<int>(scope)];
+    if (narrow == nullptr) continue;
+    storage::Params params;
+    if (scope != Scope::programme) params.push_back(id);
+    params.push_back(limit);
+    const std::string sql = std::string(k.select) + narrow + k.group_by + " ORDER BY 5 DESC, 1 DESC LIMIT ?";
+    for (const auto& r : c.query(sql, params)) {
+      News n{.kind = k.kind,
+             .ref = r.integer(0),
+             .path = r.text(1),
+             .title = r.text(2),
+             .detail = r.text(3),
+             .at = storage::at(r.integer(4))};
+      if (!r.is_null(5)) n.when = storage::at(r.integer(5));
+      out.push_back(std::move(n));
+    }
+  }
+  // Newest first across kinds; among equal instants, by kind then row, so that the order is stable.
+  std::sort(out.begin(), out.end(), [](const News& a, const News& b) {
+    if (a.at != b.at) return a.at > b.at;
+    if (a.kind != b.kind) return a.kind < b.kind;
+    return a.ref > b.ref;
+  });
+  if (out.size() > static_cast<std::size_t>(limit)) out.resize(static_cast<std::size_t>(limit));
+  return out;
+}
+
+std::optional<Series> series_of_event(storage::Connection& c, std::string_view event_slug) {
+  auto r = c.query_one("SELECT s.id, s.title FROM events e JOIN event_series s ON s.id = e.series_id WHERE e.slug = ?",
+                       {std::string(event_slug)});
+  if (!r) return std::nullopt;
+  return Series{r->integer(0), r->text(1)};
+}
 
 std::vector<PublicPage> public_pages(storage::Connection& c) {
   std::vector<PublicPage> out;

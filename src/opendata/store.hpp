@@ -23,4 +23,34 @@ struct PublicPage {
 // Drafts, accounts and animateurs' pages are never listed.
 std::vector<PublicPage> public_pages(storage::Connection& c);
 
+// --- What the Atom feeds announce (src/opendata/feeds.cpp)
+
+// Whose news: the whole programme, or one coalition, organisation or event series (by id).
+enum class Scope { programme, coalition, organisation, series };
+
+// One thing that happened, as a feed entry tells it.
+struct News {
+  // coalition (created), stage (a coalition entered a stage), event (announced), minutes (written
+  // or revised), resource (published), charter_consultation, charter_adopted, action (added).
+  std::string kind;
+  std::int64_t ref = 0;  // the row it comes from, unique within its kind
+  std::string path;      // the page it is about
+  std::string title;     // the thing's title ("8.a — Title" for a coalition)
+  std::string detail;    // the stage entered, the resource's kind, the charter's label, the action's coalition
+  std::chrono::sys_seconds at{};
+  std::optional<std::chrono::sys_seconds> when;  // an event's start
+};
+
+// The `limit` latest news of `scope` (`id` the coalition's, organisation's or series' id), newest
+// first: one query per kind of news, whatever the number of rows. Public things only: published
+// resources, charter versions once opened to consultation.
+std::vector<News> news(storage::Connection& c, Scope scope, std::int64_t id, std::int64_t limit);
+
+// An event series, from one of its events' slug.
+struct Series {
+  std::int64_t id = 0;
+  std::string title;
+};
+std::optional<Series> series_of_event(storage::Connection& c, std::string_view event_slug);
+
 }  // namespace fabrique::opendata::store

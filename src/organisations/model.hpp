@@ -1,5 +1,6 @@
 // Organisations: the actors of the programme (companies, associations, local authorities…) by kind.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <string>
 
@@ -15,6 +16,7 @@ struct Organisation {
   std::string website;
   std::string description;
   std::int64_t member_count = 0;  // filled by list queries
+  std::chrono::sys_seconds updated_at{};
 };
 
 // A member of an organisation as the public may see them.

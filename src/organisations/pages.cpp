@@ -2,9 +2,15 @@
 // re-render with errors.
 #include "organisations/pages.hpp"
 
+#include <boost/json.hpp>
+
+#include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
+#include "coalitions/urls.hpp"
+#include "common/csv.hpp"
 #include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
+#include "opendata/pages.hpp"
 #include "organisations/store.hpp"
 #include "organisations/templates/form.hpp"
 #include "organisations/templates/list.hpp"
@@ -91,7 +97,66 @@ ShowPage load_show(Context& ctx, Organisation o) {
   return page;
 }
 
+// The fields of an organisation in lists and on its own.
+boost::json::object organisation_json(const Context& ctx, const Organisation& o) {
+  return {{"slug", o.slug},
+          {"name", o.name},
+          {"url", ctx.base_url + "/organisations/" + o.slug},
+          {"kind", {{"slug", o.kind_slug}, {"label", o.kind_label}}},
+          {"website", o.website},
+          {"description", o.description},
+          {"members", o.member_count},
+          {"updated_at", coalitions::json::iso(o.updated_at)}};
+}
+
+// The kind asked for by ?type= (none when absent or unknown: every organisation).
+std::optional<std::int64_t> kind_filter(Context& ctx) {
+  for (const auto& k : taxonomies::terms(ctx.db, taxonomies::kOrganisationKinds))
+    if (k.slug == ctx.query.get("type")) return k.id;
+  return std::nullopt;
+}
+
 }  // namespace
+
+Response list_json(Context& ctx) {
+  Response refusal;
+  auto paging = coalitions::json::paging(ctx, refusal);
+  if (!paging) return refusal;
+  store::Filter f{.kind_id = kind_filter(ctx), .updated_since = paging->updated_since};
+  const std::int64_t total = store::count(ctx.db, f);
+  f.limit = paging->per_page;
+  f.offset = paging->offset();
+  boost::json::array items;
+  for (const auto& o : store::list(ctx.db, f)) items.push_back(organisation_json(ctx, o));
+  return coalitions::json::page(ctx, "organisations", std::move(items), total, *paging);
+}
+
+Response list_csv(Context& ctx) {
+  csv::Writer w;
+  w.row({"slug", "name", "url", "kind", "website", "description", "members", "updated_at"});
+  for (const auto& o : store::list(ctx.db, store::Filter{.kind_id = kind_filter(ctx)}))
+    w.row(std::vector<std::string>{o.slug, o.name, ctx.base_url + "/organisations/" + o.slug, o.kind_label, o.website,
+                                   o.description, std::to_string(o.member_count), coalitions::json::iso(o.updated_at)});
+  return csv::response(w, "organisations.csv");
+}
+
+Response show_json(Context& ctx) {
+  auto o = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!o) return coalitions::json::not_found(ctx);
+  ShowPage page = load_show(ctx, std::move(*o));
+  boost::json::object out = organisation_json(ctx, page.organisation);
+  boost::json::array linked, named;
+  for (const auto& k : page.coalitions)
+    linked.push_back({{"slug", k.slug},
+                      {"number", k.number},
+                      {"title", k.title},
+                      {"url", ctx.base_url + coalitions::urls::coalition(k.slug)}});
+  for (const auto& name : page.named_members) named.push_back(boost::json::value(name));
+  out["coalitions"] = std::move(linked);
+  out["named_members"] = std::move(named);
+  out["feed"] = ctx.base_url + "/organisations/" + page.organisation.slug + ".atom";
+  return coalitions::json::response(ctx, out);
+}
 
 Response list(Context& ctx) {
   ListPage page = load_list(ctx);
@@ -102,6 +167,7 @@ Response show(Context& ctx) {
   auto o = store::by_slug(ctx.db, ctx.param("slug"));
   if (!o) return views::not_found(ctx);
   ShowPage page = load_show(ctx, std::move(*o));
+  ctx.feeds.push_back({ctx.tr(N_("News (Atom feed)")), opendata::pages::organisation_feed(page.organisation.slug)});
   return views::page(ctx, page.organisation.name, html::render(*ctx.t, templates::Show{.page = page}));
 }
 

@@ -9,6 +9,9 @@ using http::Response;
 
 Response list(Context& ctx);       // GET /organisations
 Response show(Context& ctx);       // GET /organisations/{slug}
+Response list_json(Context& ctx);  // GET /organisations.json?type=&page=&per_page=&updated_since=
+Response list_csv(Context& ctx);   // GET /organisations.csv?type=
+Response show_json(Context& ctx);  // GET /organisations/{slug}.json
 Response new_form(Context& ctx);   // GET /organisations/nouvelle
 Response create(Context& ctx);     // POST /organisations/nouvelle
 Response edit_form(Context& ctx);  // GET /organisations/{slug}/modifier

@@ -2,6 +2,7 @@
 #include "organisations/store.hpp"
 
 #include "common/text.hpp"
+#include "storage/instants.hpp"
 
 namespace fabrique::organisations::store {
 namespace {
@@ -9,20 +10,34 @@ namespace {
 // For one organisation, its member count is a single indexed count…
 constexpr const char* kSelect =
     "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, "
-    "(SELECT COUNT(*) FROM user_organisations m WHERE m.organisation_id = o.id) "
+    "(SELECT COUNT(*) FROM user_organisations m WHERE m.organisation_id = o.id), o.updated_at "
     "FROM organisations o JOIN organisation_kinds k ON k.id = o.kind_id ";
 // …for a list, one grouped pass over memberships replaces a count per row.
 constexpr const char* kSelectList =
-    "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, COALESCE(m.n, 0) "
+    "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, COALESCE(m.n, 0), "
+    "o.updated_at "
     "FROM organisations o JOIN organisation_kinds k ON k.id = o.kind_id "
     "LEFT JOIN (SELECT organisation_id, COUNT(*) AS n FROM user_organisations GROUP BY organisation_id) m "
     "ON m.organisation_id = o.id ";
 
+using storage::secs;
+
 Organisation read(const storage::Row& r) {
-  return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4), r.text(5), r.text(6), r.text(7), r.integer(8)};
+  return {r.integer(0), r.text(1), r.text(2), r.integer(3), r.text(4),
+          r.text(5),    r.text(6), r.text(7), r.integer(8), storage::at(r.integer(9))};
 }
 
-using storage::secs;
+std::string where_of(const Filter& f, storage::Params& params) {
+  std::string where;
+  auto add = [&](const char* clause, storage::Value v) {
+    where += where.empty() ? "WHERE " : " AND ";
+    where += clause;
+    params.push_back(std::move(v));
+  };
+  if (f.kind_id) add("o.kind_id = ?", *f.kind_id);
+  if (f.updated_since) add("o.updated_at >= ?", secs(*f.updated_since));
+  return where;
+}
 
 }  // namespace
 
@@ -34,6 +49,25 @@ std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_i
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(read(r));
   return out;
+}
+
+std::vector<Organisation> list(Connection& c, const Filter& f) {
+  storage::Params params;
+  std::string sql = std::string(kSelectList) + where_of(f, params) + " ORDER BY o.name_key, o.id";
+  if (f.limit >= 0) {  // PostgreSQL has no LIMIT -1
+    sql += " LIMIT ? OFFSET ?";
+    params.push_back(f.limit);
+    params.push_back(f.offset);
+  }
+  std::vector<Organisation> out;
+  for (const auto& r : c.query(sql, params)) out.push_back(read(r));
+  return out;
+}
+
+std::int64_t count(Connection& c, const Filter& f) {
+  storage::Params params;
+  std::string where = where_of(f, params);
+  return c.query_integer("SELECT COUNT(*) FROM organisations o " + where, params);
 }
 
 std::optional<Organisation> by_slug(Connection& c, std::string_view slug) {

@@ -14,6 +14,16 @@ using storage::Connection;
 
 // All organisations, by name, with their member counts; optionally of one kind.
 std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id);
+
+// A page of the list, for the open data (stable: by name, which is unique, then id).
+struct Filter {
+  std::optional<std::int64_t> kind_id;
+  std::optional<sys_seconds> updated_since;  // changed at or after
+  std::int64_t limit = -1;                   // -1: all
+  std::int64_t offset = 0;
+};
+std::vector<Organisation> list(Connection& c, const Filter& f);
+std::int64_t count(Connection& c, const Filter& f);
 std::optional<Organisation> by_slug(Connection& c, std::string_view slug);
 std::optional<Organisation> by_name(Connection& c, std::string_view name);  // case-insensitive
 bool slug_taken(Connection& c, std::string_view slug);

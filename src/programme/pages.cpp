@@ -4,6 +4,7 @@
 #include "coalitions/store.hpp"
 #include "http/app.hpp"
 #include "i18n/i18n.hpp"
+#include "opendata/pages.hpp"
 #include "programme/store.hpp"
 #include "programme/templates/home.hpp"
 #include "programme/view_models.hpp"
@@ -37,6 +38,7 @@ HomePage load_home(http::Context& ctx) {
 
 http::Response home(http::Context& ctx) {
   HomePage page = load_home(ctx);
+  ctx.feeds.push_back({ctx.tr(N_("News (Atom feed)")), opendata::pages::programme_feed()});
   return views::page(ctx, ctx.tr(N_("Home")), html::render(*ctx.t, templates::Home{.page = page}));
 }
 

@@ -1,11 +1,15 @@
 // An indicator's own page: its facts and measurements, the form that edits it (a new revision; a
 // stale edit is refused with 409), its history (revisions, with the button that restores an older
 // one, corrected and removed measurements), and the page that corrects or removes one measurement.
+#include <boost/json.hpp>
+
 #include "charts/charts.hpp"
+#include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/history.hpp"
+#include "roadmaps/json.hpp"
 #include "roadmaps/loaders.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
@@ -125,6 +129,18 @@ Response show_indicator(Context& ctx) {
   auto i = store::indicator(ctx.db, k->id, ctx.param_int("id"));
   if (!i) return fv::not_found(ctx);
   return render_indicator(ctx, *k, *i, input_of(*i), {}, false, 200);
+}
+
+Response indicator_json(Context& ctx) {
+  auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return views::not_found_json(ctx);
+  auto i = store::indicator(ctx.db, k->id, ctx.param_int("id"));
+  if (!i) return views::not_found_json(ctx);
+  IndicatorPage page = load_indicator(ctx, *k, *i, {});
+  boost::json::object out = json::indicator(page.indicator);
+  out["coalition"] = coalitions::json::summary(ctx, page.coalition);
+  out["url"] = ctx.base_url + urls::indicator(page.coalition.slug, page.indicator.id);
+  return coalitions::json::response(ctx, out);
 }
 
 Response update_indicator(Context& ctx) {

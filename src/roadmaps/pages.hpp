@@ -20,6 +20,7 @@ Response coalition_roadmap(Context& ctx);       // GET /coalitions/{slug}/feuill
 Response coalition_roadmap_json(Context& ctx);  // GET /coalitions/{slug}/feuille-de-route.json
 Response create_action(Context& ctx);           // POST /coalitions/{slug}/feuille-de-route
 Response show_action(Context& ctx);             // GET /coalitions/{slug}/feuille-de-route/{id}
+Response action_json(Context& ctx);             // GET /coalitions/{slug}/feuille-de-route/{id}.json
 Response update_action(Context& ctx);           // POST /coalitions/{slug}/feuille-de-route/{id}
 Response action_from_next_step(Context& ctx);   // POST /evenements/{slug}/compte-rendu/elements/{id}/action
 Response action_history(Context& ctx);          // GET /coalitions/{slug}/feuille-de-route/{id}/historique?de=&a=
@@ -36,6 +37,7 @@ Response record_measurement(Context& ctx);  // POST /coalitions/{slug}/impact/me
 Response measurements_csv(Context& ctx);    // GET /coalitions/{slug}/impact/{id}/mesures.csv
 // indicator_pages.cpp
 Response show_indicator(Context& ctx);       // GET /coalitions/{slug}/impact/{id}
+Response indicator_json(Context& ctx);       // GET /coalitions/{slug}/impact/{id}.json
 Response update_indicator(Context& ctx);     // POST /coalitions/{slug}/impact/{id}
 Response restore_indicator(Context& ctx);    // POST …/impact/{id}/historique/{number}/restaurer
 Response show_measurement(Context& ctx);     // GET /coalitions/{slug}/impact/{id}/mesures/{measure}

@@ -144,6 +144,15 @@ Response show_action(Context& ctx) {
   return render_action(ctx, *k, *a, views::input_of(*a), {}, false, 200);
 }
 
+Response action_json(Context& ctx) {
+  auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return views::not_found_json(ctx);
+  auto a = store::action(ctx.db, k->id, ctx.param_int("id"));
+  if (!a) return views::not_found_json(ctx);
+  ActionPage page = load_action(ctx, *k, *a, {}, {}, false);
+  return coalitions::json::response(ctx, json::action(ctx, page.action));
+}
+
 Response update_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
   auto result = roadmaps::update_action(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);

@@ -2,8 +2,10 @@
 // ranked results with their excerpt, and pages. Any query string gives a 200 page.
 #include "search/pages.hpp"
 
+#include <boost/json.hpp>
 #include <chrono>
 
+#include "coalitions/json.hpp"
 #include "common/numbers.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
@@ -31,7 +33,54 @@ std::string link(std::string_view q, std::string_view t, std::int64_t page) {
   return out;
 }
 
+// What the person asks for: the words, the type, the page. Any query string is accepted.
+Query query_of(const http::Context& ctx) {
+  Query q;
+  q.text = ctx.query.get("q");
+  if (q.text.size() > kMaxQueryBytes * 4) q.text.resize(kMaxQueryBytes * 4);  // kept in the form, not searched
+  q.type = ctx.query.get("type");
+  if (q.type.size() > 40) q.type.clear();
+  q.page = numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1);  // absent or not a page: the first
+  return q;
+}
+
+// Who searches: what they may find depends on it.
+Viewer viewer_of(const http::Context& ctx) {
+  Viewer viewer;
+  if (ctx.user) {
+    viewer.user_id = ctx.user->id;
+    viewer.animateur = ctx.user->is_animateur();
+  }
+  return viewer;
+}
+
 }  // namespace
+
+http::Response search_json(http::Context& ctx) {
+  const Query q = query_of(ctx);
+  const Results r = find(ctx.db, viewer_of(ctx), q);
+  boost::json::object facets;
+  for (const auto& [t, n] : r.facets) facets[t] = n;
+  boost::json::array results, words;
+  for (const auto& w : r.words) words.push_back(boost::json::value(w));
+  for (const auto& h : r.hits)
+    results.push_back(
+        {{"type", h.type}, {"title", h.title}, {"url", ctx.base_url + h.url}, {"excerpt_html", h.excerpt.str()}});
+  boost::json::object out;
+  out["query"] = text::valid_utf8(q.text, false) ? q.text : std::string();
+  out["type"] = type(q.type) ? q.type : std::string();
+  out["words"] = std::move(words);
+  out["total"] = r.total;
+  out["matching"] = r.matching;
+  out["capped"] = r.capped;
+  out["page"] = r.page;
+  out["pages"] = r.pages;
+  out["facets"] = std::move(facets);
+  out["results"] = std::move(results);
+  http::Response response = coalitions::json::response(ctx, out);
+  http::open_data::set_paging_links(response, ctx.base_url, ctx.request.path, ctx.request.query, r.page, r.pages);
+  return response;
+}
 
 http::Response search(http::Context& ctx) {
   // The time this page takes on the server, sent in a Server-Timing header (the search itself, and
@@ -39,18 +88,8 @@ http::Response search(http::Context& ctx) {
   // and the client (bench/search.sh).
   using Clock = std::chrono::steady_clock;
   const auto started = Clock::now();
-  Query q;
-  q.text = ctx.query.get("q");
-  if (q.text.size() > kMaxQueryBytes * 4) q.text.resize(kMaxQueryBytes * 4);  // kept in the form, not searched
-  q.type = ctx.query.get("type");
-  if (q.type.size() > 40) q.type.clear();
-  q.page = numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1);  // absent or not a page: the first
-  Viewer viewer;
-  if (ctx.user) {
-    viewer.user_id = ctx.user->id;
-    viewer.animateur = ctx.user->is_animateur();
-  }
-  Results r = find(ctx.db, viewer, q);
+  Query q = query_of(ctx);
+  Results r = find(ctx.db, viewer_of(ctx), q);
   const auto searched = Clock::now();
   if (!q.type.empty() && !type(q.type)) q.type.clear();
 

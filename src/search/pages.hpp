@@ -4,6 +4,7 @@
 
 namespace fabrique::search::pages {
 
-http::Response search(http::Context& ctx);  // GET /recherche
+http::Response search(http::Context& ctx);       // GET /recherche
+http::Response search_json(http::Context& ctx);  // GET /recherche.json: the same results as data
 
 }  // namespace fabrique::search::pages

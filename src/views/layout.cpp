@@ -31,6 +31,7 @@ Response page(Context& ctx, int status, std::string_view title, const Html& main
                                                    .title = title,
                                                    .stylesheet = ctx.assets.url("style.css"),
                                                    .icon = ctx.assets.url("icon.svg"),
+                                                   .feeds = ctx.feeds,
                                                    .path = ctx.request.path,
                                                    .location = current_location(ctx),
                                                    .signed_in = ctx.user.has_value(),

@@ -5,7 +5,10 @@
 #include <boost/json.hpp>
 #include <cstdio>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <set>
+#include <sstream>
 
 #include "demo/demo.hpp"
 #include "integration/site.hpp"
@@ -70,6 +73,110 @@ Parsed parse_sitemap(const std::string& xml) {
 std::string path_under(const std::string& base, const std::string& url) {
   EXPECT_TRUE(url.starts_with(base + "/")) << url << " is not under " << base;
   return url.substr(base.size());
+}
+
+// What a real parser (Python's standard library) prints about `documents`, each in a file of its
+// own: `script` reads the files named by sys.argv[1:] and prints a line "#" before each document's
+// lines. One run for all of them, since starting Python costs more than parsing. Fails the test
+// when the script fails (a document that is not well-formed CSV or XML, an assertion about its
+// shape). Gives each document's lines.
+std::vector<std::vector<std::string>> parsed_by_python(const std::string& script,
+                                                       const std::vector<std::string>& documents) {
+  static int counter = 0;
+  std::vector<std::filesystem::path> paths;
+  std::string command = "python3 -S -c '" + script + "'";
+  for (const auto& document : documents) {
+    paths.push_back(std::filesystem::temp_directory_path() /
+                    ("fabrique-doc-" + std::to_string(::getpid()) + "-" + std::to_string(counter++)));
+    std::ofstream(paths.back(), std::ios::binary) << document;
+    command += " " + paths.back().string();
+  }
+  std::string text;
+  if (FILE* p = ::popen((command + " 2>&1").c_str(), "r")) {
+    char buffer[4096];
+    while (std::fgets(buffer, sizeof buffer, p)) text += buffer;
+    EXPECT_EQ(::pclose(p), 0) << text;
+  } else {
+    ADD_FAILURE() << "cannot run python3";
+  }
+  for (const auto& path : paths) std::filesystem::remove(path);
+  std::vector<std::vector<std::string>> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line == "#")
+      out.emplace_back();
+    else if (!out.empty())
+      out.back().push_back(line);
+  }
+  EXPECT_EQ(out.size(), documents.size()) << text;
+  out.resize(documents.size());
+  return out;
+}
+
+// CSV files as a spreadsheet reads them (Python's csv module, RFC 4180 quoting, the BOM taken as
+// the encoding's mark): per file, one line per row, its cells joined by a tab; a cell holding a
+// line break keeps it as \n.
+std::vector<std::vector<std::string>> csv_rows(const std::vector<std::string>& documents) {
+  for (const auto& document : documents)
+    EXPECT_TRUE(document.starts_with("\xEF\xBB\xBF")) << "a byte-order mark, for Excel";
+  return parsed_by_python(
+      "\n"
+      "import csv, sys\n"
+      "for name in sys.argv[1:]:\n"
+      "    with open(name, encoding=\"utf-8-sig\", newline=\"\") as f:\n"
+      "        rows = list(csv.reader(f))\n"
+      "    assert rows, \"no header\"\n"
+      "    assert all(len(r) == len(rows[0]) for r in rows), \"rows of unequal length\"\n"
+      "    print(\"#\")\n"
+      "    for r in rows: print(\"\\t\".join(c.replace(\"\\n\", \"\\\\n\").replace(\"\\t\", \" \") for c in r))\n",
+      documents);
+}
+
+// Atom feeds as a feed reader reads them (xml.etree): checks what RFC 4287 requires of a feed and
+// of each entry (id, title, updated, a link; the feed's self, alternate and license links), then
+// prints, per feed, its title, and one line per entry: its category, a tab, its link.
+std::vector<std::vector<std::string>> atom_entries(const std::vector<std::string>& documents) {
+  return parsed_by_python(
+      "\n"
+      "import sys, xml.etree.ElementTree as ET\n"
+      "a = \"{http://www.w3.org/2005/Atom}\"\n"
+      "for name in sys.argv[1:]:\n"
+      "    feed = ET.parse(name).getroot()\n"
+      "    assert feed.tag == a + \"feed\", feed.tag\n"
+      "    for n in (\"id\", \"title\", \"updated\", \"rights\"): assert feed.find(a + n) is not None, n\n"
+      "    rels = [l.get(\"rel\") for l in feed.findall(a + \"link\")]\n"
+      "    assert \"self\" in rels and \"license\" in rels and \"alternate\" in rels, rels\n"
+      "    print(\"#\")\n"
+      "    print(feed.find(a + \"title\").text)\n"
+      "    ids = set()\n"
+      "    for e in feed.findall(a + \"entry\"):\n"
+      "        for n in (\"id\", \"title\", \"updated\"): assert e.find(a + n) is not None, n\n"
+      "        assert e.find(a + \"id\").text not in ids, \"an id twice\"\n"
+      "        ids.add(e.find(a + \"id\").text)\n"
+      "        c = e.find(a + \"category\")\n"
+      "        print((c.get(\"term\") if c is not None else \"\") + \"\\t\" + e.find(a + \"link\").get(\"href\"))\n",
+      documents);
+}
+
+// The Link header of a list's page with that relation (rel="next"…), as a path under `base`; empty
+// when there is none.
+std::string paging_link(const HttpResponse& r, const std::string& rel, const std::string& base) {
+  for (const auto& value : r.header_values("link")) {
+    std::size_t at = 0;
+    while ((at = value.find('<', at)) != std::string::npos) {
+      const std::size_t close = value.find('>', at);
+      const std::size_t next = value.find('<', close);
+      const std::string params = value.substr(close, next == std::string::npos ? std::string::npos : next - close);
+      if (has(params, "rel=\"" + rel + "\"")) return path_under(base, value.substr(at + 1, close - at - 1));
+      at = close;
+    }
+  }
+  return {};
+}
+
+std::string first_slug(Site& site, const std::string& sql) {
+  auto c = site.db().acquire();
+  return c->query_one(sql)->text(0);
 }
 
 TEST(AbsoluteLinks, EachHostGetsLinksToItself) {
@@ -232,6 +339,229 @@ TEST(Licence, EveryJsonDocumentStatesItAndEveryDataDocumentLinksIt) {
   auto r = get(other, "/coalitions.json");
   EXPECT_EQ(boost::json::parse(r.body).at("licence").at("id").as_string(), "ODbL-1.0");
   EXPECT_TRUE(has(r.header("link"), "https://spdx.org/licenses/ODbL-1.0.html"));
+}
+
+TEST(DataDocuments, EveryPublicPageHasItsJsonWithTheLicenceAnd304) {
+  Site site;
+  load_demo(site);
+  const std::string organisation = first_slug(site, "SELECT slug FROM organisations ORDER BY id");
+  const std::string resource = first_slug(site, "SELECT slug FROM resources WHERE status = 'published' ORDER BY id");
+  const std::string card = first_slug(site, "SELECT slug FROM boussole_cards WHERE status = 'published' ORDER BY id");
+  const std::string version = first_slug(
+      site, "SELECT CAST(number AS TEXT) FROM charter_versions WHERE adopted_at IS NOT NULL ORDER BY number");
+  const std::string action = first_slug(site,
+                                        "SELECT '/coalitions/' || k.slug || '/feuille-de-route/' || CAST(a.id AS TEXT) "
+                                        "FROM actions a JOIN coalitions k ON k.id = a.coalition_id ORDER BY a.id");
+  const std::string indicator =
+      first_slug(site,
+                 "SELECT '/coalitions/' || k.slug || '/impact/' || CAST(i.id AS TEXT) "
+                 "FROM indicators i JOIN coalitions k ON k.id = i.coalition_id ORDER BY i.id");
+  std::map<std::string, boost::json::object> documents;
+  for (const std::string& target : std::vector<std::string>{
+           action + ".json", indicator + ".json", "/organisations.json", "/organisations/" + organisation + ".json",
+           "/recherche.json?q=numerique", "/charte.json", "/charte/versions.json",
+           "/charte/versions/" + version + ".json", "/charte/signataires.json", "/ressources/" + resource + ".json",
+           "/boussole/" + card + ".json"}) {
+    auto r = get(site, target, {{"Host", "fabrique.example.org"}});
+    ASSERT_EQ(r.status, 200) << target;
+    EXPECT_TRUE(r.header("content-type").starts_with("application/json")) << target;
+    auto document = boost::json::parse(r.body).as_object();
+    EXPECT_EQ(document.begin()->key(), "licence") << target;
+    EXPECT_EQ(document.at("licence").at("id").as_string(), "etalab-2.0") << target;
+    EXPECT_EQ(r.header("access-control-allow-origin"), "*") << target;
+    EXPECT_EQ(get(site, target, {{"Host", "fabrique.example.org"}, {"If-None-Match", r.header("etag")}}).status, 304)
+        << target;
+    documents[target.substr(0, target.find('?'))] = std::move(document);
+  }
+  // What each holds, as the page shows it.
+  const auto& organisations = documents["/organisations.json"];
+  EXPECT_EQ(organisations.at("total").as_int64(), site.count("SELECT COUNT(*) FROM organisations"));
+  const auto& one = documents["/organisations/" + organisation + ".json"];
+  EXPECT_EQ(one.at("slug").as_string(), organisation);
+  EXPECT_EQ(one.at("url").as_string(), "http://fabrique.example.org/organisations/" + organisation);
+  EXPECT_TRUE(one.at("coalitions").is_array());
+  const auto& search = documents["/recherche.json"];
+  ASSERT_FALSE(search.at("results").as_array().empty());
+  for (const auto& hit : search.at("results").as_array())
+    EXPECT_TRUE(hit.at("url").as_string().starts_with("http://fabrique.example.org/"));
+  const auto& charter = documents["/charte.json"];
+  ASSERT_TRUE(charter.at("version").is_object());
+  EXPECT_EQ(charter.at("sections").as_array().size(), 6u);
+  EXPECT_FALSE(charter.at("sections").as_array()[0].at("text").as_string().empty()) << "the Markdown as written";
+  EXPECT_EQ(documents["/charte/versions/" + version + ".json"].at("state").as_string(), "adopted");
+  EXPECT_FALSE(documents["/charte/signataires.json"].at("versions").as_array().empty());
+  const auto& one_resource = documents["/ressources/" + resource + ".json"].at("resource");
+  EXPECT_EQ(one_resource.at("slug").as_string(), resource);
+  EXPECT_TRUE(one_resource.at("licence").at("id").is_string()) << "its own licence, apart from the document's";
+  EXPECT_EQ(documents["/boussole/" + card + ".json"].at("slug").as_string(), card);
+  EXPECT_EQ(documents[action + ".json"].at("url").as_string(), "http://fabrique.example.org" + action);
+  EXPECT_TRUE(documents[indicator + ".json"].at("measurements").is_array());
+
+  // Unknown things answer 404 in JSON; a draft is nobody's open data.
+  for (const std::string target :
+       {"/organisations/inconnue.json", "/ressources/inconnue.json", "/boussole/inconnue.json",
+        "/charte/versions/999.json", "/coalitions/inconnue/impact/1.json",
+        "/coalitions/inconnue/feuille-de-route/1.json"}) {
+    auto r = get(site, target);
+    EXPECT_EQ(r.status, 404) << target;
+  }
+  EXPECT_EQ(
+      get(site, "/organisations/inconnue.json").body,
+      R"({"licence":{"id":"etalab-2.0","url":"https://www.etalab.gouv.fr/licence-ouverte-open-licence/"},"error":"not found"})");
+}
+
+TEST(DataDocuments, CsvFilesOpenInASpreadsheetWithTheRowsOfTheJson) {
+  Site site;
+  load_demo(site);
+  // Accents survive, and a cell that a spreadsheet would run as a formula is defused.
+  {
+    auto c = site.db().acquire();
+    c->execute("UPDATE organisations SET description = ? WHERE id = (SELECT MIN(id) FROM organisations)",
+               {std::string("=1+1, \"cité\"\nligne")});
+  }
+  struct List {
+    std::string csv, json, key, first_column;
+  };
+  const std::vector<List> lists = {List{"/coalitions.csv", "/coalitions.json", "coalitions", "number"},
+                                   List{"/organisations.csv", "/organisations.json", "organisations", "slug"},
+                                   List{"/evenements.csv", "/evenements.json", "events", "slug"},
+                                   List{"/ressources.csv", "/ressources.json", "resources", "slug"}};
+  std::vector<std::string> documents;
+  for (const auto& list : lists) {
+    auto r = get(site, list.csv);
+    ASSERT_EQ(r.status, 200) << list.csv;
+    EXPECT_TRUE(r.header("content-type").starts_with("text/csv")) << list.csv;
+    EXPECT_TRUE(has(r.header("content-disposition"), "attachment")) << list.csv;
+    EXPECT_TRUE(has(r.header("link"), "rel=\"license\"")) << list.csv;
+    EXPECT_EQ(get(site, list.csv, {{"If-None-Match", r.header("etag")}}).status, 304) << list.csv;
+    documents.push_back(r.body);
+  }
+  const auto files = csv_rows(documents);
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    const auto& rows = files[i];
+    ASSERT_GT(rows.size(), 1u) << lists[i].csv;
+    EXPECT_TRUE(rows[0].starts_with(lists[i].first_column + "\t")) << rows[0];
+    auto json = boost::json::parse(get(site, lists[i].json + "?per_page=500").body).as_object();
+    EXPECT_EQ(static_cast<std::int64_t>(rows.size()) - 1, json.at("total").as_int64()) << lists[i].csv;
+  }
+  EXPECT_TRUE(std::any_of(files[1].begin(), files[1].end(),
+                          [](const std::string& row) { return has(row, "\t'=1+1, \"cité\"\\nligne\t"); }));
+}
+
+TEST(Paging, LinkHeadersWalkEachListWithNoDuplicateOrGap) {
+  Site site;
+  load_demo(site);
+  const std::string base = "http://fabrique.example.org";
+  for (const auto& [path, key] :
+       std::vector<std::pair<std::string, std::string>>{{"/coalitions.json", "coalitions"},
+                                                        {"/organisations.json", "organisations"},
+                                                        {"/evenements.json", "events"},
+                                                        {"/ressources.json", "resources"}}) {
+    std::vector<std::string> whole;
+    const auto everything = boost::json::parse(get(site, path + "?per_page=500").body);
+    for (const auto& item : everything.at(key).as_array()) whole.push_back(std::string(item.at("slug").as_string()));
+    ASSERT_GT(whole.size(), 2u) << path;
+
+    std::vector<std::string> walked;
+    std::string target = path + "?per_page=2&page=1";
+    std::string previous;
+    int pages = 0;
+    while (!target.empty()) {
+      auto r = get(site, target, {{"Host", "fabrique.example.org"}});
+      ASSERT_EQ(r.status, 200) << target;
+      auto page = boost::json::parse(r.body).as_object();
+      EXPECT_EQ(page.at("total").as_int64(), static_cast<std::int64_t>(whole.size()));
+      EXPECT_LE(page.at(key).as_array().size(), 2u);
+      for (const auto& item : page.at(key).as_array()) walked.push_back(std::string(item.at("slug").as_string()));
+      if (++pages > 1) EXPECT_EQ(paging_link(r, "prev", base), previous) << "prev leads back";
+      EXPECT_TRUE(has(paging_link(r, "first", base), "page=1"));
+      previous = target;
+      target = paging_link(r, "next", base);
+      ASSERT_LE(pages, 100) << "the walk ends";
+    }
+    EXPECT_EQ(walked, whole) << path << ": every item once, in the same order";
+    EXPECT_EQ(pages, static_cast<int>((whole.size() + 1) / 2));
+  }
+
+  // updated_since keeps what changed since then; a date that is not one is refused, not ignored.
+  {
+    auto c = site.db().acquire();
+    c->execute("UPDATE organisations SET updated_at = 4102444800 WHERE id = (SELECT MIN(id) FROM organisations)");
+  }
+  auto recent = boost::json::parse(get(site, "/organisations.json?updated_since=2100-01-01").body).as_object();
+  ASSERT_EQ(recent.at("total").as_int64(), 1);
+  EXPECT_EQ(recent.at("organisations").as_array()[0].at("updated_at").as_string(), "2100-01-01T00:00:00Z");
+  EXPECT_EQ(boost::json::parse(get(site, "/organisations.json?updated_since=2100-01-01T00:00:01Z").body)
+                .at("total")
+                .as_int64(),
+            0);
+  for (const std::string target : {"/coalitions.json?updated_since=hier", "/evenements.json?per_page=0",
+                                   "/ressources.json?page=abc", "/organisations.json?updated_since=2021-13-01"}) {
+    auto r = get(site, target);
+    EXPECT_EQ(r.status, 400) << target;
+    EXPECT_TRUE(boost::json::parse(r.body).as_object().contains("error")) << target;
+  }
+}
+
+TEST(AtomFeeds, TheProgrammeCoalitionsOrganisationsAndSeriesHaveFeedsThatPagesAnnounce) {
+  Site site;
+  load_demo(site);
+  const std::string base = "http://fabrique.example.org";
+  const std::string coalition = first_slug(site, "SELECT slug FROM coalitions ORDER BY id");
+  const std::string organisation =
+      first_slug(site,
+                 "SELECT o.slug FROM organisations o JOIN event_organisations e ON e.organisation_id = o.id "
+                 "AND e.role = 'organiser' ORDER BY o.id");
+  const std::string in_series = first_slug(site, "SELECT slug FROM events WHERE series_id IS NOT NULL ORDER BY id");
+  const std::vector<std::string> targets = {
+      "/actualites.atom", "/coalitions/" + coalition + ".atom", "/organisations/" + organisation + ".atom",
+      "/evenements/" + in_series + "/serie.atom", "/observatoire/changements.atom"};
+  std::vector<std::string> documents;
+  for (const std::string& target : targets) {
+    auto r = get(site, target, {{"Host", "fabrique.example.org"}});
+    ASSERT_EQ(r.status, 200) << target;
+    EXPECT_TRUE(r.header("content-type").starts_with("application/atom+xml")) << target;
+    EXPECT_EQ(get(site, target, {{"Host", "fabrique.example.org"}, {"If-None-Match", r.header("etag")}}).status, 304);
+    EXPECT_EQ(get(site, target, {{"If-Modified-Since", r.header("last-modified")}}).status, 304) << target;
+    documents.push_back(r.body);
+  }
+  std::map<std::string, std::vector<std::string>> feeds;
+  auto parsed = atom_entries(documents);
+  for (std::size_t f = 0; f < targets.size(); ++f) {
+    const auto& entries = parsed[f];
+    ASSERT_GT(entries.size(), 1u) << targets[f] << ": a title and entries";
+    for (std::size_t i = 1; i < entries.size(); ++i) {
+      const std::string link = entries[i].substr(entries[i].find('\t') + 1);
+      EXPECT_TRUE(link.starts_with(base + "/")) << targets[f] << ": " << link;
+    }
+    feeds[targets[f]] = entries;
+  }
+  auto categories = [](const std::vector<std::string>& entries) {
+    std::set<std::string> out;
+    for (std::size_t i = 1; i < entries.size(); ++i) out.insert(entries[i].substr(0, entries[i].find('\t')));
+    return out;
+  };
+  const auto programme = categories(feeds["/actualites.atom"]);
+  for (const std::string kind : {"coalition", "event", "resource", "charter_adopted"})
+    EXPECT_EQ(programme.count(kind), 1u) << kind;
+  for (const auto& kind : categories(feeds["/evenements/" + in_series + "/serie.atom"]))
+    EXPECT_TRUE(kind == "event" || kind == "minutes") << kind;
+  EXPECT_EQ(get(site, "/coalitions/inconnue.atom").status, 404);
+
+  // Autodiscovery: the page names its feed in its head, and that address answers.
+  for (const auto& [page, feed] : std::vector<std::pair<std::string, std::string>>{
+           {"/", "/actualites.atom"},
+           {"/coalitions/" + coalition, "/coalitions/" + coalition + ".atom"},
+           {"/organisations/" + organisation, "/organisations/" + organisation + ".atom"},
+           {"/evenements/" + in_series, "/evenements/" + in_series + "/serie.atom"},
+           {"/observatoire", "/observatoire/changements.atom"}}) {
+    auto html = get(site, page).body;
+    const std::string head = html.substr(0, html.find("</head>"));
+    EXPECT_TRUE(std::regex_search(
+        head,
+        std::regex("<link rel=\"alternate\" type=\"application/atom\\+xml\" title=\"[^\"]+\" href=\"" + feed + "\">")))
+        << page;
+  }
 }
 
 TEST(Sitemap, ListsEveryPublicPageAndEachAnswers200) {
