@@ -57,8 +57,7 @@ Response render_sign_in(Context& ctx, const FieldErrors& errors, int status) {
                                                       .csrf = ctx.csrf_token()}));
 }
 
-AccountPage load_account(Context& ctx, const FieldErrors& profile_errors, const FieldErrors& password_errors,
-                         const FieldErrors& join_errors) {
+AccountPage load_account(Context& ctx, const AccountErrors& errors) {
   AccountPage page;
   page.user = *ctx.user;
   const bool profile_posted = ctx.request.path == urls::profile();
@@ -73,22 +72,22 @@ AccountPage load_account(Context& ctx, const FieldErrors& profile_errors, const 
   }
   page.coalitions = coalitions::store::coalitions_of_user(ctx.db, page.user.id);
   page.declarations = coalitions::store::declarations_of_user(ctx.db, page.user.id);
-  page.profile_errors = profile_errors;
-  page.password_errors = password_errors;
-  page.join_errors = join_errors;
+  page.profile_errors = errors.profile;
+  page.password_errors = errors.password;
+  page.join_errors = errors.join;
   page.notifications = notifications::pages::account_section(ctx);
   page.sessions = sessions_section(ctx);
+  page.tokens = tokens_section(ctx, errors.token);
   return page;
 }
 
-Response render_account(Context& ctx, const FieldErrors& profile_errors, const FieldErrors& password_errors,
-                        const FieldErrors& join_errors, int status) {
-  const AccountPage page = load_account(ctx, profile_errors, password_errors, join_errors);
+}  // namespace
+
+Response account_page(Context& ctx, const AccountErrors& errors, int status) {
+  const AccountPage page = load_account(ctx, errors);
   return views::page(ctx, status, ctx.tr(N_("My account")),
                      render(*ctx.t, templates::Account{.page = page, .csrf = ctx.csrf_token()}));
 }
-
-}  // namespace
 
 Response sign_in_first(const Context& ctx) {
   return Response::redirect(urls::sign_in() + "?retour=" + html::url_encode(views::current_location(ctx)));
@@ -154,12 +153,12 @@ Response sign_out(Context& ctx) {
   return signed_out(ctx, "/");
 }
 
-Response account(Context& ctx) { return render_account(ctx, {}, {}, {}, 200); }
+Response account(Context& ctx) { return account_page(ctx, {}, 200); }
 
 Response update_profile(Context& ctx) {
   auto errors =
       accounts::update_profile(ctx.db, *ctx.user, ctx.form.get("name"), ctx.form.get("show_name") == "1", ctx.now);
-  if (!errors.empty()) return render_account(ctx, errors, {}, {}, 422);
+  if (!errors.empty()) return account_page(ctx, {.profile = errors}, 422);
   return Response::redirect(urls::account() + "?fait=1");
 }
 
@@ -167,7 +166,7 @@ Response change_password(Context& ctx) {
   auto errors =
       accounts::change_password(ctx.db, *ctx.user, ctx.session_token, ctx.form.get("current_password"),
                                 ctx.form.get("new_password"), ctx.form.get("new_password_confirmation"), ctx.now);
-  if (!errors.empty()) return render_account(ctx, {}, errors, {}, 422);
+  if (!errors.empty()) return account_page(ctx, {.password = errors}, 422);
   return Response::redirect(urls::account() + "?fait=1");
 }
 
@@ -176,7 +175,7 @@ Response join_organisation(Context& ctx) {
   if (slug.empty() || !organisations::store::by_slug(ctx.db, slug)) {
     FieldErrors errors;
     errors.add("organisation", N_("Choose an organisation from the list."));
-    return render_account(ctx, {}, {}, errors, 422);
+    return account_page(ctx, {.join = errors}, 422);
   }
   organisations::join_organisation(ctx.db, *ctx.user, slug, ctx.now);
   return Response::redirect(urls::account() + "?fait=1");

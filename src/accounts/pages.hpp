@@ -1,5 +1,6 @@
 // Account pages: sign up, sign in, sign out, and the person's own account page.
 #pragma once
+#include "common/errors.hpp"
 #include "http/context.hpp"
 #include "views/html.hpp"
 
@@ -33,6 +34,16 @@ Response confirm_address_form(Context& ctx);     // GET /compte/adresse/confirme
 Response confirm_address(Context& ctx);          // POST /compte/adresse/confirmer
 Response personal_data_page(Context& ctx);       // GET /compte/donnees
 Response personal_data_file(Context& ctx);       // GET /compte/donnees.json
+// The account page, with the errors of the form that was refused (pages.cpp).
+struct AccountErrors {
+  FieldErrors profile, password, join, token;
+};
+Response account_page(Context& ctx, const AccountErrors& errors, int status);
+// token_pages.cpp: the access tokens' section of /compte, making one (the page that shows it once)
+// and revoking one.
+html::Html tokens_section(Context& ctx, const FieldErrors& errors);
+Response create_token(Context& ctx);  // POST /compte/jetons
+Response revoke_token(Context& ctx);  // POST /compte/jetons/{id}/revoquer
 // session_pages.cpp: the sessions section of /compte, ending a session, deleting the account.
 html::Html sessions_section(Context& ctx);
 Response end_session(Context& ctx);          // POST /compte/sessions/{handle}/fin

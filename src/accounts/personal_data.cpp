@@ -105,6 +105,7 @@ const std::vector<PersonalReference>& personal_references() {
       {"mail_preferences", "user_id"},
       {"follows", "user_id"},
       {"minutes_items", "assignee_id"},
+      {"access_tokens", "user_id"},
   };
   return kReferences;
 }

@@ -12,20 +12,20 @@ namespace {
 
 constexpr const char* kUserColumns = "id, email, name, role, show_name, created_at";
 
-User read_user(const storage::Row& r) {
-  User u;
-  u.id = r.integer(0);
-  u.email = r.text(1);
-  u.name = r.text(2);
-  u.role = r.text(3) == "animateur" ? Role::animateur : Role::member;
-  u.show_name = r.boolean(4);
-  u.created_at = storage::at(r.integer(5));
-  return u;
-}
-
 using storage::secs;
 
 }  // namespace
+
+User read_user(const storage::Row& r, std::size_t first) {
+  User u;
+  u.id = r.integer(first);
+  u.email = r.text(first + 1);
+  u.name = r.text(first + 2);
+  u.role = r.text(first + 3) == "animateur" ? Role::animateur : Role::member;
+  u.show_name = r.boolean(first + 4);
+  u.created_at = storage::at(r.integer(first + 5));
+  return u;
+}
 
 std::optional<User> user(Connection& c, std::int64_t id) {
   auto r = c.query_one(std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?", {id});
@@ -175,7 +175,7 @@ void erase_person(Connection& c, std::int64_t user_id, sys_seconds now) {
   const std::string email_key = who->text(0);
   for (const char* table : {"sessions", "account_tokens", "mail_preferences", "notifications", "calendar_tokens",
                             "user_organisations", "coalition_members", "interest_declarations", "charter_signatures",
-                            "observatory_editors", "event_slot_speakers", "follows"})
+                            "observatory_editors", "event_slot_speakers", "follows", "access_tokens"})
     c.execute(fmt::format("DELETE FROM {} WHERE user_id = ?", table), {user_id});
   c.execute("DELETE FROM observatory_contributions WHERE contributor_id = ? AND status = 'pending'", {user_id});
   c.execute("DELETE FROM outbox WHERE lower(recipient) = ?", {email_key});

@@ -16,6 +16,8 @@ using std::chrono::sys_seconds;
 using storage::Connection;
 
 std::optional<User> user(Connection& c, std::int64_t id);
+// A User from the six columns id, email, name, role, show_name, created_at of `r`, from column `first`.
+User read_user(const storage::Row& r, std::size_t first = 0);
 std::optional<User> user_by_email(Connection& c, std::string_view email);  // case-insensitive
 // The password hash of a user, for verification only.
 std::optional<std::string> password_hash(Connection& c, std::int64_t user_id);
@@ -79,9 +81,9 @@ void await_confirmation(Connection& c, std::int64_t user_id);
 // Changes the address (already checked free) and counts it as confirmed.
 void update_email(Connection& c, std::int64_t user_id, const std::string& email, sys_seconds now);
 void delete_sessions(Connection& c, std::int64_t user_id);
-// Account deletion: removes every row that is about the person alone (sessions, tokens, choices,
-// notices, memberships, declarations, signatures, pending contributions, mails to their address,
-// failed sign-ins) and empties their users row, which stays so that what they made public keeps its
+// Account deletion: removes every row that is about the person alone (sessions, mailed and access
+// tokens, choices, notices, memberships, declarations, signatures, pending contributions, mails to
+// their address, failed sign-ins) and empties their users row, which stays so that what they made public keeps its
 // author, shown as a former member. Inside the caller's write transaction.
 void erase_person(Connection& c, std::int64_t user_id, sys_seconds now);
 
@@ -97,5 +99,19 @@ void insert_token(Connection& c, const std::string& token_hash, std::int64_t use
 std::optional<Token> token(Connection& c, const std::string& token_hash);
 // Marks the token used; false when it already was (another request used it first).
 bool use_token(Connection& c, const std::string& token_hash, sys_seconds now);
+
+// Personal access tokens (migration 0015, token_store.cpp), found by the hash of the token.
+std::int64_t insert_access_token(Connection& c, std::int64_t user_id, const std::string& token_hash,
+                                 const AccessToken& t);
+// The person's tokens, expired ones included, newest first.
+std::vector<AccessToken> access_tokens_of(Connection& c, std::int64_t user_id);
+std::int64_t count_access_tokens(Connection& c, std::int64_t user_id);
+// Deletes token `id` of `user_id`; false when they have none by that id.
+bool delete_access_token(Connection& c, std::int64_t user_id, std::int64_t id);
+// The owner of an unexpired token; nothing for an unknown, revoked or expired token, or one whose
+// owner deleted their account.
+std::optional<TokenOwner> access_token_owner(Connection& c, const std::string& token_hash, sys_seconds now);
+// Records that each token was used at the instant given (never moving it back).
+void record_access_token_use(Connection& c, const std::vector<std::pair<std::int64_t, sys_seconds>>& seen);
 
 }  // namespace fabrique::accounts::store

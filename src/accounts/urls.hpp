@@ -1,6 +1,7 @@
 // The accounts' addresses, written once: pages, templates, mails and redirects use these (the
 // route table in http/routes.cpp keeps its patterns).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,8 @@ inline std::string data_file() { return data() + ".json"; }
 inline std::string end_session(std::string_view handle) {
   return account() + "/sessions/" + std::string(handle) + "/fin";
 }
+inline std::string tokens() { return account() + "/jetons"; }
+inline std::string revoke_token(std::int64_t id) { return tokens() + "/" + std::to_string(id) + "/revoquer"; }
 inline std::string delete_account() { return account() + "/supprimer"; }
 inline std::string account_deleted() { return account() + "/supprime"; }
 

@@ -1,6 +1,7 @@
 // What people do with their account. Each use case is one transaction and knows nothing of HTTP;
 // pages, the CLI and tests call these same functions.
 #pragma once
+#include <array>
 #include <chrono>
 #include <functional>
 #include <mutex>
@@ -66,28 +67,60 @@ std::string open_session(storage::Connection& c, std::int64_t user_id, sys_secon
 // sign_out.cpp. Deletes the session; unknown tokens are ignored.
 void sign_out(storage::Connection& c, std::string_view session_token);
 
-// The sessions seen in use whose recorded last use is older than kEvery, kept in memory until a
-// chore writes them (src/chores/): a page never writes to show who is signed in, so reading stays
-// fast and never waits on a locked database. At most kMax sessions are held; past that, further
-// uses wait for the next flush to be noted.
+// The sessions seen in use whose recorded last use is older than kEvery, and the access tokens
+// whose recorded last use is older than kTokenEvery, kept in memory until a chore writes them
+// (src/chores/, once a minute): a request never writes to show who is signed in, so reading stays
+// fast and never waits on a locked database. At most kMax of each are held; past that, further uses
+// wait for the next flush to be noted.
 class SeenSessions {
  public:
   static constexpr std::chrono::minutes kEvery{5};
+  static constexpr std::chrono::minutes kTokenEvery{1};
   static constexpr std::size_t kMax = 100'000;
   void note(const std::string& token_hash, sys_seconds at);
-  // Writes what was noted in one write transaction; returns how many sessions. Anything noted
-  // meanwhile waits for the next flush; if the write fails, what was taken is noted again.
+  void note_token(std::int64_t token_id, sys_seconds at);
+  // Writes what was noted in one write transaction; returns how many sessions and tokens. Anything
+  // noted meanwhile waits for the next flush; if the write fails, what was taken is noted again.
   std::size_t flush(storage::Connection& c);
 
  private:
   std::mutex mutex_;
   std::unordered_map<std::string, sys_seconds> seen_;
+  std::unordered_map<std::int64_t, sys_seconds> tokens_;
 };
 
 // The user of a session cookie, if still valid. With `seen`, a session last recorded as used more
 // than SeenSessions::kEvery ago is noted there.
 std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now,
                                  SeenSessions* seen = nullptr);
+
+// Personal access tokens (access_tokens.cpp): a person's scripts act as them through the forms'
+// addresses (docs/api.md, "Writing"). A token is kTokenPrefix and 43 random characters.
+inline constexpr std::string_view kTokenPrefix = "fabrique_";
+// The lifetimes a token may be given, in days: a year at most.
+inline constexpr std::array<int, 4> kTokenLifetimes = {7, 30, 90, 365};
+struct AccessTokenInput {
+  std::string name;
+  bool read = false;
+  bool write = false;
+  std::string lifetime;  // days, as the form sends them: one of kTokenLifetimes
+};
+struct AccessTokenResult {
+  FieldErrors errors;
+  std::string token;  // shown once to its owner; only its hash is kept
+  AccessToken made;
+};
+// Outcomes: made | name missing or too long, no scope, a lifetime not offered, or kMaxTokensPerPerson
+// already: field errors, nothing written.
+AccessTokenResult create_access_token(storage::Connection& c, const User& actor, const AccessTokenInput& in,
+                                      sys_seconds now);
+// Outcomes: revoked (its row deleted: the token opens nothing from now on) | no such token of theirs
+// (false), nothing written.
+bool revoke_access_token(storage::Connection& c, const User& actor, std::int64_t id);
+// The person a token acts for, with its scopes, if it is known and unexpired. With `seen`, a token
+// last recorded as used more than SeenSessions::kTokenEvery ago is noted there. Reads only.
+std::optional<TokenOwner> token_owner(storage::Connection& c, std::string_view token, sys_seconds now,
+                                      SeenSessions* seen = nullptr);
 
 // sessions.cpp. Ends one of the actor's own sessions, named by its handle (store::SessionInfo).
 // Outcomes: ended | no such session of theirs (false), nothing written.

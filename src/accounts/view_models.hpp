@@ -24,8 +24,28 @@ struct AccountPage {
   std::vector<std::pair<coalitions::Coalition, coalitions::Role>> coalitions;
   std::vector<coalitions::Declaration> declarations;
   FieldErrors profile_errors, password_errors, join_errors;
-  // The sections other modules draw on this page.
-  html::Html notifications, sessions;
+  // The sections other modules and files draw on this page.
+  html::Html notifications, sessions, tokens;
+};
+
+// The access tokens' section of /compte (token_pages.cpp, templates/tokens.html): the person's
+// tokens, and the form that makes one, as typed when it was refused.
+struct TokensSection {
+  std::vector<AccessToken> tokens;
+  std::chrono::sys_seconds now{};  // to tell the expired tokens
+  std::string name;
+  bool read = true;
+  bool write = false;
+  std::string lifetime;
+  std::vector<views::Option> lifetimes;
+  FieldErrors errors;
+};
+
+// The page that shows a new token, once.
+struct NewTokenPage {
+  AccessToken made;
+  std::string token;
+  std::string example;  // a curl command using it
 };
 
 }  // namespace fabrique::accounts

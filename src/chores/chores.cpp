@@ -25,7 +25,7 @@ int Chores::run_once() {
       log::error("chore failed, tried again next round", {{"chore", name}, {"error", e.what()}});
     }
   };
-  attempt("sessions' last use", [&](storage::Connection& c) { seen_.flush(c); });
+  attempt("last use of sessions and access tokens", [&](storage::Connection& c) { seen_.flush(c); });
   attempt("expired sessions", [&](storage::Connection& c) {
     storage::Transaction tx(c, true);
     accounts::store::delete_expired_sessions(c, clock_());

@@ -202,6 +202,13 @@ const std::vector<Row>& rows() {
          o.sign_ups_per_address = parse_int("sign_ups_per_address", v, 1, 100000);
        },
        [](const Options& o) { return std::to_string(o.sign_ups_per_address); }},
+      {{"api_requests_per_minute", "60",
+        "requests one personal access token may make in a minute, in bursts of as many; then 429 with Retry-After",
+        false},
+       [](Options& o, const std::string& v) {
+         o.api_requests_per_minute = parse_int("api_requests_per_minute", v, 1, 100000);
+       },
+       [](const Options& o) { return std::to_string(o.api_requests_per_minute); }},
       {{"session_days", "30", "days a sign-in lasts", false},
        [](Options& o, const std::string& v) { o.session_days = parse_int("session_days", v, 1, 365); },
        [](const Options& o) { return std::to_string(o.session_days); }},

@@ -22,6 +22,7 @@ struct Options {
   int hashing_threads = 2;
   int hashing_queue = 64;
   int sign_ups_per_address = 30;
+  int api_requests_per_minute = 60;  // per personal access token, on each node
   std::size_t max_header_bytes = 16 * 1024;
   std::size_t max_body_bytes = 1024 * 1024;
   std::size_t max_upload_bytes = 21 * 1000 * 1000;

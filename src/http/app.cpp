@@ -210,6 +210,20 @@ Response App::handle(Request& request) {
   }
 }
 
+Response run_page(Context& ctx, const PageHandler& page) {
+  try {
+    return page(ctx);
+  } catch (const Forbidden& e) {
+    return views::forbidden(ctx, e.message());
+  } catch (const NotFound&) {
+    return views::not_found(ctx);
+  } catch (const storage::Unavailable& e) {
+    // Locked past the wait, disk full, connection lost: the use case's transaction was undone.
+    log::error("database unavailable", {{"path", ctx.request.path}, {"error", e.what()}});
+    return views::unavailable(ctx);
+  }
+}
+
 Response App::respond(Request& request, std::string base_url) {
   auto lease = db_.acquire();
   auto cookies = parse_cookies(request.header("cookie"));
@@ -218,6 +232,15 @@ Response App::respond(Request& request, std::string base_url) {
   ctx.now = clock_();
   ctx.base_url = std::move(base_url);
   ctx.csrf_key = &csrf_key_;
+  if (auto token = bearer_token(request)) {
+    // A script with its owner's token, answered in JSON and never cached. It needs no CSRF token: a
+    // browser never sends a token by itself. A session cookie alongside would make it unclear who acts.
+    if (cookies.contains(kSessionCookie))
+      return json_error(400, ctx.tr(N_("Send either an access token or a session cookie, not both.")));
+    auto answer = api_.respond(ctx, *token);
+    if (answer.ran_post) move_data_version(ctx.db);
+    return std::move(answer.response);
+  }
   if (auto it = cookies.find(kBrowserCookie); it != cookies.end() && it->second.size() == 43)
     ctx.browser_secret = it->second;
   if (auto it = cookies.find(kSessionCookie); it != cookies.end()) {
@@ -243,41 +266,31 @@ Response App::respond(Request& request, std::string base_url) {
   if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);
   Response response;
   auto match = routes().match(request.method, request.path);
-  try {
-    if (request.method == Method::post && match.handler) {
-      if (!is_form_body(request.header("content-type"))) {
-        response = views::bad_request(ctx, N_("This form was sent in a format the site does not accept."));
-      } else if (auto form = read_form(request); !form) {
-        response = views::bad_request(ctx, N_("The form could not be read. Please try again."));
-      } else if (!match.signed_link && !accounts::csrf_valid(csrf_key_, ctx.browser_secret, form->fields.get("csrf"))) {
-        // Nothing is done: the form did not come from a page of this site (or it is too old).
-        response = views::forbidden(
-            ctx, N_("This form has expired or did not come from this site. Go back, reload the page and try again."));
-      } else {
-        ctx.form = std::move(form->fields);
-        ctx.uploads = std::move(form->files);
-        ctx.params = std::move(match.params);
-        response = (*match.handler)(ctx);
-        move_data_version(ctx.db);
-      }
-    } else if (match.handler) {
-      ctx.params = std::move(match.params);
-      response = (*match.handler)(ctx);
-    } else if (match.path_known) {
-      response = views::page(ctx, 405, ctx.tr(N_("Method not allowed")),
-                             html::render("<h1>{}</h1>", ctx.tr(N_("Method not allowed"))));
-      response.set_header("Allow", request.method == Method::post ? "GET, HEAD" : "POST");
+  if (request.method == Method::post && match.handler) {
+    if (!is_form_body(request.header("content-type"))) {
+      response = views::bad_request(ctx, N_("This form was sent in a format the site does not accept."));
+    } else if (auto form = read_form(request); !form) {
+      response = views::bad_request(ctx, N_("The form could not be read. Please try again."));
+    } else if (!match.signed_link && !accounts::csrf_valid(csrf_key_, ctx.browser_secret, form->fields.get("csrf"))) {
+      // Nothing is done: the form did not come from a page of this site (or it is too old).
+      response = views::forbidden(
+          ctx, N_("This form has expired or did not come from this site. Go back, reload the page and try again."));
     } else {
-      response = views::not_found(ctx);
+      ctx.form = std::move(form->fields);
+      ctx.uploads = std::move(form->files);
+      ctx.params = std::move(match.params);
+      response = run_page(ctx, *match.handler);
+      move_data_version(ctx.db);
     }
-  } catch (const Forbidden& e) {
-    response = views::forbidden(ctx, e.message());
-  } catch (const NotFound&) {
+  } else if (match.handler) {
+    ctx.params = std::move(match.params);
+    response = run_page(ctx, *match.handler);
+  } else if (match.path_known) {
+    response = views::page(ctx, 405, ctx.tr(N_("Method not allowed")),
+                           html::render("<h1>{}</h1>", ctx.tr(N_("Method not allowed"))));
+    response.set_header("Allow", request.method == Method::post ? "GET, HEAD" : "POST");
+  } else {
     response = views::not_found(ctx);
-  } catch (const storage::Unavailable& e) {
-    // Locked past the wait, disk full, connection lost: the use case's transaction was undone.
-    log::error("database unavailable", {{"path", request.path}, {"error", e.what()}});
-    response = views::unavailable(ctx);
   }
   if (response.status == 200 && open_data::is_data(response.content_type)) {
     // Anyone's page may read what any visitor may read, but never what depends on the session:

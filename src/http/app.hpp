@@ -1,5 +1,6 @@
 // The application as the HTTP server sees it: static assets, then per request a database
-// connection, the visitor's language, session and CSRF secret, the route, and the error pages.
+// connection, the visitor's language, session (or access token) and CSRF secret, the route, and the
+// error pages.
 #pragma once
 #include <chrono>
 #include <functional>
@@ -7,8 +8,10 @@
 
 #include "accounts/use_cases.hpp"
 #include "config/options.hpp"
+#include "http/api.hpp"
 #include "http/message.hpp"
 #include "http/page_cache.hpp"
+#include "http/router.hpp"
 #include "http/static_assets.hpp"
 #include "storage/database.hpp"
 
@@ -45,6 +48,11 @@ class App final : public Handler {
   std::string csrf_key_;
   PageCache cache_;
   accounts::SeenSessions seen_sessions_;
+  Api api_{options_, seen_sessions_};  // requests made with an access token
 };
+
+// Runs a page: what it refuses by throwing (Forbidden, NotFound, a database that cannot take the
+// request now) becomes the matching error page.
+Response run_page(Context& ctx, const PageHandler& page);
 
 }  // namespace fabrique::http

@@ -48,6 +48,9 @@ struct Context {
   std::vector<std::pair<std::string, std::string>> params;  // from the route pattern
   std::vector<std::string> set_cookies;                     // Set-Cookie values to add to the response
   std::vector<FeedLink> feeds;                              // set by a page before views::page() draws the head
+  // What an error page said the request was refused for, translated (views::forbidden's reason, an
+  // error page's title): the message of the JSON answered to an access token (http/api.cpp).
+  std::string refusal;
 
   // A path parameter captured by the route ({slug}, {id:int}). Empty if absent.
   const std::string& param(std::string_view name) const;

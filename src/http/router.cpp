@@ -75,40 +75,63 @@ void Router::add(Method method, std::string_view pattern, PageHandler handler, N
   routes_.push_back(std::move(r));
 }
 
+bool Router::matches(const Route& r, const std::vector<std::string_view>& parts,
+                     std::vector<std::pair<std::string, std::string>>* params) {
+  if (r.segments.size() != parts.size()) return false;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& seg = r.segments[i];
+    std::string_view part = parts[i];
+    if (seg.kind == Segment::Kind::literal) {
+      if (part != seg.text) return false;
+      continue;
+    }
+    if (!part.ends_with(seg.suffix)) return false;
+    part.remove_suffix(seg.suffix.size());
+    if (!(seg.kind == Segment::Kind::integer ? is_integer(part) : is_slug(part))) return false;
+    if (params) params->emplace_back(seg.text, std::string(part));
+  }
+  return true;
+}
+
 Router::Match Router::match(Method method, std::string_view path) const {
   Match out;
   auto parts = split(path);
   Method wanted = method == Method::head ? Method::get : method;
   for (const auto& r : routes_) {
-    if (r.segments.size() != parts.size()) continue;
     std::vector<std::pair<std::string, std::string>> params;
-    bool ok = true;
-    for (std::size_t i = 0; i < parts.size() && ok; ++i) {
-      const auto& seg = r.segments[i];
-      std::string_view part = parts[i];
-      if (seg.kind == Segment::Kind::literal) {
-        ok = part == seg.text;
-        continue;
-      }
-      if (!part.ends_with(seg.suffix)) {
-        ok = false;
-        continue;
-      }
-      part.remove_suffix(seg.suffix.size());
-      ok = seg.kind == Segment::Kind::integer ? is_integer(part) : is_slug(part);
-      if (ok) params.emplace_back(seg.text, std::string(part));
-    }
-    if (!ok) continue;
+    if (!matches(r, parts, &params)) continue;
     out.path_known = true;
     if (r.method == wanted) {
       out.handler = &r.handler;
       out.signed_link = r.signed_link;
+      out.creates = r.creates;
       out.params = std::move(params);
       out.needs = r.needs;
       return out;
     }
   }
   return out;
+}
+
+std::optional<std::string> Router::document_of(std::string_view path, std::string_view suffix) const {
+  const std::string own = std::string(path) + std::string(suffix);
+  if (match(Method::get, own).handler) return own;
+  // The last segment of the GET route that has `page`, or nothing when none has it.
+  auto last_segment = [this](std::string_view page) -> const Segment* {
+    const auto parts = split(page);
+    for (const auto& r : routes_)
+      if (r.method == Method::get && !r.segments.empty() && matches(r, parts, nullptr)) return &r.segments.back();
+    return nullptr;
+  };
+  // A view of a thing: a literal word (historique) after a page that names one ({slug}, {id:int}).
+  const Segment* view = last_segment(path);
+  if (!view || view->kind != Segment::Kind::literal) return std::nullopt;
+  const std::string_view thing = path.substr(0, path.rfind('/'));
+  const Segment* named = last_segment(thing);
+  if (!named || named->kind == Segment::Kind::literal) return std::nullopt;
+  const std::string document = std::string(thing) + std::string(suffix);
+  if (match(Method::get, document).handler) return document;
+  return std::nullopt;
 }
 
 std::vector<std::string> Router::patterns() const {

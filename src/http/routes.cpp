@@ -1,7 +1,8 @@
 // The one route table of fabrique: every URL of the product, in one place.
 // French paths, because the users are French programme teams; the page handlers live in their modules.
 // A POST marked Needs::files takes a file (multipart/form-data, larger limit, signed-in senders only);
-// Needs::password_hashing runs off the network threads (see Admission in message.hpp).
+// Needs::password_hashing runs off the network threads (see Admission in message.hpp). A POST marked
+// creates() makes what its redirect shows: a request with an access token gets 201 (http/api.cpp).
 #include "accounts/pages.hpp"
 #include "coalitions/pages.hpp"
 #include "commons/pages.hpp"
@@ -78,6 +79,8 @@ const Router& routes() {
     r.get("/compte/donnees", signed_in(accounts::personal_data_page));
     r.get("/compte/donnees.json", signed_in(accounts::personal_data_file));
     r.post("/compte/sessions/{handle}/fin", signed_in(accounts::end_session));
+    r.post("/compte/jetons", signed_in(accounts::create_token));  // personal access tokens (docs/api.md)
+    r.post("/compte/jetons/{id:int}/revoquer", signed_in(accounts::revoke_token));
     r.get("/compte/supprimer", signed_in(accounts::delete_account_form));
     r.post("/compte/supprimer", signed_in(accounts::delete_account), Needs::password_hashing);
     r.get("/compte/supprime", accounts::account_deleted);
@@ -98,7 +101,7 @@ const Router& routes() {
     r.get("/organisations.json", organisations::list_json);  // ?type=&page=&per_page=&updated_since=
     r.get("/organisations.csv", organisations::list_csv);
     r.get("/organisations/nouvelle", signed_in(organisations::new_form));
-    r.post("/organisations/nouvelle", signed_in(organisations::create));
+    r.post("/organisations/nouvelle", signed_in(organisations::create)).creates();
     r.get("/organisations/types", signed_in([](Context& c) { return taxonomies::edit(c, kOrganisationKinds); }));
     r.post("/organisations/types", signed_in([](Context& c) { return taxonomies::add(c, kOrganisationKinds); }));
     r.post("/organisations/types/{slug}",
@@ -115,7 +118,7 @@ const Router& routes() {
     r.get("/coalitions.json", coalitions::list_json);  // the filters, and ?page=&per_page=&updated_since=
     r.get("/coalitions.csv", coalitions::list_csv);
     r.get("/coalitions/nouvelle", signed_in(coalitions::new_form));
-    r.post("/coalitions/nouvelle", signed_in(coalitions::create));
+    r.post("/coalitions/nouvelle", signed_in(coalitions::create)).creates();
     r.get("/coalitions/familles", signed_in([](Context& c) { return taxonomies::edit(c, kCoalitionFamilies); }));
     r.post("/coalitions/familles", signed_in([](Context& c) { return taxonomies::add(c, kCoalitionFamilies); }));
     r.post("/coalitions/familles/{slug}",
@@ -150,7 +153,7 @@ const Router& routes() {
       r.get("/evenements.ics", events::list_ics);
       r.get("/evenements/agenda.ics", events::personal_ics);  // ?jeton= (private, revocable)
       r.get("/evenements/nouveau", signed_in(events::new_form));
-      r.post("/evenements/nouveau", signed_in(events::create));
+      r.post("/evenements/nouveau", signed_in(events::create)).creates();
       r.get("/evenements/types", signed_in([](Context& c) { return taxonomies::edit(c, kEventKinds); }));
       r.post("/evenements/types", signed_in([](Context& c) { return taxonomies::add(c, kEventKinds); }));
       r.post("/evenements/types/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kEventKinds); }));
@@ -188,7 +191,7 @@ const Router& routes() {
       r.get("/propositions", events::proposals);
       r.get("/propositions.json", events::proposals_json);
       r.get("/propositions/nouvelle", signed_in(events::propose_form));
-      r.post("/propositions/nouvelle", signed_in(events::propose));
+      r.post("/propositions/nouvelle", signed_in(events::propose)).creates();
       r.post("/propositions/{id:int}/programmer", signed_in(events::schedule));
       r.post("/propositions/{id:int}/decision", signed_in(events::decide));  // decision=adopter|fusionner|decliner
     }
@@ -203,18 +206,19 @@ const Router& routes() {
     r.get("/tableau-de-bord/{table}.csv", roadmaps::dashboard_csv);  // etapes, actions, coalitions
     r.get("/coalitions/{slug}/feuille-de-route", roadmaps::coalition_roadmap);
     r.get("/coalitions/{slug}/feuille-de-route.json", roadmaps::coalition_roadmap_json);
-    r.post("/coalitions/{slug}/feuille-de-route", signed_in(roadmaps::create_action));
+    r.post("/coalitions/{slug}/feuille-de-route", signed_in(roadmaps::create_action)).creates();
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}", roadmaps::show_action);
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}.json", roadmaps::action_json);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}", signed_in(roadmaps::update_action));
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique", roadmaps::action_history);  // ?de=N&a=M
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer",
            signed_in(roadmaps::restore_action));
-    r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::action_from_next_step));
+    r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::action_from_next_step))
+        .creates();
     r.get("/coalitions/{slug}/impact", roadmaps::impact);
     r.get("/coalitions/{slug}/impact.json", roadmaps::impact_json);
-    r.post("/coalitions/{slug}/impact", signed_in(roadmaps::create_indicator));
-    r.post("/coalitions/{slug}/impact/mesures", signed_in(roadmaps::record_measurement));
+    r.post("/coalitions/{slug}/impact", signed_in(roadmaps::create_indicator)).creates();
+    r.post("/coalitions/{slug}/impact/mesures", signed_in(roadmaps::record_measurement)).creates();
     r.get("/coalitions/{slug}/impact/{id:int}/mesures.csv", roadmaps::measurements_csv);
     r.get("/coalitions/{slug}/impact/{id:int}", roadmaps::show_indicator);
     r.get("/coalitions/{slug}/impact/{id:int}.json", roadmaps::indicator_json);
@@ -234,7 +238,7 @@ const Router& routes() {
       r.get("/ressources.json", commons::resources_json);  // the filters, and ?page=&per_page=&updated_since=
       r.get("/ressources.csv", commons::resources_csv);
       r.get("/ressources/proposer", signed_in(commons::new_resource));
-      r.post("/ressources/proposer", signed_in(commons::create_resource), Needs::files);
+      r.post("/ressources/proposer", signed_in(commons::create_resource), Needs::files).creates();
       r.get("/ressources/{slug}", commons::resource);
       r.get("/ressources/{slug}.json", commons::resource_json);
       r.get("/ressources/{slug}/fichier", commons::resource_file);
@@ -251,7 +255,7 @@ const Router& routes() {
       r.get("/charte/versions", commons::charter_versions);
       r.get("/charte/versions.json", commons::charter_versions_json);
       r.get("/charte/versions/nouvelle", signed_in(commons::new_charter_version));
-      r.post("/charte/versions/nouvelle", signed_in(commons::create_charter_version));
+      r.post("/charte/versions/nouvelle", signed_in(commons::create_charter_version)).creates();
       r.get("/charte/versions/{number:int}", commons::charter_version);
       r.get("/charte/versions/{number:int}.json", commons::charter_version_json);
       r.get("/charte/versions/{number:int}/modifier", signed_in(commons::edit_charter_draft));
@@ -263,7 +267,7 @@ const Router& routes() {
       r.get("/boussole", commons::boussole);  // ?issue=&coalition=
       r.get("/boussole.json", commons::boussole_json);
       r.get("/boussole/proposer", signed_in(commons::new_card));
-      r.post("/boussole/proposer", signed_in(commons::create_card));
+      r.post("/boussole/proposer", signed_in(commons::create_card)).creates();
       r.get("/boussole/{slug}", commons::card);
       r.get("/boussole/{slug}.json", commons::card_json);
       r.get("/boussole/{slug}/modifier", signed_in(commons::edit_card));
@@ -281,7 +285,7 @@ const Router& routes() {
       r.get("/observatoire.csv", obs::list_csv);
       r.get("/observatoire/changements.atom", obs::changes_atom);
       r.get("/observatoire/nouvelle", signed_in(obs::new_form));
-      r.post("/observatoire/nouvelle", signed_in(obs::create));
+      r.post("/observatoire/nouvelle", signed_in(obs::create)).creates();
       r.get("/observatoire/contributions", signed_in(obs::contributions));
       r.get("/observatoire/contributions/{id:int}", signed_in(obs::contribution));
       r.post("/observatoire/contributions/{id:int}/accepter", signed_in(obs::accept));

@@ -33,6 +33,13 @@ struct Option {
 // The ids that describe a control: its hint's and, when it was refused, its error's.
 std::string describedby(const Field& f, bool has_error);
 
+// Writes nothing, and notes `revision` as the one a refused form would be sent again from, for a
+// request answered in JSON (fabrique::Refusal): ui::RevisionField calls it.
+inline Html note_revision(std::int64_t revision) {
+  Refusal::note_revision(revision);
+  return {};
+}
+
 // The hidden CSRF field every form must carry.
 Html csrf_field(Context& ctx);
 // The summary of all errors, linking to each field; empty when there are none.

@@ -26,6 +26,7 @@ std::string safe_return(std::string_view target) {
 }
 
 Response page(Context& ctx, int status, std::string_view title, const Html& main) {
+  if (status >= 400 && ctx.refusal.empty()) ctx.refusal = title;
   // Only a signed-in person has a sign-out form; asking for the token makes the page personal.
   Html doc = html::render(*ctx.t, templates::Shell{.lang = i18n::code(ctx.lang()),
                                                    .title = title,
@@ -52,6 +53,7 @@ Response not_found(Context& ctx) {
 }
 
 Response forbidden(Context& ctx, const char* reason) {
+  ctx.refusal = ctx.tr(reason);
   Html sign_in;
   if (!ctx.user)
     sign_in = render(R"(<p><a href="/connexion?retour={}">{}</a></p>)", html::url_encode(current_location(ctx)),
@@ -61,6 +63,7 @@ Response forbidden(Context& ctx, const char* reason) {
 }
 
 Response bad_request(Context& ctx, const char* reason) {
+  ctx.refusal = ctx.tr(reason);
   return page(ctx, 400, ctx.tr(N_("Request not understood")),
               render(R"(<h1>{}</h1><p>{}</p>)", ctx.tr(N_("Request not understood")), ctx.tr(reason)));
 }

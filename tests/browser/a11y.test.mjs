@@ -3,7 +3,7 @@
 import { before, after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, signIn, submit, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -35,6 +35,23 @@ describe('as a member', () => {
     await page.waitForLoadState();
     assert.ok(await page.locator('.error-summary').isVisible(), 'the password form shows its errors');
     await checkA11y(page, 'account with password errors');
+  });
+
+  it('the access tokens: refused, shown once when made, then listed, without accessibility violation', async () => {
+    await page.goto('/compte');
+    await page.getByLabel('Lire : vos documents JSON et CSV, tels que vous les voyez').uncheck();
+    let response = await submit(page, page.getByRole('button', { name: 'Créer le jeton' }));
+    assert.equal(response.status(), 422);
+    assert.ok(await page.locator('#f-token_scopes-error').isVisible(), 'the scopes show their error');
+    await checkA11y(page, 'account with a refused token');
+    await page.getByLabel('Nom du jeton').fill('Script du tableau de bord');
+    await page.getByLabel('Écrire : envoyer les formulaires du site en votre nom').check();
+    response = await submit(page, page.getByRole('button', { name: 'Créer le jeton' }));
+    assert.equal(response.status(), 200);
+    assert.match(await page.locator('#jeton').textContent(), /^fabrique_[A-Za-z0-9_-]{43}$/);
+    await checkA11y(page, 'new access token');
+    await expectAccessible(page, '/compte', 'account with a token');
+    assert.ok(await page.getByRole('button', { name: 'Révoquer Script du tableau de bord' }).isVisible());
   });
 
   it('the form to add an organisation has no accessibility violation', async () => {

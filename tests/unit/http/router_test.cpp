@@ -71,6 +71,33 @@ TEST(Router, OnlyTheSignedUnsubscriptionIsPostedWithoutACsrfToken) {
   EXPECT_EQ(signed_routes, 0);  // patterns with {…} never match as paths; literal ones are all CSRF-checked
 }
 
+TEST(Router, TheDocumentOfAPageIsItsOwnElseTheThingItIsAViewOf) {
+  Router r;
+  r.get("/coalitions/{slug}", [](Context&) { return named("show"); });
+  r.get("/coalitions/{slug}.json", [](Context&) { return named("json"); });
+  r.get("/coalitions/{slug}/historique", [](Context&) { return named("history"); });
+  r.get("/ressources", [](Context&) { return named("list"); });
+  r.get("/ressources.json", [](Context&) { return named("list json"); });
+  r.get("/ressources/{slug}", [](Context&) { return named("resource"); });
+  r.get("/observatoire/contributions", [](Context&) { return named("contributions"); });
+  r.get("/observatoire/contributions/envoyees", [](Context&) { return named("sent"); });
+  r.get("/observatoire.json", [](Context&) { return named("register json"); });
+  EXPECT_EQ(r.document_of("/coalitions/x", ".json"), "/coalitions/x.json");
+  EXPECT_EQ(r.document_of("/coalitions/x/historique", ".json"), "/coalitions/x.json");
+  // A list is no document of one of its things, nor of a page under it.
+  EXPECT_EQ(r.document_of("/ressources/x", ".json"), std::nullopt);
+  EXPECT_EQ(r.document_of("/observatoire/contributions/envoyees", ".json"), std::nullopt);
+  EXPECT_EQ(r.document_of("/ressources", ".json"), "/ressources.json");
+  EXPECT_EQ(r.document_of("/inconnue", ".json"), std::nullopt);
+}
+
+TEST(Router, RoutesThatCreateSaySo) {
+  EXPECT_TRUE(routes().match(Method::post, "/coalitions/nouvelle").creates);
+  EXPECT_TRUE(routes().match(Method::post, "/ressources/proposer").creates);
+  EXPECT_FALSE(routes().match(Method::post, "/coalitions/x/modifier").creates);
+  EXPECT_FALSE(routes().match(Method::get, "/coalitions/nouvelle").creates);
+}
+
 TEST(Router, ProductTableHasEveryFoundationPage) {
   auto patterns = routes().patterns();
   for (const char* p : {"GET /", "GET /inscription", "POST /inscription", "GET /connexion", "POST /connexion",
