@@ -11,6 +11,9 @@ inline std::string sign_up() { return "/inscription"; }
 inline std::string sign_up_sent() { return sign_up() + "/envoyee"; }
 inline std::string confirm_email() { return sign_up() + "/confirmer"; }
 inline std::string sign_in() { return "/connexion"; }
+// Signing in, then back to `path`: one of our pages, whose characters need no encoding (a slug, a
+// number); an address of any other shape is encoded by the caller.
+inline std::string sign_in_then(std::string_view path) { return sign_in() + "?retour=" + std::string(path); }
 inline std::string sign_out() { return "/deconnexion"; }
 inline std::string forgotten_password() { return "/mot-de-passe-oublie"; }
 inline std::string new_password() { return forgotten_password() + "/nouveau"; }

@@ -23,6 +23,7 @@
 #include "http/server.hpp"
 #include "i18n/i18n.hpp"
 #include "mail/sender.hpp"
+#include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 #include "search/search.hpp"
 #include "storage/database.hpp"
@@ -348,7 +349,8 @@ int cmd_config(const Args& a) {
 int cmd_observatoire(const Args& a) {
   if (a.switches.count("help") || a.positional.size() != 2 || a.positional[0] != "import") {
     std::cout << "Usage: fabrique observatoire import FILE [options]\n\nReads FILE, an export of "
-                 "/observatoire.json, and adds its entries (or updates those with\nthe same id) with their "
+              << observatoire::urls::scoreboard_json()
+              << ", and adds its entries (or updates those with\nthe same id) with their "
                  "scores computed again from the evidence. Nothing is written\nif any entry is refused.\n"
               << options_help();
     return a.switches.count("help") ? 0 : 2;

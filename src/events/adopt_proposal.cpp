@@ -1,6 +1,7 @@
 // Use case: animateurs adopt a proposal — it becomes a coalition at stage idée whose booklet starts
 // with its intention and the actors to involve, and which remembers where it came from.
 #include "coalitions/store.hpp"
+#include "coalitions/urls.hpp"
 #include "coalitions/validation.hpp"
 #include "common/text.hpp"
 #include "events/store.hpp"
@@ -57,7 +58,8 @@ DecisionResult adopt_proposal(storage::Connection& c, const User& actor, std::in
     out.errors.add("decision", N_("This proposal has already been decided."));
     return out;
   }
-  tell_proposer(c, p, N_("Your proposal “{}” was adopted: it is now a coalition"), "/coalitions/" + k.slug, now);
+  tell_proposer(c, p, N_("Your proposal “{}” was adopted: it is now a coalition"), coalitions::urls::coalition(k.slug),
+                now);
   tx.commit();
   out.coalition_slug = k.slug;
   return out;
@@ -73,8 +75,8 @@ DecisionResult merge_proposal(storage::Connection& c, const User& actor, std::in
   if (!out.errors.empty()) return out;
   store::decide_proposal(c, id, ProposalStatus::merged, k->id, "", actor.id, now);
   coalitions::store::touch(c, k->id, now);
-  tell_proposer(c, p, N_("Your proposal “{}” was adopted: it joins an existing coalition"), "/coalitions/" + k->slug,
-                now);
+  tell_proposer(c, p, N_("Your proposal “{}” was adopted: it joins an existing coalition"),
+                coalitions::urls::coalition(k->slug), now);
   tx.commit();
   out.coalition_slug = k->slug;
   return out;

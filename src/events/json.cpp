@@ -2,16 +2,19 @@
 #include "events/json.hpp"
 
 #include "coalitions/json.hpp"
+#include "coalitions/urls.hpp"
 #include "events/urls.hpp"
+#include "organisations/urls.hpp"
 
 namespace fabrique::events::json {
 
 using coalitions::json::iso;
 
 namespace {
-boost::json::value ref(const std::optional<Ref>& r, const char* path, const http::Context& ctx) {
+// `url` makes the page's address from its slug (a module's urls::).
+boost::json::value ref(const std::optional<Ref>& r, std::string (*url)(std::string_view), const http::Context& ctx) {
   if (!r) return nullptr;
-  return {{"slug", r->slug}, {"title", r->name}, {"url", ctx.base_url + path + r->slug}};
+  return {{"slug", r->slug}, {"title", r->name}, {"url", ctx.base_url + url(r->slug)}};
 }
 }  // namespace
 
@@ -45,7 +48,7 @@ boost::json::object event(const http::Context& ctx, const Event& e, bool reveal_
 boost::json::array speakers(const http::Context& ctx, const Slot& s, bool organiser) {
   boost::json::array out;
   for (const auto& sp : s.speakers) {
-    boost::json::value org = ref(sp.organisation, "/organisations/", ctx);
+    boost::json::value org = ref(sp.organisation, organisations::urls::organisation, ctx);
     if (!sp.user_id) {
       out.push_back({{"type", "organisation"}, {"organisation", org}});
     } else if (sp.named || organiser) {
@@ -81,12 +84,12 @@ boost::json::object proposal(const http::Context& ctx, const Proposal& p) {
   o["why_now"] = p.why_now;
   o["actors"] = p.actors;
   o["proposer"] = p.proposer;
-  o["proposed_at"] = ref(p.proposed_at, "/evenements/", ctx);
-  o["presented_at"] = ref(p.presented_at, "/evenements/", ctx);
+  o["proposed_at"] = ref(p.proposed_at, urls::event, ctx);
+  o["presented_at"] = ref(p.presented_at, urls::event, ctx);
   o["presented_by"] = p.presented_by;
   o["status"] = std::string(proposal_status_slug(p.status));
   o["reason"] = p.reason;
-  o["coalition"] = ref(p.coalition, "/coalitions/", ctx);
+  o["coalition"] = ref(p.coalition, coalitions::urls::coalition, ctx);
   o["created_at"] = iso(p.created_at);
   return o;
 }

@@ -4,6 +4,7 @@
 
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
+#include "coalitions/urls.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
@@ -104,7 +105,7 @@ Response decide(Context& ctx) {
   else
     return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   if (!r.errors.empty()) return render_list(ctx, id, r.errors, 422);
-  if (!r.coalition_slug.empty()) return Response::redirect("/coalitions/" + r.coalition_slug);
+  if (!r.coalition_slug.empty()) return Response::redirect(coalitions::urls::coalition(r.coalition_slug));
   return Response::redirect(urls::proposal(id));
 }
 

@@ -14,7 +14,8 @@ inline std::string mine() { return "/evenements/mes-inscriptions"; }
 inline std::string renew_calendar() { return mine() + "/agenda"; }
 inline std::string revoke_calendar() { return mine() + "/agenda/revoquer"; }
 // The private calendar of the person holding `token`.
-inline std::string personal_ics(std::string_view token) { return "/evenements/agenda.ics?jeton=" + std::string(token); }
+inline std::string personal_calendar() { return "/evenements/agenda.ics"; }
+inline std::string personal_ics(std::string_view token) { return personal_calendar() + "?jeton=" + std::string(token); }
 inline std::string list_ics() { return "/evenements.ics"; }
 inline std::string list_json() { return "/evenements.json"; }
 inline std::string list_csv() { return "/evenements.csv"; }

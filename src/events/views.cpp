@@ -4,6 +4,7 @@
 #include "events/times.hpp"
 #include "events/view_models.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/urls.hpp"
 
 namespace fabrique::events {
 
@@ -57,11 +58,12 @@ std::vector<Shown> shown_speakers(const i18n::Translator& t, const Slot& s, bool
 html::Html speakers(const i18n::Translator& t, const Slot& s, bool organiser) {
   html::Html out;
   for (const auto& w : shown_speakers(t, s, organiser))
-    out += html::render("{}{}{}{}", out.empty() ? "" : ", ", w.before,
-                        w.organisation ? html::render(R"(<a href="/organisations/{}">{}</a>)", w.organisation->slug,
-                                                      w.organisation->name)
-                                       : html::Html(),
-                        w.after);
+    out += html::render(
+        "{}{}{}{}", out.empty() ? "" : ", ", w.before,
+        w.organisation ? html::render(R"(<a href="{}">{}</a>)", organisations::urls::organisation(w.organisation->slug),
+                                      w.organisation->name)
+                       : html::Html(),
+        w.after);
   return out;
 }
 

@@ -8,9 +8,14 @@
 #include <set>
 
 #include "accounts/by_mail.hpp"
+#include "coalitions/urls.hpp"
 #include "coalitions/view_models.hpp"
+#include "commons/urls.hpp"
+#include "events/urls.hpp"
 #include "follows/follows.hpp"
 #include "notifications/notifications.hpp"
+#include "notifications/urls.hpp"
+#include "roadmaps/urls.hpp"
 
 namespace fabrique::follows {
 
@@ -65,7 +70,7 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
       "s.coalition_id WHERE s.changed_at " +
           in_period + " AND s.coalition_id IN ({}) ORDER BY s.changed_at",
       [&](const storage::Row& r) {
-        Change x{N_("Now at the stage: {}"), r.text(1), std::nullopt, "/coalitions/" + r.text(2)};
+        Change x{N_("Now at the stage: {}"), r.text(1), std::nullopt, coalitions::urls::coalition(r.text(2))};
         x.stage = true;
         out[{"coalition", r.integer(0)}].push_back(x);
       });
@@ -75,8 +80,7 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
           in_period + " AND a.coalition_id IN ({}) ORDER BY a.created_at",
       [&](const storage::Row& r) {
         out[{"coalition", r.integer(0)}].push_back({r.boolean(2) ? N_("New victory to win: {}") : N_("New action: {}"),
-                                                    r.text(1), std::nullopt,
-                                                    "/coalitions/" + r.text(3) + "/feuille-de-route"});
+                                                    r.text(1), std::nullopt, roadmaps::urls::roadmap(r.text(3))});
       });
   run(coalitions,
       "SELECT rc.coalition_id, r.title, r.slug FROM resource_coalitions rc JOIN resources r ON r.id = rc.resource_id "
@@ -84,7 +88,7 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
           in_period + " AND rc.coalition_id IN ({}) ORDER BY r.published_at",
       [&](const storage::Row& r) {
         out[{"coalition", r.integer(0)}].push_back(
-            {N_("New resource: {}"), r.text(1), std::nullopt, "/ressources/" + r.text(2)});
+            {N_("New resource: {}"), r.text(1), std::nullopt, commons::urls::resource(r.text(2))});
       });
   // Events and minutes reach a coalition by its links, a series by its occurrences, an organisation
   // by what it organises.
@@ -104,7 +108,7 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
             in_period + " AND " + link.column + " IN ({}) ORDER BY e.starts_at",
         [&](const storage::Row& r) {
           out[{link.subject, r.integer(0)}].push_back(
-              {N_("New event: {}, on {}"), r.text(1), storage::at(r.integer(3)), "/evenements/" + r.text(2)});
+              {N_("New event: {}, on {}"), r.text(1), storage::at(r.integer(3)), events::urls::event(r.text(2))});
         });
     run(link.ids,
         "SELECT " + link.column + ", e.title, e.slug FROM events e " + link.join +
@@ -112,7 +116,7 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
             " AND " + link.column + " IN ({}) ORDER BY m.created_at",
         [&](const storage::Row& r) {
           out[{link.subject, r.integer(0)}].push_back(
-              {N_("Minutes published: {}"), r.text(1), std::nullopt, "/evenements/" + r.text(2) + "/compte-rendu"});
+              {N_("Minutes published: {}"), r.text(1), std::nullopt, events::urls::minutes(r.text(2))});
         });
   }
   return out;
@@ -183,7 +187,7 @@ int write_digests(storage::Connection& c, sys_seconds now, int batch) {
         }
         if (!any) continue;  // nothing changed: nothing sent
         m.link_label = t->tr(N_("Choose what I follow and how often"));
-        m.link = mail::url("/compte/notifications");
+        m.link = mail::url(notifications::urls::notifications());
         mail::enqueue(c, m, now);
         ++mails;
       }

@@ -3,6 +3,7 @@
 
 #include <map>
 
+#include "follows/urls.hpp"
 #include "notifications/notifications.hpp"
 
 namespace fabrique::follows {
@@ -74,20 +75,19 @@ std::map<std::int64_t, std::vector<Followed>> followed_by(storage::Connection& c
     params.push_back(id);
   }
   // A series has no page of its own: it is reached through its latest event.
-  for (const auto& r :
-       c.query("SELECT f.user_id, f.subject, f.subject_id, "
-               "CASE f.subject WHEN 'coalition' THEN 'Coalition ' || k.number || ' — ' || k.title "
-               "WHEN 'series' THEN s.title ELSE o.name END, "
-               "CASE f.subject WHEN 'coalition' THEN '/coalitions/' || k.slug "
-               "WHEN 'series' THEN '/evenements/' || (SELECT e.slug FROM events e WHERE e.series_id = s.id "
-               "ORDER BY e.starts_at DESC LIMIT 1) ELSE '/organisations/' || o.slug END "
-               "FROM follows f "
-               "LEFT JOIN coalitions k ON f.subject = 'coalition' AND k.id = f.subject_id "
-               "LEFT JOIN event_series s ON f.subject = 'series' AND s.id = f.subject_id "
-               "LEFT JOIN organisations o ON f.subject = 'organisation' AND o.id = f.subject_id "
-               "WHERE f.user_id IN (" +
-                   in + ") ORDER BY f.user_id, f.subject, 4",
-               params)) {
+  for (const auto& r : c.query("SELECT f.user_id, f.subject, f.subject_id, "
+                               "CASE f.subject WHEN 'coalition' THEN 'Coalition ' || k.number || ' — ' || k.title "
+                               "WHEN 'series' THEN s.title ELSE o.name END, "
+                               "CASE f.subject WHEN 'coalition' THEN k.slug "
+                               "WHEN 'series' THEN (SELECT e.slug FROM events e WHERE e.series_id = s.id "
+                               "ORDER BY e.starts_at DESC LIMIT 1) ELSE o.slug END "
+                               "FROM follows f "
+                               "LEFT JOIN coalitions k ON f.subject = 'coalition' AND k.id = f.subject_id "
+                               "LEFT JOIN event_series s ON f.subject = 'series' AND s.id = f.subject_id "
+                               "LEFT JOIN organisations o ON f.subject = 'organisation' AND o.id = f.subject_id "
+                               "WHERE f.user_id IN (" +
+                                   in + ") ORDER BY f.user_id, f.subject, 4",
+                               params)) {
     if (r.is_null(3) || r.is_null(4)) continue;  // what it named is gone
     Followed x;
     const std::string subject = r.text(1);
@@ -96,8 +96,8 @@ std::map<std::int64_t, std::vector<Followed>> followed_by(storage::Connection& c
                                        : Subject::organisation;
     x.id = r.integer(2);
     x.name = r.text(3);
-    x.path = r.text(4);
-    x.unfollow_path = x.path + (x.subject == Subject::series ? "/serie/suivre" : "/suivre");
+    x.path = urls::subject(x.subject, r.text(4));
+    x.unfollow_path = urls::follow(x.subject, r.text(4));
     out[r.integer(0)].push_back(std::move(x));
   }
   return out;

@@ -5,6 +5,7 @@
 #include "coalitions/store.hpp"
 #include "events/store.hpp"
 #include "follows/templates/follow.hpp"
+#include "follows/urls.hpp"
 #include "organisations/store.hpp"
 #include "views/layout.hpp"
 
@@ -34,33 +35,33 @@ Response set(Context& ctx, Subject s, std::int64_t id, const std::string& back) 
   if (choice != "0" && choice != "1")
     return views::bad_request(ctx, N_("The form could not be read. Please try again."));
   set_following(ctx.db, *ctx.user, s, id, choice == "1", ctx.now);
-  return Response::redirect(ctx.form.get("retour") == "compte" ? std::string("/compte/notifications#resume") : back);
+  return Response::redirect(ctx.form.get("retour") == "compte" ? urls::followed() : back);
 }
 }  // namespace
 
 Response follow_coalition(Context& ctx) {
   auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
   if (!k) throw NotFound();
-  return set(ctx, Subject::coalition, k->id, "/coalitions/" + k->slug);
+  return set(ctx, Subject::coalition, k->id, urls::subject(Subject::coalition, k->slug));
 }
 
 Response follow_organisation(Context& ctx) {
   auto o = organisations::store::by_slug(ctx.db, ctx.param("slug"));
   if (!o) throw NotFound();
-  return set(ctx, Subject::organisation, o->id, "/organisations/" + o->slug);
+  return set(ctx, Subject::organisation, o->id, urls::subject(Subject::organisation, o->slug));
 }
 
 Response follow_series(Context& ctx) {
   auto e = events::store::by_slug(ctx.db, ctx.param("slug"));
   if (!e || !e->series_id) throw NotFound();
-  return set(ctx, Subject::series, *e->series_id, "/evenements/" + e->slug);
+  return set(ctx, Subject::series, *e->series_id, urls::subject(Subject::series, e->slug));
 }
 
 Response save_digest(Context& ctx) {
   auto f = frequency(ctx.form.get("digest"));
   if (!f) return views::bad_request(ctx, N_("Choose how often the digest comes."));
   set_digest_frequency(ctx.db, *ctx.user, *f, ctx.now);
-  return Response::redirect("/compte/notifications?fait=1#resume");
+  return Response::redirect(urls::digest_saved());
 }
 
 }  // namespace fabrique::follows::pages

@@ -176,7 +176,7 @@ Admission App::admit(const Request& head) {
 }
 
 Response App::handle(Request& request) {
-  if (request.path.starts_with("/static/")) {
+  if (request.path.starts_with(StaticAssets::kPrefix)) {
     if (request.method != Method::get && request.method != Method::head)
       return Response::text(405, "Method not allowed");
     if (auto r = assets_.serve(request.path, request.header("accept-encoding"))) return *r;

@@ -27,7 +27,7 @@ StaticAssets::StaticAssets() {
     std::string name(r.name);
     auto dot = name.rfind('.');
     std::string hash = accounts::token_hash(r.bytes).substr(0, 12);
-    std::string url = "/static/" + name.substr(0, dot) + "." + hash + name.substr(dot);
+    std::string url = std::string(kPrefix) + name.substr(0, dot) + "." + hash + name.substr(dot);
     Asset a{content_type_of(name), std::string(r.bytes), gzip(r.bytes), brotli(r.bytes, 11)};
     by_url_.emplace(url, std::move(a));
     url_by_name_.emplace(name, url);

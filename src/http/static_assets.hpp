@@ -12,6 +12,9 @@ namespace fabrique::http {
 
 class StaticAssets {
  public:
+  // Where every asset is served: the server hands this prefix's requests to serve().
+  static constexpr std::string_view kPrefix = "/static/";
+
   // Loads every embedded static file, hashes and compresses it.
   StaticAssets();
 

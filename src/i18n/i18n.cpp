@@ -20,6 +20,9 @@ namespace {
 
 namespace bl = boost::locale;
 
+// A folder that exists nowhere: Boost.Locale asks the callback below for the files under it.
+constexpr std::string_view kEmbedded = "/embedded";
+
 class GettextTranslator final : public Translator {
  public:
   explicit GettextTranslator(Lang lang) : lang_(lang) {
@@ -27,13 +30,14 @@ class GettextTranslator final : public Translator {
     info.language = std::string(code(lang));
     info.encoding = "UTF-8";
     info.domains.emplace_back("fabrique");
-    info.paths.emplace_back("/embedded");
+    info.paths.emplace_back(kEmbedded);
     // Boost.Locale asks for "<path>/<lang>/LC_MESSAGES/<domain>.mo"; answer from the embedded catalogues
     // so the binary needs no locale files or system locales installed.
     info.callback = [](const std::string& file, const std::string&) -> std::vector<char> {
       for (const auto& r : resources::catalogues()) {
         std::string lang(r.name.substr(0, r.name.find('.')));
-        if (file == "/embedded/" + lang + "/LC_MESSAGES/fabrique.mo") return {r.bytes.begin(), r.bytes.end()};
+        if (file == std::string(kEmbedded) + "/" + lang + "/LC_MESSAGES/fabrique.mo")
+          return {r.bytes.begin(), r.bytes.end()};
       }
       return {};
     };

@@ -5,6 +5,7 @@
 
 #include "accounts/crypto.hpp"
 #include "mail/mail.hpp"
+#include "notifications/urls.hpp"
 #include "views/html.hpp"
 
 namespace fabrique::mail {
@@ -155,7 +156,7 @@ std::string url(std::string_view path) {
 
 std::string unsubscribe_path(std::int64_t user_id, std::string_view kind) {
   const std::string what = std::to_string(user_id) + "/" + std::string(kind);
-  return "/courriels/desabonnement/" + what + "/" + accounts::keyed_hash(settings().key, "unsubscribe:" + what);
+  return notifications::urls::unsubscribe(user_id, kind, accounts::keyed_hash(settings().key, "unsubscribe:" + what));
 }
 
 bool unsubscribe_token_valid(std::int64_t user_id, std::string_view kind, std::string_view token) {

@@ -7,6 +7,7 @@
 #include "i18n/i18n.hpp"
 #include "mail/mail.hpp"
 #include "notifications/notifications.hpp"
+#include "notifications/urls.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 
@@ -30,9 +31,8 @@ Html account_section(http::Context& ctx) {
   }
   Html mark;
   if (unread > 0)
-    mark = render(
-        R"(<form method="post" action="/compte/notifications/lues">{}<button type="submit" class="secondary">{}</button></form>)",
-        views::csrf_field(ctx), ctx.tr(N_("Mark all as read")));
+    mark = render(R"(<form method="post" action="{}">{}<button type="submit" class="secondary">{}</button></form>)",
+                  urls::mark_read(), views::csrf_field(ctx), ctx.tr(N_("Mark all as read")));
   return render(
       R"(<section aria-labelledby="notifications"><h2 id="notifications">{}</h2><p>{}</p>{}{}</section>)",
       ctx.tr(N_("My notifications")),
@@ -42,7 +42,7 @@ Html account_section(http::Context& ctx) {
 
 http::Response mark_read(http::Context& ctx) {
   mark_all_read(ctx.db, ctx.user->id, ctx.now);
-  return http::Response::redirect("/compte#notifications");
+  return http::Response::redirect(urls::notices());
 }
 
 http::Response mail_choices_form(http::Context& ctx) {
@@ -53,17 +53,19 @@ http::Response mail_choices_form(http::Context& ctx) {
   Html notice;
   if (ctx.query.get("fait") == "1") notice = render(R"(<p class="notice" role="status">{}</p>)", ctx.tr(N_("Saved.")));
   Html form = render(
-      R"(<form method="post" action="/compte/courriels">{}<fieldset><legend>{}</legend>{}</fieldset><button type="submit">{}</button></form>)",
-      views::csrf_field(ctx), ctx.tr(N_("Also send me by mail")), boxes, ctx.tr(N_("Save my choices")));
+      R"(<form method="post" action="{}">{}<fieldset><legend>{}</legend>{}</fieldset><button type="submit">{}</button></form>)",
+      urls::mail_choices(), views::csrf_field(ctx), ctx.tr(N_("Also send me by mail")), boxes,
+      ctx.tr(N_("Save my choices")));
+  Html back = render(R"(<p><a href="{}">{}</a></p>)", accounts::urls::account(), ctx.tr(N_("Back to my account")));
   Html body = render(R"(<h1>{}</h1>
 {}<p>{}</p>
 {}
 {}
-<p><a href="/compte">{}</a></p>)",
+{})",
                      ctx.tr(N_("My mails")), notice,
                      ctx.tr(N_("Every notice is on your account page. Choose which ones also come by mail; mails about "
                                "your account itself (confirmations, new password) always come.")),
-                     form, follows::pages::digest_section(ctx), ctx.tr(N_("Back to my account")));
+                     form, follows::pages::digest_section(ctx), back);
   return views::page(ctx, ctx.tr(N_("My mails")), body);
 }
 
@@ -72,7 +74,7 @@ http::Response save_mail_choices(http::Context& ctx) {
   for (const auto& k : kKinds)
     if (ctx.form.get(k.key) == "1") wanted.push_back(k.key);
   choose_mails(ctx.db, ctx.user->id, wanted, ctx.now);
-  return http::Response::redirect("/compte/courriels?fait=1");
+  return http::Response::redirect(urls::mail_choices_saved());
 }
 
 namespace {
@@ -112,7 +114,7 @@ http::Response unsubscribe(http::Context& ctx) {
 <p>{}</p>)",
                      ctx.tr(N_("Unsubscribed")), ctx.tr(N_("You will no longer receive by mail:")), ctx.tr(k->label),
                      ctx.tr(N_("The notices stay on your account page, where you can choose your mails again.")));
-  body += render(R"(<p><a href="/compte/notifications">{}</a></p>)", ctx.tr(N_("Choose my mails")));
+  body += render(R"(<p><a href="{}">{}</a></p>)", urls::notifications(), ctx.tr(N_("Choose my mails")));
   return views::page(ctx, ctx.tr(N_("Unsubscribed")), body);
 }
 

@@ -6,6 +6,15 @@
 #include <algorithm>
 #include <optional>
 
+#include "accounts/urls.hpp"
+#include "coalitions/urls.hpp"
+#include "commons/urls.hpp"
+#include "events/urls.hpp"
+#include "observatoire/urls.hpp"
+#include "opendata/urls.hpp"
+#include "organisations/urls.hpp"
+#include "programme/urls.hpp"
+#include "search/urls.hpp"
 #include "views/html.hpp"
 
 namespace fabrique::opendata::sitemap {
@@ -19,32 +28,35 @@ constexpr const char* kNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
 std::string w3c(std::chrono::sys_seconds t) { return date::format("%FT%TZ", t); }
 
 // Paths no robot needs: accounts, forms that write, animateurs' pages, personal calendars, and
-// the search and language switch, which would make an endless number of addresses.
-constexpr const char* kClosed[] = {"/compte",
-                                   "/connexion",
-                                   "/inscription",
-                                   "/deconnexion",
-                                   "/langue/",
-                                   "/recherche",
-                                   "/evenements/mes-inscriptions",
-                                   "/evenements/agenda.ics",
-                                   "/observatoire/contributions",
-                                   "/observatoire/editeurs",
-                                   "/observatoire/nouvelle",
-                                   "/coalitions/nouvelle",
-                                   "/coalitions/familles",
-                                   "/coalitions/promotions",
-                                   "/organisations/nouvelle",
-                                   "/organisations/types",
-                                   "/evenements/nouveau",
-                                   "/evenements/types",
-                                   "/propositions/nouvelle",
-                                   "/ressources/proposer",
-                                   "/boussole/proposer",
-                                   "/charte/versions/nouvelle",
-                                   "/*/modifier",
-                                   "/*/proposer",
-                                   "/*/inscrits.csv"};
+// the search and language switch, which would make an endless number of addresses: prefixes from
+// the modules' addresses, then patterns ("*" stands for any characters).
+std::vector<std::string> closed() {
+  return {accounts::urls::account(),
+          accounts::urls::sign_in(),
+          accounts::urls::sign_up(),
+          accounts::urls::sign_out(),
+          programme::urls::language(""),
+          search::urls::search(),
+          events::urls::mine(),
+          events::urls::personal_calendar(),
+          observatoire::urls::contributions(),
+          observatoire::urls::editors(),
+          observatoire::urls::new_entry(),
+          coalitions::urls::create(),
+          coalitions::urls::families(),
+          coalitions::urls::cohorts(),
+          organisations::urls::create(),
+          organisations::urls::kinds(),
+          events::urls::new_event(),
+          events::urls::kinds(),
+          events::urls::new_proposal(),
+          commons::urls::new_resource(),
+          commons::urls::new_card(),
+          commons::urls::new_charter_version(),
+          "/*/modifier",
+          "/*/proposer",
+          "/*/inscrits.csv"};
+}
 
 }  // namespace
 
@@ -52,9 +64,7 @@ std::size_t parts(std::size_t pages, std::size_t max_urls) {
   return std::max<std::size_t>(1, (pages + max_urls - 1) / max_urls);
 }
 
-std::string part_url(const std::string& base_url, std::size_t part) {
-  return base_url + "/sitemaps/" + std::to_string(part) + ".xml";
-}
+std::string part_url(const std::string& base_url, std::size_t part) { return base_url + urls::sitemap_part(part); }
 
 std::string urlset(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t from,
                    std::size_t to) {
@@ -85,8 +95,8 @@ std::string index(const std::string& base_url, const std::vector<store::PublicPa
 
 std::string robots(const std::string& base_url) {
   std::string out = "User-agent: *\n";
-  for (const char* path : kClosed) out += std::string("Disallow: ") + path + "\n";
-  return out + "\nSitemap: " + base_url + "/sitemap.xml\n";
+  for (const auto& path : closed()) out += "Disallow: " + path + "\n";
+  return out + "\nSitemap: " + base_url + urls::sitemap() + "\n";
 }
 
 }  // namespace fabrique::opendata::sitemap

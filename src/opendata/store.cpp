@@ -5,25 +5,26 @@
 
 #include <algorithm>
 
+#include "coalitions/urls.hpp"
+#include "commons/urls.hpp"
+#include "events/urls.hpp"
+#include "observatoire/urls.hpp"
+#include "organisations/urls.hpp"
+#include "programme/urls.hpp"
+#include "roadmaps/urls.hpp"
 #include "storage/instants.hpp"
 
 namespace fabrique::opendata::store {
 namespace {
 
 // The programme-wide pages, in the order of the site's menu.
-constexpr const char* kListPages[] = {"/",
-                                      "/coalitions",
-                                      "/organisations",
-                                      "/evenements",
-                                      "/propositions",
-                                      "/feuille-de-route",
-                                      "/tableau-de-bord",
-                                      "/ressources",
-                                      "/boussole",
-                                      "/charte",
-                                      "/charte/versions",
-                                      "/charte/signataires",
-                                      "/observatoire"};
+std::string (*const kListPages[])() = {programme::urls::home,           coalitions::urls::list,
+                                       organisations::urls::list,       events::urls::list,
+                                       events::urls::proposals,         roadmaps::urls::programme_roadmap,
+                                       roadmaps::urls::dashboard,       commons::urls::resources,
+                                       commons::urls::boussole,         commons::urls::charter,
+                                       commons::urls::charter_versions, commons::urls::signatories,
+                                       observatoire::urls::scoreboard};
 
 // Each query gives (path, modified or NULL), the path already built: slugs and numbers need no
 // escaping in a path (lower-case letters, digits and dashes).
@@ -139,7 +140,7 @@ std::optional<Series> series_of_event(storage::Connection& c, std::string_view e
 
 std::vector<PublicPage> public_pages(storage::Connection& c) {
   std::vector<PublicPage> out;
-  for (const char* path : kListPages) out.push_back({path, std::nullopt});
+  for (auto path : kListPages) out.push_back({path(), std::nullopt});
   for (const char* sql : kQueries) {
     for (const auto& r : c.query(sql)) {
       std::optional<std::chrono::sys_seconds> modified;

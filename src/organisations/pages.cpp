@@ -15,6 +15,7 @@
 #include "organisations/templates/form.hpp"
 #include "organisations/templates/list.hpp"
 #include "organisations/templates/show.hpp"
+#include "organisations/urls.hpp"
 #include "organisations/use_cases.hpp"
 #include "organisations/view_models.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -91,8 +92,7 @@ ShowPage load_show(Context& ctx, Organisation o) {
   }
   page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id);
   page.editor = can_edit(ctx, o);
-  page.follow =
-      follows::pages::button(ctx, follows::Subject::organisation, o.id, "/organisations/" + o.slug + "/suivre", o.name);
+  page.follow = follows::pages::button(ctx, follows::Subject::organisation, o.id, urls::follow(o.slug), o.name);
   page.organisation = std::move(o);
   return page;
 }
@@ -177,7 +177,7 @@ Response create(Context& ctx) {
   auto in = input_from(ctx);
   auto result = create_organisation(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new(ctx, in, result.errors, 422);
-  return Response::redirect("/organisations/" + result.organisation->slug);
+  return Response::redirect(urls::organisation(result.organisation->slug));
 }
 
 Response edit_form(Context& ctx) {
@@ -195,7 +195,7 @@ Response update(Context& ctx) {
     auto o = store::by_slug(ctx.db, ctx.param("slug"));
     return render_edit(ctx, *o, in, result.errors, 422);
   }
-  return Response::redirect("/organisations/" + result.organisation->slug);
+  return Response::redirect(urls::organisation(result.organisation->slug));
 }
 
 }  // namespace fabrique::organisations::pages

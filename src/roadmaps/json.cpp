@@ -2,6 +2,7 @@
 #include "roadmaps/json.hpp"
 
 #include "coalitions/json.hpp"
+#include "events/urls.hpp"
 #include "roadmaps/urls.hpp"
 #include "roadmaps/views.hpp"
 
@@ -20,7 +21,7 @@ boost::json::object event(const http::Context& ctx, const std::string& slug, con
   return {{"slug", slug},
           {"title", title},
           {"starts_at", coalitions::json::iso(starts_at)},
-          {"url", ctx.base_url + "/evenements/" + slug}};
+          {"url", ctx.base_url + events::urls::event(slug)}};
 }
 
 boost::json::object action(const http::Context& ctx, const Action& a) {

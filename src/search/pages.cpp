@@ -10,6 +10,7 @@
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
 #include "search/search.hpp"
+#include "search/urls.hpp"
 #include "views/layout.hpp"
 #include "views/pager.hpp"
 
@@ -27,7 +28,7 @@ std::string type_label(const http::Context& ctx, const std::string& t) {
 }
 
 std::string link(std::string_view q, std::string_view t, std::int64_t page) {
-  std::string out = "/recherche?q=" + html::url_encode(q);
+  std::string out = urls::search() + "?q=" + html::url_encode(q);
   if (!t.empty()) out += "&type=" + html::url_encode(t);
   if (page > 1) out += "&page=" + std::to_string(page);
   return out;
@@ -99,8 +100,8 @@ http::Response search(http::Context& ctx) {
   std::string typed = text::valid_utf8(q.text, false) ? q.text : shown;
 
   Html form = render(
-      R"(<form method="get" action="/recherche" role="search" class="search-page"><label for="q">{}</label> <input type="search" id="q" name="q" value="{}" maxlength="200">{}<button type="submit">{}</button></form>)",
-      ctx.tr(N_("Words to look for")), typed,
+      R"(<form method="get" action="{}" role="search" class="search-page"><label for="q">{}</label> <input type="search" id="q" name="q" value="{}" maxlength="200">{}<button type="submit">{}</button></form>)",
+      urls::search(), ctx.tr(N_("Words to look for")), typed,
       q.type.empty() ? Html() : render(R"(<input type="hidden" name="type" value="{}">)", q.type),
       ctx.tr(N_("Search")));
 

@@ -1,21 +1,24 @@
 // The store and use cases of editable lists.
 #include "taxonomies/taxonomy.hpp"
 
+#include "coalitions/urls.hpp"
 #include "common/text.hpp"
+#include "events/urls.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/urls.hpp"
 
 namespace fabrique::taxonomies {
 
 using i18n::N_;
 
 const Taxonomy kOrganisationKinds{
-    "organisation_kinds", "/organisations/types", N_("Kinds of organisation"),
+    "organisation_kinds", organisations::urls::kinds, N_("Kinds of organisation"),
     N_("The kinds group the actors of the programme; a coalition is healthy when its actors are of many kinds.")};
-const Taxonomy kCoalitionFamilies{"coalition_families", "/coalitions/familles", N_("Families of coalitions"),
+const Taxonomy kCoalitionFamilies{"coalition_families", coalitions::urls::families, N_("Families of coalitions"),
                                   N_("Families group coalitions that work on neighbouring questions.")};
-const Taxonomy kCoalitionCohorts{"coalition_cohorts", "/coalitions/promotions", N_("Cohorts"),
+const Taxonomy kCoalitionCohorts{"coalition_cohorts", coalitions::urls::cohorts, N_("Cohorts"),
                                  N_("A cohort (promotion) is a group of coalitions that started together.")};
-const Taxonomy kEventKinds{"event_kinds", "/evenements/types", N_("Kinds of event"),
+const Taxonomy kEventKinds{"event_kinds", events::urls::kinds, N_("Kinds of event"),
                            N_("Kinds of event: Reset Days, coalition workshops, framing meetings, seminars…")};
 
 namespace {

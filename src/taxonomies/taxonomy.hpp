@@ -15,8 +15,8 @@ namespace fabrique::taxonomies {
 // Which list, and the words its page uses (English msgids). The table has the columns
 // (id INTEGER PRIMARY KEY, slug TEXT UNIQUE, label TEXT, position INTEGER).
 struct Taxonomy {
-  const char* table;  // a constant of the code, never user input
-  const char* path;   // the page that edits the list, e.g. "/organisations/types"
+  const char* table;      // a constant of the code, never user input
+  std::string (*path)();  // the page that edits the list: its module's address (organisations::urls::kinds)
   const char* title;
   const char* intro;
 };

@@ -95,7 +95,7 @@ struct Template {
 
 // Fills the literal template `f` (trusted markup, checked at compile time) with `args`, escaping
 // each argument unless it is an Html. Example:
-//   render(R"(<a href="/organisations/{}">{}</a>)", org.slug, org.name)
+//   render(R"(<a href="{}">{}</a>)", organisations::urls::organisation(org.slug), org.name)
 template <class... Args>
 Html render(detail::Template<std::type_identity_t<Args>...> t, const Args&... args) {
   return trusted(fmt::format(t.f, detail::piece(args)...));

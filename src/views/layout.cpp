@@ -1,8 +1,10 @@
 // The shared page shell and the error pages.
 #include "views/layout.hpp"
 
+#include "accounts/urls.hpp"
 #include "http/static_assets.hpp"
 #include "i18n/i18n.hpp"
+#include "programme/urls.hpp"
 #include "views/forms.hpp"
 #include "views/templates/layout.hpp"
 
@@ -47,17 +49,17 @@ Response page(Context& ctx, int status, std::string_view title, const Html& main
 
 Response not_found(Context& ctx) {
   return page(ctx, 404, ctx.tr(N_("Page not found")),
-              render(R"(<h1>{}</h1><p>{}</p><p><a href="/">{}</a></p>)", ctx.tr(N_("Page not found")),
+              render(R"(<h1>{}</h1><p>{}</p><p><a href="{}">{}</a></p>)", ctx.tr(N_("Page not found")),
                      ctx.tr(N_("This address does not match any page. It may have moved, or contain a typo.")),
-                     ctx.tr(N_("Back to the home page"))));
+                     programme::urls::home(), ctx.tr(N_("Back to the home page"))));
 }
 
 Response forbidden(Context& ctx, const char* reason) {
   ctx.refusal = ctx.tr(reason);
   Html sign_in;
   if (!ctx.user)
-    sign_in = render(R"(<p><a href="/connexion?retour={}">{}</a></p>)", html::url_encode(current_location(ctx)),
-                     ctx.tr(N_("Sign in")));
+    sign_in = render(R"(<p><a href="{}?retour={}">{}</a></p>)", accounts::urls::sign_in(),
+                     html::url_encode(current_location(ctx)), ctx.tr(N_("Sign in")));
   return page(ctx, 403, ctx.tr(N_("Not allowed")),
               render(R"(<h1>{}</h1><p>{}</p>{})", ctx.tr(N_("Not allowed")), ctx.tr(reason), sign_in));
 }

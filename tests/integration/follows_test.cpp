@@ -32,9 +32,15 @@ TEST(Follows, ADigestTellsWhatChangedInWhatOneFollowsOncePerPeriodAndNothingWhen
   auto choices = member.get("/compte/notifications");
   EXPECT_NE(choices.body.find(R"(value="daily" checked)"), std::string::npos);
   EXPECT_NE(choices.body.find("Développer et maintenir les communs numériques"), std::string::npos);
+  // What one follows links to its page, and its button posts where the page's own does.
+  EXPECT_NE(choices.body.find(std::string(R"(<a href="/coalitions/)") + kSlug + R"(">)"), std::string::npos);
+  EXPECT_NE(choices.body.find(std::string(R"(action="/coalitions/)") + kSlug + R"(/suivre")"), std::string::npos);
   // Someone else follows an organisation where nothing happens.
   other.get("/organisations/fing");
   ASSERT_EQ(other.post("/organisations/fing/suivre", {{"suivre", "1"}}).status, 303);
+  auto followed = other.get("/compte/notifications").body;
+  EXPECT_NE(followed.find(R"(<a href="/organisations/fing">)"), std::string::npos);
+  EXPECT_NE(followed.find(R"(action="/organisations/fing/suivre")"), std::string::npos);
   // Bad input: an unknown frequency is refused, nothing changed.
   EXPECT_EQ(other.post("/compte/resume", {{"digest", "hourly"}}).status, 400);
   EXPECT_EQ(other.post("/organisations/fing/suivre", {{"suivre", "peut-etre"}}).status, 400);
@@ -99,9 +105,9 @@ TEST(Follows, ADigestTellsWhatChangedInWhatOneFollowsOncePerPeriodAndNothingWhen
   EXPECT_NE(member.get("/compte/notifications").body.find(R"(value="never" checked)"), std::string::npos);
 
   // Following stops from the list of what one follows.
-  ASSERT_EQ(
-      member.post(std::string("/coalitions/") + kSlug + "/suivre", {{"suivre", "0"}, {"retour", "compte"}}).status,
-      303);
+  auto stop = member.post(std::string("/coalitions/") + kSlug + "/suivre", {{"suivre", "0"}, {"retour", "compte"}});
+  ASSERT_EQ(stop.status, 303);
+  EXPECT_EQ(stop.header("location"), "/compte/notifications#resume");
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM follows WHERE user_id = " + std::to_string(p.member.id)), 0);
 }
 

@@ -622,7 +622,8 @@ TEST(Robots, PointsAtTheSitemapAndClosesAccountsAndAdministration) {
   EXPECT_TRUE(r.header("content-type").starts_with("text/plain"));
   EXPECT_TRUE(has(r.body, "Sitemap: http://fabrique.example.org/sitemap.xml\n"));
   for (const std::string closed : {"Disallow: /compte\n", "Disallow: /connexion\n", "Disallow: /*/modifier\n",
-                                   "Disallow: /observatoire/contributions\n"})
+                                   "Disallow: /observatoire/contributions\n", "Disallow: /langue/\n",
+                                   "Disallow: /evenements/agenda.ics\n", "Disallow: /organisations/types\n"})
     EXPECT_TRUE(has(r.body, closed)) << closed;
   EXPECT_FALSE(has(r.body, "Disallow: /\n"));
 }
