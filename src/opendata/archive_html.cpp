@@ -171,27 +171,6 @@ std::optional<std::string> internal_target(std::string_view url, std::string_vie
   return std::nullopt;
 }
 
-// Characters left as they are in an archive address; anything else is percent-encoded.
-bool is_plain(unsigned char c) {
-  return std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '!' || c == '$' || c == '\'' ||
-         c == '(' || c == ')' || c == '*' || c == '+' || c == ',' || c == ';' || c == '=' || c == ':' || c == '@';
-}
-
-std::string encode_segment(std::string_view s) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (is_plain(c)) {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 std::vector<std::string_view> split_path(std::string_view s) {
   std::vector<std::string_view> out;
   std::size_t at = 0;
@@ -301,10 +280,10 @@ std::string relative(std::string_view from, std::string_view to) {
   std::string out;
   for (std::size_t i = common; i < from_parts.size(); ++i) out += "../";
   for (std::size_t i = common; i < to_parts.size(); ++i) {
-    out += encode_segment(to_parts[i]);
+    out += to_parts[i];
     if (i + 1 < to_parts.size()) out += '/';
   }
-  return out;
+  return html::url_encode(out);
 }
 
 std::vector<std::string> links_of(std::string_view html) {
