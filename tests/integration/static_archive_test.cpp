@@ -108,7 +108,8 @@ std::string crawl_archive(const std::filesystem::path& dir) {
 }
 
 // What no visitor may read, taken from the database: e-mails, names kept private, online meeting
-// links, drafts, pending contributions, the site's keys and every stored token.
+// links, what members wrote when declaring their interest, drafts, pending contributions, the site's
+// keys and every stored token.
 std::vector<std::string> private_values(Site& site) {
   std::vector<std::string> out;
   auto c = site.db().acquire();
@@ -116,6 +117,7 @@ std::vector<std::string> private_values(Site& site) {
            "SELECT email FROM users",
            "SELECT name FROM users WHERE show_name = 0",
            "SELECT online_url FROM events WHERE online_url <> ''",
+           "SELECT message FROM interest_declarations WHERE message <> ''",
            "SELECT title FROM resources WHERE status = 'draft'",
            "SELECT title FROM boussole_cards WHERE status = 'draft'",
            "SELECT s.body FROM charter_sections s JOIN charter_versions v ON v.id = s.version_id "
