@@ -63,21 +63,23 @@ Target split_target(std::string_view target) {
   return {std::string(target.substr(0, q)), std::string(target.substr(q + 1))};
 }
 
-// The fields of a query but its page number.
+// The filters a query sets, in order: its fields but the page number and those left empty.
 std::vector<std::pair<std::string, std::string>> filters_of(std::string_view query) {
   auto form = http::Form::parse(query);
   if (!form) return {};
   auto fields = form->fields();
-  std::erase_if(fields, [](const auto& f) { return f.first == "page"; });
+  std::erase_if(fields, [](const auto& f) { return f.first == "page" || f.second.empty(); });
+  std::sort(fields.begin(), fields.end());
   return fields;
 }
 
 // Which links with a query the archive follows, so that their number stays bounded: those of a page
-// without one (a list's filters, a history's comparisons), and from there only to other pages of the
-// same list (its page numbers). A filter added to a filter is left to the live site.
+// without one (a list's filters, a history's comparisons), and from there only those that keep its
+// filters (the list's other page numbers, its CSV and JSON). A filter added to a filter is left to
+// the live site.
 bool follows_query(const Target& from, const Target& to) {
   if (to.query.empty() || from.query.empty()) return true;
-  return to.path == from.path && filters_of(to.query) == filters_of(from.query);
+  return filters_of(to.query) == filters_of(from.query);
 }
 
 void write_file(const std::filesystem::path& path, std::string_view bytes) {
