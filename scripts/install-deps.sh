@@ -18,6 +18,8 @@ packages=(
   libmagic-dev libmagic-mgc
   # mail: SMTP (STARTTLS, implicit TLS, AUTH) through libcurl; a real SMTP server for the tests
   libcurl4-openssl-dev python3-aiosmtpd
+  # the static archive of the site packed as .tar.gz or .zip
+  libarchive-dev
   libgtest-dev libgmock-dev
   # the sanitizer build and the fuzzers (libFuzzer, ASan/UBSan/TSan runtimes, readable stack traces)
   clang libclang-rt-14-dev llvm

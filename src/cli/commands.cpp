@@ -45,6 +45,7 @@ Commands:
   copy             copy a programme to another database: --from FILE.db --to postgresql://...
   checksum         print the row count and checksum of every table
   export --bundle FILE   write the whole programme to one portable file
+  export --static DIR    write the public site as files, browsable and servable as they are
   import --bundle FILE   load a bundle into a new, empty instance (either engine)
   config sample    print a commented sample configuration file
   demo load        fill a new database with the demo programme and its demo accounts

@@ -4,11 +4,13 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "common/log.hpp"
+#include "opendata/archive.hpp"
 #include "storage/bundle.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -85,6 +87,64 @@ BackupKind kind_of(const std::string& path) {
   if (bytes == std::string_view("SQLite format 3\0", 16)) return BackupKind::sqlite;
   if (bytes.starts_with("PGDMP")) return BackupKind::pg_dump;
   return BackupKind::unknown;
+}
+
+// `fabrique export --static DIR [--archive FILE]`: everything is checked before anything is written.
+int export_static(const DataCommandLine& a, const std::string& folder, const std::string& archive_file) {
+  if (!a.positional.empty()) {
+    std::cerr << "fabrique: unexpected argument " << a.positional.front() << " (see fabrique export --help)\n";
+    return 2;
+  }
+  auto options = a.load_config({"static", "archive"});
+  if (options.base_url.empty()) {
+    std::cerr << "fabrique: the archive's JSON, iCalendar and Atom documents name the site's public address: "
+                 "set base_url (--base_url https://fabrique.example.org). Nothing was written.\n";
+    return 2;
+  }
+  std::error_code error;
+  const std::filesystem::path dir(folder);
+  if (std::filesystem::exists(dir, error) &&
+      (!std::filesystem::is_directory(dir, error) || !std::filesystem::is_empty(dir, error))) {
+    std::cerr << "fabrique: " << folder
+              << " exists and is not empty. Nothing was written: name a new folder, or an empty one.\n";
+    return 2;
+  }
+  if (!archive_file.empty()) {
+    const bool known =
+        archive_file.ends_with(".tar.gz") || archive_file.ends_with(".tgz") || archive_file.ends_with(".zip");
+    if (!known) {
+      std::cerr << "fabrique: " << archive_file
+                << ": the archive's name must end in .tar.gz or .zip. Nothing was written.\n";
+      return 2;
+    }
+    if (std::filesystem::exists(archive_file, error)) {
+      std::cerr << "fabrique: " << archive_file << " exists. Nothing was written: name a new file.\n";
+      return 2;
+    }
+  }
+  auto db = storage::open(options.database, 2);
+  {
+    auto c = db->acquire();
+    if (!storage::is_up_to_date(*c)) {
+      std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+      return 2;
+    }
+  }
+  try {
+    const auto summary = opendata::archive::write_site(*db, options, dir, [](std::string_view lang, std::size_t n) {
+      std::cout << "fabrique: " << lang << " written (" << n << " files so far)\n" << std::flush;
+    });
+    std::cout << "fabrique: " << folder << " written: " << summary.pages << " pages, " << summary.documents
+              << " documents and files, " << summary.assets << " assets, " << summary.bytes << " bytes\n";
+    if (!archive_file.empty()) {
+      opendata::archive::pack(dir, archive_file);
+      std::cout << "fabrique: " << archive_file << " written\n";
+    }
+  } catch (const opendata::archive::ArchiveError& e) {
+    std::cerr << "fabrique: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
 }
 
 }  // namespace
@@ -229,14 +289,25 @@ int checksum_command(const DataCommandLine& a) {
 
 int export_command(const DataCommandLine& a) {
   const std::string file = option(a, "bundle");
-  if (a.switches.count("help") || file.empty() || !a.positional.empty()) {
-    std::cout << "Usage: fabrique export --bundle FILE [options]\n\n"
-                 "Writes the whole programme to FILE, one portable file to move it to another instance\n"
+  const std::string folder = option(a, "static");
+  if (!folder.empty() && file.empty() && !a.switches.count("help"))
+    return export_static(a, folder, option(a, "archive"));
+  if (a.switches.count("help") || file.empty() || !folder.empty() || !a.positional.empty()) {
+    std::cout << "Usage: fabrique export --bundle FILE [options]\n"
+                 "       fabrique export --static DIR [--archive FILE.tar.gz | FILE.zip] [options]\n\n"
+                 "--bundle writes the whole programme to FILE, one portable file to move it to another instance\n"
                  "(on SQLite or PostgreSQL) with `fabrique import --bundle FILE`: every table, uploaded files\n"
                  "included, and a manifest with the schema version and each table's row count and checksum.\n"
                  "FILE is a gzip-compressed tar archive (manifest.json and programme.sqlite): `tar xzf FILE`\n"
                  "opens it without fabrique. Safe while the server runs: the programme is read from one\n"
-                 "snapshot. Prints the counts and checksums, the same as `fabrique checksum`.\n"
+                 "snapshot. Prints the counts and checksums, the same as `fabrique checksum`.\n\n"
+                 "--static writes the public site into DIR (new or empty) as files: every public page in\n"
+                 "French (DIR/fr/) and in English (DIR/en/), the assets (DIR/static/), the downloadable files\n"
+                 "and the JSON, CSV, iCalendar and Atom documents, with relative links, so that DIR is browsable\n"
+                 "from the file system and servable as it is by any static host. Forms, search and sign-in\n"
+                 "give way to a sentence saying the site is archived; nothing a visitor cannot read is written.\n"
+                 "Needs base_url, the site's public address, which the data documents name.\n"
+                 "--archive FILE then packs DIR into FILE, a .tar.gz or a .zip (see docs/open-data.md).\n"
               << a.options_help;
     return a.switches.count("help") ? 0 : 2;
   }

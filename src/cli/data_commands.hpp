@@ -27,7 +27,7 @@ int copy_command(const DataCommandLine& a);
 int restore_command(const DataCommandLine& a);
 // `fabrique checksum`
 int checksum_command(const DataCommandLine& a);
-// `fabrique export --bundle FILE`
+// `fabrique export --bundle FILE`, `fabrique export --static DIR [--archive FILE]`
 int export_command(const DataCommandLine& a);
 // `fabrique import --bundle FILE`
 int import_command(const DataCommandLine& a);

@@ -58,7 +58,24 @@ std::vector<std::string> closed() {
           "/*/inscrits.csv"};
 }
 
+// Whether `pattern` matches the beginning of `path`, '*' standing for any characters (RFC 9309).
+bool matches_prefix(std::string_view pattern, std::string_view path) {
+  if (pattern.empty()) return true;
+  if (pattern.front() == '*') {
+    for (std::size_t skip = 0; skip <= path.size(); ++skip)
+      if (matches_prefix(pattern.substr(1), path.substr(skip))) return true;
+    return false;
+  }
+  return !path.empty() && path.front() == pattern.front() && matches_prefix(pattern.substr(1), path.substr(1));
+}
+
 }  // namespace
+
+bool closed_to_robots(std::string_view path) {
+  for (const char* pattern : kClosed)
+    if (matches_prefix(pattern, path)) return true;
+  return false;
+}
 
 std::size_t parts(std::size_t pages, std::size_t max_urls) {
   return std::max<std::size_t>(1, (pages + max_urls - 1) / max_urls);

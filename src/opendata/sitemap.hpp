@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "opendata/store.hpp"
@@ -24,5 +25,9 @@ std::string index(const std::string& base_url, const std::vector<store::PublicPa
 
 // robots.txt: the sitemap's address, and the pages of accounts, forms and administration closed to robots.
 std::string robots(const std::string& base_url);
+
+// Whether robots.txt closes `path` to robots (as robots read it: a prefix, '*' for any characters).
+// The static archive leaves out the same pages.
+bool closed_to_robots(std::string_view path);
 
 }  // namespace fabrique::opendata::sitemap

@@ -1,6 +1,11 @@
 // Every page passes axe-core's WCAG 2.0/2.1 A and AA rules, in French and in English, empty or
 // with content, with a form's errors shown, signed out, as a member and as an animateur.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { before, after, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 
 import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, signIn, submit, useServerAndBrowser } from './support.mjs';
@@ -215,5 +220,50 @@ describe('in English', () => {
     await signIn(page, MEMBER.email, MEMBER.password);
     await expectAccessible(page, '/compte', 'account (en)');
     await expectAccessible(page, '/organisations/nouvelle', 'new organisation (en)');
+  });
+});
+
+// `fabrique export --static` of the demo programme, opened from the file system as someone who
+// downloaded the archive would: one page of each kind, in both languages.
+describe('the static archive, opened from the file system', () => {
+  let dir;
+  let site;
+  let page;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'fabrique-archive-'));
+    site = join(dir, 'site');
+    const database = join(dir, 'demo.db');
+    for (const args of [['migrate'], ['demo', 'load'], ['export', '--static', site, '--base_url', 'https://archive.example.org']]) {
+      const r = spawnSync(process.env.FABRIQUE_BIN, [...args, '--database', database], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(r.status, 0, `fabrique ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+    }
+    page = await env.newPage();
+  });
+  after(async () => {
+    await page?.context().close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  // A folder of the archive with '*' standing for its first page of that kind ("coalitions/*/impact").
+  const folderOf = (lang, kind) => kind.split('/').reduce((at, part) => {
+    if (part !== '*') return join(at, part);
+    const pages = readdirSync(at, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && existsSync(join(at, e.name, 'index.html'))).map((e) => e.name).sort();
+    assert.ok(pages.length > 0, `no page in ${at}`);
+    return join(at, pages[0]);
+  }, join(site, lang));
+  // Each kind once, the languages taking turns (axe finds the same in both), and both homes: the whole
+  // check stays within half a minute.
+  const KINDS = ['', 'coalitions', 'coalitions/*', 'coalitions/*/historique', 'coalitions/*/feuille-de-route',
+    'coalitions/*/impact', 'organisations/*', 'evenements', 'evenements/*', 'ressources/*', 'boussole',
+    'charte', 'observatoire', 'observatoire/*', 'tableau-de-bord'];
+
+  it('one page of each kind, in French and in English, has no accessibility violation', async () => {
+    const pages = [['en', ''], ...KINDS.map((kind, i) => [i % 2 === 0 ? 'fr' : 'en', kind])];
+    for (const [lang, kind] of pages) {
+      await page.goto(pathToFileURL(join(folderOf(lang, kind), 'index.html')).href);
+      assert.equal(await page.locator('html').getAttribute('lang'), lang);
+      await checkA11y(page, `archived ${lang}/${kind}`);
+    }
   });
 });

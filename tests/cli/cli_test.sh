@@ -42,6 +42,11 @@ check "demo load" "$bin" demo load --database "$demo"
 check "search reindex rebuilds an emptied index" bash -c "sqlite3 $demo 'DELETE FROM search_fts; DELETE FROM search_documents' &&
   $bin search reindex --database $demo | grep -q 'search index rebuilt: [1-9][0-9]* documents'"
 check "the rebuilt index finds a demo coalition" bash -c "sqlite3 $demo \"SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH 'numer*'\" | grep -qv '^0$'"
+site=$dir/archive
+refuse "export --static needs base_url" "base_url" "$bin" export --static "$site" --database "$demo"
+check "export --static writes the demo as files, packed" "$bin" export --static "$site" --archive "$dir/archive.tar.gz" --base_url https://archive.example.org --database "$demo"
+check "the archive lists the folder's pages" bash -c "tar tzf $dir/archive.tar.gz | grep -qx 'en/coalitions/index.html' && test -f $site/fr/coalitions/index.html"
+refuse "export --static refuses a folder that is not empty" "not empty" "$bin" export --static "$site" --base_url https://archive.example.org --database "$demo"
 refuse "search without reindex shows its usage" "Usage" "$bin" search
 refuse "unknown command" "unknown command" "$bin" frobnicate
 
