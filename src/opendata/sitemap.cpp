@@ -72,7 +72,8 @@ bool matches_prefix(std::string_view pattern, std::string_view path) {
 }  // namespace
 
 bool closed_to_robots(std::string_view path) {
-  for (const char* pattern : kClosed)
+  static const std::vector<std::string> kClosed = closed();
+  for (const auto& pattern : kClosed)
     if (matches_prefix(pattern, path)) return true;
   return false;
 }
