@@ -290,14 +290,15 @@ TEST(ApiTokens, AnEventItsRegistrationAResourceAndAnObservatoryEntryAndNoTokenIn
   EXPECT_EQ(again.status, 422);
   EXPECT_EQ(api_json(again).at("errors").at("registration").as_string(), "Vous êtes déjà inscrit à cet événement.");
 
-  // A resource proposed: 201 and its address (the resource has no JSON document of its own).
+  // A resource proposed: 201 and the resource's JSON document, as its page's .json shows it to its author.
   const std::string resource =
       R"({"title": "Guide des communs", "url": "https://example.org/guide", "kind": "guide", "licence": "CC-BY-4.0", )"
       R"("description": "Un guide.", "tags": "communs", "coalitions": [")" +
       std::string(kCommonsCoalition) + R"("]})";
   auto proposed = api_call(p.site, "POST", "/ressources/proposer", token, resource);
   ASSERT_EQ(proposed.status, 201) << proposed.body;
-  EXPECT_TRUE(api_json(proposed).at("url").as_string().ends_with("/ressources/guide-des-communs"));
+  EXPECT_TRUE(proposed.header("location").ends_with("/ressources/guide-des-communs")) << proposed.header("location");
+  EXPECT_EQ(api_json(proposed).at("resource").at("slug").as_string(), "guide-des-communs") << proposed.body;
   // In English for an owner who reads English.
   {
     auto c = p.site.db().acquire();
