@@ -63,7 +63,7 @@ describe('a refused sign-up', () => {
 
   it('answers 422, keeps the name, e-mail and organisation typed, and never echoes the password', async () => {
     await page.goto('/inscription');
-    await page.getByLabel('Votre nom').fill('Ada « Lovelace » <b>');
+    await page.getByLabel('Votre nom', { exact: true }).fill('Ada « Lovelace » <b>');
     await page.getByLabel('Adresse électronique').fill('ada-at-example');
     await page.getByLabel('Mot de passe', { exact: true }).fill('court');
     await page.getByLabel('Confirmation du mot de passe').fill('court');
@@ -72,7 +72,7 @@ describe('a refused sign-up', () => {
 
     assert.equal(response.status(), 422);
     assert.equal(new URL(page.url()).pathname, '/inscription');
-    assert.equal(await page.getByLabel('Votre nom').inputValue(), 'Ada « Lovelace » <b>');
+    assert.equal(await page.getByLabel('Votre nom', { exact: true }).inputValue(), 'Ada « Lovelace » <b>');
     assert.equal(await page.getByLabel('Adresse électronique').inputValue(), 'ada-at-example');
     assert.equal(await page.getByLabel('Nom de l’organisation').inputValue(), 'Nouvelle Coopérative & Cie');
     assert.equal(await page.getByLabel('Mot de passe', { exact: true }).inputValue(), '');
@@ -86,7 +86,7 @@ describe('a refused sign-up', () => {
     await assertErrorShown(page, page.getByLabel('Mot de passe', { exact: true }),
       'Le mot de passe doit comporter au moins 10 caractères.');
     await assertErrorShown(page, page.getByLabel('Type d’organisation'), 'Choisissez le type d’organisation.');
-    await assertNoError(page.getByLabel('Votre nom'));
+    await assertNoError(page.getByLabel('Votre nom', { exact: true }));
     await assertNoError(page.getByLabel('Nom de l’organisation'));
   });
 
@@ -106,7 +106,7 @@ describe('a refused sign-up', () => {
 
   it('marks only the confirmation when the two passwords differ', async () => {
     await page.goto('/inscription');
-    await page.getByLabel('Votre nom').fill('Ada Lovelace');
+    await page.getByLabel('Votre nom', { exact: true }).fill('Ada Lovelace');
     await page.getByLabel('Adresse électronique').fill('ada@example.org');
     await page.getByLabel('Mot de passe', { exact: true }).fill('une-phrase-assez-longue');
     await page.getByLabel('Confirmation du mot de passe').fill('une-autre-phrase-longue');
@@ -122,9 +122,9 @@ describe('a refused sign-up', () => {
     await page.goto('/langue/en?retour=/inscription');
     await page.getByRole('button', { name: 'Create my account' }).click();
     await page.waitForLoadState();
-    await assertErrorShown(page, page.getByLabel('Your name'), 'Enter your name.');
+    await assertErrorShown(page, page.getByLabel('Your name', { exact: true }), 'Enter your name.');
     await assertErrorShown(page, page.getByLabel('E-mail address'), 'Enter your e-mail address.');
-    const state = await fieldState(page.getByLabel('Your name'));
+    const state = await fieldState(page.getByLabel('Your name', { exact: true }));
     assert.match(state.described.find((d) => d.isError).text, /^Error: /);
   });
 });

@@ -84,7 +84,7 @@ describe('the site works without JavaScript', () => {
     await page.goto('data:text/html,<title>off</title><script>document.title = "on"</script>');
     assert.equal(await page.title(), 'off', 'page scripts really are off');
     await page.goto('/inscription');
-    await page.getByLabel('Votre nom').fill('Sans Script');
+    await page.getByLabel('Votre nom', { exact: true }).fill('Sans Script');
     await page.getByLabel('Adresse électronique').fill('sans.script@example.org');
     await page.getByLabel('Mot de passe', { exact: true }).fill('aucun-javascript-ici');
     await page.getByLabel('Confirmation du mot de passe').fill('aucun-javascript-ici');
@@ -95,7 +95,7 @@ describe('the site works without JavaScript', () => {
     await page.goto(linkIn(await readMail(env.mailDir, 'sans.script@example.org'), '/inscription/confirmer'));
     await Promise.all([page.waitForURL('**/compte'),
       page.getByRole('main').getByRole('button', { name: 'Confirmer mon adresse' }).click()]);
-    assert.equal(await page.getByLabel('Votre nom').inputValue(), 'Sans Script');
+    assert.equal(await page.getByLabel('Votre nom', { exact: true }).inputValue(), 'Sans Script');
     assert.ok(await page.getByRole('region', { name: 'Mes organisations' })
       .getByRole('link', { name: 'Atelier Sobriété Numérique' }).isVisible(), 'joined the existing organisation');
     await Promise.all([page.waitForURL((u) => u.pathname === '/'),

@@ -50,7 +50,7 @@ describe('signing up, out and in with the keyboard alone', () => {
 
   it('a person signs up by tabbing from field to field, typing, and pressing Enter on the button', async () => {
     await page.goto('/inscription');
-    const name = page.getByLabel('Votre nom');
+    const name = page.getByLabel('Votre nom', { exact: true });
     const email = page.getByLabel('Adresse électronique');
     const password = page.getByLabel('Mot de passe', { exact: true });
     const confirmation = page.getByLabel('Confirmation du mot de passe');
@@ -82,7 +82,7 @@ describe('signing up, out and in with the keyboard alone', () => {
     await Promise.all([page.waitForURL('**/compte'), page.keyboard.press('Enter')]);
 
     assert.equal(new URL(page.url()).pathname, '/compte');
-    assert.equal(await page.getByLabel('Votre nom').inputValue(), PERSON.name);
+    assert.equal(await page.getByLabel('Votre nom', { exact: true }).inputValue(), PERSON.name);
     assert.match(await page.getByRole('main').innerText(), new RegExp(PERSON.email.replace(/\./g, '\\.')));
     const mine = page.getByRole('region', { name: 'Mes organisations' });
     assert.ok(await mine.getByRole('link', { name: PERSON.organisation }).isVisible(),
@@ -106,7 +106,7 @@ describe('signing up, out and in with the keyboard alone', () => {
     await page.keyboard.type(PERSON.password);
     await tabToNext(page, page.getByRole('main').getByRole('button', { name: 'Se connecter' }));
     await Promise.all([page.waitForURL('**/compte'), page.keyboard.press('Enter')]);
-    assert.equal(await page.getByLabel('Votre nom').inputValue(), PERSON.name);
+    assert.equal(await page.getByLabel('Votre nom', { exact: true }).inputValue(), PERSON.name);
   });
 });
 
