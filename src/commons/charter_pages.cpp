@@ -15,6 +15,7 @@
 #include "commons/views.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
+#include "organisations/urls.hpp"
 #include "text/diff.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
@@ -338,7 +339,7 @@ Response signatories_json(Context& ctx) {
     for (const auto& s : version.organisations)
       organisations.push_back({{"slug", s.organisation_slug},
                                {"name", s.organisation_name},
-                               {"url", ctx.base_url + "/organisations/" + s.organisation_slug},
+                               {"url", ctx.base_url + organisations::urls::organisation(s.organisation_slug)},
                                {"signed_at", coalitions::json::iso(s.created_at)}});
     // A person is named only when they chose to show their name.
     for (const auto& s : version.people)

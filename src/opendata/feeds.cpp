@@ -12,6 +12,7 @@
 #include "opendata/pages.hpp"
 #include "opendata/store.hpp"
 #include "organisations/store.hpp"
+#include "organisations/urls.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::opendata::pages {
@@ -80,7 +81,7 @@ Response feed(Context& ctx, store::Scope scope, std::int64_t id, std::string tit
 }  // namespace
 
 std::string programme_feed() { return "/actualites.atom"; }
-std::string organisation_feed(std::string_view slug) { return "/organisations/" + std::string(slug) + ".atom"; }
+std::string organisation_feed(std::string_view slug) { return organisations::urls::feed(slug); }
 
 Response programme_atom(Context& ctx) {
   return feed(ctx, store::Scope::programme, 0, ctx.tr(N_("fabrique: news of the programme")), "/", programme_feed());
@@ -96,8 +97,8 @@ Response coalition_atom(Context& ctx) {
 Response organisation_atom(Context& ctx) {
   auto o = organisations::store::by_slug(ctx.db, ctx.param("slug"));
   if (!o) return views::not_found(ctx);
-  return feed(ctx, store::Scope::organisation, o->id, said(ctx, N_("{}: news"), o->name), "/organisations/" + o->slug,
-              organisation_feed(o->slug));
+  return feed(ctx, store::Scope::organisation, o->id, said(ctx, N_("{}: news"), o->name),
+              organisations::urls::organisation(o->slug), organisation_feed(o->slug));
 }
 
 Response series_atom(Context& ctx) {

@@ -101,7 +101,7 @@ ShowPage load_show(Context& ctx, Organisation o) {
 boost::json::object organisation_json(const Context& ctx, const Organisation& o) {
   return {{"slug", o.slug},
           {"name", o.name},
-          {"url", ctx.base_url + "/organisations/" + o.slug},
+          {"url", ctx.base_url + urls::organisation(o.slug)},
           {"kind", {{"slug", o.kind_slug}, {"label", o.kind_label}}},
           {"website", o.website},
           {"description", o.description},
@@ -135,7 +135,7 @@ Response list_csv(Context& ctx) {
   csv::Writer w;
   w.row({"slug", "name", "url", "kind", "website", "description", "members", "updated_at"});
   for (const auto& o : store::list(ctx.db, store::Filter{.kind_id = kind_filter(ctx)}))
-    w.row(std::vector<std::string>{o.slug, o.name, ctx.base_url + "/organisations/" + o.slug, o.kind_label, o.website,
+    w.row(std::vector<std::string>{o.slug, o.name, ctx.base_url + urls::organisation(o.slug), o.kind_label, o.website,
                                    o.description, std::to_string(o.member_count), coalitions::json::iso(o.updated_at)});
   return csv::response(w, "organisations.csv");
 }
@@ -154,7 +154,7 @@ Response show_json(Context& ctx) {
   for (const auto& name : page.named_members) named.push_back(boost::json::value(name));
   out["coalitions"] = std::move(linked);
   out["named_members"] = std::move(named);
-  out["feed"] = ctx.base_url + "/organisations/" + page.organisation.slug + ".atom";
+  out["feed"] = ctx.base_url + urls::feed(page.organisation.slug);
   return coalitions::json::response(ctx, out);
 }
 

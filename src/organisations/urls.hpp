@@ -13,5 +13,7 @@ inline std::string kinds() { return list() + "/types"; }
 inline std::string organisation(std::string_view slug) { return list() + "/" + std::string(slug); }
 inline std::string edit(std::string_view slug) { return organisation(slug) + "/modifier"; }
 inline std::string follow(std::string_view slug) { return organisation(slug) + "/suivre"; }
+// Its news as an Atom feed.
+inline std::string feed(std::string_view slug) { return organisation(slug) + ".atom"; }
 
 }  // namespace fabrique::organisations::urls
