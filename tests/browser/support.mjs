@@ -133,8 +133,9 @@ export function useServerAndBrowser() {
 }
 
 // The plain-text part of the newest mail to `to` that the server wrote (it sends within a second or
-// two), decoded from quoted-printable; waits for it up to `timeoutMs`.
-export async function readMail(mailDir, to, timeoutMs = 20_000) {
+// two), decoded from quoted-printable; waits for it up to `timeoutMs`. With `matching`, the newest
+// whose text matches it: an earlier mail to the same person is not mistaken for one still on its way.
+export async function readMail(mailDir, to, { matching = null, timeoutMs = 20_000 } = {}) {
   const until = Date.now() + timeoutMs;
   for (;;) {
     let files = [];
@@ -147,9 +148,10 @@ export async function readMail(mailDir, to, timeoutMs = 20_000) {
       const start = raw.indexOf('Content-Type: text/plain');
       const body = raw.slice(raw.indexOf('\r\n\r\n', start) + 4, raw.indexOf('\r\n--', start));
       const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-      return Buffer.from(bytes, 'latin1').toString('utf8');
+      const text = Buffer.from(bytes, 'latin1').toString('utf8');
+      if (!matching || matching.test(text)) return text;
     }
-    if (Date.now() > until) throw new Error(`no mail to ${to} in ${mailDir}`);
+    if (Date.now() > until) throw new Error(`no mail to ${to}${matching ? ` matching ${matching}` : ''} in ${mailDir}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
