@@ -13,6 +13,7 @@
 #include "common/errors.hpp"
 #include "common/text.hpp"
 #include "http/app.hpp"
+#include "http/multipart.hpp"
 #include "http/open_data.hpp"
 #include "http/router.hpp"
 #include "i18n/i18n.hpp"
@@ -46,9 +47,6 @@ bool is_json_body(std::string_view content_type) {
   while (!content_type.empty() && content_type.back() == ' ') content_type.remove_suffix(1);
   return content_type == "application/json";
 }
-
-// What a token may read: the data documents, not the pages drawn for browsers.
-bool is_document_path(std::string_view path) { return path.ends_with(".json") || path.ends_with(".csv"); }
 
 // The account itself is a browser's business: a token that leaked must not be able to change the
 // password or the address, make more tokens, or delete the account.
@@ -87,12 +85,15 @@ Response refusal_answer(const Context& ctx, const Response& page, const Refusal&
 
 // After a successful POST, the page's redirect to `location` is answered with the JSON document of
 // that page, read as the token's owner once the change is committed; or, for a page without one,
-// with its address. 201 and a Location when the route creates what the page shows.
+// with its address. 201 and a Location when the route creates what the page shows. A history page
+// (after a save or a restore) answers with the document of the thing, which holds what was written.
 Response followed_answer(Context& ctx, std::string_view location, bool created) {
   const std::string_view path = location.substr(0, location.find_first_of("?#"));
+  std::string_view shown = path;
+  if (constexpr std::string_view history = "/historique"; shown.ends_with(history)) shown.remove_suffix(history.size());
   const int status = created ? 201 : 200;
   std::optional<Response> out;
-  if (auto document = routes().document_of(path, ".json")) {
+  if (auto document = routes().document_of(shown, ".json")) {
     Request get = ctx.request;
     get.method = Method::get;
     get.method_name = "GET";
@@ -245,29 +246,47 @@ Api::Answer Api::respond(Context& ctx, std::string_view token) {
   if (!post) {
     if (!owner->token.can_read)
       return {lacks_scope(ctx, "read", N_("This token may not read: make one with the read scope."))};
-    if (!is_document_path(request.path))
-      return {json_error(403, ctx.tr(N_("An access token reads the JSON and CSV documents; pages are for browsers.")))};
   } else {
     if (!owner->token.can_write)
       return {lacks_scope(ctx, "write", N_("This token may not write: make one with the write scope."))};
     if (manages_the_account(request, match.needs))
       return {json_error(403, ctx.tr(N_("Your account itself (its password, address, sessions, tokens) is "
                                         "managed from a browser only.")))};
-    if (!is_json_body(request.header("content-type")))
-      return {json_error(415, ctx.tr(N_("Send the form's fields as a JSON object, with Content-Type: "
-                                        "application/json.")))};
-    auto form = form_of_json(request.body);
-    if (!form)
-      return {json_error(400, ctx.tr(N_("The body must be one JSON object whose members are the form's fields: "
-                                        "text, numbers, true or false, or arrays of these.")))};
-    ctx.form = std::move(*form);
+    const std::string_view content_type = request.header("content-type");
+    if (auto boundary = multipart_boundary(content_type); boundary && match.needs == Needs::files) {
+      // A form that carries a file (a resource, a piece of the minutes) comes as a browser sends it.
+      auto body = parse_multipart(request.body, *boundary);
+      if (!body)
+        return {json_error(400, ctx.tr(N_("The multipart/form-data body could not be read: check its boundary "
+                                          "and that each part names its field.")))};
+      ctx.form = std::move(body->fields);
+      ctx.uploads = std::move(body->files);
+    } else if (!is_json_body(content_type)) {
+      return {json_error(
+          415, ctx.tr(match.needs == Needs::files ? N_("Send the form's fields as a JSON object (Content-Type: "
+                                                       "application/json), or with its file as multipart/form-data.")
+                                                  : N_("Send the form's fields as a JSON object, with Content-Type: "
+                                                       "application/json.")))};
+    } else {
+      auto form = form_of_json(request.body);
+      if (!form)
+        return {json_error(400, ctx.tr(N_("The body must be one JSON object whose members are the form's fields: "
+                                          "text, numbers, true or false, or arrays of these.")))};
+      ctx.form = std::move(*form);
+    }
   }
   ctx.params = std::move(match.params);
 
   Refusal refusal;  // listens to what the page is refused for, until this answer is made
   Response page = run_page(ctx, *match.handler);
   Response out;
-  if (page.status >= 300 && page.status < 400) {
+  if (!post &&
+      (open_data::is_data(page.content_type) || (page.status == 200 && !page.content_type.starts_with("text/html")))) {
+    out = std::move(page);  // a document (or its JSON error), or a file as its page downloads it
+  } else if (!post && page.status < 400) {
+    out = json_error(403, ctx.tr(N_("An access token reads the JSON and CSV documents and the files; pages are for "
+                                    "browsers.")));
+  } else if (page.status >= 300 && page.status < 400) {
     std::string location;
     for (const auto& [name, value] : page.headers)
       if (name == "Location") location = value;

@@ -165,11 +165,18 @@ Admission App::admit(const Request& head) {
   out.slow = match.needs == Needs::password_hashing;
   out.writes = !out.slow;
   if (match.needs == Needs::files) {
-    // A visitor who is not signed in may not send a file: their large body is refused before it comes.
-    auto cookies = parse_cookies(head.header("cookie"));
-    if (auto it = cookies.find(kSessionCookie); it != cookies.end()) {
+    // Only someone signed in, or a script with a token that may write, may send a file: anyone
+    // else's large body is refused before it comes.
+    if (auto token = bearer_token(head)) {
       auto lease = db_.acquire();
-      out.takes_files = accounts::current_user(*lease, it->second, clock_()).has_value();
+      auto owner = accounts::token_owner(*lease, *token, clock_());
+      out.takes_files = owner && owner->token.can_write;
+    } else {
+      auto cookies = parse_cookies(head.header("cookie"));
+      if (auto it = cookies.find(kSessionCookie); it != cookies.end()) {
+        auto lease = db_.acquire();
+        out.takes_files = accounts::current_user(*lease, it->second, clock_()).has_value();
+      }
     }
   }
   return out;

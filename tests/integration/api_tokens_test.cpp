@@ -311,6 +311,35 @@ TEST(ApiTokens, AnEventItsRegistrationAResourceAndAnObservatoryEntryAndNoTokenIn
   EXPECT_EQ(api_json(wrong_licence).at("errors").at("licence").as_string(), "Choose a licence from the list.");
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 1);
 
+  // A file goes as a browser sends it, multipart/form-data (still no CSRF token); its owner reads it back.
+  const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  auto upload = [&](const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+                    const std::string& bytes) {
+    return request(p.site.port(), "POST", target,
+                   {{"Authorization", "Bearer " + token}, {"Content-Type", std::string(kMultipartType)}},
+                   multipart_body(fields, {{"file", "rapport.pdf", "application/pdf", bytes}}));
+  };
+  const std::vector<std::pair<std::string, std::string>> report = {
+      {"title", "Rapport en PDF"}, {"kind", "guide"}, {"licence", "CC-BY-4.0"}, {"description", "Le rapport."}};
+  auto with_file = upload("/ressources/proposer", report, pdf);
+  ASSERT_EQ(with_file.status, 201) << with_file.body;
+  const std::string file = std::string(api_json(with_file).at("resource").at("file").as_string());
+  ASSERT_TRUE(file.starts_with("http://") && file.find("/ressources/") != std::string::npos) << file;
+  auto downloaded = api_call(p.site, "GET", file.substr(file.find("/ressources/")), token);
+  EXPECT_EQ(downloaded.status, 200);
+  EXPECT_EQ(downloaded.body, pdf);
+  EXPECT_EQ(downloaded.header("content-type"), "application/pdf");
+  // A form without a file takes JSON only; a file the site refuses is refused as on the page.
+  auto elsewhere = upload("/evenements/reset-api/inscription", {}, pdf);
+  EXPECT_EQ(elsewhere.status, 415) << elsewhere.body;
+  auto executable = upload("/ressources/proposer", report,
+                           std::string("\x7f"
+                                       "ELF\x02\x01\x01") +
+                               std::string(200, '\0'));
+  EXPECT_EQ(executable.status, 422) << executable.body;
+  EXPECT_TRUE(api_json(executable).at("errors").as_object().contains("file")) << executable.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 2);
+
   // An observatory entry written by the animateur's script.
   auto entry = api_call(p.site, "POST", "/observatoire/nouvelle", organiser,
                         R"({"name": "Calcul des aides au logement", "summary": "Calcule le montant de l'aide.",

@@ -233,6 +233,31 @@ inline std::string form_encode(std::string_view s) {
 }
 
 // A visitor with a cookie jar.
+// One file of a multipart form: field name, file name, declared type and bytes.
+struct FilePart {
+  std::string field, filename, content_type, bytes;
+};
+// The Content-Type of what multipart_body() writes.
+inline constexpr std::string_view kMultipartType =
+    "multipart/form-data; boundary=----fabriqueTestBoundary7MA4YWxkTrZu0gW";
+// A multipart/form-data body, as a browser writes a form with a file input: the fields, then the files.
+inline std::string multipart_body(const std::vector<std::pair<std::string, std::string>>& fields,
+                                  const std::vector<FilePart>& files) {
+  const std::string boundary = "----fabriqueTestBoundary7MA4YWxkTrZu0gW";
+  std::string body;
+  auto part = [&](const std::string& disposition, const std::string& type, const std::string& content) {
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\n";
+    if (!type.empty()) body += "Content-Type: " + type + "\r\n";
+    body += "\r\n" + content + "\r\n";
+  };
+  for (const auto& [k, v] : fields) part("name=\"" + k + "\"", "", v);
+  for (const auto& f : files)
+    part("name=\"" + f.field + "\"; filename=\"" + f.filename + "\"",
+         f.content_type.empty() ? "application/octet-stream" : f.content_type, f.bytes);
+  body += "--" + boundary + "--\r\n";
+  return body;
+}
+
 class Browser {
  public:
   explicit Browser(Site& site) : site_(site) {}
@@ -262,28 +287,14 @@ class Browser {
     return r;
   }
 
-  // One file of a multipart form: field name, file name, declared type and bytes.
-  struct FilePart {
-    std::string field, filename, content_type, bytes;
-  };
+  using FilePart = test::FilePart;
   // Posts a multipart/form-data form (text fields and files), as a browser does for a form with a
   // file input, with the CSRF token of the last page seen.
-  HttpResponse post_multipart(const std::string& target, const std::vector<std::pair<std::string, std::string>>& fields,
+  HttpResponse post_multipart(const std::string& target, std::vector<std::pair<std::string, std::string>> fields,
                               const std::vector<FilePart>& files, bool with_csrf = true) {
-    const std::string boundary = "----fabriqueTestBoundary7MA4YWxkTrZu0gW";
-    std::string body;
-    auto part = [&](const std::string& disposition, const std::string& type, const std::string& content) {
-      body += "--" + boundary + "\r\nContent-Disposition: form-data; " + disposition + "\r\n";
-      if (!type.empty()) body += "Content-Type: " + type + "\r\n";
-      body += "\r\n" + content + "\r\n";
-    };
-    if (with_csrf) part("name=\"csrf\"", "", csrf_);
-    for (const auto& [k, v] : fields) part("name=\"" + k + "\"", "", v);
-    for (const auto& f : files)
-      part("name=\"" + f.field + "\"; filename=\"" + f.filename + "\"",
-           f.content_type.empty() ? "application/octet-stream" : f.content_type, f.bytes);
-    body += "--" + boundary + "--\r\n";
-    Headers h{{"Cookie", cookie_header()}, {"Content-Type", "multipart/form-data; boundary=" + boundary}};
+    if (with_csrf) fields.insert(fields.begin(), {"csrf", csrf_});
+    const std::string body = multipart_body(fields, files);
+    Headers h{{"Cookie", cookie_header()}, {"Content-Type", std::string(kMultipartType)}};
     add_forwarded_for(h);
     auto r = request(site_.port(), "POST", target, h, body);
     remember(r);
