@@ -1,5 +1,6 @@
 // A booklet's history: every revision, one revision as it was, two revisions compared word by word,
 // and restoring an old revision.
+#include "coalitions/json.hpp"
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/templates/history.hpp"
@@ -99,6 +100,48 @@ Response show_revision(Context& ctx) {
   auto page = load_revision(ctx, *k, ctx.param_int("number"));
   if (!page) return fv::not_found(ctx);
   return fv::page(ctx, page->title, render(*ctx.t, templates::Revision{.page = *page}));
+}
+
+namespace {
+
+// The name a revision's author is shown under in data documents: the public name and organisation,
+// or nothing (null) where the page says "a member".
+std::string shown_author(const PublicPerson& p) {
+  if (!p.name.empty() && !p.organisation.empty()) return p.name + " (" + p.organisation + ")";
+  return p.name.empty() ? p.organisation : p.name;
+}
+
+}  // namespace
+
+Response history_json(Context& ctx) {
+  auto k = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return json::not_found(ctx);
+  boost::json::array revisions;
+  for (const auto& r : store::revisions(ctx.db, k->id)) {
+    const std::string author = shown_author(r.author);
+    auto o = json::revision({r.number, r.created_at, author, r.comment, r.restored_from});
+    boost::json::array changed;
+    for (const auto& s : r.sections) changed.push_back(boost::json::string(s));
+    o["changed"] = std::move(changed);
+    o["url"] = ctx.base_url + urls::revision(k->slug, r.number);
+    revisions.push_back(std::move(o));
+  }
+  return json::response(ctx, {{"coalition", json::summary(ctx, *k)}, {"revisions", std::move(revisions)}});
+}
+
+Response revision_json(Context& ctx) {
+  auto k = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return json::not_found(ctx);
+  const std::int64_t number = ctx.param_int("number");
+  auto r = store::revision(ctx.db, k->id, number);
+  if (!r) return json::not_found(ctx);
+  const std::string author = shown_author(r->author);
+  auto o = json::revision({r->number, r->created_at, author, r->comment, r->restored_from});
+  boost::json::object booklet;
+  const Booklet b = store::booklet_at(ctx.db, k->id, number);
+  for (const auto& s : kSections) booklet[s.key] = b.count(s.key) ? b.at(s.key) : "";
+  o["booklet"] = std::move(booklet);
+  return json::response(ctx, {{"coalition", json::summary(ctx, *k)}, {"revision", std::move(o)}});
 }
 
 Response restore(Context& ctx) {

@@ -12,6 +12,16 @@ namespace fabrique::coalitions::json {
 
 std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
 
+boost::json::object revision(const RevisionEntry& r) {
+  boost::json::object o;
+  o["number"] = r.number;
+  o["created_at"] = iso(r.created_at);
+  o["author"] = r.author.empty() ? boost::json::value(nullptr) : boost::json::value(r.author);
+  o["comment"] = r.comment;
+  o["restored_from"] = r.restored_from ? boost::json::value(*r.restored_from) : boost::json::value(nullptr);
+  return o;
+}
+
 boost::json::object summary(const http::Context& ctx, const Coalition& k) {
   boost::json::object o;
   o["number"] = k.number;

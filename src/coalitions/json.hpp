@@ -27,4 +27,16 @@ std::optional<http::open_data::Paging> paging(const http::Context& ctx, http::Re
 // 2026-11-28T15:00:00Z
 std::string iso(sys_seconds t);
 
+// One revision in a document's history, as every history document writes it: {number, created_at,
+// author (the public name, null when none is shown), comment, restored_from (null unless it brings
+// an older revision back)}. The caller adds what the revision holds.
+struct RevisionEntry {
+  std::int64_t number = 0;
+  sys_seconds created_at{};
+  std::string_view author;
+  std::string_view comment;
+  std::optional<std::int64_t> restored_from;
+};
+boost::json::object revision(const RevisionEntry& r);
+
 }  // namespace fabrique::coalitions::json

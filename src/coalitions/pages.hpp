@@ -19,7 +19,9 @@ Response save_booklet(Context& ctx);       // POST /coalitions/{slug}/modifier
 Response update_fields(Context& ctx);      // POST /coalitions/{slug}/fiche
 Response history(Context& ctx);            // GET /coalitions/{slug}/historique
 Response compare(Context& ctx);            // GET /coalitions/{slug}/historique/comparer?de=N&a=M
+Response history_json(Context& ctx);       // GET /coalitions/{slug}/historique.json
 Response show_revision(Context& ctx);      // GET /coalitions/{slug}/historique/{number:int}
+Response revision_json(Context& ctx);      // GET /coalitions/{slug}/historique/{number:int}.json
 Response restore(Context& ctx);            // POST /coalitions/{slug}/historique/{number:int}/restaurer
 Response declare_interest(Context& ctx);   // POST /coalitions/{slug}/interet
 Response withdraw_interest(Context& ctx);  // POST /coalitions/{slug}/interet/retirer

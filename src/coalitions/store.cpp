@@ -119,11 +119,7 @@ std::int64_t count(Connection& c, const Filter& f) {
 std::vector<Coalition> list(Connection& c, const Filter& f) {
   storage::Params params;
   std::string sql = std::string(kSelect) + where_clause(f, params) + " ORDER BY f.position, f.id, k.number_key, k.id";
-  if (f.limit >= 0) {
-    sql += " LIMIT ? OFFSET ?";
-    params.push_back(f.limit);
-    params.push_back(f.offset);
-  }
+  sql += storage::page_clause(f.limit, f.offset, params);
   std::vector<Coalition> out;
   for (const auto& r : c.query(sql, params)) out.push_back(read(r));
   return out;

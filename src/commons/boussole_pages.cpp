@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
+#include "common/csv.hpp"
 #include "commons/pages.hpp"
 #include "commons/store.hpp"
 #include "commons/templates/boussole.hpp"
@@ -193,15 +194,33 @@ Response boussole(Context& ctx) {
 }
 
 Response boussole_json(Context& ctx) {
+  Response refusal;
+  auto paging = coalitions::json::paging(ctx, refusal);
+  if (!paging) return refusal;
   CardFilters f = card_filters(ctx, store::coalitions(ctx.db));
   f.filter.all_drafts = false;  // the API lists what is published
   f.filter.drafts_of.reset();
+  f.filter.updated_since = paging->updated_since;
+  const std::int64_t total = store::count_cards(ctx.db, f.filter);
+  f.filter.limit = paging->per_page;
+  f.filter.offset = paging->offset();
   boost::json::array items;
   for (const auto& k : store::cards(ctx.db, f.filter)) items.push_back(card_object(ctx, k));
-  boost::json::object out;
-  out["count"] = items.size();
-  out["cards"] = std::move(items);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::page(ctx, "cards", std::move(items), total, *paging);
+}
+
+Response boussole_csv(Context& ctx) {
+  CardFilters f = card_filters(ctx, store::coalitions(ctx.db));
+  f.filter.all_drafts = false;  // what is published, as the JSON
+  f.filter.drafts_of.reset();
+  csv::Writer w;
+  w.row({"slug", "title", "page", "outcome", "coalition", "context", "tried", "learned", "tensions", "sources",
+         "revision", "updated_at"});
+  for (const auto& k : store::cards(ctx.db, f.filter))
+    w.row(std::vector<std::string>{k.slug, k.title, ctx.base_url + urls::card(k.slug), k.outcome,
+                                   k.coalition ? k.coalition->slug : "", k.context, k.tried, k.learned, k.tensions,
+                                   k.sources, std::to_string(k.revision), coalitions::json::iso(k.updated_at)});
+  return csv::response(w, "boussole.csv");
 }
 
 Response card_json(Context& ctx) {
@@ -209,6 +228,15 @@ Response card_json(Context& ctx) {
   boost::json::object out = card_object(ctx, page.card);
   out["status"] = page.card.status == Status::published ? "published" : "draft";
   out["revision"] = page.card.revision;
+  boost::json::array revisions;
+  for (const auto& r : store::card_revisions(ctx.db, page.card.id)) {
+    auto o = coalitions::json::revision({r.number, r.created_at, r.author_name, "", std::nullopt});
+    o["fields"] = {{"title", r.title},     {"context", r.context},    {"tried", r.tried},
+                   {"outcome", r.outcome}, {"learned", r.learned},    {"tensions", r.tensions},
+                   {"sources", r.sources}, {"coalition", r.coalition}};
+    revisions.push_back(std::move(o));
+  }
+  out["revisions"] = std::move(revisions);
   Response r = coalitions::json::response(ctx, out);
   // A proposal is seen only by those who may act on it: never open data, never cached for others.
   if (page.card.status != Status::published) r.set_header("Cache-Control", "private, no-store");

@@ -40,7 +40,8 @@ Response charter_version_json(Context& ctx);    // GET /charte/versions/{number:
 Response signatories_json(Context& ctx);        // GET /charte/signataires.json
 
 Response boussole(Context& ctx);       // GET /boussole?issue=&coalition=
-Response boussole_json(Context& ctx);  // GET /boussole.json (same filters)
+Response boussole_json(Context& ctx);  // GET /boussole.json (same filters, ?page=&per_page=&updated_since=)
+Response boussole_csv(Context& ctx);   // GET /boussole.csv (same filters, every row)
 Response new_card(Context& ctx);       // GET /boussole/proposer
 Response create_card(Context& ctx);    // POST /boussole/proposer
 Response card(Context& ctx);           // GET /boussole/{slug}

@@ -199,7 +199,8 @@ boost::json::object resource_object(const Context& ctx, const Resource& r) {
       {"page", ctx.base_url + urls::resource(r.slug)},
       {"description", r.description},
       {"url", r.url.empty() ? boost::json::value(nullptr) : boost::json::value(r.url)},
-      {"file", r.file_id ? boost::json::value(urls::resource_file(r.slug)) : boost::json::value(nullptr)},
+      {"file",
+       r.file_id ? boost::json::value(ctx.base_url + urls::resource_file(r.slug)) : boost::json::value(nullptr)},
       {"kind", r.kind},
       {"licence", {{"id", r.licence}, {"url", l ? l->url : ""}}},
       {"tags", std::move(tags)},
@@ -274,6 +275,15 @@ Response resource_json(Context& ctx) {
   ResourcePage page = load_resource(ctx, visible(ctx));
   boost::json::object resource = resource_object(ctx, page.resource);
   resource["status"] = page.resource.status == Status::published ? "published" : "draft";
+  boost::json::array revisions;
+  for (const auto& v : store::resource_revisions(ctx.db, page.resource.id)) {
+    auto o = coalitions::json::revision({v.number, v.created_at, v.author_name, "", std::nullopt});
+    o["fields"] = {
+        {"title", v.title}, {"description", v.description}, {"url", v.url}, {"kind", v.kind}, {"licence", v.licence},
+        {"tags", v.tags},   {"coalitions", v.coalitions}};
+    revisions.push_back(std::move(o));
+  }
+  resource["revisions"] = std::move(revisions);
   // Under a key of its own: the resource's licence is its author's, the document's is the site's.
   Response r = coalitions::json::response(ctx, {{"resource", std::move(resource)}});
   // A proposal is seen only by those who may act on it: never open data, never cached for others.

@@ -24,12 +24,6 @@ std::optional<sys_seconds> opt_at(const Row& r, std::size_t i) {
 const char* status_name(Status s) { return s == Status::published ? "published" : "draft"; }
 
 // "?, ?, ?" for n parameters.
-std::string marks(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
 constexpr const char* kPublicName = "CASE WHEN u.show_name = 1 THEN u.name ELSE '' END";
 
 // --- Resources
@@ -94,13 +88,13 @@ void fill_links(Connection& c, std::vector<Resource>& list) {
   }
   for (const auto& row : c.query(fmt::format("SELECT resource_id, tag FROM resource_tags WHERE resource_id IN ({}) "
                                              "ORDER BY tag",
-                                             marks(ids.size())),
+                                             storage::placeholders(ids.size())),
                                  ids))
     by_id[row.integer(0)]->tags.push_back(row.text(1));
   for (const auto& row :
        c.query(fmt::format("SELECT rc.resource_id, k.id, k.slug, k.number, k.title FROM resource_coalitions rc JOIN "
                            "coalitions k ON k.id = rc.coalition_id WHERE rc.resource_id IN ({}) ORDER BY k.number_key",
-                           marks(ids.size())),
+                           storage::placeholders(ids.size())),
                ids))
     by_id[row.integer(0)]->coalitions.push_back({row.integer(1), row.text(2), row.text(3), row.text(4)});
 }
@@ -138,12 +132,7 @@ Card card_of(const Row& row) {
 std::vector<Resource> resources(Connection& c, const ResourceFilter& f) {
   Params p;
   std::string where = resource_where(f, p);
-  std::string page;
-  if (f.limit >= 0) {  // PostgreSQL has no LIMIT -1
-    page = " LIMIT ? OFFSET ?";
-    p.push_back(f.limit);
-    p.push_back(f.offset);
-  }
+  std::string page = storage::page_clause(f.limit, f.offset, p);
   std::vector<Resource> out;
   for (const auto& row :
        c.query(fmt::format("SELECT {} FROM resources r {} WHERE {} ORDER BY r.updated_at DESC, r.id DESC{}",
@@ -268,7 +257,7 @@ bool is_co_porteur_of_any(Connection& c, std::int64_t user_id, const std::vector
   for (auto k : coalition_ids) p.push_back(k);
   return c.query_integer(fmt::format("SELECT COUNT(*) FROM coalition_members WHERE user_id = ? AND role = "
                                      "'co-porteur' AND coalition_id IN ({})",
-                                     marks(coalition_ids.size())),
+                                     storage::placeholders(coalition_ids.size())),
                          p) > 0;
 }
 
@@ -405,18 +394,36 @@ void insert_signature(Connection& c, std::int64_t version_id, std::int64_t user_
 
 // --- The boussole
 
+namespace {
+
+std::string card_where(const CardFilter& f, Params& p) {
+  p.insert(p.end(), {std::int64_t{f.all_drafts ? 1 : 0}, f.drafts_of.value_or(-1), f.outcome, f.outcome,
+                     f.coalition_id.value_or(0), f.coalition_id.value_or(0),
+                     f.updated_since ? secs(*f.updated_since) : std::int64_t{0}});
+  return "(b.status = 'published' OR ? = 1 OR b.submitted_by = ?) AND (? = '' OR b.outcome = ?) AND "
+         "(? = 0 OR b.coalition_id = ?) AND b.updated_at >= ?";
+}
+
+}  // namespace
+
 std::vector<Card> cards(Connection& c, const CardFilter& f) {
+  Params p;
+  const std::string where = card_where(f, p);
+  const std::string page = storage::page_clause(f.limit, f.offset, p);
   std::vector<Card> out;
-  for (const auto& row : c.query(
-           fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = b.coalition_id LEFT JOIN "
-                       "users u ON u.id = b.submitted_by WHERE (b.status = 'published' OR ? = 1 OR b.submitted_by = ?) "
-                       "AND (? = '' OR b.outcome = ?) AND (? = 0 OR b.coalition_id = ?) ORDER BY b.updated_at DESC, "
-                       "b.id DESC",
-                       kCardColumns),
-           {std::int64_t{f.all_drafts ? 1 : 0}, f.drafts_of.value_or(-1), f.outcome, f.outcome,
-            f.coalition_id.value_or(0), f.coalition_id.value_or(0)}))
+  for (const auto& row : c.query(fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = "
+                                             "b.coalition_id LEFT JOIN users u ON u.id = b.submitted_by WHERE {} "
+                                             "ORDER BY b.updated_at DESC, b.id DESC{}",
+                                             kCardColumns, where, page),
+                                 p))
     out.push_back(card_of(row));
   return out;
+}
+
+std::int64_t count_cards(Connection& c, const CardFilter& f) {
+  Params p;
+  const std::string where = card_where(f, p);
+  return c.query_integer("SELECT COUNT(*) FROM boussole_cards b WHERE " + where, p);
 }
 
 std::optional<Card> card(Connection& c, std::string_view slug) {

@@ -67,8 +67,11 @@ struct CardFilter {
   std::optional<std::int64_t> coalition_id;
   bool all_drafts = false;
   std::optional<std::int64_t> drafts_of;
+  std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)
+  std::int64_t limit = -1, offset = 0;
 };
 std::vector<Card> cards(Connection& c, const CardFilter& f);  // newest first
+std::int64_t count_cards(Connection& c, const CardFilter& f);
 std::optional<Card> card(Connection& c, std::string_view slug);
 bool card_slug_taken(Connection& c, std::string_view slug);
 std::int64_t insert_card(Connection& c, const Card& k);

@@ -122,11 +122,7 @@ Response minutes(Context& ctx) { return render_minutes(ctx, event_of(ctx), {}, 2
 
 Response minutes_json(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
-  if (!e) {
-    Response r = coalitions::json::response(ctx, {{"error", "not found"}});
-    r.status = 404;
-    return r;
-  }
+  if (!e) return coalitions::json::not_found(ctx);
   boost::json::object o;
   o["event"] = json::event(ctx, *e, false);
   o["revision"] = e->minutes_revision;
@@ -175,6 +171,18 @@ Response minutes_history(Context& ctx) {
                                                      .revisions = store::minutes_revisions(ctx.db, e.id),
                                                      .organiser = organiser,
                                                      .csrf = organiser ? ctx.csrf_token() : std::string()}));
+}
+
+Response minutes_history_json(Context& ctx) {
+  auto e = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!e) return coalitions::json::not_found(ctx);
+  boost::json::array revisions;
+  for (const auto& r : store::minutes_revisions(ctx.db, e->id)) {
+    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, r.restored_from});
+    o["text"] = r.body;
+    revisions.push_back(std::move(o));
+  }
+  return coalitions::json::response(ctx, {{"event", json::event(ctx, *e, false)}, {"revisions", std::move(revisions)}});
 }
 
 Response minutes_compare(Context& ctx) {

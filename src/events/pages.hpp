@@ -42,18 +42,19 @@ Response edit_form(Context& ctx);  // GET /evenements/{slug}/modifier
 Response update(Context& ctx);     // POST /evenements/{slug}/modifier
 
 // minutes_pages.cpp
-Response minutes(Context& ctx);          // GET /evenements/{slug}/compte-rendu
-Response minutes_json(Context& ctx);     // GET /evenements/{slug}/compte-rendu.json
-Response minutes_edit(Context& ctx);     // GET /evenements/{slug}/compte-rendu/modifier
-Response minutes_save(Context& ctx);     // POST /evenements/{slug}/compte-rendu/modifier
-Response minutes_history(Context& ctx);  // GET /evenements/{slug}/compte-rendu/historique
-Response minutes_compare(Context& ctx);  // GET /evenements/{slug}/compte-rendu/historique/comparer?de=&a=
-Response minutes_restore(Context& ctx);  // POST /evenements/{slug}/compte-rendu/historique/{number:int}/restaurer
-Response add_item(Context& ctx);         // POST /evenements/{slug}/compte-rendu/elements
-Response remove_item(Context& ctx);      // POST /evenements/{slug}/compte-rendu/elements/{id:int}/supprimer
-Response attach(Context& ctx);           // POST /evenements/{slug}/compte-rendu/pieces (multipart)
-Response detach(Context& ctx);           // POST /evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer
-Response attachment(Context& ctx);       // GET /evenements/{slug}/compte-rendu/pieces/{id:int}
+Response minutes(Context& ctx);               // GET /evenements/{slug}/compte-rendu
+Response minutes_json(Context& ctx);          // GET /evenements/{slug}/compte-rendu.json
+Response minutes_edit(Context& ctx);          // GET /evenements/{slug}/compte-rendu/modifier
+Response minutes_save(Context& ctx);          // POST /evenements/{slug}/compte-rendu/modifier
+Response minutes_history(Context& ctx);       // GET /evenements/{slug}/compte-rendu/historique
+Response minutes_history_json(Context& ctx);  // GET /evenements/{slug}/compte-rendu/historique.json
+Response minutes_compare(Context& ctx);       // GET /evenements/{slug}/compte-rendu/historique/comparer?de=&a=
+Response minutes_restore(Context& ctx);       // POST /evenements/{slug}/compte-rendu/historique/{number:int}/restaurer
+Response add_item(Context& ctx);              // POST /evenements/{slug}/compte-rendu/elements
+Response remove_item(Context& ctx);           // POST /evenements/{slug}/compte-rendu/elements/{id:int}/supprimer
+Response attach(Context& ctx);                // POST /evenements/{slug}/compte-rendu/pieces (multipart)
+Response detach(Context& ctx);                // POST /evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer
+Response attachment(Context& ctx);            // GET /evenements/{slug}/compte-rendu/pieces/{id:int}
 
 // proposal_pages.cpp
 Response proposals(Context& ctx);       // GET /propositions

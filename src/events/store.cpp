@@ -43,12 +43,6 @@ Event read(const storage::Row& r) {
 }
 
 // "?, ?, ?" for n values.
-std::string marks(std::size_t n) {
-  std::string s;
-  for (std::size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
-  return s;
-}
-
 // Fills the coalitions (and, if asked, organisers) of many events in one query each.
 void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
   if (events.empty()) return;
@@ -60,14 +54,14 @@ void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
   }
   for (const auto& r : c.query("SELECT ec.event_id, k.id, k.slug, k.number, k.title FROM event_coalitions ec "
                                "JOIN coalitions k ON k.id = ec.coalition_id WHERE ec.event_id IN (" +
-                                   marks(ids.size()) + ") ORDER BY k.number_key",
+                                   storage::placeholders(ids.size()) + ") ORDER BY k.number_key",
                                ids))
     by_id[r.integer(0)]->coalitions.push_back({r.integer(1), r.text(2), r.text(3) + " — " + r.text(4)});
   if (!organisers) return;
   for (const auto& r : c.query("SELECT eo.event_id, o.id, o.slug, o.name FROM event_organisations eo "
                                "JOIN organisations o ON o.id = eo.organisation_id WHERE eo.role = 'organiser' AND "
                                "eo.event_id IN (" +
-                                   marks(ids.size()) + ") ORDER BY o.name_key",
+                                   storage::placeholders(ids.size()) + ") ORDER BY o.name_key",
                                ids))
     by_id[r.integer(0)]->organisers.push_back({r.integer(1), r.text(2), r.text(3)});
 }
@@ -108,11 +102,7 @@ std::vector<Event> list(Connection& c, const Filter& f) {
   storage::Params params;
   std::string sql = std::string(kSelect) + where_of(f, params) +
                     (f.newest_first ? " ORDER BY e.starts_at DESC, e.id DESC" : " ORDER BY e.starts_at, e.id");
-  if (f.limit >= 0) {  // PostgreSQL has no LIMIT -1
-    sql += " LIMIT ? OFFSET ?";
-    params.push_back(f.limit);
-    params.push_back(f.offset);
-  }
+  sql += storage::page_clause(f.limit, f.offset, params);
   std::vector<Event> out;
   for (const auto& r : c.query(sql, params)) out.push_back(read(r));
   fill_refs(c, out, false);

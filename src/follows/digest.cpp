@@ -36,12 +36,6 @@ struct Change {
 
 using Key = std::pair<std::string, std::int64_t>;  // subject, id
 
-std::string placeholders(std::size_t n) {
-  std::string out;
-  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-  return out;
-}
-
 // The changes during [from, until) of every subject in `followed`.
 std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::set<Key>& followed, sys_seconds from,
                                            sys_seconds until) {
@@ -54,7 +48,7 @@ std::map<Key, std::vector<Change>> changes(storage::Connection& c, const std::se
     if (ids.empty()) return;
     storage::Params p{secs(from), secs(until) - 1};  // BETWEEN: both ends included
     for (auto id : ids) p.push_back(id);
-    for (const auto& r : c.query(fmt::format(fmt::runtime(sql), placeholders(ids.size())), p)) each(r);
+    for (const auto& r : c.query(fmt::format(fmt::runtime(sql), storage::placeholders(ids.size())), p)) each(r);
   };
   const std::string in_period = "BETWEEN ? AND ?";
   run(coalitions,

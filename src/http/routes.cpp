@@ -134,8 +134,10 @@ const Router& routes() {
     r.post("/coalitions/{slug}/modifier", signed_in(coalitions::save_booklet));
     r.post("/coalitions/{slug}/fiche", signed_in(coalitions::update_fields));
     r.get("/coalitions/{slug}/historique", coalitions::history);
+    r.get("/coalitions/{slug}/historique.json", coalitions::history_json);
     r.get("/coalitions/{slug}/historique/comparer", coalitions::compare);  // ?de=N&a=M
     r.get("/coalitions/{slug}/historique/{number:int}", coalitions::show_revision);
+    r.get("/coalitions/{slug}/historique/{number:int}.json", coalitions::revision_json);
     r.post("/coalitions/{slug}/historique/{number:int}/restaurer", signed_in(coalitions::restore));
     r.post("/coalitions/{slug}/interet", signed_in(coalitions::declare_interest));
     r.post("/coalitions/{slug}/suivre", signed_in(fabrique::follows::pages::follow_coalition));
@@ -181,6 +183,7 @@ const Router& routes() {
       r.get("/evenements/{slug}/compte-rendu/modifier", signed_in(events::minutes_edit));
       r.post("/evenements/{slug}/compte-rendu/modifier", signed_in(events::minutes_save));
       r.get("/evenements/{slug}/compte-rendu/historique", events::minutes_history);
+      r.get("/evenements/{slug}/compte-rendu/historique.json", events::minutes_history_json);
       r.get("/evenements/{slug}/compte-rendu/historique/comparer", events::minutes_compare);  // ?de=N&a=M
       r.post("/evenements/{slug}/compte-rendu/historique/{number:int}/restaurer", signed_in(events::minutes_restore));
       r.post("/evenements/{slug}/compte-rendu/elements", signed_in(events::add_item));
@@ -203,7 +206,8 @@ const Router& routes() {
     r.get("/feuille-de-route.json", roadmaps::programme_roadmap_json);
     r.get("/tableau-de-bord", roadmaps::dashboard);
     r.get("/tableau-de-bord.json", roadmaps::dashboard_json);
-    r.get("/tableau-de-bord/{table}.csv", roadmaps::dashboard_csv);  // etapes, actions, coalitions
+    r.get("/tableau-de-bord/{table}.csv",
+          roadmaps::dashboard_csv);  // etapes, actions, coalitions, indicateurs, mesures
     r.get("/coalitions/{slug}/feuille-de-route", roadmaps::coalition_roadmap);
     r.get("/coalitions/{slug}/feuille-de-route.json", roadmaps::coalition_roadmap_json);
     r.post("/coalitions/{slug}/feuille-de-route", signed_in(roadmaps::create_action)).creates();
@@ -211,6 +215,7 @@ const Router& routes() {
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}.json", roadmaps::action_json);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}", signed_in(roadmaps::update_action));
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique", roadmaps::action_history);  // ?de=N&a=M
+    r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique.json", roadmaps::action_history_json);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer",
            signed_in(roadmaps::restore_action));
     r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::action_from_next_step))
@@ -266,6 +271,7 @@ const Router& routes() {
       r.post("/charte/versions/{number:int}/signer", signed_in(commons::sign_charter));
       r.get("/boussole", commons::boussole);  // ?issue=&coalition=
       r.get("/boussole.json", commons::boussole_json);
+      r.get("/boussole.csv", commons::boussole_csv);
       r.get("/boussole/proposer", signed_in(commons::new_card));
       r.post("/boussole/proposer", signed_in(commons::create_card)).creates();
       r.get("/boussole/{slug}", commons::card);
@@ -294,10 +300,12 @@ const Router& routes() {
       r.post("/observatoire/editeurs", signed_in(obs::grant_editor));
       r.post("/observatoire/editeurs/{user:int}/retirer", signed_in(obs::revoke_editor));
       r.get("/observatoire/organismes/{slug}", obs::body);
+      r.get("/observatoire/organismes/{slug}.json", obs::body_json);
       r.post("/observatoire/organismes/{slug}/organisation", signed_in(obs::link_body));
       r.get("/observatoire/{slug}.json", obs::show_json);
       r.get("/observatoire/{slug}", obs::show);
       r.get("/observatoire/{slug}/historique", obs::history);
+      r.get("/observatoire/{slug}/historique.json", obs::history_json);
       r.get("/observatoire/{slug}/modifier", signed_in(obs::edit_form));
       r.post("/observatoire/{slug}/modifier", signed_in(obs::update));
       r.get("/observatoire/{slug}/proposer", signed_in(obs::correction_form));  // ?sur=FIELD_OR_CRITERION

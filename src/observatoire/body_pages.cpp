@@ -1,7 +1,10 @@
 // A public body's page: its entries, its average scores, the distribution of bands (a chart drawn on
 // the server with the same figures as a table), and which organisation of the site speaks for it.
 #include "charts/charts.hpp"
+#include "coalitions/json.hpp"
+#include "http/open_data.hpp"
 #include "i18n/i18n.hpp"
+#include "observatoire/json.hpp"
 #include "observatoire/pages.hpp"
 #include "observatoire/rubric.hpp"
 #include "observatoire/store.hpp"
@@ -86,6 +89,45 @@ Response body(Context& ctx) {
   auto b = store::body_by_slug(ctx.db, ctx.param("slug"));
   if (!b) return fv::not_found(ctx);
   return render_body(ctx, *b, {}, 200);
+}
+
+Response body_json(Context& ctx) {
+  auto b = store::body_by_slug(ctx.db, ctx.param("slug"));
+  if (!b) return coalitions::json::not_found(ctx);
+  store::Filter f;
+  f.body_id = b->id;
+  const auto entries = store::list(ctx.db, f);
+  boost::json::array items;
+  std::array<boost::json::object, 2> bands;
+  int openness = 0, explainability = 0;
+  for (const auto& e : entries) {
+    items.push_back(json::entry(e, ctx.base_url));
+    openness += e.score.openness;
+    explainability += e.score.explainability;
+    for (auto [axis, value] : {std::pair{0, e.score.openness}, std::pair{1, e.score.explainability}}) {
+      auto& count = bands[axis][band_key(band(value))];
+      count = (count.is_int64() ? count.as_int64() : 0) + 1;
+    }
+  }
+  boost::json::object out;
+  out["slug"] = b->slug;
+  out["name"] = b->name;
+  out["url"] = ctx.base_url + urls::body(b->slug);
+  out["siren"] = b->siren.empty() ? boost::json::value(nullptr) : boost::json::value(b->siren);
+  out["organisation"] = b->organisation_id ? boost::json::value(b->organisation_name) : boost::json::value(nullptr);
+  out["count"] = entries.size();
+  auto average = [&](int sum) {
+    return entries.empty() ? boost::json::value(nullptr)
+                           : boost::json::value(static_cast<double>(sum) / static_cast<double>(entries.size()));
+  };
+  out["average_openness"] = average(openness);
+  out["average_explainability"] = average(explainability);
+  out["openness_bands"] = std::move(bands[0]);
+  out["explainability_bands"] = std::move(bands[1]);
+  out["entries"] = std::move(items);
+  Response r = coalitions::json::response(ctx, out);
+  if (auto at = last_change(entries)) http::open_data::set_last_modified(r, *at);
+  return r;
 }
 
 Response link_body(Context& ctx) {

@@ -74,11 +74,7 @@ Response show(Context& ctx) {
 
 Response show_json(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
-  if (!e) {
-    Response r = coalitions::json::response(ctx, {{"error", "not found"}});
-    r.status = 404;
-    return r;
-  }
+  if (!e) return coalitions::json::not_found(ctx);
   Response r = coalitions::json::response(ctx, json::entry(*e, ctx.base_url));
   http::open_data::set_last_modified(r, e->updated_at);
   return r;
@@ -95,6 +91,29 @@ Response history(Context& ctx) {
   if (!e) return fv::not_found(ctx);
   HistoryPage page = load_history(ctx, *e);
   return fv::page(ctx, page.title, html::render(*ctx.t, templates::History{.page = page}));
+}
+
+Response history_json(Context& ctx) {
+  auto e = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!e) return coalitions::json::not_found(ctx);
+  boost::json::array revisions, scores;
+  for (const auto& r : store::revisions(ctx.db, e->id)) {
+    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, std::nullopt});
+    o["source"] = r.source;
+    revisions.push_back(std::move(o));
+  }
+  for (const auto& s : store::score_history(ctx.db, e->id)) {
+    auto o = json::score(s.score);
+    o["revision"] = s.revision;
+    o["computed_at"] = json::iso(s.computed_at);
+    scores.push_back(std::move(o));
+  }
+  Response r = coalitions::json::response(ctx, {{"entry", ctx.base_url + urls::entry(e->slug)},
+                                                {"name", e->name()},
+                                                {"revisions", std::move(revisions)},
+                                                {"scores", std::move(scores)}});
+  http::open_data::set_last_modified(r, e->updated_at);
+  return r;
 }
 
 }  // namespace fabrique::observatoire::pages

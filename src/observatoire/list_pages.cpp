@@ -97,18 +97,6 @@ Response list(Context& ctx) {
                   html::render(*ctx.t, templates::List{.page = page}));
 }
 
-namespace {
-
-// The latest change of any entry: every change to an entry is a new revision with its date.
-std::optional<sys_seconds> last_change(const std::vector<Entry>& entries) {
-  std::optional<sys_seconds> latest;
-  for (const auto& e : entries)
-    if (!latest || e.updated_at > *latest) latest = e.updated_at;
-  return latest;
-}
-
-}  // namespace
-
 Response list_json(Context& ctx) {
   const auto entries = store::list(ctx.db);
   boost::json::array items;

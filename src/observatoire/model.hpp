@@ -146,6 +146,14 @@ struct Entry {
   std::string name() const { return doc.get("name"); }
 };
 
+// The latest change of any of `entries`: every change to an entry is a new revision with its date.
+inline std::optional<sys_seconds> last_change(const std::vector<Entry>& entries) {
+  std::optional<sys_seconds> latest;
+  for (const auto& e : entries)
+    if (!latest || e.updated_at > *latest) latest = e.updated_at;
+  return latest;
+}
+
 struct Revision {
   std::int64_t number = 0;
   sys_seconds created_at{};

@@ -23,10 +23,12 @@ Response editors(Context& ctx);          // GET /observatoire/editeurs
 Response grant_editor(Context& ctx);     // POST /observatoire/editeurs
 Response revoke_editor(Context& ctx);    // POST /observatoire/editeurs/{user:int}/retirer
 Response body(Context& ctx);             // GET /observatoire/organismes/{slug}
+Response body_json(Context& ctx);        // GET /observatoire/organismes/{slug}.json
 Response link_body(Context& ctx);        // POST /observatoire/organismes/{slug}/organisation
 Response show(Context& ctx);             // GET /observatoire/{slug}
 Response show_json(Context& ctx);        // GET /observatoire/{slug}.json
 Response history(Context& ctx);          // GET /observatoire/{slug}/historique
+Response history_json(Context& ctx);     // GET /observatoire/{slug}/historique.json
 Response edit_form(Context& ctx);        // GET /observatoire/{slug}/modifier
 Response update(Context& ctx);           // POST /observatoire/{slug}/modifier
 Response correction_form(Context& ctx);  // GET /observatoire/{slug}/proposer

@@ -1,6 +1,7 @@
 // The Atom feeds of the programme: everything new (coalitions, stage changes, events, minutes,
-// resources, charter versions), and the same news narrowed to one coalition, one organisation or one
-// event series. Written by the shared Atom writer (atom.cpp), read through opendata::store::news.
+// resources, charter versions), and the same news narrowed to one coalition, one organisation (with
+// its signatures of the charter) or one event series. Written by the shared Atom writer (atom.cpp), read through
+// opendata::store::news.
 #include <fmt/format.h>
 
 #include "coalitions/model.hpp"
@@ -55,6 +56,8 @@ atom::Entry entry_of(const Context& ctx, const store::News& n) {
         n.kind == "charter_adopted" ? N_("Charter version {} adopted") : N_("Charter version {} open for consultation"),
         version);
     e.summary = n.detail;
+  } else if (n.kind == "charter_signed") {  // in an organisation's feed: the organisation signed it
+    e.title = said(ctx, N_("Charter version {} signed"), n.detail + (n.title.empty() ? "" : " (" + n.title + ")"));
   } else if (n.kind == "action") {
     e.title = said(ctx, N_("New action: {}"), n.title);
     e.summary = n.detail;

@@ -91,6 +91,11 @@ const NewsKind kNews[] = {
      "SELECT v.number, '/charte/versions/' || CAST(v.number AS TEXT), v.label, v.summary, v.adopted_at, NULL "
      "FROM charter_versions v WHERE v.adopted_at IS NOT NULL",
      {"", nullptr, nullptr, nullptr}},
+    {"charter_signed",
+     "SELECT MIN(s.id), '/charte/versions/' || CAST(v.number AS TEXT), v.label, CAST(v.number AS TEXT), "
+     "MIN(s.created_at), NULL FROM charter_signatures s JOIN charter_versions v ON v.id = s.version_id WHERE 1 = 1",
+     {nullptr, nullptr, " AND s.organisation_id = ?", nullptr},
+     " GROUP BY v.number, v.label"},
     {"action",
      "SELECT a.id, '/coalitions/' || k.slug || '/feuille-de-route/' || CAST(a.id AS TEXT), a.title, "
      "k.number || ' — ' || k.title, a.created_at, NULL FROM actions a JOIN coalitions k ON k.id = a.coalition_id "

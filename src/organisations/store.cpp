@@ -54,11 +54,7 @@ std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_i
 std::vector<Organisation> list(Connection& c, const Filter& f) {
   storage::Params params;
   std::string sql = std::string(kSelectList) + where_of(f, params) + " ORDER BY o.name_key, o.id";
-  if (f.limit >= 0) {  // PostgreSQL has no LIMIT -1
-    sql += " LIMIT ? OFFSET ?";
-    params.push_back(f.limit);
-    params.push_back(f.offset);
-  }
+  sql += storage::page_clause(f.limit, f.offset, params);
   std::vector<Organisation> out;
   for (const auto& r : c.query(sql, params)) out.push_back(read(r));
   return out;

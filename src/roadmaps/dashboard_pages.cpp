@@ -5,6 +5,7 @@
 
 #include "charts/charts.hpp"
 #include "coalitions/json.hpp"
+#include "coalitions/store.hpp"
 #include "coalitions/views.hpp"
 #include "common/csv.hpp"
 #include "i18n/i18n.hpp"
@@ -168,8 +169,43 @@ Response dashboard_json(Context& ctx) {
   return coalitions::json::response(ctx, out);
 }
 
+namespace {
+
+// Every indicator of the programme (`measurements` false), or every measurement of every indicator,
+// one row each with its coalition: what a person charts in a spreadsheet across coalitions.
+Response impact_csv(Context& ctx, bool measurements) {
+  std::map<std::int64_t, coalitions::Coalition> by_id;
+  for (auto& k : coalitions::store::list(ctx.db, {})) by_id.emplace(k.id, std::move(k));
+  csv::Writer w;
+  if (measurements)
+    w.row({"coalition", "coalition_title", "indicator", "indicator_name", "unit", "date", "value", "source"});
+  else
+    w.row({"coalition", "coalition_title", "indicator", "name", "unit", "quality", "impact", "baseline", "target",
+           "measurements", "latest_date", "latest_value", "page"});
+  auto real = [](const std::optional<double>& v) { return v ? charts::number(*v) : std::string(); };
+  for (const auto& i : store::all_indicators(ctx.db)) {
+    auto k = by_id.find(i.coalition_id);
+    if (k == by_id.end()) continue;
+    const std::string id = std::to_string(i.id);
+    if (measurements) {
+      for (const auto& m : i.measurements)
+        w.row({k->second.number, k->second.title, id, i.name, i.unit, views::iso_day(m.measured_on),
+               charts::number(m.value), m.source});
+      continue;
+    }
+    const Measurement* latest = i.measurements.empty() ? nullptr : &i.measurements.back();
+    w.row({k->second.number, k->second.title, id, i.name, i.unit, i.quality, i.impact, real(i.baseline), real(i.target),
+           std::to_string(i.measurements.size()), latest ? views::iso_day(latest->measured_on) : "",
+           latest ? charts::number(latest->value) : "", ctx.base_url + urls::indicator(k->second.slug, i.id)});
+  }
+  return views::csv_response(w.take(), measurements ? "mesures.csv" : "indicateurs.csv");
+}
+
+}  // namespace
+
 Response dashboard_csv(Context& ctx) {
   const std::string table = ctx.param("table");
+  if (table == "indicateurs" || table == "mesures") return impact_csv(ctx, table == "mesures");
   if (table != "etapes" && table != "actions" && table != "coalitions") return fv::not_found(ctx);
   Dashboard d = load_dashboard(ctx.db, ctx.now);
   fill_heterogeneity(ctx.db, d, 0, d.coalitions.size());

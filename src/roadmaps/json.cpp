@@ -1,6 +1,8 @@
 // Serialising actions and indicators to JSON with Boost.JSON: slugs, not labels; days as YYYY-MM-DD.
 #include "roadmaps/json.hpp"
 
+#include <boost/json/parse.hpp>
+
 #include "coalitions/json.hpp"
 #include "events/urls.hpp"
 #include "roadmaps/urls.hpp"
@@ -77,6 +79,18 @@ boost::json::object indicator(const Indicator& i) {
     ms.push_back({{"id", m.id}, {"date", views::iso_day(m.measured_on)}, {"value", m.value}, {"source", m.source}});
   o["measurements"] = std::move(ms);
   return o;
+}
+
+boost::json::array revisions(const std::vector<Revision>& revisions) {
+  boost::json::array out;
+  for (const auto& r : revisions) {
+    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, r.restored_from});
+    boost::system::error_code error;
+    boost::json::value fields = boost::json::parse(r.snapshot, error);
+    o["fields"] = error ? boost::json::value(nullptr) : std::move(fields);  // null only for a row edited by hand
+    out.push_back(std::move(o));
+  }
+  return out;
 }
 
 }  // namespace fabrique::roadmaps::json

@@ -24,6 +24,7 @@ Response action_json(Context& ctx);             // GET /coalitions/{slug}/feuill
 Response update_action(Context& ctx);           // POST /coalitions/{slug}/feuille-de-route/{id}
 Response action_from_next_step(Context& ctx);   // POST /evenements/{slug}/compte-rendu/elements/{id}/action
 Response action_history(Context& ctx);          // GET /coalitions/{slug}/feuille-de-route/{id}/historique?de=&a=
+Response action_history_json(Context& ctx);     // GET /coalitions/{slug}/feuille-de-route/{id}/historique.json
 Response restore_action(Context& ctx);          // POST …/feuille-de-route/{id}/historique/{number}/restaurer
 // programme_pages.cpp
 Response programme_roadmap(Context& ctx);  // GET /feuille-de-route (filters in the query)

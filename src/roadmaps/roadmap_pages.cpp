@@ -202,6 +202,17 @@ Response action_history(Context& ctx) {
   return render_history(ctx, *k, *a, {});
 }
 
+Response action_history_json(Context& ctx) {
+  auto k = coalitions::store::by_slug(ctx.db, ctx.param("slug"));
+  if (!k) return views::not_found_json(ctx);
+  auto a = store::action(ctx.db, k->id, ctx.param_int("id"));
+  if (!a) return views::not_found_json(ctx);
+  return coalitions::json::response(ctx, {{"action", ctx.base_url + urls::action(k->slug, a->id)},
+                                          {"title", a->title},
+                                          {"coalition", coalitions::json::summary(ctx, *k)},
+                                          {"revisions", json::revisions(store::revisions(ctx.db, a->id))}});
+}
+
 Response restore_action(Context& ctx) {
   auto result = roadmaps::restore_action_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
                                                   ctx.param_int("number"), ctx.now);

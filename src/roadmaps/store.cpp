@@ -142,11 +142,10 @@ std::vector<Action> actions(Connection& c, const ActionFilter& f) {
   if (f.limit >= 0) {
     // A page: the narrow ids are sorted first (covered by actions_coalition), then only the page's
     // rows are read whole, rather than sorting every action with its description.
+    const std::string where = where_clause(f, params);  // its parameters before the page's
     sql = std::string(kActionSelect) +
-          "WHERE a.id IN (SELECT a.id FROM actions a JOIN coalitions k ON k.id = a.coalition_id " +
-          where_clause(f, params) + kActionOrder + " LIMIT ? OFFSET ?)" + kActionOrder;
-    params.push_back(f.limit);
-    params.push_back(f.offset);
+          "WHERE a.id IN (SELECT a.id FROM actions a JOIN coalitions k ON k.id = a.coalition_id " + where +
+          kActionOrder + storage::page_clause(f.limit, f.offset, params) + ")" + kActionOrder;
   } else {
     sql = std::string(kActionSelect) + where_clause(f, params) + kActionOrder;
   }
@@ -299,16 +298,22 @@ void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds when)
 
 namespace {
 // The coalition's indicators, or only indicator `only`, with their measurements (two queries).
-std::vector<Indicator> read_indicators(Connection& c, std::int64_t coalition_id, std::optional<std::int64_t> only) {
+// The indicators of one coalition (or of all, ordered by coalition), or only indicator `only`.
+std::vector<Indicator> read_indicators(Connection& c, std::optional<std::int64_t> coalition_id,
+                                       std::optional<std::int64_t> only) {
   std::vector<Indicator> out;
   std::map<std::int64_t, std::size_t> index;
-  const std::string one = only ? " AND i.id = ?" : "";
-  std::vector<storage::Value> params{coalition_id};
-  if (only) params.emplace_back(*only);
+  std::string where = coalition_id ? "i.coalition_id = ?" : "1 = 1";
+  std::vector<storage::Value> params;
+  if (coalition_id) params.emplace_back(*coalition_id);
+  if (only) {
+    where += " AND i.id = ?";
+    params.emplace_back(*only);
+  }
   for (const auto& r : c.query("SELECT i.id, i.coalition_id, i.name, i.unit, i.quality, i.impact, i.description, "
                                "i.baseline, i.target, i.created_at, i.updated_at, i.revision FROM indicators i "
-                               "WHERE i.coalition_id = ?" +
-                                   one + " ORDER BY i.id",
+                               "WHERE " +
+                                   where + " ORDER BY i.coalition_id, i.id",
                                params)) {
     Indicator i;
     i.id = r.integer(0);
@@ -327,9 +332,8 @@ std::vector<Indicator> read_indicators(Connection& c, std::int64_t coalition_id,
     out.push_back(std::move(i));
   }
   for (const auto& r : c.query("SELECT m.indicator_id, m.id, m.measured_on, m.value, m.source, m.revision "
-                               "FROM measurements m JOIN indicators i ON i.id = m.indicator_id "
-                               "WHERE i.coalition_id = ?" +
-                                   one + " ORDER BY m.measured_on, m.id",
+                               "FROM measurements m JOIN indicators i ON i.id = m.indicator_id WHERE " +
+                                   where + " ORDER BY m.measured_on, m.id",
                                params))
     out[index[r.integer(0)]].measurements.push_back(
         {r.integer(1), at(r.integer(2)), r.real(3), r.text(4), r.integer(5)});
@@ -340,6 +344,8 @@ std::vector<Indicator> read_indicators(Connection& c, std::int64_t coalition_id,
 std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id) {
   return read_indicators(c, coalition_id, std::nullopt);
 }
+
+std::vector<Indicator> all_indicators(Connection& c) { return read_indicators(c, std::nullopt, std::nullopt); }
 
 std::optional<Indicator> indicator(Connection& c, std::int64_t coalition_id, std::int64_t id) {
   auto found = read_indicators(c, coalition_id, id);

@@ -55,6 +55,8 @@ void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds at);
 
 // Indicators of one coalition with their measurements by date (two queries).
 std::vector<Indicator> indicators(Connection& c, std::int64_t coalition_id);
+// Every indicator of the programme, by coalition, with its measurements (two queries).
+std::vector<Indicator> all_indicators(Connection& c);
 std::optional<Indicator> indicator(Connection& c, std::int64_t coalition_id, std::int64_t id);
 std::int64_t insert_indicator(Connection& c, const Indicator& i);
 // Writes the current values and moves the revision from i.revision - 1 to i.revision; false when

@@ -130,4 +130,17 @@ std::string sql_excerpt(std::string_view sql) {
   return out;
 }
 
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
+std::string page_clause(std::int64_t limit, std::int64_t offset, Params& params) {
+  if (limit < 0) return "";
+  params.push_back(limit);
+  params.push_back(offset);
+  return " LIMIT ? OFFSET ?";
+}
+
 }  // namespace fabrique::storage

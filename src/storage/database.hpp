@@ -72,6 +72,12 @@ class Row {
 
 using Params = std::vector<Value>;
 
+// "?, ?, ?": the placeholders of an IN list of `n` values.
+std::string placeholders(std::size_t n);
+// " LIMIT ? OFFSET ?" with its two values added to `params`, or "" when `limit` is negative (every
+// row: PostgreSQL has no LIMIT -1). Goes last, after the ORDER BY that makes pages stable.
+std::string page_clause(std::int64_t limit, std::int64_t offset, Params& params);
+
 enum class Engine { sqlite, postgresql };
 
 // One connection to the database. Not thread-safe: a connection is used by one thread at a time.

@@ -179,6 +179,18 @@ std::string first_slug(Site& site, const std::string& sql) {
   return c->query_one(sql)->text(0);
 }
 
+// The page of the demo's first action, and of its first indicator.
+std::string first_action(Site& site) {
+  return first_slug(site,
+                    "SELECT '/coalitions/' || k.slug || '/feuille-de-route/' || CAST(a.id AS TEXT) "
+                    "FROM actions a JOIN coalitions k ON k.id = a.coalition_id ORDER BY a.id");
+}
+std::string first_indicator(Site& site) {
+  return first_slug(site,
+                    "SELECT '/coalitions/' || k.slug || '/impact/' || CAST(i.id AS TEXT) "
+                    "FROM indicators i JOIN coalitions k ON k.id = i.coalition_id ORDER BY i.id");
+}
+
 TEST(AbsoluteLinks, EachHostGetsLinksToItself) {
   Site site;
   load_demo(site);
@@ -349,13 +361,7 @@ TEST(DataDocuments, EveryPublicPageHasItsJsonWithTheLicenceAnd304) {
   const std::string card = first_slug(site, "SELECT slug FROM boussole_cards WHERE status = 'published' ORDER BY id");
   const std::string version = first_slug(
       site, "SELECT CAST(number AS TEXT) FROM charter_versions WHERE adopted_at IS NOT NULL ORDER BY number");
-  const std::string action = first_slug(site,
-                                        "SELECT '/coalitions/' || k.slug || '/feuille-de-route/' || CAST(a.id AS TEXT) "
-                                        "FROM actions a JOIN coalitions k ON k.id = a.coalition_id ORDER BY a.id");
-  const std::string indicator =
-      first_slug(site,
-                 "SELECT '/coalitions/' || k.slug || '/impact/' || CAST(i.id AS TEXT) "
-                 "FROM indicators i JOIN coalitions k ON k.id = i.coalition_id ORDER BY i.id");
+  const std::string action = first_action(site), indicator = first_indicator(site);
   std::map<std::string, boost::json::object> documents;
   for (const std::string& target : std::vector<std::string>{
            action + ".json", indicator + ".json", "/organisations.json", "/organisations/" + organisation + ".json",
@@ -425,7 +431,8 @@ TEST(DataDocuments, CsvFilesOpenInASpreadsheetWithTheRowsOfTheJson) {
   const std::vector<List> lists = {List{"/coalitions.csv", "/coalitions.json", "coalitions", "number"},
                                    List{"/organisations.csv", "/organisations.json", "organisations", "slug"},
                                    List{"/evenements.csv", "/evenements.json", "events", "slug"},
-                                   List{"/ressources.csv", "/ressources.json", "resources", "slug"}};
+                                   List{"/ressources.csv", "/ressources.json", "resources", "slug"},
+                                   List{"/boussole.csv", "/boussole.json", "cards", "slug"}};
   std::vector<std::string> documents;
   for (const auto& list : lists) {
     auto r = get(site, list.csv);
@@ -446,6 +453,104 @@ TEST(DataDocuments, CsvFilesOpenInASpreadsheetWithTheRowsOfTheJson) {
   }
   EXPECT_TRUE(std::any_of(files[1].begin(), files[1].end(),
                           [](const std::string& row) { return has(row, "\t'=1+1, \"cité\"\\nligne\t"); }));
+
+  // The programme's indicators and every measurement, one row each, linked from the dashboard.
+  const std::string dashboard = get(site, "/tableau-de-bord").body;
+  std::vector<std::string> impact;
+  for (const std::string table : {"indicateurs", "mesures"}) {
+    const std::string path = "/tableau-de-bord/" + table + ".csv";
+    EXPECT_TRUE(has(dashboard, "href=\"" + path + "\"")) << path;
+    auto r = get(site, path);
+    ASSERT_EQ(r.status, 200) << path;
+    EXPECT_TRUE(r.header("content-type").starts_with("text/csv")) << path;
+    impact.push_back(r.body);
+  }
+  const auto impact_rows = csv_rows(impact);
+  ASSERT_EQ(impact_rows.size(), 2u);
+  EXPECT_TRUE(impact_rows[0][0].starts_with("coalition\tcoalition_title\tindicator\tname\t")) << impact_rows[0][0];
+  EXPECT_EQ(static_cast<std::int64_t>(impact_rows[0].size()) - 1, site.count("SELECT COUNT(*) FROM indicators"));
+  EXPECT_EQ(static_cast<std::int64_t>(impact_rows[1].size()) - 1, site.count("SELECT COUNT(*) FROM measurements"));
+  ASSERT_GT(impact_rows[1].size(), 1u) << "the demo measures its impact";
+}
+
+TEST(DataDocuments, HistoriesAndPublicBodiesHaveTheirJson) {
+  Site site;
+  load_demo(site);
+  const std::string coalition =
+      first_slug(site, "SELECT k.slug FROM coalitions k WHERE k.booklet_revision > 1 ORDER BY k.id");
+  const std::string minutes = first_slug(site,
+                                         "SELECT e.slug FROM events e WHERE EXISTS (SELECT 1 FROM minutes_revisions m "
+                                         "WHERE m.event_id = e.id) ORDER BY e.id");
+  const std::string action = first_action(site), indicator = first_indicator(site);
+  const std::string entry = first_slug(site, "SELECT slug FROM observatory_entries ORDER BY id");
+  const std::string body = first_slug(
+      site, "SELECT b.slug FROM observatory_bodies b JOIN observatory_entries e ON e.body_id = b.id ORDER BY b.id");
+  const std::string resource = first_slug(site, "SELECT slug FROM resources WHERE status = 'published' ORDER BY id");
+  const std::string card = first_slug(site, "SELECT slug FROM boussole_cards WHERE status = 'published' ORDER BY id");
+  std::map<std::string, boost::json::object> documents;
+  for (const std::string& target :
+       {"/coalitions/" + coalition + "/historique.json", "/coalitions/" + coalition + "/historique/1.json",
+        "/evenements/" + minutes + "/compte-rendu/historique.json", action + "/historique.json", indicator + ".json",
+        "/observatoire/" + entry + "/historique.json", "/observatoire/organismes/" + body + ".json",
+        "/ressources/" + resource + ".json", "/boussole/" + card + ".json"}) {
+    auto r = get(site, target, {{"Host", "fabrique.example.org"}});
+    ASSERT_EQ(r.status, 200) << target;
+    EXPECT_TRUE(r.header("content-type").starts_with("application/json")) << target;
+    auto document = boost::json::parse(r.body).as_object();
+    EXPECT_EQ(document.begin()->key(), "licence") << target;
+    EXPECT_EQ(get(site, target, {{"Host", "fabrique.example.org"}, {"If-None-Match", r.header("etag")}}).status, 304)
+        << target;
+    documents[target] = std::move(document);
+  }
+  // Every history lists its revisions newest first, each with its number, date and author (or null).
+  auto revisions_of = [&](const std::string& target, const boost::json::object& holder) {
+    const auto& list = holder.at("revisions").as_array();
+    EXPECT_FALSE(list.empty()) << target;
+    std::int64_t last = std::numeric_limits<std::int64_t>::max();
+    for (const auto& r : list) {
+      EXPECT_LT(r.at("number").as_int64(), last) << target;
+      last = r.at("number").as_int64();
+      EXPECT_TRUE(r.at("created_at").as_string().ends_with("Z")) << target;
+      EXPECT_TRUE(r.at("author").is_string() || r.at("author").is_null()) << target;
+    }
+    return list;
+  };
+  const std::string booklet = "/coalitions/" + coalition + "/historique.json";
+  const auto& booklet_revisions = revisions_of(booklet, documents[booklet]);
+  EXPECT_EQ(
+      booklet_revisions.size(),
+      static_cast<std::size_t>(site.count("SELECT booklet_revision FROM coalitions WHERE slug = '" + coalition + "'")));
+  EXPECT_TRUE(booklet_revisions[0].at("changed").is_array());
+  EXPECT_TRUE(booklet_revisions[0].at("url").as_string().starts_with("http://fabrique.example.org/coalitions/"));
+  const auto& first = documents["/coalitions/" + coalition + "/historique/1.json"];
+  EXPECT_EQ(first.at("revision").at("number").as_int64(), 1);
+  EXPECT_TRUE(first.at("revision").at("booklet").as_object().contains("impact"));
+  const std::string minutes_history = "/evenements/" + minutes + "/compte-rendu/historique.json";
+  EXPECT_TRUE(revisions_of(minutes_history, documents[minutes_history])[0].at("text").is_string());
+  const std::string action_history = action + "/historique.json";
+  EXPECT_TRUE(revisions_of(action_history, documents[action_history])[0].at("fields").at("title").is_string());
+  EXPECT_TRUE(revisions_of(indicator, documents[indicator + ".json"])[0].at("fields").at("name").is_string());
+  const std::string observatory = "/observatoire/" + entry + "/historique.json";
+  revisions_of(observatory, documents[observatory]);
+  EXPECT_FALSE(documents[observatory].at("scores").as_array().empty());
+  EXPECT_TRUE(documents[observatory].at("scores").as_array()[0].at("total").is_int64());
+  const auto& public_body = documents["/observatoire/organismes/" + body + ".json"];
+  EXPECT_EQ(public_body.at("slug").as_string(), body);
+  EXPECT_EQ(public_body.at("count").as_int64(), static_cast<std::int64_t>(public_body.at("entries").as_array().size()));
+  EXPECT_GT(public_body.at("count").as_int64(), 0);
+  const std::string resource_json = "/ressources/" + resource + ".json";
+  revisions_of(resource_json, documents[resource_json].at("resource").as_object());
+  const std::string card_json = "/boussole/" + card + ".json";
+  EXPECT_TRUE(revisions_of(card_json, documents[card_json])[0].at("fields").at("title").is_string());
+
+  for (const std::string& target : std::vector<std::string>{
+           "/coalitions/inconnue/historique.json", "/coalitions/" + coalition + "/historique/999.json",
+           "/evenements/inconnu/compte-rendu/historique.json", "/observatoire/inconnue/historique.json",
+           "/observatoire/organismes/inconnu.json"}) {
+    auto r = get(site, target);
+    EXPECT_EQ(r.status, 404) << target;
+    EXPECT_TRUE(r.header("content-type").starts_with("application/json")) << target;
+  }
 }
 
 TEST(Paging, LinkHeadersWalkEachListWithNoDuplicateOrGap) {
@@ -456,7 +561,8 @@ TEST(Paging, LinkHeadersWalkEachListWithNoDuplicateOrGap) {
        std::vector<std::pair<std::string, std::string>>{{"/coalitions.json", "coalitions"},
                                                         {"/organisations.json", "organisations"},
                                                         {"/evenements.json", "events"},
-                                                        {"/ressources.json", "resources"}}) {
+                                                        {"/ressources.json", "resources"},
+                                                        {"/boussole.json", "cards"}}) {
     std::vector<std::string> whole;
     const auto everything = boost::json::parse(get(site, path + "?per_page=500").body);
     for (const auto& item : everything.at(key).as_array()) whole.push_back(std::string(item.at("slug").as_string()));
@@ -546,6 +652,17 @@ TEST(AtomFeeds, TheProgrammeCoalitionsOrganisationsAndSeriesHaveFeedsThatPagesAn
     EXPECT_EQ(programme.count(kind), 1u) << kind;
   for (const auto& kind : categories(feeds["/evenements/" + in_series + "/serie.atom"]))
     EXPECT_TRUE(kind == "event" || kind == "minutes") << kind;
+  // An organisation's feed tells when it signed the charter, and only its own signatures.
+  const std::string signatory = first_slug(
+      site, "SELECT o.slug FROM organisations o JOIN charter_signatures s ON s.organisation_id = o.id ORDER BY o.id");
+  const std::string unsigned_one =
+      first_slug(site,
+                 "SELECT o.slug FROM organisations o WHERE NOT EXISTS (SELECT 1 FROM charter_signatures s WHERE "
+                 "s.organisation_id = o.id) ORDER BY o.id");
+  const auto signatures = atom_entries({get(site, "/organisations/" + signatory + ".atom").body,
+                                        get(site, "/organisations/" + unsigned_one + ".atom").body});
+  EXPECT_EQ(categories(signatures[0]).count("charter_signed"), 1u) << signatory;
+  EXPECT_EQ(categories(signatures[1]).count("charter_signed"), 0u) << unsigned_one;
   EXPECT_EQ(get(site, "/coalitions/inconnue.atom").status, 404);
 
   // Autodiscovery: the page names its feed in its head, and that address answers.
