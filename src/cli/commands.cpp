@@ -20,6 +20,7 @@
 #include "config/options.hpp"
 #include "demo/demo.hpp"
 #include "http/app.hpp"
+#include "http/router.hpp"
 #include "http/server.hpp"
 #include "i18n/i18n.hpp"
 #include "mail/sender.hpp"
@@ -51,6 +52,7 @@ Commands:
   demo load        fill a new database with the demo programme and its demo accounts
   observatoire import FILE   add or update observatory entries from an export of /observatoire.json
   search reindex   rebuild the search index from everything every module indexes
+  routes           print every address the site answers, one per line: method and pattern
 
 Every command accepts the configuration options below as --name value, after the
 configuration file (--config FILE or FABRIQUE_CONFIG) and FABRIQUE_* variables.
@@ -381,6 +383,18 @@ int cmd_observatoire(const Args& a) {
   return 0;
 }
 
+// `fabrique routes`: the route table, for documentation, a proxy's rules, and the tests that visit
+// one page of each kind.
+int cmd_routes(const Args& a) {
+  if (a.switches.count("help") || !a.positional.empty()) {
+    std::cout << "Usage: fabrique routes\n\nPrints every address the site answers, one per line: the method (GET or "
+                 "POST)\nand the pattern, {slug} for a word and {name:int} for a number.\n";
+    return a.switches.count("help") ? 0 : 2;
+  }
+  for (const auto& p : http::routes().patterns()) std::cout << p << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int run(int argc, char** argv) {
@@ -403,6 +417,7 @@ int run(int argc, char** argv) {
     if (command == "demo") return cmd_demo(*args);
     if (command == "observatoire") return cmd_observatoire(*args);
     if (command == "search") return cmd_search(*args);
+    if (command == "routes") return cmd_routes(*args);
     std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
     return 2;
   } catch (const config::ConfigError& e) {

@@ -224,7 +224,8 @@ describe('in English', () => {
 });
 
 // `fabrique export --static` of the demo programme, opened from the file system as someone who
-// downloaded the archive would: one page of each kind, in both languages.
+// downloaded the archive would: one page of every kind the archive holds (each GET route of the
+// site's table that has a page in it), in French and in English.
 describe('the static archive, opened from the file system', () => {
   let dir;
   let site;
@@ -244,26 +245,42 @@ describe('the static archive, opened from the file system', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  // A folder of the archive with '*' standing for its first page of that kind ("coalitions/*/impact").
-  const folderOf = (lang, kind) => kind.split('/').reduce((at, part) => {
-    if (part !== '*') return join(at, part);
-    const pages = readdirSync(at, { withFileTypes: true })
-      .filter((e) => e.isDirectory() && existsSync(join(at, e.name, 'index.html'))).map((e) => e.name).sort();
-    assert.ok(pages.length > 0, `no page in ${at}`);
-    return join(at, pages[0]);
-  }, join(site, lang));
-  // Each kind once, the languages taking turns (axe finds the same in both), and both homes: the whole
-  // check stays within half a minute.
-  const KINDS = ['', 'coalitions', 'coalitions/*', 'coalitions/*/historique', 'coalitions/*/feuille-de-route',
-    'coalitions/*/impact', 'organisations/*', 'evenements', 'evenements/*', 'ressources/*', 'boussole',
-    'charte', 'observatoire', 'observatoire/*', 'tableau-de-bord'];
+  // Every page of the archive in one language, as its path in the site ('' for the home page).
+  const pagesOf = (root, at = '') => readdirSync(join(root, at), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => {
+      const path = at ? `${at}/${e.name}` : e.name;
+      return [...(existsSync(join(root, path, 'index.html')) ? [path] : []), ...pagesOf(root, path)];
+    });
+  // The site's page routes in the order the router tries them (literal paths before {slug}), each as
+  // a pattern over a page's path.
+  const pageRoutes = () => {
+    const r = spawnSync(process.env.FABRIQUE_BIN, ['routes'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.split('\n').filter((line) => line.startsWith('GET /') && !/\.[a-z]+$/.test(line))
+      .map((line) => {
+        const route = line.slice('GET '.length);
+        const parts = route.slice(1).split('/').map((part) => part
+          .replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[a-z_]+:int\}/g, '[0-9]+').replace(/\{[a-z_]+\}/g, '[^/]+'));
+        return { route, pattern: new RegExp(`^${parts.join('/')}$`) };
+      });
+  };
 
-  it('one page of each kind, in French and in English, has no accessibility violation', async () => {
-    const pages = [['en', ''], ...KINDS.map((kind, i) => [i % 2 === 0 ? 'fr' : 'en', kind])];
-    for (const [lang, kind] of pages) {
-      await page.goto(pathToFileURL(join(folderOf(lang, kind), 'index.html')).href);
-      assert.equal(await page.locator('html').getAttribute('lang'), lang);
-      await checkA11y(page, `archived ${lang}/${kind}`);
+  it('one page of every kind, in French and in English, has no accessibility violation', async () => {
+    const routes = pageRoutes();
+    const firstOfKind = new Map();
+    for (const path of ['', ...pagesOf(join(site, 'fr')).sort()]) {
+      const kind = routes.find((r) => r.pattern.test(path));
+      assert.ok(kind, `the archived page /${path} is no page of the site`);
+      if (!firstOfKind.has(kind.route)) firstOfKind.set(kind.route, path);
+    }
+    assert.ok(firstOfKind.size >= 25, `only ${firstOfKind.size} kinds of page in the archive`);
+    for (const [route, path] of firstOfKind) {
+      for (const lang of ['fr', 'en']) {
+        await page.goto(pathToFileURL(join(site, lang, path, 'index.html')).href);
+        assert.equal(await page.locator('html').getAttribute('lang'), lang);
+        await checkA11y(page, `archived ${lang} ${route} (/${path})`);
+      }
     }
   });
 });
