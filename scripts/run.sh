@@ -6,6 +6,10 @@ mkdir -p "$(dirname "$database")"
 new=0
 [ -e "$database" ] || new=1
 "$bin" migrate --database "$database"
+# A new database gets the official geography (from the npm package that `make run` installed).
+if [ "$new" = 1 ]; then
+  "$bin" territories load --database "$database" || echo "fabrique: the territories could not be loaded" >&2
+fi
 # A new database gets the demo programme, so there is something to look at; `demo load` prints the
 # demo accounts and their shared password, which are repeated below once the log lines have scrolled.
 demo=""

@@ -29,9 +29,13 @@
 #include "search/search.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "territories/use_cases.hpp"
 
 namespace fabrique::cli {
 namespace {
+
+// Where `npm ci` puts the COG's data files, from the repository's folder.
+constexpr const char* kCogData = "node_modules/@etalab/decoupage-administratif/data";
 
 constexpr const char* kUsage = R"(fabrique — the open home of a programme of coalitions
 
@@ -53,6 +57,7 @@ Commands:
   observatoire import FILE   add or update observatory entries from an export of /observatoire.json
   search reindex   rebuild the search index from everything every module indexes
   routes           print every address the site answers, one per line: method and pattern
+  territories load load or reload the official geography (régions, départements, EPCI, communes)
 
 Every command accepts the configuration options below as --name value, after the
 configuration file (--config FILE or FABRIQUE_CONFIG) and FABRIQUE_* variables.
@@ -383,6 +388,41 @@ int cmd_observatoire(const Args& a) {
   return 0;
 }
 
+// `fabrique territories load [--from DIR]`: the COG from @etalab/decoupage-administratif's data files
+// (installed by `npm ci`); a reload keeps what was placed on territories and lists the retired ones.
+int cmd_territories(const Args& a) {
+  if (a.switches.count("help") || a.positional.size() != 1 || a.positional[0] != "load") {
+    std::cout << "Usage: fabrique territories load [--from DIR] [options]\n\nLoads the régions, départements, "
+                 "EPCI and communes of the official geography (COG)\nfrom the data files of the npm package "
+                 "@etalab/decoupage-administratif,\nby default "
+              << kCogData
+              << ". Run again with a newer version:\nterritories are updated in place, and those whose code no "
+                 "longer exists are\nkept (with what was placed on them), marked retired and listed.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {"from"});
+  auto from = a.options.count("from") ? a.options.at("from") : std::string(kCogData);
+  territories::Cog cog;
+  try {
+    cog = territories::read_cog(from);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "fabrique: " << e.what() << "\n(`npm ci` installs the package; --from DIR names another folder)\n";
+    return 2;
+  }
+  auto db = open_database(options);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 1;
+  }
+  auto r = territories::load_territories(*c, cog);
+  std::cout << "fabrique: territories loaded from " << cog.source << ": " << r.added << " added, " << r.updated
+            << " updated, " << r.retired.size() << " retired\n";
+  for (const auto& t : r.retired) std::cout << "  retired: " << t.key << " " << t.name << "\n";
+  return 0;
+}
+
 // `fabrique routes`: the route table, for documentation, a proxy's rules, and the tests that visit
 // one page of each kind.
 int cmd_routes(const Args& a) {
@@ -418,6 +458,7 @@ int run(int argc, char** argv) {
     if (command == "observatoire") return cmd_observatoire(*args);
     if (command == "search") return cmd_search(*args);
     if (command == "routes") return cmd_routes(*args);
+    if (command == "territories") return cmd_territories(*args);
     std::cerr << "fabrique: unknown command " << command << "\n\n" << kUsage;
     return 2;
   } catch (const config::ConfigError& e) {

@@ -18,6 +18,7 @@
 #include "roadmaps/pages.hpp"
 #include "search/pages.hpp"
 #include "taxonomies/pages.hpp"
+#include "territories/pages.hpp"
 
 namespace fabrique::http {
 namespace {
@@ -281,6 +282,15 @@ const Router& routes() {
       r.post("/boussole/{slug}/publier", signed_in(commons::publish_card));
       r.get("/boussole/{slug}/historique/comparer", commons::compare_card);  // ?de=&a=
       r.post("/boussole/{slug}/historique/{number:int}/restaurer", signed_in(commons::restore_card));
+    }
+
+    // Territories: the official geography, and what the programme does in each
+    {
+      namespace territories = fabrique::territories::pages;
+      r.get("/territoires", territories::list);  // ?q=
+      r.get("/territoires.json", territories::list_json);
+      r.get("/territoires/{key}.json", territories::show_json);
+      r.get("/territoires/{key}", territories::show);  // ?page=
     }
 
     // Observatory of public algorithms (literal paths before /observatoire/{slug}), and notifications

@@ -162,6 +162,10 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
     for (auto& v : values) params.push_back(std::move(v));
   };
   if (f.body_id) add("e.body_id = ?", {*f.body_id});
+  if (f.territory_id)
+    add("b.siren <> '' AND b.siren IN (SELECT t.siren FROM territories t JOIN territory_ancestors a ON "
+        "a.territory_id = t.id WHERE a.ancestor_id = ? AND t.siren <> '')",
+        {*f.territory_id});
   if (!f.theme.empty()) add("e.theme = ?", {f.theme});
   if (!f.status.empty()) add("e.status = ?", {f.status});
   if (!f.category.empty()) add("e.category = ?", {f.category});

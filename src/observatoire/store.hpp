@@ -31,6 +31,8 @@ bool body_slug_taken(Connection& c, std::string_view slug);
 enum class Sort { name, openness, explainability, total, updated };
 struct Filter {
   std::optional<std::int64_t> body_id;
+  // The public bodies whose SIREN is that of this territory or of one within it (territories module).
+  std::optional<std::int64_t> territory_id;
   std::string theme, status, category;
   std::optional<Band> openness_band, explainability_band;
   Sort sort = Sort::name;

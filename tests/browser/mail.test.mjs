@@ -3,18 +3,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, linkIn, readMail, signIn, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, linkIn, pressOn, readMail, signIn, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 const NEW_PASSWORD = 'une-phrase-toute-neuve-2026';
-
-async function pressOn(page, locator, most = 30) {
-  for (let presses = 0; presses < most; presses += 1) {
-    await page.keyboard.press('Tab');
-    if (await locator.evaluate((el) => el === document.activeElement)) return;
-  }
-  assert.fail('the keyboard never reached the control');
-}
 
 describe('a forgotten password', () => {
   let page;

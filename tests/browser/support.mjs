@@ -36,7 +36,7 @@ function run(args) {
 
 // Starts `fabrique serve` on a free port of 127.0.0.1 over a new database, and resolves once it
 // printed its listening line. The returned stop() kills it and removes the temporary directory.
-export async function startServer() {
+export async function startServer({ territories = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fabrique-browser-'));
   const database = join(dir, 'fabrique.db');
   const mailDir = join(dir, 'mail');
@@ -53,6 +53,8 @@ export async function startServer() {
   };
   try {
     run(['migrate', '--database', database]);
+    // The official geography from the npm package `npm ci` installed: about a second.
+    if (territories) run(['territories', 'load', '--database', database]);
     for (const [who, admin] of [[ANIMATEUR, true], [MEMBER, false]]) {
       const passwordFile = join(dir, `${who.email}.password`);
       writeFileSync(passwordFile, `${who.password}\n`, { mode: 0o600 });
@@ -108,11 +110,11 @@ export async function launchBrowser() {
 
 // Registers, for the calling test file, hooks that start a server and a browser before its tests
 // and stop both after them (also when a test failed). The returned object is filled in by then.
-export function useServerAndBrowser() {
+export function useServerAndBrowser(options = {}) {
   const env = { baseURL: undefined, browser: undefined, url: (path) => env.baseURL + path };
   let server;
   before(async () => {
-    server = await startServer();
+    server = await startServer(options);
     env.baseURL = server.baseURL;
     env.mailDir = server.mailDir;
     env.browser = await launchBrowser();
@@ -154,6 +156,15 @@ export async function readMail(mailDir, to, { matching = null, timeoutMs = 20_00
     if (Date.now() > until) throw new Error(`no mail to ${to}${matching ? ` matching ${matching}` : ''} in ${mailDir}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+// Presses Tab until `locator` has the focus, as someone using the keyboard alone; fails after `most`.
+export async function pressOn(page, locator, most = 30) {
+  for (let presses = 0; presses < most; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await locator.evaluate((el) => el === document.activeElement)) return;
+  }
+  assert.fail('the keyboard never reached the control');
 }
 
 // The path and query of the first link to the site in `text` that starts with `path`.

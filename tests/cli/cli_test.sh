@@ -17,7 +17,7 @@ refuse() {  # refuse NAME EXPECTED_TEXT COMMAND...: the command must fail and sa
   else failed=$((failed + 1)); echo "FAIL: $name (no '$text')"; cat "$dir/out"; fi
 }
 
-for c in serve migrate "user add" backup "config sample" "search reindex" routes; do
+for c in serve migrate "user add" backup "config sample" "search reindex" routes "territories load"; do
   check "help of $c" bash -c "$bin $c --help | grep -q Usage"
 done
 db=$dir/site.db
@@ -48,6 +48,10 @@ check "export --static writes the demo as files, packed" "$bin" export --static 
 check "the archive lists the folder's pages" bash -c "tar tzf $dir/archive.tar.gz | grep -qx 'en/coalitions/index.html' && test -f $site/fr/coalitions/index.html"
 refuse "export --static refuses a folder that is not empty" "not empty" "$bin" export --static "$site" --base_url https://archive.example.org --database "$demo"
 refuse "search without reindex shows its usage" "Usage" "$bin" search
+cog=$(dirname "$0")/../integration/cog
+refuse "territories load names the folder it cannot read" "npm ci" "$bin" territories load --from "$dir/nowhere" --database "$demo"
+check "territories load reads a COG" bash -c "$bin territories load --from $cog/a/data --database $demo | grep -q '12 added'"
+check "a reload lists what left the COG" bash -c "$bin territories load --from $cog/b/data --database $demo | grep -q 'retired: 29075 Guipavas'"
 check "routes lists the pages and the forms" bash -c "$bin routes | grep -qx 'GET /coalitions/{slug}' && $bin routes | grep -qx 'POST /connexion'"
 refuse "unknown command" "unknown command" "$bin" frobnicate
 

@@ -1,0 +1,34 @@
+// SQL for territories and their ancestors.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/database.hpp"
+#include "territories/model.hpp"
+
+namespace fabrique::territories::store {
+
+using storage::Connection;
+
+std::optional<Territory> by_key(Connection& c, std::string_view key);
+// Territories whose folded name contains the folded `query`, or whose code or key starts with it:
+// exact names first, then names that start with it, then the most populous; retired ones last.
+std::vector<TerritoryRef> search(Connection& c, std::string_view query, std::int64_t limit);
+std::vector<TerritoryRef> regions(Connection& c);  // by name
+// The territories `t` lies in, from the largest: its région, its département, its EPCI (and for a
+// municipal arrondissement its commune).
+std::vector<TerritoryRef> parents(Connection& c, const Territory& t);
+// The territories of `level` directly within `t` (a région's départements, a département's EPCI or
+// communes, an EPCI's communes, a commune's arrondissements), by name, one page.
+std::vector<TerritoryRef> children(Connection& c, const Territory& t, Level level, std::int64_t limit,
+                                   std::int64_t offset);
+std::int64_t count_children(Connection& c, const Territory& t, Level level);
+
+// For the loader: every key with its id.
+std::map<std::string, std::int64_t> ids(Connection& c);
+
+}  // namespace fabrique::territories::store

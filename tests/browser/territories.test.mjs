@@ -1,0 +1,55 @@
+// A visitor finds a territory of the official geography by its name, without accents and with the
+// keyboard alone, and reads where it lies and what lies in it; every page passes axe, fits 320 px
+// and stays light.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { checkA11y, expectAccessible, pressOn, useServerAndBrowser } from './support.mjs';
+
+const env = useServerAndBrowser({ territories: true });
+
+describe('a visitor looking for a territory', () => {
+  let page;
+  before(async () => { page = await env.newPage(); });
+  after(async () => page?.context().close());
+
+  it('finds Brest by typing its name, with the keyboard alone', async () => {
+    await expectAccessible(page, '/territoires', 'territories');
+    assert.match(await page.getByRole('region', { name: 'Régions' }).innerText(), /Bretagne/);
+    await pressOn(page, page.getByLabel('Nom ou code d’un territoire'), 40);
+    await page.keyboard.type('brest');
+    await Promise.all([page.waitForURL('**/territoires?q=brest'), page.keyboard.press('Enter')]);
+    assert.match(await page.getByRole('status').innerText(), /territoires? trouvés?/);
+    await checkA11y(page, 'territories found');
+    const brest = page.getByRole('link', { name: 'Brest', exact: true });
+    await pressOn(page, brest, 60);
+    await Promise.all([page.waitForURL('**/territoires/29019'), page.keyboard.press('Enter')]);
+    await page.getByRole('heading', { level: 1, name: 'Brest' }).waitFor();
+    await checkA11y(page, 'Brest');
+    // Where it lies, each a link.
+    for (const name of ['Bretagne', 'Finistère', 'Brest Métropole'])
+      assert.ok(await page.getByRole('link', { name, exact: true }).first().isVisible(), name);
+  });
+
+  it('reads a département with its communes, one page at a time, light and within 320 px', async () => {
+    for (const width of [320, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      const response = await page.goto('/territoires/29');
+      page.removeAllListeners('request');
+      assert.equal(response.status(), 200);
+      const body = await response.body();
+      // Its HTML alone, before compression, stays under the 30 KB a page may transfer.
+      assert.ok(body.length < 30_000, `/territoires/29 weighs ${body.length} bytes`);
+      assert.ok(requests.length <= 3, `${requests.length} requests`);
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(over <= 0, `the page scrolls sideways by ${over} px at ${width} px`);
+    }
+    assert.match(await page.getByRole('heading', { level: 2, name: /Communes \(\d+\)/ }).innerText(), /277/);
+    await checkA11y(page, 'Finistère');
+    await Promise.all([page.waitForURL('**/territoires/29?page=2'),
+      page.getByRole('link', { name: 'Page suivante' }).first().click()]);
+    await checkA11y(page, 'Finistère, page 2');
+  });
+});
