@@ -56,7 +56,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm packages for the browser tests, from the committed lock file; never a browser download.
+# npm packages from the committed lock file: the browser tests' (never a browser download) and the
+# official geography that `fabrique territories load` reads.
 if [ -f package-lock.json ]; then
   stamp=node_modules/.fabrique-lock
   if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
