@@ -2,6 +2,7 @@
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
 #include "organisations/validation.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::organisations {
 
@@ -10,9 +11,11 @@ SaveResult create_organisation(storage::Connection& c, const User& actor, const 
   SaveResult out;
   storage::Transaction tx(c, true);
   Organisation o = validate(c, in, out.errors, std::nullopt);
+  const auto places = territories::resolve_places(c, in.territories, out.errors, "territoires");
   if (!out.errors.empty()) return out;
   o.slug = unique_slug(c, o.name);
   o.id = store::insert(c, o, now);
+  territories::place(c, territories::subject::organisation, o.id, places);
   store::add_member(c, actor.id, o.id, now);
   out.organisation = store::by_slug(c, o.slug);
   index_organisation(c, *out.organisation, now);

@@ -19,6 +19,9 @@
 #include "organisations/use_cases.hpp"
 #include "organisations/view_models.hpp"
 #include "taxonomies/taxonomy.hpp"
+#include "territories/links.hpp"
+#include "territories/store.hpp"
+#include "territories/urls.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::organisations::pages {
@@ -34,7 +37,8 @@ std::vector<views::Option> kind_options(const std::vector<taxonomies::Term>& kin
 }
 
 OrganisationInput input_from(const Context& ctx) {
-  return {ctx.form.get("name"), ctx.form.get("kind"), ctx.form.get("website"), ctx.form.get("description")};
+  return {ctx.form.get("name"), ctx.form.get("kind"), ctx.form.get("website"), ctx.form.get("description"),
+          ctx.form.all("territoires")};
 }
 
 bool can_edit(Context& ctx, const Organisation& o) {
@@ -48,6 +52,7 @@ Response render_form(Context& ctx, const Organisation* o, const OrganisationInpu
                 .input = in,
                 .errors = errors,
                 .kinds = kind_options(taxonomies::terms(ctx.db, taxonomies::kOrganisationKinds)),
+                .places = territories::picker_of(ctx.db, in.territories, ctx.form.get("territoire_q")),
                 .csrf = ctx.csrf_token()};
   std::string title = o ? ctx.tr(N_("Edit")) + " " + o->name : ctx.tr(N_("Add an organisation"));
   return views::page(ctx, status, title, html::render(*ctx.t, templates::Form{.page = page, .title = title}));
@@ -62,6 +67,11 @@ Response render_edit(Context& ctx, const Organisation& o, const OrganisationInpu
   return render_form(ctx, &o, in, errors, status);
 }
 
+// The territory asked for by ?territoire= (a key or words; none when absent or unmatched).
+std::optional<territories::Territory> territory_filter(Context& ctx) {
+  return territories::territory_named(ctx.db, ctx.query.get("territoire"));
+}
+
 // The organisations of one kind (all when `type` names none), with the kinds to filter by.
 ListPage load_list(Context& ctx) {
   ListPage page;
@@ -73,7 +83,13 @@ ListPage load_list(Context& ctx) {
       page.kind = k.slug;
     }
   page.kinds = kind_options(kinds);
-  page.organisations = store::list(ctx.db, kind_id);
+  store::Filter f{.kind_id = kind_id};
+  if (auto t = territory_filter(ctx)) {
+    f.territory_id = t->id;
+    page.territory = territories::TerritoryRef{.key = t->key, .name = t->name, .level = t->level};
+  }
+  page.territory_words = ctx.query.get("territoire").substr(0, 100);
+  page.organisations = store::list(ctx.db, f);
   page.signed_in = ctx.user.has_value();
   page.animateur = ctx.user && ctx.user->is_animateur();
   return page;
@@ -92,6 +108,7 @@ ShowPage load_show(Context& ctx, Organisation o) {
   }
   page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id);
   page.editor = can_edit(ctx, o);
+  page.territories = territories::places(ctx.db, territories::subject::organisation, o.id);
   page.follow = follows::pages::button(ctx, follows::Subject::organisation, o.id, urls::follow(o.slug), o.name);
   page.organisation = std::move(o);
   return page;
@@ -123,6 +140,7 @@ Response list_json(Context& ctx) {
   auto paging = coalitions::json::paging(ctx, refusal);
   if (!paging) return refusal;
   store::Filter f{.kind_id = kind_filter(ctx), .updated_since = paging->updated_since};
+  if (auto t = territory_filter(ctx)) f.territory_id = t->id;
   const std::int64_t total = store::count(ctx.db, f);
   f.limit = paging->per_page;
   f.offset = paging->offset();
@@ -155,6 +173,10 @@ Response show_json(Context& ctx) {
   out["coalitions"] = std::move(linked);
   out["named_members"] = std::move(named);
   out["feed"] = ctx.base_url + urls::feed(page.organisation.slug);
+  boost::json::array places;
+  for (const auto& t : page.territories)
+    places.push_back({{"key", t.key}, {"name", t.name}, {"url", ctx.base_url + territories::urls::territory(t.key)}});
+  out["territories"] = std::move(places);
   return coalitions::json::response(ctx, out);
 }
 
@@ -175,6 +197,8 @@ Response new_form(Context& ctx) { return render_new(ctx, {}, {}, 200); }
 
 Response create(Context& ctx) {
   auto in = input_from(ctx);
+  // The picker searched: the form comes back with the territories to tick, nothing saved.
+  if (!ctx.form.get("territoire_q").empty()) return render_new(ctx, in, {}, 200);
   auto result = create_organisation(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new(ctx, in, result.errors, 422);
   return Response::redirect(urls::organisation(result.organisation->slug));
@@ -185,11 +209,20 @@ Response edit_form(Context& ctx) {
   if (!o) return views::not_found(ctx);
   if (!can_edit(ctx, *o))
     return views::forbidden(ctx, N_("Only its members and the animateurs can edit this organisation."));
-  return render_edit(ctx, *o, {o->name, o->kind_slug, o->website, o->description}, {}, 200);
+  std::vector<std::string> keys;
+  for (const auto& t : territories::places(ctx.db, territories::subject::organisation, o->id)) keys.push_back(t.key);
+  return render_edit(ctx, *o, {o->name, o->kind_slug, o->website, o->description, keys}, {}, 200);
 }
 
 Response update(Context& ctx) {
   auto in = input_from(ctx);
+  if (!ctx.form.get("territoire_q").empty()) {  // the picker searched: the form again, nothing saved
+    auto o = store::by_slug(ctx.db, ctx.param("slug"));
+    if (!o) return views::not_found(ctx);
+    if (!can_edit(ctx, *o))
+      return views::forbidden(ctx, N_("Only its members and the animateurs can edit this organisation."));
+    return render_edit(ctx, *o, in, {}, 200);
+  }
   auto result = update_organisation(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (!result.errors.empty()) {
     auto o = store::by_slug(ctx.db, ctx.param("slug"));

@@ -3,6 +3,7 @@
 
 #include "common/text.hpp"
 #include "storage/instants.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::organisations::store {
 namespace {
@@ -28,6 +29,7 @@ Organisation read(const storage::Row& r) {
 }
 
 std::string where_of(const Filter& f, storage::Params& params) {
+  static const std::string within = territories::within_sql(territories::subject::organisation, "o.id");
   std::string where;
   auto add = [&](const char* clause, storage::Value v) {
     where += where.empty() ? "WHERE " : " AND ";
@@ -35,6 +37,7 @@ std::string where_of(const Filter& f, storage::Params& params) {
     params.push_back(std::move(v));
   };
   if (f.kind_id) add("o.kind_id = ?", *f.kind_id);
+  if (f.territory_id) add(within.c_str(), *f.territory_id);
   if (f.updated_since) add("o.updated_at >= ?", secs(*f.updated_since));
   return where;
 }

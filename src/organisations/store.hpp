@@ -18,6 +18,7 @@ std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_i
 // A page of the list, for the open data (stable: by name, which is unique, then id).
 struct Filter {
   std::optional<std::int64_t> kind_id;
+  std::optional<std::int64_t> territory_id;  // placed on it or on a territory within it
   std::optional<sys_seconds> updated_since;  // changed at or after
   std::int64_t limit = -1;                   // -1: all
   std::int64_t offset = 0;

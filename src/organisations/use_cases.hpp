@@ -19,6 +19,7 @@ struct OrganisationInput {
   std::string kind;  // kind slug
   std::string website;
   std::string description;
+  std::vector<std::string> territories;  // the keys of the territories it is placed on (territories/links.hpp)
 };
 
 struct SaveResult {

@@ -8,13 +8,16 @@
 #include "common/errors.hpp"
 #include "organisations/model.hpp"
 #include "organisations/use_cases.hpp"
+#include "territories/links.hpp"
 #include "views/forms.hpp"
 
 namespace fabrique::organisations {
 
 // The list of organisations (/organisations), loaded by pages::load_list().
 struct ListPage {
-  std::string kind;  // the kind filtered on, empty for all
+  std::string kind;                                    // the kind filtered on, empty for all
+  std::optional<territories::TerritoryRef> territory;  // the territory filtered on (and what lies within)
+  std::string territory_words;                         // as typed in the filter
   std::vector<views::Option> kinds;
   std::vector<Organisation> organisations;
   bool signed_in = false, animateur = false;
@@ -27,7 +30,8 @@ struct ShowPage {
   std::vector<std::string> named_members;  // those who show their name
   long members = 0, hidden_members = 0;
   bool editor = false;
-  html::Html follow;  // the follow button, for a signed-in person (src/follows/)
+  html::Html follow;                                   // the follow button, for a signed-in person (src/follows/)
+  std::vector<territories::TerritoryRef> territories;  // where it acts
 };
 
 // The form adding (`organisation` empty) or editing an organisation, loaded by pages::load_form().
@@ -36,6 +40,7 @@ struct FormPage {
   OrganisationInput input;
   FieldErrors errors;
   std::vector<views::Option> kinds;
+  territories::Picker places;
   std::string csrf;
 };
 

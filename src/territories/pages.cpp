@@ -8,6 +8,7 @@
 #include "i18n/i18n.hpp"
 #include "observatoire/store.hpp"
 #include "observatoire/urls.hpp"
+#include "territories/links.hpp"
 #include "territories/store.hpp"
 #include "territories/templates/territories.hpp"
 #include "territories/urls.hpp"
@@ -67,6 +68,7 @@ ShowPage load_show(Context& ctx, Territory t) {
   observatoire::store::Filter f;
   f.territory_id = t.id;
   page.algorithms = observatoire::store::list(ctx.db, f);
+  page.placed = counts_within(ctx.db, t.id);
   page.territory = std::move(t);
   return page;
 }
@@ -131,6 +133,9 @@ Response show_json(Context& ctx) {
                           {"public_body", e.body.name},
                           {"total", e.score.total()}});
   out["algorithms"] = std::move(algorithms);
+  boost::json::object placed;
+  for (const auto& [subject, n] : page.placed) placed[subject] = n;
+  out["placed"] = std::move(placed);
   return coalitions::json::response(ctx, out);
 }
 

@@ -89,7 +89,8 @@ std::vector<TerritoryRef> search(Connection& c, std::string_view query, std::int
               std::string(kRefSelect) +
                   "WHERE t.name_key LIKE ? ESCAPE '\\' OR t.key = ? OR t.key = ? "
                   "ORDER BY t.retired, CASE WHEN t.name_key = ? OR t.key = ? OR t.key = ? THEN 0 "
-                  "WHEN t.name_key LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END, COALESCE(t.population, 0) DESC, "
+                  "WHEN t.name_key LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END, CASE t.level WHEN 'region' THEN 0 "
+                  "WHEN 'departement' THEN 1 WHEN 'epci' THEN 2 ELSE 3 END, COALESCE(t.population, 0) DESC, "
                   "t.name_key, t.id LIMIT ?",
               {"%" + like + "%", code, region_key(code), folded, code, region_key(code), like + "%", limit});
 }
@@ -123,6 +124,19 @@ std::int64_t count_children(Connection& c, const Territory& t, Level level) {
   if (!column) return 0;
   return c.query_integer(fmt::format("SELECT COUNT(*) FROM territories WHERE {} = ? AND level = ?", *column),
                          {t.id, std::string(level_slug(level))});
+}
+
+std::vector<std::pair<std::int64_t, TerritoryRef>> refs_with(Connection& c, const std::string& rest,
+                                                             std::string_view id_column,
+                                                             const storage::Params& params) {
+  std::vector<std::pair<std::int64_t, TerritoryRef>> out;
+  const std::string select = fmt::format(
+      "SELECT t.key, t.name, t.level, COALESCE(d.name, ''), COALESCE(r.name, ''), t.population, t.retired, {} "
+      "FROM territories t LEFT JOIN territories d ON d.id = t.departement_id "
+      "LEFT JOIN territories r ON r.id = t.region_id ",
+      id_column);
+  for (const auto& r : c.query(select + rest, params)) out.emplace_back(r.integer(7), ref_of(r));
+  return out;
 }
 
 std::map<std::string, std::int64_t> ids(Connection& c) {

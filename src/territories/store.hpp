@@ -16,7 +16,8 @@ using storage::Connection;
 
 std::optional<Territory> by_key(Connection& c, std::string_view key);
 // Territories whose folded name contains the folded `query`, or whose code or key starts with it:
-// exact names first, then names that start with it, then the most populous; retired ones last.
+// exact names first, then names that start with it; among equals the larger level (the région
+// Bretagne before the commune of that name), then the most populous; retired ones last.
 std::vector<TerritoryRef> search(Connection& c, std::string_view query, std::int64_t limit);
 std::vector<TerritoryRef> regions(Connection& c);  // by name
 // The territories `t` lies in, from the largest: its région, its département, its EPCI (and for a
@@ -27,6 +28,11 @@ std::vector<TerritoryRef> parents(Connection& c, const Territory& t);
 std::vector<TerritoryRef> children(Connection& c, const Territory& t, Level level, std::int64_t limit,
                                    std::int64_t offset);
 std::int64_t count_children(Connection& c, const Territory& t, Level level);
+
+// Territories as lists show them, read with `rest` after the shared SELECT (a JOIN, a WHERE, an
+// ORDER BY) and `params`; each with the value of `id_column` (the thing a link places there).
+std::vector<std::pair<std::int64_t, TerritoryRef>> refs_with(Connection& c, const std::string& rest,
+                                                             std::string_view id_column, const storage::Params& params);
 
 // For the loader: every key with its id.
 std::map<std::string, std::int64_t> ids(Connection& c);

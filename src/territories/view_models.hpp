@@ -1,5 +1,6 @@
 // What the territories' templates show, loaded by pages.cpp.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct ShowPage {
   };
   std::vector<Children> children;
   std::vector<observatoire::Entry> algorithms;  // observatory entries of its public bodies (by SIREN)
+  std::map<std::string, std::int64_t> placed;   // per subject (links.hpp), how many are placed here or within
 };
 
 }  // namespace fabrique::territories

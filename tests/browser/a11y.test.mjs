@@ -65,7 +65,7 @@ describe('as a member', () => {
 
   it('the form to add an organisation, refused, has no accessibility violation', async () => {
     await page.goto('/organisations/nouvelle');
-    await page.getByRole('main').getByRole('button').click();
+    await page.getByRole('main').getByRole('button', { name: 'Ajouter l’organisation' }).click();
     await page.waitForLoadState();
     assert.ok(await page.locator('.error-summary').isVisible(), 'the form shows its errors');
     await checkA11y(page, 'new organisation with errors');

@@ -201,7 +201,7 @@ export async function createOrganisation(page, { name, kind, website = '', descr
   if (description) await page.getByLabel(/^(Courte description|Short description)/).fill(description);
   await Promise.all([
     page.waitForURL((u) => u.pathname.startsWith('/organisations/') && u.pathname !== '/organisations/nouvelle'),
-    page.getByRole('main').getByRole('button').click(),
+    page.getByRole('main').getByRole('button', { name: /^(Ajouter l’organisation|Add the organisation)$/ }).click(),
   ]);
   return new URL(page.url()).pathname;
 }

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { checkA11y, expectAccessible, pressOn, useServerAndBrowser } from './support.mjs';
+import { MEMBER, checkA11y, expectAccessible, pressOn, signIn, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser({ territories: true });
 
@@ -51,5 +51,42 @@ describe('a visitor looking for a territory', () => {
     await Promise.all([page.waitForURL('**/territoires/29?page=2'),
       page.getByRole('link', { name: 'Page suivante' }).first().click()]);
     await checkA11y(page, 'Finistère, page 2');
+  });
+});
+
+describe('a member placing their organisation', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await signIn(page, MEMBER.email, MEMBER.password);
+  });
+  after(async () => page?.context().close());
+
+  it('finds Brest in the form, ticks it and saves, with the keyboard alone', async () => {
+    await page.goto('/organisations/nouvelle');
+    await page.getByLabel('Nom', { exact: true }).fill('Tiers-lieu du Ponant');
+    await page.getByLabel('Type d’organisation').selectOption({ label: 'Association tech' });
+    await pressOn(page, page.getByLabel('Ajouter un territoire'), 40);
+    await page.keyboard.type('brest');
+    const [searched] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.keyboard.press('Enter')]);
+    assert.equal(searched.status(), 200, 'the search draws the form again, nothing saved');
+    await page.waitForLoadState();
+    assert.equal(await page.getByLabel('Nom', { exact: true }).inputValue(), 'Tiers-lieu du Ponant');
+    assert.match(await page.getByRole('group', { name: 'Territoires' }).getByRole('status').innerText(), /brest/);
+    await checkA11y(page, 'organisation form with territories to tick');
+    const brest = page.getByRole('checkbox', { name: /^Brest Commune/ });
+    await pressOn(page, brest, 40);
+    await page.keyboard.press('Space');
+    assert.ok(await brest.isChecked());
+    await pressOn(page, page.getByRole('button', { name: 'Ajouter l’organisation' }), 40);
+    await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/organisations/tiers-lieu')),
+      page.keyboard.press('Enter')]);
+    await page.getByRole('link', { name: 'Brest', exact: true }).waitFor();
+    await checkA11y(page, 'organisation placed on Brest');
+    // Bretagne's list of organisations holds it.
+    await page.goto('/organisations?territoire=bretagne');
+    assert.match(await page.getByRole('main').innerText(), /Tiers-lieu du Ponant/);
+    await checkA11y(page, 'organisations in Bretagne');
   });
 });

@@ -117,6 +117,54 @@ TEST(Territories, ATerritoryListsTheAlgorithmsOfItsPublicBodiesBySiren) {
   EXPECT_TRUE(json(site, "/territoires/35.json").at("algorithms").as_array().empty());
 }
 
+TEST(Territories, AnOrganisationPlacedOnBrestIsFoundUnderBretagneAndTheFormSearchesWithoutJavaScript) {
+  Site site;
+  load(site, "a");
+  site.add_user("membre@example.org", "Marc Membre", kPassword);
+  Browser b(site);
+  b.sign_in("membre@example.org", kPassword);
+  b.get("/organisations/nouvelle");
+  std::vector<std::pair<std::string, std::string>> form = {
+      {"name", "Tiers-lieu du Ponant"}, {"kind", "association-tech"}, {"website", ""}, {"description", ""}};
+  // The picker's search: the form comes back with what matches to tick, what was typed kept, nothing saved.
+  auto searched = form;
+  searched.push_back({"territoire_q", "bres"});
+  searched.push_back({"chercher_territoire", "1"});
+  auto found = b.post("/organisations/nouvelle", searched);
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found.body, "name=\"territoires\" value=\"29019\">")) << "Brest offered, not ticked";
+  EXPECT_TRUE(has(found.body, "value=\"Tiers-lieu du Ponant\""));
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations"), 0);
+  // An address made up is refused next to the picker, nothing written.
+  auto wrong = form;
+  wrong.push_back({"territoires", "99999"});
+  EXPECT_EQ(b.post("/organisations/nouvelle", wrong).status, 422);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations"), 0);
+  // Ticked and saved.
+  auto placed = form;
+  placed.push_back({"territoires", "29019"});
+  auto created = b.post("/organisations/nouvelle", placed);
+  ASSERT_EQ(created.status, 303) << created.body;
+  const std::string page = b.get(created.header("location")).body;
+  EXPECT_TRUE(has(page, "href=\"/territoires/29019\">Brest</a>"));
+
+  // Every list narrowed to a territory finds what lies within it: Bretagne and Finistère find Brest.
+  for (const std::string within : {"region-53", "29", "242900314", "29019", "finistere"})
+    EXPECT_TRUE(has(b.get("/organisations?territoire=" + within).body, "Tiers-lieu du Ponant")) << within;
+  EXPECT_FALSE(has(b.get("/organisations?territoire=35").body, "Tiers-lieu du Ponant"));
+  EXPECT_EQ(json(site, "/organisations.json?territoire=region-53").at("total").as_int64(), 1);
+  EXPECT_EQ(json(site, "/organisations.json?territoire=35").at("total").as_int64(), 0);
+  // The territory's page counts it and links to the list.
+  auto bretagne = json(site, "/territoires/region-53.json");
+  EXPECT_EQ(bretagne.at("placed").at("organisation").as_int64(), 1);
+  EXPECT_TRUE(has(request(site.port(), "GET", "/territoires/29", {}).body, "/organisations?territoire=29"));
+  // The edit form starts from where it is; unticking removes it.
+  const std::string slug = created.header("location").substr(created.header("location").rfind('/') + 1);
+  EXPECT_TRUE(has(b.get("/organisations/" + slug + "/modifier").body, "value=\"29019\" checked"));
+  ASSERT_EQ(b.post("/organisations/" + slug + "/modifier", form).status, 303);
+  EXPECT_EQ(json(site, "/organisations.json?territoire=region-53").at("total").as_int64(), 0);
+}
+
 // The real COG, as `npm ci` installs it: every current commune and EPCI, in about a second.
 TEST(Territories, TheWholeOfficialGeographyLoads) {
   const auto data = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path() / "node_modules" /

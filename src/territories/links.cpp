@@ -1,0 +1,127 @@
+// Placing things on territories: territory_links, read for one thing or many in one query.
+#include "territories/links.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "i18n/i18n.hpp"
+#include "territories/store.hpp"
+
+namespace fabrique::territories {
+
+using i18n::N_;
+
+namespace {
+
+constexpr std::int64_t kMatches = 20;  // territories offered for one search of the picker
+
+}  // namespace
+
+std::vector<std::int64_t> resolve_places(storage::Connection& c, const std::vector<std::string>& keys,
+                                         FieldErrors& errors, const std::string& field) {
+  std::vector<std::int64_t> out;
+  std::set<std::string> seen;
+  for (const auto& key : keys) {
+    if (key.empty() || !seen.insert(key).second) continue;
+    auto t = store::by_key(c, key);
+    if (!t) {
+      errors.add(field, N_("Choose territories from the ones the search offers."));
+      return {};
+    }
+    out.push_back(t->id);
+  }
+  if (out.size() > kMaxPlaces) {
+    errors.add(field, N_("Choose 50 territories at most: a région or a département covers all that lies in it."));
+    return {};
+  }
+  return out;
+}
+
+void place(storage::Connection& c, std::string_view subject, std::int64_t id,
+           const std::vector<std::int64_t>& territory_ids) {
+  unplace(c, subject, id);
+  for (std::int64_t t : territory_ids)
+    c.execute("INSERT INTO territory_links (subject, subject_id, territory_id) VALUES (?, ?, ?)",
+              {std::string(subject), id, t});
+}
+
+void unplace(storage::Connection& c, std::string_view subject, std::int64_t id) {
+  c.execute("DELETE FROM territory_links WHERE subject = ? AND subject_id = ?", {std::string(subject), id});
+}
+
+std::vector<TerritoryRef> places(storage::Connection& c, std::string_view subject, std::int64_t id) {
+  auto all = places_of(c, subject, {id});
+  return all.empty() ? std::vector<TerritoryRef>{} : std::move(all.begin()->second);
+}
+
+std::map<std::int64_t, std::vector<TerritoryRef>> places_of(storage::Connection& c, std::string_view subject,
+                                                            const std::vector<std::int64_t>& ids) {
+  std::map<std::int64_t, std::vector<TerritoryRef>> out;
+  if (ids.empty()) return out;
+  storage::Params p{std::string(subject)};
+  p.insert(p.end(), ids.begin(), ids.end());
+  for (const auto& [id, ref] :
+       store::refs_with(c,
+                        "JOIN territory_links l ON l.territory_id = t.id WHERE l.subject = ? AND l.subject_id IN (" +
+                            storage::placeholders(ids.size()) + ") ORDER BY t.name_key, t.id",
+                        "l.subject_id", p))
+    out[id].push_back(ref);
+  return out;
+}
+
+std::vector<TerritoryRef> refs_of_keys(storage::Connection& c, const std::vector<std::string>& keys) {
+  std::vector<TerritoryRef> out;
+  std::set<std::string> seen;
+  storage::Params p;
+  for (const auto& k : keys)
+    if (!k.empty() && seen.insert(k).second && p.size() < kMaxPlaces * 2) p.push_back(k);
+  if (p.empty()) return out;
+  for (auto& [id, ref] : store::refs_with(
+           c, "WHERE t.key IN (" + storage::placeholders(p.size()) + ") ORDER BY t.name_key, t.id", "t.id", p))
+    out.push_back(std::move(ref));
+  return out;
+}
+
+std::string within_sql(std::string_view subject, std::string_view id_column) {
+  return fmt::format(
+      "EXISTS (SELECT 1 FROM territory_links tl JOIN territory_ancestors ta ON ta.territory_id = tl.territory_id "
+      "WHERE tl.subject = '{}' AND tl.subject_id = {} AND ta.ancestor_id = ?)",
+      subject, id_column);
+}
+
+std::map<std::string, std::int64_t> counts_within(storage::Connection& c, std::int64_t territory_id) {
+  std::map<std::string, std::int64_t> out;
+  for (const auto& r :
+       c.query("SELECT l.subject, COUNT(DISTINCT l.subject_id) FROM territory_links l JOIN territory_ancestors a ON "
+               "a.territory_id = l.territory_id WHERE a.ancestor_id = ? GROUP BY l.subject",
+               {territory_id}))
+    out[r.text(0)] = r.integer(1);
+  return out;
+}
+
+std::optional<Territory> territory_named(storage::Connection& c, std::string_view words) {
+  if (words.empty() || words.size() > 100) return std::nullopt;
+  if (auto t = store::by_key(c, key_of(words))) return t;
+  auto best = store::search(c, words, 1);
+  if (best.empty()) return std::nullopt;
+  return store::by_key(c, best.front().key);
+}
+
+Picker picker_of(storage::Connection& c, const std::vector<std::string>& chosen_keys, std::string_view query) {
+  Picker p;
+  p.chosen = refs_of_keys(c, chosen_keys);
+  p.query = std::string(query.substr(0, 100));
+  p.searched = !search_key(p.query).empty();
+  if (p.searched) {
+    for (auto& t : store::search(c, p.query, kMatches)) {
+      const bool chosen =
+          std::any_of(p.chosen.begin(), p.chosen.end(), [&](const TerritoryRef& k) { return k.key == t.key; });
+      if (!chosen && !t.retired) p.matches.push_back(std::move(t));
+    }
+  }
+  return p;
+}
+
+}  // namespace fabrique::territories

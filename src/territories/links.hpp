@@ -1,0 +1,62 @@
+// Placing things on territories, for every module: which territories a thing is on, the choice of
+// them in a form (the picker, which works without JavaScript), and the SQL that narrows a list to a
+// territory and everything within it.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/errors.hpp"
+#include "storage/database.hpp"
+#include "territories/model.hpp"
+
+namespace fabrique::territories {
+
+// The kinds of thing placed on territories, as stored in territory_links.subject.
+namespace subject {
+inline constexpr std::string_view organisation = "organisation";
+}  // namespace subject
+
+inline constexpr std::size_t kMaxPlaces = 50;  // territories one thing may be placed on
+
+// The territories `keys` name, for a thing's form: unknown keys (or more than kMaxPlaces) add an
+// error on `field`; the ids of the others, each once.
+std::vector<std::int64_t> resolve_places(storage::Connection& c, const std::vector<std::string>& keys,
+                                         FieldErrors& errors, const std::string& field);
+// Places the thing on exactly `territory_ids` (inside the caller's transaction).
+void place(storage::Connection& c, std::string_view subject, std::int64_t id,
+           const std::vector<std::int64_t>& territory_ids);
+void unplace(storage::Connection& c, std::string_view subject, std::int64_t id);
+// The territories the thing is on, by name; for many things at once, one query.
+std::vector<TerritoryRef> places(storage::Connection& c, std::string_view subject, std::int64_t id);
+std::map<std::int64_t, std::vector<TerritoryRef>> places_of(storage::Connection& c, std::string_view subject,
+                                                            const std::vector<std::int64_t>& ids);
+std::vector<TerritoryRef> refs_of_keys(storage::Connection& c, const std::vector<std::string>& keys);
+
+// "EXISTS (…)": the thing whose id is `id_column` is placed on the territory given as the one
+// parameter `?`, or on one within it.
+std::string within_sql(std::string_view subject, std::string_view id_column);
+// How many things of each subject are placed on `territory_id` or within it.
+std::map<std::string, std::int64_t> counts_within(storage::Connection& c, std::int64_t territory_id);
+
+// The territory a list's filter names (?territoire=): its key, else the best match of those words
+// ("finistere", "Brest"); nothing when none matches.
+std::optional<Territory> territory_named(storage::Connection& c, std::string_view words);
+
+// The picker of a form: what is chosen (kept as typed on an error), and, when the person searched,
+// the territories matching their words, to tick. Field names: "territoires" (each chosen key),
+// "territoire_q" (the words), and the button "chercher_territoire".
+struct Picker {
+  std::vector<TerritoryRef> chosen;
+  std::string query;
+  bool searched = false;
+  std::vector<TerritoryRef> matches;  // not already chosen
+};
+// The picker as the form sent it; searching when its words are not empty. A form whose picker
+// searched is drawn again (200), nothing saved: the person then ticks what they wanted.
+Picker picker_of(storage::Connection& c, const std::vector<std::string>& chosen_keys, std::string_view query);
+
+}  // namespace fabrique::territories
