@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks how pages are written: no html::render() call fills more than 6 positional fields, no
-view or template calls a store, and no page, view or HTTP file holds SQL.
+view or template calls a store, no page, view or HTTP file holds SQL, and every table stands in the
+labelled, focusable region that scrolls it on a narrow screen (views/templates/table.html).
 
 Pages move to templates (src/<module>/templates/*.html) module by module, so what is not moved yet
 is listed in scripts/check-pages.baseline: a file may only do better than its line there, never
@@ -13,6 +14,13 @@ import sys
 MAX_FIELDS = 6
 SQL = re.compile(r'"[^"\n]*\b(SELECT\s+\S|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)')
 STORE_CALL = re.compile(r"\bstore::\w+\s*\(")
+TABLE = re.compile(r"<table\b")
+TABLE_REGION = re.compile(r"\bTableRegion\{")
+MOVE = "write it as a template, load its data in the page's loader"
+# What to do about each kind of finding; MOVE for the others.
+ADVICE = {
+    "tables outside a region": 'open each <table> with <div{{ ui::TableRegion{"id of its caption or heading"} }}>',
+}
 
 
 def literal_after(text, i):
@@ -76,6 +84,10 @@ def measure(root):
             sql = len(SQL.findall(text))
             if sql:
                 found["SQL outside a store"] = sql
+        # A table without its region would widen the page, or scroll where a keyboard cannot reach.
+        bare = len(TABLE.findall(text)) - len(TABLE_REGION.findall(text))
+        if bare > 0:
+            found["tables outside a region"] = bare
         for what, n in found.items():
             counts[(rel, what)] = n
     return counts
@@ -100,7 +112,7 @@ def main():
     worse = [(k, n, baseline.get(k, 0)) for k, n in sorted(counts.items()) if n > baseline.get(k, 0)]
     better = [(k, counts.get(k, 0), n) for k, n in sorted(baseline.items()) if counts.get(k, 0) < n]
     for (rel, what), n, allowed in worse:
-        print(f"{rel}: {n} {what} (at most {allowed}): write it as a template, load its data in the page's loader")
+        print(f"{rel}: {n} {what} (at most {allowed}): {ADVICE.get(what, MOVE)}")
     for (rel, what), n, allowed in better:
         print(f"{rel}: {n} {what}, fewer than the baseline's {allowed}: run scripts/check-pages.py --update")
     totals = {}

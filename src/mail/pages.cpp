@@ -7,6 +7,7 @@
 #include "accounts/pages.hpp"
 #include "mail/outbox.hpp"
 #include "views/layout.hpp"
+#include "views/templates/table.hpp"
 
 namespace fabrique::mail::pages {
 
@@ -52,8 +53,9 @@ http::Response outbox(http::Context& ctx) {
       troubles.empty()
           ? render("<p>{}</p>", ctx.tr(N_("No mail has failed.")))
           : render(
-                R"(<div class="table"><table><caption>{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>)",
-                ctx.tr(N_("Mails that failed")), head, rows);
+                R"(<div{}><table><caption id="t-echecs">{}</caption><thead><tr>{}</tr></thead><tbody>{}</tbody></table></div>)",
+                html::render(*ctx.t, views::templates::TableRegion{"t-echecs"}), ctx.tr(N_("Mails that failed")), head,
+                rows);
   Html body = render(R"(<h1>{}</h1>
 <p>{}</p>
 {}

@@ -8,7 +8,7 @@ import { before, after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, signIn, submit, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, createOrganisation, expectAccessible, pageRoutes, signIn, submit, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
@@ -252,19 +252,6 @@ describe('the static archive, opened from the file system', () => {
       const path = at ? `${at}/${e.name}` : e.name;
       return [...(existsSync(join(root, path, 'index.html')) ? [path] : []), ...pagesOf(root, path)];
     });
-  // The site's page routes in the order the router tries them (literal paths before {slug}), each as
-  // a pattern over a page's path.
-  const pageRoutes = () => {
-    const r = spawnSync(process.env.FABRIQUE_BIN, ['routes'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    return r.stdout.split('\n').filter((line) => line.startsWith('GET /') && !/\.[a-z]+$/.test(line))
-      .map((line) => {
-        const route = line.slice('GET '.length);
-        const parts = route.slice(1).split('/').map((part) => part
-          .replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[a-z_]+:int\}/g, '[0-9]+').replace(/\{[a-z_]+\}/g, '[^/]+'));
-        return { route, pattern: new RegExp(`^${parts.join('/')}$`) };
-      });
-  };
 
   it('one page of every kind, in French and in English, has no accessibility violation', async () => {
     const routes = pageRoutes();

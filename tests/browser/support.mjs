@@ -36,7 +36,9 @@ function run(args) {
 
 // Starts `fabrique serve` on a free port of 127.0.0.1 over a new database, and resolves once it
 // printed its listening line. The returned stop() kills it and removes the temporary directory.
-export async function startServer({ territories = false } = {}) {
+// With `demo`, the database also holds the demo programme (`fabrique demo load`) and its accounts;
+// with `territories`, the official geography.
+export async function startServer({ demo = false, territories = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'fabrique-browser-'));
   const database = join(dir, 'fabrique.db');
   const mailDir = join(dir, 'mail');
@@ -61,6 +63,7 @@ export async function startServer({ territories = false } = {}) {
       run(['user', 'add', '--email', who.email, '--name', who.name, ...(admin ? ['--admin'] : []),
         '--password-file', passwordFile, '--database', database]);
     }
+    if (demo) run(['demo', 'load', '--database', database]);
     // No SMTP server: the mails are written to mailDir as .eml files, which readMail() reads.
     child = spawn(binary(), ['serve', '--database', database, '--listen', '127.0.0.1:0', '--log_requests', 'false',
       '--mail_dir', mailDir],
@@ -108,8 +111,9 @@ export async function launchBrowser() {
   });
 }
 
-// Registers, for the calling test file, hooks that start a server and a browser before its tests
-// and stop both after them (also when a test failed). The returned object is filled in by then.
+// Registers, for the calling test file, hooks that start a server (given startServer's `options`)
+// and a browser before its tests and stop both after them (also when a test failed). The returned
+// object is filled in by then.
 export function useServerAndBrowser(options = {}) {
   const env = { baseURL: undefined, browser: undefined, url: (path) => env.baseURL + path };
   let server;
@@ -165,6 +169,21 @@ export async function pressOn(page, locator, most = 30) {
     if (await locator.evaluate((el) => el === document.activeElement)) return;
   }
   assert.fail('the keyboard never reached the control');
+}
+
+// The site's page routes (`fabrique routes`: GET, neither data nor files) in the order the router
+// tries them (literal paths before {slug}), each with a pattern over a page's path without its
+// leading slash: the kind of a page is the first route whose pattern matches it.
+export function pageRoutes() {
+  const r = spawnSync(binary(), ['routes'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout.split('\n').filter((line) => line.startsWith('GET /') && !/\.[a-z]+$/.test(line))
+    .map((line) => {
+      const route = line.slice('GET '.length);
+      const parts = route.slice(1).split('/').map((part) => part
+        .replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[a-z_]+:int\}/g, '[0-9]+').replace(/\{[a-z_]+\}/g, '[^/]+'));
+      return { route, pattern: new RegExp(`^${parts.join('/')}$`) };
+    });
 }
 
 // The path and query of the first link to the site in `text` that starts with `path`.

@@ -4,6 +4,8 @@
 // permissions and bad input.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "coalitions/use_cases.hpp"
 #include "demo/demo.hpp"
 #include "integration/site.hpp"
@@ -457,6 +459,34 @@ TEST(Dashboard, IsPublicWithItsChartsTablesAndCsv) {
   EXPECT_TRUE(has(v.get("/tableau-de-bord.json"), R"("victories_achieved":1)"));
 }
 
+TEST(Dashboard, PagesThePaceTableTenCoalitionsAtATimeAndItsCsvHasThemAll) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    for (int i = 0; i < 11; ++i)
+      p.open(*c, std::to_string(100 + i), "Coalition d'essai " + std::to_string(i), "essai-" + std::to_string(i));
+  }
+  Browser v(p.site);
+  const auto first = v.get("/tableau-de-bord");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_TRUE(has(first, "Page 1 sur 2"));
+  EXPECT_TRUE(has(first, R"(href="/tableau-de-bord?page=2#rythme")"));
+  const auto second = v.get("/tableau-de-bord?page=2");
+  EXPECT_TRUE(has(second, "Page 2 sur 2"));
+  // Twelve coalitions: ten on the first page, two on the second, none on both.
+  int shown = 0;
+  for (const auto& slug : std::vector<std::string>{kSlug, "essai-0", "essai-1", "essai-2", "essai-3", "essai-4",
+                                                   "essai-5", "essai-6", "essai-7", "essai-8", "essai-9", "essai-10"}) {
+    const std::string link = "href=\"/coalitions/" + slug + "\"";
+    EXPECT_NE(has(first, link), has(second, link)) << slug;
+    shown += has(first, link) ? 1 : 0;
+  }
+  EXPECT_EQ(shown, 10);
+  const auto csv = v.get("/tableau-de-bord/coalitions.csv");
+  EXPECT_EQ(std::count(csv.body.begin(), csv.body.end(), '\n'), 1 + 12);
+  EXPECT_TRUE(has(first, R"(href="/tableau-de-bord/coalitions.csv")"));
+}
+
 TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
   Programme p;
   auto statements = [&] {
@@ -464,7 +494,7 @@ TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
     CountingConnection counting(*lease);
     // What the dashboard page reads: the figures, then the heterogeneity of its first page.
     auto d = roadmaps::load_dashboard(counting, p.site.now());
-    roadmaps::fill_heterogeneity(counting, d, 0, 30);
+    roadmaps::fill_heterogeneity(counting, d, 0, 10);
     return std::pair{counting.statements, d.coalitions.size()};
   };
   // Each new coalition has a co-porteur with an organisation, a declaration, an action and stage changes.
