@@ -17,6 +17,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::commons::pages {
 
@@ -297,7 +298,7 @@ Response create_resource(Context& ctx) {
   ResourceInput in = input_from(ctx);
   auto result = commons::propose_resource(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new(ctx, in, result.errors, 422);
-  return Response::redirect(urls::resource(result.resource->slug));
+  return fv::redirect_saved(urls::resource(result.resource->slug), fv::Saved::resource);
 }
 
 Response resource(Context& ctx) {
@@ -325,7 +326,8 @@ Response edit_resource(Context& ctx) {
 Response update_resource(Context& ctx) {
   ResourceInput in = input_from(ctx);
   auto result = commons::update_resource(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::resource(ctx.param("slug")));
+  if (result.errors.empty() && !result.conflict)
+    return fv::redirect_saved(urls::resource(ctx.param("slug")), fv::Saved::resource);
   Resource r = visible(ctx);
   return render_edit(ctx, r, in, result.errors, result.conflict, result.conflict ? 409 : 422);
 }
@@ -367,7 +369,7 @@ Response restore_resource(Context& ctx) {
                                                    views::integer_field(ctx.form.get("base_revision"), -1), ctx.now);
   if (result.conflict || !result.errors.empty())
     return views::restore_refused(ctx, urls::resource(slug), result.conflict, result.errors);
-  return Response::redirect(urls::history(urls::resource(slug)));
+  return fv::redirect_saved(urls::history(urls::resource(slug)), fv::Saved::restored);
 }
 
 }  // namespace fabrique::commons::pages

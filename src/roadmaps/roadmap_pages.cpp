@@ -18,6 +18,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::roadmaps::pages {
 
@@ -133,7 +134,7 @@ Response create_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
   auto result = roadmaps::create_action(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (!result.errors.empty()) return render_roadmap(ctx, coalition_of(ctx), in, result.errors, 422);
-  return Response::redirect(urls::action(ctx.param("slug"), result.id));
+  return fv::redirect_saved(urls::action(ctx.param("slug"), result.id), fv::Saved::action);
 }
 
 Response show_action(Context& ctx) {
@@ -156,7 +157,8 @@ Response action_json(Context& ctx) {
 Response update_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
   auto result = roadmaps::update_action(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::action(ctx.param("slug"), result.id));
+  if (result.errors.empty() && !result.conflict)
+    return fv::redirect_saved(urls::action(ctx.param("slug"), result.id), fv::Saved::action);
   auto k = coalition_of(ctx);
   auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
   if (!a) throw NotFound();
@@ -216,7 +218,8 @@ Response action_history_json(Context& ctx) {
 Response restore_action(Context& ctx) {
   auto result = roadmaps::restore_action_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
                                                   ctx.param_int("number"), ctx.now);
-  if (result.errors.empty()) return Response::redirect(urls::action_history(ctx.param("slug"), ctx.param_int("id")));
+  if (result.errors.empty())
+    return fv::redirect_saved(urls::action_history(ctx.param("slug"), ctx.param_int("id")), fv::Saved::restored);
   auto k = coalition_of(ctx);
   auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
   if (!a) throw NotFound();

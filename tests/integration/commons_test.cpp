@@ -78,7 +78,10 @@ TEST(Resources, EditsAreRevisionsAndAStaleEditIsAConflict) {
                                           {"licence", "MIT"},
                                           {"description", description}});
   };
-  EXPECT_EQ(save("1", "Deuxième description.").status, 303);
+  auto saved = save("1", "Deuxième description.");
+  EXPECT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.header("location"), page + "?enregistre=ressource");
+  EXPECT_NE(anim.get(saved.header("location")).body.find("La ressource est enregistrée."), std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_revisions"), 2);
   anim.get(page + "/modifier");
   auto stale = save("1", "Une version concurrente.");
@@ -260,6 +263,8 @@ TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {
                                               {"tried", "Ouvrir les données sur un portail."},
                                               {"tensions", "Si on ouvre tout, alors personne ne s'y retrouve."}});
   ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/boussole/un-portail-de-donnees-trop-technique?enregistre=experience");
+  EXPECT_NE(member.get(r.header("location")).body.find("La fiche d’expérience est enregistrée."), std::string::npos);
   Browser visitor(p.site);
   EXPECT_EQ(visitor.get("/boussole").body.find("Un portail de données trop technique"), std::string::npos);
   auto anim = p.signed_in("anim@example.org");

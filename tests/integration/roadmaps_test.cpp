@@ -94,7 +94,8 @@ TEST(Roadmaps, CoPorteurAddsAnActionThatAppearsOnBothRoadmapsAndAsJson) {
                  {{"qualities", "capacitant"}, {"organisations", "metropole-de-lyon"}, {"victory", "1"}});
   ASSERT_EQ(r.status, 303);
   auto id = std::to_string(p.last_action());
-  EXPECT_EQ(r.header("location"), p.page("/feuille-de-route/" + id));
+  EXPECT_EQ(r.header("location"), p.page("/feuille-de-route/" + id + "?enregistre=action"));
+  EXPECT_TRUE(has(b.get(r.header("location")), "<p class=\"notice\" role=\"status\">L’action est enregistrée.</p>"));
   auto page = b.get(p.page("/feuille-de-route/" + id));
   EXPECT_TRUE(has(page, "Atelier territorial avec le CNES"));
   EXPECT_TRUE(has(page, "Capacitant"));
@@ -622,7 +623,8 @@ TEST(Roadmaps, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistory
 
   auto r = b.post(action + "/historique/1/restaurer", {});
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.header("location"), action + "/historique");
+  EXPECT_EQ(r.header("location"), action + "/historique?enregistre=restauration");
+  EXPECT_TRUE(has(b.get(r.header("location")), "La révision est restaurée"));
   EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 3);
   EXPECT_EQ(p.site.count("SELECT progress FROM actions WHERE id = " + id), 20);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE status = 'engagee' AND description = "
@@ -721,7 +723,8 @@ TEST(Indicators, ACoPorteurEditsAnIndicatorAsANewRevisionAndItsHistoryShowsWhatC
                                                             {"baseline", "10"},
                                                             {"comment", "Cible revue en comité"}}));
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.header("location"), p.page_path);
+  EXPECT_EQ(r.header("location"), p.page_path + "?enregistre=indicateur");
+  EXPECT_TRUE(has(p.porteur.get(r.header("location")), "L’indicateur est enregistré."));
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 2);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions WHERE indicator_id = " + p.id), 2);
   page = p.porteur.get(p.page_path);
@@ -786,7 +789,7 @@ TEST(Indicators, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHisto
   EXPECT_TRUE(has(compared, "personnes → participants"));
   auto r = p.porteur.post(p.page_path + "/historique/1/restaurer", {});
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.header("location"), p.page_path + "#historique");
+  EXPECT_EQ(r.header("location"), p.page_path + "?enregistre=restauration#historique");
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 3);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE unit = 'personnes' AND target = 150"), 1);
   EXPECT_EQ(p.site.count("SELECT restored_from FROM indicator_revisions WHERE number = 3"), 1);
@@ -893,7 +896,8 @@ TEST(Measurements, ACorrectionKeepsTheOldValueInTheHistoryAndAStaleOneIsRefusedW
                                  {"reason", "Deux feuilles oubliées"},
                                  {"base_revision", "1"}});
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.header("location"), p.page_path);
+  EXPECT_EQ(r.header("location"), p.page_path + "?enregistre=mesure");
+  EXPECT_TRUE(has(p.porteur.get(r.header("location")), "La mesure est enregistrée."));
   EXPECT_EQ(p.site.count("SELECT CAST(value AS INTEGER) FROM measurements WHERE id = " + m), 24);
   EXPECT_EQ(p.site.count("SELECT revision FROM measurements WHERE id = " + m), 2);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes WHERE kind = 'correction' AND old_value = 22"), 1);
