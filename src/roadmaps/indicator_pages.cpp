@@ -32,8 +32,8 @@ namespace {
 
 constexpr history::Field kIndicatorFields[] = {{"name", N_("Name")},
                                                {"unit", N_("Unit")},
-                                               {"quality", N_("Quality")},
-                                               {"impact", N_("Kind of impact")},
+                                               {"quality", N_("Quality"), false, kQualities},
+                                               {"impact", N_("Kind of impact"), false, kImpacts},
                                                {"baseline", N_("Baseline")},
                                                {"target", N_("Target")},
                                                {"description", N_("How it is measured"), true}};

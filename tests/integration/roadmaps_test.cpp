@@ -128,7 +128,7 @@ TEST(Roadmaps, EditingAnActionMakesARevisionAndTheHistoryShowsWhatChanged) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 2);
   auto page = b.get(p.page("/feuille-de-route/" + id));
   EXPECT_TRUE(has(page, "Rédaction lancée"));
-  EXPECT_TRUE(has(page, "engagee → en-cours"));
+  EXPECT_TRUE(has(page, "Engagée → En cours"));  // the labels the form shows, not the stored values
   EXPECT_TRUE(has(page, "20 → 60"));
   // Saving the same values again makes no revision.
   b.post(p.page("/feuille-de-route/" + id),
@@ -612,6 +612,12 @@ TEST(Roadmaps, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistory
   auto history = b.get(action + "/historique");
   ASSERT_EQ(history.status, 200);
   EXPECT_TRUE(has(history, "action=\"" + action + "/historique/1/restaurer\"")) << history.body;
+  // Values read as the form says them, not as they are stored.
+  EXPECT_TRUE(has(history, "<li>Statut : Engagée → En cours</li>")) << history.body;
+  EXPECT_TRUE(has(history, "<li>Victoire : non</li>"));
+  EXPECT_TRUE(has(history, "<li>Échelle : Locale</li>"));
+  EXPECT_FALSE(has(history, "engagee"));
+  EXPECT_FALSE(has(history, "false"));
   EXPECT_FALSE(has(history, "/historique/2/restaurer"));  // the current revision has nothing to restore
 
   // The word diff between the two revisions marks the words added and removed.
@@ -732,7 +738,7 @@ TEST(Indicators, ACoPorteurEditsAnIndicatorAsANewRevisionAndItsHistoryShowsWhatC
   EXPECT_TRUE(has(page, "Révision 2"));
   EXPECT_TRUE(has(page, "Cible revue en comité"));
   EXPECT_TRUE(has(page, "150 → 200,5")) << page.body;
-  EXPECT_TRUE(has(page, "social → gouvernance"));
+  EXPECT_TRUE(has(page, "Type d’impact : Social → Gouvernance et régulation")) << page.body;  // labels, not slugs
   EXPECT_TRUE(has(page, "— → 10"));
   // The measurements and the impact page follow the new values; saving the same values makes nothing.
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
