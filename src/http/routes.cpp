@@ -218,6 +218,7 @@ const Router& routes() {
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique.json", roadmaps::action_history_json);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer",
            signed_in(roadmaps::restore_action));
+    r.get("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::next_step_action_form));
     r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::action_from_next_step))
         .creates();
     r.get("/coalitions/{slug}/impact", roadmaps::impact);
