@@ -268,6 +268,7 @@ const Router& routes() {
       r.post("/charte/versions/{number:int}/modifier", signed_in(commons::update_charter_draft));
       r.post("/charte/versions/{number:int}/consultation", signed_in(commons::open_consultation));
       r.post("/charte/versions/{number:int}/commentaires", signed_in(commons::comment_charter));
+      r.get("/charte/versions/{number:int}/adopter", signed_in(commons::confirm_adoption));
       r.post("/charte/versions/{number:int}/adopter", signed_in(commons::adopt_charter));
       r.post("/charte/versions/{number:int}/signer", signed_in(commons::sign_charter));
       r.get("/boussole", commons::boussole);  // ?issue=&coalition=

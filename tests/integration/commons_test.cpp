@@ -183,14 +183,20 @@ TEST(Charter, CommentsAreOpenOnlyDuringTheConsultation) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_comments"), 1);
 }
 
+// The animateur signed in on `anim` drafts version `number` with these principles and opens its
+// consultation; true when both were accepted.
+bool draft_and_consult(Browser& anim, const std::string& number, const std::string& principles) {
+  anim.get("/charte/versions/nouvelle");
+  if (anim.post("/charte/versions/nouvelle", {{"principes", principles}}).status != 303) return false;
+  anim.get("/charte/versions/" + number);
+  return anim.post("/charte/versions/" + number + "/consultation", {{"days", "10"}}).status == 303;
+}
+
 TEST(Charter, AdoptionShowsTheDiffAndAsksSignatoriesToSignAgain) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
   auto adopt = [&](const std::string& number, const std::string& principles) {
-    anim.get("/charte/versions/nouvelle");
-    ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"principes", principles}}).status, 303);
-    anim.get("/charte/versions/" + number);
-    ASSERT_EQ(anim.post("/charte/versions/" + number + "/consultation", {{"days", "10"}}).status, 303);
+    ASSERT_TRUE(draft_and_consult(anim, number, principles));
     ASSERT_EQ(anim.post("/charte/versions/" + number + "/adopter", {}).status, 303);
   };
   adopt("1", "Agir sur l'offre et la commande.");
@@ -229,6 +235,42 @@ TEST(Charter, AdoptionShowsTheDiffAndAsksSignatoriesToSignAgain) {
   EXPECT_EQ(member.post("/charte/versions/2/signer", {{"organisation", "fing"}}).status, 303);
   EXPECT_EQ(member.get("/charte").body.find("veuillez la signer à nouveau"), std::string::npos);
   EXPECT_EQ(Browser(p.site).get("/charte/signataires").body.find("Invités à signer de nouveau"), std::string::npos);
+}
+
+TEST(Charter, AdoptingAsksForConfirmationShowingTheSectionsThatChange) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  ASSERT_TRUE(draft_and_consult(anim, "1", "Agir sur l'offre et la commande."));
+  // The version's page links to the question; the question says there is nothing before it.
+  EXPECT_NE(anim.get("/charte/versions/1").body.find(R"(<a href="/charte/versions/1/adopter">)"), std::string::npos);
+  auto first = anim.get("/charte/versions/1/adopter");
+  EXPECT_EQ(first.status, 200);
+  EXPECT_NE(first.body.find("Aucune version n’a encore été adoptée"), std::string::npos) << first.body;
+  ASSERT_EQ(anim.post("/charte/versions/1/adopter", {}).status, 303);
+
+  p.site.advance(std::chrono::seconds(86400));
+  ASSERT_TRUE(draft_and_consult(anim, "2", "Agir sur l'offre, la commande et les usages."));
+  auto ask = anim.get("/charte/versions/2/adopter");
+  ASSERT_EQ(ask.status, 200);
+  EXPECT_NE(ask.body.find("<h1>Adopter la version 2 de la charte ?</h1>"), std::string::npos) << ask.body;
+  EXPECT_NE(ask.body.find("Ce qui change depuis la version 1"), std::string::npos);
+  EXPECT_NE(ask.body.find("1 section change."), std::string::npos);
+  EXPECT_NE(ask.body.find(R"(<h3 id="change-principes">Principes d’engagement</h3>)"), std::string::npos);
+  EXPECT_EQ(ask.body.find(R"(id="change-ambitions")"), std::string::npos);  // unchanged: only listed
+  EXPECT_NE(ask.body.find("<ins>"), std::string::npos);
+  EXPECT_NE(ask.body.find("Sections inchangées"), std::string::npos);
+  EXPECT_NE(ask.body.find(R"(<form method="post" action="/charte/versions/2/adopter">)"), std::string::npos);
+  // Asking adopts nothing.
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_versions WHERE adopted_at IS NOT NULL"), 1);
+
+  // Nobody but an animateur is asked; once adopted, the question leads back to the version.
+  auto member = p.signed_in("membre@example.org");
+  EXPECT_EQ(member.get("/charte/versions/2/adopter").status, 403);
+  ASSERT_EQ(anim.post("/charte/versions/2/adopter", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_versions WHERE adopted_at IS NOT NULL"), 2);
+  auto after = anim.get("/charte/versions/2/adopter");
+  EXPECT_EQ(after.status, 303);
+  EXPECT_EQ(after.header("location"), "/charte/versions/2");
 }
 
 TEST(Charter, OnlyAnimateursDraftAndAdoptAndAVersionMustBeConsultedFirst) {
