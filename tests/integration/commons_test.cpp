@@ -64,6 +64,52 @@ TEST(Resources, TheDefaultLicenceIsCcBy4AndAnUnknownLicenceIsRefused) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
 }
 
+TEST(Resources, AResourceShowsItsAuthorAndTheLineItsLicenceAsksToCreditIt) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  anim.get("/ressources/proposer");
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"title", "Guide des communs"}, {"url", "https://example.org/guide"}, {"kind", "guide"},
+      {"licence", "CC-BY-4.0"},       {"creator", std::string(201, 'x')},   {"description", "Pour démarrer."}};
+  // Too long an author is refused next to its field, the rest kept, nothing written.
+  auto refused = anim.post("/ressources/proposer", fields);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"(id="f-creator-error")"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("Pour démarrer."), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
+
+  fields[4].second = "La 27e Région";
+  auto made = anim.post("/ressources/proposer", fields);
+  ASSERT_EQ(made.status, 303) << made.body;
+  const std::string page = "/ressources/guide-des-communs";
+  auto shown = anim.get(page);
+  EXPECT_NE(shown.body.find("<dt>Auteur</dt><dd>La 27e Région</dd>"), std::string::npos) << shown.body;
+  EXPECT_NE(shown.body.find("<p class=\"attribution\">Pour la créditer : <a href=\"https://example.org/guide\">Guide "
+                            "des communs</a>, par La 27e Région, sous licence <a "
+                            "href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></p>"),
+            std::string::npos);
+  EXPECT_NE(anim.get(page + ".json").body.find(R"("creator":"La 27e Région")"), std::string::npos);
+
+  // The author is a field of the revisions: changed, compared, and brought back by a restore.
+  anim.get(page + "/modifier");
+  fields[4].second = "Fing";
+  fields.push_back({"base_revision", "1"});
+  ASSERT_EQ(anim.post(page + "/modifier", fields).status, 303);
+  auto compared = anim.get(page + "/historique/comparer?de=1&a=2");
+  EXPECT_NE(compared.body.find("Auteur"), std::string::npos);
+  EXPECT_NE(compared.body.find("Fing"), std::string::npos);
+  anim.get(page);
+  ASSERT_EQ(anim.post(page + "/historique/1/restaurer", {{"base_revision", "2"}}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE creator = 'La 27e Région' AND revision = 3"), 1);
+
+  // Without an author, the line still names the work and its licence.
+  anim.get(page + "/modifier");
+  fields[4].second = "";
+  fields.back().second = "3";
+  ASSERT_EQ(anim.post(page + "/modifier", fields).status, 303);
+  EXPECT_NE(anim.get(page).body.find("Guide des communs</a>, sous licence"), std::string::npos);
+}
+
 TEST(Resources, EditsAreRevisionsAndAStaleEditIsAConflict) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
