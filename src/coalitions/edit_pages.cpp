@@ -15,6 +15,7 @@
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/revisions.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::coalitions::pages {
 
@@ -128,7 +129,7 @@ Response create(Context& ctx) {
   auto v = values_from_form(ctx);
   auto result = create_coalition(ctx.db, *ctx.user, input_of(v), ctx.now);
   if (!result.errors.empty()) return render_new(ctx, v, result.errors, 422);
-  return Response::redirect(urls::coalition(result.coalition->slug));
+  return fv::redirect_saved(urls::coalition(result.coalition->slug), fv::Saved::coalition);
 }
 
 Response edit_form(Context& ctx) {
@@ -150,7 +151,9 @@ Response save_booklet(Context& ctx) {
     if (ctx.form.has(s.key)) edit.sections[s.key] = ctx.form.get(s.key);
   edit.comment = ctx.form.get("comment");
   auto result = coalitions::save_booklet(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
-  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::history(ctx.param("slug")));
+  // Back to the coalition page, where the booklet is read, rather than to its history.
+  if (result.errors.empty() && !result.conflict)
+    return fv::redirect_saved(urls::coalition(ctx.param("slug")), fv::Saved::booklet);
   Coalition k = editable(ctx);
   // On conflict the next save starts from the current revision: the person has now seen it.
   std::int64_t base = result.conflict ? result.current_revision : edit.base_revision;
@@ -176,7 +179,7 @@ Response update_fields(Context& ctx) {
                         .base_revision = k.booklet_revision},
                        422);
   }
-  return Response::redirect(urls::coalition(ctx.param("slug")));
+  return fv::redirect_saved(urls::coalition(ctx.param("slug")), fv::Saved::fiche);
 }
 
 }  // namespace fabrique::coalitions::pages

@@ -12,6 +12,7 @@
 #include "i18n/i18n.hpp"
 #include "views/layout.hpp"
 #include "views/revisions.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::coalitions::pages {
 
@@ -146,7 +147,7 @@ Response revision_json(Context& ctx) {
 
 Response restore(Context& ctx) {
   restore_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("number"), ctx.now);
-  return Response::redirect(urls::history(ctx.param("slug")));
+  return fv::redirect_saved(urls::history(ctx.param("slug")), fv::Saved::restored);
 }
 
 }  // namespace fabrique::coalitions::pages

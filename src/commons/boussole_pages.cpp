@@ -15,6 +15,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::commons::pages {
 
@@ -249,7 +250,7 @@ Response create_card(Context& ctx) {
   CardInput in = card_input_from(ctx);
   auto result = propose_card(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new_card(ctx, in, result.errors, 422);
-  return Response::redirect(urls::card(result.card->slug));
+  return fv::redirect_saved(urls::card(result.card->slug), fv::Saved::card);
 }
 
 Response card(Context& ctx) {
@@ -270,7 +271,8 @@ Response edit_card(Context& ctx) {
 Response update_card(Context& ctx) {
   CardInput in = card_input_from(ctx);
   auto result = commons::update_card(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::card(ctx.param("slug")));
+  if (result.errors.empty() && !result.conflict)
+    return fv::redirect_saved(urls::card(ctx.param("slug")), fv::Saved::card);
   Card k = visible_card(ctx);
   return render_edit_card(ctx, k, in, result.errors, result.conflict, result.conflict ? 409 : 422);
 }
@@ -305,7 +307,7 @@ Response restore_card(Context& ctx) {
                                                views::integer_field(ctx.form.get("base_revision"), -1), ctx.now);
   if (result.conflict || !result.errors.empty())
     return views::restore_refused(ctx, urls::card(slug), result.conflict, result.errors);
-  return Response::redirect(urls::history(urls::card(slug)));
+  return fv::redirect_saved(urls::history(urls::card(slug)), fv::Saved::restored);
 }
 
 }  // namespace fabrique::commons::pages

@@ -1,6 +1,7 @@
 // The charter: the version in force with its signature form, the versions with their diff against
 // the previous adopted one and their consultation comments, drafting, consultation, adoption, and
 // the signatories per version.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
@@ -409,6 +410,19 @@ Response comment_charter(Context& ctx) {
                                          ctx.form.get("comment-" + ctx.form.get("section")), ctx.now);
   if (!errors.empty()) return render_version(ctx, version_or_404(ctx), errors, 422);
   return Response::redirect(urls::charter_version(ctx.param_int("number")) + "#" + ctx.form.get("section"));
+}
+
+Response confirm_adoption(Context& ctx) {
+  // Asked only where adoption could follow: of an animateur, on a version consulted and not yet adopted.
+  if (!animateur(ctx)) return fv::forbidden(ctx, N_("Only the animateurs can adopt a version of the charter."));
+  CharterVersion v = version_or_404(ctx);
+  VersionPage page = load_version(ctx, v, {});
+  if (!page.may_adopt) return Response::redirect(urls::charter_version(v.number));
+  const long changed =
+      std::count_if(page.sections.begin(), page.sections.end(), [](const VersionSection& s) { return !s.unchanged; });
+  return fv::page(
+      ctx, fmt::format(fmt::runtime(ctx.tr(N_("Adopt version {} of the charter?"))), v.number),
+      html::render(*ctx.t, templates::ConfirmAdoption{.page = page, .changed = changed, .csrf = ctx.csrf_token()}));
 }
 
 Response adopt_charter(Context& ctx) {

@@ -76,9 +76,12 @@ inline constexpr std::array<Licence, 20> kLicences = {{
 }};
 inline constexpr const char* kDefaultLicence = "CC-BY-4.0";
 const Licence* licence(std::string_view id);  // nullptr when unknown
-const Choice* kind(std::string_view slug);    // nullptr when unknown
+// How an attribution names licence `id`: "CC BY 4.0", "CC0 1.0" for Creative Commons, else its name.
+std::string short_name(std::string_view id);
+const Choice* kind(std::string_view slug);  // nullptr when unknown
 
 inline constexpr std::size_t kMaxTitle = 200;
+inline constexpr std::size_t kMaxCreator = 200;
 inline constexpr std::size_t kMaxDescription = 5000;
 inline constexpr std::size_t kMaxUrl = 500;
 inline constexpr std::size_t kMaxTags = 10;
@@ -104,6 +107,7 @@ struct Resource {
   std::int64_t file_size = 0;
   std::string kind;
   std::string licence;
+  std::string creator;  // who made it, credited as the licence asks (a person or an organisation), or empty
   Status status = Status::draft;
   std::optional<std::int64_t> submitted_by;
   std::string submitter_name;  // public name, or empty
@@ -118,6 +122,7 @@ struct ResourceRevision {
   sys_seconds created_at{};
   std::string author_name;  // public name, or empty
   std::string title, description, url, kind, licence, tags, coalitions;
+  std::string creator;
 };
 
 // --- The charter

@@ -31,13 +31,14 @@ Response edit_charter_draft(Context& ctx);      // GET /charte/versions/{number:
 Response update_charter_draft(Context& ctx);    // POST /charte/versions/{number:int}/modifier
 Response open_consultation(Context& ctx);       // POST /charte/versions/{number:int}/consultation
 Response comment_charter(Context& ctx);         // POST /charte/versions/{number:int}/commentaires
-Response adopt_charter(Context& ctx);           // POST /charte/versions/{number:int}/adopter
-Response sign_charter(Context& ctx);            // POST /charte/versions/{number:int}/signer
-Response signatories(Context& ctx);             // GET /charte/signataires
-Response charter_json(Context& ctx);            // GET /charte.json: the version in force
-Response charter_versions_json(Context& ctx);   // GET /charte/versions.json
-Response charter_version_json(Context& ctx);    // GET /charte/versions/{number:int}.json
-Response signatories_json(Context& ctx);        // GET /charte/signataires.json
+Response confirm_adoption(Context& ctx);  // GET /charte/versions/{number:int}/adopter: what changes, and the button
+Response adopt_charter(Context& ctx);     // POST /charte/versions/{number:int}/adopter
+Response sign_charter(Context& ctx);      // POST /charte/versions/{number:int}/signer
+Response signatories(Context& ctx);       // GET /charte/signataires
+Response charter_json(Context& ctx);      // GET /charte.json: the version in force
+Response charter_versions_json(Context& ctx);  // GET /charte/versions.json
+Response charter_version_json(Context& ctx);   // GET /charte/versions/{number:int}.json
+Response signatories_json(Context& ctx);       // GET /charte/signataires.json
 
 Response boussole(Context& ctx);       // GET /boussole?issue=&coalition=
 Response boussole_json(Context& ctx);  // GET /boussole.json (same filters, ?page=&per_page=&updated_since=)

@@ -17,6 +17,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::commons::pages {
 
@@ -68,6 +69,7 @@ ResourceInput input_from(const Context& ctx) {
   in.url = ctx.form.get("url");
   in.kind = ctx.form.get("kind");
   in.licence = ctx.form.get("licence");
+  in.creator = ctx.form.get("creator");
   in.tags = ctx.form.get("tags");
   in.coalitions = ctx.form.all("coalitions");
   in.file = ctx.upload("file");
@@ -83,6 +85,7 @@ ResourceInput input_of(const Resource& r) {
   in.url = r.url;
   in.kind = r.kind;
   in.licence = r.licence;
+  in.creator = r.creator;
   for (const auto& t : r.tags) in.tags += (in.tags.empty() ? "" : ", ") + t;
   for (const auto& k : r.coalitions) in.coalitions.push_back(k.slug);
   in.base_revision = r.revision;
@@ -98,6 +101,7 @@ Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& e
       .url = in.url,
       .kind = in.kind,
       .licence = in.licence.empty() ? kDefaultLicence : in.licence,
+      .creator = in.creator,
       .description = in.description,
       .tags = in.tags,
       .file_hint = fmt::format(
@@ -203,6 +207,7 @@ boost::json::object resource_object(const Context& ctx, const Resource& r) {
        r.file_id ? boost::json::value(ctx.base_url + urls::resource_file(r.slug)) : boost::json::value(nullptr)},
       {"kind", r.kind},
       {"licence", {{"id", r.licence}, {"url", l ? l->url : ""}}},
+      {"creator", r.creator},
       {"tags", std::move(tags)},
       {"coalitions", std::move(linked)},
       {"revision", r.revision},
@@ -218,6 +223,8 @@ ResourcePage load_resource(Context& ctx, Resource r) {
   const Licence* l = licence(r.licence);
   page.licence_url = l ? l->url : "";
   page.licence_name = l ? l->name : r.licence;
+  page.licence_short = short_name(r.licence);
+  page.work_url = r.url.empty() ? ctx.base_url + urls::resource(r.slug) : r.url;
   if (r.file_id) page.file_label = files::label(r.file_type);
   page.description = text::render_markdown(r.description);
   page.can_edit = can_edit(ctx.db, actor, r);
@@ -278,9 +285,9 @@ Response resource_json(Context& ctx) {
   boost::json::array revisions;
   for (const auto& v : store::resource_revisions(ctx.db, page.resource.id)) {
     auto o = coalitions::json::revision({v.number, v.created_at, v.author_name, "", std::nullopt});
-    o["fields"] = {
-        {"title", v.title}, {"description", v.description}, {"url", v.url}, {"kind", v.kind}, {"licence", v.licence},
-        {"tags", v.tags},   {"coalitions", v.coalitions}};
+    o["fields"] = {{"title", v.title}, {"description", v.description}, {"url", v.url},
+                   {"kind", v.kind},   {"licence", v.licence},         {"creator", v.creator},
+                   {"tags", v.tags},   {"coalitions", v.coalitions}};
     revisions.push_back(std::move(o));
   }
   resource["revisions"] = std::move(revisions);
@@ -297,7 +304,7 @@ Response create_resource(Context& ctx) {
   ResourceInput in = input_from(ctx);
   auto result = commons::propose_resource(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new(ctx, in, result.errors, 422);
-  return Response::redirect(urls::resource(result.resource->slug));
+  return fv::redirect_saved(urls::resource(result.resource->slug), fv::Saved::resource);
 }
 
 Response resource(Context& ctx) {
@@ -325,7 +332,8 @@ Response edit_resource(Context& ctx) {
 Response update_resource(Context& ctx) {
   ResourceInput in = input_from(ctx);
   auto result = commons::update_resource(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::resource(ctx.param("slug")));
+  if (result.errors.empty() && !result.conflict)
+    return fv::redirect_saved(urls::resource(ctx.param("slug")), fv::Saved::resource);
   Resource r = visible(ctx);
   return render_edit(ctx, r, in, result.errors, result.conflict, result.conflict ? 409 : 422);
 }
@@ -356,6 +364,7 @@ Response compare_resource(Context& ctx) {
                               {ctx.tr(N_("Address (link)")), a->url, b->url},
                               {ctx.tr(N_("Kind")), views::kind_label(ctx, a->kind), views::kind_label(ctx, b->kind)},
                               {ctx.tr(N_("Licence")), licence_name(a->licence), licence_name(b->licence)},
+                              {ctx.tr(N_("Author")), a->creator, b->creator},
                               {ctx.tr(N_("Description")), a->description, b->description},
                               {ctx.tr(N_("Tags")), a->tags, b->tags},
                               {ctx.tr(N_("Linked coalitions")), a->coalitions, b->coalitions}});
@@ -367,7 +376,7 @@ Response restore_resource(Context& ctx) {
                                                    views::integer_field(ctx.form.get("base_revision"), -1), ctx.now);
   if (result.conflict || !result.errors.empty())
     return views::restore_refused(ctx, urls::resource(slug), result.conflict, result.errors);
-  return Response::redirect(urls::history(urls::resource(slug)));
+  return fv::redirect_saved(urls::history(urls::resource(slug)), fv::Saved::restored);
 }
 
 }  // namespace fabrique::commons::pages

@@ -24,6 +24,7 @@ ResourceResult restore_resource_revision(storage::Connection& c, const User& act
   in.url = old->url;
   in.kind = old->kind;
   in.licence = old->licence;
+  in.creator = old->creator;
   in.tags = old->tags;
   in.base_revision = base_revision;
   // The revision names its coalitions by number; one deleted since is left out.

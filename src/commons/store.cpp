@@ -30,7 +30,8 @@ constexpr const char* kPublicName = "CASE WHEN u.show_name = 1 THEN u.name ELSE 
 
 const std::string kResourceColumns = fmt::format(
     "r.id, r.slug, r.title, r.description, r.url, r.file_id, r.kind, r.licence, r.status, r.submitted_by, {}, "
-    "r.revision, r.created_at, r.updated_at, COALESCE(f.name, ''), COALESCE(f.media_type, ''), COALESCE(f.size, 0)",
+    "r.revision, r.created_at, r.updated_at, COALESCE(f.name, ''), COALESCE(f.media_type, ''), COALESCE(f.size, 0), "
+    "r.creator",
     kPublicName);
 // The joins kResourceColumns reads from.
 constexpr const char* kResourceJoins =
@@ -55,6 +56,7 @@ Resource resource_of(const Row& row) {
   r.file_name = row.text(14);
   r.file_type = row.text(15);
   r.file_size = row.integer(16);
+  r.creator = row.text(17);
   return r;
 }
 
@@ -166,10 +168,10 @@ bool resource_slug_taken(Connection& c, std::string_view slug) {
 std::int64_t insert_resource(Connection& c, const Resource& r) {
   return c
       .query_one(
-          "INSERT INTO resources (slug, title, description, url, file_id, kind, licence, status, submitted_by, "
-          "revision, created_at, updated_at, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) "
-          "RETURNING id",
-          {r.slug, r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence,
+          "INSERT INTO resources (slug, title, description, url, file_id, kind, licence, creator, status, "
+          "submitted_by, revision, created_at, updated_at, published_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?) RETURNING id",
+          {r.slug, r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence, r.creator,
            std::string(status_name(r.status)), nullable(r.submitted_by), secs(r.created_at), secs(r.updated_at),
            r.status == Status::published ? Value(secs(r.created_at)) : Value(nullptr)})
       ->integer(0);
@@ -178,9 +180,9 @@ std::int64_t insert_resource(Connection& c, const Resource& r) {
 bool update_resource(Connection& c, const Resource& r) {
   return c.execute(
              "UPDATE resources SET title = ?, description = ?, url = ?, file_id = ?, kind = ?, licence = ?, "
-             "revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
-             {r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence, r.revision, secs(r.updated_at),
-              r.id, r.revision - 1}) == 1;
+             "creator = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
+             {r.title, r.description, r.url, nullable(r.file_id), r.kind, r.licence, r.creator, r.revision,
+              secs(r.updated_at), r.id, r.revision - 1}) == 1;
 }
 
 void set_resource_status(Connection& c, std::int64_t id, Status s, sys_seconds now) {
@@ -205,9 +207,9 @@ void insert_resource_revision(Connection& c, const Resource& r, std::optional<st
   for (const auto& k : r.coalitions) coalitions += (coalitions.empty() ? "" : ", ") + k.number;
   c.execute(
       "INSERT INTO resource_revisions (resource_id, number, author_id, created_at, title, description, url, kind, "
-      "licence, tags, coalitions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "licence, tags, coalitions, creator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {r.id, r.revision, nullable(author), secs(when), r.title, r.description, r.url, r.kind, r.licence, tags,
-       coalitions});
+       coalitions, r.creator});
 }
 
 namespace {
@@ -215,12 +217,13 @@ namespace {
 std::vector<ResourceRevision> resource_revisions_where(Connection& c, const std::string& where, const Params& p) {
   std::vector<ResourceRevision> out;
   for (const auto& row : c.query(fmt::format("SELECT v.number, v.created_at, {}, v.title, v.description, v.url, "
-                                             "v.kind, v.licence, v.tags, v.coalitions FROM resource_revisions v "
+                                             "v.kind, v.licence, v.tags, v.coalitions, v.creator "
+                                             "FROM resource_revisions v "
                                              "LEFT JOIN users u ON u.id = v.author_id WHERE {} ORDER BY v.number DESC",
                                              kPublicName, where),
                                  p))
     out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
-                   row.text(7), row.text(8), row.text(9)});
+                   row.text(7), row.text(8), row.text(9), row.text(10)});
   return out;
 }
 

@@ -28,7 +28,7 @@ ResourceResult save_resource(storage::Connection& c, const User& actor, const Re
   if (file_type) r.file_id = files::store(c, *in.file, *file_type, actor.id, now).id;
   if (r.title == current.title && r.description == current.description && r.url == current.url &&
       r.file_id == current.file_id && r.kind == current.kind && r.licence == current.licence &&
-      r.tags == current.tags && same_coalitions()) {
+      r.creator == current.creator && r.tags == current.tags && same_coalitions()) {
     out.resource = current;  // unchanged: no revision
     return out;
   }

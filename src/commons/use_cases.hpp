@@ -33,6 +33,7 @@ struct ResourceInput {
   const files::Upload* file = nullptr;
   std::string kind;
   std::string licence;
+  std::string creator;                  // who made it, credited as the licence asks
   std::string tags;                     // comma-separated
   std::vector<std::string> coalitions;  // slugs
   std::int64_t base_revision = 0;       // on edit: the revision the form was made from

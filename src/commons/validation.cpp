@@ -67,7 +67,9 @@ Resource validate(storage::Connection& c, const ResourceInput& in, bool has_file
   if (sent_file) file_type = files::check(*in.file, "file", errors);
   r.kind = in.kind;
   r.licence = in.licence.empty() ? kDefaultLicence : in.licence;
+  r.creator = text::trim(in.creator);
   check_line(errors, "title", r.title, kMaxTitle, true);
+  check_line(errors, "creator", r.creator, kMaxCreator, false);
   check_text(errors, "description", r.description, kMaxDescription);
   if (r.url.empty() && !sent_file && !has_file)
     errors.add("url", N_("Give the address of the resource, or attach a file."));

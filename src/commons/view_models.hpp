@@ -75,8 +75,11 @@ struct ResourcePage {
   Resource resource;
   std::string kind;  // translated
   std::string licence_url, licence_name;
-  std::string file_label;  // the file's kind, when a file
-  html::Html description;  // the Markdown rendered
+  // The line crediting it as its licence asks: "Title, by Author, under licence CC BY 4.0", the title
+  // linking to where the work is (its address, else its page here) and the licence to its text.
+  std::string work_url, licence_short;  // licence_short: "CC BY 4.0"
+  std::string file_label;               // the file's kind, when a file
+  html::Html description;               // the Markdown rendered
   bool can_edit = false;
   bool can_publish = false;  // a proposal the person may publish
   bool can_delete = false;
@@ -85,7 +88,7 @@ struct ResourcePage {
 
 // The fields of the resource form, as typed or as saved.
 struct ResourceForm {
-  std::string title, url, kind, licence, description, tags;
+  std::string title, url, kind, licence, creator, description, tags;
   std::string file_hint;  // translated: the accepted files, and which file a new one replaces
   std::vector<fabrique::views::Option> kinds, licences;
   struct Box {

@@ -40,6 +40,7 @@ struct ResourceData {
   const char* by;         // e-mail of who proposed it
   sys_seconds at;
   const char* description;
+  const char* creator;    // who made it, as the source names them, or ""
 };
 
 struct CardData {
@@ -65,55 +66,68 @@ const std::vector<ResourceData>& resources() {
   static const std::vector<ResourceData> kList = {
       {"Site du programme #Reset", "https://reset.fing.org", "site", "", "programme, coalitions", kAnimateur,
        on(2020, 6, 16),
-       "Le point d'entrée du programme porté par la Fing : ses intentions, ses coalitions et la façon d'y prendre part."},
+       "Le point d'entrée du programme porté par la Fing : ses intentions, ses coalitions et la façon d'y prendre part.",
+       "Fing"},
       {"Podcast « Concevons le numérique que nous voulons »",
        "https://autrementautrement.com/2020/07/30/podcast-sophie-fourquet-maheo-concevons-le-numerique-que-nous-voulons/",
        "podcast", "", "récit, engagement", kAnimateur, on(2020, 7, 30),
        "Un épisode enregistré chez Vraiment Vraiment qui raconte #Reset, ce que ses coalitions cherchent à transformer, "
-       "et comment une organisation peut s'y engager auprès de ses clients et partenaires."},
+       "et comment une organisation peut s'y engager auprès de ses clients et partenaires.",
+       "Vraiment Vraiment"},
       {"Planet Tech'Care", "https://www.planet-techcare.green/", "manifeste", "", "sobriété, empreinte environnementale",
        kAnimateur, on(2020, 11, 5),
        "Un manifeste et une plateforme : les signataires reconnaissent l'empreinte environnementale du numérique, "
-       "s'engagent à la mesurer puis à la réduire, et trouvent des ateliers pour monter en compétences."},
+       "s'engagent à la mesurer puis à la réduire, et trouvent des ateliers pour monter en compétences.",
+       "Planet Tech'Care"},
       {"Cartographie des tendances 2020-2021 de Cap Digital",
        "https://www.capdigital.com/telechargez-la-cartographie-des-tendances-2020-2021/", "note", "",
        "innovation responsable, tendances", kAnimateur, on(2020, 11, 5),
-       "Le panorama annuel du pôle de compétitivité, où la sobriété et l'innovation responsable traversent tous les marchés."},
+       "Le panorama annuel du pôle de compétitivité, où la sobriété et l'innovation responsable traversent tous les marchés.",
+       "Cap Digital"},
       {"Sumity", "https://sumity.eu/", "site", "", "transition, territoires", kAnimateur, on(2020, 11, 5),
        "Une alliance d'universités, de laboratoires, d'entreprises et de collectivités du nord de la France pour "
-       "accélérer ensemble la transformation numérique et écologique."},
+       "accélérer ensemble la transformation numérique et écologique.",
+       "Sumity"},
       {"Attention, l'extension qui mesure la captologie", "https://attention.designersethiques.org/", "outil",
        "qualite-democratique", "conception éthique, attention", kMaxime, on(2020, 11, 5),
        "Un module pour navigateur conçu par Designers Éthiques qui rend visibles les mécanismes de captation de "
-       "l'attention d'un site."},
+       "l'attention d'un site.",
+       "Designers Éthiques"},
       {"PeerTube de Designers Éthiques", "https://peertube.designersethiques.org/", "demonstrateur", "",
        "logiciel libre, sobriété, vidéo", kMaxime, on(2020, 11, 5),
        "Une instance vidéo sobre, libre et décentralisée, qui montre qu'une alternative aux grandes plateformes est "
-       "à portée d'une association."},
+       "à portée d'une association.",
+       "Designers Éthiques"},
       {"Riposte créative territoriale", "https://ripostecreativeterritoriale.xyz", "site", "qualite-democratique",
        "participation, coconception", kCamille, on(2020, 6, 16),
        "Un espace de coconception où la question civique passe avant l'outil : un exemple pour les dispositifs de "
-       "participation."},
+       "participation.",
+       ""},
       {"Innovation pédagogique", "https://innovation-pedagogique.fr", "site", "formations-superieures-transitions",
        "formation, transitions", kAnimateur, on(2020, 6, 16),
        "Des ressources et modules partagés par la communauté enseignante, utiles pour former aux transitions et pas "
-       "seulement au numérique responsable."},
+       "seulement au numérique responsable.",
+       ""},
       {"Wiki Faire école", "https://wiki.faire-ecole.org", "site", "equite-educative", "éducation, pratiques",
        kAnimateur, on(2020, 6, 16),
-       "Un wiki où la communauté éducative partage ses pratiques : une base pour la coalition sur l'équité éducative."},
+       "Un wiki où la communauté éducative partage ses pratiques : une base pour la coalition sur l'équité éducative.",
+       ""},
       {"Appel à communs pour la résilience des territoires",
        "https://wiki.resilience-territoire.ademe.fr/wiki/Appel_%C3%A0_Communs", "site", "communs-numeriques",
        "communs, résilience, territoires", kMaxime, on(2021, 6, 15),
-       "L'appel de l'ADEME à produire et maintenir des communs au service de la résilience des territoires."},
+       "L'appel de l'ADEME à produire et maintenir des communs au service de la résilience des territoires.",
+       "ADEME"},
       {"BRICKS, Vigie-Nature École", "https://bricks.vigienature-ecole.fr/", "demonstrateur", "donnees-environnementales",
        "données environnementales, sciences participatives, école", kLou, on(2021, 4, 14),
        "Des données de biodiversité collectées par des élèves et rendues explorables en classe : un démonstrateur "
-       "d'appropriation des données environnementales."},
+       "d'appropriation des données environnementales.",
+       "Vigie-Nature École"},
       {"Ateliers capteurs environnementaux, tour de Bretagne",
        "http://www.labfab.fr/ateliers-capteurs-environnementaux-tour-de-bretagne/", "demonstrateur",
        "donnees-environnementales", "capteurs, données environnementales, médiation", kLou, on(2021, 4, 14),
        "Des ateliers itinérants où chacun fabrique et installe des capteurs, pour comprendre ce que mesurent les "
-       "données environnementales de son territoire."},
+       "données environnementales de son territoire.",
+       ""},
   };
   return kList;
 }
@@ -217,6 +231,7 @@ void load_commons(storage::Connection& c) {
     in.url = r.url;
     in.kind = r.kind;
     in.licence = commons::kDefaultLicence;
+    in.creator = r.creator;
     in.tags = r.tags;
     in.description = r.description;
     if (*r.coalition) in.coalitions.push_back(r.coalition);

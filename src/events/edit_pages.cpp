@@ -15,6 +15,7 @@
 #include "taxonomies/taxonomy.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::events::pages {
 
@@ -138,7 +139,7 @@ Response create(Context& ctx) {
   EventInput in = input_from_form(ctx);
   auto r = create_event(ctx.db, *ctx.user, in, ctx.now);
   if (!r.errors.empty()) return render_new(ctx, in, r.errors, 422);
-  return Response::redirect(urls::event(r.event->slug));
+  return fv::redirect_saved(urls::event(r.event->slug), fv::Saved::event);
 }
 
 Response edit_form(Context& ctx) {
@@ -151,7 +152,7 @@ Response update(Context& ctx) {
   const Scope scope = ctx.form.get("portee") == "suivantes" ? Scope::following : Scope::this_one;
   auto r = update_event(ctx.db, *ctx.user, ctx.param("slug"), in, scope, ctx.now);
   if (!r.errors.empty()) return render_edit(ctx, event_to_edit(ctx), in, r.errors, 422);
-  return Response::redirect(urls::event(r.event->slug));
+  return fv::redirect_saved(urls::event(r.event->slug), fv::Saved::event);
 }
 
 }  // namespace fabrique::events::pages

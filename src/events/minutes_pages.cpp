@@ -20,6 +20,7 @@
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/revisions.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::events::pages {
 
@@ -156,7 +157,7 @@ Response minutes_save(Context& ctx) {
   if (!r.errors.empty())
     return render_editor(ctx, event_of(ctx), edit.base_revision, edit.body, edit.comment, r.errors, nullptr, 422);
   if (r.conflict) return render_editor(ctx, event_of(ctx), r.current_revision, edit.body, edit.comment, {}, &r, 409);
-  return Response::redirect(urls::minutes(ctx.param("slug")));
+  return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::minutes);
 }
 
 Response minutes_history(Context& ctx) {
@@ -202,7 +203,7 @@ Response minutes_compare(Context& ctx) {
 
 Response minutes_restore(Context& ctx) {
   restore_minutes(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("number"), ctx.now);
-  return Response::redirect(urls::minutes_history(ctx.param("slug")));
+  return fv::redirect_saved(urls::minutes_history(ctx.param("slug")), fv::Saved::restored);
 }
 
 Response add_item(Context& ctx) {
@@ -224,7 +225,7 @@ Response add_item(Context& ctx) {
   in.assignee = ctx.form.get("assignee");
   auto errors = add_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
-  return Response::redirect(urls::minutes(ctx.param("slug")));
+  return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::minutes);
 }
 
 Response remove_item(Context& ctx) {
@@ -239,7 +240,7 @@ namespace fabrique::events::pages {
 Response attach(Context& ctx) {
   auto errors = attach_file(ctx.db, *ctx.user, ctx.param("slug"), ctx.upload("file"), ctx.now);
   if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
-  return Response::redirect(urls::minutes(ctx.param("slug")) + "#pieces");
+  return fv::redirect_saved(urls::minutes(ctx.param("slug")) + "#pieces", fv::Saved::minutes);
 }
 
 Response detach(Context& ctx) {

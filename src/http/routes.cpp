@@ -219,6 +219,7 @@ const Router& routes() {
     r.get("/coalitions/{slug}/feuille-de-route/{id:int}/historique.json", roadmaps::action_history_json);
     r.post("/coalitions/{slug}/feuille-de-route/{id:int}/historique/{number:int}/restaurer",
            signed_in(roadmaps::restore_action));
+    r.get("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::next_step_action_form));
     r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/action", signed_in(roadmaps::action_from_next_step))
         .creates();
     r.get("/coalitions/{slug}/impact", roadmaps::impact);
@@ -268,6 +269,7 @@ const Router& routes() {
       r.post("/charte/versions/{number:int}/modifier", signed_in(commons::update_charter_draft));
       r.post("/charte/versions/{number:int}/consultation", signed_in(commons::open_consultation));
       r.post("/charte/versions/{number:int}/commentaires", signed_in(commons::comment_charter));
+      r.get("/charte/versions/{number:int}/adopter", signed_in(commons::confirm_adoption));
       r.post("/charte/versions/{number:int}/adopter", signed_in(commons::adopt_charter));
       r.post("/charte/versions/{number:int}/signer", signed_in(commons::sign_charter));
       r.get("/boussole", commons::boussole);  // ?issue=&coalition=

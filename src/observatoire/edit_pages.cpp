@@ -10,6 +10,7 @@
 #include "observatoire/view_models.hpp"
 #include "observatoire/views.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::observatoire::pages {
 
@@ -77,7 +78,7 @@ Response create(Context& ctx) {
   if (can_edit(ctx.db, &*ctx.user)) {
     auto r = create_entry(ctx.db, *ctx.user, d, ctx.form.get("source"), ctx.now);
     if (!r.errors.empty()) return render_new(ctx, d, r.errors, 422);
-    return Response::redirect(urls::entry(r.entry->slug));
+    return fv::redirect_saved(urls::entry(r.entry->slug), fv::Saved::entry);
   }
   FieldErrors errors;
   auto id = propose_entry(ctx.db, *ctx.user, d, ctx.form.get("source"), errors, ctx.now);
@@ -101,7 +102,7 @@ Response update(Context& ctx) {
   edit.source = ctx.form.get("source");
   edit.comment = ctx.form.get("comment");
   auto r = update_entry(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
-  if (r.errors.empty() && !r.conflict) return Response::redirect(urls::entry(ctx.param("slug")));
+  if (r.errors.empty() && !r.conflict) return fv::redirect_saved(urls::entry(ctx.param("slug")), fv::Saved::entry);
   // On conflict the next save starts from the current revision: the editor has been warned.
   return render_edit(ctx, *r.entry, edit.doc, r.conflict ? r.entry->revision : edit.base_revision, r.errors, r.conflict,
                      r.conflict ? 409 : 422);

@@ -2,6 +2,8 @@
 #include "roadmaps/history.hpp"
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
 
 #include "charts/charts.hpp"
 #include "common/numbers.hpp"
@@ -19,18 +21,35 @@ using i18n::N_;
 
 namespace {
 
-// A snapshot's value as the reader reads it: numbers with the decimal separator of their language.
-std::string text_of(const boost::json::value* v, char decimal) {
+// One stored value of field `f` as the reader reads it: a list's label rather than its slug, a day
+// written out, "yes" or "no", numbers with the decimal separator of their language.
+std::string text_of(const Context& ctx, const Field& f, const boost::json::value& v, char decimal) {
+  if (v.is_bool()) return ctx.tr(v.as_bool() ? N_("yes") : N_("no"));
+  if (v.is_double()) return charts::number(v.as_double(), decimal);
+  if (!v.is_string()) return boost::json::serialize(v);
+  const std::string s(v.as_string());
+  for (const auto& c : f.choices)
+    if (s == c.slug) return ctx.tr(c.label);
+  if (f.day) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (std::sscanf(s.c_str(), "%d-%u-%u", &y, &m, &d) == 3) {
+      const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+      if (ymd.ok()) return day_text(*ctx.t, sys_seconds{std::chrono::sys_days{ymd}});
+    }
+  }
+  return s;
+}
+
+// A snapshot's field as the reader reads it; a list joined with commas, "—" for nothing.
+std::string text_of(const Context& ctx, const Field& f, const boost::json::value* v, char decimal) {
   if (!v || v->is_null()) return "—";
-  if (v->is_string()) return std::string(v->as_string());
-  if (v->is_double()) return charts::number(v->as_double(), decimal);
   if (v->is_array()) {
     std::string out;
-    for (const auto& e : v->as_array())
-      out += (out.empty() ? "" : ", ") + (e.is_string() ? std::string(e.as_string()) : boost::json::serialize(e));
+    for (const auto& e : v->as_array()) out += (out.empty() ? "" : ", ") + text_of(ctx, f, e, decimal);
     return out.empty() ? "—" : out;
   }
-  return boost::json::serialize(*v);
+  return text_of(ctx, f, *v, decimal);
 }
 
 bool blank(const boost::json::value* v) {
@@ -57,12 +76,14 @@ Html changes(const Context& ctx, const Revision& r, const Revision* previous, st
     if (previous && ((!was && !after) || (was && after && *was == *after))) continue;
     if (!previous && blank(after)) continue;
     if (previous && f.long_text) {
-      std::string a = blank(was) ? "" : text_of(was, decimal), b = blank(after) ? "" : text_of(after, decimal);
+      std::string a = blank(was) ? "" : text_of(ctx, f, was, decimal),
+                  b = blank(after) ? "" : text_of(ctx, f, after, decimal);
       list += render("<li>{} :{}</li>", ctx.tr(f.label), text::render_diff(text::diff_words(a, b), labels));
     } else if (previous) {
-      list += render("<li>{} : {} → {}</li>", ctx.tr(f.label), text_of(was, decimal), text_of(after, decimal));
+      list += render("<li>{} : {} → {}</li>", ctx.tr(f.label), text_of(ctx, f, was, decimal),
+                     text_of(ctx, f, after, decimal));
     } else {
-      list += render("<li>{} : {}</li>", ctx.tr(f.label), text_of(after, decimal));
+      list += render("<li>{} : {}</li>", ctx.tr(f.label), text_of(ctx, f, after, decimal));
     }
   }
   return render("<ul>{}</ul>", list);

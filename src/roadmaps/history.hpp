@@ -15,12 +15,16 @@ namespace fabrique::roadmaps::history {
 using html::Html;
 using http::Context;
 
-// A field of a revision's JSON snapshot, its label (msgid), and whether it is a long text whose
-// changes read better as a word diff than as "before → after".
+// A field of a revision's JSON snapshot, its label (msgid), whether it is a long text whose changes
+// read better as a word diff than as "before → after", and how a stored value is shown: the label of
+// a fixed list's slug ("proposee" → "Proposed"), or a day ("2021-09-15" → "15 September 2021").
+// Booleans always read "yes" or "no".
 struct Field {
   const char* key;
   const char* label;
   bool long_text = false;
+  std::span<const Choice> choices = {};
+  bool day = false;
 };
 
 // What revision `r` changed against `previous` (or, for the first, what it set), as a list.

@@ -18,6 +18,7 @@
 #include "roadmaps/views.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::roadmaps::pages {
 
@@ -98,7 +99,7 @@ Response create_indicator(Context& ctx) {
   FieldErrors errors;
   auto id = roadmaps::create_indicator(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now, errors);
   if (!errors.empty()) return render_impact(ctx, coalition_of(ctx), in, errors, "", {}, {}, 422);
-  return Response::redirect(urls::indicator_section(ctx.param("slug"), id));
+  return fv::redirect_saved(urls::indicator_section(ctx.param("slug"), id), fv::Saved::indicator);
 }
 
 Response record_measurement(Context& ctx) {
@@ -109,7 +110,7 @@ Response record_measurement(Context& ctx) {
   const std::int64_t id = *indicator;
   auto errors = roadmaps::record_measurement(ctx.db, *ctx.user, ctx.param("slug"), id, in, ctx.now);
   if (!errors.empty()) return render_impact(ctx, coalition_of(ctx), {}, {}, f.get("indicator"), in, errors, 422);
-  return Response::redirect(urls::indicator_section(ctx.param("slug"), id));
+  return fv::redirect_saved(urls::indicator_section(ctx.param("slug"), id), fv::Saved::measurement);
 }
 
 Response measurements_csv(Context& ctx) {

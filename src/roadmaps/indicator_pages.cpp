@@ -19,6 +19,7 @@
 #include "roadmaps/views.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::roadmaps::pages {
 
@@ -31,8 +32,8 @@ namespace {
 
 constexpr history::Field kIndicatorFields[] = {{"name", N_("Name")},
                                                {"unit", N_("Unit")},
-                                               {"quality", N_("Quality")},
-                                               {"impact", N_("Kind of impact")},
+                                               {"quality", N_("Quality"), false, kQualities},
+                                               {"impact", N_("Kind of impact"), false, kImpacts},
                                                {"baseline", N_("Baseline")},
                                                {"target", N_("Target")},
                                                {"description", N_("How it is measured"), true}};
@@ -151,7 +152,7 @@ Response update_indicator(Context& ctx) {
   auto result = roadmaps::update_indicator(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
   auto k = coalition_of(ctx);
   if (result.errors.empty() && !result.conflict)
-    return Response::redirect(urls::indicator(k.slug, ctx.param_int("id")));
+    return fv::redirect_saved(urls::indicator(k.slug, ctx.param_int("id")), fv::Saved::indicator);
   auto i = store::indicator(ctx.db, k.id, ctx.param_int("id"));
   if (!i) throw NotFound();
   // After a conflict the next save starts from the current revision: the person has now seen it.
@@ -165,7 +166,7 @@ Response restore_indicator(Context& ctx) {
   auto k = coalition_of(ctx);
   auto i = store::indicator(ctx.db, k.id, ctx.param_int("id"));
   if (!i) throw NotFound();
-  if (result.errors.empty()) return Response::redirect(base_of(k, *i) + "#historique");
+  if (result.errors.empty()) return fv::redirect_saved(base_of(k, *i) + "#historique", fv::Saved::restored);
   return render_indicator(ctx, k, *i, input_of(*i), {}, false, 422, result.errors);
 }
 
@@ -181,7 +182,7 @@ Response correct_measurement(Context& ctx) {
   auto result = roadmaps::correct_measurement(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
                                               ctx.param_int("measure"), in, ctx.now);
   if (result.errors.empty() && !result.conflict)
-    return Response::redirect(urls::indicator(ctx.param("slug"), ctx.param_int("id")));
+    return fv::redirect_saved(urls::indicator(ctx.param("slug"), ctx.param_int("id")), fv::Saved::measurement);
   auto t = target_of(ctx);
   if (result.conflict) in.base_revision = t.measurement.revision;
   return render_measurement(ctx, t, in, result.errors, {"", "", "", "", t.measurement.revision}, {}, result.conflict,
@@ -193,7 +194,7 @@ Response remove_measurement(Context& ctx) {
   auto result = roadmaps::remove_measurement(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
                                              ctx.param_int("measure"), in, ctx.now);
   if (result.errors.empty() && !result.conflict)
-    return Response::redirect(urls::indicator(ctx.param("slug"), ctx.param_int("id")));
+    return fv::redirect_saved(urls::indicator(ctx.param("slug"), ctx.param_int("id")), fv::Saved::measurement_removed);
   auto t = target_of(ctx);
   if (result.conflict) in.base_revision = t.measurement.revision;
   return render_measurement(ctx, t, input_of(t.measurement), {}, in, result.errors, result.conflict,

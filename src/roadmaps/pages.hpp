@@ -22,6 +22,7 @@ Response create_action(Context& ctx);           // POST /coalitions/{slug}/feuil
 Response show_action(Context& ctx);             // GET /coalitions/{slug}/feuille-de-route/{id}
 Response action_json(Context& ctx);             // GET /coalitions/{slug}/feuille-de-route/{id}.json
 Response update_action(Context& ctx);           // POST /coalitions/{slug}/feuille-de-route/{id}
+Response next_step_action_form(Context& ctx);   // GET /evenements/{slug}/compte-rendu/elements/{id}/action
 Response action_from_next_step(Context& ctx);   // POST /evenements/{slug}/compte-rendu/elements/{id}/action
 Response action_history(Context& ctx);          // GET /coalitions/{slug}/feuille-de-route/{id}/historique?de=&a=
 Response action_history_json(Context& ctx);     // GET /coalitions/{slug}/feuille-de-route/{id}/historique.json

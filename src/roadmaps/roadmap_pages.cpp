@@ -18,6 +18,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::roadmaps::pages {
 
@@ -36,14 +37,14 @@ store::ActionFilter of_coalition(std::int64_t id) {
 
 // The fields of an action's revisions, in the order the history lists their changes.
 constexpr history::Field kActionFields[] = {{"title", N_("Title"), true},
-                                            {"status", N_("Status")},
+                                            {"status", N_("Status"), false, kStatuses},
                                             {"progress", N_("Progress")},
-                                            {"lever", N_("Lever")},
-                                            {"scale", N_("Scale")},
-                                            {"starts_on", N_("Start")},
-                                            {"due_on", N_("Due date")},
+                                            {"lever", N_("Lever"), false, kLevers},
+                                            {"scale", N_("Scale"), false, kScales},
+                                            {"starts_on", N_("Start"), false, {}, true},
+                                            {"due_on", N_("Due date"), false, {}, true},
                                             {"victory", N_("Victory")},
-                                            {"qualities", N_("Qualities it serves")},
+                                            {"qualities", N_("Qualities it serves"), false, kQualities},
                                             {"organisations", N_("Carried by")},
                                             {"abandon_reason", N_("Reason for abandoning"), true},
                                             {"description", N_("Description"), true},
@@ -133,7 +134,7 @@ Response create_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
   auto result = roadmaps::create_action(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (!result.errors.empty()) return render_roadmap(ctx, coalition_of(ctx), in, result.errors, 422);
-  return Response::redirect(urls::action(ctx.param("slug"), result.id));
+  return fv::redirect_saved(urls::action(ctx.param("slug"), result.id), fv::Saved::action);
 }
 
 Response show_action(Context& ctx) {
@@ -156,7 +157,8 @@ Response action_json(Context& ctx) {
 Response update_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
   auto result = roadmaps::update_action(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict) return Response::redirect(urls::action(ctx.param("slug"), result.id));
+  if (result.errors.empty() && !result.conflict)
+    return fv::redirect_saved(urls::action(ctx.param("slug"), result.id), fv::Saved::action);
   auto k = coalition_of(ctx);
   auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
   if (!a) throw NotFound();
@@ -216,19 +218,66 @@ Response action_history_json(Context& ctx) {
 Response restore_action(Context& ctx) {
   auto result = roadmaps::restore_action_revision(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"),
                                                   ctx.param_int("number"), ctx.now);
-  if (result.errors.empty()) return Response::redirect(urls::action_history(ctx.param("slug"), ctx.param_int("id")));
+  if (result.errors.empty())
+    return fv::redirect_saved(urls::action_history(ctx.param("slug"), ctx.param_int("id")), fv::Saved::restored);
   auto k = coalition_of(ctx);
   auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
   if (!a) throw NotFound();
   return render_history(ctx, k, *a, result.errors);
 }
 
+namespace {
+
+// The action form pre-filled from next step `step` of event `event`'s minutes (`draft`), showing `v`.
+Response render_from_next_step(Context& ctx, const std::string& event, std::int64_t step, const NextStepDraft& draft,
+                               const ActionInput& v, const FieldErrors& errors, int status) {
+  auto k = coalitions::store::by_slug(ctx.db, draft.coalition_slug);
+  if (!k) throw NotFound();
+  if (!can_edit(ctx.db, ctx.actor(), k->id))
+    throw Forbidden(N_("Only the co-porteurs of this coalition and the animateurs can change its roadmap."));
+  FromNextStepPage page;
+  page.coalition = *k;
+  page.coalition_title = coalitions::full_title(*k);
+  page.title = ctx.tr(N_("Turn a next step into an action"));
+  page.event_slug = event;
+  page.event_title = draft.event_title;
+  page.next_step_id = step;
+  page.step = draft.step;
+  page.form = v;
+  page.errors = errors;
+  page.choices = action_choices(ctx, *k, store::actions(ctx.db, of_coalition(k->id)));
+  return fv::page(ctx, status, page.title,
+                  html::render(*ctx.t, templates::FromNextStep{.page = page, .csrf = ctx.csrf_token()}));
+}
+
+}  // namespace
+
+Response next_step_action_form(Context& ctx) {
+  const std::string event = ctx.param("slug");
+  const std::int64_t step = ctx.param_int("id");
+  NextStepDraft draft = roadmaps::next_step_draft(ctx.db, event, step);
+  // Already an action: that action, which the minutes link to as well.
+  if (auto made = store::action_of_next_step(ctx.db, step))
+    return Response::redirect(urls::action(draft.coalition_slug, *made));
+  // The action is linked to the event it was decided at, when that event is one of the coalition's.
+  if (auto k = coalitions::store::by_slug(ctx.db, draft.coalition_slug))
+    for (const auto& e : store::coalition_events(ctx.db, k->id))
+      if (e.slug == event) draft.action.events = {event};
+  return render_from_next_step(ctx, event, step, draft, draft.action, {}, 200);
+}
+
 Response action_from_next_step(Context& ctx) {
   const std::string event = ctx.param("slug");
-  auto result = roadmaps::action_from_next_step(ctx.db, *ctx.user, event, ctx.param_int("id"), ctx.now);
-  // The only possible error: the step already became an action, which the minutes page links to.
-  if (!result.errors.empty()) return Response::redirect(urls::minutes(event));
-  return Response::redirect(urls::action(store::coalition_slug_of_action(ctx.db, result.id).value_or(""), result.id));
+  const std::int64_t step = ctx.param_int("id");
+  ActionInput in = views::input_from_form(ctx);
+  auto result = roadmaps::action_from_next_step(ctx.db, *ctx.user, event, step, in, ctx.now);
+  if (result.errors.empty())
+    return fv::redirect_saved(urls::action(store::coalition_slug_of_action(ctx.db, result.id).value_or(""), result.id),
+                              fv::Saved::action);
+  // Turned into an action meanwhile (a second click, another person): the minutes link to it.
+  if (result.errors.find("origin")) return Response::redirect(urls::minutes(event));
+  return render_from_next_step(ctx, event, step, roadmaps::next_step_draft(ctx.db, event, step), in, result.errors,
+                               422);
 }
 
 html::Html next_step_action(Context& ctx, const std::string& event_slug, std::int64_t next_step_id,
@@ -243,9 +292,9 @@ html::Html next_step_action(Context& ctx, const std::string& event_slug, std::in
   if (known == can_create.end())
     known = can_create.emplace(*coalition_id, can_edit(ctx.db, ctx.actor(), *coalition_id)).first;
   if (!known->second) return Html();
-  return render(
-      R"( <form method="post" action="{}" class="inline">{}<button type="submit" class="link">{}</button></form>)",
-      urls::action_from_next_step(event_slug, next_step_id), fv::csrf_field(ctx), ctx.tr(N_("Turn into an action")));
+  // A link to the pre-filled form: nothing is made before lever and scale are chosen.
+  return render(R"( <a href="{}">{}</a>)", urls::action_from_next_step(event_slug, next_step_id),
+                ctx.tr(N_("Turn into an action")));
 }
 
 }  // namespace fabrique::roadmaps::pages

@@ -50,12 +50,27 @@ struct ActionResult {
 ActionResult create_action(storage::Connection& c, const User& actor, std::string_view slug, const ActionInput& in,
                            sys_seconds now);
 
-// from_next_step.cpp. Turns a next step of an event's minutes into an action of the step's coalition
-// (title = what, due date = by when), keeping the link both ways. Outcomes: created | field errors
-// (the step was already turned into an action) | Forbidden (not a co-porteur or animateur of the
-// step's coalition) | NotFound (no such next step in this event, or no coalition linked).
+// What an action made from a next step of an event's minutes starts from: the form pre-filled from
+// the step (title = what, the whole step as description when the title had to be cut, due date = by
+// when, status proposed), lever and scale left for the person to choose.
+struct NextStepDraft {
+  std::string coalition_slug;  // the step's coalition, whose roadmap gets the action
+  std::string event_title;
+  std::string step;  // the step's text
+  ActionInput action;
+};
+
+// from_next_step.cpp. The draft of next step `item_id` of the event's minutes. Reads only.
+// Outcomes: the draft | NotFound (no such next step in this event, or no coalition linked).
+NextStepDraft next_step_draft(storage::Connection& c, std::string_view event_slug, std::int64_t item_id);
+
+// from_next_step.cpp. Adds action `in` (the draft as the person completed it) to the roadmap of the
+// step's coalition, keeping the link both ways. Outcomes: created | field errors (those of
+// create_action; "origin": the step was already turned into an action) | Forbidden (not a co-porteur
+// or animateur of the step's coalition) | NotFound (no such next step in this event, or no coalition
+// linked).
 ActionResult action_from_next_step(storage::Connection& c, const User& actor, std::string_view event_slug,
-                                   std::int64_t item_id, sys_seconds now);
+                                   std::int64_t item_id, ActionInput in, sys_seconds now);
 
 // update_action.cpp. A new revision with every field. Outcomes: saved | unchanged | conflict (409) |
 // field errors | Forbidden | NotFound (coalition or action).

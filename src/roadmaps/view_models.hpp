@@ -46,6 +46,20 @@ struct RoadmapPage {
   ActionChoices choices;
 };
 
+// The action form pre-filled from a next step of an event's minutes
+// (/evenements/{slug}/compte-rendu/elements/{id}/action), where lever and scale are chosen.
+struct FromNextStepPage {
+  coalitions::Coalition coalition;
+  std::string coalition_title;  // "Coalition 8.a — …"
+  std::string title;            // translated
+  std::string event_slug, event_title;
+  std::int64_t next_step_id = 0;
+  std::string step;  // the step's text
+  ActionInput form;  // the draft, or what a refused form held
+  FieldErrors errors;
+  ActionChoices choices;
+};
+
 // An action's page (/coalitions/{slug}/feuille-de-route/{id}), loaded by pages::load_action().
 struct ActionPage {
   coalitions::Coalition coalition;

@@ -6,6 +6,7 @@
 #include "i18n/i18n.hpp"
 #include "programme/urls.hpp"
 #include "views/forms.hpp"
+#include "views/saved.hpp"
 #include "views/templates/layout.hpp"
 
 namespace fabrique::views {
@@ -39,6 +40,7 @@ Response page(Context& ctx, int status, std::string_view title, const Html& main
                                                    .location = current_location(ctx),
                                                    .signed_in = ctx.user.has_value(),
                                                    .csrf = ctx.user ? ctx.csrf_token() : std::string_view(),
+                                                   .saved = status < 300 ? saved_message(ctx) : std::string(),
                                                    .main = main});
   Response r;
   r.status = status;

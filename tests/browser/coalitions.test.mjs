@@ -61,10 +61,13 @@ async function saveBooklet(page, sections, comment) {
   await page.goto(`${coalitionPath()}/modifier`);
   for (const [title, text] of sections) await page.getByLabel(title).fill(text);
   await page.getByLabel(/^Qu’avez-vous modifié/).fill(comment);
+  // Back to the coalition page, which says so at the top of main.
   await Promise.all([
-    page.waitForURL((u) => u.pathname === `${coalitionPath()}/historique`),
+    page.waitForURL((u) => u.pathname === coalitionPath()),
     page.getByRole('button', { name: 'Enregistrer le livret' }).click(),
   ]);
+  assert.equal((await page.getByRole('main').getByRole('status').first().innerText()).trim(),
+    'Le livret est enregistré.');
 }
 
 describe('an animateur sets up a coalition through the forms', () => {
@@ -102,6 +105,7 @@ describe('an animateur sets up a coalition through the forms', () => {
       REVISION_1.comment);
     await saveBooklet(page, [[/^Intention transformatrice/, REVISION_2.intention], [/^Problème/, REVISION_2.probleme],
       [/^Premières victoires possibles/, REVISION_2.victoires]], REVISION_2.comment);
+    await page.goto(`${coalitionPath()}/historique`);
     const rows = page.getByRole('table', { name: /^Versions/ }).locator('tbody tr');
     assert.equal(await rows.count(), 2, 'the history lists two revisions');
     await page.goto(coalitionPath());
@@ -111,6 +115,35 @@ describe('an animateur sets up a coalition through the forms', () => {
       'the table is rendered');
     assert.ok(await main.getByRole('listitem').filter({ hasText: 'maintenance bénévole' }).isVisible(),
       'the list is rendered');
+  });
+});
+
+describe('a co-porteur saves the fiche with the keyboard alone and is told so', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await signIn(page, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => page?.context().close());
+
+  it('tabs from the summary to the fiche’s button, presses Enter, and reads the confirmation', async () => {
+    await page.goto(`${coalitionPath()}/modifier`);
+    const summary = page.getByLabel(/^Résumé/);
+    await summary.focus();
+    const save = page.getByRole('button', { name: 'Enregistrer la fiche' });
+    for (let presses = 0; !(await save.evaluate((el) => el === document.activeElement)); presses += 1) {
+      assert.ok(presses < 40, 'Tab reaches the fiche’s button');
+      await page.keyboard.press('Tab');
+    }
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === coalitionPath() && u.search === '?enregistre=fiche'),
+      page.keyboard.press('Enter'),
+    ]);
+    const status = page.getByRole('main').getByRole('status').first();
+    assert.equal((await status.innerText()).trim(), 'La fiche de la coalition est enregistrée.');
+    // The first thing in main, above the title.
+    assert.ok(await status.evaluate((el) => el.parentElement.tagName === 'MAIN' && !el.previousElementSibling));
+    await checkA11y(page, 'coalition page after its fiche was saved');
   });
 });
 

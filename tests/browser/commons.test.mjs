@@ -85,7 +85,13 @@ describe('the commons through their forms', () => {
     await checkA11y(member, 'charter with a comment');
     await expectAccessible(anim, '/charte/versions/1/modifier', 'charter version frozen by its consultation', 409);
     await anim.goto('/charte/versions/1');
-    await submit(anim, anim.getByRole('button', { name: 'Adopter cette version' }));
+    // Adopting asks first, on a page of its own: nothing is adopted by following the link.
+    await anim.getByRole('link', { name: 'Adopter cette version' }).click();
+    await anim.waitForLoadState();
+    assert.equal(new URL(anim.url()).pathname, '/charte/versions/1/adopter');
+    await checkA11y(anim, 'charter adoption asked for confirmation');
+    assert.ok(await anim.getByRole('heading', { level: 1, name: 'Adopter la version 1 de la charte ?' }).isVisible());
+    assert.equal((await submit(anim, anim.getByRole('button', { name: 'Adopter la version 1' }))).status(), 303);
     await expectAccessible(member, '/charte', 'charter in force, member');
     const signed = await submit(member, member.getByRole('button', { name: 'Signer cette version' }));
     assert.equal(signed.status(), 303);

@@ -183,6 +183,65 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
     await checkA11y(page, 'indicator after a restored revision (animateur)');
   });
 
+  it('turns a next step of a workshop’s minutes into an action, choosing its lever and scale with the keyboard',
+    async () => {
+      await page.goto('/evenements/nouveau');
+      await page.getByLabel('Titre', { exact: true }).fill('Atelier des données ouvertes');
+      await page.getByLabel(/^Adresse/).fill('atelier-donnees-ouvertes');
+      await page.getByLabel(/^Début/).fill('2021-06-22T14:00');
+      await page.getByLabel(/^Fin/).fill('2021-06-22T16:00');
+      await page.getByLabel(/Pour l’appropriation des données environnementales/).check();
+      assert.equal((await submit(page, page.getByRole('button', { name: 'Créer' }))).status(), 303);
+      const minutes = '/evenements/atelier-donnees-ouvertes/compte-rendu';
+      await page.goto(minutes);
+      const add = page.locator(`form[action="${minutes}/elements"]`);
+      await add.getByLabel('Type', { exact: true }).selectOption({ label: 'Prochaine étape' });
+      await add.getByLabel(/^Texte/).fill('Publier le catalogue des jeux de données du territoire');
+      await add.getByLabel(/^Pour quand/).fill('2021-09-15');
+      await add.getByLabel(/^Coalition liée/).selectOption({ label: '19 — Pour l’appropriation des données environnementales' });
+      assert.equal((await submit(page, add.getByRole('button', { name: 'Ajouter' }))).status(), 303);
+
+      // The link opens the action form pre-filled from the step; nothing is made before it is sent.
+      await Promise.all([
+        page.waitForURL((u) => u.pathname.endsWith('/action')),
+        page.getByRole('link', { name: 'Transformer en action' }).click(),
+      ]);
+      await page.getByRole('heading', { level: 1, name: 'Transformer une prochaine étape en action' }).waitFor();
+      await checkA11y(page, 'action form pre-filled from a next step');
+      const form = page.locator(`form[action="${new URL(page.url()).pathname}"]`);
+      assert.equal(await form.getByLabel('Titre', { exact: true }).inputValue(),
+        'Publier le catalogue des jeux de données du territoire');
+      assert.equal(await form.getByLabel(/^Échéance/).inputValue(), '2021-09-15');
+      assert.equal(await form.getByLabel('Levier').inputValue(), '', 'the lever is left to choose');
+      assert.equal(await form.getByLabel('Échelle').inputValue(), '', 'the scale is left to choose');
+      assert.ok(await form.getByLabel(/^Atelier des données ouvertes/).isChecked(), 'linked to the workshop');
+
+      // The keyboard alone: type to choose in each list, Tab to the button, Enter.
+      await form.getByLabel('Levier').focus();
+      await page.keyboard.type('Le');
+      assert.equal(await form.getByLabel('Levier').inputValue(), 'usages');
+      await page.keyboard.press('Tab');
+      assert.ok(await form.getByLabel('Échelle').evaluate((el) => el === document.activeElement), 'Échelle is next');
+      await page.keyboard.type('N');
+      assert.equal(await form.getByLabel('Échelle').inputValue(), 'national');
+      const send = form.getByRole('button', { name: 'Ajouter l’action' });
+      for (let presses = 0; !(await send.evaluate((el) => el === document.activeElement)); presses += 1) {
+        assert.ok(presses < 60, 'Tab reaches the button');
+        await page.keyboard.press('Tab');
+      }
+      await Promise.all([
+        page.waitForURL((u) => /\/feuille-de-route\/\d+$/.test(u.pathname)),
+        page.keyboard.press('Enter'),
+      ]);
+      // The action page says it is saved, at the top of main, and shows the lever and scale chosen.
+      const main = page.getByRole('main');
+      assert.equal((await main.getByRole('status').first().innerText()).trim(), 'L’action est enregistrée.');
+      await main.getByRole('heading', { level: 1, name: 'Publier le catalogue des jeux de données du territoire' })
+        .waitFor();
+      assert.match(await main.innerText(), /Levier\s+Les usages[\s\S]*Échelle\s+Nationale/);
+      await checkA11y(page, 'action made from a next step, with its confirmation');
+    });
+
   it('the roadmap, impact, coalition and dashboard pages as an animateur have no violation', async () => {
     await expectAccessible(page, `${base}/feuille-de-route`, 'roadmap (animateur)');
     await expectAccessible(page, `${base}/impact`, 'impact (animateur)');

@@ -1,5 +1,6 @@
 // Links between events and roadmaps over real HTTP: a next step of an event's minutes turned into an
-// action in one step (the link shown both ways, kept in the revision, refused to a plain member).
+// action through the form pre-filled from it (the link shown both ways, kept in the revision,
+// refused to a plain member).
 #include <date/date.h>
 #include <gtest/gtest.h>
 
@@ -63,13 +64,41 @@ TEST(ActionLinks, ACoPorteurTurnsANextStepIntoAnActionThatKeepsTheLinkBothWays) 
   b.sign_in("porteur@example.org", kPassword);
   auto page = b.get(p.minutes);
   const std::string convert = p.minutes + "/elements/" + p.step_id() + "/action";
-  ASSERT_TRUE(has(page, "action=\"" + convert + "\"")) << page.body;
+  ASSERT_TRUE(has(page, "href=\"" + convert + "\"")) << page.body;
 
-  auto r = b.post(convert, {});
+  // Following the link makes nothing: it opens the action form, pre-filled from the step, its lever and
+  // scale left to choose.
+  auto form = b.get(convert);
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions"), 0);
+  EXPECT_TRUE(has(form, "action=\"" + convert + "\""));
+  EXPECT_TRUE(has(form, "value=\"Réunir le noyau des communs\"")) << form.body;
+  EXPECT_TRUE(has(form, "value=\"2021-09-15\""));
+  EXPECT_TRUE(has(form, "value=\"reset-day-juin\" checked"));  // the event it was decided at
+  EXPECT_TRUE(has(form, "<option value=\"proposee\" selected>"));
+  EXPECT_FALSE(has(form, "<option value=\"commande\" selected>"));
+  EXPECT_FALSE(has(form, "<option value=\"local\" selected>"));
+
+  // Sent without a lever or a scale: refused next to those fields, the text kept, nothing made.
+  std::vector<std::pair<std::string, std::string>> fields{{"title", "Réunir le noyau des communs"},
+                                                          {"status", "proposee"},
+                                                          {"due_on", "2021-09-15"},
+                                                          {"events", "reset-day-juin"}};
+  auto refused = b.post(convert, fields);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused, "id=\"f-lever-error\""));
+  EXPECT_TRUE(has(refused, "id=\"f-scale-error\""));
+  EXPECT_TRUE(has(refused, "value=\"Réunir le noyau des communs\""));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions"), 0);
+
+  fields.push_back({"lever", "offre"});
+  fields.push_back({"scale", "national"});
+  auto r = b.post(convert, fields);
   ASSERT_EQ(r.status, 303) << r.body;
   const std::string id = std::to_string(p.site.count("SELECT MAX(id) FROM actions"));
   const std::string action = std::string("/coalitions/") + kCoalition + "/feuille-de-route/" + id;
-  EXPECT_EQ(r.header("location"), action);
+  EXPECT_EQ(r.header("location"), action + "?enregistre=action");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE lever = 'offre' AND scale = 'national'"), 1);
   EXPECT_EQ(p.site.count("SELECT origin_next_step_id FROM actions WHERE id = " + id), std::stoll(p.step_id()));
   EXPECT_EQ(
       p.site.count("SELECT due_on FROM actions WHERE id = " + id),
@@ -88,11 +117,14 @@ TEST(ActionLinks, ACoPorteurTurnsANextStepIntoAnActionThatKeepsTheLinkBothWays) 
                          " AND snapshot LIKE '%\"origin_next_step\":" + p.step_id() + "%'"),
             1);
 
-  // The minutes show what the step became, with no second button; converting again makes nothing.
+  // The minutes show what the step became, with no second link; converting again makes nothing.
   auto after = b.get(p.minutes);
   EXPECT_TRUE(has(after, "href=\"" + action + "\"")) << after.body;
-  EXPECT_FALSE(has(after, "action=\"" + convert + "\""));
-  EXPECT_EQ(b.post(convert, {}).status, 303);
+  EXPECT_FALSE(has(after, "href=\"" + convert + "\""));
+  auto again = b.get(convert);
+  EXPECT_EQ(again.status, 303);
+  EXPECT_EQ(again.header("location"), action);
+  EXPECT_EQ(b.post(convert, fields).status, 303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions"), 1);
 }
 
@@ -103,6 +135,7 @@ TEST(ActionLinks, APlainMemberSeesNoButtonAndIsRefusedWhenConvertingANextStep) {
   auto page = b.get(p.minutes);
   EXPECT_EQ(page.status, 200);
   EXPECT_FALSE(has(page, "/elements/" + p.step_id() + "/action"));
+  EXPECT_EQ(b.get(p.minutes + "/elements/" + p.step_id() + "/action").status, 403);
   auto refused = b.post(p.minutes + "/elements/" + p.step_id() + "/action", {});
   EXPECT_EQ(refused.status, 403);
   EXPECT_TRUE(has(refused, "co-porteurs")) << refused.body;  // refused by the use case, not by the CSRF check

@@ -221,6 +221,46 @@ TEST(Coalitions, MemberWhoIsNotCoPorteurGets403OnEveryEditRouteAndNothingChanges
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalitions"), 1);
 }
 
+TEST(Coalitions, SavingTheBookletOrTheFicheSaysSoAtTheTopOfTheCoalitionPageToThatPersonOnly) {
+  Programme p;
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  // The booklet: back to the coalition page, where it is read, not to its history.
+  auto saved = p.save(b, "0", "Des communs entretenus par leurs usagers.");
+  ASSERT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.header("location"), p.page("?enregistre=livret"));
+  auto page = b.get(saved.header("location"));
+  ASSERT_EQ(page.status, 200);
+  const auto said = page.body.find("<p class=\"notice\" role=\"status\">Le livret est enregistré.</p>");
+  ASSERT_NE(said, std::string::npos) << page.body;
+  EXPECT_LT(page.body.find("<main"), said);
+  EXPECT_LT(said, page.body.find("<h1"));  // the first thing in main
+  EXPECT_NE(page.body.find("Des communs entretenus par leurs usagers."), std::string::npos);
+
+  // The fiche, which said nothing before.
+  b.get(p.page("/modifier"));
+  auto fiche = b.post(p.page("/fiche"), {{"number", "8.a"},
+                                         {"title", "Développer et maintenir les communs numériques"},
+                                         {"family", "communs-et-territoires"},
+                                         {"cohort", "coalitions-pilotes"},
+                                         {"stage", "diagnostic"}});
+  ASSERT_EQ(fiche.status, 303);
+  EXPECT_EQ(fiche.header("location"), p.page("?enregistre=fiche"));
+  EXPECT_NE(b.get(fiche.header("location")).body.find("La fiche de la coalition est enregistrée."), std::string::npos);
+  // A marker the site does not know says nothing.
+  EXPECT_EQ(b.get(p.page("?enregistre=inconnu")).body.find("role=\"status\">"), std::string::npos);
+
+  // A visitor given the same address reads the page without the message, twice (the second time from
+  // the visitors' page cache); the person who saved still reads it there.
+  Browser visitor(p.site);
+  for (int i = 0; i < 2; ++i) {
+    auto shown = visitor.get(p.page("?enregistre=livret"));
+    EXPECT_EQ(shown.status, 200);
+    EXPECT_EQ(shown.body.find("Le livret est enregistré."), std::string::npos) << i;
+  }
+  EXPECT_NE(b.get(p.page("?enregistre=livret")).body.find("Le livret est enregistré."), std::string::npos);
+}
+
 TEST(Coalitions, StageChangeIsRecordedWithItsDateAndAuthor) {
   Programme p;
   Browser b(p.site);

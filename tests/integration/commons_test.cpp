@@ -64,6 +64,52 @@ TEST(Resources, TheDefaultLicenceIsCcBy4AndAnUnknownLicenceIsRefused) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
 }
 
+TEST(Resources, AResourceShowsItsAuthorAndTheLineItsLicenceAsksToCreditIt) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  anim.get("/ressources/proposer");
+  std::vector<std::pair<std::string, std::string>> fields{
+      {"title", "Guide des communs"}, {"url", "https://example.org/guide"}, {"kind", "guide"},
+      {"licence", "CC-BY-4.0"},       {"creator", std::string(201, 'x')},   {"description", "Pour démarrer."}};
+  // Too long an author is refused next to its field, the rest kept, nothing written.
+  auto refused = anim.post("/ressources/proposer", fields);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"(id="f-creator-error")"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("Pour démarrer."), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
+
+  fields[4].second = "La 27e Région";
+  auto made = anim.post("/ressources/proposer", fields);
+  ASSERT_EQ(made.status, 303) << made.body;
+  const std::string page = "/ressources/guide-des-communs";
+  auto shown = anim.get(page);
+  EXPECT_NE(shown.body.find("<dt>Auteur</dt><dd>La 27e Région</dd>"), std::string::npos) << shown.body;
+  EXPECT_NE(shown.body.find("<p class=\"attribution\">Pour la créditer : <a href=\"https://example.org/guide\">Guide "
+                            "des communs</a>, par La 27e Région, sous licence <a "
+                            "href=\"https://creativecommons.org/licenses/by/4.0/\">CC BY 4.0</a></p>"),
+            std::string::npos);
+  EXPECT_NE(anim.get(page + ".json").body.find(R"("creator":"La 27e Région")"), std::string::npos);
+
+  // The author is a field of the revisions: changed, compared, and brought back by a restore.
+  anim.get(page + "/modifier");
+  fields[4].second = "Fing";
+  fields.push_back({"base_revision", "1"});
+  ASSERT_EQ(anim.post(page + "/modifier", fields).status, 303);
+  auto compared = anim.get(page + "/historique/comparer?de=1&a=2");
+  EXPECT_NE(compared.body.find("Auteur"), std::string::npos);
+  EXPECT_NE(compared.body.find("Fing"), std::string::npos);
+  anim.get(page);
+  ASSERT_EQ(anim.post(page + "/historique/1/restaurer", {{"base_revision", "2"}}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE creator = 'La 27e Région' AND revision = 3"), 1);
+
+  // Without an author, the line still names the work and its licence.
+  anim.get(page + "/modifier");
+  fields[4].second = "";
+  fields.back().second = "3";
+  ASSERT_EQ(anim.post(page + "/modifier", fields).status, 303);
+  EXPECT_NE(anim.get(page).body.find("Guide des communs</a>, sous licence"), std::string::npos);
+}
+
 TEST(Resources, EditsAreRevisionsAndAStaleEditIsAConflict) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
@@ -78,7 +124,10 @@ TEST(Resources, EditsAreRevisionsAndAStaleEditIsAConflict) {
                                           {"licence", "MIT"},
                                           {"description", description}});
   };
-  EXPECT_EQ(save("1", "Deuxième description.").status, 303);
+  auto saved = save("1", "Deuxième description.");
+  EXPECT_EQ(saved.status, 303);
+  EXPECT_EQ(saved.header("location"), page + "?enregistre=ressource");
+  EXPECT_NE(anim.get(saved.header("location")).body.find("La ressource est enregistrée."), std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_revisions"), 2);
   anim.get(page + "/modifier");
   auto stale = save("1", "Une version concurrente.");
@@ -180,14 +229,20 @@ TEST(Charter, CommentsAreOpenOnlyDuringTheConsultation) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_comments"), 1);
 }
 
+// The animateur signed in on `anim` drafts version `number` with these principles and opens its
+// consultation; true when both were accepted.
+bool draft_and_consult(Browser& anim, const std::string& number, const std::string& principles) {
+  anim.get("/charte/versions/nouvelle");
+  if (anim.post("/charte/versions/nouvelle", {{"principes", principles}}).status != 303) return false;
+  anim.get("/charte/versions/" + number);
+  return anim.post("/charte/versions/" + number + "/consultation", {{"days", "10"}}).status == 303;
+}
+
 TEST(Charter, AdoptionShowsTheDiffAndAsksSignatoriesToSignAgain) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
   auto adopt = [&](const std::string& number, const std::string& principles) {
-    anim.get("/charte/versions/nouvelle");
-    ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"principes", principles}}).status, 303);
-    anim.get("/charte/versions/" + number);
-    ASSERT_EQ(anim.post("/charte/versions/" + number + "/consultation", {{"days", "10"}}).status, 303);
+    ASSERT_TRUE(draft_and_consult(anim, number, principles));
     ASSERT_EQ(anim.post("/charte/versions/" + number + "/adopter", {}).status, 303);
   };
   adopt("1", "Agir sur l'offre et la commande.");
@@ -228,6 +283,42 @@ TEST(Charter, AdoptionShowsTheDiffAndAsksSignatoriesToSignAgain) {
   EXPECT_EQ(Browser(p.site).get("/charte/signataires").body.find("Invités à signer de nouveau"), std::string::npos);
 }
 
+TEST(Charter, AdoptingAsksForConfirmationShowingTheSectionsThatChange) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  ASSERT_TRUE(draft_and_consult(anim, "1", "Agir sur l'offre et la commande."));
+  // The version's page links to the question; the question says there is nothing before it.
+  EXPECT_NE(anim.get("/charte/versions/1").body.find(R"(<a href="/charte/versions/1/adopter">)"), std::string::npos);
+  auto first = anim.get("/charte/versions/1/adopter");
+  EXPECT_EQ(first.status, 200);
+  EXPECT_NE(first.body.find("Aucune version n’a encore été adoptée"), std::string::npos) << first.body;
+  ASSERT_EQ(anim.post("/charte/versions/1/adopter", {}).status, 303);
+
+  p.site.advance(std::chrono::seconds(86400));
+  ASSERT_TRUE(draft_and_consult(anim, "2", "Agir sur l'offre, la commande et les usages."));
+  auto ask = anim.get("/charte/versions/2/adopter");
+  ASSERT_EQ(ask.status, 200);
+  EXPECT_NE(ask.body.find("<h1>Adopter la version 2 de la charte ?</h1>"), std::string::npos) << ask.body;
+  EXPECT_NE(ask.body.find("Ce qui change depuis la version 1"), std::string::npos);
+  EXPECT_NE(ask.body.find("1 section change."), std::string::npos);
+  EXPECT_NE(ask.body.find(R"(<h3 id="change-principes">Principes d’engagement</h3>)"), std::string::npos);
+  EXPECT_EQ(ask.body.find(R"(id="change-ambitions")"), std::string::npos);  // unchanged: only listed
+  EXPECT_NE(ask.body.find("<ins>"), std::string::npos);
+  EXPECT_NE(ask.body.find("Sections inchangées"), std::string::npos);
+  EXPECT_NE(ask.body.find(R"(<form method="post" action="/charte/versions/2/adopter">)"), std::string::npos);
+  // Asking adopts nothing.
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_versions WHERE adopted_at IS NOT NULL"), 1);
+
+  // Nobody but an animateur is asked; once adopted, the question leads back to the version.
+  auto member = p.signed_in("membre@example.org");
+  EXPECT_EQ(member.get("/charte/versions/2/adopter").status, 403);
+  ASSERT_EQ(anim.post("/charte/versions/2/adopter", {}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_versions WHERE adopted_at IS NOT NULL"), 2);
+  auto after = anim.get("/charte/versions/2/adopter");
+  EXPECT_EQ(after.status, 303);
+  EXPECT_EQ(after.header("location"), "/charte/versions/2");
+}
+
 TEST(Charter, OnlyAnimateursDraftAndAdoptAndAVersionMustBeConsultedFirst) {
   CommonsSite p;
   auto member = p.signed_in("membre@example.org");
@@ -260,6 +351,8 @@ TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {
                                               {"tried", "Ouvrir les données sur un portail."},
                                               {"tensions", "Si on ouvre tout, alors personne ne s'y retrouve."}});
   ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(r.header("location"), "/boussole/un-portail-de-donnees-trop-technique?enregistre=experience");
+  EXPECT_NE(member.get(r.header("location")).body.find("La fiche d’expérience est enregistrée."), std::string::npos);
   Browser visitor(p.site);
   EXPECT_EQ(visitor.get("/boussole").body.find("Un portail de données trop technique"), std::string::npos);
   auto anim = p.signed_in("anim@example.org");

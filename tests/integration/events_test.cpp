@@ -341,7 +341,10 @@ TEST(Events, MinutesAreVersionedAndTheirNextStepsAppearOnTheCoalitionPage) {
   porteur.sign_in("porteur@example.org", kPassword);
   other.sign_in("anim@example.org", kPassword);
   porteur.get(minutes + "/modifier");
-  ASSERT_EQ(porteur.post(minutes + "/modifier", {{"base_revision", "0"}, {"minutes", "Premier jet."}}).status, 303);
+  auto first = porteur.post(minutes + "/modifier", {{"base_revision", "0"}, {"minutes", "Premier jet."}});
+  ASSERT_EQ(first.status, 303);
+  EXPECT_EQ(first.header("location"), minutes + "?enregistre=compte-rendu");
+  EXPECT_TRUE(has(porteur.get(first.header("location")).body, "Le compte-rendu est enregistré."));
   // Someone else starts from revision 1 and saves; the first editor's stale save is a conflict.
   other.get(minutes + "/modifier");
   ASSERT_EQ(other.post(minutes + "/modifier", {{"base_revision", "1"}, {"minutes", "Deuxième version."}}).status, 303);
@@ -353,7 +356,9 @@ TEST(Events, MinutesAreVersionedAndTheirNextStepsAppearOnTheCoalitionPage) {
   auto diff = porteur.get(minutes + "/historique/comparer?de=1&a=2");
   EXPECT_TRUE(has(diff.body, "<ins"));
   porteur.get(minutes + "/historique");
-  EXPECT_EQ(porteur.post(minutes + "/historique/1/restaurer", {}).status, 303);
+  auto restored = porteur.post(minutes + "/historique/1/restaurer", {});
+  EXPECT_EQ(restored.status, 303);
+  EXPECT_EQ(restored.header("location"), minutes + "/historique?enregistre=restauration");
   EXPECT_TRUE(has(porteur.get(minutes).body, "Premier jet."));
   // Structured items; a next step linked to the coalition is listed on its page.
   porteur.get(minutes);
@@ -727,7 +732,11 @@ TEST(Events, AnEventWithADateToBeConfirmedSaysSoKeepsRegistrationClosedAndIsTent
   anim.sign_in("anim@example.org", kPassword);
   anim.get("/evenements/territorial/modifier");
   fields[5].second = "confirmed";
-  ASSERT_EQ(anim.post("/evenements/territorial/modifier", fields).status, 303);
+  auto confirmed = anim.post("/evenements/territorial/modifier", fields);
+  ASSERT_EQ(confirmed.status, 303);
+  EXPECT_EQ(confirmed.header("location"), "/evenements/territorial?enregistre=evenement");
+  EXPECT_TRUE(has(anim.get(confirmed.header("location")).body,
+                  "<p class=\"notice\" role=\"status\">L’événement est enregistré.</p>"));
   EXPECT_EQ(ics_statuses(visitor.get("/evenements/territorial.ics").body)[0], ICAL_STATUS_CONFIRMED);
   m.get("/evenements/territorial");
   EXPECT_EQ(m.post("/evenements/territorial/inscription", {}).status, 303);

@@ -72,13 +72,15 @@ struct Observatory {
       throw std::runtime_error("could not make the test editor");
   }
 
-  // Publishes an entry as the editor; returns its address.
+  // Publishes an entry as the editor; returns its address (the redirect's, without its query).
   std::string publish(Browser& b, const Fields& f = entry_form()) {
     b.get("/observatoire/nouvelle");
     auto r = b.post("/observatoire/nouvelle", f);
     if (r.status != 303) throw std::runtime_error("publish failed: " + std::to_string(r.status) + r.body);
-    return r.header("location");
+    published_to = r.header("location");
+    return published_to.substr(0, published_to.find('?'));
   }
+  std::string published_to;  // where the last publication redirected
   std::int64_t count(const std::string& sql) { return site.count(sql); }
 };
 
@@ -89,8 +91,11 @@ TEST(Observatoire, EditorPublishesAnEntryWhoseScoreIsComputedFromItsEvidence) {
   // A typed score is not a field of the form: it is ignored.
   std::string page = o.publish(b, with(entry_form(), "openness", "50"));
   EXPECT_EQ(page, "/observatoire/calcul-des-aides-au-logement");
-  auto html = b.get(page);
+  EXPECT_EQ(o.published_to, page + "?enregistre=algorithme");
+  auto html = b.get(o.published_to);
   EXPECT_EQ(html.status, 200);
+  EXPECT_NE(html.body.find("<p class=\"notice\" role=\"status\">La fiche du registre est enregistrée.</p>"),
+            std::string::npos);
   // The plain-language summary comes first, before the details.
   auto summary = html.body.find("Calcule le montant de l&#39;aide");
   EXPECT_NE(summary, std::string::npos);

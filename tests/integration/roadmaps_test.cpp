@@ -96,7 +96,8 @@ TEST(Roadmaps, CoPorteurAddsAnActionThatAppearsOnBothRoadmapsAndAsJson) {
                  {{"qualities", "capacitant"}, {"organisations", "metropole-de-lyon"}, {"victory", "1"}});
   ASSERT_EQ(r.status, 303);
   auto id = std::to_string(p.last_action());
-  EXPECT_EQ(r.header("location"), p.page("/feuille-de-route/" + id));
+  EXPECT_EQ(r.header("location"), p.page("/feuille-de-route/" + id + "?enregistre=action"));
+  EXPECT_TRUE(has(b.get(r.header("location")), "<p class=\"notice\" role=\"status\">L’action est enregistrée.</p>"));
   auto page = b.get(p.page("/feuille-de-route/" + id));
   EXPECT_TRUE(has(page, "Atelier territorial avec le CNES"));
   EXPECT_TRUE(has(page, "Capacitant"));
@@ -129,7 +130,7 @@ TEST(Roadmaps, EditingAnActionMakesARevisionAndTheHistoryShowsWhatChanged) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 2);
   auto page = b.get(p.page("/feuille-de-route/" + id));
   EXPECT_TRUE(has(page, "Rédaction lancée"));
-  EXPECT_TRUE(has(page, "engagee → en-cours"));
+  EXPECT_TRUE(has(page, "Engagée → En cours"));  // the labels the form shows, not the stored values
   EXPECT_TRUE(has(page, "20 → 60"));
   // Saving the same values again makes no revision.
   b.post(p.page("/feuille-de-route/" + id),
@@ -641,6 +642,12 @@ TEST(Roadmaps, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistory
   auto history = b.get(action + "/historique");
   ASSERT_EQ(history.status, 200);
   EXPECT_TRUE(has(history, "action=\"" + action + "/historique/1/restaurer\"")) << history.body;
+  // Values read as the form says them, not as they are stored.
+  EXPECT_TRUE(has(history, "<li>Statut : Engagée → En cours</li>")) << history.body;
+  EXPECT_TRUE(has(history, "<li>Victoire : non</li>"));
+  EXPECT_TRUE(has(history, "<li>Échelle : Locale</li>"));
+  EXPECT_FALSE(has(history, "engagee"));
+  EXPECT_FALSE(has(history, "false"));
   EXPECT_FALSE(has(history, "/historique/2/restaurer"));  // the current revision has nothing to restore
 
   // The word diff between the two revisions marks the words added and removed.
@@ -652,7 +659,8 @@ TEST(Roadmaps, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistory
 
   auto r = b.post(action + "/historique/1/restaurer", {});
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.header("location"), action + "/historique");
+  EXPECT_EQ(r.header("location"), action + "/historique?enregistre=restauration");
+  EXPECT_TRUE(has(b.get(r.header("location")), "La révision est restaurée"));
   EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 3);
   EXPECT_EQ(p.site.count("SELECT progress FROM actions WHERE id = " + id), 20);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE status = 'engagee' AND description = "
@@ -751,7 +759,8 @@ TEST(Indicators, ACoPorteurEditsAnIndicatorAsANewRevisionAndItsHistoryShowsWhatC
                                                             {"baseline", "10"},
                                                             {"comment", "Cible revue en comité"}}));
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.header("location"), p.page_path);
+  EXPECT_EQ(r.header("location"), p.page_path + "?enregistre=indicateur");
+  EXPECT_TRUE(has(p.porteur.get(r.header("location")), "L’indicateur est enregistré."));
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 2);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions WHERE indicator_id = " + p.id), 2);
   page = p.porteur.get(p.page_path);
@@ -759,7 +768,7 @@ TEST(Indicators, ACoPorteurEditsAnIndicatorAsANewRevisionAndItsHistoryShowsWhatC
   EXPECT_TRUE(has(page, "Révision 2"));
   EXPECT_TRUE(has(page, "Cible revue en comité"));
   EXPECT_TRUE(has(page, "150 → 200,5")) << page.body;
-  EXPECT_TRUE(has(page, "social → gouvernance"));
+  EXPECT_TRUE(has(page, "Type d’impact : Social → Gouvernance et régulation")) << page.body;  // labels, not slugs
   EXPECT_TRUE(has(page, "— → 10"));
   // The measurements and the impact page follow the new values; saving the same values makes nothing.
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurements"), 2);
@@ -816,7 +825,7 @@ TEST(Indicators, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHisto
   EXPECT_TRUE(has(compared, "personnes → participants"));
   auto r = p.porteur.post(p.page_path + "/historique/1/restaurer", {});
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.header("location"), p.page_path + "#historique");
+  EXPECT_EQ(r.header("location"), p.page_path + "?enregistre=restauration#historique");
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 3);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE unit = 'personnes' AND target = 150"), 1);
   EXPECT_EQ(p.site.count("SELECT restored_from FROM indicator_revisions WHERE number = 3"), 1);
@@ -923,7 +932,8 @@ TEST(Measurements, ACorrectionKeepsTheOldValueInTheHistoryAndAStaleOneIsRefusedW
                                  {"reason", "Deux feuilles oubliées"},
                                  {"base_revision", "1"}});
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.header("location"), p.page_path);
+  EXPECT_EQ(r.header("location"), p.page_path + "?enregistre=mesure");
+  EXPECT_TRUE(has(p.porteur.get(r.header("location")), "La mesure est enregistrée."));
   EXPECT_EQ(p.site.count("SELECT CAST(value AS INTEGER) FROM measurements WHERE id = " + m), 24);
   EXPECT_EQ(p.site.count("SELECT revision FROM measurements WHERE id = " + m), 2);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM measurement_changes WHERE kind = 'correction' AND old_value = 22"), 1);
