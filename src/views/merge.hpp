@@ -29,6 +29,7 @@ struct FieldConflict {
   Html theirs_diff;  // base → theirs, word by word
   Html mine_diff;    // base → mine
   text::Settlement::Choice choice = text::Settlement::unsettled;
+  bool mergeable = true;  // false for a choice from a list: mine or theirs only, no merge by hand
 };
 
 // Every field to settle on one form, and the revisions they come from.
