@@ -1,5 +1,7 @@
-// Opening a coalition, editing its fields, and writing its booklet (with the conflict page when
-// someone saved meanwhile).
+// Opening a coalition, editing its fields, and writing its booklet (merged with what someone saved
+// meanwhile, with the sections both changed to settle on the conflict page).
+#include <algorithm>
+
 #include "coalitions/pages.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/templates/edit.hpp"
@@ -11,9 +13,9 @@
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "taxonomies/taxonomy.hpp"
-#include "text/diff.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/merge.hpp"
 #include "views/revisions.hpp"
 #include "views/saved.hpp"
 
@@ -72,7 +74,8 @@ Response render_new(Context& ctx, const CoalitionFormValues& v, const FieldError
 }
 
 // What the edit page shows besides the coalition: the fields and the booklet as stored or as
-// typed, and on conflict (`conflict` set) what others changed since `base_revision`.
+// typed, and on conflict (`conflict` set) the sections to settle; `merge` is what the person already
+// answered for them.
 struct EditState {
   CoalitionFormValues fields;
   FieldErrors field_errors;
@@ -81,6 +84,7 @@ struct EditState {
   std::string comment;
   FieldErrors booklet_errors;
   const BookletResult* conflict = nullptr;
+  const text::MergeAnswer* merge = nullptr;
 };
 
 EditPage load_edit(Context& ctx, const Coalition& k, const EditState& state) {
@@ -90,16 +94,19 @@ EditPage load_edit(Context& ctx, const Coalition& k, const EditState& state) {
                 .base_revision = state.base_revision,
                 .comment = state.comment,
                 .booklet_errors = state.booklet_errors,
-                .conflict = state.conflict != nullptr,
-                .changes = {},
+                .conflicts = {},
                 .fields = load_fields_form(ctx, urls::fields(k.slug), state.fields, state.field_errors, false)};
-  if (state.conflict) {
+  if (const BookletResult* r = state.conflict) {
+    page.conflicts.base_revision = r->merge_base;
+    page.conflicts.their_revision = r->current_revision;
     for (const auto& s : kSections) {
-      std::string before = booklet_text(state.conflict->base, s.key);
-      std::string after = booklet_text(state.conflict->current, s.key);
-      if (before == after) continue;
-      page.changes.push_back(
-          {ctx.tr(s.title), text::render_diff(text::diff_words(before, after), fv::diff_labels(ctx))});
+      if (std::find(r->conflicts.begin(), r->conflicts.end(), s.key) == r->conflicts.end()) continue;
+      const text::Settlement* answer = nullptr;
+      if (state.merge)
+        if (auto it = state.merge->settlements.find(s.key); it != state.merge->settlements.end()) answer = &it->second;
+      page.conflicts.fields.push_back(fv::field_conflict(ctx, s.key, ctx.tr(s.title), booklet_text(r->base, s.key),
+                                                         booklet_text(r->current, s.key), booklet_text(r->mine, s.key),
+                                                         answer));
     }
   }
   return page;
@@ -150,21 +157,34 @@ Response save_booklet(Context& ctx) {
   for (const auto& s : kSections)
     if (ctx.form.has(s.key)) edit.sections[s.key] = ctx.form.get(s.key);
   edit.comment = ctx.form.get("comment");
+  edit.merge = fv::read_merge(ctx.form);
   auto result = coalitions::save_booklet(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
-  // Back to the coalition page, where the booklet is read, rather than to its history.
-  if (result.errors.empty() && !result.conflict)
+  if (result.errors.empty() && !result.conflict) {
+    // A save merged with someone else's is told on the history, where both revisions are listed;
+    // any other goes back to the coalition page, where the booklet is read.
+    if (result.merged_with) return Response::redirect(urls::history_after_merge(ctx.param("slug"), result.merged_with));
     return fv::redirect_saved(urls::coalition(ctx.param("slug")), fv::Saved::booklet);
+  }
   Coalition k = editable(ctx);
-  // On conflict the next save starts from the current revision: the person has now seen it.
-  std::int64_t base = result.conflict ? result.current_revision : edit.base_revision;
+  // On conflict the next save starts from the current revision, the sections to settle shown, the
+  // rest merged: the person has now seen what was saved meanwhile.
+  if (result.conflict)
+    return render_edit(ctx, k,
+                       {.fields = values_of(k),
+                        .sections = result.merged,
+                        .base_revision = result.current_revision,
+                        .comment = edit.comment,
+                        .booklet_errors = result.errors,
+                        .conflict = &result,
+                        .merge = &edit.merge},
+                       result.errors.empty() ? 409 : 422);
   return render_edit(ctx, k,
                      {.fields = values_of(k),
                       .sections = edit.sections,
-                      .base_revision = base,
+                      .base_revision = edit.base_revision,
                       .comment = edit.comment,
-                      .booklet_errors = result.errors,
-                      .conflict = result.conflict ? &result : nullptr},
-                     result.conflict ? 409 : 422);
+                      .booklet_errors = result.errors},
+                     422);
 }
 
 Response update_fields(Context& ctx) {

@@ -46,6 +46,9 @@ HistoryPage load_history(Context& ctx, const Coalition& k) {
                          .author = views::public_name(ctx, r.author.name, r.author.organisation)};
     for (const auto& s : r.sections) row.changed += (row.changed.empty() ? "" : ", ") + section_title(ctx, s);
     row.note = r.comment;
+    if (r.merged_with)
+      row.note = fmt::format(fmt::runtime(ctx.tr(N_("Merged with revision {}"))), *r.merged_with) +
+                 (row.note.empty() ? "" : " — " + row.note);
     if (r.restored_from)
       row.note = fmt::format(fmt::runtime(ctx.tr(N_("Restores revision {}"))), *r.restored_from) +
                  (row.note.empty() ? "" : " — " + row.note);
@@ -74,6 +77,8 @@ Response history(Context& ctx) {
   auto k = store::by_slug(ctx.db, ctx.param("slug"));
   if (!k) return fv::not_found(ctx);
   HistoryPage page = load_history(ctx, *k);
+  // Only the person whose save was just merged comes with this; a number past the history is ignored.
+  if (auto n = numbers::whole(ctx.query.get("fusion"), 1, k->booklet_revision); n && ctx.user) page.merged_with = *n;
   // Only an editor sees a restore button; asking for the token makes the page personal.
   std::string csrf = page.restorable ? ctx.csrf_token() : std::string();
   return fv::page(ctx, page.title, render(*ctx.t, templates::History{.page = page, .csrf = csrf}));
@@ -120,7 +125,7 @@ Response history_json(Context& ctx) {
   boost::json::array revisions;
   for (const auto& r : store::revisions(ctx.db, k->id)) {
     const std::string author = shown_author(r.author);
-    auto o = json::revision({r.number, r.created_at, author, r.comment, r.restored_from});
+    auto o = json::revision({r.number, r.created_at, author, r.comment, r.restored_from, r.merged_with});
     boost::json::array changed;
     for (const auto& s : r.sections) changed.push_back(boost::json::string(s));
     o["changed"] = std::move(changed);
@@ -137,7 +142,7 @@ Response revision_json(Context& ctx) {
   auto r = store::revision(ctx.db, k->id, number);
   if (!r) return json::not_found(ctx);
   const std::string author = shown_author(r->author);
-  auto o = json::revision({r->number, r->created_at, author, r->comment, r->restored_from});
+  auto o = json::revision({r->number, r->created_at, author, r->comment, r->restored_from, r->merged_with});
   boost::json::object booklet;
   const Booklet b = store::booklet_at(ctx.db, k->id, number);
   for (const auto& s : kSections) booklet[s.key] = b.count(s.key) ? b.at(s.key) : "";

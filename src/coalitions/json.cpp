@@ -19,6 +19,7 @@ boost::json::object revision(const RevisionEntry& r) {
   o["author"] = r.author.empty() ? boost::json::value(nullptr) : boost::json::value(r.author);
   o["comment"] = r.comment;
   o["restored_from"] = r.restored_from ? boost::json::value(*r.restored_from) : boost::json::value(nullptr);
+  if (r.merged_with) o["merged_with"] = *r.merged_with;
   return o;
 }
 

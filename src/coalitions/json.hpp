@@ -29,13 +29,15 @@ std::string iso(sys_seconds t);
 
 // One revision in a document's history, as every history document writes it: {number, created_at,
 // author (the public name, null when none is shown), comment, restored_from (null unless it brings
-// an older revision back)}. The caller adds what the revision holds.
+// an older revision back)}, and merged_with when it was merged with a revision saved meanwhile. The
+// caller adds what the revision holds.
 struct RevisionEntry {
   std::int64_t number = 0;
   sys_seconds created_at{};
   std::string_view author;
   std::string_view comment;
   std::optional<std::int64_t> restored_from;
+  std::optional<std::int64_t> merged_with;
 };
 boost::json::object revision(const RevisionEntry& r);
 

@@ -110,6 +110,7 @@ struct Revision {
   sys_seconds created_at{};
   std::string comment;
   std::optional<std::int64_t> restored_from;
+  std::optional<std::int64_t> merged_with;  // the revision saved meanwhile that this one merged with
   PublicPerson author;
   std::vector<std::string> sections;  // the sections this revision changed
 };

@@ -210,17 +210,18 @@ Booklet booklet_at(Connection& c, std::int64_t coalition_id, std::int64_t number
 std::vector<Revision> revisions(Connection& c, std::int64_t coalition_id) {
   std::vector<Revision> out;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto& r :
-       c.query(std::string("SELECT r.number, r.created_at, r.comment, r.restored_from, ") + kPublicPerson +
-                   " FROM booklet_revisions r LEFT JOIN users u ON u.id = r.author_id "
-                   "WHERE r.coalition_id = ? ORDER BY r.number DESC",
-               {coalition_id})) {
+  for (const auto& r : c.query(
+           std::string("SELECT r.number, r.created_at, r.comment, r.restored_from, r.merged_with, ") + kPublicPerson +
+               " FROM booklet_revisions r LEFT JOIN users u ON u.id = r.author_id "
+               "WHERE r.coalition_id = ? ORDER BY r.number DESC",
+           {coalition_id})) {
     Revision v;
     v.number = r.integer(0);
     v.created_at = at(r.integer(1));
     v.comment = r.text(2);
     v.restored_from = r.optional_integer(3);
-    v.author = {r.is_null(4) ? 0 : r.integer(4), r.text(5), r.text(6)};
+    v.merged_with = r.optional_integer(4);
+    v.author = {r.is_null(5) ? 0 : r.integer(5), r.text(6), r.text(7)};
     index[v.number] = out.size();
     out.push_back(std::move(v));
   }
@@ -241,7 +242,7 @@ std::optional<Revision> revision(Connection& c, std::int64_t coalition_id, std::
 
 bool insert_revision(Connection& c, std::int64_t coalition_id, std::int64_t number, std::optional<std::int64_t> author,
                      sys_seconds when, const std::string& comment, std::optional<std::int64_t> restored_from,
-                     const Booklet& changed) {
+                     const Booklet& changed, std::optional<std::int64_t> merged_with) {
   // The compare-and-set on booklet_revision is what makes concurrent saves safe: only one writer
   // can move it from number - 1 to number.
   if (c.execute("UPDATE coalitions SET booklet_revision = ?, last_activity_at = ?, updated_at = ? "
@@ -249,9 +250,10 @@ bool insert_revision(Connection& c, std::int64_t coalition_id, std::int64_t numb
                 {number, secs(when), secs(when), coalition_id, number - 1}) != 1)
     return false;
   auto id = c.query(
-                 "INSERT INTO booklet_revisions (coalition_id, number, author_id, created_at, comment, restored_from) "
-                 "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                 {coalition_id, number, nullable(author), secs(when), comment, nullable(restored_from)})
+                 "INSERT INTO booklet_revisions (coalition_id, number, author_id, created_at, comment, restored_from, "
+                 "merged_with) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                 {coalition_id, number, nullable(author), secs(when), comment, nullable(restored_from),
+                  nullable(merged_with)})
                 .at(0)
                 .integer(0);
   for (const auto& [section, body] : changed) {

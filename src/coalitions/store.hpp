@@ -46,10 +46,11 @@ std::vector<Revision> revisions(Connection& c, std::int64_t coalition_id);  // n
 std::optional<Revision> revision(Connection& c, std::int64_t coalition_id, std::int64_t number);
 // Records revision `number` with the sections that changed, updates the current booklet, and
 // moves coalitions.booklet_revision forward only if it still equals number - 1 (returns false
-// otherwise: someone saved meanwhile).
+// otherwise: someone saved meanwhile). `merged_with` is the revision saved meanwhile that this
+// one was merged with, if any.
 bool insert_revision(Connection& c, std::int64_t coalition_id, std::int64_t number, std::optional<std::int64_t> author,
                      sys_seconds at, const std::string& comment, std::optional<std::int64_t> restored_from,
-                     const Booklet& changed);
+                     const Booklet& changed, std::optional<std::int64_t> merged_with = std::nullopt);
 
 std::vector<Member> members(Connection& c, std::int64_t coalition_id);
 std::optional<Role> role_of(Connection& c, std::int64_t coalition_id, std::int64_t user_id);

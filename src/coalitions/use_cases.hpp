@@ -9,6 +9,7 @@
 #include "coalitions/model.hpp"
 #include "common/errors.hpp"
 #include "storage/database.hpp"
+#include "text/merge.hpp"
 
 namespace fabrique::coalitions {
 
@@ -47,22 +48,33 @@ struct BookletEdit {
   std::int64_t base_revision = 0;  // the revision the editor started from
   Booklet sections;                // every section of the form (missing ones are left as they are)
   std::string comment;
+  text::MergeAnswer merge;  // from the conflict page: how each section both sides changed was settled
 };
 
 struct BookletResult {
   FieldErrors errors;
-  // Set when someone saved since base_revision: nothing was written. The page shows the person's
-  // own text, what changed meanwhile, and lets them merge and save again from `current_revision`.
+  // Set when someone saved since base_revision and changed a section the person changed too, to
+  // another text: nothing was written. The page shows those sections side by side (`conflicts`,
+  // with `base`, `current` and `mine`) to settle, and the rest merged, to save again from
+  // `current_revision`. Also set, with errors, when a settlement is missing.
   bool conflict = false;
   std::int64_t current_revision = 0;
-  Booklet current;            // the booklet as it is now (for the conflict page)
-  Booklet base;               // as it was at base_revision
-  bool unchanged = false;     // nothing differed: no revision was made
-  std::int64_t revision = 0;  // the new revision number
+  std::int64_t merge_base = 0;         // the revision both started from
+  std::vector<std::string> conflicts;  // the sections to settle, in key order
+  Booklet current;                     // the booklet as it is now (their text)
+  Booklet base;                        // as it was at merge_base
+  Booklet mine;                        // the person's own text
+  Booklet merged;                      // what the form shows next: merged, with mine where to settle
+  bool unchanged = false;              // nothing differed: no revision was made
+  std::int64_t revision = 0;           // the new revision number
+  std::int64_t merged_with = 0;        // the revision saved meanwhile that the new one was merged with
 };
 
-// save_booklet.cpp. Co-porteurs and animateurs. Outcomes: new revision | unchanged | conflict |
-// field errors (a section over 100 KB, bad characters, comment too long) | Forbidden | NotFound.
+// save_booklet.cpp. Co-porteurs and animateurs. A form from an older revision is merged section by
+// section with what was saved since (text::merge_fields), so that it never undoes someone else's
+// work. Outcomes: new revision (merged_with set after a merge) | unchanged | conflict (sections to
+// settle) | field errors (a section over 100 KB, bad characters, comment too long, a conflict left
+// unsettled) | Forbidden | NotFound.
 BookletResult save_booklet(storage::Connection& c, const User& actor, std::string_view slug, const BookletEdit& edit,
                            sys_seconds now);
 

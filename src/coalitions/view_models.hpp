@@ -11,6 +11,7 @@
 #include "organisations/model.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/merge.hpp"
 
 namespace fabrique::coalitions {
 
@@ -82,20 +83,17 @@ struct EditPage {
   std::int64_t base_revision = 0;
   std::string comment;
   FieldErrors booklet_errors;
-  // When someone saved the booklet since `base_revision`: what they changed, section by section.
-  bool conflict = false;
-  struct SectionChange {
-    std::string title;  // translated
-    html::Html diff;    // word by word
-  };
-  std::vector<SectionChange> changes;
+  // When someone saved the booklet meanwhile and changed sections this person changed too: those
+  // sections, to settle (the others are merged in `sections`).
+  fabrique::views::Conflicts conflicts;
   FieldsForm fields;
 };
 
 // A booklet's revisions (/coalitions/{slug}/historique), newest first, loaded by pages::load_history().
 struct HistoryPage {
   Coalition coalition;
-  std::string title;  // "History of the booklet of coalition 8.a", translated
+  std::string title;             // "History of the booklet of coalition 8.a", translated
+  std::int64_t merged_with = 0;  // after a save merged with that revision: told at the top
   struct Row {
     std::int64_t number = 0;
     sys_seconds created_at{};

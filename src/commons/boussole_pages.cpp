@@ -4,6 +4,7 @@
 
 #include "coalitions/json.hpp"
 #include "common/csv.hpp"
+#include "common/numbers.hpp"
 #include "commons/pages.hpp"
 #include "commons/store.hpp"
 #include "commons/templates/boussole.hpp"
@@ -15,6 +16,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/merge.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::commons::pages {
@@ -87,15 +89,55 @@ CardInput card_input_of(const Card& k) {
           k.revision};
 }
 
-// The card form's fields, as `in` holds them, with the lists to choose from.
-Html card_fields(Context& ctx, const CardInput& in, const FieldErrors& errors) {
+// The card form's fields, as `in` holds them, with the lists to choose from; those in `conflicts`
+// drawn to settle instead.
+Html card_fields(Context& ctx, const CardInput& in, const FieldErrors& errors, const fv::Conflicts& conflicts = {}) {
   CardForm form{.title = in.title,
                 .outcome = in.outcome,
                 .coalition = in.coalition,
                 .outcomes = views::outcome_options(ctx),
-                .coalitions = views::coalition_options(store::coalitions(ctx.db))};
+                .coalitions = views::coalition_options(store::coalitions(ctx.db)),
+                .texts = {},
+                .conflicts = conflicts};
   for (const auto& t : kCardTexts) form.texts.push_back({t.name, t.label, t.hint, text_of(in, t.name)});
   return html::render(*ctx.t, templates::CardFields{.form = form, .errors = errors});
+}
+
+// The fields of a card both sides changed since `r.merge_base`, to settle; `merge` what the person
+// already answered for them.
+fv::Conflicts card_conflicts(Context& ctx, const Card& k, const CardResult& r, const text::MergeAnswer& merge) {
+  fv::Conflicts out{.base_revision = r.merge_base, .their_revision = k.revision, .fields = {}};
+  auto at = [](const text::Fields& f, const std::string& name) {
+    auto it = f.find(name);
+    return it == f.end() ? std::string() : it->second;
+  };
+  auto label_of = [&](const std::string& name) -> std::string {
+    if (name == "title") return ctx.tr(N_("Title"));
+    if (name == "outcome") return ctx.tr(N_("Outcome"));
+    if (name == "coalition") return ctx.tr(N_("Coalition"));
+    for (const auto& t : kCardTexts)
+      if (name == t.name) return ctx.tr(t.label);
+    return name;
+  };
+  for (const auto& name : r.conflicts) {
+    const text::Settlement* answer = nullptr;
+    if (auto it = merge.settlements.find(name); it != merge.settlements.end()) answer = &it->second;
+    if (name == "outcome") {
+      // A choice from a list: shown by its label, settled by its value, never merged by hand.
+      auto f = fv::field_conflict(ctx, name, label_of(name), views::outcome_label(ctx, at(r.base, name)),
+                                  views::outcome_label(ctx, at(r.theirs, name)),
+                                  views::outcome_label(ctx, at(r.mine, name)), answer);
+      f.mine = at(r.mine, name);
+      f.mergeable = false;
+      out.fields.push_back(std::move(f));
+      continue;
+    }
+    auto f =
+        fv::field_conflict(ctx, name, label_of(name), at(r.base, name), at(r.theirs, name), at(r.mine, name), answer);
+    f.mergeable = name != "coalition";
+    out.fields.push_back(std::move(f));
+  }
+  return out;
 }
 
 Response render_new_card(Context& ctx, const CardInput& in, const FieldErrors& errors, int status) {
@@ -112,7 +154,7 @@ Response render_new_card(Context& ctx, const CardInput& in, const FieldErrors& e
 }
 
 Response render_edit_card(Context& ctx, const Card& k, const CardInput& in, const FieldErrors& errors, bool conflict,
-                          int status) {
+                          int status, const fv::Conflicts& conflicts = {}) {
   return views::form_page(
       ctx,
       {.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), k.title),
@@ -123,7 +165,8 @@ Response render_edit_card(Context& ctx, const Card& k, const CardInput& in, cons
        .conflict_title = N_("Someone saved this card while you were editing it"),
        .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the card as it is "
                            "now, then save again."),
-       .fields = card_fields(ctx, in, errors),
+       .conflicts = &conflicts,
+       .fields = card_fields(ctx, in, errors, conflicts),
        .submit = N_("Save")},
       errors, status);
 }
@@ -183,6 +226,8 @@ CardPage load_card(Context& ctx, Card k) {
   const bool publisher = can_publish(ctx.db, actor, k);
   page.can_publish = k.status == Status::draft && publisher;
   page.history = views::history(urls::card(k.slug), store::card_revisions(ctx.db, k.id), k.revision, publisher);
+  // Only the person whose save was just merged comes with this; a number past the history is ignored.
+  if (auto n = numbers::whole(ctx.query.get("fusion"), 1, k.revision); n && ctx.user) page.merged_with = *n;
   page.card = std::move(k);
   return page;
 }
@@ -270,10 +315,17 @@ Response edit_card(Context& ctx) {
 
 Response update_card(Context& ctx) {
   CardInput in = card_input_from(ctx);
+  in.merge = fv::read_merge(ctx.form);
   auto result = commons::update_card(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict)
+  if (result.errors.empty() && !result.conflict) {
+    // A save merged with someone else's is told on the card's page; any other, that it was saved.
+    if (result.merged_with) return Response::redirect(urls::card_after_merge(ctx.param("slug"), result.merged_with));
     return fv::redirect_saved(urls::card(ctx.param("slug")), fv::Saved::card);
+  }
   Card k = visible_card(ctx);
+  if (result.conflict && !result.conflicts.empty())
+    return render_edit_card(ctx, k, *result.merged, result.errors, true, result.errors.empty() ? 409 : 422,
+                            card_conflicts(ctx, k, result, in.merge));
   return render_edit_card(ctx, k, in, result.errors, result.conflict, result.conflict ? 409 : 422);
 }
 

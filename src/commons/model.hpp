@@ -212,6 +212,7 @@ struct CardRevision {
   sys_seconds created_at{};
   std::string author_name;  // public name, or empty
   std::string title, context, tried, outcome, learned, tensions, sources, coalition;
+  std::optional<std::int64_t> merged_with;  // the revision saved meanwhile that this one merged with
 };
 
 }  // namespace fabrique::commons

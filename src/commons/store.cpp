@@ -468,26 +468,28 @@ void set_card_status(Connection& c, std::int64_t id, Status s, sys_seconds now) 
             {std::string(status_name(s)), secs(now), id});
 }
 
-void insert_card_revision(Connection& c, const Card& k, std::optional<std::int64_t> author, sys_seconds when) {
+void insert_card_revision(Connection& c, const Card& k, std::optional<std::int64_t> author, sys_seconds when,
+                          std::optional<std::int64_t> merged_with) {
   c.execute(
       "INSERT INTO boussole_card_revisions (card_id, number, author_id, created_at, title, context, tried, outcome, "
-      "learned, tensions, sources, coalition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "learned, tensions, sources, coalition, merged_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {k.id, k.revision, nullable(author), secs(when), k.title, k.context, k.tried, k.outcome, k.learned, k.tensions,
-       k.sources, k.coalition ? k.coalition->slug : std::string()});
+       k.sources, k.coalition ? k.coalition->slug : std::string(), nullable(merged_with)});
 }
 
 namespace {
 
 std::vector<CardRevision> card_revisions_where(Connection& c, const std::string& where, const Params& p) {
   std::vector<CardRevision> out;
-  for (const auto& row : c.query(fmt::format("SELECT v.number, v.created_at, {}, v.title, v.context, v.tried, "
-                                             "v.outcome, v.learned, v.tensions, v.sources, v.coalition FROM "
-                                             "boussole_card_revisions v LEFT JOIN users u ON u.id = v.author_id "
-                                             "WHERE {} ORDER BY v.number DESC",
-                                             kPublicName, where),
-                                 p))
+  for (const auto& row :
+       c.query(fmt::format("SELECT v.number, v.created_at, {}, v.title, v.context, v.tried, "
+                           "v.outcome, v.learned, v.tensions, v.sources, v.coalition, v.merged_with FROM "
+                           "boussole_card_revisions v LEFT JOIN users u ON u.id = v.author_id "
+                           "WHERE {} ORDER BY v.number DESC",
+                           kPublicName, where),
+               p))
     out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
-                   row.text(7), row.text(8), row.text(9), row.text(10)});
+                   row.text(7), row.text(8), row.text(9), row.text(10), row.optional_integer(11)});
   return out;
 }
 

@@ -77,7 +77,9 @@ bool card_slug_taken(Connection& c, std::string_view slug);
 std::int64_t insert_card(Connection& c, const Card& k);
 bool update_card(Connection& c, const Card& k);  // compare-and-set on revision, as update_resource
 void set_card_status(Connection& c, std::int64_t id, Status s, sys_seconds now);
-void insert_card_revision(Connection& c, const Card& k, std::optional<std::int64_t> author, sys_seconds at);
+// `merged_with`: the revision saved meanwhile that this one was merged with, if any.
+void insert_card_revision(Connection& c, const Card& k, std::optional<std::int64_t> author, sys_seconds at,
+                          std::optional<std::int64_t> merged_with = std::nullopt);
 std::vector<CardRevision> card_revisions(Connection& c, std::int64_t card_id);  // newest first
 std::optional<CardRevision> card_revision(Connection& c, std::int64_t card_id, std::int64_t number);
 

@@ -10,6 +10,7 @@
 #include "commons/model.hpp"
 #include "files/files.hpp"
 #include "storage/database.hpp"
+#include "text/merge.hpp"
 
 namespace fabrique::commons {
 
@@ -145,19 +146,29 @@ struct CardInput {
   std::string title, context, tried, outcome, learned, tensions, sources;
   std::string coalition;  // slug, or empty
   std::int64_t base_revision = 0;
+  text::MergeAnswer merge;  // from the conflict page: how each field both sides changed was settled
 };
 
 struct CardResult {
   FieldErrors errors;
   bool conflict = false;
   std::optional<Card> card;
+  // After a form from an older revision, when someone saved meanwhile and changed a field this
+  // person changed too, differently (or left such a field unsettled): the fields to settle, the
+  // card's fields at merge_base, now (their revision) and as sent, and the form to show next.
+  std::vector<std::string> conflicts;
+  std::int64_t merge_base = 0;
+  text::Fields base, theirs, mine;
+  std::optional<CardInput> merged;
+  std::int64_t merged_with = 0;  // the new revision was merged with that one, saved meanwhile
 };
 
 // propose_card.cpp. Any signed-in person; published at once for those who may publish it.
 // Outcomes: saved | field errors (title, outcome, coalition, lengths).
 CardResult propose_card(storage::Connection& c, const User& actor, const CardInput& in, sys_seconds now);
-// update_card.cpp. Every change is a new revision. Outcomes: saved | unchanged | conflict | field errors | Forbidden |
-// NotFound.
+// update_card.cpp. Every change is a new revision; a form from an older revision is merged field by
+// field with what was saved since (text::merge_fields). Outcomes: saved (merged_with set after a
+// merge) | unchanged | conflict (fields to settle) | field errors | Forbidden | NotFound.
 CardResult update_card(storage::Connection& c, const User& actor, std::string_view slug, const CardInput& in,
                        sys_seconds now);
 // publish_card.cpp. Animateurs and co-porteurs of the card's coalition. Outcomes: published | Forbidden | NotFound.

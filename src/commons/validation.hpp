@@ -46,6 +46,6 @@ std::vector<std::string> split_list(std::string_view list);
 ResourceResult save_resource(storage::Connection& c, const accounts::User& actor, const Resource& current,
                              const ResourceInput& in, sys_seconds now);
 CardResult save_card(storage::Connection& c, const accounts::User& actor, const Card& current, const CardInput& in,
-                     sys_seconds now);
+                     sys_seconds now, std::optional<std::int64_t> merged_with = std::nullopt);
 
 }  // namespace fabrique::commons

@@ -11,6 +11,7 @@
 #include "i18n/i18n.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/merge.hpp"
 
 namespace fabrique::commons {
 
@@ -23,7 +24,8 @@ struct Link {
 struct RevisionLine {
   std::int64_t number = 0;
   sys_seconds created_at{};
-  std::string author_name;  // public name, or empty
+  std::string author_name;                  // public name, or empty
+  std::optional<std::int64_t> merged_with;  // the revision saved meanwhile it was merged with
 };
 
 // The history of a resource or a card: its revisions, newest first, compared two by two, each older
@@ -47,6 +49,8 @@ struct FormPage {
   bool conflict = false;
   const char* conflict_title = nullptr;  // msgids, for a conflict
   const char* conflict_text = nullptr;
+  // After a form from an older revision: the fields to settle (shown in `fields`), named above it.
+  const fabrique::views::Conflicts* conflicts = nullptr;
   html::Html fields{};
   const char* submit = nullptr;  // msgid
 };
@@ -196,6 +200,7 @@ struct CardForm {
     std::string value;
   };
   std::vector<Text> texts;
+  fabrique::views::Conflicts conflicts;  // the fields to settle, drawn instead of their controls
 };
 
 // A card's page (/boussole/{slug}), loaded by pages::load_card().
@@ -206,6 +211,7 @@ struct CardPage {
   bool can_edit = false;
   bool can_publish = false;  // a proposal the person may publish
   History history;
+  std::int64_t merged_with = 0;  // after a save merged with that revision: told at the top
 };
 
 // What the commons templates call to show a value.

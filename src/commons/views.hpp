@@ -40,7 +40,10 @@ std::int64_t integer_field(const std::string& value, std::int64_t fallback);
 template <class Revision>
 History history(std::string base, const std::vector<Revision>& revisions, std::int64_t current, bool can_restore) {
   History h{.base = std::move(base), .lines = {}, .current = current, .can_restore = can_restore};
-  for (const auto& v : revisions) h.lines.push_back({v.number, v.created_at, v.author_name});
+  for (const auto& v : revisions) {
+    h.lines.push_back({v.number, v.created_at, v.author_name});
+    if constexpr (requires { v.merged_with; }) h.lines.back().merged_with = v.merged_with;
+  }
   return h;
 }
 

@@ -16,9 +16,9 @@
 #include "i18n/i18n.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
-#include "text/diff.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/merge.hpp"
 #include "views/revisions.hpp"
 #include "views/saved.hpp"
 
@@ -72,6 +72,8 @@ MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors
   }
   page.attachments = store::attachments(ctx.db, e.id);
   page.errors = errors;
+  // Only the person whose save was just merged comes with this; a number past the history is ignored.
+  if (auto n = numbers::whole(ctx.query.get("fusion"), 1, e.minutes_revision); n && ctx.user) page.merged_with = *n;
   if (page.organiser) {
     page.item_kinds = {
         {"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))}, {"suite", ctx.tr(N_("Next step"))}};
@@ -94,11 +96,21 @@ Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors,
                   html::render(*ctx.t, templates::Minutes{.page = page, .typed = ctx.form, .csrf = csrf}));
 }
 
+// The editor; on conflict (`conflict` set) the text to settle, with `merge` what the person already
+// answered for it.
 Response render_editor(Context& ctx, const Event& e, std::int64_t base, const std::string& text,
                        const std::string& comment, const FieldErrors& errors, const MinutesResult* conflict,
-                       int status) {
-  html::Html changes;
-  if (conflict) changes = text::render_diff(text::diff_words(conflict->base, conflict->current), fv::diff_labels(ctx));
+                       const text::MergeAnswer* merge, int status) {
+  fv::Conflicts conflicts;
+  if (conflict) {
+    conflicts.base_revision = conflict->merge_base;
+    conflicts.their_revision = conflict->current_revision;
+    const text::Settlement* answer = nullptr;
+    if (merge)
+      if (auto it = merge->settlements.find("minutes"); it != merge->settlements.end()) answer = &it->second;
+    conflicts.fields.push_back(fv::field_conflict(ctx, "minutes", ctx.tr(N_("Minutes")), conflict->base,
+                                                  conflict->current, conflict->mine, answer));
+  }
   const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Edit the minutes of {}"))), e.title);
   return fv::page(ctx, status, title,
                   html::render(*ctx.t, templates::EditMinutes{.e = e,
@@ -107,7 +119,7 @@ Response render_editor(Context& ctx, const Event& e, std::int64_t base, const st
                                                               .base = base,
                                                               .text = text,
                                                               .comment = comment,
-                                                              .conflict = changes,
+                                                              .conflicts = conflicts,
                                                               .errors = errors,
                                                               .csrf = ctx.csrf_token()}));
 }
@@ -141,7 +153,7 @@ Response minutes_json(Context& ctx) {
 
 Response minutes_edit(Context& ctx) {
   Event e = event_to_write(ctx);
-  return render_editor(ctx, e, e.minutes_revision, e.minutes, "", {}, nullptr, 200);
+  return render_editor(ctx, e, e.minutes_revision, e.minutes, "", {}, nullptr, nullptr, 200);
 }
 
 Response minutes_save(Context& ctx) {
@@ -153,10 +165,17 @@ Response minutes_save(Context& ctx) {
   }
   edit.body = ctx.form.get("minutes");
   edit.comment = ctx.form.get("comment");
+  edit.merge = fv::read_merge(ctx.form);
   auto r = save_minutes(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
+  if (r.conflict)
+    // The next save starts from the current revision, the text to settle shown.
+    return render_editor(ctx, event_of(ctx), r.current_revision, edit.body, edit.comment, r.errors, &r, &edit.merge,
+                         r.errors.empty() ? 409 : 422);
   if (!r.errors.empty())
-    return render_editor(ctx, event_of(ctx), edit.base_revision, edit.body, edit.comment, r.errors, nullptr, 422);
-  if (r.conflict) return render_editor(ctx, event_of(ctx), r.current_revision, edit.body, edit.comment, {}, &r, 409);
+    return render_editor(ctx, event_of(ctx), edit.base_revision, edit.body, edit.comment, r.errors, nullptr, nullptr,
+                         422);
+  // A save merged with someone else's says so (and which revision it merged with); any other, that it was saved.
+  if (r.merged_with) return Response::redirect(urls::minutes_after_merge(ctx.param("slug"), r.merged_with));
   return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::minutes);
 }
 
@@ -179,7 +198,7 @@ Response minutes_history_json(Context& ctx) {
   if (!e) return coalitions::json::not_found(ctx);
   boost::json::array revisions;
   for (const auto& r : store::minutes_revisions(ctx.db, e->id)) {
-    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, r.restored_from});
+    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, r.restored_from, r.merged_with});
     o["text"] = r.body;
     revisions.push_back(std::move(o));
   }

@@ -12,25 +12,27 @@ using storage::secs;
 
 bool insert_minutes_revision(Connection& c, std::int64_t event_id, std::int64_t number,
                              std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
-                             std::optional<std::int64_t> restored_from, const std::string& body) {
+                             std::optional<std::int64_t> restored_from, const std::string& body,
+                             std::optional<std::int64_t> merged_with) {
   if (c.execute("UPDATE events SET minutes_revision = ?, minutes = ? WHERE id = ? AND minutes_revision = ?",
                 {number, body, event_id, number - 1}) != 1)
     return false;
   c.execute(
-      "INSERT INTO minutes_revisions (event_id, number, author_id, created_at, comment, restored_from, body) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {event_id, number, nullable(author), secs(when), comment, nullable(restored_from), body});
+      "INSERT INTO minutes_revisions (event_id, number, author_id, created_at, comment, restored_from, body, "
+      "merged_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {event_id, number, nullable(author), secs(when), comment, nullable(restored_from), body, nullable(merged_with)});
   return true;
 }
 
 namespace {
 constexpr const char* kRevisionSelect =
-    "SELECT v.number, v.created_at, v.comment, v.restored_from, v.body, "
+    "SELECT v.number, v.created_at, v.comment, v.restored_from, v.body, v.merged_with, "
     "COALESCE(CASE WHEN u.show_name = 1 THEN u.name ELSE NULL END, (SELECT o.name FROM user_organisations uo "
     "JOIN organisations o ON o.id = uo.organisation_id WHERE uo.user_id = u.id ORDER BY o.name_key LIMIT 1), '') "
     "FROM minutes_revisions v LEFT JOIN users u ON u.id = v.author_id WHERE v.event_id = ? ";
 MinutesRevision read_revision(const storage::Row& r) {
-  return {r.integer(0), at(r.integer(1)), r.text(2), r.optional_integer(3), r.text(5), r.text(4)};
+  return {r.integer(0), at(r.integer(1)),     r.text(2), r.optional_integer(3), r.text(6),
+          r.text(4),    r.optional_integer(5)};
 }
 }  // namespace
 

@@ -128,6 +128,7 @@ struct MinutesRevision {
   std::optional<std::int64_t> restored_from;
   std::string author;  // public name or organisation, or ""
   std::string body;
+  std::optional<std::int64_t> merged_with;  // the revision saved meanwhile that this one merged with
 };
 
 enum class ItemKind { question, decision, next_step };

@@ -83,9 +83,11 @@ bool delete_slot(Connection& c, std::int64_t event_id, std::int64_t slot_id);
 
 // Records minutes revision `number` with its whole text and makes it current, only if the event's
 // minutes_revision still equals number - 1 (returns false otherwise: someone saved meanwhile).
+// `merged_with` is the revision saved meanwhile that this one was merged with, if any.
 bool insert_minutes_revision(Connection& c, std::int64_t event_id, std::int64_t number,
                              std::optional<std::int64_t> author, sys_seconds at, const std::string& comment,
-                             std::optional<std::int64_t> restored_from, const std::string& body);
+                             std::optional<std::int64_t> restored_from, const std::string& body,
+                             std::optional<std::int64_t> merged_with = std::nullopt);
 std::vector<MinutesRevision> minutes_revisions(Connection& c, std::int64_t event_id);  // newest first
 std::optional<MinutesRevision> minutes_revision(Connection& c, std::int64_t event_id, std::int64_t number);
 

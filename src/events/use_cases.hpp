@@ -11,6 +11,7 @@
 #include "events/model.hpp"
 #include "files/files.hpp"
 #include "storage/database.hpp"
+#include "text/merge.hpp"
 
 namespace fabrique::events {
 
@@ -134,16 +135,24 @@ struct MinutesEdit {
   std::int64_t base_revision = 0;
   std::string body;  // Markdown
   std::string comment;
+  text::MergeAnswer merge;  // from the conflict page: how the text was settled
 };
 struct MinutesResult {
   FieldErrors errors;
-  bool conflict = false;  // someone saved since base_revision: nothing written
+  // Someone saved since base_revision and the person changed the text too, differently: nothing
+  // written; the text is to settle (base, current, mine), then saved again from current_revision.
+  // Also set, with errors, when it was left unsettled.
+  bool conflict = false;
   bool unchanged = false;
   std::int64_t revision = 0;          // the new revision
+  std::int64_t merged_with = 0;       // the revision saved meanwhile it was merged with, if any
   std::int64_t current_revision = 0;  // on conflict
-  std::string current, base;          // on conflict: the text now, and at base_revision
+  std::int64_t merge_base = 0;        // on conflict: the revision both started from
+  std::string current, base, mine;    // on conflict: the text now, at merge_base, and the person's
 };
-// save_minutes.cpp. Organisers. Outcomes: new revision | unchanged | conflict | field errors | Forbidden | NotFound.
+// save_minutes.cpp. Organisers. A text sent from an older revision is merged with what was saved
+// since (text::merge_fields): kept when only one side changed it. Outcomes: new revision | unchanged
+// | conflict | field errors (also: a conflict left unsettled) | Forbidden | NotFound.
 MinutesResult save_minutes(storage::Connection& c, const User& actor, std::string_view slug, const MinutesEdit& edit,
                            sys_seconds now);
 // restore_minutes.cpp. A new revision with the text of revision `number` (0 if already current).

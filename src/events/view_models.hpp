@@ -119,7 +119,8 @@ struct MinutesPage {
   std::vector<files::StoredFile> attachments;
   // The organisers' form adding an item: its choices (what was typed comes from the request).
   std::vector<fabrique::views::Option> item_kinds, item_people, item_coalitions;
-  FieldErrors errors;  // of the item form, or of the file sent ("file")
+  FieldErrors errors;            // of the item form, or of the file sent ("file")
+  std::int64_t merged_with = 0;  // after a save merged with that revision: told at the top
 };
 
 // What the event templates call to show a value.

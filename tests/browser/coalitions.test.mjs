@@ -2,7 +2,7 @@
 // forms and writes its booklet twice; every coalition page then passes axe-core (in French and in
 // English, signed out, as a member and as an animateur, with errors and with a conflict shown), a
 // member declares an interest with the keyboard alone, and each page stays light, fits in 320 px
-// and triggers no Content-Security-Policy violation.
+// and triggers no Content-Security-Policy violation; then two co-porteurs edit the booklet at once.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -345,7 +345,7 @@ describe('the coalition pages in French have no accessibility violation', () => 
         const response = await submit(page, page.getByRole('button', { name: 'Enregistrer le livret' }));
         assert.equal(response.status(), 409);
         assert.ok(await page.getByRole('heading', { name: /^Quelqu’un a enregistré le livret/ }).isVisible());
-        assert.ok(await page.locator('.error-summary ins').count() > 0, 'the conflict shows what the other added');
+        assert.ok(await page.locator('.merge ins').count() > 0, 'the conflict shows what the other added');
         assert.equal(await page.getByLabel(/^Impact recherché/).inputValue(),
           'Moins de logiciels abandonnés dans les services publics.', 'nothing typed was lost');
         await checkA11y(page, 'conflict');
@@ -508,7 +508,7 @@ describe('the coalition pages are frugal, fit in 320 px and break no CSP rule', 
         'Acteurs ajoutés dans un autre onglet');
       await v.page.getByLabel(/^Acteurs à associer/).fill('Les collectivités et leurs opérateurs publics de services numériques.');
       await inspect(v, 'conflict (409)', send((page) => page.getByRole('button', { name: 'Enregistrer le livret' })), 409);
-      assert.ok(await v.page.locator('.error-summary .diff').first().isVisible(), 'the conflict shows a diff');
+      assert.ok(await v.page.locator('.merge .diff').first().isVisible(), 'the conflict shows a diff');
     } finally {
       await v.context.close();
     }
@@ -524,5 +524,114 @@ describe('the coalition pages are frugal, fit in 320 px and break no CSP rule', 
       await v.context.close();
     }
     assert.deepEqual(v.problems, []);
+  });
+});
+
+// Issue #19: two co-porteurs edit the booklet from the same revision, each in their own browser.
+// What only one of them changed is merged at once; a section both changed is shown side by side —
+// as it was, their text, mine — and settled with the keyboard alone; nothing is saved before that.
+describe('two co-porteurs edit the booklet at the same time', () => {
+  let anim;
+  let member;
+  const editPath = () => `${coalitionPath()}/modifier`;
+  const saveButton = (page) => page.getByRole('button', { name: 'Enregistrer le livret' });
+
+  before(async () => {
+    anim = await env.newPage();
+    await signIn(anim, ANIMATEUR.email, ANIMATEUR.password);
+    member = await env.newPage();
+    await signIn(member, MEMBER.email, MEMBER.password);
+    // The animateur makes the member a co-porteur: two people may now edit the booklet.
+    await anim.goto(coalitionPath());
+    const form = anim.locator('form').filter({ has: anim.getByLabel('Rôle de Marc Membre') }).first();
+    await form.getByLabel('Rôle de Marc Membre').selectOption('co-porteur');
+    await submit(anim, form.getByRole('button', { name: 'Appliquer' }));
+  });
+  after(async () => {
+    await anim?.context().close();
+    await member?.context().close();
+  });
+
+  const isFocused = (locator) => locator.evaluate((el) => el === document.activeElement);
+  async function tabTo(page, target, max = 80) {
+    for (let presses = 1; presses <= max; presses += 1) {
+      await page.keyboard.press('Tab');
+      if (await isFocused(target)) return presses;
+    }
+    return assert.fail(`${max} presses of Tab never reached ${target}`);
+  }
+
+  it('what only one of them changed is merged at once, and the second is told', async () => {
+    const impact = 'Des communs maintenus par des équipes rémunérées dans trois ministères.';
+    const experiences = 'Le socle interministériel de logiciels libres, entretenu depuis 2013.';
+    await anim.goto(editPath());
+    await member.goto(editPath());
+    await anim.getByLabel(/^Impact recherché/).fill(impact);
+    assert.equal((await submit(anim, saveButton(anim))).status(), 303);
+    await member.getByLabel(/^Expériences existantes/).fill(experiences);
+    const response = await submit(member, saveButton(member));
+    assert.equal(response.status(), 303, 'the stale form is merged, not refused');
+    assert.ok(await member.getByText(/^Enregistré\. La version \d+ a été enregistrée pendant que vous modifiiez/)
+      .isVisible(), 'the page the save leads to tells the merge');
+    assert.ok(await member.getByRole('cell', { name: /^Fusionnée avec la version \d+/ }).first().isVisible());
+    await member.goto(coalitionPath());
+    assert.ok(await member.getByText(impact).first().isVisible(), 'the other person’s section was not undone');
+    assert.ok(await member.getByText(experiences).first().isVisible());
+  });
+
+  it('a section both changed is settled side by side, with the keyboard alone', async () => {
+    const theirs = 'Un monde où chaque service public contribue aux communs qu’il utilise.';
+    const mine = 'Un monde où les communs numériques sont financés comme des routes.';
+    const merged = 'Un monde où chaque service public finance et contribue aux communs qu’il utilise, comme à ses routes.';
+    await anim.goto(editPath());
+    await member.goto(editPath());
+    await anim.getByLabel(/^Vision et récit/).fill(theirs);
+    assert.equal((await submit(anim, saveButton(anim))).status(), 303);
+    await member.getByLabel(/^Vision et récit/).fill(mine);
+    const conflict = await submit(member, saveButton(member));
+    assert.equal(conflict.status(), 409);
+    assert.ok(await member.getByRole('heading', { name: /^Quelqu’un a enregistré le livret/ }).isVisible());
+    const side = member.locator('.merge');
+    assert.ok(await side.getByRole('heading', { name: /^Tel qu’il était \(version \d+\)$/ }).isVisible());
+    assert.ok(await side.getByRole('heading', { name: /^L’autre texte \(version \d+\)$/ }).isVisible());
+    assert.ok(await side.getByRole('heading', { name: 'Votre texte' }).isVisible());
+    assert.ok(await side.locator('ins').count() > 0, 'the changes are shown word by word');
+    await checkA11y(member, 'booklet conflict to settle');
+
+    // Sent without a choice: refused, the error next to the choice, nothing saved.
+    const button = saveButton(member);
+    await tabTo(member, button, 200);
+    const [refused] = await Promise.all([
+      member.waitForResponse((r) => r.request().method() === 'POST'),
+      member.keyboard.press('Enter'),
+    ]);
+    await member.waitForLoadState();
+    assert.equal(refused.status(), 422);
+    assert.ok(await member.locator('.merge .error').filter({ hasText: 'Choisissez le texte à garder' }).isVisible());
+    await checkA11y(member, 'booklet conflict left unsettled');
+    await anim.goto(coalitionPath());
+    assert.ok(await anim.getByText(theirs).first().isVisible(), 'nothing was saved over their text');
+
+    // Merged by hand: the first choice is reached with Tab, the third chosen with the arrows.
+    const keepMine = member.getByLabel('Garder mon texte', { exact: true });
+    await tabTo(member, keepMine, 200);
+    await member.keyboard.press('ArrowDown');
+    await member.keyboard.press('ArrowDown');
+    assert.ok(await member.getByLabel('Garder le texte fusionné à la main ci-dessous').isChecked());
+    const byHand = member.getByLabel(/fusionné à la main \(facultatif\)$/);
+    await tabTo(member, byHand, 3);
+    assert.equal(await byHand.inputValue(), mine, 'the text to merge starts as mine');
+    await member.keyboard.press('Control+A');
+    await member.keyboard.type(merged);
+    await tabTo(member, button, 60);
+    const [saved] = await Promise.all([
+      member.waitForResponse((r) => r.request().method() === 'POST'),
+      member.keyboard.press('Enter'),
+    ]);
+    await member.waitForLoadState();
+    assert.equal(saved.status(), 303);
+    assert.ok(await member.getByText(/^Enregistré\. La version \d+ a été enregistrée/).isVisible());
+    await anim.goto(coalitionPath());
+    assert.ok(await anim.getByText(merged).first().isVisible(), 'the text merged by hand is the booklet’s');
   });
 });

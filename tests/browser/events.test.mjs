@@ -171,6 +171,27 @@ describe('an animateur creates an event', () => {
     await expectAccessible(page, '/evenements/types', 'kinds of event');
     await expectAccessible(page, '/propositions', 'proposals (animateur)');
   });
+
+  // Issue #19: the minutes saved from two tabs; the text both changed is settled side by side.
+  it('the minutes changed in two tabs: the text is settled on an accessible conflict page', async () => {
+    const other = await page.context().newPage();
+    try {
+      await page.goto(`${path}/compte-rendu/modifier`);
+      await other.goto(`${path}/compte-rendu/modifier`);
+      await other.getByLabel(/^Compte-rendu/).fill('Le texte de l’autre onglet.');
+      assert.equal((await submit(other, other.getByRole('button', { name: 'Enregistrer' }))).status(), 303);
+      await page.getByLabel(/^Compte-rendu/).fill('Le texte de cet onglet.');
+      assert.equal((await submit(page, page.getByRole('button', { name: 'Enregistrer' }))).status(), 409);
+      assert.ok(await page.locator('.merge ins').count() > 0, 'the other tab’s text is shown word by word');
+      await checkA11y(page, 'minutes conflict to settle');
+      await page.getByLabel('Garder mon texte', { exact: true }).check();
+      assert.equal((await submit(page, page.getByRole('button', { name: 'Enregistrer' }))).status(), 303);
+      assert.ok(await page.getByText(/^Enregistré\. La version \d+ a été enregistrée/).isVisible());
+      assert.ok(await page.getByText('Le texte de cet onglet.').first().isVisible());
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('a member registers with the keyboard alone', () => {

@@ -123,14 +123,25 @@ TEST(ApiTokens, MadeOnTheAccountPageShownOnceKeptHashedAndUsedToReadAndWrite) {
   EXPECT_NE(std::string(conflict.at("error").as_string()).find("rien n'a été enregistré"), std::string::npos);
   EXPECT_EQ(api_booklet_revision(p.site), base + 1);
 
+  // From the old revision again, changing only a section nobody changed since: merged with the
+  // current revision and answered as a save, the other section kept (issue #19).
+  auto merged =
+      api_call(p.site, "POST", std::string(kApiBooklet) + "/modifier", token,
+               R"({"base_revision": )" + std::to_string(base) + R"(, "probleme": "Trop peu de mainteneurs."})");
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  EXPECT_EQ(api_json(merged).at("booklet").at("probleme").as_string(), "Trop peu de mainteneurs.");
+  EXPECT_EQ(api_json(merged).at("booklet").at("intention").as_string(),
+            "Des communs numériques entretenus par leurs usagers.");
+  EXPECT_EQ(api_booklet_revision(p.site), base + 2);
+
   // A comment too long: 422 with the field's message, in French, the owner's language; nothing written.
   auto refused = api_call(p.site, "POST", std::string(kApiBooklet) + "/modifier", token,
-                          R"({"base_revision": )" + std::to_string(base + 1) +
+                          R"({"base_revision": )" + std::to_string(base + 2) +
                               R"(, "intention": "Encore.", "comment": ")" + std::string(400, 'x') + R"("})");
   EXPECT_EQ(refused.status, 422);
   EXPECT_EQ(api_json(refused).at("errors").at("comment").as_string(),
             "Le commentaire est trop long (300 caractères au plus).");
-  EXPECT_EQ(api_booklet_revision(p.site), base + 1);
+  EXPECT_EQ(api_booklet_revision(p.site), base + 2);
 
   // Its last use is written by the chores, not by the requests, and shown on the account page.
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM access_tokens WHERE last_used_at IS NOT NULL"), 0);

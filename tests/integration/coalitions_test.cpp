@@ -2,6 +2,8 @@
 // history and its diff, concurrent edits, restore, permissions and bad input.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -158,7 +160,7 @@ TEST(Coalitions, SavingTheSameTextMakesNoRevision) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 1);
 }
 
-TEST(Coalitions, TwoEditsFromTheSameRevisionTheSecondIsRefusedAndNothingIsLost) {
+TEST(Coalitions, TwoEditsOfTheSameSectionFromTheSameRevisionTheSecondIsRefusedAndNothingIsLost) {
   Programme p;
   Browser first(p.site), second(p.site);
   first.sign_in("porteur@example.org", kPassword);
@@ -177,6 +179,142 @@ TEST(Coalitions, TwoEditsFromTheSameRevisionTheSecondIsRefusedAndNothingIsLost) 
   // Having seen it, they merge and save again from the current revision.
   EXPECT_EQ(p.save(second, "2", "Version fusionnée des deux personnes.").status, 303);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 3);
+}
+
+// The booklet's form as a browser sends it: every section, those not given empty.
+using Fields = std::vector<std::pair<std::string, std::string>>;
+Fields booklet_form(const std::string& base, const std::map<std::string, std::string>& sections,
+                    const Fields& extra = {}) {
+  Fields f{{"base_revision", base}};
+  for (const auto& s : coalitions::kSections) {
+    auto it = sections.find(s.key);
+    f.emplace_back(s.key, it == sections.end() ? "" : it->second);
+  }
+  f.emplace_back("comment", "");
+  f.insert(f.end(), extra.begin(), extra.end());
+  return f;
+}
+
+bool shows(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
+
+// Issue #19: A saved "impact" as revision 5 while B edited from revision 4; B's save, which changed
+// only "intention", brought back its stale, empty "impact" over A's text.
+TEST(Coalitions, AFormFromAnOlderRevisionIsMergedAndNeverUndoesAnotherSave) {
+  Programme p;
+  Browser a(p.site), b(p.site);
+  a.sign_in("porteur@example.org", kPassword);
+  b.sign_in("anim@example.org", kPassword);
+  for (int n = 1; n <= 4; ++n) p.save(a, std::to_string(n - 1), "Intention " + std::to_string(n) + ".");
+  ASSERT_EQ(p.site.count("SELECT booklet_revision FROM coalitions"), 4);
+  // Both open the form at revision 4; A saves first.
+  a.get(p.page("/modifier"));
+  b.get(p.page("/modifier"));
+  ASSERT_EQ(a.post(p.page("/modifier"),
+                   booklet_form("4", {{"intention", "Intention 4."}, {"impact", "Moins de logiciels abandonnés."}}))
+                .status,
+            303);
+  auto merged = b.post(p.page("/modifier"), booklet_form("4", {{"intention", "Une intention réécrite par B."}}));
+  ASSERT_EQ(merged.status, 303) << merged.body;
+  EXPECT_EQ(merged.header("location"), p.page("/historique?fusion=5"));
+  // Both texts survive; revision 6 wrote only B's section, and says it merged with revision 5.
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_current WHERE section = 'impact' AND "
+                         "body = 'Moins de logiciels abandonnés.'"),
+            1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_current WHERE section = 'intention' AND "
+                         "body = 'Une intention réécrite par B.'"),
+            1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions WHERE number = 6 AND merged_with = 5"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revision_sections s JOIN booklet_revisions r ON r.id = "
+                         "s.revision_id WHERE r.number = 6"),
+            1);
+  // B is told on the page the save leads to, and the history keeps it.
+  auto history = b.get(p.page("/historique?fusion=5"));
+  EXPECT_TRUE(shows(history.body, "Enregistré. La version 5 a été enregistrée pendant que vous modifiiez"));
+  EXPECT_TRUE(shows(history.body, "Fusionnée avec la version 5"));
+  EXPECT_FALSE(shows(Browser(p.site).get(p.page("/historique?fusion=5")).body, "Enregistré."));  // only to B
+  EXPECT_TRUE(shows(b.get(p.page("/historique.json")).body, R"("merged_with":5)"));
+}
+
+TEST(Coalitions, ASectionBothChangedIsShownSideBySideAndNothingIsSavedUntilSettled) {
+  Programme p;
+  Browser a(p.site), b(p.site);
+  a.sign_in("porteur@example.org", kPassword);
+  b.sign_in("anim@example.org", kPassword);
+  a.get(p.page("/modifier"));
+  a.post(p.page("/modifier"), booklet_form("0", {{"intention", "Une intention."}, {"impact", "Impact de départ."}}));
+  a.get(p.page("/modifier"));
+  b.get(p.page("/modifier"));
+  a.post(p.page("/modifier"), booklet_form("1", {{"intention", "Une intention."}, {"impact", "Impact écrit par A."}}));
+  auto conflict =
+      b.post(p.page("/modifier"),
+             booklet_form("1", {{"intention", "Une intention précisée par B."}, {"impact", "Impact écrit par B."}}));
+  ASSERT_EQ(conflict.status, 409);
+  // Base, theirs and mine, the choice and the textarea; the section only B changed is merged in.
+  EXPECT_TRUE(shows(conflict.body, "Tel qu’il était (version 1)"));
+  EXPECT_TRUE(shows(conflict.body, "Impact de départ."));
+  EXPECT_TRUE(shows(conflict.body, "L’autre texte (version 2)"));
+  EXPECT_TRUE(shows(conflict.body, "écrit par A"));
+  EXPECT_TRUE(shows(conflict.body, "écrit par B"));
+  EXPECT_TRUE(shows(conflict.body, "<ins>"));
+  EXPECT_TRUE(shows(conflict.body, R"(name="merge_choice_impact" value="theirs")"));
+  EXPECT_TRUE(shows(conflict.body, R"(name="merge_field" value="impact")"));
+  EXPECT_TRUE(shows(conflict.body, R"(name="merge_base" value="1")"));
+  EXPECT_TRUE(shows(conflict.body, R"(name="base_revision" value="2")"));
+  EXPECT_TRUE(shows(conflict.body, ">Une intention précisée par B.</textarea>"));
+  EXPECT_FALSE(shows(conflict.body, R"(name="merge_field" value="intention")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 2);
+
+  // Sent back without a choice: refused next to the choice, still nothing written.
+  const Fields answered{{"merge_base", "1"}, {"merge_field", "impact"}, {"merge_mine_impact", "Impact écrit par B."}};
+  auto unsettled = b.post(
+      p.page("/modifier"),
+      booklet_form("2", {{"intention", "Une intention précisée par B."}, {"impact", "Impact écrit par B."}}, answered));
+  EXPECT_EQ(unsettled.status, 422);
+  EXPECT_TRUE(shows(unsettled.body, "Choisissez le texte à garder, ou fusionnez-les à la main."));
+  EXPECT_TRUE(shows(unsettled.body, R"(href="#f-merge_choice_impact")"));
+  EXPECT_TRUE(shows(unsettled.body, "Tel qu’il était (version 1)"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 2);
+
+  // Merged by hand: saved, with B's intention, and told.
+  Fields by_hand = answered;
+  by_hand.emplace_back("merge_choice_impact", "by_hand");
+  auto saved =
+      b.post(p.page("/modifier"),
+             booklet_form("2", {{"intention", "Une intention précisée par B."}, {"impact", "Impact écrit par A et B."}},
+                          by_hand));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.header("location"), p.page("/historique?fusion=2"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_current WHERE body = 'Impact écrit par A et B.'"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_current WHERE body = 'Une intention précisée par B.'"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions WHERE number = 3 AND merged_with = 2"), 1);
+}
+
+TEST(Coalitions, SettlingWithEitherTextKeepsExactlyThatText) {
+  Programme p;
+  Browser a(p.site), b(p.site);
+  a.sign_in("porteur@example.org", kPassword);
+  b.sign_in("anim@example.org", kPassword);
+  p.save(a, "0", "Départ.");
+  p.save(a, "1", "Texte de A.");
+  b.get(p.page("/modifier"));
+  const Fields answered{{"merge_base", "1"}, {"merge_field", "intention"}, {"merge_mine_intention", "Texte de B."}};
+  // Theirs: A's text stays, no revision (nothing differs from it).
+  auto theirs = b.post(p.page("/modifier"), booklet_form("2", {{"intention", "Texte de B retouché."}}, answered));
+  EXPECT_EQ(theirs.status, 422);  // no choice yet
+  Fields with_theirs = answered;
+  with_theirs.emplace_back("merge_choice_intention", "theirs");
+  EXPECT_EQ(b.post(p.page("/modifier"), booklet_form("2", {{"intention", "Texte de B retouché."}}, with_theirs)).status,
+            303);
+  EXPECT_EQ(p.site.count("SELECT booklet_revision FROM coalitions"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_current WHERE body = 'Texte de A.'"), 1);
+  // Mine: B's text as first sent, not what the by-hand textarea holds.
+  Fields with_mine = answered;
+  with_mine.emplace_back("merge_choice_intention", "mine");
+  b.get(p.page("/modifier"));
+  EXPECT_EQ(b.post(p.page("/modifier"), booklet_form("2", {{"intention", "Texte de B retouché."}}, with_mine)).status,
+            303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_current WHERE body = 'Texte de B.'"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions WHERE number = 3 AND merged_with = 2"), 1);
 }
 
 TEST(Coalitions, RestoreCreatesANewRevision) {

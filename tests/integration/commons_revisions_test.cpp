@@ -132,6 +132,63 @@ TEST(CardRevisions, EditsAreRevisionsComparedAndRestored) {
   EXPECT_EQ(other.post(kCard + "/historique/2/restaurer", {{"base_revision", "3"}}).status, 403);
 }
 
+// Issue #19, for the boussole: a stale form never undoes the fields someone else saved meanwhile.
+TEST(CardRevisions, AStaleFormIsMergedFieldByFieldAndAFieldBothChangedIsSettledFirst) {
+  CommonsSite p;
+  auto porteur = p.signed_in("porteur@example.org");
+  auto anim = p.signed_in("anim@example.org");
+  porteur.get("/boussole/proposer");
+  ASSERT_EQ(porteur
+                .post("/boussole/proposer", {{"title", "Un portail de données"},
+                                             {"outcome", "mitige"},
+                                             {"coalition", kCommons},
+                                             {"tried", "Ouvrir un portail."}})
+                .status,
+            303);
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  auto form = [&](const std::string& base, const std::string& tried, const std::string& learned,
+                  const Fields& extra = {}) {
+    Fields f{{"base_revision", base}, {"title", "Un portail de données"},
+             {"outcome", "mitige"},   {"coalition", kCommons},
+             {"tried", tried},        {"learned", learned}};
+    f.insert(f.end(), extra.begin(), extra.end());
+    return f;
+  };
+  porteur.get(kCard + "/modifier");
+  anim.get(kCard + "/modifier");
+  ASSERT_EQ(porteur.post(kCard + "/modifier", form("1", "Ouvrir un portail, puis l'animer.", "")).status, 303);
+  // From revision 1, a field nobody else changed: merged, the other's "tried" kept.
+  auto merged = anim.post(kCard + "/modifier", form("1", "Ouvrir un portail.", "Il faut des animateurs."));
+  ASSERT_EQ(merged.status, 303) << merged.body;
+  EXPECT_EQ(merged.header("location"), kCard + "?fusion=2");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM boussole_cards WHERE revision = 3 AND tried = 'Ouvrir un portail, "
+                         "puis l''animer.' AND learned = 'Il faut des animateurs.'"),
+            1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM boussole_card_revisions WHERE number = 3 AND merged_with = 2"), 1);
+  EXPECT_NE(anim.get(kCard + "?fusion=2").body.find("Enregistré. La version 2 a été enregistrée"), std::string::npos);
+
+  // Both change "tried" from revision 3: shown side by side, nothing saved until settled.
+  porteur.get(kCard + "/modifier");
+  anim.get(kCard + "/modifier");
+  const std::string learned = "Il faut des animateurs.";
+  ASSERT_EQ(porteur.post(kCard + "/modifier", form("3", "Le texte du co-porteur.", learned)).status, 303);
+  auto conflict = anim.post(kCard + "/modifier", form("3", "Le texte de l'animatrice.", learned));
+  ASSERT_EQ(conflict.status, 409);
+  EXPECT_NE(conflict.body.find("Tel qu’il était (version 3)"), std::string::npos);
+  EXPECT_NE(conflict.body.find(R"(name="merge_choice_tried" value="theirs")"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT revision FROM boussole_cards"), 4);
+  const Fields answered{
+      {"merge_base", "3"}, {"merge_field", "tried"}, {"merge_mine_tried", "Le texte de l'animatrice."}};
+  EXPECT_EQ(anim.post(kCard + "/modifier", form("4", "Le texte de l'animatrice.", learned, answered)).status, 422);
+  EXPECT_EQ(p.site.count("SELECT revision FROM boussole_cards"), 4);
+  Fields mine = answered;
+  mine.emplace_back("merge_choice_tried", "mine");
+  ASSERT_EQ(anim.post(kCard + "/modifier", form("4", "Retouché à la main.", learned, mine)).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM boussole_cards WHERE revision = 5 AND tried = 'Le texte de "
+                         "l''animatrice.'"),
+            1);
+}
+
 TEST(CharterDrafts, ADraftIsEditableUntilItsConsultationOpensThenFrozen) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");

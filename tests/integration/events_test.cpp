@@ -333,6 +333,51 @@ TEST(Events, AMonthlySeriesCreatesItsOccurrencesAndAnEditCanApplyToTheFollowingO
   EXPECT_EQ(p.site.count("SELECT starts_at FROM events WHERE slug = 'reset-day-2027-05-18'"), utc(2027, 5, 18, 8));
 }
 
+// Issue #19, for the minutes: a text someone saved meanwhile is never written over by a stale form.
+TEST(Events, MinutesBothChangedAreSettledBeforeAnythingIsSavedAndAStaleUnchangedFormKeepsTheirs) {
+  Programme p;
+  const std::string page = p.upcoming("crf", "");
+  const std::string minutes = page + "/compte-rendu";
+  Browser porteur(p.site), other(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  other.sign_in("anim@example.org", kPassword);
+  porteur.get(minutes + "/modifier");
+  ASSERT_EQ(porteur.post(minutes + "/modifier", {{"base_revision", "0"}, {"minutes", "Premier jet."}}).status, 303);
+  other.get(minutes + "/modifier");
+  ASSERT_EQ(other.post(minutes + "/modifier", {{"base_revision", "1"}, {"minutes", "Le texte de l'autre."}}).status,
+            303);
+  // A form from revision 1 that did not change the text: theirs stays, nothing is written.
+  porteur.get(minutes + "/modifier");
+  EXPECT_EQ(porteur.post(minutes + "/modifier", {{"base_revision", "1"}, {"minutes", "Premier jet.\r\n"}}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT minutes_revision FROM events WHERE slug = 'crf'"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events WHERE minutes = 'Le texte de l''autre.'"), 1);
+  // Both changed it: base, theirs and mine shown, nothing written until a text is chosen.
+  auto conflict = porteur.post(minutes + "/modifier", {{"base_revision", "1"}, {"minutes", "Ma version."}});
+  ASSERT_EQ(conflict.status, 409);
+  EXPECT_TRUE(has(conflict.body, "Tel qu’il était (version 1)"));
+  EXPECT_TRUE(has(conflict.body, "L’autre texte (version 2)"));
+  EXPECT_TRUE(has(conflict.body, R"(name="merge_mine_minutes" value="Ma version.")"));
+  EXPECT_TRUE(has(conflict.body, R"(name="base_revision" value="2")"));
+  const std::vector<std::pair<std::string, std::string>> answered{{"base_revision", "2"},
+                                                                  {"merge_base", "1"},
+                                                                  {"merge_field", "minutes"},
+                                                                  {"merge_mine_minutes", "Ma version."},
+                                                                  {"minutes", "Ma version."}};
+  auto unsettled = porteur.post(minutes + "/modifier", answered);
+  EXPECT_EQ(unsettled.status, 422);
+  EXPECT_TRUE(has(unsettled.body, "Choisissez le texte à garder, ou fusionnez-les à la main."));
+  EXPECT_EQ(p.site.count("SELECT minutes_revision FROM events WHERE slug = 'crf'"), 2);
+  auto mine = answered;
+  mine.emplace_back("merge_choice_minutes", "mine");
+  auto saved = porteur.post(minutes + "/modifier", mine);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.header("location"), minutes + "?fusion=2");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events WHERE minutes = 'Ma version.'"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_revisions WHERE number = 3 AND merged_with = 2"), 1);
+  EXPECT_TRUE(has(porteur.get(minutes + "?fusion=2").body, "Enregistré. La version 2 a été enregistrée"));
+  EXPECT_TRUE(has(porteur.get(minutes + "/historique").body, "Fusionnée avec la version 2"));
+}
+
 TEST(Events, MinutesAreVersionedAndTheirNextStepsAppearOnTheCoalitionPage) {
   Programme p;
   const std::string page = p.upcoming("cr", "");
