@@ -607,7 +607,10 @@ describe('two co-porteurs edit the booklet at the same time', () => {
     ]);
     await member.waitForLoadState();
     assert.equal(refused.status(), 422);
-    assert.ok(await member.locator('.merge .error').filter({ hasText: 'Choisissez le texte à garder' }).isVisible());
+    // The new page, not the one the form was sent from (isVisible does not wait for it).
+    const unsettled = member.locator('.merge .error').filter({ hasText: 'Choisissez le texte à garder' });
+    await unsettled.waitFor();
+    assert.ok(await unsettled.isVisible());
     await checkA11y(member, 'booklet conflict left unsettled');
     await anim.goto(coalitionPath());
     assert.ok(await anim.getByText(theirs).first().isVisible(), 'nothing was saved over their text');
@@ -630,7 +633,9 @@ describe('two co-porteurs edit the booklet at the same time', () => {
     ]);
     await member.waitForLoadState();
     assert.equal(saved.status(), 303);
-    assert.ok(await member.getByText(/^Enregistré\. La version \d+ a été enregistrée/).isVisible());
+    // Settled and saved, merged with the other revision: the history says so (innerText waits for the page).
+    assert.match(await member.getByRole('main').getByRole('status').first().innerText(),
+      /^Enregistré\. La version \d+ a été enregistrée/);
     await anim.goto(coalitionPath());
     assert.ok(await anim.getByText(merged).first().isVisible(), 'the text merged by hand is the booklet’s');
   });

@@ -55,6 +55,9 @@ http::ServerLimits production_upload_limits() {
 // byte, took the process from 52 MB to 852 MB: any multipart request got the upload limit, and its
 // body was held in memory.
 TEST(HostileClient, UploadsThatNeverEndHoldNoMemory) {
+  // What the process holds already (the PostgreSQL suite runs every test in one process) is not this
+  // test's: it measures what the unfinished uploads add, less than 76 MB (52 MB then was the whole).
+  const std::size_t before = resident_bytes();
   Site site(production_upload_limits());
   site.add_user("camille@example.org", "Camille", kPassword);
   Browser camille(site);
@@ -74,7 +77,7 @@ TEST(HostileClient, UploadsThatNeverEndHoldNoMemory) {
     send_body(*open.back(), upload_header("/ressources/proposer", session), 20 << 20);
   }
   EXPECT_EQ(request(site.port(), "GET", "/").status, 200);  // others are still served
-  EXPECT_LT(resident_bytes(), 128u << 20);
+  EXPECT_LT(resident_bytes(), before + (76u << 20));
 }
 
 // 200 connections sending only such headers were still open after 15 s: answered at once now.
