@@ -129,9 +129,11 @@ BookletResult save_booklet(storage::Connection& c, const User& actor, std::strin
   }
   out.revision = k->booklet_revision + 1;
   if (!store::insert_revision(c, k->id, out.revision, actor.id, now, comment, std::nullopt, changed, merged_with)) {
-    // Unreachable inside the write transaction (the revision was read under the same lock), but
-    // kept so that a backend with weaker isolation still never overwrites silently.
+    // Someone saved between the read and this write (PostgreSQL reads without the write lock): the
+    // person's text goes back in the form, from the revision read, so that sending it again merges
+    // it with what was saved. Nothing is overwritten.
     out.conflict = true;
+    out.merged = std::move(wanted);
     return out;
   }
   out.merged_with = merged_with.value_or(0);
