@@ -21,21 +21,21 @@ constexpr std::int64_t kMatches = 20;  // territories offered for one search of 
 
 std::vector<std::int64_t> resolve_places(storage::Connection& c, const std::vector<std::string>& keys,
                                          FieldErrors& errors, const std::string& field) {
-  std::vector<std::int64_t> out;
+  std::vector<std::string> wanted;
   std::set<std::string> seen;
-  for (const auto& key : keys) {
-    if (key.empty() || !seen.insert(key).second) continue;
-    auto t = store::by_key(c, key);
-    if (!t) {
-      errors.add(field, N_("Choose territories from the ones the search offers."));
-      return {};
-    }
-    out.push_back(t->id);
-  }
-  if (out.size() > kMaxPlaces) {
+  for (const auto& key : keys)
+    if (!key.empty() && seen.insert(key).second) wanted.push_back(key);
+  if (wanted.size() > kMaxPlaces) {
     errors.add(field, N_("Choose 50 territories at most: a région or a département covers all that lies in it."));
     return {};
   }
+  const auto ids = store::ids_of(c, wanted);
+  if (ids.size() != wanted.size()) {
+    errors.add(field, N_("Choose territories from the ones the search offers."));
+    return {};
+  }
+  std::vector<std::int64_t> out;
+  for (const auto& key : wanted) out.push_back(ids.at(key));
   return out;
 }
 

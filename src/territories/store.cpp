@@ -9,8 +9,9 @@ namespace fabrique::territories::store {
 
 namespace {
 
+// What a TerritoryRef is read from (ref_of), then one more column (`{}`), then the rest of the query.
 constexpr const char* kRefSelect =
-    "SELECT t.key, t.name, t.level, COALESCE(d.name, ''), COALESCE(r.name, ''), t.population, t.retired "
+    "SELECT t.key, t.name, t.level, COALESCE(d.name, ''), COALESCE(r.name, ''), t.population, t.retired, {} "
     "FROM territories t LEFT JOIN territories d ON d.id = t.departement_id "
     "LEFT JOIN territories r ON r.id = t.region_id ";
 
@@ -26,9 +27,14 @@ TerritoryRef ref_of(const storage::Row& r) {
   return out;
 }
 
-std::vector<TerritoryRef> refs(Connection& c, const std::string& sql, const storage::Params& p) {
+// Larger levels first: a région before a département before an EPCI before a commune.
+constexpr const char* kLevelRank =
+    "CASE t.level WHEN 'region' THEN 0 WHEN 'departement' THEN 1 WHEN 'epci' THEN 2 ELSE 3 END";
+
+// The territories the rest of the query (`rest`: a WHERE, an ORDER BY) selects.
+std::vector<TerritoryRef> refs(Connection& c, const std::string& rest, const storage::Params& p) {
   std::vector<TerritoryRef> out;
-  for (const auto& r : c.query(sql, p)) out.push_back(ref_of(r));
+  for (auto& [id, ref] : refs_with(c, rest, "t.id", p)) out.push_back(std::move(ref));
   return out;
 }
 
@@ -86,37 +92,33 @@ std::vector<TerritoryRef> search(Connection& c, std::string_view query, std::int
   }
   const std::string code = key_of(query.substr(0, 12));
   return refs(c,
-              std::string(kRefSelect) +
-                  "WHERE t.name_key LIKE ? ESCAPE '\\' OR t.key = ? OR t.key = ? "
-                  "ORDER BY t.retired, CASE WHEN t.name_key = ? OR t.key = ? OR t.key = ? THEN 0 "
-                  "WHEN t.name_key LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END, CASE t.level WHEN 'region' THEN 0 "
-                  "WHEN 'departement' THEN 1 WHEN 'epci' THEN 2 ELSE 3 END, COALESCE(t.population, 0) DESC, "
-                  "t.name_key, t.id LIMIT ?",
+              fmt::format("WHERE t.name_key LIKE ? ESCAPE '\\' OR t.key = ? OR t.key = ? "
+                          "ORDER BY t.retired, CASE WHEN t.name_key = ? OR t.key = ? OR t.key = ? THEN 0 "
+                          "WHEN t.name_key LIKE ? ESCAPE '\\' THEN 1 ELSE 2 END, {}, COALESCE(t.population, 0) DESC, "
+                          "t.name_key, t.id LIMIT ?",
+                          kLevelRank),
               {"%" + like + "%", code, region_key(code), folded, code, region_key(code), like + "%", limit});
 }
 
 std::vector<TerritoryRef> regions(Connection& c) {
-  return refs(c, std::string(kRefSelect) + "WHERE t.level = 'region' AND t.retired = 0 ORDER BY t.name_key", {});
+  return refs(c, "WHERE t.level = 'region' AND t.retired = 0 ORDER BY t.name_key", {});
 }
 
 std::vector<TerritoryRef> parents(Connection& c, const Territory& t) {
-  std::vector<TerritoryRef> out;
-  for (const auto& id : {t.region_id, t.departement_id, t.epci_id, t.commune_id}) {
-    if (!id || *id == t.id) continue;
-    auto one = refs(c, std::string(kRefSelect) + "WHERE t.id = ?", {*id});
-    out.insert(out.end(), one.begin(), one.end());
-  }
-  return out;
+  storage::Params ids;
+  for (const auto& id : {t.region_id, t.departement_id, t.epci_id, t.commune_id})
+    if (id && *id != t.id) ids.push_back(*id);
+  if (ids.empty()) return {};
+  return refs(c, "WHERE t.id IN (" + storage::placeholders(ids.size()) + ") ORDER BY " + kLevelRank, ids);
 }
 
 std::vector<TerritoryRef> children(Connection& c, const Territory& t, Level level, std::int64_t limit,
                                    std::int64_t offset) {
   auto column = parent_column(t, level);
   if (!column) return {};
-  return refs(c,
-              fmt::format("{}WHERE t.{} = ? AND t.level = ? ORDER BY t.retired, t.name_key, t.id LIMIT ? OFFSET ?",
-                          kRefSelect, *column),
-              {t.id, std::string(level_slug(level)), limit, offset});
+  return refs(
+      c, fmt::format("WHERE t.{} = ? AND t.level = ? ORDER BY t.retired, t.name_key, t.id LIMIT ? OFFSET ?", *column),
+      {t.id, std::string(level_slug(level)), limit, offset});
 }
 
 std::int64_t count_children(Connection& c, const Territory& t, Level level) {
@@ -130,12 +132,18 @@ std::vector<std::pair<std::int64_t, TerritoryRef>> refs_with(Connection& c, cons
                                                              std::string_view id_column,
                                                              const storage::Params& params) {
   std::vector<std::pair<std::int64_t, TerritoryRef>> out;
-  const std::string select = fmt::format(
-      "SELECT t.key, t.name, t.level, COALESCE(d.name, ''), COALESCE(r.name, ''), t.population, t.retired, {} "
-      "FROM territories t LEFT JOIN territories d ON d.id = t.departement_id "
-      "LEFT JOIN territories r ON r.id = t.region_id ",
-      id_column);
+  const std::string select = fmt::format(fmt::runtime(kRefSelect), id_column);
   for (const auto& r : c.query(select + rest, params)) out.emplace_back(r.integer(7), ref_of(r));
+  return out;
+}
+
+std::map<std::string, std::int64_t> ids_of(Connection& c, const std::vector<std::string>& keys) {
+  std::map<std::string, std::int64_t> out;
+  if (keys.empty()) return out;
+  storage::Params p(keys.begin(), keys.end());
+  for (const auto& r :
+       c.query("SELECT key, id FROM territories WHERE key IN (" + storage::placeholders(p.size()) + ")", p))
+    out.emplace(r.text(0), r.integer(1));
   return out;
 }
 

@@ -34,6 +34,8 @@ std::int64_t count_children(Connection& c, const Territory& t, Level level);
 std::vector<std::pair<std::int64_t, TerritoryRef>> refs_with(Connection& c, const std::string& rest,
                                                              std::string_view id_column, const storage::Params& params);
 
+// The ids of the territories `keys` name (the unknown ones are missing), in one query.
+std::map<std::string, std::int64_t> ids_of(Connection& c, const std::vector<std::string>& keys);
 // For the loader: every key with its id.
 std::map<std::string, std::int64_t> ids(Connection& c);
 

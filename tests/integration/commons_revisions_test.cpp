@@ -87,17 +87,19 @@ TEST(ResourceRevisions, ARestoreFromAStaleHistoryIsAConflictAndMembersMayNotRest
 
 const std::string kCard = "/boussole/un-portail-de-donnees";
 
+// The card both tests edit, proposed through its form: revision 1.
+HttpResponse propose_card(Browser& b) {
+  b.get("/boussole/proposer");
+  return b.post("/boussole/proposer", {{"title", "Un portail de données"},
+                                       {"outcome", "mitige"},
+                                       {"coalition", kCommons},
+                                       {"tried", "Ouvrir un portail."}});
+}
+
 TEST(CardRevisions, EditsAreRevisionsComparedAndRestored) {
   CommonsSite p;
   auto porteur = p.signed_in("porteur@example.org");
-  porteur.get("/boussole/proposer");
-  ASSERT_EQ(porteur
-                .post("/boussole/proposer", {{"title", "Un portail de données"},
-                                             {"outcome", "mitige"},
-                                             {"coalition", kCommons},
-                                             {"tried", "Ouvrir un portail."}})
-                .status,
-            303);
+  ASSERT_EQ(propose_card(porteur).status, 303);
   porteur.get(kCard + "/modifier");
   auto edit = [&](const std::string& base, const std::string& tried) {
     return porteur.post(kCard + "/modifier", {{"base_revision", base},
@@ -137,14 +139,7 @@ TEST(CardRevisions, AStaleFormIsMergedFieldByFieldAndAFieldBothChangedIsSettledF
   CommonsSite p;
   auto porteur = p.signed_in("porteur@example.org");
   auto anim = p.signed_in("anim@example.org");
-  porteur.get("/boussole/proposer");
-  ASSERT_EQ(porteur
-                .post("/boussole/proposer", {{"title", "Un portail de données"},
-                                             {"outcome", "mitige"},
-                                             {"coalition", kCommons},
-                                             {"tried", "Ouvrir un portail."}})
-                .status,
-            303);
+  ASSERT_EQ(propose_card(porteur).status, 303);
   using Fields = std::vector<std::pair<std::string, std::string>>;
   auto form = [&](const std::string& base, const std::string& tried, const std::string& learned,
                   const Fields& extra = {}) {
