@@ -166,7 +166,7 @@ TEST(Search, ResultsHaveFacetsByTypeWithCountsAndPages) {
 TEST(Search, HostileOrStrangeQueriesGiveAnOrdinaryPage) {
   CommonsSite p;
   Browser b(p.site);
-  for (const std::string q :
+  for (const std::string& q :
        {std::string(""), std::string("\""), std::string("*"), std::string("communs*"), std::string("(communs"),
         std::string("communs NEAR numériques"), std::string("communs AND OR NOT"), std::string("'; DROP TABLE x; --"),
         std::string("a:b"), std::string("communs:*"), std::string("!&|"), std::string("^communs"),
