@@ -4,6 +4,7 @@
 #include "coalitions/validation.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::coalitions {
 
@@ -23,9 +24,11 @@ SaveResult create_coalition(storage::Connection& c, const User& actor, const Coa
   } else if (!k.slug.empty() && store::slug_taken(c, k.slug)) {
     out.errors.add("slug", N_("Another coalition already has this address."));
   }
+  const auto places = territories::resolve_places(c, in.territories, out.errors, "territoires");
   if (!out.errors.empty()) return out;
   k.stage_since = k.created_at = k.updated_at = k.last_activity_at = now;
   k.id = store::insert(c, k);
+  territories::place(c, territories::subject::coalition, k.id, places);
   store::insert_stage_change(c, k.id, "", k.stage, now, actor.id);
   index_booklet(c, k.slug);
   tx.commit();

@@ -13,6 +13,7 @@
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "taxonomies/taxonomy.hpp"
+#include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/merge.hpp"
@@ -27,10 +28,13 @@ namespace fv = fabrique::views;
 
 namespace {
 
-CoalitionFormValues values_of(const Coalition& k) {
-  return {k.number,      k.title,          k.slug,          k.summary,
-          k.family_slug, k.cohort_slug,    k.stage,         k.animating_organisation_slug,
-          k.scale_local, k.scale_national, k.scale_european};
+CoalitionFormValues values_of(Context& ctx, const Coalition& k) {
+  return {k.number,         k.title,
+          k.slug,           k.summary,
+          k.family_slug,    k.cohort_slug,
+          k.stage,          k.animating_organisation_slug,
+          k.scale_local,    k.scale_national,
+          k.scale_european, territories::keys_of(territories::places(ctx.db, territories::subject::coalition, k.id))};
 }
 
 CoalitionFormValues values_from_form(const Context& ctx) {
@@ -45,13 +49,14 @@ CoalitionFormValues values_from_form(const Context& ctx) {
           f.get("animating_organisation"),
           f.get("scale_local") == "1",
           f.get("scale_national") == "1",
-          f.get("scale_european") == "1"};
+          f.get("scale_european") == "1",
+          territories::picked_keys(ctx)};
 }
 
 CoalitionInput input_of(const CoalitionFormValues& v) {
-  return {v.number,      v.title,          v.slug,          v.summary,
-          v.family,      v.cohort,         v.stage,         v.animating_organisation,
-          v.scale_local, v.scale_national, v.scale_european};
+  return {v.number,      v.title,          v.slug,           v.summary,
+          v.family,      v.cohort,         v.stage,          v.animating_organisation,
+          v.scale_local, v.scale_national, v.scale_european, v.territories};
 }
 
 // The fields' form sent to `action`, with the families, stages, cohorts and organisations to choose from.
@@ -64,6 +69,7 @@ FieldsForm load_fields_form(Context& ctx, std::string action, const CoalitionFor
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts))
     form.cohorts.push_back({t.slug, t.label});
   for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) form.organisations.push_back({o.slug, o.name});
+  form.places = territories::form_picker(ctx, values.territories);
   return form;
 }
 
@@ -134,6 +140,8 @@ Response new_form(Context& ctx) {
 
 Response create(Context& ctx) {
   auto v = values_from_form(ctx);
+  // The picker searched: the form comes back with the territories to tick, nothing saved.
+  if (territories::picker_searched(ctx)) return render_new(ctx, v, {}, 200);
   auto result = create_coalition(ctx.db, *ctx.user, input_of(v), ctx.now);
   if (!result.errors.empty()) return render_new(ctx, v, result.errors, 422);
   return fv::redirect_saved(urls::coalition(result.coalition->slug), fv::Saved::coalition);
@@ -141,10 +149,11 @@ Response create(Context& ctx) {
 
 Response edit_form(Context& ctx) {
   Coalition k = editable(ctx);
-  return render_edit(
-      ctx, k,
-      {.fields = values_of(k), .sections = store::current_booklet(ctx.db, k.id), .base_revision = k.booklet_revision},
-      200);
+  return render_edit(ctx, k,
+                     {.fields = values_of(ctx, k),
+                      .sections = store::current_booklet(ctx.db, k.id),
+                      .base_revision = k.booklet_revision},
+                     200);
 }
 
 Response save_booklet(Context& ctx) {
@@ -170,7 +179,7 @@ Response save_booklet(Context& ctx) {
   // rest merged: the person has now seen what was saved meanwhile.
   if (result.conflict)
     return render_edit(ctx, k,
-                       {.fields = values_of(k),
+                       {.fields = values_of(ctx, k),
                         .sections = result.merged,
                         .base_revision = result.current_revision,
                         .comment = edit.comment,
@@ -179,7 +188,7 @@ Response save_booklet(Context& ctx) {
                         .merge = &edit.merge},
                        result.errors.empty() ? 409 : 422);
   return render_edit(ctx, k,
-                     {.fields = values_of(k),
+                     {.fields = values_of(ctx, k),
                       .sections = edit.sections,
                       .base_revision = edit.base_revision,
                       .comment = edit.comment,
@@ -189,6 +198,12 @@ Response save_booklet(Context& ctx) {
 
 Response update_fields(Context& ctx) {
   auto v = values_from_form(ctx);
+  if (territories::picker_searched(ctx)) {  // the picker searched: the form again, nothing saved
+    Coalition k = editable(ctx);
+    return render_edit(
+        ctx, k, {.fields = v, .sections = store::current_booklet(ctx.db, k.id), .base_revision = k.booklet_revision},
+        200);
+  }
   auto result = update_coalition(ctx.db, *ctx.user, ctx.param("slug"), input_of(v), ctx.now);
   if (!result.errors.empty()) {
     Coalition k = editable(ctx);

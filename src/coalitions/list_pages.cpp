@@ -12,6 +12,7 @@
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "taxonomies/taxonomy.hpp"
+#include "territories/placing.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::coalitions::pages {
@@ -21,8 +22,11 @@ using i18n::N_;
 namespace {
 
 // Reads the filters of the query string; unknown values are ignored (the list is simply unfiltered).
-store::Filter filter_of(Context& ctx, std::string& family, std::string& stage_slug, std::string& cohort) {
+store::Filter filter_of(Context& ctx, std::string& family, std::string& stage_slug, std::string& cohort,
+                        territories::ListFilter& territory) {
   store::Filter f;
+  territory = territories::list_filter(ctx);
+  f.territory_id = territory.territory_id;
   family = ctx.query.get("famille");
   stage_slug = ctx.query.get("etape");
   cohort = ctx.query.get("promotion");
@@ -52,7 +56,7 @@ namespace {
 // coalitions grouped by family.
 ListPage load_list(Context& ctx) {
   ListPage page;
-  auto filter = filter_of(ctx, page.family, page.stage, page.cohort);
+  auto filter = filter_of(ctx, page.family, page.stage, page.cohort, page.territory);
   page.total = store::count(ctx.db, filter);
   page.pages = std::max<std::int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
   // Absent or not a page number: the first page.
@@ -71,7 +75,8 @@ ListPage load_list(Context& ctx) {
     page.cohorts.push_back({t.slug, t.label});
   for (const auto& s : kStages) page.stages.push_back({s.slug, ctx.tr(s.label)});
   page.pager_base = urls::list() + "?famille=" + html::url_encode(page.family) +
-                    "&etape=" + html::url_encode(page.stage) + "&promotion=" + html::url_encode(page.cohort) + "&page=";
+                    "&etape=" + html::url_encode(page.stage) + "&promotion=" + html::url_encode(page.cohort) +
+                    territories::filter_param(page.territory) + "&page=";
   page.animateur = ctx.user && ctx.user->is_animateur();
   return page;
 }
@@ -88,22 +93,24 @@ Response list_json(Context& ctx) {
   auto paging = json::paging(ctx, refusal);
   if (!paging) return refusal;
   std::string family, stage_slug, cohort;
-  auto filter = filter_of(ctx, family, stage_slug, cohort);
+  territories::ListFilter territory;
+  auto filter = filter_of(ctx, family, stage_slug, cohort, territory);
   filter.updated_since = paging->updated_since;
   const std::int64_t total = store::count(ctx.db, filter);
   filter.limit = paging->per_page;
   filter.offset = paging->offset();
-  boost::json::array items;
-  for (const auto& k : store::list(ctx.db, filter)) items.push_back(json::summary(ctx, k));
+  auto items = territories::with_places(ctx, territories::subject::coalition, store::list(ctx.db, filter),
+                                        [&](const Coalition& k) { return json::summary(ctx, k); });
   return json::page(ctx, "coalitions", std::move(items), total, *paging);
 }
 
 Response list_csv(Context& ctx) {
   std::string family, stage_slug, cohort;
+  territories::ListFilter territory;
   csv::Writer w;
   w.row({"number", "slug", "title", "summary", "url", "family", "cohort", "stage", "stage_since",
          "animating_organisation", "scales", "booklet_revision", "last_activity_at"});
-  for (const auto& k : store::list(ctx.db, filter_of(ctx, family, stage_slug, cohort))) {
+  for (const auto& k : store::list(ctx.db, filter_of(ctx, family, stage_slug, cohort, territory))) {
     std::string scales;
     for (const auto& [on, name] : {std::pair{k.scale_local, "local"}, std::pair{k.scale_national, "national"},
                                    std::pair{k.scale_european, "european"}})

@@ -17,6 +17,7 @@
 #include "organisations/store.hpp"
 #include "roadmaps/loaders.hpp"
 #include "roadmaps/templates/coalition.hpp"
+#include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 
@@ -42,6 +43,7 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
                            std::pair{k.scale_european, N_("European")}})
     if (on) page.scales += (page.scales.empty() ? "" : ", ") + ctx.tr(label);
   page.booklet = store::current_booklet(ctx.db, k.id);
+  page.territories = territories::places(ctx.db, territories::subject::coalition, k.id);
   page.history = store::stage_history(ctx.db, k.id);
   for (auto& h : page.history) h.to_stage = views::stage_label(ctx, h.to_stage);
   auto members = store::members(ctx.db, k.id);
@@ -107,6 +109,7 @@ Response show_json(Context& ctx) {
     return r;
   }
   auto o = json::summary(ctx, *k);
+  o["territories"] = territories::places_json(ctx, territories::places(ctx.db, territories::subject::coalition, k->id));
   boost::json::object booklet;
   auto current = store::current_booklet(ctx.db, k->id);
   for (const auto& s : kSections) booklet[s.key] = current.count(s.key) ? current[s.key] : "";

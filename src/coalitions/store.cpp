@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "territories/links.hpp"
+
 namespace fabrique::coalitions::store {
 namespace {
 
@@ -76,6 +78,7 @@ constexpr const char* kPublicPerson =
 
 namespace {
 std::string where_clause(const Filter& f, storage::Params& params) {
+  static const std::string within = territories::within_sql(territories::subject::coalition, "k.id");
   std::string where;
   auto add = [&](const char* clause, storage::Value v) {
     where += where.empty() ? "WHERE " : " AND ";
@@ -85,6 +88,7 @@ std::string where_clause(const Filter& f, storage::Params& params) {
   if (f.family_id) add("k.family_id = ?", *f.family_id);
   if (f.cohort_id) add("k.cohort_id = ?", *f.cohort_id);
   if (!f.stage.empty()) add("k.stage = ?", f.stage);
+  if (f.territory_id) add(within.c_str(), *f.territory_id);
   if (f.updated_since) {
     // Its fields or its life (booklet, stage, members): whatever its JSON shows may have changed.
     add("(k.updated_at >= ? OR k.last_activity_at >= ?)", storage::secs(*f.updated_since));

@@ -14,6 +14,7 @@ struct Filter {
   std::optional<std::int64_t> family_id;
   std::optional<std::int64_t> cohort_id;
   std::string stage;                         // empty: any
+  std::optional<std::int64_t> territory_id;  // placed on it or on a territory within it
   std::optional<sys_seconds> updated_since;  // changed (fields or activity) at or after
   std::int64_t limit = -1;                   // -1: all
   std::int64_t offset = 0;

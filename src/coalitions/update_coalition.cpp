@@ -3,6 +3,7 @@
 #include "coalitions/use_cases.hpp"
 #include "coalitions/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::coalitions {
 
@@ -15,6 +16,7 @@ SaveResult update_coalition(storage::Connection& c, const User& actor, std::stri
   if (!can_edit(c, &actor, current->id))
     throw Forbidden(i18n::N_("Only the co-porteurs of this coalition and the animateurs can edit it."));
   Coalition k = validate(c, in, out.errors, current->id);
+  const auto places = territories::resolve_places(c, in.territories, out.errors, "territoires");
   if (!out.errors.empty()) return out;
   k.id = current->id;
   k.slug = current->slug;  // addresses stay stable
@@ -26,6 +28,7 @@ SaveResult update_coalition(storage::Connection& c, const User& actor, std::stri
     store::insert_stage_change(c, k.id, current->stage, k.stage, now, actor.id);
   }
   store::update_fields(c, k);
+  territories::place(c, territories::subject::coalition, k.id, places);
   index_booklet(c, k.slug);
   tx.commit();
   out.coalition = store::by_slug(c, k.slug);

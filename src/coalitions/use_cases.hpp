@@ -28,6 +28,7 @@ struct CoalitionInput {
   std::string stage;                   // stage slug
   std::string animating_organisation;  // organisation slug, or empty
   bool scale_local = false, scale_national = false, scale_european = false;
+  std::vector<std::string> territories;  // the keys of the territories it is placed on (territories/links.hpp)
 };
 
 struct SaveResult {
@@ -36,7 +37,7 @@ struct SaveResult {
 };
 
 // create_coalition.cpp. Animateurs only. Outcomes: created at its stage (recorded in the history) |
-// field errors (empty title, duplicate number or slug, unknown family, cohort, stage or organisation).
+// field errors (empty title, duplicate number or slug, unknown family, cohort, stage, organisation or territory).
 SaveResult create_coalition(storage::Connection& c, const User& actor, const CoalitionInput& in, sys_seconds now);
 
 // update_coalition.cpp. Co-porteurs and animateurs. A change of stage is recorded with its date and

@@ -9,6 +9,7 @@
 #include "common/errors.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/model.hpp"
+#include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
 #include "views/merge.hpp"
@@ -18,12 +19,13 @@ namespace fabrique::coalitions {
 // The coalition's page (/coalitions/{slug}), loaded by pages::load_show().
 struct ShowPage {
   Coalition coalition;
-  std::string title;          // "Coalition 8.a — …"
-  std::string stage_label;    // translated
-  std::string stage_for;      // "12 days", translated
-  std::string last_activity;  // "3 days", translated
-  std::string scales;         // "Local, National", translated; empty when none
-  std::string co_porteurs;    // public names, comma-separated; empty when none
+  std::string title;                                   // "Coalition 8.a — …"
+  std::string stage_label;                             // translated
+  std::string stage_for;                               // "12 days", translated
+  std::string last_activity;                           // "3 days", translated
+  std::string scales;                                  // "Local, National", translated; empty when none
+  std::string co_porteurs;                             // public names, comma-separated; empty when none
+  std::vector<territories::TerritoryRef> territories;  // where it acts
   Booklet booklet;
   std::vector<StageChange> history;  // with stage labels translated in `to_stage`
   bool editor = false;               // may edit the booklet and manage people
@@ -47,6 +49,7 @@ struct ShowPage {
 // The list of coalitions (/coalitions), loaded by pages::load_list().
 struct ListPage {
   std::string family, stage, cohort;  // the filters chosen, empty when unknown or none
+  territories::ListFilter territory;  // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> families, stages, cohorts;
   struct Group {
     std::string family;
@@ -62,6 +65,7 @@ struct ListPage {
 struct CoalitionFormValues {
   std::string number, title, slug, summary, family, cohort, stage, animating_organisation;
   bool scale_local = false, scale_national = false, scale_european = false;
+  std::vector<std::string> territories;  // the keys of the territories it is placed on
 };
 
 // The form of a coalition's fields (number, title, family, cohort, stage, organisation, scales), on
@@ -72,6 +76,7 @@ struct FieldsForm {
   FieldErrors errors;
   bool with_slug = false;  // the address is chosen once, when the coalition is opened
   std::vector<fabrique::views::Option> families, stages, cohorts, organisations;
+  territories::Picker places;
 };
 
 // The edit page (/coalitions/{slug}/modifier), loaded by pages::load_edit(): the booklet's form

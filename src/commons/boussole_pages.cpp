@@ -13,6 +13,7 @@
 #include "commons/view_models.hpp"
 #include "commons/views.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/placing.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -29,6 +30,7 @@ namespace {
 
 struct CardFilters {
   std::string outcome, coalition;
+  territories::ListFilter territory;
   store::CardFilter filter;
 };
 
@@ -42,6 +44,8 @@ CardFilters card_filters(Context& ctx, const std::vector<CoalitionRef>& coalitio
   else
     f.outcome.clear();
   f.filter.coalition_id = views::coalition_filter(coalitions, f.coalition);
+  f.territory = territories::list_filter(ctx);
+  f.filter.territory_id = f.territory.territory_id;
   if (ctx.user) {
     f.filter.all_drafts = ctx.user->is_animateur();
     f.filter.drafts_of = ctx.user->id;
@@ -80,6 +84,7 @@ CardInput card_input_from(const Context& ctx) {
                ctx.form.get("sources"),
                ctx.form.get("coalition"),
                views::integer_field(ctx.form.get("base_revision"), -1)};  // absent on proposals; a mismatch on edits
+  in.territories = territories::picked_keys(ctx);
   return in;
 }
 
@@ -98,7 +103,8 @@ Html card_fields(Context& ctx, const CardInput& in, const FieldErrors& errors, c
                 .outcomes = views::outcome_options(ctx),
                 .coalitions = views::coalition_options(store::coalitions(ctx.db)),
                 .texts = {},
-                .conflicts = conflicts};
+                .conflicts = conflicts,
+                .places = territories::form_picker(ctx, in.territories.value_or(std::vector<std::string>{}))};
   for (const auto& t : kCardTexts) form.texts.push_back({t.name, t.label, t.hint, text_of(in, t.name)});
   return html::render(*ctx.t, templates::CardFields{.form = form, .errors = errors});
 }
@@ -186,6 +192,7 @@ BoussolePage load_boussole(Context& ctx) {
   page.signed_in = ctx.user.has_value();
   page.outcome = f.outcome;
   page.coalition = f.coalition;
+  page.territory = f.territory;
   page.outcomes = views::outcome_options(ctx);
   page.coalitions = views::coalition_options(coalitions);
   for (auto& k : store::cards(ctx.db, f.filter)) {
@@ -228,6 +235,7 @@ CardPage load_card(Context& ctx, Card k) {
   page.history = views::history(urls::card(k.slug), store::card_revisions(ctx.db, k.id), k.revision, publisher);
   // Only the person whose save was just merged comes with this; a number past the history is ignored.
   if (auto n = numbers::whole(ctx.query.get("fusion"), 1, k.revision); n && ctx.user) page.merged_with = *n;
+  page.territories = territories::places(ctx.db, territories::subject::card, k.id);
   page.card = std::move(k);
   return page;
 }
@@ -250,8 +258,8 @@ Response boussole_json(Context& ctx) {
   const std::int64_t total = store::count_cards(ctx.db, f.filter);
   f.filter.limit = paging->per_page;
   f.filter.offset = paging->offset();
-  boost::json::array items;
-  for (const auto& k : store::cards(ctx.db, f.filter)) items.push_back(card_object(ctx, k));
+  auto items = territories::with_places(ctx, territories::subject::card, store::cards(ctx.db, f.filter),
+                                        [&](const Card& k) { return card_object(ctx, k); });
   return coalitions::json::page(ctx, "cards", std::move(items), total, *paging);
 }
 
@@ -274,6 +282,7 @@ Response card_json(Context& ctx) {
   boost::json::object out = card_object(ctx, page.card);
   out["status"] = page.card.status == Status::published ? "published" : "draft";
   out["revision"] = page.card.revision;
+  out["territories"] = territories::places_json(ctx, page.territories);
   boost::json::array revisions;
   for (const auto& r : store::card_revisions(ctx.db, page.card.id)) {
     auto o = coalitions::json::revision({r.number, r.created_at, r.author_name, "", std::nullopt});
@@ -293,6 +302,8 @@ Response new_card(Context& ctx) { return render_new_card(ctx, {}, {}, 200); }
 
 Response create_card(Context& ctx) {
   CardInput in = card_input_from(ctx);
+  // The picker searched: the form comes back with the territories to tick, nothing saved.
+  if (territories::picker_searched(ctx)) return render_new_card(ctx, in, {}, 200);
   auto result = propose_card(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new_card(ctx, in, result.errors, 422);
   return fv::redirect_saved(urls::card(result.card->slug), fv::Saved::card);
@@ -310,12 +321,21 @@ Response edit_card(Context& ctx) {
   if (!can_edit(ctx.db, &*ctx.user, k))
     return fv::forbidden(
         ctx, N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
-  return render_edit_card(ctx, k, card_input_of(k), {}, false, 200);
+  CardInput in = card_input_of(k);
+  in.territories = territories::keys_of(territories::places(ctx.db, territories::subject::card, k.id));
+  return render_edit_card(ctx, k, in, {}, false, 200);
 }
 
 Response update_card(Context& ctx) {
   CardInput in = card_input_from(ctx);
   in.merge = fv::read_merge(ctx.form);
+  if (territories::picker_searched(ctx)) {  // the picker searched: the form again, nothing saved
+    Card k = visible_card(ctx);
+    if (!can_edit(ctx.db, &*ctx.user, k))
+      return fv::forbidden(
+          ctx, N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
+    return render_edit_card(ctx, k, in, {}, false, 200);
+  }
   auto result = commons::update_card(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (result.errors.empty() && !result.conflict) {
     // A save merged with someone else's is told on the card's page; any other, that it was saved.

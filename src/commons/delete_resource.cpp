@@ -4,6 +4,7 @@
 #include "commons/use_cases.hpp"
 #include "i18n/i18n.hpp"
 #include "search/search.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::commons {
 
@@ -16,6 +17,7 @@ void delete_resource(storage::Connection& c, const User& actor, std::string_view
     throw Forbidden(i18n::N_("Only the animateurs can delete a published resource."));
   search::remove(c, "resource", r->slug);
   store::delete_resource(c, r->id);
+  territories::unplace(c, territories::subject::resource, r->id);
   if (r->file_id) files::remove(c, *r->file_id);  // files belong to the resource that uploaded them
   tx.commit();
 }

@@ -8,6 +8,7 @@
 #include "commons/validation.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::commons {
 
@@ -17,12 +18,15 @@ CardResult propose_card(storage::Connection& c, const User& actor, const CardInp
   CardResult out;
   storage::Transaction tx(c, true);
   Card k = validate(c, in, out.errors);
+  const auto places =
+      territories::resolve_places(c, in.territories.value_or(std::vector<std::string>{}), out.errors, "territoires");
   if (!out.errors.empty()) return out;
   k.slug = unique_slug(k.title, [&](const std::string& s) { return store::card_slug_taken(c, s); });
   k.submitted_by = actor.id;
   k.status = can_publish(c, &actor, k) ? Status::published : Status::draft;
   k.created_at = k.updated_at = now;
   k.id = store::insert_card(c, k);
+  territories::place(c, territories::subject::card, k.id, places);
   out.card = store::card(c, k.slug);
   store::insert_card_revision(c, *out.card, actor.id, now);
   index_card(c, *out.card);

@@ -7,6 +7,7 @@
 #include "commons/validation.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::commons {
 
@@ -17,6 +18,8 @@ ResourceResult propose_resource(storage::Connection& c, const User& actor, const
   storage::Transaction tx(c, true);
   std::optional<std::string> file_type;
   Resource r = validate(c, in, false, out.errors, file_type);
+  const auto places =
+      territories::resolve_places(c, in.territories.value_or(std::vector<std::string>{}), out.errors, "territoires");
   if (!out.errors.empty()) return out;
   if (file_type) r.file_id = files::store(c, *in.file, *file_type, actor.id, now).id;
   r.slug = unique_slug(r.title, [&](const std::string& s) { return store::resource_slug_taken(c, s); });
@@ -24,6 +27,7 @@ ResourceResult propose_resource(storage::Connection& c, const User& actor, const
   r.status = can_publish(c, &actor, r) ? Status::published : Status::draft;
   r.created_at = r.updated_at = now;
   r.id = store::insert_resource(c, r);
+  territories::place(c, territories::subject::resource, r.id, places);
   store::set_resource_links(c, r.id, r.tags, [&] {
     std::vector<std::int64_t> ids;
     for (const auto& k : r.coalitions) ids.push_back(k.id);

@@ -14,6 +14,7 @@
 #include "commons/views.hpp"
 #include "files/download.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/placing.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -32,6 +33,7 @@ constexpr std::int64_t kPageSize = 50;
 // The filters of the query string; unknown values are dropped (the list is then unfiltered).
 struct Filters {
   std::string kind, coalition, tag, licence;
+  territories::ListFilter territory;
   store::ResourceFilter filter;
 };
 
@@ -55,6 +57,8 @@ Filters filters_of(Context& ctx, const std::vector<CoalitionRef>& coalitions) {
   else
     f.tag.clear();
   f.filter.coalition_id = views::coalition_filter(coalitions, f.coalition);
+  f.territory = territories::list_filter(ctx);
+  f.filter.territory_id = f.territory.territory_id;
   if (ctx.user) {
     f.filter.all_drafts = ctx.user->is_animateur();
     f.filter.drafts_of = ctx.user->id;
@@ -72,6 +76,7 @@ ResourceInput input_from(const Context& ctx) {
   in.creator = ctx.form.get("creator");
   in.tags = ctx.form.get("tags");
   in.coalitions = ctx.form.all("coalitions");
+  in.territories = territories::picked_keys(ctx);
   in.file = ctx.upload("file");
   in.base_revision =
       views::integer_field(ctx.form.get("base_revision"), -1);  // absent on proposals; a mismatch on edits
@@ -111,7 +116,9 @@ Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& e
               ? " " + fmt::format(fmt::runtime(ctx.tr(N_("A new file replaces {}."))), current->file_name)
               : std::string()),
       .kinds = views::kind_options(ctx),
-      .licences = views::licence_options()};
+      .licences = views::licence_options(),
+      .coalitions = {},
+      .places = territories::form_picker(ctx, in.territories.value_or(std::vector<std::string>{}))};
   for (const auto& k : store::coalitions(ctx.db))
     form.coalitions.push_back({k.slug, views::coalition_title(k),
                                std::find(in.coalitions.begin(), in.coalitions.end(), k.slug) != in.coalitions.end()});
@@ -158,7 +165,8 @@ Resource visible(Context& ctx) {
 
 std::string list_link(const Filters& f, std::string_view kind_slug, std::string_view tag) {
   return urls::resources() + "?type=" + html::url_encode(kind_slug) + "&coalition=" + html::url_encode(f.coalition) +
-         "&etiquette=" + html::url_encode(tag) + "&licence=" + html::url_encode(f.licence);
+         "&etiquette=" + html::url_encode(tag) + "&licence=" + html::url_encode(f.licence) +
+         territories::filter_param(f.territory);
 }
 
 // Everything the library shows, read in one place: the coalitions (filter and choices), the number
@@ -183,6 +191,7 @@ ResourcesPage load_resources(Context& ctx) {
   page.coalition = f.coalition;
   page.tag = f.tag;
   page.licence = f.licence;
+  page.territory = f.territory;
   page.kinds = views::kind_options(ctx);
   page.coalitions = views::coalition_options(coalitions);
   for (const auto& t : store::used_tags(ctx.db)) page.tags.push_back({t, t});
@@ -232,6 +241,7 @@ ResourcePage load_resource(Context& ctx, Resource r) {
   page.can_publish = r.status == Status::draft && publisher;
   page.can_delete = actor && (actor->is_animateur() || (r.status == Status::draft && r.submitted_by == actor->id));
   page.history = views::history(urls::resource(r.slug), store::resource_revisions(ctx.db, r.id), r.revision, publisher);
+  page.territories = territories::places(ctx.db, territories::subject::resource, r.id);
   page.resource = std::move(r);
   return page;
 }
@@ -254,8 +264,8 @@ Response resources_json(Context& ctx) {
   const std::int64_t total = store::count_resources(ctx.db, f.filter);
   f.filter.limit = paging->per_page;
   f.filter.offset = paging->offset();
-  boost::json::array items;
-  for (const auto& r : store::resources(ctx.db, f.filter)) items.push_back(resource_object(ctx, r));
+  auto items = territories::with_places(ctx, territories::subject::resource, store::resources(ctx.db, f.filter),
+                                        [&](const Resource& r) { return resource_object(ctx, r); });
   return coalitions::json::page(ctx, "resources", std::move(items), total, *paging);
 }
 
@@ -282,6 +292,7 @@ Response resource_json(Context& ctx) {
   ResourcePage page = load_resource(ctx, visible(ctx));
   boost::json::object resource = resource_object(ctx, page.resource);
   resource["status"] = page.resource.status == Status::published ? "published" : "draft";
+  resource["territories"] = territories::places_json(ctx, page.territories);
   boost::json::array revisions;
   for (const auto& v : store::resource_revisions(ctx.db, page.resource.id)) {
     auto o = coalitions::json::revision({v.number, v.created_at, v.author_name, "", std::nullopt});
@@ -302,6 +313,8 @@ Response new_resource(Context& ctx) { return render_new(ctx, {}, {}, 200); }
 
 Response create_resource(Context& ctx) {
   ResourceInput in = input_from(ctx);
+  // The picker searched: the form comes back with the territories to tick, nothing saved.
+  if (territories::picker_searched(ctx)) return render_new(ctx, in, {}, 200);
   auto result = commons::propose_resource(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new(ctx, in, result.errors, 422);
   return fv::redirect_saved(urls::resource(result.resource->slug), fv::Saved::resource);
@@ -326,11 +339,20 @@ Response edit_resource(Context& ctx) {
   if (!can_edit(ctx.db, &*ctx.user, r))
     return fv::forbidden(
         ctx, N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
-  return render_edit(ctx, r, input_of(r), {}, false, 200);
+  ResourceInput in = input_of(r);
+  in.territories = territories::keys_of(territories::places(ctx.db, territories::subject::resource, r.id));
+  return render_edit(ctx, r, in, {}, false, 200);
 }
 
 Response update_resource(Context& ctx) {
   ResourceInput in = input_from(ctx);
+  if (territories::picker_searched(ctx)) {  // the picker searched: the form again, nothing saved
+    Resource r = visible(ctx);
+    if (!can_edit(ctx.db, &*ctx.user, r))
+      return fv::forbidden(
+          ctx, N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
+    return render_edit(ctx, r, in, {}, false, 200);
+  }
   auto result = commons::update_resource(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (result.errors.empty() && !result.conflict)
     return fv::redirect_saved(urls::resource(ctx.param("slug")), fv::Saved::resource);

@@ -6,6 +6,8 @@
 #include <limits>
 #include <map>
 
+#include "territories/links.hpp"
+
 namespace fabrique::commons::store {
 
 namespace {
@@ -72,11 +74,18 @@ std::string resource_where(const ResourceFilter& f, Params& p) {
   p.push_back(f.coalition_id.value_or(0));
   p.push_back(f.coalition_id.value_or(0));
   p.push_back(f.updated_since ? secs(*f.updated_since) : std::int64_t{0});
-  return "(r.status = 'published' OR ? = 1 OR r.submitted_by = ?) AND (? = '' OR r.kind = ?) AND "
-         "(? = '' OR r.licence = ?) AND "
-         "(? = '' OR EXISTS (SELECT 1 FROM resource_tags t WHERE t.resource_id = r.id AND t.tag = ?)) AND "
-         "(? = 0 OR EXISTS (SELECT 1 FROM resource_coalitions rc WHERE rc.resource_id = r.id AND rc.coalition_id = ?)) "
-         "AND r.updated_at >= ?";
+  std::string where =
+      "(r.status = 'published' OR ? = 1 OR r.submitted_by = ?) AND (? = '' OR r.kind = ?) AND "
+      "(? = '' OR r.licence = ?) AND "
+      "(? = '' OR EXISTS (SELECT 1 FROM resource_tags t WHERE t.resource_id = r.id AND t.tag = ?)) AND "
+      "(? = 0 OR EXISTS (SELECT 1 FROM resource_coalitions rc WHERE rc.resource_id = r.id AND rc.coalition_id = ?)) "
+      "AND r.updated_at >= ?";
+  if (f.territory_id) {
+    static const std::string within = territories::within_sql(territories::subject::resource, "r.id");
+    where += " AND " + within;
+    p.push_back(*f.territory_id);
+  }
+  return where;
 }
 
 // Tags and coalitions of these resources, in two queries whatever their number.
@@ -403,8 +412,15 @@ std::string card_where(const CardFilter& f, Params& p) {
   p.insert(p.end(), {std::int64_t{f.all_drafts ? 1 : 0}, f.drafts_of.value_or(-1), f.outcome, f.outcome,
                      f.coalition_id.value_or(0), f.coalition_id.value_or(0),
                      f.updated_since ? secs(*f.updated_since) : std::int64_t{0}});
-  return "(b.status = 'published' OR ? = 1 OR b.submitted_by = ?) AND (? = '' OR b.outcome = ?) AND "
-         "(? = 0 OR b.coalition_id = ?) AND b.updated_at >= ?";
+  std::string where =
+      "(b.status = 'published' OR ? = 1 OR b.submitted_by = ?) AND (? = '' OR b.outcome = ?) AND "
+      "(? = 0 OR b.coalition_id = ?) AND b.updated_at >= ?";
+  if (f.territory_id) {
+    static const std::string within = territories::within_sql(territories::subject::card, "b.id");
+    where += " AND " + within;
+    p.push_back(*f.territory_id);
+  }
+  return where;
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ using storage::Connection;
 struct ResourceFilter {
   std::string kind, tag, licence;  // empty: any
   std::optional<std::int64_t> coalition_id;
+  std::optional<std::int64_t> territory_id;  // placed on it or on a territory within it
   // Drafts are listed for animateurs (all) and for their submitter (theirs).
   bool all_drafts = false;
   std::optional<std::int64_t> drafts_of;
@@ -65,6 +66,7 @@ void insert_signature(Connection& c, std::int64_t version_id, std::int64_t user_
 struct CardFilter {
   std::string outcome;
   std::optional<std::int64_t> coalition_id;
+  std::optional<std::int64_t> territory_id;  // placed on it or on a territory within it
   bool all_drafts = false;
   std::optional<std::int64_t> drafts_of;
   std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)

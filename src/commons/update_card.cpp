@@ -5,6 +5,7 @@
 #include "commons/use_cases.hpp"
 #include "commons/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::commons {
 
@@ -12,12 +13,16 @@ CardResult save_card(storage::Connection& c, const User& actor, const Card& curr
                      sys_seconds now, std::optional<std::int64_t> merged_with) {
   CardResult out;
   Card k = validate(c, in, out.errors);
+  std::vector<std::int64_t> places;
+  if (in.territories) places = territories::resolve_places(c, *in.territories, out.errors, "territoires");
   if (!out.errors.empty()) return out;
   if (in.base_revision != current.revision) {
     out.conflict = true;
     out.card = current;
     return out;
   }
+  // Where it is placed is not part of its revisions (never merged): saved even when nothing else changed.
+  if (in.territories) territories::place(c, territories::subject::card, current.id, places);
   if (k.title == current.title && k.context == current.context && k.tried == current.tried &&
       k.outcome == current.outcome && k.learned == current.learned && k.tensions == current.tensions &&
       k.sources == current.sources &&
@@ -109,6 +114,7 @@ CardResult update_card(storage::Connection& c, const User& actor, std::string_vi
     return out;
   }
   CardInput wanted = as_card_input(mine, in.base_revision);
+  wanted.territories = in.territories;
   std::optional<std::int64_t> merged_with;
   auto base =
       in.base_revision < current->revision ? store::card_revision(c, current->id, in.base_revision) : std::nullopt;
@@ -126,9 +132,11 @@ CardResult update_card(storage::Connection& c, const User& actor, std::string_vi
       for (const auto& name : merged.conflicts) merged.fields[name] = field_at(mine, name);
       out.mine = std::move(mine);
       out.merged = as_card_input(merged.fields, current->revision);
+      out.merged->territories = in.territories;
       return out;
     }
     wanted = as_card_input(merged.fields, current->revision);
+    wanted.territories = in.territories;
     merged_with = current->revision;
   } else if (!in.merge.empty() && in.base_revision == current->revision) {
     merged_with = current->revision;  // the conflicts with it were settled on the conflict page

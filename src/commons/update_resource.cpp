@@ -4,6 +4,7 @@
 #include "commons/use_cases.hpp"
 #include "commons/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::commons {
 
@@ -12,6 +13,8 @@ ResourceResult save_resource(storage::Connection& c, const User& actor, const Re
   ResourceResult out;
   std::optional<std::string> file_type;
   Resource r = validate(c, in, current.file_id.has_value(), out.errors, file_type);
+  std::vector<std::int64_t> places;
+  if (in.territories) places = territories::resolve_places(c, *in.territories, out.errors, "territoires");
   if (!out.errors.empty()) return out;
   r.file_id = current.file_id;  // a file stays attached unless replaced
   if (in.base_revision != current.revision) {
@@ -19,6 +22,8 @@ ResourceResult save_resource(storage::Connection& c, const User& actor, const Re
     out.resource = current;
     return out;
   }
+  // Where it is placed is not part of its revisions: saved even when nothing else changed.
+  if (in.territories) territories::place(c, territories::subject::resource, current.id, places);
   auto same_coalitions = [&] {
     if (r.coalitions.size() != current.coalitions.size()) return false;
     for (std::size_t i = 0; i < r.coalitions.size(); ++i)

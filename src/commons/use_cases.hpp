@@ -38,6 +38,9 @@ struct ResourceInput {
   std::string tags;                     // comma-separated
   std::vector<std::string> coalitions;  // slugs
   std::int64_t base_revision = 0;       // on edit: the revision the form was made from
+  // The keys of the territories it is placed on (territories/links.hpp): not part of its revisions;
+  // none (nullopt) leaves them as they are, as when a revision is restored.
+  std::optional<std::vector<std::string>> territories;
 };
 
 struct ResourceResult {
@@ -147,6 +150,9 @@ struct CardInput {
   std::string coalition;  // slug, or empty
   std::int64_t base_revision = 0;
   text::MergeAnswer merge;  // from the conflict page: how each field both sides changed was settled
+  // The keys of the territories it is placed on: not part of its revisions, never merged; none
+  // (nullopt) leaves them as they are, as when a revision is restored.
+  std::optional<std::vector<std::string>> territories;
 };
 
 struct CardResult {

@@ -9,6 +9,7 @@
 #include "common/errors.hpp"
 #include "commons/model.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
 #include "views/merge.hpp"
@@ -68,6 +69,7 @@ struct ResourceLine {
 struct ResourcesPage {
   bool signed_in = false;                     // may propose one
   std::string kind, coalition, tag, licence;  // the filters chosen, empty when none or unknown
+  territories::ListFilter territory;          // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> kinds, coalitions, tags, licences;
   std::vector<ResourceLine> resources;
   std::int64_t total = 0, page = 1, pages = 1;
@@ -88,6 +90,7 @@ struct ResourcePage {
   bool can_publish = false;  // a proposal the person may publish
   bool can_delete = false;
   History history;
+  std::vector<territories::TerritoryRef> territories;  // where it is placed
 };
 
 // The fields of the resource form, as typed or as saved.
@@ -100,6 +103,7 @@ struct ResourceForm {
     bool checked = false;
   };
   std::vector<Box> coalitions;
+  territories::Picker places;
 };
 
 // --- The charter
@@ -178,7 +182,8 @@ struct CardLine {
 // The boussole (/boussole), loaded by pages::load_boussole().
 struct BoussolePage {
   bool signed_in = false;
-  std::string outcome, coalition;  // the filters chosen
+  std::string outcome, coalition;     // the filters chosen
+  territories::ListFilter territory;  // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> outcomes, coalitions;
   std::vector<CardLine> cards;
 };
@@ -201,6 +206,7 @@ struct CardForm {
   };
   std::vector<Text> texts;
   fabrique::views::Conflicts conflicts;  // the fields to settle, drawn instead of their controls
+  territories::Picker places;
 };
 
 // A card's page (/boussole/{slug}), loaded by pages::load_card().
@@ -211,7 +217,8 @@ struct CardPage {
   bool can_edit = false;
   bool can_publish = false;  // a proposal the person may publish
   History history;
-  std::int64_t merged_with = 0;  // after a save merged with that revision: told at the top
+  std::int64_t merged_with = 0;                        // after a save merged with that revision: told at the top
+  std::vector<territories::TerritoryRef> territories;  // where it is placed
 };
 
 // What the commons templates call to show a value.

@@ -18,6 +18,8 @@
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
+#include "territories/links.hpp"
+#include "territories/store.hpp"
 
 namespace fabrique::demo {
 
@@ -67,6 +69,47 @@ struct Event {
   int order;  // 0 creation, 1 role, 2 stage, 3 declaration, 4 revision
   std::function<void()> run;
 };
+
+// Where some of the demo's things act, placed only on the territories loaded (fabrique territories
+// load, before or after the demo): the demo loads without the official geography.
+void place_on_territories(storage::Connection& c) {
+  namespace subject = territories::subject;
+  struct Place {
+    std::string_view subject;
+    const char* select;  // its id, by the one parameter
+    const char* which;
+    std::vector<std::string> keys;
+  };
+  const Place places[] = {
+      {subject::organisation, "SELECT id FROM organisations WHERE name = ?", "Ville de Brest", {"29019"}},
+      {subject::organisation, "SELECT id FROM organisations WHERE name = ?", "Bretagne Créative", {"region-53"}},
+      {subject::organisation, "SELECT id FROM organisations WHERE name = ?", "Métropole de Lyon", {"69123"}},
+      {subject::coalition,
+       "SELECT id FROM coalitions WHERE slug = ?",
+       "dematerialiser-sans-deshumaniser",
+       {"29019", "35238"}},
+      {subject::coalition, "SELECT id FROM coalitions WHERE slug = ?", "qualite-democratique", {"region-53"}},
+      {subject::coalition, "SELECT id FROM coalitions WHERE slug = ?", "communs-numeriques", {"75056", "69123"}},
+      {subject::event, "SELECT id FROM events WHERE slug = ?", "atelier-territorial-cnes-2021", {"29"}},
+      {subject::event,
+       "SELECT id FROM events WHERE slug = ?",
+       "lancement-national-donnees-environnementales",
+       {"75056"}},
+      {subject::resource, "SELECT id FROM resources WHERE title = ?", "Riposte créative territoriale", {"region-53"}},
+  };
+  storage::Transaction tx(c, true);
+  for (const auto& p : places) {
+    const auto ids = territories::store::ids_of(c, p.keys);
+    if (ids.empty()) continue;  // not loaded
+    auto row = c.query_one(p.select, {std::string(p.which)});
+    if (!row) throw std::runtime_error(std::string("demo data places an unknown thing: ") + p.which);
+    std::vector<std::int64_t> on;
+    for (const auto& key : p.keys)
+      if (ids.count(key)) on.push_back(ids.at(key));
+    territories::place(c, p.subject, row->integer(0), on);
+  }
+  tx.commit();
+}
 
 }  // namespace
 
@@ -212,6 +255,7 @@ Summary load(storage::Connection& c) {
   load_roadmaps(c);
   load_commons(c);
   load_observatoire(c, animateur);
+  place_on_territories(c);
   return summary;
 }
 

@@ -8,6 +8,7 @@
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::events {
 
@@ -89,6 +90,7 @@ EventResult create_event(storage::Connection& c, const User& actor, const EventI
     out.errors.add("slug", N_("This address is reserved. Choose another one."));
   else if (!wanted.empty() && store::slug_taken(c, base))
     out.errors.add("slug", N_("Another event already has this address."));
+  const auto places = territories::resolve_places(c, in.territories, out.errors, "territoires");
   std::vector<sys_seconds> starts{e.starts_at};
   if (in.repeat != Repeat::none && out.errors.empty()) starts = occurrences(in, e.starts_at, out.errors);
   if (!out.errors.empty()) return out;
@@ -114,6 +116,7 @@ EventResult create_event(storage::Connection& c, const User& actor, const EventI
     one.id = store::insert(c, one);
     store::set_coalitions(c, one.id, checked.coalitions);
     store::set_organisations(c, one.id, checked.organisers, "organiser");
+    territories::place(c, territories::subject::event, one.id, places);
     index_event(c, one);
     if (i == 0) out.event = one;
     ++out.occurrences;

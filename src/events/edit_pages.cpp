@@ -13,6 +13,7 @@
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "taxonomies/taxonomy.hpp"
+#include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/saved.hpp"
@@ -39,6 +40,7 @@ EventInput input_from_form(const Context& ctx) {
   in.status = ctx.form.get("status");
   in.coalitions = ctx.form.all("coalitions");
   in.organisers = ctx.form.all("organisers");
+  in.territories = territories::picked_keys(ctx);
   const std::string repeat = ctx.form.get("repeat");
   in.repeat = repeat == "mensuelle" ? Repeat::monthly : repeat == "dates" ? Repeat::dates : Repeat::none;
   auto number = [&](const char* name) {
@@ -74,6 +76,7 @@ EventForm load_event_form(Context& ctx, const EventInput& typed, bool creating) 
   EventForm form;
   form.typed = typed;
   form.creating = creating;
+  form.places = territories::form_picker(ctx, typed.territories);
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kEventKinds)) form.kinds.push_back({t.slug, t.label});
   for (const auto& s : kEventStatuses) form.statuses.push_back({s.slug, ctx.tr(s.label)});
   // A co-porteur is offered the coalitions they co-port (and those the event already has).
@@ -137,6 +140,8 @@ Response new_form(Context& ctx) {
 
 Response create(Context& ctx) {
   EventInput in = input_from_form(ctx);
+  // The picker searched: the form comes back with the territories to tick, nothing saved.
+  if (territories::picker_searched(ctx)) return render_new(ctx, in, {}, 200);
   auto r = create_event(ctx.db, *ctx.user, in, ctx.now);
   if (!r.errors.empty()) return render_new(ctx, in, r.errors, 422);
   return fv::redirect_saved(urls::event(r.event->slug), fv::Saved::event);
@@ -144,11 +149,14 @@ Response create(Context& ctx) {
 
 Response edit_form(Context& ctx) {
   Event e = event_to_edit(ctx);
-  return render_edit(ctx, e, input_of(e), {}, 200);
+  EventInput in = input_of(e);
+  in.territories = territories::keys_of(territories::places(ctx.db, territories::subject::event, e.id));
+  return render_edit(ctx, e, in, {}, 200);
 }
 
 Response update(Context& ctx) {
   EventInput in = input_from_form(ctx);
+  if (territories::picker_searched(ctx)) return render_edit(ctx, event_to_edit(ctx), in, {}, 200);
   const Scope scope = ctx.form.get("portee") == "suivantes" ? Scope::following : Scope::this_one;
   auto r = update_event(ctx.db, *ctx.user, ctx.param("slug"), in, scope, ctx.now);
   if (!r.errors.empty()) return render_edit(ctx, event_to_edit(ctx), in, r.errors, 422);

@@ -14,6 +14,7 @@
 #include "events/use_cases.hpp"
 #include "i18n/i18n.hpp"
 #include "taxonomies/taxonomy.hpp"
+#include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 
@@ -27,9 +28,11 @@ namespace {
 // How many past events the list shows (the JSON has them all).
 constexpr std::int64_t kPastShown = 100;
 
-// Reads ?type=&coalition=; unknown values are ignored (the list is simply unfiltered).
-store::Filter filter_of(Context& ctx, std::string& kind, std::string& coalition) {
+// Reads ?type=&coalition=&territoire=; unknown values are ignored (the list is simply unfiltered).
+store::Filter filter_of(Context& ctx, std::string& kind, std::string& coalition, territories::ListFilter& territory) {
   store::Filter f;
+  territory = territories::list_filter(ctx);
+  f.territory_id = territory.territory_id;
   kind = ctx.query.get("type");
   coalition = ctx.query.get("coalition");
   if (auto t = taxonomies::term(ctx.db, taxonomies::kEventKinds, kind))
@@ -57,7 +60,7 @@ bool never(const Event&) { return false; }
 // past, and the filters' choices.
 ListPage load_list(Context& ctx) {
   ListPage page;
-  store::Filter upcoming = filter_of(ctx, page.kind, page.coalition);
+  store::Filter upcoming = filter_of(ctx, page.kind, page.coalition, page.territory);
   store::Filter past = upcoming;
   upcoming.ends_after = ctx.now;
   past.ends_before = ctx.now;
@@ -84,22 +87,24 @@ Response list_json(Context& ctx) {
   auto paging = coalitions::json::paging(ctx, refusal);
   if (!paging) return refusal;
   std::string kind, coalition;
-  auto f = filter_of(ctx, kind, coalition);
+  territories::ListFilter territory;
+  auto f = filter_of(ctx, kind, coalition, territory);
   f.updated_since = paging->updated_since;
   const std::int64_t total = store::count(ctx.db, f);
   f.limit = paging->per_page;
   f.offset = paging->offset();
-  boost::json::array items;
-  for (const auto& e : store::list(ctx.db, f)) items.push_back(json::event(ctx, e, false));
+  auto items = territories::with_places(ctx, territories::subject::event, store::list(ctx.db, f),
+                                        [&](const Event& e) { return json::event(ctx, e, false); });
   return coalitions::json::page(ctx, "events", std::move(items), total, *paging);
 }
 
 Response list_csv(Context& ctx) {
   std::string kind, coalition;
+  territories::ListFilter territory;
   csv::Writer w;
   w.row({"slug", "title", "url", "kind", "status", "starts_at", "ends_at", "place", "online", "capacity", "registered",
          "waiting", "coalitions", "updated_at"});
-  for (const auto& e : store::list(ctx.db, filter_of(ctx, kind, coalition))) {
+  for (const auto& e : store::list(ctx.db, filter_of(ctx, kind, coalition, territory))) {
     std::string linked;
     for (const auto& k : e.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
     w.row(std::vector<std::string>{e.slug, e.title, ctx.base_url + urls::event(e.slug), e.kind_slug,

@@ -19,6 +19,7 @@
 #include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
+#include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 
@@ -49,6 +50,7 @@ ShowPage load_show(Context& ctx, const Event& e, const FieldErrors& registration
   page.reveals_link = reveals_link(ctx, e, page.mine);
   page.registration_closed =
       ctx.now >= e.starts_at || (e.registration_closes_at && ctx.now >= *e.registration_closes_at);
+  page.territories = territories::places(ctx.db, territories::subject::event, e.id);
   page.has_minutes = !e.minutes.empty() || page.organiser || ctx.now >= e.ends_at;
   if (e.series_id && ctx.user)
     page.follow_series =
@@ -107,6 +109,7 @@ Response show_json(Context& ctx) {
   if (ctx.user) mine = store::registration(ctx.db, e->id, ctx.user->id);
   auto o = json::event(ctx, *e, reveals_link(ctx, *e, mine));
   o["description"] = e->description;
+  o["territories"] = territories::places_json(ctx, territories::places(ctx.db, territories::subject::event, e->id));
   boost::json::array slots;
   const bool organiser = can_organise(ctx.db, ctx.actor(), *e);
   for (const auto& s : store::slots(ctx.db, e->id))

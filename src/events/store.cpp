@@ -1,6 +1,8 @@
 // SQL for events, their series, coalitions and organisations, registrations and calendar tokens.
 #include "events/store.hpp"
 
+#include "territories/links.hpp"
+
 namespace fabrique::events::store {
 namespace {
 
@@ -83,6 +85,7 @@ constexpr const char* kPerson =
 
 namespace {
 std::string where_of(const Filter& f, storage::Params& params) {
+  static const std::string within = territories::within_sql(territories::subject::event, "e.id");
   std::string where;
   auto add = [&](const char* clause, storage::Value v) {
     where += where.empty() ? "WHERE " : " AND ";
@@ -91,6 +94,7 @@ std::string where_of(const Filter& f, storage::Params& params) {
   };
   if (f.kind_id) add("e.kind_id = ?", *f.kind_id);
   if (f.coalition_id) add("e.id IN (SELECT event_id FROM event_coalitions WHERE coalition_id = ?)", *f.coalition_id);
+  if (f.territory_id) add(within.c_str(), *f.territory_id);
   if (f.ends_after) add("e.ends_at > ?", secs(*f.ends_after));
   if (f.ends_before) add("e.ends_at <= ?", secs(*f.ends_before));
   if (f.updated_since) add("e.updated_at >= ?", secs(*f.updated_since));

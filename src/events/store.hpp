@@ -17,6 +17,7 @@ using storage::Connection;
 struct Filter {
   std::optional<std::int64_t> kind_id;
   std::optional<std::int64_t> coalition_id;
+  std::optional<std::int64_t> territory_id;  // placed on it or on a territory within it
   std::optional<sys_seconds> ends_after;     // upcoming: ends after now
   std::optional<sys_seconds> ends_before;    // past
   std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)

@@ -6,6 +6,7 @@
 #include "events/validation.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/notifications.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::events {
 
@@ -54,6 +55,7 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
   // A co-porteur who organises only through their coalition must leave the event in one of theirs.
   const bool creator = current->created_by == actor.id;
   check_coalition_rights(c, actor, current->coalitions, checked.coalitions, !creator, out.errors);
+  const auto places = territories::resolve_places(c, in.territories, out.errors, "territoires");
   if (!out.errors.empty()) return out;
 
   std::vector<Event> targets{*current};
@@ -81,6 +83,7 @@ EventResult update_event(storage::Connection& c, const User& actor, std::string_
         notifications::notify(c, r.user_id, notifications::kEvents, message, urls::event(e.slug), now, e.title);
     store::set_coalitions(c, e.id, checked.coalitions);
     store::set_organisations(c, e.id, checked.organisers, "organiser");
+    territories::place(c, territories::subject::event, e.id, places);
     e.minutes = old.minutes;  // not edited here, but indexed with the event's new title
     index_event(c, e);
     // A larger capacity gives the new places to the people waiting, in order.

@@ -30,12 +30,13 @@ struct EventInput {
   std::string starts, ends;  // Paris wall-clock time, "2026-12-15T14:00"
   std::string place;
   std::string online_url;
-  std::string capacity;                 // digits, or empty for no limit
-  std::string description;              // Markdown
-  std::string closes;                   // registration closing time (Paris), or empty: until the start
-  std::string status;                   // a kEventStatuses slug; empty: confirmed
-  std::vector<std::string> coalitions;  // coalition slugs
-  std::vector<std::string> organisers;  // organisation slugs
+  std::string capacity;                  // digits, or empty for no limit
+  std::string description;               // Markdown
+  std::string closes;                    // registration closing time (Paris), or empty: until the start
+  std::string status;                    // a kEventStatuses slug; empty: confirmed
+  std::vector<std::string> coalitions;   // coalition slugs
+  std::vector<std::string> organisers;   // organisation slugs
+  std::vector<std::string> territories;  // the keys of the territories it takes place on (territories/links.hpp)
   // Creation only: a series. Monthly: the `week`-th (1–4, or 5 for the last) `weekday` (1 Monday …
   // 7 Sunday) of each month, `count` times, starting with the month of `starts` at its hour.
   // Dates: one "YYYY-MM-DD" per line, each at the hours of `starts` and `ends`.

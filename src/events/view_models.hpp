@@ -17,6 +17,7 @@
 #include "events/use_cases.hpp"
 #include "files/files.hpp"
 #include "i18n/i18n.hpp"
+#include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
 
@@ -39,7 +40,8 @@ struct SlotChoices {
 
 // The list of events (/evenements), loaded by pages::load_list() (list_pages.cpp).
 struct ListPage {
-  std::string kind, coalition;  // the filters chosen, empty when unknown or none
+  std::string kind, coalition;        // the filters chosen, empty when unknown or none
+  territories::ListFilter territory;  // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> kinds, coalitions;
   std::vector<Event> upcoming, past;  // past: the newest first, kPastShown at most
   bool signed_in = false;
@@ -72,13 +74,14 @@ struct ProposalsPage {
 struct ShowPage {
   Event event;
   std::vector<Slot> programme;
-  std::optional<std::int64_t> user_id;  // the signed-in person, to offer them their speaker consent
-  std::optional<Registration> mine;     // the person's registration or waiting-list place
-  bool organiser = false;               // sees the registrations, attendance and programme forms
-  bool reveals_link = false;            // the online link is for people with a place and organisers
-  bool registration_closed = false;     // the event has started or its registration closing date passed
-  bool has_minutes = false;             // written, or to be written (organisers, or once it ended)
-  html::Html follow_series;             // the series' follow button, for a signed-in person
+  std::optional<std::int64_t> user_id;                 // the signed-in person, to offer them their speaker consent
+  std::optional<Registration> mine;                    // the person's registration or waiting-list place
+  bool organiser = false;                              // sees the registrations, attendance and programme forms
+  bool reveals_link = false;                           // the online link is for people with a place and organisers
+  bool registration_closed = false;                    // the event has started or its registration closing date passed
+  bool has_minutes = false;                            // written, or to be written (organisers, or once it ended)
+  std::vector<territories::TerritoryRef> territories;  // where it takes place
+  html::Html follow_series;                            // the series' follow button, for a signed-in person
   FieldErrors registration_errors;
 
   // For organisers only.
@@ -100,6 +103,7 @@ struct EventForm {
   std::vector<fabrique::views::Option> kinds, statuses, coalitions, organisations;
   std::vector<fabrique::views::Option> repeats, weeks, weekdays;  // a series, on creation
   std::vector<fabrique::views::Option> scopes;                    // which occurrences an edit applies to, for a series
+  territories::Picker places;
 };
 
 // The minutes of an event (/evenements/{slug}/compte-rendu), loaded by pages::load_minutes()

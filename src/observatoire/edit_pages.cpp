@@ -9,6 +9,7 @@
 #include "observatoire/use_cases.hpp"
 #include "observatoire/view_models.hpp"
 #include "observatoire/views.hpp"
+#include "territories/placing.hpp"
 #include "views/layout.hpp"
 #include "views/saved.hpp"
 
@@ -27,6 +28,7 @@ NewEntryPage load_new(Context& ctx, const Document& d, const FieldErrors& errors
   page.doc = d;
   page.source = ctx.form.get("source");
   page.errors = errors;
+  if (page.editor) page.places = territories::form_picker(ctx, territories::picked_keys(ctx));
   return page;
 }
 
@@ -38,8 +40,9 @@ Response render_new(Context& ctx, const Document& d, const FieldErrors& errors, 
 
 // The form that edits `e`, filled with `d` from revision `base`.
 EditPage load_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t base, const FieldErrors& errors,
-                   bool conflict) {
+                   bool conflict, const std::vector<std::string>& places) {
   EditPage page;
+  page.places = territories::form_picker(ctx, places);
   page.entry = e;
   page.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit “{}”"))), e.name());
   page.doc = d;
@@ -52,8 +55,8 @@ EditPage load_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t
 }
 
 Response render_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t base, const FieldErrors& errors,
-                     bool conflict, int status) {
-  EditPage page = load_edit(ctx, e, d, base, errors, conflict);
+                     bool conflict, int status, const std::vector<std::string>& places) {
+  EditPage page = load_edit(ctx, e, d, base, errors, conflict, places);
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::EditEntry{.page = page, .csrf = ctx.csrf_token()}));
 }
@@ -76,7 +79,9 @@ Response new_form(Context& ctx) {
 Response create(Context& ctx) {
   Document d = views::document_from_form(ctx);
   if (can_edit(ctx.db, &*ctx.user)) {
-    auto r = create_entry(ctx.db, *ctx.user, d, ctx.form.get("source"), ctx.now);
+    // The picker searched: the form comes back with the territories to tick, nothing saved.
+    if (territories::picker_searched(ctx)) return render_new(ctx, d, {}, 200);
+    auto r = create_entry(ctx.db, *ctx.user, d, ctx.form.get("source"), ctx.now, territories::picked_keys(ctx));
     if (!r.errors.empty()) return render_new(ctx, d, r.errors, 422);
     return fv::redirect_saved(urls::entry(r.entry->slug), fv::Saved::entry);
   }
@@ -88,7 +93,8 @@ Response create(Context& ctx) {
 
 Response edit_form(Context& ctx) {
   Entry e = editable(ctx);
-  return render_edit(ctx, e, e.doc, e.revision, {}, false, 200);
+  return render_edit(ctx, e, e.doc, e.revision, {}, false, 200,
+                     territories::keys_of(territories::places(ctx.db, territories::subject::observatory_entry, e.id)));
 }
 
 Response update(Context& ctx) {
@@ -101,11 +107,14 @@ Response update(Context& ctx) {
   edit.doc = views::document_from_form(ctx);
   edit.source = ctx.form.get("source");
   edit.comment = ctx.form.get("comment");
+  edit.territories = territories::picked_keys(ctx);
+  if (territories::picker_searched(ctx))  // the picker searched: the form again, nothing saved
+    return render_edit(ctx, editable(ctx), edit.doc, edit.base_revision, {}, false, 200, *edit.territories);
   auto r = update_entry(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
   if (r.errors.empty() && !r.conflict) return fv::redirect_saved(urls::entry(ctx.param("slug")), fv::Saved::entry);
   // On conflict the next save starts from the current revision: the editor has been warned.
   return render_edit(ctx, *r.entry, edit.doc, r.conflict ? r.entry->revision : edit.base_revision, r.errors, r.conflict,
-                     r.conflict ? 409 : 422);
+                     r.conflict ? 409 : 422, *edit.territories);
 }
 
 }  // namespace fabrique::observatoire::pages

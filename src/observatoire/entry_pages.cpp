@@ -15,6 +15,7 @@
 #include "observatoire/use_cases.hpp"
 #include "observatoire/view_models.hpp"
 #include "organisations/store.hpp"
+#include "territories/placing.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::observatoire::pages {
@@ -35,6 +36,7 @@ ShowPage load_show(Context& ctx, const Entry& e, const FieldErrors& reply_errors
   page.may_reply = ctx.user && e.body.organisation_id &&
                    organisations::store::is_member(ctx.db, ctx.user->id, *e.body.organisation_id);
   page.reply_errors = reply_errors;
+  page.territories = territories::places(ctx.db, territories::subject::observatory_entry, e.id);
   if (!reply_errors.empty()) page.reply = ctx.form.get("reply");
   return page;
 }
@@ -75,7 +77,10 @@ Response show(Context& ctx) {
 Response show_json(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
   if (!e) return coalitions::json::not_found(ctx);
-  Response r = coalitions::json::response(ctx, json::entry(*e, ctx.base_url));
+  auto o = json::entry(*e, ctx.base_url);
+  o["territories"] =
+      territories::places_json(ctx, territories::places(ctx.db, territories::subject::observatory_entry, e->id));
+  Response r = coalitions::json::response(ctx, o);
   http::open_data::set_last_modified(r, e->updated_at);
   return r;
 }

@@ -15,6 +15,7 @@
 #include "observatoire/use_cases.hpp"
 #include "observatoire/view_models.hpp"
 #include "opendata/atom.hpp"
+#include "territories/placing.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::observatoire::pages {
@@ -64,6 +65,8 @@ store::Filter filter_of(Context& ctx, ListPage& page) {
            : sort == "mise-a-jour"   ? store::Sort::updated
                                      : store::Sort::name;
   page.sort = sort.empty() ? "nom" : sort;
+  page.territory = territories::list_filter(ctx);
+  f.within_id = page.territory.territory_id;
   return f;
 }
 
@@ -97,10 +100,17 @@ Response list(Context& ctx) {
                   html::render(*ctx.t, templates::List{.page = page}));
 }
 
+// The entries of the JSON and CSV: all, or those ?territoire= keeps.
+std::vector<Entry> listed(Context& ctx) {
+  store::Filter f;
+  f.within_id = territories::list_filter(ctx).territory_id;
+  return store::list(ctx.db, f);
+}
+
 Response list_json(Context& ctx) {
-  const auto entries = store::list(ctx.db);
-  boost::json::array items;
-  for (const auto& e : entries) items.push_back(json::entry(e, ctx.base_url));
+  const auto entries = listed(ctx);
+  auto items = territories::with_places(ctx, territories::subject::observatory_entry, entries,
+                                        [&](const Entry& e) { return json::entry(e, ctx.base_url); });
   boost::json::object out;
   out["schema_version"] = kSchemaVersion;
   out["rubric_version"] = rubric().version;
@@ -121,7 +131,7 @@ Response list_csv(Context& ctx) {
   for (const auto& c : rubric().criteria) header.push_back(c.id);
   for (const char* h : {"published", "updated", "revision"}) header.push_back(h);
   w.row(header);
-  const auto entries = store::list(ctx.db);
+  const auto entries = listed(ctx);
   for (const auto& e : entries) {
     std::vector<std::string> row = {e.uuid, e.slug, ctx.base_url + urls::entry(e.slug)};
     for (const auto& f : fields()) row.push_back(e.doc.get(f.key));

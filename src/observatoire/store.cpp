@@ -3,6 +3,7 @@
 
 #include "common/text.hpp"
 #include "observatoire/json.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::observatoire::store {
 namespace {
@@ -166,6 +167,13 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
     add("b.siren <> '' AND b.siren IN (SELECT t.siren FROM territories t JOIN territory_ancestors a ON "
         "a.territory_id = t.id WHERE a.ancestor_id = ? AND t.siren <> '')",
         {*f.territory_id});
+  if (f.within_id) {
+    static const std::string placed = territories::within_sql(territories::subject::observatory_entry, "e.id");
+    add("(" + placed +
+            " OR (b.siren <> '' AND b.siren IN (SELECT t.siren FROM territories t JOIN territory_ancestors a ON "
+            "a.territory_id = t.id WHERE a.ancestor_id = ? AND t.siren <> '')))",
+        {*f.within_id, *f.within_id});
+  }
   if (!f.theme.empty()) add("e.theme = ?", {f.theme});
   if (!f.status.empty()) add("e.status = ?", {f.status});
   if (!f.category.empty()) add("e.category = ?", {f.category});

@@ -33,6 +33,9 @@ struct Filter {
   std::optional<std::int64_t> body_id;
   // The public bodies whose SIREN is that of this territory or of one within it (territories module).
   std::optional<std::int64_t> territory_id;
+  // Placed on this territory or on one within it, or of a public body as territory_id above: the
+  // scoreboard's ?territoire=.
+  std::optional<std::int64_t> within_id;
   std::string theme, status, category;
   std::optional<Band> openness_band, explainability_band;
   Sort sort = Sort::name;

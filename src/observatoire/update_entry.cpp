@@ -5,6 +5,7 @@
 #include "observatoire/use_cases.hpp"
 #include "observatoire/validation.hpp"
 #include "observatoire/write_entry.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::observatoire {
 
@@ -23,13 +24,18 @@ SaveResult update_entry(storage::Connection& c, const User& actor, std::string_v
   if (!e) throw NotFound();
   if (!can_edit(c, &actor)) throw Forbidden(N_("Only observatory editors can edit an entry."));
   out.entry = e;
+  std::vector<std::int64_t> places;
+  if (edit.territories) places = territories::resolve_places(c, *edit.territories, out.errors, "territoires");
   if (!out.errors.empty()) return out;
   if (edit.base_revision != e->revision) {
     out.conflict = true;
     return out;
   }
+  // Where it is placed is not part of its revisions: saved even when nothing else changed.
+  if (edit.territories) territories::place(c, territories::subject::observatory_entry, e->id, places);
   if (clean == e->doc) {
     out.unchanged = true;
+    tx.commit();
     return out;
   }
   out.entry = write_entry(c, &*e, clean, {.author = actor.id, .source = src, .comment = comment, .now = now});

@@ -34,14 +34,18 @@ struct SaveResult {
 
 // create_entry.cpp. Editors. Outcomes: created at revision 1 with its computed score | field errors |
 // Forbidden.
+// `places` are the keys of the territories it is placed on (territories/links.hpp).
 SaveResult create_entry(storage::Connection& c, const User& actor, const Document& doc, const std::string& source,
-                        sys_seconds now);
+                        sys_seconds now, const std::vector<std::string>& places = {});
 
 struct EntryEdit {
   std::int64_t base_revision = 0;  // the revision the editor started from
   Document doc;                    // the whole entry as the form sends it (fields, lists, evidence)
   std::string source;              // where the change comes from
   std::string comment;
+  // The keys of the territories it is placed on: not part of its revisions; none (nullopt) leaves
+  // them as they are.
+  std::optional<std::vector<std::string>> territories;
 };
 // update_entry.cpp. Editors. The score is recomputed from the evidence; a new score row is kept when
 // it changed. Outcomes: new revision | unchanged | conflict (409) | field errors | Forbidden | NotFound.

@@ -13,6 +13,7 @@
 #include "observatoire/rubric.hpp"
 #include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
+#include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
 
@@ -26,10 +27,11 @@ struct ListPage {
   // The filters chosen, empty when unknown or none; `sort` is "nom" when none was chosen.
   std::string body, theme, status, category, openness, explainability, sort;
   std::vector<fabrique::views::Option> bodies, themes, statuses, categories, bands, sorts;
-  std::vector<Entry> entries;  // those the filters keep, in the order chosen
-  bool signed_in = false;      // sees their contributions
-  bool editor = false;         // sees the contributions to moderate instead
-  bool animateur = false;      // chooses the editors
+  territories::ListFilter territory;  // ?territoire=: placed within it, or of its public bodies
+  std::vector<Entry> entries;         // those the filters keep, in the order chosen
+  bool signed_in = false;             // sees their contributions
+  bool editor = false;                // sees the contributions to moderate instead
+  bool animateur = false;             // chooses the editors
 };
 
 // An entry's page (/observatoire/{slug}), loaded by pages::load_show().
@@ -42,6 +44,7 @@ struct ShowPage {
   bool may_reply = false;
   std::string reply;  // a refused answer, as typed
   FieldErrors reply_errors;
+  std::vector<territories::TerritoryRef> territories;  // where it is placed
 };
 
 // An entry's history (/observatoire/{slug}/historique), loaded by pages::load_history().
@@ -60,6 +63,7 @@ struct NewEntryPage {
   Document doc;         // as typed
   std::string source;
   FieldErrors errors;
+  territories::Picker places;  // editors place the entry on territories
 };
 
 // The form that edits an entry (/observatoire/{slug}/modifier), loaded by pages::load_edit().
@@ -71,6 +75,7 @@ struct EditPage {
   std::string source, comment;
   bool conflict = false;  // someone saved the entry meanwhile
   FieldErrors errors;
+  territories::Picker places;
 };
 
 // A public body's page (/observatoire/organismes/{slug}), loaded by pages::load_body().

@@ -17,6 +17,8 @@
 #include "opendata/sitemap.hpp"
 #include "opendata/store.hpp"
 #include "opendata/templates/archive.hpp"
+#include "territories/links.hpp"
+#include "territories/urls.hpp"
 #include "views/html.hpp"
 #include "views/template.hpp"
 
@@ -100,7 +102,10 @@ std::string read_whole(const std::filesystem::path& path) {
 class Exporter {
  public:
   Exporter(storage::Database& db, const config::Options& options, std::filesystem::path dir)
-      : app_(db, options), base_url_(options.base_url), host_(host_of(options.base_url)), dir_(std::move(dir)) {}
+      : app_(db, options), base_url_(options.base_url), host_(host_of(options.base_url)), dir_(std::move(dir)) {
+    auto lease = db.acquire();
+    territories_ = territories::keys_with_places(*lease);
+  }
 
   // Asks for every seed and what its pages link to, writing each document as it comes.
   void crawl(i18n::Lang lang, const std::vector<std::string>& seeds) {
@@ -170,6 +175,7 @@ class Exporter {
     if (to.path.starts_with(kStaticPrefix)) return target;
     if (sitemap::closed_to_robots(percent_decoded(to.path))) return std::nullopt;
     if (!follows_query(from, to)) return std::nullopt;
+    if (!archived_territory(to.path)) return std::nullopt;
     return target;
   }
 
@@ -252,6 +258,18 @@ class Exporter {
   std::map<i18n::Lang, Tree> trees_;
   std::map<std::string, std::optional<std::string>> static_files_;
   Summary summary_;
+  std::set<std::string> territories_;  // the territories whose pages are archived (territories/links.hpp)
+
+  // Whether `path` is no territory's page, or one of a territory worth archiving: the régions and
+  // where something is placed, not the 36,000 communes of the official geography.
+  bool archived_territory(std::string_view path) const {
+    const std::string prefix = territories::urls::list() + "/";
+    if (!path.starts_with(prefix)) return true;
+    std::string_view key = path.substr(prefix.size());
+    if (key.find('/') != std::string_view::npos) return true;
+    if (const auto dot = key.find('.'); dot != std::string_view::npos) key = key.substr(0, dot);
+    return territories_.count(std::string(key)) > 0;
+  }
 };
 
 // The sitemap's pages, then the documents that may stand beside each of them.

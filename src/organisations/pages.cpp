@@ -19,9 +19,7 @@
 #include "organisations/use_cases.hpp"
 #include "organisations/view_models.hpp"
 #include "taxonomies/taxonomy.hpp"
-#include "territories/links.hpp"
-#include "territories/store.hpp"
-#include "territories/urls.hpp"
+#include "territories/placing.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::organisations::pages {
@@ -38,7 +36,7 @@ std::vector<views::Option> kind_options(const std::vector<taxonomies::Term>& kin
 
 OrganisationInput input_from(const Context& ctx) {
   return {ctx.form.get("name"), ctx.form.get("kind"), ctx.form.get("website"), ctx.form.get("description"),
-          ctx.form.all("territoires")};
+          territories::picked_keys(ctx)};
 }
 
 bool can_edit(Context& ctx, const Organisation& o) {
@@ -52,7 +50,7 @@ Response render_form(Context& ctx, const Organisation* o, const OrganisationInpu
                 .input = in,
                 .errors = errors,
                 .kinds = kind_options(taxonomies::terms(ctx.db, taxonomies::kOrganisationKinds)),
-                .places = territories::picker_of(ctx.db, in.territories, ctx.form.get("territoire_q")),
+                .places = territories::form_picker(ctx, in.territories),
                 .csrf = ctx.csrf_token()};
   std::string title = o ? ctx.tr(N_("Edit")) + " " + o->name : ctx.tr(N_("Add an organisation"));
   return views::page(ctx, status, title, html::render(*ctx.t, templates::Form{.page = page, .title = title}));
@@ -67,11 +65,6 @@ Response render_edit(Context& ctx, const Organisation& o, const OrganisationInpu
   return render_form(ctx, &o, in, errors, status);
 }
 
-// The territory asked for by ?territoire= (a key or words; none when absent or unmatched).
-std::optional<territories::Territory> territory_filter(Context& ctx) {
-  return territories::territory_named(ctx.db, ctx.query.get("territoire"));
-}
-
 // The organisations of one kind (all when `type` names none), with the kinds to filter by.
 ListPage load_list(Context& ctx) {
   ListPage page;
@@ -83,12 +76,8 @@ ListPage load_list(Context& ctx) {
       page.kind = k.slug;
     }
   page.kinds = kind_options(kinds);
-  store::Filter f{.kind_id = kind_id};
-  if (auto t = territory_filter(ctx)) {
-    f.territory_id = t->id;
-    page.territory = territories::TerritoryRef{.key = t->key, .name = t->name, .level = t->level};
-  }
-  page.territory_words = ctx.query.get("territoire").substr(0, 100);
+  page.territory = territories::list_filter(ctx);
+  store::Filter f{.kind_id = kind_id, .territory_id = page.territory.territory_id};
   page.organisations = store::list(ctx.db, f);
   page.signed_in = ctx.user.has_value();
   page.animateur = ctx.user && ctx.user->is_animateur();
@@ -140,7 +129,7 @@ Response list_json(Context& ctx) {
   auto paging = coalitions::json::paging(ctx, refusal);
   if (!paging) return refusal;
   store::Filter f{.kind_id = kind_filter(ctx), .updated_since = paging->updated_since};
-  if (auto t = territory_filter(ctx)) f.territory_id = t->id;
+  f.territory_id = territories::list_filter(ctx).territory_id;
   const std::int64_t total = store::count(ctx.db, f);
   f.limit = paging->per_page;
   f.offset = paging->offset();
@@ -173,10 +162,7 @@ Response show_json(Context& ctx) {
   out["coalitions"] = std::move(linked);
   out["named_members"] = std::move(named);
   out["feed"] = ctx.base_url + urls::feed(page.organisation.slug);
-  boost::json::array places;
-  for (const auto& t : page.territories)
-    places.push_back({{"key", t.key}, {"name", t.name}, {"url", ctx.base_url + territories::urls::territory(t.key)}});
-  out["territories"] = std::move(places);
+  out["territories"] = territories::places_json(ctx, page.territories);
   return coalitions::json::response(ctx, out);
 }
 
@@ -198,7 +184,7 @@ Response new_form(Context& ctx) { return render_new(ctx, {}, {}, 200); }
 Response create(Context& ctx) {
   auto in = input_from(ctx);
   // The picker searched: the form comes back with the territories to tick, nothing saved.
-  if (!ctx.form.get("territoire_q").empty()) return render_new(ctx, in, {}, 200);
+  if (territories::picker_searched(ctx)) return render_new(ctx, in, {}, 200);
   auto result = create_organisation(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new(ctx, in, result.errors, 422);
   return Response::redirect(urls::organisation(result.organisation->slug));
@@ -209,14 +195,13 @@ Response edit_form(Context& ctx) {
   if (!o) return views::not_found(ctx);
   if (!can_edit(ctx, *o))
     return views::forbidden(ctx, N_("Only its members and the animateurs can edit this organisation."));
-  std::vector<std::string> keys;
-  for (const auto& t : territories::places(ctx.db, territories::subject::organisation, o->id)) keys.push_back(t.key);
+  const auto keys = territories::keys_of(territories::places(ctx.db, territories::subject::organisation, o->id));
   return render_edit(ctx, *o, {o->name, o->kind_slug, o->website, o->description, keys}, {}, 200);
 }
 
 Response update(Context& ctx) {
   auto in = input_from(ctx);
-  if (!ctx.form.get("territoire_q").empty()) {  // the picker searched: the form again, nothing saved
+  if (territories::picker_searched(ctx)) {  // the picker searched: the form again, nothing saved
     auto o = store::by_slug(ctx.db, ctx.param("slug"));
     if (!o) return views::not_found(ctx);
     if (!can_edit(ctx, *o))

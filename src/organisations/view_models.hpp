@@ -15,9 +15,8 @@ namespace fabrique::organisations {
 
 // The list of organisations (/organisations), loaded by pages::load_list().
 struct ListPage {
-  std::string kind;                                    // the kind filtered on, empty for all
-  std::optional<territories::TerritoryRef> territory;  // the territory filtered on (and what lies within)
-  std::string territory_words;                         // as typed in the filter
+  std::string kind;                   // the kind filtered on, empty for all
+  territories::ListFilter territory;  // the territory filtered on (and what lies within)
   std::vector<views::Option> kinds;
   std::vector<Organisation> organisations;
   bool signed_in = false, animateur = false;

@@ -91,13 +91,13 @@ std::string within_sql(std::string_view subject, std::string_view id_column) {
       subject, id_column);
 }
 
-std::map<std::string, std::int64_t> counts_within(storage::Connection& c, std::int64_t territory_id) {
-  std::map<std::string, std::int64_t> out;
-  for (const auto& r :
-       c.query("SELECT l.subject, COUNT(DISTINCT l.subject_id) FROM territory_links l JOIN territory_ancestors a ON "
-               "a.territory_id = l.territory_id WHERE a.ancestor_id = ? GROUP BY l.subject",
-               {territory_id}))
-    out[r.text(0)] = r.integer(1);
+std::set<std::string> keys_with_places(storage::Connection& c) {
+  std::set<std::string> out;
+  for (const auto& r : c.query(
+           "SELECT t.key FROM territories t WHERE t.level = 'region' OR EXISTS (SELECT 1 FROM territory_links l JOIN "
+           "territory_ancestors a ON a.territory_id = l.territory_id WHERE a.ancestor_id = t.id)",
+           {}))
+    out.insert(r.text(0));
   return out;
 }
 

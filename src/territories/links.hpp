@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,11 @@ namespace fabrique::territories {
 // The kinds of thing placed on territories, as stored in territory_links.subject.
 namespace subject {
 inline constexpr std::string_view organisation = "organisation";
+inline constexpr std::string_view coalition = "coalition";
+inline constexpr std::string_view event = "event";
+inline constexpr std::string_view resource = "resource";
+inline constexpr std::string_view card = "boussole_card";
+inline constexpr std::string_view observatory_entry = "observatory_entry";
 }  // namespace subject
 
 inline constexpr std::size_t kMaxPlaces = 50;  // territories one thing may be placed on
@@ -39,8 +45,17 @@ std::vector<TerritoryRef> refs_of_keys(storage::Connection& c, const std::vector
 // "EXISTS (…)": the thing whose id is `id_column` is placed on the territory given as the one
 // parameter `?`, or on one within it.
 std::string within_sql(std::string_view subject, std::string_view id_column);
-// How many things of each subject are placed on `territory_id` or within it.
-std::map<std::string, std::int64_t> counts_within(storage::Connection& c, std::int64_t territory_id);
+
+// The keys of the territories worth a page in the static archive: the régions, and every territory
+// something is placed on or within (not the 36,000 communes).
+std::set<std::string> keys_with_places(storage::Connection& c);
+
+// A list's filter, ?territoire= (a key or words): the territory it names, if any, and the words as typed.
+struct ListFilter {
+  std::string words;                         // as typed, 100 characters at most
+  std::optional<TerritoryRef> territory;     // what they name
+  std::optional<std::int64_t> territory_id;  // its id, for the store's filter
+};
 
 // The territory a list's filter names (?territoire=): its key, else the best match of those words
 // ("finistere", "Brest"); nothing when none matches.

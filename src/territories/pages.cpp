@@ -8,7 +8,7 @@
 #include "i18n/i18n.hpp"
 #include "observatoire/store.hpp"
 #include "observatoire/urls.hpp"
-#include "territories/links.hpp"
+#include "territories/placed.hpp"
 #include "territories/store.hpp"
 #include "territories/templates/territories.hpp"
 #include "territories/urls.hpp"
@@ -23,9 +23,10 @@ namespace fv = fabrique::views;
 
 namespace {
 
-constexpr std::int64_t kResults = 30;   // search results shown
-constexpr std::int64_t kPerPage = 100;  // children per page (a département has up to 700 communes)
-constexpr std::size_t kMaxQuery = 100;  // characters of a search kept
+constexpr std::int64_t kResults = 30;     // search results shown
+constexpr std::int64_t kPerPage = 100;    // children per page (a département has up to 700 communes)
+constexpr std::size_t kMaxQuery = 100;    // characters of a search kept
+constexpr std::int64_t kPlacedShown = 5;  // things of each kind placed here shown on the page
 
 // The levels of what lies directly in a territory of `level`.
 std::vector<Level> child_levels(Level level) {
@@ -68,7 +69,7 @@ ShowPage load_show(Context& ctx, Territory t) {
   observatoire::store::Filter f;
   f.territory_id = t.id;
   page.algorithms = observatoire::store::list(ctx.db, f);
-  page.placed = counts_within(ctx.db, t.id);
+  page.placed = placed_within(ctx.db, t.id, t.key, kPlacedShown);
   page.territory = std::move(t);
   return page;
 }
@@ -133,9 +134,16 @@ Response show_json(Context& ctx) {
                           {"public_body", e.body.name},
                           {"total", e.score.total()}});
   out["algorithms"] = std::move(algorithms);
-  boost::json::object placed;
-  for (const auto& [subject, n] : page.placed) placed[subject] = n;
+  // Per kind: how many are placed here or within, the first of them, and the list narrowed to it.
+  boost::json::object placed, lists;
+  for (const auto& p : page.placed) {
+    placed[p.subject] = p.total;
+    boost::json::array first;
+    for (const auto& i : p.first) first.push_back({{"name", i.name}, {"url", ctx.base_url + i.url}});
+    lists[p.subject] = {{"total", p.total}, {"first", std::move(first)}, {"list", ctx.base_url + p.list}};
+  }
   out["placed"] = std::move(placed);
+  out["placed_lists"] = std::move(lists);
   return coalitions::json::response(ctx, out);
 }
 

@@ -6,6 +6,7 @@
 
 #include "observatoire/model.hpp"
 #include "territories/model.hpp"
+#include "territories/placed.hpp"
 #include "views/html.hpp"
 
 namespace fabrique::territories {
@@ -30,7 +31,7 @@ struct ShowPage {
   };
   std::vector<Children> children;
   std::vector<observatoire::Entry> algorithms;  // observatory entries of its public bodies (by SIREN)
-  std::map<std::string, std::int64_t> placed;   // per subject (links.hpp), how many are placed here or within
+  std::vector<Placed> placed;                   // per kind, what is placed here or within (placed.hpp)
 };
 
 }  // namespace fabrique::territories

@@ -171,6 +171,28 @@ export async function pressOn(page, locator, most = 30) {
   assert.fail('the keyboard never reached the control');
 }
 
+// Searches the territory picker of the form on `page` for `words`, with the keyboard alone: the form
+// comes back (200), nothing saved, with the territories matching them to tick; checked with axe.
+export async function searchTerritories(page, words, label) {
+  await pressOn(page, page.getByLabel('Ajouter un territoire'), 60);
+  await page.keyboard.type(words);
+  const [searched] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.keyboard.press('Enter')]);
+  assert.equal(searched.status(), 200, 'the search draws the form again, nothing saved');
+  await page.waitForLoadState();
+  assert.match(await page.getByRole('group', { name: 'Territoires' }).getByRole('status').innerText(),
+    new RegExp(words));
+  await checkA11y(page, label);
+}
+
+// Ticks the box of a territory the picker offers (`name`: its accessible name), with the keyboard.
+export async function tickTerritory(page, name) {
+  const box = page.getByRole('checkbox', { name });
+  await pressOn(page, box, 60);
+  await page.keyboard.press('Space');
+  assert.ok(await box.isChecked());
+}
+
 // The site's page routes (`fabrique routes`: GET, neither data nor files) in the order the router
 // tries them (literal paths before {slug}), each with a pattern over a page's path without its
 // leading slash: the kind of a page is the first route whose pattern matches it.

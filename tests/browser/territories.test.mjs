@@ -4,7 +4,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { MEMBER, checkA11y, expectAccessible, pressOn, signIn, useServerAndBrowser } from './support.mjs';
+import {
+  MEMBER, checkA11y, expectAccessible, pressOn, searchTerritories, signIn, tickTerritory, useServerAndBrowser,
+} from './support.mjs';
 
 const env = useServerAndBrowser({ territories: true });
 
@@ -66,19 +68,9 @@ describe('a member placing their organisation', () => {
     await page.goto('/organisations/nouvelle');
     await page.getByLabel('Nom', { exact: true }).fill('Tiers-lieu du Ponant');
     await page.getByLabel('Type d’organisation').selectOption({ label: 'Association tech' });
-    await pressOn(page, page.getByLabel('Ajouter un territoire'), 40);
-    await page.keyboard.type('brest');
-    const [searched] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.keyboard.press('Enter')]);
-    assert.equal(searched.status(), 200, 'the search draws the form again, nothing saved');
-    await page.waitForLoadState();
+    await searchTerritories(page, 'brest', 'organisation form with territories to tick');
     assert.equal(await page.getByLabel('Nom', { exact: true }).inputValue(), 'Tiers-lieu du Ponant');
-    assert.match(await page.getByRole('group', { name: 'Territoires' }).getByRole('status').innerText(), /brest/);
-    await checkA11y(page, 'organisation form with territories to tick');
-    const brest = page.getByRole('checkbox', { name: /^Brest Commune/ });
-    await pressOn(page, brest, 40);
-    await page.keyboard.press('Space');
-    assert.ok(await brest.isChecked());
+    await tickTerritory(page, /^Brest Commune/);
     await pressOn(page, page.getByRole('button', { name: 'Ajouter l’organisation' }), 40);
     await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/organisations/tiers-lieu')),
       page.keyboard.press('Enter')]);

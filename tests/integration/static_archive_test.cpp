@@ -12,6 +12,7 @@
 #include "demo/demo.hpp"
 #include "integration/site.hpp"
 #include "opendata/archive.hpp"
+#include "territories/use_cases.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -221,6 +222,32 @@ TEST(StaticArchive, TheDemoIsWrittenWholeWithWorkingLinksAndNothingPrivate) {
   EXPECT_THROW(opendata::archive::pack(dir, scratch.path / "site.zip"), opendata::archive::ArchiveError);
   EXPECT_THROW(opendata::archive::write_site(site.db(), options, dir), opendata::archive::ArchiveError)
       << "a folder that is not empty is refused";
+}
+
+// With the official geography loaded, the archive holds the régions and the territories where
+// something is placed or within which it is, not every commune: Brest, where the demo placed the Ville
+// de Brest, and Finistère and Bretagne above it; neither Guipavas nor Ajaccio, where nothing is.
+TEST(StaticArchive, OnlyTheTerritoriesWithSomethingPlacedAndTheRegionsAreArchived) {
+  Site site;
+  {
+    auto c = site.db().acquire();
+    territories::load_territories(
+        *c, territories::read_cog(std::filesystem::path(__FILE__).parent_path() / "cog" / "a" / "data"));
+    demo::load(*c);
+  }
+  ScratchFolder scratch;
+  const auto dir = scratch.path / "site";
+  config::Options options = site.options();
+  options.base_url = kArchiveBase;
+  opendata::archive::write_site(site.db(), options, dir);
+  const auto files = files_under(dir);
+  for (const char* f :
+       {"fr/territoires/index.html", "fr/territoires/region-53/index.html", "fr/territoires/29/index.html",
+        "fr/territoires/29019/index.html", "fr/territoires/region-94/index.html"})
+    EXPECT_TRUE(files.count(f)) << f << " is missing";
+  for (const char* f :
+       {"fr/territoires/29075/index.html", "fr/territoires/2a004/index.html", "fr/territoires/53/index.html"})
+    EXPECT_FALSE(files.count(f)) << f << " is archived";
 }
 
 }  // namespace

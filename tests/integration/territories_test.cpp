@@ -5,10 +5,17 @@
 #include <boost/json.hpp>
 #include <filesystem>
 
+#include "accounts/store.hpp"
+#include "commons/use_cases.hpp"
 #include "demo/demo.hpp"
+#include "events/use_cases.hpp"
 #include "integration/site.hpp"
+#include "observatoire/store.hpp"
+#include "observatoire/use_cases.hpp"
+#include "taxonomies/taxonomy.hpp"
 #include "territories/store.hpp"
 #include "territories/use_cases.hpp"
+#include "views/html.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -163,6 +170,144 @@ TEST(Territories, AnOrganisationPlacedOnBrestIsFoundUnderBretagneAndTheFormSearc
   EXPECT_TRUE(has(b.get("/organisations/" + slug + "/modifier").body, "value=\"29019\" checked"));
   ASSERT_EQ(b.post("/organisations/" + slug + "/modifier", form).status, 303);
   EXPECT_EQ(json(site, "/organisations.json?territoire=region-53").at("total").as_int64(), 0);
+}
+
+// The territories a JSON document says the thing is placed on.
+std::vector<std::string> keys_in(const bj::object& o) {
+  std::vector<std::string> out;
+  for (const auto& t : o.at("territories").as_array()) out.push_back(std::string(t.at("key").as_string()));
+  return out;
+}
+
+// Coalitions, events, resources, boussole cards and observatory entries are placed like organisations:
+// each shown on its page and in its JSON, each list narrowed to a territory and what lies within it,
+// and the territory's page counting each kind with a link to its list.
+TEST(Territories, EveryKindPlacedOnBrestIsFoundUnderBretagneAndCountedOnItsPage) {
+  Site site;
+  load(site, "a");  // before the demo: the demo places some of its things on what is loaded
+  auto anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  std::string entry, name;
+  {
+    auto c = site.db().acquire();
+    demo::load(*c);
+    taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Famille du Ponant");
+    events::EventInput e;
+    e.kind = "reset-day";
+    e.title = "Rencontre du Ponant";
+    e.slug = "rencontre-du-ponant";
+    e.starts = "2027-03-10T14:00";
+    e.ends = "2027-03-10T17:00";
+    e.territories = {"29019"};
+    ASSERT_TRUE(events::create_event(*c, anim, e, site.now()).errors.empty());
+    commons::ResourceInput r;
+    r.title = "Guide du Ponant";
+    r.url = "https://example.org/ponant";
+    r.kind = "guide";
+    r.licence = "CC-BY-4.0";
+    r.territories = std::vector<std::string>{"29019"};
+    ASSERT_TRUE(commons::propose_resource(*c, anim, r, site.now()).errors.empty());
+    commons::CardInput k;
+    k.title = "Carte du Ponant";
+    k.outcome = "mitige";
+    k.tried = "Un atelier.";
+    k.territories = std::vector<std::string>{"29019"};
+    ASSERT_TRUE(commons::propose_card(*c, anim, k, site.now()).errors.empty());
+    // An entry placed without a change of its text: no new revision, but placed.
+    auto first = observatoire::store::list(*c).front();
+    entry = first.slug;
+    name = first.name();
+    observatoire::EntryEdit edit{.base_revision = first.revision, .doc = first.doc};
+    edit.territories = std::vector<std::string>{"29019"};
+    auto saved = observatoire::update_entry(*c, anim, entry, edit, site.now());
+    ASSERT_TRUE(saved.errors.empty());
+    EXPECT_TRUE(saved.unchanged);
+  }
+
+  // A coalition through its form: search, tick, save; an unknown key is refused, nothing written.
+  Browser b(site);
+  b.sign_in("anim@example.org", kPassword);
+  b.get("/coalitions/nouvelle");
+  std::vector<std::pair<std::string, std::string>> form = {
+      {"number", "99"}, {"title", "Coalition du Ponant"}, {"family", "famille-du-ponant"}, {"stage", "idee"}};
+  const std::int64_t coalitions = site.count("SELECT COUNT(*) FROM coalitions");
+  auto searched = form;
+  searched.push_back({"territoire_q", "brest"});
+  auto found = b.post("/coalitions/nouvelle", searched);
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found.body, "name=\"territoires\" value=\"29019\">"));
+  EXPECT_TRUE(has(found.body, "value=\"Coalition du Ponant\""));
+  auto wrong = form;
+  wrong.push_back({"territoires", "99999"});
+  auto refused = b.post("/coalitions/nouvelle", wrong);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused.body, "id=\"f-territoires-error\""));
+  EXPECT_TRUE(has(refused.body, "value=\"Coalition du Ponant\""));
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM coalitions"), coalitions);
+  auto placed = form;
+  placed.push_back({"territoires", "29019"});
+  ASSERT_EQ(b.post("/coalitions/nouvelle", placed).status, 303);
+
+  struct Kind {
+    std::string page, json, list, list_json, name;
+  };
+  const std::string resource = "/ressources/guide-du-ponant", card = "/boussole/carte-du-ponant";
+  const std::string coalition = "/coalitions/coalition-du-ponant", event = "/evenements/rencontre-du-ponant";
+  const Kind kinds[] = {
+      {coalition, coalition + ".json", "/coalitions", "/coalitions.json", "Coalition du Ponant"},
+      {event, event + ".json", "/evenements", "/evenements.json", "Rencontre du Ponant"},
+      {resource, resource + ".json", "/ressources", "/ressources.json", "Guide du Ponant"},
+      {card, card + ".json", "/boussole", "/boussole.json", "Carte du Ponant"},
+      {"/observatoire/" + entry, "/observatoire/" + entry + ".json", "/observatoire", "", name},
+  };
+  for (const auto& k : kinds) {
+    EXPECT_TRUE(has(b.get(k.page).body, "href=\"/territoires/29019\">Brest</a>")) << k.page;
+    auto doc = bj::parse(request(site.port(), "GET", k.json, {}).body).as_object();
+    if (doc.contains("resource")) doc = doc.at("resource").as_object();
+    EXPECT_EQ(keys_in(doc), std::vector<std::string>{"29019"}) << k.json;
+    // Bretagne, Finistère, Brest Métropole and its words find it; Ille-et-Vilaine does not.
+    for (const std::string within : {"region-53", "29", "242900314", "finistere"})
+      EXPECT_TRUE(has(request(site.port(), "GET", k.list + "?territoire=" + within, {}).body, html::escape(k.name)))
+          << k.list << " " << within;
+    auto elsewhere = request(site.port(), "GET", k.list + "?territoire=35", {}).body;
+    EXPECT_FALSE(has(elsewhere, html::escape(k.name))) << k.list;
+    EXPECT_TRUE(has(elsewhere, "Ille-et-Vilaine")) << "the filter is said: " << k.list;
+    EXPECT_TRUE(has(elsewhere, "name=\"territoire\"")) << k.list;
+    if (!k.list_json.empty()) {
+      auto narrowed = json(site, k.list_json + "?territoire=region-53");
+      bool listed = false;
+      for (const auto& [key, value] : narrowed)
+        if (value.is_array())
+          for (const auto& item : value.as_array())
+            if (item.as_object().contains("territories") &&
+                keys_in(item.as_object()) == std::vector<std::string>{"29019"})
+              listed = true;
+      EXPECT_TRUE(listed) << k.list_json;
+      EXPECT_FALSE(has(request(site.port(), "GET", k.list_json + "?territoire=35", {}).body, k.name)) << k.list_json;
+    }
+  }
+  const auto observatory = json(site, "/observatoire.json?territoire=35");
+  EXPECT_EQ(observatory.at("count").as_int64(), 0);
+
+  // The territory's page: each kind counted, the first named, and a link to its list narrowed to it.
+  auto finistere = json(site, "/territoires/29.json");
+  for (const std::string subject : {"coalition", "event", "resource", "boussole_card", "observatory_entry"})
+    EXPECT_GE(finistere.at("placed").at(subject).as_int64(), 1) << subject;
+  EXPECT_TRUE(
+      finistere.at("placed_lists").at("coalition").at("list").as_string().ends_with("/coalitions?territoire=29"));
+  const auto page = request(site.port(), "GET", "/territoires/29", {}).body;
+  for (const std::string list : {"/coalitions?territoire=29", "/evenements?territoire=29", "/ressources?territoire=29",
+                                 "/boussole?territoire=29", "/observatoire?territoire=29"})
+    EXPECT_TRUE(has(page, "href=\"" + list + "\"")) << list;
+  EXPECT_TRUE(has(page, "Coalition du Ponant"));
+  // The demo placed its own on what was loaded: Rennes has a coalition of the demo; Ajaccio nothing.
+  EXPECT_GE(json(site, "/territoires/35238.json").at("placed").at("coalition").as_int64(), 1);
+  EXPECT_EQ(json(site, "/territoires/2a004.json").at("placed").at("coalition").as_int64(), 0);
+
+  // The edit form starts from where it is; a resource's places survive a revision restored.
+  EXPECT_TRUE(has(b.get(coalition + "/modifier").body, "value=\"29019\" checked"));
+  EXPECT_TRUE(has(b.get(resource + "/modifier").body, "value=\"29019\" checked"));
+  EXPECT_TRUE(has(b.get(card + "/modifier").body, "value=\"29019\" checked"));
+  EXPECT_TRUE(has(b.get(event + "/modifier").body, "value=\"29019\" checked"));
 }
 
 // The real COG, as `npm ci` installs it: every current commune and EPCI, in about a second.
