@@ -18,6 +18,7 @@ namespace fabrique::territories {
 // The kinds of thing placed on territories, as stored in territory_links.subject.
 namespace subject {
 inline constexpr std::string_view organisation = "organisation";
+inline constexpr std::string_view dataset = "dataset";
 }  // namespace subject
 
 inline constexpr std::size_t kMaxPlaces = 50;  // territories one thing may be placed on
