@@ -54,7 +54,7 @@ describe('a member adding a dataset', () => {
     assert.equal(await page.getByLabel('Licence', { exact: true }).inputValue(), 'ODbL-1.0');
     await pressOn(page, page.getByLabel('Adresse (URL)'), 20);
     await page.keyboard.type('https://data.example.org/indice.csv');
-    await pressOn(page, page.getByLabel('Format', { exact: true }), 5);
+    await pressOn(page, page.getByLabel(/^Format/), 5);
     await page.keyboard.type('CSV');
     await pressOn(page, page.getByRole('button', { name: 'Ajouter le jeu de données' }), 60);
     await Promise.all([page.waitForURL((u) => u.pathname.startsWith('/donnees/indice-de-la-qualite')),
