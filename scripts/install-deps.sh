@@ -20,6 +20,9 @@ packages=(
   libcurl4-openssl-dev python3-aiosmtpd
   # the static archive of the site packed as .tar.gz or .zip
   libarchive-dev
+  # the register of datasets: its DCAT catalogue written as Turtle by serd, and read back by a real
+  # RDF parser (rdflib) in the tests
+  libserd-dev python3-rdflib
   libgtest-dev libgmock-dev
   # the sanitizer build and the fuzzers (libFuzzer, ASan/UBSan/TSan runtimes, readable stack traces)
   clang libclang-rt-14-dev llvm

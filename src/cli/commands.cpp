@@ -18,6 +18,8 @@
 #include "cli/data_commands.hpp"
 #include "common/log.hpp"
 #include "config/options.hpp"
+#include "datasets/urls.hpp"
+#include "datasets/use_cases.hpp"
 #include "demo/demo.hpp"
 #include "http/app.hpp"
 #include "http/router.hpp"
@@ -54,6 +56,7 @@ Commands:
   import --bundle FILE   load a bundle into a new, empty instance (either engine)
   config sample    print a commented sample configuration file
   demo load        fill a new database with the demo programme and its demo accounts
+  donnees import FILE        add or update datasets from a DCAT catalogue in JSON-LD (ours or a portal's)
   observatoire import FILE   add or update observatory entries from an export of /observatoire.json
   search reindex   rebuild the search index from everything every module indexes
   routes           print every address the site answers, one per line: method and pattern
@@ -388,6 +391,44 @@ int cmd_observatoire(const Args& a) {
   return 0;
 }
 
+// `fabrique donnees import FILE`: the datasets of a DCAT JSON-LD catalogue (an export of
+// /donnees/catalogue.jsonld, or a data portal's). All or nothing.
+int cmd_donnees(const Args& a) {
+  if (a.switches.count("help") || a.positional.size() != 2 || a.positional[0] != "import") {
+    std::cout << "Usage: fabrique donnees import FILE [options]\n\nReads FILE, a DCAT catalogue in JSON-LD (an "
+                 "export of "
+              << datasets::urls::catalogue()
+              << ".jsonld or a data\nportal's), and adds its datasets, or updates those whose dct:identifier is "
+                 "already\nan entry's address. Publishers unknown here are added. Nothing is written if any\n"
+                 "dataset is refused.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  auto options = load_config(a, {});
+  std::ifstream in(a.positional[1], std::ios::binary);
+  if (!in) {
+    std::cerr << "fabrique: cannot read " << a.positional[1] << "\n";
+    return 2;
+  }
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto db = open_database(options);
+  auto c = db->acquire();
+  if (!storage::is_up_to_date(*c)) {
+    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
+    return 1;
+  }
+  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  auto r = datasets::import_datasets(*c, text, now);
+  for (const auto& e : r.errors) std::cerr << "fabrique: " << e << "\n";
+  if (!r.errors.empty()) {
+    std::cerr << "fabrique: nothing imported\n";
+    return 2;
+  }
+  std::cout << "fabrique: datasets imported: " << r.created << " created, " << r.updated << " updated, " << r.unchanged
+            << " unchanged\n";
+  return 0;
+}
+
 // `fabrique territories load [--from DIR]`: the COG from @etalab/decoupage-administratif's data files
 // (installed by `npm ci`); a reload keeps what was placed on territories and lists the retired ones.
 int cmd_territories(const Args& a) {
@@ -455,6 +496,7 @@ int run(int argc, char** argv) {
         command == "import")
       return cmd_data(command, *args);
     if (command == "demo") return cmd_demo(*args);
+    if (command == "donnees") return cmd_donnees(*args);
     if (command == "observatoire") return cmd_observatoire(*args);
     if (command == "search") return cmd_search(*args);
     if (command == "routes") return cmd_routes(*args);

@@ -6,6 +6,7 @@
 #include "accounts/pages.hpp"
 #include "coalitions/pages.hpp"
 #include "commons/pages.hpp"
+#include "datasets/pages.hpp"
 #include "events/pages.hpp"
 #include "follows/pages.hpp"
 #include "http/router.hpp"
@@ -43,6 +44,7 @@ const Router& routes() {
     namespace coalitions = fabrique::coalitions::pages;
     using fabrique::taxonomies::kCoalitionCohorts;
     using fabrique::taxonomies::kCoalitionFamilies;
+    using fabrique::taxonomies::kDatasetThemes;
     using fabrique::taxonomies::kOrganisationKinds;
     Router r;
     // Programme
@@ -113,6 +115,27 @@ const Router& routes() {
     r.post("/organisations/{slug}/suivre", signed_in(fabrique::follows::pages::follow_organisation));
     r.get("/organisations/{slug}/modifier", signed_in(organisations::edit_form));
     r.post("/organisations/{slug}/modifier", signed_in(organisations::update));
+
+    // The register of environmental datasets (literal paths before /donnees/{slug})
+    {
+      namespace datasets = fabrique::datasets::pages;
+      r.get("/donnees", datasets::list);            // ?q=&territoire=&theme=&producteur=&format=&licence=
+      r.get("/donnees.json", datasets::list_json);  // the filters, and ?page=&per_page=&updated_since=
+      r.get("/donnees.csv", datasets::list_csv);    // the filters
+      r.get("/donnees/nouvelle", signed_in(datasets::new_form));
+      r.post("/donnees/nouvelle", signed_in(datasets::create)).creates();
+      r.get("/donnees/catalogue", datasets::catalogue);  // DCAT-AP by Accept; ?page=&per_page=
+      r.get("/donnees/catalogue.jsonld", datasets::catalogue_jsonld);
+      r.get("/donnees/catalogue.ttl", datasets::catalogue_turtle);
+      r.get("/donnees/themes", signed_in([](Context& c) { return taxonomies::edit(c, kDatasetThemes); }));
+      r.post("/donnees/themes", signed_in([](Context& c) { return taxonomies::add(c, kDatasetThemes); }));
+      r.post("/donnees/themes/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kDatasetThemes); }));
+      r.get("/donnees/{slug}", datasets::show);
+      r.get("/donnees/{slug}.json", datasets::show_json);
+      r.get("/donnees/{slug}/modifier", signed_in(datasets::edit_form));
+      r.post("/donnees/{slug}/modifier", signed_in(datasets::update));
+      r.get("/donnees/{slug}/historique/comparer", datasets::compare);  // ?de=&a=
+    }
 
     // Coalitions (literal paths before /coalitions/{slug})
     r.get("/coalitions", coalitions::list);

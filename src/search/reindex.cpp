@@ -7,6 +7,7 @@
 #include "commons/index_charter.hpp"
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
+#include "datasets/use_cases.hpp"
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "observatoire/store.hpp"
@@ -37,6 +38,7 @@ std::int64_t reindex(storage::Connection& c, std::chrono::sys_seconds now) {
   for (const auto& a : roadmaps::store::actions(c, {})) roadmaps::index_action(c, a, a.coalition_slug);
   for (const auto& e : events::store::list(c, {})) events::index_event(c, e);
   for (const auto& e : observatoire::store::list(c)) observatoire::index_entry(c, e);
+  datasets::reindex_datasets(c);
   const std::int64_t count = c.query_one("SELECT COUNT(*) FROM search_documents")->integer(0);
   tx.commit();
   return count;

@@ -3,6 +3,7 @@
 
 #include "coalitions/urls.hpp"
 #include "common/text.hpp"
+#include "datasets/urls.hpp"
 #include "events/urls.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/urls.hpp"
@@ -20,6 +21,10 @@ const Taxonomy kCoalitionCohorts{"coalition_cohorts", coalitions::urls::cohorts,
                                  N_("A cohort (promotion) is a group of coalitions that started together.")};
 const Taxonomy kEventKinds{"event_kinds", events::urls::kinds, N_("Kinds of event"),
                            N_("Kinds of event: Reset Days, coalition workshops, framing meetings, seminars…")};
+
+const Taxonomy kDatasetThemes{"dataset_themes", datasets::urls::themes, N_("Themes of environmental data"),
+                              N_("The themes the register of environmental data is filed under: air, water, "
+                                 "biodiversity, climate, energy…")};
 
 namespace {
 

@@ -25,6 +25,7 @@ extern const Taxonomy kOrganisationKinds;
 extern const Taxonomy kCoalitionFamilies;
 extern const Taxonomy kCoalitionCohorts;
 extern const Taxonomy kEventKinds;
+extern const Taxonomy kDatasetThemes;
 
 struct Term {
   std::int64_t id = 0;

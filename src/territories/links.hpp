@@ -24,6 +24,7 @@ inline constexpr std::string_view event = "event";
 inline constexpr std::string_view resource = "resource";
 inline constexpr std::string_view card = "boussole_card";
 inline constexpr std::string_view observatory_entry = "observatory_entry";
+inline constexpr std::string_view dataset = "dataset";
 }  // namespace subject
 
 inline constexpr std::size_t kMaxPlaces = 50;  // territories one thing may be placed on

@@ -3,6 +3,7 @@
 
 #include "coalitions/urls.hpp"
 #include "commons/urls.hpp"
+#include "datasets/urls.hpp"
 #include "events/urls.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/urls.hpp"
@@ -30,7 +31,6 @@ struct Kind {
   const char* order;                           // "k.number_key"
 };
 
-// Datasets come next: one line each.
 const Kind kKinds[] = {
     {subject::organisation, N_("Organisations"), N_("See them all in the list of organisations"),
      organisations::urls::list, organisations::urls::organisation, "organisations x", "x.id", "x.name", "1 = 1",
@@ -46,6 +46,8 @@ const Kind kKinds[] = {
     {subject::observatory_entry, N_("Entries of the observatory placed here"),
      N_("See them all in the observatory, with those of its public bodies"), observatoire::urls::scoreboard,
      observatoire::urls::entry, "observatory_entries x", "x.id", "x.name", "1 = 1", "x.name_key, x.id"},
+    {subject::dataset, N_("Datasets covering it or produced there"), N_("See them all in the register of datasets"),
+     datasets::urls::list, datasets::urls::dataset, "datasets x", "x.id", "x.title", "1 = 1", "x.title_key, x.id"},
 };
 
 }  // namespace

@@ -129,6 +129,11 @@ describe('in French, signed out', () => {
     await expectAccessible(page, '/organisations?type=association-tech', 'organisations filtered');
   });
 
+  it('the register of environmental data, empty and filtered, has no accessibility violation', async () => {
+    await expectAccessible(page, '/donnees', 'datasets');
+    await expectAccessible(page, '/donnees?theme=air&territoire=nulle-part', 'datasets filtered');
+  });
+
   it('an organisation page with a description, a website and a member has no accessibility violation', async () => {
     await page.goto(organisationPath);
     await page.getByRole('heading', { level: 1, name: ORGANISATION.name }).waitFor();
@@ -156,6 +161,10 @@ describe('as an animateur', () => {
 
   it('the kinds of organisation page has no accessibility violation', async () => {
     await expectAccessible(page, '/organisations/types', 'kinds');
+  });
+
+  it('the themes of environmental data page has no accessibility violation', async () => {
+    await expectAccessible(page, '/donnees/themes', 'dataset themes');
   });
 
   it('the kinds of organisation page, with a refused new kind, has no accessibility violation', async () => {
@@ -206,6 +215,10 @@ describe('in English', () => {
 
   it('the list of organisations has no accessibility violation', async () => {
     await expectAccessible(page, '/organisations', 'organisations (en)');
+  });
+
+  it('the register of environmental data has no accessibility violation', async () => {
+    await expectAccessible(page, '/donnees', 'datasets (en)');
   });
 
   it('an organisation page has no accessibility violation', async () => {

@@ -17,7 +17,7 @@ refuse() {  # refuse NAME EXPECTED_TEXT COMMAND...: the command must fail and sa
   else failed=$((failed + 1)); echo "FAIL: $name (no '$text')"; cat "$dir/out"; fi
 }
 
-for c in serve migrate "user add" backup "config sample" "search reindex" routes "territories load"; do
+for c in serve migrate "user add" backup "config sample" "search reindex" routes "territories load" "donnees import"; do
   check "help of $c" bash -c "$bin $c --help | grep -q Usage"
 done
 db=$dir/site.db
@@ -52,6 +52,11 @@ cog=$(dirname "$0")/../integration/cog
 refuse "territories load names the folder it cannot read" "npm ci" "$bin" territories load --from "$dir/nowhere" --database "$demo"
 check "territories load reads a COG" bash -c "$bin territories load --from $cog/a/data --database $demo | grep -q '12 added'"
 check "a reload lists what left the COG" bash -c "$bin territories load --from $cog/b/data --database $demo | grep -q 'retired: 29075 Guipavas'"
+portal=$(dirname "$0")/dcat_portal.jsonld
+check "donnees import reads a portal's DCAT catalogue" bash -c "$bin donnees import $portal --database $demo | grep -q 'datasets imported: 2 created'"
+check "the imported dataset is placed on its commune" bash -c "sqlite3 $demo \"SELECT t.key FROM datasets d JOIN territory_links l ON l.subject = 'dataset' AND l.subject_id = d.id JOIN territories t ON t.id = l.territory_id WHERE d.slug = 'niveaux-de-bruit-rennes'\" | grep -qx 35238"
+check "importing it again changes nothing" bash -c "$bin donnees import $portal --database $demo | grep -q '0 created, 0 updated, 2 unchanged'"
+refuse "donnees import refuses what is not a catalogue" "nothing imported" "$bin" donnees import "$dir/pw" --database "$demo"
 check "routes lists the pages and the forms" bash -c "$bin routes | grep -qx 'GET /coalitions/{slug}' && $bin routes | grep -qx 'POST /connexion'"
 refuse "unknown command" "unknown command" "$bin" frobnicate
 

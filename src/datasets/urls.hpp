@@ -1,0 +1,25 @@
+// The register of datasets' addresses, written once: pages, templates, the search index, exports and
+// redirects use these (the route table in http/routes.cpp keeps its patterns).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace fabrique::datasets::urls {
+
+inline std::string list() { return "/donnees"; }
+inline std::string create() { return list() + "/nouvelle"; }
+// The page that edits the themes (a taxonomy).
+inline std::string themes() { return list() + "/themes"; }
+// The DCAT catalogue, by content negotiation, and in each format at its own address.
+inline std::string catalogue() { return list() + "/catalogue"; }
+inline std::string dataset(std::string_view slug) { return list() + "/" + std::string(slug); }
+inline std::string edit(std::string_view slug) { return dataset(slug) + "/modifier"; }
+inline std::string compare(std::string_view slug) { return dataset(slug) + "/historique/comparer"; }
+inline std::string compare(std::string_view slug, std::int64_t from, std::int64_t to) {
+  return compare(slug) + "?de=" + std::to_string(from) + "&a=" + std::to_string(to);
+}
+// Words that are pages under /donnees/ and so never a dataset's address.
+inline bool reserved(std::string_view slug) { return slug == "nouvelle" || slug == "themes" || slug == "catalogue"; }
+
+}  // namespace fabrique::datasets::urls
