@@ -100,6 +100,7 @@ struct ResourceForm {
     bool checked = false;
   };
   std::vector<Box> coalitions;
+  fabrique::views::Conflicts conflicts;  // the fields to settle, drawn instead of their controls
 };
 
 // --- The charter
@@ -211,7 +212,6 @@ struct CardPage {
   bool can_edit = false;
   bool can_publish = false;  // a proposal the person may publish
   History history;
-  std::int64_t merged_with = 0;  // after a save merged with that revision: told at the top
 };
 
 // What the commons templates call to show a value.
