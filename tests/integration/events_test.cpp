@@ -198,7 +198,8 @@ TEST(Events, ACancellationPromotesTheFirstPersonWaiting) {
     b->get(page);
     auto r = b->post(page + "/inscription", {});
     ASSERT_EQ(r.status, 303);
-    told.push_back(b->get(r.header("location")).body);
+    const std::string location = r.header("location");
+    told.push_back(b->get(location.substr(0, location.find('#'))).body);  // a browser never sends the fragment
   }
   // Each is told on the page they come back to: a place, or the waiting list.
   EXPECT_TRUE(has(told[0], "Votre inscription est enregistrée."));
@@ -209,7 +210,7 @@ TEST(Events, ACancellationPromotesTheFirstPersonWaiting) {
   auto cancelled = first.post(page + "/annulation", {});
   EXPECT_EQ(cancelled.status, 303);
   EXPECT_EQ(cancelled.header("location"), page + "?enregistre=desinscription#inscription");
-  EXPECT_TRUE(has(first.get(cancelled.header("location")).body, "L’inscription est annulée."));
+  EXPECT_TRUE(has(first.get(page + "?enregistre=desinscription").body, "L’inscription est annulée."));
   EXPECT_TRUE(has(second.get(page).body, "Vous êtes inscrit"));
   EXPECT_TRUE(has(third.get(page).body, "numéro 1 sur la liste"));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE status = 'registered'"), 1);
@@ -973,7 +974,7 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   auto saved = anim.post(edit, changed);
   ASSERT_EQ(saved.status, 303) << saved.body;
   EXPECT_EQ(saved.header("location"), page + "?enregistre=creneau#programme");
-  EXPECT_NE(anim.get(saved.header("location")).body.find("Le créneau est enregistré."), std::string::npos);
+  EXPECT_NE(anim.get(page + "?enregistre=creneau").body.find("Le créneau est enregistré."), std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 1);
   EXPECT_EQ(p.site.count("SELECT s.starts_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"),
             3600);

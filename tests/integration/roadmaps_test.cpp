@@ -852,7 +852,7 @@ TEST(Indicators, AStaleFormIsMergedFieldByFieldAndAFieldBothChangedIsSettledFirs
   // Both change the target from revision 3: shown side by side, nothing saved until it is settled.
   anim.get(p.page_path);
   p.porteur.get(p.page_path);
-  const Fields named{{"name", "Personnes formées"}, {"base_revision", "3"}};
+  const Programme::Fields named{{"name", "Personnes formées"}, {"base_revision", "3"}};
   ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit(Programme::with(named, {{"target", "200"}}))).status, 303);
   auto refused = anim.post(p.page_path, WithIndicator::edit(Programme::with(named, {{"target", "210"}})));
   EXPECT_EQ(refused.status, 409);
@@ -860,7 +860,7 @@ TEST(Indicators, AStaleFormIsMergedFieldByFieldAndAFieldBothChangedIsSettledFirs
   EXPECT_FALSE(has(refused, R"(name="merge_choice_name")"));  // only what both changed
   EXPECT_TRUE(has(refused, R"(name="base_revision" value="4")"));
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 4);
-  const Fields answered{{"name", "Personnes formées"}, {"base_revision", "4"},       {"merge_base", "3"},
+  const Programme::Fields answered{{"name", "Personnes formées"}, {"base_revision", "4"},       {"merge_base", "3"},
                         {"merge_field", "target"},     {"merge_mine_target", "210"}, {"target", "210"}};
   EXPECT_EQ(anim.post(p.page_path, WithIndicator::edit(answered)).status, 422);
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 4);
