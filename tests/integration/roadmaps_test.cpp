@@ -861,7 +861,7 @@ TEST(Indicators, AStaleFormIsMergedFieldByFieldAndAFieldBothChangedIsSettledFirs
   EXPECT_TRUE(has(refused, R"(name="base_revision" value="4")"));
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 4);
   const Programme::Fields answered{{"name", "Personnes formées"}, {"base_revision", "4"},       {"merge_base", "3"},
-                        {"merge_field", "target"},     {"merge_mine_target", "210"}, {"target", "210"}};
+                                   {"merge_field", "target"},     {"merge_mine_target", "210"}, {"target", "210"}};
   EXPECT_EQ(anim.post(p.page_path, WithIndicator::edit(answered)).status, 422);
   EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 4);
   ASSERT_EQ(
