@@ -171,7 +171,7 @@ Response save_booklet(Context& ctx) {
   if (result.errors.empty() && !result.conflict) {
     // A save merged with someone else's is told on the history, where both revisions are listed;
     // any other goes back to the coalition page, where the booklet is read.
-    if (result.merged_with) return Response::redirect(urls::history_after_merge(ctx.param("slug"), result.merged_with));
+    if (result.merged_with) return Response::redirect(fv::merged(urls::history(ctx.param("slug")), result.merged_with));
     return fv::redirect_saved(urls::coalition(ctx.param("slug")), fv::Saved::booklet);
   }
   Coalition k = editable(ctx);

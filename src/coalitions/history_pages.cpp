@@ -77,8 +77,6 @@ Response history(Context& ctx) {
   auto k = store::by_slug(ctx.db, ctx.param("slug"));
   if (!k) return fv::not_found(ctx);
   HistoryPage page = load_history(ctx, *k);
-  // Only the person whose save was just merged comes with this; a number past the history is ignored.
-  if (auto n = numbers::whole(ctx.query.get("fusion"), 1, k->booklet_revision); n && ctx.user) page.merged_with = *n;
   // Only an editor sees a restore button; asking for the token makes the page personal.
   std::string csrf = page.restorable ? ctx.csrf_token() : std::string();
   return fv::page(ctx, page.title, render(*ctx.t, templates::History{.page = page, .csrf = csrf}));

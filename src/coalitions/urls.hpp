@@ -26,10 +26,6 @@ inline std::string member(std::string_view slug, std::int64_t user_id) {
 }
 inline std::string history(std::string_view slug) { return coalition(slug) + "/historique"; }
 inline std::string compare(std::string_view slug) { return history(slug) + "/comparer"; }
-// The history, telling that the save just made was merged with revision `number`, saved meanwhile.
-inline std::string history_after_merge(std::string_view slug, std::int64_t number) {
-  return history(slug) + "?fusion=" + std::to_string(number);
-}
 inline std::string revision(std::string_view slug, std::int64_t number) {
   return history(slug) + "/" + std::to_string(number);
 }

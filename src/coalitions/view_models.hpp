@@ -97,8 +97,7 @@ struct EditPage {
 // A booklet's revisions (/coalitions/{slug}/historique), newest first, loaded by pages::load_history().
 struct HistoryPage {
   Coalition coalition;
-  std::string title;             // "History of the booklet of coalition 8.a", translated
-  std::int64_t merged_with = 0;  // after a save merged with that revision: told at the top
+  std::string title;  // "History of the booklet of coalition 8.a", translated
   struct Row {
     std::int64_t number = 0;
     sys_seconds created_at{};

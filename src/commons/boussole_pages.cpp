@@ -233,8 +233,6 @@ CardPage load_card(Context& ctx, Card k) {
   const bool publisher = can_publish(ctx.db, actor, k);
   page.can_publish = k.status == Status::draft && publisher;
   page.history = views::history(urls::card(k.slug), store::card_revisions(ctx.db, k.id), k.revision, publisher);
-  // Only the person whose save was just merged comes with this; a number past the history is ignored.
-  if (auto n = numbers::whole(ctx.query.get("fusion"), 1, k.revision); n && ctx.user) page.merged_with = *n;
   page.territories = territories::places(ctx.db, territories::subject::card, k.id);
   page.card = std::move(k);
   return page;
@@ -285,7 +283,7 @@ Response card_json(Context& ctx) {
   out["territories"] = territories::places_json(ctx, page.territories);
   boost::json::array revisions;
   for (const auto& r : store::card_revisions(ctx.db, page.card.id)) {
-    auto o = coalitions::json::revision({r.number, r.created_at, r.author_name, "", std::nullopt});
+    auto o = coalitions::json::revision({r.number, r.created_at, r.author_name, "", std::nullopt, r.merged_with});
     o["fields"] = {{"title", r.title},     {"context", r.context},    {"tried", r.tried},
                    {"outcome", r.outcome}, {"learned", r.learned},    {"tensions", r.tensions},
                    {"sources", r.sources}, {"coalition", r.coalition}};
@@ -339,7 +337,7 @@ Response update_card(Context& ctx) {
   auto result = commons::update_card(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (result.errors.empty() && !result.conflict) {
     // A save merged with someone else's is told on the card's page; any other, that it was saved.
-    if (result.merged_with) return Response::redirect(urls::card_after_merge(ctx.param("slug"), result.merged_with));
+    if (result.merged_with) return Response::redirect(fv::merged(urls::card(ctx.param("slug")), result.merged_with));
     return fv::redirect_saved(urls::card(ctx.param("slug")), fv::Saved::card);
   }
   Card k = visible_card(ctx);
@@ -351,7 +349,7 @@ Response update_card(Context& ctx) {
 
 Response publish_card(Context& ctx) {
   commons::publish_card(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
-  return Response::redirect(urls::card(ctx.param("slug")));
+  return fv::redirect_saved(urls::card(ctx.param("slug")), fv::Saved::card_published);
 }
 
 Response compare_card(Context& ctx) {

@@ -123,6 +123,7 @@ struct ResourceRevision {
   std::string author_name;  // public name, or empty
   std::string title, description, url, kind, licence, tags, coalitions;
   std::string creator;
+  std::optional<std::int64_t> merged_with;  // the revision saved meanwhile that this one merged with
 };
 
 // --- The charter

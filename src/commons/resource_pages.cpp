@@ -2,6 +2,7 @@
 // propose, edit, publish and delete resources.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 
 #include "coalitions/json.hpp"
 #include "common/csv.hpp"
@@ -10,6 +11,7 @@
 #include "commons/templates/resources.hpp"
 #include "commons/urls.hpp"
 #include "commons/use_cases.hpp"
+#include "commons/validation.hpp"
 #include "commons/view_models.hpp"
 #include "commons/views.hpp"
 #include "files/download.hpp"
@@ -18,6 +20,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/merge.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::commons::pages {
@@ -98,9 +101,9 @@ ResourceInput input_of(const Resource& r) {
 }
 
 // The resource form's fields, as `in` holds them, with the lists to choose from; `current` is the
-// resource being edited.
+// resource being edited; those in `conflicts` drawn to settle instead.
 Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& errors,
-                     const Resource* current = nullptr) {
+                     const Resource* current = nullptr, const fv::Conflicts& conflicts = {}) {
   ResourceForm form{
       .title = in.title,
       .url = in.url,
@@ -118,7 +121,8 @@ Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& e
       .kinds = views::kind_options(ctx),
       .licences = views::licence_options(),
       .coalitions = {},
-      .places = territories::form_picker(ctx, in.territories.value_or(std::vector<std::string>{}))};
+      .places = territories::form_picker(ctx, in.territories.value_or(std::vector<std::string>{})),
+      .conflicts = conflicts};
   for (const auto& k : store::coalitions(ctx.db))
     form.coalitions.push_back({k.slug, views::coalition_title(k),
                                std::find(in.coalitions.begin(), in.coalitions.end(), k.slug) != in.coalitions.end()});
@@ -140,7 +144,7 @@ Response render_new(Context& ctx, const ResourceInput& in, const FieldErrors& er
 }
 
 Response render_edit(Context& ctx, const Resource& r, const ResourceInput& in, const FieldErrors& errors, bool conflict,
-                     int status) {
+                     int status, const fv::Conflicts& conflicts = {}) {
   return views::form_page(
       ctx,
       {.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit {}"))), r.title),
@@ -152,9 +156,41 @@ Response render_edit(Context& ctx, const Resource& r, const ResourceInput& in, c
        .conflict_title = N_("Someone saved this resource while you were editing it"),
        .conflict_text = N_("Nothing was saved. Your changes are still in the form; compare them with the resource as "
                            "it is now, then save again."),
-       .fields = resource_fields(ctx, in, errors, &r),
+       .conflicts = &conflicts,
+       .fields = resource_fields(ctx, in, errors, &r, conflicts),
        .submit = N_("Save")},
       errors, status);
+}
+
+// The fields of a resource both sides changed since the revision its form started from, to settle;
+// `merge` what the person already answered for them.
+fv::Conflicts resource_conflicts(Context& ctx, const Resource& r, const ResourceResult& result,
+                                 const text::MergeAnswer& merge) {
+  auto label_of = [&](const std::string& name) -> std::string {
+    static const std::map<std::string, const char*> labels = {
+        {"title", N_("Title")},    {"url", N_("Address (link)")},
+        {"kind", N_("Kind")},      {"licence", N_("Licence")},
+        {"creator", N_("Author")}, {"description", N_("Description")},
+        {"tags", N_("Tags")},      {"coalitions", N_("Linked coalitions")}};
+    auto it = labels.find(name);
+    return it == labels.end() ? name : ctx.tr(it->second);
+  };
+  // The kind, the licence and the coalitions are chosen from lists: shown by their names.
+  auto coalitions = store::coalitions(ctx.db);
+  auto shown = [&](const std::string& name, const std::string& value) -> std::optional<std::string> {
+    if (name == "kind") return views::kind_label(ctx, value);
+    if (name == "licence") {
+      const Licence* l = licence(value);
+      return l ? l->name : value;
+    }
+    if (name != "coalitions") return std::nullopt;
+    std::string out;
+    for (const auto& slug : split_list(value))
+      for (const auto& k : coalitions)
+        if (k.slug == slug) out += (out.empty() ? "" : ", ") + views::coalition_title(k);
+    return out;
+  };
+  return fv::conflicts_of(ctx, result.merge, r.revision, merge, label_of, shown);
 }
 
 Resource visible(Context& ctx) {
@@ -274,15 +310,15 @@ Response resources_csv(Context& ctx) {
   f.filter.all_drafts = false;  // what is published, as the JSON
   f.filter.drafts_of.reset();
   csv::Writer w;
-  w.row({"slug", "title", "page", "url", "file", "kind", "licence", "tags", "coalitions", "description", "revision",
-         "updated_at"});
+  w.row({"slug", "title", "page", "url", "file", "kind", "licence", "creator", "tags", "coalitions", "description",
+         "revision", "updated_at"});
   for (const auto& r : store::resources(ctx.db, f.filter)) {
     std::string tags, linked;
     for (const auto& t : r.tags) tags += (tags.empty() ? "" : " ") + t;
     for (const auto& k : r.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
     w.row(std::vector<std::string>{r.slug, r.title, ctx.base_url + urls::resource(r.slug), r.url,
-                                   r.file_id ? ctx.base_url + urls::resource_file(r.slug) : "", r.kind, r.licence, tags,
-                                   linked, r.description, std::to_string(r.revision),
+                                   r.file_id ? ctx.base_url + urls::resource_file(r.slug) : "", r.kind, r.licence,
+                                   r.creator, tags, linked, r.description, std::to_string(r.revision),
                                    coalitions::json::iso(r.updated_at)});
   }
   return csv::response(w, "ressources.csv");
@@ -295,7 +331,7 @@ Response resource_json(Context& ctx) {
   resource["territories"] = territories::places_json(ctx, page.territories);
   boost::json::array revisions;
   for (const auto& v : store::resource_revisions(ctx.db, page.resource.id)) {
-    auto o = coalitions::json::revision({v.number, v.created_at, v.author_name, "", std::nullopt});
+    auto o = coalitions::json::revision({v.number, v.created_at, v.author_name, "", std::nullopt, v.merged_with});
     o["fields"] = {{"title", v.title}, {"description", v.description}, {"url", v.url},
                    {"kind", v.kind},   {"licence", v.licence},         {"creator", v.creator},
                    {"tags", v.tags},   {"coalitions", v.coalitions}};
@@ -353,16 +389,24 @@ Response update_resource(Context& ctx) {
           ctx, N_("Only its submitter, the co-porteurs of its coalitions and the animateurs can edit this resource."));
     return render_edit(ctx, r, in, {}, false, 200);
   }
+  in.merge = fv::read_merge(ctx.form);
   auto result = commons::update_resource(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict)
+  if (result.errors.empty() && !result.conflict) {
+    // A save merged with someone else's says so.
+    if (result.merged_with)
+      return Response::redirect(fv::merged(urls::resource(ctx.param("slug")), result.merged_with));
     return fv::redirect_saved(urls::resource(ctx.param("slug")), fv::Saved::resource);
+  }
   Resource r = visible(ctx);
+  if (result.merge.to_settle())
+    return render_edit(ctx, r, *result.merged, result.errors, true, result.errors.empty() ? 409 : 422,
+                       resource_conflicts(ctx, r, result, in.merge));
   return render_edit(ctx, r, in, result.errors, result.conflict, result.conflict ? 409 : 422);
 }
 
 Response publish_resource(Context& ctx) {
   commons::publish_resource(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
-  return Response::redirect(urls::resource(ctx.param("slug")));
+  return fv::redirect_saved(urls::resource(ctx.param("slug")), fv::Saved::resource_published);
 }
 
 Response delete_resource(Context& ctx) {

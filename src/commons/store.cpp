@@ -210,15 +210,16 @@ void set_resource_links(Connection& c, std::int64_t id, const std::vector<std::s
     c.execute("INSERT INTO resource_coalitions (resource_id, coalition_id) VALUES (?, ?)", {id, k});
 }
 
-void insert_resource_revision(Connection& c, const Resource& r, std::optional<std::int64_t> author, sys_seconds when) {
+void insert_resource_revision(Connection& c, const Resource& r, std::optional<std::int64_t> author, sys_seconds when,
+                              std::optional<std::int64_t> merged_with) {
   std::string tags, coalitions;
   for (const auto& t : r.tags) tags += (tags.empty() ? "" : ", ") + t;
   for (const auto& k : r.coalitions) coalitions += (coalitions.empty() ? "" : ", ") + k.number;
   c.execute(
       "INSERT INTO resource_revisions (resource_id, number, author_id, created_at, title, description, url, kind, "
-      "licence, tags, coalitions, creator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "licence, tags, coalitions, creator, merged_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {r.id, r.revision, nullable(author), secs(when), r.title, r.description, r.url, r.kind, r.licence, tags,
-       coalitions, r.creator});
+       coalitions, r.creator, nullable(merged_with)});
 }
 
 namespace {
@@ -226,13 +227,13 @@ namespace {
 std::vector<ResourceRevision> resource_revisions_where(Connection& c, const std::string& where, const Params& p) {
   std::vector<ResourceRevision> out;
   for (const auto& row : c.query(fmt::format("SELECT v.number, v.created_at, {}, v.title, v.description, v.url, "
-                                             "v.kind, v.licence, v.tags, v.coalitions, v.creator "
+                                             "v.kind, v.licence, v.tags, v.coalitions, v.creator, v.merged_with "
                                              "FROM resource_revisions v "
                                              "LEFT JOIN users u ON u.id = v.author_id WHERE {} ORDER BY v.number DESC",
                                              kPublicName, where),
                                  p))
     out.push_back({row.integer(0), at(row.integer(1)), row.text(2), row.text(3), row.text(4), row.text(5), row.text(6),
-                   row.text(7), row.text(8), row.text(9), row.text(10)});
+                   row.text(7), row.text(8), row.text(9), row.text(10), row.optional_integer(11)});
   return out;
 }
 

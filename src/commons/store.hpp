@@ -33,7 +33,9 @@ void set_resource_status(Connection& c, std::int64_t id, Status s, sys_seconds n
 void delete_resource(Connection& c, std::int64_t id);
 void set_resource_links(Connection& c, std::int64_t id, const std::vector<std::string>& tags,
                         const std::vector<std::int64_t>& coalition_ids);
-void insert_resource_revision(Connection& c, const Resource& r, std::optional<std::int64_t> author, sys_seconds at);
+// `merged_with`: the revision saved meanwhile that this one was merged with, if any.
+void insert_resource_revision(Connection& c, const Resource& r, std::optional<std::int64_t> author, sys_seconds at,
+                              std::optional<std::int64_t> merged_with = std::nullopt);
 std::vector<ResourceRevision> resource_revisions(Connection& c, std::int64_t resource_id);  // newest first
 std::optional<ResourceRevision> resource_revision(Connection& c, std::int64_t resource_id, std::int64_t number);
 std::vector<std::string> used_tags(Connection& c);  // of published resources, alphabetical

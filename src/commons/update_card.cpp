@@ -69,11 +69,6 @@ CardInput as_card_input(const text::Fields& f, std::int64_t base_revision) {
   return {at("title"),    at("context"), at("tried"),     at("outcome"), at("learned"),
           at("tensions"), at("sources"), at("coalition"), base_revision};
 }
-std::string field_at(const text::Fields& f, const std::string& name) {
-  auto it = f.find(name);
-  return it == f.end() ? std::string() : it->second;
-}
-
 }  // namespace
 
 CardResult update_card(storage::Connection& c, const User& actor, std::string_view slug, const CardInput& in,
@@ -84,63 +79,29 @@ CardResult update_card(storage::Connection& c, const User& actor, std::string_vi
   if (!can_edit(c, &actor, *current))
     throw Forbidden(
         i18n::N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
+  auto r = text::resolve(as_fields(in), in.merge, in.base_revision, as_fields(*current), current->revision,
+                         [&](std::int64_t n) -> std::optional<text::Fields> {
+                           if (auto v = store::card_revision(c, current->id, n)) return as_fields(*v);
+                           return std::nullopt;
+                         });
   CardResult out;
-  // A field settled on the conflict page takes the text chosen there, "theirs" being its text at the
-  // revision the page showed, which the form now starts from.
-  text::Fields mine = as_fields(in);
-  text::Fields shown;
-  if (!in.merge.empty())
-    if (auto r = store::card_revision(c, current->id, in.base_revision)) shown = as_fields(*r);
-  for (const auto& [name, s] : in.merge.settlements) {
-    if (!mine.count(name)) continue;
-    if (auto settled = text::settled_text(s, field_at(shown, name)))
-      mine[name] = std::move(*settled);
-    else
-      out.errors.add(text::choice_field(name), i18n::N_("Choose which text to keep, or merge them by hand."));
-  }
-  if (!out.errors.empty()) {
-    // The same fields to settle again, with what was answered kept.
+  for (const auto& name : r.unsettled)
+    out.errors.add(text::choice_field(name), i18n::N_("Choose which text to keep, or merge them by hand."));
+  if (r.to_settle()) {
     out.conflict = true;
     out.card = *current;
-    out.merge_base = in.merge.base_revision.value_or(in.base_revision);
-    if (auto r = store::card_revision(c, current->id, out.merge_base)) out.base = as_fields(*r);
-    out.theirs = std::move(shown);
-    for (const auto& [name, s] : in.merge.settlements)
-      if (mine.count(name)) {
-        out.conflicts.push_back(name);
-        out.mine[name] = s.mine;
-      }
-    out.merged = in;
+    out.conflicts = std::move(r.conflicts);
+    out.merge_base = r.merge_base;
+    out.base = std::move(r.base);
+    out.theirs = std::move(r.theirs);
+    out.mine = std::move(r.mine);
+    out.merged = as_card_input(r.form, r.form_revision);
+    out.merged->territories = in.territories;
     return out;
   }
-  CardInput wanted = as_card_input(mine, in.base_revision);
+  CardInput wanted = as_card_input(r.wanted, r.merged_with.value_or(in.base_revision));
+  std::optional<std::int64_t> merged_with = r.merged_with;
   wanted.territories = in.territories;
-  std::optional<std::int64_t> merged_with;
-  auto base =
-      in.base_revision < current->revision ? store::card_revision(c, current->id, in.base_revision) : std::nullopt;
-  if (base) {
-    // Someone saved since the form was drawn: only what this person changed is brought over.
-    text::Fields before = as_fields(*base), theirs = as_fields(*current);
-    auto merged = text::merge_fields(before, theirs, mine);
-    if (!merged.conflicts.empty()) {
-      out.conflict = true;
-      out.card = *current;
-      out.conflicts = merged.conflicts;
-      out.merge_base = in.base_revision;
-      out.base = std::move(before);
-      out.theirs = std::move(theirs);
-      for (const auto& name : merged.conflicts) merged.fields[name] = field_at(mine, name);
-      out.mine = std::move(mine);
-      out.merged = as_card_input(merged.fields, current->revision);
-      out.merged->territories = in.territories;
-      return out;
-    }
-    wanted = as_card_input(merged.fields, current->revision);
-    wanted.territories = in.territories;
-    merged_with = current->revision;
-  } else if (!in.merge.empty() && in.base_revision == current->revision) {
-    merged_with = current->revision;  // the conflicts with it were settled on the conflict page
-  }
   out = save_card(c, actor, *current, wanted, now, merged_with);
   if (out.errors.empty() && !out.conflict) tx.commit();
   return out;

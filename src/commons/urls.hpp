@@ -35,10 +35,6 @@ inline std::string boussole_json() { return "/boussole.json"; }
 inline std::string new_card() { return "/boussole/proposer"; }
 inline std::string card(std::string_view slug) { return "/boussole/" + std::string(slug); }
 inline std::string edit_card(std::string_view slug) { return card(slug) + "/modifier"; }
-// The card, telling that the save just made was merged with revision `number`, saved meanwhile.
-inline std::string card_after_merge(std::string_view slug, std::int64_t number) {
-  return card(slug) + "?fusion=" + std::to_string(number);
-}
 inline std::string publish_card(std::string_view slug) { return card(slug) + "/publier"; }
 
 // A resource's or a card's history, from its address (`resource(slug)` or `card(slug)`).

@@ -41,12 +41,18 @@ struct ResourceInput {
   // The keys of the territories it is placed on (territories/links.hpp): not part of its revisions;
   // none (nullopt) leaves them as they are, as when a revision is restored.
   std::optional<std::vector<std::string>> territories;
+  text::MergeAnswer merge;              // from the conflict page: how each field both sides changed was settled
 };
 
 struct ResourceResult {
   FieldErrors errors;
   bool conflict = false;  // someone saved since base_revision: nothing was written
   std::optional<Resource> resource;
+  // After a form from an older revision that changed a field someone else changed meanwhile,
+  // differently (or left such a field unsettled): the fields to settle, and the form to show next.
+  text::Resolution merge;
+  std::optional<ResourceInput> merged;
+  std::int64_t merged_with = 0;  // the new revision was merged with that one, saved meanwhile
 };
 
 // propose_resource.cpp. Any signed-in person. Published at once when the actor may publish it (an
@@ -55,8 +61,10 @@ struct ResourceResult {
 // name, kind, unknown licence, tags, coalitions) | Forbidden.
 ResourceResult propose_resource(storage::Connection& c, const User& actor, const ResourceInput& in, sys_seconds now);
 
-// update_resource.cpp. Those who may edit it. Every change is a new revision.
-// Outcomes: saved | unchanged | conflict | field errors | Forbidden | NotFound.
+// update_resource.cpp. Those who may edit it. Every change is a new revision; a form from an older
+// revision is merged field by field with what was saved since (text::resolve; the file a form sends
+// is its own change). Outcomes: saved (merged_with set after a merge) | unchanged | conflict (fields
+// to settle) | field errors | Forbidden | NotFound.
 ResourceResult update_resource(storage::Connection& c, const User& actor, std::string_view slug,
                                const ResourceInput& in, sys_seconds now);
 

@@ -44,7 +44,8 @@ std::vector<std::string> split_list(std::string_view list);
 // `current` as its next revision unless someone saved since in.base_revision (conflict) or nothing
 // changed, with its revision row and its search entry.
 ResourceResult save_resource(storage::Connection& c, const accounts::User& actor, const Resource& current,
-                             const ResourceInput& in, sys_seconds now);
+                             const ResourceInput& in, sys_seconds now,
+                             std::optional<std::int64_t> merged_with = std::nullopt);
 CardResult save_card(storage::Connection& c, const accounts::User& actor, const Card& current, const CardInput& in,
                      sys_seconds now, std::optional<std::int64_t> merged_with = std::nullopt);
 

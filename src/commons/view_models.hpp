@@ -104,6 +104,7 @@ struct ResourceForm {
   };
   std::vector<Box> coalitions;
   territories::Picker places;
+  fabrique::views::Conflicts conflicts;  // the fields to settle, drawn instead of their controls
 };
 
 // --- The charter
@@ -217,7 +218,6 @@ struct CardPage {
   bool can_edit = false;
   bool can_publish = false;  // a proposal the person may publish
   History history;
-  std::int64_t merged_with = 0;                        // after a save merged with that revision: told at the top
   std::vector<territories::TerritoryRef> territories;  // where it is placed
 };
 

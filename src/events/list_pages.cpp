@@ -135,6 +135,7 @@ namespace {
 MinePage load_mine(Context& ctx, const std::string& new_token) {
   MinePage page;
   page.events = store::events_of_user(ctx.db, ctx.user->id);
+  page.next_steps = store::next_steps_of_person(ctx.db, ctx.user->id);
   page.has_token = !new_token.empty() || store::has_calendar_token(ctx.db, ctx.user->id);
   if (!new_token.empty()) page.calendar_address = ctx.base_url + urls::personal_ics(new_token);
   return page;

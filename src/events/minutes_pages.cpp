@@ -9,6 +9,7 @@
 #include "events/pages.hpp"
 #include "events/store.hpp"
 #include "events/templates/minutes.hpp"
+#include "events/times.hpp"
 #include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "events/validation.hpp"
@@ -48,12 +49,27 @@ std::vector<std::string> named_attendees(Context& ctx, const Event& e) {
   return out;
 }
 
+// What the item form offers to choose from.
+ItemChoices item_choices(Context& ctx, const Event& e) {
+  ItemChoices out;
+  out.kinds = {
+      {"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))}, {"suite", ctx.tr(N_("Next step"))}};
+  for (const auto& k : coalitions::store::list(ctx.db)) out.coalitions.push_back({k.slug, k.number + " — " + k.title});
+  // Organisers see who registered: a next step may name one of them.
+  for (const auto& r : store::registrations(ctx.db, e.id))
+    if (r.status == Status::registered)
+      out.people.push_back(
+          {std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
+  return out;
+}
+
 // Everything the minutes page shows, read in one place. `errors` are a refused item or file.
 MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors) {
   MinutesPage page;
   page.event = e;
   page.title = minutes_title(ctx, e);
   page.organiser = can_organise(ctx.db, ctx.actor(), e);
+  page.viewer = ctx.user ? ctx.user->id : 0;
   page.organisations = store::present_organisations(ctx.db, e.id);
   page.people = named_attendees(ctx, e);
   // Actions made from this event's next steps (one query), and who may make one, per coalition.
@@ -72,18 +88,11 @@ MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors
   }
   page.attachments = store::attachments(ctx.db, e.id);
   page.errors = errors;
-  // Only the person whose save was just merged comes with this; a number past the history is ignored.
-  if (auto n = numbers::whole(ctx.query.get("fusion"), 1, e.minutes_revision); n && ctx.user) page.merged_with = *n;
   if (page.organiser) {
-    page.item_kinds = {
-        {"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))}, {"suite", ctx.tr(N_("Next step"))}};
-    for (const auto& k : coalitions::store::list(ctx.db))
-      page.item_coalitions.push_back({k.slug, k.number + " — " + k.title});
-    // Organisers see who registered: a next step may name one of them.
-    for (const auto& r : store::registrations(ctx.db, e.id))
-      if (r.status == Status::registered)
-        page.item_people.push_back(
-            {std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
+    auto choices = item_choices(ctx, e);
+    page.item_kinds = std::move(choices.kinds);
+    page.item_coalitions = std::move(choices.coalitions);
+    page.item_people = std::move(choices.people);
   }
   return page;
 }
@@ -175,7 +184,7 @@ Response minutes_save(Context& ctx) {
     return render_editor(ctx, event_of(ctx), edit.base_revision, edit.body, edit.comment, r.errors, nullptr, nullptr,
                          422);
   // A save merged with someone else's says so (and which revision it merged with); any other, that it was saved.
-  if (r.merged_with) return Response::redirect(urls::minutes_after_merge(ctx.param("slug"), r.merged_with));
+  if (r.merged_with) return Response::redirect(fv::merged(urls::minutes(ctx.param("slug")), r.merged_with));
   return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::minutes);
 }
 
@@ -225,15 +234,13 @@ Response minutes_restore(Context& ctx) {
   return fv::redirect_saved(urls::minutes_history(ctx.param("slug")), fv::Saved::restored);
 }
 
-Response add_item(Context& ctx) {
+namespace {
+
+// The item form as posted; nothing when its kind is not one of the list's.
+std::optional<ItemInput> item_input(const Context& ctx) {
   ItemInput in;
   const std::string kind = ctx.form.get("kind");
-  if (kind != "question" && kind != "decision" && kind != "suite") {
-    FieldErrors errors;
-    errors.add("kind", N_("Choose what to add from the list."));
-    event_to_write(ctx);  // Forbidden before any message for people who may not write
-    return render_minutes(ctx, event_of(ctx), errors, 422);
-  }
+  if (kind != "question" && kind != "decision" && kind != "suite") return std::nullopt;
   in.kind = kind == "question" ? ItemKind::question : kind == "decision" ? ItemKind::decision : ItemKind::next_step;
   in.body = ctx.form.get("body");
   in.asked_by = ctx.form.get("asked_by");
@@ -242,9 +249,76 @@ Response add_item(Context& ctx) {
   in.due = ctx.form.get("due");
   in.coalition = ctx.form.get("coalition");
   in.assignee = ctx.form.get("assignee");
-  auto errors = add_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
+  return in;
+}
+
+// The stored item as its form's fields.
+http::Form item_form(const MinutesItem& i) {
+  http::Form f;
+  f.add("kind", i.kind == ItemKind::question ? "question" : i.kind == ItemKind::decision ? "decision" : "suite");
+  f.add("body", i.body);
+  f.add("asked_by", i.asked_by);
+  f.add("asked_to", i.asked_to);
+  f.add("answer", i.answer);
+  f.add("due", i.due_at ? times::date_value(*i.due_at) : std::string());
+  f.add("coalition", i.coalition ? i.coalition->slug : std::string());
+  f.add("assignee", i.assignee_id ? std::to_string(*i.assignee_id) : std::string());
+  return f;
+}
+
+// The item's edit page with `typed` in its form.
+Response render_item_edit(Context& ctx, const Event& e, std::int64_t id, std::int64_t version, const http::Form& typed,
+                          const FieldErrors& errors, std::optional<MinutesItem> current, int status) {
+  ItemEditPage page{.event = e,
+                    .title = ctx.tr(N_("Edit an item of the minutes")),
+                    .item_id = id,
+                    .version = version,
+                    .current = std::move(current),
+                    .choices = item_choices(ctx, e),
+                    .errors = errors};
+  return fv::page(ctx, status, page.title,
+                  html::render(*ctx.t, templates::ItemEdit{.page = page, .typed = typed, .csrf = ctx.csrf_token()}));
+}
+
+}  // namespace
+
+Response add_item(Context& ctx) {
+  auto in = item_input(ctx);
+  if (!in) {
+    FieldErrors errors;
+    errors.add("kind", N_("Choose what to add from the list."));
+    event_to_write(ctx);  // Forbidden before any message for people who may not write
+    return render_minutes(ctx, event_of(ctx), errors, 422);
+  }
+  auto errors = add_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), *in, ctx.now);
   if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
   return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::minutes);
+}
+
+Response edit_item(Context& ctx) {
+  Event e = event_to_write(ctx);
+  auto i = store::item(ctx.db, e.id, ctx.param_int("id"));
+  if (!i) throw NotFound();
+  return render_item_edit(ctx, e, i->id, i->version, item_form(*i), {}, std::nullopt, 200);
+}
+
+Response update_item(Context& ctx) {
+  Event e = event_to_write(ctx);
+  const std::int64_t id = ctx.param_int("id");
+  auto version = numbers::whole(ctx.form.get("version"), 1, numbers::kMaxId);
+  if (!version) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
+  auto in = item_input(ctx);
+  if (!in) {
+    FieldErrors errors;
+    errors.add("kind", N_("Choose what to add from the list."));
+    return render_item_edit(ctx, e, id, *version, ctx.form, errors, std::nullopt, 422);
+  }
+  auto r = edit_minutes_item(ctx.db, *ctx.user, e.slug, id, *in, *version, ctx.now);
+  // Refused because another organiser saved it meanwhile: their item shown, this form kept, and the
+  // next save starts from their version.
+  if (r.conflict) return render_item_edit(ctx, e, id, r.current->version, ctx.form, {}, r.current, 409);
+  if (!r.errors.empty()) return render_item_edit(ctx, e, id, *version, ctx.form, r.errors, std::nullopt, 422);
+  return fv::redirect_saved(urls::minutes(e.slug), fv::Saved::minutes);
 }
 
 Response remove_item(Context& ctx) {

@@ -52,8 +52,9 @@ std::optional<MinutesRevision> minutes_revision(Connection& c, std::int64_t even
 namespace {
 constexpr const char* kItemSelect =
     "SELECT i.id, i.event_id, i.kind, i.body, i.asked_by, i.asked_to, i.answer, i.due_at, k.id, k.slug, k.number, "
-    "k.title, e.slug, e.title FROM minutes_items i JOIN events e ON e.id = i.event_id "
-    "LEFT JOIN coalitions k ON k.id = i.coalition_id ";
+    "k.title, e.slug, e.title, i.assignee_id, i.version, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END "
+    "FROM minutes_items i JOIN events e ON e.id = i.event_id LEFT JOIN coalitions k ON k.id = i.coalition_id "
+    "LEFT JOIN users u ON u.id = i.assignee_id ";
 MinutesItem read_item(const storage::Row& r) {
   MinutesItem i;
   i.id = r.integer(0);
@@ -68,6 +69,9 @@ MinutesItem read_item(const storage::Row& r) {
   if (!r.is_null(8)) i.coalition = Ref{r.integer(8), r.text(9), r.text(10) + " — " + r.text(11)};
   i.event_slug = r.text(12);
   i.event_title = r.text(13);
+  i.assignee_id = r.optional_integer(14);
+  i.version = r.integer(15);
+  i.assignee_name = r.text(16);
   return i;
 }
 }  // namespace
@@ -88,8 +92,34 @@ void insert_item(Connection& c, const MinutesItem& i, sys_seconds now) {
        i.assignee_id ? storage::Value(*i.assignee_id) : storage::Value(nullptr), secs(now)});
 }
 
+std::optional<MinutesItem> item(Connection& c, std::int64_t event_id, std::int64_t item_id) {
+  for (const auto& r : c.query(std::string(kItemSelect) + "WHERE i.event_id = ? AND i.id = ?", {event_id, item_id}))
+    return read_item(r);
+  return std::nullopt;
+}
+
+bool update_item(Connection& c, const MinutesItem& i) {
+  return c.execute(
+             "UPDATE minutes_items SET kind = ?, body = ?, asked_by = ?, asked_to = ?, answer = ?, due_at = ?, "
+             "coalition_id = ?, assignee_id = ?, version = version + 1 WHERE event_id = ? AND id = ? AND version = ?",
+             {std::string(item_kind_slug(i.kind)), i.body, i.asked_by, i.asked_to, i.answer, nullable(i.due_at),
+              i.coalition ? storage::Value(i.coalition->id) : storage::Value(nullptr),
+              i.assignee_id ? storage::Value(*i.assignee_id) : storage::Value(nullptr), i.event_id, i.id, i.version}) >
+         0;
+}
+
 bool delete_item(Connection& c, std::int64_t event_id, std::int64_t item_id) {
   return c.execute("DELETE FROM minutes_items WHERE event_id = ? AND id = ?", {event_id, item_id}) > 0;
+}
+
+std::vector<MinutesItem> next_steps_of_person(Connection& c, std::int64_t user_id) {
+  std::vector<MinutesItem> out;
+  for (const auto& r : c.query(std::string(kItemSelect) +
+                                   "WHERE i.assignee_id = ? AND i.kind = 'next_step' "
+                                   "ORDER BY CASE WHEN i.due_at IS NULL THEN 1 ELSE 0 END, i.due_at, e.starts_at, i.id",
+                               {user_id}))
+    out.push_back(read_item(r));
+  return out;
 }
 
 std::vector<MinutesItem> next_steps_of_coalition(Connection& c, std::int64_t coalition_id) {

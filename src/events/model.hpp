@@ -145,7 +145,9 @@ struct MinutesItem {
   std::optional<sys_seconds> due_at;
   std::optional<Ref> coalition;
   std::optional<std::int64_t> assignee_id;  // next step: the person with an account who does it
+  std::string assignee_name;                // their public name, or empty
   std::string event_slug, event_title;      // for lists outside the event (coalition page)
+  std::int64_t version = 1;                 // moves on at each edit: two organisers never write over each other
 };
 
 enum class ProposalStatus { proposed, adopted, merged, declined };

@@ -15,6 +15,7 @@
 #include "taxonomies/taxonomy.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::events::pages {
 
@@ -105,8 +106,10 @@ Response decide(Context& ctx) {
   else
     return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   if (!r.errors.empty()) return render_list(ctx, id, r.errors, 422);
-  if (!r.coalition_slug.empty()) return Response::redirect(coalitions::urls::coalition(r.coalition_slug));
-  return Response::redirect(urls::proposal(id));
+  if (!r.coalition_slug.empty())
+    return fv::redirect_saved(coalitions::urls::coalition(r.coalition_slug),
+                              decision == "adopter" ? fv::Saved::proposal_adopted : fv::Saved::proposal_merged);
+  return fv::redirect_saved(urls::proposal(id), fv::Saved::proposal_declined);
 }
 
 }  // namespace fabrique::events::pages

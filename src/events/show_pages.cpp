@@ -22,6 +22,7 @@
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::events::pages {
 
@@ -152,7 +153,8 @@ Response show_ics(Context& ctx) {
 Response register_(Context& ctx) {
   auto r = register_for_event(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
   if (!r.errors.empty()) return render_show(ctx, event_or_404(ctx), r.errors, {}, {}, 422);
-  return Response::redirect(urls::event(ctx.param("slug")) + "#inscription");
+  return fv::redirect_saved(urls::event(ctx.param("slug")) + "#inscription",
+                            r.status == Status::registered ? fv::Saved::registered : fv::Saved::waiting);
 }
 
 Response cancel(Context& ctx) {
@@ -165,7 +167,8 @@ Response cancel(Context& ctx) {
   FieldErrors errors;
   cancel_registration(ctx.db, *ctx.user, ctx.param("slug"), who, errors, ctx.now);
   if (!errors.empty()) return render_show(ctx, event_or_404(ctx), errors, {}, {}, 422);
-  return Response::redirect(urls::event(ctx.param("slug")) + (who == ctx.user->id ? "#inscription" : "#inscrits"));
+  return fv::redirect_saved(urls::event(ctx.param("slug")) + (who == ctx.user->id ? "#inscription" : "#inscrits"),
+                            fv::Saved::registration_cancelled);
 }
 
 Response registrations_csv(Context& ctx) {
@@ -200,7 +203,7 @@ Response attendance(Context& ctx) {
 Response add_slot(Context& ctx) {
   auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), views::slot_input(ctx), ctx.now);
   if (!errors.empty()) return render_show(ctx, event_or_404(ctx), {}, errors, {}, 422);
-  return Response::redirect(urls::event(ctx.param("slug")) + "#programme");
+  return fv::redirect_saved(urls::event(ctx.param("slug")) + "#programme", fv::Saved::slot);
 }
 
 Response consent(Context& ctx) {

@@ -12,6 +12,7 @@
 #include "i18n/i18n.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::events::pages {
 
@@ -59,7 +60,7 @@ Response edit_slot(Context& ctx) {
     if (!saved) throw NotFound();
     return render_slot_form(ctx, e, *saved, in, r.errors, r.conflict, r.conflict ? 409 : 422);
   }
-  return Response::redirect(urls::event(ctx.param("slug")) + "#programme");
+  return fv::redirect_saved(urls::event(ctx.param("slug")) + "#programme", fv::Saved::slot);
 }
 
 }  // namespace fabrique::events::pages

@@ -94,8 +94,14 @@ std::optional<MinutesRevision> minutes_revision(Connection& c, std::int64_t even
 
 std::vector<MinutesItem> items(Connection& c, std::int64_t event_id);
 void insert_item(Connection& c, const MinutesItem& item, sys_seconds now);
+std::optional<MinutesItem> item(Connection& c, std::int64_t event_id, std::int64_t item_id);
+// Writes `item` over the stored one if it is still at item.version, moving it to the next version;
+// false when someone edited it meanwhile (nothing written).
+bool update_item(Connection& c, const MinutesItem& item);
 bool delete_item(Connection& c, std::int64_t event_id, std::int64_t item_id);
 // The next steps linked to a coalition, with their event, soonest due first.
+// The next steps a person was named on, soonest due first (those without a date last).
+std::vector<MinutesItem> next_steps_of_person(Connection& c, std::int64_t user_id);
 std::vector<MinutesItem> next_steps_of_coalition(Connection& c, std::int64_t coalition_id);
 
 std::vector<Proposal> proposals(Connection& c);

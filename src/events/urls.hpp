@@ -43,16 +43,15 @@ inline std::string consent(std::string_view slug, std::int64_t id) { return slot
 inline std::string minutes(std::string_view slug) { return event(slug) + "/compte-rendu"; }
 inline std::string minutes_json(std::string_view slug) { return minutes(slug) + ".json"; }
 inline std::string edit_minutes(std::string_view slug) { return minutes(slug) + "/modifier"; }
-// The minutes, telling that the save just made was merged with revision `number`, saved meanwhile.
-inline std::string minutes_after_merge(std::string_view slug, std::int64_t number) {
-  return minutes(slug) + "?fusion=" + std::to_string(number);
-}
 inline std::string minutes_history(std::string_view slug) { return minutes(slug) + "/historique"; }
 inline std::string compare_minutes(std::string_view slug) { return minutes_history(slug) + "/comparer"; }
 inline std::string restore_minutes(std::string_view slug, std::int64_t number) {
   return minutes_history(slug) + "/" + std::to_string(number) + "/restaurer";
 }
 inline std::string items(std::string_view slug) { return minutes(slug) + "/elements"; }
+inline std::string edit_item(std::string_view slug, std::int64_t id) {
+  return items(slug) + "/" + std::to_string(id) + "/modifier";
+}
 inline std::string remove_item(std::string_view slug, std::int64_t id) {
   return items(slug) + "/" + std::to_string(id) + "/supprimer";
 }

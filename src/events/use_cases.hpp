@@ -175,6 +175,17 @@ FieldErrors add_minutes_item(storage::Connection& c, const User& actor, std::str
 void remove_minutes_item(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t item_id,
                          sys_seconds now);
 
+struct ItemEditResult {
+  FieldErrors errors;
+  bool conflict = false;               // edited by someone else since `version`: nothing written
+  std::optional<MinutesItem> current;  // on conflict: the item as it is now
+};
+// add_minutes_item.cpp. Organisers change an item in place, checked as when it was added; `version`
+// is the one their form was drawn from. A person newly named on a next step is told.
+// Outcomes: saved | conflict | field errors | Forbidden | NotFound (event or item).
+ItemEditResult edit_minutes_item(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t item_id,
+                                 const ItemInput& in, std::int64_t version, sys_seconds now);
+
 // attach_file.cpp. Organisers attach a file (slides, documents) to the minutes: at most 20 MB, its
 // type checked from its content (files::check). Outcomes: attached | field error on "file" (none,
 // empty, too big, forbidden type, content not matching the name) with nothing written | Forbidden | NotFound.

@@ -53,8 +53,9 @@ struct ListPage {
 // pages::load_mine() (list_pages.cpp).
 struct MinePage {
   std::vector<std::pair<Event, Status>> events;
-  bool has_token = false;        // a private calendar address exists
-  std::string calendar_address;  // the new address, shown once right after it was made; else empty
+  std::vector<MinutesItem> next_steps;  // those the person was named on, with their event
+  bool has_token = false;               // a private calendar address exists
+  std::string calendar_address;         // the new address, shown once right after it was made; else empty
 };
 
 // The coalition proposals (/propositions), loaded by pages::load_proposals() (proposal_pages.cpp).
@@ -112,6 +113,7 @@ struct MinutesPage {
   Event event;
   std::string title;                // "Retour sur …", translated
   bool organiser = false;           // may edit the minutes, add and remove items and files
+  std::int64_t viewer = 0;          // the signed-in person's id (their own next steps link to their list), or 0
   std::vector<Ref> organisations;   // present
   std::vector<std::string> people;  // who came and chose to show their name, with their organisation
   std::vector<MinutesItem> questions, decisions;
@@ -123,8 +125,24 @@ struct MinutesPage {
   std::vector<files::StoredFile> attachments;
   // The organisers' form adding an item: its choices (what was typed comes from the request).
   std::vector<fabrique::views::Option> item_kinds, item_people, item_coalitions;
-  FieldErrors errors;            // of the item form, or of the file sent ("file")
-  std::int64_t merged_with = 0;  // after a save merged with that revision: told at the top
+  FieldErrors errors;  // of the item form, or of the file sent ("file")
+};
+
+// What the item form offers to choose from (organisers only).
+struct ItemChoices {
+  std::vector<fabrique::views::Option> kinds, people, coalitions;
+};
+
+// The page editing one question, decision or next step of the minutes.
+struct ItemEditPage {
+  Event event;
+  std::string title;  // translated
+  std::int64_t item_id = 0;
+  std::int64_t version = 0;  // the item's, which the form sends back
+  // After a refused save because another organiser changed it meanwhile: the item as it is now.
+  std::optional<MinutesItem> current;
+  ItemChoices choices;
+  FieldErrors errors;
 };
 
 // What the event templates call to show a value.

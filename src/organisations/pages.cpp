@@ -21,6 +21,7 @@
 #include "taxonomies/taxonomy.hpp"
 #include "territories/placing.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::organisations::pages {
 
@@ -187,7 +188,7 @@ Response create(Context& ctx) {
   if (territories::picker_searched(ctx)) return render_new(ctx, in, {}, 200);
   auto result = create_organisation(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new(ctx, in, result.errors, 422);
-  return Response::redirect(urls::organisation(result.organisation->slug));
+  return views::redirect_saved(urls::organisation(result.organisation->slug), views::Saved::organisation);
 }
 
 Response edit_form(Context& ctx) {
@@ -213,7 +214,7 @@ Response update(Context& ctx) {
     auto o = store::by_slug(ctx.db, ctx.param("slug"));
     return render_edit(ctx, *o, in, result.errors, 422);
   }
-  return Response::redirect(urls::organisation(result.organisation->slug));
+  return views::redirect_saved(urls::organisation(result.organisation->slug), views::Saved::organisation);
 }
 
 }  // namespace fabrique::organisations::pages

@@ -19,6 +19,7 @@
 #include "roadmaps/views.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/merge.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::roadmaps::pages {
@@ -47,9 +48,11 @@ IndicatorInput input_of(const Indicator& i) {
 
 // The indicator's page. `refused` holds why an old revision could not be restored (422), else nothing.
 Response render_indicator(Context& ctx, const coalitions::Coalition& k, const Indicator& i, const IndicatorInput& v,
-                          const FieldErrors& errors, bool conflict, int status, const FieldErrors& refused = {}) {
+                          const FieldErrors& errors, bool conflict, int status, const FieldErrors& refused = {},
+                          fv::Conflicts conflicts = {}) {
   IndicatorPage page = load_indicator(ctx, k, i, refused);
   page.conflict = conflict;
+  page.conflicts = std::move(conflicts);
   page.form = v;
   page.errors = errors;
   // Asking for the CSRF token only when a form is shown keeps the visitor's page cacheable.
@@ -147,14 +150,40 @@ Response indicator_json(Context& ctx) {
 
 Response update_indicator(Context& ctx) {
   const auto& f = ctx.form;
-  IndicatorInput in{f.get("name"),     f.get("unit"),   f.get("quality"), f.get("impact"),   f.get("description"),
-                    f.get("baseline"), f.get("target"), f.get("comment"), base_revision(ctx)};
+  IndicatorInput in{f.get("name"),     f.get("unit"),   f.get("quality"), f.get("impact"),    f.get("description"),
+                    f.get("baseline"), f.get("target"), f.get("comment"), base_revision(ctx), fv::read_merge(f)};
   auto result = roadmaps::update_indicator(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
   auto k = coalition_of(ctx);
-  if (result.errors.empty() && !result.conflict)
+  if (result.errors.empty() && !result.conflict) {
+    // A save merged with someone else's says so.
+    if (result.merged_with)
+      return Response::redirect(fv::merged(urls::indicator(k.slug, ctx.param_int("id")), result.merged_with));
     return fv::redirect_saved(urls::indicator(k.slug, ctx.param_int("id")), fv::Saved::indicator);
+  }
   auto i = store::indicator(ctx.db, k.id, ctx.param_int("id"));
   if (!i) throw NotFound();
+  if (result.merge.to_settle()) {
+    // The quality and the kind of impact are chosen from lists: shown by their labels.
+    auto label_of = [&](const std::string& name) -> std::string {
+      static constexpr std::pair<const char*, const char*> kLabels[] = {{"name", N_("Name")},
+                                                                        {"unit", N_("Unit")},
+                                                                        {"quality", N_("Quality")},
+                                                                        {"impact", N_("Kind of impact")},
+                                                                        {"baseline", N_("Baseline")},
+                                                                        {"target", N_("Target")},
+                                                                        {"description", N_("How it is measured")}};
+      for (const auto& [field, label] : kLabels)
+        if (name == field) return ctx.tr(label);
+      return name;
+    };
+    auto shown = [&](const std::string& name, const std::string& value) -> std::optional<std::string> {
+      if (name == "quality") return choice_label(*ctx.t, kQualities, value);
+      if (name == "impact") return choice_label(*ctx.t, kImpacts, value);
+      return std::nullopt;
+    };
+    return render_indicator(ctx, k, *i, *result.merged, result.errors, true, result.errors.empty() ? 409 : 422, {},
+                            fv::conflicts_of(ctx, result.merge, i->revision, in.merge, label_of, shown));
+  }
   // After a conflict the next save starts from the current revision: the person has now seen it.
   if (result.conflict) in.base_revision = i->revision;
   return render_indicator(ctx, k, *i, in, result.errors, result.conflict, result.conflict ? 409 : 422);

@@ -84,7 +84,7 @@ boost::json::object indicator(const Indicator& i) {
 boost::json::array revisions(const std::vector<Revision>& revisions) {
   boost::json::array out;
   for (const auto& r : revisions) {
-    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, r.restored_from});
+    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, r.restored_from, r.merged_with});
     boost::system::error_code error;
     boost::json::value fields = boost::json::parse(r.snapshot, error);
     o["fields"] = error ? boost::json::value(nullptr) : std::move(fields);  // null only for a row edited by hand

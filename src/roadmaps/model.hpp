@@ -126,6 +126,7 @@ struct Revision {
   std::string comment;
   std::string snapshot;                       // JSON of every field
   std::optional<std::int64_t> restored_from;  // the older revision this one brings back
+  std::optional<std::int64_t> merged_with;    // the revision saved meanwhile that this one merged with
 };
 using ActionRevision = Revision;
 

@@ -18,6 +18,7 @@
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/merge.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::roadmaps::pages {
@@ -62,9 +63,67 @@ Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const Acti
   return fv::page(ctx, status, page.title, html::render(*ctx.t, templates::Roadmap{.page = page, .csrf = csrf}));
 }
 
+// The fields of an action both sides changed since the revision its form started from, to settle;
+// `answer` what the person already answered for them. Those chosen from lists are shown by their
+// labels and settled by keeping one side.
+fv::Conflicts action_conflicts(Context& ctx, const ActionChoices& choices, const Action& a, const ActionResult& r,
+                               const text::MergeAnswer& answer) {
+  static constexpr std::pair<const char*, const char*> kLabels[] = {
+      {"title", N_("Title")},
+      {"description", N_("Description")},
+      {"lever", N_("Lever")},
+      {"scale", N_("Scale")},
+      {"status", N_("Status")},
+      {"abandon_reason", N_("Reason for abandoning")},
+      {"starts_on", N_("Start")},
+      {"due_on", N_("Due date")},
+      {"progress", N_("Progress (%)")},
+      {"parent", N_("Sub-action of")},
+      {"victory", N_("A victory: a winnable, visible goal")},
+      {"qualities", N_("Qualities it serves")},
+      {"organisations", N_("Carrying organisations")},
+      {"events", N_("Linked events")},
+      {"resources", N_("Linked resources")}};
+  auto label_of = [&](const std::string& name) -> std::string {
+    for (const auto& [field, label] : kLabels)
+      if (name == field) return ctx.tr(label);
+    return name;
+  };
+  // The labels of a list's values ("a, b" as the merge writes them).
+  auto labels = [](const std::vector<fv::Option>& options, const std::string& values) {
+    std::string out;
+    for (std::size_t from = 0; from < values.size();) {
+      auto comma = std::min(values.find(", ", from), values.size());
+      std::string value = values.substr(from, comma - from), label = value;
+      for (const auto& o : options)
+        if (o.value == value) label = o.label;
+      out += (out.empty() ? "" : ", ") + label;
+      from = comma + 2;
+    }
+    return out;
+  };
+  auto shown = [&](const std::string& name, const std::string& value) -> std::optional<std::string> {
+    if (name == "lever") return choice_label(*ctx.t, kLevers, value);
+    if (name == "scale") return choice_label(*ctx.t, kScales, value);
+    if (name == "status") return choice_label(*ctx.t, kStatuses, value);
+    if (name == "victory") {
+      const bool victory = value == "1";
+      return ctx.tr(victory ? N_("yes") : N_("no"));
+    }
+    if (name == "qualities") return labels(choice_options(*ctx.t, kQualities), value);
+    if (name == "parent") return labels(choices.parents, value);
+    if (name == "organisations") return labels(choices.organisations, value);
+    if (name == "events") return labels(choices.events, value);
+    return std::nullopt;
+  };
+  return fv::conflicts_of(ctx, r.merge, a.revision, answer, label_of, shown);
+}
+
 Response render_action(Context& ctx, const coalitions::Coalition& k, const Action& a, const ActionInput& v,
-                       const FieldErrors& errors, bool conflict, int status) {
+                       const FieldErrors& errors, bool conflict, int status, const ActionResult* merge = nullptr,
+                       const text::MergeAnswer& answer = {}) {
   ActionPage page = load_action(ctx, k, a, v, errors, conflict);
+  if (merge && page.editor) page.conflicts = action_conflicts(ctx, page.choices, a, *merge, answer);
   const std::string csrf = csrf_if(ctx, page.editor);
   return fv::page(ctx, status, a.title, html::render(*ctx.t, templates::ActionShow{.page = page, .csrf = csrf}));
 }
@@ -156,12 +215,20 @@ Response action_json(Context& ctx) {
 
 Response update_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
+  in.merge = fv::read_merge(ctx.form);
   auto result = roadmaps::update_action(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
-  if (result.errors.empty() && !result.conflict)
+  if (result.errors.empty() && !result.conflict) {
+    // A save merged with someone else's says so.
+    if (result.merged_with)
+      return Response::redirect(fv::merged(urls::action(ctx.param("slug"), result.id), result.merged_with));
     return fv::redirect_saved(urls::action(ctx.param("slug"), result.id), fv::Saved::action);
+  }
   auto k = coalition_of(ctx);
   auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
   if (!a) throw NotFound();
+  if (result.merge.to_settle())
+    return render_action(ctx, k, *a, *result.merged, result.errors, true, result.errors.empty() ? 409 : 422, &result,
+                         in.merge);
   // After a conflict the next save starts from the current revision: the person has now seen it.
   if (result.conflict) in.base_revision = a->revision;
   return render_action(ctx, k, *a, in, result.errors, result.conflict, result.conflict ? 409 : 422);

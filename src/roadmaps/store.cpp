@@ -247,23 +247,27 @@ namespace {
 // Actions and indicators keep their revisions alike, in tables of the same shape.
 void insert_revision_into(Connection& c, const char* table, const char* key, std::int64_t id, std::int64_t number,
                           std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
-                          const std::string& snapshot, std::optional<std::int64_t> restored_from = std::nullopt) {
-  c.execute(fmt::format("INSERT INTO {} ({}, number, author_id, created_at, comment, snapshot, restored_from) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        table, key),
-            {id, number, nullable(author), secs(when), comment, snapshot, nullable(restored_from)});
+                          const std::string& snapshot, std::optional<std::int64_t> restored_from,
+                          std::optional<std::int64_t> merged_with) {
+  c.execute(
+      fmt::format("INSERT INTO {} ({}, number, author_id, created_at, comment, snapshot, restored_from, "
+                  "merged_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  table, key),
+      {id, number, nullable(author), secs(when), comment, snapshot, nullable(restored_from), nullable(merged_with)});
 }
 
 std::vector<Revision> revisions_of(Connection& c, const char* table, const char* key, std::int64_t id) {
   std::vector<Revision> out;
   for (const auto& r :
        c.query(fmt::format("SELECT r.number, r.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
-                           "r.comment, r.snapshot, r.restored_from FROM {} r LEFT JOIN users u ON u.id = r.author_id "
+                           "r.comment, r.snapshot, r.restored_from, r.merged_with FROM {} r LEFT JOIN users u ON u.id "
+                           "= r.author_id "
                            "WHERE r.{} = ? ORDER BY r.number DESC",
                            table, key),
                {id})) {
     out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
     if (!r.is_null(5)) out.back().restored_from = r.integer(5);
+    if (!r.is_null(6)) out.back().merged_with = r.integer(6);
   }
   return out;
 }
@@ -271,9 +275,9 @@ std::vector<Revision> revisions_of(Connection& c, const char* table, const char*
 
 void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
                      sys_seconds when, const std::string& comment, const std::string& snapshot,
-                     std::optional<std::int64_t> restored_from) {
+                     std::optional<std::int64_t> restored_from, std::optional<std::int64_t> merged_with) {
   insert_revision_into(c, "action_revisions", "action_id", action_id, number, author, when, comment, snapshot,
-                       restored_from);
+                       restored_from, merged_with);
 }
 
 std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id) {
@@ -282,9 +286,10 @@ std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id) {
 
 void insert_indicator_revision(Connection& c, std::int64_t indicator_id, std::int64_t number,
                                std::optional<std::int64_t> author, sys_seconds when, const std::string& comment,
-                               const std::string& snapshot, std::optional<std::int64_t> restored_from) {
+                               const std::string& snapshot, std::optional<std::int64_t> restored_from,
+                               std::optional<std::int64_t> merged_with) {
   insert_revision_into(c, "indicator_revisions", "indicator_id", indicator_id, number, author, when, comment, snapshot,
-                       restored_from);
+                       restored_from, merged_with);
 }
 
 std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_id) {

@@ -46,7 +46,8 @@ void set_events(Connection& c, std::int64_t action_id, const std::vector<LinkedE
 void set_organisations(Connection& c, std::int64_t action_id, const std::vector<std::int64_t>& organisation_ids);
 void insert_revision(Connection& c, std::int64_t action_id, std::int64_t number, std::optional<std::int64_t> author,
                      sys_seconds at, const std::string& comment, const std::string& snapshot,
-                     std::optional<std::int64_t> restored_from = std::nullopt);
+                     std::optional<std::int64_t> restored_from = std::nullopt,
+                     std::optional<std::int64_t> merged_with = std::nullopt);
 std::vector<ActionRevision> revisions(Connection& c, std::int64_t action_id);  // newest first
 
 // Moves the coalition's last activity forward to `at` (never backwards: a change dated in the past,
@@ -64,7 +65,8 @@ std::int64_t insert_indicator(Connection& c, const Indicator& i);
 bool update_indicator(Connection& c, const Indicator& i);
 void insert_indicator_revision(Connection& c, std::int64_t indicator_id, std::int64_t number,
                                std::optional<std::int64_t> author, sys_seconds at, const std::string& comment,
-                               const std::string& snapshot, std::optional<std::int64_t> restored_from = std::nullopt);
+                               const std::string& snapshot, std::optional<std::int64_t> restored_from = std::nullopt,
+                               std::optional<std::int64_t> merged_with = std::nullopt);
 std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_id);  // newest first
 std::optional<Measurement> measurement(Connection& c, std::int64_t indicator_id, std::int64_t id);
 // Write m (its id, its new revision) / delete it; both touch the indicator's updated_at.

@@ -2,6 +2,8 @@
 // since the revision they started from (then nothing is written and they see the current values);
 // or restores an old revision, which is saved the same way as a new revision (history is never
 // rewritten). Both share one body so that a restored revision is checked like a typed one.
+#include <algorithm>
+
 #include "coalitions/store.hpp"
 #include "roadmaps/store.hpp"
 #include "roadmaps/use_cases.hpp"
@@ -17,7 +19,7 @@ namespace {
 // next revision of `current`.
 ActionResult save_revision(storage::Connection& c, const User& actor, const coalitions::Coalition& k,
                            const Action& current, const ActionInput& in, std::optional<std::int64_t> restored_from,
-                           sys_seconds now) {
+                           sys_seconds now, std::optional<std::int64_t> merged_with = std::nullopt) {
   ActionResult out;
   Action a = validation::read_action(in, out.errors);
   std::string comment = validation::bounded(in.comment, kMaxComment, false, "comment",
@@ -52,11 +54,69 @@ ActionResult save_revision(storage::Connection& c, const User& actor, const coal
   for (const auto& o : a.organisations) ids.push_back(o.id);
   store::set_organisations(c, current.id, ids);
   store::set_events(c, current.id, a.events);
-  store::insert_revision(c, current.id, a.revision, actor.id, now, comment, after, restored_from);
+  store::insert_revision(c, current.id, a.revision, actor.id, now, comment, after, restored_from, merged_with);
   store::touch_coalition(c, k.id, now);
   index_action(c, a, k.slug);
   out.revision = a.revision;
+  out.merged_with = merged_with.value_or(0);
   return out;
+}
+
+// A list as the merge compares it: its items sorted, one way of writing it.
+std::string joined(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
+}
+std::vector<std::string> split(const std::string& list) {
+  std::vector<std::string> out;
+  for (std::size_t from = 0; from < list.size();) {
+    auto comma = std::min(list.find(", ", from), list.size());
+    if (comma > from) out.push_back(list.substr(from, comma - from));
+    from = comma + 2;
+  }
+  return out;
+}
+
+// An action's fields as the merge compares them, named as the form names them.
+text::Fields as_fields(const ActionInput& in) {
+  return {{"parent", in.parent},
+          {"title", in.title},
+          {"description", in.description},
+          {"lever", in.lever},
+          {"scale", in.scale},
+          {"status", in.status},
+          {"abandon_reason", in.abandon_reason},
+          {"starts_on", in.starts_on},
+          {"due_on", in.due_on},
+          {"progress", in.progress},
+          {"victory", in.victory ? "1" : ""},
+          {"qualities", joined(in.qualities)},
+          {"organisations", joined(in.organisations)},
+          {"events", joined(in.events)},
+          {"resources", in.resources}};
+}
+ActionInput as_input(const ActionInput& sent, const text::Fields& f, std::int64_t base_revision) {
+  ActionInput in = sent;  // its comment
+  in.parent = f.at("parent");
+  in.title = f.at("title");
+  in.description = f.at("description");
+  in.lever = f.at("lever");
+  in.scale = f.at("scale");
+  in.status = f.at("status");
+  in.abandon_reason = f.at("abandon_reason");
+  in.starts_on = f.at("starts_on");
+  in.due_on = f.at("due_on");
+  in.progress = f.at("progress");
+  in.victory = f.at("victory") == "1";
+  in.qualities = split(f.at("qualities"));
+  in.organisations = split(f.at("organisations"));
+  in.events = split(f.at("events"));
+  in.resources = f.at("resources");
+  in.base_revision = base_revision;
+  in.merge = {};
+  return in;
 }
 
 struct EditableAction {
@@ -80,7 +140,27 @@ ActionResult update_action(storage::Connection& c, const User& actor, std::strin
                            const ActionInput& in, sys_seconds now) {
   storage::Transaction tx(c, true);
   auto [k, current] = editable_action(c, actor, slug, id);
-  auto out = save_revision(c, actor, k, current, in, std::nullopt, now);
+  const auto revisions = store::revisions(c, id);
+  auto fields_of = [&](const std::string& snapshot) { return as_fields(validation::input_of_snapshot(c, snapshot)); };
+  auto r = text::resolve(as_fields(in), in.merge, in.base_revision, fields_of(validation::snapshot(current)),
+                         current.revision, [&](std::int64_t n) -> std::optional<text::Fields> {
+                           for (const auto& v : revisions)
+                             if (v.number == n) return fields_of(v.snapshot);
+                           return std::nullopt;
+                         });
+  if (r.to_settle()) {
+    ActionResult out;
+    for (const auto& name : r.unsettled)
+      out.errors.add(text::choice_field(name), N_("Choose which text to keep, or merge them by hand."));
+    out.id = current.id;
+    out.conflict = true;
+    out.current = current;
+    out.merged = as_input(in, r.form, r.form_revision);
+    out.merge = std::move(r);
+    return out;
+  }
+  auto out = save_revision(c, actor, k, current, as_input(in, r.wanted, r.merged_with.value_or(in.base_revision)),
+                           std::nullopt, now, r.merged_with);
   if (out.revision > current.revision) tx.commit();
   return out;
 }

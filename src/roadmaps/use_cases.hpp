@@ -10,6 +10,7 @@
 #include "common/errors.hpp"
 #include "roadmaps/model.hpp"
 #include "storage/database.hpp"
+#include "text/merge.hpp"
 
 namespace fabrique::roadmaps {
 
@@ -32,6 +33,7 @@ struct ActionInput {
   std::string comment;                     // what changed, shown in the history
   std::int64_t base_revision = 0;          // on update: the revision the editor started from
   std::int64_t origin_next_step = 0;       // on create: the next step of an event's minutes it comes from
+  text::MergeAnswer merge;                 // from the conflict page: how each field both sides changed was settled
 };
 
 struct ActionResult {
@@ -41,6 +43,11 @@ struct ActionResult {
   std::int64_t id = 0;
   std::int64_t revision = 0;
   std::optional<Action> current;  // on conflict: the action as it is now
+  // After a form from an older revision that changed a field someone else changed meanwhile,
+  // differently (or left such a field unsettled): the fields to settle, and the form to show next.
+  text::Resolution merge;
+  std::optional<ActionInput> merged;
+  std::int64_t merged_with = 0;  // the new revision was merged with that one, saved meanwhile
 };
 
 // create_action.cpp. Outcomes: created as revision 1 | field errors (empty title, unknown lever,
@@ -72,8 +79,10 @@ NextStepDraft next_step_draft(storage::Connection& c, std::string_view event_slu
 ActionResult action_from_next_step(storage::Connection& c, const User& actor, std::string_view event_slug,
                                    std::int64_t item_id, ActionInput in, sys_seconds now);
 
-// update_action.cpp. A new revision with every field. Outcomes: saved | unchanged | conflict (409) |
-// field errors | Forbidden | NotFound (coalition or action).
+// update_action.cpp. A new revision with every field; a form from an older revision is merged field
+// by field with what was saved since (text::resolve). Outcomes: saved (merged_with set after a merge)
+// | unchanged | conflict (409; fields to settle) | field errors (a field to settle left unsettled) |
+// Forbidden | NotFound (coalition or action).
 ActionResult update_action(storage::Connection& c, const User& actor, std::string_view slug, std::int64_t id,
                            const ActionInput& in, sys_seconds now);
 
@@ -93,6 +102,7 @@ struct IndicatorInput {
   std::string baseline, target;    // numbers (comma or point), or empty
   std::string comment;             // on update: what changed, shown in the history
   std::int64_t base_revision = 0;  // on update: the revision the editor started from
+  text::MergeAnswer merge;         // from the conflict page: how each field both sides changed was settled
 };
 
 struct IndicatorResult {
@@ -101,6 +111,11 @@ struct IndicatorResult {
   bool unchanged = false;  // nothing differed: no revision made
   std::int64_t revision = 0;
   std::optional<Indicator> current;  // on conflict: the indicator as it is now
+  // After a form from an older revision that changed a field someone else changed meanwhile,
+  // differently (or left such a field unsettled): the fields to settle, and the form to show next.
+  text::Resolution merge;
+  std::optional<IndicatorInput> merged;
+  std::int64_t merged_with = 0;  // the new revision was merged with that one, saved meanwhile
 };
 
 // create_indicator.cpp. Outcomes: the new id | field errors (empty name, unknown quality or impact
@@ -116,8 +131,10 @@ struct MeasurementInput {
   std::int64_t base_revision = 0;  // on correction or removal: the revision the editor saw
 };
 
-// update_indicator.cpp. A new revision with every field. Outcomes: saved | unchanged | conflict (409)
-// | field errors (as create_indicator, and a comment too long) | Forbidden | NotFound.
+// update_indicator.cpp. A new revision with every field; a form from an older revision is merged
+// field by field with what was saved since (text::resolve). Outcomes: saved (merged_with set after a
+// merge) | unchanged | conflict (409; fields to settle) | field errors (as create_indicator, and a
+// comment too long; a field to settle left unsettled) | Forbidden | NotFound.
 IndicatorResult update_indicator(storage::Connection& c, const User& actor, std::string_view slug,
                                  std::int64_t indicator_id, const IndicatorInput& in, sys_seconds now);
 

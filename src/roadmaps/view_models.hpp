@@ -15,6 +15,7 @@
 #include "roadmaps/use_cases.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/merge.hpp"
 
 namespace fabrique::roadmaps {
 
@@ -77,6 +78,7 @@ struct ActionPage {
   ActionInput form;
   FieldErrors errors;
   ActionChoices choices;
+  fabrique::views::Conflicts conflicts;  // the fields both changed, drawn to settle instead of their controls
 };
 
 // An action's history (/coalitions/{slug}/feuille-de-route/{id}/historique), loaded by
@@ -162,6 +164,7 @@ struct IndicatorPage {
   bool conflict = false;                   // someone saved meanwhile (409)
   IndicatorInput form;
   FieldErrors errors;
+  fabrique::views::Conflicts conflicts;  // the fields both changed, drawn to settle instead of their controls
 };
 
 // The page correcting or removing one measurement (…/impact/{id}/mesures/{measure}), loaded by

@@ -154,13 +154,13 @@ std::vector<std::string> query_words(std::string_view typed, bool& last_is_prefi
 namespace {
 
 html::Html highlight_words(std::string_view text, const std::vector<std::string>& query, bool last_is_prefix,
-                           std::size_t max_chars, std::unordered_map<std::string, bool>* matched) {
+                           std::size_t max_chars, std::unordered_map<std::string, bool>* matched, bool from_start) {
   auto spans = words(text);
   std::size_t first = spans.size();
   std::vector<bool> hit(spans.size(), false);
   for (std::size_t k = 0; k < spans.size(); ++k) {
     // Only the words up to the end of the excerpt are worth stemming.
-    if (first != spans.size() && spans[k].first > spans[first].first + max_chars * 4) break;
+    if (first != spans.size() && spans[k].first > (from_start ? 0 : spans[first].first) + max_chars * 4) break;
     const std::string_view word = text.substr(spans[k].first, spans[k].second - spans[k].first);
     bool match = false;
     if (matched) {
@@ -177,7 +177,7 @@ html::Html highlight_words(std::string_view text, const std::vector<std::string>
   }
   // Start a few words before the first match so that it reads in context.
   std::size_t begin = 0;
-  if (first != spans.size() && first > 6) begin = spans[first - 6].first;
+  if (!from_start && first != spans.size() && first > 6) begin = spans[first - 6].first;
   // End at a word boundary after about max_chars characters.
   std::size_t end = text.size();
   {
@@ -217,13 +217,13 @@ html::Html highlight_words(std::string_view text, const std::vector<std::string>
 }  // namespace
 
 html::Html highlight(std::string_view text, const std::vector<std::string>& query, bool last_is_prefix,
-                     std::size_t max_chars) {
-  return highlight_words(text, query, last_is_prefix, max_chars, nullptr);
+                     std::size_t max_chars, bool from_start) {
+  return highlight_words(text, query, last_is_prefix, max_chars, nullptr, from_start);
 }
 
 html::Html highlight(std::string_view text, const std::vector<std::string>& query, bool last_is_prefix,
-                     std::size_t max_chars, std::unordered_map<std::string, bool>& matched) {
-  return highlight_words(text, query, last_is_prefix, max_chars, &matched);
+                     std::size_t max_chars, std::unordered_map<std::string, bool>& matched, bool from_start) {
+  return highlight_words(text, query, last_is_prefix, max_chars, &matched, from_start);
 }
 
 }  // namespace fabrique::search

@@ -170,7 +170,7 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
     h.ref = row.text(2);
     h.title = row.text(3);
     h.url = row.text(5);
-    h.title_html = highlight(h.title, out.words, prefix, 300, matched);
+    h.title_html = highlight(h.title, out.words, prefix, 300, matched, true);
     h.excerpt = highlight(row.text(4), out.words, prefix, 240, matched);
     by_id.emplace(row.integer(0), std::move(h));
   }

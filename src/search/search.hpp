@@ -120,8 +120,10 @@ std::string terms(std::string_view text);
 // the text does not end with a space).
 std::vector<std::string> query_words(std::string_view typed, bool& last_is_prefix);
 // `text` (at most `max_chars` characters around the first match) escaped, each word whose term
-// matches one of `words` (the last as a prefix when `last_is_prefix`) wrapped in <mark>.
+// matches one of `words` (the last as a prefix when `last_is_prefix`) wrapped in <mark>. With
+// `from_start` (a title) it starts at its first word whatever the match: a title is never cut
+// from its start.
 html::Html highlight(std::string_view text, const std::vector<std::string>& words, bool last_is_prefix,
-                     std::size_t max_chars);
+                     std::size_t max_chars, bool from_start = false);
 
 }  // namespace fabrique::search

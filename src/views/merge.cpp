@@ -25,6 +25,31 @@ FieldConflict field_conflict(const Context& ctx, std::string name, std::string l
   return f;
 }
 
+Conflicts conflicts_of(const Context& ctx, const text::Resolution& r, std::int64_t their_revision,
+                       const text::MergeAnswer& answer, const FieldLabel& label_of, const ShownValue& shown) {
+  Conflicts out{.base_revision = r.merge_base, .their_revision = their_revision, .fields = {}};
+  auto at = [](const text::Fields& f, const std::string& name) {
+    auto it = f.find(name);
+    return it == f.end() ? std::string() : it->second;
+  };
+  for (const auto& name : r.conflicts) {
+    const text::Settlement* settled = nullptr;
+    if (auto it = answer.settlements.find(name); it != answer.settlements.end()) settled = &it->second;
+    const std::string base = at(r.base, name), theirs = at(r.theirs, name), mine = at(r.mine, name);
+    if (shown && shown(name, base)) {
+      // A choice from a list: shown by its label, settled by its value, never merged by hand.
+      auto f = field_conflict(ctx, name, label_of(name), shown(name, base).value_or(""),
+                              shown(name, theirs).value_or(""), shown(name, mine).value_or(""), settled);
+      f.mine = mine;
+      f.mergeable = false;
+      out.fields.push_back(std::move(f));
+      continue;
+    }
+    out.fields.push_back(field_conflict(ctx, name, label_of(name), base, theirs, mine, settled));
+  }
+  return out;
+}
+
 text::MergeAnswer read_merge(const http::Form& form) {
   text::MergeAnswer out;
   const auto names = form.all("merge_field");

@@ -4,6 +4,7 @@
 // those answers back from the form. The merge itself is text::merge_fields.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,15 @@ struct Conflicts {
 // for it, if the page is drawn again (its choice kept, its text merged by hand kept).
 FieldConflict field_conflict(const Context& ctx, std::string name, std::string label, std::string_view base,
                              std::string_view theirs, std::string mine, const text::Settlement* answer = nullptr);
+
+// Every field `r` leaves to settle, `their_revision` being the revision saved meanwhile and `answer`
+// what the person already answered for them. `label_of(name)` names a field; a field for which
+// `shown(name, value)` gives something is a choice from a list, shown by that label and settled by
+// keeping one side only (without it every field is a text that may also be merged by hand).
+using FieldLabel = std::function<std::string(const std::string& name)>;
+using ShownValue = std::function<std::optional<std::string>(const std::string& name, const std::string& value)>;
+Conflicts conflicts_of(const Context& ctx, const text::Resolution& r, std::int64_t their_revision,
+                       const text::MergeAnswer& answer, const FieldLabel& label_of, const ShownValue& shown = {});
 
 // The conflict page's answers in a posted form: the revision both sides started from and, for each
 // field to settle, the choice, the person's own text and the text merged by hand (the field itself).

@@ -1,8 +1,11 @@
 // The confirmation a page shows after a save brought the person back to it.
 #include "views/saved.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 
 namespace fabrique::views {
@@ -12,6 +15,7 @@ using i18n::N_;
 namespace {
 
 constexpr std::string_view kMarker = "enregistre";
+constexpr std::string_view kMerged = "fusion";
 
 struct Kind {
   Saved what;
@@ -34,6 +38,16 @@ constexpr Kind kKinds[] = {
     {Saved::entry, "algorithme", N_("The register entry is saved.")},
     {Saved::dataset, "donnees", N_("The dataset is saved.")},
     {Saved::restored, "restauration", N_("The revision is restored: it is now the current one.")},
+    {Saved::resource_published, "ressource-publiee", N_("The resource is published.")},
+    {Saved::card_published, "experience-publiee", N_("The experience card is published.")},
+    {Saved::proposal_adopted, "proposition-adoptee", N_("The proposal is adopted: its coalition is open.")},
+    {Saved::proposal_merged, "proposition-fusionnee", N_("The proposal is merged into the coalition.")},
+    {Saved::proposal_declined, "proposition-declinee", N_("The proposal is declined.")},
+    {Saved::organisation, "organisation", N_("The organisation is saved.")},
+    {Saved::slot, "creneau", N_("The slot is saved.")},
+    {Saved::registered, "inscription", N_("You are registered.")},
+    {Saved::waiting, "liste-d-attente", N_("You are on the waiting list: you will be told if a place frees up.")},
+    {Saved::registration_cancelled, "desinscription", N_("The registration is cancelled.")},
 };
 
 const Kind& kind_of(Saved what) {
@@ -42,18 +56,25 @@ const Kind& kind_of(Saved what) {
   return kKinds[0];  // every Saved is listed above
 }
 
-}  // namespace
-
-std::string saved(std::string_view location, Saved what) {
+// `location` with `name=value` added to its query, before its fragment.
+std::string marked(std::string_view location, std::string_view name, std::string_view value) {
   const std::size_t hash = std::min(location.find('#'), location.size());
   const std::string_view before = location.substr(0, hash);
   std::string out(before);
   out += before.find('?') == std::string_view::npos ? '?' : '&';
-  out += kMarker;
+  out += name;
   out += '=';
-  out += kind_of(what).word;
+  out += value;
   out += location.substr(hash);
   return out;
+}
+
+}  // namespace
+
+std::string saved(std::string_view location, Saved what) { return marked(location, kMarker, kind_of(what).word); }
+
+std::string merged(std::string_view location, std::int64_t revision) {
+  return marked(location, kMerged, std::to_string(revision));
 }
 
 http::Response redirect_saved(std::string_view location, Saved what) {
@@ -62,6 +83,10 @@ http::Response redirect_saved(std::string_view location, Saved what) {
 
 std::string saved_message(const http::Context& ctx) {
   if (!ctx.user) return {};
+  if (auto n = numbers::whole(ctx.query.get(kMerged), 1, numbers::kMaxId))
+    return fmt::format(fmt::runtime(ctx.tr(N_("Saved. Revision {} was saved while you were editing: your changes were "
+                                              "merged with it, and nothing of either was lost."))),
+                       *n);
   const std::string word = ctx.query.get(kMarker);
   if (word.empty()) return {};
   for (const auto& k : kKinds)

@@ -3,6 +3,7 @@
 // role="status" paragraph at the top of main. Only to a signed-in person: a visitor's page never holds
 // it, so the visitors' page cache can never serve one person's confirmation to someone else.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,13 +26,26 @@ enum class Saved {
   card,
   entry,
   dataset,
-  restored
+  restored,
+  resource_published,
+  card_published,
+  proposal_adopted,
+  proposal_merged,
+  proposal_declined,
+  organisation,
+  slot,
+  registered,
+  waiting,
+  registration_cancelled
 };
 
 // `location` (a path on this site, perhaps with a query and a fragment) marked with `what`.
 std::string saved(std::string_view location, Saved what);
 // The 303 answering a save: back to `location`, marked with `what`.
 http::Response redirect_saved(std::string_view location, Saved what);
+// `location` marked as a save merged with revision `revision`, saved meanwhile (`?fusion=N`): the
+// page then says that nothing of either was lost.
+std::string merged(std::string_view location, std::int64_t revision);
 // The translated message the request's marker asks for; empty for a visitor, an unknown marker, or
 // none.
 std::string saved_message(const http::Context& ctx);

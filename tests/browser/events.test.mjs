@@ -194,6 +194,47 @@ describe('an animateur creates an event', () => {
   });
 });
 
+// Issue #19: an item of the minutes is edited in place, not removed and added again.
+describe('an organiser edits a decision of the minutes with the keyboard alone', () => {
+  let page;
+  before(async () => {
+    page = await env.newPage();
+    await signIn(page, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => page?.context().close());
+
+  // Presses Tab until the focused element's whole text is `text`; false if never reached.
+  async function tabToExactly(text) {
+    for (let i = 0; i < 120; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((t) => document.activeElement?.textContent?.trim() === t, text)) return true;
+    }
+    return false;
+  }
+
+  it('opens the item from the minutes, changes its text and sees it saved', async () => {
+    await page.goto(`${path}/compte-rendu`);
+    await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Décision' });
+    await page.getByLabel('Texte', { exact: true }).fill('Publier les données brutes.');
+    assert.equal((await submit(page, page.getByRole('button', { name: 'Ajouter' }))).status(), 303);
+
+    await page.goto(`${path}/compte-rendu`);
+    assert.ok(await tabToExactly('Modifier'), 'the item’s edit link is reachable with Tab');
+    await Promise.all([page.waitForURL((u) => /\/elements\/\d+\/modifier$/.test(u.pathname)), page.keyboard.press('Enter')]);
+    await checkA11y(page, 'minutes item edit form');
+    assert.equal(await page.getByLabel('Texte', { exact: true }).inputValue(), 'Publier les données brutes.');
+    assert.ok(await tabToField(page, 'f-body'), 'the text is reachable with Tab');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Publier les données brutes chaque mois.');
+    assert.ok(await tabTo(page, 'Enregistrer'), 'the save button is reachable with Tab');
+    await pressEnterAndReturn(page, `${path}/compte-rendu`);
+    assert.ok(await page.getByText('Le compte-rendu est enregistré.').isVisible());
+    assert.ok(await page.getByText('Publier les données brutes chaque mois.').isVisible());
+    assert.equal(await page.getByText('Publier les données brutes.', { exact: true }).count(), 0, 'edited, not added');
+    await checkA11y(page, 'minutes after an item was edited');
+  });
+});
+
 describe('a member registers with the keyboard alone', () => {
   let page;
   before(async () => {

@@ -85,6 +85,74 @@ TEST(ResourceRevisions, ARestoreFromAStaleHistoryIsAConflictAndMembersMayNotRest
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE revision = 2"), 1);
 }
 
+TEST(ResourceRevisions, AStaleFormIsMergedFieldByFieldAndAFieldBothChangedIsSettledFirst) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  auto anim = p.signed_in("anim@example.org");
+  ASSERT_EQ(CommonsSite::propose(member, "Boîte à outils", "Des outils pour les communs.", "CC-BY-4.0", "guide",
+                                 kCommons, "outils")
+                .status,
+            303);
+  using Fields = std::vector<std::pair<std::string, std::string>>;
+  // The form as each of them sends it: every field, as drawn from `base` with their own changes.
+  auto form = [&](const std::string& base, const std::string& title, const std::string& description,
+                  const std::string& tags, const Fields& extra = {}) {
+    Fields f{{"base_revision", base}, {"title", title},         {"url", "https://example.org/14"},
+             {"kind", "guide"},       {"licence", "CC-BY-4.0"}, {"description", description},
+             {"tags", tags},          {"coalitions", kCommons}};
+    f.insert(f.end(), extra.begin(), extra.end());
+    return f;
+  };
+  member.get(kResource + "/modifier");
+  anim.get(kResource + "/modifier");
+  // The animatrice changes the tags and the licence; the member, from revision 1, only the description.
+  Fields licence = form("1", "Boîte à outils", "Des outils pour les communs.", "outils, communs");
+  licence[4].second = "MIT";
+  ASSERT_EQ(anim.post(kResource + "/modifier", licence).status, 303);
+  auto merged = member.post(kResource + "/modifier",
+                            form("1", "Boîte à outils", "Des outils libres pour les communs.", "outils"));
+  ASSERT_EQ(merged.status, 303) << merged.body;
+  EXPECT_EQ(merged.header("location"), kResource + "?fusion=2");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources WHERE revision = 3 AND licence = 'MIT' AND description = "
+                         "'Des outils libres pour les communs.'"),
+            1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_tags WHERE tag IN ('outils', 'communs')"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_revisions WHERE number = 3 AND merged_with = 2"), 1);
+  auto page = member.get(kResource + "?fusion=2");
+  EXPECT_NE(page.body.find("Enregistré. La version 2 a été enregistrée"), std::string::npos);
+  EXPECT_NE(page.body.find("Fusionnée avec la version 2"), std::string::npos);  // in its history
+
+  // Both change the title from revision 3: shown side by side, nothing saved until it is settled.
+  member.get(kResource + "/modifier");
+  anim.get(kResource + "/modifier");
+  const std::string description = "Des outils libres pour les communs.";
+  ASSERT_EQ(
+      anim.post(kResource + "/modifier", form("3", "Boîte à outils libres", description, "outils, communs")).status,
+      303);
+  auto conflict =
+      member.post(kResource + "/modifier", form("3", "La boîte à outils des communs", description, "outils, communs"));
+  ASSERT_EQ(conflict.status, 409);
+  EXPECT_NE(conflict.body.find("Tel qu’il était (version 3)"), std::string::npos);
+  EXPECT_NE(conflict.body.find(R"(name="merge_choice_title" value="theirs")"), std::string::npos);
+  EXPECT_EQ(conflict.body.find(R"(name="merge_choice_description")"), std::string::npos);  // only what both changed
+  EXPECT_EQ(p.site.count("SELECT revision FROM resources"), 4);
+  const Fields answered{
+      {"merge_base", "3"}, {"merge_field", "title"}, {"merge_mine_title", "La boîte à outils des communs"}};
+  auto unsettled =
+      member.post(kResource + "/modifier", form("4", "Retouché à la main", description, "outils, communs", answered));
+  EXPECT_EQ(unsettled.status, 422);
+  EXPECT_NE(unsettled.body.find(R"(id="f-merge_choice_title-error")"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT revision FROM resources"), 4);
+  Fields by_hand = answered;
+  by_hand.emplace_back("merge_choice_title", "by_hand");
+  auto settled =
+      member.post(kResource + "/modifier", form("4", "Retouché à la main", description, "outils, communs", by_hand));
+  ASSERT_EQ(settled.status, 303) << settled.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resource_revisions WHERE number = 5 AND merged_with = 4 AND title = "
+                         "'Retouché à la main'"),
+            1);
+}
+
 const std::string kCard = "/boussole/un-portail-de-donnees";
 
 // The card both tests edit, proposed through its form: revision 1.

@@ -19,7 +19,9 @@ TEST(Resources, AMemberProposesAndAnAnimateurPublishes) {
   EXPECT_NE(member.get("/ressources").body.find("Guide des données ouvertes"), std::string::npos);
   auto anim = p.signed_in("anim@example.org");
   anim.get("/ressources/guide-des-donnees-ouvertes");
-  EXPECT_EQ(anim.post("/ressources/guide-des-donnees-ouvertes/publier", {}).status, 303);
+  auto published = anim.post("/ressources/guide-des-donnees-ouvertes/publier", {});
+  EXPECT_EQ(published.status, 303);
+  EXPECT_NE(anim.get(published.header("location")).body.find("La ressource est publiée."), std::string::npos);
   auto page = visitor.get("/ressources/guide-des-donnees-ouvertes");
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("<strong>débuter</strong>"), std::string::npos);
@@ -357,7 +359,9 @@ TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {
   EXPECT_EQ(visitor.get("/boussole").body.find("Un portail de données trop technique"), std::string::npos);
   auto anim = p.signed_in("anim@example.org");
   anim.get("/boussole/un-portail-de-donnees-trop-technique");
-  EXPECT_EQ(anim.post("/boussole/un-portail-de-donnees-trop-technique/publier", {}).status, 303);
+  auto published = anim.post("/boussole/un-portail-de-donnees-trop-technique/publier", {});
+  EXPECT_EQ(published.status, 303);
+  EXPECT_NE(anim.get(published.header("location")).body.find("La fiche d’expérience est publiée."), std::string::npos);
   EXPECT_NE(visitor.get("/boussole?issue=n-a-pas-marche").body.find("Un portail de données trop technique"),
             std::string::npos);
   EXPECT_EQ(visitor.get("/boussole?issue=a-marche").body.find("Un portail de données trop technique"),

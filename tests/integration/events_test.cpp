@@ -193,14 +193,24 @@ TEST(Events, ACancellationPromotesTheFirstPersonWaiting) {
   first.sign_in("membre@example.org", kPassword);
   second.sign_in("b@example.org", kPassword);
   third.sign_in("c@example.org", kPassword);
+  std::vector<std::string> told;
   for (Browser* b : {&first, &second, &third}) {
     b->get(page);
-    ASSERT_EQ(b->post(page + "/inscription", {}).status, 303);
+    auto r = b->post(page + "/inscription", {});
+    ASSERT_EQ(r.status, 303);
+    const std::string location = r.header("location");
+    told.push_back(b->get(location.substr(0, location.find('#'))).body);  // a browser never sends the fragment
   }
+  // Each is told on the page they come back to: a place, or the waiting list.
+  EXPECT_TRUE(has(told[0], "Votre inscription est enregistrée."));
+  EXPECT_TRUE(has(told[1], "Vous êtes sur la liste d’attente : un message vous préviendra"));
   EXPECT_TRUE(has(second.get(page).body, "numéro 1 sur la liste"));
   EXPECT_TRUE(has(third.get(page).body, "numéro 2 sur la liste"));
   first.get(page);
-  EXPECT_EQ(first.post(page + "/annulation", {}).status, 303);
+  auto cancelled = first.post(page + "/annulation", {});
+  EXPECT_EQ(cancelled.status, 303);
+  EXPECT_EQ(cancelled.header("location"), page + "?enregistre=desinscription#inscription");
+  EXPECT_TRUE(has(first.get(page + "?enregistre=desinscription").body, "L’inscription est annulée."));
   EXPECT_TRUE(has(second.get(page).body, "Vous êtes inscrit"));
   EXPECT_TRUE(has(third.get(page).body, "numéro 1 sur la liste"));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE status = 'registered'"), 1);
@@ -440,6 +450,72 @@ TEST(Events, MinutesAreVersionedAndTheirNextStepsAppearOnTheCoalitionPage) {
   EXPECT_EQ(member.get(minutes + "/modifier").status, 403);
 }
 
+// Issue #19: a question, a decision or a next step is edited in place; two organisers editing it at
+// once never write over each other.
+TEST(Events, AMinutesItemIsEditedInPlaceAndAStaleEditIsRefusedWithItsTextKept) {
+  Programme p;
+  const std::string page = p.upcoming("items", "");
+  const std::string minutes = page + "/compte-rendu";
+  Browser porteur(p.site), other(p.site), member(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  other.sign_in("anim@example.org", kPassword);
+  member.sign_in("membre@example.org", kPassword);
+  porteur.get(minutes);
+  ASSERT_EQ(porteur.post(minutes + "/elements", {{"kind", "decision"}, {"body", "Publier les données."}}).status, 303);
+  const std::string id = std::to_string(p.site.count("SELECT MAX(id) FROM minutes_items"));
+  const std::string edit = minutes + "/elements/" + id + "/modifier";
+  EXPECT_TRUE(has(porteur.get(minutes).body, "href=\"" + edit + "\""));
+  auto form = porteur.get(edit);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form.body, "Publier les données."));
+  EXPECT_TRUE(has(form.body, R"(name="version" value="1")"));
+  other.get(edit);
+
+  // Saved in place: the same item, its new text, its next version; the page says so.
+  auto saved = porteur.post(edit, {{"version", "1"}, {"kind", "decision"}, {"body", "Publier les données brutes."}});
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(saved.header("location"), minutes + "?enregistre=compte-rendu");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items WHERE id = " + id +
+                         " AND body = 'Publier les données brutes.' AND version = 2"),
+            1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items"), 1);
+
+  // The other organiser started from version 1: refused, their text kept, the item as it is shown.
+  auto stale = other.post(edit, {{"version", "1"}, {"kind", "decision"}, {"body", "Ne rien publier."}});
+  EXPECT_EQ(stale.status, 409);
+  EXPECT_TRUE(has(stale.body, "Ne rien publier."));
+  EXPECT_TRUE(has(stale.body, "Publier les données brutes."));
+  EXPECT_TRUE(has(stale.body, R"(name="version" value="2")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items WHERE body = 'Publier les données brutes.'"), 1);
+
+  // Bad input: the message next to the field, nothing written.
+  auto empty = other.post(edit, {{"version", "2"}, {"kind", "decision"}, {"body", ""}});
+  EXPECT_EQ(empty.status, 422);
+  EXPECT_TRUE(has(empty.body, "Écrivez le texte de cet élément."));
+  EXPECT_EQ(p.site.count("SELECT version FROM minutes_items WHERE id = " + id), 2);
+  // A next step names a registered member: they find it among their own, and on the minutes as theirs.
+  member.get(page);
+  ASSERT_EQ(member.post(page + "/inscription", {}).status, 303);
+  porteur.get(minutes);
+  ASSERT_EQ(porteur
+                .post(minutes + "/elements",
+                      {{"kind", "suite"}, {"body", "Écrire le guide"}, {"assignee", std::to_string(p.member.id)}})
+                .status,
+            303);
+  auto mine = member.get("/evenements/mes-inscriptions");
+  EXPECT_TRUE(has(mine.body, "Écrire le guide"));
+  EXPECT_TRUE(has(mine.body, "href=\"" + minutes + "\""));
+  EXPECT_TRUE(has(member.get(minutes).body, R"(<a href="/evenements/mes-inscriptions#suites">vous</a>)"));
+  EXPECT_TRUE(
+      has(porteur.get("/evenements/mes-inscriptions").body, "Aucune prochaine étape d’un compte-rendu ne vous nomme."));
+  // Only organisers; an item of another event is not found.
+  member.get(minutes);
+  EXPECT_EQ(member.get(edit).status, 403);
+  EXPECT_EQ(member.post(edit, {{"version", "2"}, {"kind", "decision"}, {"body", "Moi."}}).status, 403);
+  EXPECT_EQ(porteur.get(minutes + "/elements/999/modifier").status, 404);
+  EXPECT_EQ(p.site.count("SELECT version FROM minutes_items WHERE id = " + id), 2);
+}
+
 TEST(Events, AttendanceShowsOrganisationsAndOnlyTheNamesOfPeopleWhoAgreed) {
   Programme p;
   const std::string page = p.upcoming("presence", "");
@@ -498,6 +574,7 @@ TEST(Events, ProposalAdoptionKeepsItsProvenance) {
   ASSERT_EQ(adopted.status, 303);
   const std::string coalition = adopted.header("location");
   auto body = anim.get(coalition).body;
+  EXPECT_TRUE(has(body, "La proposition est adoptée : sa coalition est ouverte."));
   EXPECT_TRUE(has(body, "Idée"));
   EXPECT_TRUE(has(body, "Outiller la proximité."));
   EXPECT_TRUE(has(body, "Proposée à"));
@@ -896,7 +973,8 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   anim.get(edit);
   auto saved = anim.post(edit, changed);
   ASSERT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(saved.header("location"), page + "#programme");
+  EXPECT_EQ(saved.header("location"), page + "?enregistre=creneau#programme");
+  EXPECT_NE(anim.get(page + "?enregistre=creneau").body.find("Le créneau est enregistré."), std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 1);
   EXPECT_EQ(p.site.count("SELECT s.starts_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"),
             3600);

@@ -20,9 +20,10 @@ TEST(Organisations, MemberCreatesOneAndBecomesItsMember) {
   b.sign_in("m@example.org", kPassword);
   auto r = create(b, "Collectif Numérique Étoilé", "association-tech");
   EXPECT_EQ(r.status, 303);
-  EXPECT_EQ(r.header("location"), "/organisations/collectif-numerique-etoile");
-  auto page = b.get("/organisations/collectif-numerique-etoile");
+  EXPECT_EQ(r.header("location"), "/organisations/collectif-numerique-etoile?enregistre=organisation");
+  auto page = b.get(r.header("location"));
   EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("L’organisation est enregistrée."), std::string::npos);
   EXPECT_NE(page.body.find("Collectif Numérique Étoilé"), std::string::npos);
   EXPECT_NE(page.body.find("Association tech"), std::string::npos);
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 1);
@@ -103,7 +104,7 @@ TEST(Organisations, OnlyMembersAndAnimateursEdit) {
                       {{"name", "Nantes Métropole"}, {"kind", "collectivite"}, {"website", ""}, {"description", ""}});
   EXPECT_EQ(ok.status, 303);
   // The address stays stable when the name changes.
-  EXPECT_EQ(ok.header("location"), "/organisations/ville-de-nantes");
+  EXPECT_EQ(ok.header("location"), "/organisations/ville-de-nantes?enregistre=organisation");
   EXPECT_NE(visitor.get("/organisations/ville-de-nantes").body.find("Nantes Métropole"), std::string::npos);
 }
 

@@ -139,26 +139,62 @@ TEST(Roadmaps, EditingAnActionMakesARevisionAndTheHistoryShowsWhatChanged) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions"), 2);
 }
 
-TEST(Roadmaps, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsItsInput) {
+TEST(Roadmaps, AStaleFormIsMergedFieldByFieldAndAFieldBothChangedIsSettledFirst) {
   Programme p;
   Browser first(p.site), second(p.site);
   first.sign_in("porteur@example.org", kPassword);
   second.sign_in("anim@example.org", kPassword);
   p.add(first, "Registre des réutilisations");
   auto id = std::to_string(p.last_action());
-  first.get(p.page("/feuille-de-route/" + id));
-  second.get(p.page("/feuille-de-route/" + id));
-  EXPECT_EQ(first
-                .post(p.page("/feuille-de-route/" + id),
-                      Programme::action("Registre des réutilisations", {{"base_revision", "1"}, {"progress", "40"}}))
+  const std::string path = p.page("/feuille-de-route/" + id);
+  first.get(path);
+  second.get(path);
+  EXPECT_EQ(
+      first.post(path, Programme::action("Registre des réutilisations", {{"base_revision", "1"}, {"progress", "40"}}))
+          .status,
+      303);
+  // From revision 1, only the title: merged with revision 2, whose progress is kept.
+  auto merged = second.post(path, Programme::action("Registre des réutilisations déclarées", {{"base_revision", "1"}}));
+  ASSERT_EQ(merged.status, 303) << merged.body;
+  EXPECT_EQ(merged.header("location"), path + "?fusion=2");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE title = 'Registre des réutilisations déclarées' AND "
+                         "progress = 40"),
+            1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM action_revisions WHERE number = 3 AND merged_with = 2"), 1);
+  auto page = second.get(merged.header("location"));
+  EXPECT_TRUE(has(page, "Enregistré. La version 2 a été enregistrée"));
+  EXPECT_TRUE(has(page, "Fusionnée avec la version 2"));
+
+  // Both choose another lever from revision 3: shown by their labels, one to keep, nothing saved
+  // until it is chosen; the progress only the first changed is merged.
+  first.get(path);
+  second.get(path);
+  const std::string title = "Registre des réutilisations déclarées";
+  ASSERT_EQ(first.post(path, Programme::action(title, {{"base_revision", "3"}, {"progress", "40"}, {"lever", "offre"}}))
                 .status,
             303);
-  auto refused = second.post(p.page("/feuille-de-route/" + id),
-                             Programme::action("Registre des réutilisations déclarées", {{"base_revision", "1"}}));
+  auto refused =
+      second.post(path, Programme::action(title, {{"base_revision", "3"}, {"progress", "60"}, {"lever", "commande"}}));
   EXPECT_EQ(refused.status, 409);
-  EXPECT_TRUE(has(refused, "Registre des réutilisations déclarées"));
-  EXPECT_TRUE(has(refused, R"(name="base_revision" value="2")"));
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE title = 'Registre des réutilisations' AND progress = 40"),
+  EXPECT_TRUE(has(refused, R"(name="merge_choice_lever" value="theirs")"));
+  EXPECT_FALSE(has(refused, R"(name="merge_choice_lever" value="by_hand")"));  // a choice, not a text
+  EXPECT_TRUE(has(refused, "La commande"));                                    // by its label
+  EXPECT_FALSE(has(refused, R"(name="merge_choice_progress")"));
+  EXPECT_TRUE(has(refused, R"(name="base_revision" value="4")"));
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 4);
+  const Programme::Fields answered{{"base_revision", "4"},
+                                   {"progress", "60"},
+                                   {"merge_base", "3"},
+                                   {"merge_field", "lever"},
+                                   {"merge_mine_lever", "commande"}};
+  auto unsettled = second.post(path, Programme::action(title, answered));
+  EXPECT_EQ(unsettled.status, 422);
+  EXPECT_TRUE(has(unsettled, R"(id="f-merge_choice_lever-error")"));
+  EXPECT_EQ(p.site.count("SELECT revision FROM actions WHERE id = " + id), 4);
+  auto settled =
+      second.post(path, Programme::action(title, Programme::with(answered, {{"merge_choice_lever", "mine"}})));
+  ASSERT_EQ(settled.status, 303) << settled.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions WHERE revision = 5 AND lever = 'commande' AND progress = 60"),
             1);
 }
 
@@ -796,20 +832,44 @@ TEST(Indicators, AnIndicatorDefinedBeforeRevisionsWereKeptGetsItsOldValuesAsRevi
   EXPECT_TRUE(has(page, "personnes → participants")) << page.body;
 }
 
-TEST(Indicators, TwoEditsFromTheSameRevisionTheSecondIsRefusedWith409AndKeepsItsInput) {
+TEST(Indicators, AStaleFormIsMergedFieldByFieldAndAFieldBothChangedIsSettledFirst) {
   WithIndicator p;
   Browser anim(p.site);
   anim.sign_in("anim@example.org", kPassword);
   anim.get(p.page_path);
   p.porteur.get(p.page_path);
   ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit({{"target", "180"}})).status, 303);
-  auto refused = anim.post(p.page_path, WithIndicator::edit({{"name", "Personnes formées"}}));
+  // From revision 1, only the name: merged with revision 2, whose target is kept.
+  auto merged = anim.post(p.page_path, WithIndicator::edit({{"name", "Personnes formées"}}));
+  ASSERT_EQ(merged.status, 303) << merged.body;
+  EXPECT_EQ(merged.header("location"), p.page_path + "?fusion=2");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE name = 'Personnes formées' AND target = 180"), 1);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions WHERE number = 3 AND merged_with = 2"), 1);
+  auto page = anim.get(merged.header("location"));
+  EXPECT_TRUE(has(page, "Enregistré. La version 2 a été enregistrée"));
+  EXPECT_TRUE(has(page, "Fusionnée avec la version 2")) << page.body;
+
+  // Both change the target from revision 3: shown side by side, nothing saved until it is settled.
+  anim.get(p.page_path);
+  p.porteur.get(p.page_path);
+  const Programme::Fields named{{"name", "Personnes formées"}, {"base_revision", "3"}};
+  ASSERT_EQ(p.porteur.post(p.page_path, WithIndicator::edit(Programme::with(named, {{"target", "200"}}))).status, 303);
+  auto refused = anim.post(p.page_path, WithIndicator::edit(Programme::with(named, {{"target", "210"}})));
   EXPECT_EQ(refused.status, 409);
-  EXPECT_TRUE(has(refused, "Personnes formées"));
-  EXPECT_TRUE(has(refused, R"(name="base_revision" value="2")"));
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE name = 'Participants aux ateliers' AND target = 180"),
+  EXPECT_TRUE(has(refused, R"(name="merge_choice_target" value="theirs")"));
+  EXPECT_FALSE(has(refused, R"(name="merge_choice_name")"));  // only what both changed
+  EXPECT_TRUE(has(refused, R"(name="base_revision" value="4")"));
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 4);
+  const Programme::Fields answered{{"name", "Personnes formées"}, {"base_revision", "4"},       {"merge_base", "3"},
+                                   {"merge_field", "target"},     {"merge_mine_target", "210"}, {"target", "210"}};
+  EXPECT_EQ(anim.post(p.page_path, WithIndicator::edit(answered)).status, 422);
+  EXPECT_EQ(p.site.count("SELECT revision FROM indicators WHERE id = " + p.id), 4);
+  ASSERT_EQ(
+      anim.post(p.page_path, WithIndicator::edit(Programme::with(answered, {{"merge_choice_target", "mine"}}))).status,
+      303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicators WHERE revision = 5 AND target = 210 AND name = 'Personnes "
+                         "formées'"),
             1);
-  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM indicator_revisions"), 2);
 }
 
 TEST(Indicators, RestoringAnOldRevisionMakesANewRevisionWithItsValuesAndTheHistorySaysSo) {

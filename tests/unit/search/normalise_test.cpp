@@ -80,5 +80,15 @@ TEST(Highlight, StartsNearTheFirstMatchInALongText) {
   EXPECT_NE(html.find("<mark>capteurs</mark>"), std::string::npos);
 }
 
+// Issue #19: a title matched on its eighth word read "… Day de la coalition".
+TEST(Highlight, ATitleIsNeverCutFromItsStart) {
+  bool prefix = false;
+  auto q = query_words("coalition", prefix);
+  const std::string title = "Le grand atelier annuel des communs du Reset Day de la coalition";
+  EXPECT_TRUE(highlight(title, q, prefix, 300).str().starts_with("… "));
+  EXPECT_EQ(highlight(title, q, prefix, 300, true).str(),
+            "Le grand atelier annuel des communs du Reset Day de la <mark>coalition</mark>");
+}
+
 }  // namespace
 }  // namespace fabrique::search
