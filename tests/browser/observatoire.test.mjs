@@ -184,6 +184,17 @@ describe('a citizen gives the evidence where it is asked and an editor reviews i
     await citizen.keyboard.type(text);
   }
 
+  // Presses Enter on the control that has the focus; resolves to the response of the POST it sent,
+  // once the page that followed has loaded.
+  async function pressEnter(page) {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.waitForEvent('load'),
+      page.keyboard.press('Enter'),
+    ]);
+    return response;
+  }
+
   it('fills in the entry, previews its score and sends it, by keyboard', async () => {
     await citizen.goto('/observatoire/nouvelle');
     const main = citizen.getByRole('main');
@@ -212,11 +223,7 @@ describe('a citizen gives the evidence where it is asked and an editor reviews i
 
     // Enter in a field previews (the form's first button): the links given are offered as evidence,
     // O4 asks which level its code shows; nothing is sent.
-    let [response] = await Promise.all([
-      citizen.waitForResponse((r) => r.request().method() === 'POST'),
-      citizen.keyboard.press('Enter'),
-    ]);
-    await citizen.waitForLoadState();
+    let response = await pressEnter(citizen);
     assert.equal(response.status(), 422);
     await checkA11y(citizen, 'entry form previewed, with an offer to confirm');
     const o3 = main.getByRole('group', { name: /^Critère O3/ });
@@ -227,11 +234,7 @@ describe('a citizen gives the evidence where it is asked and an editor reviews i
 
     await o4.getByLabel(/^Niveau/).selectOption('current');
     await main.getByRole('textbox', { name: 'Source', exact: true }).focus();
-    [response] = await Promise.all([
-      citizen.waitForResponse((r) => r.request().method() === 'POST'),
-      citizen.keyboard.press('Enter'),
-    ]);
-    await citizen.waitForLoadState();
+    response = await pressEnter(citizen);
     assert.equal(response.status(), 200);
     await checkA11y(citizen, 'entry form previewed');
     assert.ok(await citizen.getByRole('heading', { name: 'Score si l’entrée est publiée telle quelle : 12/100' }).isVisible());
@@ -239,11 +242,7 @@ describe('a citizen gives the evidence where it is asked and an editor reviews i
 
     await main.getByRole('textbox', { name: 'Source', exact: true }).focus();
     await pressOn(citizen, main.getByRole('button', { name: 'Envoyer la proposition' }), 3);
-    [response] = await Promise.all([
-      citizen.waitForResponse((r) => r.request().method() === 'POST'),
-      citizen.keyboard.press('Enter'),
-    ]);
-    await citizen.waitForLoadState();
+    response = await pressEnter(citizen);
     assert.equal(response.status(), 303);
     contribution = new URL(citizen.url()).pathname;
     await checkA11y(citizen, 'the proposal sent');
