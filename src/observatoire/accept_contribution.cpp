@@ -35,10 +35,7 @@ Correction proposed_correction(const Contribution& k) {
   return out;
 }
 
-namespace {
-
-// Applies the correction to `doc`; errors are given under the names of the moderation form.
-void apply(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds now) {
+void apply_correction(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds now) {
   if (k.kind == ContributionKind::field) {
     std::string value = validate_field(k.target, k.value, errors);
     if (value.empty())
@@ -53,6 +50,8 @@ void apply(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds 
   std::erase_if(doc.evidence, [&](const Evidence& x) { return x.criterion == k.target; });
   doc.evidence.push_back(e);
 }
+
+namespace {
 
 // The reason given for the evidence not accepted, checked (under the form name "review_reason").
 std::string review_reason(const EvidenceReview& review, FieldErrors& errors) {
@@ -111,7 +110,7 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
     change.kind = k->kind;
     change.target = k->target;
     Document doc = e->doc;
-    apply(doc, change, errors, now);
+    apply_correction(doc, change, errors, now);
     if (!errors.empty()) return {};
     FieldErrors whole;
     Document clean = validate_document(doc, whole, now);

@@ -2,6 +2,7 @@
 // see the queue and accept (possibly corrected) or reject with a reason; contributors follow theirs.
 #include <boost/json.hpp>
 
+#include "common/text.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/evidence.hpp"
 #include "observatoire/json.hpp"
@@ -35,6 +36,9 @@ Correction correction_from_form(const Context& ctx) {
                 f.get("evidence_note"),
                 f.get("evidence_to_verify") == "1"};
   k.source = f.get("source");
+  // As in the entry form: evidence given without a day was checked today.
+  if (!text::trim(k.evidence.url).empty() && text::trim(k.evidence.checked_on).empty())
+    k.evidence.checked_on = views::today(ctx.now);
   return k;
 }
 
@@ -181,6 +185,21 @@ Response correction_form(Context& ctx) {
 
 Response propose(Context& ctx) {
   Correction k = correction_from_form(ctx);
+  if (ctx.form.has("preview")) {
+    // The preview button of the same form: the entry's score with the correction, nothing written.
+    auto e = store::by_slug(ctx.db, ctx.param("slug"));
+    if (!e) return fv::not_found(ctx);
+    FieldErrors errors;
+    Document doc = e->doc;
+    if (rubric().criterion(k.target) || field(k.target))
+      apply_correction(doc, k, errors, ctx.now);
+    else
+      errors.add("target", N_("Choose a field or a criterion from the list."));
+    CorrectionPage page = load_correction(ctx, *e, k, errors);
+    if (errors.empty()) views::preview_into(page.evidence, *ctx.t, doc, page.errors, ctx.now);
+    return fv::page(ctx, page.errors.empty() ? 200 : 422, page.title,
+                    html::render(*ctx.t, templates::CorrectionForm{.page = page, .csrf = ctx.csrf_token()}));
+  }
   auto errors = propose_correction(ctx.db, *ctx.user, ctx.param("slug"), k, ctx.now);
   if (!errors.empty()) return render_correction(ctx, *store::by_slug(ctx.db, ctx.param("slug")), k, errors, 422);
   return Response::redirect(urls::contributions_sent());

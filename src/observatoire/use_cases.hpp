@@ -84,6 +84,9 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
 
 // The correction a contribution proposes, as its contributor wrote it (accept_contribution.cpp).
 Correction proposed_correction(const Contribution& k);
+// Applies correction `k` to `doc`, checked on its own: what accepting it does, and what the preview of
+// a correction shows. Errors carry the names of the correction form ("value", "evidence_url"…).
+void apply_correction(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds now);
 
 // reject_contribution.cpp. Editors reject with a reason; the contributor is notified.
 // Outcomes: done | field errors (no reason) | Forbidden | NotFound (or already decided).

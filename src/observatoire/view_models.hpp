@@ -129,6 +129,7 @@ struct CorrectionPage {
   // the field it comes from, translated, for the person to confirm it.
   std::string offered_from;
   FieldErrors errors;
+  EvidenceForm evidence;  // the preview of the entry's score with the correction, when asked for
 };
 
 // The contributions a person sees (/observatoire/contributions), loaded by pages::load_contributions():

@@ -52,10 +52,15 @@ EvidenceForm evidence_form(const Context& ctx, Document& doc, FieldErrors& error
     auto it = declined.find(c.id);
     if (!url.empty() && (out.was_filled(c.id) || (it != declined.end() && it->second == url))) out.offers[c.id] = url;
   }
-  if (!preview) return out;
+  if (preview) preview_into(out, *ctx.t, doc, errors, ctx.now);
+  return out;
+}
+
+void preview_into(EvidenceForm& out, const i18n::Translator& t, const Document& doc, FieldErrors& errors,
+                  sys_seconds now) {
   out.preview = true;
-  out.score = preview_score(doc, errors, ctx.now);
-  const auto& t = *ctx.t;
+  out.score = preview_score(doc, errors, now);
+  out.rows.clear();
   for (const auto& c : rubric().criteria) {
     EvidenceForm::Row row{c.id, t.tr(c.label), out.score.points(c.id), c.max_points, {}};
     const Evidence* e = doc.evidence_for(c.id);
@@ -69,7 +74,6 @@ EvidenceForm evidence_form(const Context& ctx, Document& doc, FieldErrors& error
     }
     out.rows.push_back(std::move(row));
   }
-  return out;
 }
 
 std::string level_text(const i18n::Translator& t, const Evidence& e) {

@@ -20,5 +20,8 @@ Document document_from_form(const Context& ctx);
 // says the person cleared) and, when `preview`, the score `doc` would get, `errors` getting what the
 // preview refuses. Writes nothing.
 EvidenceForm evidence_form(const Context& ctx, Document& doc, FieldErrors& errors, bool preview);
+// The preview part of evidence_form: the score `doc` would get and why, criterion by criterion.
+void preview_into(EvidenceForm& out, const i18n::Translator& t, const Document& doc, FieldErrors& errors,
+                  sys_seconds now);
 
 }  // namespace fabrique::observatoire::views

@@ -134,6 +134,10 @@ describe('a member contributes and an animateur moderates', () => {
     await member.getByLabel('Preuve (adresse web publique)').fill('https://www.enseignementsup-recherche.gouv.fr/');
     await member.getByLabel(/^Vérifiée le/).fill('2024-03-11');
     await member.getByRole('textbox', { name: 'Source' }).fill('Site du ministère');
+    response = await submit(member, member.getByRole('button', { name: 'Prévisualiser le score' }));
+    assert.equal(response.status(), 200);
+    await checkA11y(member, 'correction form previewed');
+    assert.ok(await member.getByRole('heading', { name: /^Score si l’entrée est publiée telle quelle : 12\/100$/ }).isVisible());
     response = await submit(member, member.getByRole('button', { name: 'Envoyer la correction' }));
     assert.equal(response.status(), 303);
     await checkA11y(member, 'my contributions');

@@ -604,5 +604,28 @@ TEST(ObservatoireEvidence, EditorsAcceptSomeEvidenceAndNotTheRestInOneReview) {
   EXPECT_NE(member.get(contribution).body.find("Le résumé n&#39;est pas public."), std::string::npos);
 }
 
+TEST(ObservatoireEvidence, ACorrectionIsPreviewedWithTheEntrysScoreAndItsOwnLinkOfferedWithoutWriting) {
+  Observatory o;
+  Browser editor(o.site), member(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  std::string page = o.publish(editor);  // O4 and E1: 13/100
+  member.sign_in("membre@example.org", kPassword);
+  // The evidence of O3 is offered from the entry's own legal basis link.
+  auto form = member.get(page + "/proposer?sur=O3");
+  EXPECT_EQ(value_of(form.body, "f-evidence_url"), "https://www.legifrance.gouv.fr/");
+  Fields f = {{"target", "O3"},
+              {"evidence_url", "https://www.legifrance.gouv.fr/"},
+              {"source", "Légifrance"},
+              {"preview", "1"}};
+  auto preview = member.post(page + "/proposer", f);
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_NE(preview.body.find("Score si l’entrée est publiée telle quelle : 17/100"), std::string::npos);
+  auto bad = member.post(page + "/proposer", with(f, "evidence_url", "javascript:alert(1)"));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find(R"(id="f-evidence_url-error")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 1);
+}
+
 }  // namespace
 }  // namespace fabrique::test
