@@ -1,7 +1,9 @@
 // Use case: an observatory editor accepts a member's contribution, as proposed or corrected; it
 // becomes a revision carrying the contribution's source, and the contributor is told.
+#include <algorithm>
 #include <boost/json.hpp>
 
+#include "common/text.hpp"
 #include "notifications/notifications.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/store.hpp"
@@ -33,10 +35,7 @@ Correction proposed_correction(const Contribution& k) {
   return out;
 }
 
-namespace {
-
-// Applies the correction to `doc`; errors are given under the names of the moderation form.
-void apply(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds now) {
+void apply_correction(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds now) {
   if (k.kind == ContributionKind::field) {
     std::string value = validate_field(k.target, k.value, errors);
     if (value.empty())
@@ -52,21 +51,55 @@ void apply(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds 
   doc.evidence.push_back(e);
 }
 
+namespace {
+
+// The reason given for the evidence not accepted, checked (under the form name "review_reason").
+std::string review_reason(const EvidenceReview& review, FieldErrors& errors) {
+  std::string why = text::trim(review.reason);
+  if (review.not_accepted.empty()) return {};
+  if (why.empty())
+    errors.add("review_reason", N_("Say why some evidence is not accepted: the contributor will read it."));
+  else if (!text::valid_utf8(why) || text::length(why) > kMaxReason)
+    errors.add("review_reason", N_("The reason is too long (1,000 characters at most)."));
+  return why;
+}
+
+// The criteria of `all` but those in `left_out`, as "O3, O4".
+std::string criteria_list(const std::vector<Evidence>& all, const std::vector<std::string>& left_out, bool in) {
+  std::string out;
+  for (const auto& e : all) {
+    bool out_of = std::find(left_out.begin(), left_out.end(), e.criterion) != left_out.end();
+    if (out_of != in) out += (out.empty() ? "" : ", ") + e.criterion;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string accept_contribution(storage::Connection& c, const User& actor, std::int64_t id,
-                                const std::optional<Correction>& edited, FieldErrors& errors, sys_seconds now) {
+                                const std::optional<Correction>& edited, const EvidenceReview& review,
+                                FieldErrors& errors, sys_seconds now) {
   storage::Transaction tx(c, true);
   auto k = store::contribution(c, id);
   if (!k || k->status != ContributionStatus::pending) throw NotFound();
   if (!can_edit(c, &actor)) throw Forbidden(N_("Only observatory editors can moderate contributions."));
   WriteOptions o{.author = actor.id, .source = k->source, .now = now};
   std::optional<Entry> written;
+  std::vector<Evidence> proposed_evidence;  // of a proposed entry
+  std::string not_accepted, reason;
   if (k->kind == ContributionKind::entry) {
     auto doc = json::parse_document(std::string_view(k->proposal));
     if (!doc) throw NotFound();
     Document clean = validate_document(*doc, errors, now);
+    std::string why = review_reason(review, errors);
     if (!errors.empty()) return {};
+    proposed_evidence = clean.evidence;
+    not_accepted = criteria_list(clean.evidence, review.not_accepted, false);
+    std::erase_if(clean.evidence, [&](const Evidence& e) {
+      return std::find(review.not_accepted.begin(), review.not_accepted.end(), e.criterion) !=
+             review.not_accepted.end();
+    });
+    reason = not_accepted.empty() ? std::string() : why;
     o.comment = "Proposed entry accepted";
     written = write_entry(c, nullptr, clean, o);
     if (written) invite_reply(c, *written, now);
@@ -77,7 +110,7 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
     change.kind = k->kind;
     change.target = k->target;
     Document doc = e->doc;
-    apply(doc, change, errors, now);
+    apply_correction(doc, change, errors, now);
     if (!errors.empty()) return {};
     FieldErrors whole;
     Document clean = validate_document(doc, whole, now);
@@ -91,11 +124,24 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
     written = clean == e->doc ? e : write_entry(c, &*e, clean, o);
     if (!written) throw NotFound();
   }
-  store::decide(c, id, ContributionStatus::accepted, "", actor.id, now);
-  notifications::notify(c, k->contributor_id, notifications::kContributions,
-                        k->kind == ContributionKind::entry ? N_("Your proposed entry “{}” was accepted and published.")
-                                                           : N_("Your correction to “{}” was accepted."),
-                        urls::entry(written->slug), now, written->name());
+  store::decide(c, id, ContributionStatus::accepted, reason, actor.id, now);
+  if (!not_accepted.empty()) {
+    // Criterion ids read the same in every language; the reason is on the contribution's page.
+    std::string accepted = criteria_list(proposed_evidence, review.not_accepted, true);
+    notifications::notify(c, k->contributor_id, notifications::kContributions,
+                          accepted.empty() ? N_("Your proposed entry “{}” was published without its evidence. The "
+                                                "reason is on your contribution's page.")
+                                           : N_("Your proposed entry was published with its evidence for these "
+                                                "criteria: {}. Why the rest was not accepted is on your "
+                                                "contribution's page."),
+                          urls::contribution(id), now, accepted.empty() ? written->name() : accepted);
+  } else {
+    notifications::notify(c, k->contributor_id, notifications::kContributions,
+                          k->kind == ContributionKind::entry
+                              ? N_("Your proposed entry “{}” was accepted and published.")
+                              : N_("Your correction to “{}” was accepted."),
+                          urls::entry(written->slug), now, written->name());
+  }
   tx.commit();
   return written->slug;
 }

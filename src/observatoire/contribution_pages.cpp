@@ -2,7 +2,9 @@
 // see the queue and accept (possibly corrected) or reject with a reason; contributors follow theirs.
 #include <boost/json.hpp>
 
+#include "common/text.hpp"
 #include "i18n/i18n.hpp"
+#include "observatoire/evidence.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/pages.hpp"
 #include "observatoire/rubric.hpp"
@@ -11,6 +13,7 @@
 #include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 #include "observatoire/view_models.hpp"
+#include "observatoire/views.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::observatoire::pages {
@@ -33,6 +36,9 @@ Correction correction_from_form(const Context& ctx) {
                 f.get("evidence_note"),
                 f.get("evidence_to_verify") == "1"};
   k.source = f.get("source");
+  // As in the entry form: evidence given without a day was checked today.
+  if (!text::trim(k.evidence.url).empty() && text::trim(k.evidence.checked_on).empty())
+    k.evidence.checked_on = views::today(ctx.now);
   return k;
 }
 
@@ -46,10 +52,19 @@ CorrectionPage load_correction(Context& ctx, const Entry& e, const Correction& k
   return page;
 }
 
-Response render_correction(Context& ctx, const Entry& e, const Correction& k, const FieldErrors& errors, int status) {
+Response render_correction(Context& ctx, const Entry& e, const Correction& k, const FieldErrors& errors, int status,
+                           const std::string& offered_from = {}) {
   CorrectionPage page = load_correction(ctx, e, k, errors);
+  page.offered_from = offered_from;
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::CorrectionForm{.page = page, .csrf = ctx.csrf_token()}));
+}
+
+// A piece of evidence in one line: its level, its address, its quote or note.
+std::string evidence_text(const Context& ctx, const Evidence& e) {
+  std::string level = views::level_text(*ctx.t, e);
+  std::string out = level.empty() ? e.url : level + " — " + e.url;
+  return e.note.empty() ? out : out + " — “" + e.note + "”";
 }
 
 // The proposal as the contributor wrote it, label by label; `read` is false when its text is not
@@ -66,6 +81,8 @@ std::vector<ContributionPage::Row> proposal_rows(const Context& ctx, const Contr
     }
     for (const auto& s : d.data_sources)
       rows.push_back({ctx.tr(N_("Data source")), s.name + (s.description.empty() ? "" : " — " + s.description)});
+    for (const auto& e : d.evidence)
+      rows.push_back({e.criterion + " — " + views::criterion_label(*ctx.t, e.criterion), evidence_text(ctx, e)});
     return rows;
   }
   boost::system::error_code ec;
@@ -101,6 +118,15 @@ ContributionPage load_contribution(Context& ctx, const Contribution& k, const Fi
   page.moderate = k.status == ContributionStatus::pending && can_edit(ctx.db, &*ctx.user);
   if (page.moderate) {
     page.shown = edited ? *edited : proposed_correction(k);
+    if (k.kind == ContributionKind::entry) {
+      // Each criterion's evidence is accepted unless the editor said otherwise in a refused review.
+      auto d = json::parse_document(std::string_view(k.proposal)).value_or(Document{});
+      for (const auto& e : d.evidence)
+        page.review.push_back({e, e.criterion + " — " + views::criterion_label(*ctx.t, e.criterion),
+                               views::level_text(*ctx.t, e), ctx.form.get("review_" + e.criterion) != "reject"});
+      page.proposed_score = compute_score(rubric(), d.evidence);
+      page.review_reason = ctx.form.get("review_reason");
+    }
     page.accept_errors = accept_errors;
     page.reject_errors = reject_errors;
     if (!reject_errors.empty()) page.reason = ctx.form.get("reason");
@@ -145,11 +171,35 @@ Response correction_form(Context& ctx) {
   if (!e) return fv::not_found(ctx);
   Correction k;
   k.target = ctx.query.get("sur");
-  return render_correction(ctx, *e, k, {}, 200);
+  // A criterion without evidence is offered what the entry already gives (its legal basis link…).
+  std::string offered_from;
+  if (rubric().criterion(k.target) && !e->doc.evidence_for(k.target)) {
+    Document d = e->doc;
+    if (!offer_evidence(d, {}, views::today(ctx.now)).empty() && d.evidence_for(k.target)) {
+      k.evidence = *d.evidence_for(k.target);
+      offered_from = views::offer_source(*ctx.t, e->doc, k.target);
+    }
+  }
+  return render_correction(ctx, *e, k, {}, 200, offered_from);
 }
 
 Response propose(Context& ctx) {
   Correction k = correction_from_form(ctx);
+  if (ctx.form.has("preview")) {
+    // The preview button of the same form: the entry's score with the correction, nothing written.
+    auto e = store::by_slug(ctx.db, ctx.param("slug"));
+    if (!e) return fv::not_found(ctx);
+    FieldErrors errors;
+    Document doc = e->doc;
+    if (rubric().criterion(k.target) || field(k.target))
+      apply_correction(doc, k, errors, ctx.now);
+    else
+      errors.add("target", N_("Choose a field or a criterion from the list."));
+    CorrectionPage page = load_correction(ctx, *e, k, errors);
+    if (errors.empty()) views::preview_into(page.evidence, *ctx.t, doc, page.errors, ctx.now);
+    return fv::page(ctx, page.errors.empty() ? 200 : 422, page.title,
+                    html::render(*ctx.t, templates::CorrectionForm{.page = page, .csrf = ctx.csrf_token()}));
+  }
   auto errors = propose_correction(ctx.db, *ctx.user, ctx.param("slug"), k, ctx.now);
   if (!errors.empty()) return render_correction(ctx, *store::by_slug(ctx.db, ctx.param("slug")), k, errors, 422);
   return Response::redirect(urls::contributions_sent());
@@ -168,14 +218,21 @@ Response accept(Context& ctx) {
   auto k = store::contribution(ctx.db, ctx.param_int("id"));
   if (!k) return fv::not_found(ctx);
   std::optional<Correction> edited;
-  if (k->kind != ContributionKind::entry) {
+  EvidenceReview review;
+  if (k->kind == ContributionKind::entry) {
+    // One decision per criterion of the proposal, in one form: "reject" leaves its evidence out.
+    auto d = json::parse_document(std::string_view(k->proposal)).value_or(Document{});
+    for (const auto& e : d.evidence)
+      if (ctx.form.get("review_" + e.criterion) == "reject") review.not_accepted.push_back(e.criterion);
+    review.reason = ctx.form.get("review_reason");
+  } else {
     edited = correction_from_form(ctx);
     edited->target = k->target;
     edited->kind = k->kind;
     edited->evidence.criterion = k->target;
   }
   FieldErrors errors;
-  std::string slug = accept_contribution(ctx.db, *ctx.user, k->id, edited, errors, ctx.now);
+  std::string slug = accept_contribution(ctx.db, *ctx.user, k->id, edited, review, errors, ctx.now);
   if (!errors.empty()) return render_contribution(ctx, *k, errors, {}, edited ? &*edited : nullptr, 422);
   return Response::redirect(urls::entry(slug));
 }

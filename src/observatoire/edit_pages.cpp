@@ -20,8 +20,10 @@ namespace fv = fabrique::views;
 
 namespace {
 
-// The form that publishes (editors) or proposes (members) an entry, with `d` as typed.
-NewEntryPage load_new(Context& ctx, const Document& d, const FieldErrors& errors) {
+// The form that publishes (editors) or proposes (members) an entry, with `d` as typed and the evidence
+// its own fields offer; with the score it would get when `preview` (the preview's refusals join
+// `errors`).
+NewEntryPage load_new(Context& ctx, const Document& d, const FieldErrors& errors, bool preview) {
   NewEntryPage page;
   page.editor = can_edit(ctx.db, &*ctx.user);
   page.title = page.editor ? ctx.tr(N_("Publish an entry")) : ctx.tr(N_("Propose an entry"));
@@ -29,18 +31,20 @@ NewEntryPage load_new(Context& ctx, const Document& d, const FieldErrors& errors
   page.source = ctx.form.get("source");
   page.errors = errors;
   if (page.editor) page.places = territories::form_picker(ctx, territories::picked_keys(ctx));
+  page.evidence = views::evidence_form(ctx, page.doc, page.errors, preview);
   return page;
 }
 
-Response render_new(Context& ctx, const Document& d, const FieldErrors& errors, int status) {
-  NewEntryPage page = load_new(ctx, d, errors);
+Response render_new(Context& ctx, const Document& d, const FieldErrors& errors, int status, bool preview = false) {
+  NewEntryPage page = load_new(ctx, d, errors, preview);
+  if (preview) status = page.errors.empty() ? 200 : 422;
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::NewEntry{.page = page, .csrf = ctx.csrf_token()}));
 }
 
 // The form that edits `e`, filled with `d` from revision `base`.
 EditPage load_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t base, const FieldErrors& errors,
-                   bool conflict, const std::vector<std::string>& places) {
+                   bool conflict, const std::vector<std::string>& places, bool preview) {
   EditPage page;
   page.places = territories::form_picker(ctx, places);
   page.entry = e;
@@ -51,12 +55,16 @@ EditPage load_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t
   page.comment = ctx.form.get("comment");
   page.conflict = conflict;
   page.errors = errors;
+  // The entry as saved is shown as it is; what the editor sends back is offered evidence from.
+  if (ctx.request.method != http::Method::get)
+    page.evidence = views::evidence_form(ctx, page.doc, page.errors, preview);
   return page;
 }
 
 Response render_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t base, const FieldErrors& errors,
-                     bool conflict, int status, const std::vector<std::string>& places) {
-  EditPage page = load_edit(ctx, e, d, base, errors, conflict, places);
+                     bool conflict, int status, const std::vector<std::string>& places, bool preview = false) {
+  EditPage page = load_edit(ctx, e, d, base, errors, conflict, places, preview);
+  if (preview) status = page.errors.empty() ? 200 : 422;
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::EditEntry{.page = page, .csrf = ctx.csrf_token()}));
 }
@@ -78,6 +86,8 @@ Response new_form(Context& ctx) {
 
 Response create(Context& ctx) {
   Document d = views::document_from_form(ctx);
+  // The preview button of the same form: the score it would get, nothing written.
+  if (ctx.form.has("preview")) return render_new(ctx, d, {}, 200, true);
   if (can_edit(ctx.db, &*ctx.user)) {
     // The picker searched: the form comes back with the territories to tick, nothing saved.
     if (territories::picker_searched(ctx)) return render_new(ctx, d, {}, 200);
@@ -105,6 +115,10 @@ Response update(Context& ctx) {
     return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   }
   edit.doc = views::document_from_form(ctx);
+  if (ctx.form.has("preview")) {
+    Entry e = editable(ctx);
+    return render_edit(ctx, e, edit.doc, edit.base_revision, {}, false, 200, territories::picked_keys(ctx), true);
+  }
   edit.source = ctx.form.get("source");
   edit.comment = ctx.form.get("comment");
   edit.territories = territories::picked_keys(ctx);

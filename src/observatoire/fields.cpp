@@ -1,7 +1,9 @@
-// The fields of a register entry (REGISTERS.md section A) and the checks of what people type.
+// The fields of a register entry (REGISTERS.md section A), the checks of what people type, and where
+// the entry form asks each criterion's evidence.
 #include <charconv>
 
 #include "common/text.hpp"
+#include "observatoire/evidence.hpp"
 #include "observatoire/rubric.hpp"
 #include "observatoire/validation.hpp"
 
@@ -252,7 +254,7 @@ Evidence validate_evidence(const Evidence& in, FieldErrors& errors, sys_seconds 
   else if (day > std::chrono::floor<std::chrono::days>(now))
     errors.add(prefix + "checked_on", N_("The date cannot be in the future."));
   if (!text::valid_utf8(e.note) || text::length(e.note) > kMaxNote)
-    errors.add(prefix + "note", N_("The note is too long (1,000 characters at most)."));
+    errors.add(prefix + "note", N_("The quote or note is too long (1,000 characters at most)."));
   return e;
 }
 
@@ -337,6 +339,107 @@ Document validate_document(const Document& in, FieldErrors& errors, sys_seconds 
       }
   out.evidence = std::move(ordered);
   return out;
+}
+
+// --- Evidence where it is asked (evidence.hpp): where each criterion is asked in the entry form,
+// what a person already gave that may stand as its evidence, and the preview of the score.
+namespace {
+
+// One criterion's place in the entry form and the field whose web address may be its evidence.
+struct CriterionPlacement {
+  const char* criterion;
+  const char* anchor;  // shown after this field (or list)
+  const char* offer;   // "" when no field of the entry can show it
+};
+
+// Offers only come from fields that hold a public web address about the very thing the criterion
+// asks; a criterion about a text of the entry (E1 summary, O8 risks…) needs a page that publishes it.
+constexpr CriterionPlacement kCriterionPlacements[] = {
+    {"O1", "public_page_url", ""},
+    {"O2", "contact", "contact"},
+    {"O3", "legal_basis_url", "legal_basis_url"},
+    {"O4", "source_code_url", "source_code_url"},
+    {"O5", "licence", "source_code_url"},
+    {"O6", "data_sources", ""},
+    {"O7", "impact_assessments", "impact_assessments"},
+    {"O8", "risks", ""},
+    {"O9", "supplier_siren", ""},
+    {"O10", "evaluation_url", "evaluation_url"},
+    {"O11", "budget", ""},
+    {"E1", "summary", ""},
+    {"E2", "automation", ""},
+    {"E3", "explicit_mention_url", "explicit_mention_url"},
+    {"E4", "processing_record_url", ""},
+    {"E5", "parameters", ""},
+    {"E6", "technical_description", ""},
+    {"E7", "appeal", ""},
+    {"E8", "public_page_url", ""},
+    {"E9", "appeal", ""},
+};
+
+const CriterionPlacement* criterion_placement(std::string_view criterion) {
+  for (const auto& p : kCriterionPlacements)
+    if (criterion == p.criterion) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<const CriterionDef*> criteria_beside(std::string_view anchor) {
+  std::vector<const CriterionDef*> out;
+  for (const auto& c : rubric().criteria)
+    if (const CriterionPlacement* p = criterion_placement(c.id); p && anchor == p->anchor) out.push_back(&c);
+  return out;
+}
+
+Offer evidence_offer(const Document& doc, std::string_view criterion) {
+  const CriterionPlacement* p = criterion_placement(criterion);
+  if (!p || !*p->offer) return {};
+  std::string key = p->offer;
+  std::string url;
+  if (key == "impact_assessments") {
+    for (const auto& a : doc.impact_assessments)
+      if (!text::trim(a.url).empty()) {
+        url = text::trim(a.url);
+        break;
+      }
+  } else if (criterion == "O5" && text::trim(doc.get("licence")).empty()) {
+    return {};  // the code's page shows an open licence only when the entry names one
+  } else {
+    url = text::trim(doc.get(key));
+  }
+  // An e-mail contact is published somewhere, but it is not a page anyone can check.
+  if (!text::looks_like_web_address(url)) return {};
+  return {key, url};
+}
+
+std::vector<std::string> offer_evidence(Document& doc, const std::map<std::string, std::string>& declined,
+                                        const std::string& today) {
+  std::vector<std::string> offered;
+  for (const auto& c : rubric().criteria) {
+    if (const Evidence* e = doc.evidence_for(c.id); e && !text::trim(e->url).empty()) continue;
+    Offer o = evidence_offer(doc, c.id);
+    if (o.url.empty()) continue;
+    if (auto it = declined.find(c.id); it != declined.end() && it->second == o.url) continue;
+    std::erase_if(doc.evidence, [&](const Evidence& x) { return x.criterion == c.id; });
+    std::string level = c.levels.size() == 1 ? c.levels.front().key : "";
+    doc.evidence.push_back({c.id, level, o.url, today, "", false});
+    offered.push_back(c.id);
+  }
+  return offered;
+}
+
+bool evidence_refused(const FieldErrors& errors, std::string_view criterion) {
+  std::string prefix = "evidence_" + std::string(criterion) + "_";
+  for (const auto& [field, message] : errors.items())
+    if (field.starts_with(prefix)) return true;
+  return false;
+}
+
+Score preview_score(const Document& doc, FieldErrors& errors, sys_seconds now) {
+  Document clean = validate_document(doc, errors, now);
+  std::erase_if(clean.evidence, [&](const Evidence& e) { return evidence_refused(errors, e.criterion); });
+  return compute_score(rubric(), clean.evidence);
 }
 
 }  // namespace fabrique::observatoire

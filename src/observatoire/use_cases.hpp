@@ -69,16 +69,28 @@ struct Correction {
 FieldErrors propose_correction(storage::Connection& c, const User& actor, std::string_view slug, const Correction& in,
                                sys_seconds now);
 
+// What editors decide, in the same review, on the evidence of a proposed entry: the criteria whose
+// evidence they do not accept (the others are accepted), and why, for the contributor.
+struct EvidenceReview {
+  std::vector<std::string> not_accepted;
+  std::string reason;
+};
 // accept_contribution.cpp. Editors accept a pending contribution, possibly edited first (`edited`:
-// the value or evidence they corrected; empty to keep the proposal). The change becomes a revision
-// whose source is the contribution's; the contributor is notified. Outcomes: the entry's slug |
-// field errors (the edited value is wrong, or the entry would no longer be valid) | Forbidden |
-// NotFound (or already decided).
+// the value or evidence they corrected; empty to keep the proposal). A proposed entry is published
+// with the evidence `review` accepts, criterion by criterion, and its score computed from it. The
+// change becomes a revision whose source is the contribution's; the contributor is notified of what
+// was accepted. Outcomes: the entry's slug | field errors (the edited value is wrong, the entry would
+// no longer be valid, evidence not accepted without a reason) | Forbidden | NotFound (or already
+// decided).
 std::string accept_contribution(storage::Connection& c, const User& actor, std::int64_t id,
-                                const std::optional<Correction>& edited, FieldErrors& errors, sys_seconds now);
+                                const std::optional<Correction>& edited, const EvidenceReview& review,
+                                FieldErrors& errors, sys_seconds now);
 
 // The correction a contribution proposes, as its contributor wrote it (accept_contribution.cpp).
 Correction proposed_correction(const Contribution& k);
+// Applies correction `k` to `doc`, checked on its own: what accepting it does, and what the preview of
+// a correction shows. Errors carry the names of the correction form ("value", "evidence_url"…).
+void apply_correction(Document& doc, const Correction& k, FieldErrors& errors, sys_seconds now);
 
 // reject_contribution.cpp. Editors reject with a reason; the contributor is notified.
 // Outcomes: done | field errors (no reason) | Forbidden | NotFound (or already decided).

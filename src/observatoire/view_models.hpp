@@ -4,6 +4,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,29 @@ struct HistoryPage {
   html::Html chart;                 // the total score over time, drawn by the charts module
 };
 
+// Evidence where it is asked in the entry form (issue #19): what was offered from the entry's own
+// fields, and the score the form would get, shown when the person asked for a preview.
+struct EvidenceForm {
+  // The criteria whose evidence the page filled from the entry's own fields, for the person to confirm.
+  std::vector<std::string> filled;
+  // For each criterion offered evidence, the address offered: sent back with the form, so that one the
+  // person cleared is not offered again.
+  std::map<std::string, std::string> offers;
+  bool preview = false;  // the person asked for the score before sending
+  Score score;           // the preview's
+  struct Row {
+    std::string id, label;  // label translated
+    int points = 0, max_points = 0;
+    std::string why;  // translated: the level and address that earn the points, or why none
+  };
+  std::vector<Row> rows;  // every criterion, in the rubric's order
+  bool was_filled(std::string_view criterion) const {
+    for (const auto& c : filled)
+      if (c == criterion) return true;
+    return false;
+  }
+};
+
 // The form that publishes or proposes an entry (/observatoire/nouvelle), loaded by pages::load_new().
 struct NewEntryPage {
   std::string title;    // "Publish an entry" or "Propose an entry", translated
@@ -64,6 +88,7 @@ struct NewEntryPage {
   std::string source;
   FieldErrors errors;
   territories::Picker places;  // editors place the entry on territories
+  EvidenceForm evidence;
 };
 
 // The form that edits an entry (/observatoire/{slug}/modifier), loaded by pages::load_edit().
@@ -76,6 +101,7 @@ struct EditPage {
   bool conflict = false;  // someone saved the entry meanwhile
   FieldErrors errors;
   territories::Picker places;
+  EvidenceForm evidence;
 };
 
 // A public body's page (/observatoire/organismes/{slug}), loaded by pages::load_body().
@@ -104,7 +130,11 @@ struct CorrectionPage {
   Entry entry;
   std::string title;      // "Propose a correction to “…”", translated
   Correction correction;  // as typed; `target` may come from the address (?sur=)
+  // When the evidence of the criterion asked for was filled from the entry's own fields: the label of
+  // the field it comes from, translated, for the person to confirm it.
+  std::string offered_from;
   FieldErrors errors;
+  EvidenceForm evidence;  // the preview of the entry's score with the correction, when asked for
 };
 
 // The contributions a person sees (/observatoire/contributions), loaded by pages::load_contributions():
@@ -129,6 +159,17 @@ struct ContributionPage {
   // The moderation forms, for an editor while the contribution waits.
   bool moderate = false;
   Correction shown;  // in the accept form: as proposed, or as the editor corrected it when refused
+  // A proposed entry's evidence, reviewed criterion by criterion in the accept form, and the score
+  // the entry gets if all of it is accepted.
+  struct ReviewItem {
+    Evidence evidence;
+    std::string label;  // "O3 — Legal basis with a link", translated
+    std::string level;  // the level's label, translated ("" for a criterion without levels)
+    bool accepted = true;
+  };
+  std::vector<ReviewItem> review;
+  Score proposed_score;
+  std::string review_reason;  // as typed, when the review was refused
   FieldErrors accept_errors, reject_errors;
   std::string reason;  // a refused rejection's reason, as typed
 };
@@ -151,6 +192,10 @@ std::vector<fabrique::views::Option> criteria_level_options(const i18n::Translat
 std::string contribution_subject(const i18n::Translator& t, const Contribution& k);
 // The msgid of a contribution's status ("waiting for moderation"…).
 const char* status_label(ContributionStatus s);
+// The level of `e` as its criterion names it, translated ("" for a criterion without levels).
+std::string level_text(const i18n::Translator& t, const Evidence& e);
+// The label of the field of the entry a criterion's evidence was offered from, translated.
+std::string offer_source(const i18n::Translator& t, const Document& doc, std::string_view criterion);
 // The indices of the rows of a list of the entry form: those filled, then blank ones, up to the limit.
 std::vector<std::size_t> form_rows(std::size_t filled);
 }  // namespace views

@@ -1,12 +1,18 @@
 // What the observatory templates call to show a value, and the entry form read back.
 #include "observatoire/views.hpp"
 
+#include <date/date.h>
+
 #include <algorithm>
 
+#include "common/text.hpp"
 #include "i18n/i18n.hpp"
+#include "observatoire/evidence.hpp"
 #include "observatoire/rubric.hpp"
 
 namespace fabrique::observatoire::views {
+
+std::string today(sys_seconds now) { return date::format("%F", std::chrono::floor<std::chrono::days>(now)); }
 
 Document document_from_form(const Context& ctx) {
   const auto& f = ctx.form;
@@ -27,10 +33,62 @@ Document document_from_form(const Context& ctx) {
   for (const auto& c : rubric().criteria) {
     std::string p = std::string("evidence_") + c.id + "_";
     if (!f.has(p + "url")) continue;
-    d.evidence.push_back({c.id, f.get(p + "level"), f.get(p + "url"), f.get(p + "checked_on"), f.get(p + "note"),
-                          f.get(p + "to_verify") == "1"});
+    std::string url = f.get(p + "url"), checked_on = f.get(p + "checked_on");
+    if (!text::trim(url).empty() && text::trim(checked_on).empty()) checked_on = today(ctx.now);
+    d.evidence.push_back({c.id, f.get(p + "level"), url, checked_on, f.get(p + "note"), f.get(p + "to_verify") == "1"});
   }
   return d;
+}
+
+EvidenceForm evidence_form(const Context& ctx, Document& doc, FieldErrors& errors, bool preview) {
+  EvidenceForm out;
+  std::map<std::string, std::string> declined;
+  for (const auto& c : rubric().criteria)
+    if (std::string url = ctx.form.get(std::string("evidence_") + c.id + "_offered"); !url.empty())
+      declined[c.id] = url;
+  out.filled = offer_evidence(doc, declined, today(ctx.now));
+  for (const auto& c : rubric().criteria) {
+    std::string url = evidence_offer(doc, c.id).url;
+    auto it = declined.find(c.id);
+    if (!url.empty() && (out.was_filled(c.id) || (it != declined.end() && it->second == url))) out.offers[c.id] = url;
+  }
+  if (preview) preview_into(out, *ctx.t, doc, errors, ctx.now);
+  return out;
+}
+
+void preview_into(EvidenceForm& out, const i18n::Translator& t, const Document& doc, FieldErrors& errors,
+                  sys_seconds now) {
+  out.preview = true;
+  out.score = preview_score(doc, errors, now);
+  out.rows.clear();
+  for (const auto& c : rubric().criteria) {
+    EvidenceForm::Row row{c.id, t.tr(c.label), out.score.points(c.id), c.max_points, {}};
+    const Evidence* e = doc.evidence_for(c.id);
+    if (row.points > 0) {
+      std::string level = level_text(t, *e);
+      row.why = level.empty() ? text::trim(e->url) : level + " — " + text::trim(e->url);
+    } else if (evidence_refused(errors, c.id)) {
+      row.why = t.tr(i18n::N_("The evidence is refused: see the message beside the criterion."));
+    } else {
+      row.why = t.tr(i18n::N_("No evidence given."));
+    }
+    out.rows.push_back(std::move(row));
+  }
+}
+
+std::string level_text(const i18n::Translator& t, const Evidence& e) {
+  const CriterionDef* c = rubric().criterion(e.criterion);
+  if (!c || c->levels.size() < 2) return {};
+  for (const auto& l : c->levels)
+    if (e.level == l.key) return t.tr(l.label);
+  return e.level;
+}
+
+std::string offer_source(const i18n::Translator& t, const Document& doc, std::string_view criterion) {
+  std::string key = evidence_offer(doc, criterion).field;
+  if (key == "impact_assessments") return t.tr(i18n::N_("Impact assessment"));
+  const FieldDef* f = field(key);
+  return f ? t.tr(f->label) : key;
 }
 
 std::string axis_text(const i18n::Translator& t, int points) {

@@ -2,7 +2,9 @@
 // import`), then every observatory page passes axe-core — scoreboard, entry, history, edit form,
 // new entry form (also with its errors), correction form (also with its errors), contributions and
 // moderation, editors, public body page with its chart — and the member's account shows the notice
-// of the editors' decision.
+// of the editors' decision. A citizen fills in an entry by keyboard, the links given offered as
+// evidence beside their criteria, previews its score and sends it; an editor accepts its evidence
+// criterion by criterion in one review.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,7 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, launchBrowser, signIn, startServer, submit } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, launchBrowser, pressOn, signIn, startServer, submit } from './support.mjs';
 
 const ENTRY = {
   id: '7d4f9a52-3c1e-4b7a-9f0e-2a6b8c1d5e34',
@@ -132,6 +134,10 @@ describe('a member contributes and an animateur moderates', () => {
     await member.getByLabel('Preuve (adresse web publique)').fill('https://www.enseignementsup-recherche.gouv.fr/');
     await member.getByLabel(/^Vérifiée le/).fill('2024-03-11');
     await member.getByRole('textbox', { name: 'Source' }).fill('Site du ministère');
+    response = await submit(member, member.getByRole('button', { name: 'Prévisualiser le score' }));
+    assert.equal(response.status(), 200);
+    await checkA11y(member, 'correction form previewed');
+    assert.ok(await member.getByRole('heading', { name: /^Score si l’entrée est publiée telle quelle : 12\/100$/ }).isVisible());
     response = await submit(member, member.getByRole('button', { name: 'Envoyer la correction' }));
     assert.equal(response.status(), 303);
     await checkA11y(member, 'my contributions');
@@ -158,5 +164,111 @@ describe('a member contributes and an animateur moderates', () => {
     assert.ok(await member.getByText('1 notification non lue').isVisible());
     await expectAccessible(member, '/observatoire/contributions/1', 'my rejected contribution');
     assert.ok(await member.getByText('Le document ne décrit pas l’algorithme.').isVisible());
+  });
+});
+
+describe('a citizen gives the evidence where it is asked and an editor reviews it criterion by criterion', () => {
+  let citizen;
+  let anim;
+  let contribution;
+  before(async () => {
+    citizen = await newPage();
+    await signIn(citizen, MEMBER.email, MEMBER.password);
+    anim = await newPage();
+    await signIn(anim, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => {
+    await citizen?.context().close();
+    await anim?.context().close();
+  });
+
+  // Types into the control named `label` in `scope`, as someone at the keyboard.
+  async function type(scope, label, text) {
+    await scope.getByLabel(label, { exact: true }).first().focus();
+    await citizen.keyboard.type(text);
+  }
+
+  // Presses Enter on the control that has the focus; resolves to the response of the POST it sent,
+  // once the page that followed has loaded.
+  async function pressEnter(page) {
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.waitForEvent('load'),
+      page.keyboard.press('Enter'),
+    ]);
+    return response;
+  }
+
+  it('fills in the entry, previews its score and sends it, by keyboard', async () => {
+    await citizen.goto('/observatoire/nouvelle');
+    const main = citizen.getByRole('main');
+    await type(main, 'Nom', 'Calcul des aides au logement');
+    await type(main, 'Résumé en langage clair', 'Calcule le montant de l’aide au logement à partir d’un barème.');
+    await type(main, 'Organisme public', 'Caisse nationale des allocations familiales');
+    await type(main, 'SIREN de l’organisme public', '180035024');
+    await type(main, 'Contact (adresse électronique ou web)', 'contact@example.org');
+    await main.getByLabel('Statut', { exact: true }).selectOption('in-use');
+    await main.getByLabel('Catégorie', { exact: true }).selectOption('impactful');
+    await type(main, 'Finalité et impact', 'Calculer le droit.');
+    await type(main, 'Rôle dans la décision', 'Le calcul fixe le montant.');
+    await main.getByLabel('Niveau d’automatisation', { exact: true }).selectOption('fully-automated');
+    await type(main, 'Public concerné', 'Les locataires.');
+    await type(main, 'Base légale', 'Code de la construction et de l’habitation.');
+    await type(main, 'Lien vers la base légale', 'https://www.legifrance.gouv.fr/');
+    await type(main, 'Contrôle humain', 'Réclamations traitées par des agents.');
+    await type(main, 'Voie de recours', 'Recours amiable puis contentieux.');
+    await main.getByLabel('Mention explicite sur les décisions', { exact: true }).selectOption('no');
+    await main.getByLabel('Type d’algorithme', { exact: true }).selectOption('rules');
+    await type(main, 'Description technique', 'Un barème à règles.');
+    await type(main, 'Code source (facultatif)', 'https://example.org/code');
+    await type(main, 'Risques et mesures d’atténuation', 'Erreurs de déclaration.');
+    await type(main.getByRole('group', { name: 'Source de données 1' }), 'Nom', 'Déclarations du foyer');
+    await type(main, 'Source', 'https://example.org/article');
+
+    // Enter in a field previews (the form's first button): the links given are offered as evidence,
+    // O4 asks which level its code shows; nothing is sent.
+    let response = await pressEnter(citizen);
+    assert.equal(response.status(), 422);
+    await checkA11y(citizen, 'entry form previewed, with an offer to confirm');
+    const o3 = main.getByRole('group', { name: /^Critère O3/ });
+    assert.equal(await o3.getByLabel(/^Preuve \(adresse web publique\)/).inputValue(), 'https://www.legifrance.gouv.fr/');
+    const o4 = main.getByRole('group', { name: /^Critère O4/ });
+    assert.equal(await o4.getByLabel(/^Preuve \(adresse web publique\)/).inputValue(), 'https://example.org/code');
+    assert.ok(await citizen.getByRole('heading', { name: 'Score si l’entrée est publiée telle quelle : 4/100' }).isVisible());
+
+    await o4.getByLabel(/^Niveau/).selectOption('current');
+    await main.getByRole('textbox', { name: 'Source', exact: true }).focus();
+    response = await pressEnter(citizen);
+    assert.equal(response.status(), 200);
+    await checkA11y(citizen, 'entry form previewed');
+    assert.ok(await citizen.getByRole('heading', { name: 'Score si l’entrée est publiée telle quelle : 12/100' }).isVisible());
+    assert.ok(await citizen.getByRole('cell', { name: 'Code à jour publié — https://example.org/code' }).isVisible());
+
+    await main.getByRole('textbox', { name: 'Source', exact: true }).focus();
+    await pressOn(citizen, main.getByRole('button', { name: 'Envoyer la proposition' }), 3);
+    response = await pressEnter(citizen);
+    assert.equal(response.status(), 303);
+    contribution = new URL(citizen.url()).pathname;
+    await checkA11y(citizen, 'the proposal sent');
+  });
+
+  it('the editor accepts the legal basis and not the code, in one review, and the citizen is told', async () => {
+    await expectAccessible(anim, contribution, 'review of a proposed entry');
+    const o4 = anim.getByRole('group', { name: /^O4/ });
+    await o4.getByLabel('Ne pas l’accepter').focus();
+    await anim.keyboard.press('Space');
+    let response = await submit(anim, anim.getByRole('button', { name: 'Accepter et publier' }));
+    assert.equal(response.status(), 422);
+    await checkA11y(anim, 'review refused without a reason');
+    await anim.getByLabel(/^Pourquoi une partie des preuves/).fill('Ce dépôt n’est pas celui de la CNAF.');
+    response = await submit(anim, anim.getByRole('button', { name: 'Accepter et publier' }));
+    assert.equal(response.status(), 303);
+    await checkA11y(anim, 'the entry published from the review');
+    assert.ok(await anim.getByText('4/50 — opaque').first().isVisible(), 'the score counts the accepted evidence only');
+
+    await expectAccessible(citizen, '/compte', 'account told of the review');
+    assert.ok(await citizen.getByText(/avec ses preuves pour ces critères : O3\./).isVisible());
+    await expectAccessible(citizen, contribution, 'my reviewed contribution');
+    assert.ok(await citizen.getByText('Ce dépôt n’est pas celui de la CNAF.').isVisible());
   });
 });

@@ -1,6 +1,7 @@
 // The observatory of public algorithms over real HTTP: publishing an entry and its computed score,
 // bad input, proposals and corrections with their moderation and notifications, the right of reply,
-// permissions, stale edits, the scoreboard and public body page, and export → import round trip.
+// permissions, stale edits, the scoreboard and public body page, and export → import round trip; and
+// evidence where it is asked: offered from the entry's own links, previewed, reviewed criterion by criterion.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -475,6 +476,155 @@ TEST(Observatoire, APublishedEntryIsFoundBySearchUnderPublicAlgorithms) {
   auto found = b.get("/recherche?q=logement&type=algorithm").body;
   EXPECT_NE(found.find("href=\"" + page + "\""), std::string::npos);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM search_documents WHERE type = 'algorithm'"), 1);
+}
+
+// The entry form without any evidence: what a citizen fills in before the form asks for it.
+Fields without_evidence(Fields f) {
+  std::erase_if(f, [](const auto& kv) { return kv.first.starts_with("evidence_"); });
+  return f;
+}
+
+std::string value_of(const std::string& body, const std::string& id) {
+  auto at = body.find("id=\"" + id + "\"");
+  if (at == std::string::npos) return "<no " + id + ">";
+  auto v = body.find("value=\"", at);
+  return body.substr(v + 7, body.find('"', v + 7) - v - 7);
+}
+
+TEST(ObservatoireEvidence, LinksGivenInTheEntryAreOfferedAsEvidenceAndThePreviewWritesNothing) {
+  Observatory o;
+  Browser member(o.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get("/observatoire/nouvelle");
+  Fields f = with(without_evidence(entry_form()), "source_code_url", "https://example.org/code");
+  f = with(f, "source", "https://example.org/article");
+  // The preview offers the legal basis link for O3 and the source code for O4, whose level the person
+  // must choose: nothing is sent yet.
+  auto first = member.post("/observatoire/nouvelle", with(f, "preview", "1"));
+  EXPECT_EQ(first.status, 422);
+  EXPECT_EQ(value_of(first.body, "f-evidence_O3_url"), "https://www.legifrance.gouv.fr/");
+  EXPECT_EQ(value_of(first.body, "f-evidence_O4_url"), "https://example.org/code");
+  EXPECT_NE(first.body.find("Reprise de « Lien vers la base légale »"), std::string::npos);
+  EXPECT_NE(first.body.find(R"(id="f-evidence_O4_level-error")"), std::string::npos);
+  EXPECT_NE(first.body.find("Score si l’entrée est publiée telle quelle : 4/100"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries"), 0);
+
+  // The person confirms both and chooses O4's level: the preview gives the score and why.
+  Fields confirmed = with(f, "evidence_O3_url", "https://www.legifrance.gouv.fr/");
+  confirmed = with(confirmed, "evidence_O3_offered", "https://www.legifrance.gouv.fr/");
+  confirmed = with(confirmed, "evidence_O4_url", "https://example.org/code");
+  confirmed = with(confirmed, "evidence_O4_offered", "https://example.org/code");
+  confirmed = with(confirmed, "evidence_O4_level", "current");
+  auto preview = member.post("/observatoire/nouvelle", with(confirmed, "preview", "1"));
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_NE(preview.body.find("Score si l’entrée est publiée telle quelle : 12/100"), std::string::npos);
+  EXPECT_NE(preview.body.find("Code à jour publié — https://example.org/code"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
+
+  // One submission carries both criteria's evidence; accepted as sent, the entry scores the preview's.
+  auto sent = member.post("/observatoire/nouvelle", confirmed);
+  ASSERT_EQ(sent.status, 303);
+  Browser editor(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  editor.get(sent.header("location"));
+  auto accepted = editor.post(sent.header("location") + "/accepter", {});
+  ASSERT_EQ(accepted.status, 303);
+  auto j = json_of(editor.get(accepted.header("location") + ".json").body);
+  EXPECT_EQ(j.at("score").at("openness").as_int64() + j.at("score").at("explainability").as_int64(), 12);
+}
+
+TEST(ObservatoireEvidence, AnOfferThePersonClearedIsNotOfferedAgain) {
+  Observatory o;
+  Browser member(o.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get("/observatoire/nouvelle");
+  Fields f = with(without_evidence(entry_form()), "evidence_O3_offered", "https://www.legifrance.gouv.fr/");
+  auto r = member.post("/observatoire/nouvelle", with(with(f, "evidence_O3_url", ""), "preview", "1"));
+  EXPECT_EQ(value_of(r.body, "f-evidence_O3_url"), "");
+  EXPECT_NE(r.body.find(R"(name="evidence_O3_offered" value="https://www.legifrance.gouv.fr/")"), std::string::npos);
+  // A different link in the field is offered again.
+  r = member.post("/observatoire/nouvelle",
+                  with(with(f, "legal_basis_url", "https://www.legifrance.gouv.fr/loda/"), "preview", "1"));
+  EXPECT_EQ(value_of(r.body, "f-evidence_O3_url"), "https://www.legifrance.gouv.fr/loda/");
+}
+
+TEST(ObservatoireEvidence, BadEvidenceIsRefusedBesideItsCriterionWithTheInputKept) {
+  Observatory o;
+  Browser member(o.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get("/observatoire/nouvelle");
+  Fields f = with(entry_form(), "source", "https://example.org/article");
+  f = with(f, "evidence_O3_url", "ftp://example.org/loi");
+  f = with(f, "evidence_E1_note", std::string(1001, 'x'));
+  for (bool preview : {true, false}) {
+    auto r = member.post("/observatoire/nouvelle", preview ? with(f, "preview", "1") : f);
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find(R"(id="f-evidence_O3_url-error")"), std::string::npos);
+    EXPECT_NE(r.body.find(R"(id="f-evidence_E1_note-error")"), std::string::npos);
+    EXPECT_EQ(value_of(r.body, "f-evidence_O3_url"), "ftp://example.org/loi");
+  }
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
+}
+
+TEST(ObservatoireEvidence, EditorsAcceptSomeEvidenceAndNotTheRestInOneReview) {
+  Observatory o;
+  Browser member(o.site), editor(o.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get("/observatoire/nouvelle");
+  Fields f = with(entry_form(), "source", "https://example.org/article");
+  f = with(f, "evidence_O3_url", "https://www.legifrance.gouv.fr/");
+  auto sent = member.post("/observatoire/nouvelle", f);
+  ASSERT_EQ(sent.status, 303);
+  std::string contribution = sent.header("location");
+
+  editor.sign_in("editrice@example.org", kPassword);
+  auto review = editor.get(contribution);
+  EXPECT_NE(review.body.find(R"(id="f-review_O4-reject")"), std::string::npos);
+  EXPECT_NE(review.body.find("Si tout est accepté, l’entrée obtient 17/100"), std::string::npos);
+  // Evidence left out needs a reason: nothing is written without one.
+  auto refused = editor.post(contribution + "/accepter", {{"review_O3", "accept"}, {"review_E1", "reject"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"(id="f-review_reason-error")"), std::string::npos);
+  EXPECT_NE(refused.body.find(R"(id="f-review_E1-reject" name="review_E1" value="reject" checked)"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries"), 0);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM notifications WHERE user_id = " + std::to_string(o.member.id)), 0);
+
+  auto accepted = editor.post(contribution + "/accepter", {{"review_O3", "accept"},
+                                                           {"review_O4", "accept"},
+                                                           {"review_E1", "reject"},
+                                                           {"review_reason", "Le résumé n'est pas public."}});
+  ASSERT_EQ(accepted.status, 303);
+  auto j = json_of(editor.get(accepted.header("location") + ".json").body);
+  EXPECT_EQ(j.at("score").at("openness").as_int64(), 4 + 8);
+  EXPECT_EQ(j.at("score").at("explainability").as_int64(), 0);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_scores"), 1);
+  auto account = member.get("/compte");
+  EXPECT_NE(account.body.find("avec ses preuves pour ces critères : O3, O4."), std::string::npos);
+  EXPECT_NE(member.get(contribution).body.find("Le résumé n&#39;est pas public."), std::string::npos);
+}
+
+TEST(ObservatoireEvidence, ACorrectionIsPreviewedWithTheEntrysScoreAndItsOwnLinkOfferedWithoutWriting) {
+  Observatory o;
+  Browser editor(o.site), member(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  std::string page = o.publish(editor);  // O4 and E1: 13/100
+  member.sign_in("membre@example.org", kPassword);
+  // The evidence of O3 is offered from the entry's own legal basis link.
+  auto form = member.get(page + "/proposer?sur=O3");
+  EXPECT_EQ(value_of(form.body, "f-evidence_url"), "https://www.legifrance.gouv.fr/");
+  Fields f = {{"target", "O3"},
+              {"evidence_url", "https://www.legifrance.gouv.fr/"},
+              {"source", "Légifrance"},
+              {"preview", "1"}};
+  auto preview = member.post(page + "/proposer", f);
+  EXPECT_EQ(preview.status, 200);
+  EXPECT_NE(preview.body.find("Score si l’entrée est publiée telle quelle : 17/100"), std::string::npos);
+  auto bad = member.post(page + "/proposer", with(f, "evidence_url", "javascript:alert(1)"));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find(R"(id="f-evidence_url-error")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 1);
 }
 
 }  // namespace

@@ -1,7 +1,11 @@
 // The observatory's score: every criterion and level of the rubric on fixed cases, the bands'
-// boundaries, and the SIREN check; the score depends on the recorded evidence only.
+// boundaries, and the SIREN check; the score depends on the recorded evidence only. And the evidence
+// where it is asked: every criterion has one place in the entry form, the web addresses an entry
+// already gives are offered as the evidence they can show (and only those), an offer the person
+// cleared is not made again, and the preview scores what publishing would.
 #include <gtest/gtest.h>
 
+#include "observatoire/evidence.hpp"
 #include "observatoire/rubric.hpp"
 #include "observatoire/use_cases.hpp"
 #include "observatoire/validation.hpp"
@@ -225,6 +229,72 @@ TEST(Search, AnEntryIsFoundByItsNameBodySummaryAndDataSources) {
   EXPECT_NE(s.text.find("DINUM"), std::string::npos);
   EXPECT_NE(s.text.find("Un résumé."), std::string::npos);
   EXPECT_NE(s.text.find("Fichier"), std::string::npos);
+}
+
+// Evidence where it is asked (evidence.hpp).
+const sys_seconds kPreviewNow = std::chrono::sys_days{std::chrono::year{2024} / 3 / 1};
+
+TEST(EvidenceForm, EveryCriterionIsAskedOnceBesideAFieldOrAList) {
+  std::map<std::string, int> seen;
+  auto count = [&](std::string_view anchor) {
+    for (const CriterionDef* c : criteria_beside(anchor)) ++seen[c->id];
+  };
+  for (const auto& f : fields()) count(f.key);
+  count("data_sources");
+  count("impact_assessments");
+  ASSERT_EQ(seen.size(), rubric().criteria.size());
+  for (const auto& [id, n] : seen) EXPECT_EQ(n, 1) << id;
+  ASSERT_EQ(criteria_beside("legal_basis_url").size(), 1u);
+  EXPECT_STREQ(criteria_beside("legal_basis_url")[0]->id, "O3");
+}
+
+TEST(EvidenceForm, TheLinksAnEntryGivesAreOfferedForTheCriteriaTheyCanShow) {
+  Document d;
+  d.fields = {{"legal_basis_url", "https://www.legifrance.gouv.fr/"},
+              {"source_code_url", "https://example.org/code"},
+              {"contact", "contact@example.org"}};
+  d.evidence = {{"E1", "met", "https://example.org/resume", "2024-01-10", "", false}};
+  auto filled = offer_evidence(d, {}, "2024-03-01");
+  EXPECT_EQ(filled, (std::vector<std::string>{"O3", "O4"}));
+  ASSERT_NE(d.evidence_for("O3"), nullptr);
+  EXPECT_EQ(*d.evidence_for("O3"), (Evidence{"O3", "met", "https://www.legifrance.gouv.fr/", "2024-03-01", "", false}));
+  // A graded criterion waits for the person to say which level the page shows.
+  EXPECT_EQ(d.evidence_for("O4")->level, "");
+  // An e-mail contact is no page to check; a licence needs naming before the code's page shows it.
+  EXPECT_EQ(d.evidence_for("O2"), nullptr);
+  EXPECT_EQ(d.evidence_for("O5"), nullptr);
+  // Evidence already given is kept as it is.
+  EXPECT_EQ(d.evidence_for("E1")->url, "https://example.org/resume");
+
+  d.fields["licence"] = "GPL-3.0-only";
+  d.fields["contact"] = "https://example.org/contact";
+  EXPECT_EQ(offer_evidence(d, {}, "2024-03-01"), (std::vector<std::string>{"O2", "O5"}));
+  EXPECT_EQ(d.evidence_for("O5")->url, "https://example.org/code");
+}
+
+TEST(EvidenceForm, AnOfferThePersonClearedIsMadeAgainOnlyForAnotherLink) {
+  Document d;
+  d.fields = {{"legal_basis_url", "https://www.legifrance.gouv.fr/"}};
+  d.evidence = {{"O3", "", "", "", "", false}};  // the field sent back empty
+  EXPECT_TRUE(offer_evidence(d, {{"O3", "https://www.legifrance.gouv.fr/"}}, "2024-03-01").empty());
+  EXPECT_EQ(d.evidence_for("O3")->url, "");
+  d.fields["legal_basis_url"] = "https://www.legifrance.gouv.fr/loda/";
+  EXPECT_EQ(offer_evidence(d, {{"O3", "https://www.legifrance.gouv.fr/"}}, "2024-03-01"),
+            std::vector<std::string>{"O3"});
+}
+
+TEST(EvidenceForm, ThePreviewScoresWhatPublishingWouldAndRefusedEvidenceScoresNothing) {
+  std::vector<Evidence> evidence = {{"O3", "met", "https://www.legifrance.gouv.fr/", "2024-01-10", "", false},
+                                    {"O4", "current", "https://example.org/code", "2024-01-10", "", false},
+                                    {"E1", "met", "ftp://example.org/resume", "2024-01-10", "", false}};
+  Document d{{}, {}, {}, evidence};
+  FieldErrors errors;
+  Score s = preview_score(d, errors, kPreviewNow);
+  EXPECT_EQ(s.total(), 12);
+  EXPECT_TRUE(evidence_refused(errors, "E1"));
+  EXPECT_FALSE(evidence_refused(errors, "O3"));
+  evidence.pop_back();
+  EXPECT_EQ(compute_score(rubric(), evidence).criteria, s.criteria);
 }
 
 }  // namespace
