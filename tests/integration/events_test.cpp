@@ -711,11 +711,13 @@ TEST(Events, CoPorteursCreateAndEditTheirCoalitionsEventsButNoOthers) {
   };
   Browser porteur(p.site);
   porteur.sign_in("porteur@example.org", kPassword);
-  // The form offers only the porteur's own coalition.
-  auto form = porteur.get("/evenements/nouveau");
+  // The form's picker offers only the porteur's own coalition: a search matching both finds one.
+  porteur.get("/evenements/nouveau");
+  auto form = porteur.post("/evenements/nouveau", {{"coalitions_q", "e"}});
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(has(form.body, kCoalition));
   EXPECT_FALSE(has(form.body, other));
+  EXPECT_FALSE(has(porteur.post("/evenements/nouveau", {{"coalitions_q", "autre"}}).body, other));
   // Refused: no coalition, or a coalition the porteur does not co-port; nothing written.
   auto none = porteur.post("/evenements/nouveau", fields("sans", {}));
   EXPECT_EQ(none.status, 422);
@@ -853,7 +855,7 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   ASSERT_EQ(m.post(page + "/programme/" + slot + "/consentement", {{"nommer", "oui"}}).status, 303);
 
   // The organiser's programme links to the form, which shows the slot as saved.
-  EXPECT_TRUE(has(anim.get(page).body, "href=\"" + edit + "\""));
+  EXPECT_TRUE(has(anim.get(page + "/programme").body, "href=\"" + edit + "\""));
   auto form = anim.get(edit);
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(has(form.body, R"(value="14:00")"));
@@ -1009,9 +1011,6 @@ TEST(Events, ConfirmingMovingRelinkingOrUncancellingAnEventTellsEveryoneRegister
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "'"), 12);
 }
 
-}  // namespace
-}  // namespace fabrique::test
-
 // The event form chooses its coalitions and organisations with the picker: a search draws the form
 // again (200) with what matches to tick, keeps what was typed and chosen, and saves nothing; an
 // unticked choice is not sent, so it is gone; the save keeps what is ticked.
@@ -1141,3 +1140,5 @@ TEST(Events, TheOrganisersSectionsArePagesOfTheirOwn) {
   EXPECT_TRUE(has(again, "name=\"present\" value=\"" + mid + "\" checked>"));
   EXPECT_TRUE(has(again, R"(name="organisations" value="atmo-france" checked>)"));
 }
+}  // namespace
+}  // namespace fabrique::test
