@@ -30,6 +30,7 @@ Response programme(Context& ctx);          // GET /evenements/{slug}/programme (
 Response registrations(Context& ctx);      // GET /evenements/{slug}/inscrits (organisers)
 Response attendance_form(Context& ctx);    // GET /evenements/{slug}/presences (organisers)
 Response attendance(Context& ctx);         // POST /evenements/{slug}/presences
+Response new_slot_form(Context& ctx);      // GET /evenements/{slug}/programme/nouvelle (organisers)
 Response add_slot(Context& ctx);           // POST /evenements/{slug}/programme
 Response remove_slot(Context& ctx);        // POST /evenements/{slug}/programme/{id:int}/supprimer
 Response consent(Context& ctx);            // POST /evenements/{slug}/programme/{id:int}/consentement (nommer=oui|non)

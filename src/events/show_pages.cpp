@@ -58,7 +58,8 @@ ShowPage load_show(Context& ctx, const Event& e, Section section, const FieldErr
   page.registration_errors = registration_errors;
   if (!page.organiser || section == Section::event) return page;
 
-  if (section == Section::programme) {
+  if (section == Section::programme) return page;
+  if (section == Section::new_slot) {
     page.slot_errors = slot_errors;
     // A refused slot, or one whose picker searched, comes back with what was typed.
     if (ctx.form.has("slot_title")) page.slot_typed = views::slot_input(ctx);
@@ -110,7 +111,7 @@ Response render_section(Context& ctx, const Event& e, Section section, const Fie
   if (!can_organise(ctx.db, ctx.actor(), e))
     throw Forbidden(N_("Only the organisers of this event can see this page."));
   ShowPage page = load_show(ctx, e, section, section == Section::registrations ? errors : FieldErrors{},
-                            section == Section::programme ? errors : FieldErrors{},
+                            section == Section::new_slot ? errors : FieldErrors{},
                             section == Section::attendance ? errors : FieldErrors{});
   const std::string csrf = ctx.csrf_token();
   std::string title;
@@ -119,6 +120,10 @@ Response render_section(Context& ctx, const Event& e, Section section, const Fie
     case Section::programme:
       title = ctx.tr(N_("Programme"));
       body = html::render(*ctx.t, templates::ProgrammePage{.page = page, .csrf = csrf});
+      break;
+    case Section::new_slot:
+      title = ctx.tr(N_("Add a slot"));
+      body = html::render(*ctx.t, templates::NewSlotPage{.page = page, .csrf = csrf});
       break;
     case Section::registrations:
       title = ctx.tr(N_("Registrations"));
@@ -143,6 +148,8 @@ Event event_or_404(Context& ctx) {
 Response show(Context& ctx) { return render_show(ctx, event_or_404(ctx), {}, 200); }
 
 Response programme(Context& ctx) { return render_section(ctx, event_or_404(ctx), Section::programme, {}, 200); }
+
+Response new_slot_form(Context& ctx) { return render_section(ctx, event_or_404(ctx), Section::new_slot, {}, 200); }
 
 Response registrations(Context& ctx) { return render_section(ctx, event_or_404(ctx), Section::registrations, {}, 200); }
 
@@ -253,9 +260,9 @@ Response attendance(Context& ctx) {
 }
 
 Response add_slot(Context& ctx) {
-  if (slot_picker_searched(ctx)) return render_section(ctx, event_or_404(ctx), Section::programme, {}, 200);
+  if (slot_picker_searched(ctx)) return render_section(ctx, event_or_404(ctx), Section::new_slot, {}, 200);
   auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), views::slot_input(ctx), ctx.now);
-  if (!errors.empty()) return render_section(ctx, event_or_404(ctx), Section::programme, errors, 422);
+  if (!errors.empty()) return render_section(ctx, event_or_404(ctx), Section::new_slot, errors, 422);
   return Response::redirect(urls::programme(ctx.param("slug")));
 }
 

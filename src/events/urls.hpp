@@ -36,6 +36,7 @@ inline std::string attendance(std::string_view slug) { return event(slug) + "/pr
 inline std::string follow_series(std::string_view slug) { return event(slug) + "/serie/suivre"; }
 
 inline std::string programme(std::string_view slug) { return event(slug) + "/programme"; }
+inline std::string new_slot(std::string_view slug) { return programme(slug) + "/nouvelle"; }  // the form adding one
 inline std::string slot(std::string_view slug, std::int64_t id) { return programme(slug) + "/" + std::to_string(id); }
 inline std::string edit_slot(std::string_view slug, std::int64_t id) { return slot(slug, id) + "/modifier"; }
 inline std::string remove_slot(std::string_view slug, std::int64_t id) { return slot(slug, id) + "/supprimer"; }

@@ -94,7 +94,7 @@ struct ShowPage {
 };
 
 // The organisers' sections of an event, each a page of its own, linked by OrganiserNav (shared.html).
-enum class Section { event, programme, registrations, attendance, minutes };
+enum class Section { event, programme, new_slot, registrations, attendance, minutes };
 
 // The fields of the forms creating and editing an event, loaded by pages::load_event_form()
 // (edit_pages.cpp): what they hold and what they offer to choose from, translated.

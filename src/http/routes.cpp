@@ -177,6 +177,7 @@ const Router& routes() {
       r.get("/evenements/{slug}/presences", signed_in(events::attendance_form));
       r.post("/evenements/{slug}/presences", signed_in(events::attendance));
       r.get("/evenements/{slug}/programme", signed_in(events::programme));
+      r.get("/evenements/{slug}/programme/nouvelle", signed_in(events::new_slot_form));
       r.post("/evenements/{slug}/programme", signed_in(events::add_slot));
       r.get("/evenements/{slug}/programme/{id:int}/modifier", signed_in(events::edit_slot_form));
       r.post("/evenements/{slug}/programme/{id:int}/modifier", signed_in(events::edit_slot));

@@ -84,7 +84,7 @@ describe('an animateur creates an event', () => {
   });
 
   it('adds a programme slot and writes minutes', async () => {
-    await page.goto(`${path}/programme`);
+    await page.goto(`${path}/programme/nouvelle`);
     await page.getByLabel(/^Début/).fill('14:00');
     await page.getByLabel(/^Fin/).fill('14:30');
     await page.getByLabel('Titre', { exact: true }).fill('Introduction et communauté');
@@ -165,6 +165,7 @@ describe('an animateur creates an event', () => {
   it('every organiser page passes axe', async () => {
     await expectAccessible(page, path, 'event page (organiser)');
     await expectAccessible(page, `${path}/programme`, 'programme (organiser section)');
+    await expectAccessible(page, `${path}/programme/nouvelle`, 'new slot form (organiser section)');
     await expectAccessible(page, `${path}/inscrits`, 'registrations (organiser section)');
     await expectAccessible(page, `${path}/presences`, 'attendance (organiser section)');
     await expectAccessible(page, `${path}/modifier`, 'event edit form');

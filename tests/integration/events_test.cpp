@@ -1099,13 +1099,14 @@ TEST(Events, TheOrganisersSectionsArePagesOfTheirOwn) {
   EXPECT_FALSE(has(overview, "membre@example.org")) << "the registrations are on their own page";
   EXPECT_FALSE(has(overview, "slot_title")) << "the slot form is on the programme page";
   EXPECT_FALSE(has(member.get(page).body, R"(class="sections")"));
-  for (const std::string section : {"/programme", "/inscrits", "/presences"}) {
+  for (const std::string section : {"/programme", "/programme/nouvelle", "/inscrits", "/presences"}) {
     auto r = anim.get(page + section);
     EXPECT_EQ(r.status, 200) << section;
     EXPECT_TRUE(has(r.body, "aria-current=\"page\"")) << section;
     EXPECT_EQ(member.get(page + section).status, 403) << section;
   }
   EXPECT_TRUE(has(anim.get(page + "/inscrits").body, "membre@example.org"));
+  EXPECT_TRUE(has(anim.get(page + "/programme").body, "href=\"" + page + "/programme/nouvelle\""));
   EXPECT_TRUE(has(anim.get(page + "/presences").body, "une fois l’événement commencé") ||
               has(anim.get(page + "/presences").body, "once the event has started"));
   // The slot form's picker: a search comes back with the organisations to tick, nothing saved.
