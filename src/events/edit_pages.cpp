@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <set>
 
+#include "coalitions/picker.hpp"
 #include "coalitions/store.hpp"
 #include "common/numbers.hpp"
 #include "events/pages.hpp"
@@ -11,7 +12,7 @@
 #include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "i18n/i18n.hpp"
-#include "organisations/store.hpp"
+#include "organisations/picker.hpp"
 #include "taxonomies/taxonomy.hpp"
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
@@ -82,11 +83,15 @@ EventForm load_event_form(Context& ctx, const EventInput& typed, bool creating) 
   // A co-porteur is offered the coalitions they co-port (and those the event already has).
   const bool any = ctx.user->is_animateur();
   const std::set<std::int64_t> mine = any ? std::set<std::int64_t>{} : store::co_ported(ctx.db, ctx.user->id);
+  std::vector<fv::Choice> offered;
   for (const auto& k : coalitions::store::list(ctx.db))
     if (any || mine.count(k.id) ||
         std::find(typed.coalitions.begin(), typed.coalitions.end(), k.slug) != typed.coalitions.end())
-      form.coalitions.push_back({k.slug, k.number + " — " + k.title});
-  for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) form.organisations.push_back({o.slug, o.name});
+      offered.push_back({.key = k.slug, .label = k.number + " — " + k.title});
+  form.coalitions =
+      coalitions::picker_of(offered, "coalitions", N_("Coalitions"), typed.coalitions, ctx.form.get("coalitions_q"));
+  form.organisers = organisations::picker_of(ctx.db, "organisers", N_("Organising organisations"), typed.organisers,
+                                             ctx.form.get("organisers_q"));
   if (creating) {
     form.repeats = {{"mensuelle", ctx.tr(N_("Every month"))}, {"dates", ctx.tr(N_("On a list of dates"))}};
     form.weeks = {{"1", ctx.tr(N_("first"))},
@@ -122,6 +127,11 @@ Response render_edit(Context& ctx, const Event& e, const EventInput& v, const Fi
                                                             .csrf = ctx.csrf_token()}));
 }
 
+// A picker of the form searched: the form comes back with what matches, nothing saved.
+bool picker_searched(const Context& ctx) {
+  return !ctx.form.get("coalitions_q").empty() || !ctx.form.get("organisers_q").empty();
+}
+
 Event event_to_edit(Context& ctx) {
   if (!ctx.user) throw NotFound();
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
@@ -140,8 +150,7 @@ Response new_form(Context& ctx) {
 
 Response create(Context& ctx) {
   EventInput in = input_from_form(ctx);
-  // The picker searched: the form comes back with the territories to tick, nothing saved.
-  if (territories::picker_searched(ctx)) return render_new(ctx, in, {}, 200);
+  if (picker_searched(ctx) || territories::picker_searched(ctx)) return render_new(ctx, in, {}, 200);
   auto r = create_event(ctx.db, *ctx.user, in, ctx.now);
   if (!r.errors.empty()) return render_new(ctx, in, r.errors, 422);
   return fv::redirect_saved(urls::event(r.event->slug), fv::Saved::event);
@@ -156,7 +165,7 @@ Response edit_form(Context& ctx) {
 
 Response update(Context& ctx) {
   EventInput in = input_from_form(ctx);
-  if (territories::picker_searched(ctx)) return render_edit(ctx, event_to_edit(ctx), in, {}, 200);
+  if (picker_searched(ctx) || territories::picker_searched(ctx)) return render_edit(ctx, event_to_edit(ctx), in, {}, 200);
   const Scope scope = ctx.form.get("portee") == "suivantes" ? Scope::following : Scope::this_one;
   auto r = update_event(ctx.db, *ctx.user, ctx.param("slug"), in, scope, ctx.now);
   if (!r.errors.empty()) return render_edit(ctx, event_to_edit(ctx), in, r.errors, 422);

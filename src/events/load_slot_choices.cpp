@@ -2,18 +2,23 @@
 // speaking organisations.
 #include "coalitions/store.hpp"
 #include "events/loaders.hpp"
-#include "organisations/store.hpp"
+#include "i18n/i18n.hpp"
+#include "organisations/picker.hpp"
 
 namespace fabrique::events {
 
-SlotChoices load_slot_choices(http::Context& ctx) {
+using i18n::N_;
+
+SlotChoices load_slot_choices(http::Context& ctx, const SlotInput& in) {
   SlotChoices choices;
   for (const auto& k : kSlotKinds) choices.kinds.push_back({k.slug, ctx.tr(k.label)});
   for (const auto& k : coalitions::store::list(ctx.db))
     choices.coalitions.push_back({k.slug, k.number + " — " + k.title});
-  for (const auto& o : organisations::store::list(ctx.db, std::nullopt))
-    choices.organisations.push_back({o.slug, o.name});
+  choices.organisations = organisations::picker_of(ctx.db, "speaker_organisations", N_("Speaking organisations"),
+                                                   in.organisations, ctx.form.get("speaker_organisations_q"));
   return choices;
 }
+
+bool slot_picker_searched(const http::Context& ctx) { return !ctx.form.get("speaker_organisations_q").empty(); }
 
 }  // namespace fabrique::events

@@ -26,7 +26,11 @@ Response show_ics(Context& ctx);           // GET /evenements/{slug}.ics
 Response register_(Context& ctx);          // POST /evenements/{slug}/inscription
 Response cancel(Context& ctx);             // POST /evenements/{slug}/annulation (personne=id for organisers)
 Response registrations_csv(Context& ctx);  // GET /evenements/{slug}/inscrits.csv
+Response programme(Context& ctx);          // GET /evenements/{slug}/programme (organisers)
+Response registrations(Context& ctx);      // GET /evenements/{slug}/inscrits (organisers)
+Response attendance_form(Context& ctx);    // GET /evenements/{slug}/presences (organisers)
 Response attendance(Context& ctx);         // POST /evenements/{slug}/presences
+Response new_slot_form(Context& ctx);      // GET /evenements/{slug}/programme/nouvelle (organisers)
 Response add_slot(Context& ctx);           // POST /evenements/{slug}/programme
 Response remove_slot(Context& ctx);        // POST /evenements/{slug}/programme/{id:int}/supprimer
 Response consent(Context& ctx);            // POST /evenements/{slug}/programme/{id:int}/consentement (nommer=oui|non)

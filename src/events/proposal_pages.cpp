@@ -24,6 +24,9 @@ namespace fv = fabrique::views;
 
 namespace {
 
+// An event as a list of choices names it: its title and its date, since a series repeats its title.
+std::string event_label(const Context& ctx, const Event& e) { return e.title + " — " + ctx.t->date(e.starts_at); }
+
 // Everything the proposals page shows, read in one place. `failed` is the proposal whose decision
 // was refused with `errors`, shown again with what was typed.
 ProposalsPage load_proposals(Context& ctx, std::int64_t failed, const FieldErrors& errors) {
@@ -32,7 +35,7 @@ ProposalsPage load_proposals(Context& ctx, std::int64_t failed, const FieldError
   page.signed_in = ctx.user.has_value();
   page.animateur = ctx.user && ctx.user->is_animateur();
   if (page.animateur) {
-    for (const auto& e : store::list(ctx.db, {})) page.events.push_back({e.slug, e.title});
+    for (const auto& e : store::list(ctx.db, {})) page.events.push_back({e.slug, event_label(ctx, e)});
     for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies))
       page.families.push_back({t.slug, t.label});
     for (const auto& k : coalitions::store::list(ctx.db))
@@ -57,7 +60,7 @@ Response render_list(Context& ctx, std::int64_t failed, const FieldErrors& error
 
 Response render_form(Context& ctx, const FieldErrors& errors, int status) {
   std::vector<fv::Option> events;
-  for (const auto& e : store::list(ctx.db, {})) events.push_back({e.slug, e.title});
+  for (const auto& e : store::list(ctx.db, {})) events.push_back({e.slug, event_label(ctx, e)});
   return fv::page(
       ctx, status, ctx.tr(N_("Propose a coalition")),
       html::render(*ctx.t, templates::ProposeForm{

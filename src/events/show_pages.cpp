@@ -1,5 +1,6 @@
-// One event: its facts, programme, registration or waiting-list place, and for its organisers the
-// registration list (also as CSV), attendance and the programme form; the same data as JSON and iCalendar.
+// One event: its facts, programme, registration or waiting-list place, and for its organisers their
+// sections, each a page of its own: the programme with its forms, the registration list (also as
+// CSV), attendance; the same data as JSON and iCalendar.
 #include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
@@ -18,7 +19,7 @@
 #include "events/views.hpp"
 #include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
-#include "organisations/store.hpp"
+#include "organisations/picker.hpp"
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -36,10 +37,10 @@ bool reveals_link(Context& ctx, const Event& e, const std::optional<Registration
   return (mine && mine->status == Status::registered) || can_organise(ctx.db, ctx.actor(), e);
 }
 
-// Everything the event's page shows, read in one place. The errors are a refused registration,
-// slot or attendance form, shown again with what was typed.
-ShowPage load_show(Context& ctx, const Event& e, const FieldErrors& registration_errors, const FieldErrors& slot_errors,
-                   const FieldErrors& attendance_errors) {
+// Everything the event's page, or one of its organisers' sections, shows, read in one place. The
+// errors are a refused registration, slot or attendance form, shown again with what was typed.
+ShowPage load_show(Context& ctx, const Event& e, Section section, const FieldErrors& registration_errors,
+                   const FieldErrors& slot_errors, const FieldErrors& attendance_errors) {
   ShowPage page;
   page.event = e;
   page.programme = store::slots(ctx.db, e.id);
@@ -58,35 +59,85 @@ ShowPage load_show(Context& ctx, const Event& e, const FieldErrors& registration
         follows::pages::button(ctx, follows::Subject::series, *e.series_id, urls::follow_series(e.slug),
                                fmt::format(fmt::runtime(ctx.tr(N_("the series of “{}”"))), e.title));
   page.registration_errors = registration_errors;
-  if (!page.organiser) return page;
+  if (!page.organiser || section == Section::event) return page;
 
-  page.slot_errors = slot_errors;
-  if (!slot_errors.empty()) page.slot_typed = views::slot_input(ctx);
-  page.slot_choices = load_slot_choices(ctx);
+  if (section == Section::programme) return page;
+  if (section == Section::new_slot) {
+    page.slot_errors = slot_errors;
+    // A refused slot, or one whose picker searched, comes back with what was typed.
+    if (ctx.form.has("slot_title")) page.slot_typed = views::slot_input(ctx);
+    page.slot_choices = load_slot_choices(ctx, page.slot_typed);
+    return page;
+  }
   page.registrations = registration_list(ctx.db, *ctx.user, e);
+  if (section != Section::attendance) return page;
+  page.attendance_open = ctx.now >= e.starts_at;
+  if (!page.attendance_open) return page;
+  // The form as sent (a search, or a refusal), else who was recorded as there.
+  const bool sent = ctx.form.has("present_q");
+  std::vector<fv::Choice> people;
+  std::vector<std::string> came;
   for (const auto& r : page.registrations)
     if (r.status == Status::registered) {
-      page.people.push_back(
-          {std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
-      if (r.attended) page.came.push_back(std::to_string(r.user_id));
+      people.push_back({.key = std::to_string(r.user_id), .label = r.name, .detail = r.organisation});
+      if (r.attended) came.push_back(std::to_string(r.user_id));
     }
-  page.attendance_open = ctx.now >= e.starts_at;
-  if (page.attendance_open) {
-    for (const auto& o : organisations::store::list(ctx.db, std::nullopt))
-      page.organisations.push_back({o.slug, o.name});
-    for (const auto& o : store::present_organisations(ctx.db, e.id)) page.present.push_back(o.slug);
-  }
+  std::vector<std::string> present;
+  if (!sent)
+    for (const auto& o : store::present_organisations(ctx.db, e.id)) present.push_back(o.slug);
+  const fv::PickerWords people_words{
+      .legend = N_("People who came"),
+      .add = N_("Add a person"),
+      .hint = N_("A few letters of their name or organisation, among the people registered; the form comes back "
+                 "with those who match, nothing is saved until you save."),
+      .button = N_("Search people"),
+      .none = N_("Nobody recorded yet.")};
+  page.came = fv::picker_over(people, fv::picker_names("present"), people_words, sent ? ctx.form.all("present") : came,
+                              ctx.form.get("present_q"));
+  page.present =
+      organisations::picker_of(ctx.db, "organisations", N_("Organisations present"),
+                               sent ? ctx.form.all("organisations") : present, ctx.form.get("organisations_q"));
   page.attendance_errors = attendance_errors;
   return page;
 }
 
-Response render_show(Context& ctx, const Event& e, const FieldErrors& registration_errors,
-                     const FieldErrors& slot_errors, const FieldErrors& attendance_errors, int status) {
-  ShowPage page = load_show(ctx, e, registration_errors, slot_errors, attendance_errors);
+Response render_show(Context& ctx, const Event& e, const FieldErrors& registration_errors, int status) {
+  ShowPage page = load_show(ctx, e, Section::event, registration_errors, {}, {});
   // Only a signed-in person sees a form; asking for the token makes the page personal.
   std::string csrf = page.user_id ? ctx.csrf_token() : std::string();
   if (e.series_id) ctx.feeds.push_back({ctx.tr(N_("News of the series (Atom feed)")), urls::series_feed(e.slug)});
   return fv::page(ctx, status, e.title, html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf}));
+}
+
+// One of the organisers' sections of the event (403 for anyone else), with a refused form's errors.
+Response render_section(Context& ctx, const Event& e, Section section, const FieldErrors& errors, int status) {
+  if (!can_organise(ctx.db, ctx.actor(), e))
+    throw Forbidden(N_("Only the organisers of this event can see this page."));
+  ShowPage page = load_show(ctx, e, section, section == Section::registrations ? errors : FieldErrors{},
+                            section == Section::new_slot ? errors : FieldErrors{},
+                            section == Section::attendance ? errors : FieldErrors{});
+  const std::string csrf = ctx.csrf_token();
+  std::string title;
+  html::Html body;
+  switch (section) {
+    case Section::programme:
+      title = ctx.tr(N_("Programme"));
+      body = html::render(*ctx.t, templates::ProgrammePage{.page = page, .csrf = csrf});
+      break;
+    case Section::new_slot:
+      title = ctx.tr(N_("Add a slot"));
+      body = html::render(*ctx.t, templates::NewSlotPage{.page = page, .csrf = csrf});
+      break;
+    case Section::registrations:
+      title = ctx.tr(N_("Registrations"));
+      body = html::render(*ctx.t, templates::RegistrationsPage{.page = page, .csrf = csrf});
+      break;
+    default:
+      title = ctx.tr(N_("Attendance"));
+      body = html::render(*ctx.t, templates::AttendancePage{.page = page, .csrf = csrf});
+      break;
+  }
+  return fv::page(ctx, status, title + " — " + e.title, std::move(body));
 }
 
 Event event_or_404(Context& ctx) {
@@ -97,7 +148,15 @@ Event event_or_404(Context& ctx) {
 
 }  // namespace
 
-Response show(Context& ctx) { return render_show(ctx, event_or_404(ctx), {}, {}, {}, 200); }
+Response show(Context& ctx) { return render_show(ctx, event_or_404(ctx), {}, 200); }
+
+Response programme(Context& ctx) { return render_section(ctx, event_or_404(ctx), Section::programme, {}, 200); }
+
+Response new_slot_form(Context& ctx) { return render_section(ctx, event_or_404(ctx), Section::new_slot, {}, 200); }
+
+Response registrations(Context& ctx) { return render_section(ctx, event_or_404(ctx), Section::registrations, {}, 200); }
+
+Response attendance_form(Context& ctx) { return render_section(ctx, event_or_404(ctx), Section::attendance, {}, 200); }
 
 Response show_json(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
@@ -152,7 +211,7 @@ Response show_ics(Context& ctx) {
 
 Response register_(Context& ctx) {
   auto r = register_for_event(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
-  if (!r.errors.empty()) return render_show(ctx, event_or_404(ctx), r.errors, {}, {}, 422);
+  if (!r.errors.empty()) return render_show(ctx, event_or_404(ctx), r.errors, 422);
   return fv::redirect_saved(urls::event(ctx.param("slug")) + "#inscription",
                             r.status == Status::registered ? fv::Saved::registered : fv::Saved::waiting);
 }
@@ -166,8 +225,11 @@ Response cancel(Context& ctx) {
   }
   FieldErrors errors;
   cancel_registration(ctx.db, *ctx.user, ctx.param("slug"), who, errors, ctx.now);
-  if (!errors.empty()) return render_show(ctx, event_or_404(ctx), errors, {}, {}, 422);
-  return fv::redirect_saved(urls::event(ctx.param("slug")) + (who == ctx.user->id ? "#inscription" : "#inscrits"),
+  if (!errors.empty())
+    return who == ctx.user->id ? render_show(ctx, event_or_404(ctx), errors, 422)
+                               : render_section(ctx, event_or_404(ctx), Section::registrations, errors, 422);
+  return fv::redirect_saved(who == ctx.user->id ? urls::event(ctx.param("slug")) + "#inscription"
+                                                : urls::registrations(ctx.param("slug")),
                             fv::Saved::registration_cancelled);
 }
 
@@ -189,6 +251,9 @@ Response registrations_csv(Context& ctx) {
 }
 
 Response attendance(Context& ctx) {
+  // A picker searched: the form again with what matches, nothing saved.
+  if (!ctx.form.get("present_q").empty() || !ctx.form.get("organisations_q").empty())
+    return render_section(ctx, event_or_404(ctx), Section::attendance, {}, 200);
   std::set<std::int64_t> present;
   for (const auto& v : ctx.form.all("present")) {
     auto person = numbers::whole(v, 1, numbers::kMaxId);
@@ -196,14 +261,15 @@ Response attendance(Context& ctx) {
     present.insert(*person);
   }
   auto errors = mark_attendance(ctx.db, *ctx.user, ctx.param("slug"), present, ctx.form.all("organisations"), ctx.now);
-  if (!errors.empty()) return render_show(ctx, event_or_404(ctx), {}, {}, errors, 422);
-  return Response::redirect(urls::event(ctx.param("slug")) + "#inscrits");
+  if (!errors.empty()) return render_section(ctx, event_or_404(ctx), Section::attendance, errors, 422);
+  return Response::redirect(urls::attendance(ctx.param("slug")));
 }
 
 Response add_slot(Context& ctx) {
+  if (slot_picker_searched(ctx)) return render_section(ctx, event_or_404(ctx), Section::new_slot, {}, 200);
   auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), views::slot_input(ctx), ctx.now);
-  if (!errors.empty()) return render_show(ctx, event_or_404(ctx), {}, errors, {}, 422);
-  return fv::redirect_saved(urls::event(ctx.param("slug")) + "#programme", fv::Saved::slot);
+  if (!errors.empty()) return render_section(ctx, event_or_404(ctx), Section::new_slot, errors, 422);
+  return fv::redirect_saved(urls::programme(ctx.param("slug")), fv::Saved::slot);
 }
 
 Response consent(Context& ctx) {
@@ -213,7 +279,7 @@ Response consent(Context& ctx) {
 
 Response remove_slot(Context& ctx) {
   events::remove_slot(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.now);
-  return Response::redirect(urls::event(ctx.param("slug")) + "#programme");
+  return Response::redirect(urls::programme(ctx.param("slug")));
 }
 
 }  // namespace fabrique::events::pages

@@ -32,7 +32,7 @@ Response render_slot_form(Context& ctx, const Event& e, const Slot& saved, const
                   html::render(*ctx.t, templates::SlotForm{.e = e,
                                                            .saved = saved,
                                                            .in = in,
-                                                           .choices = load_slot_choices(ctx),
+                                                           .choices = load_slot_choices(ctx, in),
                                                            .errors = errors,
                                                            .conflict = conflict,
                                                            .title = title,
@@ -53,6 +53,13 @@ Response edit_slot(Context& ctx) {
   if (!sent_version) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   const std::int64_t version = *sent_version;
   SlotInput in = views::slot_input(ctx);
+  if (slot_picker_searched(ctx)) {
+    Event e = event_to_organise(ctx.db, *ctx.user, ctx.param("slug"), kRefusal);
+    auto s = store::slot(ctx.db, e.id, ctx.param_int("id"));
+    if (!s) throw NotFound();
+    s->version = version;  // the form stays the one opened, so that a save meanwhile is still caught
+    return render_slot_form(ctx, e, *s, in, {}, false, 200);
+  }
   auto r = events::edit_slot(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, version, ctx.now);
   if (!r.errors.empty() || r.conflict) {
     Event e = event_to_organise(ctx.db, *ctx.user, ctx.param("slug"), kRefusal);
@@ -60,7 +67,7 @@ Response edit_slot(Context& ctx) {
     if (!saved) throw NotFound();
     return render_slot_form(ctx, e, *saved, in, r.errors, r.conflict, r.conflict ? 409 : 422);
   }
-  return fv::redirect_saved(urls::event(ctx.param("slug")) + "#programme", fv::Saved::slot);
+  return fv::redirect_saved(urls::programme(ctx.param("slug")), fv::Saved::slot);
 }
 
 }  // namespace fabrique::events::pages

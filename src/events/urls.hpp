@@ -30,11 +30,13 @@ inline std::string event_json(std::string_view slug) { return event(slug) + ".js
 inline std::string edit(std::string_view slug) { return event(slug) + "/modifier"; }
 inline std::string register_(std::string_view slug) { return event(slug) + "/inscription"; }
 inline std::string cancel(std::string_view slug) { return event(slug) + "/annulation"; }
+inline std::string registrations(std::string_view slug) { return event(slug) + "/inscrits"; }  // for organisers
 inline std::string registrations_csv(std::string_view slug) { return event(slug) + "/inscrits.csv"; }
 inline std::string attendance(std::string_view slug) { return event(slug) + "/presences"; }
 inline std::string follow_series(std::string_view slug) { return event(slug) + "/serie/suivre"; }
 
 inline std::string programme(std::string_view slug) { return event(slug) + "/programme"; }
+inline std::string new_slot(std::string_view slug) { return programme(slug) + "/nouvelle"; }  // the form adding one
 inline std::string slot(std::string_view slug, std::int64_t id) { return programme(slug) + "/" + std::to_string(id); }
 inline std::string edit_slot(std::string_view slug, std::int64_t id) { return slot(slug, id) + "/modifier"; }
 inline std::string remove_slot(std::string_view slug, std::int64_t id) { return slot(slug, id) + "/supprimer"; }

@@ -20,6 +20,7 @@
 #include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::events {
 
@@ -35,7 +36,8 @@ struct CoalitionSection {
 // The choices of a programme slot's form (add and edit), loaded by load_slot_choices().
 struct SlotChoices {
   std::vector<fabrique::views::Option> kinds;  // translated
-  std::vector<fabrique::views::Option> coalitions, organisations;
+  std::vector<fabrique::views::Option> coalitions;
+  fabrique::views::Picker organisations;  // the picker of "speaker_organisations"
 };
 
 // The list of events (/evenements), loaded by pages::load_list() (list_pages.cpp).
@@ -75,33 +77,36 @@ struct ProposalsPage {
 struct ShowPage {
   Event event;
   std::vector<Slot> programme;
-  std::optional<std::int64_t> user_id;                 // the signed-in person, to offer them their speaker consent
-  std::optional<Registration> mine;                    // the person's registration or waiting-list place
-  bool organiser = false;                              // sees the registrations, attendance and programme forms
-  bool reveals_link = false;                           // the online link is for people with a place and organisers
-  bool registration_closed = false;                    // the event has started or its registration closing date passed
-  bool has_minutes = false;                            // written, or to be written (organisers, or once it ended)
+  std::optional<std::int64_t> user_id;  // the signed-in person, to offer them their speaker consent
+  std::optional<Registration> mine;     // the person's registration or waiting-list place
+  bool organiser = false;               // sees the organisers' sections (Section), each on its page
+  bool reveals_link = false;            // the online link is for people with a place and organisers
+  bool registration_closed = false;     // the event has started or its registration closing date passed
+  bool has_minutes = false;             // written, or to be written (organisers, or once it ended)
   std::vector<territories::TerritoryRef> territories;  // where it takes place
-  html::Html follow_series;                            // the series' follow button, for a signed-in person
+  html::Html follow_series;             // the series' follow button, for a signed-in person
   FieldErrors registration_errors;
 
-  // For organisers only.
+  // For organisers only, on their sections' pages.
   SlotInput slot_typed;  // a refused slot, shown with what was typed
   SlotChoices slot_choices;
   FieldErrors slot_errors;
   std::vector<Registration> registrations;
-  bool attendance_open = false;                                // the event has started: who came can be recorded
-  std::vector<fabrique::views::Option> people, organisations;  // registered people; every organisation
-  std::vector<std::string> came, present;  // the people (ids) and organisations (slugs) recorded as there
+  bool attendance_open = false;           // the event has started: who came can be recorded
+  fabrique::views::Picker came, present;  // the registered people ("present", ids) and organisations recorded as there
   FieldErrors attendance_errors;
 };
+
+// The organisers' sections of an event, each a page of its own, linked by OrganiserNav (shared.html).
+enum class Section { event, programme, new_slot, registrations, attendance, minutes };
 
 // The fields of the forms creating and editing an event, loaded by pages::load_event_form()
 // (edit_pages.cpp): what they hold and what they offer to choose from, translated.
 struct EventForm {
   EventInput typed;       // the event as saved, or what was typed when the form was refused
   bool creating = false;  // the address and the series are chosen on creation only
-  std::vector<fabrique::views::Option> kinds, statuses, coalitions, organisations;
+  std::vector<fabrique::views::Option> kinds, statuses;
+  fabrique::views::Picker coalitions, organisers;                 // the pickers of "coalitions" and "organisers"
   std::vector<fabrique::views::Option> repeats, weeks, weekdays;  // a series, on creation
   std::vector<fabrique::views::Option> scopes;                    // which occurrences an edit applies to, for a series
   territories::Picker places;

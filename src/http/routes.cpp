@@ -196,7 +196,11 @@ const Router& routes() {
       r.post("/evenements/{slug}/serie/suivre", signed_in(fabrique::follows::pages::follow_series));
       r.post("/evenements/{slug}/annulation", signed_in(events::cancel));  // personne= for organisers
       r.get("/evenements/{slug}/inscrits.csv", signed_in(events::registrations_csv));
+      r.get("/evenements/{slug}/inscrits", signed_in(events::registrations));  // the organisers' sections
+      r.get("/evenements/{slug}/presences", signed_in(events::attendance_form));
       r.post("/evenements/{slug}/presences", signed_in(events::attendance));
+      r.get("/evenements/{slug}/programme", signed_in(events::programme));
+      r.get("/evenements/{slug}/programme/nouvelle", signed_in(events::new_slot_form));
       r.post("/evenements/{slug}/programme", signed_in(events::add_slot));
       r.get("/evenements/{slug}/programme/{id:int}/modifier", signed_in(events::edit_slot_form));
       r.post("/evenements/{slug}/programme/{id:int}/modifier", signed_in(events::edit_slot));

@@ -3,9 +3,11 @@
 #include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
+#include "coalitions/picker.hpp"
 #include "coalitions/store.hpp"
 #include "common/csv.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/picker.hpp"
 #include "organisations/store.hpp"
 #include "roadmaps/json.hpp"
 #include "roadmaps/pages.hpp"
@@ -29,12 +31,14 @@ namespace {
 constexpr std::int64_t kActionsPerPage = 50;
 
 struct Filters {
-  std::string lever, status, quality, coalition, organisation;  // as accepted (unknown values dropped)
+  std::string lever, status, quality, coalition;  // as accepted (unknown values dropped)
+  std::vector<std::string> organisations;         // the carrying organisations chosen (slugs), any of them
   store::ActionFilter filter;
   std::string query() const {
-    return "levier=" + html::url_encode(lever) + "&statut=" + html::url_encode(status) +
-           "&qualite=" + html::url_encode(quality) + "&coalition=" + html::url_encode(coalition) +
-           "&organisation=" + html::url_encode(organisation);
+    std::string q = "levier=" + html::url_encode(lever) + "&statut=" + html::url_encode(status) +
+                    "&qualite=" + html::url_encode(quality) + "&coalition=" + html::url_encode(coalition);
+    for (const auto& o : organisations) q += "&organisation=" + html::url_encode(o);
+    return q;
   }
 };
 
@@ -45,7 +49,6 @@ Filters filters_of(Context& ctx) {
   f.status = ctx.query.get("statut");
   f.quality = ctx.query.get("qualite");
   f.coalition = ctx.query.get("coalition");
-  f.organisation = ctx.query.get("organisation");
   if (find(kLevers, f.lever))
     f.filter.lever = f.lever;
   else
@@ -62,11 +65,21 @@ Filters filters_of(Context& ctx) {
     f.filter.coalition_id = k->id;
   else
     f.coalition.clear();
-  if (auto o = f.organisation.empty() ? std::nullopt : organisations::store::by_slug(ctx.db, f.organisation))
-    f.filter.organisation_id = o->id;
-  else
-    f.organisation.clear();
+  for (const auto& slug : ctx.query.all("organisation"))
+    if (auto o = organisations::store::by_slug(ctx.db, slug);
+        o && std::find(f.filter.organisation_ids.begin(), f.filter.organisation_ids.end(), o->id) ==
+                 f.filter.organisation_ids.end()) {
+      f.filter.organisation_ids.push_back(o->id);
+      f.organisations.push_back(o->slug);
+    }
   return f;
+}
+
+// Every coalition, to filter by: "12 — Its title".
+std::vector<fv::Option> coalition_options(Context& ctx) {
+  std::vector<fv::Option> out;
+  for (auto& c : coalitions::choices(ctx.db)) out.push_back({std::move(c.key), std::move(c.label)});
+  return out;
 }
 
 }  // namespace
@@ -85,7 +98,9 @@ Response programme_roadmap(Context& ctx) {
   page.status = f.status;
   page.quality = f.quality;
   page.coalition = f.coalition;
-  page.organisation = f.organisation;
+  page.coalitions = coalition_options(ctx);
+  page.organisations = organisations::picker_of(ctx.db, "organisation", N_("Carrying organisations"), f.organisations,
+                                                ctx.query.get("organisation_q"));
   page.query = f.query();
   page.total = static_cast<long>(total);
   page.actions = std::move(actions);

@@ -88,8 +88,15 @@ std::string where_clause(const ActionFilter& f, storage::Params& params) {
   if (!f.lever.empty()) add("a.lever = ?", f.lever);
   if (!f.status.empty()) add("a.status = ?", f.status);
   if (!f.quality.empty()) add("a.qualities LIKE ?", "%," + f.quality + ",%");
-  if (f.organisation_id)
-    add("a.id IN (SELECT action_id FROM action_organisations WHERE organisation_id = ?)", *f.organisation_id);
+  if (!f.organisation_ids.empty()) {
+    std::string in;
+    for (auto id : f.organisation_ids) {
+      in += in.empty() ? "?" : ", ?";
+      params.push_back(id);
+    }
+    where += where.empty() ? "WHERE " : " AND ";
+    where += "a.id IN (SELECT action_id FROM action_organisations WHERE organisation_id IN (" + in + "))";
+  }
   return where;
 }
 

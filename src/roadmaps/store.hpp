@@ -16,9 +16,9 @@ using storage::Connection;
 
 struct ActionFilter {
   std::optional<std::int64_t> coalition_id;
-  std::string lever, status, quality;  // empty: any
-  std::optional<std::int64_t> organisation_id;
-  std::int64_t limit = -1;  // -1: all
+  std::string lever, status, quality;          // empty: any
+  std::vector<std::int64_t> organisation_ids;  // carried by one of them; empty: any
+  std::int64_t limit = -1;                     // -1: all
   std::int64_t offset = 0;
 };
 

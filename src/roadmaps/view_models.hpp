@@ -16,6 +16,7 @@
 #include "views/forms.hpp"
 #include "views/html.hpp"
 #include "views/merge.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::roadmaps {
 
@@ -95,10 +96,12 @@ struct ActionHistoryPage {
 
 // The programme-wide roadmap (/feuille-de-route), loaded by pages::programme_roadmap().
 struct ProgrammePage {
-  std::string lever, status, quality, coalition, organisation;  // the filters, as accepted
-  std::string query;            // the filters as a query string, for the pager and the downloads
-  long total = 0;               // actions matching the filters, on every page
-  std::vector<Action> actions;  // this page's
+  std::string lever, status, quality, coalition;    // the filters, as accepted
+  std::vector<fabrique::views::Option> coalitions;  // to filter by
+  fabrique::views::Picker organisations;            // the carrying organisations chosen, "organisation"
+  std::string query;                                // the filters as a query string, for the pager and the downloads
+  long total = 0;                                   // actions matching the filters, on every page
+  std::vector<Action> actions;                      // this page's
   html::Html pager;
 };
 

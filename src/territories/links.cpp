@@ -13,12 +13,6 @@ namespace fabrique::territories {
 
 using i18n::N_;
 
-namespace {
-
-constexpr std::int64_t kMatches = 20;  // territories offered for one search of the picker
-
-}  // namespace
-
 std::vector<std::int64_t> resolve_places(storage::Connection& c, const std::vector<std::string>& keys,
                                          FieldErrors& errors, const std::string& field) {
   std::vector<std::string> wanted;
@@ -109,19 +103,35 @@ std::optional<Territory> territory_named(storage::Connection& c, std::string_vie
   return store::by_key(c, best.front().key);
 }
 
+namespace {
+
+views::Choice territory_choice(TerritoryRef t) {
+  return {.key = std::move(t.key),
+          .label = std::move(t.name),
+          .detail = std::move(t.within),
+          .kind_label = level_label(t.level)};
+}
+
+constexpr views::PickerWords kTerritoryWords{
+    .legend = N_("Territories"),
+    .add = N_("Add a territory"),
+    .hint =
+        N_("Its name or code; the form comes back with the territories that match, nothing is saved until you save."),
+    .button = N_("Search territories"),
+    .none = N_("None yet: search for a région, a département, an intercommunality or a commune.")};
+
+}  // namespace
+
 Picker picker_of(storage::Connection& c, const std::vector<std::string>& chosen_keys, std::string_view query) {
-  Picker p;
-  p.chosen = refs_of_keys(c, chosen_keys);
-  p.query = std::string(query.substr(0, 100));
-  p.searched = !search_key(p.query).empty();
-  if (p.searched) {
-    for (auto& t : store::search(c, p.query, kMatches)) {
-      const bool chosen =
-          std::any_of(p.chosen.begin(), p.chosen.end(), [&](const TerritoryRef& k) { return k.key == t.key; });
-      if (!chosen && !t.retired) p.matches.push_back(std::move(t));
-    }
-  }
-  return p;
+  std::vector<views::Choice> chosen;
+  for (auto& t : refs_of_keys(c, chosen_keys)) chosen.push_back(territory_choice(std::move(t)));
+  return views::picker({"territoires", "territoire_q", "chercher_territoire"}, kTerritoryWords, std::move(chosen),
+                       query, [&](const std::string& words, std::size_t limit) {
+                         std::vector<views::Choice> out;
+                         for (auto& t : store::search(c, words, static_cast<std::int64_t>(limit)))
+                           if (!t.retired) out.push_back(territory_choice(std::move(t)));
+                         return out;
+                       });
 }
 
 }  // namespace fabrique::territories

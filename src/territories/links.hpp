@@ -13,6 +13,7 @@
 #include "common/errors.hpp"
 #include "storage/database.hpp"
 #include "territories/model.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::territories {
 
@@ -62,17 +63,11 @@ struct ListFilter {
 // ("finistere", "Brest"); nothing when none matches.
 std::optional<Territory> territory_named(storage::Connection& c, std::string_view words);
 
-// The picker of a form: what is chosen (kept as typed on an error), and, when the person searched,
-// the territories matching their words, to tick. Field names: "territoires" (each chosen key),
-// "territoire_q" (the words), and the button "chercher_territoire".
-struct Picker {
-  std::vector<TerritoryRef> chosen;
-  std::string query;
-  bool searched = false;
-  std::vector<TerritoryRef> matches;  // not already chosen
-};
-// The picker as the form sent it; searching when its words are not empty. A form whose picker
-// searched is drawn again (200), nothing saved: the person then ticks what they wanted.
+// The picker of a form (views/picker.hpp) over territories: what is chosen (kept as typed on an
+// error), and, when the person searched, the territories matching their words, to tick. Field names:
+// "territoires" (each chosen key), "territoire_q" (the words), and the button "chercher_territoire".
+// A form whose picker searched is drawn again (200), nothing saved: the person then ticks what they wanted.
+using Picker = views::Picker;
 Picker picker_of(storage::Connection& c, const std::vector<std::string>& chosen_keys, std::string_view query);
 
 }  // namespace fabrique::territories

@@ -84,7 +84,7 @@ describe('an animateur creates an event', () => {
   });
 
   it('adds a programme slot and writes minutes', async () => {
-    await page.goto(path);
+    await page.goto(`${path}/programme/nouvelle`);
     await page.getByLabel(/^Début/).fill('14:00');
     await page.getByLabel(/^Fin/).fill('14:30');
     await page.getByLabel('Titre', { exact: true }).fill('Introduction et communauté');
@@ -92,7 +92,7 @@ describe('an animateur creates an event', () => {
     await page.getByLabel(/^Intervenant·es ayant un compte/).fill(MEMBER.email);
     await page.getByLabel(/^Autres intervenant·es/).fill('Une invitée de la recherche');
     await Promise.all([
-      page.waitForURL((u) => u.pathname === path),
+      page.waitForURL((u) => u.pathname === `${path}/programme`),
       page.getByRole('button', { name: 'Ajouter la séquence' }).click(),
     ]);
     const row = page.getByRole('row').filter({ hasText: 'Introduction et communauté' });
@@ -107,7 +107,7 @@ describe('an animateur creates an event', () => {
   });
 
   it('edits the slot with the keyboard alone: refused without a title, then saved', async () => {
-    await page.goto(path);
+    await page.goto(`${path}/programme`);
     assert.ok(await tabTo(page, 'Modifier Introduction et communauté'), 'the edit link is reachable with Tab');
     await Promise.all([
       page.waitForURL((u) => /\/programme\/\d+\/modifier$/.test(u.pathname)),
@@ -136,7 +136,7 @@ describe('an animateur creates an event', () => {
     await page.keyboard.type('Ouverture et communauté');
     assert.ok(await tabTo(page, 'Enregistrer la séquence'), 'the save button is reachable with Tab');
     await Promise.all([
-      page.waitForURL((u) => u.pathname === path),
+      page.waitForURL((u) => u.pathname === `${path}/programme`),
       page.keyboard.press('Enter'),
     ]);
     const row = page.getByRole('row').filter({ hasText: 'Ouverture et communauté' });
@@ -164,6 +164,10 @@ describe('an animateur creates an event', () => {
 
   it('every organiser page passes axe', async () => {
     await expectAccessible(page, path, 'event page (organiser)');
+    await expectAccessible(page, `${path}/programme`, 'programme (organiser section)');
+    await expectAccessible(page, `${path}/programme/nouvelle`, 'new slot form (organiser section)');
+    await expectAccessible(page, `${path}/inscrits`, 'registrations (organiser section)');
+    await expectAccessible(page, `${path}/presences`, 'attendance (organiser section)');
     await expectAccessible(page, `${path}/modifier`, 'event edit form');
     await expectAccessible(page, `${path}/compte-rendu`, 'minutes (organiser)');
     await expectAccessible(page, `${path}/compte-rendu/modifier`, 'minutes editor');

@@ -190,6 +190,9 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
       await page.getByLabel(/^Adresse/).fill('atelier-donnees-ouvertes');
       await page.getByLabel(/^Début/).fill('2021-06-22T14:00');
       await page.getByLabel(/^Fin/).fill('2021-06-22T16:00');
+      // The coalition chosen with the picker: searched, then ticked.
+      await page.getByLabel('Ajouter une coalition', { exact: true }).fill('appropriation');
+      assert.equal((await submit(page, page.getByRole('button', { name: 'Chercher des coalitions' }))).status(), 200);
       await page.getByLabel(/Pour l’appropriation des données environnementales/).check();
       assert.equal((await submit(page, page.getByRole('button', { name: 'Créer' }))).status(), 303);
       const minutes = '/evenements/atelier-donnees-ouvertes/compte-rendu';

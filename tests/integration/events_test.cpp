@@ -232,9 +232,9 @@ TEST(Events, OnlyRegisteredPeopleAndOrganisersSeeTheOnlineLinkAndOnlyOrganisersT
   EXPECT_FALSE(has(member.get(page).body, "membre@example.org"));  // no list for members
   // The co-porteur of a coalition of the event organises it.
   porteur.sign_in("porteur@example.org", kPassword);
-  auto seen = porteur.get(page).body;
-  EXPECT_TRUE(has(seen, "visio.example.org"));
-  EXPECT_TRUE(has(seen, "membre@example.org"));
+  EXPECT_TRUE(has(porteur.get(page).body, "visio.example.org"));
+  EXPECT_TRUE(has(porteur.get(page + "/inscrits").body, "membre@example.org"));  // their section
+  EXPECT_EQ(member.get(page + "/inscrits").status, 403);
 }
 
 TEST(Events, OrganisersExportTheListAsCsvWithAccents) {
@@ -788,11 +788,13 @@ TEST(Events, CoPorteursCreateAndEditTheirCoalitionsEventsButNoOthers) {
   };
   Browser porteur(p.site);
   porteur.sign_in("porteur@example.org", kPassword);
-  // The form offers only the porteur's own coalition.
-  auto form = porteur.get("/evenements/nouveau");
+  // The form's picker offers only the porteur's own coalition: a search matching both finds one.
+  porteur.get("/evenements/nouveau");
+  auto form = porteur.post("/evenements/nouveau", {{"coalitions_q", "e"}});
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(has(form.body, kCoalition));
   EXPECT_FALSE(has(form.body, other));
+  EXPECT_FALSE(has(porteur.post("/evenements/nouveau", {{"coalitions_q", "autre"}}).body, other));
   // Refused: no coalition, or a coalition the porteur does not co-port; nothing written.
   auto none = porteur.post("/evenements/nouveau", fields("sans", {}));
   EXPECT_EQ(none.status, 422);
@@ -930,7 +932,7 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   ASSERT_EQ(m.post(page + "/programme/" + slot + "/consentement", {{"nommer", "oui"}}).status, 303);
 
   // The organiser's programme links to the form, which shows the slot as saved.
-  EXPECT_TRUE(has(anim.get(page).body, "href=\"" + edit + "\""));
+  EXPECT_TRUE(has(anim.get(page + "/programme").body, "href=\"" + edit + "\""));
   auto form = anim.get(edit);
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(has(form.body, R"(value="14:00")"));
@@ -973,8 +975,8 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   anim.get(edit);
   auto saved = anim.post(edit, changed);
   ASSERT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(saved.header("location"), page + "?enregistre=creneau#programme");
-  EXPECT_NE(anim.get(page + "?enregistre=creneau").body.find("Le créneau est enregistré."), std::string::npos);
+  EXPECT_EQ(saved.header("location"), page + "/programme?enregistre=creneau");
+  EXPECT_NE(anim.get(page + "/programme?enregistre=creneau").body.find("Le créneau est enregistré."), std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 1);
   EXPECT_EQ(p.site.count("SELECT s.starts_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"),
             3600);
@@ -1087,5 +1089,135 @@ TEST(Events, ConfirmingMovingRelinkingOrUncancellingAnEventTellsEveryoneRegister
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '" + page + "'"), 12);
 }
 
+// The event form chooses its coalitions and organisations with the picker: a search draws the form
+// again (200) with what matches to tick, keeps what was typed and chosen, and saves nothing; an
+// unticked choice is not sent, so it is gone; the save keeps what is ticked.
+TEST(Events, TheEventFormPicksOrganisationsAndCoalitionsBySearchingWithoutJavaScript) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    organisations::create_organisation(*c, p.anim, {"Métropole de Lyon", "collectivite", "", ""}, p.site.now());
+    organisations::create_organisation(*c, p.anim, {"Atmo France", "association", "", ""}, p.site.now());
+    organisations::create_organisation(*c, p.anim, {"Fing", "association", "", ""}, p.site.now());
+  }
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  auto blank = anim.get("/evenements/nouveau").body;
+  EXPECT_FALSE(has(blank, R"(name="organisers" value=")")) << "no list of every organisation";
+  EXPECT_TRUE(has(blank, R"(<label for="f-organisers_q">Ajouter une organisation</label>)"));
+  const auto day = std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(9);
+  const std::string date = date::format("%F", day);
+  const std::vector<std::pair<std::string, std::string>> form = {{"kind", "reset-day"},
+                                                                 {"title", "Atelier capteurs"},
+                                                                 {"slug", "atelier-capteurs"},
+                                                                 {"starts", date + "T10:00"},
+                                                                 {"ends", date + "T12:00"}};
+  auto with = [&](std::vector<std::pair<std::string, std::string>> more) {
+    auto out = form;
+    out.insert(out.end(), more.begin(), more.end());
+    return out;
+  };
+  // Accents and case aside: "metropole" finds Métropole de Lyon; the communs coalition by a word of its title.
+  auto found =
+      anim.post("/evenements/nouveau",
+                with({{"organisers_q", "metropole"}, {"organisers_chercher", "1"}, {"coalitions_q", "COMMUNS"}}));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found.body, R"(name="organisers" value="metropole-de-lyon">)")) << "offered, not ticked";
+  EXPECT_FALSE(has(found.body, R"(value="atmo-france")"));
+  EXPECT_TRUE(has(found.body, std::string(R"(name="coalitions" value=")") + kCoalition + "\">"));
+  EXPECT_TRUE(has(found.body, R"(value="Atelier capteurs")")) << "what was typed is kept";
+  EXPECT_TRUE(has(found.body, "role=\"status\"")) << "the search says what it found";
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events"), 0);
+  // Two organisations ticked, a third searched: the ticked ones stay ticked, out of the matches.
+  auto second = anim.post("/evenements/nouveau",
+                          with({{"organisers", "metropole-de-lyon"}, {"organisers", "fing"}, {"organisers_q", "a"}}));
+  EXPECT_EQ(second.status, 200);
+  EXPECT_TRUE(has(second.body, R"(name="organisers" value="metropole-de-lyon" checked>)"));
+  EXPECT_TRUE(has(second.body, R"(name="organisers" value="fing" checked>)"));
+  EXPECT_TRUE(has(second.body, R"(name="organisers" value="atmo-france">)"));
+  EXPECT_FALSE(has(second.body, R"(name="organisers" value="fing">)")) << "a chosen one is not offered again";
+  // Nothing matches: said so.
+  EXPECT_TRUE(has(anim.post("/evenements/nouveau", with({{"organisers_q", "zzz"}})).body, "zzz"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM events"), 0);
+  // Fing unticked (not sent) and saved: two organisations and the coalition.
+  auto saved = anim.post("/evenements/nouveau", with({{"organisers", "metropole-de-lyon"},
+                                                      {"organisers", "atmo-france"},
+                                                      {"coalitions", kCoalition},
+                                                      {"organisers_q", ""}}));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_organisations WHERE role = 'organiser'"), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_coalitions"), 1);
+  // The edit form starts from them, ticked; unticking one removes it.
+  auto edit = anim.get("/evenements/atelier-capteurs/modifier").body;
+  EXPECT_TRUE(has(edit, R"(name="organisers" value="atmo-france" checked>)"));
+  auto edited = form;
+  edited.erase(edited.begin() + 2);  // no address on an edit
+  edited.push_back({"organisers", "atmo-france"});
+  edited.push_back({"coalitions", kCoalition});
+  ASSERT_EQ(anim.post("/evenements/atelier-capteurs/modifier", edited).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_organisations WHERE role = 'organiser'"), 1);
+}
+
+// The organisers' page is split into sections of their own, linked from a small nav: the event
+// page keeps its facts, programme and registration; the programme forms, the registrations and
+// attendance have their own pages, for organisers only; the slot's picker searches there too.
+TEST(Events, TheOrganisersSectionsArePagesOfTheirOwn) {
+  Programme p;
+  const std::string page = p.upcoming("sections", "");
+  {
+    auto c = p.site.db().acquire();
+    organisations::create_organisation(*c, p.anim, {"Atmo France", "association", "", ""}, p.site.now());
+  }
+  Browser anim(p.site), member(p.site);
+  p.sign_in_and_register(member, "membre@example.org", page);
+  anim.sign_in("anim@example.org", kPassword);
+  auto overview = anim.get(page).body;
+  EXPECT_TRUE(has(overview, R"(<nav class="sections" aria-label="Organiser cet événement">)"));
+  EXPECT_TRUE(has(overview, "href=\"" + page + "/inscrits\""));
+  EXPECT_FALSE(has(overview, "membre@example.org")) << "the registrations are on their own page";
+  EXPECT_FALSE(has(overview, "slot_title")) << "the slot form is on the programme page";
+  EXPECT_FALSE(has(member.get(page).body, R"(class="sections")"));
+  for (const std::string section : {"/programme", "/programme/nouvelle", "/inscrits", "/presences"}) {
+    auto r = anim.get(page + section);
+    EXPECT_EQ(r.status, 200) << section;
+    EXPECT_TRUE(has(r.body, "aria-current=\"page\"")) << section;
+    EXPECT_EQ(member.get(page + section).status, 403) << section;
+  }
+  EXPECT_TRUE(has(anim.get(page + "/inscrits").body, "membre@example.org"));
+  EXPECT_TRUE(has(anim.get(page + "/programme").body, "href=\"" + page + "/programme/nouvelle\""));
+  EXPECT_TRUE(has(anim.get(page + "/presences").body, "une fois l’événement commencé") ||
+              has(anim.get(page + "/presences").body, "once the event has started"));
+  // The slot form's picker: a search comes back with the organisations to tick, nothing saved.
+  const std::vector<std::pair<std::string, std::string>> slot = {
+      {"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"}, {"slot_kind", "pleniere"}};
+  auto searched = slot;
+  searched.push_back({"speaker_organisations_q", "atmo"});
+  auto found = anim.post(page + "/programme", searched);
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found.body, R"(name="speaker_organisations" value="atmo-france">)"));
+  EXPECT_TRUE(has(found.body, R"(value="Table ronde")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 0);
+  auto chosen = slot;
+  chosen.push_back({"speaker_organisations", "atmo-france"});
+  auto added = anim.post(page + "/programme", chosen);
+  ASSERT_EQ(added.status, 303) << added.body;
+  EXPECT_EQ(added.header("location"), page + "/programme");
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers"), 1);
+
+  // Attendance, once started: the people who came chosen among those registered, by the picker.
+  p.site.advance(std::chrono::days(7) + std::chrono::hours(15));
+  anim.get(page + "/presences");
+  auto search = anim.post(page + "/presences", {{"present_q", "visible"}, {"organisations_q", ""}});
+  EXPECT_EQ(search.status, 200);
+  const std::string mid = std::to_string(p.member.id);
+  EXPECT_TRUE(has(search.body, "name=\"present\" value=\"" + mid + "\">"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE attended = 1"), 0);
+  auto marked = anim.post(page + "/presences", {{"present", mid}, {"organisations", "atmo-france"}});
+  ASSERT_EQ(marked.status, 303) << marked.body;
+  EXPECT_EQ(marked.header("location"), page + "/presences");
+  auto again = anim.get(page + "/presences").body;
+  EXPECT_TRUE(has(again, "name=\"present\" value=\"" + mid + "\" checked>"));
+  EXPECT_TRUE(has(again, R"(name="organisations" value="atmo-france" checked>)"));
+}
 }  // namespace
 }  // namespace fabrique::test

@@ -317,6 +317,23 @@ TEST(Roadmaps, ProgrammeRoadmapFiltersAndExportsCsv) {
   EXPECT_TRUE(has(csv, "Guide des données"));
   EXPECT_FALSE(has(csv, "Identifier quatre"));
   EXPECT_TRUE(has(v.get("/feuille-de-route.json?statut=en-cours"), R"("count":1)"));
+
+  // Every filter is a control: the coalition a labelled select, the carrying organisations the picker.
+  // Its search draws the list again with the organisations matching to tick, the chosen ones kept.
+  auto searched = v.get("/feuille-de-route?organisation=atmo-france&organisation_q=lyon");
+  EXPECT_EQ(searched.status, 200);
+  EXPECT_TRUE(has(searched, R"(<option value="algorithmes">6 — Pour des algorithmes)"));
+  EXPECT_FALSE(has(searched, R"(name="coalition" value=)")) << "no slug text box";
+  EXPECT_TRUE(has(searched, R"(name="organisation" value="atmo-france" checked>)"));
+  EXPECT_TRUE(has(searched, R"(name="organisation" value="metropole-de-lyon">)")) << "offered, not ticked";
+  EXPECT_TRUE(has(searched, "Guide des données"));
+  EXPECT_FALSE(has(searched, "Identifier quatre"));
+  // Two organisations: the actions either carries; the downloads keep both.
+  auto both = v.get("/feuille-de-route?organisation=atmo-france&organisation=metropole-de-lyon");
+  EXPECT_TRUE(has(both, "organisation=atmo-france&amp;organisation=metropole-de-lyon"));
+  EXPECT_TRUE(has(both, "Guide des données"));
+  // Unticked (the box not sent): no filter.
+  EXPECT_TRUE(has(v.get("/feuille-de-route?organisation_q="), "Identifier quatre"));
 }
 
 TEST(Impact, IndicatorWithMeasurementsIsDrawnAsAnAccessibleChartWithItsTableAndCsv) {

@@ -1,0 +1,29 @@
+// Choosing organisations in a form.
+#include "organisations/picker.hpp"
+
+#include "i18n/i18n.hpp"
+#include "organisations/store.hpp"
+
+namespace fabrique::organisations {
+
+using i18n::N_;
+
+std::vector<fabrique::views::Choice> choices(storage::Connection& c) {
+  std::vector<fabrique::views::Choice> out;
+  for (auto& o : store::list(c, std::nullopt)) out.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
+  return out;
+}
+
+fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name, const char* legend,
+                                  const std::vector<std::string>& keys, std::string_view query) {
+  const fabrique::views::PickerWords words{
+      .legend = legend,
+      .add = N_("Add an organisation"),
+      .hint = N_("A few letters of its name; the form comes back with the organisations that match, nothing is "
+                 "saved until you save."),
+      .button = N_("Search organisations"),
+      .none = N_("None chosen yet.")};
+  return fabrique::views::picker_over(choices(c), fabrique::views::picker_names(name), words, keys, query);
+}
+
+}  // namespace fabrique::organisations
