@@ -32,6 +32,7 @@ constexpr Kind kKinds[] = {
     {Saved::resource, "ressource", N_("The resource is saved.")},
     {Saved::card, "experience", N_("The experience card is saved.")},
     {Saved::entry, "algorithme", N_("The register entry is saved.")},
+    {Saved::post, "billet", N_("The post is saved.")},
     {Saved::restored, "restauration", N_("The revision is restored: it is now the current one.")},
 };
 

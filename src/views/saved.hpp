@@ -24,6 +24,7 @@ enum class Saved {
   resource,
   card,
   entry,
+  post,
   restored
 };
 
