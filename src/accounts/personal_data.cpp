@@ -90,6 +90,8 @@ const std::vector<PersonalReference>& personal_references() {
       {"charter_comments", "author_id"},
       {"charter_signatures", "user_id"},
       {"boussole_cards", "submitted_by"},
+      {"posts", "author_id"},
+      {"post_revisions", "author_id"},
       {"observatory_editors", "user_id"},
       {"observatory_editors", "granted_by"},
       {"observatory_revisions", "author_id"},

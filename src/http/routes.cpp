@@ -10,6 +10,7 @@
 #include "events/pages.hpp"
 #include "follows/pages.hpp"
 #include "http/router.hpp"
+#include "journal/pages.hpp"
 #include "mail/pages.hpp"
 #include "notifications/pages.hpp"
 #include "observatoire/pages.hpp"
@@ -265,6 +266,21 @@ const Router& routes() {
     r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}", signed_in(roadmaps::correct_measurement));
     r.post("/coalitions/{slug}/impact/{id:int}/mesures/{measure:int}/suppression",
            signed_in(roadmaps::remove_measurement));
+    // The journal: posts, their feeds, the form writing them (literal paths first)
+    {
+      namespace journal = fabrique::journal::pages;
+      r.get("/journal", journal::journal);  // ?type=&coalition=&annee=&page=
+      r.get("/journal.json", journal::journal_json);
+      r.get("/journal.atom", journal::journal_atom);
+      r.get("/journal/coalitions/{slug}.atom", journal::coalition_atom);
+      r.get("/journal/ecrire", signed_in(journal::new_post));  // ?coalition=
+      r.post("/journal/ecrire", signed_in(journal::create_post)).creates();
+      r.get("/journal/{slug}", journal::post);
+      r.get("/journal/{slug}.json", journal::post_json);
+      r.get("/journal/{slug}/modifier", signed_in(journal::edit_post));
+      r.post("/journal/{slug}/modifier", signed_in(journal::update_post));
+      r.get("/journal/{slug}/historique/comparer", journal::compare_post);  // ?de=&a=
+    }
     // Commons: search over everything, resources, the charter, the boussole (literal paths first)
     {
       namespace commons = fabrique::commons::pages;

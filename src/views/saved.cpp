@@ -37,6 +37,7 @@ constexpr Kind kKinds[] = {
     {Saved::card, "experience", N_("The experience card is saved.")},
     {Saved::entry, "algorithme", N_("The register entry is saved.")},
     {Saved::dataset, "donnees", N_("The dataset is saved.")},
+    {Saved::post, "billet", N_("The post is saved.")},
     {Saved::restored, "restauration", N_("The revision is restored: it is now the current one.")},
     {Saved::resource_published, "ressource-publiee", N_("The resource is published.")},
     {Saved::card_published, "experience-publiee", N_("The experience card is published.")},

@@ -26,6 +26,7 @@ enum class Saved {
   card,
   entry,
   dataset,
+  post,
   restored,
   resource_published,
   card_published,

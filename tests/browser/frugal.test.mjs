@@ -27,6 +27,7 @@ const PUBLIC_PAGES = [
   ['the programme dashboard', '/tableau-de-bord', 200],
   ['the programme roadmap', '/feuille-de-route', 200],
   ['the commons', '/ressources', 200],
+  ['the journal', '/journal', 200],
   ['the observatory\'s scoreboard', '/observatoire', 200],
   ['the register of environmental data', '/donnees', 200],
 ];
