@@ -106,6 +106,8 @@ const std::vector<PersonalReference>& personal_references() {
       {"follows", "user_id"},
       {"minutes_items", "assignee_id"},
       {"access_tokens", "user_id"},
+      {"decisions", "opened_by"},
+      {"decision_answers", "user_id"},
   };
   return kReferences;
 }
