@@ -94,7 +94,7 @@ describe('a consent decision', () => {
     await animateur.getByLabel('Issue').fill('L’assemblée se tiendra à Lyon, avec une salle en ligne.');
     const closed = await submit(animateur, animateur.getByRole('button', { name: 'Clore maintenant et consigner l’issue' }));
     assert.equal(closed.status(), 303);
-    assert.match(await animateur.getByRole('region', { name: 'Issue' }).textContent(), /avec une salle en ligne/);
+    assert.match(await animateur.getByRole('region', { name: 'Issue', exact: true }).textContent(), /avec une salle en ligne/);
     await checkA11y(animateur, 'a closed decision');
     await expectAccessible(member, '/decisions?etat=closes', 'the closed decisions');
   });
