@@ -4,6 +4,7 @@
 #include "accounts/store.hpp"
 #include "common/log.hpp"
 #include "commons/use_cases.hpp"
+#include "decisions/use_cases.hpp"
 #include "events/mail.hpp"
 #include "follows/follows.hpp"
 
@@ -33,6 +34,7 @@ int Chores::run_once() {
   });
   attempt("event reminders", [&](storage::Connection& c) { events::write_reminders(c, clock_()); });
   attempt("charter consultations", [&](storage::Connection& c) { commons::announce_consultations(c, clock_()); });
+  attempt("closed decisions", [&](storage::Connection& c) { decisions::tell_closed_decisions(c, clock_()); });
   attempt("digests", [&](storage::Connection& c) { follows::write_digests(c, clock_()); });
   return failed;
 }

@@ -1,8 +1,8 @@
 // Chores: what each node of `fabrique serve` does by itself, about once a minute, off the request
 // path: record when sessions and access tokens were last used, forget expired sessions, write the reminders of
-// tomorrow's events, announce charter consultations as they open, and write the digests of what
-// people follow. Each chore is its own transaction and is safe on several nodes (what one node
-// does, another finds done). A failed chore is logged and tried again on the next round.
+// tomorrow's events, announce charter consultations as they open, tell groups their decisions closed, and write the
+// digests of what people follow. Each chore is its own transaction and is safe on several nodes (what one node does,
+// another finds done). A failed chore is logged and tried again on the next round.
 #pragma once
 #include <chrono>
 #include <functional>

@@ -10,6 +10,7 @@
 #include "coalitions/use_cases.hpp"
 #include "coalitions/view_models.hpp"
 #include "coalitions/views.hpp"
+#include "decisions/pages.hpp"
 #include "events/loaders.hpp"
 #include "events/templates/coalition_section.hpp"
 #include "follows/pages.hpp"
@@ -90,7 +91,9 @@ Response render_show(Context& ctx, const Coalition& k, const FieldErrors& intere
   // Only a signed-in person sees a form; asking for the token makes the page personal.
   std::string csrf = page.signed_in ? ctx.csrf_token() : std::string();
   ctx.feeds.push_back({ctx.tr(N_("News (Atom feed)")), urls::feed(k.slug)});
-  return fv::page(ctx, status, page.title, html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf}));
+  Html main = html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf});
+  main += decisions::pages::about(ctx, {.about_coalition_id = k.id}, "coalition:" + k.slug, k.id);
+  return fv::page(ctx, status, page.title, main);
 }
 
 }  // namespace

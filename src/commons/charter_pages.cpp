@@ -14,6 +14,7 @@
 #include "commons/use_cases.hpp"
 #include "commons/view_models.hpp"
 #include "commons/views.hpp"
+#include "decisions/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "organisations/urls.hpp"
@@ -147,7 +148,9 @@ Response render_version(Context& ctx, const CharterVersion& v, const FieldErrors
   // Forms for a signed-in person during the consultation, and for the animateurs.
   const bool forms = (page.open && page.signed_in) || page.may_open || page.may_adopt;
   std::string csrf = forms ? ctx.csrf_token() : std::string();
-  return fv::page(ctx, status, page.title, html::render(*ctx.t, templates::Version{.page = page, .csrf = csrf}));
+  Html main = html::render(*ctx.t, templates::Version{.page = page, .csrf = csrf});
+  main += decisions::pages::about(ctx, {.charter_version_id = v.id}, "charter:" + std::to_string(v.number));
+  return fv::page(ctx, status, page.title, main);
 }
 
 // The draft form: a new version (no `draft`), or the edit of a draft (after a conflict, with a box

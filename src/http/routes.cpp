@@ -7,6 +7,7 @@
 #include "coalitions/pages.hpp"
 #include "commons/pages.hpp"
 #include "datasets/pages.hpp"
+#include "decisions/pages.hpp"
 #include "events/pages.hpp"
 #include "follows/pages.hpp"
 #include "http/router.hpp"
@@ -340,6 +341,18 @@ const Router& routes() {
       r.get("/territoires/{key}", territories::show);  // ?page=
     }
 
+    // Deciding together: consent decisions and choices among options (literal paths first)
+    {
+      namespace decisions = fabrique::decisions::pages;
+      r.get("/decisions", decisions::decisions);  // ?groupe=programme|coalition|event&etat=ouvertes|closes
+      r.get("/decisions.json", decisions::decisions_json);
+      r.get("/decisions/nouvelle", signed_in(decisions::new_decision));  // ?sujet=charter:N|coalition:SLUG|action:ID
+      r.post("/decisions/nouvelle", signed_in(decisions::create_decision)).creates();
+      r.get("/decisions/{id:int}", decisions::decision);
+      r.get("/decisions/{id:int}.json", decisions::decision_json);
+      r.post("/decisions/{id:int}/repondre", signed_in(decisions::answer));
+      r.post("/decisions/{id:int}/cloturer", signed_in(decisions::close));
+    }
     // Observatory of public algorithms (literal paths before /observatoire/{slug}), and notifications
     {
       namespace obs = fabrique::observatoire::pages;

@@ -7,6 +7,7 @@
 
 #include "coalitions/urls.hpp"
 #include "commons/urls.hpp"
+#include "decisions/urls.hpp"
 #include "events/urls.hpp"
 #include "observatoire/urls.hpp"
 #include "organisations/urls.hpp"
@@ -24,7 +25,7 @@ std::string (*const kListPages[])() = {programme::urls::home,           coalitio
                                        roadmaps::urls::dashboard,       commons::urls::resources,
                                        commons::urls::boussole,         commons::urls::charter,
                                        commons::urls::charter_versions, commons::urls::signatories,
-                                       observatoire::urls::scoreboard};
+                                       observatoire::urls::scoreboard,  decisions::urls::decisions};
 
 // Each query gives (path, modified or NULL), the path already built: slugs and numbers need no
 // escaping in a path (lower-case letters, digits and dashes).
@@ -46,6 +47,7 @@ constexpr const char* kQueries[] = {
     "SELECT '/observatoire/' || slug, updated_at FROM observatory_entries ORDER BY name_key, id",
     "SELECT '/observatoire/' || slug || '/historique', updated_at FROM observatory_entries ORDER BY name_key, id",
     "SELECT '/observatoire/organismes/' || slug, created_at FROM observatory_bodies ORDER BY id",
+    "SELECT '/decisions/' || CAST(id AS TEXT), updated_at FROM decisions ORDER BY id",
 };
 
 // The news of each kind: its query (columns: ref, path, title, detail, at, when) and, per scope,

@@ -5,6 +5,7 @@
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "common/text.hpp"
+#include "decisions/pages.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/history.hpp"
 #include "roadmaps/json.hpp"
@@ -125,7 +126,9 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
   ActionPage page = load_action(ctx, k, a, v, errors, conflict);
   if (merge && page.editor) page.conflicts = action_conflicts(ctx, page.choices, a, *merge, answer);
   const std::string csrf = csrf_if(ctx, page.editor);
-  return fv::page(ctx, status, a.title, html::render(*ctx.t, templates::ActionShow{.page = page, .csrf = csrf}));
+  Html main = html::render(*ctx.t, templates::ActionShow{.page = page, .csrf = csrf});
+  main += decisions::pages::about(ctx, {.action_id = a.id}, "action:" + std::to_string(a.id), k.id);
+  return fv::page(ctx, status, a.title, main);
 }
 
 }  // namespace

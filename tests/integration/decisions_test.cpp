@@ -1,0 +1,222 @@
+// Deciding together (issue #17): consent decisions and choices among options, their answers, their
+// result and their outcome, through the real server.
+#include <gtest/gtest.h>
+
+#include "events/times.hpp"
+#include "integration/commons_site.hpp"
+
+namespace fabrique::test {
+namespace {
+
+using std::chrono::days;
+using std::chrono::seconds;
+
+constexpr const char* kOtherCoalition = "pour-un-achat-public-numerique-responsable";
+
+// The commons' site, with the member and `other` in the co-porteur's coalition besides the porteur.
+struct DecisionsSite : CommonsSite {
+  DecisionsSite() {
+    auto c = site.db().acquire();
+    coalitions::set_member_role(*c, anim, kCommonsCoalition, member.id, coalitions::RoleChange::membre, site.now());
+  }
+  void join(const accounts::User& u) {
+    auto c = site.db().acquire();
+    coalitions::set_member_role(*c, anim, kCommonsCoalition, u.id, coalitions::RoleChange::membre, site.now());
+  }
+  std::string in_days(int n) { return events::times::input_value(site.now() + days(n)); }
+  std::int64_t answers() { return site.count("SELECT COUNT(*) FROM decision_answers"); }
+  std::int64_t decisions() { return site.count("SELECT COUNT(*) FROM decisions"); }
+};
+
+bool has(const HttpResponse& r, std::string_view text) { return r.body.find(text) != std::string::npos; }
+
+TEST(Decisions, AConsentWithABlockAndItsReasonIsClosedWithAnOutcomeShownOnTheCharterVersion) {
+  DecisionsSite p;
+  Browser anim = p.signed_in("anim@example.org");
+  anim.get("/charte/versions/nouvelle");
+  ASSERT_EQ(anim.post("/charte/versions/nouvelle", {{"principes", "S'engager ensemble."}}).status, 303);
+  anim.get("/charte/versions/1");
+  ASSERT_EQ(anim.post("/charte/versions/1/consultation", {{"days", "10"}}).status, 303);
+  // The consultation offers the animateurs a decision on the version, pre-filled with it.
+  EXPECT_TRUE(has(anim.get("/charte/versions/1"), "/decisions/nouvelle?sujet=charter:1"));
+  auto form = anim.get("/decisions/nouvelle?sujet=charter:1");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form, R"(name="about" value="charter:1")"));
+  EXPECT_TRUE(has(form, R"(<option value="programme" selected>)"));
+  auto opened = anim.post("/decisions/nouvelle", {{"about", "charter:1"},
+                                                  {"question", "Adoptons-nous la version 1 de la charte ?"},
+                                                  {"group", "programme"},
+                                                  {"process", "consent"},
+                                                  {"closes_at", p.in_days(7)}});
+  ASSERT_EQ(opened.status, 303);
+  EXPECT_EQ(opened.header("Location"), "/decisions/1");
+  // The group is told (everyone but the opener).
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '/decisions/1'"), 3);
+
+  Browser member = p.signed_in("membre@example.org");
+  member.get("/decisions/1");
+  auto refused = member.post("/decisions/1/repondre", {{"position", "block"}, {"reason", ""}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused, R"(id="f-reason-error")"));
+  EXPECT_TRUE(has(refused, R"(value="block" checked)"));
+  EXPECT_EQ(p.answers(), 0);
+  ASSERT_EQ(
+      member.post("/decisions/1/repondre", {{"position", "block"}, {"reason", "La section 2 exclut les PME."}}).status,
+      303);
+  Browser other = p.signed_in("autre@example.org");
+  other.get("/decisions/1");
+  ASSERT_EQ(other.post("/decisions/1/repondre", {{"position", "agree"}}).status, 303);
+  // The group reads the block with its reason; a visitor sees the counts only.
+  auto page = other.get("/decisions/1");
+  EXPECT_TRUE(has(page, "La section 2 exclut les PME."));
+  EXPECT_FALSE(has(Browser(p.site).get("/decisions/1"), "La section 2 exclut les PME."));
+  EXPECT_TRUE(has(Browser(p.site).get("/decisions/1"), R"(role="img")"));
+
+  // The latest answer counts.
+  member.get("/decisions/1");
+  ASSERT_EQ(member.post("/decisions/1/repondre", {{"position", "agree"}, {"reason", "Corrigé en séance."}}).status,
+            303);
+  EXPECT_EQ(p.answers(), 2);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM decision_answers WHERE position = 'agree'"), 2);
+  EXPECT_FALSE(has(member.get("/decisions/1"), "La section 2 exclut les PME."));
+
+  // After the closing date: the answer is refused and nothing changes; the chore tells the group once.
+  p.site.advance(seconds(8 * 86400));
+  member.get("/decisions/1");
+  auto late = member.post("/decisions/1/repondre", {{"position", "disagree"}, {"reason", "Trop tard."}});
+  EXPECT_EQ(late.status, 422);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM decision_answers WHERE position = 'disagree'"), 0);
+  EXPECT_EQ(p.site.run_chores(), 0);
+  EXPECT_EQ(p.site.run_chores(), 0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '/decisions/1'"), 3 + 4);
+
+  // Only the opener (or an animateur) writes the outcome, shown on the charter version.
+  member.get("/decisions/1");
+  EXPECT_EQ(member.post("/decisions/1/cloturer", {{"outcome", "Rien."}}).status, 403);
+  anim.get("/decisions/1");
+  EXPECT_EQ(anim.post("/decisions/1/cloturer", {{"outcome", ""}}).status, 422);
+  ASSERT_EQ(anim.post("/decisions/1/cloturer", {{"outcome", "La version 1 est adoptée par consentement."}}).status,
+            303);
+  EXPECT_TRUE(has(Browser(p.site).get("/charte/versions/1"), "La version 1 est adoptée par consentement."));
+  EXPECT_TRUE(has(Browser(p.site).get("/decisions.json"), R"("outcome":"La version 1 est adoptée par consentement.")"));
+  EXPECT_TRUE(has(Browser(p.site).get("/decisions?etat=closes"), "Adoptons-nous la version 1"));
+  EXPECT_FALSE(has(Browser(p.site).get("/decisions?etat=ouvertes"), "Adoptons-nous la version 1"));
+}
+
+TEST(Decisions, ARankedChoiceShowsItsRunOffRoundByRound) {
+  DecisionsSite p;
+  p.join(p.other);
+  Browser porteur = p.signed_in("porteur@example.org");
+  porteur.get("/decisions/nouvelle");
+  auto opened = porteur.post("/decisions/nouvelle", {{"question", "Quel chantier d'abord ?"},
+                                                     {"group", std::string("coalition:") + kCommonsCoalition},
+                                                     {"process", "ranked"},
+                                                     {"options", "Annuaire\nBoîte à outils\n\nCartographie\n"},
+                                                     {"closes_at", p.in_days(3)}});
+  ASSERT_EQ(opened.status, 303);
+  ASSERT_EQ(p.site.count("SELECT COUNT(*) FROM decision_options"), 3);
+  auto id = [&](const char* label) {
+    return std::to_string(p.site.count(std::string("SELECT id FROM decision_options WHERE label = '") + label + "'"));
+  };
+  const std::string a = id("Annuaire"), b = id("Boîte à outils"), c = id("Cartographie");
+  porteur.get("/decisions/1");
+  ASSERT_EQ(porteur.post("/decisions/1/repondre", {{"rank-" + a, "1"}, {"rank-" + b, "2"}}).status, 303);
+  Browser member = p.signed_in("membre@example.org");
+  member.get("/decisions/1");
+  // Two options at one rank are refused, the ranks given kept.
+  auto twice = member.post("/decisions/1/repondre", {{"rank-" + a, "1"}, {"rank-" + b, "1"}});
+  EXPECT_EQ(twice.status, 422);
+  EXPECT_TRUE(has(twice, R"(id="f-choice-error")"));
+  ASSERT_EQ(member.post("/decisions/1/repondre", {{"rank-" + b, "1"}, {"rank-" + a, "2"}}).status, 303);
+  Browser other = p.signed_in("autre@example.org");
+  other.get("/decisions/1");
+  ASSERT_EQ(other.post("/decisions/1/repondre", {{"rank-" + c, "1"}, {"rank-" + b, "2"}}).status, 303);
+
+  auto page = other.get("/decisions/1");
+  EXPECT_TRUE(has(page, "Tour 2"));
+  EXPECT_TRUE(has(page, "éliminée"));
+  EXPECT_TRUE(has(page, "Option retenue par le vote alternatif : Boîte à outils"));
+  auto json = Browser(p.site).get("/decisions/1.json");
+  EXPECT_TRUE(has(json, R"("winner":"Boîte à outils")"));
+  EXPECT_TRUE(has(json, R"("method":"instant run-off")"));
+  // The list filters by group.
+  EXPECT_TRUE(has(Browser(p.site).get("/decisions?groupe=coalition"), "Quel chantier d"));
+  EXPECT_FALSE(has(Browser(p.site).get("/decisions?groupe=programme"), "Quel chantier d"));
+}
+
+TEST(Decisions, OnlyTheGroupAnswersAndACoPorteurOpensOnlyForTheirCoalition) {
+  DecisionsSite p;
+  Browser porteur = p.signed_in("porteur@example.org");
+  porteur.get("/decisions/nouvelle");
+  auto elsewhere = porteur.post("/decisions/nouvelle", {{"question", "Et chez les voisins ?"},
+                                                        {"group", std::string("coalition:") + kOtherCoalition},
+                                                        {"process", "consent"},
+                                                        {"closes_at", p.in_days(3)}});
+  EXPECT_EQ(elsewhere.status, 403);
+  porteur.get("/decisions/nouvelle");
+  EXPECT_EQ(porteur
+                .post("/decisions/nouvelle", {{"question", "Tout le programme ?"},
+                                              {"group", "programme"},
+                                              {"process", "consent"},
+                                              {"closes_at", p.in_days(3)}})
+                .status,
+            403);
+  EXPECT_EQ(p.decisions(), 0);
+  Browser member = p.signed_in("membre@example.org");
+  EXPECT_EQ(member.get("/decisions/nouvelle").status, 403);
+
+  porteur.get("/decisions/nouvelle");
+  ASSERT_EQ(porteur
+                .post("/decisions/nouvelle", {{"question", "Réunion mensuelle le mardi ?"},
+                                              {"about", std::string("coalition:") + kCommonsCoalition},
+                                              {"group", std::string("coalition:") + kCommonsCoalition},
+                                              {"process", "consent"},
+                                              {"closes_at", p.in_days(3)}})
+                .status,
+            303);
+  Browser other = p.signed_in("autre@example.org");
+  auto page = other.get("/decisions/1");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_FALSE(has(page, R"(action="/decisions/1/repondre")"));
+  EXPECT_EQ(other.post("/decisions/1/repondre", {{"position", "agree"}}).status, 403);
+  EXPECT_EQ(p.answers(), 0);
+  member.get("/decisions/1");
+  EXPECT_EQ(member.post("/decisions/1/repondre", {{"position", "agree"}}).status, 303);
+  EXPECT_EQ(p.answers(), 1);
+  // The coalition's page lists the decision about it.
+  EXPECT_TRUE(
+      has(Browser(p.site).get(std::string("/coalitions/") + kCommonsCoalition), "Réunion mensuelle le mardi ?"));
+}
+
+TEST(Decisions, BadInputIsRefusedNextToTheFieldAndNothingIsWritten) {
+  DecisionsSite p;
+  Browser anim = p.signed_in("anim@example.org");
+  anim.get("/decisions/nouvelle");
+  auto past = anim.post("/decisions/nouvelle", {{"question", "Trop tard ?"},
+                                                {"group", "programme"},
+                                                {"process", "consent"},
+                                                {"closes_at", events::times::input_value(p.site.now() - days(1))}});
+  EXPECT_EQ(past.status, 422);
+  EXPECT_TRUE(has(past, R"(id="f-closes_at-error")"));
+  EXPECT_TRUE(has(past, "La date de clôture doit être dans le futur."));
+  EXPECT_TRUE(has(past, R"(value="Trop tard ?")"));
+  auto one = anim.post("/decisions/nouvelle", {{"question", "Une seule option ?"},
+                                               {"group", "programme"},
+                                               {"process", "one"},
+                                               {"options", "Oui"},
+                                               {"closes_at", p.in_days(2)}});
+  EXPECT_EQ(one.status, 422);
+  EXPECT_TRUE(has(one, R"(id="f-options-error")"));
+  auto unknown = anim.post("/decisions/nouvelle", {{"question", "Quel groupe ?"},
+                                                   {"group", "coalition:nulle-part"},
+                                                   {"process", "consent"},
+                                                   {"closes_at", p.in_days(2)}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_TRUE(has(unknown, R"(id="f-group-error")"));
+  EXPECT_EQ(p.decisions(), 0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM decision_options"), 0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link LIKE '/decisions%'"), 0);
+}
+
+}  // namespace
+}  // namespace fabrique::test
