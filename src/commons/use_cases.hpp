@@ -41,7 +41,7 @@ struct ResourceInput {
   // The keys of the territories it is placed on (territories/links.hpp): not part of its revisions;
   // none (nullopt) leaves them as they are, as when a revision is restored.
   std::optional<std::vector<std::string>> territories;
-  text::MergeAnswer merge;              // from the conflict page: how each field both sides changed was settled
+  text::MergeAnswer merge;  // from the conflict page: how each field both sides changed was settled
 };
 
 struct ResourceResult {

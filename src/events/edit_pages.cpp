@@ -165,7 +165,8 @@ Response edit_form(Context& ctx) {
 
 Response update(Context& ctx) {
   EventInput in = input_from_form(ctx);
-  if (picker_searched(ctx) || territories::picker_searched(ctx)) return render_edit(ctx, event_to_edit(ctx), in, {}, 200);
+  if (picker_searched(ctx) || territories::picker_searched(ctx))
+    return render_edit(ctx, event_to_edit(ctx), in, {}, 200);
   const Scope scope = ctx.form.get("portee") == "suivantes" ? Scope::following : Scope::this_one;
   auto r = update_event(ctx.db, *ctx.user, ctx.param("slug"), in, scope, ctx.now);
   if (!r.errors.empty()) return render_edit(ctx, event_to_edit(ctx), in, r.errors, 422);

@@ -228,9 +228,9 @@ Response cancel(Context& ctx) {
   if (!errors.empty())
     return who == ctx.user->id ? render_show(ctx, event_or_404(ctx), errors, 422)
                                : render_section(ctx, event_or_404(ctx), Section::registrations, errors, 422);
-  return fv::redirect_saved(who == ctx.user->id ? urls::event(ctx.param("slug")) + "#inscription"
-                                                : urls::registrations(ctx.param("slug")),
-                            fv::Saved::registration_cancelled);
+  return fv::redirect_saved(
+      who == ctx.user->id ? urls::event(ctx.param("slug")) + "#inscription" : urls::registrations(ctx.param("slug")),
+      fv::Saved::registration_cancelled);
 }
 
 Response registrations_csv(Context& ctx) {

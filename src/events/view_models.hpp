@@ -77,14 +77,14 @@ struct ProposalsPage {
 struct ShowPage {
   Event event;
   std::vector<Slot> programme;
-  std::optional<std::int64_t> user_id;  // the signed-in person, to offer them their speaker consent
-  std::optional<Registration> mine;     // the person's registration or waiting-list place
-  bool organiser = false;               // sees the organisers' sections (Section), each on its page
-  bool reveals_link = false;            // the online link is for people with a place and organisers
-  bool registration_closed = false;     // the event has started or its registration closing date passed
-  bool has_minutes = false;             // written, or to be written (organisers, or once it ended)
+  std::optional<std::int64_t> user_id;                 // the signed-in person, to offer them their speaker consent
+  std::optional<Registration> mine;                    // the person's registration or waiting-list place
+  bool organiser = false;                              // sees the organisers' sections (Section), each on its page
+  bool reveals_link = false;                           // the online link is for people with a place and organisers
+  bool registration_closed = false;                    // the event has started or its registration closing date passed
+  bool has_minutes = false;                            // written, or to be written (organisers, or once it ended)
   std::vector<territories::TerritoryRef> territories;  // where it takes place
-  html::Html follow_series;             // the series' follow button, for a signed-in person
+  html::Html follow_series;                            // the series' follow button, for a signed-in person
   FieldErrors registration_errors;
 
   // For organisers only, on their sections' pages.

@@ -976,7 +976,8 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   auto saved = anim.post(edit, changed);
   ASSERT_EQ(saved.status, 303) << saved.body;
   EXPECT_EQ(saved.header("location"), page + "/programme?enregistre=creneau");
-  EXPECT_NE(anim.get(page + "/programme?enregistre=creneau").body.find("Le créneau est enregistré."), std::string::npos);
+  EXPECT_NE(anim.get(page + "/programme?enregistre=creneau").body.find("Le créneau est enregistré."),
+            std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 1);
   EXPECT_EQ(p.site.count("SELECT s.starts_at - e.starts_at FROM event_slots s JOIN events e ON e.id = s.event_id"),
             3600);
@@ -1201,7 +1202,7 @@ TEST(Events, TheOrganisersSectionsArePagesOfTheirOwn) {
   chosen.push_back({"speaker_organisations", "atmo-france"});
   auto added = anim.post(page + "/programme", chosen);
   ASSERT_EQ(added.status, 303) << added.body;
-  EXPECT_EQ(added.header("location"), page + "/programme");
+  EXPECT_EQ(added.header("location"), page + "/programme?enregistre=creneau");
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slot_speakers"), 1);
 
   // Attendance, once started: the people who came chosen among those registered, by the picker.

@@ -7,7 +7,7 @@
 #include "integration/commons_site.hpp"
 
 namespace fabrique::test {
-namespace {
+namespace journal_tests {
 
 using Fields = std::vector<std::pair<std::string, std::string>>;
 const char* kOtherCoalition = "faciliter-l-appropriation-des-donnees-environnementales";
@@ -220,5 +220,5 @@ TEST(Journal, TheListIsFilteredByKindCoalitionAndYear) {
   EXPECT_EQ(visitor.get("/journal/coalitions/inconnue.atom").status, 404);
 }
 
-}  // namespace
+}  // namespace journal_tests
 }  // namespace fabrique::test
