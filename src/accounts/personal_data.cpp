@@ -106,6 +106,9 @@ const std::vector<PersonalReference>& personal_references() {
       {"follows", "user_id"},
       {"minutes_items", "assignee_id"},
       {"access_tokens", "user_id"},
+      {"invitations", "invited_by"},
+      {"invitations", "accepted_by"},
+      {"date_poll_answers", "user_id"},
   };
   return kReferences;
 }
