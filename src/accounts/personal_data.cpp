@@ -112,6 +112,9 @@ const std::vector<PersonalReference>& personal_references() {
       {"dataset_revisions", "author_id"},
       {"decisions", "opened_by"},
       {"decision_answers", "user_id"},
+      {"invitations", "invited_by"},
+      {"invitations", "accepted_by"},
+      {"date_poll_answers", "user_id"},
   };
   return kReferences;
 }

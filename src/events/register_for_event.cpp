@@ -11,12 +11,19 @@ using i18n::N_;
 
 RegistrationResult register_for_event(storage::Connection& c, const User& actor, std::string_view slug,
                                       sys_seconds now) {
-  RegistrationResult out;
   storage::Transaction tx(c, true);
   auto e = store::by_slug(c, slug);
   if (!e) throw NotFound();
+  RegistrationResult out = register_within(c, actor, *e, now);
+  if (out.errors.empty()) tx.commit();
+  return out;
+}
+
+RegistrationResult register_within(storage::Connection& c, const User& actor, const Event& event, sys_seconds now) {
+  RegistrationResult out;
   // From here until commit, no other registration to this event can count the places.
-  store::lock(c, e->id);
+  store::lock(c, event.id);
+  const Event* e = &event;
   if (store::registration(c, e->id, actor.id)) {
     out.errors.add("registration", N_("You are already registered to this event."));
     return out;
@@ -38,7 +45,6 @@ RegistrationResult register_for_event(storage::Connection& c, const User& actor,
   store::insert_registration(c, e->id, actor.id, out.status, now);
   if (full) out.position = store::count(c, e->id, Status::waiting);
   mail_event(c, actor.id, *e, full ? Letter::waiting : Letter::place, now);
-  tx.commit();
   return out;
 }
 

@@ -35,6 +35,15 @@ inline std::string registrations_csv(std::string_view slug) { return event(slug)
 inline std::string attendance(std::string_view slug) { return event(slug) + "/presences"; }
 inline std::string follow_series(std::string_view slug) { return event(slug) + "/serie/suivre"; }
 
+// The date poll of an event whose date is to be confirmed (date_poll.hpp).
+inline std::string date_poll(std::string_view slug) { return event(slug) + "/dates"; }
+inline std::string add_poll_slot(std::string_view slug) { return date_poll(slug) + "/creneaux"; }
+inline std::string remove_poll_slot(std::string_view slug, std::int64_t id) {
+  return add_poll_slot(slug) + "/" + std::to_string(id) + "/supprimer";
+}
+inline std::string answer_poll(std::string_view slug) { return date_poll(slug) + "/reponses"; }
+inline std::string choose_date(std::string_view slug) { return date_poll(slug) + "/choix"; }
+
 inline std::string programme(std::string_view slug) { return event(slug) + "/programme"; }
 inline std::string new_slot(std::string_view slug) { return programme(slug) + "/nouvelle"; }  // the form adding one
 inline std::string slot(std::string_view slug, std::int64_t id) { return programme(slug) + "/" + std::to_string(id); }

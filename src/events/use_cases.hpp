@@ -80,6 +80,9 @@ struct RegistrationResult {
 // (already registered, registration closed, event over, date to be confirmed, cancelled) | NotFound.
 RegistrationResult register_for_event(storage::Connection& c, const User& actor, std::string_view slug,
                                       sys_seconds now);
+// register_for_event.cpp too: the same inside the caller's write transaction (an accepted invitation
+// registers this way). Nothing is written on a field error.
+RegistrationResult register_within(storage::Connection& c, const User& actor, const Event& e, sys_seconds now);
 
 // cancel_registration.cpp. The person themself, or an organiser for anyone. Frees the place and,
 // in the same transaction, gives it to the first person waiting, who is told. Returns the promoted person's id.

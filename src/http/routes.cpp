@@ -8,9 +8,11 @@
 #include "commons/pages.hpp"
 #include "datasets/pages.hpp"
 #include "decisions/pages.hpp"
+#include "events/date_poll.hpp"
 #include "events/pages.hpp"
 #include "follows/pages.hpp"
 #include "http/router.hpp"
+#include "invitations/pages.hpp"
 #include "journal/pages.hpp"
 #include "mail/pages.hpp"
 #include "notifications/pages.hpp"
@@ -229,6 +231,25 @@ const Router& routes() {
       r.post("/propositions/nouvelle", signed_in(events::propose)).creates();
       r.post("/propositions/{id:int}/programmer", signed_in(events::schedule));
       r.post("/propositions/{id:int}/decision", signed_in(events::decide));  // decision=adopter|fusionner|decliner
+    }
+
+    // Invitations by mail to a coalition or an event, and the date poll of an event to be confirmed
+    {
+      namespace invitations = fabrique::invitations::pages;
+      namespace events = fabrique::events::pages;
+      r.get("/coalitions/{slug}/invitations", signed_in(invitations::coalition_invitations));  // ?depuis=acteurs
+      r.post("/coalitions/{slug}/invitations", signed_in(invitations::invite_to_coalition));
+      r.get("/evenements/{slug}/invitations", signed_in(invitations::event_invitations));
+      r.post("/evenements/{slug}/invitations", signed_in(invitations::invite_to_event));
+      r.get("/invitations/accepter", invitations::accept_form);  // ?jeton=… (mailed)
+      r.post("/invitations/accepter", signed_in(invitations::accept));
+      r.post("/invitations/{id:int}/renvoyer", signed_in(invitations::resend));
+      r.post("/invitations/{id:int}/annuler", signed_in(invitations::cancel));
+      r.get("/evenements/{slug}/dates", signed_in(events::date_poll));
+      r.post("/evenements/{slug}/dates/creneaux", signed_in(events::add_date_poll_slot));
+      r.post("/evenements/{slug}/dates/creneaux/{id:int}/supprimer", signed_in(events::remove_date_poll_slot));
+      r.post("/evenements/{slug}/dates/reponses", signed_in(events::answer_date_poll));
+      r.post("/evenements/{slug}/dates/choix", signed_in(events::choose_date));
     }
     // Roadmaps and impact (public pages; changes by co-porteurs and animateurs)
     namespace roadmaps = fabrique::roadmaps::pages;

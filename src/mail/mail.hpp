@@ -31,8 +31,8 @@ struct Mail {
   std::string link_label;               // optional: one link, drawn as a button in HTML
   std::string link;                     // absolute URL (see url())
   // What the mail is about. Transactional kinds (kConfirmation, kPasswordRecovery, kAddressChange,
-  // kAccountExists, kAccountDeleted, kReplyInvitation) are sent whatever the person's preferences; any other kind
-  // carries List-Unsubscribe for `user_id` (RFC 8058 one-click).
+  // kAccountExists, kAccountDeleted, kReplyInvitation, kInvitation) are sent whatever the person's preferences; any
+  // other kind carries List-Unsubscribe for `user_id` (RFC 8058 one-click).
   std::string kind;
   std::int64_t user_id = 0;  // the recipient's account, when they have one
   std::vector<Attachment> attachments;
@@ -45,6 +45,8 @@ inline constexpr const char* kAccountExists = "account-exists";
 inline constexpr const char* kAccountDeleted = "account-deleted";
 // To an address with no account (a public body's contact), once per entry: nothing to unsubscribe from.
 inline constexpr const char* kReplyInvitation = "reply-invitation";
+// An invitation to a coalition or an event (src/invitations/), to an address that may have no account.
+inline constexpr const char* kInvitation = "invitation";
 bool transactional(std::string_view kind);
 
 // Site-wide values every mail needs, set once at start-up by the App (from the options and the

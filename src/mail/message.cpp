@@ -142,7 +142,7 @@ std::string safe_filename(std::string_view name) {
 
 bool transactional(std::string_view kind) {
   return kind == kConfirmation || kind == kPasswordRecovery || kind == kAddressChange || kind == kAccountExists ||
-         kind == kAccountDeleted || kind == kReplyInvitation;
+         kind == kAccountDeleted || kind == kReplyInvitation || kind == kInvitation;
 }
 
 void configure(Settings settings) { current() = std::move(settings); }
