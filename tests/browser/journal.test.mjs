@@ -33,7 +33,7 @@ describe('the journal', () => {
     const [refused] = await Promise.all([
       anim.waitForResponse((r) => r.request().method() === 'POST'), anim.keyboard.press('Enter')]);
     assert.equal(refused.status(), 422);
-    await anim.waitForLoadState();
+    await anim.locator('.error-summary').waitFor();  // the page the 422 drew, not the one it replaces
     await checkA11y(anim, 'post form with errors');
     assert.match(await anim.getByLabel(/^Texte/).inputValue(), /riche/);
     await pressOn(anim, anim.getByLabel('Titre', { exact: true }));
@@ -46,7 +46,7 @@ describe('the journal', () => {
     await anim.getByRole('heading', { name: 'Aperçu' }).waitFor();
     assert.equal(await anim.locator('.preview strong').textContent(), 'riche');
     await checkA11y(anim, 'post preview');
-    await pressOn(anim, anim.getByRole('button', { name: 'Publier' }));
+    await pressOn(anim, anim.getByRole('button', { name: 'Publier' }), 60);
     const [published] = await Promise.all([
       anim.waitForResponse((r) => r.request().method() === 'POST'), anim.keyboard.press('Enter')]);
     assert.equal(published.status(), 303);
