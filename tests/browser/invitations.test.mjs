@@ -55,6 +55,9 @@ describe('invitations and a date poll', () => {
     await anim.getByLabel(/^Début/).fill(`${year}-06-22T14:00`);
     await anim.getByLabel(/^Fin/).fill(`${year}-06-22T17:00`);
     await anim.getByLabel(/^Statut/).selectOption({ label: 'Date à confirmer' });
+    // The coalition is found with the form's picker: a search draws the form again, as typed.
+    await anim.getByLabel('Ajouter une coalition', { exact: true }).fill('Communs');
+    await submit(anim, anim.getByRole('button', { name: 'Chercher des coalitions' }));
     await anim.getByRole('checkbox', { name: /Communs numériques/ }).check();
     await Promise.all([
       anim.waitForURL((u) => /^\/evenements\/[a-z0-9-]+$/.test(u.pathname) && u.pathname !== '/evenements/nouveau'),
