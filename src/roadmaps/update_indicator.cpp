@@ -112,7 +112,10 @@ EditableIndicator editable_indicator(storage::Connection& c, const User& actor, 
 IndicatorResult update_indicator(storage::Connection& c, const User& actor, std::string_view slug,
                                  std::int64_t indicator_id, const IndicatorInput& in, sys_seconds now) {
   storage::Transaction tx(c, true);
-  auto [k, current] = editable_indicator(c, actor, slug, indicator_id);
+  // Named, not a structured binding: the lambda below reads `current` (clang 14 cannot capture a binding).
+  EditableIndicator found = editable_indicator(c, actor, slug, indicator_id);
+  const coalitions::Coalition& k = found.coalition;
+  const Indicator& current = found.indicator;
   const auto revisions = store::indicator_revisions(c, indicator_id);
   auto r = text::resolve(typed_fields(in), in.merge, in.base_revision, as_fields(validation::snapshot(current)),
                          current.revision, [&](std::int64_t n) -> std::optional<text::Fields> {
