@@ -355,17 +355,10 @@ int cmd_config(const Args& a) {
   return 0;
 }
 
-// `fabrique observatoire import FILE`: the entries of an export, with the same ids, addresses and
-// scores (computed again from their evidence). All or nothing.
-int cmd_observatoire(const Args& a) {
-  if (a.switches.count("help") || a.positional.size() != 2 || a.positional[0] != "import") {
-    std::cout << "Usage: fabrique observatoire import FILE [options]\n\nReads FILE, an export of "
-              << observatoire::urls::scoreboard_json()
-              << ", and adds its entries (or updates those with\nthe same id) with their "
-                 "scores computed again from the evidence. Nothing is written\nif any entry is refused.\n"
-              << options_help();
-    return a.switches.count("help") ? 0 : 2;
-  }
+// What both import commands do with FILE: read it whole, check the schema, run `import` (all or
+// nothing) and say what it did, or why nothing was written.
+template <class Import>
+int import_file(const Args& a, const char* what, Import import) {
   auto options = load_config(a, {});
   std::ifstream in(a.positional[1], std::ios::binary);
   if (!in) {
@@ -380,15 +373,29 @@ int cmd_observatoire(const Args& a) {
     return 1;
   }
   auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto r = observatoire::import_entries(*c, text, now);
+  auto r = import(*c, text, now);
   for (const auto& e : r.errors) std::cerr << "fabrique: " << e << "\n";
   if (!r.errors.empty()) {
     std::cerr << "fabrique: nothing imported\n";
     return 2;
   }
-  std::cout << "fabrique: observatory entries imported: " << r.created << " created, " << r.updated << " updated, "
+  std::cout << "fabrique: " << what << " imported: " << r.created << " created, " << r.updated << " updated, "
             << r.unchanged << " unchanged\n";
   return 0;
+}
+
+// `fabrique observatoire import FILE`: the entries of an export, with the same ids, addresses and
+// scores (computed again from their evidence). All or nothing.
+int cmd_observatoire(const Args& a) {
+  if (a.switches.count("help") || a.positional.size() != 2 || a.positional[0] != "import") {
+    std::cout << "Usage: fabrique observatoire import FILE [options]\n\nReads FILE, an export of "
+              << observatoire::urls::scoreboard_json()
+              << ", and adds its entries (or updates those with\nthe same id) with their "
+                 "scores computed again from the evidence. Nothing is written\nif any entry is refused.\n"
+              << options_help();
+    return a.switches.count("help") ? 0 : 2;
+  }
+  return import_file(a, "observatory entries", observatoire::import_entries);
 }
 
 // `fabrique donnees import FILE`: the datasets of a DCAT JSON-LD catalogue (an export of
@@ -404,29 +411,7 @@ int cmd_donnees(const Args& a) {
               << options_help();
     return a.switches.count("help") ? 0 : 2;
   }
-  auto options = load_config(a, {});
-  std::ifstream in(a.positional[1], std::ios::binary);
-  if (!in) {
-    std::cerr << "fabrique: cannot read " << a.positional[1] << "\n";
-    return 2;
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  auto db = open_database(options);
-  auto c = db->acquire();
-  if (!storage::is_up_to_date(*c)) {
-    std::cerr << "fabrique: the database schema is not current. Run `fabrique migrate` first.\n";
-    return 1;
-  }
-  auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  auto r = datasets::import_datasets(*c, text, now);
-  for (const auto& e : r.errors) std::cerr << "fabrique: " << e << "\n";
-  if (!r.errors.empty()) {
-    std::cerr << "fabrique: nothing imported\n";
-    return 2;
-  }
-  std::cout << "fabrique: datasets imported: " << r.created << " created, " << r.updated << " updated, " << r.unchanged
-            << " unchanged\n";
-  return 0;
+  return import_file(a, "datasets", datasets::import_datasets);
 }
 
 // `fabrique territories load [--from DIR]`: the COG from @etalab/decoupage-administratif's data files
