@@ -39,13 +39,14 @@ async function tabToField(page, id) {
 // Presses Enter on the focused button and waits for the form's answer and the page it leads back to.
 // (The page is already at `to`, so wait for the new page's own answer, not for the address.)
 async function pressEnterAndReturn(page, to) {
+  // The page's own load event, not only the answer: the answer comes before the new document is shown.
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
     page.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === to),
+    page.waitForEvent('load'),
     page.keyboard.press('Enter'),
   ]);
   assert.equal(response.status(), 303);
-  await page.waitForLoadState();
 }
 
 describe('an animateur creates an event', () => {

@@ -173,7 +173,10 @@ mkfifo "$TMP/holder.in"
 sqlite3 "$DB" <"$TMP/holder.in" >"$TMP/holder.out" 2>&1 &
 HOLDER_PID=$!
 exec 7>"$TMP/holder.in"
-echo "BEGIN IMMEDIATE; UPDATE data_version SET version = version WHERE id = 1; SELECT 'locked';" >&7
+# The node writes all the time: the holder waits for the lock like the node does (.timeout), and
+# stops at the first error (.bail) so that "locked" is printed only once the lock is really held.
+printf '%s\n' '.bail on' '.timeout 10000' \
+  "BEGIN IMMEDIATE; UPDATE data_version SET version = version WHERE id = 1; SELECT 'locked';" >&7
 for _ in $(seq 100); do grep -q locked "$TMP/holder.out" && break; sleep 0.1; done
 grep -q locked "$TMP/holder.out" || die "could not take the write lock: $(cat "$TMP/holder.out")"
 phase locked
