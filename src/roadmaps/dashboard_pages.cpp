@@ -13,6 +13,7 @@
 #include "roadmaps/json.hpp"
 #include "roadmaps/loaders.hpp"
 #include "roadmaps/pages.hpp"
+#include "roadmaps/store.hpp"
 #include "roadmaps/templates/dashboard.hpp"
 #include "roadmaps/urls.hpp"
 #include "roadmaps/views.hpp"

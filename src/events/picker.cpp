@@ -1,0 +1,29 @@
+// Choosing events in a form.
+#include "events/picker.hpp"
+
+#include "events/store.hpp"
+
+namespace fabrique::events {
+
+using i18n::N_;
+
+std::vector<fabrique::views::Choice> choices(storage::Connection& c, const i18n::Translator& t) {
+  std::vector<fabrique::views::Choice> out;
+  for (const auto& e : store::list(c, {.newest_first = true}))
+    out.push_back({.key = e.slug, .label = e.title, .detail = t.date(e.starts_at)});
+  return out;
+}
+
+fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,
+                                  const char* legend, const std::vector<std::string>& keys, std::string_view query) {
+  const fabrique::views::PickerWords words{
+      .legend = legend,
+      .add = N_("Add an event"),
+      .hint = N_("A few letters of its title or its date; the form comes back with the events that match, "
+                 "nothing is saved until you save."),
+      .button = N_("Search events"),
+      .none = N_("No event chosen yet.")};
+  return fabrique::views::picker_over(offered, fabrique::views::picker_names(name), words, keys, query);
+}
+
+}  // namespace fabrique::events

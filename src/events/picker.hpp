@@ -1,0 +1,21 @@
+// Choosing events in a form: the one picker (views/picker.hpp) over events, each offered with its
+// date, since a series repeats its title ("Reset Day — 19 janvier 2027").
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "i18n/i18n.hpp"
+#include "storage/database.hpp"
+#include "views/picker.hpp"
+
+namespace fabrique::events {
+
+// Every event as a picker offers it (key: its slug; its title, with its date, in `t`'s language), newest first.
+std::vector<fabrique::views::Choice> choices(storage::Connection& c, const i18n::Translator& t);
+// The picker of a form's field `name` (its legend the msgid `legend`) over `offered` (some of
+// `choices`): the events `keys` name, and what its words `query` match (words of the title or the date).
+fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,
+                                  const char* legend, const std::vector<std::string>& keys, std::string_view query);
+
+}  // namespace fabrique::events
