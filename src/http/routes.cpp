@@ -53,6 +53,7 @@ const Router& routes() {
     Router r;
     // Programme
     r.get("/", programme::home);
+    r.get("/registres", programme::registers);
     r.get("/langue/{code}", programme::switch_language);  // ?retour=/page/to/come/back/to
     // Every public page for search engines and archivists (docs/open-data.md)
     r.get("/sitemap.xml", fabrique::opendata::pages::sitemap);  // an index of /sitemaps/N.xml past sitemap_max_urls

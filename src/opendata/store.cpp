@@ -25,7 +25,8 @@ std::string (*const kListPages[])() = {programme::urls::home,           coalitio
                                        roadmaps::urls::dashboard,       commons::urls::resources,
                                        commons::urls::boussole,         commons::urls::charter,
                                        commons::urls::charter_versions, commons::urls::signatories,
-                                       observatoire::urls::scoreboard,  decisions::urls::decisions};
+                                       observatoire::urls::scoreboard,  decisions::urls::decisions,
+                                       programme::urls::registers};
 
 // Each query gives (path, modified or NULL), the path already built: slugs and numbers need no
 // escaping in a path (lower-case letters, digits and dashes).

@@ -7,6 +7,7 @@
 #include "opendata/pages.hpp"
 #include "programme/store.hpp"
 #include "programme/templates/home.hpp"
+#include "programme/templates/registers.hpp"
 #include "programme/view_models.hpp"
 #include "views/layout.hpp"
 
@@ -40,6 +41,12 @@ http::Response home(http::Context& ctx) {
   HomePage page = load_home(ctx);
   ctx.feeds.push_back({ctx.tr(N_("News (Atom feed)")), opendata::pages::programme_feed()});
   return views::page(ctx, ctx.tr(N_("Home")), html::render(*ctx.t, templates::Home{.page = page}));
+}
+
+http::Response registers(http::Context& ctx) {
+  const auto figures = store::register_figures(ctx.db);
+  return views::page(ctx, ctx.tr(N_("Public registers")),
+                     html::render(*ctx.t, templates::Registers{.figures = figures}));
 }
 
 http::Response switch_language(http::Context& ctx) {

@@ -10,4 +10,17 @@ Figures figures(storage::Connection& c) {
   return {.coalitions = r->integer(3), .organisations = r->integer(0), .kinds = r->integer(1), .people = r->integer(2)};
 }
 
+RegisterFigures register_figures(storage::Connection& c) {
+  auto r = c.query_one(
+      "SELECT (SELECT COUNT(*) FROM observatory_entries), (SELECT COUNT(DISTINCT body_id) FROM observatory_entries), "
+      "(SELECT COUNT(*) FROM datasets), (SELECT COUNT(DISTINCT producer_id) FROM datasets), "
+      "(SELECT COUNT(*) FROM territories), (SELECT COUNT(*) FROM organisations)");
+  return {.algorithms = r->integer(0),
+          .public_bodies = r->integer(1),
+          .datasets = r->integer(2),
+          .producers = r->integer(3),
+          .territories = r->integer(4),
+          .organisations = r->integer(5)};
+}
+
 }  // namespace fabrique::programme::store

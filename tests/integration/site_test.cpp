@@ -116,6 +116,29 @@ TEST(Site, LanguageComesFromTheBrowserAndTheSwitchKeepsThePage) {
   EXPECT_EQ(b.get("/langue/fr?retour=//evil.example").header("location"), "/");
 }
 
+// The main menu keeps to a few entries: the four public registers share one, which leads to a page
+// gathering them and stays marked on each register's pages.
+TEST(Site, ThePublicRegistersShareOneEntryOfTheMenu) {
+  Site site;
+  Browser b(site);
+  auto page = b.get("/registres");
+  ASSERT_EQ(page.status, 200);
+  for (const char* link : {R"(<a href="/observatoire">)", R"(<a href="/donnees">)", R"(<a href="/territoires">)",
+                           R"(<a href="/organisations">)"})
+    EXPECT_NE(page.body.find(link), std::string::npos) << link;
+  EXPECT_NE(page.body.find("0 jeu de données"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(<a href="/registres" aria-current="page">Registres publics</a>)"), std::string::npos);
+  for (const char* path : {"/observatoire", "/donnees", "/territoires", "/organisations"}) {
+    auto r = b.get(path);
+    EXPECT_NE(r.body.find(R"(<a href="/registres" aria-current="true">Registres publics</a>)"), std::string::npos)
+        << path;
+  }
+  // Not on a page that only starts with the same letters, nor on the others.
+  EXPECT_EQ(b.get("/coalitions").body.find(R"(aria-current="true")"), std::string::npos);
+  EXPECT_NE(b.get("/decisions").body.find(R"(<a href="/decisions" aria-current="page">Décisions</a>)"),
+            std::string::npos);
+}
+
 TEST(Site, UnknownPathIsA404AndWrongMethodA405) {
   Site site;
   EXPECT_EQ(request(site.port(), "GET", "/nulle-part").status, 404);
