@@ -161,7 +161,7 @@ TEST(Compose, AnHtmlBodyTakesTheParagraphsPlaceInTheHtmlPartOnly) {
   ASSERT_NE(html_part, std::string::npos);
   EXPECT_NE(message.find("<h2>Lettre</h2>", html_part), std::string::npos);
   EXPECT_EQ(message.find("<p>Bonjour,</p>"), std::string::npos);
-  EXPECT_LT(message.find("Bonjour,"), html_part);  // the paragraphs stay the plain text
+  EXPECT_LT(message.find("Bonjour,"), html_part);                      // the paragraphs stay the plain text
   EXPECT_NE(message.find("Confirmer", html_part), std::string::npos);  // the link too
 }
 
