@@ -13,6 +13,7 @@
 #include "demo/commons_data.hpp"
 #include "demo/datasets_data.hpp"
 #include "demo/events_data.hpp"
+#include "demo/newsletter_data.hpp"
 #include "demo/observatoire_data.hpp"
 #include "demo/programme_data.hpp"
 #include "demo/roadmaps_data.hpp"
@@ -257,6 +258,7 @@ Summary load(storage::Connection& c) {
   load_commons(c);
   load_observatoire(c, animateur);
   load_datasets(c, animateur);
+  load_newsletter(c, animateur);
   place_on_territories(c);
   return summary;
 }

@@ -15,6 +15,7 @@
 #include "invitations/pages.hpp"
 #include "journal/pages.hpp"
 #include "mail/pages.hpp"
+#include "newsletters/pages.hpp"
 #include "notifications/pages.hpp"
 #include "observatoire/pages.hpp"
 #include "opendata/pages.hpp"
@@ -297,6 +298,14 @@ const Router& routes() {
       r.get("/journal.atom", journal::journal_atom);
       r.get("/journal/coalitions/{slug}.atom", journal::coalition_atom);
       r.get("/journal/ecrire", signed_in(journal::new_post));  // ?coalition=
+      // The newsletters (src/newsletters/): those sent, the web version of one, the form sending one
+      namespace newsletters = fabrique::newsletters::pages;
+      r.get("/journal/lettres", newsletters::letters);  // ?page=
+      r.get("/journal/lettres.json", newsletters::letters_json);
+      r.get("/journal/lettres/ecrire", signed_in(newsletters::compose));
+      r.post("/journal/lettres/ecrire", signed_in(newsletters::send));  // action=count|test|send, confirmed=1
+      r.get("/journal/lettres/{id:int}", newsletters::letter);
+      r.get("/journal/lettres/{id:int}.json", newsletters::letter_json);
       r.post("/journal/ecrire", signed_in(journal::create_post)).creates();
       r.get("/journal/{slug}", journal::post);
       r.get("/journal/{slug}.json", journal::post_json);

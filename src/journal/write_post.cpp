@@ -14,8 +14,8 @@ PostResult write_post(storage::Connection& c, const User& actor, const PostInput
     throw Forbidden(i18n::N_("Only the animateurs and the co-porteurs of a coalition write in the journal."));
   Post p = validate(c, actor, in, now, out.errors);
   if (!out.errors.empty()) return out;
-  p.slug =
-      commons::unique_slug(p.title, [&](const std::string& s) { return s == "ecrire" || store::slug_taken(c, s); });
+  p.slug = commons::unique_slug(
+      p.title, [&](const std::string& s) { return s == "ecrire" || s == "lettres" || store::slug_taken(c, s); });
   p.author_id = actor.id;
   p.created_at = p.updated_at = now;
   p.id = store::insert_post(c, p);

@@ -9,6 +9,7 @@
 
 #include "i18n/i18n.hpp"
 #include "storage/database.hpp"
+#include "views/html.hpp"
 
 namespace fabrique::mail {
 
@@ -28,8 +29,11 @@ struct Mail {
   i18n::Lang lang = i18n::Lang::fr;
   std::string subject;                  // already in `lang`
   std::vector<std::string> paragraphs;  // plain text, already in `lang`
-  std::string link_label;               // optional: one link, drawn as a button in HTML
-  std::string link;                     // absolute URL (see url())
+  // Optional: the HTML part's body in place of `paragraphs`, for a mail with headings and links of its
+  // own (a newsletter); the plain-text part keeps `paragraphs`.
+  html::Html html;
+  std::string link_label;  // optional: one link, drawn as a button in HTML
+  std::string link;        // absolute URL (see url())
   // What the mail is about. Transactional kinds (kConfirmation, kPasswordRecovery, kAddressChange,
   // kAccountExists, kAccountDeleted, kReplyInvitation, kInvitation) are sent whatever the person's preferences; any
   // other kind carries List-Unsubscribe for `user_id` (RFC 8058 one-click).

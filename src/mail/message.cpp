@@ -110,8 +110,9 @@ std::string text_part(const Mail& m, const i18n::Translator& t) {
 }
 
 std::string html_part(const Mail& m, const i18n::Translator& t) {
-  Html paragraphs;
-  for (const auto& p : m.paragraphs) paragraphs += render("<p>{}</p>\n", p);
+  Html paragraphs = m.html;
+  if (m.html.empty())
+    for (const auto& p : m.paragraphs) paragraphs += render("<p>{}</p>\n", p);
   if (!m.link.empty()) paragraphs += render(R"(<p><a href="{}"><strong>{}</strong></a></p>)", m.link, m.link_label);
   Html foot = render("<p><small>{}</small></p>", footer(m, t));
   if (!transactional(m.kind) && m.user_id)

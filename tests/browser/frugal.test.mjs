@@ -28,6 +28,7 @@ const PUBLIC_PAGES = [
   ['the programme roadmap', '/feuille-de-route', 200],
   ['the commons', '/ressources', 200],
   ['the journal', '/journal', 200],
+  ['the newsletters sent', '/journal/lettres', 200],
   ['the observatory\'s scoreboard', '/observatoire', 200],
   ['the register of environmental data', '/donnees', 200],
 ];

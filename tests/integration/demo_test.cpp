@@ -70,6 +70,13 @@ TEST(Demo, LoadsTheWholeProgrammeThroughTheUseCases) {
                        "b.coalition_id = coalitions.id AND b.section IN ('intention', 'probleme')) = 2"),
             13);
   EXPECT_GE(site.count("SELECT COUNT(*) FROM coalition_members WHERE role = 'co-porteur'"), 4);
+  // One newsletter was sent in June 2021, to the members: the digest of the journal's posts by then.
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM newsletters WHERE content = 'digest' AND audience = 'members' AND "
+                       "recipients > 0 AND sent_at < 1625097600"),
+            1);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM newsletter_items"),
+            site.count("SELECT COUNT(*) FROM posts WHERE published_at < 1625097600"));
+  EXPECT_GE(site.count("SELECT COUNT(*) FROM newsletter_items"), 2);
   EXPECT_GE(site.count("SELECT COUNT(*) FROM interest_declarations WHERE organisation_id IS NOT NULL AND "
                        "message <> '' AND (lever_commande + lever_offre + lever_usages) > 0"),
             8);

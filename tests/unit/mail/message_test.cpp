@@ -153,6 +153,18 @@ TEST(Compose, AttachmentsGoInMultipartMixedAroundTheAlternative) {
   EXPECT_NE(message.find("Content-Disposition: attachment; filename=\"reset-day.ics\""), std::string::npos);
 }
 
+TEST(Compose, AnHtmlBodyTakesTheParagraphsPlaceInTheHtmlPartOnly) {
+  Mail m = sample();
+  m.html = html::trusted("<h2>Lettre</h2>");
+  const std::string message = compose(m, at_noon()).message;
+  const std::size_t html_part = message.find("Content-Type: text/html");
+  ASSERT_NE(html_part, std::string::npos);
+  EXPECT_NE(message.find("<h2>Lettre</h2>", html_part), std::string::npos);
+  EXPECT_EQ(message.find("<p>Bonjour,</p>"), std::string::npos);
+  EXPECT_LT(message.find("Bonjour,"), html_part);                      // the paragraphs stay the plain text
+  EXPECT_NE(message.find("Confirmer", html_part), std::string::npos);  // the link too
+}
+
 TEST(Compose, EachMailHasItsOwnMessageId) {
   EXPECT_NE(compose(sample(), at_noon()).message_id, compose(sample(), at_noon()).message_id);
 }
