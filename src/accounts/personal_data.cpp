@@ -115,6 +115,8 @@ const std::vector<PersonalReference>& personal_references() {
       {"invitations", "invited_by"},
       {"invitations", "accepted_by"},
       {"date_poll_answers", "user_id"},
+      {"breakout_groups", "facilitator_id"},
+      {"breakout_members", "user_id"},
   };
   return kReferences;
 }

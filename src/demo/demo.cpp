@@ -254,6 +254,7 @@ Summary load(storage::Connection& c) {
     summary.stage_changes += static_cast<std::int64_t>(k.steps.size());
   }
   load_events(c);
+  load_breakout_groups(c);
   load_roadmaps(c);
   load_commons(c);
   load_observatoire(c, animateur);

@@ -5,6 +5,7 @@
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "common/numbers.hpp"
+#include "events/groups.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
 #include "events/store.hpp"
@@ -76,6 +77,7 @@ MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors
   const auto made = roadmaps::store::actions_from_event(ctx.db, e.id);
   std::map<std::int64_t, bool> can_create;
   for (auto& i : store::items(ctx.db, e.id)) {
+    if (i.group_id) continue;  // in its group's notes
     if (i.kind == ItemKind::question) {
       page.questions.push_back(std::move(i));
     } else if (i.kind == ItemKind::decision) {
@@ -86,6 +88,7 @@ MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors
       page.next_steps.push_back({std::move(i), std::move(action)});
     }
   }
+  page.groups = store::groups_with_notes(ctx.db, e.id);
   page.attachments = store::attachments(ctx.db, e.id);
   page.errors = errors;
   if (page.organiser) {
@@ -153,10 +156,12 @@ Response minutes_json(Context& ctx) {
   for (const auto& org : store::present_organisations(ctx.db, e->id))
     orgs.push_back({{"slug", org.slug}, {"name", org.name}});
   for (const auto& p : named_attendees(ctx, *e)) people.push_back(boost::json::value(p));
-  for (const auto& i : store::items(ctx.db, e->id)) items.push_back(json::item(i));
+  for (const auto& i : store::items(ctx.db, e->id))
+    if (!i.group_id) items.push_back(json::item(i));
   o["organisations_present"] = std::move(orgs);
   o["people_present"] = std::move(people);
   o["items"] = std::move(items);
+  o["groups"] = json::groups(store::groups_with_notes(ctx.db, e->id));
   return coalitions::json::response(ctx, o);
 }
 

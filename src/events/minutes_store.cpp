@@ -52,7 +52,8 @@ std::optional<MinutesRevision> minutes_revision(Connection& c, std::int64_t even
 namespace {
 constexpr const char* kItemSelect =
     "SELECT i.id, i.event_id, i.kind, i.body, i.asked_by, i.asked_to, i.answer, i.due_at, k.id, k.slug, k.number, "
-    "k.title, e.slug, e.title, i.assignee_id, i.version, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END "
+    "k.title, e.slug, e.title, i.assignee_id, i.version, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, "
+    "i.group_id "
     "FROM minutes_items i JOIN events e ON e.id = i.event_id LEFT JOIN coalitions k ON k.id = i.coalition_id "
     "LEFT JOIN users u ON u.id = i.assignee_id ";
 MinutesItem read_item(const storage::Row& r) {
@@ -60,7 +61,10 @@ MinutesItem read_item(const storage::Row& r) {
   i.id = r.integer(0);
   i.event_id = r.integer(1);
   const std::string kind = r.text(2);
-  i.kind = kind == "decision" ? ItemKind::decision : kind == "next_step" ? ItemKind::next_step : ItemKind::question;
+  i.kind = kind == "decision"    ? ItemKind::decision
+           : kind == "next_step" ? ItemKind::next_step
+           : kind == "idea"      ? ItemKind::idea
+                                 : ItemKind::question;
   i.body = r.text(3);
   i.asked_by = r.text(4);
   i.asked_to = r.text(5);
@@ -72,6 +76,7 @@ MinutesItem read_item(const storage::Row& r) {
   i.assignee_id = r.optional_integer(14);
   i.version = r.integer(15);
   i.assignee_name = r.text(16);
+  i.group_id = r.optional_integer(17);
   return i;
 }
 }  // namespace
@@ -86,10 +91,10 @@ std::vector<MinutesItem> items(Connection& c, std::int64_t event_id) {
 void insert_item(Connection& c, const MinutesItem& i, sys_seconds now) {
   c.execute(
       "INSERT INTO minutes_items (event_id, kind, body, asked_by, asked_to, answer, due_at, coalition_id, "
-      "assignee_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "assignee_id, created_at, group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {i.event_id, std::string(item_kind_slug(i.kind)), i.body, i.asked_by, i.asked_to, i.answer, nullable(i.due_at),
        i.coalition ? storage::Value(i.coalition->id) : storage::Value(nullptr),
-       i.assignee_id ? storage::Value(*i.assignee_id) : storage::Value(nullptr), secs(now)});
+       i.assignee_id ? storage::Value(*i.assignee_id) : storage::Value(nullptr), secs(now), nullable(i.group_id)});
 }
 
 std::optional<MinutesItem> item(Connection& c, std::int64_t event_id, std::int64_t item_id) {

@@ -29,6 +29,8 @@ std::string_view item_kind_slug(ItemKind k) {
       return "decision";
     case ItemKind::next_step:
       return "next_step";
+    case ItemKind::idea:
+      return "idea";
   }
   return "question";
 }

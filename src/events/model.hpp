@@ -131,7 +131,7 @@ struct MinutesRevision {
   std::optional<std::int64_t> merged_with;  // the revision saved meanwhile that this one merged with
 };
 
-enum class ItemKind { question, decision, next_step };
+enum class ItemKind { question, decision, next_step, idea };  // idea: in a breakout group's notes
 std::string_view item_kind_slug(ItemKind k);
 
 struct MinutesItem {
@@ -148,6 +148,7 @@ struct MinutesItem {
   std::string assignee_name;                // their public name, or empty
   std::string event_slug, event_title;      // for lists outside the event (coalition page)
   std::int64_t version = 1;                 // moves on at each edit: two organisers never write over each other
+  std::optional<std::int64_t> group_id;     // written in a breakout group's notes (events/groups.hpp)
 };
 
 enum class ProposalStatus { proposed, adopted, merged, declined };

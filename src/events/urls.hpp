@@ -74,6 +74,15 @@ inline std::string remove_attachment(std::string_view slug, std::int64_t id) {
   return attachment(slug, id) + "/supprimer";
 }
 
+// Breakout groups (groups.hpp).
+inline std::string groups(std::string_view slug) { return event(slug) + "/groupes"; }
+inline std::string spread_groups(std::string_view slug) { return groups(slug) + "/repartir"; }
+inline std::string group(std::string_view slug, std::int64_t id) { return groups(slug) + "/" + std::to_string(id); }
+inline std::string group_notes(std::string_view slug, std::int64_t id) { return group(slug, id) + "/notes"; }
+inline std::string remove_group_note(std::string_view slug, std::int64_t id, std::int64_t note) {
+  return group_notes(slug, id) + "/" + std::to_string(note) + "/supprimer";
+}
+
 inline std::string proposals() { return "/propositions"; }
 inline std::string proposals_json() { return "/propositions.json"; }
 inline std::string new_proposal() { return "/propositions/nouvelle"; }

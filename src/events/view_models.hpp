@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/errors.hpp"
+#include "events/groups.hpp"
 #include "events/model.hpp"
 #include "events/times.hpp"
 #include "events/urls.hpp"
@@ -98,7 +99,7 @@ struct ShowPage {
 };
 
 // The organisers' sections of an event, each a page of its own, linked by OrganiserNav (shared.html).
-enum class Section { event, programme, new_slot, registrations, attendance, minutes };
+enum class Section { event, programme, new_slot, registrations, attendance, groups, minutes };
 
 // The fields of the forms creating and editing an event, loaded by pages::load_event_form()
 // (edit_pages.cpp): what they hold and what they offer to choose from, translated.
@@ -127,6 +128,7 @@ struct MinutesPage {
     html::Html action;  // the roadmap action made from it, or the button making one (roadmaps module)
   };
   std::vector<NextStep> next_steps;
+  std::vector<BreakoutGroup> groups;  // with their notes, which the lists above leave out
   std::vector<files::StoredFile> attachments;
   // The organisers' form adding an item: its choices (what was typed comes from the request).
   std::vector<fabrique::views::Option> item_kinds, item_people, item_coalitions;

@@ -9,6 +9,7 @@
 #include "datasets/pages.hpp"
 #include "decisions/pages.hpp"
 #include "events/date_poll.hpp"
+#include "events/groups.hpp"
 #include "events/pages.hpp"
 #include "follows/pages.hpp"
 #include "http/router.hpp"
@@ -252,6 +253,12 @@ const Router& routes() {
       r.post("/evenements/{slug}/dates/creneaux/{id:int}/supprimer", signed_in(events::remove_date_poll_slot));
       r.post("/evenements/{slug}/dates/reponses", signed_in(events::answer_date_poll));
       r.post("/evenements/{slug}/dates/choix", signed_in(events::choose_date));
+      r.get("/evenements/{slug}/groupes", signed_in(events::groups));
+      r.post("/evenements/{slug}/groupes", signed_in(events::save_groups));
+      r.post("/evenements/{slug}/groupes/repartir", signed_in(events::spread_groups));
+      r.get("/evenements/{slug}/groupes/{id:int}", events::group);
+      r.post("/evenements/{slug}/groupes/{id:int}/notes", signed_in(events::add_group_note));
+      r.post("/evenements/{slug}/groupes/{id:int}/notes/{note:int}/supprimer", signed_in(events::remove_group_note));
     }
     // Roadmaps and impact (public pages; changes by co-porteurs and animateurs)
     namespace roadmaps = fabrique::roadmaps::pages;

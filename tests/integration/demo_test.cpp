@@ -54,6 +54,10 @@ TEST(Demo, LoadsTheWholeProgrammeThroughTheUseCases) {
 
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM coalitions"), 13);
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM users WHERE role = 'animateur'"), 1);
+  // The Reset Fest Bretagne workshop in its three groups, each with a facilitator, members and notes.
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM breakout_groups WHERE facilitator_id IS NOT NULL"), 3);
+  EXPECT_EQ(site.count("SELECT COUNT(DISTINCT group_id) FROM breakout_members"), 3);
+  EXPECT_EQ(site.count("SELECT COUNT(DISTINCT group_id) FROM minutes_items WHERE kind = 'idea'"), 3);
   // Every demo person belongs to exactly one organisation; the others have no member.
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), site.count("SELECT COUNT(*) FROM users"));
   EXPECT_GE(site.count("SELECT COUNT(*) FROM users WHERE show_name = 1"), 2);
