@@ -416,7 +416,8 @@ const Router& routes() {
       r.get("/observatoire/{slug}/historique.json", obs::history_json);
       r.get("/observatoire/{slug}/modifier", signed_in(obs::edit_form));
       r.post("/observatoire/{slug}/modifier", signed_in(obs::update));
-      r.get("/observatoire/{slug}/proposer", signed_in(obs::correction_form));  // ?sur=FIELD_OR_CRITERION
+      r.get("/observatoire/{slug}/proposer",
+            signed_in(obs::correction_form));  // ?sur=FIELD_OR_CRITERION: redirects to it
       r.post("/observatoire/{slug}/proposer", signed_in(obs::propose));
       r.post("/observatoire/{slug}/reponse", signed_in(obs::answer));
       r.post("/compte/notifications/lues", signed_in(fabrique::notifications::pages::mark_read));

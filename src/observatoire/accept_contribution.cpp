@@ -5,6 +5,7 @@
 
 #include "common/text.hpp"
 #include "notifications/notifications.hpp"
+#include "observatoire/form_fields.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/store.hpp"
 #include "observatoire/urls.hpp"
@@ -32,6 +33,20 @@ Correction proposed_correction(const Contribution& k) {
   auto tv = o.find("to_verify");
   out.evidence = {k.target,          get("level"), get("url"),
                   get("checked_on"), get("note"),  tv != o.end() && tv->value().is_bool() && tv->value().as_bool()};
+  return out;
+}
+
+ProposedChanges proposed_changes(const Contribution& k) {
+  ProposedChanges out;
+  boost::system::error_code ec;
+  auto v = boost::json::parse(k.proposal, ec);
+  if (ec || !v.is_object()) return out;
+  const auto& o = v.as_object();
+  if (auto it = o.find("base_revision"); it != o.end() && it->value().is_int64())
+    out.base_revision = it->value().as_int64();
+  if (auto it = o.find("changes"); it != o.end() && it->value().is_object())
+    for (const auto& [name, value] : it->value().as_object())
+      if (value.is_string()) out.changes[std::string(name)] = std::string(value.as_string());
   return out;
 }
 
@@ -103,6 +118,56 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
     o.comment = "Proposed entry accepted";
     written = write_entry(c, nullptr, clean, o);
     if (written) invite_reply(c, *written, now);
+  } else if (k->kind == ContributionKind::correction) {
+    auto e = store::by_slug(c, k->entry_slug);
+    if (!e) throw NotFound();
+    // What is accepted is brought onto the entry as it is now, piece by piece; the rest is left out.
+    const text::Fields changes = proposed_changes(*k).changes;
+    std::string why = review_reason(review, errors);
+    auto refused = [&](const std::string& name) {
+      return std::find(review.not_accepted.begin(), review.not_accepted.end(), correction_item(name)) !=
+             review.not_accepted.end();
+    };
+    text::Fields f = form_fields(e->doc);
+    bool any = false;
+    for (const auto& [name, value] : changes)
+      if (!refused(name)) {
+        f[name] = value;
+        any = true;
+      }
+    FieldErrors whole;
+    Document clean = validate_document(document_of(f), whole, now);
+    if (!whole.empty() && errors.empty()) {
+      // Accepted apart, pieces that go together (a category and its EU database entry) would leave
+      // the entry incomplete.
+      std::string first = correction_item(whole.items().front().first);
+      errors.add("review_" + first,
+                 N_("With what you accept, the entry would no longer be complete: accept the changes that go "
+                    "together, or leave them all out."));
+    }
+    if (!errors.empty()) return {};
+    if (!any) {
+      // Nothing of it accepted: it is rejected, with the reason.
+      store::decide(c, id, ContributionStatus::rejected, why, actor.id, now);
+      notifications::notify(
+          c, k->contributor_id, notifications::kContributions,
+          N_("Your contribution about “{}” was not accepted; the reason is on your contributions page."),
+          urls::contribution(id), now, e->name());
+      tx.commit();
+      return e->slug;
+    }
+    o.comment = "Correction accepted";
+    written = clean == e->doc ? e : write_entry(c, &*e, clean, o);
+    if (!written) throw NotFound();
+    reason = review.not_accepted.empty() ? std::string() : why;
+    store::decide(c, id, ContributionStatus::accepted, reason, actor.id, now);
+    notifications::notify(c, k->contributor_id, notifications::kContributions,
+                          reason.empty() ? N_("Your correction to “{}” was accepted.")
+                                         : N_("Your correction to “{}” was accepted in part; what was not "
+                                              "accepted and why is on your contribution's page."),
+                          reason.empty() ? urls::entry(written->slug) : urls::contribution(id), now, written->name());
+    tx.commit();
+    return written->slug;
   } else {
     auto e = store::by_slug(c, k->entry_slug);
     if (!e) throw NotFound();

@@ -1,10 +1,14 @@
-// Contributions: a member proposes a correction of one field or one criterion's evidence; editors
-// see the queue and accept (possibly corrected) or reject with a reason; contributors follow theirs.
+// Contributions: a member proposes a correction of an entry, every field and criterion's evidence in
+// one form; editors see the queue and accept piece by piece (or, for the corrections of one field sent
+// before, possibly corrected) or reject with a reason; contributors follow theirs.
+#include <algorithm>
 #include <boost/json.hpp>
 
+#include "common/numbers.hpp"
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/evidence.hpp"
+#include "observatoire/form_fields.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/pages.hpp"
 #include "observatoire/rubric.hpp"
@@ -23,6 +27,7 @@ namespace fv = fabrique::views;
 
 namespace {
 
+// The old one-field moderation form of a correction sent before whole-entry corrections.
 Correction correction_from_form(const Context& ctx) {
   const auto& f = ctx.form;
   Correction k;
@@ -42,22 +47,60 @@ Correction correction_from_form(const Context& ctx) {
   return k;
 }
 
-// The form that proposes a correction to `e`, filled with `k`.
-CorrectionPage load_correction(Context& ctx, const Entry& e, const Correction& k, const FieldErrors& errors) {
+// The form that proposes a correction to `e`: the whole entry as `d` from revision `base`, with the
+// evidence its own fields offer, and the score it would get when `preview`.
+CorrectionPage load_correction(Context& ctx, const Entry& e, const Document& d, std::int64_t base,
+                               const FieldErrors& errors, bool preview) {
   CorrectionPage page;
   page.entry = e;
   page.title = fmt::format(fmt::runtime(ctx.tr(N_("Propose a correction to “{}”"))), e.name());
-  page.correction = k;
+  page.doc = d;
+  page.base_revision = base;
+  page.source = ctx.form.get("source");
   page.errors = errors;
+  page.evidence = views::evidence_form(ctx, page.doc, page.errors, preview);
   return page;
 }
 
-Response render_correction(Context& ctx, const Entry& e, const Correction& k, const FieldErrors& errors, int status,
-                           const std::string& offered_from = {}) {
-  CorrectionPage page = load_correction(ctx, e, k, errors);
-  page.offered_from = offered_from;
+Response render_correction(Context& ctx, const Entry& e, const Document& d, std::int64_t base,
+                           const FieldErrors& errors, int status, bool preview = false) {
+  CorrectionPage page = load_correction(ctx, e, d, base, errors, preview);
+  if (preview) status = page.errors.empty() ? 200 : 422;
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::CorrectionForm{.page = page, .csrf = ctx.csrf_token()}));
+}
+
+// A value of a form field as the review shows it: a choice by its label, an empty one as "(empty)".
+std::string shown_value(const Context& ctx, const std::string& name, const std::string& value) {
+  if (value.empty()) return ctx.tr(N_("(empty)"));
+  return views::form_field_choice(*ctx.t, name, value).value_or(value);
+}
+
+// The label of a piece of a correction: a field, "O3 — Legal basis with a link", or a list.
+std::string item_label(const Context& ctx, const std::string& item) {
+  if (const FieldDef* f = field(item)) return ctx.tr(f->label);
+  if (rubric().criterion(item)) return item + " — " + views::criterion_label(*ctx.t, item);
+  const char* list = item == "data_sources" ? N_("Data sources") : N_("Impact assessments");
+  return ctx.tr(list);
+}
+
+// A correction's pieces, in the form's order, each with its parts as the entry has them now (`now`)
+// and as proposed.
+std::vector<ContributionPage::ChangeItem> change_items(const Context& ctx, const text::Fields& changes,
+                                                       const text::Fields& now) {
+  std::vector<ContributionPage::ChangeItem> out;
+  for (const auto& name : form_field_names()) {
+    auto it = changes.find(name);
+    if (it == changes.end()) continue;
+    std::string key = correction_item(name);
+    if (out.empty() || out.back().key != key)
+      out.push_back({key, item_label(ctx, key), {}, ctx.form.get("review_" + key) != "reject"});
+    auto before = now.find(name);
+    out.back().parts.push_back({views::form_field_label(*ctx.t, name),
+                                shown_value(ctx, name, before == now.end() ? std::string() : before->second),
+                                shown_value(ctx, name, it->second)});
+  }
+  return out;
 }
 
 // A piece of evidence in one line: its level, its address, its quote or note.
@@ -83,6 +126,14 @@ std::vector<ContributionPage::Row> proposal_rows(const Context& ctx, const Contr
       rows.push_back({ctx.tr(N_("Data source")), s.name + (s.description.empty() ? "" : " — " + s.description)});
     for (const auto& e : d.evidence)
       rows.push_back({e.criterion + " — " + views::criterion_label(*ctx.t, e.criterion), evidence_text(ctx, e)});
+    return rows;
+  }
+  if (k.kind == ContributionKind::correction) {
+    auto p = proposed_changes(k);
+    read = !p.changes.empty();
+    for (const auto& name : form_field_names())
+      if (auto it = p.changes.find(name); it != p.changes.end())
+        rows.push_back({views::form_field_label(*ctx.t, name), shown_value(ctx, name, it->second)});
     return rows;
   }
   boost::system::error_code ec;
@@ -125,6 +176,19 @@ ContributionPage load_contribution(Context& ctx, const Contribution& k, const Fi
         page.review.push_back({e, e.criterion + " — " + views::criterion_label(*ctx.t, e.criterion),
                                views::level_text(*ctx.t, e), ctx.form.get("review_" + e.criterion) != "reject"});
       page.proposed_score = compute_score(rubric(), d.evidence);
+      page.review_reason = ctx.form.get("review_reason");
+    } else if (k.kind == ContributionKind::correction) {
+      // Each piece is accepted unless the editor said otherwise in a refused review.
+      auto e = store::by_slug(ctx.db, k.entry_slug);
+      if (!e) throw NotFound();
+      const text::Fields now = form_fields(e->doc);
+      const text::Fields changes = proposed_changes(k).changes;
+      page.changes = change_items(ctx, changes, now);
+      text::Fields all = now;
+      for (const auto& [name, value] : changes) all[name] = value;
+      FieldErrors ignored;
+      page.current_score = e->score;
+      page.proposed_score = preview_score(document_of(all), ignored, ctx.now);
       page.review_reason = ctx.form.get("review_reason");
     }
     page.accept_errors = accept_errors;
@@ -169,39 +233,26 @@ Contribution visible_contribution(Context& ctx) {
 Response correction_form(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
   if (!e) return fv::not_found(ctx);
-  Correction k;
-  k.target = ctx.query.get("sur");
-  // A criterion without evidence is offered what the entry already gives (its legal basis link…).
-  std::string offered_from;
-  if (rubric().criterion(k.target) && !e->doc.evidence_for(k.target)) {
-    Document d = e->doc;
-    if (!offer_evidence(d, {}, views::today(ctx.now)).empty() && d.evidence_for(k.target)) {
-      k.evidence = *d.evidence_for(k.target);
-      offered_from = views::offer_source(*ctx.t, e->doc, k.target);
-    }
+  // The old links that corrected one field or criterion (?sur=) lead to that field of the whole form.
+  if (std::string on = ctx.query.get("sur"); !on.empty()) {
+    std::string anchor = rubric().criterion(on) ? "evidence_" + on + "_url" : field(on) ? on : std::string();
+    return Response::redirect(urls::propose(e->slug) + (anchor.empty() ? "" : "#f-" + anchor));
   }
-  return render_correction(ctx, *e, k, {}, 200, offered_from);
+  return render_correction(ctx, *e, e->doc, e->revision, {}, 200);
 }
 
 Response propose(Context& ctx) {
-  Correction k = correction_from_form(ctx);
-  if (ctx.form.has("preview")) {
-    // The preview button of the same form: the entry's score with the correction, nothing written.
-    auto e = store::by_slug(ctx.db, ctx.param("slug"));
-    if (!e) return fv::not_found(ctx);
-    FieldErrors errors;
-    Document doc = e->doc;
-    if (rubric().criterion(k.target) || field(k.target))
-      apply_correction(doc, k, errors, ctx.now);
-    else
-      errors.add("target", N_("Choose a field or a criterion from the list."));
-    CorrectionPage page = load_correction(ctx, *e, k, errors);
-    if (errors.empty()) views::preview_into(page.evidence, *ctx.t, doc, page.errors, ctx.now);
-    return fv::page(ctx, page.errors.empty() ? 200 : 422, page.title,
-                    html::render(*ctx.t, templates::CorrectionForm{.page = page, .csrf = ctx.csrf_token()}));
-  }
-  auto errors = propose_correction(ctx.db, *ctx.user, ctx.param("slug"), k, ctx.now);
-  if (!errors.empty()) return render_correction(ctx, *store::by_slug(ctx.db, ctx.param("slug")), k, errors, 422);
+  auto e = store::by_slug(ctx.db, ctx.param("slug"));
+  if (!e) return fv::not_found(ctx);
+  EntryCorrection in;
+  in.doc = views::document_from_form(ctx);
+  in.source = ctx.form.get("source");
+  in.base_revision = numbers::whole(ctx.form.get("base_revision"), 0, numbers::kMaxId).value_or(e->revision);
+  // The preview button of the same form: the entry's score with the correction, nothing written.
+  if (ctx.form.has("preview")) return render_correction(ctx, *e, in.doc, in.base_revision, {}, 200, true);
+  FieldErrors errors;
+  propose_entry_correction(ctx.db, *ctx.user, e->slug, in, errors, ctx.now);
+  if (!errors.empty()) return render_correction(ctx, *e, in.doc, in.base_revision, errors, 422);
   return Response::redirect(urls::contributions_sent());
 }
 
@@ -224,6 +275,14 @@ Response accept(Context& ctx) {
     auto d = json::parse_document(std::string_view(k->proposal)).value_or(Document{});
     for (const auto& e : d.evidence)
       if (ctx.form.get("review_" + e.criterion) == "reject") review.not_accepted.push_back(e.criterion);
+    review.reason = ctx.form.get("review_reason");
+  } else if (k->kind == ContributionKind::correction) {
+    // One decision per piece of the correction, in one form: "reject" leaves it out.
+    for (const auto& [name, value] : proposed_changes(*k).changes)
+      if (std::string item = correction_item(name);
+          ctx.form.get("review_" + item) == "reject" &&
+          std::find(review.not_accepted.begin(), review.not_accepted.end(), item) == review.not_accepted.end())
+        review.not_accepted.push_back(item);
     review.reason = ctx.form.get("review_reason");
   } else {
     edited = correction_from_form(ctx);

@@ -11,6 +11,7 @@
 #include "observatoire/views.hpp"
 #include "territories/placing.hpp"
 #include "views/layout.hpp"
+#include "views/merge.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::observatoire::pages {
@@ -42,10 +43,11 @@ Response render_new(Context& ctx, const Document& d, const FieldErrors& errors, 
                   html::render(*ctx.t, templates::NewEntry{.page = page, .csrf = ctx.csrf_token()}));
 }
 
-// The form that edits `e`, filled with `d` from revision `base`.
+// The form that edits `e`, filled with `d` from revision `base`; `conflicts` the fields to settle.
 EditPage load_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t base, const FieldErrors& errors,
-                   bool conflict, const std::vector<std::string>& places, bool preview) {
+                   bool conflict, const std::vector<std::string>& places, bool preview, fv::Conflicts conflicts = {}) {
   EditPage page;
+  page.conflicts = std::move(conflicts);
   page.places = territories::form_picker(ctx, places);
   page.entry = e;
   page.title = fmt::format(fmt::runtime(ctx.tr(N_("Edit “{}”"))), e.name());
@@ -55,18 +57,30 @@ EditPage load_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t
   page.comment = ctx.form.get("comment");
   page.conflict = conflict;
   page.errors = errors;
-  // The entry as saved is shown as it is; what the editor sends back is offered evidence from.
-  if (ctx.request.method != http::Method::get)
+  // The entry as saved is shown as it is; what the editor sends back is offered evidence from, but
+  // not on the conflict page, where only what the two saves changed is to settle.
+  if (ctx.request.method != http::Method::get && page.conflicts.empty())
     page.evidence = views::evidence_form(ctx, page.doc, page.errors, preview);
   return page;
 }
 
 Response render_edit(Context& ctx, const Entry& e, const Document& d, std::int64_t base, const FieldErrors& errors,
-                     bool conflict, int status, const std::vector<std::string>& places, bool preview = false) {
-  EditPage page = load_edit(ctx, e, d, base, errors, conflict, places, preview);
+                     bool conflict, int status, const std::vector<std::string>& places, bool preview = false,
+                     fv::Conflicts conflicts = {}) {
+  EditPage page = load_edit(ctx, e, d, base, errors, conflict, places, preview, std::move(conflicts));
   if (preview) status = page.errors.empty() ? 200 : 422;
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::EditEntry{.page = page, .csrf = ctx.csrf_token()}));
+}
+
+// The fields of an entry both sides changed since the revision its form started from, to settle;
+// `answer` what the person already answered for them. Choices from lists are shown by their labels.
+fv::Conflicts entry_conflicts(Context& ctx, const SaveResult& r, const text::MergeAnswer& answer) {
+  auto label_of = [&](const std::string& name) { return views::form_field_label(*ctx.t, name); };
+  auto shown = [&](const std::string& name, const std::string& value) {
+    return views::form_field_choice(*ctx.t, name, value);
+  };
+  return fv::conflicts_of(ctx, r.merge, r.entry->revision, answer, label_of, shown);
 }
 
 Entry editable(Context& ctx) {
@@ -122,13 +136,23 @@ Response update(Context& ctx) {
   edit.source = ctx.form.get("source");
   edit.comment = ctx.form.get("comment");
   edit.territories = territories::picked_keys(ctx);
+  edit.merge = fv::read_merge(ctx.form);
   if (territories::picker_searched(ctx))  // the picker searched: the form again, nothing saved
     return render_edit(ctx, editable(ctx), edit.doc, edit.base_revision, {}, false, 200, *edit.territories);
   auto r = update_entry(ctx.db, *ctx.user, ctx.param("slug"), edit, ctx.now);
-  if (r.errors.empty() && !r.conflict) return fv::redirect_saved(urls::entry(ctx.param("slug")), fv::Saved::entry);
-  // On conflict the next save starts from the current revision: the editor has been warned.
-  return render_edit(ctx, *r.entry, edit.doc, r.conflict ? r.entry->revision : edit.base_revision, r.errors, r.conflict,
-                     r.conflict ? 409 : 422, *edit.territories);
+  if (r.errors.empty() && !r.conflict) {
+    // A save merged with someone else's says so on the entry's page.
+    if (r.merged_with) return Response::redirect(fv::merged(urls::entry(r.entry->slug), r.merged_with));
+    return fv::redirect_saved(urls::entry(r.entry->slug), fv::Saved::entry);
+  }
+  // What only one side changed is merged in the form; the fields both changed are drawn to settle.
+  const Document& shown = r.form ? *r.form : edit.doc;
+  const std::int64_t base = r.form ? r.form_revision : edit.base_revision;
+  const int status = r.conflict && r.errors.empty() ? 409 : 422;
+  if (r.merge.to_settle())
+    return render_edit(ctx, *r.entry, shown, base, r.errors, true, status, *edit.territories, false,
+                       entry_conflicts(ctx, r, edit.merge));
+  return render_edit(ctx, *r.entry, shown, base, r.errors, r.conflict, status, *edit.territories);
 }
 
 }  // namespace fabrique::observatoire::pages

@@ -103,7 +103,7 @@ Response history_json(Context& ctx) {
   if (!e) return coalitions::json::not_found(ctx);
   boost::json::array revisions, scores;
   for (const auto& r : store::revisions(ctx.db, e->id)) {
-    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, std::nullopt});
+    auto o = coalitions::json::revision({r.number, r.created_at, r.author, r.comment, std::nullopt, r.merged_with});
     o["source"] = r.source;
     revisions.push_back(std::move(o));
   }

@@ -160,6 +160,7 @@ struct Revision {
   std::string author;  // public name, or empty
   std::string source;
   std::string comment;
+  std::optional<std::int64_t> merged_with;  // the revision saved meanwhile it was merged with
 };
 
 struct ScoreRecord {
@@ -168,17 +169,23 @@ struct ScoreRecord {
   Score score;
 };
 
-enum class ContributionKind { entry, field, evidence };
+// `correction`: a correction of the whole entry in one submission (issue #19), every field changed and
+// every criterion's evidence given; `field` and `evidence`, one of them alone, as corrections were sent
+// before.
+enum class ContributionKind { entry, field, evidence, correction };
 enum class ContributionStatus { pending, accepted, rejected };
 
-// A member's proposal: a new entry, or a correction to one field or one criterion's evidence.
+// A member's proposal: a new entry, a correction of an entry, or (before) of one field or one
+// criterion's evidence.
 struct Contribution {
   std::int64_t id = 0;
   std::optional<std::int64_t> entry_id;
   std::string entry_slug, entry_name;
   ContributionKind kind = ContributionKind::field;
-  std::string target;    // field key or criterion id
-  std::string proposal;  // JSON: a document, {"value": …} or an evidence object
+  std::string target;  // field key or criterion id; empty for a correction
+  // JSON: a document, {"base_revision": n, "changes": {form field: value}} (a correction: what it
+  // changes, named as form_fields names them), {"value": …} or an evidence object
+  std::string proposal;
   std::string source;
   std::int64_t contributor_id = 0;
   std::string contributor_name;

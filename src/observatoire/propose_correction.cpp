@@ -1,6 +1,8 @@
-// Use case: a member proposes a correction of one field, or of one criterion's evidence, with a source.
+// Use case: a member proposes a correction of an entry, every field and criterion's evidence in one
+// submission, with a source.
 #include <boost/json.hpp>
 
+#include "observatoire/form_fields.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/store.hpp"
 #include "observatoire/use_cases.hpp"
@@ -10,45 +12,35 @@ namespace fabrique::observatoire {
 
 using i18n::N_;
 
-namespace {
-
-// The correction checked on its own; the proposal as stored (JSON).
-std::string checked_proposal(const Correction& in, FieldErrors& errors, sys_seconds now) {
-  if (in.kind == ContributionKind::evidence) {
-    Evidence e = in.evidence;
-    e.criterion = in.target;
-    e = validate_evidence(e, errors, now, "evidence_");
-    if (errors.find("evidence_criterion")) errors.add("target", N_("Choose a field or a criterion from the list."));
-    auto doc = json::document(Document{{}, {}, {}, {e}});
-    return boost::json::serialize(doc.at("evidence").as_array().at(0));
-  }
-  std::string value = validate_field(in.target, in.value, errors);
-  return boost::json::serialize(boost::json::object{{"value", value}});
-}
-
-}  // namespace
-
-FieldErrors propose_correction(storage::Connection& c, const User& actor, std::string_view slug, const Correction& in,
-                               sys_seconds now) {
-  FieldErrors errors;
-  std::string proposal = checked_proposal(in, errors, now);
+std::int64_t propose_entry_correction(storage::Connection& c, const User& actor, std::string_view slug,
+                                      const EntryCorrection& in, FieldErrors& errors, sys_seconds now) {
+  Document clean = validate_document(in.doc, errors, now);
   std::string src = validate_source(in.source, errors, true);
   storage::Transaction tx(c, true);
   auto e = store::by_slug(c, slug);
   if (!e) throw NotFound();
-  if (!errors.empty()) return errors;
+  // What this person changed: against the revision their form was drawn from, so that a save made
+  // meanwhile is not taken for their change.
+  Document before = store::document_at(c, e->id, in.base_revision).value_or(e->doc);
+  text::Fields changes = changed_fields(form_fields(before), form_fields(clean));
+  if (changes.empty() && errors.empty())
+    errors.add(fields().front().key,
+               N_("Nothing was changed: correct a field or give the evidence of a criterion, then send."));
+  if (!errors.empty()) return 0;
+  boost::json::object changed;
+  for (const auto& [name, value] : changes) changed[name] = value;
   Contribution k;
   k.entry_id = e->id;
-  k.kind = in.kind;
-  k.target = in.target;
-  k.proposal = proposal;
+  k.kind = ContributionKind::correction;
+  k.proposal = boost::json::serialize(boost::json::object{
+      {"base_revision", in.base_revision <= e->revision ? in.base_revision : e->revision}, {"changes", changed}});
   k.source = src;
   k.contributor_id = actor.id;
   k.created_at = now;
-  store::insert_contribution(c, k);
+  std::int64_t id = store::insert_contribution(c, k);
   tell_editors(c, actor, e->name(), now);
   tx.commit();
-  return errors;
+  return id;
 }
 
 }  // namespace fabrique::observatoire

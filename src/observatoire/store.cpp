@@ -88,6 +88,7 @@ const char* kind_key(ContributionKind k) {
     case ContributionKind::evidence:
       return "evidence";
     case ContributionKind::field:
+    case ContributionKind::correction:  // stored as a field without a target: the kinds are checked
       break;
   }
   return "field";
@@ -257,21 +258,22 @@ bool update(Connection& c, const Entry& e) {
 
 void insert_revision(Connection& c, std::int64_t entry_id, std::int64_t number, const Document& d,
                      std::optional<std::int64_t> author, const std::string& source, const std::string& comment,
-                     sys_seconds when) {
+                     sys_seconds when, std::optional<std::int64_t> merged_with) {
   c.execute(
-      "INSERT INTO observatory_revisions (entry_id, number, document, author_id, source, comment, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)",
-      {entry_id, number, json::serialize(d), nullable(author), source, comment, secs(when)});
+      "INSERT INTO observatory_revisions (entry_id, number, document, author_id, source, comment, created_at, "
+      "merged_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {entry_id, number, json::serialize(d), nullable(author), source, comment, secs(when), nullable(merged_with)});
 }
 
 std::vector<Revision> revisions(Connection& c, std::int64_t entry_id) {
   std::vector<Revision> out;
   for (const auto& r :
-       c.query("SELECT v.number, v.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, v.source, v.comment "
+       c.query("SELECT v.number, v.created_at, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, v.source, v.comment, "
+               "v.merged_with "
                "FROM observatory_revisions v LEFT JOIN users u ON u.id = v.author_id WHERE v.entry_id = ? "
                "ORDER BY v.number DESC",
                {entry_id}))
-    out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4)});
+    out.push_back({r.integer(0), at(r.integer(1)), r.text(2), r.text(3), r.text(4), r.optional_integer(5)});
   return out;
 }
 
@@ -328,6 +330,7 @@ Contribution read_contribution(const storage::Row& r) {
            : kind == "evidence" ? ContributionKind::evidence
                                 : ContributionKind::field;
   k.target = r.text(5);
+  if (k.kind == ContributionKind::field && k.target.empty()) k.kind = ContributionKind::correction;
   k.proposal = r.text(6);
   k.source = r.text(7);
   k.contributor_id = r.integer(8);

@@ -52,7 +52,7 @@ bool update(Connection& c, const Entry& e);
 
 void insert_revision(Connection& c, std::int64_t entry_id, std::int64_t number, const Document& d,
                      std::optional<std::int64_t> author, const std::string& source, const std::string& comment,
-                     sys_seconds at);
+                     sys_seconds at, std::optional<std::int64_t> merged_with = std::nullopt);
 std::vector<Revision> revisions(Connection& c, std::int64_t entry_id);  // newest first
 std::optional<Document> document_at(Connection& c, std::int64_t entry_id, std::int64_t number);
 

@@ -9,6 +9,7 @@
 #include "common/errors.hpp"
 #include "observatoire/model.hpp"
 #include "storage/database.hpp"
+#include "text/merge.hpp"
 
 namespace fabrique::observatoire {
 
@@ -30,6 +31,13 @@ struct SaveResult {
   bool conflict = false;
   bool unchanged = false;
   std::optional<Entry> entry;
+  // update_entry: a save merged with a revision saved meanwhile names it (0 otherwise). When fields both
+  // changed are left to settle (merge.to_settle()), or the merged entry is refused, `form` is the
+  // document to draw again from revision `form_revision`: what only one side changed already merged.
+  std::int64_t merged_with = 0;
+  text::Resolution merge;
+  std::optional<Document> form;
+  std::int64_t form_revision = 0;
 };
 
 // create_entry.cpp. Editors. Outcomes: created at revision 1 with its computed score | field errors |
@@ -46,9 +54,13 @@ struct EntryEdit {
   // The keys of the territories it is placed on: not part of its revisions; none (nullopt) leaves
   // them as they are.
   std::optional<std::vector<std::string>> territories;
+  text::MergeAnswer merge;  // what the conflict page answered, if the form comes from one
 };
-// update_entry.cpp. Editors. The score is recomputed from the evidence; a new score row is kept when
-// it changed. Outcomes: new revision | unchanged | conflict (409) | field errors | Forbidden | NotFound.
+// update_entry.cpp. Editors. A form from an older revision is merged field by field (form_fields.hpp)
+// with what was saved meanwhile: what only one side changed is kept; the fields both changed
+// differently are to settle first, and nothing is written until every one is. The score is recomputed
+// from the evidence; a new score row is kept when it changed. Outcomes: new revision (perhaps merged) |
+// unchanged | fields to settle or conflict (409) | field errors | Forbidden | NotFound.
 SaveResult update_entry(storage::Connection& c, const User& actor, std::string_view slug, const EntryEdit& edit,
                         sys_seconds now);
 
@@ -57,6 +69,8 @@ SaveResult update_entry(storage::Connection& c, const User& actor, std::string_v
 std::int64_t propose_entry(storage::Connection& c, const User& actor, const Document& doc, const std::string& source,
                            FieldErrors& errors, sys_seconds now);
 
+// A correction of one field or of one criterion's evidence, as corrections were sent before the whole
+// entry could be corrected at once: how those still waiting are moderated.
 struct Correction {
   ContributionKind kind = ContributionKind::field;  // field or evidence
   std::string target;                               // field key, or criterion id
@@ -64,20 +78,40 @@ struct Correction {
   Evidence evidence;                                // for a criterion (criterion = target)
   std::string source;
 };
-// propose_correction.cpp. Any member proposes a correction of one field or one criterion's evidence.
-// Outcomes: recorded (pending) | field errors | NotFound.
-FieldErrors propose_correction(storage::Connection& c, const User& actor, std::string_view slug, const Correction& in,
-                               sys_seconds now);
 
-// What editors decide, in the same review, on the evidence of a proposed entry: the criteria whose
-// evidence they do not accept (the others are accepted), and why, for the contributor.
+// A correction of the whole entry in one submission (issue #19): the entry as the correction form sends
+// it (every field, the evidence of every criterion), from revision `base_revision`.
+struct EntryCorrection {
+  std::int64_t base_revision = 0;
+  Document doc;
+  std::string source;
+};
+// propose_correction.cpp. Any member proposes a correction of an entry: what differs from the revision
+// the form was drawn from is kept as one contribution (the fields changed and the evidence given).
+// Outcomes: the contribution's id | field errors beside each field (the entry's own checks, nothing
+// changed, a source missing or too long) | NotFound.
+std::int64_t propose_entry_correction(storage::Connection& c, const User& actor, std::string_view slug,
+                                      const EntryCorrection& in, FieldErrors& errors, sys_seconds now);
+// What a correction proposes: the form fields it changes (form_fields.hpp) and the revision its form
+// was drawn from (accept_contribution.cpp).
+struct ProposedChanges {
+  std::int64_t base_revision = 0;
+  text::Fields changes;
+};
+ProposedChanges proposed_changes(const Contribution& k);
+
+// What editors decide, in the same review, on the evidence of a proposed entry or the pieces of a
+// correction (correction_item): those they do not accept (the others are accepted), and why, for the
+// contributor.
 struct EvidenceReview {
   std::vector<std::string> not_accepted;
   std::string reason;
 };
 // accept_contribution.cpp. Editors accept a pending contribution, possibly edited first (`edited`:
 // the value or evidence they corrected; empty to keep the proposal). A proposed entry is published
-// with the evidence `review` accepts, criterion by criterion, and its score computed from it. The
+// with the evidence `review` accepts, criterion by criterion, and its score computed from it; a
+// correction writes what `review` accepts, field by field and criterion by criterion, as one revision
+// of the entry (accepting none of it rejects it, with the reason). The
 // change becomes a revision whose source is the contribution's; the contributor is notified of what
 // was accepted. Outcomes: the entry's slug | field errors (the edited value is wrong, the entry would
 // no longer be valid, evidence not accepted without a reason) | Forbidden | NotFound (or already

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/merge.hpp"
 
 namespace fabrique::observatoire {
 
@@ -99,6 +101,8 @@ struct EditPage {
   std::int64_t base_revision = 0;  // the revision the form started from
   std::string source, comment;
   bool conflict = false;  // someone saved the entry meanwhile
+  // The fields both that save and this form changed, drawn side by side to settle.
+  fabrique::views::Conflicts conflicts;
   FieldErrors errors;
   territories::Picker places;
   EvidenceForm evidence;
@@ -125,16 +129,16 @@ struct EditorsPage {
   FieldErrors errors;
 };
 
-// The form that proposes a correction (/observatoire/{slug}/proposer), loaded by pages::load_correction().
+// The form that proposes a correction of an entry (/observatoire/{slug}/proposer), the whole entry as
+// in the entry form, loaded by pages::load_correction().
 struct CorrectionPage {
   Entry entry;
-  std::string title;      // "Propose a correction to “…”", translated
-  Correction correction;  // as typed; `target` may come from the address (?sur=)
-  // When the evidence of the criterion asked for was filled from the entry's own fields: the label of
-  // the field it comes from, translated, for the person to confirm it.
-  std::string offered_from;
+  std::string title;               // "Propose a correction to “…”", translated
+  Document doc;                    // the entry as it is, or as typed
+  std::int64_t base_revision = 0;  // the revision the form was drawn from
+  std::string source;
   FieldErrors errors;
-  EvidenceForm evidence;  // the preview of the entry's score with the correction, when asked for
+  EvidenceForm evidence;  // evidence offered from the entry's own fields, and the preview of its score
 };
 
 // The contributions a person sees (/observatoire/contributions), loaded by pages::load_contributions():
@@ -168,6 +172,19 @@ struct ContributionPage {
     bool accepted = true;
   };
   std::vector<ReviewItem> review;
+  // A correction's pieces, each accepted or not in the same review: a field, a criterion's evidence,
+  // a list; with the entry's value now and the one proposed, part by part.
+  struct ChangeItem {
+    std::string key;    // correction_item(): the decision's name is "review_" + key
+    std::string label;  // translated
+    struct Part {
+      std::string label, now, proposed;  // translated labels; values as shown
+    };
+    std::vector<Part> parts;
+    bool accepted = true;
+  };
+  std::vector<ChangeItem> changes;
+  Score current_score;  // a correction: the entry's score now (proposed_score: with all of it accepted)
   Score proposed_score;
   std::string review_reason;  // as typed, when the review was refused
   FieldErrors accept_errors, reject_errors;
@@ -196,6 +213,12 @@ const char* status_label(ContributionStatus s);
 std::string level_text(const i18n::Translator& t, const Evidence& e);
 // The label of the field of the entry a criterion's evidence was offered from, translated.
 std::string offer_source(const i18n::Translator& t, const Document& doc, std::string_view criterion);
+// The label of a field of the entry form (form_fields.hpp) as the conflict page names it, translated:
+// "Purpose", "Data source 2 — Web address", "Criterion O4 — Level".
+std::string form_field_label(const i18n::Translator& t, std::string_view name);
+// For a field of the entry form chosen from a list, `value` as the list shows it ("" shows as "");
+// nothing for a field typed as text.
+std::optional<std::string> form_field_choice(const i18n::Translator& t, std::string_view name, std::string_view value);
 // The indices of the rows of a list of the entry form: those filled, then blank ones, up to the limit.
 std::vector<std::size_t> form_rows(std::size_t filled);
 }  // namespace views

@@ -4,10 +4,13 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <charconv>
+#include <map>
 
 #include "common/text.hpp"
 #include "i18n/i18n.hpp"
 #include "observatoire/evidence.hpp"
+#include "observatoire/form_fields.hpp"
 #include "observatoire/rubric.hpp"
 
 namespace fabrique::observatoire::views {
@@ -15,28 +18,12 @@ namespace fabrique::observatoire::views {
 std::string today(sys_seconds now) { return date::format("%F", std::chrono::floor<std::chrono::days>(now)); }
 
 Document document_from_form(const Context& ctx) {
-  const auto& f = ctx.form;
-  Document d;
-  for (const auto& def : fields())
-    if (f.has(def.key)) d.fields[def.key] = f.get(def.key);
-  for (std::size_t i = 0; i < kMaxListItems; ++i) {
-    std::string p = "source_" + std::to_string(i) + "_";
-    if (!f.has(p + "name")) break;
-    d.data_sources.push_back(
-        {f.get(p + "name"), f.get(p + "description"), f.get(p + "origin"), f.get(p + "collection"), f.get(p + "url")});
-  }
-  for (std::size_t i = 0; i < kMaxListItems; ++i) {
-    std::string p = "assessment_" + std::to_string(i) + "_";
-    if (!f.has(p + "type")) break;
-    d.impact_assessments.push_back({f.get(p + "type"), f.get(p + "summary"), f.get(p + "url"), f.get(p + "date")});
-  }
-  for (const auto& c : rubric().criteria) {
-    std::string p = std::string("evidence_") + c.id + "_";
-    if (!f.has(p + "url")) continue;
-    std::string url = f.get(p + "url"), checked_on = f.get(p + "checked_on");
-    if (!text::trim(url).empty() && text::trim(checked_on).empty()) checked_on = today(ctx.now);
-    d.evidence.push_back({c.id, f.get(p + "level"), url, checked_on, f.get(p + "note"), f.get(p + "to_verify") == "1"});
-  }
+  text::Fields sent;
+  for (const auto& name : form_field_names())
+    if (ctx.form.has(name)) sent[name] = ctx.form.get(name);
+  Document d = document_of(sent);
+  for (auto& e : d.evidence)
+    if (!text::trim(e.url).empty() && text::trim(e.checked_on).empty()) e.checked_on = today(ctx.now);
   return d;
 }
 
@@ -91,6 +78,84 @@ std::string offer_source(const i18n::Translator& t, const Document& doc, std::st
   return f ? t.tr(f->label) : key;
 }
 
+namespace {
+
+// A name of the entry form's lists or evidence, "source_1_url": its list, its row or criterion, its part.
+struct FormName {
+  std::string list, item, part;
+};
+std::optional<FormName> split_name(std::string_view name) {
+  for (std::string_view list : {"source", "assessment", "evidence"}) {
+    if (!name.starts_with(std::string(list) + "_")) continue;
+    std::string_view rest = name.substr(list.size() + 1);
+    if (list == "evidence")
+      for (std::string_view part : {"level", "url", "checked_on", "note", "to_verify"})
+        if (rest.ends_with("_" + std::string(part)))
+          return FormName{std::string(list), std::string(rest.substr(0, rest.size() - part.size() - 1)),
+                          std::string(part)};
+    auto us = rest.find('_');
+    if (list != "evidence" && us != std::string_view::npos)
+      return FormName{std::string(list), std::string(rest.substr(0, us)), std::string(rest.substr(us + 1))};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string form_field_label(const i18n::Translator& t, std::string_view name) {
+  using i18n::N_;
+  if (const FieldDef* f = field(name)) return t.tr(f->label);
+  auto n = split_name(name);
+  if (!n) return std::string(name);
+  static const std::map<std::string, const char*> kParts = {{"source_name", N_("Name")},
+                                                            {"source_description", N_("Description")},
+                                                            {"source_origin", N_("Origin")},
+                                                            {"source_collection", N_("How it is collected")},
+                                                            {"source_url", N_("Web address")},
+                                                            {"assessment_type", N_("Type")},
+                                                            {"assessment_summary", N_("Summary")},
+                                                            {"assessment_url", N_("Web address")},
+                                                            {"assessment_date", N_("Date (yyyy-mm-dd)")},
+                                                            {"evidence_level", N_("Level")},
+                                                            {"evidence_url", N_("Evidence (public web address)")},
+                                                            {"evidence_checked_on", N_("Checked on (yyyy-mm-dd)")},
+                                                            {"evidence_note", N_("Quote from the evidence, or a note")},
+                                                            {"evidence_to_verify", N_("Secondary source: to verify")}};
+  auto it = kParts.find(n->list + "_" + n->part);
+  const std::string part = it == kParts.end() ? n->part : t.tr(it->second);
+  std::string item;
+  if (n->list == "evidence") {
+    item = fmt::format(fmt::runtime(t.tr(N_("Criterion {}"))), n->item);
+  } else {
+    std::size_t i = 0;
+    std::from_chars(n->item.data(), n->item.data() + n->item.size(), i);
+    const char* row = n->list == "source" ? N_("Data source {}") : N_("Impact assessment {}");
+    item = fmt::format(fmt::runtime(t.tr(row)), i + 1);
+  }
+  return item + " — " + part;
+}
+
+std::optional<std::string> form_field_choice(const i18n::Translator& t, std::string_view name, std::string_view value) {
+  if (const FieldDef* f = field(name)) {
+    if (f->kind != Kind::choice) return std::nullopt;
+    return choice_text(t, name, value);
+  }
+  auto n = split_name(name);
+  if (!n) return std::nullopt;
+  if (n->list == "evidence" && n->part == "level")
+    return value.empty() ? std::string() : level_text(t, Evidence{.criterion = n->item, .level = std::string(value)});
+  if (n->list == "evidence" && n->part == "to_verify") {
+    const char* answer = value == "1" ? i18n::N_("Yes") : i18n::N_("No");
+    return t.tr(answer);
+  }
+  if (n->list == "assessment" && n->part == "type") {
+    for (const auto& c : kAssessmentTypes)
+      if (value == c.value) return t.tr(c.label);
+    return std::string(value);
+  }
+  return std::nullopt;
+}
+
 std::string axis_text(const i18n::Translator& t, int points) {
   return fmt::format("{}/50 — {}", points, t.tr(band_label(band(points))));
 }
@@ -134,6 +199,8 @@ std::string contribution_subject(const i18n::Translator& t, const Contribution& 
       return fmt::format(fmt::runtime(t.tr(i18n::N_("New entry “{}”"))), k.target);
     case ContributionKind::evidence:
       return k.target + " — " + criterion_label(t, k.target);
+    case ContributionKind::correction:
+      return t.tr(i18n::N_("Correction of the entry"));
     case ContributionKind::field:
       break;
   }

@@ -82,7 +82,7 @@ std::optional<Entry> write_entry(storage::Connection& c, const Entry* existing, 
     e.revision = existing->revision + 1;
     if (!store::update(c, e)) return std::nullopt;
   }
-  store::insert_revision(c, e.id, e.revision, doc, o.author, o.source, o.comment, e.updated_at);
+  store::insert_revision(c, e.id, e.revision, doc, o.author, o.source, o.comment, e.updated_at, o.merged_with);
   if (!existing || !same_score(existing->score, e.score))
     store::insert_score(c, e.id, e.revision, e.score, e.updated_at);
   index_entry(c, e);

@@ -14,6 +14,8 @@ struct WriteOptions {
   // For a new entry: kept when importing, made up otherwise.
   std::string uuid, slug;
   std::optional<sys_seconds> published_at, updated_at;
+  // The revision saved meanwhile this one merges with (update_entry's three-way merge).
+  std::optional<std::int64_t> merged_with;
 };
 
 // Writes `doc` (already validated) as revision 1 of a new entry, or as the next revision of `existing`.

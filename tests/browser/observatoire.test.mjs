@@ -4,7 +4,9 @@
 // moderation, editors, public body page with its chart — and the member's account shows the notice
 // of the editors' decision. A citizen fills in an entry by keyboard, the links given offered as
 // evidence beside their criteria, previews its score and sends it; an editor accepts its evidence
-// criterion by criterion in one review.
+// criterion by criterion in one review. A citizen corrects several fields of an entry with their
+// evidence in one form, by keyboard, previews the score and sends it; an editor accepts part of it in
+// one review and the score changes.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -77,6 +79,23 @@ async function newPage(locale = 'fr-FR') {
   return context.newPage();
 }
 
+// Types into the control named `label` in `scope` of `page`, as someone at the keyboard.
+async function type(page, scope, label, text) {
+  await scope.getByLabel(label, { exact: true }).first().focus();
+  await page.keyboard.type(text);
+}
+
+// Presses Enter on the control that has the focus; resolves to the response of the POST it sent,
+// once the page that followed has loaded.
+async function pressEnter(page) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForEvent('load'),
+    page.keyboard.press('Enter'),
+  ]);
+  return response;
+}
+
 describe('a visitor reads the observatory', () => {
   it('scoreboard, entry, history and public body pages have no accessibility violation', async () => {
     const page = await newPage();
@@ -122,22 +141,22 @@ describe('a member contributes and an animateur moderates', () => {
     await checkA11y(member, 'propose an entry with errors');
   });
 
-  it('the member proposes a correction of a criterion', async () => {
+  it('the member proposes a correction of the entry', async () => {
     await expectAccessible(member, '/observatoire/parcoursup/proposer', 'correction form');
-    await member.getByLabel(/^Que corriger/).selectOption('O7');
-    await member.getByLabel('Preuve (adresse web publique)').fill('pas une adresse');
+    const o7 = member.getByRole('group', { name: /^Critère O7/ });
+    await o7.getByLabel(/^Preuve \(adresse web publique\)/).fill('pas une adresse');
+    await member.getByRole('textbox', { name: 'Source', exact: true }).fill('Site du ministère');
     let response = await submit(member, member.getByRole('button', { name: 'Envoyer la correction' }));
     assert.equal(response.status(), 422);
     await checkA11y(member, 'correction form with errors');
-    await member.getByLabel(/^Que corriger/).selectOption('O7');
-    await member.getByLabel(/^Niveau/).selectOption('summary');
-    await member.getByLabel('Preuve (adresse web publique)').fill('https://www.enseignementsup-recherche.gouv.fr/');
-    await member.getByLabel(/^Vérifiée le/).fill('2024-03-11');
-    await member.getByRole('textbox', { name: 'Source' }).fill('Site du ministère');
+    await o7.getByLabel(/^Niveau/).selectOption('summary');
+    await o7.getByLabel(/^Preuve \(adresse web publique\)/).fill('https://www.enseignementsup-recherche.gouv.fr/');
+    await o7.getByLabel(/^Vérifiée le/).fill('2024-03-11');
     response = await submit(member, member.getByRole('button', { name: 'Prévisualiser le score' }));
     assert.equal(response.status(), 200);
     await checkA11y(member, 'correction form previewed');
-    assert.ok(await member.getByRole('heading', { name: /^Score si l’entrée est publiée telle quelle : 12\/100$/ }).isVisible());
+    // The contact and the legal basis link the entry gives are offered for O2 and O3; O7 adds its 3 points.
+    assert.ok(await member.getByRole('heading', { name: /^Score si l’entrée est publiée telle quelle : 20\/100$/ }).isVisible());
     response = await submit(member, member.getByRole('button', { name: 'Envoyer la correction' }));
     assert.equal(response.status(), 303);
     await checkA11y(member, 'my contributions');
@@ -182,48 +201,31 @@ describe('a citizen gives the evidence where it is asked and an editor reviews i
     await anim?.context().close();
   });
 
-  // Types into the control named `label` in `scope`, as someone at the keyboard.
-  async function type(scope, label, text) {
-    await scope.getByLabel(label, { exact: true }).first().focus();
-    await citizen.keyboard.type(text);
-  }
-
-  // Presses Enter on the control that has the focus; resolves to the response of the POST it sent,
-  // once the page that followed has loaded.
-  async function pressEnter(page) {
-    const [response] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST'),
-      page.waitForEvent('load'),
-      page.keyboard.press('Enter'),
-    ]);
-    return response;
-  }
-
   it('fills in the entry, previews its score and sends it, by keyboard', async () => {
     await citizen.goto('/observatoire/nouvelle');
     const main = citizen.getByRole('main');
-    await type(main, 'Nom', 'Calcul des aides au logement');
-    await type(main, 'Résumé en langage clair', 'Calcule le montant de l’aide au logement à partir d’un barème.');
-    await type(main, 'Organisme public', 'Caisse nationale des allocations familiales');
-    await type(main, 'SIREN de l’organisme public', '180035024');
-    await type(main, 'Contact (adresse électronique ou web)', 'contact@example.org');
+    await type(citizen, main, 'Nom', 'Calcul des aides au logement');
+    await type(citizen, main, 'Résumé en langage clair', 'Calcule le montant de l’aide au logement à partir d’un barème.');
+    await type(citizen, main, 'Organisme public', 'Caisse nationale des allocations familiales');
+    await type(citizen, main, 'SIREN de l’organisme public', '180035024');
+    await type(citizen, main, 'Contact (adresse électronique ou web)', 'contact@example.org');
     await main.getByLabel('Statut', { exact: true }).selectOption('in-use');
     await main.getByLabel('Catégorie', { exact: true }).selectOption('impactful');
-    await type(main, 'Finalité et impact', 'Calculer le droit.');
-    await type(main, 'Rôle dans la décision', 'Le calcul fixe le montant.');
+    await type(citizen, main, 'Finalité et impact', 'Calculer le droit.');
+    await type(citizen, main, 'Rôle dans la décision', 'Le calcul fixe le montant.');
     await main.getByLabel('Niveau d’automatisation', { exact: true }).selectOption('fully-automated');
-    await type(main, 'Public concerné', 'Les locataires.');
-    await type(main, 'Base légale', 'Code de la construction et de l’habitation.');
-    await type(main, 'Lien vers la base légale', 'https://www.legifrance.gouv.fr/');
-    await type(main, 'Contrôle humain', 'Réclamations traitées par des agents.');
-    await type(main, 'Voie de recours', 'Recours amiable puis contentieux.');
+    await type(citizen, main, 'Public concerné', 'Les locataires.');
+    await type(citizen, main, 'Base légale', 'Code de la construction et de l’habitation.');
+    await type(citizen, main, 'Lien vers la base légale', 'https://www.legifrance.gouv.fr/');
+    await type(citizen, main, 'Contrôle humain', 'Réclamations traitées par des agents.');
+    await type(citizen, main, 'Voie de recours', 'Recours amiable puis contentieux.');
     await main.getByLabel('Mention explicite sur les décisions', { exact: true }).selectOption('no');
     await main.getByLabel('Type d’algorithme', { exact: true }).selectOption('rules');
-    await type(main, 'Description technique', 'Un barème à règles.');
-    await type(main, 'Code source (facultatif)', 'https://example.org/code');
-    await type(main, 'Risques et mesures d’atténuation', 'Erreurs de déclaration.');
-    await type(main.getByRole('group', { name: 'Source de données 1' }), 'Nom', 'Déclarations du foyer');
-    await type(main, 'Source', 'https://example.org/article');
+    await type(citizen, main, 'Description technique', 'Un barème à règles.');
+    await type(citizen, main, 'Code source (facultatif)', 'https://example.org/code');
+    await type(citizen, main, 'Risques et mesures d’atténuation', 'Erreurs de déclaration.');
+    await type(citizen, main.getByRole('group', { name: 'Source de données 1' }), 'Nom', 'Déclarations du foyer');
+    await type(citizen, main, 'Source', 'https://example.org/article');
 
     // Enter in a field previews (the form's first button): the links given are offered as evidence,
     // O4 asks which level its code shows; nothing is sent.
@@ -270,5 +272,82 @@ describe('a citizen gives the evidence where it is asked and an editor reviews i
     assert.ok(await citizen.getByText(/avec ses preuves pour ces critères : O3\./).isVisible());
     await expectAccessible(citizen, contribution, 'my reviewed contribution');
     assert.ok(await citizen.getByText('Ce dépôt n’est pas celui de la CNAF.').isVisible());
+  });
+});
+
+describe('a citizen corrects several fields with their evidence in one form and an editor accepts part of it', () => {
+  let citizen;
+  let anim;
+  before(async () => {
+    citizen = await newPage();
+    await signIn(citizen, MEMBER.email, MEMBER.password);
+    anim = await newPage();
+    await signIn(anim, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => {
+    await citizen?.context().close();
+    await anim?.context().close();
+  });
+
+  it('the citizen corrects the budget and the risks, gives their evidence, previews and sends, by keyboard', async () => {
+    await expectAccessible(citizen, '/observatoire/parcoursup/proposer', 'correction form of the whole entry');
+    const main = citizen.getByRole('main');
+    // Every field shows its value now.
+    assert.equal(await main.getByLabel('Nom', { exact: true }).first().inputValue(), ENTRY.name);
+    await type(citizen, main, 'Budget (facultatif)', 'Environ 1 M€ par an.');
+    const o11 = main.getByRole('group', { name: /^Critère O11/ });
+    await type(citizen, o11, /^Preuve \(adresse web publique\)/, 'https://www.ccomptes.fr/parcoursup');
+    await type(citizen, o11, /^Citation de la preuve, ou une note/, 'Le coût annuel est d’environ 1 M€.');
+    await main.getByLabel('Risques et mesures d’atténuation', { exact: true }).focus();
+    await citizen.keyboard.press('Control+End');
+    await citizen.keyboard.type(' Biais possibles des quotas.');
+    const o8 = main.getByRole('group', { name: /^Critère O8/ });
+    await type(citizen, o8, /^Preuve \(adresse web publique\)/, 'https://www.ccomptes.fr/parcoursup-risques');
+    await type(citizen, main, 'Source', 'Rapport de la Cour des comptes, 2020');
+
+    // Enter previews (the form's first button): the score the entry would get; nothing is sent.
+    let response = await pressEnter(citizen);
+    assert.equal(response.status(), 200);
+    await checkA11y(citizen, 'correction of the whole entry previewed');
+    // 9 now, 4 + 4 offered for O2 and O3 from the entry's own links, 3 for O11, 4 for O8.
+    assert.ok(await citizen.getByRole('heading', { name: 'Score si l’entrée est publiée telle quelle : 24/100' }).isVisible());
+    assert.equal(await main.getByLabel('Budget (facultatif)', { exact: true }).inputValue(), 'Environ 1 M€ par an.');
+
+    await main.getByRole('textbox', { name: 'Source', exact: true }).focus();
+    await pressOn(citizen, main.getByRole('button', { name: 'Envoyer la correction' }), 3);
+    response = await pressEnter(citizen);
+    assert.equal(response.status(), 303);
+    await checkA11y(citizen, 'the correction sent');
+    assert.ok(await citizen.getByText('Merci : votre contribution a été transmise aux éditeurs de l’observatoire.').isVisible());
+  });
+
+  it('the editor accepts the budget and its evidence but not the risks, in one review, and the score changes', async () => {
+    await expectAccessible(anim, '/observatoire/contributions', 'contributions to moderate, with a correction');
+    await anim.getByRole('link', { name: '3', exact: true }).focus();
+    await Promise.all([anim.waitForEvent('load'), anim.keyboard.press('Enter')]);
+    await checkA11y(anim, 'review of a correction');
+    assert.ok(await anim.getByText('La fiche obtient 9/100 aujourd’hui ; avec tout accepté, 24/100.').isVisible());
+    for (const name of ['Risques et mesures d’atténuation', /^O8 —/]) {
+      await anim.getByRole('group', { name, exact: true }).getByLabel('Ne pas l’accepter').focus();
+      await anim.keyboard.press('Space');
+    }
+    const send = anim.getByRole('button', { name: 'Enregistrer la décision' });
+    await send.focus();
+    let response = await pressEnter(anim);
+    assert.equal(response.status(), 422);
+    await checkA11y(anim, 'review of a correction refused without a reason');
+    await anim.getByLabel(/^Pourquoi une partie des modifications/).focus();
+    await anim.keyboard.type('Le rapport ne parle pas de biais.');
+    await anim.getByRole('button', { name: 'Enregistrer la décision' }).focus();
+    response = await pressEnter(anim);
+    assert.equal(response.status(), 303);
+    await checkA11y(anim, 'the entry after the review');
+    // Openness 4 → 15: O2, O3 and O11 accepted, O8 not.
+    assert.ok(await anim.getByText('15/50 — opaque').first().isVisible(), 'the score counts what was accepted');
+    assert.ok(await anim.getByText('Environ 1 M€ par an.').isVisible());
+    assert.equal(await anim.getByText('Biais possibles des quotas.').count(), 0);
+
+    await expectAccessible(citizen, '/compte', 'account told of the partial acceptance');
+    assert.ok(await citizen.getByText(/acceptée en partie/).first().isVisible());
   });
 });

@@ -4,6 +4,7 @@
 // evidence where it is asked: offered from the entry's own links, previewed, reviewed criterion by criterion.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "integration/mail_support.hpp"
@@ -59,6 +60,13 @@ Fields with(Fields f, const std::string& key, const std::string& value) {
 }
 
 boost::json::object json_of(const std::string& body) { return boost::json::parse(body).as_object(); }
+
+// The correction form as a member sends it from revision `base`: the whole entry with `changes`.
+Fields correction(const Fields& changes, const std::string& source, const std::string& base = "1") {
+  Fields f = with(with(entry_form(), "base_revision", base), "source", source);
+  for (const auto& [k, v] : changes) f = with(f, k, v);
+  return f;
+}
 
 struct Observatory {
   Site site;
@@ -214,7 +222,7 @@ TEST(Observatoire, RejectionNeedsAReasonAndTellsTheContributor) {
   std::string page = o.publish(editor);
   member.sign_in("membre@example.org", kPassword);
   member.get(page + "/proposer");
-  member.post(page + "/proposer", {{"target", "budget"}, {"value", "12 M€"}, {"source", "Rumeur"}});
+  ASSERT_EQ(member.post(page + "/proposer", correction({{"budget", "12 M€"}}, "Rumeur")).status, 303);
   auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
   editor.get("/observatoire/contributions/" + id);
   auto no_reason = editor.post("/observatoire/contributions/" + id + "/rejeter", {{"reason", " "}});
@@ -237,29 +245,24 @@ TEST(Observatoire, AcceptedCorrectionOfACriterionChangesTheScoreAndTheHistorySho
   editor.sign_in("editrice@example.org", kPassword);
   std::string page = o.publish(editor);
   member.sign_in("membre@example.org", kPassword);
-  member.get(page + "/proposer?sur=O7");
-  // A correction of a criterion with a level that criterion does not have is refused.
-  auto bad = member.post(page + "/proposer", {{"target", "O7"},
-                                              {"evidence_level", "current"},
-                                              {"evidence_url", "https://example.org/aipd"},
-                                              {"evidence_checked_on", "2024-02-01"},
-                                              {"source", "Site du ministère"}});
+  // The old link to one criterion leads to it in the whole form.
+  auto old_link = member.get(page + "/proposer?sur=O7");
+  EXPECT_EQ(old_link.status, 303);
+  EXPECT_EQ(old_link.header("location"), page + "/proposer#f-evidence_O7_url");
+  member.get(page + "/proposer");
+  // A correction of a criterion with a level that criterion does not have is refused beside it.
+  const Fields o7 = {{"evidence_O7_level", "current"},
+                     {"evidence_O7_url", "https://example.org/aipd"},
+                     {"evidence_O7_checked_on", "2024-02-01"}};
+  auto bad = member.post(page + "/proposer", correction(o7, "Site du ministère"));
   EXPECT_EQ(bad.status, 422);
-  EXPECT_NE(bad.body.find(R"(id="f-evidence_level-error")"), std::string::npos);
+  EXPECT_NE(bad.body.find(R"(id="f-evidence_O7_level-error")"), std::string::npos);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
-  auto r = member.post(page + "/proposer", {{"target", "O7"},
-                                            {"evidence_level", "summary"},
-                                            {"evidence_url", "https://example.org/aipd"},
-                                            {"evidence_checked_on", "2024-02-01"},
-                                            {"source", "Site du ministère"}});
+  auto r = member.post(page + "/proposer", correction(with(o7, "evidence_O7_level", "full"), "Site du ministère"));
   EXPECT_EQ(r.status, 303);
   auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
-  // The editor corrects the level before accepting: the full assessment is published.
   editor.get("/observatoire/contributions/" + id);
-  auto accepted =
-      editor.post("/observatoire/contributions/" + id + "/accepter", {{"evidence_level", "full"},
-                                                                      {"evidence_url", "https://example.org/aipd"},
-                                                                      {"evidence_checked_on", "2024-02-01"}});
+  auto accepted = editor.post("/observatoire/contributions/" + id + "/accepter", {{"review_O7", "accept"}});
   EXPECT_EQ(accepted.status, 303);
   auto j = json_of(editor.get(page + ".json").body);
   EXPECT_EQ(j.at("score").at("openness").as_int64(), 8 + 6);
@@ -278,10 +281,10 @@ TEST(Observatoire, OnlyEditorsModerateAndAnimateursChooseThem) {
   std::string page = o.publish(editor);
   member.sign_in("membre@example.org", kPassword);
   member.get(page + "/proposer");
-  member.post(page + "/proposer", {{"target", "budget"}, {"value", "3 M€"}, {"source", "Rapport"}});
+  ASSERT_EQ(member.post(page + "/proposer", correction({{"budget", "3 M€"}}, "Rapport")).status, 303);
   auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
   // A member moderates nothing, edits nothing, publishes nothing directly.
-  EXPECT_EQ(member.post("/observatoire/contributions/" + id + "/accepter", {{"value", "3 M€"}}).status, 403);
+  EXPECT_EQ(member.post("/observatoire/contributions/" + id + "/accepter", {}).status, 403);
   EXPECT_EQ(member.post("/observatoire/contributions/" + id + "/rejeter", {{"reason", "Non."}}).status, 403);
   EXPECT_EQ(member.get(page + "/modifier").status, 403);
   EXPECT_EQ(member.get("/observatoire/editeurs").status, 403);
@@ -335,21 +338,88 @@ TEST(Observatoire, ThePublicBodyAnswersBesideTheEntryAndOnlyItsMembersMay) {
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_replies"), 1);
 }
 
-TEST(Observatoire, TwoEditsFromTheSameRevisionTheSecondIsA409AndWritesNothing) {
-  Observatory o;
-  Browser first(o.site), second(o.site);
-  first.sign_in("editrice@example.org", kPassword);
-  second.sign_in("anim@example.org", kPassword);
-  std::string page = o.publish(first);
-  first.get(page + "/modifier");
-  second.get(page + "/modifier");
-  EXPECT_EQ(first.post(page + "/modifier", with(with(entry_form(), "base_revision", "1"), "budget", "2 M€")).status,
+// An entry published, and two editors who opened its edit form at revision 1.
+struct TwoEditors : Observatory {
+  Browser first{site}, second{site};
+  std::string page;
+  TwoEditors() {
+    first.sign_in("editrice@example.org", kPassword);
+    second.sign_in("anim@example.org", kPassword);
+    page = publish(first);
+    first.get(page + "/modifier");
+    second.get(page + "/modifier");
+  }
+};
+
+TEST(Observatoire, TwoEditsOfDifferentFieldsFromTheSameRevisionAreMergedAndTheMergeIsSaid) {
+  TwoEditors o;
+  Browser &first = o.first, &second = o.second;
+  const std::string page = o.page;
+  // The first adds a budget and evidence for O3; the second, from revision 1, changes the purpose and
+  // a data source's address.
+  Fields mine = with(with(entry_form(), "base_revision", "1"), "budget", "2 M€");
+  mine = with(with(mine, "evidence_O3_url", "https://www.legifrance.gouv.fr/"), "evidence_O3_checked_on", "2024-01-11");
+  ASSERT_EQ(first.post(page + "/modifier", mine).status, 303);
+  Fields theirs = with(with(entry_form(), "base_revision", "1"), "purpose", "Calculer le droit au centime près.");
+  theirs = with(theirs, "source_0_url", "https://example.org/donnees-2");
+  auto merged = second.post(page + "/modifier", theirs);
+  ASSERT_EQ(merged.status, 303) << merged.body;
+  EXPECT_EQ(merged.header("location"), page + "?fusion=2");
+  auto j = json_of(second.get(page + ".json").body);
+  EXPECT_EQ(j.at("budget").as_string(), "2 M€");
+  EXPECT_EQ(j.at("purpose").as_string(), "Calculer le droit au centime près.");
+  EXPECT_EQ(j.at("score").at("criteria").at("O3").as_int64(), 4);  // the first one's evidence is kept
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions WHERE number = 3 AND merged_with = 2"), 1);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries WHERE revision = 3"), 1);
+  EXPECT_NE(second.get(page + "?fusion=2").body.find("Enregistré. La version 2 a été enregistrée"), std::string::npos);
+  EXPECT_NE(second.get(page + "/historique").body.find("Fusionnée avec la version 2"), std::string::npos);
+}
+
+TEST(Observatoire, AFieldBothChangedIsShownSideBySideAndNothingIsWrittenUntilItIsSettled) {
+  TwoEditors o;
+  Browser &first = o.first, &second = o.second;
+  const std::string page = o.page;
+  ASSERT_EQ(first
+                .post(page + "/modifier",
+                      with(with(with(entry_form(), "base_revision", "1"), "budget", "2 M€"), "status", "retired"))
+                .status,
             303);
-  auto refused = second.post(page + "/modifier", with(with(entry_form(), "base_revision", "1"), "budget", "9 M€"));
-  EXPECT_EQ(refused.status, 409);
-  EXPECT_NE(refused.body.find(R"(value="9 M€")"), std::string::npos);
-  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 2);
-  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries WHERE revision = 2"), 1);
+  // The second changes the budget too, the status differently, and the theme, which only they change.
+  Fields second_form = with(with(entry_form(), "base_revision", "1"), "budget", "9 M€");
+  second_form = with(with(second_form, "status", "in-development"), "theme", "Habitat");
+  auto conflict = second.post(page + "/modifier", second_form);
+  ASSERT_EQ(conflict.status, 409);
+  EXPECT_NE(conflict.body.find("Tel qu’il était (version 1)"), std::string::npos);
+  EXPECT_NE(conflict.body.find(R"(name="merge_choice_budget" value="theirs")"), std::string::npos);
+  EXPECT_NE(conflict.body.find(R"(name="merge_choice_status" value="theirs")"), std::string::npos);
+  EXPECT_EQ(conflict.body.find(R"(name="merge_choice_status" value="by_hand")"), std::string::npos);  // a choice
+  EXPECT_EQ(conflict.body.find(R"(name="merge_choice_theme")"), std::string::npos);  // only what both changed
+  EXPECT_NE(conflict.body.find(R"(value="Habitat")"), std::string::npos);            // merged in the form already
+  EXPECT_NE(conflict.body.find(R"(name="merge_mine_budget" value="9 M€")"), std::string::npos);
+  EXPECT_NE(conflict.body.find(R"(name="base_revision" value="2")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT MAX(number) FROM observatory_revisions"), 2);
+  // Sent back with the budget settled but not the status: refused beside it, nothing written.
+  Fields answered = with(with(entry_form(), "base_revision", "2"), "theme", "Habitat");
+  answered = with(with(answered, "budget", "2 ou 9 M€"), "merge_base", "1");
+  answered.insert(answered.end(), {{"merge_field", "budget"},
+                                   {"merge_mine_budget", "9 M€"},
+                                   {"merge_choice_budget", "by_hand"},
+                                   {"merge_field", "status"},
+                                   {"merge_mine_status", "in-development"}});
+  answered.erase(std::find_if(answered.begin(), answered.end(), [](const auto& f) { return f.first == "status"; }));
+  auto unsettled = second.post(page + "/modifier", answered);
+  EXPECT_EQ(unsettled.status, 422);
+  EXPECT_NE(unsettled.body.find(R"(id="f-merge_choice_status-error")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT MAX(number) FROM observatory_revisions"), 2);
+  answered.emplace_back("merge_choice_status", "theirs");
+  auto settled = second.post(page + "/modifier", answered);
+  ASSERT_EQ(settled.status, 303) << settled.body;
+  EXPECT_EQ(settled.header("location"), page + "?fusion=2");
+  auto j = json_of(second.get(page + ".json").body);
+  EXPECT_EQ(j.at("budget").as_string(), "2 ou 9 M€");
+  EXPECT_EQ(j.at("status").as_string(), "retired");
+  EXPECT_EQ(j.at("theme").as_string(), "Habitat");
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions WHERE number = 3 AND merged_with = 2"), 1);
 }
 
 TEST(Observatoire, ScoreboardFiltersAndSortsAndThePublicBodyPageShowsAveragesAndBands) {
@@ -611,20 +681,109 @@ TEST(ObservatoireEvidence, ACorrectionIsPreviewedWithTheEntrysScoreAndItsOwnLink
   std::string page = o.publish(editor);  // O4 and E1: 13/100
   member.sign_in("membre@example.org", kPassword);
   // The evidence of O3 is offered from the entry's own legal basis link.
-  auto form = member.get(page + "/proposer?sur=O3");
-  EXPECT_EQ(value_of(form.body, "f-evidence_url"), "https://www.legifrance.gouv.fr/");
-  Fields f = {{"target", "O3"},
-              {"evidence_url", "https://www.legifrance.gouv.fr/"},
-              {"source", "Légifrance"},
-              {"preview", "1"}};
+  auto form = member.get(page + "/proposer");
+  EXPECT_EQ(value_of(form.body, "f-evidence_O3_url"), "https://www.legifrance.gouv.fr/");
+  Fields f = correction({{"evidence_O3_url", "https://www.legifrance.gouv.fr/"}, {"preview", "1"}}, "Légifrance");
   auto preview = member.post(page + "/proposer", f);
   EXPECT_EQ(preview.status, 200);
   EXPECT_NE(preview.body.find("Score si l’entrée est publiée telle quelle : 17/100"), std::string::npos);
-  auto bad = member.post(page + "/proposer", with(f, "evidence_url", "javascript:alert(1)"));
+  auto bad = member.post(page + "/proposer", with(f, "evidence_O3_url", "javascript:alert(1)"));
   EXPECT_EQ(bad.status, 422);
-  EXPECT_NE(bad.body.find(R"(id="f-evidence_url-error")"), std::string::npos);
+  EXPECT_NE(bad.body.find(R"(id="f-evidence_O3_url-error")"), std::string::npos);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 1);
+}
+
+TEST(ObservatoireCorrection, SeveralFieldsAndTheirEvidenceAreOneSubmissionAndBadInputWritesNothing) {
+  Observatory o;
+  Browser editor(o.site), member(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  std::string page = o.publish(editor);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(page + "/proposer");
+  // A link that is not http(s), and a form sent back unchanged: refused beside the field, nothing written.
+  auto bad = member.post(page + "/proposer", correction({{"legal_basis_url", "ftp://example.org/loi"}}, "Loi"));
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find(R"(id="f-legal_basis_url-error")"), std::string::npos);
+  EXPECT_NE(bad.body.find(R"(value="ftp://example.org/loi")"), std::string::npos);  // the input is kept
+  auto unchanged = member.post(page + "/proposer", correction({}, "Rien"));
+  EXPECT_EQ(unchanged.status, 422);
+  EXPECT_NE(unchanged.body.find(R"(id="f-name-error")"), std::string::npos);
+  auto no_source = member.post(page + "/proposer", correction({{"budget", "3 M€"}}, ""));
+  EXPECT_EQ(no_source.status, 422);
+  EXPECT_NE(no_source.body.find(R"(id="f-source-error")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
+  // Two fields and the evidence of two criteria in one submission.
+  auto sent = member.post(page + "/proposer", correction({{"budget", "3 M€"},
+                                                          {"evidence_O11_url", "https://example.org/budget"},
+                                                          {"purpose", "Calculer le droit chaque mois."},
+                                                          {"evidence_O3_url", "https://www.legifrance.gouv.fr/"},
+                                                          {"evidence_O3_note", "Article L. 351-3"}},
+                                                         "Rapport annuel"));
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 1);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions WHERE kind = 'field' AND target = '' AND "
+                    "proposal LIKE '%evidence_O3_note%' AND proposal LIKE '%3 M€%' AND source = 'Rapport annuel'"),
+            1);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 1);
+  auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
+  auto shown = member.get("/observatoire/contributions/" + id);
+  EXPECT_EQ(shown.status, 200);
+  EXPECT_NE(shown.body.find("Calculer le droit chaque mois."), std::string::npos);
+  EXPECT_NE(shown.body.find("Article L. 351-3"), std::string::npos);
+}
+
+TEST(ObservatoireCorrection, TheEditorAcceptsPartOfACorrectionAsOneRevisionAndOnlyEditorsReview) {
+  Observatory o;
+  Browser editor(o.site), member(o.site), other(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  std::string page = o.publish(editor);  // O4 and E1: 13/100
+  member.sign_in("membre@example.org", kPassword);
+  member.get(page + "/proposer");
+  ASSERT_EQ(member
+                .post(page + "/proposer", correction({{"budget", "3 M€"},
+                                                      {"evidence_O11_url", "https://example.org/budget"},
+                                                      {"purpose", "Un autre objet."},
+                                                      {"evidence_O3_url", "https://www.legifrance.gouv.fr/"}},
+                                                     "Rapport annuel"))
+                .status,
+            303);
+  auto id = std::to_string(o.count("SELECT MAX(id) FROM observatory_contributions"));
+  const std::string review = "/observatoire/contributions/" + id;
+  // Only editors review: another member can neither see nor decide it.
+  other.sign_in("agent@example.org", kPassword);
+  EXPECT_EQ(other.get(review).status, 403);
+  EXPECT_EQ(member.post(review + "/accepter", {}).status, 403);
+  auto form = editor.get(review);
+  EXPECT_NE(form.body.find(R"(name="review_budget" value="reject")"), std::string::npos);
+  EXPECT_NE(form.body.find(R"(name="review_O3" value="reject")"), std::string::npos);
+  EXPECT_NE(form.body.find(R"(name="review_purpose" value="reject")"), std::string::npos);
+  EXPECT_NE(form.body.find("20/100"), std::string::npos);  // with all of it: 13 + 4 (O3) + 3 (O11)
+  // The purpose is not accepted: that needs a reason, and nothing is written without it.
+  const Fields decision = {
+      {"review_budget", "accept"}, {"review_O11", "accept"}, {"review_O3", "accept"}, {"review_purpose", "reject"}};
+  auto no_reason = editor.post(review + "/accepter", decision);
+  EXPECT_EQ(no_reason.status, 422);
+  EXPECT_NE(no_reason.body.find(R"(id="f-review_reason-error")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 1);
+  Fields with_reason = decision;
+  with_reason.emplace_back("review_reason", "L'objet est celui du décret.");
+  auto accepted = editor.post(review + "/accepter", with_reason);
+  ASSERT_EQ(accepted.status, 303) << accepted.body;
+  // One revision, with only what was accepted.
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions"), 2);
+  auto j = json_of(editor.get(page + ".json").body);
+  EXPECT_EQ(j.at("revision").as_int64(), 2);
+  EXPECT_EQ(j.at("budget").as_string(), "3 M€");
+  EXPECT_EQ(j.at("purpose").as_string(), "Calculer le droit.");
+  EXPECT_EQ(j.at("score").at("total").as_int64(), 20);
+  EXPECT_EQ(j.at("score").at("criteria").at("O3").as_int64(), 4);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions WHERE number = 2 AND source = 'Rapport annuel'"), 1);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions WHERE status = 'accepted' AND reason = "
+                    "'L''objet est celui du décret.'"),
+            1);
+  EXPECT_NE(member.get("/compte").body.find("acceptée en partie"), std::string::npos);
+  EXPECT_EQ(editor.post(review + "/accepter", with_reason).status, 404);  // decided once
 }
 
 }  // namespace
