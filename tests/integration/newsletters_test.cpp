@@ -147,9 +147,10 @@ TEST(Newsletters, ASendIsConfirmedThenMailsEachRecipientWithTheOneClickUnsubscri
   auto sent = anim.post("/journal/lettres/ecrire",
                         with(p.digest("La lettre de décembre"), {{"confirmed", "1"}, {"action", "send"}}));
   ASSERT_EQ(sent.status, 303) << sent.body;
-  const std::string letter = sent.header("location");
-  EXPECT_TRUE(letter.starts_with("/journal/lettres/")) << letter;
-  EXPECT_NE(anim.get(letter).body.find("La lettre part vers 3 personnes."), std::string::npos);
+  const std::string location = sent.header("location");
+  EXPECT_TRUE(location.starts_with("/journal/lettres/") && location.ends_with("?fait=envoi")) << location;
+  const std::string letter = location.substr(0, location.find('?'));
+  EXPECT_NE(anim.get(location).body.find("La lettre part vers 3 personnes."), std::string::npos);
 
   // Sent by the outbox's sender, one mail per person, through the SMTP server.
   EXPECT_EQ(p.site.deliver_mail(), 3);
