@@ -351,3 +351,46 @@ describe('a citizen corrects several fields with their evidence in one form and 
     assert.ok(await citizen.getByText(/acceptée en partie/).first().isVisible());
   });
 });
+
+describe('two editors edit an entry at once', () => {
+  let first;
+  let second;
+  before(async () => {
+    first = await newPage();
+    await signIn(first, ANIMATEUR.email, ANIMATEUR.password);
+    second = await newPage();
+    await signIn(second, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => {
+    await first?.context().close();
+    await second?.context().close();
+  });
+
+  it('the field both changed is settled side by side by keyboard, what only one changed is kept', async () => {
+    const edit = '/observatoire/parcoursup/modifier';
+    await first.goto(edit);
+    await second.goto(edit);
+    await first.getByLabel('Budget (facultatif)', { exact: true }).fill('Environ 2 M€ par an.');
+    assert.equal((await submit(first, first.getByRole('button', { name: 'Enregistrer la fiche' }))).status(), 303);
+    await second.getByLabel('Budget (facultatif)', { exact: true }).fill('Environ 3 M€ par an.');
+    await second.getByLabel('Thème (facultatif)', { exact: true }).fill('Enseignement supérieur');
+    const conflict = await submit(second, second.getByRole('button', { name: 'Enregistrer la fiche' }));
+    assert.equal(conflict.status(), 409);
+    assert.ok(await second.getByRole('heading', { name: 'Quelqu’un a enregistré cette fiche pendant que vous la modifiiez' }).isVisible());
+    const side = second.locator('.merge');
+    assert.equal(await side.count(), 1, 'only the budget is to settle');
+    assert.ok(await side.getByRole('heading', { name: /^Tel qu’il était \(version \d+\)$/ }).isVisible());
+    assert.equal(await second.getByLabel('Thème (facultatif)', { exact: true }).inputValue(), 'Enseignement supérieur');
+    await checkA11y(second, 'entry conflict to settle');
+
+    await second.getByLabel('Garder mon texte', { exact: true }).focus();
+    await second.keyboard.press('Space');
+    await second.getByRole('button', { name: 'Enregistrer la fiche' }).focus();
+    const saved = await pressEnter(second);
+    assert.equal(saved.status(), 303);
+    await checkA11y(second, 'entry saved merged');
+    assert.ok(await second.getByText(/^Enregistré\. La version \d+ a été enregistrée pendant que vous modifiiez/).isVisible());
+    assert.ok(await second.getByText('Environ 3 M€ par an.').isVisible());
+    assert.ok(await second.getByText('Enseignement supérieur').first().isVisible());
+  });
+});
