@@ -125,6 +125,12 @@ rdf::Graph catalogue_graph(const CataloguePage& p) {
       if (!x.media_type.empty()) add(dist, "dcat:mediaType", iri(std::string(kMediaTypes) + x.media_type));
       if (x.byte_size) add(dist, "dcat:byteSize", literal(std::to_string(*x.byte_size), "xsd:nonNegativeInteger"));
     }
+    if (auto it = p.reuses.find(d.id); it != p.reuses.end())
+      for (auto id : it->second) {
+        const Term reuse = iri(p.base_url + urls::reuse(id));
+        add(ds, "dct:isReferencedBy", reuse);
+        add(reuse, "dct:references", ds);
+      }
   }
   return g;
 }

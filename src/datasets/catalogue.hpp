@@ -18,13 +18,15 @@ struct CataloguePage {
   std::string title, description;  // the catalogue's, translated
   std::vector<Dataset> datasets;
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by dataset id
+  std::map<std::int64_t, std::vector<std::int64_t>> reuses;               // the ids of its reuses, by dataset id
   std::int64_t total = 0, page = 1, pages = 1, per_page = 0;
   std::string query;  // other parameters of the address, kept in the paging links ("per_page=50")
 };
 
 // The catalogue's page as triples: the dcat:Catalog (a hydra:Collection with its view of this
 // page), each dcat:Dataset with its title, description, publisher, themes, spatial coverage
-// (territory IRIs), licence, dates, schema, contact point and its dcat:Distribution(s).
+// (territory IRIs), licence, dates, schema, contact point and its dcat:Distribution(s); each of its
+// reuses' pages dct:references it, and it is dct:isReferencedBy them.
 rdf::Graph catalogue_graph(const CataloguePage& p);
 
 // An entry read from a catalogue, as the import gives it to the use cases.

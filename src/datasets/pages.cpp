@@ -13,6 +13,7 @@
 #include "common/text.hpp"
 #include "datasets/catalogue.hpp"
 #include "datasets/rdf.hpp"
+#include "datasets/reuse_store.hpp"
 #include "datasets/store.hpp"
 #include "datasets/templates/form.hpp"
 #include "datasets/templates/list.hpp"
@@ -110,6 +111,10 @@ Asked asked(Context& ctx) {
     p.territory = territories::TerritoryRef{.key = t->key, .name = t->name, .level = t->level};
     keep("territoire", t->key);
   }
+  if (ctx.query.get("reutilise") == "1") {
+    f.reused = p.reused = true;
+    keep("reutilise", "1");
+  }
   p.territory_words = ctx.query.get("territoire").substr(0, 100);
   p.query_string = qs;
   return a;
@@ -123,8 +128,8 @@ std::vector<std::int64_t> ids_of(const std::vector<Dataset>& all) {
 
 // --- JSON and CSV
 
-boost::json::object dataset_json(const Context& ctx, const Dataset& d,
-                                 const std::vector<territories::TerritoryRef>& at) {
+boost::json::object dataset_json(const Context& ctx, const Dataset& d, const std::vector<territories::TerritoryRef>& at,
+                                 std::int64_t reuses) {
   boost::json::array themes, distributions, places, keywords;
   for (const auto& t : d.themes) themes.push_back({{"slug", t.slug}, {"label", t.label}});
   for (const auto& x : d.distributions) {
@@ -154,6 +159,7 @@ boost::json::object dataset_json(const Context& ctx, const Dataset& d,
           {"conforms_to", {{"name", d.conforms_to}, {"url", d.conforms_to_url}}},
           {"territories", std::move(places)},
           {"distributions", std::move(distributions)},
+          {"reuses", reuses},
           {"revision", d.revision},
           {"updated_at", coalitions::json::iso(d.updated_at)}};
 }
@@ -286,6 +292,9 @@ ShowPage load_show(Context& ctx, Dataset d) {
   for (const auto& r : store::revisions(ctx.db, d.id))
     page.history.push_back({r.number, r.created_at, r.author_name, r.merged_with});
   page.editor = can_edit(ctx.db, ctx.actor(), d);
+  reuse_store::Filter reused;
+  reused.dataset_id = d.id;
+  page.reuses = reuse_store::list(ctx.db, reused);
   if (auto n = numbers::whole(ctx.query.get("fusion"), 1, d.revision); n && ctx.user) page.merged_with = *n;
   page.dataset = std::move(d);
   return page;
@@ -306,6 +315,7 @@ Response catalogue_in(Context& ctx, Rdf format) {
       .description = ctx.tr(N_("Who produces which environmental data, on which territories, and how to get it.")),
       .datasets = {},
       .places = {},
+      .reuses = {},
       .total = store::count(ctx.db, f),
       .page = paging->page,
       .pages = 1,
@@ -317,6 +327,7 @@ Response catalogue_in(Context& ctx, Rdf format) {
   f.offset = paging->offset();
   page.datasets = store::list(ctx.db, f);
   page.places = territories::places_of(ctx.db, territories::subject::dataset, ids_of(page.datasets));
+  page.reuses = reuse_store::reuses_of(ctx.db, ids_of(page.datasets));
   const rdf::Graph g = catalogue_graph(page);
   Response r;
   if (format == Rdf::turtle) {
@@ -348,6 +359,7 @@ Response catalogue_turtle(Context& ctx) { return catalogue_in(ctx, Rdf::turtle);
 Response list(Context& ctx) {
   Asked a = asked(ctx);
   a.page.datasets = store::list(ctx.db, a.filter);
+  a.page.reuse_counts = reuse_store::counts_of(ctx.db, ids_of(a.page.datasets));
   a.page.signed_in = ctx.user.has_value();
   a.page.animateur = ctx.user && ctx.user->is_animateur();
   return views::page(ctx, ctx.tr(N_("Environmental data")), html::render(*ctx.t, templates::List{.page = a.page}));
@@ -364,8 +376,9 @@ Response list_json(Context& ctx) {
   a.filter.offset = paging->offset();
   auto all = store::list(ctx.db, a.filter);
   auto places = territories::places_of(ctx.db, territories::subject::dataset, ids_of(all));
+  auto reuses = reuse_store::counts_of(ctx.db, ids_of(all));
   boost::json::array items;
-  for (const auto& d : all) items.push_back(dataset_json(ctx, d, places[d.id]));
+  for (const auto& d : all) items.push_back(dataset_json(ctx, d, places[d.id], reuses[d.id]));
   return coalitions::json::page(ctx, "datasets", std::move(items), total, *paging);
 }
 
@@ -373,10 +386,12 @@ Response list_csv(Context& ctx) {
   Asked a = asked(ctx);
   auto all = store::list(ctx.db, a.filter);
   auto places = territories::places_of(ctx.db, territories::subject::dataset, ids_of(all));
+  auto reuses = reuse_store::counts_of(ctx.db, ids_of(all));
   csv::Writer w;
-  w.row({"slug", "title", "url", "description", "producer", "themes", "licence", "frequency", "territories",
-         "temporal_start", "temporal_end", "issued", "modified", "conforms_to", "keywords", "contact", "distributions",
-         "formats", "updated_at"});
+  w.row({"slug",         "title",         "url",       "description", "producer",
+         "themes",       "licence",       "frequency", "territories", "temporal_start",
+         "temporal_end", "issued",        "modified",  "conforms_to", "keywords",
+         "contact",      "distributions", "formats",   "reuses",      "updated_at"});
   for (const auto& d : all) {
     std::string themes, territories, urls_, formats;
     auto add = [](std::string& to, const std::string& s) { to += (to.empty() ? "" : "; ") + s; };
@@ -386,10 +401,26 @@ Response list_csv(Context& ctx) {
       add(urls_, x.access_url);
       if (!x.format.empty()) add(formats, x.format);
     }
-    w.row(std::vector<std::string>{d.slug, d.title, ctx.base_url + urls::dataset(d.slug), d.description,
-                                   d.producer_name, themes, d.licence, d.frequency, territories, d.temporal_start,
-                                   d.temporal_end, d.issued, d.modified, d.conforms_to, d.keywords, d.contact, urls_,
-                                   formats, coalitions::json::iso(d.updated_at)});
+    w.row(std::vector<std::string>{d.slug,
+                                   d.title,
+                                   ctx.base_url + urls::dataset(d.slug),
+                                   d.description,
+                                   d.producer_name,
+                                   themes,
+                                   d.licence,
+                                   d.frequency,
+                                   territories,
+                                   d.temporal_start,
+                                   d.temporal_end,
+                                   d.issued,
+                                   d.modified,
+                                   d.conforms_to,
+                                   d.keywords,
+                                   d.contact,
+                                   urls_,
+                                   formats,
+                                   std::to_string(reuses[d.id]),
+                                   coalitions::json::iso(d.updated_at)});
   }
   return csv::response(w, "donnees.csv");
 }
@@ -404,11 +435,17 @@ Response show(Context& ctx) {
 Response show_json(Context& ctx) {
   auto d = store::by_slug(ctx.db, ctx.param("slug"));
   if (!d) return coalitions::json::not_found(ctx);
-  auto out = dataset_json(ctx, *d, territories::places(ctx.db, territories::subject::dataset, d->id));
+  auto out = dataset_json(ctx, *d, territories::places(ctx.db, territories::subject::dataset, d->id),
+                          reuse_store::count(ctx.db, {.dataset_id = d->id}));
   boost::json::array history;
   for (const auto& r : store::revisions(ctx.db, d->id))
     history.push_back({{"number", r.number}, {"created_at", coalitions::json::iso(r.created_at)}});
   out["revisions"] = std::move(history);
+  boost::json::array reused_by;
+  for (const auto& r : reuse_store::list(ctx.db, {.dataset_id = d->id}))
+    reused_by.push_back(
+        {{"id", r.id}, {"title", r.title}, {"type", r.kind}, {"url", ctx.base_url + urls::reuse(r.id)}});
+  out["reused_by"] = std::move(reused_by);
   return coalitions::json::response(ctx, out);
 }
 

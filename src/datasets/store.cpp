@@ -74,6 +74,7 @@ std::string dataset_where(const Filter& f, storage::Params& params) {
     clause("d.licence = ?");
     params.push_back(f.licence);
   }
+  if (f.reused) clause("EXISTS (SELECT 1 FROM reuse_datasets x WHERE x.dataset_id = d.id)");
   if (f.slugs) {
     if (f.slugs->empty()) {
       clause("1 = 0");

@@ -20,6 +20,7 @@ struct Filter {
   std::optional<std::int64_t> producer_id;
   std::string format;                             // a distribution of this format (any case); empty: any
   std::string licence;                            // empty: any
+  bool reused = false;                            // only those with at least one reuse
   std::optional<std::vector<std::string>> slugs;  // only these (what a search found)
   std::optional<sys_seconds> updated_since;
   std::int64_t limit = -1;  // -1: all

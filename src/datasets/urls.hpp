@@ -19,7 +19,19 @@ inline std::string compare(std::string_view slug) { return dataset(slug) + "/his
 inline std::string compare(std::string_view slug, std::int64_t from, std::int64_t to) {
   return compare(slug) + "?de=" + std::to_string(from) + "&a=" + std::to_string(to);
 }
+// Reuses of the datasets: their list, one, the forms that declare and edit one, and its answers.
+inline std::string reuses() { return list() + "/reutilisations"; }
+inline std::string new_reuse() { return reuses() + "/nouvelle"; }
+inline std::string reuse(std::int64_t id) { return reuses() + "/" + std::to_string(id); }
+inline std::string edit_reuse(std::int64_t id) { return reuse(id) + "/modifier"; }
+inline std::string answer_reuse(std::int64_t id) { return reuse(id) + "/reponse"; }
+// A producer's data: its datasets and who reuses them.
+inline std::string producer(std::string_view organisation_slug) {
+  return "/organisations/" + std::string(organisation_slug) + "/donnees";
+}
 // Words that are pages under /donnees/ and so never a dataset's address.
-inline bool reserved(std::string_view slug) { return slug == "nouvelle" || slug == "themes" || slug == "catalogue"; }
+inline bool reserved(std::string_view slug) {
+  return slug == "nouvelle" || slug == "themes" || slug == "catalogue" || slug == "reutilisations";
+}
 
 }  // namespace fabrique::datasets::urls

@@ -8,6 +8,7 @@
 
 #include "common/errors.hpp"
 #include "datasets/model.hpp"
+#include "datasets/reuse_model.hpp"
 #include "datasets/use_cases.hpp"
 #include "territories/links.hpp"
 #include "views/forms.hpp"
@@ -18,6 +19,8 @@ namespace fabrique::datasets {
 // The register (/donnees) narrowed by its filters, loaded by pages::load_list().
 struct ListPage {
   std::string q, theme, producer, format, licence;     // the filters as chosen (empty: any)
+  bool reused = false;                                 // only those reused
+  std::map<std::int64_t, std::int64_t> reuse_counts;   // by dataset id (none: not reused)
   std::optional<territories::TerritoryRef> territory;  // the territory filtered on (and what lies within)
   std::string territory_words;                         // as typed in the filter
   std::vector<views::Option> themes, producers, formats, licences;
@@ -43,6 +46,7 @@ struct ShowPage {
   const char* frequency = nullptr;  // msgid, or none
   std::vector<std::string> keywords;
   std::vector<HistoryLine> history;  // newest first
+  std::vector<Reuse> reuses;         // who reuses it, for what, for whom
   bool editor = false;
   std::int64_t merged_with = 0;  // the save just made was merged with this revision
 };

@@ -2,8 +2,12 @@
 // workshop gathered; the addresses are the producers' public sites), through the register's use case.
 #include "demo/datasets_data.hpp"
 
+#include <map>
+#include <string>
 #include <vector>
 
+#include "datasets/reuse_use_cases.hpp"
+#include "datasets/store.hpp"
 #include "datasets/use_cases.hpp"
 #include "demo/check.hpp"
 #include "demo/programme_data.hpp"
@@ -82,7 +86,72 @@ const std::vector<DatasetData>& demo_datasets() {
   };
   return all;
 }
+
+// What the workshop's kinds of participant (teachers, activists, elected officials) might make of
+// those datasets: a reuse each for pedagogy, activism and policy, and a nature outing.
+struct ReuseData {
+  const char* title;
+  const char* description;
+  const char* kind;
+  std::vector<const char*> purposes;
+  const char* purpose_text;
+  std::vector<const char*> audiences;
+  std::vector<const char*> datasets;  // titles of demo_datasets()
+  std::vector<const char*> places;
+  data::sys_seconds at;
+};
+
+const std::vector<ReuseData>& demo_reuses() {
+  static const std::vector<ReuseData> all = {
+      {"Respirer à l'école : un kit de classe sur l'air de Brest",
+       "Des fiches pour les cycles 3 qui partent de l'indice du jour et des relevés des stations : lire une courbe, "
+       "repérer un pic, discuter de ce qui le provoque et de ce que l'on peut y faire.",
+       "pedagogie", {"enseigner", "sensibiliser"}, "Apprendre aux élèves à lire une donnée publique",
+       {"enseignement"},
+       {"Indice quotidien de la qualité de l'air en Bretagne", "Mesures horaires des stations de Brest et de Rennes"},
+       {"29019"}, on(2021, 5, 18)},
+      {"Nos rivières sous pression : une carte à partager",
+       "Une carte des cours d'eau du département, colorée selon leur état écologique, accompagnée d'un appel à "
+       "mieux protéger les zones de captage.",
+       "visualisation", {"militer", "informer"}, "", {"grand-public", "associations"},
+       {"Qualité des cours d'eau du Finistère"}, {"29"}, on(2021, 9, 7)},
+      {"Note aux élus : la pollution de l'air aux abords des écoles rennaises",
+       "Une synthèse des concentrations de dioxyde d'azote mesurées près des axes fréquentés, pour éclairer le "
+       "choix des rues scolaires à apaiser en priorité.",
+       "decision-publique", {"decider", "evaluer"}, "", {"elus", "agents"},
+       {"Mesures horaires des stations de Brest et de Rennes"}, {"35238"}, on(2022, 1, 24)},
+      {"Un inventaire participatif de quartier, carnet en main",
+       "Une sortie où habitants et élèves comparent leurs propres comptages d'oiseaux avec l'inventaire régional, "
+       "pour comprendre comment se construit une donnée de biodiversité.",
+       "pedagogie", {"enseigner", "rechercher"}, "", {"enseignement", "grand-public"},
+       {"Comptages d'oiseaux des jardins avec les écoles de Brest", "Inventaire de la biodiversité bretonne"},
+       {"29019", "region-53"}, on(2022, 3, 12)},
+  };
+  return all;
+}
 // clang-format on
+
+// The reuses, declared by the animateur on behalf of the workshop's participants.
+void load_reuses(storage::Connection& c, const accounts::User& animateur) {
+  std::map<std::string, std::string> slug_of;
+  for (const auto& d : datasets::store::list(c, {})) slug_of[d.title] = d.slug;
+  for (const auto& r : demo_reuses()) {
+    datasets::ReuseInput in{.title = r.title,
+                            .description = r.description,
+                            .kind = r.kind,
+                            .purpose_text = r.purpose_text,
+                            .url = "",
+                            .datasets = {},
+                            .purposes = {},
+                            .audiences = {},
+                            .territories = {}};
+    for (const char* p : r.purposes) in.purposes.push_back(p);
+    for (const char* a : r.audiences) in.audiences.push_back(a);
+    for (const char* d : r.datasets) in.datasets.push_back(slug_of[d]);
+    for (const char* t : r.places) in.territories.push_back(t);
+    check(std::string("reuse ") + r.title, datasets::declare_reuse(c, animateur, in, r.at).errors);
+  }
+}
 
 }  // namespace
 
@@ -116,6 +185,7 @@ std::int64_t load_datasets(storage::Connection& c, const accounts::User& animate
     check(std::string("dataset ") + d.title, r.errors);
     ++n;
   }
+  load_reuses(c, animateur);
   return n;
 }
 

@@ -8,7 +8,8 @@
 
 namespace fabrique::demo {
 
-// Adds the datasets and their producers, placed on Bretagne, Finistère, Brest and Rennes. Skipped
+// Adds the datasets and their producers, placed on Bretagne, Finistère, Brest and Rennes, and reuses
+// of them for pedagogy, activism and policy (demo_reuses in datasets_data.cpp). Skipped
 // (returns 0) when the territories are not loaded: a dataset is always placed somewhere.
 std::int64_t load_datasets(storage::Connection& c, const accounts::User& animateur);
 

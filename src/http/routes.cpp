@@ -7,6 +7,7 @@
 #include "coalitions/pages.hpp"
 #include "commons/pages.hpp"
 #include "datasets/pages.hpp"
+#include "datasets/reuse_pages.hpp"
 #include "decisions/pages.hpp"
 #include "events/date_poll.hpp"
 #include "events/groups.hpp"
@@ -120,6 +121,7 @@ const Router& routes() {
     r.get("/organisations/{slug}.json", organisations::show_json);
     r.get("/organisations/{slug}.atom", fabrique::opendata::pages::organisation_atom);
     r.post("/organisations/{slug}/suivre", signed_in(fabrique::follows::pages::follow_organisation));
+    r.get("/organisations/{slug}/donnees", fabrique::datasets::pages::producer);  // its datasets and their reuses
     r.get("/organisations/{slug}/modifier", signed_in(organisations::edit_form));
     r.post("/organisations/{slug}/modifier", signed_in(organisations::update));
 
@@ -137,6 +139,17 @@ const Router& routes() {
       r.get("/donnees/themes", signed_in([](Context& c) { return taxonomies::edit(c, kDatasetThemes); }));
       r.post("/donnees/themes", signed_in([](Context& c) { return taxonomies::add(c, kDatasetThemes); }));
       r.post("/donnees/themes/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kDatasetThemes); }));
+      // Reuses of the datasets
+      r.get("/donnees/reutilisations", datasets::reuses);                         // ?type=&public=&jeu=&territoire=
+      r.get("/donnees/reutilisations.json", datasets::reuses_json);               // the filters, and ?page=&per_page=
+      r.get("/donnees/reutilisations.csv", datasets::reuses_csv);                 // the filters
+      r.get("/donnees/reutilisations/nouvelle", signed_in(datasets::new_reuse));  // ?jeu=SLUG
+      r.post("/donnees/reutilisations/nouvelle", signed_in(datasets::declare)).creates();
+      r.get("/donnees/reutilisations/{id:int}", datasets::reuse);
+      r.get("/donnees/reutilisations/{id:int}.json", datasets::reuse_json);
+      r.get("/donnees/reutilisations/{id:int}/modifier", signed_in(datasets::edit_reuse));
+      r.post("/donnees/reutilisations/{id:int}/modifier", signed_in(datasets::update_reuse));
+      r.post("/donnees/reutilisations/{id:int}/reponse", signed_in(datasets::answer));
       r.get("/donnees/{slug}", datasets::show);
       r.get("/donnees/{slug}.json", datasets::show_json);
       r.get("/donnees/{slug}/modifier", signed_in(datasets::edit_form));

@@ -37,6 +37,8 @@ constexpr Kind kKinds[] = {
     {Saved::card, "experience", N_("The experience card is saved.")},
     {Saved::entry, "algorithme", N_("The register entry is saved.")},
     {Saved::dataset, "donnees", N_("The dataset is saved.")},
+    {Saved::reuse, "reutilisation", N_("The reuse is saved.")},
+    {Saved::reuse_answer, "reponse", N_("Your answer is published.")},
     {Saved::post, "billet", N_("The post is saved.")},
     {Saved::restored, "restauration", N_("The revision is restored: it is now the current one.")},
     {Saved::resource_published, "ressource-publiee", N_("The resource is published.")},

@@ -26,6 +26,8 @@ enum class Saved {
   card,
   entry,
   dataset,
+  reuse,
+  reuse_answer,
   post,
   restored,
   resource_published,

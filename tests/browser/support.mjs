@@ -301,6 +301,25 @@ export async function expectAccessible(page, path, label, expectedStatus = 200) 
   return response;
 }
 
+// Opens `path` at each of `widths` (px): it answers 200, its HTML stays under 30 KB, it asks for 3
+// requests at most and never scrolls sideways; then the page passes axe.
+export async function expectLight(page, path, widths = [320, 768, 1280]) {
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 800 });
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    const response = await page.goto(path);
+    page.removeAllListeners('request');
+    assert.equal(response.status(), 200, path);
+    const body = await response.body();
+    assert.ok(body.length < 30_000, `${path} weighs ${body.length} bytes`);
+    assert.ok(requests.length <= 3, `${path}: ${requests.length} requests`);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(over <= 0, `${path} scrolls sideways by ${over} px at ${width} px`);
+  }
+  await checkA11y(page, path);
+}
+
 // Clicks a submit button and resolves to the response of the POST it sent, once the page that
 // followed has loaded.
 export async function submit(page, button) {

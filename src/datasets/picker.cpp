@@ -1,0 +1,30 @@
+// Choosing datasets in a form.
+#include "datasets/picker.hpp"
+
+#include "datasets/store.hpp"
+#include "i18n/i18n.hpp"
+
+namespace fabrique::datasets {
+
+using i18n::N_;
+
+std::vector<fabrique::views::Choice> choices(storage::Connection& c) {
+  std::vector<fabrique::views::Choice> out;
+  for (auto& d : store::list(c, {}))
+    out.push_back({.key = std::move(d.slug), .label = std::move(d.title), .detail = std::move(d.producer_name)});
+  return out;
+}
+
+fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name, const char* legend,
+                                  const std::vector<std::string>& keys, std::string_view query) {
+  const fabrique::views::PickerWords words{
+      .legend = legend,
+      .add = N_("Add a dataset"),
+      .hint = N_("A few words of its title or its producer; the form comes back with the datasets that match, "
+                 "nothing is saved until you save."),
+      .button = N_("Search datasets"),
+      .none = N_("None chosen yet.")};
+  return fabrique::views::picker_over(choices(c), fabrique::views::picker_names(name), words, keys, query);
+}
+
+}  // namespace fabrique::datasets
