@@ -21,8 +21,11 @@ inline constexpr std::chrono::hours kAddressChangeValidity{24};
 // create_account.cpp. The sign-up form. Outcomes: account created (not signed in) and the link
 // confirming its address mailed | the address already has an account: its owner is told by mail and
 // nothing else is written — the caller answers exactly as for a new account | field errors, nothing
-// written. `lang` is the language the person's mails will be written in.
-SignUpResult create_account(storage::Connection& c, SignUpInput in, i18n::Lang lang, sys_seconds now);
+// written. `lang` is the language the person's mails will be written in; `back`, one of the site's
+// paths (an invitation's link, say), is where the confirmation link leads once the address is
+// confirmed (empty: the account page).
+SignUpResult create_account(storage::Connection& c, SignUpInput in, i18n::Lang lang, sys_seconds now,
+                            std::string_view back = {});
 
 // What a mailed link led to.
 struct LinkResult {
@@ -87,7 +90,8 @@ std::optional<Redeemed> redeem_token(storage::Connection& c, std::string_view to
 // the rest with the translator it returns in `t`.
 mail::Mail letter(const store::Recipient& to, std::int64_t user_id, const char* kind, const char* subject,
                   const i18n::Translator*& t);
-// Mails `user_id` a new link confirming their address (inside the caller's write transaction).
-void mail_confirmation(storage::Connection& c, std::int64_t user_id, sys_seconds now);
+// Mails `user_id` a new link confirming their address (inside the caller's write transaction); the
+// link carries `back` (a path of the site, or empty) as its `retour`.
+void mail_confirmation(storage::Connection& c, std::int64_t user_id, sys_seconds now, std::string_view back = {});
 
 }  // namespace fabrique::accounts

@@ -7,13 +7,14 @@ namespace fabrique::accounts {
 
 using i18n::N_;
 
-SignUpResult create_account(storage::Connection& c, SignUpInput in, i18n::Lang lang, sys_seconds now) {
+SignUpResult create_account(storage::Connection& c, SignUpInput in, i18n::Lang lang, sys_seconds now,
+                            std::string_view back) {
   in.quiet_when_taken = true;
   in.session_length = std::chrono::days(0);  // signed in once the address is confirmed
   in.created = [&](storage::Connection& tx, const User& u) {
     store::set_language(tx, u.id, lang);
     store::await_confirmation(tx, u.id);
-    mail_confirmation(tx, u.id, now);
+    mail_confirmation(tx, u.id, now, back);
   };
   auto result = sign_up(c, in, now);
   if (!result.errors.empty() || !result.taken_by) return result;
@@ -22,7 +23,7 @@ SignUpResult create_account(storage::Connection& c, SignUpInput in, i18n::Lang l
   storage::Transaction tx(c, true);
   auto owner = store::recipient(c, result.taken_by->id);
   if (owner && !owner->confirmed) {
-    mail_confirmation(c, result.taken_by->id, now);  // an unconfirmed address gets no other mail
+    mail_confirmation(c, result.taken_by->id, now, back);  // an unconfirmed address gets no other mail
   } else if (owner) {
     const i18n::Translator* t = nullptr;
     mail::Mail m = letter(*owner, result.taken_by->id, mail::kAccountExists,

@@ -47,13 +47,16 @@ Response render_new_password(Context& ctx, const FieldErrors& errors, int status
 }
 
 // A page whose only action is one button that uses the mailed link (a GET never changes anything:
-// mail scanners follow links).
+// mail scanners follow links). The link's `retour` goes along.
 Response render_link_button(Context& ctx, const char* title, const char* text, const std::string& action,
                             const char* button) {
+  Html hidden = render(R"(<input type="hidden" name="jeton" value="{}">)", token_of(ctx));
+  if (const std::string back = back_of(ctx); back != "/")
+    hidden += render(R"(<input type="hidden" name="retour" value="{}">)", back);
   Html body = render(R"(<h1>{}</h1>
 <p>{}</p>
-<form method="post" action="{}">{}<input type="hidden" name="jeton" value="{}"><button type="submit">{}</button></form>)",
-                     ctx.tr(title), ctx.tr(text), action, views::csrf_field(ctx), token_of(ctx), ctx.tr(button));
+<form method="post" action="{}">{}{}<button type="submit">{}</button></form>)",
+                     ctx.tr(title), ctx.tr(text), action, views::csrf_field(ctx), hidden, ctx.tr(button));
   return views::page(ctx, ctx.tr(title), body);
 }
 
@@ -92,7 +95,9 @@ Response confirm_email_form(Context& ctx) {
 Response confirm_email(Context& ctx) {
   auto result = accounts::confirm_email(ctx.db, token_of(ctx), ctx.now, std::chrono::days(ctx.options.session_days));
   if (result.error) return link_refused(ctx, result.error, N_("Sign up again"), urls::sign_up());
-  Response r = Response::redirect(urls::account());
+  // Back to the page the sign-up started from (an invitation, say), else to the new account.
+  const std::string back = back_of(ctx);
+  Response r = Response::redirect(back == "/" ? urls::account() : back);
   r.set_header("Set-Cookie", http::set_cookie(http::App::kSessionCookie, result.session_token, session_cookie(ctx)));
   return r;
 }

@@ -6,6 +6,7 @@
 #include "accounts/store.hpp"
 #include "accounts/urls.hpp"
 #include "common/text.hpp"
+#include "views/html.hpp"
 
 namespace fabrique::accounts {
 
@@ -63,7 +64,7 @@ mail::Mail letter(const store::Recipient& to, std::int64_t user_id, const char* 
   return m;
 }
 
-void mail_confirmation(storage::Connection& c, std::int64_t user_id, sys_seconds now) {
+void mail_confirmation(storage::Connection& c, std::int64_t user_id, sys_seconds now, std::string_view back) {
   auto to = store::recipient(c, user_id);
   if (!to) return;
   const std::string token = issue_token(c, user_id, "confirm", "", now, kConfirmationValidity);
@@ -74,7 +75,8 @@ void mail_confirmation(storage::Connection& c, std::int64_t user_id, sys_seconds
                "yours, follow this link within three days.")));
   m.paragraphs.push_back(t->tr(N_("If you did not create it, ignore this mail: the account receives nothing else.")));
   m.link_label = t->tr(N_("Confirm my address"));
-  m.link = mail::url(urls::confirm_email() + "?jeton=" + token);
+  m.link = mail::url(urls::confirm_email() + "?jeton=" + token +
+                     (back.empty() ? std::string() : "&retour=" + html::url_encode(back)));
   mail::enqueue(c, m, now);
 }
 

@@ -31,6 +31,10 @@ http::CookieOptions session_cookie(const Context& ctx) {
           .max_age_seconds = static_cast<long>(ctx.options.session_days) * 24 * 3600};
 }
 
+std::string back_of(const Context& ctx) {
+  return views::safe_return(ctx.form.has("retour") ? ctx.form.get("retour") : ctx.query.get("retour"));
+}
+
 namespace {
 
 std::vector<views::Option> kind_options(Context& ctx) {
@@ -39,19 +43,28 @@ std::vector<views::Option> kind_options(Context& ctx) {
   return out;
 }
 
+// The sign-in or sign-up page's address, keeping `back` so that the other form comes back there too.
+std::string keeping_back(std::string path, const std::string& back) {
+  return back == "/" ? path : path + "?retour=" + html::url_encode(back);
+}
+
 Response render_sign_up(Context& ctx, const FieldErrors& errors, int status) {
-  return views::page(
-      ctx, status, ctx.tr(N_("Create an account")),
-      render(*ctx.t, templates::SignUp{
-                         .typed = ctx.form, .kinds = kind_options(ctx), .errors = errors, .csrf = ctx.csrf_token()}));
+  const std::string back = back_of(ctx);
+  return views::page(ctx, status, ctx.tr(N_("Create an account")),
+                     render(*ctx.t, templates::SignUp{.typed = ctx.form,
+                                                      .kinds = kind_options(ctx),
+                                                      .back = back,
+                                                      .sign_in = keeping_back(urls::sign_in(), back),
+                                                      .errors = errors,
+                                                      .csrf = ctx.csrf_token()}));
 }
 
 Response render_sign_in(Context& ctx, const FieldErrors& errors, int status) {
-  const std::string back =
-      views::safe_return(ctx.form.has("retour") ? ctx.form.get("retour") : ctx.query.get("retour"));
+  const std::string back = back_of(ctx);
   return views::page(ctx, status, ctx.tr(N_("Sign in")),
                      render(*ctx.t, templates::SignIn{.email = ctx.form.get("email"),
                                                       .back = back,
+                                                      .sign_up = keeping_back(urls::sign_up(), back),
                                                       .new_password = ctx.query.get("mot-de-passe") == "1",
                                                       .errors = errors,
                                                       .csrf = ctx.csrf_token()}));
@@ -109,7 +122,9 @@ Response sign_up(Context& ctx) {
   in.client_address = ctx.request.client_address;
   in.free_per_address = ctx.options.sign_ups_per_address;
   // The same answer whether the address is new or already has an account (whose owner gets a mail).
-  auto result = accounts::create_account(ctx.db, std::move(in), ctx.lang(), ctx.now);
+  // The confirmation link comes back to the page the form was opened from (an invitation, say).
+  const std::string back = back_of(ctx);
+  auto result = accounts::create_account(ctx.db, std::move(in), ctx.lang(), ctx.now, back == "/" ? "" : back);
   if (result.retry_after > 0) {
     Response r = render_sign_up(ctx, result.errors, 429);
     r.set_header("Retry-After", std::to_string(result.retry_after));

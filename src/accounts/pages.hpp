@@ -53,6 +53,9 @@ Response account_deleted(Context& ctx);      // GET /compte/supprime
 
 // The session cookie's attributes (pages.cpp).
 http::CookieOptions session_cookie(const Context& ctx);
+// Where to go once signed in, signed up or confirmed: the page's `retour` (form, else query), one of
+// the site's paths ("/" when there is none or it would leave the site).
+std::string back_of(const Context& ctx);
 // A redirect to `location` that removes the session cookie (pages.cpp).
 Response signed_out(const Context& ctx, std::string_view location);
 

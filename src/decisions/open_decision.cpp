@@ -135,6 +135,8 @@ OpenResult open_decision(storage::Connection& c, const User& actor, const Decisi
 
   if (!errors.empty()) return result;
   result.id = store::insert(c, d);
+  d.id = result.id;
+  index_decision(c, d, now);
   notifications::notify_each(c, store::group_members(c, d), actor.id, notifications::kDecisions,
                              N_("A decision is open: “{}”. Give your answer before it closes."),
                              urls::decision(result.id), now, d.question);

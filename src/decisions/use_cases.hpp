@@ -80,4 +80,15 @@ FieldErrors close_decision(storage::Connection& c, const User& actor, std::int64
 // Chore: tells the group of each decision whose closing date has passed that it is closed, once.
 void tell_closed_decisions(storage::Connection& c, sys_seconds now);
 
+// --- Search (close_decision.cpp)
+
+// Indexes the decision's question, status at `now`, details and outcome, inside the caller's write
+// transaction: for everyone when the programme decides, for the coalition's members (search's
+// "coalition" audience) when a coalition does. A decision of an event's participants is not indexed:
+// search has no audience for them, and a restricted thing is left out rather than shown too widely.
+// Called when a decision opens, closes and gets its outcome, and by `fabrique search reindex`.
+void index_decision(storage::Connection& c, const Decision& d, sys_seconds now);
+// Every decision indexed again (search::reindex).
+void reindex_decisions(storage::Connection& c, sys_seconds now);
+
 }  // namespace fabrique::decisions

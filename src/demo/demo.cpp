@@ -12,6 +12,7 @@
 #include "demo/check.hpp"
 #include "demo/commons_data.hpp"
 #include "demo/datasets_data.hpp"
+#include "demo/decisions_data.hpp"
 #include "demo/events_data.hpp"
 #include "demo/newsletter_data.hpp"
 #include "demo/observatoire_data.hpp"
@@ -257,6 +258,7 @@ Summary load(storage::Connection& c) {
   load_breakout_groups(c);
   load_roadmaps(c);
   load_commons(c);
+  load_decisions(c);
   load_observatoire(c, animateur);
   load_datasets(c, animateur);
   load_newsletter(c, animateur);

@@ -1,7 +1,9 @@
 // Use case: the holder of a mailed invitation link, signed in, accepts it: they join the coalition
 // or register for the event, and the inviter is told.
 #include "accounts/crypto.hpp"
+#include "accounts/store.hpp"
 #include "coalitions/store.hpp"
+#include "common/text.hpp"
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "follows/follows.hpp"
@@ -39,6 +41,31 @@ Looked look_up(storage::Connection& c, std::string_view token, sys_seconds now) 
   return out;
 }
 
+bool bound_to_address(const Invitation& i) { return i.target == Target::coalition && i.co_porteur; }
+
+std::string masked_address(std::string_view email) {
+  const auto at = email.rfind('@');
+  if (at == std::string_view::npos || at == 0) return "***";
+  // The first character whole, even when it takes several bytes.
+  std::size_t first = 1;
+  while (first < at && (static_cast<unsigned char>(email[first]) & 0xC0) == 0x80) ++first;
+  return std::string(email.substr(0, first)) + "***" + std::string(email.substr(at));
+}
+
+const char* refusal_for(storage::Connection& c, const Invitation& i, const User& actor) {
+  if (!bound_to_address(i)) return nullptr;
+  if (text::lower(actor.email) != text::lower(i.email))
+    return N_(
+        "This invitation was sent to {}: only the account with that address can accept it. Sign in with "
+        "that account, or ask the person who invited you to invite your own address.");
+  const auto me = accounts::store::recipient(c, actor.id);
+  if (!me || !me->confirmed)
+    return N_(
+        "This invitation was sent to {}: confirm that this address is yours with the link mailed when "
+        "you signed up, then follow the invitation again.");
+  return nullptr;
+}
+
 Accepted accept_invitation(storage::Connection& c, const User& actor, std::string_view token, sys_seconds now) {
   Accepted out;
   storage::Transaction tx(c, true);
@@ -48,6 +75,12 @@ Accepted accept_invitation(storage::Connection& c, const User& actor, std::strin
     return out;
   }
   const Invitation& i = *found.invitation;
+  if (const char* refused = refusal_for(c, i, actor)) {
+    out.error = refused;
+    out.forbidden = true;
+    out.sent_to = masked_address(i.email);
+    return out;  // rolled back: nothing written
+  }
   // Two requests racing with one link: only the first one uses it.
   if (!store::accept(c, i.id, actor.id, now)) {
     out.error = N_("This invitation was already accepted: its link works once.");

@@ -108,8 +108,12 @@ void mail_invitation(storage::Connection& c, const Invitation& i, const std::str
         say(N_("{} invites you to join the coalition “{}” as member."), i.inviter_name, i.target_title));
   if (!i.message.empty()) m.paragraphs.push_back(say(N_("Their message: “{}”"), i.message));
   m.paragraphs.push_back(
-      t.tr(N_("To accept, follow this link within two weeks, then sign in, or create an account with any address "
-              "and follow the link again once it is confirmed. The link works once.")));
+      bound_to_address(i)
+          ? t.tr(N_("To accept, follow this link within two weeks, then sign in, or create your account, with this "
+                    "address: only it can accept. Once your address is confirmed, you come back to the invitation. "
+                    "The link works once."))
+          : t.tr(N_("To accept, follow this link within two weeks, then sign in, or create an account with any "
+                    "address: once it is confirmed, you come back to the invitation. The link works once.")));
   m.link_label = t.tr(N_("See the invitation"));
   m.link = mail::url(urls::accept_link(token));
   mail::enqueue(c, m, now);

@@ -1,6 +1,8 @@
 // Invitation pages: each reads the form, calls one use case, then redirects or re-renders with errors.
 #include "invitations/pages.hpp"
 
+#include <fmt/format.h>
+
 #include "accounts/urls.hpp"
 #include "coalitions/store.hpp"
 #include "common/numbers.hpp"
@@ -103,6 +105,15 @@ Response link_refused(Context& ctx, const char* error) {
                                   title, ctx.tr(error)));
 }
 
+// A bound invitation opened by another account: to whom it was sent (masked), nothing changed.
+Response not_yours(Context& ctx, const char* error, const std::string& sent_to) {
+  const std::string title = ctx.tr(N_("This invitation is for someone else"));
+  return views::page(ctx, 403, title,
+                     html::render(R"(<h1>{}</h1>
+<p class="error" role="alert">{}</p>)",
+                                  title, fmt::format(fmt::runtime(ctx.tr(error)), sent_to)));
+}
+
 std::string token_of(const Context& ctx) {
   return ctx.form.has("jeton") ? ctx.form.get("jeton") : ctx.query.get("jeton");
 }
@@ -128,12 +139,22 @@ Response accept_form(Context& ctx) {
   const std::string token = token_of(ctx);
   Looked found = look_up(ctx.db, token, ctx.now);
   if (found.error) return link_refused(ctx, found.error);
-  AcceptPage page{.invitation = *found.invitation,
-                  .token = token,
-                  .signed_in = ctx.signed_in(),
-                  .sign_in = accounts::urls::sign_in_then(urls::accept_link(token))};
-  Response r = views::page(ctx, ctx.tr(N_("Your invitation")),
-                           html::render(*ctx.t, templates::Accept{.page = page, .csrf = ctx.csrf_token()}));
+  const Invitation& i = *found.invitation;
+  Response r;
+  if (const char* refused = ctx.user ? refusal_for(ctx.db, i, *ctx.user) : nullptr) {
+    r = not_yours(ctx, refused, masked_address(i.email));
+  } else {
+    // Signing in or up comes back here (signing up through the mailed confirmation link).
+    const std::string back = html::url_encode(urls::accept_link(token));
+    AcceptPage page{.invitation = i,
+                    .token = token,
+                    .signed_in = ctx.signed_in(),
+                    .sent_to = bound_to_address(i) ? masked_address(i.email) : std::string(),
+                    .sign_in = accounts::urls::sign_in() + "?retour=" + back,
+                    .sign_up = accounts::urls::sign_up() + "?retour=" + back};
+    r = views::page(ctx, ctx.tr(N_("Your invitation")),
+                    html::render(*ctx.t, templates::Accept{.page = page, .csrf = ctx.csrf_token()}));
+  }
   // The link is a secret: the page that holds it is never cached.
   std::erase_if(r.headers, [](const auto& h) { return h.first == "Cache-Control"; });
   r.set_header("Cache-Control", "no-store, private");
@@ -142,6 +163,7 @@ Response accept_form(Context& ctx) {
 
 Response accept(Context& ctx) {
   auto result = accept_invitation(ctx.db, *ctx.user, token_of(ctx), ctx.now);
+  if (result.forbidden) return not_yours(ctx, result.error, result.sent_to);
   if (result.error) return link_refused(ctx, result.error);
   return Response::redirect(urls::target(result.invitation->target, result.invitation->target_slug));
 }

@@ -63,14 +63,34 @@ struct Looked {
 };
 Looked look_up(storage::Connection& c, std::string_view token, sys_seconds now);
 
-// accept_invitation.cpp. Any signed-in person holding the link: they join the coalition with the
-// invited role (a co-porteur invited as member stays co-porteur), or register for the event (a
-// place, else the waiting list; for an event whose date is to be confirmed, they may answer its date
-// poll and register once it is confirmed). The inviter is told. Outcomes: accepted (`invitation`
-// set) | link unknown, used, cancelled or expired, or the event closed to registration (`error`),
-// nothing written.
+// accept_invitation.cpp. Whether only the invited address may accept `i`: an invitation as
+// co-porteur gives power over the coalition (editing it, inviting, deciding), so a forwarded or
+// leaked link must not hand it to someone else. Member and event invitations are not bound: people
+// are often invited at one address and have their account under another (the mail says any address
+// will do), and what they give is what a co-porteur grants from a declaration of interest, or
+// what anyone may do by registering; the list shows who accepted each, and a co-porteur can undo it.
+bool bound_to_address(const Invitation& i);
+
+// accept_invitation.cpp. "c***@example.org": the address an invitation was sent to, as shown to
+// someone holding its link who may not be its owner.
+std::string masked_address(std::string_view email);
+
+// accept_invitation.cpp. Why `actor` may not accept `i` (an English msgid with one "{}", the masked
+// address it was sent to), or nullptr if they may: a bound invitation is accepted only by the
+// account whose confirmed address is the invited one (compared case-insensitively).
+const char* refusal_for(storage::Connection& c, const Invitation& i, const User& actor);
+
+// accept_invitation.cpp. Any signed-in person holding the link (the invited address's account for a
+// bound invitation): they join the coalition with the invited role (a co-porteur invited as member stays co-porteur),
+// or register for the event (a place, else the waiting list; for an event whose date is to be confirmed, they may
+// answer its date poll and register once it is confirmed). The inviter is told. Outcomes: accepted (`invitation` set) |
+// link unknown, used, cancelled or expired, or the event closed to registration (`error`), nothing written | someone
+// else than the invited address for a bound invitation (`error` with `forbidden` set: one "{}" for `sent_to`, the
+// masked address), nothing written.
 struct Accepted {
   const char* error = nullptr;
+  bool forbidden = false;
+  std::string sent_to;
   std::optional<Invitation> invitation;
 };
 Accepted accept_invitation(storage::Connection& c, const User& actor, std::string_view token, sys_seconds now);

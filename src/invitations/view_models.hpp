@@ -30,7 +30,8 @@ struct AcceptPage {
   Invitation invitation;
   std::string token;
   bool signed_in = false;
-  std::string sign_in;  // the sign-in address that comes back here
+  std::string sent_to;           // for an invitation bound to its address: that address, masked
+  std::string sign_in, sign_up;  // the sign-in and sign-up addresses that come back here
 };
 
 }  // namespace fabrique::invitations

@@ -8,6 +8,7 @@
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
 #include "datasets/use_cases.hpp"
+#include "decisions/use_cases.hpp"
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
 #include "observatoire/store.hpp"
@@ -39,6 +40,7 @@ std::int64_t reindex(storage::Connection& c, std::chrono::sys_seconds now) {
   for (const auto& e : events::store::list(c, {})) events::index_event(c, e);
   for (const auto& e : observatoire::store::list(c)) observatoire::index_entry(c, e);
   datasets::reindex_datasets(c);
+  decisions::reindex_decisions(c, now);
   const std::int64_t count = c.query_one("SELECT COUNT(*) FROM search_documents")->integer(0);
   tx.commit();
   return count;

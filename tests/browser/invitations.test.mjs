@@ -156,3 +156,67 @@ describe('invitations and a date poll', () => {
     assert.ok(await anim.getByText('09:30–12:00').isVisible(), 'the event takes the chosen date');
   });
 });
+
+// An invitation as co-porteur, bound to the address it was sent to: another account is refused; the
+// invited person, without an account, signs up from the invitation with the keyboard alone, confirms
+// the address from the mail, comes back to the invitation and accepts it in one step. Every page of
+// the journey passes axe.
+describe('an invitation as co-porteur followed by someone who signs up', () => {
+  const invited = { email: 'nouvelle.porteuse@example.org', name: 'Nina Nouvelle', password: 'nouvelle-secret-2024' };
+  let link;
+  before(async () => {
+    const anim = await env.newPage();
+    await signIn(anim, ANIMATEUR.email, ANIMATEUR.password);
+    await anim.goto(`${coalitionPath}/invitations`);
+    await anim.getByLabel(/^Adresses électroniques/).fill(invited.email);
+    await anim.getByLabel(/^Invité·e comme/).selectOption({ label: 'Co-porteur' });
+    assert.equal((await submit(anim, anim.getByRole('button', { name: 'Envoyer les invitations' }))).status(), 303);
+    await anim.context().close();
+    link = linkIn(await readMail(env.mailDir, invited.email, { matching: /co-porteur/ }), '/invitations/accepter');
+  });
+
+  it('another account holding the link is refused, told to which address it was sent', async () => {
+    const member = await env.newPage();
+    await signIn(member, MEMBER.email, MEMBER.password);
+    const refused = await member.goto(link);
+    assert.equal(refused.status(), 403);
+    assert.match(await member.getByRole('alert').innerText(), /envoyée à n\*\*\*@example\.org/);
+    assert.equal(await member.getByRole('button', { name: 'Accepter l’invitation' }).count(), 0);
+    await checkA11y(member, 'an invitation for someone else');
+    await member.context().close();
+  });
+
+  it('the invited person signs up from it with the keyboard, confirms, comes back and accepts', async () => {
+    const page = await env.newPage();
+    await expectAccessible(page, link, 'an invitation, signed out');
+    assert.match(await page.getByRole('main').innerText(), /n\*\*\*@example\.org/);
+    await pressOn(page, page.getByRole('main').getByRole('link', { name: 'Créer un compte' }), 60);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/inscription'), page.keyboard.press('Enter')]);
+    await checkA11y(page, 'sign up from an invitation');
+    for (const [label, text] of [[/^Votre nom/, invited.name], [/^Adresse électronique/, invited.email],
+      [/^Mot de passe/, invited.password], [/^Confirmation du mot de passe/, invited.password]]) {
+      await pressOn(page, page.getByLabel(label).first(), 60);
+      await page.keyboard.type(text);
+    }
+    await pressOn(page, page.getByRole('button', { name: 'Créer mon compte' }), 60);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/inscription/envoyee'), page.keyboard.press('Enter')]);
+
+    const confirm = linkIn(await readMail(env.mailDir, invited.email, { matching: /inscription\/confirmer/ }),
+      '/inscription/confirmer');
+    await expectAccessible(page, confirm, 'confirming the address from an invitation');
+    await pressOn(page, page.getByRole('main').getByRole('button', { name: 'Confirmer mon adresse' }), 60);
+    await Promise.all([page.waitForURL((u) => u.pathname === '/invitations/accepter'), page.keyboard.press('Enter')]);
+    await page.waitForLoadState();
+    await checkA11y(page, 'the invitation, back after signing up');
+
+    await pressOn(page, page.getByRole('button', { name: 'Accepter l’invitation' }), 60);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.waitForURL((u) => u.pathname === coalitionPath),
+      page.keyboard.press('Enter'),
+    ]);
+    assert.equal(response.status(), 303);
+    await checkA11y(page, 'the coalition, joined from an invitation');
+    await page.context().close();
+  });
+});

@@ -4,6 +4,7 @@
 
 #include "events/times.hpp"
 #include "integration/commons_site.hpp"
+#include "search/search.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -97,7 +98,10 @@ TEST(Decisions, AConsentWithABlockAndItsReasonIsClosedWithAnOutcomeShownOnTheCha
   EXPECT_EQ(anim.post("/decisions/1/cloturer", {{"outcome", ""}}).status, 422);
   ASSERT_EQ(anim.post("/decisions/1/cloturer", {{"outcome", "La version 1 est adoptée par consentement."}}).status,
             303);
-  EXPECT_TRUE(has(Browser(p.site).get("/charte/versions/1"), "La version 1 est adoptée par consentement."));
+  auto version = Browser(p.site).get("/charte/versions/1");
+  EXPECT_TRUE(has(version, "La version 1 est adoptée par consentement."));
+  EXPECT_TRUE(has(version, R"(Décidé par : <a href="/decisions/1">Adoptons-nous la version 1 de la charte ?</a>)"))
+      << version.body;
   EXPECT_TRUE(has(Browser(p.site).get("/decisions.json"), R"("outcome":"La version 1 est adoptée par consentement.")"));
   EXPECT_TRUE(has(Browser(p.site).get("/decisions?etat=closes"), "Adoptons-nous la version 1"));
   EXPECT_FALSE(has(Browser(p.site).get("/decisions?etat=ouvertes"), "Adoptons-nous la version 1"));
@@ -186,6 +190,68 @@ TEST(Decisions, OnlyTheGroupAnswersAndACoPorteurOpensOnlyForTheirCoalition) {
   // The coalition's page lists the decision about it.
   EXPECT_TRUE(
       has(Browser(p.site).get(std::string("/coalitions/") + kCommonsCoalition), "Réunion mensuelle le mardi ?"));
+}
+
+TEST(Decisions, FoundBySearchWithTheirStatusTheProgrammesByAllACoalitionsByItsMembersOnly) {
+  DecisionsSite p;
+  Browser anim = p.signed_in("anim@example.org");
+  anim.get("/decisions/nouvelle");
+  ASSERT_EQ(anim.post("/decisions/nouvelle", {{"question", "Quels principes de gouvernance adoptons-nous ?"},
+                                              {"details", "Subsidiarité et transparence des comptes."},
+                                              {"group", "programme"},
+                                              {"process", "consent"},
+                                              {"closes_at", p.in_days(5)}})
+                .status,
+            303);
+  Browser porteur = p.signed_in("porteur@example.org");
+  porteur.get("/decisions/nouvelle");
+  ASSERT_EQ(porteur
+                .post("/decisions/nouvelle", {{"question", "Quel jour pour les ateliers mutualisés ?"},
+                                              {"group", std::string("coalition:") + kCommonsCoalition},
+                                              {"process", "one"},
+                                              {"options", "Mardi matin\nJeudi après-midi"},
+                                              {"closes_at", p.in_days(5)}})
+                .status,
+            303);
+  auto results = [](Browser& b, const std::string& q) {
+    auto r = b.get("/recherche?q=" + form_encode(q));
+    EXPECT_EQ(r.status, 200) << q;
+    return r;
+  };
+  // The programme's decision: for anyone, with its status.
+  Browser visitor(p.site);
+  auto found = results(visitor, "gouvernance");
+  EXPECT_TRUE(has(found, R"(href="/decisions/1")")) << found.body;
+  EXPECT_TRUE(has(found, "— décision ouverte</a>")) << found.body;
+  EXPECT_TRUE(has(found, "Ouverte jusqu’au"));
+  EXPECT_TRUE(has(found, "Décisions"));  // its facet
+  // The coalition's: its members and the animateurs, not a visitor nor another signed-in person.
+  Browser member = p.signed_in("membre@example.org");
+  Browser other = p.signed_in("autre@example.org");
+  EXPECT_TRUE(has(results(member, "ateliers mutualisés"), R"(href="/decisions/2")"));
+  EXPECT_TRUE(has(results(anim, "jeudi"), R"(href="/decisions/2")"));
+  EXPECT_FALSE(has(results(visitor, "ateliers mutualisés"), "/decisions/2"));
+  EXPECT_FALSE(has(results(other, "ateliers mutualisés"), "/decisions/2"));
+
+  // Closed with its outcome: the outcome is found and the status says closed.
+  anim.get("/decisions/1");
+  ASSERT_EQ(anim.post("/decisions/1/cloturer", {{"outcome", "Adoptés : subsidiarité, sobriété, transparence."}}).status,
+            303);
+  auto closed = results(visitor, "sobriété");
+  EXPECT_TRUE(has(closed, R"(href="/decisions/1")")) << closed.body;
+  EXPECT_TRUE(has(closed, "— décision close</a>")) << closed.body;
+  // The coalition's, closed by its date: the chore updates its status.
+  p.site.advance(days(6));
+  p.site.run_chores();
+  EXPECT_TRUE(has(results(member, "ateliers mutualisés"), "— décision close</a>"));
+  // Reindexing finds the same.
+  {
+    auto c = p.site.db().acquire();
+    search::reindex(*c, p.site.now());
+  }
+  EXPECT_TRUE(has(results(visitor, "sobriété"), R"(href="/decisions/1")"));
+  EXPECT_FALSE(has(results(visitor, "ateliers mutualisés"), "/decisions/2"));
+  EXPECT_TRUE(has(results(member, "ateliers mutualisés"), R"(href="/decisions/2")"));
 }
 
 TEST(Decisions, BadInputIsRefusedNextToTheFieldAndNothingIsWritten) {

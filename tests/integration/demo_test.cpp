@@ -86,6 +86,30 @@ TEST(Demo, LoadsTheWholeProgrammeThroughTheUseCases) {
             8);
 }
 
+TEST(Demo, DecisionsTakenTogetherAreShownWhereTheyDecidedAndFoundBySearch) {
+  Site site;
+  load(site);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM decisions"), 4);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM decisions WHERE outcome <> ''"), 3);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM decision_answers WHERE position = 'block' AND reason <> ''"), 1);
+  // The open choice, answered by several people.
+  EXPECT_GE(site.count("SELECT COUNT(DISTINCT a.user_id) FROM decision_answers a JOIN decisions d ON d.id = "
+                       "a.decision_id WHERE d.outcome = '' AND d.process = 'several'"),
+            3);
+  Browser visitor(site);
+  EXPECT_TRUE(has(visitor.get("/decisions?etat=ouvertes").body, "Quels sujets pour l"));
+  // The charter version and the coalition say which decision decided them.
+  const std::string version = visitor.get("/charte/versions/2").body;
+  EXPECT_TRUE(has(version, "Décidé par : <a href=\"/decisions/2\">Consentons-nous")) << version;
+  const std::string coalition = visitor.get("/coalitions/donnees-environnementales").body;
+  EXPECT_TRUE(has(coalition, "Décidé par : <a href=\"/decisions/3\">")) << coalition;
+  // The block and its reason, for the programme's members.
+  Browser member(site);
+  member.sign_in("noa@demo.fabrique", demo::kPassword);
+  EXPECT_TRUE(has(member.get("/decisions/2").body, "personne ne sait s"));
+  EXPECT_TRUE(has(visitor.get("/recherche?q=gouvernance").body, "href=\"/decisions/1\""));
+}
+
 TEST(Demo, VisitorSeesEveryCoalitionBookletAndHistory) {
   Site site;
   load(site);

@@ -10,6 +10,7 @@
 #include "integration/mail_support.hpp"
 #include "integration/site.hpp"
 #include "taxonomies/taxonomy.hpp"
+#include "views/html.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -66,17 +67,22 @@ HttpResponse invite_by_mail(Browser& b, const std::string& page, const std::stri
   return b.post(page + "/invitations", {{"emails", emails}, {"role", role}, {"message", message}});
 }
 
-HttpResponse sign_up_invited(Browser& b, const std::string& email, const std::string& name) {
-  b.get("/inscription");
-  return b.post("/inscription", {{"name", name},
-                                 {"email", email},
-                                 {"password", kPassword},
-                                 {"password_confirmation", kPassword},
-                                 {"organisation", ""},
-                                 {"organisation_kind", ""}});
+// Signs up through the form; `back` is the form's hidden "retour" (where the confirmation leads).
+HttpResponse sign_up_invited(Browser& b, const std::string& email, const std::string& name,
+                             const std::string& back = "") {
+  b.get(back.empty() ? "/inscription" : "/inscription?retour=" + html::url_encode(back));
+  std::vector<std::pair<std::string, std::string>> fields{{"name", name},          {"email", email},
+                                                          {"password", kPassword}, {"password_confirmation", kPassword},
+                                                          {"organisation", ""},    {"organisation_kind", ""}};
+  if (!back.empty()) fields.emplace_back("retour", back);
+  return b.post("/inscription", fields);
 }
 
-std::string link_token(const std::string& link) { return link.substr(link.find("jeton=") + 6); }
+// The token of a mailed link: its "jeton" parameter.
+std::string link_token(const std::string& link) {
+  const auto from = link.find("jeton=") + 6;
+  return link.substr(from, link.find('&', from) - from);
+}
 
 TEST(Invitations, AnInvitationMailedIsAcceptedBySomeoneWhoSignsUpAndJoinsTheCoalition) {
   InvitingProgramme p("invitations-1");
@@ -107,21 +113,34 @@ TEST(Invitations, AnInvitationMailedIsAcceptedBySomeoneWhoSignsUpAndJoinsTheCoal
   const std::string link = link_in(mails[0], "/invitations/accepter");
   ASSERT_FALSE(link.empty()) << text;
 
-  // A visitor sees what the link invites to, and is asked to sign in or create an account.
+  // A visitor sees what the link invites to, to which address (masked), and is asked to sign in or
+  // create an account, both coming back to the invitation.
   Browser nadia(p.site);
   auto seen = nadia.get(link);
   EXPECT_EQ(seen.status, 200);
   EXPECT_NE(seen.body.find("Paule Porteur vous invite à rejoindre la coalition"), std::string::npos);
-  EXPECT_NE(seen.body.find("/connexion?retour=/invitations/accepter?jeton="), std::string::npos);
+  EXPECT_NE(seen.body.find("destinée à l’adresse n***@example.org"), std::string::npos) << seen.body;
+  const std::string back = html::url_encode(link);
+  EXPECT_NE(seen.body.find("href=\"/connexion?retour=" + back + "\""), std::string::npos) << seen.body;
+  EXPECT_NE(seen.body.find("href=\"/inscription?retour=" + back + "\""), std::string::npos) << seen.body;
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM invitations WHERE accepted_at IS NOT NULL"), 0);
+  // The sign-up form keeps the way back, and so does its link to the sign-in form.
+  auto sign_up_form = nadia.get("/inscription?retour=" + back);
+  EXPECT_NE(sign_up_form.body.find("name=\"retour\" value=\"" + link + "\""), std::string::npos) << sign_up_form.body;
+  EXPECT_NE(sign_up_form.body.find("href=\"/connexion?retour=" + back + "\""), std::string::npos);
 
-  // She signs up, confirms her address from the mail (which signs her in), follows the link again.
-  ASSERT_EQ(sign_up_invited(nadia, "nadia@example.org", "Nadia Diallo").status, 303);
+  // She signs up; the mail confirming her address leads back to the invitation, and confirming signs
+  // her in there, where one button accepts it.
+  ASSERT_EQ(sign_up_invited(nadia, "nadia@example.org", "Nadia Diallo", link).status, 303);
   EXPECT_EQ(p.site.deliver_mail(), 1);
   const std::string confirm = link_in(mails_to(p.smtp, "nadia@example.org").back(), "/inscription/confirmer");
-  nadia.get(confirm);
-  ASSERT_EQ(nadia.post("/inscription/confirmer", {{"jeton", link_token(confirm)}}).status, 303);
-  auto form = nadia.get(link);
+  EXPECT_NE(confirm.find("&retour=" + back), std::string::npos) << confirm;
+  auto confirm_form = nadia.get(confirm);
+  EXPECT_NE(confirm_form.body.find("name=\"retour\" value=\"" + link + "\""), std::string::npos) << confirm_form.body;
+  auto confirmed = nadia.post("/inscription/confirmer", {{"jeton", link_token(confirm)}, {"retour", link}});
+  ASSERT_EQ(confirmed.status, 303);
+  EXPECT_EQ(confirmed.header("location"), link);
+  auto form = nadia.get(confirmed.header("location"));
   EXPECT_NE(form.body.find("Accepter l’invitation"), std::string::npos) << form.body;
   auto accepted = nadia.post("/invitations/accepter", {{"jeton", link_token(link)}});
   ASSERT_EQ(accepted.status, 303) << accepted.body;
@@ -141,6 +160,66 @@ TEST(Invitations, AnInvitationMailedIsAcceptedBySomeoneWhoSignsUpAndJoinsTheCoal
   EXPECT_EQ(again.status, 400);
   EXPECT_NE(again.body.find("Cette invitation a déjà été acceptée"), std::string::npos) << again.body;
   EXPECT_EQ(nadia.get(link).status, 400);
+}
+
+TEST(Invitations, ACoPorteurInvitationIsRefusedToAnotherAccountWithNothingWrittenAndAcceptedByTheInvitedOne) {
+  InvitingProgramme p("invitations-5");
+  // The invited address has an account typed with capitals: compared case-insensitively.
+  const accounts::User claire = p.site.add_user("Claire.Dupont@Example.org", "Claire Dupont", kPassword);
+  Browser porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  ASSERT_EQ(invite_by_mail(porteur, kInvitingCoalition, "claire.dupont@example.org", "co-porteur").status, 303);
+  EXPECT_EQ(p.site.deliver_mail(), 1);
+  const auto mails = mails_to(p.smtp, "claire.dupont@example.org");
+  ASSERT_EQ(mails.size(), 1u);
+  EXPECT_NE(text_of(mails[0], "text").find("avec cette adresse : elle seule peut accepter"), std::string::npos)
+      << text_of(mails[0], "text");
+  const std::string link = link_in(mails[0], "/invitations/accepter");
+  ASSERT_FALSE(link.empty());
+
+  // The link forwarded to someone else, and to a member of the coalition: both refused, told to
+  // which address it was sent (masked), nothing written.
+  const auto notices = p.site.count("SELECT COUNT(*) FROM notifications");
+  const auto roles = p.site.count("SELECT COUNT(*) FROM coalition_members WHERE role = 'co-porteur'");
+  for (const char* who : {"autre@example.org", "membre@example.org"}) {
+    Browser other(p.site);
+    other.sign_in(who, kPassword);
+    auto seen = other.get(link);
+    EXPECT_EQ(seen.status, 403) << who;
+    EXPECT_NE(seen.body.find("Cette invitation a été envoyée à c***@example.org"), std::string::npos) << seen.body;
+    EXPECT_EQ(seen.body.find("Accepter l’invitation"), std::string::npos);
+    EXPECT_EQ(seen.body.find("claire.dupont@"), std::string::npos);  // the address itself is not shown
+    auto refused = other.post("/invitations/accepter", {{"jeton", link_token(link)}});
+    EXPECT_EQ(refused.status, 403) << who;
+    EXPECT_NE(refused.body.find("c***@example.org"), std::string::npos) << refused.body;
+  }
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM invitations WHERE accepted_at IS NOT NULL OR accepted_by IS NOT NULL"),
+            0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_members WHERE role = 'co-porteur'"), roles);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_members WHERE user_id = " + std::to_string(p.outsider.id)), 0);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications"), notices);
+
+  // The invited account accepts it: still usable after the refusals.
+  Browser invited(p.site);
+  invited.sign_in("claire.dupont@example.org", kPassword);
+  EXPECT_EQ(invited.get(link).status, 200);
+  auto accepted = invited.post("/invitations/accepter", {{"jeton", link_token(link)}});
+  ASSERT_EQ(accepted.status, 303) << accepted.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_members WHERE role = 'co-porteur' AND user_id = " +
+                         std::to_string(claire.id)),
+            1);
+
+  // A member invitation is not bound to its address: another account may accept it.
+  ASSERT_EQ(invite_by_mail(porteur, kInvitingCoalition, "olga.pro@example.org", "membre").status, 303);
+  p.site.deliver_mail();
+  const std::string member_link = link_in(mails_to(p.smtp, "olga.pro@example.org").at(0), "/invitations/accepter");
+  Browser olga(p.site);
+  olga.sign_in("autre@example.org", kPassword);
+  EXPECT_EQ(olga.get(member_link).status, 200);
+  ASSERT_EQ(olga.post("/invitations/accepter", {{"jeton", link_token(member_link)}}).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_members WHERE role = 'membre' AND user_id = " +
+                         std::to_string(p.outsider.id)),
+            1);
 }
 
 TEST(Invitations, AnInvitationToAnEventRegistersOnceConfirmedAndExpiredOrCancelledLinksSaySo) {
