@@ -21,6 +21,7 @@
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::coalitions::pages {
 
@@ -141,12 +142,13 @@ Response declare_interest(Context& ctx) {
     auto k = store::by_slug(ctx.db, ctx.param("slug"));
     return render_show(ctx, *k, errors, 422);
   }
+  // The interest section says it is declared (and what was declared).
   return Response::redirect(urls::coalition(ctx.param("slug")) + "#interet");
 }
 
 Response withdraw_interest(Context& ctx) {
   coalitions::withdraw_interest(ctx.db, *ctx.user, ctx.param("slug"), ctx.now);
-  return Response::redirect(urls::coalition(ctx.param("slug")) + "#interet");
+  return fv::redirect_saved(urls::coalition(ctx.param("slug")), fv::Saved::interest_withdrawn);
 }
 
 Response set_role(Context& ctx) {
@@ -157,7 +159,7 @@ Response set_role(Context& ctx) {
                                            : RoleChange(-1);
   if (static_cast<int>(change) < 0) return fv::bad_request(ctx, N_("Choose a role from the list."));
   set_member_role(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("user"), change, ctx.now);
-  return Response::redirect(urls::coalition(ctx.param("slug")) + "#gestion");
+  return fv::redirect_saved(urls::coalition(ctx.param("slug")), fv::Saved::role);
 }
 
 }  // namespace fabrique::coalitions::pages

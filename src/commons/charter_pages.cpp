@@ -23,6 +23,7 @@
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/revisions.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::commons::pages {
 
@@ -378,7 +379,7 @@ Response create_charter_version(Context& ctx) {
   CharterDraftInput in = draft_input_from(ctx);
   auto result = draft_charter_version(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_draft_form(ctx, in, result.errors, 422);
-  return Response::redirect(urls::charter_version(result.number));
+  return fv::redirect_saved(urls::charter_version(result.number), fv::Saved::charter_draft);
 }
 
 Response edit_charter_draft(Context& ctx) {
@@ -397,7 +398,7 @@ Response update_charter_draft(Context& ctx) {
   if (result.frozen) return frozen_draft(ctx, v);
   if (result.conflict) return render_draft_form(ctx, in, {}, 409, &v, true);
   if (!result.errors.empty()) return render_draft_form(ctx, in, result.errors, 422, &v);
-  return Response::redirect(urls::charter_version(ctx.param_int("number")));
+  return fv::redirect_saved(urls::charter_version(ctx.param_int("number")), fv::Saved::charter_draft);
 }
 
 Response open_consultation(Context& ctx) {
@@ -405,14 +406,15 @@ Response open_consultation(Context& ctx) {
   const int days = static_cast<int>(numbers::whole(ctx.form.get("days"), 0, 100000).value_or(0));
   auto errors = commons::open_consultation(ctx.db, *ctx.user, ctx.param_int("number"), days, ctx.now);
   if (!errors.empty()) return render_version(ctx, version_or_404(ctx), errors, 422);
-  return Response::redirect(urls::charter_version(ctx.param_int("number")));
+  return fv::redirect_saved(urls::charter_version(ctx.param_int("number")), fv::Saved::consultation);
 }
 
 Response comment_charter(Context& ctx) {
   auto errors = commons::comment_charter(ctx.db, *ctx.user, ctx.param_int("number"), ctx.form.get("section"),
                                          ctx.form.get("comment-" + ctx.form.get("section")), ctx.now);
   if (!errors.empty()) return render_version(ctx, version_or_404(ctx), errors, 422);
-  return Response::redirect(urls::charter_version(ctx.param_int("number")) + "#" + ctx.form.get("section"));
+  return fv::redirect_saved(urls::charter_version(ctx.param_int("number")) + "#" + ctx.form.get("section"),
+                            fv::Saved::comment);
 }
 
 Response confirm_adoption(Context& ctx) {
@@ -431,14 +433,14 @@ Response confirm_adoption(Context& ctx) {
 Response adopt_charter(Context& ctx) {
   auto errors = adopt_charter_version(ctx.db, *ctx.user, ctx.param_int("number"), ctx.now);
   if (!errors.empty()) return render_version(ctx, version_or_404(ctx), errors, 422);
-  return Response::redirect(urls::charter_version(ctx.param_int("number")));
+  return fv::redirect_saved(urls::charter_version(ctx.param_int("number")), fv::Saved::charter_adopted);
 }
 
 Response sign_charter(Context& ctx) {
   auto errors =
       commons::sign_charter(ctx.db, *ctx.user, ctx.param_int("number"), ctx.form.get("organisation"), ctx.now);
   if (!errors.empty()) return render_charter(ctx, errors, 422);
-  return Response::redirect(urls::signatories());
+  return fv::redirect_saved(urls::signatories(), fv::Saved::charter_signed);
 }
 
 Response signatories(Context& ctx) {

@@ -411,7 +411,7 @@ Response publish_resource(Context& ctx) {
 
 Response delete_resource(Context& ctx) {
   commons::delete_resource(ctx.db, *ctx.user, ctx.param("slug"));
-  return Response::redirect(urls::resources());
+  return fv::redirect_saved(urls::resources(), fv::Saved::resource_deleted);
 }
 
 Response compare_resource(Context& ctx) {

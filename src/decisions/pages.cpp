@@ -24,6 +24,7 @@
 #include "roadmaps/urls.hpp"
 #include "text/markdown.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::decisions::pages {
 
@@ -334,7 +335,7 @@ Response create_decision(Context& ctx) {
   DecisionInput in = input_from(ctx);
   auto result = open_decision(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_form(ctx, in, result.errors, 422);
-  return Response::redirect(urls::decision(result.id));
+  return fv::redirect_saved(urls::decision(result.id), fv::Saved::decision);
 }
 
 Response decision(Context& ctx) { return render_decision(ctx, decision_or_404(ctx), {}, 200); }
@@ -376,13 +377,13 @@ Response answer(Context& ctx) {
   }
   auto errors = answer_decision(ctx.db, *ctx.user, d.id, in, ctx.now);
   if (!errors.empty()) return render_decision(ctx, decision_or_404(ctx), errors, 422, true);
-  return Response::redirect(urls::decision(d.id) + "#result");
+  return fv::redirect_saved(urls::decision(d.id), fv::Saved::answer);
 }
 
 Response close(Context& ctx) {
   auto errors = close_decision(ctx.db, *ctx.user, ctx.param_int("id"), ctx.form.get("outcome"), ctx.now);
   if (!errors.empty()) return render_decision(ctx, decision_or_404(ctx), errors, 422, true);
-  return Response::redirect(urls::decision(ctx.param_int("id")) + "#outcome");
+  return fv::redirect_saved(urls::decision(ctx.param_int("id")), fv::Saved::decision_closed);
 }
 
 Html about(Context& ctx, store::Filter f, const std::string& subject, std::optional<std::int64_t> coalition_id) {

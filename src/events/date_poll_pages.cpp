@@ -97,7 +97,7 @@ http::Response add_date_poll_slot(http::Context& ctx) {
 
 http::Response remove_date_poll_slot(http::Context& ctx) {
   remove_poll_slot(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"));
-  return http::Response::redirect(urls::date_poll(ctx.param("slug")));
+  return back(ctx, "creneau-retire");
 }
 
 http::Response answer_date_poll(http::Context& ctx) {

@@ -17,6 +17,7 @@
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::events::pages {
 
@@ -157,7 +158,7 @@ Response renew_token(Context& ctx) {
 
 Response revoke_token(Context& ctx) {
   revoke_calendar_token(ctx.db, *ctx.user);
-  return Response::redirect(urls::mine());
+  return fv::redirect_saved(urls::mine(), fv::Saved::calendar_revoked);
 }
 
 Response personal_ics(Context& ctx) {

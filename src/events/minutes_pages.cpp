@@ -64,8 +64,8 @@ ItemChoices item_choices(Context& ctx, const Event& e) {
   return out;
 }
 
-// Everything the minutes page shows, read in one place. `errors` are a refused item or file.
-MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors) {
+// Everything the minutes page shows, read in one place.
+MinutesPage load_minutes(Context& ctx, const Event& e) {
   MinutesPage page;
   page.event = e;
   page.title = minutes_title(ctx, e);
@@ -90,22 +90,22 @@ MinutesPage load_minutes(Context& ctx, const Event& e, const FieldErrors& errors
   }
   page.groups = store::groups_with_notes(ctx.db, e.id);
   page.attachments = store::attachments(ctx.db, e.id);
-  page.errors = errors;
-  if (page.organiser) {
-    auto choices = item_choices(ctx, e);
-    page.item_kinds = std::move(choices.kinds);
-    page.item_coalitions = std::move(choices.coalitions);
-    page.item_people = std::move(choices.people);
-  }
   return page;
 }
 
-Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors, int status) {
-  MinutesPage page = load_minutes(ctx, e, errors);
+Response render_minutes(Context& ctx, const Event& e) {
+  MinutesPage page = load_minutes(ctx, e);
   // Only organisers see forms; asking for the token makes the page personal.
   std::string csrf = page.organiser ? ctx.csrf_token() : std::string();
-  return fv::page(ctx, status, page.title,
-                  html::render(*ctx.t, templates::Minutes{.page = page, .typed = ctx.form, .csrf = csrf}));
+  return fv::page(ctx, page.title, html::render(*ctx.t, templates::Minutes{.page = page, .csrf = csrf}));
+}
+
+// The page attaching a file, with the errors of a refused one.
+Response render_attach(Context& ctx, const Event& e, const FieldErrors& errors, int status) {
+  const std::string title = fmt::format(fmt::runtime(ctx.tr(N_("Attach a file to the minutes of {}"))), e.title);
+  return fv::page(
+      ctx, status, title,
+      html::render(*ctx.t, templates::AttachFile{.e = e, .title = title, .errors = errors, .csrf = ctx.csrf_token()}));
 }
 
 // The editor; on conflict (`conflict` set) the text to settle, with `merge` what the person already
@@ -143,7 +143,7 @@ Event event_to_write(Context& ctx) {
 
 }  // namespace
 
-Response minutes(Context& ctx) { return render_minutes(ctx, event_of(ctx), {}, 200); }
+Response minutes(Context& ctx) { return render_minutes(ctx, event_of(ctx)); }
 
 Response minutes_json(Context& ctx) {
   auto e = store::by_slug(ctx.db, ctx.param("slug"));
@@ -271,32 +271,38 @@ http::Form item_form(const MinutesItem& i) {
   return f;
 }
 
-// The item's edit page with `typed` in its form.
+// The item's edit page (`id` 0: the page adding one) with `typed` in its form.
 Response render_item_edit(Context& ctx, const Event& e, std::int64_t id, std::int64_t version, const http::Form& typed,
                           const FieldErrors& errors, std::optional<MinutesItem> current, int status) {
-  ItemEditPage page{.event = e,
-                    .title = ctx.tr(N_("Edit an item of the minutes")),
-                    .item_id = id,
-                    .version = version,
-                    .current = std::move(current),
-                    .choices = item_choices(ctx, e),
-                    .errors = errors};
+  ItemEditPage page{
+      .event = e,
+      .title = id ? ctx.tr(N_("Edit an item of the minutes")) : ctx.tr(N_("Add a question, a decision or a next step")),
+      .item_id = id,
+      .version = version,
+      .current = std::move(current),
+      .choices = item_choices(ctx, e),
+      .errors = errors};
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::ItemEdit{.page = page, .typed = typed, .csrf = ctx.csrf_token()}));
 }
 
 }  // namespace
 
+Response new_item_form(Context& ctx) {
+  Event e = event_to_write(ctx);
+  return render_item_edit(ctx, e, 0, 0, {}, {}, std::nullopt, 200);
+}
+
 Response add_item(Context& ctx) {
   auto in = item_input(ctx);
   if (!in) {
     FieldErrors errors;
     errors.add("kind", N_("Choose what to add from the list."));
-    event_to_write(ctx);  // Forbidden before any message for people who may not write
-    return render_minutes(ctx, event_of(ctx), errors, 422);
+    Event e = event_to_write(ctx);  // Forbidden before any message for people who may not write
+    return render_item_edit(ctx, e, 0, 0, ctx.form, errors, std::nullopt, 422);
   }
   auto errors = add_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), *in, ctx.now);
-  if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
+  if (!errors.empty()) return render_item_edit(ctx, event_of(ctx), 0, 0, ctx.form, errors, std::nullopt, 422);
   return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::minutes);
 }
 
@@ -328,22 +334,24 @@ Response update_item(Context& ctx) {
 
 Response remove_item(Context& ctx) {
   remove_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.now);
-  return Response::redirect(urls::minutes(ctx.param("slug")));
+  return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::item_removed);
 }
 
 }  // namespace fabrique::events::pages
 
 namespace fabrique::events::pages {
 
+Response attach_form(Context& ctx) { return render_attach(ctx, event_to_write(ctx), {}, 200); }
+
 Response attach(Context& ctx) {
   auto errors = attach_file(ctx.db, *ctx.user, ctx.param("slug"), ctx.upload("file"), ctx.now);
-  if (!errors.empty()) return render_minutes(ctx, event_of(ctx), errors, 422);
+  if (!errors.empty()) return render_attach(ctx, event_of(ctx), errors, 422);
   return fv::redirect_saved(urls::minutes(ctx.param("slug")) + "#pieces", fv::Saved::minutes);
 }
 
 Response detach(Context& ctx) {
   remove_attachment(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"));
-  return Response::redirect(urls::minutes(ctx.param("slug")) + "#pieces");
+  return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::attachment_removed);
 }
 
 Response attachment(Context& ctx) {

@@ -54,10 +54,12 @@ Response minutes_history(Context& ctx);       // GET /evenements/{slug}/compte-r
 Response minutes_history_json(Context& ctx);  // GET /evenements/{slug}/compte-rendu/historique.json
 Response minutes_compare(Context& ctx);       // GET /evenements/{slug}/compte-rendu/historique/comparer?de=&a=
 Response minutes_restore(Context& ctx);       // POST /evenements/{slug}/compte-rendu/historique/{number:int}/restaurer
+Response new_item_form(Context& ctx);         // GET /evenements/{slug}/compte-rendu/elements/nouveau
 Response add_item(Context& ctx);              // POST /evenements/{slug}/compte-rendu/elements
 Response edit_item(Context& ctx);             // GET /evenements/{slug}/compte-rendu/elements/{id:int}/modifier
 Response update_item(Context& ctx);           // POST /evenements/{slug}/compte-rendu/elements/{id:int}/modifier
 Response remove_item(Context& ctx);           // POST /evenements/{slug}/compte-rendu/elements/{id:int}/supprimer
+Response attach_form(Context& ctx);           // GET /evenements/{slug}/compte-rendu/pieces/nouvelle
 Response attach(Context& ctx);                // POST /evenements/{slug}/compte-rendu/pieces (multipart)
 Response detach(Context& ctx);                // POST /evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer
 Response attachment(Context& ctx);            // GET /evenements/{slug}/compte-rendu/pieces/{id:int}

@@ -7,6 +7,7 @@
 #include "coalitions/urls.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
+#include "events/picker.hpp"
 #include "events/store.hpp"
 #include "events/templates/proposals.hpp"
 #include "events/urls.hpp"
@@ -59,12 +60,13 @@ Response render_list(Context& ctx, std::int64_t failed, const FieldErrors& error
 }
 
 Response render_form(Context& ctx, const FieldErrors& errors, int status) {
-  std::vector<fv::Option> events;
-  for (const auto& e : store::list(ctx.db, {})) events.push_back({e.slug, event_label(ctx, e)});
+  const auto event =
+      fabrique::events::picker_of(fabrique::events::choices(ctx.db, *ctx.t), "event", N_("Born at the event"),
+                                  ctx.form.all("event"), ctx.form.get("event_q"));
   return fv::page(
       ctx, status, ctx.tr(N_("Propose a coalition")),
       html::render(*ctx.t, templates::ProposeForm{
-                               .events = events, .typed = ctx.form, .errors = errors, .csrf = ctx.csrf_token()}));
+                               .event = event, .typed = ctx.form, .errors = errors, .csrf = ctx.csrf_token()}));
 }
 
 }  // namespace
@@ -80,11 +82,18 @@ Response proposals_json(Context& ctx) {
 Response propose_form(Context& ctx) { return render_form(ctx, {}, 200); }
 
 Response propose(Context& ctx) {
+  // The event's picker searched: the form again with the events that match, nothing saved.
+  if (!ctx.form.get("event_q").empty()) return render_form(ctx, {}, 200);
+  if (ctx.form.all("event").size() > 1) {
+    FieldErrors errors;
+    errors.add("event", N_("Choose one event at most."));
+    return render_form(ctx, errors, 422);
+  }
   ProposalInput in{ctx.form.get("title"), ctx.form.get("intention"), ctx.form.get("why_now"), ctx.form.get("actors"),
                    ctx.form.get("event")};
   auto r = propose_coalition(ctx.db, *ctx.user, in, ctx.now);
   if (!r.errors.empty()) return render_form(ctx, r.errors, 422);
-  return Response::redirect(urls::proposal(r.id));
+  return fv::redirect_saved(urls::proposal(r.id), fv::Saved::proposal_sent);
 }
 
 Response schedule(Context& ctx) {
@@ -93,7 +102,7 @@ Response schedule(Context& ctx) {
   auto errors =
       schedule_proposal(ctx.db, *ctx.user, id, ctx.form.get("event-" + n), ctx.form.get("presented_by-" + n), ctx.now);
   if (!errors.empty()) return render_list(ctx, id, errors, 422);
-  return Response::redirect(urls::proposal(id));
+  return fv::redirect_saved(urls::proposal(id), fv::Saved::proposal_scheduled);
 }
 
 Response decide(Context& ctx) {

@@ -262,7 +262,7 @@ Response attendance(Context& ctx) {
   }
   auto errors = mark_attendance(ctx.db, *ctx.user, ctx.param("slug"), present, ctx.form.all("organisations"), ctx.now);
   if (!errors.empty()) return render_section(ctx, event_or_404(ctx), Section::attendance, errors, 422);
-  return Response::redirect(urls::attendance(ctx.param("slug")));
+  return fv::redirect_saved(urls::attendance(ctx.param("slug")), fv::Saved::attendance);
 }
 
 Response add_slot(Context& ctx) {
@@ -274,12 +274,12 @@ Response add_slot(Context& ctx) {
 
 Response consent(Context& ctx) {
   consent_to_speak(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.form.get("nommer") == "oui");
-  return Response::redirect(urls::event(ctx.param("slug")) + "#programme");
+  return fv::redirect_saved(urls::event(ctx.param("slug")), fv::Saved::consent);
 }
 
 Response remove_slot(Context& ctx) {
   events::remove_slot(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), ctx.now);
-  return Response::redirect(urls::programme(ctx.param("slug")));
+  return fv::redirect_saved(urls::programme(ctx.param("slug")), fv::Saved::slot_removed);
 }
 
 }  // namespace fabrique::events::pages

@@ -60,6 +60,7 @@ inline std::string restore_minutes(std::string_view slug, std::int64_t number) {
   return minutes_history(slug) + "/" + std::to_string(number) + "/restaurer";
 }
 inline std::string items(std::string_view slug) { return minutes(slug) + "/elements"; }
+inline std::string new_item(std::string_view slug) { return items(slug) + "/nouveau"; }  // the form adding one
 inline std::string edit_item(std::string_view slug, std::int64_t id) {
   return items(slug) + "/" + std::to_string(id) + "/modifier";
 }
@@ -67,6 +68,7 @@ inline std::string remove_item(std::string_view slug, std::int64_t id) {
   return items(slug) + "/" + std::to_string(id) + "/supprimer";
 }
 inline std::string attachments(std::string_view slug) { return minutes(slug) + "/pieces"; }
+inline std::string new_attachment(std::string_view slug) { return attachments(slug) + "/nouvelle"; }  // the form
 inline std::string attachment(std::string_view slug, std::int64_t id) {
   return attachments(slug) + "/" + std::to_string(id);
 }

@@ -130,9 +130,6 @@ struct MinutesPage {
   std::vector<NextStep> next_steps;
   std::vector<BreakoutGroup> groups;  // with their notes, which the lists above leave out
   std::vector<files::StoredFile> attachments;
-  // The organisers' form adding an item: its choices (what was typed comes from the request).
-  std::vector<fabrique::views::Option> item_kinds, item_people, item_coalitions;
-  FieldErrors errors;  // of the item form, or of the file sent ("file")
 };
 
 // What the item form offers to choose from (organisers only).
@@ -140,7 +137,7 @@ struct ItemChoices {
   std::vector<fabrique::views::Option> kinds, people, coalitions;
 };
 
-// The page editing one question, decision or next step of the minutes.
+// The page adding (`item_id` 0) or editing one question, decision or next step of the minutes.
 struct ItemEditPage {
   Event event;
   std::string title;  // translated

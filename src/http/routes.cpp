@@ -234,10 +234,12 @@ const Router& routes() {
       r.get("/evenements/{slug}/compte-rendu/historique.json", events::minutes_history_json);
       r.get("/evenements/{slug}/compte-rendu/historique/comparer", events::minutes_compare);  // ?de=N&a=M
       r.post("/evenements/{slug}/compte-rendu/historique/{number:int}/restaurer", signed_in(events::minutes_restore));
+      r.get("/evenements/{slug}/compte-rendu/elements/nouveau", signed_in(events::new_item_form));
       r.post("/evenements/{slug}/compte-rendu/elements", signed_in(events::add_item));
       r.get("/evenements/{slug}/compte-rendu/elements/{id:int}/modifier", signed_in(events::edit_item));
       r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/modifier", signed_in(events::update_item));
       r.post("/evenements/{slug}/compte-rendu/elements/{id:int}/supprimer", signed_in(events::remove_item));
+      r.get("/evenements/{slug}/compte-rendu/pieces/nouvelle", signed_in(events::attach_form));
       r.post("/evenements/{slug}/compte-rendu/pieces", signed_in(events::attach), Needs::files);
       r.get("/evenements/{slug}/compte-rendu/pieces/{id:int}", events::attachment);
       r.post("/evenements/{slug}/compte-rendu/pieces/{id:int}/supprimer", signed_in(events::detach));

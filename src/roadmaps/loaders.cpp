@@ -3,7 +3,8 @@
 #include "roadmaps/loaders.hpp"
 
 #include "coalitions/store.hpp"
-#include "organisations/store.hpp"
+#include "events/picker.hpp"
+#include "organisations/picker.hpp"
 #include "roadmaps/store.hpp"
 
 namespace fabrique::roadmaps::pages {
@@ -14,15 +15,24 @@ coalitions::Coalition coalition_of(Context& ctx) {
   return *k;
 }
 
-ActionChoices action_choices(Context& ctx, const coalitions::Coalition& k, const std::vector<Action>& actions,
-                             std::optional<std::int64_t> editing) {
+ActionChoices action_choices(Context& ctx, const coalitions::Coalition& k, const ActionInput& v,
+                             const std::vector<Action>& actions, std::optional<std::int64_t> editing) {
   ActionChoices out;
   for (const auto& p : actions)
     if (!p.parent_id && p.id != editing) out.parents.push_back({std::to_string(p.id), p.title});
-  for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) out.organisations.push_back({o.slug, o.name});
+  out.organisations = organisations::picker_of(ctx.db, "organisations", i18n::N_("Carrying organisations"),
+                                               v.organisations, ctx.form.get("organisations_q"));
+  std::vector<fabrique::views::Choice> offered;
   for (const auto& e : store::coalition_events(ctx.db, k.id))
-    out.events.push_back({e.slug, e.title + " (" + ctx.t->date(e.starts_at) + ")"});
+    offered.push_back({.key = e.slug, .label = e.title, .detail = ctx.t->date(e.starts_at)});
+  out.any_event = !offered.empty();
+  out.events =
+      fabrique::events::picker_of(offered, "events", i18n::N_("Linked events"), v.events, ctx.form.get("events_q"));
   return out;
+}
+
+bool action_picker_searched(const Context& ctx) {
+  return !ctx.form.get("organisations_q").empty() || !ctx.form.get("events_q").empty();
 }
 
 CoalitionRoadmap load_coalition_section(Context& ctx, const coalitions::Coalition& k) {

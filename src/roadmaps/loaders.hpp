@@ -16,10 +16,13 @@ using http::Context;
 // The coalition named by the {slug} of the path; throws NotFound (a 404 page) when there is none.
 coalitions::Coalition coalition_of(Context& ctx);
 
-// The choices of the action form of coalition `k`: its main actions among `actions` but `editing`
-// (the action being edited, if any), every organisation, the coalition's events.
-ActionChoices action_choices(Context& ctx, const coalitions::Coalition& k, const std::vector<Action>& actions,
-                             std::optional<std::int64_t> editing = std::nullopt);
+// The choices of the action form of coalition `k` showing `v`: its main actions among `actions` but
+// `editing` (the action being edited, if any), the pickers of organisations and of the coalition's
+// events (with what their words sent in the request match).
+ActionChoices action_choices(Context& ctx, const coalitions::Coalition& k, const ActionInput& v,
+                             const std::vector<Action>& actions, std::optional<std::int64_t> editing = std::nullopt);
+// A picker of the action form was searched: the form comes back with what matches, nothing saved.
+bool action_picker_searched(const Context& ctx);
 
 // The roadmap part of the coalition page: the actors × levers matrix.
 CoalitionRoadmap load_coalition_section(Context& ctx, const coalitions::Coalition& k);

@@ -6,7 +6,9 @@
 #include "coalitions/store.hpp"
 #include "common/text.hpp"
 #include "decisions/pages.hpp"
+#include "events/picker.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/picker.hpp"
 #include "roadmaps/history.hpp"
 #include "roadmaps/json.hpp"
 #include "roadmaps/loaders.hpp"
@@ -67,8 +69,8 @@ Response render_roadmap(Context& ctx, const coalitions::Coalition& k, const Acti
 // The fields of an action both sides changed since the revision its form started from, to settle;
 // `answer` what the person already answered for them. Those chosen from lists are shown by their
 // labels and settled by keeping one side.
-fv::Conflicts action_conflicts(Context& ctx, const ActionChoices& choices, const Action& a, const ActionResult& r,
-                               const text::MergeAnswer& answer) {
+fv::Conflicts action_conflicts(Context& ctx, const coalitions::Coalition& k, const ActionChoices& choices,
+                               const Action& a, const ActionResult& r, const text::MergeAnswer& answer) {
   static constexpr std::pair<const char*, const char*> kLabels[] = {
       {"title", N_("Title")},
       {"description", N_("Description")},
@@ -103,6 +105,11 @@ fv::Conflicts action_conflicts(Context& ctx, const ActionChoices& choices, const
     }
     return out;
   };
+  auto options_of = [](const std::vector<fv::Choice>& all) {
+    std::vector<fv::Option> out;
+    for (const auto& c : all) out.push_back({c.key, c.label});
+    return out;
+  };
   auto shown = [&](const std::string& name, const std::string& value) -> std::optional<std::string> {
     if (name == "lever") return choice_label(*ctx.t, kLevers, value);
     if (name == "scale") return choice_label(*ctx.t, kScales, value);
@@ -113,8 +120,13 @@ fv::Conflicts action_conflicts(Context& ctx, const ActionChoices& choices, const
     }
     if (name == "qualities") return labels(choice_options(*ctx.t, kQualities), value);
     if (name == "parent") return labels(choices.parents, value);
-    if (name == "organisations") return labels(choices.organisations, value);
-    if (name == "events") return labels(choices.events, value);
+    if (name == "organisations") return labels(options_of(organisations::choices(ctx.db)), value);
+    if (name == "events") {
+      std::vector<fv::Option> events;
+      for (const auto& e : store::coalition_events(ctx.db, k.id))
+        events.push_back({e.slug, e.title + " (" + ctx.t->date(e.starts_at) + ")"});
+      return labels(events, value);
+    }
     return std::nullopt;
   };
   return fv::conflicts_of(ctx, r.merge, a.revision, answer, label_of, shown);
@@ -124,7 +136,7 @@ Response render_action(Context& ctx, const coalitions::Coalition& k, const Actio
                        const FieldErrors& errors, bool conflict, int status, const ActionResult* merge = nullptr,
                        const text::MergeAnswer& answer = {}) {
   ActionPage page = load_action(ctx, k, a, v, errors, conflict);
-  if (merge && page.editor) page.conflicts = action_conflicts(ctx, page.choices, a, *merge, answer);
+  if (merge && page.editor) page.conflicts = action_conflicts(ctx, k, page.choices, a, *merge, answer);
   const std::string csrf = csrf_if(ctx, page.editor);
   Html main = html::render(*ctx.t, templates::ActionShow{.page = page, .csrf = csrf});
   main += decisions::pages::about(ctx, {.action_id = a.id}, "action:" + std::to_string(a.id), k.id);
@@ -144,7 +156,7 @@ RoadmapPage load_roadmap(Context& ctx, const coalitions::Coalition& k, const Act
   if (page.editor) {
     page.form = form;
     page.errors = errors;
-    page.choices = action_choices(ctx, k, page.actions);
+    page.choices = action_choices(ctx, k, form, page.actions);
   }
   return page;
 }
@@ -170,7 +182,7 @@ ActionPage load_action(Context& ctx, const coalitions::Coalition& k, const Actio
     page.conflict = conflict;
     page.form = form;
     page.errors = errors;
-    page.choices = action_choices(ctx, k, store::actions(ctx.db, of_coalition(k.id)), a.id);
+    page.choices = action_choices(ctx, k, form, store::actions(ctx.db, of_coalition(k.id)), a.id);
   }
   return page;
 }
@@ -194,6 +206,7 @@ Response coalition_roadmap_json(Context& ctx) {
 
 Response create_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
+  if (action_picker_searched(ctx)) return render_roadmap(ctx, coalition_of(ctx), in, {}, 200);
   auto result = roadmaps::create_action(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (!result.errors.empty()) return render_roadmap(ctx, coalition_of(ctx), in, result.errors, 422);
   return fv::redirect_saved(urls::action(ctx.param("slug"), result.id), fv::Saved::action);
@@ -219,6 +232,12 @@ Response action_json(Context& ctx) {
 Response update_action(Context& ctx) {
   ActionInput in = views::input_from_form(ctx);
   in.merge = fv::read_merge(ctx.form);
+  if (action_picker_searched(ctx)) {
+    auto k = coalition_of(ctx);
+    auto a = store::action(ctx.db, k.id, ctx.param_int("id"));
+    if (!a) throw NotFound();
+    return render_action(ctx, k, *a, in, {}, false, 200);
+  }
   auto result = roadmaps::update_action(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, ctx.now);
   if (result.errors.empty() && !result.conflict) {
     // A save merged with someone else's says so.
@@ -315,7 +334,7 @@ Response render_from_next_step(Context& ctx, const std::string& event, std::int6
   page.step = draft.step;
   page.form = v;
   page.errors = errors;
-  page.choices = action_choices(ctx, *k, store::actions(ctx.db, of_coalition(k->id)));
+  page.choices = action_choices(ctx, *k, v, store::actions(ctx.db, of_coalition(k->id)));
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::FromNextStep{.page = page, .csrf = ctx.csrf_token()}));
 }
@@ -340,6 +359,8 @@ Response action_from_next_step(Context& ctx) {
   const std::string event = ctx.param("slug");
   const std::int64_t step = ctx.param_int("id");
   ActionInput in = views::input_from_form(ctx);
+  if (action_picker_searched(ctx))
+    return render_from_next_step(ctx, event, step, roadmaps::next_step_draft(ctx.db, event, step), in, {}, 200);
   auto result = roadmaps::action_from_next_step(ctx.db, *ctx.user, event, step, in, ctx.now);
   if (result.errors.empty())
     return fv::redirect_saved(urls::action(store::coalition_slug_of_action(ctx.db, result.id).value_or(""), result.id),

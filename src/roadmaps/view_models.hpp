@@ -31,9 +31,10 @@ struct CoalitionRoadmap {
 
 // What the action form offers to choose from, read by the page's loader.
 struct ActionChoices {
-  std::vector<fabrique::views::Option> parents;        // the main actions it may be a sub-action of
-  std::vector<fabrique::views::Option> organisations;  // every organisation, by slug
-  std::vector<fabrique::views::Option> events;         // the coalition's events, "title (date)", by slug
+  std::vector<fabrique::views::Option> parents;  // the main actions it may be a sub-action of
+  fabrique::views::Picker organisations;         // the carrying organisations, chosen among every one
+  fabrique::views::Picker events;                // the linked events, among the coalition's, with their dates
+  bool any_event = false;                        // the coalition has events to link
 };
 
 // A coalition's roadmap (/coalitions/{slug}/feuille-de-route), loaded by pages::load_roadmap().

@@ -42,6 +42,7 @@ Query query_of(const http::Context& ctx) {
   q.type = ctx.query.get("type");
   if (q.type.size() > 40) q.type.clear();
   q.page = numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1);  // absent or not a page: the first
+  q.now = ctx.now;
   return q;
 }
 
@@ -55,6 +56,17 @@ Viewer viewer_of(const http::Context& ctx) {
   return viewer;
 }
 
+// " — 19 January 2027, and 5 other dates" after a result's kind: when it happens and, for the
+// occurrences of a series shown as one, how many others were found.
+std::string when(const http::Context& ctx, const Hit& h) {
+  if (!h.occurs_at) return {};
+  std::string out = " — " + ctx.t->date(*h.occurs_at);
+  if (h.others)
+    out += fmt::format(
+        fmt::runtime(ctx.trn(", and {} other date", ", and {} other dates", static_cast<long>(h.others))), h.others);
+  return out;
+}
+
 }  // namespace
 
 http::Response search_json(http::Context& ctx) {
@@ -64,9 +76,13 @@ http::Response search_json(http::Context& ctx) {
   for (const auto& [t, n] : r.facets) facets[t] = n;
   boost::json::array results, words;
   for (const auto& w : r.words) words.push_back(boost::json::value(w));
-  for (const auto& h : r.hits)
-    results.push_back(
-        {{"type", h.type}, {"title", h.title}, {"url", ctx.base_url + h.url}, {"excerpt_html", h.excerpt.str()}});
+  for (const auto& h : r.hits) {
+    boost::json::object o{
+        {"type", h.type}, {"title", h.title}, {"url", ctx.base_url + h.url}, {"excerpt_html", h.excerpt.str()}};
+    if (h.occurs_at) o["occurs_at"] = coalitions::json::iso(*h.occurs_at);
+    if (h.others) o["other_occurrences"] = h.others;
+    results.push_back(std::move(o));
+  }
   boost::json::object out;
   out["query"] = text::valid_utf8(q.text, false) ? q.text : std::string();
   out["type"] = type(q.type) ? q.type : std::string();
@@ -133,8 +149,8 @@ http::Response search(http::Context& ctx) {
     }
     Html hits;
     for (const auto& h : r.hits)
-      hits += render(R"(<li><h2><a href="{}">{}</a></h2><p class="meta">{}</p><p>{}</p></li>)", h.url, h.title_html,
-                     type_label(ctx, h.type), h.excerpt);
+      hits += render(R"(<li><h2><a href="{}">{}</a></h2><p class="meta">{}{}</p><p>{}</p></li>)", h.url, h.title_html,
+                     type_label(ctx, h.type), when(ctx, h), h.excerpt);
     Html pager = views::pager(ctx, link(typed, q.type, 1) + "&page=", r.page, r.pages);
     content = render(
         R"(<p role="status">{}</p>{}{}{})",

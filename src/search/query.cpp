@@ -9,6 +9,7 @@
 #include "search/highlight.hpp"
 #include "search/search.hpp"
 #include "storage/dialect.hpp"
+#include "storage/instants.hpp"
 
 namespace fabrique::search {
 
@@ -72,6 +73,49 @@ std::optional<std::vector<std::string>> completions(storage::Connection& c, cons
   return out;
 }
 
+// One visible match; a group's stands for the others of its group found (`others`).
+struct Match {
+  std::int64_t id;
+  std::string type;
+  double rank;
+  std::string group;  // empty: none
+  std::optional<std::int64_t> at;
+  std::int64_t others = 0;
+};
+
+// Whether occurrence `a` is a better "next date" than `b` at `now`: one to come beats one past; the
+// soonest to come, else the latest past; a date beats none.
+bool comes_next(const std::optional<std::int64_t>& a, const std::optional<std::int64_t>& b, std::int64_t now) {
+  if (!a || !b) return a.has_value();
+  const bool a_ahead = *a >= now, b_ahead = *b >= now;
+  if (a_ahead != b_ahead) return a_ahead;
+  return a_ahead ? *a < *b : *a > *b;
+}
+
+// The matches with each group's occurrences as one: its next one (comes_next), ranked as its best.
+std::vector<Match> grouped(std::vector<Match> matches, std::int64_t now) {
+  std::vector<Match> out;
+  std::map<std::pair<std::string, std::string>, std::size_t> where;  // (type, group) → its place in `out`
+  for (auto& m : matches) {
+    if (m.group.empty()) {
+      out.push_back(std::move(m));
+      continue;
+    }
+    auto [it, first] = where.try_emplace({m.type, m.group}, out.size());
+    if (first) {
+      out.push_back(std::move(m));
+      continue;
+    }
+    Match& g = out[it->second];
+    const double best = std::min(g.rank, m.rank);
+    const std::int64_t others = g.others + 1;
+    if (comes_next(m.at, g.at, now)) g = std::move(m);
+    g.rank = best;
+    g.others = others;
+  }
+  return out;
+}
+
 }  // namespace
 
 Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
@@ -118,11 +162,6 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   for (auto& p : storage::dialect::rank_params(engine, match, documents)) params.push_back(std::move(p));
   params.push_back(match);
   params.push_back(kMaxRanked + 1);
-  struct Match {
-    std::int64_t id;
-    std::string type;
-    double rank;
-  };
   std::vector<Match> visible;
   std::map<std::string, std::int64_t> counts;
   std::int64_t seen = 0;
@@ -134,8 +173,12 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
       break;
     }
     if (row.integer(2) == 0) continue;
-    visible.push_back({row.integer(0), row.text(1), row.real(3)});
-    ++counts[visible.back().type];
+    visible.push_back({row.integer(0), row.text(1), row.real(3), row.is_null(4) ? std::string() : row.text(4),
+                       row.is_null(5) ? std::nullopt : std::optional(row.integer(5))});
+  }
+  visible = grouped(std::move(visible), storage::secs(q.now));
+  for (const auto& m : visible) {
+    ++counts[m.type];
     ++out.total;
   }
   for (const auto& t : kTypes)
@@ -156,7 +199,11 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
   std::partial_sort(visible.begin(), visible.begin() + static_cast<std::ptrdiff_t>(last), visible.end(),
                     [](const Match& a, const Match& b) { return a.rank != b.rank ? a.rank < b.rank : a.id > b.id; });
   std::vector<std::int64_t> ids;
-  for (std::size_t i = first; i < last; ++i) ids.push_back(visible[i].id);
+  std::map<std::int64_t, const Match*> shown_match;
+  for (std::size_t i = first; i < last; ++i) {
+    ids.push_back(visible[i].id);
+    shown_match[visible[i].id] = &visible[i];
+  }
   if (ids.empty()) return out;
   std::string in = "?";
   for (std::size_t i = 1; i < ids.size(); ++i) in += ", ?";
@@ -172,6 +219,9 @@ Results find(storage::Connection& c, const Viewer& viewer, const Query& q) {
     h.url = row.text(5);
     h.title_html = highlight(h.title, out.words, prefix, 300, matched, true);
     h.excerpt = highlight(row.text(4), out.words, prefix, 240, matched);
+    const Match& m = *shown_match.at(row.integer(0));
+    if (m.at) h.occurs_at = std::chrono::sys_seconds(std::chrono::seconds(*m.at));
+    h.others = m.others;
     by_id.emplace(row.integer(0), std::move(h));
   }
   for (auto id : ids)

@@ -40,6 +40,10 @@ struct Document {
   std::optional<std::int64_t> owner_id;
   std::optional<std::int64_t> coalition_id;
   std::chrono::sys_seconds updated_at{};
+  // Documents of one type sharing a group (the occurrences of an event series) are one result: the
+  // one whose `occurs_at` comes next, else the latest, with the count of the others. Empty: none.
+  std::string group;
+  std::optional<std::chrono::sys_seconds> occurs_at;
 };
 
 // Adds or replaces the document (type, ref). Call inside the caller's write transaction.
@@ -84,6 +88,7 @@ struct Query {
   std::string text;  // as typed: anything at all
   std::string type;  // restrict to one type, or empty
   std::int64_t page = 1;
+  std::chrono::sys_seconds now{};  // what "next" means for a group's occurrences
 };
 
 struct Hit {
@@ -91,14 +96,16 @@ struct Hit {
   std::string ref;
   std::string title;
   std::string url;
-  html::Html title_html;  // the title with matched words marked
-  html::Html excerpt;     // an excerpt around the first matched word, matched words marked
+  html::Html title_html;                              // the title with matched words marked
+  html::Html excerpt;                                 // an excerpt around the first matched word, matched words marked
+  std::optional<std::chrono::sys_seconds> occurs_at;  // when it happens (a group's next occurrence)
+  std::int64_t others = 0;                            // the other occurrences of its group found
 };
 
 struct Results {
   std::vector<std::string> words;                            // the normalised words searched (empty: nothing to search)
   std::vector<std::pair<std::string, std::int64_t>> facets;  // type → count, in kTypes order
-  std::int64_t total = 0;                                    // across every type
+  std::int64_t total = 0;                                    // results across every type (a group counts once)
   std::int64_t matching = 0;                                 // in the selected type (or all)
   std::int64_t page = 1, pages = 1;
   bool capped = false;  // more than kMaxRanked matches: counts are lower bounds

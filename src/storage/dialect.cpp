@@ -277,7 +277,8 @@ const FullText& full_text(Engine engine) {
   static const FullText kSqlite{
       "INSERT INTO search_fts (rowid, title, body) VALUES (?, ?, ?)",
       // FTS5 yields its rows by descending rowid itself: LIMIT stops the scan, no sort.
-      "SELECT d.id, d.type, CASE WHEN {visible} THEN 1 ELSE 0 END, {rank} FROM search_fts JOIN search_documents d "
+      "SELECT d.id, d.type, CASE WHEN {visible} THEN 1 ELSE 0 END, {rank}, d.group_key, d.occurs_at FROM search_fts "
+      "JOIN search_documents d "
       "ON d.id = search_fts.rowid WHERE search_fts MATCH ? ORDER BY search_fts.rowid DESC LIMIT ?",
       "SELECT COUNT(*), MIN(rowid), (SELECT MAX(id) FROM search_documents) FROM (SELECT rowid FROM search_fts "
       "WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
@@ -286,7 +287,8 @@ const FullText& full_text(Engine engine) {
       "INSERT INTO search_fts (rowid, terms) VALUES (?, setweight(to_tsvector('simple', ?), 'A') || "
       "setweight(to_tsvector('simple', ?), 'B'))",
       // The newest matches first, ranked after: ts_rank is computed for those rows only.
-      "SELECT d.id, d.type, CASE WHEN {visible} THEN 1 ELSE 0 END, {rank} FROM (SELECT rowid FROM search_fts WHERE "
+      "SELECT d.id, d.type, CASE WHEN {visible} THEN 1 ELSE 0 END, {rank}, d.group_key, d.occurs_at FROM (SELECT "
+      "rowid FROM search_fts WHERE "
       "terms @@ to_tsquery('simple', ?) ORDER BY rowid DESC LIMIT ?) n JOIN search_fts ON search_fts.rowid = n.rowid "
       "JOIN search_documents d ON d.id = n.rowid ORDER BY n.rowid DESC",
       "",

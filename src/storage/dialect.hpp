@@ -100,9 +100,9 @@ struct FullText {
   std::string insert;
   // The newest matching documents, newest first, in ONE pass over the index (a prefix that FTS5
   // has no ready-made list for is merged from every word it begins: once per search, not per
-  // query): `d.id, d.type, {visible}, {rank}`, a format string whose {visible} is a condition on
-  // `d` (search_documents) and {rank} is rank_order(); then its own parameters: the query of
-  // match_query() and the LIMIT.
+  // query): `d.id, d.type, {visible}, {rank}, d.group_key, d.occurs_at`, a format string whose {visible} is a condition
+  // on `d` (search_documents) and {rank} is rank_order(); then its own parameters: the query of match_query() and the
+  // LIMIT.
   std::string newest;
   // SQLite only (empty on PostgreSQL, whose ts_rank has no document frequency): for one word's
   // query and a LIMIT, how many of its LIMIT newest documents there are, the oldest of them, and

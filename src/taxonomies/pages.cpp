@@ -6,6 +6,7 @@
 #include "taxonomies/urls.hpp"
 #include "taxonomies/view_models.hpp"
 #include "views/layout.hpp"
+#include "views/saved.hpp"
 
 namespace fabrique::taxonomies::pages {
 
@@ -50,14 +51,14 @@ http::Response edit(http::Context& ctx, const Taxonomy& t) {
 http::Response add(http::Context& ctx, const Taxonomy& t) {
   auto errors = add_term(ctx.db, *ctx.user, t, ctx.form.get("label"));
   if (!errors.empty()) return render_page(ctx, t, errors, "", {}, 422);
-  return http::Response::redirect(urls::edit(t));
+  return views::redirect_saved(urls::edit(t), views::Saved::list);
 }
 
 http::Response rename(http::Context& ctx, const Taxonomy& t) {
   const auto& slug = ctx.param("slug");
   auto errors = rename_term(ctx.db, *ctx.user, t, slug, ctx.form.get("label-" + slug));
   if (!errors.empty()) return render_page(ctx, t, {}, slug, errors, 422);
-  return http::Response::redirect(urls::edit(t));
+  return views::redirect_saved(urls::edit(t), views::Saved::list);
 }
 
 }  // namespace fabrique::taxonomies::pages

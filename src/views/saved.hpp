@@ -39,7 +39,27 @@ enum class Saved {
   slot,
   registered,
   waiting,
-  registration_cancelled
+  registration_cancelled,
+  attendance,
+  consent,
+  slot_removed,
+  item_removed,
+  attachment_removed,
+  calendar_revoked,
+  proposal_sent,
+  proposal_scheduled,
+  interest_withdrawn,
+  role,
+  charter_draft,
+  consultation,
+  comment,
+  charter_adopted,
+  charter_signed,
+  resource_deleted,
+  decision,
+  answer,
+  decision_closed,
+  list
 };
 
 // `location` (a path on this site, perhaps with a query and a fragment) marked with `what`.

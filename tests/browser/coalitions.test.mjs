@@ -288,10 +288,11 @@ describe('the coalition pages in French have no accessibility violation', () => 
       const row = page.getByRole('row').filter({ hasText: DECLARATION_MESSAGE });
       await row.getByRole('combobox').selectOption('membre');
       await Promise.all([
-        page.waitForURL((u) => u.pathname === coalitionPath() && u.hash === '#gestion'),
+        page.waitForURL((u) => u.pathname === coalitionPath() && u.search === '?enregistre=role'),
         row.getByRole('button', { name: /^Appliquer/ }).click(),
       ]);
       await page.waitForLoadState();
+      assert.ok(await page.getByRole('status').getByText('Le rôle du membre est enregistré.').isVisible());
       assert.ok(await page.getByRole('table').filter({ hasText: 'Membre' }).first().isVisible());
       assert.equal(await page.getByRole('combobox', { name: `Rôle de ${MEMBER.name}` }).count(), 2,
         'both role menus of the member (as member, as declarant) have their name');

@@ -171,6 +171,8 @@ describe('an animateur creates an event', () => {
     await expectAccessible(page, `${path}/presences`, 'attendance (organiser section)');
     await expectAccessible(page, `${path}/modifier`, 'event edit form');
     await expectAccessible(page, `${path}/compte-rendu`, 'minutes (organiser)');
+    await expectAccessible(page, `${path}/compte-rendu/elements/nouveau`, 'form adding an item to the minutes');
+    await expectAccessible(page, `${path}/compte-rendu/pieces/nouvelle`, 'form attaching a file to the minutes');
     await expectAccessible(page, `${path}/compte-rendu/modifier`, 'minutes editor');
     await expectAccessible(page, `${path}/compte-rendu/historique`, 'minutes history');
     await expectAccessible(page, '/evenements/types', 'kinds of event');
@@ -217,11 +219,20 @@ describe('an organiser edits a decision of the minutes with the keyboard alone',
     return false;
   }
 
-  it('opens the item from the minutes, changes its text and sees it saved', async () => {
+  it('adds an item on its own page, opens it from the minutes, changes its text and sees it saved', async () => {
     await page.goto(`${path}/compte-rendu`);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === `${path}/compte-rendu/elements/nouveau`),
+      page.getByRole('link', { name: 'Ajouter une question, une décision ou une prochaine étape' }).click(),
+    ]);
+    // Refused without its text: the same page, the choice kept, the error next to the field.
     await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Décision' });
+    assert.equal((await submit(page, page.getByRole('button', { name: 'Ajouter' }))).status(), 422);
+    assert.equal(await page.getByLabel('Type', { exact: true }).inputValue(), 'decision');
+    await checkA11y(page, 'item form refused');
     await page.getByLabel('Texte', { exact: true }).fill('Publier les données brutes.');
     assert.equal((await submit(page, page.getByRole('button', { name: 'Ajouter' }))).status(), 303);
+    assert.ok(await page.getByText('Le compte-rendu est enregistré.').isVisible());
 
     await page.goto(`${path}/compte-rendu`);
     assert.ok(await tabToExactly('Modifier'), 'the item’s edit link is reachable with Tab');
@@ -237,6 +248,31 @@ describe('an organiser edits a decision of the minutes with the keyboard alone',
     assert.ok(await page.getByText('Publier les données brutes chaque mois.').isVisible());
     assert.equal(await page.getByText('Publier les données brutes.', { exact: true }).count(), 0, 'edited, not added');
     await checkA11y(page, 'minutes after an item was edited');
+
+    // Removing it says so, at the top of the minutes.
+    const item = page.getByRole('listitem').filter({ hasText: 'Publier les données brutes chaque mois.' });
+    assert.equal((await submit(page, item.getByRole('button', { name: 'Retirer' }))).status(), 303);
+    assert.ok(await page.getByRole('status').getByText('L’élément est retiré du compte-rendu.').isVisible());
+    assert.equal(await page.getByText('Publier les données brutes chaque mois.').count(), 0);
+  });
+
+  it('attaches a file on its own page and removes it, each time told so', async () => {
+    await page.goto(`${path}/compte-rendu`);
+    await Promise.all([
+      page.waitForURL((u) => u.pathname === `${path}/compte-rendu/pieces/nouvelle`),
+      page.getByRole('link', { name: 'Joindre un fichier' }).click(),
+    ]);
+    await page.getByLabel('Joindre un fichier').setInputFiles({
+      name: 'Diaporama.pdf', mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+    });
+    assert.equal((await submit(page, page.getByRole('button', { name: 'Joindre', exact: true }))).status(), 303);
+    assert.ok(await page.getByRole('status').getByText('Le compte-rendu est enregistré.').isVisible());
+    assert.ok(await page.getByRole('link', { name: 'Diaporama.pdf' }).isVisible());
+    assert.equal((await submit(page, page.getByRole('button', { name: 'Retirer Diaporama.pdf' }))).status(), 303);
+    assert.ok(await page.getByRole('status').getByText('La pièce jointe est retirée.').isVisible());
+    assert.equal(await page.getByRole('link', { name: 'Diaporama.pdf' }).count(), 0);
+    await checkA11y(page, 'minutes after a file was removed');
   });
 });
 

@@ -69,6 +69,70 @@ describe('the picker', () => {
   });
 });
 
+describe('the action form', () => {
+  let page;
+  before(async () => {
+    // Without JavaScript: the pickers work by the form coming back with the matches.
+    page = await env.newPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    await signIn(page, ANIMATEUR.email, ANIMATEUR.password);
+  });
+  after(async () => page?.context().close());
+
+  // Types `words` in the search box labelled `label` and presses Enter: the form comes back (200).
+  async function searchIn(label, words) {
+    await page.getByLabel(label, { exact: true }).focus();
+    await page.keyboard.type(words);
+    const [answer] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.keyboard.press('Enter'),
+    ]);
+    assert.equal(answer.status(), 200, 'a search saves nothing: the form again');
+    await page.waitForLoadState();
+  }
+
+  // Ticks with the space bar the first match of the picker `id`; returns its label.
+  async function tickFirst(id) {
+    const box = page.locator(`#${id}-matches input[type=checkbox]`).first();
+    await box.focus();
+    await page.keyboard.press('Space');
+    assert.ok(await box.isChecked());
+    return (await page.locator(`label[for="${await box.getAttribute('id')}"]`).innerText()).trim();
+  }
+
+  it('chooses its organisation and its event with the pickers, each event with its date', async () => {
+    const roadmap = '/coalitions/donnees-environnementales/feuille-de-route';
+    await page.goto(roadmap);
+    const form = page.locator(`form[action="${roadmap}"]`);
+    assert.equal(await form.locator('select[multiple]').count(), 0, 'no Ctrl-click list of every organisation');
+    assert.equal(await form.locator('input[name=organisations]').count(), 0, 'no box per organisation');
+    await form.getByLabel('Titre', { exact: true }).fill('Carte des capteurs citoyens');
+    await form.getByLabel('Levier').selectOption({ label: 'Les usages' });
+    await form.getByLabel('Échelle').selectOption({ label: 'Locale' });
+
+    await searchIn('Ajouter une organisation', 'fing');
+    const organisation = await tickFirst('f-organisations');
+    await searchIn('Ajouter un événement', 'reset');
+    assert.equal(await form.getByLabel('Titre', { exact: true }).inputValue(), 'Carte des capteurs citoyens',
+      'the searches keep what was typed');
+    assert.ok(await page.getByLabel(organisation).isChecked(), 'the organisation stays chosen');
+    const matches = await page.locator('#f-events-matches label').allInnerTexts();
+    assert.ok(matches.length > 0, 'the search finds the coalition’s Reset events');
+    for (const label of matches) assert.match(label, /\d{1,2} \p{L}+ \d{4}/u, `“${label}” shows its date`);
+    const event = await tickFirst('f-events');  // axe needs JavaScript: roadmaps.test.mjs checks this form
+
+    await form.getByRole('button', { name: 'Ajouter l’action' }).focus();
+    await Promise.all([
+      page.waitForURL((u) => /\/feuille-de-route\/\d+$/.test(u.pathname)),
+      page.keyboard.press('Enter'),
+    ]);
+    const main = page.getByRole('main');
+    assert.equal((await main.getByRole('status').first().innerText()).trim(), 'L’action est enregistrée.');
+    const text = await main.innerText();
+    assert.ok(text.includes(organisation), `${organisation} carries the action`);
+    assert.ok(text.includes(event.split(/\s+\d/)[0]), `${event} is linked`);
+  });
+});
+
 describe("an event's organiser sections", () => {
   let page;
   before(async () => {
@@ -82,8 +146,7 @@ describe("an event's organiser sections", () => {
     const events = await page.locator('main ul.cards a').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
     assert.ok(events.length > 0, 'the demo has events');
     for (const event of events.slice(0, 3)) {
-      // The minutes (/compte-rendu) carry the forms adding items and files, being reworked elsewhere.
-      for (const section of ['', '/programme', '/programme/nouvelle', '/inscrits', '/presences']) {
+      for (const section of ['', '/programme', '/programme/nouvelle', '/inscrits', '/presences', '/compte-rendu']) {
         await page.goto(event + section);
         const nav = page.getByRole('navigation', { name: 'Organiser cet événement' });
         assert.ok(await nav.isVisible(), `${event}${section} has the section nav`);
@@ -92,5 +155,18 @@ describe("an event's organiser sections", () => {
         await checkA11y(page, `${event}${section}`);
       }
     }
+  });
+
+  it('saving the attendance of a past event says so on the page it returns to', async () => {
+    const event = '/evenements/reset-day-5';  // in May 2021
+    await page.goto(`${event}/presences`);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.getByRole('button', { name: 'Enregistrer les présences' }).click(),
+    ]);
+    await page.waitForLoadState();
+    assert.equal(new URL(page.url()).pathname, `${event}/presences`);
+    assert.ok(await page.getByRole('status').getByText('Les présences sont enregistrées.').isVisible());
+    await checkA11y(page, 'attendance saved');
   });
 });

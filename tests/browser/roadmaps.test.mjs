@@ -59,7 +59,14 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
     await fillAction(form, { title: 'Guides de bonnes pratiques', lever: 'Les usages', status: 'En cours',
       progress: '10', start: '2021-07-01', due: '2022-03-31' });
     await form.getByLabel('Capacitant').check();
-    await form.getByLabel(/^Organisations porteuses/).selectOption({ label: 'Métropole de Lyon' });
+    // The carrying organisation chosen with the picker, without JavaScript: searched, then ticked.
+    await form.getByLabel('Ajouter une organisation', { exact: true }).fill('lyon');
+    assert.equal((await submit(page, form.getByRole('button', { name: 'Chercher des organisations' }))).status(), 200);
+    form = page.locator(`form[action="${base}/feuille-de-route"]`);
+    assert.equal(await form.getByLabel('Titre', { exact: true }).inputValue(), 'Guides de bonnes pratiques',
+      'the search keeps what was typed');
+    await form.getByLabel('Métropole de Lyon').check();
+    await checkA11y(page, 'action form with the organisations found');
     assert.equal((await submit(page, form.getByRole('button', { name: 'Ajouter l’action' }))).status(), 303);
     actionPath = new URL(page.url()).pathname;
     await page.getByRole('heading', { level: 1, name: 'Guides de bonnes pratiques' }).waitFor();
@@ -197,6 +204,10 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
       assert.equal((await submit(page, page.getByRole('button', { name: 'Créer' }))).status(), 303);
       const minutes = '/evenements/atelier-donnees-ouvertes/compte-rendu';
       await page.goto(minutes);
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === `${minutes}/elements/nouveau`),
+        page.getByRole('link', { name: 'Ajouter une question, une décision ou une prochaine étape' }).click(),
+      ]);
       const add = page.locator(`form[action="${minutes}/elements"]`);
       await add.getByLabel('Type', { exact: true }).selectOption({ label: 'Prochaine étape' });
       await add.getByLabel(/^Texte/).fill('Publier le catalogue des jeux de données du territoire');

@@ -314,7 +314,10 @@ TEST(Charter, AdoptingAsksForConfirmationShowingTheSectionsThatChange) {
   // Nobody but an animateur is asked; once adopted, the question leads back to the version.
   auto member = p.signed_in("membre@example.org");
   EXPECT_EQ(member.get("/charte/versions/2/adopter").status, 403);
-  ASSERT_EQ(anim.post("/charte/versions/2/adopter", {}).status, 303);
+  auto adopted = anim.post("/charte/versions/2/adopter", {});
+  ASSERT_EQ(adopted.status, 303);
+  EXPECT_NE(anim.get(adopted.header("location")).body.find("Cette version de la charte est adoptée."),
+            std::string::npos);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_versions WHERE adopted_at IS NOT NULL"), 2);
   auto after = anim.get("/charte/versions/2/adopter");
   EXPECT_EQ(after.status, 303);

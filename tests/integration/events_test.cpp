@@ -610,6 +610,44 @@ TEST(Events, ThePrivateCalendarListsMyEventsUntilIRevokeIt) {
   EXPECT_EQ(calendar_app.get(feed).status, 404);
 }
 
+// Issue #19: the organiser's minutes page was 2,431 px tall with its forms; they are pages of their
+// own, a refused item or file coming back on its page, and each removal says so.
+TEST(Events, MinutesItemsAndFilesAreAddedOnPagesOfTheirOwnAndRemovalsSaySo) {
+  Programme p;
+  const std::string minutes = p.upcoming("formes", "") + "/compte-rendu";
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  auto page = anim.get(minutes).body;
+  EXPECT_TRUE(has(page, R"(<a href=")" + minutes + R"(/elements/nouveau">)"));
+  EXPECT_TRUE(has(page, R"(<a href=")" + minutes + R"(/pieces/nouvelle">)"));
+  EXPECT_FALSE(has(page, R"(name="body")")) << "no item form on the minutes";
+  EXPECT_FALSE(has(page, R"(type="file")")) << "no file form on the minutes";
+  auto form = anim.get(minutes + "/elements/nouveau");
+  EXPECT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form.body, R"(<form method="post" action=")" + minutes + R"(/elements")"));
+  auto refused = anim.post(minutes + "/elements", {{"kind", "decision"}, {"body", ""}, {"asked_by", "Fing"}});
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused.body, R"(value="Fing")")) << "what was typed stays";
+  EXPECT_TRUE(has(refused.body, "Ajouter une question, une décision ou une prochaine étape"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items"), 0);
+  ASSERT_EQ(anim.post(minutes + "/elements", {{"kind", "decision"}, {"body", "Publier."}}).status, 303);
+  const auto id = std::to_string(p.site.count("SELECT MAX(id) FROM minutes_items"));
+  auto removed = anim.post(minutes + "/elements/" + id + "/supprimer", {});
+  EXPECT_EQ(removed.header("location"), minutes + "?enregistre=element-retire");
+  EXPECT_TRUE(has(anim.get(removed.header("location")).body, "L’élément est retiré du compte-rendu."));
+  EXPECT_EQ(anim.get(minutes + "/pieces/nouvelle").status, 200);
+  auto exe = anim.post_multipart(minutes + "/pieces", {},
+                                 {{"file", "a.pdf", "application/pdf",
+                                   "\x7f"
+                                   "ELF"}});
+  EXPECT_EQ(exe.status, 422);
+  EXPECT_TRUE(has(exe.body, R"(type="file")")) << "refused on the file's own page";
+  Browser m(p.site);
+  m.sign_in("membre@example.org", kPassword);
+  EXPECT_EQ(m.get(minutes + "/elements/nouveau").status, 403);
+  EXPECT_EQ(m.get(minutes + "/pieces/nouvelle").status, 403);
+}
+
 TEST(Events, MinutesAttachmentsAreCheckedByContentLimitedTo20MbAndServedAsDownloads) {
   Programme p;
   const std::string page = p.upcoming("pieces", "");
@@ -647,8 +685,64 @@ TEST(Events, MinutesAttachmentsAreCheckedByContentLimitedTo20MbAndServedAsDownlo
   m.get(minutes);
   EXPECT_EQ(m.post_multipart(minutes + "/pieces", {}, {{"file", "a.pdf", "application/pdf", pdf}}).status, 403);
   anim.get(minutes);
-  EXPECT_EQ(anim.post(minutes + "/pieces/" + id + "/supprimer", {}).status, 303);
+  auto detached = anim.post(minutes + "/pieces/" + id + "/supprimer", {});
+  EXPECT_EQ(detached.status, 303);
+  EXPECT_TRUE(has(anim.get(detached.header("location")).body, "La pièce jointe est retirée."));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM files"), 0);
+}
+
+// Issue #19: "Reset Day" six times in the results, with no date, was the series six times over.
+TEST(Events, SearchGivesTheOccurrencesOfASeriesAsOneResultWithTheNextDate) {
+  Programme p;
+  ASSERT_EQ(p.create({{"kind", "reset-day"},
+                      {"title", "Reset Day"},
+                      {"starts", "2030-01-15T14:00"},
+                      {"ends", "2030-01-15T16:00"},
+                      {"repeat", "mensuelle"},
+                      {"week", "3"},
+                      {"weekday", "2"},
+                      {"count", "3"}})
+                .status,
+            303);
+  // The same title twice without a series is one result too; another title is a result of its own.
+  for (const char* day : {"2030-04-02", "2030-05-07"})
+    ASSERT_EQ(p.create({{"kind", "atelier-de-coalition"},
+                        {"title", "Atelier des données"},
+                        {"slug", std::string("donnees-") + day},
+                        {"starts", std::string(day) + "T10:00"},
+                        {"ends", std::string(day) + "T12:00"}})
+                  .status,
+              303);
+  ASSERT_EQ(p.create({{"kind", "atelier-de-coalition"},
+                      {"title", "Atelier des cartes"},
+                      {"slug", "cartes"},
+                      {"starts", "2030-06-04T10:00"},
+                      {"ends", "2030-06-04T12:00"}})
+                .status,
+            303);
+  Browser visitor(p.site);
+  auto page = visitor.get("/recherche?q=reset+day");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(has(page.body, "1 résultat")) << page.body;
+  EXPECT_TRUE(has(page.body, R"(href="/evenements/reset-day-2030-01-15")"));
+  EXPECT_TRUE(has(page.body, "15 janvier 2030, et 2 autres dates"));
+  EXPECT_FALSE(has(page.body, R"(href="/evenements/reset-day-2030-02-19")"));
+  auto ateliers = visitor.get("/recherche.json?q=atelier&type=event");
+  EXPECT_TRUE(has(ateliers.body, R"("matching":2)")) << ateliers.body;
+  EXPECT_TRUE(has(ateliers.body, R"(/evenements/donnees-2030-04-02","excerpt_html")"));
+  EXPECT_TRUE(has(ateliers.body, R"("other_occurrences":1)"));
+
+  // Once the first has passed, the result is the next one, the past one counted among the others.
+  p.site.advance(std::chrono::sys_days{std::chrono::year{2030} / 1 / 16} - p.site.now());
+  Browser later(p.site);
+  page = later.get("/recherche?q=reset+day");
+  EXPECT_TRUE(has(page.body, R"(href="/evenements/reset-day-2030-02-19")")) << page.body;
+  EXPECT_TRUE(has(page.body, "19 février 2030, et 2 autres dates"));
+  EXPECT_FALSE(has(page.body, R"(href="/evenements/reset-day-2030-01-15")"));
+  // After the last, the latest.
+  p.site.advance(std::chrono::days(365));
+  page = Browser(p.site).get("/recherche?q=reset+day");
+  EXPECT_TRUE(has(page.body, R"(href="/evenements/reset-day-2030-03-19")")) << page.body;
 }
 
 TEST(Events, ListAndJsonFilterByKindAndCoalition) {
@@ -1215,7 +1309,8 @@ TEST(Events, TheOrganisersSectionsArePagesOfTheirOwn) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM registrations WHERE attended = 1"), 0);
   auto marked = anim.post(page + "/presences", {{"present", mid}, {"organisations", "atmo-france"}});
   ASSERT_EQ(marked.status, 303) << marked.body;
-  EXPECT_EQ(marked.header("location"), page + "/presences");
+  EXPECT_EQ(marked.header("location"), page + "/presences?enregistre=presences");
+  EXPECT_TRUE(has(anim.get(marked.header("location")).body, "Les présences sont enregistrées."));
   auto again = anim.get(page + "/presences").body;
   EXPECT_TRUE(has(again, "name=\"present\" value=\"" + mid + "\" checked>"));
   EXPECT_TRUE(has(again, R"(name="organisations" value="atmo-france" checked>)"));

@@ -88,6 +88,83 @@ struct Programme {
 
 bool has(const HttpResponse& r, const std::string& s) { return r.body.find(s) != std::string::npos; }
 
+// Issue #19: the organisations were a Ctrl-click list of every one, the events six "Reset Day" with no
+// date. A search of either picker draws the form again (200) with what matches, nothing saved.
+TEST(Roadmaps, TheActionFormChoosesOrganisationsAndEventsWithPickersThatSearch) {
+  Programme p;
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  for (const char* day : {"2030-01-15", "2030-02-19"}) {
+    anim.get("/evenements/nouveau");
+    ASSERT_EQ(anim.post("/evenements/nouveau", {{"kind", "reset-day"},
+                                                {"title", "Reset Day"},
+                                                {"slug", std::string("reset-") + day},
+                                                {"starts", std::string(day) + "T14:00"},
+                                                {"ends", std::string(day) + "T16:00"},
+                                                {"coalitions", kSlug}})
+                  .status,
+              303);
+  }
+  Browser b(p.site);
+  b.sign_in("porteur@example.org", kPassword);
+  auto form = b.get(p.page("/feuille-de-route"));
+  EXPECT_FALSE(has(form, R"(name="organisations" multiple)"));
+  EXPECT_FALSE(has(form, R"(name="organisations" value="atmo-france")")) << "no box per organisation before a search";
+  EXPECT_TRUE(has(form, R"(<input type="search" id="f-organisations_q" name="organisations_q")"));
+
+  auto found =
+      b.post(p.page("/feuille-de-route"),
+             p.action("Capteurs citoyens", {{"organisations", "metropole-de-lyon"}, {"organisations_q", "atmo"}}));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM actions"), 0);
+  EXPECT_TRUE(has(found, R"(name="organisations" value="metropole-de-lyon" checked>)")) << "the chosen one stays";
+  EXPECT_TRUE(has(found, R"(name="organisations" value="atmo-france">)")) << "the match, to tick";
+  EXPECT_TRUE(has(found, R"(value="Capteurs citoyens")")) << "what was typed stays";
+
+  // Each event is offered with its date: the two "Reset Day" are told apart.
+  auto events = b.post(p.page("/feuille-de-route"), p.action("Capteurs citoyens", {{"events_q", "reset"}}));
+  EXPECT_EQ(events.status, 200);
+  EXPECT_TRUE(has(events, "Reset Day <span class=\"meta\">15 janvier 2030</span>")) << events.body;
+  EXPECT_TRUE(has(events, "Reset Day <span class=\"meta\">19 février 2030</span>"));
+  EXPECT_TRUE(has(b.post(p.page("/feuille-de-route"), p.action("Capteurs citoyens", {{"events_q", "février"}})),
+                  R"(name="events" value="reset-2030-02-19">)"));
+
+  auto saved =
+      b.post(p.page("/feuille-de-route"),
+             p.action("Capteurs citoyens", {{"organisations", "atmo-france"}, {"events", "reset-2030-02-19"}}));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto page = b.get(saved.header("location"));
+  EXPECT_TRUE(has(page, "Atmo France"));
+  EXPECT_TRUE(has(page, "/evenements/reset-2030-02-19"));
+}
+
+// The proposal form's "born at the event" is the event picker too: a search gives the form again.
+TEST(Roadmaps, TheProposalFormChoosesItsEventWithThePicker) {
+  Programme p;
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  anim.get("/evenements/nouveau");
+  ASSERT_EQ(anim.post("/evenements/nouveau", {{"kind", "reset-day"},
+                                              {"title", "Reset Day"},
+                                              {"slug", "reset-2030"},
+                                              {"starts", "2030-01-15T14:00"},
+                                              {"ends", "2030-01-15T16:00"}})
+                .status,
+            303);
+  Browser b(p.site);
+  b.sign_in("membre@example.org", kPassword);
+  b.get("/propositions/nouvelle");
+  const std::vector<std::pair<std::string, std::string>> typed = {{"title", "Capteurs"},
+                                                                  {"intention", "Mesurer l'air."}};
+  auto found = b.post("/propositions/nouvelle", Programme::with(typed, {{"event_q", "reset"}}));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found, "Reset Day <span class=\"meta\">15 janvier 2030</span>"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_proposals"), 0);
+  auto two = b.post("/propositions/nouvelle", Programme::with(typed, {{"event", "reset-2030"}}));
+  ASSERT_EQ(two.status, 303) << two.body;
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_proposals WHERE proposed_at_event_id IS NOT NULL"), 1);
+}
+
 TEST(Roadmaps, CoPorteurAddsAnActionThatAppearsOnBothRoadmapsAndAsJson) {
   Programme p;
   Browser b(p.site);
