@@ -301,6 +301,18 @@ export async function expectAccessible(page, path, label, expectedStatus = 200) 
   return response;
 }
 
+// Presses Enter on the focused button and resolves to the response of the POST it sent, once the
+// page it led to has loaded.
+export async function pressEnter(page) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForResponse((r) => r.request().method() === 'GET' && r.request().isNavigationRequest()),
+    page.keyboard.press('Enter'),
+  ]);
+  await page.waitForLoadState();
+  return response;
+}
+
 // Clicks a submit button and resolves to the response of the POST it sent, once the page that
 // followed has loaded.
 export async function submit(page, button) {
