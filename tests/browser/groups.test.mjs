@@ -6,24 +6,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, pressOn, signIn, submit, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, pressEnter, pressOn, signIn, submit, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
 const year = new Date().getUTCFullYear() + 1;
 let eventPath;
-
-// Presses Enter on the focused button and resolves to the response of the POST, once the page it
-// led to has loaded.
-async function pressEnter(page) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.waitForResponse((r) => r.request().method() === 'GET' && r.request().isNavigationRequest()),
-    page.keyboard.press('Enter'),
-  ]);
-  await page.waitForLoadState();
-  return response;
-}
 
 describe('breakout groups', () => {
   let anim;
@@ -82,7 +70,7 @@ describe('breakout groups', () => {
     await pressOn(anim, anim.getByRole('button', { name: 'Répartir tout le monde' }), 10);
     const spread = await pressEnter(anim);
     assert.equal(spread.status(), 303);
-    assert.ok(await anim.getByRole('group', { name: 'Groupe 2' }).isVisible());
+    await anim.getByRole('group', { name: 'Groupe 2' }).waitFor();  // added by the spread
     const chosen = [await anim.getByRole('combobox', { name: ANIMATEUR.name, exact: true }).inputValue(),
       await anim.getByRole('combobox', { name: MEMBER.name, exact: true }).inputValue()];
     assert.equal(new Set(chosen).size, 2, 'one person in each group');
@@ -101,7 +89,7 @@ describe('breakout groups', () => {
     await pressOn(member, member.getByRole('button', { name: 'Ajouter la note' }), 10);
     const response = await pressEnter(member);
     assert.equal(response.status(), 303);
-    assert.ok(await member.getByText('Recenser les portails de données de la région').isVisible());
+    await member.getByText('Recenser les portails de données de la région').waitFor();
     await expectAccessible(member, `${eventPath}/compte-rendu`, 'minutes with groups');
     const group = member.getByRole('region', { name: /Groupe 1 : Expériences en cours/ });
     assert.match(await group.innerText(), /Recenser les portails de données de la région/);

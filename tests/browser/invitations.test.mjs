@@ -7,25 +7,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, linkIn, pressOn, readMail, signIn, submit, useServerAndBrowser } from './support.mjs';
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, linkIn, pressEnter, pressOn, readMail, signIn, submit, useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser();
 
 const year = new Date().getUTCFullYear() + 1;
 let eventPath;      // the event whose date is to be confirmed
 let coalitionPath;  // a coalition of that event
-
-// Presses Enter on the focused button and resolves to the response of the POST, once the page it
-// led to has loaded.
-async function pressEnter(page) {
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.waitForResponse((r) => r.request().method() === 'GET' && r.request().isNavigationRequest()),
-    page.keyboard.press('Enter'),
-  ]);
-  await page.waitForLoadState();
-  return response;
-}
 
 describe('invitations and a date poll', () => {
   let anim;

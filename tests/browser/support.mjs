@@ -320,13 +320,25 @@ export async function expectLight(page, path, widths = [320, 768, 1280]) {
   await checkA11y(page, path);
 }
 
+// Presses Enter on the focused button and resolves to the response of the POST it sent, once the
+// page it led to has loaded.
+export async function pressEnter(page) {
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForResponse((r) => r.request().method() === 'GET' && r.request().isNavigationRequest()),
+    page.waitForEvent('load'),  // the answer comes before the new document is shown
+    page.keyboard.press('Enter'),
+  ]);
+  return response;
+}
+
 // Clicks a submit button and resolves to the response of the POST it sent, once the page that
 // followed has loaded.
 export async function submit(page, button) {
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForEvent('load'),  // the answer comes before the new document is shown
     button.click(),
   ]);
-  await page.waitForLoadState();
   return response;
 }
