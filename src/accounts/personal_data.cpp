@@ -115,6 +115,7 @@ const std::vector<PersonalReference>& personal_references() {
       {"invitations", "invited_by"},
       {"invitations", "accepted_by"},
       {"date_poll_answers", "user_id"},
+      {"newsletters", "sender_id"},
   };
   return kReferences;
 }
