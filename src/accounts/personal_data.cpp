@@ -117,6 +117,7 @@ const std::vector<PersonalReference>& personal_references() {
       {"date_poll_answers", "user_id"},
       {"breakout_groups", "facilitator_id"},
       {"breakout_members", "user_id"},
+      {"newsletters", "sender_id"},
   };
   return kReferences;
 }
