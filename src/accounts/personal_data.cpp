@@ -110,6 +110,8 @@ const std::vector<PersonalReference>& personal_references() {
       {"access_tokens", "user_id"},
       {"datasets", "created_by"},
       {"dataset_revisions", "author_id"},
+      {"reuses", "author_id"},
+      {"reuse_answers", "author_id"},
       {"decisions", "opened_by"},
       {"decision_answers", "user_id"},
       {"invitations", "invited_by"},

@@ -2,7 +2,9 @@
 """Reads the register's DCAT catalogue with a real RDF parser (Debian's python3-rdflib): the JSON-LD
 and the Turtle export of the same page, given as two files. Prints one JSON object: the triples of
 each, whether the two graphs are isomorphic, and per dataset (by its IRI) its title, publisher,
-spatial coverage and access URLs, with the DCAT-AP fields it lacks."""
+spatial coverage and access URLs, with the DCAT-AP fields it lacks and the reuses that reference it
+(dct:isReferencedBy, from the Turtle); and what each reuse references (dct:references, from the
+JSON-LD)."""
 import json
 import sys
 
@@ -31,7 +33,11 @@ for ds in sorted(turtle.subjects(RDF.type, DCAT.Dataset)):
         "spatial": sorted(str(s) for s in turtle.objects(ds, DCT.spatial)),
         "access": access,
         "lacks": lacks,
+        "referenced_by": sorted(str(r) for r in turtle.objects(ds, DCT.isReferencedBy)),
     }
+references = {}
+for reuse, ds in jsonld.subject_objects(DCT.references):
+    references.setdefault(str(reuse), []).append(str(ds))
 catalogues = list(turtle.subjects(RDF.type, DCAT.Catalog))
 total = turtle.value(catalogues[0], HYDRA.totalItems) if catalogues else None
 views = [v for c in catalogues for v in turtle.objects(c, HYDRA.view)]
@@ -43,4 +49,5 @@ print(json.dumps({
     "total": int(total) if total is not None else None,
     "next": [str(n) for v in views for n in turtle.objects(v, HYDRA.next)],
     "datasets": datasets,
+    "references": {k: sorted(v) for k, v in references.items()},
 }))
