@@ -115,6 +115,9 @@ const std::vector<PersonalReference>& personal_references() {
       {"invitations", "invited_by"},
       {"invitations", "accepted_by"},
       {"date_poll_answers", "user_id"},
+      {"data_requests", "requester_id"},
+      {"data_requests", "answered_by"},
+      {"data_request_supports", "user_id"},
   };
   return kReferences;
 }

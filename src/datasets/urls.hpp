@@ -19,7 +19,17 @@ inline std::string compare(std::string_view slug) { return dataset(slug) + "/his
 inline std::string compare(std::string_view slug, std::int64_t from, std::int64_t to) {
   return compare(slug) + "?de=" + std::to_string(from) + "&a=" + std::to_string(to);
 }
+// Data requests: the list (its filters, ?pour=mon-organisation: those about what the person's
+// organisations produce), one request, and the form that asks.
+inline std::string requests() { return list() + "/demandes"; }
+inline std::string ask() { return requests() + "/nouvelle"; }
+inline std::string request(std::int64_t id) { return requests() + "/" + std::to_string(id); }
+inline std::string support(std::int64_t id) { return request(id) + "/moi-aussi"; }
+inline std::string withdraw(std::int64_t id) { return request(id) + "/moi-aussi/retirer"; }
+inline std::string answer(std::int64_t id) { return request(id) + "/reponse"; }
 // Words that are pages under /donnees/ and so never a dataset's address.
-inline bool reserved(std::string_view slug) { return slug == "nouvelle" || slug == "themes" || slug == "catalogue"; }
+inline bool reserved(std::string_view slug) {
+  return slug == "nouvelle" || slug == "themes" || slug == "catalogue" || slug == "demandes";
+}
 
 }  // namespace fabrique::datasets::urls

@@ -41,9 +41,11 @@ inline constexpr Kind kCoalitions{"coalitions",
 inline constexpr Kind kModeration{"moderation", i18n::N_("Contributions and drafts waiting for my review")};
 inline constexpr Kind kCharter{"charter", i18n::N_("The charter: consultations, and new versions to sign")};
 inline constexpr Kind kDecisions{"decisions", i18n::N_("Decisions put to my groups: opened and closed")};
+inline constexpr Kind kDataRequests{"data_requests",
+                                    i18n::N_("Data requests: new ones about my data, answers to mine")};
 inline constexpr Kind kDigest{"digest", i18n::N_("The digest of what I follow"), false};
-inline constexpr Kind kKinds[] = {kEvents,  kCoalitions, kContributions, kModeration,
-                                  kCharter, kDecisions,  kAccount,       kDigest};
+inline constexpr Kind kKinds[] = {kEvents,    kCoalitions,   kContributions, kModeration, kCharter,
+                                  kDecisions, kDataRequests, kAccount,       kDigest};
 // The kind whose key is `key`, or nullptr.
 const Kind* kind(std::string_view key);
 
