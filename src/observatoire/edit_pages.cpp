@@ -86,8 +86,11 @@ Response new_form(Context& ctx) {
 
 Response create(Context& ctx) {
   Document d = views::document_from_form(ctx);
-  // The preview button of the same form: the score it would get, nothing written.
-  if (ctx.form.has("preview")) return render_new(ctx, d, {}, 200, true);
+  // The preview button of the same form: the score it would get, nothing written. Enter in a field
+  // presses the form's first button, the territory picker's search: without words to search, it
+  // previews too, as it did when the preview was the form's first button.
+  if (ctx.form.has("preview") || (ctx.form.has("chercher_territoire") && !territories::picker_searched(ctx)))
+    return render_new(ctx, d, {}, 200, true);
   // The picker searched: the form comes back with the territories to tick, nothing saved.
   if (territories::picker_searched(ctx)) return render_new(ctx, d, {}, 200);
   if (can_edit(ctx.db, &*ctx.user)) {
