@@ -120,6 +120,9 @@ const std::vector<PersonalReference>& personal_references() {
       {"breakout_groups", "facilitator_id"},
       {"breakout_members", "user_id"},
       {"newsletters", "sender_id"},
+      {"data_requests", "requester_id"},
+      {"data_requests", "answered_by"},
+      {"data_request_supports", "user_id"},
   };
   return kReferences;
 }

@@ -69,6 +69,10 @@ ListPage load_list(Context& ctx) {
       page.groups.push_back({k.family_label, {}});
     page.groups.back().coalitions.push_back(std::move(k));
   }
+  std::vector<std::int64_t> ids;
+  for (const auto& g : page.groups)
+    for (const auto& k : g.coalitions) ids.push_back(k.id);
+  page.places = territories::places_of(ctx.db, territories::subject::coalition, ids);
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies))
     page.families.push_back({t.slug, t.label});
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts))
@@ -109,16 +113,18 @@ Response list_csv(Context& ctx) {
   territories::ListFilter territory;
   csv::Writer w;
   w.row({"number", "slug", "title", "summary", "url", "family", "cohort", "stage", "stage_since",
-         "animating_organisation", "scales", "booklet_revision", "last_activity_at"});
-  for (const auto& k : store::list(ctx.db, filter_of(ctx, family, stage_slug, cohort, territory))) {
+         "animating_organisation", "scales", "territoires", "booklet_revision", "last_activity_at"});
+  const auto all = store::list(ctx.db, filter_of(ctx, family, stage_slug, cohort, territory));
+  auto places = territories::places_of(ctx.db, territories::subject::coalition, all);
+  for (const auto& k : all) {
     std::string scales;
     for (const auto& [on, name] : {std::pair{k.scale_local, "local"}, std::pair{k.scale_national, "national"},
                                    std::pair{k.scale_european, "european"}})
       if (on) scales += (scales.empty() ? "" : " ") + std::string(name);
     w.row(std::vector<std::string>{k.number, k.slug, k.title, k.summary, ctx.base_url + urls::coalition(k.slug),
                                    k.family_label, k.cohort_label, k.stage, json::iso(k.stage_since),
-                                   k.animating_organisation_name, scales, std::to_string(k.booklet_revision),
-                                   json::iso(k.last_activity_at)});
+                                   k.animating_organisation_name, scales, territories::places_csv(places[k.id]),
+                                   std::to_string(k.booklet_revision), json::iso(k.last_activity_at)});
   }
   return csv::response(w, "coalitions.csv");
 }

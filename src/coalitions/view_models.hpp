@@ -1,6 +1,7 @@
 // What the coalition pages show, read by each page's loader in one place and handed to its
 // template (src/coalitions/templates/): plain values, no database, no request.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,7 +56,8 @@ struct ListPage {
     std::string family;
     std::vector<Coalition> coalitions;
   };
-  std::vector<Group> groups;  // one per family, in the list's order
+  std::vector<Group> groups;                                              // one per family, in the list's order
+  std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by coalition id
   std::int64_t total = 0, page = 1, pages = 1;
   std::string pager_base;  // the address of the list with its filters, up to the page number
   bool animateur = false;

@@ -199,6 +199,9 @@ BoussolePage load_boussole(Context& ctx) {
     std::string outcome = views::outcome_label(ctx, k.outcome);
     page.cards.push_back({std::move(k), std::move(outcome)});
   }
+  std::vector<std::int64_t> ids;
+  for (const auto& line : page.cards) ids.push_back(line.card.id);
+  page.places = territories::places_of(ctx.db, territories::subject::card, ids);
   return page;
 }
 
@@ -267,11 +270,14 @@ Response boussole_csv(Context& ctx) {
   f.filter.drafts_of.reset();
   csv::Writer w;
   w.row({"slug", "title", "page", "outcome", "coalition", "context", "tried", "learned", "tensions", "sources",
-         "revision", "updated_at"});
-  for (const auto& k : store::cards(ctx.db, f.filter))
+         "territoires", "revision", "updated_at"});
+  const auto all = store::cards(ctx.db, f.filter);
+  auto places = territories::places_of(ctx.db, territories::subject::card, all);
+  for (const auto& k : all)
     w.row(std::vector<std::string>{k.slug, k.title, ctx.base_url + urls::card(k.slug), k.outcome,
                                    k.coalition ? k.coalition->slug : "", k.context, k.tried, k.learned, k.tensions,
-                                   k.sources, std::to_string(k.revision), coalitions::json::iso(k.updated_at)});
+                                   k.sources, territories::places_csv(places[k.id]), std::to_string(k.revision),
+                                   coalitions::json::iso(k.updated_at)});
   return csv::response(w, "boussole.csv");
 }
 

@@ -222,6 +222,9 @@ ResourcesPage load_resources(Context& ctx) {
     line.resource = std::move(r);
     page.resources.push_back(std::move(line));
   }
+  std::vector<std::int64_t> ids;
+  for (const auto& line : page.resources) ids.push_back(line.resource.id);
+  page.places = territories::places_of(ctx.db, territories::subject::resource, ids);
   page.signed_in = ctx.user.has_value();
   page.kind = f.kind;
   page.coalition = f.coalition;
@@ -311,15 +314,17 @@ Response resources_csv(Context& ctx) {
   f.filter.drafts_of.reset();
   csv::Writer w;
   w.row({"slug", "title", "page", "url", "file", "kind", "licence", "creator", "tags", "coalitions", "description",
-         "revision", "updated_at"});
-  for (const auto& r : store::resources(ctx.db, f.filter)) {
+         "territoires", "revision", "updated_at"});
+  const auto all = store::resources(ctx.db, f.filter);
+  auto places = territories::places_of(ctx.db, territories::subject::resource, all);
+  for (const auto& r : all) {
     std::string tags, linked;
     for (const auto& t : r.tags) tags += (tags.empty() ? "" : " ") + t;
     for (const auto& k : r.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
     w.row(std::vector<std::string>{r.slug, r.title, ctx.base_url + urls::resource(r.slug), r.url,
                                    r.file_id ? ctx.base_url + urls::resource_file(r.slug) : "", r.kind, r.licence,
-                                   r.creator, tags, linked, r.description, std::to_string(r.revision),
-                                   coalitions::json::iso(r.updated_at)});
+                                   r.creator, tags, linked, r.description, territories::places_csv(places[r.id]),
+                                   std::to_string(r.revision), coalitions::json::iso(r.updated_at)});
   }
   return csv::response(w, "ressources.csv");
 }

@@ -2,6 +2,7 @@
 // (src/commons/templates/): plain values, no database, no request.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,6 +73,7 @@ struct ResourcesPage {
   territories::ListFilter territory;          // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> kinds, coalitions, tags, licences;
   std::vector<ResourceLine> resources;
+  std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by resource id
   std::int64_t total = 0, page = 1, pages = 1;
   std::string pager_base;  // the list with its filters, up to the page number
 };
@@ -187,6 +189,7 @@ struct BoussolePage {
   territories::ListFilter territory;  // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> outcomes, coalitions;
   std::vector<CardLine> cards;
+  std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by card id
 };
 
 // A card's text: its label and what it says, the Markdown rendered.

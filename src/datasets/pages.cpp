@@ -360,6 +360,7 @@ Response list(Context& ctx) {
   Asked a = asked(ctx);
   a.page.datasets = store::list(ctx.db, a.filter);
   a.page.reuse_counts = reuse_store::counts_of(ctx.db, ids_of(a.page.datasets));
+  a.page.places = territories::places_of(ctx.db, territories::subject::dataset, a.page.datasets);
   a.page.signed_in = ctx.user.has_value();
   a.page.animateur = ctx.user && ctx.user->is_animateur();
   return views::page(ctx, ctx.tr(N_("Environmental data")), html::render(*ctx.t, templates::List{.page = a.page}));
@@ -388,39 +389,21 @@ Response list_csv(Context& ctx) {
   auto places = territories::places_of(ctx.db, territories::subject::dataset, ids_of(all));
   auto reuses = reuse_store::counts_of(ctx.db, ids_of(all));
   csv::Writer w;
-  w.row({"slug",         "title",         "url",       "description", "producer",
-         "themes",       "licence",       "frequency", "territories", "temporal_start",
-         "temporal_end", "issued",        "modified",  "conforms_to", "keywords",
-         "contact",      "distributions", "formats",   "reuses",      "updated_at"});
+  w.row({"slug", "title", "url", "description", "producer", "themes", "licence", "frequency", "territoires",
+         "temporal_start", "temporal_end", "issued", "modified", "conforms_to", "keywords", "contact", "distributions",
+         "formats", "reuses", "updated_at"});
   for (const auto& d : all) {
-    std::string themes, territories, urls_, formats;
+    std::string themes, urls_, formats;
     auto add = [](std::string& to, const std::string& s) { to += (to.empty() ? "" : "; ") + s; };
     for (const auto& t : d.themes) add(themes, t.label);
-    for (const auto& t : places[d.id]) add(territories, t.key);
     for (const auto& x : d.distributions) {
       add(urls_, x.access_url);
       if (!x.format.empty()) add(formats, x.format);
     }
-    w.row(std::vector<std::string>{d.slug,
-                                   d.title,
-                                   ctx.base_url + urls::dataset(d.slug),
-                                   d.description,
-                                   d.producer_name,
-                                   themes,
-                                   d.licence,
-                                   d.frequency,
-                                   territories,
-                                   d.temporal_start,
-                                   d.temporal_end,
-                                   d.issued,
-                                   d.modified,
-                                   d.conforms_to,
-                                   d.keywords,
-                                   d.contact,
-                                   urls_,
-                                   formats,
-                                   std::to_string(reuses[d.id]),
-                                   coalitions::json::iso(d.updated_at)});
+    w.row(std::vector<std::string>{
+        d.slug, d.title, ctx.base_url + urls::dataset(d.slug), d.description, d.producer_name, themes, d.licence,
+        d.frequency, territories::places_csv(places[d.id]), d.temporal_start, d.temporal_end, d.issued, d.modified,
+        d.conforms_to, d.keywords, d.contact, urls_, formats, std::to_string(reuses[d.id]), coalitions::json::iso(d.updated_at)});
   }
   return csv::response(w, "donnees.csv");
 }

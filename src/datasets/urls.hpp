@@ -29,9 +29,18 @@ inline std::string answer_reuse(std::int64_t id) { return reuse(id) + "/reponse"
 inline std::string producer(std::string_view organisation_slug) {
   return "/organisations/" + std::string(organisation_slug) + "/donnees";
 }
+// Data requests: the list (its filters, ?pour=mon-organisation: those about what the person's
+// organisations produce), one request, and the form that asks.
+inline std::string requests() { return list() + "/demandes"; }
+inline std::string ask() { return requests() + "/nouvelle"; }
+inline std::string request(std::int64_t id) { return requests() + "/" + std::to_string(id); }
+inline std::string support(std::int64_t id) { return request(id) + "/moi-aussi"; }
+inline std::string withdraw(std::int64_t id) { return request(id) + "/moi-aussi/retirer"; }
+inline std::string answer(std::int64_t id) { return request(id) + "/reponse"; }
 // Words that are pages under /donnees/ and so never a dataset's address.
 inline bool reserved(std::string_view slug) {
-  return slug == "nouvelle" || slug == "themes" || slug == "catalogue" || slug == "reutilisations";
+  return slug == "nouvelle" || slug == "themes" || slug == "catalogue" || slug == "demandes" ||
+         slug == "reutilisations";
 }
 
 }  // namespace fabrique::datasets::urls

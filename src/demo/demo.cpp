@@ -17,6 +17,7 @@
 #include "demo/newsletter_data.hpp"
 #include "demo/observatoire_data.hpp"
 #include "demo/programme_data.hpp"
+#include "demo/requests_data.hpp"
 #include "demo/roadmaps_data.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
@@ -262,6 +263,7 @@ Summary load(storage::Connection& c) {
   load_observatoire(c, animateur);
   load_datasets(c, animateur);
   load_newsletter(c, animateur);
+  load_data_requests(c, animateur);
   place_on_territories(c);
   return summary;
 }

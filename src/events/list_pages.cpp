@@ -69,6 +69,10 @@ ListPage load_list(Context& ctx) {
   past.limit = kPastShown;
   page.upcoming = store::list(ctx.db, upcoming);
   page.past = store::list(ctx.db, past);
+  std::vector<std::int64_t> ids;
+  for (const auto* list : {&page.upcoming, &page.past})
+    for (const auto& e : *list) ids.push_back(e.id);
+  page.places = territories::places_of(ctx.db, territories::subject::event, ids);
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kEventKinds)) page.kinds.push_back({t.slug, t.label});
   for (const auto& k : coalitions::store::list(ctx.db)) page.coalitions.push_back({k.slug, k.number + " — " + k.title});
   page.signed_in = ctx.user.has_value();
@@ -104,15 +108,18 @@ Response list_csv(Context& ctx) {
   territories::ListFilter territory;
   csv::Writer w;
   w.row({"slug", "title", "url", "kind", "status", "starts_at", "ends_at", "place", "online", "capacity", "registered",
-         "waiting", "coalitions", "updated_at"});
-  for (const auto& e : store::list(ctx.db, filter_of(ctx, kind, coalition, territory))) {
+         "waiting", "coalitions", "territoires", "updated_at"});
+  const auto all = store::list(ctx.db, filter_of(ctx, kind, coalition, territory));
+  auto places = territories::places_of(ctx.db, territories::subject::event, all);
+  for (const auto& e : all) {
     std::string linked;
     for (const auto& k : e.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
     w.row(std::vector<std::string>{e.slug, e.title, ctx.base_url + urls::event(e.slug), e.kind_slug,
                                    std::string(event_status(e.status).slug), coalitions::json::iso(e.starts_at),
                                    coalitions::json::iso(e.ends_at), e.place, e.online_url.empty() ? "no" : "yes",
                                    e.capacity ? std::to_string(*e.capacity) : "", std::to_string(e.registered),
-                                   std::to_string(e.waiting), linked, coalitions::json::iso(e.updated_at)});
+                                   std::to_string(e.waiting), linked, territories::places_csv(places[e.id]),
+                                   coalitions::json::iso(e.updated_at)});
   }
   return csv::response(w, "evenements.csv");
 }

@@ -46,7 +46,8 @@ struct ListPage {
   std::string kind, coalition;        // the filters chosen, empty when unknown or none
   territories::ListFilter territory;  // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> kinds, coalitions;
-  std::vector<Event> upcoming, past;  // past: the newest first, kPastShown at most
+  std::vector<Event> upcoming, past;                                      // past: the newest first, kPastShown at most
+  std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // of both, by event id
   bool signed_in = false;
   bool animateur = false;   // may create events and edit the kinds of event
   bool co_porteur = false;  // may create events for the coalitions they co-port

@@ -8,6 +8,7 @@
 #include "commons/pages.hpp"
 #include "datasets/pages.hpp"
 #include "datasets/reuse_pages.hpp"
+#include "datasets/request_pages.hpp"
 #include "decisions/pages.hpp"
 #include "events/date_poll.hpp"
 #include "events/groups.hpp"
@@ -136,6 +137,17 @@ const Router& routes() {
       r.get("/donnees/catalogue", datasets::catalogue);  // DCAT-AP by Accept; ?page=&per_page=
       r.get("/donnees/catalogue.jsonld", datasets::catalogue_jsonld);
       r.get("/donnees/catalogue.ttl", datasets::catalogue_turtle);
+      namespace requests = fabrique::datasets::request_pages;  // data requests, before /donnees/{slug}
+      r.get("/donnees/demandes", requests::list);  // ?q=&territoire=&theme=&statut=&pour=mon-organisation&page=
+      r.get("/donnees/demandes.json", requests::list_json);
+      r.get("/donnees/demandes.csv", requests::list_csv);
+      r.get("/donnees/demandes/nouvelle", signed_in(requests::ask_form));
+      r.post("/donnees/demandes/nouvelle", signed_in(requests::ask)).creates();
+      r.get("/donnees/demandes/{id}", requests::show);
+      r.get("/donnees/demandes/{id}.json", requests::show_json);
+      r.post("/donnees/demandes/{id}/moi-aussi", signed_in(requests::support));
+      r.post("/donnees/demandes/{id}/moi-aussi/retirer", signed_in(requests::withdraw));
+      r.post("/donnees/demandes/{id}/reponse", signed_in(requests::answer));
       r.get("/donnees/themes", signed_in([](Context& c) { return taxonomies::edit(c, kDatasetThemes); }));
       r.post("/donnees/themes", signed_in([](Context& c) { return taxonomies::add(c, kDatasetThemes); }));
       r.post("/donnees/themes/{slug}", signed_in([](Context& c) { return taxonomies::rename(c, kDatasetThemes); }));

@@ -42,10 +42,12 @@ inline constexpr Kind kModeration{"moderation", i18n::N_("Contributions and draf
 inline constexpr Kind kCharter{"charter", i18n::N_("The charter: consultations, and new versions to sign")};
 inline constexpr Kind kDecisions{"decisions", i18n::N_("Decisions put to my groups: opened and closed")};
 inline constexpr Kind kReuses{"reuses", i18n::N_("Reuses of my organisations' data, and answers to my reuses")};
+inline constexpr Kind kDataRequests{"data_requests",
+                                    i18n::N_("Data requests: new ones about my data, answers to mine")};
 inline constexpr Kind kDigest{"digest", i18n::N_("The digest of what I follow"), false};
 inline constexpr Kind kNewsletters{"newsletters", i18n::N_("The programme's newsletters")};  // src/newsletters/
-inline constexpr Kind kKinds[] = {kEvents,  kCoalitions, kContributions, kModeration,  kCharter, kDecisions,
-                                  kReuses, kAccount,    kNewsletters,   kDigest};
+inline constexpr Kind kKinds[] = {kEvents,  kCoalitions,   kContributions, kModeration,  kCharter, kDecisions,
+                                  kReuses, kDataRequests, kAccount,       kNewsletters, kDigest};
 // The kind whose key is `key`, or nullptr.
 const Kind* kind(std::string_view key);
 

@@ -12,6 +12,7 @@
 #include "observatoire/use_cases.hpp"
 #include "observatoire/validation.hpp"
 #include "observatoire/write_entry.hpp"
+#include "territories/links.hpp"
 
 namespace fabrique::observatoire {
 
@@ -117,7 +118,15 @@ std::string accept_contribution(storage::Connection& c, const User& actor, std::
     reason = not_accepted.empty() ? std::string() : why;
     o.comment = "Proposed entry accepted";
     written = write_entry(c, nullptr, clean, o);
-    if (written) invite_reply(c, *written, now);
+    if (written) {
+      // Where the member placed it (territories are never deleted: every key is still known).
+      FieldErrors unused;
+      std::vector<std::string> keys;
+      for (const auto& t : territories::places(c, territories::subject::proposed_entry, k->id)) keys.push_back(t.key);
+      territories::place(c, territories::subject::observatory_entry, written->id,
+                         territories::resolve_places(c, keys, unused, "territoires"));
+      invite_reply(c, *written, now);
+    }
   } else if (k->kind == ContributionKind::correction) {
     auto e = store::by_slug(c, k->entry_slug);
     if (!e) throw NotFound();

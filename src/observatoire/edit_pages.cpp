@@ -31,7 +31,7 @@ NewEntryPage load_new(Context& ctx, const Document& d, const FieldErrors& errors
   page.doc = d;
   page.source = ctx.form.get("source");
   page.errors = errors;
-  if (page.editor) page.places = territories::form_picker(ctx, territories::picked_keys(ctx));
+  page.places = territories::form_picker(ctx, territories::picked_keys(ctx));
   page.evidence = views::evidence_form(ctx, page.doc, page.errors, preview);
   return page;
 }
@@ -100,17 +100,20 @@ Response new_form(Context& ctx) {
 
 Response create(Context& ctx) {
   Document d = views::document_from_form(ctx);
-  // The preview button of the same form: the score it would get, nothing written.
-  if (ctx.form.has("preview")) return render_new(ctx, d, {}, 200, true);
+  // The preview button of the same form: the score it would get, nothing written. Enter in a field
+  // presses the form's first button, the territory picker's search: without words to search, it
+  // previews too, as it did when the preview was the form's first button.
+  if (ctx.form.has("preview") || (ctx.form.has("chercher_territoire") && !territories::picker_searched(ctx)))
+    return render_new(ctx, d, {}, 200, true);
+  // The picker searched: the form comes back with the territories to tick, nothing saved.
+  if (territories::picker_searched(ctx)) return render_new(ctx, d, {}, 200);
   if (can_edit(ctx.db, &*ctx.user)) {
-    // The picker searched: the form comes back with the territories to tick, nothing saved.
-    if (territories::picker_searched(ctx)) return render_new(ctx, d, {}, 200);
     auto r = create_entry(ctx.db, *ctx.user, d, ctx.form.get("source"), ctx.now, territories::picked_keys(ctx));
     if (!r.errors.empty()) return render_new(ctx, d, r.errors, 422);
     return fv::redirect_saved(urls::entry(r.entry->slug), fv::Saved::entry);
   }
   FieldErrors errors;
-  auto id = propose_entry(ctx.db, *ctx.user, d, ctx.form.get("source"), errors, ctx.now);
+  auto id = propose_entry(ctx.db, *ctx.user, d, ctx.form.get("source"), errors, ctx.now, territories::picked_keys(ctx));
   if (!errors.empty()) return render_new(ctx, d, errors, 422);
   return Response::redirect(urls::contribution(id));
 }

@@ -75,6 +75,7 @@ store::Filter filter_of(Context& ctx, ListPage& page) {
 ListPage load_list(Context& ctx) {
   ListPage page;
   page.entries = store::list(ctx.db, filter_of(ctx, page));
+  page.places = territories::places_of(ctx.db, territories::subject::observatory_entry, page.entries);
   for (const auto& b : store::bodies(ctx.db)) page.bodies.push_back({b.slug, b.name});
   for (const auto& t : store::themes(ctx.db)) page.themes.push_back({t, t});
   page.statuses = views::choice_options(*ctx.t, field("status")->choices);
@@ -129,9 +130,10 @@ Response list_csv(Context& ctx) {
                         "explainability", "explainability_band", "total"})
     header.push_back(h);
   for (const auto& c : rubric().criteria) header.push_back(c.id);
-  for (const char* h : {"published", "updated", "revision"}) header.push_back(h);
+  for (const char* h : {"territoires", "published", "updated", "revision"}) header.push_back(h);
   w.row(header);
   const auto entries = listed(ctx);
+  auto places = territories::places_of(ctx.db, territories::subject::observatory_entry, entries);
   for (const auto& e : entries) {
     std::vector<std::string> row = {e.uuid, e.slug, ctx.base_url + urls::entry(e.slug)};
     for (const auto& f : fields()) row.push_back(e.doc.get(f.key));
@@ -149,6 +151,7 @@ Response list_csv(Context& ctx) {
     row.push_back(band_key(band(e.score.explainability)));
     row.push_back(std::to_string(e.score.total()));
     for (const auto& c : rubric().criteria) row.push_back(std::to_string(e.score.points(c.id)));
+    row.push_back(territories::places_csv(places[e.id]));
     row.push_back(json::iso(e.published_at));
     row.push_back(json::iso(e.updated_at));
     row.push_back(std::to_string(e.revision));

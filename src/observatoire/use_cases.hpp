@@ -64,10 +64,11 @@ struct EntryEdit {
 SaveResult update_entry(storage::Connection& c, const User& actor, std::string_view slug, const EntryEdit& edit,
                         sys_seconds now);
 
-// propose_entry.cpp. Any member proposes a new entry, with a source. Outcomes: the contribution's id |
-// field errors (the entry's own checks, a source missing or too long).
+// propose_entry.cpp. Any member proposes a new entry, with a source, placed on territories (`places`:
+// their keys), which the entry takes when editors accept it. Outcomes: the contribution's id | field
+// errors (the entry's own checks, a source missing or too long, an unknown territory).
 std::int64_t propose_entry(storage::Connection& c, const User& actor, const Document& doc, const std::string& source,
-                           FieldErrors& errors, sys_seconds now);
+                           FieldErrors& errors, sys_seconds now, const std::vector<std::string>& places = {});
 
 // A correction of one field or of one criterion's evidence, as corrections were sent before the whole
 // entry could be corrected at once: how those still waiting are moderated.

@@ -32,9 +32,10 @@ struct ListPage {
   std::vector<fabrique::views::Option> bodies, themes, statuses, categories, bands, sorts;
   territories::ListFilter territory;  // ?territoire=: placed within it, or of its public bodies
   std::vector<Entry> entries;         // those the filters keep, in the order chosen
-  bool signed_in = false;             // sees their contributions
-  bool editor = false;                // sees the contributions to moderate instead
-  bool animateur = false;             // chooses the editors
+  std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by entry id
+  bool signed_in = false;                                                 // sees their contributions
+  bool editor = false;                                                    // sees the contributions to moderate instead
+  bool animateur = false;                                                 // chooses the editors
 };
 
 // An entry's page (/observatoire/{slug}), loaded by pages::load_show().

@@ -9,6 +9,7 @@
 #include "accounts/urls.hpp"
 #include "coalitions/urls.hpp"
 #include "commons/urls.hpp"
+#include "datasets/urls.hpp"
 #include "events/urls.hpp"
 #include "observatoire/urls.hpp"
 #include "opendata/urls.hpp"
@@ -53,6 +54,9 @@ std::vector<std::string> closed() {
           commons::urls::new_resource(),
           commons::urls::new_card(),
           commons::urls::new_charter_version(),
+          datasets::urls::create(),
+          datasets::urls::themes(),
+          datasets::urls::ask(),
           "/*/modifier",
           "/*/proposer",
           "/*/inscrits.csv"};

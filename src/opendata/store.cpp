@@ -7,6 +7,7 @@
 
 #include "coalitions/urls.hpp"
 #include "commons/urls.hpp"
+#include "datasets/urls.hpp"
 #include "decisions/urls.hpp"
 #include "events/urls.hpp"
 #include "observatoire/urls.hpp"
@@ -19,13 +20,22 @@ namespace fabrique::opendata::store {
 namespace {
 
 // The programme-wide pages, in the order of the site's menu.
-std::string (*const kListPages[])() = {programme::urls::home,           coalitions::urls::list,
-                                       organisations::urls::list,       events::urls::list,
-                                       events::urls::proposals,         roadmaps::urls::programme_roadmap,
-                                       roadmaps::urls::dashboard,       commons::urls::resources,
-                                       commons::urls::boussole,         commons::urls::charter,
-                                       commons::urls::charter_versions, commons::urls::signatories,
-                                       observatoire::urls::scoreboard,  decisions::urls::decisions,
+std::string (*const kListPages[])() = {programme::urls::home,
+                                       coalitions::urls::list,
+                                       organisations::urls::list,
+                                       events::urls::list,
+                                       events::urls::proposals,
+                                       roadmaps::urls::programme_roadmap,
+                                       roadmaps::urls::dashboard,
+                                       commons::urls::resources,
+                                       commons::urls::boussole,
+                                       commons::urls::charter,
+                                       commons::urls::charter_versions,
+                                       commons::urls::signatories,
+                                       observatoire::urls::scoreboard,
+                                       decisions::urls::decisions,
+                                       datasets::urls::list,
+                                       datasets::urls::requests,
                                        programme::urls::registers};
 
 // Each query gives (path, modified or NULL), the path already built: slugs and numbers need no
@@ -49,6 +59,8 @@ constexpr const char* kQueries[] = {
     "SELECT '/observatoire/' || slug || '/historique', updated_at FROM observatory_entries ORDER BY name_key, id",
     "SELECT '/observatoire/organismes/' || slug, created_at FROM observatory_bodies ORDER BY id",
     "SELECT '/decisions/' || CAST(id AS TEXT), updated_at FROM decisions ORDER BY id",
+    "SELECT '/donnees/' || slug, updated_at FROM datasets ORDER BY id",
+    "SELECT '/donnees/demandes/' || CAST(id AS TEXT), updated_at FROM data_requests ORDER BY id",
 };
 
 // The news of each kind: its query (columns: ref, path, title, detail, at, when) and, per scope,

@@ -27,6 +27,10 @@ inline constexpr std::string_view card = "boussole_card";
 inline constexpr std::string_view observatory_entry = "observatory_entry";
 inline constexpr std::string_view dataset = "dataset";
 inline constexpr std::string_view reuse = "reuse";
+inline constexpr std::string_view data_request = "data_request";
+// A member's proposed observatory entry (a contribution) until editors accept it: the entry then
+// takes its territories.
+inline constexpr std::string_view proposed_entry = "proposed_entry";
 }  // namespace subject
 
 inline constexpr std::size_t kMaxPlaces = 50;  // territories one thing may be placed on
@@ -43,6 +47,19 @@ void unplace(storage::Connection& c, std::string_view subject, std::int64_t id);
 std::vector<TerritoryRef> places(storage::Connection& c, std::string_view subject, std::int64_t id);
 std::map<std::int64_t, std::vector<TerritoryRef>> places_of(storage::Connection& c, std::string_view subject,
                                                             const std::vector<std::int64_t>& ids);
+// places_of for the things of a list (anything with an `id`): one query.
+template <class Thing>
+std::map<std::int64_t, std::vector<TerritoryRef>> places_of(storage::Connection& c, std::string_view subject,
+                                                            const std::vector<Thing>& things) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(things.size());
+  for (const auto& t : things) ids.push_back(t.id);
+  return places_of(c, subject, ids);
+}
+// A thing's territories in a CSV cell (the "territoires" column): "29019 Brest; 29 Finistère"; their
+// names for a list's row: "Brest, Finistère" (placing.cpp).
+std::string places_csv(const std::vector<TerritoryRef>& refs);
+std::string place_names(const std::vector<TerritoryRef>& refs);
 std::vector<TerritoryRef> refs_of_keys(storage::Connection& c, const std::vector<std::string>& keys);
 
 // "EXISTS (…)": the thing whose id is `id_column` is placed on the territory given as the one

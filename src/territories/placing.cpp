@@ -34,6 +34,18 @@ std::vector<std::string> keys_of(const std::vector<TerritoryRef>& refs) {
   return out;
 }
 
+std::string places_csv(const std::vector<TerritoryRef>& refs) {
+  std::string out;
+  for (const auto& t : refs) out += (out.empty() ? "" : "; ") + t.key + " " + t.name;
+  return out;
+}
+
+std::string place_names(const std::vector<TerritoryRef>& refs) {
+  std::string out;
+  for (const auto& t : refs) out += (out.empty() ? "" : ", ") + t.name;
+  return out;
+}
+
 boost::json::array places_json(const http::Context& ctx, const std::vector<TerritoryRef>& refs) {
   boost::json::array out;
   for (const auto& t : refs)

@@ -6,11 +6,13 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <filesystem>
 
 #include "integration/mail_support.hpp"
 #include "integration/site.hpp"
 #include "observatoire/use_cases.hpp"
 #include "organisations/use_cases.hpp"
+#include "territories/use_cases.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -784,6 +786,40 @@ TEST(ObservatoireCorrection, TheEditorAcceptsPartOfACorrectionAsOneRevisionAndOn
             1);
   EXPECT_NE(member.get("/compte").body.find("acceptée en partie"), std::string::npos);
   EXPECT_EQ(editor.post(review + "/accepter", with_reason).status, 404);  // decided once
+}
+
+TEST(Observatoire, AMemberPlacesTheEntryTheyProposeOnTerritoriesWhichItKeepsOnceAccepted) {
+  Observatory o;
+  {
+    auto c = o.site.db().acquire();
+    territories::load_territories(
+        *c, territories::read_cog(std::filesystem::path(__FILE__).parent_path() / "cog" / "a" / "data"));
+  }
+  Browser member(o.site), editor(o.site);
+  member.sign_in("membre@example.org", kPassword);
+  auto form = member.get("/observatoire/nouvelle");
+  EXPECT_NE(form.body.find("name=\"territoire_q\""), std::string::npos) << "the picker, for members too";
+  // The picker searched: the form again with Brest to tick, nothing written.
+  auto proposal = with(entry_form(), "source", "https://example.org/article");
+  auto searched = member.post("/observatoire/nouvelle", with(proposal, "territoire_q", "brest"));
+  EXPECT_EQ(searched.status, 200);
+  EXPECT_NE(searched.body.find("value=\"29019\""), std::string::npos);
+  // An unknown territory is refused beside the picker, nothing written.
+  auto unknown = member.post("/observatoire/nouvelle", with(proposal, "territoires", "99999"));
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_NE(unknown.body.find(R"(id="f-territoires-error")"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_contributions"), 0);
+  auto sent = member.post("/observatoire/nouvelle", with(proposal, "territoires", "29019"));
+  ASSERT_EQ(sent.status, 303) << sent.body;
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM territory_links WHERE subject = 'observatory_entry'"), 0);
+  editor.sign_in("editrice@example.org", kPassword);
+  editor.get(sent.header("location"));
+  ASSERT_EQ(editor.post(sent.header("location") + "/accepter", {}).status, 303);
+  auto entry = json_of(member.get("/observatoire/calcul-des-aides-au-logement.json").body);
+  ASSERT_EQ(entry.at("territories").as_array().size(), 1u);
+  EXPECT_EQ(entry.at("territories").at(0).at("key").as_string(), "29019");
+  EXPECT_NE(member.get("/observatoire?territoire=finistere").body.find("Calcul des aides au logement"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -2,8 +2,10 @@
 // conditional requests, CORS and the licence on data documents, the sitemap and robots.txt.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -12,6 +14,7 @@
 
 #include "demo/demo.hpp"
 #include "integration/site.hpp"
+#include "territories/use_cases.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -730,6 +733,59 @@ TEST(Sitemap, PastTheLimitBecomesAnIndexOfFilesThatHoldEveryPage) {
   EXPECT_EQ(joined, all);
   EXPECT_EQ(get(site, "/sitemaps/" + std::to_string(index.locations.size() + 1) + ".xml").status, 404);
   EXPECT_EQ(get(whole, "/sitemaps/1.xml").status, 404) << "a sitemap in one file has no parts";
+}
+
+// Every list's CSV names the territories of its rows (codes and names) in a "territoires" column,
+// its HTML rows show them, and the register of data and its requests are in the sitemap: the demo
+// loaded on the official geography (a small extract of it).
+TEST(DataDocuments, EachListNamesTheTerritoriesOfItsRowsAndTheRegisterIsInTheSitemap) {
+  Site site;
+  {
+    auto c = site.db().acquire();
+    territories::load_territories(
+        *c, territories::read_cog(std::filesystem::path(__FILE__).parent_path() / "cog" / "a" / "data"));
+    demo::load(*c);
+    // The demo places no card nor observatory entry: one of each, on Brest.
+    for (const std::string subject : {"boussole_card", "observatory_entry"})
+      c->execute("INSERT INTO territory_links (subject, subject_id, territory_id) SELECT ?, (SELECT MIN(x.id) FROM " +
+                     std::string(subject == "boussole_card" ? "boussole_cards x WHERE x.status = 'published'"
+                                                            : "observatory_entries x") +
+                     "), t.id FROM territories t WHERE t.key = '29019'",
+                 {subject});
+  }
+  struct List {
+    std::string csv, page, placed;  // the CSV, its HTML list, and a cell one of its rows holds
+  };
+  const std::vector<List> lists = {{"/coalitions.csv", "/coalitions", "29019 Brest; 35238 Rennes"},
+                                   {"/evenements.csv", "/evenements", "29 Finistère"},
+                                   {"/ressources.csv", "/ressources", "region-53 Bretagne"},
+                                   {"/boussole.csv", "/boussole", "29019 Brest"},
+                                   {"/observatoire.csv", "/observatoire", "29019 Brest"},
+                                   {"/donnees.csv", "/donnees", "29019 Brest; 35238 Rennes"},
+                                   {"/donnees/demandes.csv", "/donnees/demandes", "29019 Brest"}};
+  std::vector<std::string> documents;
+  for (const auto& list : lists) {
+    auto r = get(site, list.csv);
+    ASSERT_EQ(r.status, 200) << list.csv;
+    documents.push_back(r.body);
+  }
+  const auto files = csv_rows(documents);
+  for (std::size_t i = 0; i < lists.size(); ++i) {
+    const auto& rows = files[i];
+    ASSERT_GT(rows.size(), 1u) << lists[i].csv;
+    EXPECT_TRUE(has("\t" + rows[0] + "\t", "\tterritoires\t")) << lists[i].csv << ": " << rows[0];
+    EXPECT_TRUE(std::any_of(rows.begin() + 1, rows.end(),
+                            [&](const std::string& row) { return has(row, "\t" + lists[i].placed + "\t"); }))
+        << lists[i].csv << " has no row placed on " << lists[i].placed;
+    // The HTML list shows them in its rows.
+    EXPECT_TRUE(has(get(site, lists[i].page).body, "Territoires : ")) << lists[i].page;
+  }
+  const auto sitemap = parse_sitemap(get(site, "/sitemap.xml").body);
+  for (const std::string path : {"/donnees", "/donnees/demandes",
+                                 "/donnees/indice-quotidien-de-la-qualite-de-l-air-en-bretagne", "/donnees/demandes/1"})
+    EXPECT_TRUE(std::any_of(sitemap.locations.begin(), sitemap.locations.end(), [&](const std::string& loc) {
+      return loc.ends_with(path);
+    })) << path;
 }
 
 TEST(Robots, PointsAtTheSitemapAndClosesAccountsAndAdministration) {
