@@ -151,7 +151,10 @@ TEST(ActionLinks, AnActionLinkedToItsCoalitionsEventsShowsThemOnItsPageAndInJson
   b.sign_in("porteur@example.org", kPassword);
   const std::string roadmap = std::string("/coalitions/") + kCoalition + "/feuille-de-route";
   auto form = b.get(roadmap);
-  EXPECT_TRUE(has(form, "name=\"events\" value=\"reset-day-juin\"")) << form.body;
+  // The coalition's events are offered by the picker: a search finds this one, with its date.
+  EXPECT_TRUE(has(form, R"(id="f-events_q" name="events_q")")) << form.body;
+  EXPECT_TRUE(
+      has(b.post(roadmap, {{"title", "Canevas"}, {"events_q", "juin"}}), "name=\"events\" value=\"reset-day-juin\""));
   // The form ends with its labelled button, the note field before it (not rendered inside it).
   EXPECT_TRUE(has(form, "<button type=\"submit\">Ajouter l’action</button></form>")) << form.body;
   EXPECT_LT(form.body.find("id=\"f-comment\""), form.body.find("<button type=\"submit\">Ajouter l’action"));

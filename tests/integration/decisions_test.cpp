@@ -50,7 +50,7 @@ TEST(Decisions, AConsentWithABlockAndItsReasonIsClosedWithAnOutcomeShownOnTheCha
                                                   {"process", "consent"},
                                                   {"closes_at", p.in_days(7)}});
   ASSERT_EQ(opened.status, 303);
-  EXPECT_EQ(opened.header("Location"), "/decisions/1");
+  EXPECT_EQ(opened.header("Location"), "/decisions/1?enregistre=decision");
   // The group is told (everyone but the opener).
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link = '/decisions/1'"), 3);
 

@@ -321,7 +321,7 @@ TEST(Reach, ANextStepNamesSomeoneRegisteredWhoIsTold) {
   const auto alice_id = site.count("SELECT id FROM users WHERE email = 'alice@example.org'");
   const auto bruno_id = site.count("SELECT id FROM users WHERE email = 'bruno@example.org'");
   const std::string items = "/evenements/reset-suites/compte-rendu/elements";
-  auto form = anim.get("/evenements/reset-suites/compte-rendu");
+  auto form = anim.get(items + "/nouveau");
   EXPECT_NE(form.body.find(R"(<option value=")" + std::to_string(alice_id) + R"(">Alice Martin</option>)"),
             std::string::npos);
   // Bruno only waits for a place: he cannot be named; nor can anyone for a decision.
