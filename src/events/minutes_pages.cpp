@@ -15,6 +15,7 @@
 #include "events/validation.hpp"
 #include "files/download.hpp"
 #include "i18n/i18n.hpp"
+#include "journal/pages.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
 #include "views/forms.hpp"
@@ -101,8 +102,9 @@ Response render_minutes(Context& ctx, const Event& e, const FieldErrors& errors,
   MinutesPage page = load_minutes(ctx, e, errors);
   // Only organisers see forms; asking for the token makes the page personal.
   std::string csrf = page.organiser ? ctx.csrf_token() : std::string();
-  return fv::page(ctx, status, page.title,
-                  html::render(*ctx.t, templates::Minutes{.page = page, .typed = ctx.form, .csrf = csrf}));
+  html::Html main = html::render(*ctx.t, templates::Minutes{.page = page, .typed = ctx.form, .csrf = csrf});
+  main += journal::pages::latest(ctx, {.event_id = e.id, .event_slug = e.slug});
+  return fv::page(ctx, status, page.title, main);
 }
 
 // The editor; on conflict (`conflict` set) the text to settle, with `merge` what the person already

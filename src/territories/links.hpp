@@ -26,6 +26,7 @@ inline constexpr std::string_view resource = "resource";
 inline constexpr std::string_view card = "boussole_card";
 inline constexpr std::string_view observatory_entry = "observatory_entry";
 inline constexpr std::string_view dataset = "dataset";
+inline constexpr std::string_view post = "post";  // the journal's
 }  // namespace subject
 
 inline constexpr std::size_t kMaxPlaces = 50;  // territories one thing may be placed on
