@@ -21,3 +21,7 @@ CREATE INDEX post_links_event ON post_links (event_id, post_id);
 -- The one coalition a post had becomes its first link; posts.coalition_id is no longer read.
 INSERT INTO post_links (post_id, coalition_id, position) SELECT id, coalition_id, 0 FROM posts WHERE coalition_id IS NOT NULL;
 UPDATE posts SET coalition_id = NULL;
+
+-- A post published from a later date is indexed at once but found only from that date on: the
+-- search keeps each document's date of visibility (NULL: at once).
+ALTER TABLE search_documents ADD COLUMN visible_from INTEGER;

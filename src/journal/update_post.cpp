@@ -133,6 +133,7 @@ PostResult update_post(storage::Connection& c, const User& actor, std::string_vi
   territories::place(c, territories::subject::post, p.id, places);
   out.post = store::post(c, p.slug);
   store::insert_revision(c, *out.post, actor.id, now, merged_with);
+  index_post(c, *out.post);
   out.merged_with = merged_with.value_or(0);
   tx.commit();
   return out;

@@ -46,6 +46,10 @@ bool can_see(storage::Connection& c, const User* actor, const Post& p, sys_secon
 Post validate(storage::Connection& c, const User& actor, const PostInput& in, sys_seconds now, FieldErrors& errors,
               std::vector<std::int64_t>& territory_ids);
 
+// index_post.cpp. The post's entry in the search: published ones only, found from their date on.
+// Inside the caller's transaction.
+void index_post(storage::Connection& c, const Post& p);
+
 // write_post.cpp. Outcomes: written (draft, published or scheduled) | errors (nothing written) | Forbidden.
 PostResult write_post(storage::Connection& c, const User& actor, const PostInput& in, sys_seconds now);
 // update_post.cpp. Every change is a new revision; a form from an older revision is merged field by

@@ -25,6 +25,7 @@ PostResult write_post(storage::Connection& c, const User& actor, const PostInput
   territories::place(c, territories::subject::post, p.id, places);
   out.post = store::post(c, p.slug);
   store::insert_revision(c, *out.post, actor.id, now);
+  index_post(c, *out.post);
   tx.commit();
   return out;
 }

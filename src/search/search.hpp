@@ -40,6 +40,8 @@ struct Document {
   std::optional<std::int64_t> owner_id;
   std::optional<std::int64_t> coalition_id;
   std::chrono::sys_seconds updated_at{};
+  // Found by no one before this date (a post scheduled for later); empty: at once.
+  std::optional<std::chrono::sys_seconds> visible_from;
 };
 
 // Adds or replaces the document (type, ref). Call inside the caller's write transaction.
@@ -62,6 +64,7 @@ inline constexpr TypeDef kTypes[] = {
     {"resource", i18n::N_("Resources")},          {"charter", i18n::N_("Charter")},
     {"card", i18n::N_("Boussole cards")},         {"organisation", i18n::N_("Organisations")},
     {"algorithm", i18n::N_("Public algorithms")}, {"dataset", i18n::N_("Environmental data")},
+    {"post", i18n::N_("Journal posts")},
 };
 const TypeDef* type(std::string_view name);  // nullptr when unknown
 
@@ -69,6 +72,7 @@ const TypeDef* type(std::string_view name);  // nullptr when unknown
 struct Viewer {
   std::optional<std::int64_t> user_id;
   bool animateur = false;
+  std::chrono::sys_seconds now{};  // documents visible from a later date are not found
 };
 
 inline constexpr std::size_t kMaxQueryBytes = 200;

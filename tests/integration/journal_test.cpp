@@ -409,5 +409,38 @@ TEST(Journal, ARetourSurStartsFromTheEventWithItsMinutesDecisionsAndNextSteps) {
   EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM posts"), 0);  // nothing written until saved
 }
 
+TEST(Journal, SearchFindsPublishedPostsOnlyOnceTheirDateIsReached) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  const Fields about{{"body", "Un atelier de permaculture numérique."}};
+  ASSERT_EQ(write(anim, "Billet publié", "publier", about).status, 303);
+  ASSERT_EQ(write(anim, "Billet en brouillon", "brouillon", about).status, 303);
+  Fields later = about;
+  later.push_back({"publish_on", events::times::date_value(p.site.now() + std::chrono::days(3))});
+  ASSERT_EQ(write(anim, "Billet programmé", "publier", later).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM search_documents WHERE type = 'post'"), 2);  // not the draft
+  auto member = p.signed_in("membre@example.org");
+  for (Browser* b : {&member, &anim}) {
+    auto found = b->get("/recherche?q=permaculture");
+    EXPECT_EQ(found.status, 200);
+    EXPECT_TRUE(has(found, "/journal/billet-publie")) << found.body;
+    EXPECT_FALSE(has(found, "/journal/billet-en-brouillon"));
+    EXPECT_FALSE(has(found, "/journal/billet-programme"));
+  }
+  p.site.advance(std::chrono::days(4));
+  EXPECT_TRUE(has(member.get("/recherche?q=permaculture"), "/journal/billet-programme"));
+  // Back to a draft: out of the search.
+  anim.get("/journal/billet-publie/modifier");
+  ASSERT_EQ(anim.post("/journal/billet-publie/modifier", {{"base_revision", "1"},
+                                                          {"title", "Billet publié"},
+                                                          {"kind", "retour-sur"},
+                                                          {"summary", "Ce qui s’est dit."},
+                                                          {"body", "Un atelier de permaculture numérique."},
+                                                          {"action", "brouillon"}})
+                .status,
+            303);
+  EXPECT_FALSE(has(member.get("/recherche?q=permaculture"), "/journal/billet-publie"));
+}
+
 }  // namespace journal_tests
 }  // namespace fabrique::test
