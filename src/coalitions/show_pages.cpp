@@ -15,6 +15,7 @@
 #include "events/templates/coalition_section.hpp"
 #include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
+#include "journal/pages.hpp"
 #include "organisations/store.hpp"
 #include "roadmaps/loaders.hpp"
 #include "roadmaps/templates/coalition.hpp"
@@ -94,6 +95,7 @@ Response render_show(Context& ctx, const Coalition& k, const FieldErrors& intere
   ctx.feeds.push_back({ctx.tr(N_("News (Atom feed)")), urls::feed(k.slug)});
   Html main = html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf});
   main += decisions::pages::about(ctx, {.about_coalition_id = k.id}, "coalition:" + k.slug, k.id);
+  main += journal::pages::latest(ctx, {.coalition_id = k.id, .coalition_slug = k.slug});
   return fv::page(ctx, status, page.title, main);
 }
 

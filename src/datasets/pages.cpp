@@ -55,7 +55,7 @@ std::vector<std::string> found(Context& ctx, const std::string& q) {
   std::vector<std::string> slugs;
   search::Query query{.text = q, .type = "dataset", .page = 1};
   for (;; ++query.page) {
-    auto results = search::find(ctx.db, search::Viewer{}, query);
+    auto results = search::find(ctx.db, search::Viewer{.now = ctx.now}, query);
     for (const auto& hit : results.hits) slugs.push_back(hit.ref);
     if (query.page >= results.pages || query.page * search::kPerPage >= search::kMaxRanked) break;
   }

@@ -15,6 +15,7 @@
 #include "demo/decisions_data.hpp"
 #include "demo/events_data.hpp"
 #include "demo/newsletter_data.hpp"
+#include "demo/journal_data.hpp"
 #include "demo/observatoire_data.hpp"
 #include "demo/programme_data.hpp"
 #include "demo/requests_data.hpp"
@@ -100,6 +101,10 @@ void place_on_territories(storage::Connection& c) {
        "lancement-national-donnees-environnementales",
        {"75056"}},
       {subject::resource, "SELECT id FROM resources WHERE title = ?", "Riposte créative territoriale", {"region-53"}},
+      {subject::post,
+       "SELECT id FROM posts WHERE title = ?",
+       "Reset Fest Bretagne : l'atelier des données environnementales",
+       {"region-53", "29"}},
   };
   storage::Transaction tx(c, true);
   for (const auto& p : places) {
@@ -262,6 +267,7 @@ Summary load(storage::Connection& c) {
   load_decisions(c);
   load_observatoire(c, animateur);
   load_datasets(c, animateur);
+  load_journal(c, animateur);
   load_newsletter(c, animateur);
   load_data_requests(c, animateur);
   place_on_territories(c);

@@ -16,6 +16,7 @@
 #include "events/validation.hpp"
 #include "files/download.hpp"
 #include "i18n/i18n.hpp"
+#include "journal/pages.hpp"
 #include "roadmaps/pages.hpp"
 #include "roadmaps/store.hpp"
 #include "views/forms.hpp"
@@ -97,7 +98,9 @@ Response render_minutes(Context& ctx, const Event& e) {
   MinutesPage page = load_minutes(ctx, e);
   // Only organisers see forms; asking for the token makes the page personal.
   std::string csrf = page.organiser ? ctx.csrf_token() : std::string();
-  return fv::page(ctx, page.title, html::render(*ctx.t, templates::Minutes{.page = page, .csrf = csrf}));
+  html::Html main = html::render(*ctx.t, templates::Minutes{.page = page, .csrf = csrf});
+  main += journal::pages::latest(ctx, {.event_id = e.id, .event_slug = e.slug});
+  return fv::page(ctx, page.title, main);
 }
 
 // The page attaching a file, with the errors of a refused one.

@@ -19,6 +19,7 @@
 #include "events/views.hpp"
 #include "follows/pages.hpp"
 #include "i18n/i18n.hpp"
+#include "journal/pages.hpp"
 #include "organisations/picker.hpp"
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
@@ -106,7 +107,9 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
   // Only a signed-in person sees a form; asking for the token makes the page personal.
   std::string csrf = page.user_id ? ctx.csrf_token() : std::string();
   if (e.series_id) ctx.feeds.push_back({ctx.tr(N_("News of the series (Atom feed)")), urls::series_feed(e.slug)});
-  return fv::page(ctx, status, e.title, html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf}));
+  html::Html main = html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf});
+  main += journal::pages::latest(ctx, {.event_id = e.id, .event_slug = e.slug});
+  return fv::page(ctx, status, e.title, main);
 }
 
 // One of the organisers' sections of the event (403 for anyone else), with a refused form's errors.

@@ -8,10 +8,14 @@
 #include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
+#include "coalitions/picker.hpp"
 #include "common/numbers.hpp"
 #include "commons/store.hpp"
 #include "commons/views.hpp"
+#include "events/picker.hpp"
+#include "events/store.hpp"
 #include "events/times.hpp"
+#include "events/urls.hpp"
 #include "i18n/i18n.hpp"
 #include "journal/store.hpp"
 #include "journal/templates/journal.hpp"
@@ -19,6 +23,7 @@
 #include "journal/use_cases.hpp"
 #include "journal/view_models.hpp"
 #include "opendata/atom.hpp"
+#include "territories/placing.hpp"
 #include "text/markdown.hpp"
 #include "views/layout.hpp"
 #include "views/revisions.hpp"
@@ -50,6 +55,7 @@ int year_of(sys_seconds t) {
 
 struct Filters {
   std::string kind, coalition, year;
+  territories::ListFilter territory;
   store::PostFilter filter;
 };
 
@@ -65,6 +71,9 @@ Filters filters(Context& ctx, const std::vector<CoalitionRef>& coalitions, bool 
     f.kind.clear();
   f.coalition = ctx.query.get("coalition");
   f.filter.coalition_id = commons::views::coalition_filter(coalitions, f.coalition);
+  f.territory = territories::list_filter(ctx);
+  f.filter.territory_id = f.territory.territory_id;
+  if (!f.territory.words.empty() && !f.territory.territory_id) f.filter.territory_id = -1;  // matches nothing
   f.year = ctx.query.get("annee");
   if (auto y = numbers::whole(f.year, kFirstYear, year_of(ctx.now) + 1)) {
     f.filter.from = events::times::from_paris(static_cast<int>(*y), 1, 1, 0, 0);
@@ -94,6 +103,13 @@ Post visible_post(Context& ctx) {
   return *p;
 }
 
+template <class Ref>
+boost::json::array slugs_json(const std::vector<Ref>& refs) {
+  boost::json::array out;
+  for (const auto& r : refs) out.push_back(boost::json::value(r.slug));
+  return out;
+}
+
 // A post's fields in the JSON documents.
 boost::json::object post_object(const Context& ctx, const Post& p) {
   return {
@@ -104,7 +120,11 @@ boost::json::object post_object(const Context& ctx, const Post& p) {
       {"link", p.link},
       {"summary", p.summary},
       {"body", p.body},
-      {"coalition", p.coalition ? boost::json::value(p.coalition->slug) : boost::json::value(nullptr)},
+      {"coalitions", slugs_json(p.links.coalitions)},
+      {"events", slugs_json(p.links.events)},
+      {"datasets", slugs_json(p.links.datasets)},
+      {"resources", slugs_json(p.links.resources)},
+      {"territories", territories::places_json(ctx, p.links.places)},
       {"published_at",
        p.published_at ? boost::json::value(coalitions::json::iso(*p.published_at)) : boost::json::value(nullptr)},
       {"updated_at", coalitions::json::iso(p.updated_at)},
@@ -120,7 +140,11 @@ PostInput input_from(const Context& ctx) {
   in.link = ctx.form.get("link");
   in.summary = ctx.form.get("summary");
   in.body = ctx.form.get("body");
-  in.coalition = ctx.form.get("coalition");
+  in.coalitions = ctx.form.all("coalitions");
+  in.events = ctx.form.all("events");
+  in.datasets = ctx.form.all("datasets");
+  in.resources = ctx.form.all("resources");
+  in.territories = territories::picked_keys(ctx);
   in.publish_on = ctx.form.get("publish_on");
   in.publish = ctx.form.get("action") == "publier";
   in.base_revision = commons::views::integer_field(ctx.form.get("base_revision"), -1);
@@ -134,7 +158,11 @@ PostInput input_of(const Post& p) {
   in.link = p.link;
   in.summary = p.summary;
   in.body = p.body;
-  in.coalition = p.coalition ? p.coalition->slug : "";
+  for (const auto& k : p.links.coalitions) in.coalitions.push_back(k.slug);
+  for (const auto& e : p.links.events) in.events.push_back(e.slug);
+  for (const auto& d : p.links.datasets) in.datasets.push_back(d.slug);
+  for (const auto& r : p.links.resources) in.resources.push_back(r.slug);
+  in.territories = territories::keys_of(p.links.places);
   if (p.published_at) in.publish_on = events::times::date_value(*p.published_at);
   in.base_revision = p.revision;
   return in;
@@ -144,9 +172,23 @@ const char* field_label(std::string_view name) {
   if (name == "title") return N_("Title");
   if (name == "kind") return N_("Kind");
   if (name == "link") return N_("Link to the podcast or video");
-  if (name == "coalition") return N_("Coalition");
+  if (name == "coalitions") return N_("Coalitions");
   if (name == "summary") return N_("Summary");
   return N_("Text");
+}
+
+// A picker of the form searched: the form comes back with what matches, nothing saved.
+bool picker_searched(const Context& ctx) {
+  for (const char* name : {"coalitions_q", "events_q", "datasets_q", "resources_q"})
+    if (!ctx.form.get(name).empty()) return true;
+  return territories::picker_searched(ctx);
+}
+
+// The datasets or the resources, as a picker offers them.
+std::vector<fv::Choice> choices_of(Context& ctx, store::Linked kind) {
+  std::vector<fv::Choice> out;
+  for (const auto& r : store::linkable(ctx.db, kind)) out.push_back({.key = r.slug, .label = r.title});
+  return out;
 }
 
 struct FormState {
@@ -168,10 +210,30 @@ Response form_page(Context& ctx, std::string title, std::string action, const Po
                 .link = in.link,
                 .summary = in.summary,
                 .body = in.body,
-                .coalition = in.coalition,
                 .publish_on = in.publish_on,
                 .kinds = kind_options(ctx),
-                .coalitions = commons::views::coalition_options(commons::store::coalitions(ctx.db)),
+                .coalitions = coalitions::picker_of(coalitions::choices(ctx.db), "coalitions", N_("Coalitions"),
+                                                    in.coalitions, ctx.form.get("coalitions_q")),
+                .events = events::picker_of(events::choices(ctx.db, *ctx.t), "events", N_("Events"), in.events,
+                                            ctx.form.get("events_q")),
+                .places = territories::form_picker(ctx, in.territories),
+                .datasets = fv::picker_over(choices_of(ctx, store::Linked::dataset), fv::picker_names("datasets"),
+                                            {.legend = N_("Datasets"),
+                                             .add = N_("Add a dataset"),
+                                             .hint = N_("A few letters of its title; the form comes back with the "
+                                                        "datasets that match, nothing is saved until you save."),
+                                             .button = N_("Search datasets"),
+                                             .none = N_("No dataset chosen yet.")},
+                                            in.datasets, ctx.form.get("datasets_q")),
+                .resources = fv::picker_over(choices_of(ctx, store::Linked::resource), fv::picker_names("resources"),
+                                             {.legend = N_("Attachments from the library"),
+                                              .add = N_("Attach a resource"),
+                                              .hint = N_("A few letters of its title (slides, a report…); the form "
+                                                         "comes back with the resources that match, nothing is "
+                                                         "saved until you save."),
+                                              .button = N_("Search resources"),
+                                              .none = N_("No resource attached yet.")},
+                                             in.resources, ctx.form.get("resources_q")),
                 .preview = std::nullopt,
                 .back = urls::journal()};
   for (const auto& name : state.conflicts) form.conflicts.push_back(ctx.tr(field_label(name)));
@@ -184,6 +246,31 @@ Response form_page(Context& ctx, std::string title, std::string action, const Po
       html::render(*ctx.t, templates::PostFormView{.form = form, .errors = errors, .csrf = ctx.csrf_token()}));
 }
 
+// A "Retour sur" the event, as the form starts it: the event and its coalitions linked, and the
+// minutes' decisions and next steps listed in the text, to be told around.
+PostInput retour_sur(Context& ctx, const events::Event& e) {
+  PostInput in;
+  in.kind = "retour-sur";
+  in.title = fmt::format(fmt::runtime(ctx.tr(N_("Retour sur {}"))), e.title);
+  in.events = {e.slug};
+  for (const auto& k : e.coalitions) in.coalitions.push_back(k.slug);
+  std::string decisions, next_steps;
+  for (const auto& i : events::store::items(ctx.db, e.id)) {
+    if (i.kind == events::ItemKind::decision) {
+      decisions += "- " + i.body + "\n";
+    } else if (i.kind == events::ItemKind::next_step) {
+      next_steps += "- " + i.body;
+      const std::string who = i.assignee_name.empty() ? i.asked_by : i.assignee_name;
+      if (!who.empty()) next_steps += " (" + who + ")";
+      if (i.due_at) next_steps += " — " + fmt::format(fmt::runtime(ctx.tr(N_("by {}"))), ctx.t->date(*i.due_at));
+      next_steps += "\n";
+    }
+  }
+  if (!decisions.empty()) in.body += "## " + ctx.tr(N_("Decisions")) + "\n\n" + decisions + "\n";
+  if (!next_steps.empty()) in.body += "## " + ctx.tr(N_("Next steps")) + "\n\n" + next_steps;
+  return in;
+}
+
 }  // namespace
 
 Response journal(Context& ctx) {
@@ -194,6 +281,7 @@ Response journal(Context& ctx) {
   page.kind = f.kind;
   page.coalition = f.coalition;
   page.year = f.year;
+  page.territory = f.territory;
   page.kinds = kind_options(ctx);
   page.coalitions = commons::views::coalition_options(coalitions);
   for (int y = year_of(ctx.now); y >= kFirstYear; --y) page.years.push_back({std::to_string(y), std::to_string(y)});
@@ -202,8 +290,11 @@ Response journal(Context& ctx) {
   page.page = std::min(commons::views::page_number(ctx), page.pages);
   f.filter.limit = kPerPage;
   f.filter.offset = (page.page - 1) * kPerPage;
-  for (auto& p : store::posts(ctx.db, f.filter)) page.posts.push_back(line_of(ctx, std::move(p)));
-  page.pager_base = urls::journal() + "?type=" + f.kind + "&coalition=" + f.coalition + "&annee=" + f.year + "&page=";
+  auto posts = store::posts(ctx.db, f.filter);
+  store::load_links(ctx.db, posts);
+  for (auto& p : posts) page.posts.push_back(line_of(ctx, std::move(p)));
+  page.pager_base = urls::journal() + "?type=" + f.kind + "&coalition=" + f.coalition + "&annee=" + f.year +
+                    territories::filter_param(f.territory) + "&page=";
   ctx.feeds.push_back({ctx.tr(N_("Journal (Atom feed)")), urls::journal_feed()});
   return fv::page(ctx, ctx.tr(N_("Journal")), html::render(*ctx.t, templates::Journal{page}));
 }
@@ -217,7 +308,9 @@ Response journal_json(Context& ctx) {
   f.filter.limit = paging->per_page;
   f.filter.offset = paging->offset();
   boost::json::array items;
-  for (const auto& p : store::posts(ctx.db, f.filter)) items.push_back(post_object(ctx, p));
+  auto posts = store::posts(ctx.db, f.filter);
+  store::load_links(ctx.db, posts);
+  for (const auto& p : posts) items.push_back(post_object(ctx, p));
   return coalitions::json::page(ctx, "posts", std::move(items), total, *paging);
 }
 
@@ -268,7 +361,8 @@ Response new_post(Context& ctx) {
   if (!can_write(ctx.db, ctx.actor()))
     return fv::forbidden(ctx, N_("Only the animateurs and the co-porteurs of a coalition write in the journal."));
   PostInput in;
-  in.coalition = ctx.query.get("coalition");
+  if (!ctx.query.get("coalition").empty()) in.coalitions = {ctx.query.get("coalition")};
+  if (auto e = events::store::by_slug(ctx.db, ctx.query.get("evenement"))) in = retour_sur(ctx, *e);
   return form_page(ctx, ctx.tr(N_("Write a post")), urls::new_post(), in, std::nullopt, {}, 200);
 }
 
@@ -279,6 +373,11 @@ Response create_post(Context& ctx) {
     if (!can_write(ctx.db, ctx.actor()))
       return fv::forbidden(ctx, N_("Only the animateurs and the co-porteurs of a coalition write in the journal."));
     return form_page(ctx, ctx.tr(N_("Write a post")), urls::new_post(), in, std::nullopt, {}, 200, {.preview = true});
+  }
+  if (picker_searched(ctx)) {
+    if (!can_write(ctx.db, ctx.actor()))
+      return fv::forbidden(ctx, N_("Only the animateurs and the co-porteurs of a coalition write in the journal."));
+    return form_page(ctx, ctx.tr(N_("Write a post")), urls::new_post(), in, std::nullopt, {}, 200);
   }
   auto result = write_post(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty())
@@ -295,9 +394,9 @@ Response post(Context& ctx) {
     page.history = commons::views::history(urls::post(p.slug), store::revisions(ctx.db, p.id), p.revision, false);
   if (auto n = numbers::whole(ctx.query.get("fusion"), 1, p.revision); n && ctx.user) page.merged_with = *n;
   page.line = line_of(ctx, std::move(p));
-  if (page.line.post.coalition)
-    ctx.feeds.push_back(
-        {ctx.tr(N_("Journal of the coalition (Atom feed)")), urls::coalition_feed(page.line.post.coalition->slug)});
+  for (const auto& k : page.line.post.links.coalitions)
+    ctx.feeds.push_back({ctx.tr(N_("Journal of the coalition (Atom feed)")) + " — " + commons::coalition_title(k),
+                         urls::coalition_feed(k.slug)});
   Response r = fv::page(ctx, page.line.post.title, html::render(*ctx.t, templates::PostView{.page = page, .csrf = ""}));
   return r;
 }
@@ -330,6 +429,11 @@ Response update_post(Context& ctx) {
       return fv::forbidden(ctx, N_("Only the animateurs and the co-porteurs of its coalition can edit this post."));
     return form_page(ctx, title, urls::edit_post(p.slug), in, in.base_revision, {}, 200, {.preview = true});
   }
+  if (picker_searched(ctx)) {
+    if (!can_edit(ctx.db, ctx.actor(), p))
+      return fv::forbidden(ctx, N_("Only the animateurs and the co-porteurs of its coalition can edit this post."));
+    return form_page(ctx, title, urls::edit_post(p.slug), in, in.base_revision, {}, 200);
+  }
   auto result = journal::update_post(ctx.db, *ctx.user, p.slug, in, ctx.now);
   if (result.conflict) {
     // The form now starts from the revision in force; the person's text is kept to compare.
@@ -354,10 +458,24 @@ Response compare_post(Context& ctx) {
   std::vector<fv::FieldChange> fields{{ctx.tr(N_("Title")), a->title, b->title},
                                       {ctx.tr(N_("Kind")), kind_label(ctx, a->kind), kind_label(ctx, b->kind)},
                                       {ctx.tr(N_("Link to the podcast or video")), a->link, b->link},
-                                      {ctx.tr(N_("Coalition")), a->coalition, b->coalition},
+                                      {ctx.tr(N_("Coalitions")), a->coalitions, b->coalitions},
                                       {ctx.tr(N_("Summary")), a->summary, b->summary},
                                       {ctx.tr(N_("Text")), a->body, b->body}};
   return commons::views::compare_page(ctx, base, p.title, from, to, fields);
+}
+
+html::Html latest(Context& ctx, const LatestOf& of) {
+  store::PostFilter f;
+  f.now = ctx.now;
+  f.coalition_id = of.coalition_id;
+  f.event_id = of.event_id;
+  f.limit = kLatest;
+  LatestPosts latest{
+      .posts = store::posts(ctx.db, f),
+      .more = of.coalition_slug.empty() ? urls::journal() : urls::journal() + "?coalition=" + of.coalition_slug,
+      .retour_sur = {}};
+  if (!of.event_slug.empty() && can_write(ctx.db, ctx.actor())) latest.retour_sur = urls::retour_sur(of.event_slug);
+  return html::render(*ctx.t, templates::Latest{latest});
 }
 
 }  // namespace fabrique::journal::pages

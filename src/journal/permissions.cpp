@@ -19,7 +19,9 @@ bool can_write(storage::Connection& c, const User* actor) {
 bool can_edit(storage::Connection& c, const User* actor, const Post& p) {
   if (!actor) return false;
   if (actor->is_animateur()) return true;
-  return p.coalition && commons::store::is_co_porteur_of_any(c, actor->id, {p.coalition->id});
+  std::vector<std::int64_t> ids;
+  for (const auto& k : p.links.coalitions) ids.push_back(k.id);
+  return commons::store::is_co_porteur_of_any(c, actor->id, ids);
 }
 
 bool can_see(storage::Connection& c, const User* actor, const Post& p, sys_seconds now) {

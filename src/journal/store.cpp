@@ -3,6 +3,11 @@
 
 #include <fmt/format.h>
 
+#include <map>
+#include <set>
+
+#include "territories/links.hpp"
+
 namespace fabrique::journal::store {
 
 namespace {
@@ -16,12 +21,17 @@ using storage::Value;
 
 const char* status_name(Status s) { return s == Status::published ? "published" : "draft"; }
 
+std::string coalition_slugs(const std::vector<CoalitionRef>& coalitions) {
+  std::string out;
+  for (const auto& k : coalitions) out += (out.empty() ? "" : " ") + k.slug;
+  return out;
+}
+
 constexpr const char* kPostColumns =
-    "p.id, p.slug, p.title, p.kind, p.link, p.summary, p.body, p.coalition_id, k.slug, k.number, k.title, p.status, "
+    "p.id, p.slug, p.title, p.kind, p.link, p.summary, p.body, p.status, "
     "p.published_at, p.author_id, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, p.revision, p.created_at, "
     "p.updated_at";
-constexpr const char* kPostJoins =
-    "posts p LEFT JOIN coalitions k ON k.id = p.coalition_id LEFT JOIN users u ON u.id = p.author_id";
+constexpr const char* kPostJoins = "posts p LEFT JOIN users u ON u.id = p.author_id";
 
 Post post_of(const Row& row) {
   Post p;
@@ -32,24 +42,37 @@ Post post_of(const Row& row) {
   p.link = row.text(4);
   p.summary = row.text(5);
   p.body = row.text(6);
-  if (!row.is_null(7)) p.coalition = CoalitionRef{row.integer(7), row.text(8), row.text(9), row.text(10)};
-  p.status = row.text(11) == "published" ? Status::published : Status::draft;
-  if (!row.is_null(12)) p.published_at = at(row.integer(12));
-  p.author_id = row.optional_integer(13);
-  p.author_name = row.text(14);
-  p.revision = row.integer(15);
-  p.created_at = at(row.integer(16));
-  p.updated_at = at(row.integer(17));
+  p.status = row.text(7) == "published" ? Status::published : Status::draft;
+  if (!row.is_null(8)) p.published_at = at(row.integer(8));
+  p.author_id = row.optional_integer(9);
+  p.author_name = row.text(10);
+  p.revision = row.integer(11);
+  p.created_at = at(row.integer(12));
+  p.updated_at = at(row.integer(13));
   return p;
 }
 
 std::string post_where(const PostFilter& f, Params& p) {
   p.insert(p.end(), {secs(f.now), std::int64_t{f.all_unpublished ? 1 : 0}, f.editable_by.value_or(-1), f.kind, f.kind,
-                     f.coalition_id.value_or(0), f.coalition_id.value_or(0), f.from ? secs(*f.from) : std::int64_t{0},
-                     f.from ? secs(*f.from) : std::int64_t{0}, f.until ? secs(*f.until) : std::int64_t{0},
-                     f.until ? secs(*f.until) : std::int64_t{0}});
-  return "((p.status = 'published' AND p.published_at <= ?) OR ? = 1 OR p.author_id = ?) AND (? = '' OR p.kind = ?) "
-         "AND (? = 0 OR p.coalition_id = ?) AND (? = 0 OR p.published_at >= ?) AND (? = 0 OR p.published_at < ?)";
+                     f.from ? secs(*f.from) : std::int64_t{0}, f.from ? secs(*f.from) : std::int64_t{0},
+                     f.until ? secs(*f.until) : std::int64_t{0}, f.until ? secs(*f.until) : std::int64_t{0}});
+  std::string where =
+      "((p.status = 'published' AND p.published_at <= ?) OR ? = 1 OR p.author_id = ?) AND (? = '' OR p.kind = ?) "
+      "AND (? = 0 OR p.published_at >= ?) AND (? = 0 OR p.published_at < ?)";
+  // Through the links: the posts that name the coalition or the event, or are placed on the territory.
+  if (f.coalition_id) {
+    where += " AND EXISTS (SELECT 1 FROM post_links l WHERE l.post_id = p.id AND l.coalition_id = ?)";
+    p.push_back(*f.coalition_id);
+  }
+  if (f.event_id) {
+    where += " AND EXISTS (SELECT 1 FROM post_links l WHERE l.post_id = p.id AND l.event_id = ?)";
+    p.push_back(*f.event_id);
+  }
+  if (f.territory_id) {
+    where += " AND " + territories::within_sql(territories::subject::post, "p.id");
+    p.push_back(*f.territory_id);
+  }
+  return where;
 }
 
 }  // namespace
@@ -74,11 +97,50 @@ std::int64_t count_posts(Connection& c, const PostFilter& f) {
   return c.query_integer("SELECT COUNT(*) FROM posts p WHERE " + where, p);
 }
 
+void load_links(Connection& c, std::vector<Post>& posts) {
+  if (posts.empty()) return;
+  std::vector<std::int64_t> ids;
+  Params p;
+  for (const auto& post : posts) {
+    ids.push_back(post.id);
+    p.push_back(post.id);
+  }
+  std::map<std::int64_t, PostLinks> links;
+  for (const auto& row :
+       c.query("SELECT l.post_id, k.id, k.slug, k.number, k.title FROM post_links l JOIN coalitions k ON k.id = "
+               "l.coalition_id WHERE l.post_id IN (" +
+                   storage::placeholders(ids.size()) + ") ORDER BY l.position, l.id",
+               p))
+    links[row.integer(0)].coalitions.push_back({row.integer(1), row.text(2), row.text(3), row.text(4)});
+  // The events, datasets and resources in one query: which one a row names is the column set.
+  for (const auto& row : c.query(
+           "SELECT l.post_id, CASE WHEN l.event_id IS NOT NULL THEN 'e' WHEN l.dataset_id IS NOT NULL THEN 'd' ELSE "
+           "'r' END, COALESCE(e.id, d.id, r.id), COALESCE(e.slug, d.slug, r.slug), COALESCE(e.title, d.title, "
+           "r.title), e.starts_at FROM post_links l LEFT JOIN events e ON e.id = l.event_id LEFT JOIN datasets d ON "
+           "d.id = l.dataset_id LEFT JOIN resources r ON r.id = l.resource_id WHERE l.coalition_id IS NULL AND "
+           "l.post_id IN (" +
+               storage::placeholders(ids.size()) + ") ORDER BY l.position, l.id",
+           p)) {
+    PostLinks& to = links[row.integer(0)];
+    LinkRef ref{row.integer(2), row.text(3), row.text(4), std::nullopt};
+    if (!row.is_null(5)) ref.date = at(row.integer(5));
+    const std::string kind = row.text(1);
+    (kind == "e" ? to.events : kind == "d" ? to.datasets : to.resources).push_back(std::move(ref));
+  }
+  auto places = territories::places_of(c, territories::subject::post, ids);
+  for (auto& post : posts) {
+    post.links = std::move(links[post.id]);
+    post.links.places = std::move(places[post.id]);
+  }
+}
+
 std::optional<Post> post(Connection& c, std::string_view slug) {
   auto row =
       c.query_one(fmt::format("SELECT {} FROM {} WHERE p.slug = ?", kPostColumns, kPostJoins), {std::string(slug)});
   if (!row) return std::nullopt;
-  return post_of(*row);
+  std::vector<Post> one{post_of(*row)};
+  load_links(c, one);
+  return std::move(one.front());
 }
 
 bool slug_taken(Connection& c, std::string_view slug) {
@@ -88,21 +150,21 @@ bool slug_taken(Connection& c, std::string_view slug) {
 std::int64_t insert_post(Connection& c, const Post& p) {
   return c
       .query_one(
-          "INSERT INTO posts (slug, title, kind, link, summary, body, coalition_id, status, published_at, author_id, "
-          "revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
-          {p.slug, p.title, p.kind, p.link, p.summary, p.body, p.coalition ? Value(p.coalition->id) : Value(nullptr),
-           std::string(status_name(p.status)), p.published_at ? Value(secs(*p.published_at)) : Value(nullptr),
-           nullable(p.author_id), secs(p.created_at), secs(p.updated_at)})
+          "INSERT INTO posts (slug, title, kind, link, summary, body, status, published_at, author_id, "
+          "revision, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id",
+          {p.slug, p.title, p.kind, p.link, p.summary, p.body, std::string(status_name(p.status)),
+           p.published_at ? Value(secs(*p.published_at)) : Value(nullptr), nullable(p.author_id), secs(p.created_at),
+           secs(p.updated_at)})
       ->integer(0);
 }
 
 bool update_post(Connection& c, const Post& p) {
   return c.execute(
-             "UPDATE posts SET title = ?, kind = ?, link = ?, summary = ?, body = ?, coalition_id = ?, status = ?, "
+             "UPDATE posts SET title = ?, kind = ?, link = ?, summary = ?, body = ?, status = ?, "
              "published_at = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?",
-             {p.title, p.kind, p.link, p.summary, p.body, p.coalition ? Value(p.coalition->id) : Value(nullptr),
-              std::string(status_name(p.status)), p.published_at ? Value(secs(*p.published_at)) : Value(nullptr),
-              p.revision, secs(p.updated_at), p.id, p.revision - 1}) == 1;
+             {p.title, p.kind, p.link, p.summary, p.body, std::string(status_name(p.status)),
+              p.published_at ? Value(secs(*p.published_at)) : Value(nullptr), p.revision, secs(p.updated_at), p.id,
+              p.revision - 1}) == 1;
 }
 
 void insert_revision(Connection& c, const Post& p, std::optional<std::int64_t> author, sys_seconds when,
@@ -111,7 +173,72 @@ void insert_revision(Connection& c, const Post& p, std::optional<std::int64_t> a
       "INSERT INTO post_revisions (post_id, number, author_id, created_at, title, kind, link, summary, body, "
       "coalition, merged_with) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       {p.id, p.revision, nullable(author), secs(when), p.title, p.kind, p.link, p.summary, p.body,
-       p.coalition ? p.coalition->slug : std::string(), nullable(merged_with)});
+       coalition_slugs(p.links.coalitions), nullable(merged_with)});
+}
+
+void set_links(Connection& c, std::int64_t post_id, const PostLinks& links) {
+  c.execute("DELETE FROM post_links WHERE post_id = ?", {post_id});
+  auto insert = [&](const char* column, std::int64_t id, std::int64_t position) {
+    c.execute(fmt::format("INSERT INTO post_links (post_id, {}, position) VALUES (?, ?, ?)", column),
+              {post_id, id, position});
+  };
+  std::int64_t n = 0;
+  for (const auto& k : links.coalitions) insert("coalition_id", k.id, n++);
+  n = 0;
+  for (const auto& e : links.events) insert("event_id", e.id, n++);
+  n = 0;
+  for (const auto& d : links.datasets) insert("dataset_id", d.id, n++);
+  n = 0;
+  for (const auto& r : links.resources) insert("resource_id", r.id, n++);
+}
+
+namespace {
+
+// The table of a kind, and what narrows it to what may be linked to.
+const char* table_of(Linked kind) {
+  switch (kind) {
+    case Linked::event:
+      return "events";
+    case Linked::dataset:
+      return "datasets";
+    case Linked::resource:
+      return "resources";
+  }
+  return "events";
+}
+std::string linkable_sql(Linked kind) {
+  return fmt::format("SELECT id, slug, title, {} FROM {} WHERE {}", kind == Linked::event ? "starts_at" : "NULL",
+                     table_of(kind), kind == Linked::resource ? "status = 'published'" : "1 = 1");
+}
+LinkRef link_of(const Row& row) {
+  LinkRef ref{row.integer(0), row.text(1), row.text(2), std::nullopt};
+  if (!row.is_null(3)) ref.date = at(row.integer(3));
+  return ref;
+}
+
+}  // namespace
+
+std::vector<LinkRef> named(Connection& c, Linked kind, const std::vector<std::string>& slugs) {
+  std::vector<LinkRef> out;
+  if (slugs.empty()) return out;
+  Params p;
+  for (const auto& s : slugs) p.push_back(s);
+  std::map<std::string, LinkRef> found;
+  for (const auto& row : c.query(linkable_sql(kind) + " AND slug IN (" + storage::placeholders(slugs.size()) + ")", p))
+    found.emplace(row.text(1), link_of(row));
+  std::set<std::string> seen;
+  for (const auto& s : slugs)
+    if (auto it = found.find(s); it != found.end() && seen.insert(s).second) out.push_back(it->second);
+  return out;
+}
+
+std::vector<LinkRef> linkable(Connection& c, Linked kind) {
+  std::vector<LinkRef> out;
+  for (const auto& row : c.query(linkable_sql(kind) + " ORDER BY " +
+                                     (kind == Linked::event ? std::string("starts_at DESC") : std::string("id DESC")),
+                                 {}))
+    out.push_back(link_of(row));
+  return out;
 }
 
 namespace {

@@ -14,6 +14,10 @@ inline std::string coalition_feed(std::string_view coalition_slug) {
   return "/journal/coalitions/" + std::string(coalition_slug) + ".atom";
 }
 inline std::string new_post() { return "/journal/ecrire"; }
+// The form started as a "Retour sur" the event: it, its coalitions, the minutes' decisions and next steps.
+inline std::string retour_sur(std::string_view event_slug) {
+  return new_post() + "?evenement=" + std::string(event_slug);
+}
 inline std::string post(std::string_view slug) { return "/journal/" + std::string(slug); }
 inline std::string post_json(std::string_view slug) { return post(slug) + ".json"; }
 inline std::string edit_post(std::string_view slug) { return post(slug) + "/modifier"; }

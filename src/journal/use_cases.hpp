@@ -16,10 +16,12 @@ namespace fabrique::journal {
 
 using accounts::User;
 
-// What the form sends. `publish_on` is a Paris date ("2026-12-15") or empty: today.
+// What the form sends. `publish_on` is a Paris date ("2026-12-15") or empty: today. What the post
+// links to, by slugs (territories by keys).
 struct PostInput {
-  std::string title, kind, link, summary, body, coalition;  // coalition: a slug, or empty
-  bool publish = false;                                     // else kept as a draft
+  std::string title, kind, link, summary, body;
+  std::vector<std::string> coalitions, events, datasets, resources, territories;
+  bool publish = false;  // else kept as a draft
   std::string publish_on;
   std::int64_t base_revision = -1;  // edits: the revision the form was drawn from
 };
@@ -33,15 +35,20 @@ struct PostResult {
 };
 
 // permissions.cpp. Animateurs write any post; co-porteurs only posts linked to a coalition they
-// carry; nobody else.
+// carry (among others); nobody else.
 bool can_write(storage::Connection& c, const User* actor);
 bool can_edit(storage::Connection& c, const User* actor, const Post& p);
 // Published and its date reached, or editable by the actor.
 bool can_see(storage::Connection& c, const User* actor, const Post& p, sys_seconds now);
 
-// validation.cpp. `in` checked and turned into a post's fields (no id, slug, revision); errors under
-// the form's field names.
-Post validate(storage::Connection& c, const User& actor, const PostInput& in, sys_seconds now, FieldErrors& errors);
+// validation.cpp. `in` checked and turned into a post's fields and links (no id, slug, revision);
+// errors under the form's field names. `territory_ids` receives the places' ids.
+Post validate(storage::Connection& c, const User& actor, const PostInput& in, sys_seconds now, FieldErrors& errors,
+              std::vector<std::int64_t>& territory_ids);
+
+// index_post.cpp. The post's entry in the search: published ones only, found from their date on.
+// Inside the caller's transaction.
+void index_post(storage::Connection& c, const Post& p);
 
 // write_post.cpp. Outcomes: written (draft, published or scheduled) | errors (nothing written) | Forbidden.
 PostResult write_post(storage::Connection& c, const User& actor, const PostInput& in, sys_seconds now);

@@ -8,8 +8,10 @@
 #include "common/errors.hpp"
 #include "commons/view_models.hpp"
 #include "journal/model.hpp"
+#include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::journal {
 
@@ -25,6 +27,7 @@ struct PostLine {
 struct JournalPage {
   bool can_write = false;
   std::string kind, coalition, year;  // the filters chosen, empty when none or unknown
+  territories::ListFilter territory;  // ?territoire=
   std::vector<fabrique::views::Option> kinds, coalitions, years;
   std::vector<PostLine> posts;
   std::int64_t total = 0, page = 1, pages = 1;
@@ -47,10 +50,20 @@ struct PostForm {
   std::optional<std::int64_t> base_revision;
   bool conflict = false;
   std::vector<std::string> conflicts;  // the labels of the fields both changed
-  std::string post_title, kind, link, summary, body, coalition, publish_on;
-  std::vector<fabrique::views::Option> kinds, coalitions;
+  std::string post_title, kind, link, summary, body, publish_on;
+  std::vector<fabrique::views::Option> kinds;
+  // What the post links to: coalitions, events, territories, datasets, attached resources.
+  fabrique::views::Picker coalitions, events, places, datasets, resources;
   std::optional<html::Html> preview;  // the rendered summary and body
   std::string back;                   // the page to go back to
+};
+
+// The latest posts on another module's page (home, a coalition, an event): the latest kLatest
+// published and visible, read in one query, and where to read the others.
+struct LatestPosts {
+  std::vector<Post> posts;
+  std::string more;        // the journal, filtered when the page is a coalition's
+  std::string retour_sur;  // on an event's pages, for those who may write: the form started about it
 };
 
 }  // namespace fabrique::journal

@@ -4,6 +4,7 @@
 #include "coalitions/store.hpp"
 #include "http/app.hpp"
 #include "i18n/i18n.hpp"
+#include "journal/pages.hpp"
 #include "opendata/pages.hpp"
 #include "programme/store.hpp"
 #include "programme/templates/home.hpp"
@@ -40,7 +41,9 @@ HomePage load_home(http::Context& ctx) {
 http::Response home(http::Context& ctx) {
   HomePage page = load_home(ctx);
   ctx.feeds.push_back({ctx.tr(N_("News (Atom feed)")), opendata::pages::programme_feed()});
-  return views::page(ctx, ctx.tr(N_("Home")), html::render(*ctx.t, templates::Home{.page = page}));
+  html::Html main = html::render(*ctx.t, templates::Home{.page = page});
+  main += journal::pages::latest(ctx, {});
+  return views::page(ctx, ctx.tr(N_("Home")), main);
 }
 
 http::Response registers(http::Context& ctx) {

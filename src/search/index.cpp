@@ -66,21 +66,23 @@ void index(storage::Connection& c, const Document& d) {
   const std::int64_t at = storage::secs(d.updated_at);
   const storage::Value group = d.group.empty() ? storage::Value(nullptr) : storage::Value(d.group);
   const storage::Value occurs = nullable(d.occurs_at);
+  const storage::Value visible_from =
+      d.visible_from ? storage::Value(storage::secs(*d.visible_from)) : storage::Value(nullptr);
   std::int64_t id = 0;
   if (auto row = c.query_one("SELECT id FROM search_documents WHERE type = ? AND ref = ?", {d.type, d.ref})) {
     id = row->integer(0);
     c.execute(
         "UPDATE search_documents SET title = ?, body = ?, url = ?, audience = ?, owner_id = ?, coalition_id = ?, "
-        "updated_at = ?, group_key = ?, occurs_at = ? WHERE id = ?",
+        "updated_at = ?, group_key = ?, occurs_at = ?, visible_from = ? WHERE id = ?",
         {d.title, plain, d.url, std::string(audience_name(d.audience)), nullable(d.owner_id), nullable(d.coalition_id),
-         at, group, occurs, id});
+         at, group, occurs, visible_from, id});
     c.execute("DELETE FROM search_fts WHERE rowid = ?", {id});
   } else {
     id = c.query_one(
               "INSERT INTO search_documents (type, ref, title, body, url, audience, owner_id, coalition_id, "
-              "updated_at, group_key, occurs_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              "updated_at, group_key, occurs_at, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
               {d.type, d.ref, d.title, plain, d.url, std::string(audience_name(d.audience)), nullable(d.owner_id),
-               nullable(d.coalition_id), at, group, occurs})
+               nullable(d.coalition_id), at, group, occurs, visible_from})
              ->integer(0);
   }
   // The body is indexed whole (from its Markdown source, whose markup has no letters to index

@@ -49,6 +49,7 @@ Query query_of(const http::Context& ctx) {
 // Who searches: what they may find depends on it.
 Viewer viewer_of(const http::Context& ctx) {
   Viewer viewer;
+  viewer.now = ctx.now;
   if (ctx.user) {
     viewer.user_id = ctx.user->id;
     viewer.animateur = ctx.user->is_animateur();

@@ -15,14 +15,17 @@ namespace fabrique::search {
 
 namespace {
 
-// Who may see a document, as a condition on `d` taking four parameters (see viewer_params).
+// Who may see a document, as a condition on `d` taking five parameters (see viewer_params): its
+// date reached (for everyone: a scheduled post is found from its date on), and its audience.
 constexpr const char* kVisible =
-    "(d.audience = 'public' OR (d.audience = 'signed_in' AND ? = 1) OR ? = 1 OR d.owner_id = ? OR "
+    "((d.visible_from IS NULL OR d.visible_from <= ?) AND (d.audience = 'public' OR (d.audience = 'signed_in' AND "
+    "? = 1) OR ? = 1 OR d.owner_id = ? OR "
     "(d.coalition_id IS NOT NULL AND d.audience IN ('coalition', 'editors') AND EXISTS (SELECT 1 FROM "
     "coalition_members m WHERE m.coalition_id = d.coalition_id AND m.user_id = ? AND "
-    "(d.audience = 'coalition' OR m.role = 'co-porteur'))))";
+    "(d.audience = 'coalition' OR m.role = 'co-porteur')))))";
 
 void add_viewer_params(storage::Params& p, const Viewer& v) {
+  p.push_back(storage::secs(v.now));
   const std::int64_t user = v.user_id.value_or(-1);
   p.push_back(std::int64_t{v.user_id ? 1 : 0});
   p.push_back(std::int64_t{v.animateur ? 1 : 0});

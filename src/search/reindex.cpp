@@ -11,6 +11,8 @@
 #include "decisions/use_cases.hpp"
 #include "events/store.hpp"
 #include "events/use_cases.hpp"
+#include "journal/store.hpp"
+#include "journal/use_cases.hpp"
 #include "observatoire/store.hpp"
 #include "observatoire/use_cases.hpp"
 #include "organisations/store.hpp"
@@ -41,6 +43,7 @@ std::int64_t reindex(storage::Connection& c, std::chrono::sys_seconds now) {
   for (const auto& e : observatoire::store::list(c)) observatoire::index_entry(c, e);
   datasets::reindex_datasets(c);
   decisions::reindex_decisions(c, now);
+  for (const auto& p : journal::store::posts(c, {.now = now, .all_unpublished = true})) journal::index_post(c, p);
   const std::int64_t count = c.query_one("SELECT COUNT(*) FROM search_documents")->integer(0);
   tx.commit();
   return count;

@@ -44,6 +44,8 @@ struct Document {
   // one whose `occurs_at` comes next, else the latest, with the count of the others. Empty: none.
   std::string group;
   std::optional<std::chrono::sys_seconds> occurs_at;
+  // Found by no one before this date (a post scheduled for later); empty: at once.
+  std::optional<std::chrono::sys_seconds> visible_from;
 };
 
 // Adds or replaces the document (type, ref). Call inside the caller's write transaction.
@@ -67,6 +69,7 @@ inline constexpr TypeDef kTypes[] = {
     {"card", i18n::N_("Boussole cards")},         {"organisation", i18n::N_("Organisations")},
     {"algorithm", i18n::N_("Public algorithms")}, {"dataset", i18n::N_("Environmental data")},
     {"decision", i18n::N_("Decisions")},
+    {"post", i18n::N_("Journal posts")},
 };
 const TypeDef* type(std::string_view name);  // nullptr when unknown
 
@@ -74,6 +77,7 @@ const TypeDef* type(std::string_view name);  // nullptr when unknown
 struct Viewer {
   std::optional<std::int64_t> user_id;
   bool animateur = false;
+  std::chrono::sys_seconds now{};  // documents visible from a later date are not found
 };
 
 inline constexpr std::size_t kMaxQueryBytes = 200;

@@ -31,6 +31,7 @@ inline constexpr std::string_view data_request = "data_request";
 // A member's proposed observatory entry (a contribution) until editors accept it: the entry then
 // takes its territories.
 inline constexpr std::string_view proposed_entry = "proposed_entry";
+inline constexpr std::string_view post = "post";  // the journal's
 }  // namespace subject
 
 inline constexpr std::size_t kMaxPlaces = 50;  // territories one thing may be placed on

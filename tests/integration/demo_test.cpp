@@ -84,6 +84,12 @@ TEST(Demo, LoadsTheWholeProgrammeThroughTheUseCases) {
   EXPECT_GE(site.count("SELECT COUNT(*) FROM interest_declarations WHERE organisation_id IS NOT NULL AND "
                        "message <> '' AND (lever_commande + lever_offre + lever_usages) > 0"),
             8);
+  // The journal's posts, published on their historical dates, each linked to the programme's events.
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM posts WHERE status = 'published' AND published_at < 1640995200"), 5);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM posts p WHERE NOT EXISTS (SELECT 1 FROM post_links l WHERE l.post_id = "
+                       "p.id AND l.event_id IS NOT NULL)"),
+            0);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM search_documents WHERE type = 'post'"), 5);
 }
 
 TEST(Demo, DecisionsTakenTogetherAreShownWhereTheyDecidedAndFoundBySearch) {

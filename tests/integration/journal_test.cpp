@@ -1,10 +1,18 @@
 // The journal over real HTTP: posts written, previewed, kept as drafts, scheduled and published;
 // edited as revisions (history, comparison, concurrent edits merged); co-porteurs limited to their
 // coalition; the list's filters, its JSON and Atom feeds; bad input refused next to its field.
+// A post's links (coalitions, events, territories, datasets, attached resources) saved, shown and
+// filtering the list; the latest posts on the home, coalition and event pages; a "Retour sur"
+// started from an event with its minutes' decisions and next steps.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include "commons/use_cases.hpp"
 #include "events/times.hpp"
+#include "events/use_cases.hpp"
 #include "integration/commons_site.hpp"
+#include "territories/use_cases.hpp"
 
 namespace fabrique::test {
 namespace journal_tests {
@@ -22,9 +30,10 @@ HttpResponse write(Browser& b, const std::string& title, const std::string& acti
                 {"summary", "Ce qui s’est dit."},
                 {"body", "Une **journée** de travail."},
                 {"action", action}};
+  const std::size_t given = fields.size();  // those `more` replaces; the others (links) may repeat
   for (auto& f : more) {
-    auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return x.first == f.first; });
-    if (it != fields.end())
+    auto it = std::find_if(fields.begin(), fields.begin() + given, [&](const auto& x) { return x.first == f.first; });
+    if (it != fields.begin() + given)
       it->second = f.second;
     else
       fields.push_back(f);
@@ -155,12 +164,12 @@ TEST(Journal, ConcurrentEditsAreMergedAndAClashWritesNothing) {
 TEST(Journal, ACoPorteurWritesOnlyForTheirCoalition) {
   CommonsSite p;
   auto porteur = p.signed_in("porteur@example.org");
-  auto elsewhere = write(porteur, "Ailleurs", "publier", {{"coalition", kOtherCoalition}});
+  auto elsewhere = write(porteur, "Ailleurs", "publier", {{"coalitions", kOtherCoalition}});
   EXPECT_EQ(elsewhere.status, 422);
-  EXPECT_TRUE(has(elsewhere, R"(id="f-coalition-error")"));
+  EXPECT_TRUE(has(elsewhere, R"(id="f-coalitions-error")"));
   EXPECT_EQ(write(porteur, "Sans coalition", "publier").status, 422);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM posts"), 0);
-  ASSERT_EQ(write(porteur, "Chez nous", "publier", {{"coalition", kCommonsCoalition}}).status, 303);
+  ASSERT_EQ(write(porteur, "Chez nous", "publier", {{"coalitions", kCommonsCoalition}}).status, 303);
   // An animateur's post for the whole programme is not theirs to edit.
   auto anim = p.signed_in("anim@example.org");
   ASSERT_EQ(write(anim, "Programme", "publier").status, 303);
@@ -199,7 +208,7 @@ TEST(Journal, TheListIsFilteredByKindCoalitionAndYear) {
   ASSERT_EQ(write(anim, "Un podcast", "publier", {{"kind", "podcast"}, {"link", "https://example.org/podcast"}}).status,
             303);
   ASSERT_EQ(
-      write(anim, "Des communs", "publier", {{"coalition", kCommonsCoalition}, {"publish_on", "2021-06-20"}}).status,
+      write(anim, "Des communs", "publier", {{"coalitions", kCommonsCoalition}, {"publish_on", "2021-06-20"}}).status,
       303);
   Browser visitor(p.site);
   auto podcasts = visitor.get("/journal?type=podcast");
@@ -218,6 +227,219 @@ TEST(Journal, TheListIsFilteredByKindCoalitionAndYear) {
   EXPECT_TRUE(has(feed, "<title>Des communs</title>"));
   EXPECT_FALSE(has(feed, "Un podcast"));
   EXPECT_EQ(visitor.get("/journal/coalitions/inconnue.atom").status, 404);
+}
+
+// A site with territories, an event of the commons' coalition with minutes, a published resource
+// and a dataset, to link posts to.
+struct LinkedSite {
+  CommonsSite p;
+  Browser anim = p.signed_in("anim@example.org");
+  LinkedSite() {
+    auto c = p.site.db().acquire();
+    territories::load_territories(
+        *c, territories::read_cog(std::filesystem::path(__FILE__).parent_path() / "cog" / "a" / "data"));
+    events::EventInput e;
+    e.kind = "reset-day";
+    e.title = "Reset Day des communs";
+    e.slug = "reset-day-des-communs";
+    const std::string day = events::times::date_value(p.site.now() - std::chrono::days(2));
+    e.starts = day + "T14:00";
+    e.ends = day + "T17:00";
+    e.coalitions = {kCommonsCoalition};
+    if (!events::create_event(*c, p.anim, e, p.site.now()).event) throw std::runtime_error("no event");
+    events::ItemInput decision;
+    decision.kind = events::ItemKind::decision;
+    decision.body = "Publier le guide des communs en septembre";
+    events::ItemInput next;
+    next.kind = events::ItemKind::next_step;
+    next.body = "Relire le guide avec les collectivités";
+    next.asked_by = "Camille";
+    if (!events::add_minutes_item(*c, p.anim, e.slug, decision, p.site.now()).empty() ||
+        !events::add_minutes_item(*c, p.anim, e.slug, next, p.site.now()).empty())
+      throw std::runtime_error("no minutes");
+    commons::ResourceInput r;
+    r.title = "Diaporama du Reset Day";
+    r.url = "https://example.org/diaporama.pdf";
+    r.kind = "guide";
+    r.licence = "CC-BY-4.0";
+    if (!commons::propose_resource(*c, p.anim, r, p.site.now()).errors.empty()) throw std::runtime_error("no resource");
+  }
+  // A dataset of Fing, through the register's form (its producer's member).
+  std::string dataset() {
+    auto member = p.signed_in("membre@example.org");
+    member.get("/donnees/nouvelle");
+    auto r = member.post("/donnees/nouvelle", {{"title", "Inventaire des communs"},
+                                               {"description", "Les communs numériques recensés."},
+                                               {"producer", "fing"},
+                                               {"themes", "air"},
+                                               {"territoires", "29019"},
+                                               {"licence", "ODbL-1.0"},
+                                               {"frequency", "DAILY"},
+                                               {"distributions", "1"},
+                                               {"dist-1-url", "https://data.example.org/communs.csv"},
+                                               {"dist-1-format", "CSV"},
+                                               {"dist-1-media", "text/csv"},
+                                               {"dist-1-size", "10"}});
+    EXPECT_EQ(r.status, 303) << r.body;
+    const std::string at = r.header("location");
+    return at.substr(std::string("/donnees/").size(), at.find('?') - std::string("/donnees/").size());
+  }
+};
+
+TEST(Journal, APostLinksToWhatItSpeaksOfShownOnItAndFilteringTheList) {
+  LinkedSite s;
+  const std::string dataset = s.dataset();
+  auto r = write(s.anim, "Retour sur le Reset Day", "publier",
+                 {{"coalitions", kCommonsCoalition},
+                  {"coalitions", kOtherCoalition},
+                  {"events", "reset-day-des-communs"},
+                  {"territoires", "29019"},
+                  {"datasets", dataset},
+                  {"resources", "diaporama-du-reset-day"}});
+  ASSERT_EQ(r.status, 303) << r.body;
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM post_links"), 5);
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM territory_links WHERE subject = 'post'"), 1);
+  Browser visitor(s.p.site);
+  auto page = visitor.get("/journal/retour-sur-le-reset-day").body;
+  for (const std::string& link :
+       {std::string("/coalitions/") + kCommonsCoalition, std::string("/coalitions/") + kOtherCoalition,
+        std::string("/evenements/reset-day-des-communs"), std::string("/territoires/29019"), "/donnees/" + dataset,
+        std::string("/ressources/diaporama-du-reset-day")})
+    EXPECT_TRUE(has(visitor.get("/journal/retour-sur-le-reset-day"), "href=\"" + link + "\"")) << link << page;
+  // Another post, linked to nothing: the filters go through the links.
+  ASSERT_EQ(write(s.anim, "Un appel", "publier", {{"kind", "appel"}}).status, 303);
+  for (const std::string within : {"region-53", "29", "29019"}) {
+    auto list = visitor.get("/journal?territoire=" + within);
+    EXPECT_TRUE(has(list, "Retour sur le Reset Day")) << within;
+    EXPECT_FALSE(has(list, "Un appel")) << within;
+  }
+  EXPECT_FALSE(has(visitor.get("/journal?territoire=35"), "Retour sur le Reset Day"));
+  auto other = visitor.get(std::string("/journal?coalition=") + kOtherCoalition);
+  EXPECT_TRUE(has(other, "Retour sur le Reset Day"));
+  EXPECT_FALSE(has(other, "Un appel"));
+  auto feed = visitor.get(std::string("/journal/coalitions/") + kOtherCoalition + ".atom");
+  EXPECT_TRUE(has(feed, "<title>Retour sur le Reset Day</title>"));
+  EXPECT_FALSE(has(feed, "Un appel"));
+  EXPECT_TRUE(has(visitor.get("/journal/retour-sur-le-reset-day.json"), R"("events":["reset-day-des-communs"])"));
+  // Edited: the links the form sends replace the others, and the form starts from them.
+  auto form = s.anim.get("/journal/retour-sur-le-reset-day/modifier");
+  EXPECT_TRUE(has(form, R"(value="reset-day-des-communs" checked)")) << form.body;
+  auto edited = s.anim.post("/journal/retour-sur-le-reset-day/modifier", {{"base_revision", "1"},
+                                                                          {"title", "Retour sur le Reset Day"},
+                                                                          {"kind", "retour-sur"},
+                                                                          {"summary", "Ce qui s’est dit."},
+                                                                          {"body", "Une **journée** de travail."},
+                                                                          {"coalitions", kCommonsCoalition},
+                                                                          {"action", "publier"}});
+  ASSERT_EQ(edited.status, 303) << edited.body;
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM post_links"), 1);
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM territory_links WHERE subject = 'post'"), 0);
+  EXPECT_FALSE(has(visitor.get(std::string("/journal?coalition=") + kOtherCoalition), "Retour sur le Reset Day"));
+}
+
+TEST(Journal, UnknownLinksAreRefusedNextToTheirFieldAndNothingIsWritten) {
+  LinkedSite s;
+  for (const auto& [field, value] : std::vector<std::pair<std::string, std::string>>{{"coalitions", "inconnue"},
+                                                                                     {"events", "inconnu"},
+                                                                                     {"territoires", "99999"},
+                                                                                     {"datasets", "inconnu"},
+                                                                                     {"resources", "inconnue"}}) {
+    auto r = write(s.anim, "Lié à rien", "publier", {{field, value}});
+    EXPECT_EQ(r.status, 422) << field;
+    EXPECT_TRUE(has(r, "id=\"f-" + field + "-error\"")) << field << r.body;
+    EXPECT_TRUE(has(r, R"(value="Lié à rien")")) << field;
+  }
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM posts"), 0);
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM post_links"), 0);
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM territory_links WHERE subject = 'post'"), 0);
+}
+
+TEST(Journal, TheLatestPostsAreOnTheHomeCoalitionAndEventPagesOnceVisible) {
+  LinkedSite s;
+  const Fields linked{{"coalitions", kCommonsCoalition}, {"events", "reset-day-des-communs"}};
+  ASSERT_EQ(write(s.anim, "Billet publié", "publier", linked).status, 303);
+  ASSERT_EQ(write(s.anim, "Billet en brouillon", "brouillon", linked).status, 303);
+  Fields later = linked;
+  later.push_back({"publish_on", events::times::date_value(s.p.site.now() + std::chrono::days(5))});
+  ASSERT_EQ(write(s.anim, "Billet programmé", "publier", later).status, 303);
+  ASSERT_EQ(write(s.anim, "Billet ailleurs", "publier", {{"coalitions", kOtherCoalition}}).status, 303);
+  ASSERT_EQ(write(s.anim, "Billet quatre", "publier").status, 303);
+  Browser visitor(s.p.site);
+  const std::string coalition = std::string("/coalitions/") + kCommonsCoalition;
+  for (const std::string& at : {std::string("/"), coalition, std::string("/evenements/reset-day-des-communs")}) {
+    auto page = visitor.get(at);
+    EXPECT_EQ(page.status, 200) << at;
+    EXPECT_TRUE(has(page, "Billet publié")) << at;
+    EXPECT_FALSE(has(page, "Billet en brouillon")) << at;
+    EXPECT_FALSE(has(page, "Billet programmé")) << at;
+  }
+  EXPECT_TRUE(has(visitor.get("/"), "Billet ailleurs"));
+  EXPECT_FALSE(has(visitor.get(coalition), "Billet ailleurs"));
+  EXPECT_FALSE(has(visitor.get("/evenements/reset-day-des-communs"), "Billet ailleurs"));
+  // Its date reached, the scheduled post is shown (to a member: visitors' pages are cached a minute).
+  s.p.site.advance(std::chrono::days(6));
+  auto member = s.p.signed_in("membre@example.org");
+  EXPECT_TRUE(has(member.get(coalition), "Billet programmé"));
+  EXPECT_TRUE(has(member.get("/evenements/reset-day-des-communs"), "Billet programmé"));
+  // Three at most: the oldest of the four now visible is left out of the home page.
+  auto home = member.get("/");
+  EXPECT_TRUE(has(home, "Billet programmé"));
+  EXPECT_TRUE(has(home, "Billet quatre"));
+  EXPECT_TRUE(has(home, "Billet ailleurs"));
+  EXPECT_FALSE(has(home, "Billet publié"));
+}
+
+TEST(Journal, ARetourSurStartsFromTheEventWithItsMinutesDecisionsAndNextSteps) {
+  LinkedSite s;
+  const std::string start = "/journal/ecrire?evenement=reset-day-des-communs";
+  EXPECT_TRUE(has(s.anim.get("/evenements/reset-day-des-communs"), "href=\"" + start + "\""));
+  EXPECT_TRUE(has(s.anim.get("/evenements/reset-day-des-communs/compte-rendu"), "href=\"" + start + "\""));
+  Browser visitor(s.p.site);
+  EXPECT_FALSE(has(visitor.get("/evenements/reset-day-des-communs"), start));
+  auto member = s.p.signed_in("membre@example.org");
+  EXPECT_FALSE(has(member.get("/evenements/reset-day-des-communs"), start));
+  auto form = s.anim.get(start);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(has(form, R"(value="Retour sur Reset Day des communs")")) << form.body;
+  EXPECT_TRUE(has(form, R"(<option value="retour-sur" selected)")) << form.body;
+  EXPECT_TRUE(has(form, R"(value="reset-day-des-communs" checked)"));
+  EXPECT_TRUE(has(form, std::string("value=\"") + kCommonsCoalition + "\" checked"));
+  EXPECT_TRUE(has(form, "- Publier le guide des communs en septembre"));
+  EXPECT_TRUE(has(form, "- Relire le guide avec les collectivités (Camille)"));
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM posts"), 0);  // nothing written until saved
+}
+
+TEST(Journal, SearchFindsPublishedPostsOnlyOnceTheirDateIsReached) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  const Fields about{{"body", "Un atelier de permaculture numérique."}};
+  ASSERT_EQ(write(anim, "Billet publié", "publier", about).status, 303);
+  ASSERT_EQ(write(anim, "Billet en brouillon", "brouillon", about).status, 303);
+  Fields later = about;
+  later.push_back({"publish_on", events::times::date_value(p.site.now() + std::chrono::days(3))});
+  ASSERT_EQ(write(anim, "Billet programmé", "publier", later).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM search_documents WHERE type = 'post'"), 2);  // not the draft
+  auto member = p.signed_in("membre@example.org");
+  for (Browser* b : {&member, &anim}) {
+    auto found = b->get("/recherche?q=permaculture");
+    EXPECT_EQ(found.status, 200);
+    EXPECT_TRUE(has(found, "/journal/billet-publie")) << found.body;
+    EXPECT_FALSE(has(found, "/journal/billet-en-brouillon"));
+    EXPECT_FALSE(has(found, "/journal/billet-programme"));
+  }
+  p.site.advance(std::chrono::days(4));
+  EXPECT_TRUE(has(member.get("/recherche?q=permaculture"), "/journal/billet-programme"));
+  // Back to a draft: out of the search.
+  anim.get("/journal/billet-publie/modifier");
+  ASSERT_EQ(anim.post("/journal/billet-publie/modifier", {{"base_revision", "1"},
+                                                          {"title", "Billet publié"},
+                                                          {"kind", "retour-sur"},
+                                                          {"summary", "Ce qui s’est dit."},
+                                                          {"body", "Un atelier de permaculture numérique."},
+                                                          {"action", "brouillon"}})
+                .status,
+            303);
+  EXPECT_FALSE(has(member.get("/recherche?q=permaculture"), "/journal/billet-publie"));
 }
 
 }  // namespace journal_tests
