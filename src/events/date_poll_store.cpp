@@ -1,4 +1,4 @@
-// SQL of the date poll: candidate slots and answers (migration 0027).
+// SQL of the date poll: candidate slots and answers (migration 0024).
 #include "events/date_poll.hpp"
 #include "storage/instants.hpp"
 

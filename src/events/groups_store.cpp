@@ -1,5 +1,5 @@
 // SQL of breakout groups: the groups of an event, who is in which, and the version of the whole
-// (migration 0030). Their notes are minutes items carrying the group (minutes_store.cpp).
+// (migration 0029). Their notes are minutes items carrying the group (minutes_store.cpp).
 #include "events/groups.hpp"
 #include "events/store.hpp"
 #include "storage/instants.hpp"

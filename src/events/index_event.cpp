@@ -11,7 +11,7 @@ namespace fabrique::events {
 
 void index_event(storage::Connection& c, const Event& e) {
   // Events and their minutes are public pages. The occurrences of a series, or of a title that
-  // recurs without one, are one result showing the next (the same key as migration 0025).
+  // recurs without one, are one result showing the next (the same key as migration 0030).
   search::index(c, {.type = "event",
                     .ref = e.slug,
                     .title = e.title,
