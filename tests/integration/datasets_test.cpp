@@ -131,8 +131,9 @@ TEST(Datasets, AMemberAddsOneForTheirOrganisationFoundByItsTerritoryAndWhatConta
   EXPECT_TRUE(has(csv.body, "https://data.example.org/indice.csv"));
   // The territory's page counts it.
   EXPECT_EQ(json(b, "/territoires/region-53.json").at("placed").at("dataset").as_int64(), 1);
-  // In the main menu.
-  EXPECT_TRUE(has(b.get("/").body, "href=\"/donnees\""));
+  // Reached from the main menu's public registers.
+  EXPECT_TRUE(has(b.get("/").body, "href=\"/registres\""));
+  EXPECT_TRUE(has(b.get("/registres").body, "href=\"/donnees\""));
 }
 
 TEST(Datasets, EditsAreRevisionsComparedWordByWordAndOnlyTheProducersMembersMakeThem) {
