@@ -389,9 +389,10 @@ Response list_csv(Context& ctx) {
   auto places = territories::places_of(ctx.db, territories::subject::dataset, ids_of(all));
   auto reuses = reuse_store::counts_of(ctx.db, ids_of(all));
   csv::Writer w;
-  w.row({"slug", "title", "url", "description", "producer", "themes", "licence", "frequency", "territoires",
-         "temporal_start", "temporal_end", "issued", "modified", "conforms_to", "keywords", "contact", "distributions",
-         "formats", "reuses", "updated_at"});
+  w.row({"slug",         "title",         "url",       "description", "producer",
+         "themes",       "licence",       "frequency", "territoires", "temporal_start",
+         "temporal_end", "issued",        "modified",  "conforms_to", "keywords",
+         "contact",      "distributions", "formats",   "reuses",      "updated_at"});
   for (const auto& d : all) {
     std::string themes, urls_, formats;
     auto add = [](std::string& to, const std::string& s) { to += (to.empty() ? "" : "; ") + s; };
@@ -400,10 +401,26 @@ Response list_csv(Context& ctx) {
       add(urls_, x.access_url);
       if (!x.format.empty()) add(formats, x.format);
     }
-    w.row(std::vector<std::string>{
-        d.slug, d.title, ctx.base_url + urls::dataset(d.slug), d.description, d.producer_name, themes, d.licence,
-        d.frequency, territories::places_csv(places[d.id]), d.temporal_start, d.temporal_end, d.issued, d.modified,
-        d.conforms_to, d.keywords, d.contact, urls_, formats, std::to_string(reuses[d.id]), coalitions::json::iso(d.updated_at)});
+    w.row(std::vector<std::string>{d.slug,
+                                   d.title,
+                                   ctx.base_url + urls::dataset(d.slug),
+                                   d.description,
+                                   d.producer_name,
+                                   themes,
+                                   d.licence,
+                                   d.frequency,
+                                   territories::places_csv(places[d.id]),
+                                   d.temporal_start,
+                                   d.temporal_end,
+                                   d.issued,
+                                   d.modified,
+                                   d.conforms_to,
+                                   d.keywords,
+                                   d.contact,
+                                   urls_,
+                                   formats,
+                                   std::to_string(reuses[d.id]),
+                                   coalitions::json::iso(d.updated_at)});
   }
   return csv::response(w, "donnees.csv");
 }

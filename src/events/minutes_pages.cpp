@@ -99,7 +99,9 @@ Response render_minutes(Context& ctx, const Event& e) {
   // Only organisers see forms; asking for the token makes the page personal.
   std::string csrf = page.organiser ? ctx.csrf_token() : std::string();
   html::Html main = html::render(*ctx.t, templates::Minutes{.page = page, .csrf = csrf});
-  main += journal::pages::latest(ctx, {.event_id = e.id, .event_slug = e.slug});
+  main += journal::pages::latest(
+      ctx,
+      {.event_id = e.id, .event_slug = e.starts_at <= ctx.now ? e.slug : std::string()});  // no look back before it
   return fv::page(ctx, page.title, main);
 }
 

@@ -108,7 +108,9 @@ Response render_show(Context& ctx, const Event& e, const FieldErrors& registrati
   std::string csrf = page.user_id ? ctx.csrf_token() : std::string();
   if (e.series_id) ctx.feeds.push_back({ctx.tr(N_("News of the series (Atom feed)")), urls::series_feed(e.slug)});
   html::Html main = html::render(*ctx.t, templates::Show{.page = page, .csrf = csrf});
-  main += journal::pages::latest(ctx, {.event_id = e.id, .event_slug = e.slug});
+  main += journal::pages::latest(
+      ctx,
+      {.event_id = e.id, .event_slug = e.starts_at <= ctx.now ? e.slug : std::string()});  // no look back before it
   return fv::page(ctx, status, e.title, main);
 }
 

@@ -31,7 +31,7 @@ Response compare_post(Context& ctx);    // GET /journal/{slug}/historique/compar
 struct LatestOf {
   std::optional<std::int64_t> coalition_id, event_id;
   std::string coalition_slug;  // the journal filtered by it, for "All the posts"
-  std::string event_slug;      // the event the "Retour sur" would be about
+  std::string event_slug;      // the event a "Retour sur" would be about; empty before it has begun
 };
 html::Html latest(Context& ctx, const LatestOf& of);
 

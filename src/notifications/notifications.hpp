@@ -46,7 +46,7 @@ inline constexpr Kind kDataRequests{"data_requests",
                                     i18n::N_("Data requests: new ones about my data, answers to mine")};
 inline constexpr Kind kDigest{"digest", i18n::N_("The digest of what I follow"), false};
 inline constexpr Kind kNewsletters{"newsletters", i18n::N_("The programme's newsletters")};  // src/newsletters/
-inline constexpr Kind kKinds[] = {kEvents,  kCoalitions,   kContributions, kModeration,  kCharter, kDecisions,
+inline constexpr Kind kKinds[] = {kEvents, kCoalitions,   kContributions, kModeration,  kCharter, kDecisions,
                                   kReuses, kDataRequests, kAccount,       kNewsletters, kDigest};
 // The kind whose key is `key`, or nullptr.
 const Kind* kind(std::string_view key);

@@ -78,12 +78,13 @@ void index(storage::Connection& c, const Document& d) {
          at, group, occurs, visible_from, id});
     c.execute("DELETE FROM search_fts WHERE rowid = ?", {id});
   } else {
-    id = c.query_one(
-              "INSERT INTO search_documents (type, ref, title, body, url, audience, owner_id, coalition_id, "
-              "updated_at, group_key, occurs_at, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {d.type, d.ref, d.title, plain, d.url, std::string(audience_name(d.audience)), nullable(d.owner_id),
-               nullable(d.coalition_id), at, group, occurs, visible_from})
-             ->integer(0);
+    id =
+        c.query_one(
+             "INSERT INTO search_documents (type, ref, title, body, url, audience, owner_id, coalition_id, "
+             "updated_at, group_key, occurs_at, visible_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+             {d.type, d.ref, d.title, plain, d.url, std::string(audience_name(d.audience)), nullable(d.owner_id),
+              nullable(d.coalition_id), at, group, occurs, visible_from})
+            ->integer(0);
   }
   // The body is indexed whole (from its Markdown source, whose markup has no letters to index
   // beyond link addresses), not only the excerpt kept above.

@@ -68,8 +68,7 @@ inline constexpr TypeDef kTypes[] = {
     {"resource", i18n::N_("Resources")},          {"charter", i18n::N_("Charter")},
     {"card", i18n::N_("Boussole cards")},         {"organisation", i18n::N_("Organisations")},
     {"algorithm", i18n::N_("Public algorithms")}, {"dataset", i18n::N_("Environmental data")},
-    {"decision", i18n::N_("Decisions")},
-    {"post", i18n::N_("Journal posts")},
+    {"decision", i18n::N_("Decisions")},          {"post", i18n::N_("Journal posts")},
 };
 const TypeDef* type(std::string_view name);  // nullptr when unknown
 
