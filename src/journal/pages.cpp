@@ -12,6 +12,7 @@
 #include "common/numbers.hpp"
 #include "commons/store.hpp"
 #include "commons/views.hpp"
+#include "events/groups.hpp"
 #include "events/picker.hpp"
 #include "events/store.hpp"
 #include "events/times.hpp"
@@ -256,6 +257,7 @@ PostInput retour_sur(Context& ctx, const events::Event& e) {
   for (const auto& k : e.coalitions) in.coalitions.push_back(k.slug);
   std::string decisions, next_steps;
   for (const auto& i : events::store::items(ctx.db, e.id)) {
+    if (i.group_id) continue;  // a breakout group's notes: under their group below
     if (i.kind == events::ItemKind::decision) {
       decisions += "- " + i.body + "\n";
     } else if (i.kind == events::ItemKind::next_step) {
@@ -268,6 +270,20 @@ PostInput retour_sur(Context& ctx, const events::Event& e) {
   }
   if (!decisions.empty()) in.body += "## " + ctx.tr(N_("Decisions")) + "\n\n" + decisions + "\n";
   if (!next_steps.empty()) in.body += "## " + ctx.tr(N_("Next steps")) + "\n\n" + next_steps;
+  // The breakout groups, each with its topic, who facilitated it (their public name), how many took
+  // part, and its notes by kind.
+  const auto groups = events::store::groups_with_notes(ctx.db, e.id);
+  if (!groups.empty())
+    in.body += std::string(in.body.empty() ? "" : "\n") + "## " + ctx.tr(N_("Breakout groups")) + "\n";
+  for (const auto& g : groups) {
+    in.body += "\n### " + g.topic + "\n\n" + events::group_people(*ctx.t, g, false) + "\n\n";
+    for (const auto& i : g.notes) {
+      const char* kind = i.kind == events::ItemKind::question ? N_("Question")
+                         : i.kind == events::ItemKind::idea   ? N_("Idea")
+                                                              : N_("Next step");
+      in.body += "- " + ctx.tr(kind) + " — " + i.body + "\n";
+    }
+  }
   return in;
 }
 

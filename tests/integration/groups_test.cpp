@@ -147,6 +147,13 @@ TEST(Groups, CreatedSpreadEvenlyMovedByHandThenAFacilitatorWritesInTheirGroupOnl
       << json.body;
   EXPECT_NE(json.body.find("\"kind\":\"idea\""), std::string::npos);
   EXPECT_NE(json.body.find("\"items\":[]"), std::string::npos);
+  // The "Retour sur" post starts with each group: its topic, who facilitated it, and its notes.
+  auto retour = anim.get("/journal/ecrire?evenement=atelier-donnees");
+  ASSERT_EQ(retour.status, 200);
+  EXPECT_NE(retour.body.find("## Groupes de travail"), std::string::npos) << retour.body;
+  EXPECT_NE(retour.body.find("### Expériences en cours"), std::string::npos);
+  EXPECT_NE(retour.body.find("- Idée — Un atlas des jeux de données locaux"), std::string::npos);
+  EXPECT_NE(retour.body.find("- Prochaine étape — Recenser les portails bretons"), std::string::npos);
   (void)g3;
 }
 
