@@ -67,10 +67,7 @@ Asked asked(Context& ctx) {
   auto& f = a.filter;
   auto& p = a.page;
   std::string qs;
-  auto keep = [&](const char* name, const std::string& value) {
-    if (value.empty()) return;
-    qs += (qs.empty() ? "?" : "&") + std::string(name) + "=" + html::url_encode(value);
-  };
+  auto keep = [&](const char* name, const std::string& value) { html::add_param(qs, name, value); };
   p.q = ctx.query.get("q").substr(0, search::kMaxQueryBytes);
   if (!text::trim(p.q).empty()) {
     f.slugs = found(ctx, p.q);

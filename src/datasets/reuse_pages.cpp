@@ -54,9 +54,7 @@ AskedReuses asked_reuses(Context& ctx) {
   auto& f = a.filter;
   auto& p = a.page;
   std::string qs;
-  auto keep = [&](const char* name, const std::string& value) {
-    qs += (qs.empty() ? "?" : "&") + std::string(name) + "=" + html::url_encode(value);
-  };
+  auto keep = [&](const char* name, const std::string& value) { html::add_param(qs, name, value); };
   p.kinds = options_of(ctx, kReuseKinds);
   p.audiences = options_of(ctx, kReuseAudiences);
   if (label_of(kReuseKinds, ctx.query.get("type"))) {

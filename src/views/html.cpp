@@ -57,4 +57,12 @@ std::string url_encode(std::string_view text) {
   return out;
 }
 
+void add_param(std::string& qs, std::string_view name, std::string_view value) {
+  if (value.empty()) return;
+  qs += qs.empty() ? '?' : '&';
+  qs.append(name);
+  qs += '=';
+  qs += url_encode(value);
+}
+
 }  // namespace fabrique::html

@@ -103,5 +103,8 @@ Html render(detail::Template<std::type_identity_t<Args>...> t, const Args&... ar
 
 // Escapes for use in a URL query value (percent-encoding), then the result is HTML-safe too.
 std::string url_encode(std::string_view text);
+// Adds `name=value` (the value encoded) to the query string `qs`, "?" before the first and "&"
+// before the others; nothing for an empty value. For the links that keep a list's filters.
+void add_param(std::string& qs, std::string_view name, std::string_view value);
 
 }  // namespace fabrique::html
