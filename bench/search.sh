@@ -83,8 +83,8 @@ CSRF=$(curl -sS -c "$JAR" "$URL/connexion" | sed -n 's/.*name="csrf" value="\([^
 code=$(curl -sS -b "$JAR" -c "$JAR" -o /dev/null -w '%{http_code}' --data-urlencode "csrf=$CSRF" \
   --data-urlencode "email=bench@example.org" --data-urlencode "password=bench-search-password-42" "$URL/connexion")
 [ "$code" = 303 ] || die "sign-in answered $code"
-curl -sS -D - -o /dev/null -b "$JAR" "$URL/recherche?q=coalition" | grep -qi '^server-timing: .*page;dur=' \
-  || die "/recherche sends no Server-Timing header"
+headers=$(curl -sS -D - -o /dev/null -b "$JAR" "$URL/recherche?q=coalition")
+grep -qi '^server-timing: .*page;dur=' <<<"$headers" || die "/recherche sends no Server-Timing header"
 COOKIE="fabrique_session=$(awk '$6 == "fabrique_session" {print $7}' "$JAR"); fabrique_browser=$(awk '$6 == "fabrique_browser" {print $7}' "$JAR")"
 
 # The queries, URL-encoded: what people type, from the most common words to the rarest.

@@ -4,7 +4,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, pressOn, searchTerritories, signIn, submit, tickTerritory,
+import { ANIMATEUR, MEMBER, checkA11y, expectAccessible, expectLight, pressOn, searchTerritories, signIn, submit, tickTerritory,
   useServerAndBrowser } from './support.mjs';
 
 const env = useServerAndBrowser({ territories: true });
@@ -79,20 +79,7 @@ describe('asking for data, then "me too"', () => {
 
   it('the list and the request pass axe, fit 320 px and stay light', async () => {
     for (const path of ['/donnees/demandes', '/donnees/demandes?territoire=bretagne&theme=bruit', request]) {
-      for (const width of [320, 1280]) {
-        await page.setViewportSize({ width, height: 800 });
-        const requests = [];
-        page.on('request', (r) => requests.push(r.url()));
-        const response = await page.goto(path);
-        page.removeAllListeners('request');
-        assert.equal(response.status(), 200, path);
-        const body = await response.body();
-        assert.ok(body.length < 30_000, `${path} weighs ${body.length} bytes`);
-        assert.ok(requests.length <= 3, `${path}: ${requests.length} requests`);
-        const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(over <= 0, `${path} scrolls sideways by ${over} px at ${width} px`);
-      }
-      await checkA11y(page, path);
+      await expectLight(page, path);
     }
     await page.goto('/donnees/demandes?territoire=bretagne');
     assert.match(await page.getByRole('main').innerText(), /Bruit routier près des écoles de Brest/);

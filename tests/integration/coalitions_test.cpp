@@ -182,7 +182,6 @@ TEST(Coalitions, TwoEditsOfTheSameSectionFromTheSameRevisionTheSecondIsRefusedAn
 }
 
 // The booklet's form as a browser sends it: every section, those not given empty.
-using Fields = std::vector<std::pair<std::string, std::string>>;
 Fields booklet_form(const std::string& base, const std::map<std::string, std::string>& sections,
                     const Fields& extra = {}) {
   Fields f{{"base_revision", base}};

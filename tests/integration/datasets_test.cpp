@@ -21,7 +21,6 @@ namespace fabrique::test::register_of_datasets {
 namespace {
 
 namespace bj = boost::json;
-using Fields = std::vector<std::pair<std::string, std::string>>;
 
 bool has(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
 
@@ -76,16 +75,6 @@ Fields air_quality() {
           {"dist-1-media", "text/csv"},
           {"dist-1-size", "12345"},
           {"dist-2-url", ""}};
-}
-
-Fields with(Fields f, const std::string& name, const std::string& value) {
-  for (auto& [k, v] : f)
-    if (k == name) {
-      v = value;
-      return f;
-    }
-  f.push_back({name, value});
-  return f;
 }
 
 TEST(Datasets, AMemberAddsOneForTheirOrganisationFoundByItsTerritoryAndWhatContainsIt) {

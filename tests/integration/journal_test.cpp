@@ -17,7 +17,6 @@
 namespace fabrique::test {
 namespace journal_tests {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
 const char* kOtherCoalition = "faciliter-l-appropriation-des-donnees-environnementales";
 
 bool has(const HttpResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }

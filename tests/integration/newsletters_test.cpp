@@ -17,8 +17,6 @@
 namespace fabrique::test {
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
 // An animateur and three members: Ana follows the coalition, Bob follows nothing, Chloé follows it
 // but turned newsletters off. Two published posts and an event in ten days.
 struct Readers {
@@ -95,7 +93,7 @@ struct Readers {
   }
 };
 
-Fields with(Fields f, const Fields& more) {
+Fields extended(Fields f, const Fields& more) {
   f.insert(f.end(), more.begin(), more.end());
   return f;
 }
@@ -110,9 +108,9 @@ TEST(Newsletters, TheFormCountsMembersOrFollowersLeavingOutThoseWhoOptedOut) {
   EXPECT_NE(form.body.find("Retour sur l’atelier breton"), std::string::npos);
   EXPECT_NE(form.body.find("Atelier territorial"), std::string::npos);
 
-  auto followers =
-      anim.post("/journal/lettres/ecrire",
-                with(p.digest("Lettre", "followers", {{"coalitions", "communs-numeriques"}}), {{"action", "count"}}));
+  auto followers = anim.post(
+      "/journal/lettres/ecrire",
+      extended(p.digest("Lettre", "followers", {{"coalitions", "communs-numeriques"}}), {{"action", "count"}}));
   EXPECT_EQ(followers.status, 200);
   EXPECT_NE(followers.body.find("Cette lettre atteint 1 personne"), std::string::npos) << followers.body;  // Ana
   EXPECT_NE(followers.body.find(R"(value="communs-numeriques" checked)"), std::string::npos);
@@ -122,7 +120,7 @@ TEST(Newsletters, TheFormCountsMembersOrFollowersLeavingOutThoseWhoOptedOut) {
 TEST(Newsletters, ATestReachesOnlyItsSenderAndKeepsNothing) {
   Readers p("newsletters-2");
   Browser& anim = p.animateur;
-  auto tested = anim.post("/journal/lettres/ecrire", with(p.digest("La lettre de décembre"), {{"action", "test"}}));
+  auto tested = anim.post("/journal/lettres/ecrire", extended(p.digest("La lettre de décembre"), {{"action", "test"}}));
   ASSERT_EQ(tested.status, 200) << tested.body;
   EXPECT_NE(tested.body.find("Un essai a été envoyé à anim@example.org seulement"), std::string::npos);
   EXPECT_NE(tested.body.find(R"(value="La lettre de décembre")"), std::string::npos);  // the form kept
@@ -140,12 +138,13 @@ TEST(Newsletters, ASendIsConfirmedThenMailsEachRecipientWithTheOneClickUnsubscri
   Readers p("newsletters-3");
   Browser& anim = p.animateur;
   // First the confirmation with the count: nothing is sent yet.
-  auto confirm = anim.post("/journal/lettres/ecrire", with(p.digest("La lettre de décembre"), {{"action", "send"}}));
+  auto confirm =
+      anim.post("/journal/lettres/ecrire", extended(p.digest("La lettre de décembre"), {{"action", "send"}}));
   ASSERT_EQ(confirm.status, 200) << confirm.body;
   EXPECT_NE(confirm.body.find("Envoyer à 3 personnes"), std::string::npos) << confirm.body;
   EXPECT_EQ(p.queued(), 0);
   auto sent = anim.post("/journal/lettres/ecrire",
-                        with(p.digest("La lettre de décembre"), {{"confirmed", "1"}, {"action", "send"}}));
+                        extended(p.digest("La lettre de décembre"), {{"confirmed", "1"}, {"action", "send"}}));
   ASSERT_EQ(sent.status, 303) << sent.body;
   const std::string location = sent.header("location");
   EXPECT_TRUE(location.starts_with("/journal/lettres/") && location.ends_with("?fait=envoi")) << location;
@@ -191,7 +190,7 @@ TEST(Newsletters, ASendIsConfirmedThenMailsEachRecipientWithTheOneClickUnsubscri
             200);
   anim.get("/journal/lettres/ecrire");
   auto next = anim.post("/journal/lettres/ecrire",
-                        with(p.digest("La lettre de janvier"), {{"confirmed", "1"}, {"action", "send"}}));
+                        extended(p.digest("La lettre de janvier"), {{"confirmed", "1"}, {"action", "send"}}));
   ASSERT_EQ(next.status, 303);
   EXPECT_EQ(p.site.deliver_mail(), 2);
   EXPECT_EQ(p.letters_to("ana@example.org").size(), 1u);
@@ -206,14 +205,14 @@ TEST(Newsletters, ANewsletterReachingNobodyIsRefusedNextToItsFieldAndNothingIsQu
   for (const Fields& step : {Fields{{"action", "send"}}, Fields{{"confirmed", "1"}, {"action", "send"}}}) {
     auto refused =
         anim.post("/journal/lettres/ecrire",
-                  with(p.digest("La lettre à personne", "followers", {{"coalitions", "donnees-ouvertes"}}), step));
+                  extended(p.digest("La lettre à personne", "followers", {{"coalitions", "donnees-ouvertes"}}), step));
     EXPECT_EQ(refused.status, 422);
     EXPECT_NE(refused.body.find("Personne ne recevrait cette lettre"), std::string::npos) << refused.body;
     EXPECT_NE(refused.body.find(R"(id="f-coalitions-error")"), std::string::npos);
   }
   // Nor with no coalition chosen, nor with nothing in it.
-  auto none =
-      anim.post("/journal/lettres/ecrire", with(p.digest("La lettre à personne", "followers"), {{"action", "send"}}));
+  auto none = anim.post("/journal/lettres/ecrire",
+                        extended(p.digest("La lettre à personne", "followers"), {{"action", "send"}}));
   EXPECT_EQ(none.status, 422);
   auto empty = anim.post(
       "/journal/lettres/ecrire",
@@ -232,7 +231,7 @@ TEST(Newsletters, OnlyAnimateursSendThem) {
   bob.get("/journal/lettres");
   for (const char* action : {"test", "send"})
     EXPECT_EQ(bob.post("/journal/lettres/ecrire",
-                       with(p.digest("La lettre pirate"), {{"confirmed", "1"}, {"action", action}}))
+                       extended(p.digest("La lettre pirate"), {{"confirmed", "1"}, {"action", action}}))
                   .status,
               403);
   EXPECT_EQ(p.queued(), 0);

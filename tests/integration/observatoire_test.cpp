@@ -17,8 +17,6 @@
 namespace fabrique::test {
 namespace {
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
-
 // A complete entry as the form sends it, with evidence for O4 (current code) and E1.
 Fields entry_form(const std::string& name = "Calcul des aides au logement") {
   return {{"name", name},
@@ -49,16 +47,6 @@ Fields entry_form(const std::string& name = "Calcul des aides au logement") {
           {"evidence_O4_checked_on", "2024-01-10"},
           {"evidence_E1_url", "https://example.org/resume"},
           {"evidence_E1_checked_on", "2024-01-10"}};
-}
-
-Fields with(Fields f, const std::string& key, const std::string& value) {
-  for (auto& [k, v] : f)
-    if (k == key) {
-      v = value;
-      return f;
-    }
-  f.emplace_back(key, value);
-  return f;
 }
 
 boost::json::object json_of(const std::string& body) { return boost::json::parse(body).as_object(); }

@@ -16,7 +16,6 @@ namespace fabrique::test::data_requests {
 namespace {
 
 namespace bj = boost::json;
-using Fields = std::vector<std::pair<std::string, std::string>>;
 
 bool has(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
 
@@ -79,16 +78,6 @@ Fields school_air() {
           {"purpose", "Montrer aux parents d'élèves ce que respirent leurs enfants."},
           {"audience", "Parents, enseignants et élus"},
           {"link", "https://exemple.org/ecoles"}};
-}
-
-Fields with(Fields f, const std::string& name, const std::string& value) {
-  for (auto& [k, v] : f)
-    if (k == name) {
-      v = value;
-      return f;
-    }
-  f.push_back({name, value});
-  return f;
 }
 
 bj::object json(Browser& b, const std::string& target) {

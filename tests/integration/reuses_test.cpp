@@ -19,7 +19,6 @@ namespace fabrique::test::reuses_of_datasets {
 namespace {
 
 namespace bj = boost::json;
-using Fields = std::vector<std::pair<std::string, std::string>>;
 
 bool has(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
 
@@ -103,23 +102,6 @@ Fields kit() {
           {"audiences", "enseignement"},
           {"url", "https://kit.example.org/air"},
           {"territoires", "29019"}};
-}
-
-Fields with(Fields f, const std::string& name, const std::string& value) {
-  for (auto& [k, v] : f)
-    if (k == name) {
-      v = value;
-      return f;
-    }
-  f.push_back({name, value});
-  return f;
-}
-
-Fields without(const Fields& f, const std::string& name) {
-  Fields out;
-  for (const auto& kv : f)
-    if (kv.first != name) out.push_back(kv);
-  return out;
 }
 
 std::string declared(Reuses& s, const Fields& f) {

@@ -317,6 +317,28 @@ class Site {
   std::atomic<long> offset_{0};
 };
 
+// A form as a test sends it: its fields in order, a name possibly repeated (ticked boxes).
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+// `f` with its first field `name` set to `value`, or the field added when it has none.
+inline Fields with(Fields f, const std::string& name, const std::string& value) {
+  for (auto& [k, v] : f)
+    if (k == name) {
+      v = value;
+      return f;
+    }
+  f.emplace_back(name, value);
+  return f;
+}
+
+// `f` without any field `name`.
+inline Fields without(const Fields& f, const std::string& name) {
+  Fields out;
+  for (const auto& kv : f)
+    if (kv.first != name) out.push_back(kv);
+  return out;
+}
+
 // Percent-encodes a form value.
 inline std::string form_encode(std::string_view s) {
   static constexpr char kHex[] = "0123456789ABCDEF";

@@ -108,7 +108,10 @@ code=$(post "$anim" "$B/coalitions/$slug/modifier" --data-urlencode "csrf=$ANIM_
   --data-urlencode "base_revision=$(revision "$slug")" --data-urlencode "victoires=Victoire visible sur les deux nœuds" \
   --data-urlencode "comment=multinode")
 expect_eq "a booklet edit through node b" 303 "$code"
-curl -sS --max-time 10 "$A/coalitions/$slug" | grep -q "Victoire visible sur les deux nœuds" &&
+# Read whole before searching: grep -q stops at the first match, and with pipefail curl's
+# "failed writing body" would then fail a page that did hold the edit.
+page=$(curl -sS --max-time 10 "$A/coalitions/$slug")
+grep -q "Victoire visible sur les deux nœuds" <<<"$page" &&
   ok "node a's visitors see at once the edit made through node b" ||
   fail "node a serves a stale page after an edit through node b"
 
@@ -205,7 +208,8 @@ expect_eq "exactly $((people - places)) waiting" "$((people - places))" "$(regis
 expect_eq "no registration lost or duplicated: one per member" "$people" \
   "$(sql "SELECT COUNT(DISTINCT r.user_id) FROM registrations r JOIN events e ON e.id = r.event_id
           JOIN users u ON u.id = r.user_id WHERE e.slug = 'course-aux-places' AND u.email_key LIKE 'membre%@multi.example'")"
-curl -sS --max-time 10 "$B/evenements/course-aux-places.json" | grep -q "\"registered\": *$places" &&
+page=$(curl -sS --max-time 10 "$B/evenements/course-aux-places.json")
+grep -q "\"registered\": *$places" <<<"$page" &&
   ok "the event's JSON on node b says $places registered" || fail "the event's JSON does not say $places registered"
 # A cancellation through node a hands the freed place to the first person waiting, seen on node b.
 first_waiting=$(sql "SELECT u.email_key FROM registrations r JOIN events e ON e.id = r.event_id JOIN users u ON u.id = r.user_id
