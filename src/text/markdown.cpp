@@ -6,8 +6,11 @@
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <unordered_map>
 #include <vector>
 
 namespace fabrique::text {
@@ -289,23 +292,100 @@ std::size_t prefix_bytes(std::string_view s, std::size_t n) {
   return i;
 }
 
-}  // namespace
+// Texts rendered once, not on every view. A booklet, a resource or the minutes of an event are
+// read far more often than written, and turning their Markdown into HTML was the largest part of
+// their pages' cost (bench/RESULTS.md). The key is the exact source with the rendering's options,
+// so a new revision is simply a new key, on every node, and nothing ever needs invalidating.
+// Bounded by bytes in two generations: when the current one is full it becomes the previous one
+// and the older is dropped; a text found in the previous generation moves back to the current.
+class Rendered {
+ public:
+  static constexpr std::size_t kGenerationBytes = 8 * 1024 * 1024;
 
-html::Html render_markdown(std::string_view source, int heading_offset) {
+  std::optional<std::string> find(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    if (auto it = current_.find(key); it != current_.end()) return it->second;
+    auto it = previous_.find(key);
+    if (it == previous_.end()) return std::nullopt;
+    std::string value = it->second;
+    keep_locked(std::move(previous_.extract(it).key()), value);
+    return value;
+  }
+
+  void keep(std::string key, const std::string& value) {
+    std::lock_guard lock(mutex_);
+    keep_locked(std::move(key), value);
+  }
+
+ private:
+  void keep_locked(std::string key, const std::string& value) {
+    const std::size_t bytes = key.size() + value.size();
+    if (bytes > kGenerationBytes / 16) return;  // a huge text would evict everything else
+    if (current_bytes_ + bytes > kGenerationBytes) {
+      previous_ = std::move(current_);
+      current_.clear();
+      current_bytes_ = 0;
+    }
+    if (current_.emplace(std::move(key), value).second) current_bytes_ += bytes;
+  }
+
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::string> current_;
+  std::unordered_map<std::string, std::string> previous_;
+  std::size_t current_bytes_ = 0;
+};
+
+// The key of `source` rendered with `options` (a heading offset, a length): "options\0source".
+std::string rendered_key(std::size_t options, std::string_view source) {
+  std::string key = std::to_string(options);
+  key += '\0';
+  key += source;
+  return key;
+}
+
+std::string render_html(std::string_view source, int heading_offset) {
   ParserPtr parser = make_parser(table_cells_bound(source) <= kMaxTableCells);
   NodePtr root = parse(parser.get(), source);
   if (!root) return {};
   sanitise(root.get(), heading_offset);
   std::string out =
       take_cmark_string(cmark_render_html(root.get(), kOptions, cmark_parser_get_syntax_extensions(parser.get())));
+  return add_rel_to_external_links(std::move(out));
+}
+
+std::string render_text(std::string_view source, std::size_t max_chars);
+
+}  // namespace
+
+html::Html render_markdown(std::string_view source, int heading_offset) {
+  static Rendered rendered;
+  std::string key = rendered_key(static_cast<std::size_t>(heading_offset + 8), source);
+  std::optional<std::string> out = rendered.find(key);
+  if (!out) {
+    out = render_html(source, heading_offset);
+    rendered.keep(std::move(key), *out);
+  }
   // Trusted because: the tree holds no raw HTML any more, every link and image address was
   // checked against an allow-list, cmark escapes all text and attribute values, and it runs in
   // safe mode (raw HTML and dangerous URLs suppressed) as a second lock.
-  return html::trusted(add_rel_to_external_links(std::move(out)));
+  return html::trusted(std::move(*out));
 }
 
 std::string markdown_to_text(std::string_view source, std::size_t max_chars) {
   if (max_chars == 0) return {};
+  static Rendered rendered;
+  std::string key = rendered_key(max_chars, source);
+  std::optional<std::string> out = rendered.find(key);
+  if (!out) {
+    out = render_text(source, max_chars);
+    rendered.keep(std::move(key), *out);
+  }
+  return std::move(*out);
+}
+
+namespace {
+
+std::string render_text(std::string_view source, std::size_t max_chars) {
   ParserPtr parser = make_parser(table_cells_bound(source) <= kMaxTableCells);
   NodePtr root = parse(parser.get(), source);
   if (!root) return {};
@@ -351,5 +431,7 @@ std::string markdown_to_text(std::string_view source, std::size_t max_chars) {
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text + "…";
 }
+
+}  // namespace
 
 }  // namespace fabrique::text

@@ -270,18 +270,34 @@ TEST(Markdown, ListsQuotesAndCodeRender) {
 }
 
 TEST(Markdown, ConcurrentRendersAgree) {
-  // cmark-gfm keeps some parser state in globals; requests render from several threads.
+  // cmark-gfm keeps some parser state in globals; requests render from several threads. Each
+  // thread renders texts of its own, never seen before, so that every one is really parsed.
   const std::string source = "~~barré~~, voir https://example.org et camille@example.org\n\n| a |\n|---|\n| ~~b~~ |";
   const std::string expected = render_markdown(source).str();
   std::atomic<int> mismatches = 0;
   std::vector<std::thread> threads;
   for (int t = 0; t < 4; ++t)
-    threads.emplace_back([&] {
-      for (int i = 0; i < 300; ++i)
-        if (render_markdown(source).str() != expected) ++mismatches;
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 300; ++i) {
+        const std::string tail = "\n\nfil " + std::to_string(t) + " tour " + std::to_string(i);
+        if (render_markdown(source + tail).str() !=
+            expected + "<p>fil " + std::to_string(t) + " tour " + std::to_string(i) + "</p>\n")
+          ++mismatches;
+      }
     });
   for (std::thread& t : threads) t.join();
   EXPECT_EQ(mismatches.load(), 0);
+}
+
+TEST(Markdown, ATextRenderedAgainWithOtherOptionsIsRenderedAnew) {
+  // Texts are rendered once and kept: the same source asked with another heading offset or
+  // another length must not get the kept rendering of the first.
+  EXPECT_EQ(render_markdown("# Gardé").str(), "<h3>Gardé</h3>\n");
+  EXPECT_EQ(render_markdown("# Gardé").str(), "<h3>Gardé</h3>\n");
+  EXPECT_EQ(render_markdown("# Gardé", 0).str(), "<h1>Gardé</h1>\n");
+  EXPECT_EQ(markdown_to_text("Une phrase assez longue pour être coupée", 1000),
+            "Une phrase assez longue pour être coupée");
+  EXPECT_EQ(markdown_to_text("Une phrase assez longue pour être coupée", 20), "Une phrase assez…");
 }
 
 TEST(MarkdownText, StripsMarkupAndCollapsesSpace) {
