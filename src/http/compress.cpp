@@ -14,7 +14,6 @@ namespace fabrique::http {
 namespace {
 
 constexpr int kGzipWindowBits = 15 + 16;  // 32 KiB window, gzip header instead of zlib's
-constexpr int kGzipLevel = 6;
 constexpr std::size_t kChunk = 16 * 1024;
 // Decoders refuse to inflate beyond this: they serve tests, but must not be a memory bomb.
 constexpr std::size_t kMaxDecoded = 256 * 1024 * 1024;
@@ -52,9 +51,9 @@ double quality_of(std::string_view params) {
 
 }  // namespace
 
-std::string gzip(std::string_view data) {
+std::string gzip(std::string_view data, int level) {
   z_stream zs{};
-  if (deflateInit2(&zs, kGzipLevel, Z_DEFLATED, kGzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+  if (deflateInit2(&zs, std::clamp(level, 1, 9), Z_DEFLATED, kGzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
     throw std::runtime_error("gzip: deflateInit2 failed");
   }
   std::string out;

@@ -45,7 +45,6 @@ using BeastResponse = bhttp::response<bhttp::string_body>;
 constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 
 constexpr std::size_t kReadChunk = 4096;
-constexpr int kBrotliQuality = 5;
 // After an error response we read (and drop) what the client still sends for a moment before
 // closing: closing with unread data makes the kernel send RST, which can destroy our response.
 constexpr std::chrono::seconds kLingerTime{1};
@@ -270,9 +269,9 @@ BeastResponse make_response(Response response, unsigned version, bool keep_alive
       std::string_view encoding = choose_encoding(accept_encoding);
       std::string encoded;
       if (encoding == "br") {
-        encoded = brotli(body, kBrotliQuality);
+        encoded = brotli(body, kDynamicBrotliQuality);
       } else if (encoding == "gzip") {
-        encoded = gzip(body);
+        encoded = gzip(body, kDynamicGzipLevel);
       }
       if (!encoding.empty() && encoded.size() < body.size()) {
         body = std::move(encoded);
