@@ -8,6 +8,7 @@
 #include "coalitions/store.hpp"
 #include "coalitions/views.hpp"
 #include "common/csv.hpp"
+#include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "roadmaps/dashboard.hpp"
 #include "roadmaps/json.hpp"
@@ -32,7 +33,6 @@ namespace {
 // small DOM: tests/browser/frugal.test.mjs), whatever the number of coalitions; the CSV linked under
 // the table and the JSON have them all.
 constexpr std::int64_t kRowsPerPage = 10;
-constexpr std::size_t kStuckShown = 10;
 
 std::string stage_times(const Context& ctx, const CoalitionPace& p) {
   std::string out;
@@ -48,7 +48,14 @@ std::string stage_times(const Context& ctx, const CoalitionPace& p) {
 }  // namespace
 
 DashboardPage load_dashboard_page(Context& ctx) {
-  Dashboard d = load_dashboard(ctx.db, ctx.now);
+  // Only the page of the pace table asked for is read; past the last page, the last one.
+  std::int64_t page_number = views::page_of(ctx, numbers::kMaxPage);
+  Dashboard d = load_dashboard_window(ctx.db, ctx.now, (page_number - 1) * kRowsPerPage, kRowsPerPage);
+  const std::int64_t pages = std::max<std::int64_t>(1, (d.coalitions_total + kRowsPerPage - 1) / kRowsPerPage);
+  if (page_number > pages) {
+    page_number = pages;
+    d = load_dashboard_window(ctx.db, ctx.now, (page_number - 1) * kRowsPerPage, kRowsPerPage);
+  }
   DashboardPage page;
 
   // Funnel of stages.
@@ -67,9 +74,9 @@ DashboardPage load_dashboard_page(Context& ctx) {
 
   // Who is stuck: the coalitions longest without activity.
   std::vector<charts::Bar> stuck;
-  for (std::size_t i = 0; i < d.coalitions.size() && i < kStuckShown; ++i)
-    stuck.push_back({coalitions::views::full_title(d.coalitions[i].coalition).substr(std::string("Coalition ").size()),
-                     static_cast<double>(d.coalitions[i].days_since_activity)});
+  for (const auto& p : d.quietest)
+    stuck.push_back({coalitions::views::full_title(p.coalition).substr(std::string("Coalition ").size()),
+                     static_cast<double>(p.days_since_activity)});
   charts::Frame stuck_frame{
       "sans-activite",
       ctx.tr(N_("Longest without activity")),
@@ -109,13 +116,8 @@ DashboardPage load_dashboard_page(Context& ctx) {
   for (auto& e : d.upcoming_events) page.events.push_back({std::move(e.slug), std::move(e.title), e.starts_at});
 
   // Pace and heterogeneity, paged.
-  const auto total = static_cast<std::int64_t>(d.coalitions.size());
-  std::int64_t pages = std::max<std::int64_t>(1, (total + kRowsPerPage - 1) / kRowsPerPage);
-  std::int64_t page_number = views::page_of(ctx, pages);
-  fill_heterogeneity(ctx.db, d, static_cast<std::size_t>((page_number - 1) * kRowsPerPage),
-                     static_cast<std::size_t>(page_number * kRowsPerPage));
-  for (std::int64_t i = (page_number - 1) * kRowsPerPage; i < std::min(total, page_number * kRowsPerPage); ++i) {
-    const auto& p = d.coalitions[static_cast<std::size_t>(i)];
+  fill_heterogeneity(ctx.db, d, 0, d.coalitions.size());
+  for (const auto& p : d.coalitions) {
     page.pace.push_back({p.coalition.slug, p.coalition.number + " — " + p.coalition.title,
                          coalitions::views::stage_label(ctx, p.coalition.stage), stage_times(ctx, p),
                          charts::number(p.diversity, views::decimal(ctx)), p.days_in_current_stage,

@@ -97,6 +97,11 @@ std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<s
 // Every coalition with only what the dashboard shows of it (id, number, slug, title, stage, stage
 // since, last activity; the other fields left empty), in the order of the coalitions list.
 std::vector<coalitions::Coalition> dashboard_coalitions(Connection& c);
+// The same for `limit` coalitions from `offset` in the dashboard's order: the longest without
+// activity first (the earliest last activity; ties by id).
+std::vector<coalitions::Coalition> quietest_coalitions(Connection& c, std::int64_t offset, std::int64_t limit);
+// Number of coalitions at each stage (stage slug → count; stages without any left out).
+std::map<std::string, std::int64_t> coalitions_per_stage(Connection& c);
 
 struct StageEntry {
   std::int64_t coalition_id = 0;
@@ -105,6 +110,8 @@ struct StageEntry {
 };
 // Every stage change of every coalition, by coalition then date (one query).
 std::vector<StageEntry> stage_entries(Connection& c);
+// The same for the coalitions `ids` only.
+std::vector<StageEntry> stage_entries(Connection& c, const std::vector<std::int64_t>& ids);
 
 // Number of actions per (status, lever), sub-actions included.
 std::map<std::pair<std::string, std::string>, std::int64_t> actions_by_status_and_lever(Connection& c);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "storage/instants.hpp"
+#include "storage/memo.hpp"
 
 namespace fabrique::storage {
 
@@ -100,6 +101,10 @@ class Connection {
 
   virtual Engine engine() const = 0;
 
+  // The values shared by every connection of the Database this one was leased from (storage/memo.hpp);
+  // none for a connection opened on its own.
+  Memos* memos = nullptr;
+
   // Convenience: the first row, or nothing.
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
   // Convenience: the single integer of a one-row, one-column query (e.g. COUNT(*)).
@@ -114,7 +119,9 @@ class Database {
   // A connection for the current thread's exclusive use until the lease is destroyed.
   class Lease {
    public:
-    Lease(Database* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {}
+    Lease(Database* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {
+      if (owner_ && c_) c_->memos = &owner_->memos_;
+    }
     Lease(Lease&&) noexcept = default;
     // Not defaulted: the connection held before the assignment goes back to its pool (a defaulted
     // assignment would destroy it and the pool would count it as leased forever).
@@ -147,6 +154,9 @@ class Database {
 
  protected:
   virtual void release(std::unique_ptr<Connection> c) = 0;
+
+ private:
+  Memos memos_;
 };
 
 // The start of a statement on one line, for error messages (never with parameter values).

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "storage/database.hpp"
 
@@ -19,5 +20,14 @@ std::int64_t data_version(Connection& c);
 // Moves the version on, in its own write transaction. Throws storage::Unavailable when the database
 // cannot take the write now.
 void move_data_version(Connection& c);
+
+// `compute()` as of the database now, computed once per data version and shared by every connection
+// of the same Database (storage/memo.hpp); a connection opened on its own computes it every time.
+// Call it inside the read transaction that `compute` reads in.
+template <class T, class F>
+T memo(Connection& c, std::string_view name, F&& compute) {
+  if (c.memos == nullptr) return compute();
+  return c.memos->get<T>(name, data_version(c), std::forward<F>(compute));
+}
 
 }  // namespace fabrique::storage::settings

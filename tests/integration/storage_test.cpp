@@ -14,6 +14,7 @@
 #include "integration/site.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "storage/settings.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -261,6 +262,42 @@ TEST_F(Storage, AnAbortedTransactionDoesNotCommit) {
     tx.commit();
     EXPECT_EQ(c->query_integer("SELECT COUNT(*) FROM t"), 1);
   }
+}
+
+// What many pages show of the whole programme is computed once per change of the data, shared by the
+// connections of one database, and never served once the data moved on.
+TEST(Memos, AValueIsComputedOncePerDataVersionAndPerDatabase) {
+  log::set_quiet(true);
+  TestDatabase first_database(TestDatabase::Schema::migrated), second_database(TestDatabase::Schema::migrated);
+  auto first = storage::open(first_database.location(), 2);
+  auto second = storage::open(second_database.location(), 2);
+  for (auto* db : {first.get(), second.get()}) storage::migrate(*db->acquire());  // a no-op when already migrated
+  int computed = 0;
+  auto count = [&](storage::Database& db) {
+    auto c = db.acquire();
+    storage::Transaction tx(*c, false);
+    return storage::settings::memo<std::int64_t>(*c, "test.count", [&] {
+      ++computed;
+      return c->query_integer("SELECT COUNT(*) FROM users");
+    });
+  };
+  EXPECT_EQ(count(*first), 0);
+  EXPECT_EQ(count(*first), 0);
+  EXPECT_EQ(computed, 1) << "the second view computed it again";
+
+  {
+    auto c = first->acquire();
+    c->execute(
+        "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
+        "VALUES ('memo@example.org', 'memo@example.org', 'Memo', 'x', 'member', 1, 0, 0)");
+    EXPECT_EQ(count(*first), 0) << "a change outside the site shows within kMaxAge, not at once";
+    storage::settings::move_data_version(*c);
+  }
+  EXPECT_EQ(count(*first), 1) << "the data moved on: the value must be computed again";
+  EXPECT_EQ(computed, 2);
+
+  EXPECT_EQ(count(*second), 0) << "another database's value was served";
+  EXPECT_EQ(computed, 3);
 }
 
 }  // namespace

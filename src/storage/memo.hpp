@@ -1,0 +1,51 @@
+// Values computed from the database and shared until its data changes: what many pages show of the
+// whole programme (counts, charts' figures) is then computed once per change, not once per view.
+//
+// A value is kept with the data_version it was computed at (storage/settings.hpp: every change made
+// through the site moves it, on whichever node) and served only while the version is the same and
+// for at most kMaxAge, like the visitors' pages (http/page_cache.hpp), so that changes made outside
+// the site show up soon. Read the version and compute the value in the same read transaction: the
+// value is then never older than its version.
+#pragma once
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+namespace fabrique::storage {
+
+class Memos {
+ public:
+  static constexpr std::chrono::seconds kMaxAge{60};
+
+  // The value kept under `name` for `version`, or `compute()` kept for it. One name, one type.
+  template <class T, class F>
+  T get(std::string_view name, std::int64_t version, F&& compute) {
+    const auto now = std::chrono::steady_clock::now();
+    {
+      std::lock_guard lock(mutex_);
+      if (auto it = values_.find(name);
+          it != values_.end() && it->second.version == version && now - it->second.at <= kMaxAge)
+        return *std::static_pointer_cast<const T>(it->second.value);
+    }
+    T fresh = compute();
+    std::lock_guard lock(mutex_);
+    auto& kept = values_[std::string(name)];
+    if (!kept.value || kept.version <= version) kept = {version, now, std::make_shared<const T>(fresh)};
+    return fresh;
+  }
+
+ private:
+  struct Kept {
+    std::int64_t version = 0;
+    std::chrono::steady_clock::time_point at;
+    std::shared_ptr<const void> value;
+  };
+  std::mutex mutex_;
+  std::map<std::string, Kept, std::less<>> values_;
+};
+
+}  // namespace fabrique::storage
