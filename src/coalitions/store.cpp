@@ -135,6 +135,12 @@ std::optional<Coalition> by_slug(Connection& c, std::string_view slug) {
   return read(*r);
 }
 
+std::optional<Coalition> by_number(Connection& c, std::string_view number) {
+  auto r = c.query_one(std::string(kSelect) + "WHERE k.number = ?", {std::string(number)});
+  if (!r) return std::nullopt;
+  return read(*r);
+}
+
 bool number_taken(Connection& c, std::string_view number, std::optional<std::int64_t> except) {
   return c.query_integer("SELECT COUNT(*) FROM coalitions WHERE number = ? AND id <> ?",
                          {std::string(number), except.value_or(0)}) > 0;

@@ -30,6 +30,7 @@ std::vector<Coalition> first_of_each_family(Connection& c, std::int64_t per_fami
 // How many coalitions match the filter (ignoring limit and offset).
 std::int64_t count(Connection& c, const Filter& f);
 std::optional<Coalition> by_slug(Connection& c, std::string_view slug);
+std::optional<Coalition> by_number(Connection& c, std::string_view number);  // "19", "8.a": as written
 bool number_taken(Connection& c, std::string_view number, std::optional<std::int64_t> except);
 bool slug_taken(Connection& c, std::string_view slug);
 std::int64_t insert(Connection& c, const Coalition& k);

@@ -2,6 +2,7 @@
 // propose, edit and publish cards.
 #include <boost/json.hpp>
 
+#include "coalitions/filter.hpp"
 #include "coalitions/json.hpp"
 #include "common/csv.hpp"
 #include "common/numbers.hpp"
@@ -29,21 +30,22 @@ namespace fv = fabrique::views;
 namespace {
 
 struct CardFilters {
-  std::string outcome, coalition;
+  std::string outcome;
+  coalitions::ListFilter coalition;
   territories::ListFilter territory;
   store::CardFilter filter;
 };
 
-// The filters of the query string, `coalitions` being every coalition; unknown values are dropped.
-CardFilters card_filters(Context& ctx, const std::vector<CoalitionRef>& coalitions) {
+// The filters of the query string; unknown values are dropped, words naming no coalition match nothing.
+CardFilters card_filters(Context& ctx) {
   CardFilters f;
   f.outcome = ctx.query.get("issue");
-  f.coalition = ctx.query.get("coalition");
   if (outcome(f.outcome))
     f.filter.outcome = f.outcome;
   else
     f.outcome.clear();
-  f.filter.coalition_id = views::coalition_filter(coalitions, f.coalition);
+  f.coalition = coalitions::list_filter(ctx);
+  f.filter.coalition_id = f.coalition.filter_id;
   f.territory = territories::list_filter(ctx);
   f.filter.territory_id = f.territory.territory_id;
   if (ctx.user) {
@@ -183,18 +185,16 @@ Card visible_card(Context& ctx) {
   return *k;
 }
 
-// Everything the boussole shows, read in one place: the coalitions (filter and choices), then the
-// cards the filters keep, drafts included for those who may see them.
+// Everything the boussole shows, read in one place: the coalition the filter names, then the cards
+// the filters keep, drafts included for those who may see them.
 BoussolePage load_boussole(Context& ctx) {
   BoussolePage page;
-  auto coalitions = store::coalitions(ctx.db);
-  CardFilters f = card_filters(ctx, coalitions);
+  CardFilters f = card_filters(ctx);
   page.signed_in = ctx.user.has_value();
   page.outcome = f.outcome;
   page.coalition = f.coalition;
   page.territory = f.territory;
   page.outcomes = views::outcome_options(ctx);
-  page.coalitions = views::coalition_options(coalitions);
   for (auto& k : store::cards(ctx.db, f.filter)) {
     std::string outcome = views::outcome_label(ctx, k.outcome);
     page.cards.push_back({std::move(k), std::move(outcome)});
@@ -252,7 +252,7 @@ Response boussole_json(Context& ctx) {
   Response refusal;
   auto paging = coalitions::json::paging(ctx, refusal);
   if (!paging) return refusal;
-  CardFilters f = card_filters(ctx, store::coalitions(ctx.db));
+  CardFilters f = card_filters(ctx);
   f.filter.all_drafts = false;  // the API lists what is published
   f.filter.drafts_of.reset();
   f.filter.updated_since = paging->updated_since;
@@ -265,7 +265,7 @@ Response boussole_json(Context& ctx) {
 }
 
 Response boussole_csv(Context& ctx) {
-  CardFilters f = card_filters(ctx, store::coalitions(ctx.db));
+  CardFilters f = card_filters(ctx);
   f.filter.all_drafts = false;  // what is published, as the JSON
   f.filter.drafts_of.reset();
   csv::Writer w;

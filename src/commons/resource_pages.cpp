@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <map>
 
+#include "coalitions/filter.hpp"
 #include "coalitions/json.hpp"
 #include "common/csv.hpp"
 #include "commons/pages.hpp"
@@ -33,18 +34,18 @@ namespace {
 
 constexpr std::int64_t kPageSize = 50;
 
-// The filters of the query string; unknown values are dropped (the list is then unfiltered).
+// The filters of the query string; unknown values are dropped (the list is then unfiltered), words
+// naming no coalition match nothing.
 struct Filters {
-  std::string kind, coalition, tag, licence;
+  std::string kind, tag, licence;
+  coalitions::ListFilter coalition;
   territories::ListFilter territory;
   store::ResourceFilter filter;
 };
 
-// `coalitions` is every coalition, to read the coalition filter.
-Filters filters_of(Context& ctx, const std::vector<CoalitionRef>& coalitions) {
+Filters filters_of(Context& ctx) {
   Filters f;
   f.kind = ctx.query.get("type");
-  f.coalition = ctx.query.get("coalition");
   f.tag = ctx.query.get("etiquette");
   f.licence = ctx.query.get("licence");
   if (kind(f.kind))
@@ -59,7 +60,8 @@ Filters filters_of(Context& ctx, const std::vector<CoalitionRef>& coalitions) {
     f.filter.tag = f.tag;
   else
     f.tag.clear();
-  f.filter.coalition_id = views::coalition_filter(coalitions, f.coalition);
+  f.coalition = coalitions::list_filter(ctx);
+  f.filter.coalition_id = f.coalition.filter_id;
   f.territory = territories::list_filter(ctx);
   f.filter.territory_id = f.territory.territory_id;
   if (ctx.user) {
@@ -200,17 +202,16 @@ Resource visible(Context& ctx) {
 }
 
 std::string list_link(const Filters& f, std::string_view kind_slug, std::string_view tag) {
-  return urls::resources() + "?type=" + html::url_encode(kind_slug) + "&coalition=" + html::url_encode(f.coalition) +
+  return urls::resources() + "?type=" + html::url_encode(kind_slug) + coalitions::filter_param(f.coalition) +
          "&etiquette=" + html::url_encode(tag) + "&licence=" + html::url_encode(f.licence) +
          territories::filter_param(f.territory);
 }
 
-// Everything the library shows, read in one place: the coalitions (filter and choices), the number
-// of resources the filters keep, the page of them asked for, and the tags in use.
+// Everything the library shows, read in one place: the coalition the filter names, the number of
+// resources the filters keep, the page of them asked for, and the tags in use.
 ResourcesPage load_resources(Context& ctx) {
   ResourcesPage page;
-  auto coalitions = store::coalitions(ctx.db);
-  Filters f = filters_of(ctx, coalitions);
+  Filters f = filters_of(ctx);
   page.total = store::count_resources(ctx.db, f.filter);
   page.pages = std::max<std::int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
   page.page = std::min(views::page_number(ctx), page.pages);
@@ -232,7 +233,6 @@ ResourcesPage load_resources(Context& ctx) {
   page.licence = f.licence;
   page.territory = f.territory;
   page.kinds = views::kind_options(ctx);
-  page.coalitions = views::coalition_options(coalitions);
   for (const auto& t : store::used_tags(ctx.db)) page.tags.push_back({t, t});
   page.licences = views::licence_options();
   page.pager_base = list_link(f, f.kind, f.tag) + "&page=";
@@ -296,7 +296,7 @@ Response resources_json(Context& ctx) {
   Response refusal;
   auto paging = coalitions::json::paging(ctx, refusal);
   if (!paging) return refusal;
-  Filters f = filters_of(ctx, store::coalitions(ctx.db));
+  Filters f = filters_of(ctx);
   f.filter.all_drafts = false;  // the API lists what is published
   f.filter.drafts_of.reset();
   f.filter.updated_since = paging->updated_since;
@@ -309,7 +309,7 @@ Response resources_json(Context& ctx) {
 }
 
 Response resources_csv(Context& ctx) {
-  Filters f = filters_of(ctx, store::coalitions(ctx.db));
+  Filters f = filters_of(ctx);
   f.filter.all_drafts = false;  // what is published, as the JSON
   f.filter.drafts_of.reset();
   csv::Writer w;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "coalitions/filter.hpp"
 #include "common/errors.hpp"
 #include "commons/model.hpp"
 #include "i18n/i18n.hpp"
@@ -68,10 +69,11 @@ struct ResourceLine {
 
 // The resources library (/ressources), loaded by pages::load_resources().
 struct ResourcesPage {
-  bool signed_in = false;                     // may propose one
-  std::string kind, coalition, tag, licence;  // the filters chosen, empty when none or unknown
-  territories::ListFilter territory;          // ?territoire=: what lies within it counts too
-  std::vector<fabrique::views::Option> kinds, coalitions, tags, licences;
+  bool signed_in = false;             // may propose one
+  std::string kind, tag, licence;     // the filters chosen, empty when none or unknown
+  coalitions::ListFilter coalition;   // ?coalition=: a slug, a number or words of its title
+  territories::ListFilter territory;  // ?territoire=: what lies within it counts too
+  std::vector<fabrique::views::Option> kinds, tags, licences;
   std::vector<ResourceLine> resources;
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by resource id
   std::int64_t total = 0, page = 1, pages = 1;
@@ -185,9 +187,10 @@ struct CardLine {
 // The boussole (/boussole), loaded by pages::load_boussole().
 struct BoussolePage {
   bool signed_in = false;
-  std::string outcome, coalition;     // the filters chosen
+  std::string outcome;                // the filter chosen
+  coalitions::ListFilter coalition;   // ?coalition=: a slug, a number or words of its title
   territories::ListFilter territory;  // ?territoire=: what lies within it counts too
-  std::vector<fabrique::views::Option> outcomes, coalitions;
+  std::vector<fabrique::views::Option> outcomes;
   std::vector<CardLine> cards;
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by card id
 };

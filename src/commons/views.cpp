@@ -63,14 +63,6 @@ std::int64_t page_number(const Context& ctx) {
   return numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1);  // absent or not a page: the first
 }
 
-std::optional<std::int64_t> coalition_filter(const std::vector<CoalitionRef>& all, std::string& slug) {
-  if (slug.empty()) return std::nullopt;
-  for (const auto& k : all)
-    if (k.slug == slug) return k.id;
-  slug.clear();
-  return std::nullopt;
-}
-
 std::int64_t integer_field(const std::string& value, std::int64_t fallback) {
   return numbers::whole(value, 0, numbers::kMaxId).value_or(fallback);
 }

@@ -30,9 +30,6 @@ std::int64_t page_number(const Context& ctx);
 
 // --- What the resource and card pages share: list filters, forms, histories.
 
-// The id of the coalition of `all` whose slug is `slug` (a list filter); `slug` is cleared when
-// none has it.
-std::optional<std::int64_t> coalition_filter(const std::vector<CoalitionRef>& all, std::string& slug);
 // An integer form field or query parameter, `fallback` when absent or not a number.
 std::int64_t integer_field(const std::string& value, std::int64_t fallback);
 

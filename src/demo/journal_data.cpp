@@ -13,6 +13,8 @@ namespace fabrique::demo {
 
 namespace {
 
+using std::chrono::sys_seconds;
+
 struct DemoPost {
   sys_seconds at;  // written and published then
   const char* title;

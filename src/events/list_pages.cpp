@@ -2,6 +2,7 @@
 // feeds, a coalition's feed, and a member's own registrations with their private calendar address.
 #include <boost/json.hpp>
 
+#include "coalitions/filter.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
 #include "common/csv.hpp"
@@ -29,21 +30,20 @@ namespace {
 // How many past events the list shows (the JSON has them all).
 constexpr std::int64_t kPastShown = 100;
 
-// Reads ?type=&coalition=&territoire=; unknown values are ignored (the list is simply unfiltered).
-store::Filter filter_of(Context& ctx, std::string& kind, std::string& coalition, territories::ListFilter& territory) {
+// Reads ?type=&coalition=&territoire=; an unknown kind or territory is ignored (the list is simply
+// unfiltered), words naming no coalition leave the list empty.
+store::Filter filter_of(Context& ctx, std::string& kind, coalitions::ListFilter& coalition,
+                        territories::ListFilter& territory) {
   store::Filter f;
   territory = territories::list_filter(ctx);
   f.territory_id = territory.territory_id;
   kind = ctx.query.get("type");
-  coalition = ctx.query.get("coalition");
+  coalition = coalitions::list_filter(ctx);
+  f.coalition_id = coalition.filter_id;
   if (auto t = taxonomies::term(ctx.db, taxonomies::kEventKinds, kind))
     f.kind_id = t->id;
   else
     kind.clear();
-  if (auto k = coalitions::store::by_slug(ctx.db, coalition))
-    f.coalition_id = k->id;
-  else
-    coalition.clear();
   return f;
 }
 
@@ -58,7 +58,7 @@ Response calendar(Context& ctx, const std::vector<Event>& events, const std::str
 bool never(const Event&) { return false; }
 
 // Everything the list shows, read in one place: the events matching the filters, upcoming then
-// past, and the filters' choices.
+// past, and the kinds to filter by.
 ListPage load_list(Context& ctx) {
   ListPage page;
   store::Filter upcoming = filter_of(ctx, page.kind, page.coalition, page.territory);
@@ -74,7 +74,6 @@ ListPage load_list(Context& ctx) {
     for (const auto& e : *list) ids.push_back(e.id);
   page.places = territories::places_of(ctx.db, territories::subject::event, ids);
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kEventKinds)) page.kinds.push_back({t.slug, t.label});
-  for (const auto& k : coalitions::store::list(ctx.db)) page.coalitions.push_back({k.slug, k.number + " — " + k.title});
   page.signed_in = ctx.user.has_value();
   page.animateur = ctx.user && ctx.user->is_animateur();
   page.co_porteur = ctx.user && !page.animateur && !store::co_ported(ctx.db, ctx.user->id).empty();
@@ -91,7 +90,8 @@ Response list_json(Context& ctx) {
   Response refusal;
   auto paging = coalitions::json::paging(ctx, refusal);
   if (!paging) return refusal;
-  std::string kind, coalition;
+  std::string kind;
+  coalitions::ListFilter coalition;
   territories::ListFilter territory;
   auto f = filter_of(ctx, kind, coalition, territory);
   f.updated_since = paging->updated_since;
@@ -104,7 +104,8 @@ Response list_json(Context& ctx) {
 }
 
 Response list_csv(Context& ctx) {
-  std::string kind, coalition;
+  std::string kind;
+  coalitions::ListFilter coalition;
   territories::ListFilter territory;
   csv::Writer w;
   w.row({"slug", "title", "url", "kind", "status", "starts_at", "ends_at", "place", "online", "capacity", "registered",

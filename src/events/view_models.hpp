@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "coalitions/filter.hpp"
 #include "common/errors.hpp"
 #include "events/groups.hpp"
 #include "events/model.hpp"
@@ -43,9 +44,10 @@ struct SlotChoices {
 
 // The list of events (/evenements), loaded by pages::load_list() (list_pages.cpp).
 struct ListPage {
-  std::string kind, coalition;        // the filters chosen, empty when unknown or none
+  std::string kind;                   // the kind chosen, empty when unknown or none
+  coalitions::ListFilter coalition;   // ?coalition=: a slug, a number or words of its title
   territories::ListFilter territory;  // ?territoire=: what lies within it counts too
-  std::vector<fabrique::views::Option> kinds, coalitions;
+  std::vector<fabrique::views::Option> kinds;
   std::vector<Event> upcoming, past;                                      // past: the newest first, kPastShown at most
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // of both, by event id
   bool signed_in = false;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "coalitions/filter.hpp"
 #include "coalitions/json.hpp"
 #include "coalitions/picker.hpp"
 #include "common/numbers.hpp"
@@ -55,14 +56,15 @@ int year_of(sys_seconds t) {
 }
 
 struct Filters {
-  std::string kind, coalition, year;
+  std::string kind, year;
+  coalitions::ListFilter coalition;
   territories::ListFilter territory;
   store::PostFilter filter;
 };
 
-// The filters of the query string; unknown values are dropped. `drafts`: those the person may edit
-// are listed too.
-Filters filters(Context& ctx, const std::vector<CoalitionRef>& coalitions, bool drafts) {
+// The filters of the query string; unknown values are dropped, words naming no coalition or no
+// territory match nothing. `drafts`: those the person may edit are listed too.
+Filters filters(Context& ctx, bool drafts) {
   Filters f;
   f.filter.now = ctx.now;
   f.kind = ctx.query.get("type");
@@ -70,8 +72,8 @@ Filters filters(Context& ctx, const std::vector<CoalitionRef>& coalitions, bool 
     f.filter.kind = f.kind;
   else
     f.kind.clear();
-  f.coalition = ctx.query.get("coalition");
-  f.filter.coalition_id = commons::views::coalition_filter(coalitions, f.coalition);
+  f.coalition = coalitions::list_filter(ctx);
+  f.filter.coalition_id = f.coalition.filter_id;
   f.territory = territories::list_filter(ctx);
   f.filter.territory_id = f.territory.territory_id;
   if (!f.territory.words.empty() && !f.territory.territory_id) f.filter.territory_id = -1;  // matches nothing
@@ -291,15 +293,13 @@ PostInput retour_sur(Context& ctx, const events::Event& e) {
 
 Response journal(Context& ctx) {
   JournalPage page;
-  auto coalitions = commons::store::coalitions(ctx.db);
-  Filters f = filters(ctx, coalitions, true);
+  Filters f = filters(ctx, true);
   page.can_write = can_write(ctx.db, ctx.actor());
   page.kind = f.kind;
   page.coalition = f.coalition;
   page.year = f.year;
   page.territory = f.territory;
   page.kinds = kind_options(ctx);
-  page.coalitions = commons::views::coalition_options(coalitions);
   for (int y = year_of(ctx.now); y >= kFirstYear; --y) page.years.push_back({std::to_string(y), std::to_string(y)});
   page.total = store::count_posts(ctx.db, f.filter);
   page.pages = std::max<std::int64_t>(1, (page.total + kPerPage - 1) / kPerPage);
@@ -309,7 +309,7 @@ Response journal(Context& ctx) {
   auto posts = store::posts(ctx.db, f.filter);
   store::load_links(ctx.db, posts);
   for (auto& p : posts) page.posts.push_back(line_of(ctx, std::move(p)));
-  page.pager_base = urls::journal() + "?type=" + f.kind + "&coalition=" + f.coalition + "&annee=" + f.year +
+  page.pager_base = urls::journal() + "?type=" + f.kind + coalitions::filter_param(f.coalition) + "&annee=" + f.year +
                     territories::filter_param(f.territory) + "&page=";
   ctx.feeds.push_back({ctx.tr(N_("Journal (Atom feed)")), urls::journal_feed()});
   return fv::page(ctx, ctx.tr(N_("Journal")), html::render(*ctx.t, templates::Journal{page}));
@@ -319,7 +319,7 @@ Response journal_json(Context& ctx) {
   Response refusal;
   auto paging = coalitions::json::paging(ctx, refusal);
   if (!paging) return refusal;
-  Filters f = filters(ctx, commons::store::coalitions(ctx.db), false);  // the API lists what is published
+  Filters f = filters(ctx, false);  // the API lists what is published
   const std::int64_t total = store::count_posts(ctx.db, f.filter);
   f.filter.limit = paging->per_page;
   f.filter.offset = paging->offset();

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "coalitions/filter.hpp"
 #include "common/errors.hpp"
 #include "commons/view_models.hpp"
 #include "journal/model.hpp"
@@ -26,9 +27,10 @@ struct PostLine {
 // The journal (/journal), loaded by pages::load_journal().
 struct JournalPage {
   bool can_write = false;
-  std::string kind, coalition, year;  // the filters chosen, empty when none or unknown
+  std::string kind, year;             // the filters chosen, empty when none or unknown
+  coalitions::ListFilter coalition;   // ?coalition=: a slug, a number or words of its title
   territories::ListFilter territory;  // ?territoire=
-  std::vector<fabrique::views::Option> kinds, coalitions, years;
+  std::vector<fabrique::views::Option> kinds, years;
   std::vector<PostLine> posts;
   std::int64_t total = 0, page = 1, pages = 1;
   std::string pager_base;

@@ -2,9 +2,8 @@
 // coalition and organisation, paged in HTML, whole in CSV and JSON.
 #include <boost/json.hpp>
 
+#include "coalitions/filter.hpp"
 #include "coalitions/json.hpp"
-#include "coalitions/picker.hpp"
-#include "coalitions/store.hpp"
 #include "common/csv.hpp"
 #include "i18n/i18n.hpp"
 #include "organisations/picker.hpp"
@@ -31,24 +30,25 @@ namespace {
 constexpr std::int64_t kActionsPerPage = 50;
 
 struct Filters {
-  std::string lever, status, quality, coalition;  // as accepted (unknown values dropped)
-  std::vector<std::string> organisations;         // the carrying organisations chosen (slugs), any of them
+  std::string lever, status, quality;      // as accepted (unknown values dropped)
+  coalitions::ListFilter coalition;        // words naming no coalition match nothing
+  std::vector<std::string> organisations;  // the carrying organisations chosen (slugs), any of them
   store::ActionFilter filter;
   std::string query() const {
     std::string q = "levier=" + html::url_encode(lever) + "&statut=" + html::url_encode(status) +
-                    "&qualite=" + html::url_encode(quality) + "&coalition=" + html::url_encode(coalition);
+                    "&qualite=" + html::url_encode(quality) + coalitions::filter_param(coalition);
     for (const auto& o : organisations) q += "&organisation=" + html::url_encode(o);
     return q;
   }
 };
 
-// Reads the filters of the query string; an unknown value is ignored (the list is simply unfiltered).
+// Reads the filters of the query string; an unknown value is ignored (the list is simply unfiltered),
+// but words naming no coalition leave it empty.
 Filters filters_of(Context& ctx) {
   Filters f;
   f.lever = ctx.query.get("levier");
   f.status = ctx.query.get("statut");
   f.quality = ctx.query.get("qualite");
-  f.coalition = ctx.query.get("coalition");
   if (find(kLevers, f.lever))
     f.filter.lever = f.lever;
   else
@@ -61,10 +61,8 @@ Filters filters_of(Context& ctx) {
     f.filter.quality = f.quality;
   else
     f.quality.clear();
-  if (auto k = f.coalition.empty() ? std::nullopt : coalitions::store::by_slug(ctx.db, f.coalition))
-    f.filter.coalition_id = k->id;
-  else
-    f.coalition.clear();
+  f.coalition = coalitions::list_filter(ctx);
+  f.filter.coalition_id = f.coalition.filter_id;
   for (const auto& slug : ctx.query.all("organisation"))
     if (auto o = organisations::store::by_slug(ctx.db, slug);
         o && std::find(f.filter.organisation_ids.begin(), f.filter.organisation_ids.end(), o->id) ==
@@ -73,13 +71,6 @@ Filters filters_of(Context& ctx) {
       f.organisations.push_back(o->slug);
     }
   return f;
-}
-
-// Every coalition, to filter by: "12 — Its title".
-std::vector<fv::Option> coalition_options(Context& ctx) {
-  std::vector<fv::Option> out;
-  for (auto& c : coalitions::choices(ctx.db)) out.push_back({std::move(c.key), std::move(c.label)});
-  return out;
 }
 
 }  // namespace
@@ -98,7 +89,6 @@ Response programme_roadmap(Context& ctx) {
   page.status = f.status;
   page.quality = f.quality;
   page.coalition = f.coalition;
-  page.coalitions = coalition_options(ctx);
   page.organisations = organisations::picker_of(ctx.db, "organisation", N_("Carrying organisations"), f.organisations,
                                                 ctx.query.get("organisation_q"));
   page.query = f.query();

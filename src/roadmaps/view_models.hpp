@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coalitions/filter.hpp"
 #include "coalitions/model.hpp"
 #include "common/errors.hpp"
 #include "i18n/i18n.hpp"
@@ -97,12 +98,12 @@ struct ActionHistoryPage {
 
 // The programme-wide roadmap (/feuille-de-route), loaded by pages::programme_roadmap().
 struct ProgrammePage {
-  std::string lever, status, quality, coalition;    // the filters, as accepted
-  std::vector<fabrique::views::Option> coalitions;  // to filter by
-  fabrique::views::Picker organisations;            // the carrying organisations chosen, "organisation"
-  std::string query;                                // the filters as a query string, for the pager and the downloads
-  long total = 0;                                   // actions matching the filters, on every page
-  std::vector<Action> actions;                      // this page's
+  std::string lever, status, quality;     // the filters, as accepted
+  coalitions::ListFilter coalition;       // ?coalition=: a slug, a number or words of its title
+  fabrique::views::Picker organisations;  // the carrying organisations chosen, "organisation"
+  std::string query;                      // the filters as a query string, for the pager and the downloads
+  long total = 0;                         // actions matching the filters, on every page
+  std::vector<Action> actions;            // this page's
   html::Html pager;
 };
 

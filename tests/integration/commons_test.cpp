@@ -2,6 +2,7 @@
 // charter's consultation window, adoption with its diff, signatures and re-signatures; the boussole.
 #include <gtest/gtest.h>
 
+#include "integration/coalition_filter.hpp"
 #include "integration/commons_site.hpp"
 
 namespace fabrique::test {
@@ -49,6 +50,12 @@ TEST(Resources, ACoPorteurPublishesAtOnceForTheirCoalitionAndTheFilterFindsIt) {
   EXPECT_EQ(
       visitor.get("/ressources?coalition=pour-un-achat-public-numerique-responsable").body.find("Enacting the Commons"),
       std::string::npos);
+  expect_coalition_filter(visitor,
+                          {"/ressources", kCommonsCoalition, "8.a", "communs numeriques", "Enacting the Commons"});
+  EXPECT_NE(
+      visitor.get(std::string("/ressources.csv?coalition=") + kCommonsCoalition).body.find("Enacting the Commons"),
+      std::string::npos);
+  EXPECT_EQ(visitor.get("/ressources.json?coalition=4").body.find("Enacting the Commons"), std::string::npos);
 }
 
 TEST(Resources, TheDefaultLicenceIsCcBy4AndAnUnknownLicenceIsRefused) {
@@ -368,6 +375,13 @@ TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {
   EXPECT_NE(visitor.get("/boussole?issue=n-a-pas-marche").body.find("Un portail de données trop technique"),
             std::string::npos);
   EXPECT_EQ(visitor.get("/boussole?issue=a-marche").body.find("Un portail de données trop technique"),
+            std::string::npos);
+  expect_coalition_filter(visitor, {"/boussole", "faciliter-l-appropriation-des-donnees-environnementales", "19",
+                                    "appropriation donnees", "Un portail de données trop technique"});
+  EXPECT_EQ(visitor.get("/boussole?coalition=8.a").body.find("Un portail de données trop technique"),
+            std::string::npos);
+  EXPECT_NE(visitor.get("/boussole.json?coalition=faciliter-l-appropriation-des-donnees-environnementales")
+                .body.find("Un portail de données trop technique"),
             std::string::npos);
   auto card = visitor.get("/boussole/un-portail-de-donnees-trop-technique");
   EXPECT_NE(card.body.find("alors personne ne s"), std::string::npos);

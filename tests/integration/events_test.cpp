@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "coalitions/use_cases.hpp"
+#include "integration/coalition_filter.hpp"
 #include "integration/site.hpp"
 #include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -763,6 +764,12 @@ TEST(Events, ListAndJsonFilterByKindAndCoalition) {
   auto json = b.get("/evenements.json?type=seminaire").body;
   EXPECT_TRUE(has(json, "\"starts_at\":\"2030-07-02T08:00:00Z\""));
   EXPECT_FALSE(has(json, "Reset Day test"));
+  // The coalition typed as its address, its number or words of its title; the downloads take its address.
+  expect_coalition_filter(b, {"/evenements", kCoalition, "8.a", "maintenir communs", "Reset Day test"});
+  auto by_slug = b.get(std::string("/evenements.json?coalition=") + kCoalition).body;
+  EXPECT_TRUE(has(by_slug, "Reset Day test"));
+  EXPECT_FALSE(has(by_slug, "Séminaire méthodologique"));
+  EXPECT_TRUE(has(b.get(std::string("/evenements.csv?coalition=") + kCoalition).body, "Reset Day test"));
 }
 
 TEST(Events, AnEventAndItsMinutesAreFoundBySearchUnderTheirFacets) {

@@ -11,6 +11,7 @@
 #include "commons/use_cases.hpp"
 #include "events/times.hpp"
 #include "events/use_cases.hpp"
+#include "integration/coalition_filter.hpp"
 #include "integration/commons_site.hpp"
 #include "territories/use_cases.hpp"
 
@@ -216,6 +217,9 @@ TEST(Journal, TheListIsFilteredByKindCoalitionAndYear) {
   auto commons = visitor.get(std::string("/journal?coalition=") + kCommonsCoalition);
   EXPECT_TRUE(has(commons, "Des communs"));
   EXPECT_FALSE(has(commons, "Un podcast"));
+  expect_coalition_filter(visitor, {"/journal", kCommonsCoalition, "8.a", "communs numeriques", "Des communs"});
+  EXPECT_TRUE(has(visitor.get(std::string("/journal.json?coalition=") + kCommonsCoalition), R"("total":1)"));
+  EXPECT_TRUE(has(visitor.get("/journal.json?coalition=zzz"), R"("total":0)"));
   auto y2021 = visitor.get("/journal?annee=2021");
   EXPECT_TRUE(has(y2021, "Des communs"));
   EXPECT_FALSE(has(y2021, "Un podcast"));

@@ -8,6 +8,7 @@
 
 #include "coalitions/use_cases.hpp"
 #include "demo/demo.hpp"
+#include "integration/coalition_filter.hpp"
 #include "integration/site.hpp"
 #include "organisations/use_cases.hpp"
 #include "roadmaps/dashboard.hpp"
@@ -384,6 +385,8 @@ TEST(Roadmaps, ProgrammeRoadmapFiltersAndExportsCsv) {
   only("statut=engagee", "Guide des données", "Identifier quatre");
   only("qualite=democratique", "Identifier quatre", "Guide des données");
   only("coalition=algorithmes", "Identifier quatre", "Guide des données");
+  expect_coalition_filter(v, {"/feuille-de-route", "algorithmes", "6", "algorithmes systemes", "Identifier quatre"});
+  only("coalition=19", "Guide des données", "Identifier quatre");
   only("organisation=atmo-france", "Guide des données", "Identifier quatre");
   auto csv = v.get("/feuille-de-route.csv?levier=usages");
   EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
@@ -395,12 +398,12 @@ TEST(Roadmaps, ProgrammeRoadmapFiltersAndExportsCsv) {
   EXPECT_FALSE(has(csv, "Identifier quatre"));
   EXPECT_TRUE(has(v.get("/feuille-de-route.json?statut=en-cours"), R"("count":1)"));
 
-  // Every filter is a control: the coalition a labelled select, the carrying organisations the picker.
+  // Every filter is a control: the coalition a search field, the carrying organisations the picker.
   // Its search draws the list again with the organisations matching to tick, the chosen ones kept.
   auto searched = v.get("/feuille-de-route?organisation=atmo-france&organisation_q=lyon");
   EXPECT_EQ(searched.status, 200);
-  EXPECT_TRUE(has(searched, R"(<option value="algorithmes">6 — Pour des algorithmes)"));
-  EXPECT_FALSE(has(searched, R"(name="coalition" value=)")) << "no slug text box";
+  EXPECT_TRUE(has(searched, R"(<input type="search" id="f-coalition" name="coalition" value="")"));
+  EXPECT_FALSE(has(searched, R"(<option value="algorithmes")")) << "no select of every coalition";
   EXPECT_TRUE(has(searched, R"(name="organisation" value="atmo-france" checked>)"));
   EXPECT_TRUE(has(searched, R"(name="organisation" value="metropole-de-lyon">)")) << "offered, not ticked";
   EXPECT_TRUE(has(searched, "Guide des données"));
