@@ -73,7 +73,7 @@ grep -q -- '--page_cache' <<<"$SERVE_HELP" || die "$BIN has no --page_cache opti
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/fabrique-crawl.XXXXXX")
 FABRIQUE_PID=
 NGINX_PID=
-source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node
+source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node, start_static
 source "$HERE/generate.sh"          # set_scale, generate_programme, add_bench_reader, sign_in, median_coalition
 
 cleanup() {
@@ -535,50 +535,12 @@ for scale in $SCALES; do crawl_scale "$scale"; done
 # nginx serving each page's bytes from a file, measured the same way: the floor a page could cost.
 
 if [ "$CRAWL_NGINX" != 0 ] && [ -s "$RESULTS" ]; then
-  mkdir -p "$TMP/nginx/tmp" "$TMP/www"
+  mkdir -p "$TMP/www"
   awk -F'\t' '{ print NR "\t" $12 }' "$RESULTS" | while IFS=$'\t' read -r row file; do ln -s "$file" "$TMP/www/$row"; done
-  user_line=
-  [ "$(id -u)" = 0 ] && user_line="user $(id -un) $(id -gn);"  # workers must read files in $TMP (mode 0700)
-  for _ in $(seq 10); do
-    NPORT=$((20000 + RANDOM % 40000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$NPORT") 2>/dev/null && continue
-    cat >"$TMP/nginx/nginx.conf" <<CONF
-$user_line
-worker_processes $THREADS;
-daemon off;
-pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type text/html;
-  types { }
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path $TMP/nginx/tmp/body;
-  proxy_temp_path $TMP/nginx/tmp/proxy;
-  fastcgi_temp_path $TMP/nginx/tmp/fastcgi;
-  uwsgi_temp_path $TMP/nginx/tmp/uwsgi;
-  scgi_temp_path $TMP/nginx/tmp/scgi;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $TMP/www;
-  }
-}
-CONF
-    "$NGINX" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log" >/dev/null 2>&1 &
-    NGINX_PID=$!
-    for _ in $(seq 50); do
-      kill -0 "$NGINX_PID" 2>/dev/null || break
-      curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NPORT/1" && break
-      sleep 0.1
-    done
-    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NPORT/1" && break
-    stop_pid "$NGINX_PID"
-    NGINX_PID=
-  done
-  [ -n "$NGINX_PID" ] || { cat "$TMP/nginx/error.log" >&2 2>/dev/null; die "nginx did not start"; }
+  STATIC_WORKERS=$THREADS
+  start_static "$TMP/www" "" || die "nginx did not start"
+  NGINX_PID=$STATIC_PID
+  NPORT=$STATIC_PORT
   mapfile -t NGINX_PIDS < <(echo "$NGINX_PID"; pgrep -P "$NGINX_PID")
   log "nginx (pid $NGINX_PID, $THREADS workers) serves the bytes of each page on 127.0.0.1:$NPORT"
   : >"$TMP/results.nginx"

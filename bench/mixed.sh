@@ -50,7 +50,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/fabrique-mixed.XXXXXX")
 FABRIQUE_PID=
 NGINX_PID=
 CHECKER_PID=
-source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node
+source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node, start_static
 source "$HERE/generate.sh"          # generate_programme, add_bench_reader, sign_in
 
 cleanup() {
@@ -96,7 +96,7 @@ sqlite3 "$DB" "
   SELECT '/observatoire/' || slug FROM observatory_entries ORDER BY (id * 7919) % 1000003 LIMIT 15;
   SELECT '/donnees/' || slug FROM datasets ORDER BY (id * 7919) % 1000003 LIMIT 15;" >"$TMP/anonymous.txt"
 printf '%s\n' / /coalitions /evenements /organisations /ressources /journal /donnees /decisions /boussole /charte >>"$TMP/anonymous.txt"
-[ "$(wc -l <"$TMP/anonymous.txt")" = 200 ] || die "the generated programme has too few pages for the mix"
+[ "$(wc -l <"$TMP/anonymous.txt")" = 200 ] || die "the generated programme has fewer than the 200 pages of the mix: BENCH_SCALE must be 0.1 or more"
 EVENTS=$(sqlite3 "$DB" "SELECT slug FROM events WHERE starts_at > strftime('%s', 'now') AND status = 'confirmed' ORDER BY id" | tr '\n' ' ')
 [ -n "$EVENTS" ] || die "no future event to register to"
 
@@ -191,7 +191,7 @@ ANON_KB=$(awk '$1 == "RssAnon:" { print $2 }' "/proc/$FABRIQUE_PID/status")
 # ---------------------------------------------------------------------------------------------
 # 4. nginx serving the anonymous pages' bytes, and the same anonymous GET mix.
 
-mkdir -p "$TMP/nginx/tmp" "$TMP/www"
+mkdir -p "$TMP/www"
 i=0
 while read -r p; do
   i=$((i + 1))
@@ -199,53 +199,14 @@ while read -r p; do
 done <"$TMP/anonymous.txt"
 stop_pid "$FABRIQUE_PID"
 FABRIQUE_PID=
-user_line=
-[ "$(id -u)" = 0 ] && user_line="user $(id -un) $(id -gn);"
-for _ in $(seq 10); do
-  NPORT=$((20000 + RANDOM % 40000))
-  (exec 3<>"/dev/tcp/127.0.0.1/$NPORT") 2>/dev/null && continue
-  locations=
-  i=0
-  while read -r p; do i=$((i + 1)); locations+="    location = $p { rewrite ^ /$i break; }"$'\n'; done <"$TMP/anonymous.txt"
-  cat >"$TMP/nginx/nginx.conf" <<CONF
-$user_line
-worker_processes $THREADS;
-daemon off;
-pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type text/html;
-  types { }
-  charset utf-8;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path $TMP/nginx/tmp/body;
-  proxy_temp_path $TMP/nginx/tmp/proxy;
-  fastcgi_temp_path $TMP/nginx/tmp/fastcgi;
-  uwsgi_temp_path $TMP/nginx/tmp/uwsgi;
-  scgi_temp_path $TMP/nginx/tmp/scgi;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $TMP/www;
-$locations    location / { return 404; }
-  }
-}
-CONF
-  "$NGINX" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log" >/dev/null 2>&1 &
-  NGINX_PID=$!
-  for _ in $(seq 50); do
-    kill -0 "$NGINX_PID" 2>/dev/null || break
-    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NPORT/" && break
-    sleep 0.1
-  done
-  curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$NPORT/" && break
-  stop_pid "$NGINX_PID"
-  NGINX_PID=
-done
-[ -n "$NGINX_PID" ] || { cat "$TMP/nginx/error.log" >&2 2>/dev/null; die "nginx did not start"; }
+locations=
+i=0
+while read -r p; do i=$((i + 1)); locations+="    location = $p { rewrite ^ /$i break; }"$'\n'; done <"$TMP/anonymous.txt"
+locations+="    location / { return 404; }"
+STATIC_WORKERS=$THREADS
+start_static "$TMP/www" "$locations" || die "nginx did not start"
+NGINX_PID=$STATIC_PID
+NPORT=$STATIC_PORT
 run_wrk "http://127.0.0.1:$NPORT" nginx 1
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 

@@ -77,7 +77,7 @@ FABRIQUE2_PID=
 PROXY_PID=
 NGINX_PID=
 source "$HERE/../scripts/pg-cluster.sh"
-source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node, start_balancer
+source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node, start_balancer, start_static
 
 cleanup() {
   local rc=$?
@@ -189,62 +189,13 @@ HAS_GZIP_STATIC=0
 NGINX_BUILD=$("$NGINX" -V 2>&1)
 case $NGINX_BUILD in *--with-http_gzip_static_module*) HAS_GZIP_STATIC=1 ;; esac
 
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-start_nginx() {  # start_nginx PORT: 0 when nginx answers on PORT
-  local port=$1 user_line= gzip_line= locations= i
-  [ "$HAS_GZIP_STATIC" = 1 ] && gzip_line="gzip_static on;"
-  [ "$(id -u)" = 0 ] && user_line="user $(id -un) $(id -gn);"  # workers must read files in $TMP (mode 0700)
-  for i in "${!NAMES[@]}"; do locations+="    location = ${NPATHS[$i]} { rewrite ^ /${FILES[$i]} break; }"$'\n'; done
-  mkdir -p "$TMP/nginx/tmp"
-  cat >"$TMP/nginx/nginx.conf" <<CONF
-$user_line
-worker_processes $THREADS;
-daemon off;
-pid $TMP/nginx/nginx.pid;
-error_log $TMP/nginx/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type text/html;
-  types { }
-  charset utf-8;
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  client_body_temp_path $TMP/nginx/tmp/body;
-  proxy_temp_path $TMP/nginx/tmp/proxy;
-  fastcgi_temp_path $TMP/nginx/tmp/fastcgi;
-  uwsgi_temp_path $TMP/nginx/tmp/uwsgi;
-  scgi_temp_path $TMP/nginx/tmp/scgi;
-  server {
-    listen 127.0.0.1:$port;
-    root $ROOT;
-    $gzip_line
-$locations    location / { return 404; }
-  }
-}
-CONF
-  "$NGINX" -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" -e "$TMP/nginx/error.log" >/dev/null 2>&1 &
-  NGINX_PID=$!
-  for _ in $(seq 50); do
-    kill -0 "$NGINX_PID" 2>/dev/null || break
-    curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" && kill -0 "$NGINX_PID" 2>/dev/null && return 0
-    sleep 0.1
-  done
-  stop_pid "$NGINX_PID"
-  NGINX_PID=
-  return 1
-}
-
-NPORT=
-for _ in $(seq 10); do
-  candidate=$((20000 + RANDOM % 40000))
-  [ "$candidate" = "$FPORT" ] && continue
-  port_free "$candidate" || continue
-  if start_nginx "$candidate"; then NPORT=$candidate; break; fi
-done
-[ -n "$NPORT" ] || { cat "$TMP/nginx/error.log" >&2 2>/dev/null; die "nginx did not start"; }
+locations=
+for i in "${!NAMES[@]}"; do locations+="    location = ${NPATHS[$i]} { rewrite ^ /${FILES[$i]} break; }"$'\n'; done
+locations+="    location / { return 404; }"
+STATIC_WORKERS=$THREADS
+start_static "$ROOT" "$locations" "$([ "$HAS_GZIP_STATIC" = 1 ] && echo "gzip_static on;")" || die "nginx did not start"
+NGINX_PID=$STATIC_PID
+NPORT=$STATIC_PORT
 NGINXURL=http://127.0.0.1:$NPORT
 log "nginx (pid $NGINX_PID, $THREADS workers, gzip_static $([ $HAS_GZIP_STATIC = 1 ] && echo on || echo unavailable)) on $NGINXURL"
 
