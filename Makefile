@@ -66,8 +66,13 @@ tsan: deps $(TSAN_BUILD)/CMakeCache.txt
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $(TSAN_BUILD)/tests/integration_tests \
 	  --gtest_filter='$(TSAN_INTEGRATION_TESTS)'
 
+# fabrique against nginx on a few pages under load (bench/run.sh), then every page's uncached cost
+# (bench/crawl.sh, which also draws bench/crawl.svg), then the mixed run of visitors, members and writes
+# (bench/mixed.sh). BENCH_SCALE=5 for issue #20's large programme; BENCH_SCALES="1 5" compares them.
 bench: deps build
-	bash bench/run.sh
+	bash bench/run.sh $(BUILD)
+	bash bench/crawl.sh $(BUILD)
+	bash bench/mixed.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) $(SANITIZE_BUILD) $(TSAN_BUILD)

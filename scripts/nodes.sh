@@ -3,6 +3,7 @@
 #   BIN=path/to/fabrique TMP=folder NGINX=nginx; source scripts/nodes.sh
 #   start_node NAME DATABASE [serve options...]   # sets NODE_PID, NODE_PORT (NODE_THREADS: threads, default 2)
 #   start_balancer PORT...                         # nginx round robin over those nodes: BALANCER_PID, BALANCER_PORT
+#   start_static ROOT LOCATIONS [SERVER_LINES]     # nginx serving files (the bench): STATIC_PID, STATIC_PORT
 #   stop_pid PID                                   # TERM, then KILL after 5 s
 
 stop_pid() {  # stop_pid PID: TERM, wait up to 5 s, then KILL
@@ -101,3 +102,61 @@ CONF
   return 1
 }
 
+
+# start_static ROOT LOCATIONS [SERVER_LINES]: nginx (STATIC_WORKERS workers, default 1) serving the files
+# under ROOT on a free loopback port, as the benchmarks compare fabrique with it: no access log, sendfile,
+# keep-alive without limit. LOCATIONS (nginx location blocks, one a line) and SERVER_LINES (e.g.
+# "gzip_static on;") go into its server block as they are. Sets STATIC_PID and STATIC_PORT; its files
+# are under $TMP/static/.
+start_static() {
+  local root=$1 locations=$2 server_lines=${3:-} port user_line=""
+  [ "$(id -u)" = 0 ] && user_line="user $(id -un) $(id -gn);"  # workers must read files in $TMP (mode 0700)
+  mkdir -p "$TMP/static/tmp"
+  for _ in $(seq 10); do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+    cat >"$TMP/static/nginx.conf" <<CONF
+$user_line
+worker_processes ${STATIC_WORKERS:-1};
+daemon off;
+pid $TMP/static/nginx.pid;
+error_log $TMP/static/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  types { }
+  charset utf-8;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path $TMP/static/tmp/body;
+  proxy_temp_path $TMP/static/tmp/proxy;
+  fastcgi_temp_path $TMP/static/tmp/fastcgi;
+  uwsgi_temp_path $TMP/static/tmp/uwsgi;
+  scgi_temp_path $TMP/static/tmp/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    root $root;
+    $server_lines
+$locations
+  }
+}
+CONF
+    "${NGINX:-nginx}" -p "$TMP/static" -c "$TMP/static/nginx.conf" -e "$TMP/static/error.log" >/dev/null 2>&1 &
+    STATIC_PID=$!
+    for _ in $(seq 50); do
+      kill -0 "$STATIC_PID" 2>/dev/null || break
+      if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/" && kill -0 "$STATIC_PID" 2>/dev/null; then
+        STATIC_PORT=$port
+        return 0
+      fi
+      sleep 0.1
+    done
+    stop_pid "$STATIC_PID"
+  done
+  STATIC_PID=
+  cat "$TMP/static/error.log" >&2 2>/dev/null
+  echo "nginx did not start" >&2
+  return 1
+}

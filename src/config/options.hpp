@@ -42,6 +42,9 @@ struct Options {
   // Addresses per sitemap file; past it /sitemap.xml becomes an index of several files.
   std::size_t sitemap_max_urls = 50000;
   bool log_requests = true;
+  // Visitors' pages shared until the next change (http/page_cache.hpp). Off only to measure what
+  // rendering every page costs (bench/crawl.sh).
+  bool page_cache = true;
   // Reverse proxies (nginx, a load balancer) whose X-Forwarded-For names the real client: behind one,
   // every request comes from the proxy's address, and per-address sign-in limits would lump all
   // visitors together.

@@ -255,12 +255,14 @@ Response App::respond(Request& request, std::string base_url) {
     ctx.user = accounts::current_user(ctx.db, ctx.session_token, ctx.now, &seen_sessions_);
   }
 
-  // Visitors who are not signed in share the pages rendered for them (see page_cache.hpp).
+  // Visitors who are not signed in share the pages rendered for them (see page_cache.hpp), unless the
+  // cache is off to measure the rendering.
   const bool visitor_get = (request.method == Method::get || request.method == Method::head) && !ctx.user;
+  const bool cached = visitor_get && options_.page_cache;
   std::string cache_key;
   std::int64_t version = 0;
   auto steady_now = std::chrono::steady_clock::now();
-  if (visitor_get) {
+  if (cached) {
     // Without base_url a document's links name the host it was asked for, which the client chooses:
     // each host has its own entries, so that a page built for one is never served to another.
     cache_key = std::string(i18n::code(ctx.lang())) + " " + (options_.base_url.empty() ? ctx.base_url : "") + " " +
@@ -320,7 +322,7 @@ Response App::respond(Request& request, std::string base_url) {
     if (visitor_get && ctx.set_cookies.empty() && !personal) response.set_header("Access-Control-Allow-Origin", "*");
   }
   // A page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
-  if (visitor_get && response.status == 200 && !ctx.csrf_used() && ctx.set_cookies.empty() &&
+  if (cached && response.status == 200 && !ctx.csrf_used() && ctx.set_cookies.empty() &&
       response.content_encoding.empty())
     cache_.store(cache_key, version, steady_now, response);
   for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));

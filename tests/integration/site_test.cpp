@@ -184,6 +184,16 @@ TEST(PageCache, VisitorsShareAPageUntilTheNextChangeThroughTheSite) {
   EXPECT_NE(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
 }
 
+// The benchmark turns the cache off to measure what rendering each page costs: then a visitor's page
+// is rendered on every request, and shows at once a change made outside the site.
+TEST(PageCache, OffEveryVisitorsPageIsRenderedAgain) {
+  Site site(Site::small_limits(), [](config::Options& o) { o.page_cache = false; });
+  Browser visitor(site);
+  EXPECT_EQ(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
+  add_organisation_behind_the_sites_back(site, "zeta-org");
+  EXPECT_NE(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
+}
+
 TEST(PageCache, PagesWithAFormAreNeverSharedAndGiveTheBrowserItsSecret) {
   Site site;
   auto a = request(site.port(), "GET", "/connexion");
