@@ -182,8 +182,10 @@ grep -q locked "$TMP/holder.out" || die "could not take the write lock: $(cat "$
 phase locked
 # While it is held, one write with its headers: 503, Retry-After, and the page saying so. It queues
 # behind the mix's writes for the writers' threads, each waiting up to 5 s for the lock: with two
-# rounds ahead of it, its answer comes after about 15 s, so it is given 40 (as a browser would wait).
-code=$(curl -sS --max-time 40 -b "$anim" -D "$TMP/locked.headers" -o "$TMP/locked.html" -w '%{http_code}' \
+# rounds ahead of it, its answer comes after about 15 s; on a loaded machine (a CI run beside other
+# builds) the queue ahead is longer and 40 s were not enough, so it is given 120. The lock is held
+# until it answers, whatever that takes.
+code=$(curl -sS --max-time 120 -b "$anim" -D "$TMP/locked.headers" -o "$TMP/locked.html" -w '%{http_code}' \
   -H 'Content-Type: application/x-www-form-urlencoded' --data-urlencode "csrf=$ANIM_CSRF" \
   --data-urlencode "base_revision=0" --data-urlencode "victoires=jamais" "$BASE/coalitions/${SLUGS[2]}/modifier")
 expect_eq "a write while the database is locked is refused with 503" 503 "$code"
