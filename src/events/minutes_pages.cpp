@@ -91,6 +91,12 @@ MinutesPage load_minutes(Context& ctx, const Event& e) {
   }
   page.groups = store::groups_with_notes(ctx.db, e.id);
   page.attachments = store::attachments(ctx.db, e.id);
+  // The fold holding what the organiser just saved, which the save's redirect names.
+  if (page.organiser) {
+    const std::string open = ctx.query.get("ouvert");
+    for (const char* fold : {"questions", "decisions", "suites", "pieces"})
+      if (open == fold) page.open = open;
+  }
   return page;
 }
 
@@ -262,6 +268,11 @@ std::optional<ItemInput> item_input(const Context& ctx) {
   return in;
 }
 
+// The fold of the organisers' minutes that holds items of kind `k`.
+const char* fold_of(ItemKind k) {
+  return k == ItemKind::question ? "questions" : k == ItemKind::decision ? "decisions" : "suites";
+}
+
 // The stored item as its form's fields.
 http::Form item_form(const MinutesItem& i) {
   http::Form f;
@@ -308,7 +319,7 @@ Response add_item(Context& ctx) {
   }
   auto errors = add_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), *in, ctx.now);
   if (!errors.empty()) return render_item_edit(ctx, event_of(ctx), 0, 0, ctx.form, errors, std::nullopt, 422);
-  return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::minutes);
+  return fv::redirect_saved(urls::minutes_open(ctx.param("slug"), fold_of(in->kind)), fv::Saved::minutes);
 }
 
 Response edit_item(Context& ctx) {
@@ -334,7 +345,7 @@ Response update_item(Context& ctx) {
   // next save starts from their version.
   if (r.conflict) return render_item_edit(ctx, e, id, r.current->version, ctx.form, {}, r.current, 409);
   if (!r.errors.empty()) return render_item_edit(ctx, e, id, *version, ctx.form, r.errors, std::nullopt, 422);
-  return fv::redirect_saved(urls::minutes(e.slug), fv::Saved::minutes);
+  return fv::redirect_saved(urls::minutes_open(e.slug, fold_of(in->kind)), fv::Saved::minutes);
 }
 
 Response remove_item(Context& ctx) {
@@ -351,7 +362,7 @@ Response attach_form(Context& ctx) { return render_attach(ctx, event_to_write(ct
 Response attach(Context& ctx) {
   auto errors = attach_file(ctx.db, *ctx.user, ctx.param("slug"), ctx.upload("file"), ctx.now);
   if (!errors.empty()) return render_attach(ctx, event_of(ctx), errors, 422);
-  return fv::redirect_saved(urls::minutes(ctx.param("slug")) + "#pieces", fv::Saved::minutes);
+  return fv::redirect_saved(urls::minutes_open(ctx.param("slug"), "pieces"), fv::Saved::minutes);
 }
 
 Response detach(Context& ctx) {

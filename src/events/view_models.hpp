@@ -114,6 +114,9 @@ struct EventForm {
   territories::Picker places;
 };
 
+// Characters of the minutes' text that its organisers see as the summary of the folded text.
+inline constexpr std::size_t kMinutesSummary = 160;
+
 // The minutes of an event (/evenements/{slug}/compte-rendu), loaded by pages::load_minutes()
 // (minutes_pages.cpp).
 struct MinutesPage {
@@ -131,6 +134,7 @@ struct MinutesPage {
   std::vector<NextStep> next_steps;
   std::vector<BreakoutGroup> groups;  // with their notes, which the lists above leave out
   std::vector<files::StoredFile> attachments;
+  std::string open;  // the organisers' fold drawn open ("questions", "decisions", "suites", "pieces"), or none
 };
 
 // What the item form offers to choose from (organisers only).

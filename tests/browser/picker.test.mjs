@@ -1,7 +1,8 @@
 // The one searchable picker and the organisers' sections of an event, on the demo programme: an
 // animateur creates an event choosing two organisations and a coalition with the picker by keyboard
 // alone (a search draws the form again, nothing saved; ticked choices kept); each organiser's
-// section of a demo event is a page of its own, at most 1.5 screens tall at 1280×900, and passes axe.
+// section of a demo event is a page of its own, at most 1.5 screens tall at 1280×900, and passes axe;
+// so are the minutes of every demo event, their lists folded under their counts.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -154,6 +155,41 @@ describe("an event's organiser sections", () => {
         assert.ok(height <= 1.5 * 900, `${event}${section} is ${height} px tall`);
         await checkA11y(page, `${event}${section}`);
       }
+    }
+  });
+
+  it('show each demo event’s minutes to its organiser in 1.5 screens at most, folded with their counts', async () => {
+    await page.goto('/evenements');
+    const events = await page.locator('main ul.cards a').evaluateAll((as) => as.map((a) => new URL(a.href).pathname));
+    assert.ok(events.length >= 20, 'every demo event is listed');
+    for (const event of events) {
+      await page.goto(`${event}/compte-rendu`);
+      assert.ok(await page.getByRole('navigation', { name: 'Organiser cet événement' }).isVisible());
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      assert.ok(height <= 1.5 * 900, `${event}/compte-rendu is ${height} px tall`);
+    }
+
+    // The longest ones hide nothing: each fold opens in place by keyboard, holding as many items as it says.
+    for (const event of ['reset-day-juin-2021', 'reset-fest-bretagne-2021']) {
+      await page.goto(`/evenements/${event}/compte-rendu`);
+      const folds = page.locator('main details.fold');
+      const count = await folds.count();
+      assert.ok(count >= 3, `${event}: who came, the text and its items are folded`);
+      let counted = 0;
+      for (let i = 0; i < count; i += 1) {
+        const fold = folds.nth(i);
+        const summary = (await fold.locator('summary').innerText()).trim();
+        await pressOn(page, fold.locator('summary'), 80);
+        await page.keyboard.press('Enter');
+        assert.ok(await fold.evaluate((d) => d.open), `“${summary}” opens with the keyboard`);
+        const said = summary.match(/^(\d+) (questions?|décisions?|prochaines? étapes?|pièces? jointes?)$/);
+        const groups = summary.match(/^(\d+) groupes? de travail$/);
+        if (said) assert.equal(await fold.locator(':scope > ul > li').count(), Number(said[1]), summary);
+        if (groups) assert.equal(await fold.locator('section').count(), Number(groups[1]), summary);
+        if (said || groups) counted += 1;
+      }
+      assert.ok(counted >= 2, `${event}: its items are folded under their counts`);
+      await checkA11y(page, `${event}/compte-rendu, every fold open`);
     }
   });
 

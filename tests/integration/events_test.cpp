@@ -474,7 +474,9 @@ TEST(Events, AMinutesItemIsEditedInPlaceAndAStaleEditIsRefusedWithItsTextKept) {
   // Saved in place: the same item, its new text, its next version; the page says so.
   auto saved = porteur.post(edit, {{"version", "1"}, {"kind", "decision"}, {"body", "Publier les données brutes."}});
   ASSERT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(saved.header("location"), minutes + "?enregistre=compte-rendu");
+  // The minutes come back with the fold of decisions open, where the item stands.
+  EXPECT_EQ(saved.header("location"), minutes + "?ouvert=decisions&enregistre=compte-rendu#decisions");
+  EXPECT_TRUE(has(porteur.get(saved.header("location")).body, R"(<details class="fold" id="decisions" open>)"));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items WHERE id = " + id +
                          " AND body = 'Publier les données brutes.' AND version = 2"),
             1);
