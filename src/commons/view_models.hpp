@@ -100,11 +100,7 @@ struct ResourceForm {
   std::string title, url, kind, licence, creator, description, tags;
   std::string file_hint;  // translated: the accepted files, and which file a new one replaces
   std::vector<fabrique::views::Option> kinds, licences;
-  struct Box {
-    std::string slug, title;
-    bool checked = false;
-  };
-  std::vector<Box> coalitions;
+  fabrique::views::Picker coalitions;  // the linked coalitions, "coalitions"
   territories::Picker places;
   fabrique::views::Conflicts conflicts;  // the fields to settle, drawn instead of their controls
 };
