@@ -517,7 +517,8 @@ TEST(Events, AMinutesItemIsEditedInPlaceAndAStaleEditIsRefusedWithItsTextKept) {
   ASSERT_EQ(saved.status, 303) << saved.body;
   // The minutes come back with the fold of decisions open, where the item stands.
   EXPECT_EQ(saved.header("location"), minutes + "?ouvert=decisions&enregistre=compte-rendu#decisions");
-  EXPECT_TRUE(has(porteur.get(saved.header("location")).body, R"(<details class="fold" id="decisions" open>)"));
+  EXPECT_TRUE(has(porteur.get(minutes + "?ouvert=decisions").body, R"(<details class="fold" id="decisions" open>)"));
+  EXPECT_FALSE(has(porteur.get(minutes).body, R"(<details class="fold" id="decisions" open>)"));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items WHERE id = " + id +
                          " AND body = 'Publier les données brutes.' AND version = 2"),
             1);
