@@ -196,8 +196,9 @@ struct CardText {
 
 // The fields of the card form, as typed or as saved.
 struct CardForm {
-  std::string title, outcome, coalition;
-  std::vector<fabrique::views::Option> outcomes, coalitions;
+  std::string title, outcome;
+  std::vector<fabrique::views::Option> outcomes;
+  fabrique::views::Picker coalition;  // the picker of "coalition": one at most
   struct Text {
     const char* name;
     const char* label;  // msgids

@@ -259,6 +259,23 @@ describe('forms choosing one coalition, person or event, without JavaScript', ()
     assert.ok((await page.getByRole('main').innerText()).includes(coalition), `${coalition} is linked`);
   });
 
+  it('an experience card names its coalition with the picker', async () => {
+    await page.goto('/boussole/proposer');
+    assert.equal(await page.locator('select[name=coalition]').count(), 0, 'no list of every coalition');
+    await page.getByLabel('Titre', { exact: true }).fill('Des capteurs prêtés aux écoles');
+    await page.getByLabel('Issue').selectOption({ label: 'Cela n’a pas marché' });
+    await page.getByLabel('Ce qui a été essayé').fill('Prêter des capteurs pour une semaine.');
+    await searchIn(page, 'Ajouter une coalition', 'donn');
+    const coalition = await tickFirst(page, 'f-coalition');
+    assert.equal(await page.getByLabel('Ce qui a été essayé').inputValue(), 'Prêter des capteurs pour une semaine.');
+    await page.getByRole('button', { name: 'Proposer', exact: true }).focus();
+    await Promise.all([
+      page.waitForURL((u) => u.pathname.startsWith('/boussole/') && u.pathname !== '/boussole/proposer'),
+      page.keyboard.press('Enter'),
+    ]);
+    assert.ok((await page.getByRole('main').innerText()).includes(coalition.split(' — ').pop()), `${coalition} is named`);
+  });
+
   it('an undecided proposal is scheduled at an event chosen with the picker, each with its date', async () => {
     await page.goto('/propositions/nouvelle');
     await page.getByLabel('Titre', { exact: true }).fill('Des capteurs dans chaque école');
@@ -305,6 +322,8 @@ describe('the converted forms, with axe', () => {
     await checkA11y(page, 'minutes item form after a search of people');
     await page.goto('/ressources/proposer');
     await checkA11y(page, 'resource form with its coalition picker');
+    await page.goto('/boussole/proposer');
+    await checkA11y(page, 'experience card form with its coalition picker');
     await page.goto('/propositions');
     await page.locator('main details summary').first().click();
     await checkA11y(page, 'proposals with their pickers');

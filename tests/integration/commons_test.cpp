@@ -371,6 +371,27 @@ TEST(Charter, OnlyAnimateursDraftAndAdoptAndAVersionMustBeConsultedFirst) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_comments"), 0);
 }
 
+// Issue #19: a card names its coalition with the picker, not a list of every one: a search draws the
+// form again with those that match and what was typed, writing nothing; two are refused next to the field.
+TEST(Boussole, TheCardFormChoosesItsCoalitionWithThePicker) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  auto form = member.get("/boussole/proposer");
+  EXPECT_EQ(form.body.find(R"(<select id="f-coalition")"), std::string::npos);
+  const Fields card = {{"title", "Un portail trop technique"}, {"outcome", "n-a-pas-marche"}, {"tried", "Ouvrir."}};
+  auto found = member.post("/boussole/proposer", with(card, "coalition_q", "appropriation"));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find(R"(name="coalition" value="faciliter-l-appropriation-des-donnees-environnementales")"),
+            std::string::npos);
+  EXPECT_NE(found.body.find("Un portail trop technique"), std::string::npos);
+  Fields two = with(card, "coalition", "faciliter-l-appropriation-des-donnees-environnementales");
+  two.emplace_back("coalition", "developper-et-maintenir-les-communs-numeriques");
+  auto refused = member.post("/boussole/proposer", two);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"(id="f-coalition-error")"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM boussole_cards"), 0);
+}
+
 TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {
   CommonsSite p;
   auto member = p.signed_in("membre@example.org");
