@@ -4,6 +4,7 @@
 
 #include "coalitions/filter.hpp"
 #include "coalitions/json.hpp"
+#include "coalitions/picker.hpp"
 #include "common/csv.hpp"
 #include "common/numbers.hpp"
 #include "commons/pages.hpp"
@@ -96,14 +97,28 @@ CardInput card_input_of(const Card& k) {
           k.revision};
 }
 
+// A picker of the card form searched: the form comes back with what matches, nothing saved.
+bool card_picker_searched(const Context& ctx) {
+  return !ctx.form.get("coalition_q").empty() || territories::picker_searched(ctx);
+}
+
+// The error of a card form choosing more than one coalition in its picker, or none.
+FieldErrors more_than_one_coalition(const Context& ctx) {
+  FieldErrors errors;
+  if (fv::picked(ctx.form.all("coalition")).size() > 1) errors.add("coalition", N_("Choose one coalition at most."));
+  return errors;
+}
+
 // The card form's fields, as `in` holds them, with the lists to choose from; those in `conflicts`
 // drawn to settle instead.
 Html card_fields(Context& ctx, const CardInput& in, const FieldErrors& errors, const fv::Conflicts& conflicts = {}) {
   CardForm form{.title = in.title,
                 .outcome = in.outcome,
-                .coalition = in.coalition,
                 .outcomes = views::outcome_options(ctx),
-                .coalitions = views::coalition_options(store::coalitions(ctx.db)),
+                .coalition = fabrique::coalitions::picker_of(
+                    fabrique::coalitions::choices(ctx.db), "coalition", N_("Coalition"),
+                    fv::picked(ctx.form.has("coalition_q") ? ctx.form.all("coalition") : std::vector{in.coalition}),
+                    ctx.form.get("coalition_q")),
                 .texts = {},
                 .conflicts = conflicts,
                 .places = territories::form_picker(ctx, in.territories.value_or(std::vector<std::string>{}))};
@@ -306,8 +321,9 @@ Response new_card(Context& ctx) { return render_new_card(ctx, {}, {}, 200); }
 
 Response create_card(Context& ctx) {
   CardInput in = card_input_from(ctx);
-  // The picker searched: the form comes back with the territories to tick, nothing saved.
-  if (territories::picker_searched(ctx)) return render_new_card(ctx, in, {}, 200);
+  // A picker searched: the form comes back with the coalitions or territories to tick, nothing saved.
+  if (card_picker_searched(ctx)) return render_new_card(ctx, in, {}, 200);
+  if (auto errors = more_than_one_coalition(ctx); !errors.empty()) return render_new_card(ctx, in, errors, 422);
   auto result = propose_card(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new_card(ctx, in, result.errors, 422);
   return fv::redirect_saved(urls::card(result.card->slug), fv::Saved::card);
@@ -333,12 +349,14 @@ Response edit_card(Context& ctx) {
 Response update_card(Context& ctx) {
   CardInput in = card_input_from(ctx);
   in.merge = fv::read_merge(ctx.form);
-  if (territories::picker_searched(ctx)) {  // the picker searched: the form again, nothing saved
+  if (card_picker_searched(ctx) || !more_than_one_coalition(ctx).empty()) {
+    // A picker searched: the form again, nothing saved; or two coalitions chosen, refused.
     Card k = visible_card(ctx);
     if (!can_edit(ctx.db, &*ctx.user, k))
       return fv::forbidden(
           ctx, N_("Only its submitter, the co-porteurs of its coalition and the animateurs can edit this card."));
-    return render_edit_card(ctx, k, in, {}, false, 200);
+    auto errors = more_than_one_coalition(ctx);
+    return render_edit_card(ctx, k, in, errors, false, errors.empty() ? 200 : 422);
   }
   auto result = commons::update_card(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (result.errors.empty() && !result.conflict) {

@@ -6,6 +6,7 @@
 
 #include "coalitions/filter.hpp"
 #include "coalitions/json.hpp"
+#include "coalitions/picker.hpp"
 #include "common/csv.hpp"
 #include "commons/pages.hpp"
 #include "commons/store.hpp"
@@ -102,6 +103,11 @@ ResourceInput input_of(const Resource& r) {
   return in;
 }
 
+// A picker of the resource form searched: the form comes back with what matches, nothing saved.
+bool picker_searched(const Context& ctx) {
+  return !ctx.form.get("coalitions_q").empty() || territories::picker_searched(ctx);
+}
+
 // The resource form's fields, as `in` holds them, with the lists to choose from; `current` is the
 // resource being edited; those in `conflicts` drawn to settle instead.
 Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& errors,
@@ -122,12 +128,11 @@ Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& e
               : std::string()),
       .kinds = views::kind_options(ctx),
       .licences = views::licence_options(),
-      .coalitions = {},
+      .coalitions =
+          fabrique::coalitions::picker_of(fabrique::coalitions::choices(ctx.db), "coalitions", N_("Linked coalitions"),
+                                          in.coalitions, ctx.form.get("coalitions_q")),
       .places = territories::form_picker(ctx, in.territories.value_or(std::vector<std::string>{})),
       .conflicts = conflicts};
-  for (const auto& k : store::coalitions(ctx.db))
-    form.coalitions.push_back({k.slug, views::coalition_title(k),
-                               std::find(in.coalitions.begin(), in.coalitions.end(), k.slug) != in.coalitions.end()});
   return html::render(*ctx.t, templates::ResourceFields{.form = form, .errors = errors});
 }
 
@@ -354,8 +359,8 @@ Response new_resource(Context& ctx) { return render_new(ctx, {}, {}, 200); }
 
 Response create_resource(Context& ctx) {
   ResourceInput in = input_from(ctx);
-  // The picker searched: the form comes back with the territories to tick, nothing saved.
-  if (territories::picker_searched(ctx)) return render_new(ctx, in, {}, 200);
+  // A picker searched: the form comes back with the coalitions or territories to tick, nothing saved.
+  if (picker_searched(ctx)) return render_new(ctx, in, {}, 200);
   auto result = commons::propose_resource(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_new(ctx, in, result.errors, 422);
   return fv::redirect_saved(urls::resource(result.resource->slug), fv::Saved::resource);
@@ -387,7 +392,7 @@ Response edit_resource(Context& ctx) {
 
 Response update_resource(Context& ctx) {
   ResourceInput in = input_from(ctx);
-  if (territories::picker_searched(ctx)) {  // the picker searched: the form again, nothing saved
+  if (picker_searched(ctx)) {  // a picker searched: the form again, nothing saved
     Resource r = visible(ctx);
     if (!can_edit(ctx.db, &*ctx.user, r))
       return fv::forbidden(

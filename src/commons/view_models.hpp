@@ -102,11 +102,7 @@ struct ResourceForm {
   std::string title, url, kind, licence, creator, description, tags;
   std::string file_hint;  // translated: the accepted files, and which file a new one replaces
   std::vector<fabrique::views::Option> kinds, licences;
-  struct Box {
-    std::string slug, title;
-    bool checked = false;
-  };
-  std::vector<Box> coalitions;
+  fabrique::views::Picker coalitions;  // the linked coalitions, "coalitions"
   territories::Picker places;
   fabrique::views::Conflicts conflicts;  // the fields to settle, drawn instead of their controls
 };
@@ -203,8 +199,9 @@ struct CardText {
 
 // The fields of the card form, as typed or as saved.
 struct CardForm {
-  std::string title, outcome, coalition;
-  std::vector<fabrique::views::Option> outcomes, coalitions;
+  std::string title, outcome;
+  std::vector<fabrique::views::Option> outcomes;
+  fabrique::views::Picker coalition;  // the picker of "coalition": one at most
   struct Text {
     const char* name;
     const char* label;  // msgids

@@ -5,6 +5,7 @@
 #include "common/numbers.hpp"
 #include "events/groups.hpp"
 #include "events/json.hpp"
+#include "events/picker.hpp"
 #include "events/store.hpp"
 #include "events/templates/groups.hpp"
 #include "events/urls.hpp"
@@ -67,14 +68,6 @@ namespace fv = fabrique::views;
 
 constexpr const char* kOrganisersOnly = N_("Only the organisers of this event can split its participants into groups.");
 
-const fv::PickerWords kFacilitatorWords{
-    .legend = N_("Facilitator"),
-    .add = N_("Find a registered person"),
-    .hint = N_("A few letters of their name or organisation, among the people registered; the form comes back "
-               "with those who match, nothing is saved until you save."),
-    .button = N_("Search people"),
-    .none = N_("No facilitator chosen yet.")};
-
 std::string group_label(const i18n::Translator& t, const BreakoutGroup& g) {
   return fmt::format(fmt::runtime(t.tr(N_("Group {}: {}"))), g.position, g.topic);
 }
@@ -118,20 +111,19 @@ GroupsPage load_groups_page(http::Context& ctx, const Event& e, bool sent) {
   page.version = store::groups_version(ctx.db, e.id);
   for (auto& r : registration_list(ctx.db, *ctx.user, e))
     if (r.status == Status::registered) page.people.push_back(std::move(r));
-  std::vector<fv::Choice> people;
-  for (const auto& r : page.people)
-    people.push_back({.key = std::to_string(r.user_id), .label = r.name, .detail = r.organisation});
+  const auto people = people_choices(page.people);
   const auto saved = store::groups(ctx.db, e.id);
   for (const auto& g : saved) page.group_options.push_back({std::to_string(g.id), group_label(*ctx.t, g)});
   auto row = [&](std::int64_t id, std::int64_t number, std::string topic, std::vector<std::string> chosen,
                  bool remove) {
     const auto name = group_field("facilitator", id);
-    page.rows.push_back({.id = id,
-                         .number = number,
-                         .topic = std::move(topic),
-                         .facilitator = fv::picker_over(people, fv::picker_names(name), kFacilitatorWords, chosen,
-                                                        sent ? ctx.form.get(name + "_q") : std::string()),
-                         .remove = remove});
+    page.rows.push_back(
+        {.id = id,
+         .number = number,
+         .topic = std::move(topic),
+         .facilitator = people_picker_of(people, name, N_("Facilitator"), N_("No facilitator chosen yet."), chosen,
+                                         sent ? ctx.form.get(name + "_q") : std::string()),
+         .remove = remove});
   };
   if (sent) {
     std::int64_t number = 0;

@@ -3,11 +3,13 @@
 #include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
+#include "coalitions/picker.hpp"
 #include "coalitions/store.hpp"
 #include "common/numbers.hpp"
 #include "events/groups.hpp"
 #include "events/json.hpp"
 #include "events/pages.hpp"
+#include "events/picker.hpp"
 #include "events/store.hpp"
 #include "events/templates/minutes.hpp"
 #include "events/times.hpp"
@@ -51,17 +53,19 @@ std::vector<std::string> named_attendees(Context& ctx, const Event& e) {
   return out;
 }
 
-// What the item form offers to choose from.
-ItemChoices item_choices(Context& ctx, const Event& e) {
+// What the item form offers to choose from, the pickers holding what `typed` chose and searched.
+ItemChoices item_choices(Context& ctx, const Event& e, const http::Form& typed) {
   ItemChoices out;
   out.kinds = {
       {"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))}, {"suite", ctx.tr(N_("Next step"))}};
-  for (const auto& k : coalitions::store::list(ctx.db)) out.coalitions.push_back({k.slug, k.number + " — " + k.title});
+  out.coalition =
+      fabrique::coalitions::picker_of(fabrique::coalitions::choices(ctx.db), "coalition", N_("Linked coalition"),
+                                      fv::picked(typed.all("coalition")), typed.get("coalition_q"));
   // Organisers see who registered: a next step may name one of them.
-  for (const auto& r : store::registrations(ctx.db, e.id))
-    if (r.status == Status::registered)
-      out.people.push_back(
-          {std::to_string(r.user_id), r.organisation.empty() ? r.name : r.name + " (" + r.organisation + ")"});
+  const auto people = people_choices(store::registrations(ctx.db, e.id));
+  out.anyone_registered = !people.empty();
+  out.assignee = people_picker_of(people, "assignee", N_("Person who does it"), N_("Nobody in particular."),
+                                  fv::picked(typed.all("assignee")), typed.get("assignee_q"));
   return out;
 }
 
@@ -91,6 +95,12 @@ MinutesPage load_minutes(Context& ctx, const Event& e) {
   }
   page.groups = store::groups_with_notes(ctx.db, e.id);
   page.attachments = store::attachments(ctx.db, e.id);
+  // The fold holding what the organiser just saved, which the save's redirect names.
+  if (page.organiser) {
+    const std::string open = ctx.query.get("ouvert");
+    for (const char* fold : {"questions", "decisions", "suites", "pieces"})
+      if (open == fold) page.open = open;
+  }
   return page;
 }
 
@@ -246,6 +256,19 @@ Response minutes_restore(Context& ctx) {
 
 namespace {
 
+// A picker of the item form searched: the form comes back with what matches, nothing saved.
+bool item_picker_searched(const Context& ctx) {
+  return !ctx.form.get("coalition_q").empty() || !ctx.form.get("assignee_q").empty();
+}
+
+// The errors of an item form choosing more than one coalition or person in its pickers.
+FieldErrors more_than_one(const Context& ctx) {
+  FieldErrors errors;
+  if (fv::picked(ctx.form.all("coalition")).size() > 1) errors.add("coalition", N_("Choose one coalition at most."));
+  if (fv::picked(ctx.form.all("assignee")).size() > 1) errors.add("assignee", N_("Choose one person at most."));
+  return errors;
+}
+
 // The item form as posted; nothing when its kind is not one of the list's.
 std::optional<ItemInput> item_input(const Context& ctx) {
   ItemInput in;
@@ -260,6 +283,11 @@ std::optional<ItemInput> item_input(const Context& ctx) {
   in.coalition = ctx.form.get("coalition");
   in.assignee = ctx.form.get("assignee");
   return in;
+}
+
+// The fold of the organisers' minutes that holds items of kind `k`.
+const char* fold_of(ItemKind k) {
+  return k == ItemKind::question ? "questions" : k == ItemKind::decision ? "decisions" : "suites";
 }
 
 // The stored item as its form's fields.
@@ -285,7 +313,7 @@ Response render_item_edit(Context& ctx, const Event& e, std::int64_t id, std::in
       .item_id = id,
       .version = version,
       .current = std::move(current),
-      .choices = item_choices(ctx, e),
+      .choices = item_choices(ctx, e, typed),
       .errors = errors};
   return fv::page(ctx, status, page.title,
                   html::render(*ctx.t, templates::ItemEdit{.page = page, .typed = typed, .csrf = ctx.csrf_token()}));
@@ -299,6 +327,10 @@ Response new_item_form(Context& ctx) {
 }
 
 Response add_item(Context& ctx) {
+  if (item_picker_searched(ctx))
+    return render_item_edit(ctx, event_to_write(ctx), 0, 0, ctx.form, {}, std::nullopt, 200);
+  if (auto errors = more_than_one(ctx); !errors.empty())
+    return render_item_edit(ctx, event_to_write(ctx), 0, 0, ctx.form, errors, std::nullopt, 422);
   auto in = item_input(ctx);
   if (!in) {
     FieldErrors errors;
@@ -308,7 +340,7 @@ Response add_item(Context& ctx) {
   }
   auto errors = add_minutes_item(ctx.db, *ctx.user, ctx.param("slug"), *in, ctx.now);
   if (!errors.empty()) return render_item_edit(ctx, event_of(ctx), 0, 0, ctx.form, errors, std::nullopt, 422);
-  return fv::redirect_saved(urls::minutes(ctx.param("slug")), fv::Saved::minutes);
+  return fv::redirect_saved(urls::minutes_open(ctx.param("slug"), fold_of(in->kind)), fv::Saved::minutes);
 }
 
 Response edit_item(Context& ctx) {
@@ -323,6 +355,9 @@ Response update_item(Context& ctx) {
   const std::int64_t id = ctx.param_int("id");
   auto version = numbers::whole(ctx.form.get("version"), 1, numbers::kMaxId);
   if (!version) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
+  if (item_picker_searched(ctx)) return render_item_edit(ctx, e, id, *version, ctx.form, {}, std::nullopt, 200);
+  if (auto errors = more_than_one(ctx); !errors.empty())
+    return render_item_edit(ctx, e, id, *version, ctx.form, errors, std::nullopt, 422);
   auto in = item_input(ctx);
   if (!in) {
     FieldErrors errors;
@@ -334,7 +369,7 @@ Response update_item(Context& ctx) {
   // next save starts from their version.
   if (r.conflict) return render_item_edit(ctx, e, id, r.current->version, ctx.form, {}, r.current, 409);
   if (!r.errors.empty()) return render_item_edit(ctx, e, id, *version, ctx.form, r.errors, std::nullopt, 422);
-  return fv::redirect_saved(urls::minutes(e.slug), fv::Saved::minutes);
+  return fv::redirect_saved(urls::minutes_open(e.slug, fold_of(in->kind)), fv::Saved::minutes);
 }
 
 Response remove_item(Context& ctx) {
@@ -351,7 +386,7 @@ Response attach_form(Context& ctx) { return render_attach(ctx, event_to_write(ct
 Response attach(Context& ctx) {
   auto errors = attach_file(ctx.db, *ctx.user, ctx.param("slug"), ctx.upload("file"), ctx.now);
   if (!errors.empty()) return render_attach(ctx, event_of(ctx), errors, 422);
-  return fv::redirect_saved(urls::minutes(ctx.param("slug")) + "#pieces", fv::Saved::minutes);
+  return fv::redirect_saved(urls::minutes_open(ctx.param("slug"), "pieces"), fv::Saved::minutes);
 }
 
 Response detach(Context& ctx) {

@@ -26,4 +26,25 @@ fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& of
   return fabrique::views::picker_over(offered, fabrique::views::picker_names(name), words, keys, query);
 }
 
+std::vector<fabrique::views::Choice> people_choices(const std::vector<Registration>& registrations) {
+  std::vector<fabrique::views::Choice> out;
+  for (const auto& r : registrations)
+    if (r.status == Status::registered)
+      out.push_back({.key = std::to_string(r.user_id), .label = r.name, .detail = r.organisation});
+  return out;
+}
+
+fabrique::views::Picker people_picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,
+                                         const char* legend, const char* none, const std::vector<std::string>& keys,
+                                         std::string_view query) {
+  const fabrique::views::PickerWords words{
+      .legend = legend,
+      .add = N_("Find a registered person"),
+      .hint = N_("A few letters of their name or organisation, among the people registered; the form comes back "
+                 "with those who match, nothing is saved until you save."),
+      .button = N_("Search people"),
+      .none = none};
+  return fabrique::views::picker_over(offered, fabrique::views::picker_names(name), words, keys, query);
+}
+
 }  // namespace fabrique::events

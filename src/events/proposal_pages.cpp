@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "coalitions/json.hpp"
+#include "coalitions/picker.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/urls.hpp"
 #include "events/json.hpp"
@@ -25,9 +26,6 @@ namespace fv = fabrique::views;
 
 namespace {
 
-// An event as a list of choices names it: its title and its date, since a series repeats its title.
-std::string event_label(const Context& ctx, const Event& e) { return e.title + " — " + ctx.t->date(e.starts_at); }
-
 // Everything the proposals page shows, read in one place. `failed` is the proposal whose decision
 // was refused with `errors`, shown again with what was typed.
 ProposalsPage load_proposals(Context& ctx, std::int64_t failed, const FieldErrors& errors) {
@@ -36,17 +34,30 @@ ProposalsPage load_proposals(Context& ctx, std::int64_t failed, const FieldError
   page.signed_in = ctx.user.has_value();
   page.animateur = ctx.user && ctx.user->is_animateur();
   if (page.animateur) {
-    for (const auto& e : store::list(ctx.db, {})) page.events.push_back({e.slug, event_label(ctx, e)});
     for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionFamilies))
       page.families.push_back({t.slug, t.label});
-    for (const auto& k : coalitions::store::list(ctx.db))
-      page.coalitions.push_back({k.slug, k.number + " — " + k.title});
+    const auto event_choices = fabrique::events::choices(ctx.db, *ctx.t);
+    const auto coalition_choices = coalitions::choices(ctx.db);
+    // The pickers of the proposal whose form was sent hold what it chose and searched; the others are empty.
+    for (const auto& p : page.proposals) {
+      if (p.status != ProposalStatus::proposed) continue;
+      const std::string n = std::to_string(p.id);
+      const bool sent = p.id == failed;
+      auto chosen = [&](const std::string& name) {
+        return sent ? fv::picked(ctx.form.all(name)) : std::vector<std::string>{};
+      };
+      auto query = [&](const std::string& name) { return sent ? ctx.form.get(name + "_q") : std::string(); };
+      page.present_at[p.id] = fabrique::events::picker_of(event_choices, "event-" + n, N_("Present it at"),
+                                                          chosen("event-" + n), query("event-" + n));
+      page.merge_into[p.id] = coalitions::picker_of(coalition_choices, "coalition-" + n, N_("Merge into"),
+                                                    chosen("coalition-" + n), query("coalition-" + n));
+    }
   }
   page.failed = failed;
   const std::string suffix = "-" + std::to_string(failed);
   for (const auto& [f, m] : errors.items()) page.errors.add(f + suffix, m);
   if (failed)
-    for (const char* name : {"event", "presented_by", "number", "family", "coalition", "reason"})
+    for (const char* name : {"presented_by", "number", "family", "reason"})
       page.typed[name] = ctx.form.get(name + suffix);
   return page;
 }
@@ -99,6 +110,13 @@ Response propose(Context& ctx) {
 Response schedule(Context& ctx) {
   const auto id = ctx.param_int("id");
   const std::string n = std::to_string(id);
+  // The event's picker searched: the list again with this proposal's form open on the matches, nothing saved.
+  if (!ctx.form.get("event-" + n + "_q").empty()) return render_list(ctx, id, {}, 200);
+  if (fv::picked(ctx.form.all("event-" + n)).size() > 1) {
+    FieldErrors errors;
+    errors.add("event", N_("Choose one event at most."));
+    return render_list(ctx, id, errors, 422);
+  }
   auto errors =
       schedule_proposal(ctx.db, *ctx.user, id, ctx.form.get("event-" + n), ctx.form.get("presented_by-" + n), ctx.now);
   if (!errors.empty()) return render_list(ctx, id, errors, 422);
@@ -108,6 +126,13 @@ Response schedule(Context& ctx) {
 Response decide(Context& ctx) {
   const auto id = ctx.param_int("id");
   const std::string n = std::to_string(id), decision = ctx.form.get("decision");
+  // The coalition's picker searched: the list again with this proposal's form open on the matches, nothing saved.
+  if (!ctx.form.get("coalition-" + n + "_q").empty()) return render_list(ctx, id, {}, 200);
+  if (decision == "fusionner" && fv::picked(ctx.form.all("coalition-" + n)).size() > 1) {
+    FieldErrors errors;
+    errors.add("coalition", N_("Choose one coalition at most."));
+    return render_list(ctx, id, errors, 422);
+  }
   DecisionResult r;
   if (decision == "adopter")
     r = adopt_proposal(ctx.db, *ctx.user, id, {ctx.form.get("number-" + n), ctx.form.get("family-" + n)}, ctx.now);

@@ -11,6 +11,7 @@
 #include "events/json.hpp"
 #include "events/loaders.hpp"
 #include "events/pages.hpp"
+#include "events/picker.hpp"
 #include "events/store.hpp"
 #include "events/templates/show.hpp"
 #include "events/times.hpp"
@@ -76,25 +77,15 @@ ShowPage load_show(Context& ctx, const Event& e, Section section, const FieldErr
   if (!page.attendance_open) return page;
   // The form as sent (a search, or a refusal), else who was recorded as there.
   const bool sent = ctx.form.has("present_q");
-  std::vector<fv::Choice> people;
   std::vector<std::string> came;
   for (const auto& r : page.registrations)
-    if (r.status == Status::registered) {
-      people.push_back({.key = std::to_string(r.user_id), .label = r.name, .detail = r.organisation});
-      if (r.attended) came.push_back(std::to_string(r.user_id));
-    }
+    if (r.status == Status::registered && r.attended) came.push_back(std::to_string(r.user_id));
   std::vector<std::string> present;
   if (!sent)
     for (const auto& o : store::present_organisations(ctx.db, e.id)) present.push_back(o.slug);
-  const fv::PickerWords people_words{
-      .legend = N_("People who came"),
-      .add = N_("Add a person"),
-      .hint = N_("A few letters of their name or organisation, among the people registered; the form comes back "
-                 "with those who match, nothing is saved until you save."),
-      .button = N_("Search people"),
-      .none = N_("Nobody recorded yet.")};
-  page.came = fv::picker_over(people, fv::picker_names("present"), people_words, sent ? ctx.form.all("present") : came,
-                              ctx.form.get("present_q"));
+  page.came =
+      people_picker_of(people_choices(page.registrations), "present", N_("People who came"), N_("Nobody recorded yet."),
+                       sent ? ctx.form.all("present") : came, ctx.form.get("present_q"));
   page.present =
       organisations::picker_of(ctx.db, "organisations", N_("Organisations present"),
                                sent ? ctx.form.all("organisations") : present, ctx.form.get("organisations_q"));

@@ -59,6 +59,11 @@ inline std::string compare_minutes(std::string_view slug) { return minutes_histo
 inline std::string restore_minutes(std::string_view slug, std::int64_t number) {
   return minutes_history(slug) + "/" + std::to_string(number) + "/restaurer";
 }
+// The minutes with the organisers' fold `fold` drawn open and scrolled to, after a save in it: one of
+// "questions", "decisions", "suites" or "pieces", also the fold's id.
+inline std::string minutes_open(std::string_view slug, std::string_view fold) {
+  return minutes(slug) + "?ouvert=" + std::string(fold) + "#" + std::string(fold);
+}
 inline std::string items(std::string_view slug) { return minutes(slug) + "/elements"; }
 inline std::string new_item(std::string_view slug) { return items(slug) + "/nouveau"; }  // the form adding one
 inline std::string edit_item(std::string_view slug, std::int64_t id) {

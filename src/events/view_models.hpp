@@ -68,8 +68,11 @@ struct MinePage {
 struct ProposalsPage {
   std::vector<Proposal> proposals;
   bool signed_in = false;
-  bool animateur = false;                                             // sees the forms deciding each undecided proposal
-  std::vector<fabrique::views::Option> events, families, coalitions;  // their choices, for animateurs
+  bool animateur = false;                         // sees the forms deciding each undecided proposal
+  std::vector<fabrique::views::Option> families;  // the choices of adoption, for animateurs
+  // Per undecided proposal (by id), for animateurs: the pickers of the event to present it at
+  // ("event-ID") and of the coalition to merge it into ("coalition-ID").
+  std::map<std::int64_t, fabrique::views::Picker> present_at, merge_into;
   // A refused decision: its proposal, its errors (field names carry the proposal's id, as the form's
   // fields do) and what was typed, by field name without the id.
   std::int64_t failed = 0;
@@ -116,6 +119,9 @@ struct EventForm {
   territories::Picker places;
 };
 
+// Characters of the minutes' text that its organisers see as the summary of the folded text.
+inline constexpr std::size_t kMinutesSummary = 160;
+
 // The minutes of an event (/evenements/{slug}/compte-rendu), loaded by pages::load_minutes()
 // (minutes_pages.cpp).
 struct MinutesPage {
@@ -133,11 +139,15 @@ struct MinutesPage {
   std::vector<NextStep> next_steps;
   std::vector<BreakoutGroup> groups;  // with their notes, which the lists above leave out
   std::vector<files::StoredFile> attachments;
+  std::string open;  // the organisers' fold drawn open ("questions", "decisions", "suites", "pieces"), or none
 };
 
 // What the item form offers to choose from (organisers only).
 struct ItemChoices {
-  std::vector<fabrique::views::Option> kinds, people, coalitions;
+  std::vector<fabrique::views::Option> kinds;
+  bool anyone_registered = false;     // else the person picker is left out: nobody to choose
+  fabrique::views::Picker assignee;   // "assignee": who does a next step, one of the people registered at most
+  fabrique::views::Picker coalition;  // "coalition": the linked coalition, one at most
 };
 
 // The page adding (`item_id` 0) or editing one question, decision or next step of the minutes.

@@ -60,6 +60,11 @@ Picker picker(PickerNames names, const PickerWords& words, std::vector<Choice> c
   return p;
 }
 
+std::vector<std::string> picked(std::vector<std::string> sent) {
+  std::erase_if(sent, [](const std::string& key) { return key.empty(); });
+  return sent;
+}
+
 std::vector<Choice> matching(const std::vector<Choice>& all, std::string_view words, std::size_t limit) {
   const auto wanted = search_words(words);
   std::vector<Choice> out;

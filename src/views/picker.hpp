@@ -60,6 +60,10 @@ using PickerSearch = std::function<std::vector<Choice>(const std::string& words,
 Picker picker(PickerNames names, const PickerWords& words, std::vector<Choice> chosen, std::string_view query,
               const PickerSearch& search);
 
+// The keys a form sent for a picker's field, the empty ones left out (a stored thing's form that
+// chose none, as a select's empty option did).
+std::vector<std::string> picked(std::vector<std::string> sent);
+
 // For a kind whose whole list is read anyway (organisations, coalitions, events, people): the
 // things of `all` whose label (and detail) holds every word of `words`, case and accents aside…
 std::vector<Choice> matching(const std::vector<Choice>& all, std::string_view words, std::size_t limit);

@@ -234,7 +234,10 @@ describe('an organiser edits a decision of the minutes with the keyboard alone',
     assert.equal((await submit(page, page.getByRole('button', { name: 'Ajouter' }))).status(), 303);
     assert.ok(await page.getByText('Le compte-rendu est enregistré.').isVisible());
 
+    // The organiser's minutes fold each kind of item under its count: open the decisions by keyboard.
     await page.goto(`${path}/compte-rendu`);
+    assert.ok(await tabToExactly('1 décision'), 'the fold of decisions is reachable with Tab');
+    await page.keyboard.press('Enter');
     assert.ok(await tabToExactly('Modifier'), 'the item’s edit link is reachable with Tab');
     await Promise.all([page.waitForURL((u) => /\/elements\/\d+\/modifier$/.test(u.pathname)), page.keyboard.press('Enter')]);
     await checkA11y(page, 'minutes item edit form');

@@ -212,7 +212,11 @@ describe('an animateur writes a roadmap and its indicators through the forms', (
       await add.getByLabel('Type', { exact: true }).selectOption({ label: 'Prochaine étape' });
       await add.getByLabel(/^Texte/).fill('Publier le catalogue des jeux de données du territoire');
       await add.getByLabel(/^Pour quand/).fill('2021-09-15');
-      await add.getByLabel(/^Coalition liée/).selectOption({ label: '19 — Pour l’appropriation des données environnementales' });
+      // The linked coalition with the picker: searched (the form again, what was typed kept), then ticked.
+      await add.getByLabel('Ajouter une coalition', { exact: true }).fill('appropriation');
+      assert.equal((await submit(page, add.getByRole('button', { name: 'Chercher des coalitions' }))).status(), 200);
+      assert.equal(await add.getByLabel(/^Texte/).inputValue(), 'Publier le catalogue des jeux de données du territoire');
+      await add.getByLabel('19 — Pour l’appropriation des données environnementales').check();
       assert.equal((await submit(page, add.getByRole('button', { name: 'Ajouter' }))).status(), 303);
 
       // The link opens the action form pre-filled from the step; nothing is made before it is sent.

@@ -73,6 +73,31 @@ TEST(Resources, TheDefaultLicenceIsCcBy4AndAnUnknownLicenceIsRefused) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
 }
 
+// Issue #19: the resource form links its coalitions with the picker, not a box per coalition: a
+// search draws the form again with those that match and what was typed, writing nothing; an unknown
+// coalition is refused next to the field.
+TEST(Resources, TheFormLinksCoalitionsWithThePicker) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  auto form = member.get("/ressources/proposer");
+  EXPECT_EQ(form.body.find(R"(name="coalitions" value=")"), std::string::npos);
+  EXPECT_NE(form.body.find(R"(name="coalitions_q")"), std::string::npos);
+  auto found = member.post("/ressources/proposer", {{"title", "Boîte à outils"},
+                                                    {"url", "https://example.org/outils"},
+                                                    {"kind", "guide"},
+                                                    {"licence", "CC-BY-4.0"},
+                                                    {"coalitions_q", "communs numeriques"}});
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find(R"(name="coalitions" value="developper-et-maintenir-les-communs-numeriques")"),
+            std::string::npos);
+  EXPECT_NE(found.body.find("Boîte à outils"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
+  auto unknown = CommonsSite::propose(member, "Boîte à outils", "x", "CC-BY-4.0", "guide", "nulle-part");
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_NE(unknown.body.find(R"(id="f-coalitions-error")"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM resources"), 0);
+}
+
 TEST(Resources, AResourceShowsItsAuthorAndTheLineItsLicenceAsksToCreditIt) {
   CommonsSite p;
   auto anim = p.signed_in("anim@example.org");
@@ -351,6 +376,27 @@ TEST(Charter, OnlyAnimateursDraftAndAdoptAndAVersionMustBeConsultedFirst) {
       member.post("/charte/versions/1/commentaires", {{"section", "principes"}, {"comment-principes", "x"}}).status,
       404);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM charter_comments"), 0);
+}
+
+// Issue #19: a card names its coalition with the picker, not a list of every one: a search draws the
+// form again with those that match and what was typed, writing nothing; two are refused next to the field.
+TEST(Boussole, TheCardFormChoosesItsCoalitionWithThePicker) {
+  CommonsSite p;
+  auto member = p.signed_in("membre@example.org");
+  auto form = member.get("/boussole/proposer");
+  EXPECT_EQ(form.body.find(R"(<select id="f-coalition")"), std::string::npos);
+  const Fields card = {{"title", "Un portail trop technique"}, {"outcome", "n-a-pas-marche"}, {"tried", "Ouvrir."}};
+  auto found = member.post("/boussole/proposer", with(card, "coalition_q", "appropriation"));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find(R"(name="coalition" value="faciliter-l-appropriation-des-donnees-environnementales")"),
+            std::string::npos);
+  EXPECT_NE(found.body.find("Un portail trop technique"), std::string::npos);
+  Fields two = with(card, "coalition", "faciliter-l-appropriation-des-donnees-environnementales");
+  two.emplace_back("coalition", "developper-et-maintenir-les-communs-numeriques");
+  auto refused = member.post("/boussole/proposer", two);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"(id="f-coalition-error")"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM boussole_cards"), 0);
 }
 
 TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {

@@ -451,6 +451,47 @@ TEST(Events, MinutesAreVersionedAndTheirNextStepsAppearOnTheCoalitionPage) {
   EXPECT_EQ(member.get(minutes + "/modifier").status, 403);
 }
 
+// Issue #19: the item form chooses its linked coalition with the picker, not a list of every one: a
+// search draws the form again with the coalitions that match and what was typed, writing nothing;
+// an unknown coalition, or two, are refused next to the field; one is linked.
+TEST(Events, AMinutesItemChoosesItsCoalitionWithThePicker) {
+  Programme p;
+  const std::string minutes = p.upcoming("picked", "") + "/compte-rendu";
+  const std::string items = minutes + "/elements";
+  Browser porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  auto form = porteur.get(items + "/nouveau");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_FALSE(has(form.body, "<select id=\"f-coalition\""));
+  EXPECT_TRUE(has(form.body, R"(name="coalition_q")"));
+  const Fields step = {{"kind", "suite"}, {"body", "Cartographier les communs"}};
+  auto found = porteur.post(items, with(step, "coalition_q", "communs numeriques"));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found.body, std::string(R"(name="coalition" value=")") + kCoalition + "\""));
+  EXPECT_TRUE(has(found.body, "Cartographier les communs"));
+  auto nothing = porteur.post(items, with(step, "coalition_q", "introuvable"));
+  EXPECT_EQ(nothing.status, 200);
+  EXPECT_FALSE(has(nothing.body, R"(name="coalition" value=")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items"), 0);
+
+  auto unknown = porteur.post(items, with(step, "coalition", "nulle-part"));
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_TRUE(has(unknown.body, R"(id="f-coalition-error")"));
+  Fields both = with(step, "coalition", kCoalition);
+  both.emplace_back("coalition", "developper-et-maintenir-les-communs-numeriques-2");
+  auto two = porteur.post(items, both);
+  EXPECT_EQ(two.status, 422);
+  EXPECT_TRUE(has(two.body, R"(id="f-coalition-error")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items"), 0);
+
+  ASSERT_EQ(porteur.post(items, with(step, "coalition", kCoalition)).status, 303);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items WHERE coalition_id IS NOT NULL"), 1);
+  const std::string id = std::to_string(p.site.count("SELECT MAX(id) FROM minutes_items"));
+  // Its edit form shows the coalition chosen, ticked, to untick.
+  auto edit = porteur.get(items + "/" + id + "/modifier");
+  EXPECT_TRUE(has(edit.body, std::string(R"(name="coalition" value=")") + kCoalition + "\" checked>"));
+}
+
 // Issue #19: a question, a decision or a next step is edited in place; two organisers editing it at
 // once never write over each other.
 TEST(Events, AMinutesItemIsEditedInPlaceAndAStaleEditIsRefusedWithItsTextKept) {
@@ -475,7 +516,10 @@ TEST(Events, AMinutesItemIsEditedInPlaceAndAStaleEditIsRefusedWithItsTextKept) {
   // Saved in place: the same item, its new text, its next version; the page says so.
   auto saved = porteur.post(edit, {{"version", "1"}, {"kind", "decision"}, {"body", "Publier les données brutes."}});
   ASSERT_EQ(saved.status, 303) << saved.body;
-  EXPECT_EQ(saved.header("location"), minutes + "?enregistre=compte-rendu");
+  // The minutes come back with the fold of decisions open, where the item stands.
+  EXPECT_EQ(saved.header("location"), minutes + "?ouvert=decisions&enregistre=compte-rendu#decisions");
+  EXPECT_TRUE(has(porteur.get(minutes + "?ouvert=decisions").body, R"(<details class="fold" id="decisions" open>)"));
+  EXPECT_FALSE(has(porteur.get(minutes).body, R"(<details class="fold" id="decisions" open>)"));
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM minutes_items WHERE id = " + id +
                          " AND body = 'Publier les données brutes.' AND version = 2"),
             1);
@@ -565,6 +609,26 @@ TEST(Events, ProposalAdoptionKeepsItsProvenance) {
   Browser anim(p.site);
   anim.sign_in("anim@example.org", kPassword);
   anim.get("/propositions");
+  // The event to present it at is chosen with the picker: a search draws the list again with this
+  // proposal's form open on the matches (each with its date), writing nothing; two, or an unknown
+  // one, are refused next to the field.
+  const std::string schedule = "/propositions/" + id + "/programmer";
+  auto found = anim.post(schedule, {{"event-" + id + "_q", "reset day"}, {"presented_by-" + id, "Son groupe"}});
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found.body, "name=\"event-" + id + "\" value=\"avril\""));
+  EXPECT_TRUE(has(found.body, "value=\"Son groupe\""));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalition_proposals WHERE presented_at_event_id IS NOT NULL"), 0);
+  auto two = anim.post(schedule, {{"event-" + id, "avril"}, {"event-" + id, "mai"}});
+  EXPECT_EQ(two.status, 422);
+  EXPECT_TRUE(has(two.body, "id=\"f-event-" + id + "-error\""));
+  auto unknown = anim.post(schedule, {{"event-" + id, "nulle-part"}});
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_TRUE(has(unknown.body, "id=\"f-event-" + id + "-error\""));
+  // So is the coalition to merge it into.
+  auto coalitions = anim.post("/propositions/" + id + "/decision",
+                              {{"decision", "fusionner"}, {"coalition-" + id + "_q", "communs numeriques"}});
+  EXPECT_EQ(coalitions.status, 200);
+  EXPECT_TRUE(has(coalitions.body, "name=\"coalition-" + id + "\" value=\"" + std::string(kCoalition) + "\""));
   ASSERT_EQ(anim.post("/propositions/" + id + "/programmer",
                       {{"event-" + id, "avril"}, {"presented_by-" + id, "Le Groupe La Poste"}})
                 .status,

@@ -321,9 +321,25 @@ TEST(Reach, ANextStepNamesSomeoneRegisteredWhoIsTold) {
   const auto alice_id = site.count("SELECT id FROM users WHERE email = 'alice@example.org'");
   const auto bruno_id = site.count("SELECT id FROM users WHERE email = 'bruno@example.org'");
   const std::string items = "/evenements/reset-suites/compte-rendu/elements";
-  auto form = anim.get(items + "/nouveau");
-  EXPECT_NE(form.body.find(R"(<option value=")" + std::to_string(alice_id) + R"(">Alice Martin</option>)"),
-            std::string::npos);
+  // The person picker offers the people registered whose name matches, by name, never by address;
+  // a search draws the form again with what was typed, and writes nothing.
+  EXPECT_EQ(anim.get(items + "/nouveau").status, 200);
+  auto found = anim.post(items, {{"kind", "suite"}, {"body", "Relire la charte"}, {"assignee_q", "alice"}});
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find(R"(name="assignee" value=")" + std::to_string(alice_id) + R"(">)"), std::string::npos);
+  EXPECT_NE(found.body.find("Alice Martin"), std::string::npos);
+  EXPECT_EQ(found.body.find("alice@example.org"), std::string::npos);
+  EXPECT_NE(found.body.find("Relire la charte"), std::string::npos);
+  auto waiting = anim.post(items, {{"kind", "suite"}, {"body", "Relire la charte"}, {"assignee_q", "bruno"}});
+  EXPECT_EQ(waiting.status, 200);
+  EXPECT_EQ(waiting.body.find(R"(name="assignee" value=")" + std::to_string(bruno_id) + "\""), std::string::npos);
+  // Two people ticked: refused next to the field, nothing written.
+  auto two = anim.post(items, {{"kind", "suite"},
+                               {"body", "Relire la charte"},
+                               {"assignee", std::to_string(alice_id)},
+                               {"assignee", std::to_string(bruno_id)}});
+  EXPECT_EQ(two.status, 422);
+  EXPECT_NE(two.body.find(R"(id="f-assignee-error")"), std::string::npos);
   // Bruno only waits for a place: he cannot be named; nor can anyone for a decision.
   auto refused =
       anim.post(items, {{"kind", "suite"}, {"body", "Relire la charte"}, {"assignee", std::to_string(bruno_id)}});
