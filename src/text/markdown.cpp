@@ -353,38 +353,7 @@ std::string render_html(std::string_view source, int heading_offset) {
   return add_rel_to_external_links(std::move(out));
 }
 
-std::string render_text(std::string_view source, std::size_t max_chars);
-
-}  // namespace
-
-html::Html render_markdown(std::string_view source, int heading_offset) {
-  static Rendered rendered;
-  std::string key = rendered_key(static_cast<std::size_t>(heading_offset + 8), source);
-  std::optional<std::string> out = rendered.find(key);
-  if (!out) {
-    out = render_html(source, heading_offset);
-    rendered.keep(std::move(key), *out);
-  }
-  // Trusted because: the tree holds no raw HTML any more, every link and image address was
-  // checked against an allow-list, cmark escapes all text and attribute values, and it runs in
-  // safe mode (raw HTML and dangerous URLs suppressed) as a second lock.
-  return html::trusted(std::move(*out));
-}
-
-std::string markdown_to_text(std::string_view source, std::size_t max_chars) {
-  if (max_chars == 0) return {};
-  static Rendered rendered;
-  std::string key = rendered_key(max_chars, source);
-  std::optional<std::string> out = rendered.find(key);
-  if (!out) {
-    out = render_text(source, max_chars);
-    rendered.keep(std::move(key), *out);
-  }
-  return std::move(*out);
-}
-
-namespace {
-
+// The text of `source` without markup, as markdown_to_text returns it (which keeps it once rendered).
 std::string render_text(std::string_view source, std::size_t max_chars) {
   ParserPtr parser = make_parser(table_cells_bound(source) <= kMaxTableCells);
   NodePtr root = parse(parser.get(), source);
@@ -433,5 +402,31 @@ std::string render_text(std::string_view source, std::size_t max_chars) {
 }
 
 }  // namespace
+
+html::Html render_markdown(std::string_view source, int heading_offset) {
+  static Rendered rendered;
+  std::string key = rendered_key(static_cast<std::size_t>(heading_offset + 8), source);
+  std::optional<std::string> out = rendered.find(key);
+  if (!out) {
+    out = render_html(source, heading_offset);
+    rendered.keep(std::move(key), *out);
+  }
+  // Trusted because: the tree holds no raw HTML any more, every link and image address was
+  // checked against an allow-list, cmark escapes all text and attribute values, and it runs in
+  // safe mode (raw HTML and dangerous URLs suppressed) as a second lock.
+  return html::trusted(std::move(*out));
+}
+
+std::string markdown_to_text(std::string_view source, std::size_t max_chars) {
+  if (max_chars == 0) return {};
+  static Rendered rendered;
+  std::string key = rendered_key(max_chars, source);
+  std::optional<std::string> out = rendered.find(key);
+  if (!out) {
+    out = render_text(source, max_chars);
+    rendered.keep(std::move(key), *out);
+  }
+  return std::move(*out);
+}
 
 }  // namespace fabrique::text

@@ -10,48 +10,42 @@ import { ANIMATEUR, checkA11y, pressOn, signIn, useServerAndBrowser } from './su
 
 const env = useServerAndBrowser({ demo: true });
 
-// Types `words` into the picker's search box reached by Tab, and presses Enter: the form comes back (200).
+// Presses Enter in a picker's search box (with `words` typed): the form comes back (200), nothing saved.
+async function searchFor(page, words) {
+  await page.keyboard.type(words);
+  const [answer] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.waitForEvent('load'),  // the answer comes before the new document is shown
+    page.keyboard.press('Enter'),
+  ]);
+  assert.equal(answer.status(), 200, 'a search saves nothing: the form again');
+}
+
+// Types `words` into the picker's search box reached by Tab, and presses Enter.
 async function searchWith(page, label, words) {
   await pressOn(page, page.getByLabel(label, { exact: true }), 200);
-  await page.keyboard.type(words);
-  const [answer] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.waitForEvent('load'),  // the answer comes before the new document is shown
-    page.keyboard.press('Enter'),
-  ]);
-  assert.equal(answer.status(), 200, 'a search saves nothing: the form again');
+  await searchFor(page, words);
 }
 
-// Ticks with the space bar the first match of the picker whose fieldset is `id`; returns its label.
-async function tickFirstMatch(page, id) {
-  const box = page.locator(`#${id}-matches input[type=checkbox]`).first();
-  await pressOn(page, box, 300);
-  await page.keyboard.press('Space');
-  assert.ok(await box.isChecked());
-  return (await page.locator(`label[for="${await box.getAttribute('id')}"]`).innerText()).trim();
-}
-
-// Without moving the focus by Tab (the forms below are long): types `words` in the search box
-// labelled `label` within `scope` and presses Enter: the form comes back (200), nothing saved.
+// The same without moving the focus by Tab (the forms below are long): the search box labelled
+// `label` within `scope`.
 async function searchIn(page, label, words, scope = page) {
   await scope.getByLabel(label, { exact: true }).focus();
-  await page.keyboard.type(words);
-  const [answer] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST'),
-    page.waitForEvent('load'),  // the answer comes before the new document is shown
-    page.keyboard.press('Enter'),
-  ]);
-  assert.equal(answer.status(), 200, 'a search saves nothing: the form again');
+  await searchFor(page, words);
 }
 
-// Ticks with the space bar the first match of the picker whose fieldset is `id`; returns its label.
-async function tickFirst(page, id) {
+// Ticks with the space bar the first match of the picker whose fieldset is `id`, reached by `reach`
+// (by Tab unless told); returns its label.
+async function tickFirstMatch(page, id, reach = (box) => pressOn(page, box, 300)) {
   const box = page.locator(`#${id}-matches input[type=checkbox]`).first();
-  await box.focus();
+  await reach(box);
   await page.keyboard.press('Space');
   assert.ok(await box.isChecked());
   return (await page.locator(`label[for="${await box.getAttribute('id')}"]`).innerText()).trim();
 }
+
+// The same, focusing the box directly (the forms below are long).
+const tickFirst = (page, id) => tickFirstMatch(page, id, (box) => box.focus());
 
 describe('the picker', () => {
   let page;
