@@ -187,7 +187,9 @@ std::int64_t insert_series(Connection& c, const std::string& title, const std::s
 }
 
 void lock(Connection& c, std::int64_t event_id) {
-  c.execute("UPDATE events SET updated_at = updated_at WHERE id = ?", {event_id});
+  // A read, not a write: the event itself does not change, and the pages that show it stay cached
+  // (storage/changes.hpp). SQLite has no row locks and needs none.
+  if (c.engine() == storage::Engine::postgresql) c.query("SELECT id FROM events WHERE id = ? FOR UPDATE", {event_id});
 }
 
 std::int64_t count(Connection& c, std::int64_t event_id, Status s) {

@@ -46,8 +46,8 @@ std::vector<Event> series_from(Connection& c, std::int64_t series_id, sys_second
 std::int64_t insert_series(Connection& c, const std::string& title, const std::string& rule, sys_seconds now);
 
 // Takes the write lock on one event row until the transaction ends, on both engines: SQLite's
-// write transactions are already serialised (BEGIN IMMEDIATE); on PostgreSQL an UPDATE locks the
-// row, so concurrent registrations to one event queue here and each one counts the places after
+// write transactions are already serialised (BEGIN IMMEDIATE); on PostgreSQL SELECT FOR UPDATE locks
+// the row, so concurrent registrations to one event queue here and each one counts the places after
 // the previous one committed (READ COMMITTED takes a new snapshot per statement).
 void lock(Connection& c, std::int64_t event_id);
 std::int64_t count(Connection& c, std::int64_t event_id, Status s);

@@ -14,6 +14,8 @@
 #include "http/router.hpp"
 #include "i18n/i18n.hpp"
 #include "mail/mail.hpp"
+#include "storage/changes.hpp"
+#include "storage/migrations.hpp"
 #include "storage/settings.hpp"
 #include "views/layout.hpp"
 
@@ -115,6 +117,12 @@ App::App(storage::Database& db, const config::Options& options, Clock clock)
     : db_(db), options_(options), clock_(std::move(clock)) {
   if (!clock_) clock_ = [] { return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()); };
   csrf_key_ = load_or_create_key(db_, "csrf_key");
+  {
+    // Which tables pages read and changes write (storage/changes.hpp). On a schema not yet current,
+    // nothing is learned: every change then renders every cached page again.
+    auto c = db_.acquire();
+    if (storage::is_up_to_date(*c)) db_.changes().learn(*c);
+  }
   // A mailed link never comes from a request's Host header, which the client chooses (a password
   // recovery link pointing at an attacker's site): without base_url, mails name the listen address.
   std::string mail_base = options_.base_url;
@@ -144,13 +152,13 @@ void Context::renew_browser_secret() {
                  {.http_only = true, .secure = options.secure_cookies, .max_age_seconds = 365L * 24 * 3600}));
 }
 
-// Every change made through the site is a POST: move the version on so that cached pages are
-// rendered again, on every node. A refused form moves it too, harmlessly. The change itself is
-// already committed: if the version cannot move now (database locked or full), the answer stays the
-// handler's and this node forgets its cached pages instead (other nodes' expire within kMaxAge).
+// Every change made through the site is a POST: stamp the tables it wrote so that the cached pages
+// read from them are rendered again, on every node (storage/changes.hpp). The change itself is
+// already committed: if the stamps cannot be written now (database locked or full), the answer stays
+// the handler's and this node forgets its cached pages instead (other nodes' expire within kMaxAge).
 void App::move_data_version(storage::Connection& db) {
   try {
-    storage::settings::move_data_version(db);
+    storage::record_changes(db);
   } catch (const storage::Unavailable& e) {
     log::error("data version not moved", {{"error", e.what()}});
     cache_.clear();
@@ -267,9 +275,11 @@ Response App::respond(Request& request, std::string base_url) {
     // each host has its own entries, so that a page built for one is never served to another.
     cache_key = std::string(i18n::code(ctx.lang())) + " " + (options_.base_url.empty() ? ctx.base_url : "") + " " +
                 request.target;
-    version = storage::settings::data_version(ctx.db);
-    if (auto hit = cache_.find(cache_key, version, steady_now, request.header("accept-encoding")))
+    auto snapshot = db_.changes().snapshot(ctx.db);
+    version = snapshot->version;
+    if (auto hit = cache_.find(cache_key, *snapshot, steady_now, request.header("accept-encoding")))
       return std::move(*hit);
+    ctx.db.reads.reset();  // from here on: what the page is rendered from
   }
 
   if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);
@@ -324,7 +334,7 @@ Response App::respond(Request& request, std::string base_url) {
   // A page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
   if (cached && response.status == 200 && !ctx.csrf_used() && ctx.set_cookies.empty() &&
       response.content_encoding.empty())
-    cache_.store(cache_key, version, steady_now, response);
+    cache_.store(cache_key, version, ctx.db.reads, steady_now, response);
   for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));
   return response;
 }

@@ -5,13 +5,13 @@
 
 namespace fabrique::http {
 
-std::optional<Response> PageCache::find(const std::string& key, std::int64_t version,
+std::optional<Response> PageCache::find(const std::string& key, const storage::Snapshot& now_data,
                                         std::chrono::steady_clock::time_point now, std::string_view accept_encoding) {
   std::lock_guard lock(mutex_);
   auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
   const Entry& e = it->second;
-  if (e.version != version || now - e.stored_at > kMaxAge) {
+  if (!now_data.unchanged_since(e.tables, e.version) || now - e.stored_at > kMaxAge) {
     total_bytes_ -= e.identity.body.size() + e.gzip.size() + e.brotli.size();
     entries_.erase(it);
     return std::nullopt;
@@ -41,11 +41,11 @@ void PageCache::clear() {
   total_bytes_ = 0;
 }
 
-void PageCache::store(const std::string& key, std::int64_t version, std::chrono::steady_clock::time_point now,
-                      const Response& r) {
+void PageCache::store(const std::string& key, std::int64_t version, const storage::Tables& tables,
+                      std::chrono::steady_clock::time_point now, const Response& r) {
   if (r.body.size() > kMaxBodyBytes) return;
   // Compressed once here, outside the lock, instead of on every response.
-  Entry e{version, now, r, {}, {}};
+  Entry e{version, tables, now, r, {}, {}};
   // Server-Timing tells how long this rendering took; a copy served later took no such time.
   std::erase_if(e.identity.headers,
                 [](const auto& h) { return h.first == "server-timing" || h.first == "Server-Timing"; });

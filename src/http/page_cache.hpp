@@ -1,9 +1,10 @@
 // Pages rendered for visitors who are not signed in, kept with their compressed forms so that the
 // next visitor gets them without rendering or compressing again.
 //
-// An entry is served only while the database's data_version is the one it was rendered at (every
-// POST through the site moves it forward, on whichever node) and for at most kMaxAge, so that
-// relative times ("3 days ago") and changes made outside the site (the CLI) show up soon.
+// An entry is served only while none of the tables it was rendered from has changed since (the
+// tables its statements read, storage/changes.hpp: every change made through the site stamps the
+// tables it wrote, on whichever node), and for at most kMaxAge, so that relative times ("3 days
+// ago") and changes made outside the site (the CLI) show up soon.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "storage/changes.hpp"
 
 namespace fabrique::http {
 
@@ -23,18 +25,21 @@ class PageCache {
   // Bounds the memory of the cache whatever the query strings visitors send.
   static constexpr std::size_t kMaxTotalBytes = 32 * 1024 * 1024;
 
-  // The cached response for `key` if it is still valid, encoded as the client accepts.
-  std::optional<Response> find(const std::string& key, std::int64_t version, std::chrono::steady_clock::time_point now,
-                               std::string_view accept_encoding);
-  // Keeps `r` (an uncompressed 200 response) for `key`.
-  void store(const std::string& key, std::int64_t version, std::chrono::steady_clock::time_point now,
-             const Response& r);
+  // The cached response for `key` if none of its tables changed as of `now`, encoded as the client
+  // accepts.
+  std::optional<Response> find(const std::string& key, const storage::Snapshot& now_data,
+                               std::chrono::steady_clock::time_point now, std::string_view accept_encoding);
+  // Keeps `r` (an uncompressed 200 response) for `key`, rendered from `tables` after the snapshot of
+  // data version `version` was taken.
+  void store(const std::string& key, std::int64_t version, const storage::Tables& tables,
+             std::chrono::steady_clock::time_point now, const Response& r);
   // Forgets every page (their version could not be checked against the database's).
   void clear();
 
  private:
   struct Entry {
     std::int64_t version;
+    storage::Tables tables;
     std::chrono::steady_clock::time_point stored_at;
     Response identity;
     std::string gzip;

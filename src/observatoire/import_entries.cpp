@@ -112,7 +112,7 @@ ImportResult import_entries(storage::Connection& c, std::string_view json_text, 
   }
   if (!out.errors.empty()) return out;  // rolled back: nothing written
   // Changes made outside the site must also reach the pages cached for visitors (http/page_cache.hpp).
-  if (out.created + out.updated > 0) c.execute("UPDATE data_version SET version = version + 1 WHERE id = 1");
+  if (out.created + out.updated > 0) storage::record_change_of_everything(c);
   tx.commit();
   return out;
 }

@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "storage/changes.hpp"
 #include "storage/instants.hpp"
 #include "storage/memo.hpp"
 
@@ -105,6 +106,22 @@ class Connection {
   // none for a connection opened on its own.
   Memos* memos = nullptr;
 
+  // The tables this connection's statements read and wrote since it was leased (storage/changes.hpp);
+  // every table when it was opened on its own. Backends call note() for every statement they run.
+  Changes* changes = nullptr;
+  Tables reads;
+  Tables writes;
+  void note(std::string_view sql) {
+    if (changes == nullptr) {
+      reads.set();
+      writes.set();
+      return;
+    }
+    const StatementTables t = changes->tables_of(sql);
+    reads |= t.reads;
+    writes |= t.writes;
+  }
+
   // Convenience: the first row, or nothing.
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
   // Convenience: the single integer of a one-row, one-column query (e.g. COUNT(*)).
@@ -120,7 +137,12 @@ class Database {
   class Lease {
    public:
     Lease(Database* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {
-      if (owner_ && c_) c_->memos = &owner_->memos_;
+      if (owner_ && c_) {
+        c_->memos = &owner_->memos_;
+        c_->changes = &owner_->changes_;
+        c_->reads.reset();
+        c_->writes.reset();
+      }
     }
     Lease(Lease&&) noexcept = default;
     // Not defaulted: the connection held before the assignment goes back to its pool (a defaulted
@@ -146,6 +168,7 @@ class Database {
 
   virtual Lease acquire() = 0;
   virtual Engine engine() const = 0;
+  Changes& changes() { return changes_; }
   // A consistent copy of the whole database to `path`, safe while the server is running.
   virtual void backup(const std::string& path) = 0;
   // Replaces the whole content of the database with the backup at `path` (made by backup() on the
@@ -157,6 +180,7 @@ class Database {
 
  private:
   Memos memos_;
+  Changes changes_;
 };
 
 // The start of a statement on one line, for error messages (never with parameter values).

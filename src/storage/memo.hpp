@@ -5,7 +5,9 @@
 // through the site moves it, on whichever node) and served only while the version is the same and
 // for at most kMaxAge, like the visitors' pages (http/page_cache.hpp), so that changes made outside
 // the site show up soon. Read the version and compute the value in the same read transaction: the
-// value is then never older than its version.
+// value is then never older than its version. The tables `compute` read are kept with the value and
+// added to the connection's on every use, so that a page showing it depends on them
+// (storage/changes.hpp) even when it did not compute it.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -15,6 +17,8 @@
 #include <string>
 #include <string_view>
 
+#include "storage/changes.hpp"
+
 namespace fabrique::storage {
 
 class Memos {
@@ -22,19 +26,26 @@ class Memos {
   static constexpr std::chrono::seconds kMaxAge{60};
 
   // The value kept under `name` for `version`, or `compute()` kept for it. One name, one type.
+  // `reads` (the connection's tables read) gains the tables the value was computed from.
   template <class T, class F>
-  T get(std::string_view name, std::int64_t version, F&& compute) {
+  T get(std::string_view name, std::int64_t version, F&& compute, Tables& reads) {
     const auto now = std::chrono::steady_clock::now();
     {
       std::lock_guard lock(mutex_);
       if (auto it = values_.find(name);
-          it != values_.end() && it->second.version == version && now - it->second.at <= kMaxAge)
+          it != values_.end() && it->second.version == version && now - it->second.at <= kMaxAge) {
+        reads |= it->second.reads;
         return *std::static_pointer_cast<const T>(it->second.value);
+      }
     }
+    const Tables before = reads;
+    reads.reset();
     T fresh = compute();
+    const Tables used = reads;
+    reads |= before;
     std::lock_guard lock(mutex_);
     auto& kept = values_[std::string(name)];
-    if (!kept.value || kept.version <= version) kept = {version, now, std::make_shared<const T>(fresh)};
+    if (!kept.value || kept.version <= version) kept = {version, now, std::make_shared<const T>(fresh), used};
     return fresh;
   }
 
@@ -43,6 +54,7 @@ class Memos {
     std::int64_t version = 0;
     std::chrono::steady_clock::time_point at;
     std::shared_ptr<const void> value;
+    Tables reads;
   };
   std::mutex mutex_;
   std::map<std::string, Kept, std::less<>> values_;

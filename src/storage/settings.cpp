@@ -14,10 +14,4 @@ std::string value_or_create(Database& db, std::string_view key, const std::strin
 
 std::int64_t data_version(Connection& c) { return c.query_integer("SELECT version FROM data_version WHERE id = 1"); }
 
-void move_data_version(Connection& c) {
-  Transaction tx(c, true);
-  c.execute("UPDATE data_version SET version = version + 1 WHERE id = 1");
-  tx.commit();
-}
-
 }  // namespace fabrique::storage::settings

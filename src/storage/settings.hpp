@@ -14,12 +14,9 @@ namespace fabrique::storage::settings {
 // transaction, so that nodes starting together all end up with the first value written.
 std::string value_or_create(Database& db, std::string_view key, const std::string& fresh);
 
-// The version of the site's data: it moves on with every change made through the site.
+// The version of the site's data: it moves on with every change made through the site
+// (storage::record_changes).
 std::int64_t data_version(Connection& c);
-
-// Moves the version on, in its own write transaction. Throws storage::Unavailable when the database
-// cannot take the write now.
-void move_data_version(Connection& c);
 
 // `compute()` as of the database now, computed once per data version and shared by every connection
 // of the same Database (storage/memo.hpp); a connection opened on its own computes it every time.
@@ -27,7 +24,7 @@ void move_data_version(Connection& c);
 template <class T, class F>
 T memo(Connection& c, std::string_view name, F&& compute) {
   if (c.memos == nullptr) return compute();
-  return c.memos->get<T>(name, data_version(c), std::forward<F>(compute));
+  return c.memos->get<T>(name, data_version(c), std::forward<F>(compute), c.reads);
 }
 
 }  // namespace fabrique::storage::settings

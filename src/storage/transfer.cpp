@@ -392,6 +392,12 @@ void bump_data_version(Connection& c, std::int64_t at_least) {
   Transaction tx(c, true);
   c.execute("UPDATE data_version SET version = CASE WHEN version > ? THEN version + 1 ELSE ? END WHERE id = 1",
             {at_least, at_least + 1});
+  // Every table may have changed (storage/changes.hpp); a database from before table_changes is
+  // stamped by the migration that adds it.
+  if (has_table(c, "table_changes"))
+    c.execute(
+        "INSERT INTO table_changes (name, version) SELECT '*', version FROM data_version WHERE id = 1 "
+        "ON CONFLICT (name) DO UPDATE SET version = excluded.version");
   tx.commit();
 }
 

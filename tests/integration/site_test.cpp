@@ -168,7 +168,7 @@ void add_organisation_behind_the_sites_back(Site& site, const std::string& name)
       {name, name, name});
 }
 
-TEST(PageCache, VisitorsShareAPageUntilTheNextChangeThroughTheSite) {
+TEST(PageCache, VisitorsShareAPageUntilATableItReadChangesThroughTheSite) {
   Site site;
   Browser visitor(site);
   EXPECT_EQ(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
@@ -180,8 +180,35 @@ TEST(PageCache, VisitorsShareAPageUntilTheNextChangeThroughTheSite) {
   Browser member(site);
   member.sign_in("m@example.org", "un mot de passe solide");
   EXPECT_NE(member.get("/organisations").body.find("zeta-org"), std::string::npos);
-  // Any change made through the site (here, signing in was a POST) renders visitors' pages again.
-  EXPECT_NE(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
+  // Signing in changed the sessions, which the list of organisations does not read: still cached.
+  EXPECT_EQ(visitor.get("/organisations").body.find("zeta-org"), std::string::npos);
+  // A change through the site to what the page reads renders it again, on the next visit.
+  member.get("/organisations/nouvelle");
+  EXPECT_EQ(member.post("/organisations/nouvelle", {{"name", "Wikimédia France"}, {"kind", "association-tech"}}).status,
+            303);
+  const std::string page = visitor.get("/organisations").body;
+  EXPECT_NE(page.find("Wikimédia France"), std::string::npos);
+  EXPECT_NE(page.find("zeta-org"), std::string::npos);
+}
+
+// What a change deletes goes with what the schema deletes with it: a page that read only the rows
+// removed by ON DELETE CASCADE is rendered again too.
+TEST(PageCache, ADeletionRendersAgainThePagesOfWhatItDeletedWithIt) {
+  Site site;
+  auto c = site.db().acquire();
+  site.db().changes().learn(*c);
+  const auto tables = site.db().changes().tables_of("DELETE FROM coalitions WHERE id = ?");
+  const auto names = site.db().changes().names(tables.writes);
+  auto has = [&](const char* n) { return std::find(names.begin(), names.end(), n) != names.end(); };
+  EXPECT_TRUE(has("coalitions"));
+  EXPECT_TRUE(has("coalition_members")) << "cascades from coalitions";
+  EXPECT_FALSE(has("organisations")) << "not deleted with a coalition";
+  const auto insert = site.db().changes().tables_of(
+      "INSERT INTO registrations (event_id, user_id) SELECT id, ? FROM events WHERE slug = ? "
+      "ON CONFLICT (event_id, user_id) DO UPDATE SET cancelled_at = NULL");
+  EXPECT_EQ(site.db().changes().names(insert.writes), std::vector<std::string>{"registrations"});
+  const auto read = site.db().changes().names(insert.reads);
+  EXPECT_NE(std::find(read.begin(), read.end(), "events"), read.end());
 }
 
 // The benchmark turns the cache off to measure what rendering each page costs: then a visitor's page

@@ -290,6 +290,7 @@ PgConnection::Result PgConnection::run(std::string_view sql, const Params& param
 }
 
 std::vector<Row> PgConnection::query(std::string_view sql, const Params& params) {
+  note(sql);
   Result r = run(sql, params);
   const int rows = PQntuples(r.get());
   const int columns = PQnfields(r.get());
@@ -305,6 +306,7 @@ std::vector<Row> PgConnection::query(std::string_view sql, const Params& params)
 }
 
 std::int64_t PgConnection::execute(std::string_view sql, const Params& params) {
+  note(sql);
   Result r = run(sql, params);
   // A SELECT reports its row count here; the interface counts changed rows, as SQLite does.
   if (std::string_view(PQcmdStatus(r.get())).starts_with("SELECT")) return 0;
@@ -314,6 +316,7 @@ std::int64_t PgConnection::execute(std::string_view sql, const Params& params) {
 }
 
 void PgConnection::execute_script(std::string_view sql) {
+  note(sql);
   // The simple query protocol runs every statement of the script in one round trip; without
   // parameters only the column types need translating.
   const std::string script = dialect::postgresql_types(sql);

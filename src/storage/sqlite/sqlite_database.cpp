@@ -237,6 +237,7 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const Params& params) {
 void SqliteConnection::fail(int rc, std::string_view sql) { throw_error(rc, sqlite3_errmsg(db_), sql); }
 
 std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& params) {
+  note(sql);
   sqlite3_stmt* stmt = prepare(sql);
   StatementReset reset(stmt);
   bind(stmt, params);
@@ -255,6 +256,7 @@ std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& par
 }
 
 std::int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {
+  note(sql);
   sqlite3_stmt* stmt = prepare(sql);
   StatementReset reset(stmt);
   bind(stmt, params);
@@ -269,6 +271,7 @@ std::int64_t SqliteConnection::execute(std::string_view sql, const Params& param
 }
 
 void SqliteConnection::execute_script(std::string_view sql) {
+  note(sql);
   const std::string script(sql);  // sqlite3_exec wants a terminating NUL
   char* error = nullptr;
   const int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &error);

@@ -1,0 +1,258 @@
+// Which tables statements read and write, and the stamps of the last change of each table.
+#include "storage/changes.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "storage/database.hpp"
+
+namespace fabrique::storage {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return out;
+}
+
+// The words of a statement in order, lower-cased: identifiers (quoted or not) and keywords. String
+// literals, comments, numbers and punctuation are left out.
+std::vector<std::string> words_of(std::string_view sql) {
+  std::vector<std::string> words;
+  std::size_t i = 0;
+  auto ident = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
+  };
+  while (i < sql.size()) {
+    const char c = sql[i];
+    if (c == '\'') {  // 'it''s': a doubled quote stays inside the literal
+      for (++i; i < sql.size(); ++i) {
+        if (sql[i] == '\'') {
+          if (i + 1 < sql.size() && sql[i + 1] == '\'') {
+            ++i;
+          } else {
+            break;
+          }
+        }
+      }
+      ++i;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      while (i < sql.size() && sql[i] != '\n') ++i;
+    } else if (c == '"') {
+      const std::size_t end = std::min(sql.find('"', i + 1), sql.size());
+      words.push_back(lower(sql.substr(i + 1, end - i - 1)));
+      i = end + 1;
+    } else if (ident(c) && !(c >= '0' && c <= '9')) {
+      const std::size_t start = i;
+      while (i < sql.size() && ident(sql[i])) ++i;
+      words.push_back(lower(sql.substr(start, i - start)));
+    } else if (c >= '0' && c <= '9') {
+      while (i < sql.size() && ident(sql[i])) ++i;
+    } else {
+      ++i;
+    }
+  }
+  return words;
+}
+
+Tables every_table() { return Tables().set(); }
+
+}  // namespace
+
+bool Snapshot::unchanged_since(const Tables& tables, std::int64_t at) const {
+  if (everything_at > at) return false;
+  for (std::size_t i = tables._Find_first(); i < kMaxTables; i = tables._Find_next(i))
+    if (i < changed_at.size() && changed_at[i] > at) return false;
+  return true;
+}
+
+void Changes::learn(Connection& c) {
+  std::vector<std::string> tables;
+  std::vector<std::array<std::string, 3>> keys;  // child, parent, what deleting the parent does to the child
+  if (c.engine() == Engine::sqlite) {
+    for (const Row& r : c.query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
+      tables.push_back(r.text(0));
+    for (const Row& r : c.query("SELECT m.name, f.\"table\", f.on_delete FROM sqlite_master m "
+                                "JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'"))
+      keys.push_back({r.text(0), r.text(1), r.text(2)});
+  } else {
+    for (const Row& r : c.query("SELECT table_name FROM information_schema.tables "
+                                "WHERE table_schema = current_schema() ORDER BY table_name"))
+      tables.push_back(r.text(0));
+    // confdeltype: a no action, r restrict, c cascade, n set null, d set default.
+    for (const Row& r : c.query("SELECT c.relname, p.relname, CAST(k.confdeltype AS TEXT) FROM pg_constraint k "
+                                "JOIN pg_class c ON c.oid = k.conrelid JOIN pg_class p ON p.oid = k.confrelid "
+                                "WHERE k.contype = 'f' AND k.connamespace = "
+                                "(SELECT oid FROM pg_namespace WHERE nspname = current_schema())"))
+      keys.push_back({r.text(0), r.text(1),
+                      r.text(2) == "c"   ? "CASCADE"
+                      : r.text(2) == "n" ? "SET NULL"
+                      : r.text(2) == "d" ? "SET DEFAULT"
+                                         : "NO ACTION"});
+  }
+  std::unique_lock lock(mutex_);
+  tables_.clear();
+  index_.clear();
+  for (const std::string& t : tables) {
+    index_.emplace(lower(t), std::min(tables_.size(), kMaxTables - 1));
+    tables_.push_back(lower(t));
+  }
+  cascades_.assign(std::min(tables_.size(), kMaxTables), {});
+  for (const auto& [child, parent, action] : keys) {
+    if (action != "CASCADE" && action != "SET NULL" && action != "SET DEFAULT") continue;
+    auto p = index_.find(lower(parent));
+    auto ch = index_.find(lower(child));
+    if (p != index_.end() && ch != index_.end()) cascades_[p->second].push_back(ch->second);
+  }
+  statements_.clear();
+  learned_ = true;
+}
+
+bool Changes::learned() const {
+  std::shared_lock lock(mutex_);
+  return learned_;
+}
+
+std::size_t Changes::index_of(std::string_view name) const {
+  auto it = index_.find(name);
+  return it == index_.end() ? kMaxTables : it->second;
+}
+
+StatementTables Changes::parse(std::string_view sql) const {
+  StatementTables out;
+  const std::vector<std::string> words = words_of(sql);
+  std::vector<std::size_t> deleted;
+  bool replaces = false;
+  auto target = [&](std::size_t at, bool deletes) {
+    if (at >= words.size()) return;
+    const std::size_t t = index_of(words[at]);
+    if (t == kMaxTables) return;
+    out.writes.set(t);
+    if (deletes) deleted.push_back(t);
+  };
+  std::vector<std::size_t> inserted;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (std::size_t t = index_of(w); t != kMaxTables) out.reads.set(t);
+    if (w == "replace") replaces = true;
+    if (w == "into") {
+      target(i + 1, false);
+      inserted.push_back(i + 1);
+    } else if (w == "update" && (i == 0 || words[i - 1] != "do")) {  // not ON CONFLICT ... DO UPDATE
+      std::size_t at = i + 1;
+      if (at < words.size() && words[at] == "or") at += 2;  // UPDATE OR REPLACE t
+      target(at, false);
+      inserted.push_back(at);
+    } else if (w == "delete" && i + 1 < words.size() && words[i + 1] == "from") {
+      target(i + 2, true);
+    }
+  }
+  // A REPLACE deletes the rows it replaces, with what their ON DELETE actions do.
+  if (replaces)
+    for (std::size_t at : inserted)
+      if (at < words.size())
+        if (std::size_t t = index_of(words[at]); t != kMaxTables) deleted.push_back(t);
+  while (!deleted.empty()) {
+    const std::size_t t = deleted.back();
+    deleted.pop_back();
+    if (t >= cascades_.size()) continue;
+    for (std::size_t child : cascades_[t]) {
+      if (out.writes.test(child)) continue;
+      out.writes.set(child);
+      deleted.push_back(child);
+    }
+  }
+  return out;
+}
+
+StatementTables Changes::tables_of(std::string_view sql) {
+  {
+    std::shared_lock lock(mutex_);
+    if (!learned_) return {every_table(), every_table()};
+    if (auto it = statements_.find(sql); it != statements_.end()) return it->second;
+  }
+  std::unique_lock lock(mutex_);
+  StatementTables found = parse(sql);
+  // Statements built with IN lists of any length are many: keep the memory bounded.
+  if (statements_.size() >= 8192) statements_.clear();
+  statements_.emplace(std::string(sql), found);
+  return found;
+}
+
+std::vector<std::string> Changes::names(const Tables& tables) const {
+  std::shared_lock lock(mutex_);
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < tables_.size(); ++i)
+    if (tables.test(std::min(i, kMaxTables - 1))) out.push_back(tables_[i]);
+  return out;
+}
+
+std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
+  const std::int64_t version = c.query_integer("SELECT version FROM data_version WHERE id = 1");
+  {
+    std::lock_guard lock(snapshot_mutex_);
+    // A newer snapshot than the version just read is as good: it was read before what follows.
+    if (snapshot_ && snapshot_->version >= version) return snapshot_;
+  }
+  // One statement: the version and the stamps it goes with, consistent on either engine.
+  auto fresh = std::make_shared<Snapshot>();
+  bool first = true;
+  for (const Row& r : c.query("SELECT d.version, t.name, t.version FROM data_version d "
+                              "LEFT JOIN table_changes t ON 1 = 1 WHERE d.id = 1")) {
+    if (first) fresh->version = r.integer(0);
+    first = false;
+    if (r.is_null(1)) continue;
+    const std::string name = r.text(1);
+    const std::int64_t at = r.integer(2);
+    if (name == "*") {
+      fresh->everything_at = at;
+      continue;
+    }
+    std::shared_lock lock(mutex_);
+    if (!learned_) continue;
+    const std::size_t t = index_of(name);
+    if (t == kMaxTables) continue;
+    if (fresh->changed_at.size() <= t) fresh->changed_at.resize(t + 1, 0);
+    fresh->changed_at[t] = std::max(fresh->changed_at[t], at);
+  }
+  if (!learned()) fresh->everything_at = fresh->version;  // nothing can be told apart yet
+  std::lock_guard lock(snapshot_mutex_);
+  if (!snapshot_ || snapshot_->version < fresh->version) snapshot_ = fresh;
+  return snapshot_->version >= fresh->version ? snapshot_ : fresh;
+}
+
+void record_changes(Connection& c) {
+  const Tables written = c.writes;
+  if (written.none()) return;
+  const bool everything = c.changes == nullptr || !c.changes->learned() || written.all();
+  std::vector<std::string> names;
+  if (!everything) names = c.changes->names(written);
+  Transaction tx(c, true);
+  const std::int64_t version =
+      c.query_integer("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version");
+  if (everything) names = {"*"};
+  std::string sql = "INSERT INTO table_changes (name, version) VALUES ";
+  Params params;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    sql += i == 0 ? "(?, ?)" : ", (?, ?)";
+    params.emplace_back(names[i]);
+    params.emplace_back(version);
+  }
+  sql += " ON CONFLICT (name) DO UPDATE SET version = excluded.version";
+  c.execute(sql, params);
+  tx.commit();
+  c.writes.reset();
+}
+
+void record_change_of_everything(Connection& c) {
+  const std::int64_t version =
+      c.query_integer("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version");
+  c.execute(
+      "INSERT INTO table_changes (name, version) VALUES ('*', ?) ON CONFLICT (name) DO UPDATE SET version = "
+      "excluded.version",
+      {version});
+}
+
+}  // namespace fabrique::storage
