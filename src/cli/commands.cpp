@@ -331,6 +331,7 @@ int cmd_search(const Args& a) {
     return 1;
   }
   const auto n = search::reindex(*c, std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  storage::record_changes(*c);  // the pages cached by running nodes are rendered again
   std::cout << "fabrique: search index rebuilt: " << n << " documents\n";
   return 0;
 }

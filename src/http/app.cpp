@@ -1,6 +1,8 @@
 // Request dispatch: static files, context building, CSRF check, routing, error pages.
 #include "http/app.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "accounts/crypto.hpp"
@@ -263,24 +265,31 @@ Response App::respond(Request& request, std::string base_url) {
     ctx.user = accounts::current_user(ctx.db, ctx.session_token, ctx.now, &seen_sessions_);
   }
 
-  // Visitors who are not signed in share the pages rendered for them (see page_cache.hpp), unless the
-  // cache is off to measure the rendering.
-  const bool visitor_get = (request.method == Method::get || request.method == Method::head) && !ctx.user;
-  const bool cached = visitor_get && options_.page_cache;
+  // Visitors who are not signed in share the pages rendered for them (see page_cache.hpp). A signed-in
+  // person's pages are kept for that session in that browser alone (the CSRF tokens in them come from
+  // the browser's secret), under who the person is now: a change of role or name is another key.
+  // Either cache is off to measure the rendering.
+  const bool get = request.method == Method::get || request.method == Method::head;
+  const bool visitor_get = get && !ctx.user;
+  const bool cached = get && options_.page_cache;
+  PageCache& cache = ctx.user ? personal_cache_ : cache_;
   std::string cache_key;
   std::int64_t version = 0;
-  auto steady_now = std::chrono::steady_clock::now();
   if (cached) {
     // Without base_url a document's links name the host it was asked for, which the client chooses:
     // each host has its own entries, so that a page built for one is never served to another.
     cache_key = std::string(i18n::code(ctx.lang())) + " " + (options_.base_url.empty() ? ctx.base_url : "") + " " +
-                request.target;
+                request.target + "\n" + std::string(request.header("accept"));  // some addresses negotiate
+    if (ctx.user)
+      cache_key += fmt::format("\n{}\n{}\n{} {} {} {}\n{}", ctx.session_token, ctx.browser_secret, ctx.user->id,
+                               static_cast<int>(ctx.user->role), ctx.user->show_name, ctx.user->email, ctx.user->name);
     auto snapshot = db_.changes().snapshot(ctx.db);
     version = snapshot->version;
-    if (auto hit = cache_.find(cache_key, *snapshot, steady_now, request.header("accept-encoding")))
-      return std::move(*hit);
-    ctx.db.reads.reset();  // from here on: what the page is rendered from
+    if (auto hit = cache.find(cache_key, *snapshot, ctx.now, request.header("accept-encoding"))) return std::move(*hit);
   }
+  // From here on: what the page is rendered from, and whether rendering it changed anything.
+  ctx.db.reads.reset();
+  ctx.db.writes.reset();
 
   if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);
   Response response;
@@ -304,6 +313,9 @@ Response App::respond(Request& request, std::string base_url) {
   } else if (match.handler) {
     ctx.params = std::move(match.params);
     response = run_page(ctx, *match.handler);
+    // A page that changes something as it is shown (a confirmation link): its change reaches the
+    // cached pages like a form's.
+    if (ctx.db.writes.any()) move_data_version(ctx.db);
   } else if (match.path_known) {
     response = views::page(ctx, 405, ctx.tr(N_("Method not allowed")),
                            html::render("<h1>{}</h1>", ctx.tr(N_("Method not allowed"))));
@@ -331,10 +343,10 @@ Response App::respond(Request& request, std::string base_url) {
     }
     if (visitor_get && ctx.set_cookies.empty() && !personal) response.set_header("Access-Control-Allow-Origin", "*");
   }
-  // A page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
-  if (cached && response.status == 200 && !ctx.csrf_used() && ctx.set_cookies.empty() &&
-      response.content_encoding.empty())
-    cache_.store(cache_key, version, ctx.db.reads, steady_now, response);
+  // A visitor's page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
+  if (cached && response.status == 200 && (ctx.user || !ctx.csrf_used()) && ctx.set_cookies.empty() &&
+      response.content_encoding.empty() && ctx.db.writes.none())
+    cache.store(cache_key, version, ctx.db.reads, ctx.now, response);
   for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));
   return response;
 }

@@ -46,7 +46,8 @@ class App final : public Handler {
   Clock clock_;
   StaticAssets assets_;
   std::string csrf_key_;
-  PageCache cache_;
+  PageCache cache_;           // visitors' pages, shared
+  PageCache personal_cache_;  // signed-in people's pages, each for its session and browser
   accounts::SeenSessions seen_sessions_;
   Api api_{options_, seen_sessions_};  // requests made with an access token
 };

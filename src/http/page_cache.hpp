@@ -27,12 +27,12 @@ class PageCache {
 
   // The cached response for `key` if none of its tables changed as of `now`, encoded as the client
   // accepts.
-  std::optional<Response> find(const std::string& key, const storage::Snapshot& now_data,
-                               std::chrono::steady_clock::time_point now, std::string_view accept_encoding);
+  std::optional<Response> find(const std::string& key, const storage::Snapshot& now_data, std::chrono::sys_seconds now,
+                               std::string_view accept_encoding);
   // Keeps `r` (an uncompressed 200 response) for `key`, rendered from `tables` after the snapshot of
   // data version `version` was taken.
-  void store(const std::string& key, std::int64_t version, const storage::Tables& tables,
-             std::chrono::steady_clock::time_point now, const Response& r);
+  void store(const std::string& key, std::int64_t version, const storage::Tables& tables, std::chrono::sys_seconds now,
+             const Response& r);
   // Forgets every page (their version could not be checked against the database's).
   void clear();
 
@@ -40,12 +40,16 @@ class PageCache {
   struct Entry {
     std::int64_t version;
     storage::Tables tables;
-    std::chrono::steady_clock::time_point stored_at;
+    std::chrono::sys_seconds stored_at;  // by the site's clock: tests move it
     Response identity;
+    // Compressed on the first request that asks for each: a page rendered again after a change may
+    // never be asked for in both, or at all, before the next change.
     std::string gzip;
     std::string brotli;
+    std::uint64_t serial;  // tells a compression done outside the lock which entry it was for
   };
   std::mutex mutex_;
+  std::uint64_t next_serial_ = 0;
   std::map<std::string, Entry, std::less<>> entries_;
   std::size_t total_bytes_ = 0;
 };

@@ -45,6 +45,7 @@ int Sender::deliver_due() {
         break;
     }
     tx.commit();
+    storage::record_changes(*c);  // a page showing what was sent is rendered again
   }
   return attempts;
 }

@@ -211,6 +211,32 @@ TEST(PageCache, ADeletionRendersAgainThePagesOfWhatItDeletedWithIt) {
   EXPECT_NE(std::find(read.begin(), read.end(), "events"), read.end());
 }
 
+// A signed-in person's pages are kept for their session in their browser, never shown to anyone else,
+// and rendered again once a table they read changes through the site.
+TEST(PageCache, ASignedInPersonsPagesAreKeptForThemAloneUntilWhatTheyReadChanges) {
+  Site site;
+  site.add_user("alice@example.org", "Alice Martin", "un mot de passe solide");
+  site.add_user("bruno@example.org", "Bruno Petit", "un autre mot de passe solide");
+  Browser alice(site), bruno(site);
+  alice.sign_in("alice@example.org", "un mot de passe solide");
+  bruno.sign_in("bruno@example.org", "un autre mot de passe solide");
+  EXPECT_NE(alice.get("/compte").body.find("alice@example.org"), std::string::npos);
+  const std::string theirs = bruno.get("/compte").body;
+  EXPECT_NE(theirs.find("bruno@example.org"), std::string::npos);
+  EXPECT_EQ(theirs.find("alice@example.org"), std::string::npos) << "one person's page served to another";
+
+  EXPECT_EQ(alice.get("/organisations").body.find("zeta-org"), std::string::npos);
+  add_organisation_behind_the_sites_back(site, "zeta-org");
+  EXPECT_EQ(alice.get("/organisations").body.find("zeta-org"), std::string::npos) << "kept for her";
+  EXPECT_NE(bruno.get("/organisations").body.find("zeta-org"), std::string::npos) << "rendered for him now";
+  alice.get("/organisations/nouvelle");
+  EXPECT_EQ(alice.post("/organisations/nouvelle", {{"name", "Wikimédia France"}, {"kind", "association-tech"}}).status,
+            303);
+  const std::string page = alice.get("/organisations").body;
+  EXPECT_NE(page.find("Wikimédia France"), std::string::npos) << "her own change must show at once";
+  EXPECT_NE(page.find("zeta-org"), std::string::npos);
+}
+
 // The benchmark turns the cache off to measure what rendering each page costs: then a visitor's page
 // is rendered on every request, and shows at once a change made outside the site.
 TEST(PageCache, OffEveryVisitorsPageIsRenderedAgain) {
