@@ -12,6 +12,9 @@
 
 namespace fabrique::datasets {
 
+// How many datasets, reuses or data requests a page of their lists shows.
+inline constexpr std::int64_t kListPageSize = 20;
+
 // One way to get the data (dcat:Distribution).
 struct Distribution {
   std::string access_url;  // http(s)

@@ -24,6 +24,7 @@
 #include "territories/links.hpp"
 #include "territories/placing.hpp"
 #include "views/layout.hpp"
+#include "views/pager.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::datasets::request_pages {
@@ -32,7 +33,6 @@ using i18n::N_;
 
 namespace {
 
-constexpr std::int64_t kPageSize = 20;
 constexpr std::string_view kMine = "mon-organisation";
 
 // The filters a list request asks for, read once for the page, its JSON and its CSV.
@@ -181,14 +181,14 @@ Response list(Context& ctx) {
   Asked a = asked(ctx);
   auto& p = a.page;
   p.total = request_store::count(ctx.db, a.filter);
-  p.pages = std::max<std::int64_t>(1, (p.total + kPageSize - 1) / kPageSize);
-  p.page =
-      std::clamp<std::int64_t>(numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1), 1, p.pages);
-  a.filter.limit = kPageSize;
-  a.filter.offset = (p.page - 1) * kPageSize;
+  const auto shown = views::page_of(ctx, p.total, kListPageSize);
+  p.page = shown.page;
+  p.pages = shown.pages;
+  a.filter.limit = shown.limit;
+  a.filter.offset = shown.offset;
   p.requests = request_store::list(ctx.db, a.filter);
   p.places = territories::places_of(ctx.db, territories::subject::data_request, p.requests);
-  p.pager_base = urls::requests() + (p.query_string.empty() ? "?" : p.query_string + "&") + "page=";
+  p.pager_base = views::pager_base(urls::requests(), p.query_string);
   p.producer = ctx.user && !organisations::store::of_user(ctx.db, ctx.user->id).empty();
   return views::page(ctx,
                      ctx.tr(p.mine ? N_("Data requests about what your organisations produce") : N_("Data requests")),

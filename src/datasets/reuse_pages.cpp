@@ -12,6 +12,7 @@
 #include "coalitions/json.hpp"
 #include "common/csv.hpp"
 #include "common/numbers.hpp"
+#include "common/text.hpp"
 #include "datasets/picker.hpp"
 #include "datasets/reuse_store.hpp"
 #include "datasets/reuse_use_cases.hpp"
@@ -26,6 +27,7 @@
 #include "territories/urls.hpp"
 #include "views/html.hpp"
 #include "views/layout.hpp"
+#include "views/pager.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::datasets::pages {
@@ -65,15 +67,22 @@ AskedReuses asked_reuses(Context& ctx) {
     f.audience = p.audience = ctx.query.get("public");
     keep("public", f.audience);
   }
-  // The datasets someone reuses, to choose from.
-  store::Filter reused;
-  reused.reused = true;
-  for (const auto& d : store::list(ctx.db, reused)) {
-    p.datasets.push_back({d.slug, d.title});
-    if (d.slug == ctx.query.get("jeu")) {
-      f.dataset_id = d.id;
-      p.dataset = d.slug;
-      keep("jeu", d.slug);
+  // The dataset by its address or words of its title, as the pickers match them: a list of every
+  // dataset to choose from would outweigh the page.
+  p.dataset_words = text::trim(ctx.query.get("jeu").substr(0, views::kPickerQueryLength));
+  if (!p.dataset_words.empty()) {
+    auto d = store::by_slug(ctx.db, p.dataset_words);
+    if (!d)
+      if (auto best = views::matching(choices(ctx.db), p.dataset_words, 1); !best.empty())
+        d = store::by_slug(ctx.db, best.front().key);
+    f.dataset_id = d ? d->id : -1;  // words naming no dataset: nothing matches
+    if (d) {
+      p.dataset = d->slug;
+      p.dataset_title = d->title;
+      keep("jeu", d->slug);
+    } else {
+      p.errors.add("jeu", N_("No dataset has this address or these words."));
+      keep("jeu", p.dataset_words);
     }
   }
   if (auto t = territories::territory_named(ctx.db, ctx.query.get("territoire"))) {
@@ -220,6 +229,13 @@ Response render_reuse(Context& ctx, Reuse r, const FieldErrors& errors, const st
 
 Response reuses(Context& ctx) {
   AskedReuses a = asked_reuses(ctx);
+  a.page.total = reuse_store::count(ctx.db, a.filter);
+  const auto shown = views::page_of(ctx, a.page.total, kListPageSize);
+  a.page.page = shown.page;
+  a.page.pages = shown.pages;
+  a.page.pager_base = views::pager_base(urls::reuses(), a.page.query_string);
+  a.filter.limit = shown.limit;
+  a.filter.offset = shown.offset;
   a.page.reuses = reuse_store::list(ctx.db, a.filter);
   a.page.signed_in = ctx.user.has_value();
   return views::page(ctx, ctx.tr(N_("Reuses of the data")), html::render(*ctx.t, templates::ReuseList{.page = a.page}));

@@ -25,13 +25,17 @@ struct CodeChoice {
 
 // The reuses (/donnees/reutilisations) narrowed by their filters.
 struct ReuseListPage {
-  std::string kind, audience, dataset;                 // the filters as chosen (empty: any)
+  std::string kind, audience, dataset;                 // the filters as chosen (empty: any; dataset: its slug)
+  std::string dataset_words, dataset_title;            // the dataset filter as typed; the dataset it names
+  FieldErrors errors;                                  // words naming no dataset
   std::optional<territories::TerritoryRef> territory;  // the territory filtered on
   std::string territory_words;                         // as typed in the filter
-  std::vector<views::Option> kinds, audiences, datasets;
+  std::vector<views::Option> kinds, audiences;
   std::vector<Reuse> reuses;
   std::string query_string;  // the filters, for the JSON and CSV links
   bool signed_in = false;
+  std::int64_t total = 0, page = 1, pages = 1;  // how many match; the page shown, of how many
+  std::string pager_base;                       // the list's address with its filters, ending in "page="
 };
 
 // A reuse's page (/donnees/reutilisations/{id}).

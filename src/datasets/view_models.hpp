@@ -28,6 +28,8 @@ struct ListPage {
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by dataset id
   std::string query_string;                                               // the filters, for the JSON and CSV links
   bool signed_in = false, animateur = false;
+  std::int64_t total = 0, page = 1, pages = 1;  // how many match; the page shown, of how many
+  std::string pager_base;                       // the list's address with its filters, ending in "page="
 };
 
 // A line of an entry's history.

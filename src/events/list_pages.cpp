@@ -18,6 +18,7 @@
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
+#include "views/pager.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::events::pages {
@@ -27,8 +28,8 @@ namespace fv = fabrique::views;
 
 namespace {
 
-// How many past events the list shows (the JSON has them all).
-constexpr std::int64_t kPastShown = 100;
+// How many events a page of the list shows, upcoming or past (the JSON and CSV have them all).
+constexpr std::int64_t kPerPage = 20;
 
 // Reads ?type=&coalition=&territoire=; an unknown kind or territory is ignored (the list is simply
 // unfiltered), words naming no coalition leave the list empty.
@@ -57,8 +58,9 @@ Response calendar(Context& ctx, const std::vector<Event>& events, const std::str
 
 bool never(const Event&) { return false; }
 
-// Everything the list shows, read in one place: the events matching the filters, upcoming then
-// past, and the kinds to filter by.
+// Everything the list shows, read in one place: the events matching the filters, upcoming (paged)
+// then the latest past ones, or with ?quand=passes the past ones only (paged, newest first); and the
+// kinds to filter by.
 ListPage load_list(Context& ctx) {
   ListPage page;
   store::Filter upcoming = filter_of(ctx, page.kind, page.coalition, page.territory);
@@ -66,8 +68,24 @@ ListPage load_list(Context& ctx) {
   upcoming.ends_after = ctx.now;
   past.ends_before = ctx.now;
   past.newest_first = true;
-  past.limit = kPastShown;
-  page.upcoming = store::list(ctx.db, upcoming);
+  page.past_only = ctx.query.get("quand") == "passes";
+  page.filters = "?type=" + html::url_encode(page.kind) + coalitions::filter_param(page.coalition) +
+                 territories::filter_param(page.territory);
+  page.upcoming_total = page.past_only ? 0 : store::count(ctx.db, upcoming);
+  page.past_total = store::count(ctx.db, past);
+  const auto shown = fv::page_of(ctx, page.past_only ? page.past_total : page.upcoming_total, kPerPage);
+  page.page = shown.page;
+  page.pages = shown.pages;
+  page.pager_base = fv::pager_base(urls::list(), page.filters + (page.past_only ? "&quand=passes" : ""));
+  if (page.past_only) {
+    past.limit = shown.limit;
+    past.offset = shown.offset;
+  } else {
+    upcoming.limit = shown.limit;
+    upcoming.offset = shown.offset;
+    past.limit = kPerPage;
+    page.upcoming = store::list(ctx.db, upcoming);
+  }
   page.past = store::list(ctx.db, past);
   std::vector<std::int64_t> ids;
   for (const auto* list : {&page.upcoming, &page.past})

@@ -48,7 +48,12 @@ struct ListPage {
   coalitions::ListFilter coalition;   // ?coalition=: a slug, a number or words of its title
   territories::ListFilter territory;  // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> kinds;
-  std::vector<Event> upcoming, past;                                      // past: the newest first, kPastShown at most
+  bool past_only = false;                           // ?quand=passes: the past events, paged
+  std::vector<Event> upcoming, past;                // past: the newest first
+  std::int64_t upcoming_total = 0, past_total = 0;  // how many match the filters
+  std::int64_t page = 1, pages = 1;                 // of the list paged (upcoming or past)
+  std::string filters;                              // "?type=…&coalition=…": the filters chosen
+  std::string pager_base;                           // the paged list's address, ending in "page="
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // of both, by event id
   bool signed_in = false;
   bool animateur = false;   // may create events and edit the kinds of event
