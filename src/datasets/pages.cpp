@@ -356,13 +356,7 @@ Response catalogue_turtle(Context& ctx) { return catalogue_in(ctx, Rdf::turtle);
 
 Response list(Context& ctx) {
   Asked a = asked(ctx);
-  a.page.total = store::count(ctx.db, a.filter);
-  const auto shown = views::page_of(ctx, a.page.total, kListPageSize);
-  a.page.page = shown.page;
-  a.page.pages = shown.pages;
-  a.page.pager_base = views::pager_base(urls::list(), a.page.query_string);
-  a.filter.limit = shown.limit;
-  a.filter.offset = shown.offset;
+  views::narrow_to_page(ctx, store::count(ctx.db, a.filter), kListPageSize, urls::list(), a.page, a.filter);
   a.page.datasets = store::list(ctx.db, a.filter);
   a.page.reuse_counts = reuse_store::counts_of(ctx.db, ids_of(a.page.datasets));
   a.page.places = territories::places_of(ctx.db, territories::subject::dataset, a.page.datasets);

@@ -180,15 +180,9 @@ Response render_show(Context& ctx, DataRequest r, int status, const FieldErrors&
 Response list(Context& ctx) {
   Asked a = asked(ctx);
   auto& p = a.page;
-  p.total = request_store::count(ctx.db, a.filter);
-  const auto shown = views::page_of(ctx, p.total, kListPageSize);
-  p.page = shown.page;
-  p.pages = shown.pages;
-  a.filter.limit = shown.limit;
-  a.filter.offset = shown.offset;
+  views::narrow_to_page(ctx, request_store::count(ctx.db, a.filter), kListPageSize, urls::requests(), p, a.filter);
   p.requests = request_store::list(ctx.db, a.filter);
   p.places = territories::places_of(ctx.db, territories::subject::data_request, p.requests);
-  p.pager_base = views::pager_base(urls::requests(), p.query_string);
   p.producer = ctx.user && !organisations::store::of_user(ctx.db, ctx.user->id).empty();
   return views::page(ctx,
                      ctx.tr(p.mine ? N_("Data requests about what your organisations produce") : N_("Data requests")),

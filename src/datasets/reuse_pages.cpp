@@ -229,13 +229,7 @@ Response render_reuse(Context& ctx, Reuse r, const FieldErrors& errors, const st
 
 Response reuses(Context& ctx) {
   AskedReuses a = asked_reuses(ctx);
-  a.page.total = reuse_store::count(ctx.db, a.filter);
-  const auto shown = views::page_of(ctx, a.page.total, kListPageSize);
-  a.page.page = shown.page;
-  a.page.pages = shown.pages;
-  a.page.pager_base = views::pager_base(urls::reuses(), a.page.query_string);
-  a.filter.limit = shown.limit;
-  a.filter.offset = shown.offset;
+  views::narrow_to_page(ctx, reuse_store::count(ctx.db, a.filter), kListPageSize, urls::reuses(), a.page, a.filter);
   a.page.reuses = reuse_store::list(ctx.db, a.filter);
   a.page.signed_in = ctx.user.has_value();
   return views::page(ctx, ctx.tr(N_("Reuses of the data")), html::render(*ctx.t, templates::ReuseList{.page = a.page}));

@@ -22,4 +22,19 @@ PageOf page_of(const http::Context& ctx, std::int64_t total, std::int64_t per_pa
 // ("" or "?a=b...").
 std::string pager_base(const std::string& address, const std::string& query_string);
 
+// Narrows `filter` (its limit and offset) to the page asked for of a list of `total` things, and
+// tells `page` where it stands (total, page, pages, and pager_base: the list at `address` with its
+// filters, page.query_string).
+template <class Page, class Filter>
+void narrow_to_page(const http::Context& ctx, std::int64_t total, std::int64_t per_page, const std::string& address,
+                    Page& page, Filter& filter) {
+  const PageOf shown = page_of(ctx, total, per_page);
+  page.total = total;
+  page.page = shown.page;
+  page.pages = shown.pages;
+  page.pager_base = pager_base(address, page.query_string);
+  filter.limit = shown.limit;
+  filter.offset = shown.offset;
+}
+
 }  // namespace fabrique::views

@@ -2,6 +2,7 @@
 // under concurrency, who sees the online link and the list, CSV, attendance, minutes with their
 // revisions and items, coalition proposals, and every iCalendar file parsed back with libical.
 #include <date/date.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <libical/ical.h>
 
@@ -1387,5 +1388,41 @@ TEST(Events, TheOrganisersSectionsArePagesOfTheirOwn) {
   EXPECT_TRUE(has(again, "name=\"present\" value=\"" + mid + "\" checked>"));
   EXPECT_TRUE(has(again, R"(name="organisations" value="atmo-france" checked>)"));
 }
+}  // namespace
+}  // namespace fabrique::test
+
+namespace fabrique::test {
+namespace {
+
+// The list shows twenty events a page: the upcoming ones paged, then the latest past ones, with every
+// past event a link away, paged too.
+TEST(Events, TheListShowsTwentyUpcomingEventsAPageAndThePastOnesAPageAway) {
+  Programme p;
+  for (int i = 1; i <= 23; ++i) p.upcoming(fmt::format("atelier-{:02}", i), "");
+  auto count = [](const std::string& body) {
+    std::size_t n = 0;
+    for (std::size_t at = body.find("href=\"/evenements/atelier-"); at != std::string::npos;
+         at = body.find("href=\"/evenements/atelier-", at + 1))
+      ++n;
+    return n;
+  };
+  Browser visitor(p.site);
+  const auto first = visitor.get("/evenements").body;
+  EXPECT_EQ(count(first), 20u);
+  EXPECT_TRUE(has(visitor.get("/evenements?coalition=8.a").body, "23 événements"))
+      << "the count is of every match, not of the page";
+  EXPECT_TRUE(has(first, "/evenements?type=&amp;page=2"));
+  EXPECT_EQ(count(visitor.get("/evenements?page=2").body), 3u);
+  EXPECT_EQ(count(visitor.get("/evenements?page=99").body), 3u) << "past the last page: the last page";
+  // A week later they are all past: the list says so, and pages them newest first.
+  p.site.advance(std::chrono::days(8));
+  const auto later = visitor.get("/evenements").body;
+  EXPECT_EQ(count(later), 20u);
+  EXPECT_TRUE(has(later, "Voir les 23 événements passés"));
+  const auto past = visitor.get("/evenements?quand=passes&page=2").body;
+  EXPECT_EQ(count(past), 3u);
+  EXPECT_TRUE(has(past, "atelier-01")) << "the oldest come last";
+}
+
 }  // namespace
 }  // namespace fabrique::test

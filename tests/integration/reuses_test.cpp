@@ -235,6 +235,16 @@ TEST(Reuses, TheDatasetShowsItsReusesAndTheListsFilterAndExportThem) {
   EXPECT_EQ(titles("?type=pedagogie"), std::vector<std::string>{"Un kit de classe sur l'air"});
   EXPECT_EQ(titles("?public=elus"), std::vector<std::string>{"Note aux élus sur le bruit"});
   EXPECT_EQ(titles("?jeu=carte-du-bruit-routier"), std::vector<std::string>{"Note aux élus sur le bruit"});
+  // The dataset also by words of its title, as typed in the page's field; words naming none: nothing,
+  // said next to the field.
+  EXPECT_EQ(titles("?jeu=bruit+routier"), std::vector<std::string>{"Note aux élus sur le bruit"});
+  EXPECT_TRUE(titles("?jeu=zzz+introuvable").empty());
+  auto narrowed = s.rita.get("/donnees/reutilisations?jeu=bruit+routier").body;
+  EXPECT_TRUE(has(narrowed, "Note aux élus"));
+  EXPECT_FALSE(has(narrowed, "Un kit de classe"));
+  auto unknown = s.rita.get("/donnees/reutilisations?jeu=zzz+introuvable").body;
+  EXPECT_TRUE(has(unknown, "Aucun jeu de données n’a cette adresse ni ces mots.")) << unknown;
+  EXPECT_TRUE(has(unknown, "value=\"zzz introuvable\"")) << "the words typed are kept";
   EXPECT_EQ(titles("?territoire=29"), std::vector<std::string>{"Un kit de classe sur l'air"});
   EXPECT_TRUE(titles("?territoire=29&public=elus").empty());
   auto list = s.rita.get("/donnees/reutilisations?type=decision-publique");
