@@ -1,8 +1,9 @@
 // Chores: what each node of `fabrique serve` does by itself, about once a minute, off the request
 // path: record when sessions and access tokens were last used, forget expired sessions, write the reminders of
 // tomorrow's events, announce charter consultations as they open, tell groups their decisions closed, and write the
-// digests of what people follow. Each chore is its own transaction and is safe on several nodes (what one node does,
-// another finds done). A failed chore is logged and tried again on the next round.
+// digests of what people follow, and (SQLite) keep the query planner's statistics current, once a day. Each chore is
+// its own transaction and is safe on several nodes (what one node does, another finds done). A failed chore is logged
+// and tried again on the next round.
 #pragma once
 #include <chrono>
 #include <functional>
@@ -32,7 +33,8 @@ class Chores {
   storage::Database& db_;
   accounts::SeenSessions& seen_;
   Clock clock_;
-  Loop loop_;  // last: its thread stops before the rest goes
+  std::chrono::steady_clock::time_point analysed_{};  // the last statistics for the query planner; never yet
+  Loop loop_;                                         // last: its thread stops before the rest goes
 };
 
 }  // namespace fabrique::chores

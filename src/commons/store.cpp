@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "storage/settings.hpp"
 #include "territories/links.hpp"
 
 namespace fabrique::commons::store {
@@ -250,11 +251,14 @@ std::optional<ResourceRevision> resource_revision(Connection& c, std::int64_t re
 }
 
 std::vector<std::string> used_tags(Connection& c) {
-  std::vector<std::string> out;
-  for (const auto& row : c.query("SELECT DISTINCT t.tag FROM resource_tags t JOIN resources r ON r.id = t.resource_id "
-                                 "WHERE r.status = 'published' ORDER BY t.tag"))
-    out.push_back(row.text(0));
-  return out;
+  // Read from every published resource's tags: once per change of the data, not per view of the list.
+  return storage::settings::memo<std::vector<std::string>>(c, "commons.used_tags", [&] {
+    std::vector<std::string> out;
+    for (const auto& row : c.query("SELECT DISTINCT t.tag FROM resource_tags t JOIN resources r ON r.id = "
+                                   "t.resource_id WHERE r.status = 'published' ORDER BY t.tag"))
+      out.push_back(row.text(0));
+    return out;
+  });
 }
 
 std::vector<CoalitionRef> coalitions(Connection& c) {

@@ -79,10 +79,12 @@ std::vector<TerritoryRef> refs_of_keys(storage::Connection& c, const std::vector
 }
 
 std::string within_sql(std::string_view subject, std::string_view id_column) {
+  // Not a correlated EXISTS: that runs once per row of the list (every resource of the programme for
+  // a territory's page); this set is read once, from the territory down, and then drives the rows.
   return fmt::format(
-      "EXISTS (SELECT 1 FROM territory_links tl JOIN territory_ancestors ta ON ta.territory_id = tl.territory_id "
-      "WHERE tl.subject = '{}' AND tl.subject_id = {} AND ta.ancestor_id = ?)",
-      subject, id_column);
+      "{} IN (SELECT tl.subject_id FROM territory_ancestors ta JOIN territory_links tl "
+      "ON tl.territory_id = ta.territory_id AND tl.subject = '{}' WHERE ta.ancestor_id = ?)",
+      id_column, subject);
 }
 
 std::set<std::string> keys_with_places(storage::Connection& c) {
