@@ -13,6 +13,7 @@
 #include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/merge.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::datasets {
 
@@ -69,6 +70,9 @@ struct FormPage {
   const Dataset* dataset = nullptr;
   DatasetInput input;
   FieldErrors errors;
+  // "producer": an animateur picks among every organisation (one exactly); anyone else chooses in a
+  // select among their own organisations, bounded by their memberships (the picker left unnamed).
+  views::Picker producer;
   std::vector<views::Option> producers, licences, frequencies;
   std::vector<ThemeChoice> themes;
   territories::Picker places;
