@@ -82,12 +82,24 @@ Asked asked(Context& ctx) {
       keep("theme", t.slug);
     }
   }
-  for (const auto& o : store::producers(ctx.db)) {
-    p.producers.push_back({o.slug, o.name});
-    if (o.slug == ctx.query.get("producteur")) {
-      f.producer_id = o.id;
-      p.producer = o.slug;
-      keep("producteur", o.slug);
+  p.producer_words = ctx.query.get("producteur").substr(0, views::kPickerQueryLength);
+  if (const std::string typed = text::trim(p.producer_words); !typed.empty()) {
+    // The producer whose slug the words are, else the first whose name holds every word; none: no dataset.
+    std::map<std::string, std::int64_t> ids;
+    std::vector<views::Choice> producers;
+    for (auto& o : store::producers(ctx.db)) {
+      ids[o.slug] = o.id;
+      producers.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
+    }
+    auto named = views::named(producers, {typed});
+    if (named.empty()) named = views::matching(producers, typed, 1);
+    f.producer_id = named.empty() ? -1 : ids.at(named.front().key);
+    if (named.empty()) {
+      p.producer_errors.add("producteur", N_("No producer has this name or these words."));
+      keep("producteur", typed);  // the JSON and CSV links list none either
+    } else {
+      p.producer = named.front();
+      keep("producteur", p.producer->key);
     }
   }
   for (const auto& name : store::formats(ctx.db)) {

@@ -19,12 +19,17 @@ namespace fabrique::datasets {
 
 // The register (/donnees) narrowed by its filters, loaded by pages::load_list().
 struct ListPage {
-  std::string q, theme, producer, format, licence;     // the filters as chosen (empty: any)
+  std::string q, theme, format, licence;  // the filters as chosen (empty: any)
+  // ?producteur=: typed, never a list of every producer: its slug (what links carry) or words of its
+  // name; the producer they name, or the error said next to the field when they name none.
+  std::string producer_words;
+  std::optional<views::Choice> producer;
+  FieldErrors producer_errors;
   bool reused = false;                                 // only those reused
   std::map<std::int64_t, std::int64_t> reuse_counts;   // by dataset id (none: not reused)
   std::optional<territories::TerritoryRef> territory;  // the territory filtered on (and what lies within)
   std::string territory_words;                         // as typed in the filter
-  std::vector<views::Option> themes, producers, formats, licences;
+  std::vector<views::Option> themes, formats, licences;
   std::vector<Dataset> datasets;
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by dataset id
   std::string query_string;                                               // the filters, for the JSON and CSV links

@@ -2,10 +2,10 @@
 // on the demo programme without JavaScript (the form comes back with the matches, nothing saved): the
 // programme slot form picks its coalition and fits 1.5 screens at 1280×900 without scrolling sideways
 // at 320 px; a member picks the organisation to join; an animateur the coalition's animating
-// organisation; an animateur the producer of a dataset; an observatory editor the organisation
-// answering for a public body. The observatory's
-// public body filter is typed, says what the list is narrowed to, and what matches nothing next to the
-// field. Each page passes axe (with JavaScript, which axe needs).
+// organisation and a dataset's producer; an observatory editor the organisation answering for a public
+// body. The observatory's public body is a typed filter that says what the list is narrowed to, and
+// next to the field what matches nothing (the data register's producer: datasets.test.mjs). Each page
+// passes axe (with JavaScript, which axe needs).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 

@@ -102,6 +102,19 @@ TEST(Datasets, AMemberAddsOneForTheirOrganisationFoundByItsTerritoryAndWhatConta
   EXPECT_TRUE(has(b.get("/donnees?theme=air").body, "qualité de l"));
   EXPECT_FALSE(has(b.get("/donnees?theme=eau").body, "qualité de l"));
   EXPECT_TRUE(has(b.get("/donnees?producteur=air-breizh").body, "qualité de l"));
+  // The producer is typed (issue #19), not chosen in a list of every producer: its slug, as links carry
+  // it, or words of its name; words naming none say so next to the field, and list no dataset.
+  auto by_words = b.get("/donnees?producteur=BREIZH");
+  EXPECT_TRUE(has(by_words.body, "qualité de l"));
+  EXPECT_TRUE(has(by_words.body, "produits par Air Breizh</a>"));
+  EXPECT_FALSE(has(by_words.body, R"(<select id="f-producteur")"));
+  auto none = b.get("/donnees?producteur=personne+ici");
+  EXPECT_EQ(none.status, 200);
+  EXPECT_FALSE(has(none.body, "qualité de l"));
+  EXPECT_TRUE(has(none.body, R"(id="f-producteur-error")"));
+  EXPECT_TRUE(has(none.body, R"(value="personne ici")"));
+  EXPECT_TRUE(has(b.get("/donnees.json?producteur=breizh").body, "qualite-de-l"));
+  EXPECT_FALSE(has(b.get("/donnees.json?producteur=personne+ici").body, "qualite-de-l"));
   EXPECT_TRUE(has(b.get("/donnees?format=csv").body, "qualité de l"));
   EXPECT_TRUE(has(b.get("/donnees?licence=ODbL-1.0").body, "qualité de l"));
   EXPECT_FALSE(has(b.get("/donnees?licence=etalab-2.0").body, "qualité de l"));
