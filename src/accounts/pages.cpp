@@ -12,6 +12,7 @@
 #include "http/app.hpp"
 #include "i18n/i18n.hpp"
 #include "notifications/pages.hpp"
+#include "organisations/picker.hpp"
 #include "organisations/store.hpp"
 #include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
@@ -78,11 +79,17 @@ AccountPage load_account(Context& ctx, const AccountErrors& errors) {
   page.show_name = profile_posted ? ctx.form.get("show_name") == "1" : page.user.show_name;
   page.saved = ctx.query.get("fait") == "1";
   page.organisations = organisations::store::of_user(ctx.db, page.user.id);
-  for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) {
+  std::vector<views::Choice> others;
+  for (auto& o : organisations::store::list(ctx.db, std::nullopt)) {
     bool already = false;
     for (const auto& m : page.organisations) already = already || m.id == o.id;
-    if (!already) page.other_organisations.push_back({o.slug, o.name});
+    if (!already) others.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
   }
+  const bool join_posted = ctx.request.path == urls::organisations();
+  page.join =
+      organisations::picker_of(others, "organisation", N_("Organisation to join"),
+                               join_posted ? views::picked(ctx.form.all("organisation")) : std::vector<std::string>{},
+                               join_posted ? ctx.form.get("organisation_q") : std::string());
   page.coalitions = coalitions::store::coalitions_of_user(ctx.db, page.user.id);
   page.declarations = coalitions::store::declarations_of_user(ctx.db, page.user.id);
   page.profile_errors = errors.profile;
@@ -186,13 +193,16 @@ Response change_password(Context& ctx) {
 }
 
 Response join_organisation(Context& ctx) {
-  std::string slug = ctx.form.get("organisation");
-  if (slug.empty() || !organisations::store::by_slug(ctx.db, slug)) {
+  // The picker searched: the page again with the organisations that match, nothing saved.
+  if (!ctx.form.get("organisation_q").empty()) return account_page(ctx, {}, 200);
+  const auto chosen = views::picked(ctx.form.all("organisation"));
+  if (chosen.size() != 1 || !organisations::store::by_slug(ctx.db, chosen.front())) {
     FieldErrors errors;
-    errors.add("organisation", N_("Choose an organisation from the list."));
+    errors.add("organisation", chosen.size() > 1 ? N_("Choose one organisation at most.")
+                                                 : N_("Choose an organisation from the list."));
     return account_page(ctx, {.join = errors}, 422);
   }
-  organisations::join_organisation(ctx.db, *ctx.user, slug, ctx.now);
+  organisations::join_organisation(ctx.db, *ctx.user, chosen.front(), ctx.now);
   return Response::redirect(urls::account() + "?fait=1");
 }
 

@@ -11,6 +11,7 @@
 #include "organisations/model.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::accounts {
 
@@ -20,7 +21,7 @@ struct AccountPage {
   bool show_name = false;
   bool saved = false;                                      // a change was just saved
   std::vector<organisations::Organisation> organisations;  // the person's
-  std::vector<views::Option> other_organisations;          // those they may join
+  views::Picker join;  // the picker of "organisation": those they may join, one at a time
   std::vector<std::pair<coalitions::Coalition, coalitions::Role>> coalitions;
   std::vector<coalitions::Declaration> declarations;
   FieldErrors profile_errors, password_errors, join_errors;

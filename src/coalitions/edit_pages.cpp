@@ -11,7 +11,7 @@
 #include "coalitions/views.hpp"
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
-#include "organisations/store.hpp"
+#include "organisations/picker.hpp"
 #include "taxonomies/taxonomy.hpp"
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
@@ -68,9 +68,27 @@ FieldsForm load_fields_form(Context& ctx, std::string action, const CoalitionFor
   for (const auto& s : kStages) form.stages.push_back({s.slug, ctx.tr(s.label)});
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kCoalitionCohorts))
     form.cohorts.push_back({t.slug, t.label});
-  for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) form.organisations.push_back({o.slug, o.name});
+  // A form sent keeps what its picker ticked (two are refused next to it); a coalition opened, its organisation.
+  form.organisation = organisations::picker_of(
+      ctx.db, "animating_organisation", N_("Animating organisation"),
+      fv::picked(ctx.form.has("animating_organisation_q") ? ctx.form.all("animating_organisation")
+                                                          : std::vector{values.animating_organisation}),
+      ctx.form.get("animating_organisation_q"));
   form.places = territories::form_picker(ctx, values.territories);
   return form;
+}
+
+// A picker of the fields' form searched: the form comes back with what matches, nothing saved.
+bool fields_picker_searched(const Context& ctx) {
+  return !ctx.form.get("animating_organisation_q").empty() || territories::picker_searched(ctx);
+}
+
+// The error of a fields' form ticking more than one animating organisation.
+FieldErrors more_than_one_organisation(const Context& ctx) {
+  FieldErrors errors;
+  fv::one_at_most(errors, "animating_organisation", ctx.form.all("animating_organisation"),
+                  N_("Choose one organisation at most."));
+  return errors;
 }
 
 Response render_new(Context& ctx, const CoalitionFormValues& v, const FieldErrors& errors, int status) {
@@ -140,8 +158,9 @@ Response new_form(Context& ctx) {
 
 Response create(Context& ctx) {
   auto v = values_from_form(ctx);
-  // The picker searched: the form comes back with the territories to tick, nothing saved.
-  if (territories::picker_searched(ctx)) return render_new(ctx, v, {}, 200);
+  // A picker searched: the form comes back with the organisations or territories to tick, nothing saved.
+  if (fields_picker_searched(ctx)) return render_new(ctx, v, {}, 200);
+  if (auto errors = more_than_one_organisation(ctx); !errors.empty()) return render_new(ctx, v, errors, 422);
   auto result = create_coalition(ctx.db, *ctx.user, input_of(v), ctx.now);
   if (!result.errors.empty()) return render_new(ctx, v, result.errors, 422);
   return fv::redirect_saved(urls::coalition(result.coalition->slug), fv::Saved::coalition);
@@ -198,11 +217,16 @@ Response save_booklet(Context& ctx) {
 
 Response update_fields(Context& ctx) {
   auto v = values_from_form(ctx);
-  if (territories::picker_searched(ctx)) {  // the picker searched: the form again, nothing saved
+  if (fields_picker_searched(ctx) || !more_than_one_organisation(ctx).empty()) {
+    // A picker searched: the form again, nothing saved; or two organisations ticked, refused.
     Coalition k = editable(ctx);
-    return render_edit(
-        ctx, k, {.fields = v, .sections = store::current_booklet(ctx.db, k.id), .base_revision = k.booklet_revision},
-        200);
+    auto errors = more_than_one_organisation(ctx);
+    return render_edit(ctx, k,
+                       {.fields = v,
+                        .field_errors = errors,
+                        .sections = store::current_booklet(ctx.db, k.id),
+                        .base_revision = k.booklet_revision},
+                       errors.empty() ? 200 : 422);
   }
   auto result = update_coalition(ctx.db, *ctx.user, ctx.param("slug"), input_of(v), ctx.now);
   if (!result.errors.empty()) {

@@ -63,6 +63,7 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
   page.signed_in = ctx.user.has_value();
   if (ctx.user) {
     page.mine = store::declaration(ctx.db, k.id, ctx.user->id);
+    // "I speak for" stays a select: bounded by the person's memberships, never every organisation.
     page.my_organisations = organisations::store::of_user(ctx.db, ctx.user->id);
     page.interest_errors = interest_errors;
     if (!interest_errors.empty()) {

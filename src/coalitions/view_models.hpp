@@ -14,6 +14,7 @@
 #include "views/forms.hpp"
 #include "views/html.hpp"
 #include "views/merge.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::coalitions {
 
@@ -77,7 +78,8 @@ struct FieldsForm {
   CoalitionFormValues values;
   FieldErrors errors;
   bool with_slug = false;  // the address is chosen once, when the coalition is opened
-  std::vector<fabrique::views::Option> families, stages, cohorts, organisations;
+  std::vector<fabrique::views::Option> families, stages, cohorts;
+  fabrique::views::Picker organisation;  // the picker of "animating_organisation": one at most
   territories::Picker places;
 };
 

@@ -105,7 +105,7 @@ bool card_picker_searched(const Context& ctx) {
 // The error of a card form choosing more than one coalition in its picker, or none.
 FieldErrors more_than_one_coalition(const Context& ctx) {
   FieldErrors errors;
-  if (fv::picked(ctx.form.all("coalition")).size() > 1) errors.add("coalition", N_("Choose one coalition at most."));
+  fv::one_at_most(errors, "coalition", ctx.form.all("coalition"), N_("Choose one coalition at most."));
   return errors;
 }
 

@@ -84,6 +84,7 @@ CharterPage load_charter(Context& ctx, const FieldErrors& errors) {
     page.current = version_line(ctx, std::move(*current));
   }
   if (ctx.user && page.current) {
+    // A select, not a picker: bounded by the person's memberships, never every organisation.
     for (const auto& o : organisations::store::of_user(ctx.db, ctx.user->id))
       page.organisations.push_back({o.slug, fmt::format(fmt::runtime(ctx.tr(N_("For {}"))), o.name)});
     page.organisation = ctx.form.get("organisation");

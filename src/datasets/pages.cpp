@@ -23,6 +23,7 @@
 #include "datasets/validation.hpp"
 #include "datasets/view_models.hpp"
 #include "i18n/i18n.hpp"
+#include "organisations/picker.hpp"
 #include "organisations/store.hpp"
 #include "organisations/urls.hpp"
 #include "search/search.hpp"
@@ -82,12 +83,24 @@ Asked asked(Context& ctx) {
       keep("theme", t.slug);
     }
   }
-  for (const auto& o : store::producers(ctx.db)) {
-    p.producers.push_back({o.slug, o.name});
-    if (o.slug == ctx.query.get("producteur")) {
-      f.producer_id = o.id;
-      p.producer = o.slug;
-      keep("producteur", o.slug);
+  p.producer_words = ctx.query.get("producteur").substr(0, views::kPickerQueryLength);
+  if (const std::string typed = text::trim(p.producer_words); !typed.empty()) {
+    // The producer whose slug the words are, else the first whose name holds every word; none: no dataset.
+    std::map<std::string, std::int64_t> ids;
+    std::vector<views::Choice> producers;
+    for (auto& o : store::producers(ctx.db)) {
+      ids[o.slug] = o.id;
+      producers.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
+    }
+    auto named = views::named(producers, {typed});
+    if (named.empty()) named = views::matching(producers, typed, 1);
+    f.producer_id = named.empty() ? -1 : ids.at(named.front().key);
+    if (named.empty()) {
+      p.producer_errors.add("producteur", N_("No producer has this name or these words."));
+      keep("producteur", typed);  // the JSON and CSV links list none either
+    } else {
+      p.producer = named.front();
+      keep("producteur", p.producer->key);
     }
   }
   for (const auto& name : store::formats(ctx.db)) {
@@ -195,19 +208,36 @@ DatasetInput input_from(const Context& ctx) {
   return in;
 }
 
-// The person's producers to choose from: theirs, or every organisation for an animateur, and the
-// entry's own producer when it is edited.
-std::vector<views::Option> producer_options(Context& ctx, const Dataset* d) {
-  std::vector<views::Option> out;
-  const auto all = ctx.user && ctx.user->is_animateur() ? organisations::store::list(ctx.db, std::nullopt)
-                                                        : organisations::store::of_user(ctx.db, ctx.user->id);
+// Fills the producer field of `page`: for an animateur, a picker over every organisation, as the form
+// sent it (two ticked are refused next to it) or as `in` holds it; for anyone else, a select over
+// their own organisations (bounded by their memberships). Either way with the entry's own producer
+// when it is edited.
+void producer_field(Context& ctx, const Dataset* d, const DatasetInput& in, FormPage& page) {
+  const bool animateur = ctx.user && ctx.user->is_animateur();
+  std::vector<views::Choice> offered;
+  const auto all = animateur ? organisations::store::list(ctx.db, std::nullopt)
+                             : organisations::store::of_user(ctx.db, ctx.user->id);
   bool has_own = false;
   for (const auto& o : all) {
-    out.push_back({o.slug, o.name});
+    offered.push_back({.key = o.slug, .label = o.name});
     has_own = has_own || (d && o.id == d->producer_id);
   }
-  if (d && !has_own) out.insert(out.begin(), {d->producer_slug, d->producer_name});
-  return out;
+  if (d && !has_own) offered.insert(offered.begin(), {.key = d->producer_slug, .label = d->producer_name});
+  if (!animateur) {
+    for (auto& c : offered) page.producers.push_back({std::move(c.key), std::move(c.label)});
+    return;
+  }
+  page.producer = organisations::picker_of(
+      offered, "producer", N_("Producer"),
+      views::picked(ctx.form.has("producer_q") ? ctx.form.all("producer") : std::vector{in.producer}),
+      ctx.form.get("producer_q"));
+}
+
+// The error of a form ticking more than one producer.
+FieldErrors more_than_one_producer(const Context& ctx) {
+  FieldErrors errors;
+  views::one_at_most(errors, "producer", ctx.form.all("producer"), N_("Choose one organisation at most."));
+  return errors;
 }
 
 // The fields a conflicting save is to settle, as the page shows them: lists never merged by hand.
@@ -250,7 +280,8 @@ Response render_form(Context& ctx, const Dataset* d, const DatasetInput& in, con
   FormPage page{.dataset = d,
                 .input = in,
                 .errors = errors,
-                .producers = producer_options(ctx, d),
+                .producer = {},
+                .producers = {},
                 .licences = {},
                 .frequencies = {},
                 .themes = {},
@@ -259,6 +290,7 @@ Response render_form(Context& ctx, const Dataset* d, const DatasetInput& in, con
                 .csrf = ctx.csrf_token(),
                 .conflict = conflict,
                 .conflicts = std::move(conflicts)};
+  producer_field(ctx, d, in, page);
   for (auto id : kLicenceIds) page.licences.push_back({std::string(id), licence(id)->name});
   for (const auto& f : kFrequencies) page.frequencies.push_back({std::string(f.code), ctx.tr(f.label)});
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kDatasetThemes))
@@ -271,9 +303,10 @@ Response render_form(Context& ctx, const Dataset* d, const DatasetInput& in, con
   return views::page(ctx, status, title, html::render(*ctx.t, templates::Form{.page = page, .title = title}));
 }
 
-// The form drawn again without saving: the picker searched, or a distribution row was asked for.
+// The form drawn again without saving: a picker searched, or a distribution row was asked for.
 bool only_drawing(const Context& ctx) {
-  return !ctx.form.get("territoire_q").empty() || !ctx.form.get("ajouter_distribution").empty();
+  return !ctx.form.get("territoire_q").empty() || !ctx.form.get("producer_q").empty() ||
+         !ctx.form.get("ajouter_distribution").empty();
 }
 
 ShowPage load_show(Context& ctx, Dataset d) {
@@ -453,6 +486,7 @@ Response new_form(Context& ctx) { return render_form(ctx, nullptr, {}, {}, 200);
 Response create(Context& ctx) {
   auto in = input_from(ctx);
   if (only_drawing(ctx)) return render_form(ctx, nullptr, in, {}, 200);
+  if (auto errors = more_than_one_producer(ctx); !errors.empty()) return render_form(ctx, nullptr, in, errors, 422);
   auto result = create_dataset(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_form(ctx, nullptr, in, result.errors, 422);
   return views::redirect_saved(urls::dataset(result.dataset->slug), views::Saved::dataset);
@@ -471,9 +505,11 @@ Response update(Context& ctx) {
   auto in = input_from(ctx);
   auto d = store::by_slug(ctx.db, ctx.param("slug"));
   if (!d) return views::not_found(ctx);
-  if (only_drawing(ctx)) {
+  if (only_drawing(ctx) || !more_than_one_producer(ctx).empty()) {
+    // A picker searched: the form again, nothing saved; or two producers ticked, refused.
     if (!can_edit(ctx.db, ctx.actor(), *d)) return views::forbidden(ctx, kOnlyEditors);
-    return render_form(ctx, &*d, in, {}, 200);
+    auto errors = more_than_one_producer(ctx);
+    return render_form(ctx, &*d, in, errors, errors.empty() ? 200 : 422);
   }
   auto result = update_dataset(ctx.db, *ctx.user, ctx.param("slug"), in, ctx.now);
   if (result.errors.empty() && !result.conflict) {

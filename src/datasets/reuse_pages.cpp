@@ -206,6 +206,8 @@ Response render_reuse(Context& ctx, Reuse r, const FieldErrors& errors, const st
   page.territories = territories::places(ctx.db, territories::subject::reuse, r.id);
   page.answers = reuse_store::answers(ctx.db, r.id);
   page.editor = can_edit_reuse(ctx.actor(), r);
+  // A select, not a picker: only the producers of the datasets reused that the person belongs to
+  // (an animateur: those producers), never every organisation.
   for (const auto& o : answering_for(ctx.db, ctx.actor(), r)) {
     page.answering_for.push_back({o.slug, o.name});
     // The form starts from the organisation's answer, when there is one.

@@ -13,17 +13,23 @@
 #include "territories/links.hpp"
 #include "views/forms.hpp"
 #include "views/merge.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::datasets {
 
 // The register (/donnees) narrowed by its filters, loaded by pages::load_list().
 struct ListPage {
-  std::string q, theme, producer, format, licence;     // the filters as chosen (empty: any)
+  std::string q, theme, format, licence;  // the filters as chosen (empty: any)
+  // ?producteur=: typed, never a list of every producer: its slug (what links carry) or words of its
+  // name; the producer they name, or the error said next to the field when they name none.
+  std::string producer_words;
+  std::optional<views::Choice> producer;
+  FieldErrors producer_errors;
   bool reused = false;                                 // only those reused
   std::map<std::int64_t, std::int64_t> reuse_counts;   // by dataset id (none: not reused)
   std::optional<territories::TerritoryRef> territory;  // the territory filtered on (and what lies within)
   std::string territory_words;                         // as typed in the filter
-  std::vector<views::Option> themes, producers, formats, licences;
+  std::vector<views::Option> themes, formats, licences;
   std::vector<Dataset> datasets;
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by dataset id
   std::string query_string;                                               // the filters, for the JSON and CSV links
@@ -71,6 +77,9 @@ struct FormPage {
   const Dataset* dataset = nullptr;
   DatasetInput input;
   FieldErrors errors;
+  // "producer": an animateur picks among every organisation (one exactly); anyone else chooses in a
+  // select among their own organisations, bounded by their memberships (the picker left unnamed).
+  views::Picker producer;
   std::vector<views::Option> producers, licences, frequencies;
   std::vector<ThemeChoice> themes;
   territories::Picker places;

@@ -104,19 +104,22 @@ ListPage load_list(Context& ctx) {
   return page;
 }
 
-// The groups the person may put a question to: every group for an animateur, their coalitions'
-// members for a co-porteur.
-std::vector<fv::Option> group_choices(Context& ctx) {
-  std::vector<fv::Option> out;
+// The groups the person may put a question to, as the group picker offers them: every group for an
+// animateur (the programme, each coalition, each event of the last 60 days and to come, with its
+// date), their coalitions' members for a co-porteur.
+std::vector<fv::Choice> group_choices(Context& ctx) {
+  std::vector<fv::Choice> out;
   auto coalition = [&](const coalitions::Coalition& k) {
-    out.push_back(
-        {"coalition:" + k.slug, fmt::format(fmt::runtime(ctx.tr(N_("Members of the coalition “{}”"))), k.title)});
+    out.push_back({.key = "coalition:" + k.slug,
+                   .label = fmt::format(fmt::runtime(ctx.tr(N_("Members of the coalition “{}”"))), k.title)});
   };
   if (ctx.user->is_animateur()) {
-    out.push_back({"programme", ctx.tr(N_("The programme's members"))});
+    out.push_back({.key = "programme", .label = ctx.tr(N_("The programme's members"))});
     for (const auto& k : coalitions::store::list(ctx.db)) coalition(k);
     for (const auto& e : store::recent_events(ctx.db, ctx.now - std::chrono::days(60)))
-      out.push_back({"event:" + e.slug, fmt::format(fmt::runtime(ctx.tr(N_("Participants of “{}”"))), e.title)});
+      out.push_back({.key = "event:" + e.slug,
+                     .label = fmt::format(fmt::runtime(ctx.tr(N_("Participants of “{}”"))), e.title),
+                     .detail = ctx.t->date(e.starts_at)});
   } else {
     for (const auto& [k, role] : coalitions::store::coalitions_of_user(ctx.db, ctx.user->id))
       if (role == coalitions::Role::co_porteur) coalition(k);
@@ -124,12 +127,25 @@ std::vector<fv::Option> group_choices(Context& ctx) {
   return out;
 }
 
+// The group's picker searched: the form comes back with the groups that match, nothing saved.
+bool group_searched(const Context& ctx) { return !ctx.form.get("group_q").empty(); }
+
 Response render_form(Context& ctx, const DecisionInput& in, const FieldErrors& errors, int status) {
   FormPage page{.input = in, .errors = errors};
   Decision about;
   if (!in.about.empty() && read_about(ctx.db, in.about, about))
     std::tie(page.about_label, page.about_url) = about_of(ctx, about);
-  page.groups = group_choices(ctx);
+  // A form sent keeps what its picker ticked (two are refused next to it); a form opened, the group in mind.
+  const fv::PickerWords words{
+      .legend = N_("Group that decides"),
+      .add = N_("Add a group"),
+      .hint = N_("“programme”, or a few letters of a coalition's or an event's title; the form comes back with "
+                 "the groups that match, nothing is saved until you save."),
+      .button = N_("Search groups"),
+      .none = N_("No group chosen yet.")};
+  page.group = fv::picker_over(group_choices(ctx), fv::picker_names("group"), words,
+                               fv::picked(ctx.form.has("group_q") ? ctx.form.all("group") : std::vector{in.group}),
+                               ctx.form.get("group_q"));
   for (Process p : {Process::consent, Process::one, Process::several, Process::ranked})
     page.processes.push_back({key(p), ctx.tr(label(p))});
   return fv::page(ctx, status, ctx.tr(N_("Open a decision")),
@@ -333,6 +349,16 @@ Response new_decision(Context& ctx) {
 
 Response create_decision(Context& ctx) {
   DecisionInput in = input_from(ctx);
+  FieldErrors errors;
+  fv::one_at_most(errors, "group", ctx.form.all("group"), N_("Choose one group at most."));
+  // The picker searched: the form again, nothing saved; or two groups ticked, refused. Neither reaches
+  // the use case, which checks who may: so it is checked here too.
+  if (group_searched(ctx) || !errors.empty()) {
+    if (!may_open_some(ctx))
+      return fv::forbidden(
+          ctx, N_("Only the animateurs, and the co-porteurs for their own coalition, can open a decision."));
+    return render_form(ctx, in, errors, errors.empty() ? 200 : 422);
+  }
   auto result = open_decision(ctx.db, *ctx.user, in, ctx.now);
   if (!result.errors.empty()) return render_form(ctx, in, result.errors, 422);
   return fv::redirect_saved(urls::decision(result.id), fv::Saved::decision);

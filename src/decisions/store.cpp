@@ -242,9 +242,9 @@ std::optional<ActionRef> action(Connection& c, std::int64_t id) {
 
 std::vector<GroupChoice> recent_events(Connection& c, sys_seconds since) {
   std::vector<GroupChoice> out;
-  for (const auto& r :
-       c.query("SELECT slug, title FROM events WHERE ends_at >= ? ORDER BY starts_at LIMIT 30", {secs(since)}))
-    out.push_back({r.text(0), r.text(1)});
+  for (const auto& r : c.query(
+           "SELECT slug, title, starts_at FROM events WHERE ends_at >= ? ORDER BY starts_at LIMIT 30", {secs(since)}))
+    out.push_back({r.text(0), r.text(1), at(r.integer(2))});
   return out;
 }
 

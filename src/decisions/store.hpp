@@ -46,6 +46,7 @@ struct ActionRef {
 std::optional<ActionRef> action(Connection& c, std::int64_t id);
 struct GroupChoice {
   std::string slug, title;
+  sys_seconds starts_at{};
 };
 // The events a decision may be put to: those ending at or after `since`, soonest first, 30 at most.
 std::vector<GroupChoice> recent_events(Connection& c, sys_seconds since);

@@ -12,6 +12,7 @@
 #include "decisions/use_cases.hpp"
 #include "views/forms.hpp"
 #include "views/html.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::decisions {
 
@@ -45,7 +46,8 @@ struct AboutList {
 struct FormPage {
   DecisionInput input;
   std::string about_label, about_url;  // what it is about, when the form was opened from it
-  std::vector<views::Option> groups, processes;
+  views::Picker group;  // the picker of "group": the programme, a coalition or an event (with its date), one
+  std::vector<views::Option> processes;
   FieldErrors errors;
 };
 

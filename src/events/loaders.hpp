@@ -17,5 +17,7 @@ CoalitionSection load_coalition_section(http::Context& ctx, std::int64_t coaliti
 SlotChoices load_slot_choices(http::Context& ctx, const SlotInput& in);
 // The slot form's picker searched: the form comes back with what matches, nothing saved.
 bool slot_picker_searched(const http::Context& ctx);
+// The error of a slot form choosing more than one coalition in its picker, or none.
+FieldErrors slot_picker_errors(const http::Context& ctx);
 
 }  // namespace fabrique::events

@@ -264,8 +264,8 @@ bool item_picker_searched(const Context& ctx) {
 // The errors of an item form choosing more than one coalition or person in its pickers.
 FieldErrors more_than_one(const Context& ctx) {
   FieldErrors errors;
-  if (fv::picked(ctx.form.all("coalition")).size() > 1) errors.add("coalition", N_("Choose one coalition at most."));
-  if (fv::picked(ctx.form.all("assignee")).size() > 1) errors.add("assignee", N_("Choose one person at most."));
+  fv::one_at_most(errors, "coalition", ctx.form.all("coalition"), N_("Choose one coalition at most."));
+  fv::one_at_most(errors, "assignee", ctx.form.all("assignee"), N_("Choose one person at most."));
   return errors;
 }
 

@@ -95,11 +95,9 @@ Response propose_form(Context& ctx) { return render_form(ctx, {}, 200); }
 Response propose(Context& ctx) {
   // The event's picker searched: the form again with the events that match, nothing saved.
   if (!ctx.form.get("event_q").empty()) return render_form(ctx, {}, 200);
-  if (ctx.form.all("event").size() > 1) {
-    FieldErrors errors;
-    errors.add("event", N_("Choose one event at most."));
-    return render_form(ctx, errors, 422);
-  }
+  FieldErrors errors;
+  fv::one_at_most(errors, "event", ctx.form.all("event"), N_("Choose one event at most."));
+  if (!errors.empty()) return render_form(ctx, errors, 422);
   ProposalInput in{ctx.form.get("title"), ctx.form.get("intention"), ctx.form.get("why_now"), ctx.form.get("actors"),
                    ctx.form.get("event")};
   auto r = propose_coalition(ctx.db, *ctx.user, in, ctx.now);
@@ -112,12 +110,10 @@ Response schedule(Context& ctx) {
   const std::string n = std::to_string(id);
   // The event's picker searched: the list again with this proposal's form open on the matches, nothing saved.
   if (!ctx.form.get("event-" + n + "_q").empty()) return render_list(ctx, id, {}, 200);
-  if (fv::picked(ctx.form.all("event-" + n)).size() > 1) {
-    FieldErrors errors;
-    errors.add("event", N_("Choose one event at most."));
-    return render_list(ctx, id, errors, 422);
-  }
-  auto errors =
+  FieldErrors errors;
+  fv::one_at_most(errors, "event", ctx.form.all("event-" + n), N_("Choose one event at most."));
+  if (!errors.empty()) return render_list(ctx, id, errors, 422);
+  errors =
       schedule_proposal(ctx.db, *ctx.user, id, ctx.form.get("event-" + n), ctx.form.get("presented_by-" + n), ctx.now);
   if (!errors.empty()) return render_list(ctx, id, errors, 422);
   return fv::redirect_saved(urls::proposal(id), fv::Saved::proposal_scheduled);
@@ -128,10 +124,10 @@ Response decide(Context& ctx) {
   const std::string n = std::to_string(id), decision = ctx.form.get("decision");
   // The coalition's picker searched: the list again with this proposal's form open on the matches, nothing saved.
   if (!ctx.form.get("coalition-" + n + "_q").empty()) return render_list(ctx, id, {}, 200);
-  if (decision == "fusionner" && fv::picked(ctx.form.all("coalition-" + n)).size() > 1) {
+  if (decision == "fusionner") {
     FieldErrors errors;
-    errors.add("coalition", N_("Choose one coalition at most."));
-    return render_list(ctx, id, errors, 422);
+    fv::one_at_most(errors, "coalition", ctx.form.all("coalition-" + n), N_("Choose one coalition at most."));
+    if (!errors.empty()) return render_list(ctx, id, errors, 422);
   }
   DecisionResult r;
   if (decision == "adopter")

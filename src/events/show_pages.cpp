@@ -263,6 +263,8 @@ Response attendance(Context& ctx) {
 
 Response add_slot(Context& ctx) {
   if (slot_picker_searched(ctx)) return render_section(ctx, event_or_404(ctx), Section::new_slot, {}, 200);
+  if (auto errors = slot_picker_errors(ctx); !errors.empty())
+    return render_section(ctx, event_or_404(ctx), Section::new_slot, errors, 422);
   auto errors = events::add_slot(ctx.db, *ctx.user, ctx.param("slug"), views::slot_input(ctx), ctx.now);
   if (!errors.empty()) return render_section(ctx, event_or_404(ctx), Section::new_slot, errors, 422);
   return fv::redirect_saved(urls::programme(ctx.param("slug")), fv::Saved::slot);

@@ -53,12 +53,14 @@ Response edit_slot(Context& ctx) {
   if (!sent_version) return fv::bad_request(ctx, N_("The form could not be read. Please try again."));
   const std::int64_t version = *sent_version;
   SlotInput in = views::slot_input(ctx);
-  if (slot_picker_searched(ctx)) {
+  auto picker_errors = slot_picker_errors(ctx);
+  if (slot_picker_searched(ctx) || !picker_errors.empty()) {
+    // A picker searched: the form again, nothing saved; or two coalitions chosen, refused.
     Event e = event_to_organise(ctx.db, *ctx.user, ctx.param("slug"), kRefusal);
     auto s = store::slot(ctx.db, e.id, ctx.param_int("id"));
     if (!s) throw NotFound();
     s->version = version;  // the form stays the one opened, so that a save meanwhile is still caught
-    return render_slot_form(ctx, e, *s, in, {}, false, 200);
+    return render_slot_form(ctx, e, *s, in, picker_errors, false, picker_errors.empty() ? 200 : 422);
   }
   auto r = events::edit_slot(ctx.db, *ctx.user, ctx.param("slug"), ctx.param_int("id"), in, version, ctx.now);
   if (!r.errors.empty() || r.conflict) {

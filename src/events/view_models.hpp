@@ -38,8 +38,8 @@ struct CoalitionSection {
 // The choices of a programme slot's form (add and edit), loaded by load_slot_choices().
 struct SlotChoices {
   std::vector<fabrique::views::Option> kinds;  // translated
-  std::vector<fabrique::views::Option> coalitions;
-  fabrique::views::Picker organisations;  // the picker of "speaker_organisations"
+  fabrique::views::Picker organisations;       // the picker of "speaker_organisations"
+  fabrique::views::Picker coalition;           // the picker of "slot_coalition": one at most
 };
 
 // The list of events (/evenements), loaded by pages::load_list() (list_pages.cpp).

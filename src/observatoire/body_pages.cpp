@@ -12,6 +12,7 @@
 #include "observatoire/urls.hpp"
 #include "observatoire/use_cases.hpp"
 #include "observatoire/view_models.hpp"
+#include "organisations/picker.hpp"
 #include "organisations/store.hpp"
 #include "views/layout.hpp"
 
@@ -67,10 +68,17 @@ BodyPage load_body(Context& ctx, const Body& b, const FieldErrors& errors) {
   }
   page.editor = ctx.user && can_edit(ctx.db, &*ctx.user);
   if (page.editor) {
-    for (const auto& o : organisations::store::list(ctx.db, std::nullopt)) {
-      page.organisations.push_back({o.slug, o.name});
-      if (b.organisation_id && *b.organisation_id == o.id) page.organisation = o.slug;
+    // A form sent keeps what its picker ticked (two are refused next to it); else the one that speaks now.
+    const bool sent = ctx.form.has("organisation_q");
+    std::vector<std::string> keys =
+        sent ? fabrique::views::picked(ctx.form.all("organisation")) : std::vector<std::string>{};
+    std::vector<fabrique::views::Choice> all;
+    for (auto& o : organisations::store::list(ctx.db, std::nullopt)) {
+      if (!sent && b.organisation_id && *b.organisation_id == o.id) keys.push_back(o.slug);
+      all.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
     }
+    page.organisation = organisations::picker_of(all, "organisation", N_("Organisation that speaks for it"), keys,
+                                                 ctx.form.get("organisation_q"));
   }
   page.errors = errors;
   return page;
@@ -131,8 +139,20 @@ Response body_json(Context& ctx) {
 }
 
 Response link_body(Context& ctx) {
-  auto errors = observatoire::link_body(ctx.db, *ctx.user, ctx.param("slug"), ctx.form.get("organisation"));
-  if (!errors.empty()) return render_body(ctx, *store::body_by_slug(ctx.db, ctx.param("slug")), errors, 422);
+  auto b = store::body_by_slug(ctx.db, ctx.param("slug"));
+  if (!b) throw NotFound();
+  const auto chosen = fabrique::views::picked(ctx.form.all("organisation"));
+  FieldErrors errors;
+  fabrique::views::one_at_most(errors, "organisation", chosen, N_("Choose one organisation at most."));
+  // The picker searched: the page again with the organisations that match, nothing saved; or two
+  // ticked, refused. Neither reaches the use case, which checks who may: so it is checked here too.
+  if (!ctx.form.get("organisation_q").empty() || !errors.empty()) {
+    if (!can_edit(ctx.db, &*ctx.user))
+      throw Forbidden(N_("Only observatory editors can link a public body to an organisation."));
+    return render_body(ctx, *b, errors, errors.empty() ? 200 : 422);
+  }
+  errors = observatoire::link_body(ctx.db, *ctx.user, ctx.param("slug"), chosen.empty() ? "" : chosen.front());
+  if (!errors.empty()) return render_body(ctx, *b, errors, 422);
   return Response::redirect(urls::body(ctx.param("slug")));
 }
 

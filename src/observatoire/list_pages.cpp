@@ -6,6 +6,7 @@
 #include "common/csv.hpp"
 #include "http/open_data.hpp"
 #include "i18n/i18n.hpp"
+#include "observatoire/body_filter.hpp"
 #include "observatoire/json.hpp"
 #include "observatoire/pages.hpp"
 #include "observatoire/rubric.hpp"
@@ -30,17 +31,14 @@ namespace {
 // Reads the filters into `page`; unknown values are ignored (the list is simply not filtered by them).
 store::Filter filter_of(Context& ctx, ListPage& page) {
   store::Filter f;
-  page.body = ctx.query.get("organisme");
+  page.body = body_filter(ctx);
+  f.body_id = page.body.filter_id;
   page.theme = ctx.query.get("theme");
   page.status = ctx.query.get("statut");
   page.category = ctx.query.get("categorie");
   page.openness = ctx.query.get("ouverture");
   page.explainability = ctx.query.get("explicabilite");
   std::string sort = ctx.query.get("tri");
-  if (auto b = store::body_by_slug(ctx.db, page.body))
-    f.body_id = b->id;
-  else
-    page.body.clear();
   f.theme = page.theme.size() <= 100 ? page.theme : "";
   if (choice_label("status", page.status))
     f.status = page.status;
@@ -71,12 +69,11 @@ store::Filter filter_of(Context& ctx, ListPage& page) {
 }
 
 // Everything the scoreboard shows, read in one place: the entries the filters keep and the
-// options of each filter.
+// options of each filter (the public body is typed: never a list of every body).
 ListPage load_list(Context& ctx) {
   ListPage page;
   page.entries = store::list(ctx.db, filter_of(ctx, page));
   page.places = territories::places_of(ctx.db, territories::subject::observatory_entry, page.entries);
-  for (const auto& b : store::bodies(ctx.db)) page.bodies.push_back({b.slug, b.name});
   for (const auto& t : store::themes(ctx.db)) page.themes.push_back({t, t});
   page.statuses = views::choice_options(*ctx.t, field("status")->choices);
   page.categories = views::choice_options(*ctx.t, field("category")->choices);
@@ -101,10 +98,11 @@ Response list(Context& ctx) {
                   html::render(*ctx.t, templates::List{.page = page}));
 }
 
-// The entries of the JSON and CSV: all, or those ?territoire= keeps.
+// The entries of the JSON and CSV: all, or those ?territoire= and ?organisme= keep.
 std::vector<Entry> listed(Context& ctx) {
   store::Filter f;
   f.within_id = territories::list_filter(ctx).territory_id;
+  f.body_id = body_filter(ctx).filter_id;
   return store::list(ctx.db, f);
 }
 

@@ -11,6 +11,7 @@
 
 #include "common/errors.hpp"
 #include "i18n/i18n.hpp"
+#include "observatoire/body_filter.hpp"
 #include "observatoire/model.hpp"
 #include "observatoire/rubric.hpp"
 #include "observatoire/urls.hpp"
@@ -19,6 +20,7 @@
 #include "views/forms.hpp"
 #include "views/html.hpp"
 #include "views/merge.hpp"
+#include "views/picker.hpp"
 
 namespace fabrique::observatoire {
 
@@ -28,8 +30,9 @@ inline constexpr std::size_t kBlankRows = 2;
 // The scoreboard (/observatoire), loaded by pages::load_list().
 struct ListPage {
   // The filters chosen, empty when unknown or none; `sort` is "nom" when none was chosen.
-  std::string body, theme, status, category, openness, explainability, sort;
-  std::vector<fabrique::views::Option> bodies, themes, statuses, categories, bands, sorts;
+  BodyFilter body;  // ?organisme=: a slug, a SIREN or words of its name
+  std::string theme, status, category, openness, explainability, sort;
+  std::vector<fabrique::views::Option> themes, statuses, categories, bands, sorts;
   territories::ListFilter territory;  // ?territoire=: placed within it, or of its public bodies
   std::vector<Entry> entries;         // those the filters keep, in the order chosen
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by entry id
@@ -118,9 +121,8 @@ struct BodyPage {
   html::Html chart;                                      // the same counts, drawn by the charts module
   // For editors: which organisation of the site speaks for the body.
   bool editor = false;
-  std::vector<fabrique::views::Option> organisations;
-  std::string organisation;  // the slug of the one that speaks for it now
-  FieldErrors errors;        // a refused choice
+  fabrique::views::Picker organisation;  // the picker of "organisation": the one that speaks for it, one at most
+  FieldErrors errors;                    // a refused choice
 };
 
 // The page where animateurs choose the editors (/observatoire/editeurs), loaded by pages::load_editors().

@@ -14,8 +14,8 @@ std::vector<fabrique::views::Choice> choices(storage::Connection& c) {
   return out;
 }
 
-fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name, const char* legend,
-                                  const std::vector<std::string>& keys, std::string_view query) {
+fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,
+                                  const char* legend, const std::vector<std::string>& keys, std::string_view query) {
   const fabrique::views::PickerWords words{
       .legend = legend,
       .add = N_("Add an organisation"),
@@ -23,7 +23,12 @@ fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name,
                  "saved until you save."),
       .button = N_("Search organisations"),
       .none = N_("None chosen yet.")};
-  return fabrique::views::picker_over(choices(c), fabrique::views::picker_names(name), words, keys, query);
+  return fabrique::views::picker_over(offered, fabrique::views::picker_names(name), words, keys, query);
+}
+
+fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name, const char* legend,
+                                  const std::vector<std::string>& keys, std::string_view query) {
+  return picker_of(choices(c), name, legend, keys, query);
 }
 
 }  // namespace fabrique::organisations

@@ -65,6 +65,10 @@ std::vector<std::string> picked(std::vector<std::string> sent) {
   return sent;
 }
 
+void one_at_most(FieldErrors& errors, const std::string& name, std::vector<std::string> sent, const char* message) {
+  if (picked(std::move(sent)).size() > 1) errors.add(name, message);
+}
+
 std::vector<Choice> matching(const std::vector<Choice>& all, std::string_view words, std::size_t limit) {
   const auto wanted = search_words(words);
   std::vector<Choice> out;

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/errors.hpp"
+
 namespace fabrique::views {
 
 // One thing offered or chosen: the key the form sends and what a person reads.
@@ -63,6 +65,9 @@ Picker picker(PickerNames names, const PickerWords& words, std::vector<Choice> c
 // The keys a form sent for a picker's field, the empty ones left out (a stored thing's form that
 // chose none, as a select's empty option did).
 std::vector<std::string> picked(std::vector<std::string> sent);
+// For a picker that takes one thing at most: adds the msgid `message` ("Choose one coalition at
+// most.") under `name` to `errors` when `sent`, the keys its field sent, name more than one.
+void one_at_most(FieldErrors& errors, const std::string& name, std::vector<std::string> sent, const char* message);
 
 // For a kind whose whole list is read anyway (organisations, coalitions, events, people): the
 // things of `all` whose label (and detail) holds every word of `words`, case and accents aside…

@@ -1,6 +1,7 @@
 // The register of environmental data: a member adds a dataset of their organisation with the
 // keyboard alone (the territory found in the form, ticked, a distribution typed), then the register,
-// the entry and the form — with its errors shown — pass axe and stay light.
+// the entry and the form — with its errors shown — pass axe and stay light; the register is filtered by
+// a producer typed in words.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -71,5 +72,22 @@ describe('a member adding a dataset', () => {
       await expectLight(page, path, [320, 1280]);
     await page.goto('/donnees?territoire=bretagne');
     assert.match(await page.getByRole('main').innerText(), /qualité de l’air à Brest/);
+  });
+
+  it('the register is filtered by a producer typed in words, not chosen in a list of every producer', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/donnees');
+    const field = page.getByLabel(/^Producteur/);
+    assert.equal(await field.evaluate((e) => e.tagName), 'INPUT');
+    await pressOn(page, field, 40);
+    await page.keyboard.type('breizh');
+    await Promise.all([page.waitForURL((u) => u.searchParams.has('producteur')), page.keyboard.press('Enter')]);
+    assert.match(await page.getByRole('main').getByRole('status').first().innerText(), /produits par Air Breizh/);
+    assert.match(await page.getByRole('main').innerText(), /qualité de l’air à Brest/);
+    await checkA11y(page, 'register narrowed to one producer');
+    await page.goto('/donnees?producteur=personne+ici');
+    assert.ok(await page.locator('#f-producteur-error').isVisible(), 'nothing matches: said next to the field');
+    assert.doesNotMatch(await page.getByRole('main').innerText(), /qualité de l’air à Brest/);
+    await checkA11y(page, 'register whose producer matches nothing');
   });
 });

@@ -1,6 +1,6 @@
 // Deciding together (issue #17): an animateur opens a consent decision through the form, a member
 // answers it with the keyboard alone (a block with its reason, then changes it), and the list, the
-// decision page and the form have no accessibility violation.
+// decision page and the form (its group picked by searching) have no accessibility violation.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -28,7 +28,13 @@ describe('a consent decision', () => {
   it('the form refuses a closing date in the past next to the field, then opens the decision', async () => {
     await expectAccessible(animateur, '/decisions/nouvelle', 'the form opening a decision');
     await animateur.getByLabel('Question').fill('Tenons-nous la prochaine assemblée à Lyon ?');
-    await animateur.getByLabel('Groupe qui décide').selectOption({ label: 'Les membres du programme' });
+    // The group is picked: searched for, the form comes back with the groups to tick, nothing saved.
+    await animateur.getByLabel('Ajouter un groupe', { exact: true }).fill('programme');
+    const searched = await submit(animateur, animateur.getByRole('button', { name: 'Chercher des groupes' }));
+    assert.equal(searched.status(), 200);
+    assert.equal(await animateur.getByLabel('Question').inputValue(), 'Tenons-nous la prochaine assemblée à Lyon ?');
+    await checkA11y(animateur, 'the form with the groups to tick');
+    await animateur.getByRole('checkbox', { name: 'Les membres du programme', exact: true }).check();
     await animateur.getByLabel('Date et heure de clôture').fill('2020-01-01T10:00');
     const refused = await submit(animateur, animateur.getByRole('button', { name: 'Ouvrir la décision' }));
     assert.equal(refused.status(), 422);

@@ -90,6 +90,7 @@ describe('an animateur creates an event', () => {
     await page.getByLabel(/^Fin/).fill('14:30');
     await page.getByLabel('Titre', { exact: true }).fill('Introduction et communauté');
     await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Plénière' });
+    await page.getByText('Intervenant·es à nommer (facultatif)').click();  // folded while there are none
     await page.getByLabel(/^Intervenant·es ayant un compte/).fill(MEMBER.email);
     await page.getByLabel(/^Autres intervenant·es/).fill('Une invitée de la recherche');
     await Promise.all([

@@ -6,6 +6,7 @@
 
 #include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
+#include "organisations/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
@@ -442,6 +443,63 @@ TEST(Coalitions, BadInputGetsMessagesNextToFieldsAndWritesNothing) {
   // The body limit of the test server is 64 KB: the request itself is refused before any use case.
   EXPECT_EQ(big.status, 413);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM booklet_revisions"), 0);
+}
+
+// Issue #19: the animating organisation is picked, not chosen in a list of every organisation: a search
+// draws the form again with those that match and what was typed, nothing saved; two, or an unknown one,
+// are refused next to the field — when the coalition is opened and when its fiche is edited.
+TEST(Coalitions, TheAnimatingOrganisationIsPickedBySearching) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    organisations::create_organisation(*c, p.anim, {"Open Data France", "association", "", ""}, p.site.now());
+    organisations::create_organisation(*c, p.anim, {"La Fing", "association", "", ""}, p.site.now());
+  }
+  Browser b(p.site);
+  b.sign_in("anim@example.org", kPassword);
+  auto form = b.get("/coalitions/nouvelle");
+  EXPECT_EQ(form.body.find(R"(<select id="f-animating_organisation")"), std::string::npos);
+  EXPECT_NE(form.body.find(R"(<label for="f-animating_organisation_q">)"), std::string::npos);
+  const Fields opened = {{"number", "9"},
+                         {"title", "Rivières ouvertes"},
+                         {"family", "communs-et-territoires"},
+                         {"stage", "idee"},
+                         {"summary", "Résumé gardé"}};
+  auto found = b.post("/coalitions/nouvelle", with(opened, "animating_organisation_q", "open data"));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find(R"(name="animating_organisation" value="open-data-france")"), std::string::npos);
+  EXPECT_EQ(found.body.find(R"(name="animating_organisation" value="la-fing")"), std::string::npos);
+  EXPECT_NE(found.body.find("Résumé gardé"), std::string::npos);
+  Fields two = with(opened, "animating_organisation", "open-data-france");
+  two.emplace_back("animating_organisation", "la-fing");
+  for (const Fields& refused : {two, with(opened, "animating_organisation", "inconnue")}) {
+    auto r = b.post("/coalitions/nouvelle", refused);
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find(R"(id="f-animating_organisation-error")"), std::string::npos);
+    EXPECT_NE(r.body.find("Résumé gardé"), std::string::npos);
+  }
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalitions"), 1);
+
+  // The fiche of the existing coalition: its organisation saved, shown ticked, two refused.
+  const Fields fiche = {{"number", "8.a"},
+                        {"title", "Développer et maintenir les communs numériques"},
+                        {"family", "communs-et-territoires"},
+                        {"stage", "cadrage"},
+                        {"summary", "Fiche gardée"}};
+  b.get(p.page("/modifier"));
+  auto saved = b.post(p.page("/fiche"), with(fiche, "animating_organisation", "la-fing"));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_NE(b.get(p.page("/modifier")).body.find(R"(name="animating_organisation" value="la-fing" checked)"),
+            std::string::npos);
+  Fields both = with(fiche, "animating_organisation", "la-fing");
+  both.emplace_back("animating_organisation", "open-data-france");
+  auto refused = b.post(p.page("/fiche"), both);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_NE(refused.body.find(R"(id="f-animating_organisation-error")"), std::string::npos);
+  EXPECT_NE(refused.body.find("Fiche gardée"), std::string::npos);
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM coalitions k JOIN organisations o ON o.id = k.animating_organisation_id "
+                         "WHERE o.slug = 'la-fing'"),
+            1);
 }
 
 TEST(Coalitions, SectionOverOneHundredKilobytesIsRefusedByTheUseCase) {

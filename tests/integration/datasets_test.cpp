@@ -102,6 +102,19 @@ TEST(Datasets, AMemberAddsOneForTheirOrganisationFoundByItsTerritoryAndWhatConta
   EXPECT_TRUE(has(b.get("/donnees?theme=air").body, "qualité de l"));
   EXPECT_FALSE(has(b.get("/donnees?theme=eau").body, "qualité de l"));
   EXPECT_TRUE(has(b.get("/donnees?producteur=air-breizh").body, "qualité de l"));
+  // The producer is typed (issue #19), not chosen in a list of every producer: its slug, as links carry
+  // it, or words of its name; words naming none say so next to the field, and list no dataset.
+  auto by_words = b.get("/donnees?producteur=BREIZH");
+  EXPECT_TRUE(has(by_words.body, "qualité de l"));
+  EXPECT_TRUE(has(by_words.body, "produits par Air Breizh</a>"));
+  EXPECT_FALSE(has(by_words.body, R"(<select id="f-producteur")"));
+  auto none = b.get("/donnees?producteur=personne+ici");
+  EXPECT_EQ(none.status, 200);
+  EXPECT_FALSE(has(none.body, "qualité de l"));
+  EXPECT_TRUE(has(none.body, R"(id="f-producteur-error")"));
+  EXPECT_TRUE(has(none.body, R"(value="personne ici")"));
+  EXPECT_TRUE(has(b.get("/donnees.json?producteur=breizh").body, "qualite-de-l"));
+  EXPECT_FALSE(has(b.get("/donnees.json?producteur=personne+ici").body, "qualite-de-l"));
   EXPECT_TRUE(has(b.get("/donnees?format=csv").body, "qualité de l"));
   EXPECT_TRUE(has(b.get("/donnees?licence=ODbL-1.0").body, "qualité de l"));
   EXPECT_FALSE(has(b.get("/donnees?licence=etalab-2.0").body, "qualité de l"));
@@ -240,6 +253,37 @@ TEST(Datasets, BadInputIsRefusedNextToItsFieldWithTheTextKeptAndNothingWritten) 
   EXPECT_TRUE(has(more.body, "value=\"https://data.example.org/indice.json\""));
   EXPECT_TRUE(has(more.body, "id=\"f-dist-3-url\""));
   EXPECT_EQ(reg.site.count("SELECT COUNT(*) FROM datasets"), 0);
+}
+
+// Issue #19: an animateur, who may enter a dataset for any organisation, picks its producer with the
+// picker, not a list of every organisation; a search draws the form again, nothing saved; two ticked, or
+// one unknown, are refused next to the field with the text kept. A member keeps the select of their own.
+TEST(Datasets, AnAnimateurPicksTheProducerAmongEveryOrganisation) {
+  Register reg;
+  EXPECT_TRUE(has(reg.member.get("/donnees/nouvelle").body, R"(<select id="f-producer")"));
+  reg.site.add_user("anim@example.org", "Ada Animatrice", kPassword, true);
+  Browser anim(reg.site);
+  anim.sign_in("anim@example.org", kPassword);
+  auto form = anim.get("/donnees/nouvelle");
+  EXPECT_FALSE(has(form.body, R"(<select id="f-producer")"));
+  EXPECT_TRUE(has(form.body, R"(<label for="f-producer_q">)"));
+  auto found = anim.post("/donnees/nouvelle", with(without(air_quality(), "producer"), "producer_q", "breizh"));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found.body, R"(name="producer" value="air-breizh")"));
+  EXPECT_TRUE(has(found.body, "value=\"ATMO, pollution\""));
+  Fields two = air_quality();
+  two.emplace_back("producer", "air-breizh");
+  for (const auto& fields : {two, with(air_quality(), "producer", "inconnue")}) {
+    auto refused = anim.post("/donnees/nouvelle", fields);
+    EXPECT_EQ(refused.status, 422);
+    EXPECT_TRUE(has(refused.body, R"(id="f-producer-error")"));
+    EXPECT_TRUE(has(refused.body, "value=\"ATMO, pollution\""));
+  }
+  EXPECT_EQ(reg.site.count("SELECT COUNT(*) FROM datasets"), 0);
+  auto saved = anim.post("/donnees/nouvelle", air_quality());
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  const std::string edit = saved.header("location").substr(0, saved.header("location").find('?')) + "/modifier";
+  EXPECT_TRUE(has(anim.get(edit).body, R"(name="producer" value="air-breizh" checked)"));
 }
 
 // Two entries: the air in Brest (every field) and noise in Rennes (only what is required).

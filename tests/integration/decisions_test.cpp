@@ -43,7 +43,7 @@ TEST(Decisions, AConsentWithABlockAndItsReasonIsClosedWithAnOutcomeShownOnTheCha
   auto form = anim.get("/decisions/nouvelle?sujet=charter:1");
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(has(form, R"(name="about" value="charter:1")"));
-  EXPECT_TRUE(has(form, R"(<option value="programme" selected>)"));
+  EXPECT_TRUE(has(form, R"(name="group" value="programme" checked>)"));  // the group picker, the programme ticked
   auto opened = anim.post("/decisions/nouvelle", {{"about", "charter:1"},
                                                   {"question", "Adoptons-nous la version 1 de la charte ?"},
                                                   {"group", "programme"},
@@ -279,6 +279,20 @@ TEST(Decisions, BadInputIsRefusedNextToTheFieldAndNothingIsWritten) {
                                                    {"closes_at", p.in_days(2)}});
   EXPECT_EQ(unknown.status, 422);
   EXPECT_TRUE(has(unknown, R"(id="f-group-error")"));
+  // The group is picked (issue #19), not chosen in a list of every coalition and event: a search draws
+  // the form again with the groups that match and what was typed, nothing saved; two are refused.
+  const Fields asked = {{"question", "Quel groupe ?"}, {"process", "consent"}, {"closes_at", p.in_days(2)}};
+  auto found = anim.post("/decisions/nouvelle", with(asked, "group_q", "programme"));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found, R"(name="group" value="programme")"));
+  EXPECT_FALSE(has(found, R"(<select id="f-group")"));
+  EXPECT_TRUE(has(found, R"(value="Quel groupe ?")"));
+  Fields two = with(asked, "group", "programme");
+  two.emplace_back("group", std::string("coalition:") + kCommonsCoalition);
+  auto refused = anim.post("/decisions/nouvelle", two);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused, R"(id="f-group-error")"));
+  EXPECT_TRUE(has(refused, "Choisissez un seul groupe."));
   EXPECT_EQ(p.decisions(), 0);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM decision_options"), 0);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link LIKE '/decisions%'"), 0);

@@ -1178,6 +1178,69 @@ TEST(Events, OrganisersEditAProgrammeSlotInPlaceAndSpeakersWhoStayKeepTheirConse
   EXPECT_EQ(anim.get("/evenements/autre-evenement/programme/" + slot + "/modifier").status, 404);
 }
 
+// Issue #19: a slot names its coalition with the picker, not a list of every coalition: a search draws
+// the form again with those that match and what was typed, writing nothing; two, or one that does not
+// exist, are refused next to the field, the input kept, nothing written — on the new and the edit form.
+TEST(Events, TheSlotFormsChooseTheirCoalitionWithThePicker) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    coalitions::CoalitionInput in;
+    in.number = "9";
+    in.title = "Rivières ouvertes";
+    in.slug = "rivieres-ouvertes";
+    in.family = "communs-et-territoires";
+    in.stage = "cadrage";
+    ASSERT_TRUE(coalitions::create_coalition(*c, p.anim, in, p.site.now()).coalition);
+  }
+  const std::string page = p.upcoming("programme-choisi", "");
+  Browser anim(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  auto form = anim.get(page + "/programme/nouvelle");
+  ASSERT_EQ(form.status, 200);
+  EXPECT_FALSE(has(form.body, R"(<select id="f-slot_coalition")"));
+  EXPECT_TRUE(has(form.body, R"(<label for="f-slot_coalition_q">)"));
+  const Fields slot = {
+      {"slot_starts", "14:00"}, {"slot_ends", "15:00"}, {"slot_title", "Table ronde"}, {"slot_kind", "pleniere"}};
+  auto found = anim.post(page + "/programme", with(slot, "slot_coalition_q", "communs numeriques"));
+  EXPECT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found.body, std::string(R"(name="slot_coalition" value=")") + kCoalition + "\""));
+  EXPECT_TRUE(has(found.body, R"(value="Table ronde")"));
+  Fields two = with(slot, "slot_coalition", kCoalition);
+  two.emplace_back("slot_coalition", "rivieres-ouvertes");
+  auto refused = anim.post(page + "/programme", two);
+  EXPECT_EQ(refused.status, 422);
+  EXPECT_TRUE(has(refused.body, R"(id="f-slot_coalition-error")"));
+  EXPECT_TRUE(has(refused.body, "Choisissez une seule coalition."));
+  EXPECT_TRUE(has(refused.body, R"(value="Table ronde")"));
+  auto unknown = anim.post(page + "/programme", with(slot, "slot_coalition", "coalition-inconnue"));
+  EXPECT_EQ(unknown.status, 422);
+  EXPECT_TRUE(has(unknown.body, R"(id="f-slot_coalition-error")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots"), 0);
+
+  // Saved with one coalition; the edit form shows it ticked, and refuses two the same way.
+  auto saved = anim.post(page + "/programme", with(slot, "slot_coalition", kCoalition));
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  EXPECT_EQ(
+      p.site.count("SELECT COUNT(*) FROM event_slots s JOIN coalitions k ON k.id = s.coalition_id WHERE k.slug = '" +
+                   std::string(kCoalition) + "'"),
+      1);
+  const std::string edit =
+      page + "/programme/" + std::to_string(p.site.count("SELECT id FROM event_slots")) + "/modifier";
+  auto opened = anim.get(edit);
+  EXPECT_TRUE(has(opened.body, std::string(R"(name="slot_coalition" value=")") + kCoalition + "\" checked"));
+  auto edited = with(two, "version", "1");
+  edited = with(edited, "slot_title", "Autre titre");
+  auto refused_edit = anim.post(edit, edited);
+  EXPECT_EQ(refused_edit.status, 422);
+  EXPECT_TRUE(has(refused_edit.body, "Choisissez une seule coalition."));
+  EXPECT_TRUE(has(refused_edit.body, R"(value="Autre titre")"));
+  auto searched_edit = anim.post(edit, with(with(slot, "version", "1"), "slot_coalition_q", "rivieres"));
+  EXPECT_EQ(searched_edit.status, 200);
+  EXPECT_TRUE(has(searched_edit.body, R"(name="slot_coalition" value="rivieres-ouvertes")"));
+  EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM event_slots WHERE title = 'Table ronde' AND version = 1"), 1);
+}
+
 TEST(Events, ConfirmingMovingRelinkingOrUncancellingAnEventTellsEveryoneRegisteredOrWaitingOnce) {
   Programme p;
   const std::string page = p.upcoming("deplace", "1");

@@ -49,6 +49,12 @@ Fields entry_form(const std::string& name = "Calcul des aides au logement") {
           {"evidence_E1_checked_on", "2024-01-10"}};
 }
 
+// A second entry, "Calculette des impôts", of another public body: the DGFiP.
+Fields tax_entry() {
+  return with(with(entry_form("Calculette des impôts"), "organisation", "Direction générale des finances publiques"),
+              "organisation_siren", "110020013");
+}
+
 boost::json::object json_of(const std::string& body) { return boost::json::parse(body).as_object(); }
 
 // The correction form as a member sends it from revision `base`: the whole entry with `changes`.
@@ -328,6 +334,83 @@ TEST(Observatoire, ThePublicBodyAnswersBesideTheEntryAndOnlyItsMembersMay) {
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_replies"), 1);
 }
 
+// Issue #19: the organisation that answers for a public body is picked, not chosen in a list of every
+// organisation: a search draws the page again with those that match, nothing saved; two, or an unknown
+// one, are refused next to the field and nothing is written; unticked, nobody answers any more.
+TEST(Observatoire, TheOrganisationAnsweringForABodyIsPickedBySearching) {
+  Observatory o;
+  Browser editor(o.site);
+  editor.sign_in("editrice@example.org", kPassword);
+  o.publish(editor);
+  {
+    auto c = o.site.db().acquire();
+    organisations::create_organisation(*c, o.agent, {"CNAF", "administration", "", ""}, o.site.now());
+    organisations::create_organisation(*c, o.agent, {"Open Data France", "association", "", ""}, o.site.now());
+  }
+  const std::string body = "/observatoire/organismes/caisse-nationale-des-allocations-familiales";
+  auto page = editor.get(body);
+  EXPECT_EQ(page.body.find(R"(<select id="f-organisation")"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(<label for="f-organisation_q">)"), std::string::npos);
+  auto found = editor.post(body + "/organisation", {{"organisation_q", "cnaf"}});
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find(R"(name="organisation" value="cnaf")"), std::string::npos);
+  EXPECT_EQ(found.body.find(R"(name="organisation" value="open-data-france")"), std::string::npos);
+  for (const Fields& refused :
+       {Fields{{"organisation", "cnaf"}, {"organisation", "open-data-france"}}, Fields{{"organisation", "inconnue"}}}) {
+    auto r = editor.post(body + "/organisation", refused);
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find(R"(id="f-organisation-error")"), std::string::npos);
+  }
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_bodies WHERE organisation_id IS NOT NULL"), 0);
+  EXPECT_EQ(editor.post(body + "/organisation", {{"organisation", "cnaf"}}).status, 303);
+  EXPECT_NE(editor.get(body).body.find(R"(name="organisation" value="cnaf" checked)"), std::string::npos);
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_bodies WHERE organisation_id IS NOT NULL"), 1);
+  EXPECT_EQ(editor.post(body + "/organisation", {{"organisation_q", ""}}).status, 303);  // none ticked
+  EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_bodies WHERE organisation_id IS NOT NULL"), 0);
+  Browser member(o.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(body);
+  EXPECT_EQ(member.post(body + "/organisation", {{"organisation_q", "cnaf"}}).status, 403);
+}
+
+// Issue #19: the scoreboard's public body is a typed filter, not a select of every body: its slug (the
+// links' ?organisme=), its SIREN or words of its name; the list says what it is narrowed to, and words
+// naming no body say so next to the field, with no entry listed. The JSON and CSV read it too.
+TEST(Observatoire, TheScoreboardIsFilteredByAPublicBodyTypedAsSlugSirenOrWords) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  o.publish(b);
+  o.publish(b, tax_entry());
+  Browser visitor(o.site);
+  auto all = visitor.get("/observatoire");
+  EXPECT_EQ(all.body.find(R"(<select id="f-organisme")"), std::string::npos);
+  EXPECT_NE(all.body.find(R"(<input type="search" id="f-organisme")"), std::string::npos);
+  for (const std::string typed :
+       {"direction-generale-des-finances-publiques", "110020013", "finances+publiques", "FINANCES+Publiques"}) {
+    auto r = visitor.get("/observatoire?organisme=" + typed);
+    EXPECT_EQ(r.status, 200) << typed;
+    EXPECT_NE(r.body.find("Calculette des impôts"), std::string::npos) << typed;
+    EXPECT_EQ(r.body.find("Calcul des aides au logement"), std::string::npos) << typed;
+    EXPECT_NE(r.body.find("organisme public Direction générale des finances publiques</a>"), std::string::npos)
+        << typed;
+  }
+  auto none = visitor.get("/observatoire?organisme=ministere+imaginaire");
+  EXPECT_EQ(none.status, 200);
+  EXPECT_NE(none.body.find(R"(id="f-organisme-error")"), std::string::npos);
+  EXPECT_NE(none.body.find(R"(value="ministere imaginaire")"), std::string::npos);
+  EXPECT_EQ(none.body.find("Calculette des impôts"), std::string::npos);
+  EXPECT_EQ(none.body.find("Calcul des aides au logement"), std::string::npos);
+  // The exports: every entry, or those of the body named.
+  auto csv = visitor.get("/observatoire.csv?organisme=direction-generale-des-finances-publiques");
+  EXPECT_NE(csv.body.find("calculette-des-impots"), std::string::npos);
+  EXPECT_EQ(csv.body.find("calcul-des-aides-au-logement"), std::string::npos);
+  auto json = visitor.get("/observatoire.json?organisme=110020013");
+  EXPECT_NE(json.body.find("calculette-des-impots"), std::string::npos);
+  EXPECT_EQ(json.body.find("calcul-des-aides-au-logement"), std::string::npos);
+  EXPECT_NE(visitor.get("/observatoire.json").body.find("calcul-des-aides-au-logement"), std::string::npos);
+}
+
 // An entry published, and two editors who opened its edit form at revision 1.
 struct TwoEditors : Observatory {
   Browser first{site}, second{site};
@@ -417,8 +500,7 @@ TEST(Observatoire, ScoreboardFiltersAndSortsAndThePublicBodyPageShowsAveragesAnd
   Browser b(o.site);
   b.sign_in("editrice@example.org", kPassword);
   o.publish(b);
-  Fields open = with(entry_form("Calculette des impôts"), "organisation", "Direction générale des finances publiques");
-  open = with(open, "organisation_siren", "110020013");
+  Fields open = tax_entry();
   open = with(open, "theme", "Fiscalité");
   for (const char* c : {"O1", "O2", "O3", "O5", "O6", "O8", "O10"}) {
     open = with(open, std::string("evidence_") + c + "_url", "https://example.org/" + std::string(c));

@@ -131,22 +131,38 @@ TEST(Organisations, OnlyAnimateursManageKinds) {
   EXPECT_EQ(dup.status, 422);
 }
 
-TEST(Organisations, MemberJoinsAndLeavesFromTheAccountPage) {
+// Issue #19: the organisation to join is picked, not chosen in a list of every organisation: a search
+// draws the page again with those that match, nothing saved; none, two or an unknown one are refused
+// next to the field.
+TEST(Organisations, MemberFindsJoinsAndLeavesFromTheAccountPage) {
   Site site;
   site.add_user("a@example.org", "A", kPassword);
   site.add_user("b@example.org", "B", kPassword);
   Browser a(site), b(site);
   a.sign_in("a@example.org", kPassword);
   create(a, "Université de Lille", "recherche");
+  create(a, "Atmo Hauts-de-France", "recherche");
   b.sign_in("b@example.org", kPassword);
-  b.get("/compte");
+  auto page = b.get("/compte");
+  EXPECT_EQ(page.body.find(R"(<select id="f-organisation")"), std::string::npos);
+  EXPECT_NE(page.body.find(R"(<label for="f-organisation_q">)"), std::string::npos);
+  auto found = b.post("/compte/organisations", {{"organisation_q", "lille"}});
+  EXPECT_EQ(found.status, 200);
+  EXPECT_NE(found.body.find(R"(name="organisation" value="universite-de-lille")"), std::string::npos);
+  EXPECT_EQ(found.body.find(R"(name="organisation" value="atmo-hauts-de-france")"), std::string::npos);
+  for (const Fields& refused :
+       {Fields{}, Fields{{"organisation", "inconnue"}},
+        Fields{{"organisation", "universite-de-lille"}, {"organisation", "atmo-hauts-de-france"}}}) {
+    auto r = b.post("/compte/organisations", refused);
+    EXPECT_EQ(r.status, 422);
+    EXPECT_NE(r.body.find(R"(id="f-organisation-error")"), std::string::npos);
+  }
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 2);  // A's two
   EXPECT_EQ(b.post("/compte/organisations", {{"organisation", "universite-de-lille"}}).status, 303);
-  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 2);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 3);
   b.get("/compte");
   EXPECT_EQ(b.post("/compte/organisations/universite-de-lille/quitter", {}).status, 303);
-  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 1);
-  b.get("/compte");
-  EXPECT_EQ(b.post("/compte/organisations", {{"organisation", "inconnue"}}).status, 422);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 2);
 }
 
 TEST(Organisations, UnknownOrganisationIsA404InsideTheLayout) {
