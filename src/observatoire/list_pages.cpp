@@ -17,7 +17,9 @@
 #include "observatoire/view_models.hpp"
 #include "opendata/atom.hpp"
 #include "territories/placing.hpp"
+#include "views/html.hpp"
 #include "views/layout.hpp"
+#include "views/pager.hpp"
 
 namespace fabrique::observatoire::pages {
 
@@ -27,6 +29,9 @@ using i18n::N_;
 namespace fv = fabrique::views;
 
 namespace {
+
+// How many entries a page of the scoreboard shows (the JSON and CSV have them all).
+constexpr std::int64_t kPerPage = 50;
 
 // Reads the filters into `page`; unknown values are ignored (the list is simply not filtered by them).
 store::Filter filter_of(Context& ctx, ListPage& page) {
@@ -72,7 +77,18 @@ store::Filter filter_of(Context& ctx, ListPage& page) {
 // options of each filter (the public body is typed: never a list of every body).
 ListPage load_list(Context& ctx) {
   ListPage page;
-  page.entries = store::list(ctx.db, filter_of(ctx, page));
+  store::Filter f = filter_of(ctx, page);
+  auto keep = [&](const char* name, const std::string& value) { html::add_param(page.query_string, name, value); };
+  keep("organisme", page.body.body ? page.body.body->slug : page.body.words);
+  keep("theme", f.theme);
+  keep("statut", page.status);
+  keep("categorie", page.category);
+  keep("ouverture", page.openness);
+  keep("explicabilite", page.explainability);
+  if (page.sort != "nom") keep("tri", page.sort);
+  keep("territoire", page.territory.territory ? page.territory.territory->key : page.territory.words);
+  fv::narrow_to_page(ctx, store::count(ctx.db, f), kPerPage, urls::scoreboard(), page, f);
+  page.entries = store::list(ctx.db, f);
   page.places = territories::places_of(ctx.db, territories::subject::observatory_entry, page.entries);
   for (const auto& t : store::themes(ctx.db)) page.themes.push_back({t, t});
   page.statuses = views::choice_options(*ctx.t, field("status")->choices);

@@ -155,9 +155,11 @@ bool body_slug_taken(Connection& c, std::string_view slug) {
   return c.query_integer("SELECT COUNT(*) FROM observatory_bodies WHERE slug = ?", {std::string(slug)}) > 0;
 }
 
-std::vector<Entry> list(Connection& c, const Filter& f) {
+namespace {
+
+// The WHERE clause of the filter (empty when none), its values added to `params`.
+std::string where_of(const Filter& f, storage::Params& params) {
   std::string where;
-  storage::Params params;
   auto add = [&](const std::string& clause, std::vector<storage::Value> values) {
     where += where.empty() ? "WHERE " : " AND ";
     where += clause;
@@ -186,6 +188,21 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
     auto [lo, hi] = band_range(*f.explainability_band);
     add("e.explainability BETWEEN ? AND ?", {std::int64_t(lo), std::int64_t(hi)});
   }
+  return where;
+}
+
+}  // namespace
+
+std::int64_t count(Connection& c, const Filter& f) {
+  storage::Params params;
+  const std::string where = where_of(f, params);
+  return c.query_integer(
+      "SELECT COUNT(*) FROM observatory_entries e JOIN observatory_bodies b ON b.id = e.body_id " + where, params);
+}
+
+std::vector<Entry> list(Connection& c, const Filter& f) {
+  storage::Params params;
+  const std::string where = where_of(f, params);
   const char* order = " ORDER BY e.name_key, e.id";
   switch (f.sort) {
     case Sort::openness:
@@ -204,7 +221,8 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
       break;
   }
   std::vector<Entry> out;
-  for (const auto& r : c.query(std::string(kEntrySelect) + where + order, params)) out.push_back(read_entry(r));
+  const std::string page = storage::page_clause(f.limit, f.offset, params);
+  for (const auto& r : c.query(std::string(kEntrySelect) + where + order + page, params)) out.push_back(read_entry(r));
   return out;
 }
 

@@ -39,8 +39,11 @@ struct Filter {
   std::string theme, status, category;
   std::optional<Band> openness_band, explainability_band;
   Sort sort = Sort::name;
+  std::int64_t limit = -1;  // -1: all
+  std::int64_t offset = 0;
 };
 std::vector<Entry> list(Connection& c, const Filter& f = {});
+std::int64_t count(Connection& c, const Filter& f);
 std::vector<std::string> themes(Connection& c);
 std::optional<Entry> by_slug(Connection& c, std::string_view slug);
 std::optional<Entry> by_uuid(Connection& c, std::string_view uuid);

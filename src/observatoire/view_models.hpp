@@ -33,8 +33,11 @@ struct ListPage {
   BodyFilter body;  // ?organisme=: a slug, a SIREN or words of its name
   std::string theme, status, category, openness, explainability, sort;
   std::vector<fabrique::views::Option> themes, statuses, categories, bands, sorts;
-  territories::ListFilter territory;  // ?territoire=: placed within it, or of its public bodies
-  std::vector<Entry> entries;         // those the filters keep, in the order chosen
+  territories::ListFilter territory;            // ?territoire=: placed within it, or of its public bodies
+  std::vector<Entry> entries;                   // the page shown of those the filters keep, in the order chosen
+  std::int64_t total = 0, page = 1, pages = 1;  // how many the filters keep; the page shown, of how many
+  std::string query_string;                     // "?organisme=…&theme=…": the filters chosen
+  std::string pager_base;                       // the list's address with its filters, ending in "page="
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by entry id
   bool signed_in = false;                                                 // sees their contributions
   bool editor = false;                                                    // sees the contributions to moderate instead

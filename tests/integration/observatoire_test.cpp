@@ -2,6 +2,7 @@
 // bad input, proposals and corrections with their moderation and notifications, the right of reply,
 // permissions, stale edits, the scoreboard and public body page, and export → import round trip; and
 // evidence where it is asked: offered from the entry's own links, previewed, reviewed criterion by criterion.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -890,6 +891,37 @@ TEST(Observatoire, AMemberPlacesTheEntryTheyProposeOnTerritoriesWhichItKeepsOnce
   EXPECT_EQ(entry.at("territories").at(0).at("key").as_string(), "29019");
   EXPECT_NE(member.get("/observatoire?territoire=finistere").body.find("Calcul des aides au logement"),
             std::string::npos);
+}
+
+}  // namespace
+}  // namespace fabrique::test
+
+namespace fabrique::test {
+namespace {
+
+// The scoreboard shows fifty entries a page, with the filters kept from page to page; the exports
+// keep every entry.
+TEST(Observatoire, TheScoreboardShowsFiftyEntriesAPageAndKeepsItsFiltersAcrossPages) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  for (int i = 1; i <= 51; ++i) o.publish(b, entry_form(fmt::format("Algorithme {:02}", i)));
+  auto rows = [](const std::string& body) {
+    std::size_t n = 0;
+    for (std::size_t at = body.find("<th scope=\"row\"><a href=\"/observatoire/algorithme-"); at != std::string::npos;
+         at = body.find("<th scope=\"row\"><a href=\"/observatoire/algorithme-", at + 1))
+      ++n;
+    return n;
+  };
+  Browser visitor(o.site);
+  const auto first = visitor.get("/observatoire?tri=mise-a-jour").body;
+  EXPECT_EQ(rows(first), 50u);
+  EXPECT_TRUE(has(first, "51 fiches"));
+  EXPECT_TRUE(has(first, "/observatoire?tri=mise-a-jour&amp;page=2")) << "the sort is kept from page to page";
+  const auto second = visitor.get("/observatoire?tri=mise-a-jour&page=2").body;
+  EXPECT_EQ(rows(second), 1u);
+  EXPECT_TRUE(has(second, "Algorithme 01")) << "the oldest change comes last";
+  EXPECT_EQ(json_of(visitor.get("/observatoire.json").body).at("entries").as_array().size(), 51u);
 }
 
 }  // namespace
