@@ -17,12 +17,6 @@ struct FilteredList {
   std::string listed;  // what the list shows only when narrowed to that coalition (or unfiltered)
 };
 
-inline std::size_t count_of(const std::string& body, const std::string& text) {
-  std::size_t n = 0;
-  for (auto at = body.find(text); at != std::string::npos; at = body.find(text, at + text.size())) ++n;
-  return n;
-}
-
 // Checks `l.list` filtered by slug, by number and by words (the thing listed, the coalition named and
 // linked), and by words naming no coalition (200, the message next to the field, an empty list);
 // the filter is a search field, the page holds no option naming a coalition.

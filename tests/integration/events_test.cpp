@@ -1462,13 +1462,7 @@ namespace {
 TEST(Events, TheListShowsTwentyUpcomingEventsAPageAndThePastOnesAPageAway) {
   Programme p;
   for (int i = 1; i <= 23; ++i) p.upcoming(fmt::format("atelier-{:02}", i), "");
-  auto count = [](const std::string& body) {
-    std::size_t n = 0;
-    for (std::size_t at = body.find("href=\"/evenements/atelier-"); at != std::string::npos;
-         at = body.find("href=\"/evenements/atelier-", at + 1))
-      ++n;
-    return n;
-  };
+  auto count = [](const std::string& body) { return count_of(body, "href=\"/evenements/atelier-"); };
   Browser visitor(p.site);
   const auto first = visitor.get("/evenements").body;
   EXPECT_EQ(count(first), 20u);

@@ -907,11 +907,7 @@ TEST(Observatoire, TheScoreboardShowsFiftyEntriesAPageAndKeepsItsFiltersAcrossPa
   b.sign_in("editrice@example.org", kPassword);
   for (int i = 1; i <= 51; ++i) o.publish(b, entry_form(fmt::format("Algorithme {:02}", i)));
   auto rows = [](const std::string& body) {
-    std::size_t n = 0;
-    for (std::size_t at = body.find("<th scope=\"row\"><a href=\"/observatoire/algorithme-"); at != std::string::npos;
-         at = body.find("<th scope=\"row\"><a href=\"/observatoire/algorithme-", at + 1))
-      ++n;
-    return n;
+    return count_of(body, "<th scope=\"row\"><a href=\"/observatoire/algorithme-");
   };
   Browser visitor(o.site);
   const auto first = visitor.get("/observatoire?tri=mise-a-jour").body;

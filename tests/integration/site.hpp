@@ -472,4 +472,11 @@ class Browser {
   std::string forwarded_for_;
 };
 
+// How many times `text` occurs in `body` (a page's rows, its options).
+inline std::size_t count_of(const std::string& body, const std::string& text) {
+  std::size_t n = 0;
+  for (auto at = body.find(text); at != std::string::npos; at = body.find(text, at + text.size())) ++n;
+  return n;
+}
+
 }  // namespace fabrique::test
