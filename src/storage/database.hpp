@@ -107,19 +107,19 @@ class Connection {
   Memos* memos = nullptr;
 
   // The tables this connection's statements read and wrote since it was leased (storage/changes.hpp);
-  // every table when it was opened on its own. Backends call note() for every statement they run.
+  // every table when it was opened on its own. Backends call note() before running a statement and
+  // wrote() once it ran, with the rows it changed: a write that changed nothing (an UPDATE matching no
+  // row, an INSERT … ON CONFLICT DO NOTHING that found its row) renders no cached page again.
   Changes* changes = nullptr;
   Tables reads;
   Tables writes;
-  void note(std::string_view sql) {
-    if (changes == nullptr) {
-      reads.set();
-      writes.set();
-      return;
-    }
-    const StatementTables t = changes->tables_of(sql);
+  StatementTables note(std::string_view sql) {
+    const StatementTables t = changes ? changes->tables_of(sql) : StatementTables{Tables().set(), Tables().set()};
     reads |= t.reads;
-    writes |= t.writes;
+    return t;
+  }
+  void wrote(const StatementTables& t, std::int64_t changed_rows) {
+    if (changed_rows != 0) writes |= t.writes;
   }
 
   // Convenience: the first row, or nothing.

@@ -58,7 +58,7 @@ tables=$(grep -c ' same$' "$TMP/copy.out")
 grep -q DIFFERENT "$TMP/copy.out" && fail "a table differs after the copy" || ok "no table differs"
 grep -E '^(users|coalitions|booklet_revisions|interest_declarations) ' "$TMP/copy.out" | awk '{print "  " $0}'
 # The checksum command computes the same sums on both engines, independently of the copy.
-diff <(checksums "$LITE" | grep -v '^data_version ') <(checksums "$PG" | grep -v '^data_version ') >"$TMP/diff" &&
+diff <(checksums "$LITE" | grep -Ev '^(data_version|table_changes) ') <(checksums "$PG" | grep -Ev '^(data_version|table_changes) ') >"$TMP/diff" &&
   ok "fabrique checksum prints the same lines for SQLite and PostgreSQL" || { fail "checksums differ"; cat "$TMP/diff"; }
 refuse "copy refuses a target that holds data" "already holds data" "$BIN" copy --from "$LITE" --to "$PG"
 run "copy --force replaces it" "$BIN" copy --from "$LITE" --to "$PG" --force
@@ -150,8 +150,8 @@ restore_drill() {  # restore_drill ENGINE DATABASE
   refuse "$engine: restore refuses to replace data without --force" "Use --force" "$BIN" restore "$backup" --database "$db"
   run "$engine: restore --force" "$BIN" restore "$backup" --force --database "$db"
   checksums "$db" >"$TMP/after-$engine"
-  # data_version moves on at a restore, so that the nodes' page caches start again.
-  diff <(grep -v '^data_version ' "$TMP/before-$engine") <(grep -v '^data_version ' "$TMP/after-$engine") >"$TMP/diff" &&
+  # data_version and the table stamps move on at a restore, so that the nodes' page caches start again.
+  diff <(grep -Ev '^(data_version|table_changes) ' "$TMP/before-$engine") <(grep -Ev '^(data_version|table_changes) ' "$TMP/after-$engine") >"$TMP/diff" &&
     ok "$engine: every table is back as backed up" || { fail "$engine: the restored data differ"; cat "$TMP/diff"; }
   run "$engine: migrate after the restore applies nothing" "$BIN" migrate --database "$db"
   grep -q "0 migration(s) applied" "$TMP/out" && ok "$engine: the restored schema is current" || fail "$engine: schema not current"
@@ -170,7 +170,7 @@ refuse "restore refuses a file that is not a backup" "not a backup" "$BIN" resto
 checksums "$PG" >"$TMP/pg-before-bad"
 head -c 2000 "$TMP/backup-postgresql" >"$TMP/truncated"
 refuse "restore refuses a truncated archive" "restore" "$BIN" restore "$TMP/truncated" --force --database "$PG"
-diff <(grep -v '^data_version ' "$TMP/pg-before-bad") <(checksums "$PG" | grep -v '^data_version ') >/dev/null &&
+diff <(grep -Ev '^(data_version|table_changes) ' "$TMP/pg-before-bad") <(checksums "$PG" | grep -Ev '^(data_version|table_changes) ') >/dev/null &&
   ok "a failed restore leaves the database unchanged" || fail "a failed restore changed the database"
 
 # ---------------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ sqlite3 "$SOURCE" "INSERT INTO files (name, media_type, size, sha256, content, c
   VALUES ('piece.bin', 'application/octet-stream', 3000, 'x', readfile('$TMP/upload.bin'), 0)" &&
   ok "bundle: an uploaded file in the source" || fail "bundle: could not add a file"
 checksums "$SOURCE" >"$TMP/bundle-source.sums"
-tables_of() { grep -E '^[a-z_0-9]+ +[0-9]+  [0-9a-f]{64}$' "$1" | grep -v '^data_version '; }
+tables_of() { grep -E '^[a-z_0-9]+ +[0-9]+  [0-9a-f]{64}$' "$1" | grep -Ev '^(data_version|table_changes) '; }
 
 run "bundle: export from SQLite" "$BIN" export --bundle "$TMP/one.bundle" --database "$SOURCE"
 gzip -t "$TMP/one.bundle" && tar tzf "$TMP/one.bundle" >"$TMP/members" &&
@@ -223,7 +223,7 @@ stop_pid "$BUNDLED_PID"; BUNDLED_PID=
 
 # Refusals: nothing is changed.
 unchanged() {  # unchanged NAME DATABASE SUMS_BEFORE
-  diff <(grep -v '^data_version ' "$3") <(checksums "$2" | grep -v '^data_version ') >/dev/null &&
+  diff <(grep -Ev '^(data_version|table_changes) ' "$3") <(checksums "$2" | grep -Ev '^(data_version|table_changes) ') >/dev/null &&
     ok "$1 leaves the database unchanged" || fail "$1 changed the database"
 }
 checksums "$BUNDLE_PG" >"$TMP/pg.sums"

@@ -264,6 +264,47 @@ TEST_F(Storage, AnAbortedTransactionDoesNotCommit) {
   }
 }
 
+// A change stamps the tables it wrote, and only those, and only when it changed rows: the pages that
+// read other tables stay cached (storage/changes.hpp), on either engine.
+TEST(Changes, AChangeStampsOnlyTheTablesItChangedRowsOf) {
+  log::set_quiet(true);
+  TestDatabase database(TestDatabase::Schema::migrated);
+  auto db = storage::open(database.location(), 2);
+  {
+    auto c = db->acquire();
+    storage::migrate(*c);  // a no-op when already migrated
+    db->changes().learn(*c);
+  }
+  auto c = db->acquire();  // a lease starts with nothing read or written
+  const storage::Tables users = db->changes().tables_of("SELECT 1 FROM users").reads;
+  const storage::Tables organisations = db->changes().tables_of("SELECT 1 FROM organisations").reads;
+  ASSERT_TRUE(users.any());
+  ASSERT_TRUE(organisations.any());
+
+  c->execute("UPDATE organisations SET name = name WHERE id = -1");
+  EXPECT_TRUE(c->writes.none()) << "an UPDATE that matched no row changed nothing";
+  const auto before = db->changes().snapshot(*c);
+  storage::record_changes(*c);
+  EXPECT_EQ(db->changes().snapshot(*c)->version, before->version) << "nothing written: nothing stamped";
+
+  c->query(
+      "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
+      "VALUES ('stamp@example.org', 'stamp@example.org', 'Stamp', 'x', 'member', 1, 0, 0) RETURNING id");
+  EXPECT_EQ(db->changes().names(c->writes), std::vector<std::string>{"users"});
+  storage::record_changes(*c);
+  EXPECT_TRUE(c->writes.none());
+  const auto after = db->changes().snapshot(*c);
+  EXPECT_GT(after->version, before->version);
+  EXPECT_FALSE(after->unchanged_since(users, before->version)) << "a page that read users is rendered again";
+  EXPECT_TRUE(after->unchanged_since(organisations, before->version)) << "one that read organisations is kept";
+
+  // Another database's connection (another node) sees the same stamps.
+  auto other = storage::open(database.location(), 1);
+  auto o = other->acquire();
+  other->changes().learn(*o);
+  EXPECT_FALSE(other->changes().snapshot(*o)->unchanged_since(users, before->version));
+}
+
 // What many pages show of the whole programme is computed once per change of the data, shared by the
 // connections of one database, and never served once the data moved on.
 TEST(Memos, AValueIsComputedOncePerDataVersionAndPerDatabase) {

@@ -289,9 +289,25 @@ PgConnection::Result PgConnection::run(std::string_view sql, const Params& param
                sql);
 }
 
+namespace {
+
+// The rows an INSERT, UPDATE or DELETE changed (with or without RETURNING); 0 for anything else.
+std::int64_t changed_rows(const PGresult* r) {
+  const std::string_view status = PQcmdStatus(const_cast<PGresult*>(r));
+  if (!status.starts_with("INSERT") && !status.starts_with("UPDATE") && !status.starts_with("DELETE") &&
+      !status.starts_with("MERGE"))
+    return 0;
+  const char* tuples = PQcmdTuples(const_cast<PGresult*>(r));
+  if (tuples == nullptr || *tuples == '\0') return 0;
+  return parse_integer(tuples, static_cast<int>(std::strlen(tuples)));
+}
+
+}  // namespace
+
 std::vector<Row> PgConnection::query(std::string_view sql, const Params& params) {
-  note(sql);
+  const StatementTables tables = note(sql);
   Result r = run(sql, params);
+  wrote(tables, changed_rows(r.get()));
   const int rows = PQntuples(r.get());
   const int columns = PQnfields(r.get());
   std::vector<Row> out;
@@ -306,8 +322,9 @@ std::vector<Row> PgConnection::query(std::string_view sql, const Params& params)
 }
 
 std::int64_t PgConnection::execute(std::string_view sql, const Params& params) {
-  note(sql);
+  const StatementTables tables = note(sql);
   Result r = run(sql, params);
+  wrote(tables, changed_rows(r.get()));
   // A SELECT reports its row count here; the interface counts changed rows, as SQLite does.
   if (std::string_view(PQcmdStatus(r.get())).starts_with("SELECT")) return 0;
   const char* tuples = PQcmdTuples(r.get());
@@ -316,7 +333,7 @@ std::int64_t PgConnection::execute(std::string_view sql, const Params& params) {
 }
 
 void PgConnection::execute_script(std::string_view sql) {
-  note(sql);
+  wrote(note(sql), 1);  // a script's rows are not counted: taken as changed
   // The simple query protocol runs every statement of the script in one round trip; without
   // parameters only the column types need translating.
   const std::string script = dialect::postgresql_types(sql);

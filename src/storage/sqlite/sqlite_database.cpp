@@ -237,7 +237,7 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const Params& params) {
 void SqliteConnection::fail(int rc, std::string_view sql) { throw_error(rc, sqlite3_errmsg(db_), sql); }
 
 std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& params) {
-  note(sql);
+  const StatementTables tables = note(sql);
   sqlite3_stmt* stmt = prepare(sql);
   StatementReset reset(stmt);
   bind(stmt, params);
@@ -252,11 +252,12 @@ std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& par
     for (int i = 0; i < columns; ++i) values.push_back(read_column(stmt, i));
     rows.emplace_back(std::move(values));
   }
+  if (!sqlite3_stmt_readonly(stmt)) wrote(tables, sqlite3_changes64(db_));  // INSERT … RETURNING
   return rows;
 }
 
 std::int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {
-  note(sql);
+  const StatementTables tables = note(sql);
   sqlite3_stmt* stmt = prepare(sql);
   StatementReset reset(stmt);
   bind(stmt, params);
@@ -267,11 +268,13 @@ std::int64_t SqliteConnection::execute(std::string_view sql, const Params& param
   }
   // sqlite3_changes64 keeps the count of the last INSERT/UPDATE/DELETE, so a read-only statement
   // (SELECT, BEGIN, COMMIT) would otherwise report someone else's count.
-  return sqlite3_stmt_readonly(stmt) ? 0 : sqlite3_changes64(db_);
+  const std::int64_t changed = sqlite3_stmt_readonly(stmt) ? 0 : sqlite3_changes64(db_);
+  wrote(tables, changed);
+  return changed;
 }
 
 void SqliteConnection::execute_script(std::string_view sql) {
-  note(sql);
+  wrote(note(sql), 1);            // a script's rows are not counted: taken as changed
   const std::string script(sql);  // sqlite3_exec wants a terminating NUL
   char* error = nullptr;
   const int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &error);
