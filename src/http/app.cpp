@@ -164,6 +164,7 @@ void App::move_data_version(storage::Connection& db) {
   } catch (const storage::Unavailable& e) {
     log::error("data version not moved", {{"error", e.what()}});
     cache_.clear();
+    personal_cache_.clear();
   }
 }
 
@@ -290,6 +291,7 @@ Response App::respond(Request& request, std::string base_url) {
   // From here on: what the page is rendered from, and whether rendering it changed anything.
   ctx.db.reads.reset();
   ctx.db.writes.reset();
+  bool wrote = false;
 
   if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);
   Response response;
@@ -315,7 +317,8 @@ Response App::respond(Request& request, std::string base_url) {
     response = run_page(ctx, *match.handler);
     // A page that changes something as it is shown (a confirmation link): its change reaches the
     // cached pages like a form's.
-    if (ctx.db.writes.any()) move_data_version(ctx.db);
+    wrote = ctx.db.writes.any();
+    if (wrote) move_data_version(ctx.db);
   } else if (match.path_known) {
     response = views::page(ctx, 405, ctx.tr(N_("Method not allowed")),
                            html::render("<h1>{}</h1>", ctx.tr(N_("Method not allowed"))));
@@ -345,7 +348,7 @@ Response App::respond(Request& request, std::string base_url) {
   }
   // A visitor's page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
   if (cached && response.status == 200 && (ctx.user || !ctx.csrf_used()) && ctx.set_cookies.empty() &&
-      response.content_encoding.empty() && ctx.db.writes.none())
+      response.content_encoding.empty() && !wrote)
     cache.store(cache_key, version, ctx.db.reads, ctx.now, response);
   for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));
   return response;
