@@ -66,10 +66,17 @@ class SmtpServer {
  public:
   explicit SmtpServer(std::filesystem::path directory, double delay_seconds = 0)
       : directory_(std::move(directory)), delay_(delay_seconds), port_(free_port()) {
+    // Named after the process id, which a later test process may get again: what an earlier one left
+    // there would count as received (a test then saw two mails for one).
+    std::filesystem::remove_all(directory_);
     std::filesystem::create_directories(directory_);
     start();
   }
-  ~SmtpServer() { stop(); }
+  ~SmtpServer() {
+    stop();
+    std::error_code ignored;
+    std::filesystem::remove_all(directory_, ignored);
+  }
   SmtpServer(const SmtpServer&) = delete;
   SmtpServer& operator=(const SmtpServer&) = delete;
 
