@@ -11,9 +11,13 @@
 #    (-t BENCH_THREADS -c BENCH_CONNECTIONS -d BENCH_DURATION) with bench/mixed.lua: out of 100
 #    requests, 85 anonymous GETs spread over 200 pages (coalitions, events, organisations, resources,
 #    observatory entries, datasets and the lists), 10 GETs signed in as a writer (coalition and event
-#    pages, the dashboard, /compte), and 5 POSTs: registrations to events, interest declarations, and
-#    sign-ins (POST /connexion, which verifies a password with Argon2id). Booklet saves need the revision
-#    the form was read at, which wrk cannot follow: they run in the staleness loop below.
+#    pages, the dashboard, /compte), and 5 POSTs: registrations to events and interest declarations.
+#    Booklet saves need the revision the form was read at, which wrk cannot follow: they run in the
+#    staleness loop below. Sign-ins (POST /connexion: Argon2id, ≈ 16 ms of CPU on purpose) run beside
+#    the mix at a steady BENCH_SIGNIN_RATE a second (5): inside wrk's closed loop, 1 % of sign-ins would
+#    tie the whole mix's rate to the hashing threads' (at 0.5× nginx, ≈ 430 sign-ins a second, seven
+#    cores of hashing), which measures the password hash, not the site. Their count and latency are
+#    reported apart.
 # 3. Meanwhile, a loop with curl checks staleness: a writer saves its booklet with a new marker (reading
 #    the edit form for its revision and CSRF field), and once the save is acknowledged (303), a visitor's
 #    GET of the coalition page must show the marker; likewise a registration, then the number of people
@@ -34,6 +38,7 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 DURATION=${BENCH_DURATION:-20s}
 WRITERS=${BENCH_WRITERS:-8}
 CHECK_INTERVAL=${BENCH_CHECK_INTERVAL:-0.5}
+SIGNIN_RATE=${BENCH_SIGNIN_RATE:-5}  # password sign-ins a second, beside the mix
 NGINX=${NGINX:-nginx}
 TARGET_RATIO=0.5  # issue #20: visitors' throughput in the mixed run ≥ 0.5× nginx on the same GET mix
 
@@ -50,6 +55,7 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/fabrique-mixed.XXXXXX")
 FABRIQUE_PID=
 NGINX_PID=
 CHECKER_PID=
+SIGNIN_PID=
 source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node, start_static
 source "$HERE/generate.sh"          # generate_programme, add_bench_reader, sign_in
 
@@ -57,6 +63,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_pid "$CHECKER_PID"
+  stop_pid "$SIGNIN_PID"
   stop_pid "$FABRIQUE_PID"
   stop_pid "$NGINX_PID"
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: kept $TMP" >&2; else rm -rf "$TMP"; fi
@@ -169,10 +176,20 @@ check_loop() {  # writes one line per check to $TMP/checks.txt: "kind ok|STALE d
   done
 }
 
+signin_loop() {  # one sign-in every 1/SIGNIN_RATE s, beside the mix: "status seconds" a line in $TMP/signins.txt
+  local pause
+  pause=$(awk -v r="$SIGNIN_RATE" 'BEGIN { printf "%.3f", 1 / r }')
+  while :; do
+    curl -sS -o /dev/null --max-time 30 -w '%{http_code} %{time_total}\n' -b "$SIGNIN_JAR" \
+      --data-urlencode "csrf=$SIGNIN_CSRF" --data-urlencode "email=bench-writer-1@example.org" \
+      --data-urlencode "password=$BENCH_PASSWORD" "$URL/connexion" >>"$TMP/signins.txt" || true
+    sleep "$pause"
+  done
+}
+
 run_wrk() {  # run_wrk URL LABEL [MIXED_NGINX]: wrk with mixed.lua, its output in $TMP/wrk-LABEL.out
   local url=$1 label=$2
-  MIXED_DIR=$TMP MIXED_NGINX=${3:-0} MIXED_SIGNIN_BROWSER=$SIGNIN_BROWSER MIXED_SIGNIN_CSRF=$SIGNIN_CSRF \
-    MIXED_EVENTS=$EVENTS MIXED_PASSWORD=$BENCH_PASSWORD MIXED_WRITERS=$WRITERS \
+  MIXED_DIR=$TMP MIXED_NGINX=${3:-0} MIXED_EVENTS=$EVENTS MIXED_WRITERS=$WRITERS \
     timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/mixed.lua" "$url" \
     >"$TMP/wrk-$label.out" 2>&1 || { cat "$TMP/wrk-$label.out" >&2; die "wrk failed against $url"; }
 }
@@ -182,10 +199,15 @@ WHEN=$(date -u '+%Y-%m-%d %H:%M')
 : >"$TMP/checks.txt"
 check_loop &
 CHECKER_PID=$!
+: >"$TMP/signins.txt"
+signin_loop &
+SIGNIN_PID=$!
 log "mixed run: wrk -t$THREADS -c$CONNECTIONS -d$DURATION against fabrique, staleness checks every ${CHECK_INTERVAL}s"
 run_wrk "$URL" fabrique
 stop_pid "$CHECKER_PID"
 CHECKER_PID=
+stop_pid "$SIGNIN_PID"
+SIGNIN_PID=
 ANON_KB=$(awk '$1 == "RssAnon:" { print $2 }' "/proc/$FABRIQUE_PID/status")
 
 # ---------------------------------------------------------------------------------------------
@@ -228,7 +250,7 @@ echo
 echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo); load average $LOAD_START at the start, $LOAD_END at the end"
 echo "(figures taken while it is well above 0 were measured on a shared machine and are not the result)."
 echo "Data (BENCH_SCALE=$BENCH_SCALE): $COUNTS. fabrique $THREADS threads, page cache on. wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s bench/mixed.lua."
-echo "Mix: 85 % anonymous GETs over 200 pages, 10 % GETs signed in as one of $WRITERS writers, 5 % POSTs (registrations, interest declarations, sign-ins)."
+echo "Mix: 85 % anonymous GETs over 200 pages, 10 % GETs signed in as one of $WRITERS writers, 5 % POSTs (3 % registrations, 2 % interest declarations); booklet saves and registrations in the staleness loop; sign-ins beside it."
 echo
 echo "| server | requests | req/s | p50 | p99 | errors | mix sent |"
 echo "|---|---:|---:|---:|---:|---|---|"
@@ -239,6 +261,10 @@ for s in fabrique nginx; do
 done
 echo
 echo "Answers to fabrique's POSTs (status: count): $(sed -n 's/^posts: //p' "$TMP/wrk-fabrique.out")."
+echo "Sign-ins beside the mix (${SIGNIN_RATE} a second asked): $(sort -n -k2 "$TMP/signins.txt" | awk '{ n++; c[$1]++; t[n] = $2 } END {
+  if (n == 0) { print "none"; exit }
+  printf "%d sent, p50 %.0f ms, max %.0f ms; answers:", n, t[int((n + 1) / 2)] * 1000, t[n] * 1000
+  for (k in c) printf " %s × %d", k, c[k] }')."
 echo "fabrique's RssAnon after the run: $((ANON_KB / 1024)) MB."
 ok=$(awk -v r="$RATIO" -v t="$TARGET_RATIO" 'BEGIN { print (r >= t) ? 1 : 0 }')
 echo "- $([ "$ok" = 1 ] && echo PASS || echo MISS): visitors' throughput ≥ ${TARGET_RATIO}× nginx on the same GET mix" \

@@ -2,12 +2,13 @@
 // whole programme (counts, charts' figures) is then computed once per change, not once per view.
 //
 // A value is kept with the data_version it was computed at (storage/settings.hpp: every change made
-// through the site moves it, on whichever node) and served only while the version is the same and
-// for at most kMaxAge, like the visitors' pages (http/page_cache.hpp), so that changes made outside
-// the site show up soon. Read the version and compute the value in the same read transaction: the
-// value is then never older than its version. The tables `compute` read are kept with the value and
-// added to the connection's on every use, so that a page showing it depends on them
-// (storage/changes.hpp) even when it did not compute it.
+// through the site moves it, on whichever node) and the tables `compute` read, and served while none
+// of those tables was stamped since (storage/changes.hpp: a registration does not recount the
+// resources' tags), or, without stamps to go by, while the version is the same; for at most kMaxAge
+// either way, like the visitors' pages (http/page_cache.hpp), so that changes made outside the site
+// show up soon. Read the version and compute the value in the same read transaction: the value is
+// then never older than its version. The tables are also added to the connection's on every use, so
+// that a page showing the value depends on them even when it did not compute it.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -25,17 +26,24 @@ class Memos {
  public:
   static constexpr std::chrono::seconds kMaxAge{60};
 
-  // The value kept under `name` for `version`, or `compute()` kept for it. One name, one type.
-  // `reads` (the connection's tables read) gains the tables the value was computed from.
+  // The value kept under `name` that is current at `version`, or `compute()` kept for it. One name,
+  // one type. `stamps` (a snapshot at `version` or later; null when the tables are not known) tells
+  // whether what a value read changed since. `reads` (the connection's tables read) gains the tables
+  // the value was computed from.
   template <class T, class F>
-  T get(std::string_view name, std::int64_t version, F&& compute, Tables& reads) {
+  T get(std::string_view name, std::int64_t version, const Snapshot* stamps, F&& compute, Tables& reads) {
     const auto now = std::chrono::steady_clock::now();
     {
       std::lock_guard lock(mutex_);
-      if (auto it = values_.find(name);
-          it != values_.end() && it->second.version == version && now - it->second.at <= kMaxAge) {
-        reads |= it->second.reads;
-        return *std::static_pointer_cast<const T>(it->second.value);
+      if (auto it = values_.find(name); it != values_.end() && now - it->second.at <= kMaxAge) {
+        const Kept& kept = it->second;
+        const bool current = kept.version == version ||
+                             (stamps != nullptr && kept.version < version && stamps->version >= version &&
+                              stamps->unchanged_since(kept.reads, kept.version));
+        if (current) {
+          reads |= kept.reads;
+          return *std::static_pointer_cast<const T>(kept.value);
+        }
       }
     }
     const Tables before = reads;

@@ -18,13 +18,16 @@ std::string value_or_create(Database& db, std::string_view key, const std::strin
 // (storage::record_changes).
 std::int64_t data_version(Connection& c);
 
-// `compute()` as of the database now, computed once per data version and shared by every connection
-// of the same Database (storage/memo.hpp); a connection opened on its own computes it every time.
-// Call it inside the read transaction that `compute` reads in.
+// `compute()` as of the database now, computed again only once a table it read changed, and shared
+// by every connection of the same Database (storage/memo.hpp); a connection opened on its own computes
+// it every time. Call it inside the read transaction that `compute` reads in.
 template <class T, class F>
 T memo(Connection& c, std::string_view name, F&& compute) {
   if (c.memos == nullptr) return compute();
-  return c.memos->get<T>(name, data_version(c), std::forward<F>(compute), c.reads);
+  const std::int64_t version = data_version(c);
+  std::shared_ptr<const Snapshot> stamps;
+  if (c.changes != nullptr && c.changes->learned()) stamps = c.changes->snapshot(c);
+  return c.memos->get<T>(name, version, stamps.get(), std::forward<F>(compute), c.reads);
 }
 
 }  // namespace fabrique::storage::settings

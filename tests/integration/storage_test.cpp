@@ -305,9 +305,9 @@ TEST(Changes, AChangeStampsOnlyTheTablesItChangedRowsOf) {
   EXPECT_FALSE(other->changes().snapshot(*o)->unchanged_since(users, before->version));
 }
 
-// What many pages show of the whole programme is computed once per change of the data, shared by the
-// connections of one database, and never served once the data moved on.
-TEST(Memos, AValueIsComputedOncePerDataVersionAndPerDatabase) {
+// What many pages show of the whole programme is computed once per change of what it read, shared by
+// the connections of one database, and never served once that moved on.
+TEST(Memos, AValueIsComputedAgainOnlyOnceATableItReadChangedAndPerDatabase) {
   log::set_quiet(true);
   TestDatabase first_database(TestDatabase::Schema::migrated), second_database(TestDatabase::Schema::migrated);
   auto first = storage::open(first_database.location(), 2);
@@ -339,6 +339,24 @@ TEST(Memos, AValueIsComputedOncePerDataVersionAndPerDatabase) {
 
   EXPECT_EQ(count(*second), 0) << "another database's value was served";
   EXPECT_EQ(computed, 3);
+
+  // Once the schema's tables are known, a change elsewhere keeps the value; a change to what it read
+  // does not.
+  first->changes().learn(*first->acquire());
+  auto change = [&](const std::string& sql) {
+    auto c = first->acquire();
+    c->execute(sql);
+    storage::record_changes(*c);
+  };
+  change("INSERT INTO settings (key, value) VALUES ('memo.test', 'x')");
+  EXPECT_EQ(count(*first), 1);
+  EXPECT_EQ(computed, 4) << "computed before the tables were known, it did not say what it read";
+  change("UPDATE settings SET value = 'y' WHERE key = 'memo.test'");
+  EXPECT_EQ(count(*first), 1);
+  EXPECT_EQ(computed, 4) << "a change to a table it did not read computed it again";
+  change("UPDATE users SET name = 'Memo 2' WHERE email = 'memo@example.org'");
+  EXPECT_EQ(count(*first), 1);
+  EXPECT_EQ(computed, 5) << "a change to a table it read did not compute it again";
 }
 
 }  // namespace
