@@ -377,19 +377,29 @@ std::vector<std::pair<Coalition, Role>> coalitions_of_user(Connection& c, std::i
   return out;
 }
 
-std::vector<Coalition> coalitions_of_organisation(Connection& c, std::int64_t organisation_id) {
+namespace {
+// The coalitions an organisation animates, has members in, or declared interest in: one set of ids,
+// each then read by its key (an OR of the three scanned every coalition).
+constexpr const char* kOfOrganisation =
+    "k.id IN (SELECT a.id FROM coalitions a WHERE a.animating_organisation_id = ? "
+    "UNION SELECT m.coalition_id FROM coalition_members m JOIN user_organisations uo "
+    "ON uo.user_id = m.user_id WHERE uo.organisation_id = ? "
+    "UNION SELECT d.coalition_id FROM interest_declarations d WHERE d.organisation_id = ?)";
+}  // namespace
+
+std::vector<Coalition> coalitions_of_organisation(Connection& c, std::int64_t organisation_id, std::int64_t limit,
+                                                  std::int64_t offset) {
+  storage::Params p{organisation_id, organisation_id, organisation_id};
+  const std::string page = storage::page_clause(limit, offset, p);
   std::vector<Coalition> out;
-  for (const auto& r :
-       c.query(std::string(kSelect) +
-                   // One set of ids, each read by its key (an OR of the three scanned every coalition).
-                   "WHERE k.id IN (SELECT a.id FROM coalitions a WHERE a.animating_organisation_id = ? "
-                   "UNION SELECT m.coalition_id FROM coalition_members m JOIN user_organisations uo "
-                   "ON uo.user_id = m.user_id WHERE uo.organisation_id = ? "
-                   "UNION SELECT d.coalition_id FROM interest_declarations d WHERE d.organisation_id = ?) "
-                   "ORDER BY k.number_key",
-               {organisation_id, organisation_id, organisation_id}))
+  for (const auto& r : c.query(std::string(kSelect) + "WHERE " + kOfOrganisation + " ORDER BY k.number_key" + page, p))
     out.push_back(read(r));
   return out;
+}
+
+std::int64_t count_coalitions_of_organisation(Connection& c, std::int64_t organisation_id) {
+  return c.query_integer(std::string("SELECT COUNT(*) FROM coalitions k WHERE ") + kOfOrganisation,
+                         {organisation_id, organisation_id, organisation_id});
 }
 
 }  // namespace fabrique::coalitions::store

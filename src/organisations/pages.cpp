@@ -21,6 +21,7 @@
 #include "taxonomies/taxonomy.hpp"
 #include "territories/placing.hpp"
 #include "views/layout.hpp"
+#include "views/pager.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::organisations::pages {
@@ -28,6 +29,8 @@ namespace fabrique::organisations::pages {
 using i18n::N_;
 
 namespace {
+
+constexpr std::int64_t kCoalitionsPerPage = 50;
 
 std::vector<views::Option> kind_options(const std::vector<taxonomies::Term>& kinds) {
   std::vector<views::Option> out;
@@ -86,7 +89,8 @@ ListPage load_list(Context& ctx) {
 }
 
 // An organisation with its coalitions and its members as the public may see them.
-ShowPage load_show(Context& ctx, Organisation o) {
+// The page shows a page of its coalitions (kCoalitionsPerPage); the JSON document every one of them.
+ShowPage load_show(Context& ctx, Organisation o, bool every_coalition = false) {
   ShowPage page;
   auto members = store::members(ctx.db, o.id);
   page.members = static_cast<long>(members.size());
@@ -96,7 +100,14 @@ ShowPage load_show(Context& ctx, Organisation o) {
     else
       page.named_members.push_back(m.name);
   }
-  page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id);
+  // A large organisation takes part in hundreds of coalitions: a page of them at a time.
+  page.coalition_count = coalitions::store::count_coalitions_of_organisation(ctx.db, o.id);
+  views::PageOf shown = views::page_of(ctx, page.coalition_count, kCoalitionsPerPage);
+  if (every_coalition) shown = {.page = 1, .pages = 1, .limit = -1, .offset = 0};
+  page.page = shown.page;
+  page.pages = shown.pages;
+  page.pager_base = views::pager_base(urls::organisation(o.slug), "");
+  page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id, shown.limit, shown.offset);
   page.editor = can_edit(ctx, o);
   page.territories = territories::places(ctx.db, territories::subject::organisation, o.id);
   page.follow = follows::pages::button(ctx, follows::Subject::organisation, o.id, urls::follow(o.slug), o.name);
@@ -151,7 +162,7 @@ Response list_csv(Context& ctx) {
 Response show_json(Context& ctx) {
   auto o = store::by_slug(ctx.db, ctx.param("slug"));
   if (!o) return coalitions::json::not_found(ctx);
-  ShowPage page = load_show(ctx, std::move(*o));
+  ShowPage page = load_show(ctx, std::move(*o), true);
   boost::json::object out = organisation_json(ctx, page.organisation);
   boost::json::array linked, named;
   for (const auto& k : page.coalitions)

@@ -37,9 +37,9 @@ class Memos {
       std::lock_guard lock(mutex_);
       if (auto it = values_.find(name); it != values_.end() && now - it->second.at <= kMaxAge) {
         const Kept& kept = it->second;
-        const bool current = kept.version == version ||
-                             (stamps != nullptr && kept.version < version && stamps->version >= version &&
-                              stamps->unchanged_since(kept.reads, kept.version));
+        const bool current =
+            kept.version == version || (stamps != nullptr && kept.version < version && stamps->version >= version &&
+                                        stamps->unchanged_since(kept.reads, kept.version));
         if (current) {
           reads |= kept.reads;
           return *std::static_pointer_cast<const T>(kept.value);

@@ -1,10 +1,17 @@
 // Organisations over real HTTP: creation, edits and who may make them, kinds managed by animateurs.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
+
+#include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
+#include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
 namespace {
+
+bool contains(const std::string& body, const std::string& text) { return body.find(text) != std::string::npos; }
 
 HttpResponse create(Browser& b, const std::string& name, const std::string& kind) {
   b.get("/organisations/nouvelle");
@@ -163,6 +170,41 @@ TEST(Organisations, MemberFindsJoinsAndLeavesFromTheAccountPage) {
   b.get("/compte");
   EXPECT_EQ(b.post("/compte/organisations/universite-de-lille/quitter", {}).status, 303);
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations"), 2);
+}
+
+// An organisation in many coalitions shows them fifty a page; its JSON document lists them all.
+TEST(Organisations, ItsCoalitionsAreShownFiftyAPage) {
+  Site site;
+  auto anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  Browser b(site);
+  b.sign_in("anim@example.org", kPassword);
+  ASSERT_EQ(create(b, "Collectif Étoilé", "association-tech").status, 303);
+  {
+    auto c = site.db().acquire();
+    taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Communs");
+    for (int i = 1; i <= 51; ++i) {
+      coalitions::CoalitionInput in;
+      in.number = std::to_string(i);
+      in.title = fmt::format("Coalition animée {:02}", i);
+      in.family = "communs";
+      in.stage = "cadrage";
+      in.animating_organisation = "collectif-etoile";
+      ASSERT_TRUE(coalitions::create_coalition(*c, anim, in, site.now()).coalition) << i;
+    }
+  }
+  Browser visitor(site);
+  auto links = [](const std::string& body) { return count_of(body, "<li><a href=\"/coalitions/coalition-animee-"); };
+  const auto first = visitor.get("/organisations/collectif-etoile").body;
+  EXPECT_EQ(links(first), 50u);
+  EXPECT_TRUE(contains(first, "51 coalitions"));
+  EXPECT_TRUE(contains(first, "Coalition animée 01")) << "in the order of their numbers";
+  EXPECT_TRUE(contains(first, "href=\"/organisations/collectif-etoile?page=2\""));
+  const auto second = visitor.get("/organisations/collectif-etoile?page=2").body;
+  EXPECT_EQ(links(second), 1u);
+  EXPECT_TRUE(contains(second, "Coalition animée 51"));
+  EXPECT_EQ(
+      boost::json::parse(visitor.get("/organisations/collectif-etoile.json").body).at("coalitions").as_array().size(),
+      51u);
 }
 
 TEST(Organisations, UnknownOrganisationIsA404InsideTheLayout) {
