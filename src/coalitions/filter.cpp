@@ -16,7 +16,7 @@ std::optional<Coalition> coalition_named(storage::Connection& c, std::string_vie
   if (auto k = store::by_slug(c, typed)) return k;
   if (auto k = store::by_number(c, typed)) return k;
   // Words: the coalitions' choices are read only now, and matched as the pickers match them.
-  auto best = fabrique::views::matching(choices(c), typed, 1);
+  auto best = fabrique::views::matching(*choices(c), typed, 1);
   if (best.empty()) return std::nullopt;
   return store::by_slug(c, best.front().key);
 }

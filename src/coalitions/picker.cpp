@@ -3,15 +3,19 @@
 
 #include "coalitions/store.hpp"
 #include "i18n/i18n.hpp"
+#include "storage/settings.hpp"
 
 namespace fabrique::coalitions {
 
 using i18n::N_;
 
-std::vector<fabrique::views::Choice> choices(storage::Connection& c) {
-  std::vector<fabrique::views::Choice> out;
-  for (const auto& k : store::list(c)) out.push_back({.key = k.slug, .label = k.number + " — " + k.title});
-  return out;
+fabrique::views::Choices choices(storage::Connection& c) {
+  return storage::settings::memo<fabrique::views::Choices>(c, "coalitions.choices", [&] {
+    std::vector<fabrique::views::Choice> out;
+    for (const auto& row : c.query("SELECT slug, number, title FROM coalitions ORDER BY number_key"))
+      out.push_back({.key = row.text(0), .label = row.text(1) + " — " + row.text(2)});
+    return std::make_shared<const std::vector<fabrique::views::Choice>>(std::move(out));
+  });
 }
 
 fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,

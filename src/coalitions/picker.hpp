@@ -9,8 +9,8 @@
 
 namespace fabrique::coalitions {
 
-// Every coalition as a picker offers it (key: its slug; "12 — Its title"), by number.
-std::vector<fabrique::views::Choice> choices(storage::Connection& c);
+// Every coalition as a picker offers it (key: its slug; "12 — Its title"), by number; shared.
+fabrique::views::Choices choices(storage::Connection& c);
 // The picker of a form's field `name` (its legend the msgid `legend`) over `offered` (some of
 // `choices`): the coalitions `keys` name, and what its words `query` match.
 fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,

@@ -116,7 +116,7 @@ Html card_fields(Context& ctx, const CardInput& in, const FieldErrors& errors, c
                 .outcome = in.outcome,
                 .outcomes = views::outcome_options(ctx),
                 .coalition = fabrique::coalitions::picker_of(
-                    fabrique::coalitions::choices(ctx.db), "coalition", N_("Coalition"),
+                    *fabrique::coalitions::choices(ctx.db), "coalition", N_("Coalition"),
                     fv::picked(ctx.form.has("coalition_q") ? ctx.form.all("coalition") : std::vector{in.coalition}),
                     ctx.form.get("coalition_q")),
                 .texts = {},

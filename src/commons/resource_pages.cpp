@@ -129,7 +129,7 @@ Html resource_fields(Context& ctx, const ResourceInput& in, const FieldErrors& e
       .kinds = views::kind_options(ctx),
       .licences = views::licence_options(),
       .coalitions =
-          fabrique::coalitions::picker_of(fabrique::coalitions::choices(ctx.db), "coalitions", N_("Linked coalitions"),
+          fabrique::coalitions::picker_of(*fabrique::coalitions::choices(ctx.db), "coalitions", N_("Linked coalitions"),
                                           in.coalitions, ctx.form.get("coalitions_q")),
       .places = territories::form_picker(ctx, in.territories.value_or(std::vector<std::string>{})),
       .conflicts = conflicts};

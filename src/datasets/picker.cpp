@@ -3,16 +3,19 @@
 
 #include "datasets/store.hpp"
 #include "i18n/i18n.hpp"
+#include "storage/settings.hpp"
 
 namespace fabrique::datasets {
 
 using i18n::N_;
 
-std::vector<fabrique::views::Choice> choices(storage::Connection& c) {
-  std::vector<fabrique::views::Choice> out;
-  for (auto& d : store::list(c, {}))
-    out.push_back({.key = std::move(d.slug), .label = std::move(d.title), .detail = std::move(d.producer_name)});
-  return out;
+fabrique::views::Choices choices(storage::Connection& c) {
+  return storage::settings::memo<fabrique::views::Choices>(c, "datasets.choices", [&] {
+    std::vector<fabrique::views::Choice> out;
+    for (auto& d : store::list(c, {}))
+      out.push_back({.key = std::move(d.slug), .label = std::move(d.title), .detail = std::move(d.producer_name)});
+    return std::make_shared<const std::vector<fabrique::views::Choice>>(std::move(out));
+  });
 }
 
 fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name, const char* legend,
@@ -24,7 +27,7 @@ fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name,
                  "nothing is saved until you save."),
       .button = N_("Search datasets"),
       .none = N_("None chosen yet.")};
-  return fabrique::views::picker_over(choices(c), fabrique::views::picker_names(name), words, keys, query);
+  return fabrique::views::picker_over(*choices(c), fabrique::views::picker_names(name), words, keys, query);
 }
 
 }  // namespace fabrique::datasets

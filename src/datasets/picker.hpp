@@ -10,7 +10,7 @@
 namespace fabrique::datasets {
 
 // Every dataset as a picker offers it (key: its slug; detail: its producer), by title.
-std::vector<fabrique::views::Choice> choices(storage::Connection& c);
+fabrique::views::Choices choices(storage::Connection& c);
 // The picker of a form's field `name` (its legend the msgid `legend`): the datasets `keys` name,
 // and what its words `query` match.
 fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name, const char* legend,

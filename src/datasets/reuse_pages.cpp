@@ -73,7 +73,7 @@ AskedReuses asked_reuses(Context& ctx) {
   if (!p.dataset_words.empty()) {
     auto d = store::by_slug(ctx.db, p.dataset_words);
     if (!d)
-      if (auto best = views::matching(choices(ctx.db), p.dataset_words, 1); !best.empty())
+      if (auto best = views::matching(*choices(ctx.db), p.dataset_words, 1); !best.empty())
         d = store::by_slug(ctx.db, best.front().key);
     f.dataset_id = d ? d->id : -1;  // words naming no dataset: nothing matches
     if (d) {

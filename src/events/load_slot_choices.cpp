@@ -17,7 +17,7 @@ SlotChoices load_slot_choices(http::Context& ctx, const SlotInput& in) {
                                                    in.organisations, ctx.form.get("speaker_organisations_q"));
   // A form sent keeps what its picker ticked (two are refused next to it); a slot opened, its coalition.
   choices.coalition = coalitions::picker_of(
-      coalitions::choices(ctx.db), "slot_coalition", N_("Coalition"),
+      *coalitions::choices(ctx.db), "slot_coalition", N_("Coalition"),
       fv::picked(ctx.form.has("slot_coalition_q") ? ctx.form.all("slot_coalition") : std::vector{in.coalition}),
       ctx.form.get("slot_coalition_q"));
   return choices;

@@ -59,7 +59,7 @@ ItemChoices item_choices(Context& ctx, const Event& e, const http::Form& typed) 
   out.kinds = {
       {"question", ctx.tr(N_("Question"))}, {"decision", ctx.tr(N_("Decision"))}, {"suite", ctx.tr(N_("Next step"))}};
   out.coalition =
-      fabrique::coalitions::picker_of(fabrique::coalitions::choices(ctx.db), "coalition", N_("Linked coalition"),
+      fabrique::coalitions::picker_of(*fabrique::coalitions::choices(ctx.db), "coalition", N_("Linked coalition"),
                                       fv::picked(typed.all("coalition")), typed.get("coalition_q"));
   // Organisers see who registered: a next step may name one of them.
   const auto people = people_choices(store::registrations(ctx.db, e.id));

@@ -1,17 +1,25 @@
 // Choosing events in a form.
 #include "events/picker.hpp"
 
+#include <fmt/format.h>
+
 #include "events/store.hpp"
+#include "storage/instants.hpp"
+#include "storage/settings.hpp"
 
 namespace fabrique::events {
 
 using i18n::N_;
 
-std::vector<fabrique::views::Choice> choices(storage::Connection& c, const i18n::Translator& t) {
-  std::vector<fabrique::views::Choice> out;
-  for (const auto& e : store::list(c, {.newest_first = true}))
-    out.push_back({.key = e.slug, .label = e.title, .detail = t.date(e.starts_at)});
-  return out;
+fabrique::views::Choices choices(storage::Connection& c, const i18n::Translator& t) {
+  // Per language: the detail is the date, written in it.
+  return storage::settings::memo<fabrique::views::Choices>(
+      c, fmt::format("events.choices.{}", i18n::code(t.lang())), [&] {
+        std::vector<fabrique::views::Choice> out;
+        for (const auto& row : c.query("SELECT slug, title, starts_at FROM events ORDER BY starts_at DESC, id DESC"))
+          out.push_back({.key = row.text(0), .label = row.text(1), .detail = t.date(storage::at(row.integer(2)))});
+        return std::make_shared<const std::vector<fabrique::views::Choice>>(std::move(out));
+      });
 }
 
 fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,

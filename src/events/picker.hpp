@@ -14,7 +14,7 @@
 namespace fabrique::events {
 
 // Every event as a picker offers it (key: its slug; its title, with its date, in `t`'s language), newest first.
-std::vector<fabrique::views::Choice> choices(storage::Connection& c, const i18n::Translator& t);
+fabrique::views::Choices choices(storage::Connection& c, const i18n::Translator& t);
 // The picker of a form's field `name` (its legend the msgid `legend`) over `offered` (some of
 // `choices`): the events `keys` name, and what its words `query` match (words of the title or the date).
 fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,

@@ -47,9 +47,9 @@ ProposalsPage load_proposals(Context& ctx, std::int64_t failed, const FieldError
         return sent ? fv::picked(ctx.form.all(name)) : std::vector<std::string>{};
       };
       auto query = [&](const std::string& name) { return sent ? ctx.form.get(name + "_q") : std::string(); };
-      page.present_at[p.id] = fabrique::events::picker_of(event_choices, "event-" + n, N_("Present it at"),
+      page.present_at[p.id] = fabrique::events::picker_of(*event_choices, "event-" + n, N_("Present it at"),
                                                           chosen("event-" + n), query("event-" + n));
-      page.merge_into[p.id] = coalitions::picker_of(coalition_choices, "coalition-" + n, N_("Merge into"),
+      page.merge_into[p.id] = coalitions::picker_of(*coalition_choices, "coalition-" + n, N_("Merge into"),
                                                     chosen("coalition-" + n), query("coalition-" + n));
     }
   }
@@ -72,7 +72,7 @@ Response render_list(Context& ctx, std::int64_t failed, const FieldErrors& error
 
 Response render_form(Context& ctx, const FieldErrors& errors, int status) {
   const auto event =
-      fabrique::events::picker_of(fabrique::events::choices(ctx.db, *ctx.t), "event", N_("Born at the event"),
+      fabrique::events::picker_of(*fabrique::events::choices(ctx.db, *ctx.t), "event", N_("Born at the event"),
                                   ctx.form.all("event"), ctx.form.get("event_q"));
   return fv::page(
       ctx, status, ctx.tr(N_("Propose a coalition")),

@@ -97,6 +97,7 @@ std::string where_of(const Filter& f, storage::Params& params) {
   if (f.territory_id) add(within.c_str(), *f.territory_id);
   if (f.ends_after) add("e.ends_at > ?", secs(*f.ends_after));
   if (f.ends_before) add("e.ends_at <= ?", secs(*f.ends_before));
+  if (f.starts_before) add("e.starts_at < ?", secs(*f.starts_before));
   if (f.updated_since) add("e.updated_at >= ?", secs(*f.updated_since));
   return where;
 }

@@ -20,6 +20,7 @@ struct Filter {
   std::optional<std::int64_t> territory_id;  // placed on it or on a territory within it
   std::optional<sys_seconds> ends_after;     // upcoming: ends after now
   std::optional<sys_seconds> ends_before;    // past
+  std::optional<sys_seconds> starts_before;  // within a window ahead (a newsletter's weeks)
   std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)
   bool newest_first = false;
   std::int64_t limit = -1;

@@ -20,6 +20,7 @@
 #include "newsletters/urls.hpp"
 #include "newsletters/use_cases.hpp"
 #include "newsletters/view_models.hpp"
+#include "storage/instants.hpp"
 #include "views/layout.hpp"
 
 namespace fabrique::newsletters::pages {
@@ -45,6 +46,37 @@ NewsletterInput input_from(const Context& ctx) {
   return in;
 }
 
+// "Only these events": the events a digest may name, upcoming within kMaxWeeks and not cancelled.
+// Hundreds at a large programme's size: those the form ticked are read by their slugs, and the whole
+// window only when the picker's words are searched.
+fv::Picker events_picker(Context& ctx, const std::vector<std::string>& typed) {
+  const std::vector<std::string> keys = fv::picked(typed);
+  auto upcoming = [&](const std::vector<std::string>& slugs) {
+    storage::Params p{storage::secs(ctx.now), storage::secs(ctx.now + std::chrono::weeks(kMaxWeeks))};
+    std::string sql =
+        "SELECT slug, title, starts_at FROM events WHERE ends_at > ? AND starts_at < ? AND status <> 'cancelled'";
+    if (!slugs.empty()) {
+      sql += " AND slug IN (" + storage::placeholders(slugs.size()) + ")";
+      for (const auto& s : slugs) p.push_back(s);
+    }
+    std::vector<fv::Choice> out;
+    for (const auto& row : ctx.db.query(sql + " ORDER BY starts_at, id", p))
+      out.push_back({.key = row.text(0), .label = row.text(1), .detail = ctx.t->datetime(storage::at(row.integer(2)))});
+    return out;
+  };
+  const fv::PickerWords words{
+      .legend = N_("Only these events"),
+      .add = N_("Add an event"),
+      .hint = N_("A few letters of its title or its date; the form comes back with the events that match, "
+                 "nothing is saved until you save."),
+      .button = N_("Search events"),
+      .none = N_("None ticked: every event of those weeks.")};
+  return fv::picker(fv::picker_names("events"), words,
+                    keys.empty() ? std::vector<fv::Choice>{} : fv::named(upcoming(keys), keys),
+                    ctx.form.get("events_q"),
+                    [&](const std::string& w, std::size_t limit) { return fv::matching(upcoming({}), w, limit); });
+}
+
 // The form as typed, with what it offers and whom it reaches now.
 ComposePage load_compose(Context& ctx, const NewsletterInput& typed) {
   ComposePage page;
@@ -57,16 +89,12 @@ ComposePage load_compose(Context& ctx, const NewsletterInput& typed) {
     page.posts.push_back({.key = p.slug, .label = p.title, .detail = when});
     page.post_options.push_back({p.slug, p.title + " (" + when + ")"});
   }
-  events::store::Filter ef;
-  ef.ends_after = ctx.now;
-  for (const auto& e : events::store::list(ctx.db, ef))
-    if (e.starts_at < ctx.now + std::chrono::weeks(kMaxWeeks) && e.status != events::EventStatus::cancelled)
-      page.events.push_back({.key = e.slug, .label = e.title, .detail = ctx.t->datetime(e.starts_at)});
+  page.events = events_picker(ctx, typed.events);
   for (int w : {2, 4, 8, kMaxWeeks})
     page.weeks.push_back({std::to_string(w), fmt::format(fmt::runtime(ctx.tr(N_("The next {} weeks"))), w)});
-  page.coalitions = coalitions::picker_of(coalitions::choices(ctx.db), "coalitions", N_("Coalitions followed"),
+  page.coalitions = coalitions::picker_of(*coalitions::choices(ctx.db), "coalitions", N_("Coalitions followed"),
                                           typed.coalitions, ctx.form.get("coalitions_q"));
-  page.reach = static_cast<std::int64_t>(prepare_newsletter(ctx.db, *ctx.user, typed, ctx.now).recipients.size());
+  page.reach = prepare_newsletter(ctx.db, *ctx.user, typed, ctx.now, true).reach;
   return page;
 }
 
@@ -157,11 +185,11 @@ Response send(Context& ctx) {
     page.tested_to = r.to;
     return render_compose(ctx, std::move(page), r.errors.empty() ? 200 : 422);
   }
-  if (action != "send" || !ctx.form.get("coalitions_q").empty())
-    return render_compose(ctx, load_compose(ctx, in), 200);  // counted again, or coalitions searched
+  if (action != "send" || !ctx.form.get("coalitions_q").empty() || !ctx.form.get("events_q").empty())
+    return render_compose(ctx, load_compose(ctx, in), 200);  // counted again, or a picker searched
   if (ctx.form.get("confirmed") != "1") {
     // The confirmation, with the count, before anything is sent.
-    Prepared p = prepare_newsletter(ctx.db, *ctx.user, in, ctx.now);
+    Prepared p = prepare_newsletter(ctx.db, *ctx.user, in, ctx.now, true);
     refuse_if_nobody(p);
     ComposePage page = load_compose(ctx, in);
     if (!p.errors.empty()) {
@@ -169,7 +197,7 @@ Response send(Context& ctx) {
       return render_compose(ctx, std::move(page), 422);
     }
     page.letter = std::move(p.letter);
-    page.reach = static_cast<std::int64_t>(p.recipients.size());
+    page.reach = p.reach;
     return fv::page(ctx, ctx.tr(N_("Send this newsletter?")),
                     html::render(*ctx.t, templates::Confirm{.page = page, .csrf = ctx.csrf_token()}));
   }

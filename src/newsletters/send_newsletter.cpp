@@ -39,7 +39,8 @@ bool named(const std::vector<std::string>& keys, const std::string& key) {
 
 }  // namespace
 
-Prepared prepare_newsletter(storage::Connection& c, const User& actor, const NewsletterInput& in, sys_seconds now) {
+Prepared prepare_newsletter(storage::Connection& c, const User& actor, const NewsletterInput& in, sys_seconds now,
+                            bool count_only) {
   check_may_send(actor);
   Prepared out;
   Newsletter& n = out.letter;
@@ -78,9 +79,9 @@ Prepared prepare_newsletter(storage::Connection& c, const User& actor, const New
       if (auto weeks = numbers::whole(in.weeks, 1, kMaxWeeks)) {
         events::store::Filter f;
         f.ends_after = now;
-        const sys_seconds until = now + std::chrono::weeks(*weeks);
+        f.starts_before = now + std::chrono::weeks(*weeks);
         for (const auto& e : events::store::list(c, f)) {
-          if (e.starts_at >= until || e.status == events::EventStatus::cancelled) continue;
+          if (e.status == events::EventStatus::cancelled) continue;
           if (!in.events.empty() && !named(in.events, e.slug)) continue;
           n.items.push_back({.kind = Item::Kind::event,
                              .slug = e.slug,
@@ -117,12 +118,17 @@ Prepared prepare_newsletter(storage::Connection& c, const User& actor, const New
   } else {
     out.errors.add("audience", N_("Choose who receives it."));
   }
-  out.recipients = store::recipients(c, n.audience, coalition_ids);
+  if (count_only) {
+    out.reach = store::count_recipients(c, n.audience, coalition_ids);
+  } else {
+    out.recipients = store::recipients(c, n.audience, coalition_ids);
+    out.reach = static_cast<std::int64_t>(out.recipients.size());
+  }
   return out;
 }
 
 void refuse_if_nobody(Prepared& p) {
-  if (p.errors.empty() && p.recipients.empty())
+  if (p.errors.empty() && p.reach == 0)
     p.errors.add(p.letter.audience == Audience::followers ? "coalitions" : "audience",
                  N_("Nobody would receive this newsletter: nobody follows these coalitions, or all of them turned "
                     "newsletters off. Choose other recipients."));

@@ -62,25 +62,41 @@ void read_parts(Connection& c, const storage::Params& ids, const std::function<N
 
 }  // namespace
 
+namespace {
+// Who a newsletter reaches: confirmed accounts that did not turn newsletters off, and for followers,
+// those who follow one of `coalition_ids`. False when nobody can be (followers of no coalition).
+bool recipients_where(Audience audience, const std::vector<std::int64_t>& coalition_ids, std::string& where,
+                      storage::Params& params) {
+  params.push_back(std::string(kMailKind));
+  where =
+      " FROM users u WHERE u.deleted_at IS NULL AND u.email_confirmed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+      "mail_preferences m WHERE m.user_id = u.id AND m.kind = ? AND m.enabled = 0)";
+  if (audience != Audience::followers) return true;
+  if (coalition_ids.empty()) return false;
+  where += fmt::format(
+      " AND EXISTS (SELECT 1 FROM follows f WHERE f.user_id = u.id AND f.subject = 'coalition' "
+      "AND f.subject_id IN ({}))",
+      storage::placeholders(coalition_ids.size()));
+  for (auto id : coalition_ids) params.push_back(id);
+  return true;
+}
+}  // namespace
+
 std::vector<Recipient> recipients(Connection& c, Audience audience, const std::vector<std::int64_t>& coalition_ids) {
-  storage::Params params{std::string(kMailKind)};
-  std::string followers;
-  if (audience == Audience::followers) {
-    if (coalition_ids.empty()) return {};
-    followers = fmt::format(
-        " AND EXISTS (SELECT 1 FROM follows f WHERE f.user_id = u.id AND f.subject = 'coalition' "
-        "AND f.subject_id IN ({}))",
-        storage::placeholders(coalition_ids.size()));
-    for (auto id : coalition_ids) params.push_back(id);
-  }
+  std::string where;
+  storage::Params params;
+  if (!recipients_where(audience, coalition_ids, where, params)) return {};
   std::vector<Recipient> out;
-  for (const auto& r : c.query("SELECT u.id, u.email, u.name, u.language FROM users u WHERE u.deleted_at IS NULL "
-                               "AND u.email_confirmed_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mail_preferences m "
-                               "WHERE m.user_id = u.id AND m.kind = ? AND m.enabled = 0)" +
-                                   followers + " ORDER BY u.id",
-                               params))
+  for (const auto& r : c.query("SELECT u.id, u.email, u.name, u.language" + where + " ORDER BY u.id", params))
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
   return out;
+}
+
+std::int64_t count_recipients(Connection& c, Audience audience, const std::vector<std::int64_t>& coalition_ids) {
+  std::string where;
+  storage::Params params;
+  if (!recipients_where(audience, coalition_ids, where, params)) return 0;
+  return c.query_integer("SELECT COUNT(*)" + where, params);
 }
 
 std::int64_t insert(Connection& c, const Newsletter& n) {

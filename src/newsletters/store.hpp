@@ -13,6 +13,7 @@ using storage::Connection;
 // The people a newsletter reaches: every open account with a confirmed address, or (`followers`)
 // those who follow one of `coalition_ids`; never those who turned newsletters off. By id.
 std::vector<Recipient> recipients(Connection& c, Audience audience, const std::vector<std::int64_t>& coalition_ids);
+std::int64_t count_recipients(Connection& c, Audience audience, const std::vector<std::int64_t>& coalition_ids);
 
 // Writes a sent newsletter with its coalitions and items; returns its id.
 std::int64_t insert(Connection& c, const Newsletter& n);

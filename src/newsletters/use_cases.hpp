@@ -34,13 +34,16 @@ bool can_send(const User* actor);
 // The newsletter `in` describes and the people it reaches, read now, or the fields to correct.
 struct Prepared {
   FieldErrors errors;
-  Newsletter letter;  // no id, sender nor date yet
-  std::vector<Recipient> recipients;
+  Newsletter letter;                  // no id, sender nor date yet
+  std::vector<Recipient> recipients;  // left empty when only counted
+  std::int64_t reach = 0;             // how many they are
 };
 
 // send_newsletter.cpp. Reads the form into a newsletter (its posts among those published, its events
-// among those to come) and who it reaches; writes nothing. Forbidden unless animateur.
-Prepared prepare_newsletter(storage::Connection& c, const User& actor, const NewsletterInput& in, sys_seconds now);
+// among those to come) and who it reaches (`count_only`: only how many, as the form shows); writes
+// nothing. Forbidden unless animateur.
+Prepared prepare_newsletter(storage::Connection& c, const User& actor, const NewsletterInput& in, sys_seconds now,
+                            bool count_only = false);
 
 // Adds to `p.errors` why it cannot be sent when it reaches nobody.
 void refuse_if_nobody(Prepared& p);

@@ -30,7 +30,7 @@ struct ComposePage {
   FieldErrors errors;
   std::vector<fabrique::views::Choice> posts;  // recent published posts (key: slug; detail: date)
   std::vector<fabrique::views::Option> post_options;
-  std::vector<fabrique::views::Choice> events;  // upcoming events within kMaxWeeks
+  fabrique::views::Picker events;  // "only these events": upcoming within kMaxWeeks
   std::vector<fabrique::views::Option> weeks;
   fabrique::views::Picker coalitions;
   std::int64_t reach = 0;  // the people it reaches as typed

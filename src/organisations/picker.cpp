@@ -3,15 +3,18 @@
 
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
+#include "storage/settings.hpp"
 
 namespace fabrique::organisations {
 
 using i18n::N_;
 
-std::vector<fabrique::views::Choice> choices(storage::Connection& c) {
-  std::vector<fabrique::views::Choice> out;
-  for (auto& o : store::list(c, std::nullopt)) out.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
-  return out;
+fabrique::views::Choices choices(storage::Connection& c) {
+  return storage::settings::memo<fabrique::views::Choices>(c, "organisations.choices", [&] {
+    std::vector<fabrique::views::Choice> out;
+    for (auto& o : store::list(c, std::nullopt)) out.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
+    return std::make_shared<const std::vector<fabrique::views::Choice>>(std::move(out));
+  });
 }
 
 fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,
@@ -28,7 +31,7 @@ fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& of
 
 fabrique::views::Picker picker_of(storage::Connection& c, std::string_view name, const char* legend,
                                   const std::vector<std::string>& keys, std::string_view query) {
-  return picker_of(choices(c), name, legend, keys, query);
+  return picker_of(*choices(c), name, legend, keys, query);
 }
 
 }  // namespace fabrique::organisations

@@ -10,7 +10,7 @@
 namespace fabrique::organisations {
 
 // Every organisation as a picker offers it (key: its slug), by name.
-std::vector<fabrique::views::Choice> choices(storage::Connection& c);
+fabrique::views::Choices choices(storage::Connection& c);
 // The picker of a form's field `name` (its legend the msgid `legend`) over `offered` (some of
 // `choices`): the organisations `keys` name, and what its words `query` match…
 fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,

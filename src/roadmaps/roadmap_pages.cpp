@@ -120,7 +120,7 @@ fv::Conflicts action_conflicts(Context& ctx, const coalitions::Coalition& k, con
     }
     if (name == "qualities") return labels(choice_options(*ctx.t, kQualities), value);
     if (name == "parent") return labels(choices.parents, value);
-    if (name == "organisations") return labels(options_of(organisations::choices(ctx.db)), value);
+    if (name == "organisations") return labels(options_of(*organisations::choices(ctx.db)), value);
     if (name == "events") {
       std::vector<fv::Option> events;
       for (const auto& e : store::coalition_events(ctx.db, k.id))

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,9 @@ void one_at_most(FieldErrors& errors, const std::string& name, std::vector<std::
 std::vector<Choice> matching(const std::vector<Choice>& all, std::string_view words, std::size_t limit);
 // …and the things of `all` that `keys` name, in the order of `keys`, each once; unknown keys left out.
 std::vector<Choice> named(const std::vector<Choice>& all, const std::vector<std::string>& keys);
+// A kind's whole list as pickers offer it, computed once per change of what it reads and shared by
+// every form (storage::settings::memo): a form never reads thousands of rows to offer them.
+using Choices = std::shared_ptr<const std::vector<Choice>>;
 // The picker of such a kind: `picker` with `matching` and `named` over `all`.
 Picker picker_over(const std::vector<Choice>& all, PickerNames names, const PickerWords& words,
                    const std::vector<std::string>& keys, std::string_view query);
