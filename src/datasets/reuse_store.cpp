@@ -1,6 +1,10 @@
 // SQL for reuses and their answers.
 #include "datasets/reuse_store.hpp"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include "storage/instants.hpp"
 #include "territories/links.hpp"
 
@@ -68,13 +72,20 @@ void fill(Connection& c, std::vector<Reuse>& reuses) {
     by_id[r.id] = &r;
   }
   const std::string in = "(" + storage::placeholders(ids.size()) + ")";
-  for (const auto& row : c.query("SELECT x.reuse_id, d.id, d.slug, d.title, o.id, o.slug, o.name "
+  // Sorted here by title: ordered in SQL, SQLite walked every dataset by title and probed each reuse
+  // of the list for it (2,000 × 1,000 lookups for the reuses' CSV, 300 ms).
+  std::vector<std::tuple<std::int64_t, std::string, UsedDataset>> used;
+  for (const auto& row : c.query("SELECT x.reuse_id, d.title_key, d.id, d.slug, d.title, o.id, o.slug, o.name "
                                  "FROM reuse_datasets x JOIN datasets d ON d.id = x.dataset_id "
                                  "JOIN organisations o ON o.id = d.producer_id WHERE x.reuse_id IN " +
-                                     in + " ORDER BY d.title_key, d.id",
+                                     in,
                                  ids))
-    by_id[row.integer(0)]->datasets.push_back(
-        {row.integer(1), row.text(2), row.text(3), row.integer(4), row.text(5), row.text(6)});
+    used.emplace_back(row.integer(0), row.text(1),
+                      UsedDataset{row.integer(2), row.text(3), row.text(4), row.integer(5), row.text(6), row.text(7)});
+  std::sort(used.begin(), used.end(), [](const auto& a, const auto& b) {
+    return std::tie(std::get<1>(a), std::get<2>(a).id) < std::tie(std::get<1>(b), std::get<2>(b).id);
+  });
+  for (auto& [reuse_id, title_key, dataset] : used) by_id[reuse_id]->datasets.push_back(std::move(dataset));
   for (const auto& row :
        c.query("SELECT reuse_id, purpose FROM reuse_purposes WHERE reuse_id IN " + in + " ORDER BY reuse_id", ids))
     by_id[row.integer(0)]->purposes.push_back(row.text(1));
