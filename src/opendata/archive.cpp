@@ -276,7 +276,8 @@ class Exporter {
 std::vector<std::string> seeds(storage::Database& db) {
   auto lease = db.acquire();
   std::vector<std::string> out;
-  const auto pages = store::public_pages(*lease);
+  const auto shared = store::public_pages(*lease);
+  const auto& pages = *shared;
   for (const auto& p : pages) out.push_back(p.path);
   for (const auto& p : pages)
     if (p.path != "/")

@@ -27,14 +27,16 @@ Response xml(std::string body, const std::vector<store::PublicPage>& pages) {
 }  // namespace
 
 Response sitemap(Context& ctx) {
-  const auto pages = store::public_pages(ctx.db);
+  const auto shared = store::public_pages(ctx.db);
+  const auto& pages = *shared;
   const std::size_t max = ctx.options.sitemap_max_urls;
   if (pages.size() <= max) return xml(sitemap::urlset(ctx.base_url, pages, 0, pages.size()), pages);
   return xml(sitemap::index(ctx.base_url, pages, max), pages);
 }
 
 Response sitemap_part(Context& ctx) {
-  const auto pages = store::public_pages(ctx.db);
+  const auto shared = store::public_pages(ctx.db);
+  const auto& pages = *shared;
   const std::size_t max = ctx.options.sitemap_max_urls;
   const std::int64_t part = ctx.param_int("part");
   // A sitemap that fits in one file has no parts.

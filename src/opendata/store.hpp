@@ -2,6 +2,7 @@
 // the number of rows.
 #pragma once
 #include <chrono>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,7 +22,8 @@ struct PublicPage {
 // organisations, events (and their minutes once written), actions, published resources and
 // boussole cards, charter versions opened to consultation, observatory entries and public bodies.
 // Drafts, accounts and animateurs' pages are never listed.
-std::vector<PublicPage> public_pages(storage::Connection& c);
+using PublicPages = std::shared_ptr<const std::vector<PublicPage>>;
+PublicPages public_pages(storage::Connection& c);
 
 // --- What the Atom feeds announce (src/opendata/feeds.cpp)
 
