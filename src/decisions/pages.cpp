@@ -24,6 +24,7 @@
 #include "roadmaps/urls.hpp"
 #include "text/markdown.hpp"
 #include "views/layout.hpp"
+#include "views/pager.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::decisions::pages {
@@ -72,6 +73,8 @@ DecisionLine line_of(const Context& ctx, const Decision& d) {
 }
 
 // The filters of /decisions, read from the query; unknown values are ignored.
+constexpr std::int64_t kPerPage = 30;  // decisions a page of the list
+
 store::Filter filter_of(const Context& ctx) {
   store::Filter f;
   f.now = ctx.now;
@@ -99,6 +102,9 @@ ListPage load_list(Context& ctx) {
                  {"coalition", ctx.tr(N_("A coalition's members"))},
                  {"event", ctx.tr(N_("An event's participants"))}};
   page.statuses = {{"ouvertes", ctx.tr(N_("Open decisions"))}, {"closes", ctx.tr(N_("Closed decisions"))}};
+  for (const auto& [name, value] : {std::pair{"groupe", page.group}, std::pair{"etat", page.status}})
+    if (!value.empty()) page.query_string += (page.query_string.empty() ? "?" : "&") + std::string(name) + "=" + value;
+  views::narrow_to_page(ctx, store::count_decisions(ctx.db, f), kPerPage, urls::decisions(), page, f);
   for (const auto& d : store::decisions(ctx.db, f)) page.lines.push_back(line_of(ctx, d));
   page.may_open = may_open_some(ctx);
   return page;

@@ -57,9 +57,9 @@ Decision decision_of(const Row& r) {
 
 }  // namespace
 
-std::vector<Decision> decisions(Connection& c, const Filter& f) {
+namespace {
+std::string where_of(const Filter& f, Params& p) {
   std::string where = "1 = 1";
-  Params p;
   if (f.group) {
     where += " AND d.group_kind = ?";
     p.emplace_back(std::string(key(*f.group)));
@@ -84,11 +84,26 @@ std::vector<Decision> decisions(Connection& c, const Filter& f) {
     where += " AND d.action_id = ?";
     p.emplace_back(*f.action_id);
   }
+  return where;
+}
+}  // namespace
+
+std::vector<Decision> decisions(Connection& c, const Filter& f) {
+  Params p;
+  const std::string where = where_of(f, p);
+  const std::string page = storage::page_clause(f.limit, f.offset, p);
   std::vector<Decision> out;
-  for (const auto& r : c.query(
-           fmt::format("SELECT {} FROM {} WHERE {} ORDER BY d.created_at DESC, d.id DESC", kColumns, kJoins, where), p))
+  for (const auto& r : c.query(fmt::format("SELECT {} FROM {} WHERE {} ORDER BY d.created_at DESC, d.id DESC{}",
+                                           kColumns, kJoins, where, page),
+                               p))
     out.push_back(decision_of(r));
   return out;
+}
+
+std::int64_t count_decisions(Connection& c, const Filter& f) {
+  Params p;
+  const std::string where = where_of(f, p);
+  return c.query_integer("SELECT COUNT(*) FROM decisions d WHERE " + where, p);
 }
 
 std::optional<Decision> decision(Connection& c, std::int64_t id) {

@@ -17,9 +17,11 @@ struct Filter {
   sys_seconds now{};
   // What it decides: decisions about this charter version, coalition or action.
   std::optional<std::int64_t> charter_version_id, about_coalition_id, action_id;
+  std::int64_t limit = -1, offset = 0;  // a page of them (-1: all)
 };
 // Newest first, without their options.
 std::vector<Decision> decisions(Connection& c, const Filter& f);
+std::int64_t count_decisions(Connection& c, const Filter& f);      // ignoring limit and offset
 std::optional<Decision> decision(Connection& c, std::int64_t id);  // with its options
 std::int64_t insert(Connection& c, const Decision& d);             // and its options
 void update_closing(Connection& c, std::int64_t id, sys_seconds closes_at, sys_seconds now);

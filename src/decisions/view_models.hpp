@@ -31,7 +31,9 @@ struct DecisionLine {
 struct ListPage {
   std::string group, status;
   std::vector<views::Option> groups, statuses;
-  std::vector<DecisionLine> lines;
+  std::vector<DecisionLine> lines;  // one page of them
+  std::int64_t total = 0, page = 1, pages = 1;
+  std::string query_string, pager_base;  // the filters, kept from page to page
   bool may_open = false;
 };
 

@@ -300,3 +300,34 @@ TEST(Decisions, BadInputIsRefusedNextToTheFieldAndNothingIsWritten) {
 
 }  // namespace
 }  // namespace fabrique::test
+
+namespace fabrique::test {
+namespace {
+
+// The list shows thirty decisions a page, newest first, its filters kept from page to page.
+TEST(Decisions, TheListShowsThirtyAPageAndKeepsItsFilters) {
+  DecisionsSite p;
+  Browser anim = p.signed_in("anim@example.org");
+  anim.get("/decisions/nouvelle");
+  for (int i = 1; i <= 31; ++i) {
+    auto opened = anim.post("/decisions/nouvelle", {{"question", fmt::format("Question numéro {:02} ?", i)},
+                                                    {"group", "programme"},
+                                                    {"process", "consent"},
+                                                    {"closes_at", p.in_days(7)}});
+    ASSERT_EQ(opened.status, 303) << i << opened.body;
+    p.site.advance(std::chrono::seconds(1));  // newest first: each one later than the last
+  }
+  Browser visitor(p.site);
+  const auto first = visitor.get("/decisions?etat=ouvertes");
+  EXPECT_EQ(count_of(first.body, "Question numéro "), 30u);
+  EXPECT_TRUE(has(first, "31 décisions"));
+  EXPECT_TRUE(has(first, "Question numéro 31")) << "the newest first";
+  EXPECT_TRUE(has(first, R"(href="/decisions?etat=ouvertes&amp;page=2")")) << "the filter is kept";
+  const auto second = visitor.get("/decisions?etat=ouvertes&page=2");
+  EXPECT_EQ(count_of(second.body, "Question numéro "), 1u);
+  EXPECT_TRUE(has(second, "Question numéro 01"));
+  EXPECT_EQ(count_of(visitor.get("/decisions?etat=closes").body, "Question numéro "), 0u);
+}
+
+}  // namespace
+}  // namespace fabrique::test
