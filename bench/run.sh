@@ -161,6 +161,12 @@ add_case "/tableau-de-bord" /tableau-de-bord /tableau-de-bord dashboard.html "" 
 add_case "/feuille-de-route" /feuille-de-route /feuille-de-route roadmap.html "" ""
 add_case "/tableau-de-bord signed in" /tableau-de-bord /signed-in/tableau-de-bord dashboard-signed-in.html "$SIGNED_COOKIE" ""
 add_case "/feuille-de-route signed in" /feuille-de-route /signed-in/feuille-de-route roadmap-signed-in.html "$SIGNED_COOKIE" ""
+# The other pages issue #20 names signed in: an upcoming event, the account, a booklet's history.
+EVENT_SLUG=$(sqlite3 "$DB" "SELECT slug FROM events WHERE starts_at > strftime('%s', 'now') ORDER BY id LIMIT 1")
+[ -n "$EVENT_SLUG" ] || die "no upcoming event in the generated programme"
+add_case "/evenements/{slug} signed in" "/evenements/$EVENT_SLUG" "/signed-in/evenements/$EVENT_SLUG" event-signed-in.html "$SIGNED_COOKIE" ""
+add_case "/compte signed in" /compte /signed-in/compte account-signed-in.html "$SIGNED_COOKIE" ""
+add_case "/coalitions/{slug}/historique signed in" "/coalitions/$SLUG/historique" "/signed-in/coalitions/$SLUG/historique" history-signed-in.html "$SIGNED_COOKIE" ""
 
 ROOT=$TMP/www
 mkdir -p "$ROOT"
