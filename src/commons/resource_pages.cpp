@@ -23,6 +23,7 @@
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/merge.hpp"
+#include "views/pager.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::commons::pages {
@@ -218,10 +219,11 @@ ResourcesPage load_resources(Context& ctx) {
   ResourcesPage page;
   Filters f = filters_of(ctx);
   page.total = store::count_resources(ctx.db, f.filter);
-  page.pages = std::max<std::int64_t>(1, (page.total + kPageSize - 1) / kPageSize);
-  page.page = std::min(views::page_number(ctx), page.pages);
-  f.filter.limit = kPageSize;
-  f.filter.offset = (page.page - 1) * kPageSize;
+  const fabrique::views::PageOf shown = fabrique::views::page_of(ctx, page.total, kPageSize);
+  page.pages = shown.pages;
+  page.page = shown.page;
+  f.filter.limit = shown.limit;
+  f.filter.offset = shown.offset;
   for (auto& r : store::resources(ctx.db, f.filter)) {
     ResourceLine line{.kind = views::kind_label(ctx, r.kind)};
     for (const auto& t : r.tags) line.tags.push_back({list_link(f, f.kind, t), t});

@@ -53,16 +53,6 @@ std::vector<fabrique::views::Option> outcome_options(const Context& ctx) {
   return out;
 }
 
-std::vector<fabrique::views::Option> coalition_options(const std::vector<CoalitionRef>& all) {
-  std::vector<fabrique::views::Option> out;
-  for (const auto& k : all) out.push_back({k.slug, coalition_title(k)});
-  return out;
-}
-
-std::int64_t page_number(const Context& ctx) {
-  return numbers::whole(ctx.query.get("page"), 1, numbers::kMaxPage).value_or(1);  // absent or not a page: the first
-}
-
 std::int64_t integer_field(const std::string& value, std::int64_t fallback) {
   return numbers::whole(value, 0, numbers::kMaxId).value_or(fallback);
 }

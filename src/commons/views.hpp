@@ -24,9 +24,6 @@ using commons::coalition_title;
 std::vector<fabrique::views::Option> kind_options(const Context& ctx);
 std::vector<fabrique::views::Option> licence_options();
 std::vector<fabrique::views::Option> outcome_options(const Context& ctx);
-std::vector<fabrique::views::Option> coalition_options(const std::vector<CoalitionRef>& all);
-// The page number of ?page=, 1 when absent or not a number.
-std::int64_t page_number(const Context& ctx);
 
 // --- What the resource and card pages share: list filters, forms, histories.
 

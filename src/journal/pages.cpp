@@ -30,6 +30,7 @@
 #include "territories/placing.hpp"
 #include "text/markdown.hpp"
 #include "views/layout.hpp"
+#include "views/pager.hpp"
 #include "views/revisions.hpp"
 #include "views/saved.hpp"
 
@@ -307,10 +308,11 @@ Response journal(Context& ctx) {
   page.kinds = kind_options(ctx);
   for (int y = year_of(ctx.now); y >= kFirstYear; --y) page.years.push_back({std::to_string(y), std::to_string(y)});
   page.total = store::count_posts(ctx.db, f.filter);
-  page.pages = std::max<std::int64_t>(1, (page.total + kPerPage - 1) / kPerPage);
-  page.page = std::min(commons::views::page_number(ctx), page.pages);
-  f.filter.limit = kPerPage;
-  f.filter.offset = (page.page - 1) * kPerPage;
+  const fv::PageOf shown = fv::page_of(ctx, page.total, kPerPage);
+  page.pages = shown.pages;
+  page.page = shown.page;
+  f.filter.limit = shown.limit;
+  f.filter.offset = shown.offset;
   auto posts = store::posts(ctx.db, f.filter);
   store::load_links(ctx.db, posts);
   for (auto& p : posts) page.posts.push_back(line_of(ctx, std::move(p)));

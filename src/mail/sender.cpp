@@ -1,6 +1,9 @@
 // The sender's loop: claim a due mail, deliver it outside any transaction, record the outcome.
 #include "mail/sender.hpp"
 
+#include <chrono>
+#include <utility>
+
 #include "common/log.hpp"
 #include "mail/outbox.hpp"
 
@@ -21,6 +24,10 @@ int Sender::deliver_due() {
   // The lease outlives the longest attempt (connection plus whole transfer), so that no other node
   // takes a mail this one is still sending.
   const std::chrono::seconds lease(2 * options_.smtp_timeout_seconds + 10);
+  // What was marked (sent, to retry, failed) is stamped for the page cache at most once a second and
+  // at the end of the round, not once per mail: a newsletter to 10,000 people is 10,000 mails.
+  storage::Tables unstamped;
+  auto stamped_at = std::chrono::steady_clock::now();
   for (;;) {
     if (loop_.stopping()) break;  // the mails not yet claimed wait for the next start
     auto c = db_.acquire();
@@ -45,7 +52,18 @@ int Sender::deliver_due() {
         break;
     }
     tx.commit();
-    storage::record_changes(*c);  // a page showing what was sent is rendered again
+    unstamped |= c->writes;
+    c->writes.reset();
+    if (std::chrono::steady_clock::now() - stamped_at >= std::chrono::seconds(1)) {
+      c->writes = std::exchange(unstamped, {});
+      storage::record_changes(*c);  // a page showing what was sent is rendered again
+      stamped_at = std::chrono::steady_clock::now();
+    }
+  }
+  if (unstamped.any()) {
+    auto c = db_.acquire();
+    c->writes = unstamped;
+    storage::record_changes(*c);
   }
   return attempts;
 }

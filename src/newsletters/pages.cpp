@@ -22,6 +22,7 @@
 #include "newsletters/view_models.hpp"
 #include "storage/instants.hpp"
 #include "views/layout.hpp"
+#include "views/pager.hpp"
 
 namespace fabrique::newsletters::pages {
 
@@ -146,9 +147,10 @@ Response letters(Context& ctx) {
   LettersPage page;
   page.can_send = can_send(ctx.actor());
   page.total = store::count(ctx.db);
-  page.pages = std::max<std::int64_t>(1, (page.total + kPerPage - 1) / kPerPage);
-  page.page = std::min(commons::views::page_number(ctx), page.pages);
-  page.letters = store::sent(ctx.db, kPerPage, (page.page - 1) * kPerPage);
+  const fv::PageOf shown = fv::page_of(ctx, page.total, kPerPage);
+  page.pages = shown.pages;
+  page.page = shown.page;
+  page.letters = store::sent(ctx.db, shown.limit, shown.offset);
   return fv::page(ctx, ctx.tr(N_("Newsletters")), html::render(*ctx.t, templates::Letters{page}));
 }
 

@@ -1,7 +1,7 @@
 // The one searchable picker of every form that chooses among things whose list can grow past ten
 // (organisations, coalitions, events, people, territories), working without JavaScript: the chosen
 // things are ticked boxes (untick to remove), and a search draws the form again (200, nothing saved)
-// with the things matching the words to tick. static/picker.js only searches as one types.
+// with the things matching the words to tick.
 //
 // A module gives its kind of thing: the words the picker shows, what the form's keys name, and a
 // search giving key and label; `picker` puts them together. Field names: `names.chosen` (one per
