@@ -104,8 +104,10 @@ void fill_links(Connection& c, std::vector<Resource>& list) {
                                  ids))
     by_id[row.integer(0)]->tags.push_back(row.text(1));
   for (const auto& row :
-       c.query(fmt::format("SELECT rc.resource_id, k.id, k.slug, k.number, k.title FROM resource_coalitions rc JOIN "
-                           "coalitions k ON k.id = rc.coalition_id WHERE rc.resource_id IN ({}) ORDER BY k.number_key",
+       // CROSS JOIN: the links drive (see events::store::fill_refs; 2.5 s for 20,000 resources otherwise).
+       c.query(fmt::format("SELECT rc.resource_id, k.id, k.slug, k.number, k.title FROM resource_coalitions rc CROSS "
+                           "JOIN coalitions k WHERE k.id = rc.coalition_id AND rc.resource_id IN ({}) ORDER BY "
+                           "k.number_key",
                            storage::placeholders(ids.size())),
                ids))
     by_id[row.integer(0)]->coalitions.push_back({row.integer(1), row.text(2), row.text(3), row.text(4)});

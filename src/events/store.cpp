@@ -54,15 +54,18 @@ void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
     ids.push_back(e.id);
     by_id[e.id] = &e;
   }
+  // CROSS JOIN: the links drive, each coalition read by its key. With a plain JOIN and a long list of
+  // ids, SQLite walked every coalition and probed every id of the list for it (1,000 × 4,000 for the
+  // events' CSV: 480 ms; 5 ms this way).
   for (const auto& r : c.query("SELECT ec.event_id, k.id, k.slug, k.number, k.title FROM event_coalitions ec "
-                               "JOIN coalitions k ON k.id = ec.coalition_id WHERE ec.event_id IN (" +
+                               "CROSS JOIN coalitions k WHERE k.id = ec.coalition_id AND ec.event_id IN (" +
                                    storage::placeholders(ids.size()) + ") ORDER BY k.number_key",
                                ids))
     by_id[r.integer(0)]->coalitions.push_back({r.integer(1), r.text(2), r.text(3) + " — " + r.text(4)});
   if (!organisers) return;
   for (const auto& r : c.query("SELECT eo.event_id, o.id, o.slug, o.name FROM event_organisations eo "
-                               "JOIN organisations o ON o.id = eo.organisation_id WHERE eo.role = 'organiser' AND "
-                               "eo.event_id IN (" +
+                               "CROSS JOIN organisations o WHERE o.id = eo.organisation_id AND eo.role = 'organiser' "
+                               "AND eo.event_id IN (" +
                                    storage::placeholders(ids.size()) + ") ORDER BY o.name_key",
                                ids))
     by_id[r.integer(0)]->organisers.push_back({r.integer(1), r.text(2), r.text(3)});
