@@ -64,23 +64,35 @@ Resource resource_of(const Row& row) {
 }
 
 std::string resource_where(const ResourceFilter& f, Params& p) {
-  p.push_back(std::int64_t{f.all_drafts ? 1 : 0});
-  p.push_back(f.drafts_of.value_or(-1));
-  p.push_back(f.kind);
-  p.push_back(f.kind);
-  p.push_back(f.licence);
-  p.push_back(f.licence);
-  p.push_back(f.tag);
-  p.push_back(f.tag);
-  p.push_back(f.coalition_id.value_or(0));
-  p.push_back(f.coalition_id.value_or(0));
-  p.push_back(f.updated_since ? secs(*f.updated_since) : std::int64_t{0});
-  std::string where =
-      "(r.status = 'published' OR ? = 1 OR r.submitted_by = ?) AND (? = '' OR r.kind = ?) AND "
-      "(? = '' OR r.licence = ?) AND "
-      "(? = '' OR EXISTS (SELECT 1 FROM resource_tags t WHERE t.resource_id = r.id AND t.tag = ?)) AND "
-      "(? = 0 OR EXISTS (SELECT 1 FROM resource_coalitions rc WHERE rc.resource_id = r.id AND rc.coalition_id = ?)) "
-      "AND r.updated_at >= ?";
+  // Only the conditions asked for: a generic "? = '' OR …" per filter kept SQLite from using any
+  // index and evaluated every condition on every resource (168 ms for the library's count at 200,000).
+  std::string where = "r.status = 'published'";
+  if (f.all_drafts) {
+    where = "1 = 1";
+  } else if (f.drafts_of) {
+    where = "(r.status = 'published' OR r.submitted_by = ?)";
+    p.push_back(*f.drafts_of);
+  }
+  if (!f.kind.empty()) {
+    where += " AND r.kind = ?";
+    p.push_back(f.kind);
+  }
+  if (!f.licence.empty()) {
+    where += " AND r.licence = ?";
+    p.push_back(f.licence);
+  }
+  if (!f.tag.empty()) {
+    where += " AND r.id IN (SELECT t.resource_id FROM resource_tags t WHERE t.tag = ?)";
+    p.push_back(f.tag);
+  }
+  if (f.coalition_id && *f.coalition_id != 0) {
+    where += " AND r.id IN (SELECT rc.resource_id FROM resource_coalitions rc WHERE rc.coalition_id = ?)";
+    p.push_back(*f.coalition_id);
+  }
+  if (f.updated_since) {
+    where += " AND r.updated_at >= ?";
+    p.push_back(secs(*f.updated_since));
+  }
   if (f.territory_id) {
     static const std::string within = territories::within_sql(territories::subject::resource, "r.id");
     where += " AND " + within;
