@@ -20,7 +20,6 @@
 #include "newsletters/urls.hpp"
 #include "newsletters/use_cases.hpp"
 #include "newsletters/view_models.hpp"
-#include "storage/instants.hpp"
 #include "views/layout.hpp"
 #include "views/pager.hpp"
 
@@ -53,16 +52,9 @@ NewsletterInput input_from(const Context& ctx) {
 fv::Picker events_picker(Context& ctx, const std::vector<std::string>& typed) {
   const std::vector<std::string> keys = fv::picked(typed);
   auto upcoming = [&](const std::vector<std::string>& slugs) {
-    storage::Params p{storage::secs(ctx.now), storage::secs(ctx.now + std::chrono::weeks(kMaxWeeks))};
-    std::string sql =
-        "SELECT slug, title, starts_at FROM events WHERE ends_at > ? AND starts_at < ? AND status <> 'cancelled'";
-    if (!slugs.empty()) {
-      sql += " AND slug IN (" + storage::placeholders(slugs.size()) + ")";
-      for (const auto& s : slugs) p.push_back(s);
-    }
     std::vector<fv::Choice> out;
-    for (const auto& row : ctx.db.query(sql + " ORDER BY starts_at, id", p))
-      out.push_back({.key = row.text(0), .label = row.text(1), .detail = ctx.t->datetime(storage::at(row.integer(2)))});
+    for (auto& e : store::upcoming_events(ctx.db, ctx.now, ctx.now + std::chrono::weeks(kMaxWeeks), slugs))
+      out.push_back({.key = std::move(e.slug), .label = std::move(e.title), .detail = ctx.t->datetime(e.starts_at)});
     return out;
   };
   const fv::PickerWords words{

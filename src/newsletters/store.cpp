@@ -147,4 +147,19 @@ std::optional<Newsletter> by_id(Connection& c, std::int64_t id) {
   return n;
 }
 
+std::vector<UpcomingEvent> upcoming_events(Connection& c, sys_seconds from, sys_seconds until,
+                                           const std::vector<std::string>& slugs) {
+  storage::Params p{secs(from), secs(until)};
+  std::string sql =
+      "SELECT slug, title, starts_at FROM events WHERE ends_at > ? AND starts_at < ? AND status <> 'cancelled'";
+  if (!slugs.empty()) {
+    sql += " AND slug IN (" + storage::placeholders(slugs.size()) + ")";
+    for (const auto& s : slugs) p.push_back(s);
+  }
+  std::vector<UpcomingEvent> out;
+  for (const auto& row : c.query(sql + " ORDER BY starts_at, id", p))
+    out.push_back({row.text(0), row.text(1), at(row.integer(2))});
+  return out;
+}
+
 }  // namespace fabrique::newsletters::store
