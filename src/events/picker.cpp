@@ -22,16 +22,19 @@ fabrique::views::Choices choices(storage::Connection& c, const i18n::Translator&
       });
 }
 
+fabrique::views::PickerWords picker_words(const char* legend, const char* none) {
+  return {.legend = legend,
+          .add = N_("Add an event"),
+          .hint = N_("A few letters of its title or its date; the form comes back with the events that match, "
+                     "nothing is saved until you save."),
+          .button = N_("Search events"),
+          .none = none};
+}
+
 fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,
                                   const char* legend, const std::vector<std::string>& keys, std::string_view query) {
-  const fabrique::views::PickerWords words{
-      .legend = legend,
-      .add = N_("Add an event"),
-      .hint = N_("A few letters of its title or its date; the form comes back with the events that match, "
-                 "nothing is saved until you save."),
-      .button = N_("Search events"),
-      .none = N_("No event chosen yet.")};
-  return fabrique::views::picker_over(offered, fabrique::views::picker_names(name), words, keys, query);
+  return fabrique::views::picker_over(offered, fabrique::views::picker_names(name),
+                                      picker_words(legend, N_("No event chosen yet.")), keys, query);
 }
 
 std::vector<fabrique::views::Choice> people_choices(const std::vector<Registration>& registrations) {

@@ -15,6 +15,9 @@ namespace fabrique::events {
 
 // Every event as a picker offers it (key: its slug; its title, with its date, in `t`'s language), newest first.
 fabrique::views::Choices choices(storage::Connection& c, const i18n::Translator& t);
+// What an events picker says: its legend and the words when none is chosen are the msgids `legend`
+// and `none`.
+fabrique::views::PickerWords picker_words(const char* legend, const char* none);
 // The picker of a form's field `name` (its legend the msgid `legend`) over `offered` (some of
 // `choices`): the events `keys` name, and what its words `query` match (words of the title or the date).
 fabrique::views::Picker picker_of(const std::vector<fabrique::views::Choice>& offered, std::string_view name,

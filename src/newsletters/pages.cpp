@@ -11,6 +11,7 @@
 #include "coalitions/picker.hpp"
 #include "common/numbers.hpp"
 #include "commons/views.hpp"
+#include "events/picker.hpp"
 #include "events/store.hpp"
 #include "events/urls.hpp"
 #include "journal/store.hpp"
@@ -57,13 +58,8 @@ fv::Picker events_picker(Context& ctx, const std::vector<std::string>& typed) {
       out.push_back({.key = std::move(e.slug), .label = std::move(e.title), .detail = ctx.t->datetime(e.starts_at)});
     return out;
   };
-  const fv::PickerWords words{
-      .legend = N_("Only these events"),
-      .add = N_("Add an event"),
-      .hint = N_("A few letters of its title or its date; the form comes back with the events that match, "
-                 "nothing is saved until you save."),
-      .button = N_("Search events"),
-      .none = N_("None ticked: every event of those weeks.")};
+  const fv::PickerWords words =
+      events::picker_words(N_("Only these events"), N_("None ticked: every event of those weeks."));
   return fv::picker(fv::picker_names("events"), words,
                     keys.empty() ? std::vector<fv::Choice>{} : fv::named(upcoming(keys), keys),
                     ctx.form.get("events_q"),
