@@ -129,16 +129,22 @@ std::vector<Coalition> list(Connection& c, const Filter& f) {
   return out;
 }
 
-std::optional<Coalition> by_slug(Connection& c, std::string_view slug) {
-  auto r = c.query_one(std::string(kSelect) + "WHERE k.slug = ?", {std::string(slug)});
+namespace {
+// One coalition found by a column no change named by its rows changes (storage::Rows): the read
+// depends on its row alone.
+std::optional<Coalition> one(Connection& c, const char* where, std::string_view value) {
+  storage::Rows rows(c, "coalitions");
+  auto r = c.query_one(std::string(kSelect) + where, {std::string(value)});
   if (!r) return std::nullopt;
+  rows.add(r->integer(0));
   return read(*r);
 }
+}  // namespace
+
+std::optional<Coalition> by_slug(Connection& c, std::string_view slug) { return one(c, "WHERE k.slug = ?", slug); }
 
 std::optional<Coalition> by_number(Connection& c, std::string_view number) {
-  auto r = c.query_one(std::string(kSelect) + "WHERE k.number = ?", {std::string(number)});
-  if (!r) return std::nullopt;
-  return read(*r);
+  return one(c, "WHERE k.number = ?", number);
 }
 
 bool number_taken(Connection& c, std::string_view number, std::optional<std::int64_t> except) {
@@ -177,6 +183,7 @@ void update_fields(Connection& c, const Coalition& k) {
 }
 
 void touch(Connection& c, std::int64_t coalition_id, sys_seconds now) {
+  storage::Rows rows(c, "coalitions", coalition_id);
   c.execute("UPDATE coalitions SET last_activity_at = ? WHERE id = ?", {secs(now), coalition_id});
 }
 
@@ -255,6 +262,7 @@ bool insert_revision(Connection& c, std::int64_t coalition_id, std::int64_t numb
                      const Booklet& changed, std::optional<std::int64_t> merged_with) {
   // The compare-and-set on booklet_revision is what makes concurrent saves safe: only one writer
   // can move it from number - 1 to number.
+  storage::Rows rows(c, "coalitions", coalition_id);
   if (c.execute("UPDATE coalitions SET booklet_revision = ?, last_activity_at = ?, updated_at = ? "
                 "WHERE id = ? AND booklet_revision = ?",
                 {number, secs(when), secs(when), coalition_id, number - 1}) != 1)
@@ -324,6 +332,7 @@ Declaration read_declaration(const storage::Row& r) {
 }  // namespace
 
 std::vector<Declaration> declarations(Connection& c, std::int64_t coalition_id) {
+  storage::Rows coalition(c, "coalitions", coalition_id), declared(c, "interest_declarations", coalition_id);
   std::vector<Declaration> out;
   for (const auto& r :
        c.query(std::string(kDeclarationSelect) + "WHERE d.coalition_id = ? ORDER BY d.created_at", {coalition_id}))
@@ -340,6 +349,7 @@ std::vector<Declaration> declarations_of_user(Connection& c, std::int64_t user_i
 }
 
 std::optional<Declaration> declaration(Connection& c, std::int64_t coalition_id, std::int64_t user_id) {
+  storage::Rows coalition(c, "coalitions", coalition_id), declared(c, "interest_declarations", coalition_id);
   auto r = c.query_one(std::string(kDeclarationSelect) + "WHERE d.coalition_id = ? AND d.user_id = ?",
                        {coalition_id, user_id});
   if (!r) return std::nullopt;
@@ -347,6 +357,7 @@ std::optional<Declaration> declaration(Connection& c, std::int64_t coalition_id,
 }
 
 void upsert_declaration(Connection& c, const Declaration& d, sys_seconds now) {
+  storage::Rows declared(c, "interest_declarations", d.coalition_id);
   c.execute(
       "INSERT INTO interest_declarations (coalition_id, user_id, organisation_id, lever_commande, lever_offre, "
       "lever_usages, message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -358,6 +369,7 @@ void upsert_declaration(Connection& c, const Declaration& d, sys_seconds now) {
 }
 
 void delete_declaration(Connection& c, std::int64_t coalition_id, std::int64_t user_id) {
+  storage::Rows declared(c, "interest_declarations", coalition_id);
   c.execute("DELETE FROM interest_declarations WHERE coalition_id = ? AND user_id = ?", {coalition_id, user_id});
 }
 

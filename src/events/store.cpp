@@ -44,7 +44,19 @@ Event read(const storage::Row& r) {
   return e;
 }
 
-// "?, ?, ?" for n values.
+// Events read with kSelect: the registrations it counts are the returned events' own, so the read
+// depends on their rows alone (storage::Rows), provided nothing in `sql` selects events by their
+// registrations.
+std::vector<Event> read_events(Connection& c, const std::string& sql, const storage::Params& params) {
+  storage::Rows registrations(c, "registrations");
+  std::vector<Event> out;
+  for (const auto& r : c.query(sql, params)) {
+    out.push_back(read(r));
+    registrations.add(out.back().id);
+  }
+  return out;
+}
+
 // Fills the coalitions (and, if asked, organisers) of many events in one query each.
 void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
   if (events.empty()) return;
@@ -57,11 +69,14 @@ void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
   // CROSS JOIN: the links drive, each coalition read by its key. With a plain JOIN and a long list of
   // ids, SQLite walked every coalition and probed every id of the list for it (1,000 × 4,000 for the
   // events' CSV: 480 ms; 5 ms this way).
+  storage::Rows coalitions(c, "coalitions");  // the linked ones, found by the links
   for (const auto& r : c.query("SELECT ec.event_id, k.id, k.slug, k.number, k.title FROM event_coalitions ec "
                                "CROSS JOIN coalitions k WHERE k.id = ec.coalition_id AND ec.event_id IN (" +
                                    storage::placeholders(ids.size()) + ") ORDER BY k.number_key",
-                               ids))
+                               ids)) {
     by_id[r.integer(0)]->coalitions.push_back({r.integer(1), r.text(2), r.text(3) + " — " + r.text(4)});
+    coalitions.add(r.integer(1));
+  }
   if (!organisers) return;
   for (const auto& r : c.query("SELECT eo.event_id, o.id, o.slug, o.name FROM event_organisations eo "
                                "CROSS JOIN organisations o WHERE o.id = eo.organisation_id AND eo.role = 'organiser' "
@@ -72,9 +87,8 @@ void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
 }
 
 std::optional<Event> one(Connection& c, const std::string& where, const storage::Value& v) {
-  auto r = c.query_one(std::string(kSelect) + where, {v});
-  if (!r) return std::nullopt;
-  std::vector<Event> v1{read(*r)};
+  std::vector<Event> v1 = read_events(c, std::string(kSelect) + where, {v});
+  if (v1.empty()) return std::nullopt;
   fill_refs(c, v1, true);
   return std::move(v1.front());
 }
@@ -111,8 +125,7 @@ std::vector<Event> list(Connection& c, const Filter& f) {
   std::string sql = std::string(kSelect) + where_of(f, params) +
                     (f.newest_first ? " ORDER BY e.starts_at DESC, e.id DESC" : " ORDER BY e.starts_at, e.id");
   sql += storage::page_clause(f.limit, f.offset, params);
-  std::vector<Event> out;
-  for (const auto& r : c.query(sql, params)) out.push_back(read(r));
+  std::vector<Event> out = read_events(c, sql, params);
   fill_refs(c, out, false);
   return out;
 }
@@ -166,6 +179,7 @@ void set_organisations(Connection& c, std::int64_t event_id, const std::vector<s
 }
 
 std::vector<Ref> present_organisations(Connection& c, std::int64_t event_id) {
+  storage::Rows registrations(c, "registrations", event_id);
   std::vector<Ref> out;
   for (const auto& r :
        c.query("SELECT o.id, o.slug, o.name FROM organisations o WHERE o.id IN ("
@@ -178,11 +192,8 @@ std::vector<Ref> present_organisations(Connection& c, std::int64_t event_id) {
 }
 
 std::vector<Event> series_from(Connection& c, std::int64_t series_id, sys_seconds from) {
-  std::vector<Event> out;
-  for (const auto& r : c.query(std::string(kSelect) + "WHERE e.series_id = ? AND e.starts_at >= ? ORDER BY e.starts_at",
-                               {series_id, secs(from)}))
-    out.push_back(read(r));
-  return out;
+  return read_events(c, std::string(kSelect) + "WHERE e.series_id = ? AND e.starts_at >= ? ORDER BY e.starts_at",
+                     {series_id, secs(from)});
 }
 
 std::int64_t insert_series(Connection& c, const std::string& title, const std::string& rule, sys_seconds now) {
@@ -197,11 +208,13 @@ void lock(Connection& c, std::int64_t event_id) {
 }
 
 std::int64_t count(Connection& c, std::int64_t event_id, Status s) {
+  storage::Rows registrations(c, "registrations", event_id);
   return c.query_integer("SELECT COUNT(*) FROM registrations WHERE event_id = ? AND status = ?",
                          {event_id, std::string(s == Status::registered ? "registered" : "waiting")});
 }
 
 std::optional<Registration> registration(Connection& c, std::int64_t event_id, std::int64_t user_id) {
+  storage::Rows registrations(c, "registrations", event_id);
   auto r = c.query_one(
       "SELECT r.id, r.status, r.attended, r.created_at, "
       "(SELECT COUNT(*) FROM registrations w WHERE w.event_id = r.event_id AND w.status = 'waiting' AND w.id <= r.id) "
@@ -219,15 +232,18 @@ std::optional<Registration> registration(Connection& c, std::int64_t event_id, s
 }
 
 void insert_registration(Connection& c, std::int64_t event_id, std::int64_t user_id, Status s, sys_seconds now) {
+  storage::Rows registrations(c, "registrations", event_id);
   c.execute("INSERT INTO registrations (event_id, user_id, status, created_at) VALUES (?, ?, ?, ?)",
             {event_id, user_id, std::string(s == Status::registered ? "registered" : "waiting"), secs(now)});
 }
 
 void delete_registration(Connection& c, std::int64_t event_id, std::int64_t user_id) {
+  storage::Rows registrations(c, "registrations", event_id);
   c.execute("DELETE FROM registrations WHERE event_id = ? AND user_id = ?", {event_id, user_id});
 }
 
 std::optional<std::int64_t> promote_first_waiting(Connection& c, std::int64_t event_id) {
+  storage::Rows registrations(c, "registrations", event_id);
   auto r =
       c.query_one("SELECT id, user_id FROM registrations WHERE event_id = ? AND status = 'waiting' ORDER BY id LIMIT 1",
                   {event_id});
@@ -237,6 +253,7 @@ std::optional<std::int64_t> promote_first_waiting(Connection& c, std::int64_t ev
 }
 
 std::vector<Registration> registrations(Connection& c, std::int64_t event_id) {
+  storage::Rows rows(c, "registrations", event_id);
   std::vector<Registration> out;
   std::int64_t position = 0;
   for (const auto& r : c.query(std::string("SELECT r.id, r.status, r.attended, r.created_at, ") + kPerson +
@@ -260,6 +277,7 @@ std::vector<Registration> registrations(Connection& c, std::int64_t event_id) {
 }
 
 void set_attended(Connection& c, std::int64_t event_id, const std::set<std::int64_t>& user_ids) {
+  storage::Rows registrations(c, "registrations", event_id);
   c.execute("UPDATE registrations SET attended = 0 WHERE event_id = ?", {event_id});
   for (auto id : user_ids)
     c.execute("UPDATE registrations SET attended = 1 WHERE event_id = ? AND user_id = ? AND status = 'registered'",

@@ -11,7 +11,7 @@ std::optional<Response> PageCache::find(const std::string& key, const storage::S
   auto it = entries_.find(key);
   if (it == entries_.end()) return std::nullopt;
   Entry& e = it->second;
-  if (!now_data.unchanged_since(e.tables, e.version) || now - e.stored_at > kMaxAge || now < e.stored_at) {
+  if (!now_data.unchanged_since(e.reads, e.version) || now - e.stored_at > kMaxAge || now < e.stored_at) {
     total_bytes_ -= e.identity.body.size() + e.gzip.size() + e.brotli.size();
     entries_.erase(it);
     return std::nullopt;
@@ -55,10 +55,11 @@ void PageCache::clear() {
   total_bytes_ = 0;
 }
 
-void PageCache::store(const std::string& key, std::int64_t version, const storage::Tables& tables,
-                      std::chrono::sys_seconds now, const Response& r) {
+void PageCache::store(const std::string& key, std::int64_t version, storage::Reads reads, std::chrono::sys_seconds now,
+                      const Response& r) {
   if (r.body.size() > kMaxBodyBytes) return;
-  Entry e{version, tables, now, r, {}, {}, 0};
+  reads.normalize();
+  Entry e{version, std::move(reads), now, r, {}, {}, 0};
   // Server-Timing tells how long this rendering took; a copy served later took no such time.
   std::erase_if(e.identity.headers,
                 [](const auto& h) { return h.first == "server-timing" || h.first == "Server-Timing"; });

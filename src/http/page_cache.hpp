@@ -1,10 +1,10 @@
 // Pages rendered for visitors who are not signed in, kept with their compressed forms so that the
 // next visitor gets them without rendering or compressing again.
 //
-// An entry is served only while none of the tables it was rendered from has changed since (the
-// tables its statements read, storage/changes.hpp: every change made through the site stamps the
-// tables it wrote, on whichever node), and for at most kMaxAge, so that relative times ("3 days
-// ago") and changes made outside the site (the CLI) show up soon.
+// An entry is served only while nothing it was rendered from has changed since (the tables its
+// statements read, or only some rows of the keyed ones, storage/changes.hpp: every change made
+// through the site stamps the tables or rows it wrote, on whichever node), and for at most kMaxAge,
+// so that relative times ("3 days ago") and changes made outside the site (the CLI) show up soon.
 #pragma once
 #include <chrono>
 #include <cstdint>
@@ -29,9 +29,9 @@ class PageCache {
   // accepts.
   std::optional<Response> find(const std::string& key, const storage::Snapshot& now_data, std::chrono::sys_seconds now,
                                std::string_view accept_encoding);
-  // Keeps `r` (an uncompressed 200 response) for `key`, rendered from `tables` after the snapshot of
+  // Keeps `r` (an uncompressed 200 response) for `key`, rendered from what it `reads` after the snapshot of
   // data version `version` was taken.
-  void store(const std::string& key, std::int64_t version, const storage::Tables& tables, std::chrono::sys_seconds now,
+  void store(const std::string& key, std::int64_t version, storage::Reads reads, std::chrono::sys_seconds now,
              const Response& r);
   // Forgets every page (their version could not be checked against the database's).
   void clear();
@@ -39,7 +39,7 @@ class PageCache {
  private:
   struct Entry {
     std::int64_t version;
-    storage::Tables tables;
+    storage::Reads reads;
     std::chrono::sys_seconds stored_at;  // by the site's clock: tests move it
     Response identity;
     // Compressed on the first request that asks for each: a page rendered again after a change may

@@ -26,7 +26,7 @@ int Sender::deliver_due() {
   const std::chrono::seconds lease(2 * options_.smtp_timeout_seconds + 10);
   // What was marked (sent, to retry, failed) is stamped for the page cache at most once a second and
   // at the end of the round, not once per mail: a newsletter to 10,000 people is 10,000 mails.
-  storage::Tables unstamped;
+  storage::Writes unstamped;
   auto stamped_at = std::chrono::steady_clock::now();
   for (;;) {
     if (loop_.stopping()) break;  // the mails not yet claimed wait for the next start

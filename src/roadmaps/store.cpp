@@ -306,6 +306,7 @@ std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_
 }
 
 void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds when) {
+  storage::Rows rows(c, "coalitions", coalition_id);
   c.execute("UPDATE coalitions SET last_activity_at = ? WHERE id = ? AND last_activity_at < ?",
             {secs(when), coalition_id, secs(when)});
 }
@@ -473,6 +474,9 @@ std::vector<std::pair<std::int64_t, ActorRecord>> actors(Connection& c, std::opt
       "FROM action_organisations ao JOIN actions a ON a.id = ao.action_id WHERE a.status <> 'abandonnee'"
       ") x JOIN organisations o ON o.id = x.organisation_id" +
       only + " ORDER BY x.coalition_id";
+  // One coalition's: the interest declarations read are its own.
+  std::optional<storage::Rows> declared;
+  if (coalition_id) declared.emplace(c, "interest_declarations", *coalition_id);
   std::vector<std::pair<std::int64_t, ActorRecord>> out;
   for (const auto& r : c.query(sql, params))
     out.emplace_back(r.integer(0), ActorRecord{r.integer(1),

@@ -61,10 +61,62 @@ Tables every_table() { return Tables().set(); }
 
 }  // namespace
 
+Reads& Reads::operator|=(const Reads& other) {
+  tables |= other.tables;
+  rows.insert(rows.end(), other.rows.begin(), other.rows.end());
+  return *this;
+}
+
+void Reads::normalize() {
+  std::sort(rows.begin(), rows.end());
+  rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+  for (auto from = rows.begin(); from != rows.end();) {
+    const std::uint32_t table = from->table;
+    auto to = std::find_if(from, rows.end(), [&](const RowKey& k) { return k.table != table; });
+    if (static_cast<std::size_t>(to - from) > kMaxRowsPerTable) {
+      tables.set(table);
+      from = rows.erase(from, to);
+    } else {
+      from = to;
+    }
+  }
+  std::erase_if(rows, [&](const RowKey& k) { return tables.test(k.table); });  // read whole anyway
+}
+
+Writes& Writes::operator|=(const Writes& other) {
+  tables |= other.tables;
+  whole |= other.whole;
+  rows.insert(rows.end(), other.rows.begin(), other.rows.end());
+  return *this;
+}
+
+std::int64_t RowStamps::at(const RowKey& k) const {
+  std::shared_lock lock(mutex_);
+  auto it = stamps_.find(k);
+  return it == stamps_.end() ? 0 : it->second;
+}
+
+void RowStamps::raise(const RowKey& k, std::int64_t version) {
+  std::unique_lock lock(mutex_);
+  auto& v = stamps_[k];
+  v = std::max(v, version);
+}
+
 bool Snapshot::unchanged_since(const Tables& tables, std::int64_t at) const {
   if (everything_at > at) return false;
-  for (std::size_t i = tables._Find_first(); i < kMaxTables; i = tables._Find_next(i))
+  for (std::size_t i = tables._Find_first(); i < kMaxTables; i = tables._Find_next(i)) {
     if (i < changed_at.size() && changed_at[i] > at) return false;
+    if (i < rows_changed_at.size() && rows_changed_at[i] > at) return false;
+  }
+  return true;
+}
+
+bool Snapshot::unchanged_since(const Reads& read, std::int64_t at) const {
+  if (!unchanged_since(read.tables, at)) return false;
+  for (const RowKey& k : read.rows) {
+    if (k.table < changed_at.size() && changed_at[k.table] > at) return false;
+    if (rows == nullptr || rows->at(k) > at) return false;
+  }
   return true;
 }
 
@@ -108,11 +160,28 @@ void Changes::learn(Connection& c) {
   }
   statements_.clear();
   learned_ = true;
+  ++generation_;
 }
 
 bool Changes::learned() const {
   std::shared_lock lock(mutex_);
   return learned_;
+}
+
+std::string Changes::name_of(std::size_t index) const {
+  std::shared_lock lock(mutex_);
+  return index < tables_.size() ? tables_[index] : std::string("*");
+}
+
+std::optional<std::size_t> Changes::keyed_index(std::string_view table) const {
+  if (std::none_of(std::begin(kKeyedTables), std::end(kKeyedTables),
+                   [&](const KeyedTable& k) { return k.table == table; }))
+    throw std::logic_error("storage::Rows of a table whose changes do not name rows: " + std::string(table));
+  std::shared_lock lock(mutex_);
+  if (!learned_) return std::nullopt;
+  const std::size_t t = index_of(table);
+  if (t == kMaxTables || t == kMaxTables - 1) return std::nullopt;  // the last index is shared
+  return t;
 }
 
 std::size_t Changes::index_of(std::string_view name) const {
@@ -191,59 +260,152 @@ std::vector<std::string> Changes::names(const Tables& tables) const {
 
 std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
   const std::int64_t version = c.query_integer("SELECT version FROM data_version WHERE id = 1");
+  std::shared_ptr<const Snapshot> base;
   {
     std::lock_guard lock(snapshot_mutex_);
     // A newer snapshot than the version just read is as good: it was read before what follows.
     if (snapshot_ && snapshot_->version >= version) return snapshot_;
+    base = snapshot_;
   }
-  // One statement: the version and the stamps it goes with, consistent on either engine.
-  auto fresh = std::make_shared<Snapshot>();
+  bool learned;
+  std::uint64_t generation;
+  {
+    std::shared_lock lock(mutex_);
+    learned = learned_;
+    generation = generation_;
+  }
+  // Only the stamps newer than the last snapshot: they only move forward, and a change's stamps are
+  // written in the transaction that moves the version, so the version and the stamps that go with it
+  // come in one statement, consistent on either engine.
+  if (base && (base->learned != learned || base->generation != generation)) base = nullptr;
+  auto fresh = base ? std::make_shared<Snapshot>(*base) : std::make_shared<Snapshot>();
+  fresh->learned = learned;
+  fresh->generation = generation;
+  // The row stamps are shared along a chain of snapshots, each complete through its own version.
+  if (!base) fresh->rows = std::make_shared<RowStamps>();
+  RowStamps& rows = *fresh->rows;
   bool first = true;
   for (const Row& r : c.query("SELECT d.version, t.name, t.version FROM data_version d "
-                              "LEFT JOIN table_changes t ON 1 = 1 WHERE d.id = 1")) {
+                              "LEFT JOIN table_changes t ON t.version > ? WHERE d.id = 1",
+                              {base ? base->version : std::int64_t(-1)})) {
     if (first) fresh->version = r.integer(0);
     first = false;
     if (r.is_null(1)) continue;
     const std::string name = r.text(1);
     const std::int64_t at = r.integer(2);
     if (name == "*") {
-      fresh->everything_at = at;
+      fresh->everything_at = std::max(fresh->everything_at, at);
       continue;
     }
-    std::shared_lock lock(mutex_);
-    if (!learned_) continue;
-    const std::size_t t = index_of(name);
+    if (!learned) continue;
+    const std::size_t hash = name.find('#');
+    std::size_t t;
+    {
+      std::shared_lock lock(mutex_);
+      t = index_of(std::string_view(name).substr(0, hash));
+    }
     if (t == kMaxTables) continue;
-    if (fresh->changed_at.size() <= t) fresh->changed_at.resize(t + 1, 0);
-    fresh->changed_at[t] = std::max(fresh->changed_at[t], at);
+    auto& whole = hash == std::string::npos ? fresh->changed_at : fresh->rows_changed_at;
+    if (whole.size() <= t) whole.resize(t + 1, 0);
+    whole[t] = std::max(whole[t], at);
+    if (hash != std::string::npos) {
+      try {
+        rows.raise({static_cast<std::uint32_t>(t), std::stoll(name.substr(hash + 1))}, at);
+      } catch (const std::exception&) {
+        fresh->changed_at.resize(std::max(fresh->changed_at.size(), t + 1), 0);
+        fresh->changed_at[t] = std::max(fresh->changed_at[t], at);  // a key it cannot read: the whole table
+      }
+    }
   }
-  if (!learned()) fresh->everything_at = fresh->version;  // nothing can be told apart yet
+  if (!learned) fresh->everything_at = fresh->version;  // nothing can be told apart yet
   std::lock_guard lock(snapshot_mutex_);
-  if (!snapshot_ || snapshot_->version < fresh->version) snapshot_ = fresh;
-  return snapshot_->version >= fresh->version ? snapshot_ : fresh;
+  if (!snapshot_ || snapshot_->version < fresh->version || snapshot_->generation != fresh->generation)
+    snapshot_ = fresh;
+  return fresh;
 }
 
 void record_changes(Connection& c) {
-  const Tables written = c.writes;
-  if (written.none()) return;
-  const bool everything = c.changes == nullptr || !c.changes->learned() || written.all();
+  if (c.writes.none()) return;
+  const bool everything = c.changes == nullptr || !c.changes->learned() || c.writes.tables.all();
   std::vector<std::string> names;
-  if (!everything) names = c.changes->names(written);
+  if (everything) {
+    names = {"*"};
+  } else {
+    names = c.changes->names(c.writes.whole);
+    std::sort(c.writes.rows.begin(), c.writes.rows.end());
+    c.writes.rows.erase(std::unique(c.writes.rows.begin(), c.writes.rows.end()), c.writes.rows.end());
+    for (const RowKey& k : c.writes.rows)
+      if (!c.writes.whole.test(k.table)) names.push_back(c.changes->name_of(k.table) + "#" + std::to_string(k.id));
+  }
   Transaction tx(c, true);
   const std::int64_t version =
       c.query_integer("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version");
-  if (everything) names = {"*"};
-  std::string sql = "INSERT INTO table_changes (name, version) VALUES ";
-  Params params;
-  for (std::size_t i = 0; i < names.size(); ++i) {
-    sql += i == 0 ? "(?, ?)" : ", (?, ?)";
-    params.emplace_back(names[i]);
-    params.emplace_back(version);
+  // In slices: a change may name many rows (a programme's registrations cancelled with an event).
+  for (std::size_t from = 0; from < names.size(); from += 200) {
+    const std::size_t to = std::min(names.size(), from + 200);
+    std::string sql = "INSERT INTO table_changes (name, version) VALUES ";
+    Params params;
+    for (std::size_t i = from; i < to; ++i) {
+      sql += i == from ? "(?, ?)" : ", (?, ?)";
+      params.emplace_back(names[i]);
+      params.emplace_back(version);
+    }
+    sql += " ON CONFLICT (name) DO UPDATE SET version = excluded.version";
+    c.execute(sql, params);
   }
-  sql += " ON CONFLICT (name) DO UPDATE SET version = excluded.version";
-  c.execute(sql, params);
   tx.commit();
   c.writes.reset();
+}
+
+StatementTables Connection::note(std::string_view sql) {
+  StatementTables t = changes ? changes->tables_of(sql) : StatementTables{Tables().set(), Tables().set()};
+  Tables read = t.reads;
+  for (Rows* r = rows; r != nullptr; r = r->outer_)
+    if (r->table_ && read.test(*r->table_)) {
+      r->read_ = true;
+      read.reset(*r->table_);
+    }
+  reads.tables |= read;
+  return t;
+}
+
+void Connection::wrote(const StatementTables& t, std::int64_t changed_rows) {
+  if (changed_rows == 0) return;
+  Tables whole = t.writes;
+  for (Rows* r = rows; r != nullptr; r = r->outer_)
+    if (r->table_ && whole.test(*r->table_)) {
+      r->wrote_ = true;
+      whole.reset(*r->table_);
+    }
+  writes.tables |= t.writes;
+  writes.whole |= whole;
+}
+
+std::vector<Row> query_keyed(Connection& c, std::string_view table, std::initializer_list<std::size_t> key_columns,
+                             std::string_view sql, const Params& params) {
+  Rows rows(c, table);
+  std::vector<Row> out = c.query(sql, params);
+  for (const Row& r : out)
+    for (std::size_t column : key_columns)
+      if (!r.is_null(column)) rows.add(r.integer(column));
+  return out;
+}
+
+Rows::Rows(Connection& c, std::string_view table)
+    : c_(c), table_(c.changes ? c.changes->keyed_index(table) : std::nullopt), outer_(c.rows) {
+  c_.rows = this;
+}
+
+Rows::~Rows() {
+  c_.rows = outer_;
+  if (!table_) return;
+  const auto t = static_cast<std::uint32_t>(*table_);
+  if (read_)
+    for (std::int64_t id : ids_) c_.reads.rows.push_back({t, id});
+  if (wrote_) {
+    if (ids_.empty()) c_.writes.whole.set(t);
+    for (std::int64_t id : ids_) c_.writes.rows.push_back({t, id});
+  }
 }
 
 void record_change_of_everything(Connection& c) {

@@ -11,14 +11,25 @@
 // A change made through the site ends with record_changes(): in one write transaction, the data
 // version moves on and each table written is stamped with the new version (table table_changes).
 // A change that cannot say what it touched (an import, a restore) stamps '*': every table.
-// Readers take a Snapshot of those stamps: it is read again only when the data version moved, in one
-// statement, so it is consistent; a page rendered after taking a snapshot at version V, having read
-// tables T, is current as long as no table of T (and not '*') was stamped after V.
+// Readers take a Snapshot of those stamps: when the data version moved, the stamps newer than the
+// last snapshot are read with it, in one statement, so it is consistent; a page rendered after taking
+// a snapshot at version V, having read tables T, is current as long as no table of T (and not '*')
+// was stamped after V.
+//
+// Rows by key. A table stamp is coarse: one registration would render again every page that counts
+// any event's registrations. For the few tables written while many pages read them (kKeyedTables), a
+// change may name the rows it touched by their key (storage::Rows: a registration names its event),
+// and a page may read only the rows of some keys (an event's page reads its own event's
+// registrations). Such a change stamps "table#key" instead of the table: a page that read the rows of
+// other keys stays current, one that read the whole table is rendered again. A change that does not
+// name its rows stamps the table, which renders again every reader of it, keyed or not: forgetting
+// to name rows costs renders, never a stale page. What is unsafe is naming too few: see Rows.
 #pragma once
 #include <bitset>
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -40,13 +51,90 @@ struct StatementTables {
   Tables writes;
 };
 
+// The tables whose changes and reads may name rows, each with the column that is the rows' key.
+struct KeyedTable {
+  std::string_view table;
+  std::string_view key;
+};
+// Coalitions' rows are found by their slug and number too: a change named by its rows may move a
+// coalition's activity and booklet revision, never its slug or number.
+inline constexpr KeyedTable kKeyedTables[] = {
+    {"coalitions", "id"},                       // activity, touched by most of what members do
+    {"interest_declarations", "coalition_id"},  // declared during Reset Days
+    {"registrations", "event_id"},              // the busiest writes of a Reset Day
+};
+
+// The rows of one table (by its index) whose key is `id`.
+struct RowKey {
+  std::uint32_t table = 0;
+  std::int64_t id = 0;
+  friend bool operator==(const RowKey&, const RowKey&) = default;
+  friend auto operator<=>(const RowKey&, const RowKey&) = default;
+};
+
+// What a page read: whole tables, and rows of keyed tables.
+struct Reads {
+  Tables tables;
+  std::vector<RowKey> rows;  // sorted and unique once normalize()d
+  void reset() {
+    tables.reset();
+    rows.clear();
+  }
+  Reads& operator|=(const Reads& other);
+  // Sorts the rows and drops the repeated ones; past kMaxRowsPerTable rows of one table (an export of
+  // every event), the whole table instead, which is cheaper to keep and to check.
+  static constexpr std::size_t kMaxRowsPerTable = 256;
+  void normalize();
+};
+
+// What a change wrote: every table it changed rows of, those of them it did not say which rows of,
+// and the rows it named.
+struct Writes {
+  Tables tables;
+  Tables whole;
+  std::vector<RowKey> rows;
+  bool any() const { return tables.any(); }
+  bool none() const { return tables.none(); }
+  void reset() {
+    tables.reset();
+    whole.reset();
+    rows.clear();
+  }
+  Writes& operator|=(const Writes& other);
+};
+
+// The stamps of named rows ("table#key"), shared by the snapshots of one database: they only move
+// forward, so a snapshot may read stamps newer than itself (a page is then rendered again, never kept
+// too long). Thread-safe.
+class RowStamps {
+ public:
+  std::int64_t at(const RowKey& k) const;
+  void raise(const RowKey& k, std::int64_t version);
+
+ private:
+  struct Hash {
+    std::size_t operator()(const RowKey& k) const {
+      return std::hash<std::int64_t>{}(k.id * 257 + static_cast<std::int64_t>(k.table));
+    }
+  };
+  mutable std::shared_mutex mutex_;
+  std::unordered_map<RowKey, std::int64_t, Hash> stamps_;
+};
+
 // The version at which each table last changed, as of one data version.
 struct Snapshot {
   std::int64_t version = 0;
-  std::int64_t everything_at = 0;        // the last change that did not say what it touched
-  std::vector<std::int64_t> changed_at;  // by table index
+  std::int64_t everything_at = 0;             // the last change that did not say what it touched
+  std::vector<std::int64_t> changed_at;       // by table index: the last change that did not name rows
+  std::vector<std::int64_t> rows_changed_at;  // by table index: the last change that named rows
+  std::shared_ptr<RowStamps> rows;            // complete through `version` at least
+  bool learned = false;                       // made once the tables were known
+  std::uint64_t generation = 0;               // of the table indexes it was made with
   // True when no table of `tables` changed after version `at`.
   bool unchanged_since(const Tables& tables, std::int64_t at) const;
+  // True when nothing `read` changed after version `at`: no whole table, no row of the keys read
+  // (nor their table as a whole).
+  bool unchanged_since(const Reads& read, std::int64_t at) const;
 };
 
 // What one Database knows of its schema's tables, shared by its connections. Thread-safe.
@@ -59,6 +147,10 @@ class Changes {
 
   StatementTables tables_of(std::string_view sql);
   std::vector<std::string> names(const Tables& tables) const;
+  std::string name_of(std::size_t index) const;
+  // The index of a table of kKeyedTables, or nothing until the tables are known. Throws
+  // std::logic_error for any other table: its changes never name rows.
+  std::optional<std::size_t> keyed_index(std::string_view table) const;
 
   // The stamps as of the database now, read again only if the data version moved.
   std::shared_ptr<const Snapshot> snapshot(Connection& c);
@@ -73,6 +165,7 @@ class Changes {
 
   mutable std::shared_mutex mutex_;
   bool learned_ = false;
+  std::uint64_t generation_ = 0;  // moves with every learn(): snapshots made before do not carry over
   std::vector<std::string> tables_;
   std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> index_;
   std::vector<std::vector<std::size_t>> cascades_;  // by table: tables an ON DELETE action changes
@@ -80,6 +173,38 @@ class Changes {
 
   std::mutex snapshot_mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
+};
+
+// Says which rows of a keyed table (kKeyedTables) the statements `c` runs while it lives (keep it
+// around those statements alone, in the store) read and write: those whose key is one of the ids added, before or after
+// the statements run. Reads of that table then depend on those rows alone, writes stamp those rows alone; a write with
+// no id added stamps the whole table.
+//
+// Name exactly the keys of every row read or written, whatever selected them:
+// - a read selects the table's rows by their key, given (an event's registrations) or taken from
+//   other tables' rows (the registrations of a coalition's events, the coalitions linked to events):
+//   add those keys, and every key whose rows the statement could have returned;
+// - a read of rows found by another column of the same table (a person's registrations) is not
+//   narrowed: leave it outside any Rows;
+// - a write named by its rows must not change what a narrowed read selects rows by, other than the
+//   key (a coalition's activity may be named, its slug may not).
+class Rows {
+ public:
+  Rows(Connection& c, std::string_view table);
+  Rows(Connection& c, std::string_view table, std::int64_t id) : Rows(c, table) { add(id); }
+  Rows(const Rows&) = delete;
+  Rows& operator=(const Rows&) = delete;
+  ~Rows();
+  void add(std::int64_t id) { ids_.push_back(id); }
+
+ private:
+  friend class Connection;
+  Connection& c_;
+  std::optional<std::size_t> table_;  // nothing until the tables are known: then every read counts
+  std::vector<std::int64_t> ids_;
+  bool read_ = false;
+  bool wrote_ = false;
+  Rows* outer_;
 };
 
 // Ends a change made through the site: moves the data version on and stamps the tables `c` wrote

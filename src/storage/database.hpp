@@ -4,6 +4,7 @@
 // and each backend translates them in one place. Rows come back as typed values.
 #pragma once
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -109,24 +110,25 @@ class Connection {
   // The tables this connection's statements read and wrote since it was leased (storage/changes.hpp);
   // every table when it was opened on its own. Backends call note() before running a statement and
   // wrote() once it ran, with the rows it changed: a write that changed nothing (an UPDATE matching no
-  // row, an INSERT … ON CONFLICT DO NOTHING that found its row) renders no cached page again.
+  // row, an INSERT … ON CONFLICT DO NOTHING that found its row) renders no cached page again. While a
+  // storage::Rows lives, its table's reads and writes are of the rows it names.
   Changes* changes = nullptr;
-  Tables reads;
-  Tables writes;
-  StatementTables note(std::string_view sql) {
-    const StatementTables t = changes ? changes->tables_of(sql) : StatementTables{Tables().set(), Tables().set()};
-    reads |= t.reads;
-    return t;
-  }
-  void wrote(const StatementTables& t, std::int64_t changed_rows) {
-    if (changed_rows != 0) writes |= t.writes;
-  }
+  Reads reads;
+  Writes writes;
+  Rows* rows = nullptr;  // the innermost storage::Rows alive on this connection
+  StatementTables note(std::string_view sql);
+  void wrote(const StatementTables& t, std::int64_t changed_rows);
 
   // Convenience: the first row, or nothing.
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
   // Convenience: the single integer of a one-row, one-column query (e.g. COUNT(*)).
   std::int64_t query_integer(std::string_view sql, const Params& params = {});
 };
+
+// Runs a query that reads of keyed `table` (storage::Rows) only the rows whose keys it returns in
+// `key_columns` (a null: none), as when it joins them from other tables' rows.
+std::vector<Row> query_keyed(Connection& c, std::string_view table, std::initializer_list<std::size_t> key_columns,
+                             std::string_view sql, const Params& params = {});
 
 // A pool of connections to one database. Thread-safe.
 class Database {

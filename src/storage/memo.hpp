@@ -31,7 +31,7 @@ class Memos {
   // whether what a value read changed since. `reads` (the connection's tables read) gains the tables
   // the value was computed from.
   template <class T, class F>
-  T get(std::string_view name, std::int64_t version, const Snapshot* stamps, F&& compute, Tables& reads) {
+  T get(std::string_view name, std::int64_t version, const Snapshot* stamps, F&& compute, Reads& reads) {
     const auto now = std::chrono::steady_clock::now();
     {
       std::lock_guard lock(mutex_);
@@ -46,14 +46,16 @@ class Memos {
         }
       }
     }
-    const Tables before = reads;
+    const Reads before = reads;
     reads.reset();
     T fresh = compute();
-    const Tables used = reads;
+    Reads used = reads;
+    used.normalize();
     reads |= before;
     std::lock_guard lock(mutex_);
     auto& kept = values_[std::string(name)];
-    if (!kept.value || kept.version <= version) kept = {version, now, std::make_shared<const T>(fresh), used};
+    if (!kept.value || kept.version <= version)
+      kept = {version, now, std::make_shared<const T>(fresh), std::move(used)};
     return fresh;
   }
 
@@ -62,7 +64,7 @@ class Memos {
     std::int64_t version = 0;
     std::chrono::steady_clock::time_point at;
     std::shared_ptr<const void> value;
-    Tables reads;
+    Reads reads;
   };
   std::mutex mutex_;
   std::map<std::string, Kept, std::less<>> values_;

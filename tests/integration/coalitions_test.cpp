@@ -84,6 +84,37 @@ TEST(Coalitions, MemberDeclaresInterestEditsAndWithdrawsIt) {
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM interest_declarations"), 0);
 }
 
+// An interest declaration names its coalition (storage::Rows): visitors' cached pages of that
+// coalition, and the list (its activity moved), are rendered again; another coalition's page stays
+// cached. (Titles changed behind the site's back tell a page rendered again from one kept.)
+TEST(Coalitions, AnInterestDeclarationRendersAgainItsCoalitionsPagesAndKeepsTheOthers) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    coalitions::CoalitionInput in;
+    in.number = "8.b";
+    in.title = "Mesurer les communs";
+    in.family = "communs-et-territoires";
+    in.stage = "cadrage";
+    ASSERT_TRUE(coalitions::create_coalition(*c, p.anim, in, p.site.now()).coalition);
+  }
+  const std::string other = "/coalitions/mesurer-les-communs";
+  Browser visitor(p.site);
+  for (const std::string& page : {p.page(), other, std::string("/coalitions")})
+    ASSERT_EQ(visitor.get(page).status, 200) << page;
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE coalitions SET title = 'Titre changé ' || number");
+  }
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(p.page());
+  ASSERT_EQ(member.post(p.page("/interet"), {{"usages", "1"}, {"message", "Volontaires."}}).status, 303);
+  EXPECT_TRUE(visitor.get(p.page()).body.find("Titre changé 8.a") != std::string::npos) << "the coalition declared";
+  EXPECT_EQ(visitor.get(other).body.find("Titre changé"), std::string::npos) << "another coalition's page";
+  EXPECT_NE(visitor.get("/coalitions").body.find("Titre changé 8.b"), std::string::npos) << "the list reads them all";
+}
+
 TEST(Coalitions, DeclarationOnAMissingCoalitionIsA404AndWritesNothing) {
   Programme p;
   Browser b(p.site);

@@ -186,6 +186,36 @@ TEST(Events, TwentyConcurrentRegistrationsForTenPlacesGiveTenPlacesAndTenWaiting
   EXPECT_EQ(positions.size(), 10u);
 }
 
+// A registration names the event whose registrations it changed (storage::Rows): a visitor's cached
+// page of that event, and of every page counting its places, is rendered again; another event's
+// page stays cached. (Titles changed behind the site's back tell a page rendered again from one kept.)
+TEST(Events, ARegistrationRendersAgainThePagesOfItsEventAndKeepsTheOthers) {
+  Programme p;
+  const std::string first = p.upcoming("premier", "10");
+  const std::string second = p.upcoming("second", "10");
+  Browser visitor(p.site);
+  const std::string coalition = std::string("/coalitions/") + kCoalition;
+  for (const std::string& page : {first, second, std::string("/evenements"), coalition})
+    ASSERT_FALSE(has(visitor.get(page).body, "Titre changé")) << page;
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE events SET title = 'Titre changé ' || slug");
+  }
+  EXPECT_FALSE(has(visitor.get(first).body, "Titre changé")) << "a change outside the site shows within a minute";
+
+  Browser member(p.site);
+  p.sign_in_and_register(member, "membre@example.org", first);
+  EXPECT_TRUE(has(visitor.get(first).body, "Titre changé premier")) << "the event registered to";
+  EXPECT_FALSE(has(visitor.get(second).body, "Titre changé")) << "another event's page was rendered again";
+  EXPECT_TRUE(has(visitor.get("/evenements").body, "Titre changé premier")) << "the list counts its places";
+  EXPECT_TRUE(has(visitor.get(coalition).body, "Titre changé premier")) << "so does its coalition's page";
+
+  // A cancellation names its event too; the second event's page is still the one kept.
+  member.get(first);
+  ASSERT_EQ(member.post(first + "/annulation", {}).status, 303);
+  EXPECT_FALSE(has(visitor.get(second).body, "Titre changé"));
+}
+
 TEST(Events, ACancellationPromotesTheFirstPersonWaiting) {
   Programme p;
   const std::string page = p.upcoming("petit", "1");

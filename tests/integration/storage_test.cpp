@@ -290,7 +290,7 @@ TEST(Changes, AChangeStampsOnlyTheTablesItChangedRowsOf) {
   c->query(
       "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
       "VALUES ('stamp@example.org', 'stamp@example.org', 'Stamp', 'x', 'member', 1, 0, 0) RETURNING id");
-  EXPECT_EQ(db->changes().names(c->writes), std::vector<std::string>{"users"});
+  EXPECT_EQ(db->changes().names(c->writes.tables), std::vector<std::string>{"users"});
   storage::record_changes(*c);
   EXPECT_TRUE(c->writes.none());
   const auto after = db->changes().snapshot(*c);
@@ -303,6 +303,100 @@ TEST(Changes, AChangeStampsOnlyTheTablesItChangedRowsOf) {
   auto o = other->acquire();
   other->changes().learn(*o);
   EXPECT_FALSE(other->changes().snapshot(*o)->unchanged_since(users, before->version));
+}
+
+// A change that names the rows it touched (storage::Rows: a registration names its event) renders again
+// the pages that read those rows or the whole table, and keeps those that read other rows; a change
+// that does not name them renders every reader again. On either engine, and seen by another node.
+TEST(Changes, AChangeThatNamesItsRowsKeepsThePagesThatReadOtherRows) {
+  log::set_quiet(true);
+  TestDatabase database(TestDatabase::Schema::migrated);
+  auto db = storage::open(database.location(), 2);
+  auto other = storage::open(database.location(), 1);  // another node
+  {
+    auto c = db->acquire();
+    storage::migrate(*c);  // a no-op when already migrated
+    db->changes().learn(*c);
+    other->changes().learn(*other->acquire());
+  }
+  auto c = db->acquire();
+  const std::int64_t user = c->query_integer(
+      "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
+      "VALUES ('rows@example.org', 'rows@example.org', 'Rows', 'x', 'member', 1, 0, 0) RETURNING id");
+  auto event = [&](const std::string& slug) {
+    return c->query_integer(
+        "INSERT INTO events (slug, kind_id, title, starts_at, ends_at, created_at, updated_at) "
+        "VALUES (?, (SELECT MIN(id) FROM event_kinds), ?, 0, 3600, 0, 0) RETURNING id",
+        {slug, slug});
+  };
+  const std::int64_t first = event("premier"), second = event("second");
+  storage::record_changes(*c);
+
+  // What pages read: the first event's registrations, the second's, and all of them.
+  auto read_rows = [&](std::int64_t id) {
+    c->reads.reset();
+    {
+      storage::Rows rows(*c, "registrations", id);
+      c->query("SELECT COUNT(*) FROM registrations WHERE event_id = ?", {id});
+    }
+    EXPECT_FALSE(c->reads.tables.test(*db->changes().keyed_index("registrations")))
+        << "read by its rows, not as a whole";
+    return c->reads;
+  };
+  const storage::Reads of_first = read_rows(first), of_second = read_rows(second);
+  c->reads.reset();
+  c->query("SELECT COUNT(*) FROM registrations");
+  const storage::Reads all = c->reads;
+  ASSERT_TRUE(all.tables.any());
+  const auto before = db->changes().snapshot(*c);
+  const auto before_elsewhere = other->changes().snapshot(*other->acquire());
+
+  {
+    storage::Rows rows(*c, "registrations", first);
+    c->execute("INSERT INTO registrations (event_id, user_id, status, created_at) VALUES (?, ?, 'registered', 0)",
+               {first, user});
+  }
+  EXPECT_TRUE(c->writes.whole.none()) << "the change named its rows";
+  storage::record_changes(*c);
+  for (const auto& now : {db->changes().snapshot(*c), other->changes().snapshot(*other->acquire())}) {
+    EXPECT_FALSE(now->unchanged_since(of_first, before->version)) << "the event registered to";
+    EXPECT_TRUE(now->unchanged_since(of_second, before->version)) << "another event's page was rendered again";
+    EXPECT_FALSE(now->unchanged_since(all, before->version)) << "a page counting every registration";
+  }
+  EXPECT_EQ(before_elsewhere->version, before->version) << "the other node read its stamps before the change";
+
+  // Without naming its rows, a change renders every reader again.
+  const auto named = db->changes().snapshot(*c);
+  c->execute("UPDATE registrations SET attended = 1 WHERE event_id = ?", {first});
+  EXPECT_TRUE(c->writes.whole.any());
+  storage::record_changes(*c);
+  EXPECT_FALSE(db->changes().snapshot(*c)->unchanged_since(of_second, named->version));
+  EXPECT_FALSE(other->changes().snapshot(*other->acquire())->unchanged_since(of_second, named->version));
+
+  // A Rows given no key leaves a write to the whole table; only keyed tables take one.
+  const auto unnamed = db->changes().snapshot(*c);
+  {
+    storage::Rows rows(*c, "registrations");
+    c->execute("UPDATE registrations SET attended = 0 WHERE event_id = ?", {first});
+  }
+  storage::record_changes(*c);
+  EXPECT_FALSE(db->changes().snapshot(*c)->unchanged_since(of_second, unnamed->version));
+  EXPECT_THROW(storage::Rows(*c, "users", user), std::logic_error);
+
+  // Past kMaxRowsPerTable rows of one table (an export), a page depends on the whole table instead.
+  const auto table = static_cast<std::uint32_t>(*db->changes().keyed_index("registrations"));
+  storage::Reads many;
+  for (std::int64_t id = 0; id <= static_cast<std::int64_t>(storage::Reads::kMaxRowsPerTable); ++id)
+    many.rows.push_back({table, id % 2 == 0 ? id : -id});
+  storage::Reads few;
+  few.rows = {{table, 2}, {table, -1}, {table, 2}};
+  few.normalize();
+  EXPECT_EQ(few.rows.size(), 2u) << "each once";
+  EXPECT_EQ(few.rows.front().id, -1) << "sorted";
+  EXPECT_FALSE(few.tables.test(table));
+  many.normalize();
+  EXPECT_TRUE(many.rows.empty());
+  EXPECT_TRUE(many.tables.test(table));
 }
 
 // What many pages show of the whole programme is computed once per change of what it read, shared by
