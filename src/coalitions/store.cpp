@@ -356,8 +356,22 @@ std::optional<Declaration> declaration(Connection& c, std::int64_t coalition_id,
   return read_declaration(*r);
 }
 
+namespace {
+// A change to one person's declaration on a coalition is named by the coalition and by the
+// organisations it was and will be made for (storage::Rows: an organisation's page lists the
+// coalitions it declared interest in).
+void name_declaration(Connection& c, storage::Rows& by_organisation, std::int64_t coalition_id, std::int64_t user_id) {
+  auto old = c.query_one("SELECT organisation_id FROM interest_declarations WHERE coalition_id = ? AND user_id = ?",
+                         {coalition_id, user_id});
+  by_organisation.add(old ? old->optional_integer(0) : std::nullopt);
+}
+}  // namespace
+
 void upsert_declaration(Connection& c, const Declaration& d, sys_seconds now) {
-  storage::Rows declared(c, "interest_declarations", d.coalition_id);
+  storage::Rows by_coalition(c, "interest_declarations", d.coalition_id);
+  storage::Rows by_organisation(c, "interest_declarations", "organisation_id");
+  name_declaration(c, by_organisation, d.coalition_id, d.user_id);
+  by_organisation.add(d.organisation_id);
   c.execute(
       "INSERT INTO interest_declarations (coalition_id, user_id, organisation_id, lever_commande, lever_offre, "
       "lever_usages, message, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -369,7 +383,9 @@ void upsert_declaration(Connection& c, const Declaration& d, sys_seconds now) {
 }
 
 void delete_declaration(Connection& c, std::int64_t coalition_id, std::int64_t user_id) {
-  storage::Rows declared(c, "interest_declarations", coalition_id);
+  storage::Rows by_coalition(c, "interest_declarations", coalition_id);
+  storage::Rows by_organisation(c, "interest_declarations", "organisation_id");
+  name_declaration(c, by_organisation, coalition_id, user_id);
   c.execute("DELETE FROM interest_declarations WHERE coalition_id = ? AND user_id = ?", {coalition_id, user_id});
 }
 
@@ -399,17 +415,26 @@ constexpr const char* kOfOrganisation =
     "UNION SELECT d.coalition_id FROM interest_declarations d WHERE d.organisation_id = ?)";
 }  // namespace
 
+// The organisation's declarations are read by their organisation; of coalitions, the rows shown, which
+// changes named by their rows (activity, booklet revision) neither add, remove nor reorder.
 std::vector<Coalition> coalitions_of_organisation(Connection& c, std::int64_t organisation_id, std::int64_t limit,
                                                   std::int64_t offset) {
   storage::Params p{organisation_id, organisation_id, organisation_id};
   const std::string page = storage::page_clause(limit, offset, p);
+  storage::Rows declared(c, "interest_declarations", "organisation_id");
+  declared.add(organisation_id);
   std::vector<Coalition> out;
-  for (const auto& r : c.query(std::string(kSelect) + "WHERE " + kOfOrganisation + " ORDER BY k.number_key" + page, p))
+  for (const auto& r :
+       storage::query_keyed(c, "coalitions", {0},
+                            std::string(kSelect) + "WHERE " + kOfOrganisation + " ORDER BY k.number_key" + page, p))
     out.push_back(read(r));
   return out;
 }
 
 std::int64_t count_coalitions_of_organisation(Connection& c, std::int64_t organisation_id) {
+  storage::Rows declared(c, "interest_declarations", "organisation_id");
+  declared.add(organisation_id);
+  storage::Rows coalitions(c, "coalitions");  // none: which coalitions an organisation animates is no row's key
   return c.query_integer(std::string("SELECT COUNT(*) FROM coalitions k WHERE ") + kOfOrganisation,
                          {organisation_id, organisation_id, organisation_id});
 }

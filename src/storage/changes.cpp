@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 
 #include "storage/database.hpp"
 
@@ -63,6 +64,7 @@ Tables every_table() { return Tables().set(); }
 
 Reads& Reads::operator|=(const Reads& other) {
   tables |= other.tables;
+  by_rows |= other.by_rows;
   rows.insert(rows.end(), other.rows.begin(), other.rows.end());
   return *this;
 }
@@ -81,6 +83,7 @@ void Reads::normalize() {
     }
   }
   std::erase_if(rows, [&](const RowKey& k) { return tables.test(k.table); });  // read whole anyway
+  by_rows &= ~tables;
 }
 
 Writes& Writes::operator|=(const Writes& other) {
@@ -113,10 +116,10 @@ bool Snapshot::unchanged_since(const Tables& tables, std::int64_t at) const {
 
 bool Snapshot::unchanged_since(const Reads& read, std::int64_t at) const {
   if (!unchanged_since(read.tables, at)) return false;
-  for (const RowKey& k : read.rows) {
-    if (k.table < changed_at.size() && changed_at[k.table] > at) return false;
+  for (std::size_t i = read.by_rows._Find_first(); i < kMaxTables; i = read.by_rows._Find_next(i))
+    if (i < changed_at.size() && changed_at[i] > at) return false;
+  for (const RowKey& k : read.rows)
     if (rows == nullptr || rows->at(k) > at) return false;
-  }
   return true;
 }
 
@@ -173,10 +176,43 @@ std::string Changes::name_of(std::size_t index) const {
   return index < tables_.size() ? tables_[index] : std::string("*");
 }
 
-std::optional<std::size_t> Changes::keyed_index(std::string_view table) const {
-  if (std::none_of(std::begin(kKeyedTables), std::end(kKeyedTables),
-                   [&](const KeyedTable& k) { return k.table == table; }))
+namespace {
+const KeyedTable* keyed_table(std::string_view table) {
+  for (const KeyedTable& k : kKeyedTables)
+    if (k.table == table) return &k;
+  return nullptr;
+}
+
+// The stamp of rows by key: "registrations#42" by the table's first key, "table#column=42" by another.
+std::string row_stamp(const std::string& table, const RowKey& k) {
+  const KeyedTable* keyed = keyed_table(table);
+  std::string out = table + "#";
+  if (k.column != 0 && keyed != nullptr) out += std::string(keyed->also) + "=";
+  return out + std::to_string(k.id);
+}
+
+std::optional<RowKey> row_key(const std::string& stamp, std::size_t hash, std::size_t table) {
+  const KeyedTable* keyed = keyed_table(std::string_view(stamp).substr(0, hash));
+  if (keyed == nullptr) return std::nullopt;
+  std::string_view rest = std::string_view(stamp).substr(hash + 1);
+  RowKey k{static_cast<std::uint32_t>(table), 0, 0};
+  if (const std::size_t equals = rest.find('='); equals != std::string_view::npos) {
+    if (rest.substr(0, equals) != keyed->also || keyed->also.empty()) return std::nullopt;
+    k.column = 1;
+    rest.remove_prefix(equals + 1);
+  }
+  const auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), k.id);
+  if (error != std::errc() || end != rest.data() + rest.size()) return std::nullopt;
+  return k;
+}
+}  // namespace
+
+std::optional<std::size_t> Changes::keyed_index(std::string_view table, std::string_view column) const {
+  const KeyedTable* keyed = keyed_table(table);
+  if (keyed == nullptr)
     throw std::logic_error("storage::Rows of a table whose changes do not name rows: " + std::string(table));
+  if (!column.empty() && column != keyed->key && column != keyed->also)
+    throw std::logic_error("storage::Rows by a column that is not a key of " + std::string(table));
   std::shared_lock lock(mutex_);
   if (!learned_) return std::nullopt;
   const std::size_t t = index_of(table);
@@ -309,9 +345,9 @@ std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
     if (whole.size() <= t) whole.resize(t + 1, 0);
     whole[t] = std::max(whole[t], at);
     if (hash != std::string::npos) {
-      try {
-        rows.raise({static_cast<std::uint32_t>(t), std::stoll(name.substr(hash + 1))}, at);
-      } catch (const std::exception&) {
+      if (auto key = row_key(name, hash, t)) {
+        rows.raise(*key, at);
+      } else {
         fresh->changed_at.resize(std::max(fresh->changed_at.size(), t + 1), 0);
         fresh->changed_at[t] = std::max(fresh->changed_at[t], at);  // a key it cannot read: the whole table
       }
@@ -335,7 +371,7 @@ void record_changes(Connection& c) {
     std::sort(c.writes.rows.begin(), c.writes.rows.end());
     c.writes.rows.erase(std::unique(c.writes.rows.begin(), c.writes.rows.end()), c.writes.rows.end());
     for (const RowKey& k : c.writes.rows)
-      if (!c.writes.whole.test(k.table)) names.push_back(c.changes->name_of(k.table) + "#" + std::to_string(k.id));
+      if (!c.writes.whole.test(k.table)) names.push_back(row_stamp(c.changes->name_of(k.table), k));
   }
   Transaction tx(c, true);
   const std::int64_t version =
@@ -364,6 +400,7 @@ StatementTables Connection::note(std::string_view sql) {
     if (r->table_ && read.test(*r->table_)) {
       r->read_ = true;
       read.reset(*r->table_);
+      reads.by_rows.set(*r->table_);
     }
   reads.tables |= read;
   return t;
@@ -372,11 +409,15 @@ StatementTables Connection::note(std::string_view sql) {
 void Connection::wrote(const StatementTables& t, std::int64_t changed_rows) {
   if (changed_rows == 0) return;
   Tables whole = t.writes;
-  for (Rows* r = rows; r != nullptr; r = r->outer_)
-    if (r->table_ && whole.test(*r->table_)) {
-      r->wrote_ = true;
-      whole.reset(*r->table_);
-    }
+  // Named by its rows only when every key of its table is named.
+  for (Rows* r = rows; r != nullptr; r = r->outer_) {
+    if (!r->table_ || !t.writes.test(*r->table_)) continue;
+    r->wrote_ = true;
+    std::uint32_t named = 0;
+    for (Rows* s = rows; s != nullptr; s = s->outer_)
+      if (s->table_ == r->table_) named |= 1u << s->column_;
+    if (named == (1u << r->keys_) - 1) whole.reset(*r->table_);
+  }
   writes.tables |= t.writes;
   writes.whole |= whole;
 }
@@ -391,8 +432,12 @@ std::vector<Row> query_keyed(Connection& c, std::string_view table, std::initial
   return out;
 }
 
-Rows::Rows(Connection& c, std::string_view table)
-    : c_(c), table_(c.changes ? c.changes->keyed_index(table) : std::nullopt), outer_(c.rows) {
+Rows::Rows(Connection& c, std::string_view table, std::string_view column)
+    : c_(c), table_(c.changes ? c.changes->keyed_index(table, column) : std::nullopt), outer_(c.rows) {
+  if (const KeyedTable* keyed = keyed_table(table)) {
+    column_ = !column.empty() && column != keyed->key ? 1 : 0;
+    keys_ = keyed->also.empty() ? 1 : 2;
+  }
   c_.rows = this;
 }
 
@@ -401,10 +446,10 @@ Rows::~Rows() {
   if (!table_) return;
   const auto t = static_cast<std::uint32_t>(*table_);
   if (read_)
-    for (std::int64_t id : ids_) c_.reads.rows.push_back({t, id});
+    for (std::int64_t id : ids_) c_.reads.rows.push_back({t, column_, id});
   if (wrote_) {
-    if (ids_.empty()) c_.writes.whole.set(t);
-    for (std::int64_t id : ids_) c_.writes.rows.push_back({t, id});
+    if (!named_) c_.writes.whole.set(t);
+    for (std::int64_t id : ids_) c_.writes.rows.push_back({t, column_, id});
   }
 }
 

@@ -51,33 +51,40 @@ struct StatementTables {
   Tables writes;
 };
 
-// The tables whose changes and reads may name rows, each with the column that is the rows' key.
+// The tables whose changes and reads may name rows, each with the columns that are the rows' keys:
+// a change named by its rows names them by every key (an interest declaration by its coalition and
+// by its organisation, before and after), a read by one.
 struct KeyedTable {
   std::string_view table;
   std::string_view key;
+  std::string_view also = {};
 };
 // Coalitions' rows are found by their slug and number too: a change named by its rows may move a
 // coalition's activity and booklet revision, never its slug or number.
 inline constexpr KeyedTable kKeyedTables[] = {
-    {"coalitions", "id"},                       // activity, touched by most of what members do
-    {"interest_declarations", "coalition_id"},  // declared during Reset Days
-    {"registrations", "event_id"},              // the busiest writes of a Reset Day
+    {"coalitions", "id"},                                          // activity, touched by most of what members do
+    {"interest_declarations", "coalition_id", "organisation_id"},  // declared during Reset Days
+    {"registrations", "event_id"},                                 // the busiest writes of a Reset Day
 };
 
-// The rows of one table (by its index) whose key is `id`.
+// The rows of one table (by its index) whose key number `column` (0: KeyedTable::key, 1: also) is `id`.
 struct RowKey {
   std::uint32_t table = 0;
+  std::uint32_t column = 0;
   std::int64_t id = 0;
   friend bool operator==(const RowKey&, const RowKey&) = default;
   friend auto operator<=>(const RowKey&, const RowKey&) = default;
 };
 
-// What a page read: whole tables, and rows of keyed tables.
+// What a page read: whole tables, and rows of keyed tables. A table read by rows still depends on
+// every change that did not name its rows, even when no row was read (a count of none).
 struct Reads {
   Tables tables;
+  Tables by_rows;
   std::vector<RowKey> rows;  // sorted and unique once normalize()d
   void reset() {
     tables.reset();
+    by_rows.reset();
     rows.clear();
   }
   Reads& operator|=(const Reads& other);
@@ -114,7 +121,7 @@ class RowStamps {
  private:
   struct Hash {
     std::size_t operator()(const RowKey& k) const {
-      return std::hash<std::int64_t>{}(k.id * 257 + static_cast<std::int64_t>(k.table));
+      return std::hash<std::int64_t>{}((k.id * 257 + static_cast<std::int64_t>(k.table)) * 2 + k.column);
     }
   };
   mutable std::shared_mutex mutex_;
@@ -149,8 +156,9 @@ class Changes {
   std::vector<std::string> names(const Tables& tables) const;
   std::string name_of(std::size_t index) const;
   // The index of a table of kKeyedTables, or nothing until the tables are known. Throws
-  // std::logic_error for any other table: its changes never name rows.
-  std::optional<std::size_t> keyed_index(std::string_view table) const;
+  // std::logic_error for any other table (its changes never name rows) or a column that is not one of
+  // its keys (none: its first).
+  std::optional<std::size_t> keyed_index(std::string_view table, std::string_view column = {}) const;
 
   // The stamps as of the database now, read again only if the data version moved.
   std::shared_ptr<const Snapshot> snapshot(Connection& c);
@@ -187,21 +195,34 @@ class Changes {
 // - a read of rows found by another column of the same table (a person's registrations) is not
 //   narrowed: leave it outside any Rows;
 // - a write named by its rows must not change what a narrowed read selects rows by, other than the
-//   key (a coalition's activity may be named, its slug may not).
+//   keys (a coalition's activity may be named, its slug may not), and is named only when a Rows names
+//   it by each key of its table: with one missing, it stamps the whole table.
 class Rows {
  public:
-  Rows(Connection& c, std::string_view table);
+  // By the table's first key, or by `column`, another of its keys.
+  explicit Rows(Connection& c, std::string_view table, std::string_view column = {});
   Rows(Connection& c, std::string_view table, std::int64_t id) : Rows(c, table) { add(id); }
   Rows(const Rows&) = delete;
   Rows& operator=(const Rows&) = delete;
   ~Rows();
-  void add(std::int64_t id) { ids_.push_back(id); }
+  void add(std::int64_t id) {
+    named_ = true;
+    ids_.push_back(id);
+  }
+  // A key that may be null: a row whose key is null concerns no reader narrowed by that key.
+  void add(std::optional<std::int64_t> id) {
+    named_ = true;
+    if (id) ids_.push_back(*id);
+  }
 
  private:
   friend class Connection;
   Connection& c_;
   std::optional<std::size_t> table_;  // nothing until the tables are known: then every read counts
+  std::uint32_t column_ = 0;
+  std::uint32_t keys_ = 1;  // how many keys the table has
   std::vector<std::int64_t> ids_;
+  bool named_ = false;
   bool read_ = false;
   bool wrote_ = false;
   Rows* outer_;

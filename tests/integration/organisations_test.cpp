@@ -207,6 +207,50 @@ TEST(Organisations, ItsCoalitionsAreShownFiftyAPage) {
       51u);
 }
 
+// An interest declaration names the organisations it was and is made for (storage::Rows): their
+// cached pages, which list the coalitions they declared interest in, are rendered again; another
+// organisation's page stays cached. (A title changed behind the site's back tells them apart.)
+TEST(Organisations, AnInterestDeclarationRendersAgainThePagesOfItsOrganisationsOnly) {
+  Site site;
+  auto anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  Browser member(site);
+  member.sign_in("anim@example.org", kPassword);
+  for (const char* name : {"Collectif Étoilé", "Ville de Nantes", "Ville de Lyon"})
+    ASSERT_EQ(create(member, name, "association-tech").status, 303) << name;
+  {
+    auto c = site.db().acquire();
+    taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Communs");
+    coalitions::CoalitionInput in;
+    in.number = "1";
+    in.title = "Mesurer les communs";
+    in.family = "communs";
+    in.stage = "cadrage";
+    ASSERT_TRUE(coalitions::create_coalition(*c, anim, in, site.now()).coalition);
+  }
+  Browser visitor(site);
+  const std::string etoile = "/organisations/collectif-etoile", nantes = "/organisations/ville-de-nantes",
+                    lyon = "/organisations/ville-de-lyon";
+  for (const std::string& page : {etoile, nantes, lyon})
+    ASSERT_FALSE(contains(visitor.get(page).body, "Mesurer les communs")) << page;
+  auto declare = [&](const std::string& organisation) {
+    member.get("/coalitions/mesurer-les-communs");
+    return member.post("/coalitions/mesurer-les-communs/interet", {{"organisation", organisation}, {"usages", "1"}});
+  };
+  ASSERT_EQ(declare("collectif-etoile").status, 303);
+  EXPECT_TRUE(contains(visitor.get(etoile).body, "Mesurer les communs")) << "the organisation declared for";
+  {
+    auto c = site.db().acquire();
+    c->execute("UPDATE organisations SET name = 'Nom changé ' || slug");
+  }
+  EXPECT_FALSE(contains(visitor.get(lyon).body, "Nom changé")) << "a change outside the site shows within a minute";
+
+  // The same person now speaks for Nantes: both the organisation it was and the one it is are rendered again.
+  ASSERT_EQ(declare("ville-de-nantes").status, 303);
+  EXPECT_FALSE(contains(visitor.get(etoile).body, "Mesurer les communs")) << "no longer declared for";
+  EXPECT_TRUE(contains(visitor.get(nantes).body, "Mesurer les communs"));
+  EXPECT_FALSE(contains(visitor.get(lyon).body, "Nom changé")) << "another organisation's page was rendered again";
+}
+
 TEST(Organisations, UnknownOrganisationIsA404InsideTheLayout) {
   Site site;
   Browser b(site);

@@ -373,6 +373,16 @@ TEST(Changes, AChangeThatNamesItsRowsKeepsThePagesThatReadOtherRows) {
   EXPECT_FALSE(db->changes().snapshot(*c)->unchanged_since(of_second, named->version));
   EXPECT_FALSE(other->changes().snapshot(*other->acquire())->unchanged_since(of_second, named->version));
 
+  // A read by rows that found none (no key added) still depends on the changes that name no rows.
+  c->reads.reset();
+  {
+    storage::Rows none(*c, "registrations");
+    c->query("SELECT COUNT(*) FROM registrations WHERE event_id = -1");
+  }
+  const storage::Reads of_none = c->reads;
+  EXPECT_TRUE(of_none.rows.empty());
+  EXPECT_FALSE(of_none.tables.test(*db->changes().keyed_index("registrations")));
+
   // A Rows given no key leaves a write to the whole table; only keyed tables take one.
   const auto unnamed = db->changes().snapshot(*c);
   {
@@ -381,15 +391,17 @@ TEST(Changes, AChangeThatNamesItsRowsKeepsThePagesThatReadOtherRows) {
   }
   storage::record_changes(*c);
   EXPECT_FALSE(db->changes().snapshot(*c)->unchanged_since(of_second, unnamed->version));
+  EXPECT_FALSE(db->changes().snapshot(*c)->unchanged_since(of_none, unnamed->version));
   EXPECT_THROW(storage::Rows(*c, "users", user), std::logic_error);
+  EXPECT_THROW(storage::Rows(*c, "registrations", "user_id"), std::logic_error) << "not a key of registrations";
 
   // Past kMaxRowsPerTable rows of one table (an export), a page depends on the whole table instead.
   const auto table = static_cast<std::uint32_t>(*db->changes().keyed_index("registrations"));
   storage::Reads many;
   for (std::int64_t id = 0; id <= static_cast<std::int64_t>(storage::Reads::kMaxRowsPerTable); ++id)
-    many.rows.push_back({table, id % 2 == 0 ? id : -id});
+    many.rows.push_back({table, 0, id % 2 == 0 ? id : -id});
   storage::Reads few;
-  few.rows = {{table, 2}, {table, -1}, {table, 2}};
+  few.rows = {{table, 0, 2}, {table, 0, -1}, {table, 0, 2}};
   few.normalize();
   EXPECT_EQ(few.rows.size(), 2u) << "each once";
   EXPECT_EQ(few.rows.front().id, -1) << "sorted";
