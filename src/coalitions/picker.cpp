@@ -12,6 +12,9 @@ using i18n::N_;
 fabrique::views::Choices choices(storage::Connection& c) {
   return storage::settings::memo<fabrique::views::Choices>(c, "coalitions.choices", [&] {
     std::vector<fabrique::views::Choice> out;
+    // No row of coalitions: slugs, numbers and titles are never changed by a change named by rows
+    // (storage::kKeyedTables), only by those that name none.
+    storage::Rows none(c, "coalitions");
     for (const auto& row : c.query("SELECT slug, number, title FROM coalitions ORDER BY number_key"))
       out.push_back({.key = row.text(0), .label = row.text(1) + " — " + row.text(2)});
     return std::make_shared<const std::vector<fabrique::views::Choice>>(std::move(out));

@@ -101,22 +101,32 @@ std::string where_clause(const Filter& f, storage::Params& params) {
 std::vector<Coalition> first_of_each_family(Connection& c, std::int64_t per_family,
                                             std::map<std::int64_t, std::int64_t>& family_counts) {
   family_counts.clear();
-  for (const auto& r : c.query("SELECT family_id, COUNT(*) FROM coalitions GROUP BY family_id"))
-    family_counts[r.integer(0)] = r.integer(1);
+  {
+    storage::Rows none(c, "coalitions");  // how many per family: changes named by rows never change it
+    for (const auto& r : c.query("SELECT family_id, COUNT(*) FROM coalitions GROUP BY family_id"))
+      family_counts[r.integer(0)] = r.integer(1);
+  }
   std::vector<Coalition> out;
-  // A window function ranks the coalitions within each family (SQLite 3.25+ and PostgreSQL).
-  for (const auto& r :
-       c.query(std::string(kSelect) + "WHERE k.id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER "
-                                      "(PARTITION BY family_id ORDER BY number_key) AS rank FROM coalitions) ranked "
-                                      "WHERE rank <= ?) ORDER BY f.position, f.id, k.number_key, k.id",
-               {per_family}))
+  // A window function ranks the coalitions within each family (SQLite 3.25+ and PostgreSQL), by their
+  // numbers, which changes named by rows never change: the read depends on the rows shown.
+  for (const auto& r : storage::query_keyed(
+           c, "coalitions", {0},
+           std::string(kSelect) + "WHERE k.id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER "
+                                  "(PARTITION BY family_id ORDER BY number_key) AS rank FROM coalitions) ranked "
+                                  "WHERE rank <= ?) ORDER BY f.position, f.id, k.number_key, k.id",
+           {per_family}))
     out.push_back(read(r));
   return out;
 }
 
+// Unless asked for what changed since a date, which coalitions match and their order are never
+// changed by a change named by a coalition's row (its activity): the count reads no row, the list
+// the rows it shows.
 std::int64_t count(Connection& c, const Filter& f) {
   storage::Params params;
   std::string where = where_clause(f, params);
+  std::optional<storage::Rows> none;
+  if (!f.updated_since) none.emplace(c, "coalitions");
   return c.query_integer("SELECT COUNT(*) FROM coalitions k " + where, params);
 }
 
@@ -125,7 +135,8 @@ std::vector<Coalition> list(Connection& c, const Filter& f) {
   std::string sql = std::string(kSelect) + where_clause(f, params) + " ORDER BY f.position, f.id, k.number_key, k.id";
   sql += storage::page_clause(f.limit, f.offset, params);
   std::vector<Coalition> out;
-  for (const auto& r : c.query(sql, params)) out.push_back(read(r));
+  for (const auto& r : f.updated_since ? c.query(sql, params) : storage::query_keyed(c, "coalitions", {0}, sql, params))
+    out.push_back(read(r));
   return out;
 }
 

@@ -117,11 +117,13 @@ void fill_links(Connection& c, std::vector<Resource>& list) {
     by_id[row.integer(0)]->tags.push_back(row.text(1));
   for (const auto& row :
        // CROSS JOIN: the links drive (see events::store::fill_refs; 2.5 s for 20,000 resources otherwise).
-       c.query(fmt::format("SELECT rc.resource_id, k.id, k.slug, k.number, k.title FROM resource_coalitions rc CROSS "
-                           "JOIN coalitions k WHERE k.id = rc.coalition_id AND rc.resource_id IN ({}) ORDER BY "
-                           "k.number_key",
-                           storage::placeholders(ids.size())),
-               ids))
+       storage::query_keyed(
+           c, "coalitions", {1},
+           fmt::format("SELECT rc.resource_id, k.id, k.slug, k.number, k.title FROM resource_coalitions "
+                       "rc CROSS JOIN coalitions k WHERE k.id = rc.coalition_id AND rc.resource_id IN "
+                       "({}) ORDER BY k.number_key",
+                       storage::placeholders(ids.size())),
+           ids))
     by_id[row.integer(0)]->coalitions.push_back({row.integer(1), row.text(2), row.text(3), row.text(4)});
 }
 
@@ -131,6 +133,7 @@ const std::string kCardColumns = fmt::format(
     "b.id, b.slug, b.title, b.context, b.tried, b.outcome, b.learned, b.tensions, b.sources, b.coalition_id, "
     "k.slug, k.number, k.title, b.status, b.submitted_by, {}, b.revision, b.created_at, b.updated_at",
     kPublicName);
+constexpr std::size_t kCardCoalition = 9;  // what kCardColumns reads of coalitions: the row of this id
 
 Card card_of(const Row& row) {
   Card k;
@@ -241,6 +244,7 @@ namespace {
 
 std::vector<ResourceRevision> resource_revisions_where(Connection& c, const std::string& where, const Params& p) {
   std::vector<ResourceRevision> out;
+  storage::Rows none(c, "coalitions");  // v.coalitions is a column: no row of the table is read
   for (const auto& row : c.query(fmt::format("SELECT v.number, v.created_at, {}, v.title, v.description, v.url, "
                                              "v.kind, v.licence, v.tags, v.coalitions, v.creator, v.merged_with "
                                              "FROM resource_revisions v "
@@ -449,11 +453,13 @@ std::vector<Card> cards(Connection& c, const CardFilter& f) {
   const std::string where = card_where(f, p);
   const std::string page = storage::page_clause(f.limit, f.offset, p);
   std::vector<Card> out;
-  for (const auto& row : c.query(fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = "
-                                             "b.coalition_id LEFT JOIN users u ON u.id = b.submitted_by WHERE {} "
-                                             "ORDER BY b.updated_at DESC, b.id DESC{}",
-                                             kCardColumns, where, page),
-                                 p))
+  for (const auto& row :
+       storage::query_keyed(c, "coalitions", {kCardCoalition},
+                            fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = "
+                                        "b.coalition_id LEFT JOIN users u ON u.id = b.submitted_by WHERE {} "
+                                        "ORDER BY b.updated_at DESC, b.id DESC{}",
+                                        kCardColumns, where, page),
+                            p))
     out.push_back(card_of(row));
   return out;
 }
@@ -465,12 +471,14 @@ std::int64_t count_cards(Connection& c, const CardFilter& f) {
 }
 
 std::optional<Card> card(Connection& c, std::string_view slug) {
-  auto row = c.query_one(fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = b.coalition_id "
-                                     "LEFT JOIN users u ON u.id = b.submitted_by WHERE b.slug = ?",
-                                     kCardColumns),
-                         {std::string(slug)});
-  if (!row) return std::nullopt;
-  return card_of(*row);
+  auto rows =
+      storage::query_keyed(c, "coalitions", {kCardCoalition},
+                           fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = "
+                                       "b.coalition_id LEFT JOIN users u ON u.id = b.submitted_by WHERE b.slug = ?",
+                                       kCardColumns),
+                           {std::string(slug)});
+  if (rows.empty()) return std::nullopt;
+  return card_of(rows.front());
 }
 
 bool card_slug_taken(Connection& c, std::string_view slug) {

@@ -9,6 +9,7 @@ namespace fabrique::programme::store {
 // every row on either engine.
 Figures figures(storage::Connection& c) {
   return storage::settings::memo<Figures>(c, "programme.figures", [&] {
+    storage::Rows none(c, "coalitions");  // how many: changes named by a coalition's row never change it
     auto r = c.query_one(
         "SELECT (SELECT COUNT(*) FROM organisations), (SELECT COUNT(DISTINCT kind_id) FROM organisations), "
         "(SELECT COUNT(*) FROM users), (SELECT COUNT(*) FROM coalitions)");

@@ -112,7 +112,8 @@ TEST(Coalitions, AnInterestDeclarationRendersAgainItsCoalitionsPagesAndKeepsTheO
   ASSERT_EQ(member.post(p.page("/interet"), {{"usages", "1"}, {"message", "Volontaires."}}).status, 303);
   EXPECT_TRUE(visitor.get(p.page()).body.find("Titre changé 8.a") != std::string::npos) << "the coalition declared";
   EXPECT_EQ(visitor.get(other).body.find("Titre changé"), std::string::npos) << "another coalition's page";
-  EXPECT_NE(visitor.get("/coalitions").body.find("Titre changé 8.b"), std::string::npos) << "the list reads them all";
+  EXPECT_NE(visitor.get("/coalitions").body.find("Titre changé 8.b"), std::string::npos)
+      << "the list shows the coalition declared";
 }
 
 TEST(Coalitions, DeclarationOnAMissingCoalitionIsA404AndWritesNothing) {
