@@ -79,11 +79,12 @@ AccountPage load_account(Context& ctx, const AccountErrors& errors) {
   page.show_name = profile_posted ? ctx.form.get("show_name") == "1" : page.user.show_name;
   page.saved = ctx.query.get("fait") == "1";
   page.organisations = organisations::store::of_user(ctx.db, page.user.id);
+  // The shared list of every organisation (organisations::choices), less the person's own.
   std::vector<views::Choice> others;
-  for (auto& o : organisations::store::list(ctx.db, std::nullopt)) {
+  for (const auto& o : *organisations::choices(ctx.db)) {
     bool already = false;
-    for (const auto& m : page.organisations) already = already || m.id == o.id;
-    if (!already) others.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
+    for (const auto& m : page.organisations) already = already || m.slug == o.key;
+    if (!already) others.push_back(o);
   }
   const bool join_posted = ctx.request.path == urls::organisations();
   page.join =

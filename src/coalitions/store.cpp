@@ -426,19 +426,20 @@ constexpr const char* kOfOrganisation =
     "UNION SELECT d.coalition_id FROM interest_declarations d WHERE d.organisation_id = ?)";
 }  // namespace
 
-// The organisation's declarations are read by their organisation; of coalitions, the rows shown, which
-// changes named by their rows (activity, booklet revision) neither add, remove nor reorder.
-std::vector<Coalition> coalitions_of_organisation(Connection& c, std::int64_t organisation_id, std::int64_t limit,
-                                                  std::int64_t offset) {
+// The organisation's declarations are read by their organisation; of coalitions, no row: their numbers,
+// slugs and titles, which changes named by a coalition's row (its activity) never change.
+std::vector<Named> coalitions_of_organisation(Connection& c, std::int64_t organisation_id, std::int64_t limit,
+                                              std::int64_t offset) {
   storage::Params p{organisation_id, organisation_id, organisation_id};
   const std::string page = storage::page_clause(limit, offset, p);
   storage::Rows declared(c, "interest_declarations", "organisation_id");
   declared.add(organisation_id);
-  std::vector<Coalition> out;
-  for (const auto& r :
-       storage::query_keyed(c, "coalitions", {0},
-                            std::string(kSelect) + "WHERE " + kOfOrganisation + " ORDER BY k.number_key" + page, p))
-    out.push_back(read(r));
+  storage::Rows none(c, "coalitions");
+  std::vector<Named> out;
+  for (const auto& r : c.query(std::string("SELECT k.id, k.number, k.slug, k.title FROM coalitions k WHERE ") +
+                                   kOfOrganisation + " ORDER BY k.number_key" + page,
+                               p))
+    out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
   return out;
 }
 

@@ -12,7 +12,9 @@ using i18n::N_;
 fabrique::views::Choices choices(storage::Connection& c) {
   return storage::settings::memo<fabrique::views::Choices>(c, "organisations.choices", [&] {
     std::vector<fabrique::views::Choice> out;
-    for (auto& o : store::list(c, std::nullopt)) out.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
+    // Names alone: the list's member counts would make every membership read them again.
+    for (const auto& row : c.query("SELECT slug, name FROM organisations ORDER BY name_key, id"))
+      out.push_back({.key = row.text(0), .label = row.text(1)});
     return std::make_shared<const std::vector<fabrique::views::Choice>>(std::move(out));
   });
 }

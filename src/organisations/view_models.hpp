@@ -25,7 +25,7 @@ struct ListPage {
 // An organisation's page (/organisations/{slug}), loaded by pages::load_show().
 struct ShowPage {
   Organisation organisation;
-  std::vector<coalitions::Coalition> coalitions;  // one page of them (kCoalitionsPerPage)
+  std::vector<coalitions::Named> coalitions;  // one page of them (kCoalitionsPerPage)
   std::int64_t coalition_count = 0, page = 1, pages = 1;
   std::string pager_base;
   std::vector<std::string> named_members;  // those who show their name
