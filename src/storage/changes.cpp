@@ -296,19 +296,20 @@ std::vector<std::string> Changes::names(const Tables& tables) const {
 
 std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
   const std::int64_t version = c.query_integer("SELECT version FROM data_version WHERE id = 1");
-  std::shared_ptr<const Snapshot> base;
-  {
-    std::lock_guard lock(snapshot_mutex_);
-    // A newer snapshot than the version just read is as good: it was read before what follows.
-    if (snapshot_ && snapshot_->version >= version) return snapshot_;
-    base = snapshot_;
-  }
   bool learned;
   std::uint64_t generation;
   {
     std::shared_lock lock(mutex_);
     learned = learned_;
     generation = generation_;
+  }
+  std::shared_ptr<const Snapshot> base;
+  {
+    std::lock_guard lock(snapshot_mutex_);
+    // A newer snapshot than the version just read is as good: it was read before what follows. One
+    // made with other table indexes (before learn()) is not.
+    if (snapshot_ && snapshot_->version >= version && snapshot_->generation == generation) return snapshot_;
+    base = snapshot_;
   }
   // Only the stamps newer than the last snapshot: they only move forward, and a change's stamps are
   // written in the transaction that moves the version, so the version and the stamps that go with it
