@@ -121,7 +121,8 @@ class RowStamps {
  private:
   struct Hash {
     std::size_t operator()(const RowKey& k) const {
-      return std::hash<std::int64_t>{}((k.id * 257 + static_cast<std::int64_t>(k.table)) * 2 + k.column);
+      const auto id = static_cast<std::uint64_t>(k.id);  // wraps, never overflows
+      return std::hash<std::uint64_t>{}((id * 257 + k.table) * 2 + k.column);
     }
   };
   mutable std::shared_mutex mutex_;
