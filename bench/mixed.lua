@@ -48,6 +48,7 @@ function init(args)
     table.insert(writers, { cookie = f[1], csrf = f[2], slug = f[3] })
   end
   events = split(os.getenv("MIXED_EVENTS") or "", " ")
+  threads_n = tonumber(os.getenv("MIXED_THREADS") or "1")
   n, anon_n, signed_n, post_n, registrations = 0, 0, 0, 0, 0
   statuses = {}
 end
@@ -78,9 +79,11 @@ function request()
     return wrk.format("GET", path, { ["Cookie"] = w.cookie })
   end
   if k < 98 then
-    -- Registrations: each (writer, event) pair once, across threads, until they run out.
+    -- Registrations: each (writer, event) pair once, across threads, until they run out: thread `id`
+    -- of MIXED_THREADS takes every MIXED_THREADS-th pair (a stride of 16 drew two writers and half the
+    -- events, and half the POSTs were refused as already registered).
     registrations = registrations + 1
-    local q = registrations * 16 + id
+    local q = (registrations - 1) * threads_n + (id - 1)
     local r = writers[q % #writers + 1]
     local ev = events[math.floor(q / #writers) % #events + 1]
     return post("/evenements/" .. ev .. "/inscription", r.cookie, "csrf=" .. urlencode(r.csrf))

@@ -189,7 +189,7 @@ signin_loop() {  # one sign-in every 1/SIGNIN_RATE s, beside the mix: "status se
 
 run_wrk() {  # run_wrk URL LABEL [MIXED_NGINX]: wrk with mixed.lua, its output in $TMP/wrk-LABEL.out
   local url=$1 label=$2
-  MIXED_DIR=$TMP MIXED_NGINX=${3:-0} MIXED_EVENTS=$EVENTS MIXED_WRITERS=$WRITERS \
+  MIXED_DIR=$TMP MIXED_NGINX=${3:-0} MIXED_EVENTS=$EVENTS MIXED_WRITERS=$WRITERS MIXED_THREADS=$THREADS \
     timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/mixed.lua" "$url" \
     >"$TMP/wrk-$label.out" 2>&1 || { cat "$TMP/wrk-$label.out" >&2; die "wrk failed against $url"; }
 }
