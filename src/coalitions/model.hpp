@@ -88,12 +88,11 @@ struct Coalition {
   sys_seconds created_at{}, updated_at{}, last_activity_at{};
 };
 
-// A coalition as the lists of other things name it: its number and title, linked by its slug.
+// A coalition as the lists of other things name it (an organisation's, a resource's, a post's): its
+// number and title, linked by its slug.
 struct Named {
   std::int64_t id = 0;
-  std::string number;
-  std::string slug;
-  std::string title;
+  std::string slug, number, title;
 };
 
 // "Coalition 8.a — Développer et maintenir les communs numériques"

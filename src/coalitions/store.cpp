@@ -144,11 +144,9 @@ namespace {
 // One coalition found by a column no change named by its rows changes (storage::Rows): the read
 // depends on its row alone.
 std::optional<Coalition> one(Connection& c, const char* where, std::string_view value) {
-  storage::Rows rows(c, "coalitions");
-  auto r = c.query_one(std::string(kSelect) + where, {std::string(value)});
-  if (!r) return std::nullopt;
-  rows.add(r->integer(0));
-  return read(*r);
+  auto rows = storage::query_keyed(c, "coalitions", {0}, std::string(kSelect) + where, {std::string(value)});
+  if (rows.empty()) return std::nullopt;
+  return read(rows.front());
 }
 }  // namespace
 
@@ -436,7 +434,7 @@ std::vector<Named> coalitions_of_organisation(Connection& c, std::int64_t organi
   declared.add(organisation_id);
   storage::Rows none(c, "coalitions");
   std::vector<Named> out;
-  for (const auto& r : c.query(std::string("SELECT k.id, k.number, k.slug, k.title FROM coalitions k WHERE ") +
+  for (const auto& r : c.query(std::string("SELECT k.id, k.slug, k.number, k.title FROM coalitions k WHERE ") +
                                    kOfOrganisation + " ORDER BY k.number_key" + page,
                                p))
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});

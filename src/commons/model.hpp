@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coalitions/model.hpp"
 #include "i18n/i18n.hpp"
 
 namespace fabrique::commons {
@@ -91,10 +92,7 @@ inline constexpr std::size_t kMaxLinkedCoalitions = 20;
 enum class Status { draft, published };
 
 // A coalition as commons pages show it next to a resource or a card.
-struct CoalitionRef {
-  std::int64_t id = 0;
-  std::string slug, number, title;
-};
+using CoalitionRef = coalitions::Named;
 
 struct Resource {
   std::int64_t id = 0;

@@ -48,12 +48,8 @@ Event read(const storage::Row& r) {
 // depends on their rows alone (storage::Rows), provided nothing in `sql` selects events by their
 // registrations.
 std::vector<Event> read_events(Connection& c, const std::string& sql, const storage::Params& params) {
-  storage::Rows registrations(c, "registrations");
   std::vector<Event> out;
-  for (const auto& r : c.query(sql, params)) {
-    out.push_back(read(r));
-    registrations.add(out.back().id);
-  }
+  for (const auto& r : storage::query_keyed(c, "registrations", {0}, sql, params)) out.push_back(read(r));
   return out;
 }
 
@@ -69,14 +65,14 @@ void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
   // CROSS JOIN: the links drive, each coalition read by its key. With a plain JOIN and a long list of
   // ids, SQLite walked every coalition and probed every id of the list for it (1,000 × 4,000 for the
   // events' CSV: 480 ms; 5 ms this way).
-  storage::Rows coalitions(c, "coalitions");  // the linked ones, found by the links
-  for (const auto& r : c.query("SELECT ec.event_id, k.id, k.slug, k.number, k.title FROM event_coalitions ec "
-                               "CROSS JOIN coalitions k WHERE k.id = ec.coalition_id AND ec.event_id IN (" +
-                                   storage::placeholders(ids.size()) + ") ORDER BY k.number_key",
-                               ids)) {
+  // Of coalitions, the linked ones, found by the links.
+  for (const auto& r :
+       storage::query_keyed(c, "coalitions", {1},
+                            "SELECT ec.event_id, k.id, k.slug, k.number, k.title FROM event_coalitions "
+                            "ec CROSS JOIN coalitions k WHERE k.id = ec.coalition_id AND ec.event_id IN (" +
+                                storage::placeholders(ids.size()) + ") ORDER BY k.number_key",
+                            ids))
     by_id[r.integer(0)]->coalitions.push_back({r.integer(1), r.text(2), r.text(3) + " — " + r.text(4)});
-    coalitions.add(r.integer(1));
-  }
   if (!organisers) return;
   for (const auto& r : c.query("SELECT eo.event_id, o.id, o.slug, o.name FROM event_organisations eo "
                                "CROSS JOIN organisations o WHERE o.id = eo.organisation_id AND eo.role = 'organiser' "

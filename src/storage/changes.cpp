@@ -314,9 +314,8 @@ std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
   // Only the stamps newer than the last snapshot: they only move forward, and a change's stamps are
   // written in the transaction that moves the version, so the version and the stamps that go with it
   // come in one statement, consistent on either engine.
-  if (base && (base->learned != learned || base->generation != generation)) base = nullptr;
+  if (base && base->generation != generation) base = nullptr;
   auto fresh = base ? std::make_shared<Snapshot>(*base) : std::make_shared<Snapshot>();
-  fresh->learned = learned;
   fresh->generation = generation;
   // The row stamps are shared along a chain of snapshots, each complete through its own version.
   if (!base) fresh->rows = std::make_shared<RowStamps>();

@@ -136,8 +136,7 @@ struct Snapshot {
   std::vector<std::int64_t> changed_at;       // by table index: the last change that did not name rows
   std::vector<std::int64_t> rows_changed_at;  // by table index: the last change that named rows
   std::shared_ptr<RowStamps> rows;            // complete through `version` at least
-  bool learned = false;                       // made once the tables were known
-  std::uint64_t generation = 0;               // of the table indexes it was made with
+  std::uint64_t generation = 0;               // of the table indexes it was made with (0: none known yet)
   // True when no table of `tables` changed after version `at`.
   bool unchanged_since(const Tables& tables, std::int64_t at) const;
   // True when nothing `read` changed after version `at`: no whole table, no row of the keys read
