@@ -7,8 +7,9 @@
 #
 # 1. Migrates a fresh SQLite database and fills its search index with BENCH_DOCUMENTS (100,000)
 #    generated French documents through search::index() (bench/search_index.cpp), one in ten a draft.
-# 2. Starts fabrique (2 threads) on a free loopback port and signs an account in, so that every
-#    search is rendered (pages for visitors would come from the page cache after the first hit).
+# 2. Starts fabrique (2 threads) on a free loopback port with the page cache off, so that every
+#    search is rendered (pages for visitors, and signed-in pages composed from them, would come from
+#    the page cache after the first hit), and signs an account in.
 # 3. Runs wrk with a Lua script that cycles through BENCH_QUERIES: common and rare words, two- and
 #    three-word queries, prefixes of the last word, a second page and a facet:
 #      - one connection (-c1) for the latency a person sees: with nothing queued, the p95 is the
@@ -66,7 +67,8 @@ log "$GEN_OUT"
 DB_MB=$(du -m "$DB" | cut -f1)
 
 : >"$TMP/fabrique.out"
-"$BIN" serve --database "$DB" --listen 127.0.0.1:0 --threads "$THREADS" --log_requests false \
+# The page cache off: signed-in pages are composed from it too, and the search is measured, not the cache.
+"$BIN" serve --database "$DB" --listen 127.0.0.1:0 --threads "$THREADS" --log_requests false --page_cache false \
   >"$TMP/fabrique.out" 2>"$TMP/fabrique.err" &
 FABRIQUE_PID=$!
 PORT=

@@ -580,6 +580,7 @@ std::vector<coalitions::Coalition> quietest_coalitions(Connection& c, std::int64
 
 std::map<std::string, std::int64_t> coalitions_per_stage(Connection& c) {
   std::map<std::string, std::int64_t> out;
+  storage::Rows none(c, "coalitions");  // how many per stage: changes named by rows never change it
   for (const auto& r : c.query("SELECT stage, COUNT(*) FROM coalitions GROUP BY stage")) out[r.text(0)] = r.integer(1);
   return out;
 }
@@ -611,10 +612,12 @@ std::map<std::pair<std::string, std::string>, std::int64_t> actions_by_status_an
 
 std::vector<Action> achieved_victories(Connection& c, std::int64_t limit) {
   std::vector<Action> out;
-  for (const auto& r : c.query(std::string(kActionSelect) +
-                                   "WHERE a.victory = 1 AND a.status = 'realisee' ORDER BY a.updated_at DESC, a.id "
-                                   "LIMIT ?",
-                               {limit}))
+  // Of the coalitions, the slug, number and title of those the victories belong to (column 1).
+  for (const auto& r :
+       storage::query_keyed(c, "coalitions", {1},
+                            std::string(kActionSelect) + "WHERE a.victory = 1 AND a.status = 'realisee' "
+                                                         "ORDER BY a.updated_at DESC, a.id LIMIT ?",
+                            {limit}))
     out.push_back(read_action(r));
   attach(c, out);
   return out;

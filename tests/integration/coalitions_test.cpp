@@ -2,11 +2,13 @@
 // history and its diff, concurrent edits, restore, permissions and bad input.
 #include <gtest/gtest.h>
 
+#include <boost/json.hpp>
 #include <map>
 
 #include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
 #include "organisations/use_cases.hpp"
+#include "storage/changes.hpp"
 #include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
@@ -114,6 +116,35 @@ TEST(Coalitions, AnInterestDeclarationRendersAgainItsCoalitionsPagesAndKeepsTheO
   EXPECT_EQ(visitor.get(other).body.find("Titre changé"), std::string::npos) << "another coalition's page";
   EXPECT_NE(visitor.get("/coalitions").body.find("Titre changé 8.b"), std::string::npos)
       << "the list shows the coalition declared";
+}
+
+// The dashboard's programme-wide figures (coalitions per stage, actions, victories) are kept between
+// changes (storage::settings::memo): a declaration changes a coalition's activity alone, by its row,
+// so they are not read again; a change to the coalitions table that names no row reads them again.
+TEST(Coalitions, AnInterestDeclarationKeepsTheDashboardsProgrammeFigures) {
+  Programme p;
+  Browser visitor(p.site);
+  auto in_cadrage = [&] {
+    auto r = visitor.get("/tableau-de-bord.json");
+    EXPECT_EQ(r.status, 200);
+    return boost::json::parse(r.body).at("coalitions_per_stage").at("cadrage").as_int64();
+  };
+  ASSERT_EQ(in_cadrage(), 1);
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE coalitions SET stage = 'diagnostic'");  // behind the site's back: no change recorded
+  }
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  member.get(p.page());
+  ASSERT_EQ(member.post(p.page("/interet"), {{"usages", "1"}, {"message", "Volontaires."}}).status, 303);
+  EXPECT_EQ(in_cadrage(), 1) << "the figures were read again after a declaration";
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE coalitions SET stage = 'diagnostic'");
+    storage::record_changes(*c);  // as the site does after a change it does not name by rows
+  }
+  EXPECT_EQ(in_cadrage(), 0) << "a change to the coalitions table";
 }
 
 TEST(Coalitions, DeclarationOnAMissingCoalitionIsA404AndWritesNothing) {
