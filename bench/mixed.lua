@@ -6,11 +6,14 @@
 -- (what nginx can serve). Deterministic: each thread walks its own sequence.
 
 local threads = {}
-local id = 0
+-- Counts the threads in the main state. Not named `id`: a local `id` here would also exist in each
+-- thread's state (the script runs again there) and hide the global `id` that thread:set gives it, so
+-- that every thread walked the same sequence (half the registrations were refused as made twice).
+local created = 0
 
 function setup(thread)
-  id = id + 1
-  thread:set("id", id)
+  created = created + 1
+  thread:set("id", created)
   thread:set("nthreads", 0) -- set below, once every thread exists
   table.insert(threads, thread)
 end

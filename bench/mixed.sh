@@ -20,9 +20,10 @@
 #    reported apart.
 # 3. Meanwhile, a loop with curl checks staleness: a writer saves its booklet with a new marker (reading
 #    the edit form for its revision and CSRF field), and once the save is acknowledged (303), a visitor's
-#    GET of the coalition page must show the marker; likewise a registration, then the number of people
-#    registered that a visitor reads in the event's JSON document. Every BENCH_CHECK_INTERVAL seconds (0.5). Any stale
-#    page is reported (and BENCH_STRICT=1 fails).
+#    GET of the coalition page must show the marker; likewise a registration (to events the mix does not
+#    reach), then the numbers of people registered and waiting that a visitor reads in the event's JSON
+#    document. Every BENCH_CHECK_INTERVAL seconds (0.5). Any stale page is reported (and BENCH_STRICT=1
+#    fails).
 # 4. nginx (same workers) serves the 200 anonymous pages' bytes, and wrk runs the same GET mix on it
 #    (bench/mixed.lua with MIXED_NGINX=1: the 85 anonymous GETs only): the visitors' throughput is
 #    compared with it (issue #20: ≥ 0.5×).
@@ -137,6 +138,11 @@ done
 # ---------------------------------------------------------------------------------------------
 # 2 and 3. The mixed run, and the staleness loop beside it.
 
+registered() {  # registered EVENT_SLUG: "REGISTERED WAITING", from the database
+  sqlite3 -separator ' ' "$DB" "SELECT COUNT(*) FILTER (WHERE r.status = 'registered'), COUNT(*) FILTER (WHERE r.status = 'waiting')
+    FROM registrations r JOIN events e ON e.id = r.event_id WHERE e.slug = '$1'"
+}
+
 check_loop() {  # writes one line per check to $TMP/checks.txt: "kind ok|STALE detail"
   local n=0 cookie csrf slug edit base marker code page ev before after
   IFS='|' read -r cookie csrf slug <"$TMP/writers.txt"
@@ -159,18 +165,22 @@ check_loop() {  # writes one line per check to $TMP/checks.txt: "kind ok|STALE d
     else
       echo "booklet refused $code (base revision $base)" >>"$TMP/checks.txt"
     fi
-    # A registration by writer 1 to the next event, then the number registered a visitor sees.
-    ev=${events[$((n % ${#events[@]}))]}
-    before=$(sqlite3 "$DB" "SELECT COUNT(*) FROM registrations r JOIN events e ON e.id = r.event_id WHERE e.slug = '$ev' AND r.status = 'registered'")
+    # A registration by writer 1 to the next event, then the numbers registered and waiting a visitor
+    # sees. From the last event backwards: the mix registers writer 1 from the first event onwards.
+    ev=${events[$((${#events[@]} - 1 - n % ${#events[@]}))]}
+    before=$(registered "$ev")
     code=$(curl -sS -o /dev/null --max-time 30 -w '%{http_code}' -H "Cookie: $cookie" --data-urlencode "csrf=$csrf" \
       "$URL/evenements/$ev/inscription")
-    after=$(sqlite3 "$DB" "SELECT COUNT(*) FROM registrations r JOIN events e ON e.id = r.event_id WHERE e.slug = '$ev' AND r.status = 'registered'")
+    after=$(registered "$ev")
     if [ "$code" = 303 ] && [ "$after" != "$before" ]; then
       page=$(curl -sS --max-time 30 "$URL/evenements/$ev.json")
-      if grep -q "\"registered\":${after}[,}]" <<<"$page"; then echo "registration ok" >>"$TMP/checks.txt"
-      else echo "registration STALE /evenements/$ev.json does not say $after registered (was $before)" >>"$TMP/checks.txt"; fi
+      if grep -q "\"registered\":${after% *}[,}]" <<<"$page" && grep -q "\"waiting\":${after#* }[,}]" <<<"$page"; then
+        echo "registration ok" >>"$TMP/checks.txt"
+      else
+        echo "registration STALE /evenements/$ev.json does not say $after registered and waiting (was $before)" >>"$TMP/checks.txt"
+      fi
     else
-      echo "registration not counted (answered $code; registered $before then $after)" >>"$TMP/checks.txt"
+      echo "registration not counted (answered $code; registered and waiting $before then $after)" >>"$TMP/checks.txt"
     fi
     sleep "$CHECK_INTERVAL"
   done
