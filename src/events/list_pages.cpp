@@ -64,6 +64,7 @@ bool never(const Event&) { return false; }
 ListPage load_list(Context& ctx) {
   ListPage page;
   store::Filter upcoming = filter_of(ctx, page.kind, page.coalition, page.territory);
+  upcoming.counts = false;  // the cards do not show them
   store::Filter past = upcoming;
   upcoming.ends_after = ctx.now;
   past.ends_before = ctx.now;
@@ -144,7 +145,7 @@ Response list_csv(Context& ctx) {
 }
 
 Response list_ics(Context& ctx) {
-  return calendar(ctx, store::list(ctx.db, {}), ctx.tr(N_("fabrique — events")), never);
+  return calendar(ctx, store::list(ctx.db, {.counts = false}), ctx.tr(N_("fabrique — events")), never);
 }
 
 Response coalition_ics(Context& ctx) {
@@ -152,6 +153,7 @@ Response coalition_ics(Context& ctx) {
   if (!k) return fv::not_found(ctx);
   store::Filter f;
   f.coalition_id = k->id;
+  f.counts = false;
   return calendar(ctx, store::list(ctx.db, f), k->title, never);
 }
 

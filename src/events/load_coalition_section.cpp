@@ -9,6 +9,7 @@ CoalitionSection load_coalition_section(http::Context& ctx, std::int64_t coaliti
                                         const std::string& coalition_slug) {
   store::Filter f;
   f.coalition_id = coalition_id;
+  f.counts = false;  // the cards do not show them: a registration does not render the coalition's page again
   return {.coalition_slug = coalition_slug,
           .events = store::list(ctx.db, f),
           .next_steps = store::next_steps_of_coalition(ctx.db, coalition_id),

@@ -10,12 +10,19 @@ using storage::at;
 using storage::nullable;
 using storage::secs;
 
-constexpr const char* kSelect =
+constexpr std::string_view kColumns =
     "SELECT e.id, e.slug, e.kind_id, k.slug, k.label, e.title, e.starts_at, e.ends_at, e.place, e.online_url, "
-    "e.capacity, e.description, e.registration_closes_at, e.series_id, e.minutes, e.minutes_revision, e.created_by, "
-    "(SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'registered'), "
-    "(SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waiting'), "
+    "e.capacity, e.description, e.registration_closes_at, e.series_id, e.minutes, e.minutes_revision, e.created_by, ";
+constexpr std::string_view kFrom =
     "e.created_at, e.updated_at, e.status FROM events e JOIN event_kinds k ON k.id = e.kind_id ";
+const std::string kSelect =
+    std::string(kColumns) +
+    "(SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'registered'), "
+    "(SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.status = 'waiting'), " +
+    std::string(kFrom);
+// The same columns without the counts (0): for lists that do not show them, which then read no
+// registration and are not rendered again when one is made.
+const std::string kSelectWithoutCounts = std::string(kColumns) + "0, 0, " + std::string(kFrom);
 
 Event read(const storage::Row& r) {
   Event e;
@@ -118,10 +125,15 @@ std::string where_of(const Filter& f, storage::Params& params) {
 
 std::vector<Event> list(Connection& c, const Filter& f) {
   storage::Params params;
-  std::string sql = std::string(kSelect) + where_of(f, params) +
+  std::string sql = (f.counts ? kSelect : kSelectWithoutCounts) + where_of(f, params) +
                     (f.newest_first ? " ORDER BY e.starts_at DESC, e.id DESC" : " ORDER BY e.starts_at, e.id");
   sql += storage::page_clause(f.limit, f.offset, params);
-  std::vector<Event> out = read_events(c, sql, params);
+  std::vector<Event> out;
+  if (f.counts) {
+    out = read_events(c, sql, params);
+  } else {
+    for (const auto& r : c.query(sql, params)) out.push_back(read(r));
+  }
   fill_refs(c, out, false);
   return out;
 }

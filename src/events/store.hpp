@@ -23,11 +23,15 @@ struct Filter {
   std::optional<sys_seconds> starts_before;  // within a window ahead (a newsletter's weeks)
   std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)
   bool newest_first = false;
+  // Registered and waiting counted for each event (the JSON and CSV lists); false for lists that do
+  // not show them (0), which then do not depend on registrations (storage::Rows).
+  bool counts = true;
   std::int64_t limit = -1;
   std::int64_t offset = 0;
 };
 
-// Events with their kind, counts and coalitions (three queries whatever the number of events).
+// Events with their kind, counts (unless not asked for) and coalitions (three queries whatever the
+// number of events).
 std::vector<Event> list(Connection& c, const Filter& f);
 // How many events match (ignoring limit and offset).
 std::int64_t count(Connection& c, const Filter& f);

@@ -80,6 +80,7 @@ Prepared prepare_newsletter(storage::Connection& c, const User& actor, const New
         events::store::Filter f;
         f.ends_after = now;
         f.starts_before = now + std::chrono::weeks(*weeks);
+        f.counts = false;
         for (const auto& e : events::store::list(c, f)) {
           if (e.status == events::EventStatus::cancelled) continue;
           if (!in.events.empty() && !named(in.events, e.slug)) continue;

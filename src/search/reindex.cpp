@@ -39,7 +39,7 @@ std::int64_t reindex(storage::Connection& c, std::chrono::sys_seconds now) {
   for (const auto& v : versions)
     if (auto full = commons::store::charter_version(c, v.number)) commons::index_charter(c, *full);
   for (const auto& a : roadmaps::store::actions(c, {})) roadmaps::index_action(c, a, a.coalition_slug);
-  for (const auto& e : events::store::list(c, {})) events::index_event(c, e);
+  for (const auto& e : events::store::list(c, {.counts = false})) events::index_event(c, e);
   for (const auto& e : observatoire::store::list(c)) observatoire::index_entry(c, e);
   datasets::reindex_datasets(c);
   decisions::reindex_decisions(c, now);

@@ -195,7 +195,8 @@ TEST(Events, ARegistrationRendersAgainThePagesOfItsEventAndKeepsTheOthers) {
   const std::string second = p.upcoming("second", "10");
   Browser visitor(p.site);
   const std::string coalition = std::string("/coalitions/") + kCoalition;
-  for (const std::string& page : {first, second, std::string("/evenements"), coalition})
+  for (const std::string& page :
+       {first, second, std::string("/evenements"), std::string("/evenements.json"), coalition})
     ASSERT_FALSE(has(visitor.get(page).body, "Titre changé")) << page;
   {
     auto c = p.site.db().acquire();
@@ -207,8 +208,10 @@ TEST(Events, ARegistrationRendersAgainThePagesOfItsEventAndKeepsTheOthers) {
   p.sign_in_and_register(member, "membre@example.org", first);
   EXPECT_TRUE(has(visitor.get(first).body, "Titre changé premier")) << "the event registered to";
   EXPECT_FALSE(has(visitor.get(second).body, "Titre changé")) << "another event's page was rendered again";
-  EXPECT_TRUE(has(visitor.get("/evenements").body, "Titre changé premier")) << "the list counts its places";
-  EXPECT_TRUE(has(visitor.get(coalition).body, "Titre changé premier")) << "so does its coalition's page";
+  // The list and the coalition's page show no count of places: they read no registration, and are kept.
+  EXPECT_FALSE(has(visitor.get("/evenements").body, "Titre changé")) << "the list was rendered again";
+  EXPECT_FALSE(has(visitor.get(coalition).body, "Titre changé")) << "its coalition's page was rendered again";
+  EXPECT_TRUE(has(visitor.get("/evenements.json").body, "Titre changé premier")) << "the JSON list counts them";
 
   // A cancellation names its event too; the second event's page is still the one kept.
   member.get(first);
