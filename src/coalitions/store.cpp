@@ -217,6 +217,7 @@ std::vector<StageChange> stage_history(Connection& c, std::int64_t coalition_id)
 
 Booklet current_booklet(Connection& c, std::int64_t coalition_id) {
   Booklet b;
+  storage::Rows rows(c, "booklet_current", coalition_id);
   for (const auto& r : c.query("SELECT section, body FROM booklet_current WHERE coalition_id = ?", {coalition_id}))
     b[r.text(0)] = r.text(1);
   return b;
@@ -270,8 +271,8 @@ bool insert_revision(Connection& c, std::int64_t coalition_id, std::int64_t numb
                      sys_seconds when, const std::string& comment, std::optional<std::int64_t> restored_from,
                      const Booklet& changed, std::optional<std::int64_t> merged_with) {
   // The compare-and-set on booklet_revision is what makes concurrent saves safe: only one writer
-  // can move it from number - 1 to number.
-  storage::Rows rows(c, "coalitions", coalition_id);
+  // can move it from number - 1 to number. The booklet's text changes in its own rows alone.
+  storage::Rows rows(c, "coalitions", coalition_id), booklet(c, "booklet_current", coalition_id);
   if (c.execute("UPDATE coalitions SET booklet_revision = ?, last_activity_at = ?, updated_at = ? "
                 "WHERE id = ? AND booklet_revision = ?",
                 {number, secs(when), secs(when), coalition_id, number - 1}) != 1)

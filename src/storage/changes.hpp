@@ -65,6 +65,7 @@ inline constexpr KeyedTable kKeyedTables[] = {
     {"coalitions", "id"},                                          // activity, touched by most of what members do
     {"interest_declarations", "coalition_id", "organisation_id"},  // declared during Reset Days
     {"registrations", "event_id"},                                 // the busiest writes of a Reset Day
+    {"booklet_current", "coalition_id"},                           // booklets written during Reset Days
 };
 
 // The rows of one table (by its index) whose key number `column` (0: KeyedTable::key, 1: also) is `id`.

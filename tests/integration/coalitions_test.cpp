@@ -147,6 +147,35 @@ TEST(Coalitions, AnInterestDeclarationKeepsTheDashboardsProgrammeFigures) {
   EXPECT_EQ(in_cadrage(), 0) << "a change to the coalitions table";
 }
 
+// A booklet save changes its coalition's rows alone (storage::kKeyedTables): the pages of the other
+// coalitions, which read their own booklets, are kept.
+TEST(Coalitions, ABookletSaveRendersAgainItsCoalitionsPagesAndKeepsTheOthers) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    coalitions::CoalitionInput in;
+    in.number = "8.b";
+    in.title = "Mesurer les communs";
+    in.family = "communs-et-territoires";
+    in.stage = "cadrage";
+    ASSERT_TRUE(coalitions::create_coalition(*c, p.anim, in, p.site.now()).coalition);
+  }
+  const std::string other = "/coalitions/mesurer-les-communs";
+  Browser visitor(p.site);
+  for (const std::string& page : {p.page(), other}) ASSERT_EQ(visitor.get(page).status, 200) << page;
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE coalitions SET title = 'Titre changé ' || number");  // behind the site's back
+  }
+  Browser porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  ASSERT_EQ(p.save(porteur, "0", "Une intention nouvelle.").status, 303);
+  const std::string saved = visitor.get(p.page()).body;
+  EXPECT_NE(saved.find("Une intention nouvelle."), std::string::npos) << "the booklet saved";
+  EXPECT_NE(saved.find("Titre changé 8.a"), std::string::npos);
+  EXPECT_EQ(visitor.get(other).body.find("Titre changé"), std::string::npos) << "another coalition's page";
+}
+
 TEST(Coalitions, DeclarationOnAMissingCoalitionIsA404AndWritesNothing) {
   Programme p;
   Browser b(p.site);
