@@ -36,6 +36,17 @@ struct Programme {
     coalitions::set_member_role(*c, anim, "developper-et-maintenir-les-communs-numeriques", porteur.id,
                                 coalitions::RoleChange::co_porteur, site.now());
   }
+  // A second coalition, 8.b, at /coalitions/mesurer-les-communs.
+  void add_other_coalition() {
+    auto c = site.db().acquire();
+    coalitions::CoalitionInput in;
+    in.number = "8.b";
+    in.title = "Mesurer les communs";
+    in.family = "communs-et-territoires";
+    in.stage = "cadrage";
+    if (!coalitions::create_coalition(*c, anim, in, site.now()).coalition)
+      throw std::runtime_error("could not open the second test coalition");
+  }
   static constexpr const char* kPage = "/coalitions/developper-et-maintenir-les-communs-numeriques";
   std::string page(const std::string& rest = "") { return std::string(kPage) + rest; }
 
@@ -91,15 +102,7 @@ TEST(Coalitions, MemberDeclaresInterestEditsAndWithdrawsIt) {
 // cached. (Titles changed behind the site's back tell a page rendered again from one kept.)
 TEST(Coalitions, AnInterestDeclarationRendersAgainItsCoalitionsPagesAndKeepsTheOthers) {
   Programme p;
-  {
-    auto c = p.site.db().acquire();
-    coalitions::CoalitionInput in;
-    in.number = "8.b";
-    in.title = "Mesurer les communs";
-    in.family = "communs-et-territoires";
-    in.stage = "cadrage";
-    ASSERT_TRUE(coalitions::create_coalition(*c, p.anim, in, p.site.now()).coalition);
-  }
+  p.add_other_coalition();
   const std::string other = "/coalitions/mesurer-les-communs";
   Browser visitor(p.site);
   for (const std::string& page : {p.page(), other, std::string("/coalitions")})
@@ -151,15 +154,7 @@ TEST(Coalitions, AnInterestDeclarationKeepsTheDashboardsProgrammeFigures) {
 // coalitions, which read their own booklets, are kept.
 TEST(Coalitions, ABookletSaveRendersAgainItsCoalitionsPagesAndKeepsTheOthers) {
   Programme p;
-  {
-    auto c = p.site.db().acquire();
-    coalitions::CoalitionInput in;
-    in.number = "8.b";
-    in.title = "Mesurer les communs";
-    in.family = "communs-et-territoires";
-    in.stage = "cadrage";
-    ASSERT_TRUE(coalitions::create_coalition(*c, p.anim, in, p.site.now()).coalition);
-  }
+  p.add_other_coalition();
   const std::string other = "/coalitions/mesurer-les-communs";
   Browser visitor(p.site);
   for (const std::string& page : {p.page(), other}) ASSERT_EQ(visitor.get(page).status, 200) << page;
