@@ -13,7 +13,7 @@ FUZZ_SECONDS ?= 60
 # The tests that run threads at once: the server's io_contexts and stop(), concurrent registrations and
 # migrations, the connection pool, Markdown rendered from several threads, hostile clients, the mail sender.
 TSAN_INTEGRATION_TESTS ?= HttpServer*:Storage.Concurrent*:Events.TwentyConcurrent*:HostileClient.*:Mail.TheSendersThread*
-TSAN_UNIT_TESTS ?= Markdown.Concurrent*:Migrations.Concurrent*:SqliteDatabase.Pool*
+TSAN_UNIT_TESTS ?= Markdown.Concurrent*:Migrations.Concurrent*:SqliteDatabase.Pool*:SqliteDatabase.ReadersThroughTheKeptMap*
 
 deps:
 	@bash scripts/install-deps.sh

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "common/log.hpp"
+#include "storage/sqlite/kept_map.hpp"
 
 namespace fabrique::storage::sqlite {
 namespace {
@@ -130,7 +131,7 @@ SqliteConnection::SqliteConnection(const std::string& path) {
   // NOMUTEX: a connection is only ever used by one thread at a time (see Connection), so SQLite's
   // per-connection mutex would be pure overhead. EXRESCODE: extended codes tell constraint kinds apart.
   const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
-  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, kept_map_vfs());
   if (rc != SQLITE_OK) {
     std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close_v2(db_);
@@ -161,7 +162,8 @@ SqliteConnection::SqliteConnection(const std::string& path) {
     execute_script("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
     // Reads through a memory map of the file (its first GiB): pages come from the kernel's page
     // cache, shared by every connection, without a read() copy each; the search's index lookups
-    // spent a quarter of their time in those copies (bench/RESULTS.md).
+    // spent a quarter of their time in those copies (bench/RESULTS.md). The map is kept across
+    // commits and shared by the connections (kept_map.hpp).
     execute_script("PRAGMA mmap_size=1073741824;");
     register_fts_rank(db_);
   } catch (...) {

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "storage/database.hpp"
+#include "storage/sqlite/kept_map.hpp"
 
 namespace fabrique::storage {
 namespace {
@@ -414,6 +416,119 @@ TEST_F(SqliteDatabase, BackupRefusesAnExistingTarget) {
   std::string content;
   std::getline(in, content);
   EXPECT_EQ(content, "precious");
+}
+
+// The kept map (storage/sqlite/kept_map.hpp): one memory map of the file for every connection, kept
+// across commits, through which readers always see the last commit, while the file grows and shrinks.
+
+// `rows` rows of 500 bytes, checkpointed into the file, so that reads go through the map.
+void fill_and_checkpoint(Connection& c, int rows) {
+  c.execute_script("CREATE TABLE t (x INTEGER PRIMARY KEY, pad TEXT)");
+  Transaction tx(c, true);
+  for (int i = 0; i < rows; ++i) c.execute("INSERT INTO t (pad) VALUES (?)", {std::string(500, 'a')});
+  tx.commit();
+  c.execute_script("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+TEST_F(SqliteDatabase, ConnectionsShareOneMapOfTheFileThatOutlivesTheirCommits) {
+  const std::int64_t before = sqlite::kept_maps_made();
+  auto db = open(dir_.file("map.db"), 2);
+  fill_and_checkpoint(*db->acquire(), 300);
+  auto writer = db->acquire();
+  auto reader = db->acquire();
+  for (int round = 1; round <= 20; ++round) {
+    writer->execute("UPDATE t SET pad = ? WHERE x % 20 = ?", {std::string(500, 'b'), std::int64_t{round % 20}});
+    Transaction tx(*reader, false);
+    EXPECT_EQ(reader->query_integer("SELECT COUNT(*) FROM t WHERE pad LIKE 'b%'"), 15 * round);
+    EXPECT_EQ(reader->query_integer("SELECT SUM(LENGTH(pad)) FROM t"), 300 * 500);
+  }
+  EXPECT_EQ(sqlite::kept_maps_made() - before, 1) << "one map for the file, made once";
+  EXPECT_EQ(reader->query_integer("PRAGMA mmap_size"), std::int64_t{1} << 30);
+}
+
+TEST_F(SqliteDatabase, ReadersThroughTheKeptMapSeeEveryCommitWhileTheFileGrowsAndShrinks) {
+  auto db = open(dir_.file("map.db"), 4);
+  {
+    auto c = db->acquire();
+    fill_and_checkpoint(*c, 200);
+    c->execute_script(
+        "CREATE TABLE totals (rows INTEGER, bytes INTEGER, version INTEGER);"
+        "INSERT INTO totals SELECT COUNT(*), SUM(LENGTH(pad)), 0 FROM t;");
+  }
+  constexpr int kCommits = 300;
+  std::atomic<std::int64_t> committed{0};
+  std::atomic<bool> done{false};
+  std::atomic<int> failures{0};
+  // Each commit adds a row and the totals in one transaction; every 20th checkpoints the WAL into the
+  // file (which grows), and one in the middle deletes most rows and vacuums (the file shrinks).
+  std::thread writer([&] {
+    auto c = db->acquire();
+    for (std::int64_t v = 1; v <= kCommits; ++v) {
+      {
+        Transaction tx(*c, true);
+        const std::string pad(100 + (v * 37) % 3000, 'w');
+        c->execute("INSERT INTO t (pad) VALUES (?)", {pad});
+        c->execute("UPDATE totals SET rows = rows + 1, bytes = bytes + ?, version = ?",
+                   {static_cast<std::int64_t>(pad.size()), v});
+        tx.commit();
+      }
+      if (v == kCommits / 2) {
+        Transaction tx(*c, true);
+        c->execute("DELETE FROM t WHERE x % 10 <> 0");
+        c->execute("UPDATE totals SET rows = (SELECT COUNT(*) FROM t), bytes = (SELECT SUM(LENGTH(pad)) FROM t)");
+        tx.commit();
+        c->execute_script("VACUUM; PRAGMA wal_checkpoint(TRUNCATE);");
+      } else if (v % 20 == 0) {
+        c->execute_script("PRAGMA wal_checkpoint(PASSIVE)");
+      }
+      committed = v;
+    }
+    done = true;
+  });
+  // Readers: the totals always match the rows they sum, and no reader ever sees an older version
+  // than one acknowledged before its read began.
+  auto read = [&] {
+    auto c = db->acquire();
+    std::int64_t last = 0;
+    while (!done) {
+      const std::int64_t acknowledged = committed;
+      Transaction tx(*c, false);
+      const auto totals = c->query_one("SELECT rows, bytes, version FROM totals");
+      const auto sums = c->query_one("SELECT COUNT(*), COALESCE(SUM(LENGTH(pad)), 0) FROM t");
+      if (!totals || !sums || totals->integer(0) != sums->integer(0) || totals->integer(1) != sums->integer(1) ||
+          totals->integer(2) < acknowledged || totals->integer(2) < last)
+        ++failures;
+      if (totals) last = totals->integer(2);
+    }
+  };
+  std::thread first(read);
+  std::thread second(read);
+  writer.join();
+  first.join();
+  second.join();
+  EXPECT_EQ(failures, 0);
+  auto c = db->acquire();
+  EXPECT_EQ(c->query_one("PRAGMA integrity_check")->text(0), "ok");
+  EXPECT_EQ(c->query_integer("SELECT version FROM totals"), kCommits);
+}
+
+TEST_F(SqliteDatabase, ConnectionsKeepTheirLockOnTheFileWhileTheyReadThroughTheMap) {
+  // POSIX locks belong to a process and a file: closing any descriptor of the file would drop them
+  // all, and another process could then take the file from under the open connections.
+  const std::string path = dir_.file("map.db");
+  auto db = open(path, 2);
+  fill_and_checkpoint(*db->acquire(), 50);
+  const std::string leave_wal =
+      "sqlite3 -cmd '.timeout 100' '" + path + "' 'PRAGMA journal_mode=DELETE' >/dev/null 2>&1";
+  {
+    auto a = db->acquire();
+    auto b = db->acquire();
+    EXPECT_EQ(a->query_integer("SELECT COUNT(*) FROM t"), 50);
+    EXPECT_EQ(b->query_integer("SELECT COUNT(*) FROM t"), 50);
+    EXPECT_NE(std::system(leave_wal.c_str()), 0) << "another process left WAL mode under open connections";
+  }
+  db.reset();
+  EXPECT_EQ(std::system(leave_wal.c_str()), 0) << "the check itself is broken: it fails with no connection open";
 }
 
 TEST(SqliteStorageOpen, HandsPostgresqlUrlsToPostgresqlWithoutEchoingThePassword) {
