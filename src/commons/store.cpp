@@ -63,16 +63,11 @@ Resource resource_of(const Row& row) {
   return r;
 }
 
-std::string resource_where(const ResourceFilter& f, Params& p) {
-  // Only the conditions asked for: a generic "? = '' OR …" per filter kept SQLite from using any
-  // index and evaluated every condition on every resource (168 ms for the library's count at 200,000).
-  std::string where = "r.status = 'published'";
-  if (f.all_drafts) {
-    where = "1 = 1";
-  } else if (f.drafts_of) {
-    where = "(r.status = 'published' OR r.submitted_by = ?)";
-    p.push_back(*f.drafts_of);
-  }
+// `visible` (which resources one may see) narrowed by the filter's other conditions, their values
+// appended to `p`. Only the conditions asked for: a generic "? = '' OR …" per filter kept SQLite from
+// using any index and evaluated every condition on every resource (168 ms for the library's count at
+// 200,000).
+std::string narrowed(std::string where, const ResourceFilter& f, Params& p) {
   if (!f.kind.empty()) {
     where += " AND r.kind = ?";
     p.push_back(f.kind);
@@ -99,6 +94,15 @@ std::string resource_where(const ResourceFilter& f, Params& p) {
     p.push_back(*f.territory_id);
   }
   return where;
+}
+
+std::string resource_where(const ResourceFilter& f, Params& p) {
+  if (f.all_drafts) return narrowed("1 = 1", f, p);
+  if (!f.drafts_of) return narrowed("r.status = 'published'", f, p);
+  // The list walks the resources by date and stops at its page: `+` keeps SQLite from gathering both
+  // sides of the OR through their indexes and sorting them all (130 ms for the library at 40,000).
+  p.push_back(*f.drafts_of);
+  return narrowed("(r.status = 'published' OR +r.submitted_by = ?)", f, p);
 }
 
 // Tags and coalitions of these resources, in two queries whatever their number.
@@ -172,10 +176,30 @@ std::vector<Resource> resources(Connection& c, const ResourceFilter& f) {
   return out;
 }
 
+namespace {
+
+std::int64_t count_where(Connection& c, const std::string& where, const Params& p) {
+  return c.query_integer(fmt::format("SELECT COUNT(*) FROM resources r WHERE {}", where), p);
+}
+
+}  // namespace
+
 std::int64_t count_resources(Connection& c, const ResourceFilter& f) {
   Params p;
-  std::string where = resource_where(f, p);
-  return c.query_integer("SELECT COUNT(*) FROM resources r WHERE " + where, p);
+  if (f.all_drafts) return count_where(c, narrowed("1 = 1", f, p), p);
+  const std::string published = narrowed("r.status = 'published'", f, p);
+  // Nothing narrows it (each condition has a value): the library's count on every view of its first
+  // page, shared until a resource changes.
+  std::int64_t n = p.empty() ? storage::settings::memo<std::int64_t>(c, "commons.resources_published",
+                                                                     [&] { return count_where(c, published, p); })
+                             : count_where(c, published, p);
+  // One's own drafts counted apart: with the OR of resource_where() SQLite read every resource (13 ms
+  // at 40,000 against 1 ms), as no one index holds both conditions.
+  if (f.drafts_of) {
+    Params q{*f.drafts_of};
+    n += count_where(c, narrowed("r.submitted_by = ? AND r.status <> 'published'", f, q), q);
+  }
+  return n;
 }
 
 std::optional<Resource> resource(Connection& c, std::string_view slug) {

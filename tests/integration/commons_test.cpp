@@ -18,11 +18,22 @@ TEST(Resources, AMemberProposesAndAnAnimateurPublishes) {
   Browser visitor(p.site);
   EXPECT_EQ(visitor.get("/ressources").body.find("Guide des données ouvertes"), std::string::npos);
   EXPECT_NE(member.get("/ressources").body.find("Guide des données ouvertes"), std::string::npos);
+  // The count of the list: one's own drafts with the published ones, narrowed by the same filters.
+  EXPECT_NE(visitor.get("/ressources").body.find(R"(role="status">0 ressource<)"), std::string::npos);
+  EXPECT_NE(member.get("/ressources").body.find(R"(role="status">1 ressource<)"), std::string::npos);
+  EXPECT_NE(member.get("/ressources?licence=CC-BY-SA-4.0").body.find(R"(role="status">1 ressource<)"),
+            std::string::npos);
+  EXPECT_NE(member.get("/ressources?licence=CC-BY-4.0").body.find(R"(role="status">0 ressource<)"), std::string::npos);
+  EXPECT_NE(p.signed_in("porteur@example.org").get("/ressources").body.find(R"(role="status">0 ressource<)"),
+            std::string::npos);
   auto anim = p.signed_in("anim@example.org");
+  EXPECT_NE(anim.get("/ressources").body.find(R"(role="status">1 ressource<)"), std::string::npos);
   anim.get("/ressources/guide-des-donnees-ouvertes");
   auto published = anim.post("/ressources/guide-des-donnees-ouvertes/publier", {});
   EXPECT_EQ(published.status, 303);
   EXPECT_NE(anim.get(published.header("location")).body.find("La ressource est publiée."), std::string::npos);
+  EXPECT_NE(visitor.get("/ressources").body.find(R"(role="status">1 ressource<)"), std::string::npos)
+      << "the count shared between views follows the publication";
   auto page = visitor.get("/ressources/guide-des-donnees-ouvertes");
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("<strong>débuter</strong>"), std::string::npos);
