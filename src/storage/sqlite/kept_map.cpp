@@ -2,11 +2,9 @@
 // main database files held by this layer instead, shared and never dropped while the file is open.
 #include "storage/sqlite/kept_map.hpp"
 
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
