@@ -63,7 +63,7 @@ Resource resource_of(const Row& row) {
   return r;
 }
 
-// `visible` (which resources one may see) narrowed by the filter's other conditions, their values
+// `where` (which resources one may see) narrowed by the filter's other conditions, their values
 // appended to `p`. Only the conditions asked for: a generic "? = '' OR …" per filter kept SQLite from
 // using any index and evaluated every condition on every resource (168 ms for the library's count at
 // 200,000).
@@ -100,7 +100,7 @@ std::string resource_where(const ResourceFilter& f, Params& p) {
   if (f.all_drafts) return narrowed("1 = 1", f, p);
   if (!f.drafts_of) return narrowed("r.status = 'published'", f, p);
   // The list walks the resources by date and stops at its page: `+` keeps SQLite from gathering both
-  // sides of the OR through their indexes and sorting them all (130 ms for the library at 40,000).
+  // sides of the OR through their indexes and sorting them all (136 ms for the library at 40,000).
   p.push_back(*f.drafts_of);
   return narrowed("(r.status = 'published' OR +r.submitted_by = ?)", f, p);
 }
