@@ -1,5 +1,7 @@
 // Use case: an animateur adopts a version of the charter that went through consultation; it becomes
 // the charter in force, and the signatories of the previous version are asked to sign it again.
+#include <fmt/core.h>
+
 #include "commons/index_charter.hpp"
 #include "commons/store.hpp"
 #include "commons/urls.hpp"
@@ -35,7 +37,7 @@ FieldErrors adopt_charter_version(storage::Connection& c, const User& actor, std
     signatories.push_back(r.integer(0));
   notifications::notify_each(c, signatories, 0, notifications::kCharter,
                              N_("A new version of the charter is adopted: “{}”. Sign it again to stay a signatory."),
-                             urls::charter(), now, v->label.empty() ? "v" + std::to_string(v->number) : v->label);
+                             urls::charter(), now, v->label.empty() ? fmt::format("v{}", v->number) : v->label);
   tx.commit();
   return errors;
 }

@@ -1,6 +1,8 @@
 // The charter's entries in the search index: the current (adopted) text, and the version in progress.
 #include "commons/index_charter.hpp"
 
+#include <fmt/core.h>
+
 #include "commons/urls.hpp"
 #include "search/search.hpp"
 
@@ -10,7 +12,7 @@ void index_charter(storage::Connection& c, const CharterVersion& v) {
   std::string body = v.summary;
   for (const auto& s : kCharterSections)
     if (auto it = v.sections.find(s.key); it != v.sections.end()) body += "\n\n" + it->second;
-  const std::string version_ref = "v" + std::to_string(v.number);
+  const std::string version_ref = fmt::format("v{}", v.number);
   const std::string title =
       "Charte, version " + std::to_string(v.number) + (v.label.empty() ? "" : " (" + v.label + ")");
   if (v.adopted()) {
