@@ -13,13 +13,14 @@ namespace {
 
 constexpr const char* kXml = "application/xml; charset=utf-8";
 
-Response xml(std::string body, const std::vector<store::PublicPage>& pages) {
+// The document, last modified when the latest of pages [from, to) was.
+Response xml(std::string body, const std::vector<store::PublicPage>& pages, std::size_t from, std::size_t to) {
   Response r;
   r.content_type = kXml;
   r.body = std::move(body);
   std::optional<std::chrono::sys_seconds> latest;
-  for (const auto& p : pages)
-    if (p.modified && (!latest || *p.modified > *latest)) latest = p.modified;
+  for (std::size_t i = from; i < to && i < pages.size(); ++i)
+    if (pages[i].modified && (!latest || *pages[i].modified > *latest)) latest = pages[i].modified;
   if (latest) http::open_data::set_last_modified(r, *latest);
   return r;
 }
@@ -30,8 +31,8 @@ Response sitemap(Context& ctx) {
   const auto shared = store::public_pages(ctx.db);
   const auto& pages = *shared;
   const std::size_t max = ctx.options.sitemap_max_urls;
-  if (pages.size() <= max) return xml(sitemap::urlset(ctx.base_url, pages, 0, pages.size()), pages);
-  return xml(sitemap::index(ctx.base_url, pages, max), pages);
+  if (pages.size() <= max) return xml(sitemap::urlset(ctx.base_url, pages, 0, pages.size()), pages, 0, pages.size());
+  return xml(sitemap::index(ctx.base_url, pages, max), pages, 0, pages.size());
 }
 
 Response sitemap_part(Context& ctx) {
@@ -43,10 +44,7 @@ Response sitemap_part(Context& ctx) {
   if (pages.size() <= max || part < 1 || static_cast<std::size_t>(part) > sitemap::parts(pages.size(), max))
     throw NotFound();
   const std::size_t from = (static_cast<std::size_t>(part) - 1) * max;
-  const std::vector<store::PublicPage> slice(
-      pages.begin() + static_cast<std::ptrdiff_t>(from),
-      pages.begin() + static_cast<std::ptrdiff_t>(std::min(pages.size(), from + max)));
-  return xml(sitemap::urlset(ctx.base_url, slice, 0, slice.size()), slice);
+  return xml(sitemap::urlset(ctx.base_url, pages, from, from + max), pages, from, from + max);
 }
 
 Response robots(Context& ctx) {
