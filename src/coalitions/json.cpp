@@ -51,16 +51,50 @@ boost::json::object summary(const http::Context& ctx, const Coalition& k) {
   return o;
 }
 
-http::Response response(const http::Context& ctx, const boost::json::object& body) {
-  // The licence comes first, so that whoever opens the document reads it before the data.
+namespace {
+
+constexpr const char* kJsonType = "application/json; charset=utf-8";
+
+// The licence comes first, so that whoever opens the document reads it before the data.
+boost::json::object with_licence(const http::Context& ctx, boost::json::object body) {
   boost::json::object document;
+  document.reserve(body.size() + 1);
   document["licence"] = {{"id", ctx.options.data_licence},
                          {"url", http::open_data::licence_url(ctx.options.data_licence)}};
-  for (const auto& [key, value] : body) document[key] = value;
+  for (auto& [key, value] : body) document[key] = std::move(value);
+  return document;
+}
+
+}  // namespace
+
+http::Response response(const http::Context& ctx, boost::json::object body) {
   http::Response r;
-  r.content_type = "application/json; charset=utf-8";
-  r.body = boost::json::serialize(document);
+  r.content_type = kJsonType;
+  r.body = boost::json::serialize(with_licence(ctx, std::move(body)));
   // CORS is the HTTP layer's (App::handle): only documents that do not depend on the session get it.
+  return r;
+}
+
+StreamedDocument::StreamedDocument(const http::Context& ctx, boost::json::object head, std::string_view key)
+    : spool_(ctx.request.header("accept-encoding")) {
+  head[key] = boost::json::array();
+  std::string opening = boost::json::serialize(with_licence(ctx, std::move(head)));
+  opening.resize(opening.size() - 2);  // the empty array's "]" and the document's "}" come at the end
+  spool_.write(opening);
+}
+
+void StreamedDocument::item(const boost::json::value& v) {
+  if (!first_) spool_.out() += ',';
+  first_ = false;
+  spool_.out() += boost::json::serialize(v);
+  spool_.flush_if_full();
+}
+
+http::Response StreamedDocument::finish() {
+  spool_.write("]}");
+  http::Response r;
+  r.content_type = kJsonType;
+  spool_.finish(r);
   return r;
 }
 

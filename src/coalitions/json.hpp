@@ -6,6 +6,7 @@
 #include "coalitions/model.hpp"
 #include "http/context.hpp"
 #include "http/open_data.hpp"
+#include "http/spool.hpp"
 
 namespace fabrique::coalitions::json {
 
@@ -13,7 +14,22 @@ namespace fabrique::coalitions::json {
 boost::json::object summary(const http::Context& ctx, const Coalition& k);
 // A JSON response (application/json; charset=utf-8): `body` after a first field, "licence", naming
 // the licence of the data (option data_licence) and the address of its text.
-http::Response response(const http::Context& ctx, const boost::json::object& body);
+http::Response response(const http::Context& ctx, boost::json::object body);
+
+// A JSON document too large to hold in memory (a whole register), written through a spool
+// (http/spool.hpp): the licence and `head`'s fields as response() writes them, then the array `key`,
+// one item() at a time.
+class StreamedDocument {
+ public:
+  StreamedDocument(const http::Context& ctx, boost::json::object head, std::string_view key);
+  void item(const boost::json::value& v);
+  // Closes the array and the document.
+  http::Response finish();
+
+ private:
+  http::Spool spool_;
+  bool first_ = true;
+};
 // A refusal as JSON, {"error": message}: `message` an English msgid, given in the person's language.
 http::Response error(const http::Context& ctx, int status, const char* message);
 // 404 as JSON: {"error": "not found"}.

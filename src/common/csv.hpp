@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "http/message.hpp"
+#include "http/spool.hpp"
 
 namespace fabrique::csv {
 
@@ -16,14 +17,22 @@ namespace fabrique::csv {
 class Writer {
  public:
   Writer();
+  // Rows written straight into `spool`, for a whole register's export (a document too large to hold).
+  explicit Writer(http::Spool& spool);
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
   Writer& row(std::initializer_list<std::string_view> fields);
   Writer& row(const std::vector<std::string>& fields);
-  const std::string& text() const { return out_; }
-  std::string take() { return std::move(out_); }
+  const std::string& text() const { return *out_; }
+  std::string take() { return std::move(*out_); }
 
  private:
+  friend http::Response response(Writer& w, std::string_view filename);
   void field(std::string_view value, bool first);
-  std::string out_;
+  void end_row();
+  std::string own_;
+  std::string* out_ = &own_;
+  http::Spool* spool_ = nullptr;
 };
 
 // The media type to answer with.

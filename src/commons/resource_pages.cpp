@@ -18,6 +18,7 @@
 #include "commons/views.hpp"
 #include "files/download.hpp"
 #include "i18n/i18n.hpp"
+#include "storage/batches.hpp"
 #include "territories/placing.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
@@ -319,20 +320,30 @@ Response resources_csv(Context& ctx) {
   Filters f = filters_of(ctx);
   f.filter.all_drafts = false;  // what is published, as the JSON
   f.filter.drafts_of.reset();
-  csv::Writer w;
+  f.filter.limit = storage::kExportBatch;
+  http::Spool spool(ctx.request.header("accept-encoding"));
+  csv::Writer w(spool);
   w.row({"slug", "title", "page", "url", "file", "kind", "licence", "creator", "tags", "coalitions", "description",
          "territoires", "revision", "updated_at"});
-  const auto all = store::resources(ctx.db, f.filter);
-  auto places = territories::places_of(ctx.db, territories::subject::resource, all);
-  for (const auto& r : all) {
-    std::string tags, linked;
-    for (const auto& t : r.tags) tags += (tags.empty() ? "" : " ") + t;
-    for (const auto& k : r.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
-    w.row(std::vector<std::string>{r.slug, r.title, ctx.base_url + urls::resource(r.slug), r.url,
-                                   r.file_id ? ctx.base_url + urls::resource_file(r.slug) : "", r.kind, r.licence,
-                                   r.creator, tags, linked, r.description, territories::places_csv(places[r.id]),
-                                   std::to_string(r.revision), coalitions::json::iso(r.updated_at)});
-  }
+  storage::Transaction tx(ctx.db, false);
+  storage::each_batch(
+      [&](std::optional<std::int64_t> after) {
+        f.filter.after_id = after;
+        return store::resources(ctx.db, f.filter);
+      },
+      [&](const std::vector<Resource>& batch) {
+        auto places = territories::places_of(ctx.db, territories::subject::resource, batch);
+        for (const auto& r : batch) {
+          std::string tags, linked;
+          for (const auto& t : r.tags) tags += (tags.empty() ? "" : " ") + t;
+          for (const auto& k : r.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
+          w.row(std::vector<std::string>{r.slug, r.title, ctx.base_url + urls::resource(r.slug), r.url,
+                                         r.file_id ? ctx.base_url + urls::resource_file(r.slug) : "", r.kind, r.licence,
+                                         r.creator, tags, linked, r.description, territories::places_csv(places[r.id]),
+                                         std::to_string(r.revision), coalitions::json::iso(r.updated_at)});
+        }
+      });
+  tx.commit();
   return csv::response(w, "ressources.csv");
 }
 

@@ -88,6 +88,10 @@ std::string narrowed(std::string where, const ResourceFilter& f, Params& p) {
     where += " AND r.updated_at >= ?";
     p.push_back(secs(*f.updated_since));
   }
+  if (f.after_id) {
+    where += " AND (r.updated_at, r.id) < (SELECT x.updated_at, x.id FROM resources x WHERE x.id = ?)";
+    p.push_back(*f.after_id);
+  }
   if (f.territory_id) {
     static const std::string within = territories::within_sql(territories::subject::resource, "r.id");
     where += " AND " + within;

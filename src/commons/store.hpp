@@ -21,6 +21,7 @@ struct ResourceFilter {
   std::optional<std::int64_t> drafts_of;
   std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)
   std::int64_t limit = -1, offset = 0;
+  std::optional<std::int64_t> after_id;  // those after this one in the list's order (storage/batches.hpp)
 };
 std::vector<Resource> resources(Connection& c, const ResourceFilter& f);  // newest first, with tags and coalitions
 std::int64_t count_resources(Connection& c, const ResourceFilter& f);
@@ -73,6 +74,7 @@ struct CardFilter {
   std::optional<std::int64_t> drafts_of;
   std::optional<sys_seconds> updated_since;  // changed at or after (the open data's harvesters)
   std::int64_t limit = -1, offset = 0;
+  std::optional<std::int64_t> after_id;  // those after this one in the list's order (storage/batches.hpp)
 };
 std::vector<Card> cards(Connection& c, const CardFilter& f);  // newest first
 std::int64_t count_cards(Connection& c, const CardFilter& f);

@@ -348,7 +348,7 @@ Response App::respond(Request& request, std::string base_url) {
   }
   // A visitor's page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
   if (cached && response.status == 200 && (ctx.user || !ctx.csrf_used()) && ctx.set_cookies.empty() &&
-      response.content_encoding.empty() && !wrote)
+      response.content_encoding.empty() && !response.file && !wrote)
     cache.store(cache_key, version, ctx.db.reads, ctx.now, response);
   for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));
   return response;

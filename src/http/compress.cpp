@@ -143,7 +143,7 @@ std::string unbrotli(std::string_view data) {
   return out;
 }
 
-std::string_view choose_encoding(std::string_view accept_encoding) {
+std::string_view choose_encoding(std::string_view accept_encoding, bool brotli) {
   // -1: not mentioned, so "*" (or nothing) decides.
   double br = -1, gz = -1, star = -1;
   while (!accept_encoding.empty()) {
@@ -163,7 +163,7 @@ std::string_view choose_encoding(std::string_view accept_encoding) {
   }
   double br_q = br >= 0 ? br : std::max(star, 0.0);
   double gz_q = gz >= 0 ? gz : std::max(star, 0.0);
-  if (br_q > 0 && br_q >= gz_q) return "br";
+  if (brotli && br_q > 0 && br_q >= gz_q) return "br";
   if (gz_q > 0) return "gzip";
   return "";
 }

@@ -25,7 +25,8 @@ std::string brotli(std::string_view data, int quality = 5);
 std::string unbrotli(std::string_view data);
 
 // The encoding to use for a response given the request's Accept-Encoding: "br", "gzip" or ""
-// (identity). Honours q-values, q=0 and "*"; on equal preference brotli wins.
-std::string_view choose_encoding(std::string_view accept_encoding);
+// (identity). Honours q-values, q=0 and "*"; on equal preference brotli wins. Without `brotli`
+// (a body that can only be gzipped), "gzip" or "".
+std::string_view choose_encoding(std::string_view accept_encoding, bool brotli = true);
 
 }  // namespace fabrique::http

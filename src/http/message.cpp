@@ -1,7 +1,13 @@
 // The few helpers of the plain request/response structs.
 #include "http/message.hpp"
 
+#include <unistd.h>
+
 namespace fabrique::http {
+
+BodyFile::~BodyFile() {
+  if (fd >= 0) ::close(fd);
+}
 
 std::string_view Request::header(std::string_view lower_name) const {
   for (const auto& [name, value] : headers) {

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,18 @@ struct Request {
   std::string_view header(std::string_view lower_name) const;
 };
 
+// A body written to a file instead of memory (http/spool.hpp): the server sends the file's bytes.
+struct BodyFile {
+  int fd = -1;                   // an unnamed temporary file, read with pread (shared by copies)
+  std::uint64_t size = 0;        // its bytes, as sent
+  std::string content_encoding;  // "gzip" when the bytes are compressed, else ""
+  std::string etag;              // strong, of the bytes as sent
+  BodyFile() = default;
+  BodyFile(const BodyFile&) = delete;
+  BodyFile& operator=(const BodyFile&) = delete;
+  ~BodyFile();
+};
+
 struct Response {
   int status = 200;
   std::string content_type = "text/html; charset=utf-8";
@@ -37,6 +50,8 @@ struct Response {
   bool compressible = true;
   // Set for static assets: body already encoded with this Content-Encoding.
   std::string content_encoding;
+  // Set instead of `body` for a document too large to hold in memory (see http/spool.hpp).
+  std::shared_ptr<const BodyFile> file;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
   static Response redirect(std::string location, int status = 303);

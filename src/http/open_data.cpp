@@ -17,7 +17,6 @@ constexpr std::array<std::string_view, 7> kDays = {"Sun", "Mon", "Tue", "Wed", "
 constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                       "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 // 128 bits: collisions between two versions of one document are out of reach, and the header stays short.
-constexpr std::size_t kEtagBytes = 16;
 
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -43,8 +42,12 @@ bool is_data(std::string_view content_type) {
 std::string strong_etag(std::string_view body) {
   std::array<unsigned char, kEtagBytes> d{};
   crypto_generichash(d.data(), d.size(), reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
+  return quoted_hex(d.data(), d.size());
+}
+
+std::string quoted_hex(const unsigned char* digest, std::size_t size) {
   std::string out = "\"";
-  for (unsigned char b : d) out += fmt::format("{:02x}", b);
+  for (std::size_t i = 0; i < size; ++i) out += fmt::format("{:02x}", digest[i]);
   return out + '"';
 }
 

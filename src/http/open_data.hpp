@@ -19,6 +19,9 @@ bool is_data(std::string_view content_type);
 
 // A strong validator of exactly these bytes: BLAKE2b-128 of `body` in hex, quoted.
 std::string strong_etag(std::string_view body);
+inline constexpr std::size_t kEtagBytes = 16;
+// The validator of a digest of kEtagBytes made elsewhere (a body hashed as it was written).
+std::string quoted_hex(const unsigned char* digest, std::size_t size);
 
 // An instant as an HTTP date (IMF-fixdate): "Sun, 06 Nov 1994 08:49:37 GMT".
 std::string http_date(std::chrono::sys_seconds t);

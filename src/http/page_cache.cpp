@@ -57,7 +57,7 @@ void PageCache::clear() {
 
 void PageCache::store(const std::string& key, std::int64_t version, storage::Reads reads, std::chrono::sys_seconds now,
                       const Response& r) {
-  if (r.body.size() > kMaxBodyBytes) return;
+  if (r.body.size() > kMaxBodyBytes || r.file) return;  // a body in a file is the size of a whole register
   reads.normalize();
   Entry e{version, std::move(reads), now, r, {}, {}, 0};
   // Server-Timing tells how long this rendering took; a copy served later took no such time.

@@ -1,7 +1,6 @@
 // The HTTP/1.1 server: accept loop, one coroutine per connection, limits, timeouts, headers, compression and shutdown.
 #include "http/server.hpp"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -16,7 +15,6 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
-#include <filesystem>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -30,6 +28,7 @@
 #include "http/compress.hpp"
 #include "http/framing.hpp"
 #include "http/open_data.hpp"
+#include "http/spool.hpp"
 
 namespace fabrique::http {
 namespace {
@@ -45,6 +44,8 @@ using BeastResponse = bhttp::response<bhttp::string_body>;
 constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 
 constexpr std::size_t kReadChunk = 4096;
+// A body sent from a file (http/spool.hpp) is read and written this much at a time.
+constexpr std::size_t kFileChunk = 64 * 1024;
 // After an error response we read (and drop) what the client still sends for a moment before
 // closing: closing with unread data makes the kernel send RST, which can destroy our response.
 constexpr std::chrono::seconds kLingerTime{1};
@@ -97,13 +98,11 @@ class Reservation {
 
 // Gives `body` a temporary file with no name, or false (logged) if none can be made.
 bool open_spill_file(bhttp::file_body::value_type& body) {
-  std::string path = (std::filesystem::temp_directory_path() / "fabrique-body-XXXXXX").string();
-  const int fd = ::mkostemp(path.data(), O_CLOEXEC);
+  const int fd = unnamed_temporary_file();
   if (fd < 0) {
     log::error("cannot create a temporary file for a request body", {{"error", std::strerror(errno)}});
     return false;
   }
-  ::unlink(path.c_str());
   beast::file file;
   file.native_handle(fd);
   beast::error_code ec;
@@ -257,6 +256,24 @@ BeastResponse make_response(Response response, unsigned version, bool keep_alive
   if (!response.content_type.empty()) res.set(bhttp::field::content_type, response.content_type);
 
   std::string body = std::move(response.body);
+  if (response.file && status_has_body(status)) {
+    // Written to a file by the handler (http/spool.hpp), hashed and compressed on the way: the caller
+    // sends the file after this header, which has its length.
+    const BodyFile& file = *response.file;
+    add_vary_accept_encoding(res);
+    if (!file.content_encoding.empty()) res.set(bhttp::field::content_encoding, file.content_encoding);
+    res.set(bhttp::field::etag, file.etag);
+    res.keep_alive(keep_alive);
+    if (status == 200 && open_data::not_modified(preconditions.if_none_match, preconditions.if_modified_since,
+                                                 file.etag, res[bhttp::field::last_modified])) {
+      res.result(304);
+      res.erase(bhttp::field::content_encoding);
+      res.erase(bhttp::field::content_type);
+      return res;
+    }
+    res.content_length(file.size);
+    return res;
+  }
   if (!status_has_body(status)) {
     body.clear();
   } else if (!response.content_encoding.empty()) {
@@ -680,21 +697,25 @@ struct Server::Impl {
           head || request.method == Method::get
               ? Preconditions{request.header("if-none-match"), request.header("if-modified-since")}
               : Preconditions{};
+      const std::shared_ptr<const BodyFile> file = response.file;
       BeastResponse res =
           make_response(std::move(response), version, keep_alive, request.header("accept-encoding"), preconditions);
       const unsigned status = res.result_int();
+      const bool from_file = file && status_has_body(status);
       stream.expires_after(limits.write_timeout);
       beast::error_code write_ec;
-      if (head) {
-        // Content-Length is that of the GET; only the header goes out.
+      if (head || from_file) {
+        // Content-Length is that of the GET (or of the file that follows); the header goes out alone.
         bhttp::response_serializer<bhttp::string_body> serializer(res);
         auto [head_ec, n] = co_await bhttp::async_write_header(stream, serializer, kUseTuple);
         write_ec = head_ec;
+        if (!write_ec && !head && from_file) write_ec = co_await send_file(stream, *file);
       } else {
         auto [body_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
         write_ec = body_ec;
       }
-      log_request(request.method_name, request.path, status, write_ec || head ? 0 : res.body().size(), started, client);
+      const std::size_t sent = write_ec || head ? 0 : from_file ? file->size : res.body().size();
+      log_request(request.method_name, request.path, status, sent, started, client);
       if (write_ec) co_return;
       if (!keep_alive) {
         stream.socket().shutdown(tcp::socket::shutdown_send, ec);
@@ -702,6 +723,27 @@ struct Server::Impl {
       }
       if (stopping) co_return;
     }
+  }
+
+  // Sends a body written to a file (http/spool.hpp) after its header, a chunk at a time, each with the
+  // write timeout.
+  asio::awaitable<beast::error_code> send_file(beast::tcp_stream& stream, const BodyFile& file) {
+    std::vector<char> chunk(kFileChunk);
+    for (std::uint64_t offset = 0; offset < file.size;) {
+      const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), file.size - offset));
+      const ssize_t n = ::pread(file.fd, chunk.data(), want, static_cast<off_t>(offset));
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        log::error("cannot read a response's file", {{"error", n < 0 ? std::strerror(errno) : "short file"}});
+        co_return beast::errc::make_error_code(beast::errc::io_error);
+      }
+      stream.expires_after(limits.write_timeout);
+      auto [ec, written] =
+          co_await asio::async_write(stream, asio::buffer(chunk.data(), static_cast<std::size_t>(n)), kUseTuple);
+      if (ec) co_return ec;
+      offset += static_cast<std::uint64_t>(n);
+    }
+    co_return beast::error_code{};
   }
 
   // The handler's admission of a request, from its header; the smallest one if it throws.

@@ -16,6 +16,7 @@
 #include "observatoire/use_cases.hpp"
 #include "observatoire/view_models.hpp"
 #include "opendata/atom.hpp"
+#include "storage/batches.hpp"
 #include "territories/placing.hpp"
 #include "views/html.hpp"
 #include "views/layout.hpp"
@@ -114,30 +115,59 @@ Response list(Context& ctx) {
                   html::render(*ctx.t, templates::List{.page = page}));
 }
 
+namespace {
+
 // The entries of the JSON and CSV: all, or those ?territoire= and ?organisme= keep.
-std::vector<Entry> listed(Context& ctx) {
+store::Filter listed(Context& ctx) {
   store::Filter f;
   f.within_id = territories::list_filter(ctx).territory_id;
   f.body_id = body_filter(ctx).filter_id;
-  return store::list(ctx.db, f);
+  return f;
 }
 
+// Hands every entry `f` keeps to `emit` with its places, a batch at a time (a whole register is
+// never held in memory); returns when the latest of them changed. The caller holds the transaction
+// that makes the batches one snapshot.
+template <class Emit>
+std::optional<sys_seconds> each_listed(Context& ctx, store::Filter f, Emit emit) {
+  f.limit = storage::kExportBatch;
+  std::optional<sys_seconds> latest;
+  storage::each_batch(
+      [&](std::optional<std::int64_t> after) {
+        f.after_id = after;
+        return store::list(ctx.db, f);
+      },
+      [&](const std::vector<Entry>& entries) {
+        auto places = territories::places_of(ctx.db, territories::subject::observatory_entry, entries);
+        for (const auto& e : entries) emit(e, places[e.id]);
+        if (auto at = last_change(entries); at && (!latest || *at > *latest)) latest = at;
+      });
+  return latest;
+}
+
+}  // namespace
+
 Response list_json(Context& ctx) {
-  const auto entries = listed(ctx);
-  auto items = territories::with_places(ctx, territories::subject::observatory_entry, entries,
-                                        [&](const Entry& e) { return json::entry(e, ctx.base_url); });
-  boost::json::object out;
-  out["schema_version"] = kSchemaVersion;
-  out["rubric_version"] = rubric().version;
-  out["count"] = items.size();
-  out["entries"] = std::move(items);
-  Response r = coalitions::json::response(ctx, out);
-  if (auto at = last_change(entries)) http::open_data::set_last_modified(r, *at);
+  const store::Filter f = listed(ctx);
+  storage::Transaction tx(ctx.db, false);
+  coalitions::json::StreamedDocument out(
+      ctx,
+      {{"schema_version", kSchemaVersion}, {"rubric_version", rubric().version}, {"count", store::count(ctx.db, f)}},
+      "entries");
+  const auto latest = each_listed(ctx, f, [&](const Entry& e, const auto& places) {
+    boost::json::object o = json::entry(e, ctx.base_url);
+    o["territories"] = territories::places_json(ctx, places);
+    out.item(o);
+  });
+  tx.commit();
+  Response r = out.finish();
+  if (latest) http::open_data::set_last_modified(r, *latest);
   return r;
 }
 
 Response list_csv(Context& ctx) {
-  csv::Writer w;
+  http::Spool spool(ctx.request.header("accept-encoding"));
+  csv::Writer w(spool);
   std::vector<std::string> header = {"id", "slug", "url"};
   for (const auto& f : fields()) header.push_back(f.key);
   for (const char* h : {"data_sources", "impact_assessments", "rubric_version", "openness", "openness_band",
@@ -146,9 +176,8 @@ Response list_csv(Context& ctx) {
   for (const auto& c : rubric().criteria) header.push_back(c.id);
   for (const char* h : {"territoires", "published", "updated", "revision"}) header.push_back(h);
   w.row(header);
-  const auto entries = listed(ctx);
-  auto places = territories::places_of(ctx.db, territories::subject::observatory_entry, entries);
-  for (const auto& e : entries) {
+  storage::Transaction tx(ctx.db, false);
+  const auto latest = each_listed(ctx, listed(ctx), [&](const Entry& e, const auto& places) {
     std::vector<std::string> row = {e.uuid, e.slug, ctx.base_url + urls::entry(e.slug)};
     for (const auto& f : fields()) row.push_back(e.doc.get(f.key));
     std::string sources, assessments;
@@ -165,17 +194,15 @@ Response list_csv(Context& ctx) {
     row.push_back(band_key(band(e.score.explainability)));
     row.push_back(std::to_string(e.score.total()));
     for (const auto& c : rubric().criteria) row.push_back(std::to_string(e.score.points(c.id)));
-    row.push_back(territories::places_csv(places[e.id]));
+    row.push_back(territories::places_csv(places));
     row.push_back(json::iso(e.published_at));
     row.push_back(json::iso(e.updated_at));
     row.push_back(std::to_string(e.revision));
     w.row(row);
-  }
-  Response r;
-  r.content_type = csv::kContentType;
-  r.body = w.take();
-  r.set_header("Content-Disposition", "attachment; filename=\"observatoire.csv\"");
-  if (auto at = last_change(entries)) http::open_data::set_last_modified(r, *at);
+  });
+  tx.commit();
+  Response r = csv::response(w, "observatoire.csv");
+  if (latest) http::open_data::set_last_modified(r, *latest);
   return r;
 }
 

@@ -188,6 +188,8 @@ std::string where_of(const Filter& f, storage::Params& params) {
     auto [lo, hi] = band_range(*f.explainability_band);
     add("e.explainability BETWEEN ? AND ?", {std::int64_t(lo), std::int64_t(hi)});
   }
+  if (f.after_id)
+    add("(e.name_key, e.id) > (SELECT x.name_key, x.id FROM observatory_entries x WHERE x.id = ?)", {*f.after_id});
   return where;
 }
 

@@ -41,6 +41,9 @@ struct Filter {
   Sort sort = Sort::name;
   std::int64_t limit = -1;  // -1: all
   std::int64_t offset = 0;
+  // By name only: the entries after this one, so that a whole export is read a batch at a time
+  // without counting its way past the batches read already (as an offset would).
+  std::optional<std::int64_t> after_id;
 };
 std::vector<Entry> list(Connection& c, const Filter& f = {});
 std::int64_t count(Connection& c, const Filter& f);

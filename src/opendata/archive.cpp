@@ -14,6 +14,7 @@
 
 #include "http/app.hpp"
 #include "http/form.hpp"
+#include "http/spool.hpp"
 #include "opendata/sitemap.hpp"
 #include "opendata/store.hpp"
 #include "opendata/templates/archive.hpp"
@@ -198,6 +199,10 @@ class Exporter {
     request.client_address = "127.0.0.1";
     http::Response response = app_.handle(request);
     if (response.status != 200 || !response.content_encoding.empty()) return std::nullopt;
+    if (response.file) {  // a whole register, written to a file (asked without compression: as it is)
+      if (!response.file->content_encoding.empty()) return std::nullopt;
+      response.body = http::contents(*response.file);
+    }
 
     std::string disposition;
     for (const auto& [name, value] : response.headers)

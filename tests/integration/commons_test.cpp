@@ -1,9 +1,15 @@
 // The commons over real HTTP: resources proposed, published, edited as revisions and filtered; the
 // charter's consultation window, adoption with its diff, signatures and re-signatures; the boussole.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
+#include "commons/store.hpp"
 #include "integration/coalition_filter.hpp"
 #include "integration/commons_site.hpp"
+#include "storage/batches.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -44,6 +50,40 @@ TEST(Resources, AMemberProposesAndAnAnimateurPublishes) {
   EXPECT_NE(visitor.get("/ressources?licence=CC-BY-SA-4.0").body.find("Guide des données ouvertes"), std::string::npos);
   auto json = visitor.get("/ressources.json");
   EXPECT_NE(json.body.find(R"("slug":"guide-des-donnees-ouvertes")"), std::string::npos);
+}
+
+// The library's CSV reads the resources a batch at a time, newest first: every published one once,
+// in that order, even where many changed at the same second (the batches follow on by id).
+TEST(Resources, TheCsvHoldsEveryPublishedResourceOnceNewestFirstAcrossBatches) {
+  CommonsSite p;
+  constexpr int kResources = 2 * static_cast<int>(storage::kExportBatch) + 77;
+  {
+    auto c = p.site.db().acquire();
+    storage::Transaction tx(*c, true);
+    for (int i = 0; i < kResources; ++i) {
+      commons::Resource r;
+      r.slug = fmt::format("ressource-{:04}", i);
+      r.title = fmt::format("Ressource {:04}", i);
+      r.url = "https://example.org/" + r.slug;
+      r.kind = "guide";
+      r.licence = "CC-BY-4.0";
+      r.status = i % 10 == 9 ? commons::Status::draft : commons::Status::published;
+      // Seven instants for them all: most share theirs with many others.
+      r.created_at = r.updated_at = p.site.now() - std::chrono::minutes(i % 7);
+      commons::store::insert_resource(*c, r);
+    }
+    tx.commit();
+  }
+  const std::string csv = Browser(p.site).get("/ressources.csv").body;
+  std::vector<int> listed;
+  for (std::size_t at = 0; (at = csv.find("\r\nressource-", at)) != std::string::npos; ++at)
+    listed.push_back(std::stoi(csv.substr(at + 12, 4)));
+  std::vector<int> expected;
+  for (int i = 0; i < kResources; ++i)
+    if (i % 10 != 9) expected.push_back(i);
+  // Newest first (the smallest i % 7), then by id, the newest first.
+  std::sort(expected.begin(), expected.end(), [](int x, int y) { return x % 7 != y % 7 ? x % 7 < y % 7 : x > y; });
+  EXPECT_EQ(listed, expected);
 }
 
 TEST(Resources, ACoPorteurPublishesAtOnceForTheirCoalitionAndTheFilterFindsIt) {

@@ -8,11 +8,15 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <filesystem>
+#include <set>
 
+#include "http/compress.hpp"
+#include "http/open_data.hpp"
 #include "integration/mail_support.hpp"
 #include "integration/site.hpp"
 #include "observatoire/use_cases.hpp"
 #include "organisations/use_cases.hpp"
+#include "storage/batches.hpp"
 #include "territories/use_cases.hpp"
 
 namespace fabrique::test {
@@ -898,6 +902,81 @@ TEST(Observatoire, AMemberPlacesTheEntryTheyProposeOnTerritoriesWhichItKeepsOnce
 
 namespace fabrique::test {
 namespace {
+
+// The JSON and CSV of the whole register are read a batch at a time and written to a file on the
+// way (http/spool.hpp): every entry once, in name order, past several batches; the same bytes
+// gzipped or not, each encoding with the ETag of its bytes, 304 to a client that holds them, and the
+// connection kept for the next request.
+TEST(Observatoire, TheWholeRegisterExportsHoldEveryEntryOnceInOrderAcrossBatches) {
+  Observatory a;
+  Browser b(a.site);
+  b.sign_in("editrice@example.org", kPassword);
+  a.publish(b);
+  auto one = json_of(Browser(a.site).get("/observatoire.json").body);
+  boost::json::object model = one.at("entries").as_array().at(0).as_object();
+  // 1,203 entries (two full batches and some), imported in an order that is not their names' order.
+  constexpr int kEntries = 2 * static_cast<int>(storage::kExportBatch) + 203;
+  boost::json::array entries;
+  for (int i = 0; i < kEntries; ++i) {
+    const int n = (i * 7919) % kEntries;  // 7919 is prime: every number once, shuffled
+    boost::json::object e = model;
+    e["id"] = fmt::format("00000000-0000-4000-8000-{:012}", n + 1);
+    e["slug"] = fmt::format("algorithme-{:04}", n);
+    e["name"] = fmt::format("Algorithme {:04}", n);
+    entries.push_back(std::move(e));
+  }
+  one["entries"] = std::move(entries);
+  Site site;
+  {
+    auto c = site.db().acquire();
+    auto r = observatoire::import_entries(*c, boost::json::serialize(one), site.now());
+    ASSERT_TRUE(r.errors.empty()) << r.errors.front();
+    ASSERT_EQ(r.created, kEntries);
+  }
+
+  HttpConnection connection(site.port());
+  auto plain = connection.request("GET", "/observatoire.json");
+  ASSERT_EQ(plain.status, 200);
+  auto document = json_of(plain.body);
+  EXPECT_EQ(document.at("licence").at("id").as_string(), "etalab-2.0") << "the licence still comes first";
+  EXPECT_EQ(document.at("count").as_int64(), kEntries);
+  const auto& listed = document.at("entries").as_array();
+  ASSERT_EQ(listed.size(), static_cast<std::size_t>(kEntries));
+  for (int i = 0; i < kEntries; ++i)
+    ASSERT_EQ(listed[i].at("slug").as_string(), fmt::format("algorithme-{:04}", i)) << "entry " << i;
+  EXPECT_EQ(plain.header("etag"), http::open_data::strong_etag(plain.body));
+  EXPECT_EQ(plain.header("content-length"), std::to_string(plain.body.size()));
+
+  auto gzipped = connection.request("GET", "/observatoire.json", {{"Accept-Encoding", "br, gzip"}});
+  ASSERT_EQ(gzipped.status, 200) << "the same connection serves the next request";
+  ASSERT_EQ(gzipped.header("content-encoding"), "gzip") << "a spooled body is gzipped, never brotli";
+  EXPECT_LT(gzipped.body.size(), plain.body.size() / 4);
+  EXPECT_EQ(http::gunzip(gzipped.body), plain.body);
+  EXPECT_EQ(gzipped.header("etag"), http::open_data::strong_etag(gzipped.body));
+  EXPECT_EQ(connection.request("GET", "/observatoire.json", {{"If-None-Match", plain.header("etag")}}).status, 304);
+  EXPECT_EQ(connection
+                .request("GET", "/observatoire.json",
+                         {{"Accept-Encoding", "gzip"}, {"If-None-Match", gzipped.header("etag")}})
+                .status,
+            304);
+  auto head = connection.request("HEAD", "/observatoire.json");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.header("content-length"), std::to_string(plain.body.size()));
+  EXPECT_TRUE(head.body.empty());
+
+  auto csv = connection.request("GET", "/observatoire.csv");
+  ASSERT_EQ(csv.status, 200);
+  std::set<std::string> slugs;
+  std::size_t lines = 0;
+  for (std::size_t at = 0; (at = csv.body.find("\r\n00000000-0000-4000-8000-", at)) != std::string::npos; ++at) {
+    ++lines;
+    const auto slug = csv.body.find(',', at + 2) + 1;
+    slugs.insert(csv.body.substr(slug, csv.body.find(',', slug) - slug));
+  }
+  EXPECT_EQ(lines, static_cast<std::size_t>(kEntries));
+  EXPECT_EQ(slugs.size(), static_cast<std::size_t>(kEntries)) << "no entry twice";
+  EXPECT_EQ(csv.header("etag"), http::open_data::strong_etag(csv.body));
+}
 
 // The scoreboard shows fifty entries a page, with the filters kept from page to page; the exports
 // keep every entry.
