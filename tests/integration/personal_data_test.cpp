@@ -48,6 +48,22 @@ TEST(PersonalData, EveryColumnThatNamesAPersonIsRead) {
   EXPECT_EQ(listed, declared) << "a column REFERENCES users is missing from accounts::personal_references()";
 }
 
+// Each of those columns leads an index: one's own data reads every table by them (and, without
+// indexes, read 39 of them from end to end: 61 ms at the benchmark's size). The migrations are the
+// same on both engines; SQLite's catalogue is the one read here.
+TEST(PersonalData, EveryColumnThatNamesAPersonIsIndexed) {
+  Site site;
+  auto c = site.db().acquire();
+  if (c->engine() != storage::Engine::sqlite) GTEST_SKIP() << "reads SQLite's catalogue";
+  for (const auto& ref : accounts::personal_references()) {
+    bool leads = false;
+    for (const auto& index : c->query("SELECT name FROM pragma_index_list(?)", {ref.table}))
+      for (const auto& column : c->query("SELECT name FROM pragma_index_info(?) WHERE seqno = 0", {index.text(0)}))
+        leads = leads || column.text(0) == ref.column;
+    EXPECT_TRUE(leads) << ref.table << " (" << ref.column << ") has no index that starts with it";
+  }
+}
+
 TEST(PersonalData, TheFileHoldsWhatNamesMeAndNoSecretNorAnyoneElse) {
   Site site;
   {
