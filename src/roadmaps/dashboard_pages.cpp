@@ -202,7 +202,7 @@ Response impact_csv(Context& ctx, bool measurements) {
            std::to_string(i.measurements.size()), latest ? views::iso_day(latest->measured_on) : "",
            latest ? charts::number(latest->value) : "", ctx.base_url + urls::indicator(k->second.slug, i.id)});
   }
-  return views::csv_response(w.take(), measurements ? "mesures.csv" : "indicateurs.csv");
+  return csv::response(w, measurements ? "mesures.csv" : "indicateurs.csv");
 }
 
 }  // namespace
@@ -245,7 +245,7 @@ Response dashboard_csv(Context& ctx) {
       w.row(row);
     }
   }
-  return views::csv_response(w.take(), "tableau-de-bord-" + table + ".csv");
+  return csv::response(w, "tableau-de-bord-" + table + ".csv");
 }
 
 }  // namespace fabrique::roadmaps::pages

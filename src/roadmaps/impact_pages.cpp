@@ -122,7 +122,7 @@ Response measurements_csv(Context& ctx) {
     w.row({"indicator", "unit", "quality", "impact", "date", "value", "source"});
     for (const auto& m : i.measurements)
       w.row({i.name, i.unit, i.quality, i.impact, views::iso_day(m.measured_on), charts::number(m.value), m.source});
-    return views::csv_response(w.take(), "indicateur-" + std::to_string(i.id) + ".csv");
+    return csv::response(w, "indicateur-" + std::to_string(i.id) + ".csv");
   }
   return fv::not_found(ctx);
 }

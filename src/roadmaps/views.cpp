@@ -4,7 +4,6 @@
 #include <date/date.h>
 
 #include "coalitions/json.hpp"
-#include "common/csv.hpp"
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
 #include "views/forms.hpp"
@@ -17,14 +16,6 @@ using i18n::N_;
 http::Response not_found_json(const Context& ctx) {
   auto r = coalitions::json::response(ctx, {{"error", "not found"}});
   r.status = 404;
-  return r;
-}
-
-http::Response csv_response(std::string body, const std::string& filename) {
-  http::Response r;
-  r.content_type = csv::kContentType;
-  r.body = std::move(body);
-  r.set_header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
   return r;
 }
 

@@ -22,8 +22,6 @@ using http::Context;
 inline char decimal(const Context& ctx) { return decimal_of(*ctx.t); }
 // The JSON answer for an unknown address: 404 with {"error": "not found"}.
 http::Response not_found_json(const Context& ctx);
-// A CSV download named `filename` (common/csv.hpp's writer: BOM, CRLF, quoting).
-http::Response csv_response(std::string body, const std::string& filename);
 // The page number asked for in ?page=, within 1..pages (1 when absent or not a number).
 std::int64_t page_of(const Context& ctx, std::int64_t pages);
 // Previous / "Page n of m" / next links; `base` ends where the page number goes. Empty for one page.
