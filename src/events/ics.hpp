@@ -16,6 +16,23 @@ std::string calendar(const std::vector<Event>& events, const std::string& base_u
                      sys_seconds now, const std::function<bool(const Event&)>& reveal_link,
                      const std::function<std::string(const Event&)>& more = {});
 
+// The same calendar written in pieces into `out` (a whole programme's events, read a batch at a time
+// and spooled, http/spool.hpp): the constructor writes the VCALENDAR's head, event() one VEVENT,
+// end() the END:VCALENDAR. The bytes are those calendar() writes.
+class Writer {
+ public:
+  Writer(std::string& out, const std::string& base_url, const std::string& name, sys_seconds now);
+  void event(const Event& e, const std::function<bool(const Event&)>& reveal_link,
+             const std::function<std::string(const Event&)>& more = {});
+  void end();
+
+ private:
+  std::string& out_;
+  const std::string& base_url_;
+  std::string host_;
+  sys_seconds now_;
+};
+
 inline constexpr const char* kContentType = "text/calendar; charset=utf-8";
 
 }  // namespace fabrique::events::ics

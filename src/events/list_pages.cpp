@@ -14,6 +14,7 @@
 #include "events/urls.hpp"
 #include "events/use_cases.hpp"
 #include "i18n/i18n.hpp"
+#include "storage/batches.hpp"
 #include "taxonomies/taxonomy.hpp"
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
@@ -122,30 +123,63 @@ Response list_json(Context& ctx) {
   return coalitions::json::page(ctx, "events", std::move(items), total, *paging);
 }
 
+namespace {
+
+// Hands every event `f` keeps to `each`, a batch at a time in the list's order (a whole programme's
+// events are never held in memory at once), inside one read transaction.
+template <class Each>
+void each_listed(Context& ctx, store::Filter f, Each each) {
+  f.limit = storage::kExportBatch;
+  storage::Transaction tx(ctx.db, false);
+  storage::each_batch(
+      [&](std::optional<std::int64_t> after) {
+        f.after_id = after;
+        return store::list(ctx.db, f);
+      },
+      each);
+  tx.commit();
+}
+
+}  // namespace
+
 Response list_csv(Context& ctx) {
   std::string kind;
   coalitions::ListFilter coalition;
   territories::ListFilter territory;
-  csv::Writer w;
+  http::Spool spool(ctx.request.header("accept-encoding"));
+  csv::Writer w(spool);
   w.row({"slug", "title", "url", "kind", "status", "starts_at", "ends_at", "place", "online", "capacity", "registered",
          "waiting", "coalitions", "territoires", "updated_at"});
-  const auto all = store::list(ctx.db, filter_of(ctx, kind, coalition, territory));
-  auto places = territories::places_of(ctx.db, territories::subject::event, all);
-  for (const auto& e : all) {
-    std::string linked;
-    for (const auto& k : e.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
-    w.row(std::vector<std::string>{e.slug, e.title, ctx.base_url + urls::event(e.slug), e.kind_slug,
-                                   std::string(event_status(e.status).slug), coalitions::json::iso(e.starts_at),
-                                   coalitions::json::iso(e.ends_at), e.place, e.online_url.empty() ? "no" : "yes",
-                                   e.capacity ? std::to_string(*e.capacity) : "", std::to_string(e.registered),
-                                   std::to_string(e.waiting), linked, territories::places_csv(places[e.id]),
-                                   coalitions::json::iso(e.updated_at)});
-  }
+  each_listed(ctx, filter_of(ctx, kind, coalition, territory), [&](const std::vector<Event>& batch) {
+    auto places = territories::places_of(ctx.db, territories::subject::event, batch);
+    for (const auto& e : batch) {
+      std::string linked;
+      for (const auto& k : e.coalitions) linked += (linked.empty() ? "" : " ") + k.slug;
+      w.row(std::vector<std::string>{e.slug, e.title, ctx.base_url + urls::event(e.slug), e.kind_slug,
+                                     std::string(event_status(e.status).slug), coalitions::json::iso(e.starts_at),
+                                     coalitions::json::iso(e.ends_at), e.place, e.online_url.empty() ? "no" : "yes",
+                                     e.capacity ? std::to_string(*e.capacity) : "", std::to_string(e.registered),
+                                     std::to_string(e.waiting), linked, territories::places_csv(places[e.id]),
+                                     coalitions::json::iso(e.updated_at)});
+    }
+  });
   return csv::response(w, "evenements.csv");
 }
 
 Response list_ics(Context& ctx) {
-  return calendar(ctx, store::list(ctx.db, {.counts = false}), ctx.tr(N_("fabrique — events")), never);
+  http::Spool spool(ctx.request.header("accept-encoding"));
+  ics::Writer w(spool.out(), ctx.base_url, ctx.tr(N_("fabrique — events")), ctx.now);
+  each_listed(ctx, {.counts = false}, [&](const std::vector<Event>& batch) {
+    for (const auto& e : batch) {
+      w.event(e, never);
+      spool.flush_if_full();
+    }
+  });
+  w.end();
+  Response r;
+  r.content_type = ics::kContentType;
+  spool.finish(r);
+  return r;
 }
 
 Response coalition_ics(Context& ctx) {

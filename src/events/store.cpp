@@ -119,6 +119,10 @@ std::string where_of(const Filter& f, storage::Params& params) {
   if (f.ends_before) add("e.ends_at <= ?", secs(*f.ends_before));
   if (f.starts_before) add("e.starts_at < ?", secs(*f.starts_before));
   if (f.updated_since) add("e.updated_at >= ?", secs(*f.updated_since));
+  if (f.after_id)
+    add(f.newest_first ? "(e.starts_at, e.id) < (SELECT x.starts_at, x.id FROM events x WHERE x.id = ?)"
+                       : "(e.starts_at, e.id) > (SELECT x.starts_at, x.id FROM events x WHERE x.id = ?)",
+        *f.after_id);
   return where;
 }
 }  // namespace

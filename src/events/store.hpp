@@ -28,6 +28,7 @@ struct Filter {
   bool counts = true;
   std::int64_t limit = -1;
   std::int64_t offset = 0;
+  std::optional<std::int64_t> after_id;  // those after this one in the list's order (storage/batches.hpp)
 };
 
 // Events with their kind, counts (unless not asked for) and coalitions (three queries whatever the

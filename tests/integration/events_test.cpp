@@ -6,13 +6,17 @@
 #include <gtest/gtest.h>
 #include <libical/ical.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
 #include "coalitions/use_cases.hpp"
+#include "events/store.hpp"
+#include "http/compress.hpp"
 #include "integration/coalition_filter.hpp"
 #include "integration/site.hpp"
 #include "organisations/use_cases.hpp"
+#include "storage/batches.hpp"
 #include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
@@ -151,6 +155,53 @@ TEST(Events, AnEventAt14hParisInJanuaryAndJulyHasTheRightUtcInstantAndIcs) {
   auto all = parse_ics(b.get("/evenements.ics").body);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(parse_ics(b.get("/evenements.ics").body)[0].first, all[0].first);
+}
+
+// The whole programme's calendar and CSV read the events a batch at a time, in date order: every
+// event once and in that order, even where many start at the same instant (the batches follow on by
+// id); the calendar is still one VCALENDAR that libical reads.
+TEST(Events, TheWholeCalendarAndCsvHoldEveryEventOnceInOrderAcrossBatches) {
+  Programme p;
+  constexpr int kEvents = 2 * static_cast<int>(storage::kExportBatch) + 37;
+  {
+    auto c = p.site.db().acquire();
+    const auto kind = taxonomies::term(*c, taxonomies::kEventKinds, "reset-day");
+    ASSERT_TRUE(kind);
+    storage::Transaction tx(*c, true);
+    for (int i = 0; i < kEvents; ++i) {
+      events::Event e;
+      e.slug = fmt::format("rencontre-{:04}", i);
+      e.title = fmt::format("Rencontre {:04}", i);
+      e.kind_id = kind->id;
+      // Five instants for them all: most share theirs with many others.
+      e.starts_at = p.site.now() + std::chrono::hours(24 * (1 + (i * 3) % 5));
+      e.ends_at = e.starts_at + std::chrono::hours(2);
+      e.created_at = e.updated_at = p.site.now();
+      events::store::insert(*c, e);
+    }
+    tx.commit();
+  }
+  // By start, then by id (the order of insertion).
+  std::vector<int> expected(kEvents);
+  for (int i = 0; i < kEvents; ++i) expected[i] = i;
+  std::stable_sort(expected.begin(), expected.end(), [](int x, int y) { return (x * 3) % 5 < (y * 3) % 5; });
+
+  Browser visitor(p.site);
+  const std::string csv = visitor.get("/evenements.csv").body;
+  std::vector<int> in_csv;
+  for (std::size_t at = 0; (at = csv.find("\r\nrencontre-", at)) != std::string::npos; ++at)
+    in_csv.push_back(std::stoi(csv.substr(at + 12, 4)));
+  EXPECT_EQ(in_csv, expected);
+
+  auto ics = visitor.get("/evenements.ics", {{"Accept-Encoding", "gzip"}});
+  ASSERT_EQ(ics.header("content-encoding"), "gzip");
+  const auto calendar = parse_ics(http::gunzip(ics.body));
+  ASSERT_EQ(calendar.size(), static_cast<std::size_t>(kEvents));
+  std::set<std::string> uids;
+  for (const auto& [uid, start] : calendar) uids.insert(uid);
+  EXPECT_EQ(uids.size(), static_cast<std::size_t>(kEvents)) << "no event twice";
+  EXPECT_TRUE(std::is_sorted(calendar.begin(), calendar.end(),
+                             [](const auto& x, const auto& y) { return x.second < y.second; }));
 }
 
 TEST(Events, TwentyConcurrentRegistrationsForTenPlacesGiveTenPlacesAndTenWaiting) {
