@@ -25,10 +25,6 @@ std::string host_of(const std::string& base_url) {
   return h.empty() ? "fabrique" : h;
 }
 
-}  // namespace
-
-namespace {
-
 using Component = std::unique_ptr<icalcomponent, void (*)(icalcomponent*)>;
 
 // libical's text of `c` (escaped, folded, CRLF), appended to `out`.

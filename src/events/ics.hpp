@@ -18,7 +18,7 @@ std::string calendar(const std::vector<Event>& events, const std::string& base_u
 
 // The same calendar written in pieces into `out` (a whole programme's events, read a batch at a time
 // and spooled, http/spool.hpp): the constructor writes the VCALENDAR's head, event() one VEVENT,
-// end() the END:VCALENDAR. The bytes are those calendar() writes.
+// end() the END:VCALENDAR: the bytes libical writes for the whole calendar as one component.
 class Writer {
  public:
   Writer(std::string& out, const std::string& base_url, const std::string& name, sys_seconds now);
@@ -28,7 +28,7 @@ class Writer {
 
  private:
   std::string& out_;
-  const std::string& base_url_;
+  std::string base_url_;
   std::string host_;
   sys_seconds now_;
 };

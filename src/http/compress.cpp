@@ -13,7 +13,6 @@
 namespace fabrique::http {
 namespace {
 
-constexpr int kGzipWindowBits = 15 + 16;  // 32 KiB window, gzip header instead of zlib's
 constexpr std::size_t kChunk = 16 * 1024;
 // Decoders refuse to inflate beyond this: they serve tests, but must not be a memory bomb.
 constexpr std::size_t kMaxDecoded = 256 * 1024 * 1024;

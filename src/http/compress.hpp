@@ -11,6 +11,8 @@ inline constexpr std::size_t kMinCompressBytes = 512;
 // signed-in coalition page, gzip 6 cost 360 µs and brotli 5 480 µs of CPU per request, more than
 // rendering the page (bench/RESULTS.md); levels 1 keep most of the saving for a fraction of it.
 inline constexpr int kDynamicGzipLevel = 1;
+// zlib's window bits for gzip: a 32 KiB window, gzip's header and trailer instead of zlib's.
+inline constexpr int kGzipWindowBits = 15 + 16;
 inline constexpr int kDynamicBrotliQuality = 1;
 
 // gzip format (RFC 1952) at deflate `level` 1..9: 6 for bodies compressed once and kept (cached

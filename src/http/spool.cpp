@@ -17,9 +17,7 @@
 namespace fabrique::http {
 namespace {
 
-constexpr int kGzipWindowBits = 15 + 16;  // gzip's header and trailer, as compress.cpp writes them
-
-std::runtime_error io_error(const char* what) {
+std::runtime_error spool_error(const char* what) {
   return std::runtime_error(std::string(what) + ": " + std::strerror(errno));
 }
 
@@ -37,7 +35,7 @@ std::string contents(const BodyFile& file) {
   for (std::size_t done = 0; done < out.size();) {
     const ssize_t n = ::pread(file.fd, out.data() + done, out.size() - done, static_cast<off_t>(done));
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw io_error("cannot read a response back from its temporary file");
+    if (n <= 0) throw spool_error("cannot read a response back from its temporary file");
     done += static_cast<std::size_t>(n);
   }
   return out;
@@ -49,7 +47,7 @@ struct Spool::Hash {
 
 Spool::Spool(std::string_view accept_encoding) : file_(std::make_shared<BodyFile>()), hash_(std::make_unique<Hash>()) {
   file_->fd = unnamed_temporary_file();
-  if (file_->fd < 0) throw io_error("cannot create a temporary file for a response");
+  if (file_->fd < 0) throw spool_error("cannot create a temporary file for a response");
   crypto_generichash_init(&hash_->state, nullptr, 0, open_data::kEtagBytes);
   gzip_ = choose_encoding(accept_encoding, false) == "gzip";
   // Level 1, as for every body compressed on each request: it keeps most of the saving (compress.hpp).
@@ -67,7 +65,7 @@ void Spool::put(const unsigned char* bytes, std::size_t n) {
   while (n > 0) {
     const ssize_t w = ::write(file_->fd, bytes, n);
     if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) throw io_error("cannot write a response to its temporary file");
+    if (w <= 0) throw spool_error("cannot write a response to its temporary file");
     bytes += w;
     n -= static_cast<std::size_t>(w);
     file_->size += static_cast<std::uint64_t>(w);
