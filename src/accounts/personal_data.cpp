@@ -6,7 +6,6 @@
 // schema's references to users). Secrets are left out: the password's hash, the hashes of session and
 // link tokens, and the whole text of mails (their links may still be valid); files give their size,
 // not their bytes. Instants (columns ending in `_at`) are written as ISO 8601 UTC.
-#include <date/date.h>
 
 #include <algorithm>
 #include <array>
@@ -15,6 +14,7 @@
 
 #include "accounts/store.hpp"
 #include "accounts/use_cases.hpp"
+#include "common/instants.hpp"
 #include "storage/dialect.hpp"
 
 namespace fabrique::accounts {
@@ -32,7 +32,7 @@ bj::value personal_json(const std::string& column, const storage::Value& v) {
         if constexpr (std::is_same_v<T, std::nullptr_t>) {
           return nullptr;
         } else if constexpr (std::is_same_v<T, std::int64_t>) {
-          if (column.ends_with("_at")) return bj::string(date::format("%FT%TZ", sys_seconds{std::chrono::seconds{x}}));
+          if (column.ends_with("_at")) return bj::string(instants::iso(sys_seconds{std::chrono::seconds{x}}));
           return x;
         } else if constexpr (std::is_same_v<T, double>) {
           return x;
@@ -134,7 +134,7 @@ std::string personal_data(storage::Connection& c, const User& person, sys_second
   bj::object doc;
   doc["format"] = "fabrique-personal-data";
   doc["format_version"] = 1;
-  doc["generated_at"] = date::format("%FT%TZ", now);
+  doc["generated_at"] = instants::iso(now);
   bj::array account = personal_rows(c, "users", "id = ?", {person.id});
   doc["account"] = account.empty() ? bj::value(nullptr) : account.front();
   bj::array held;

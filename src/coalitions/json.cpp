@@ -1,16 +1,12 @@
 // Serialising coalitions to JSON with Boost.JSON.
 #include "coalitions/json.hpp"
 
-#include <date/date.h>
-
 #include <boost/json/serialize.hpp>
 
 #include "coalitions/urls.hpp"
 #include "http/open_data.hpp"
 
 namespace fabrique::coalitions::json {
-
-std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
 
 boost::json::object revision(const RevisionEntry& r) {
   boost::json::object o;

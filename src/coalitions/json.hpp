@@ -4,6 +4,7 @@
 #include <boost/json/object.hpp>
 
 #include "coalitions/model.hpp"
+#include "common/instants.hpp"
 #include "http/context.hpp"
 #include "http/open_data.hpp"
 #include "http/spool.hpp"
@@ -41,7 +42,7 @@ http::Response page(const http::Context& ctx, std::string_view key, boost::json:
 // The paging the request asks for; nothing, with `refusal` set to the 400 to send, for a bad value.
 std::optional<http::open_data::Paging> paging(const http::Context& ctx, http::Response& refusal);
 // 2026-11-28T15:00:00Z
-std::string iso(sys_seconds t);
+using instants::iso;
 
 // One revision in a document's history, as every history document writes it: {number, created_at,
 // author (the public name, null when none is shown), comment, restored_from (null unless it brings

@@ -22,8 +22,6 @@ std::string str(const bj::object& o, std::string_view key) {
 
 }  // namespace
 
-std::string iso(sys_seconds t) { return date::format("%FT%TZ", t); }
-
 std::optional<sys_seconds> parse_iso(std::string_view s) {
   std::istringstream in{std::string(s)};
   sys_seconds t;

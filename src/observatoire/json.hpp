@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "common/instants.hpp"
 #include "observatoire/model.hpp"
 
 namespace fabrique::observatoire::json {
@@ -19,7 +20,7 @@ boost::json::object score(const Score& s);
 std::optional<Score> parse_score(std::string_view text);
 
 // "2026-11-28T18:00:00Z"
-std::string iso(sys_seconds t);
+using instants::iso;
 std::optional<sys_seconds> parse_iso(std::string_view s);
 
 // An entry as published at /observatoire/{slug}.json and in /observatoire.json: metadata, the

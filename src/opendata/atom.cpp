@@ -1,10 +1,9 @@
 // Writing Atom feeds.
 #include "opendata/atom.hpp"
 
-#include <date/date.h>
-
 #include <algorithm>
 
+#include "common/instants.hpp"
 #include "http/open_data.hpp"
 
 namespace fabrique::opendata::atom {
@@ -64,8 +63,6 @@ void link(std::string& out, std::string_view rel, std::string_view href, std::st
   out += "\"/>\n";
 }
 
-std::string instant(std::chrono::sys_seconds t) { return date::format("%FT%TZ", t); }
-
 }  // namespace
 
 std::string write(const Feed& feed) {
@@ -76,14 +73,14 @@ std::string write(const Feed& feed) {
   link(out, "self", feed.self, "application/atom+xml");
   link(out, "license", http::open_data::licence_url(feed.licence));
   element(out, "rights", feed.licence);
-  element(out, "updated", instant(feed.updated));
+  element(out, "updated", instants::iso(feed.updated));
   out += "<author><name>fabrique</name></author>\n";
   for (const auto& e : feed.entries) {
     out += "<entry>\n";
     element(out, "title", e.title);
     element(out, "id", e.id);
     link(out, "alternate", e.link, "text/html");
-    element(out, "updated", instant(e.updated));
+    element(out, "updated", instants::iso(e.updated));
     if (!e.category.empty()) {
       out += "<category term=\"";
       text_to(out, e.category);

@@ -10,6 +10,7 @@
 
 #include "accounts/urls.hpp"
 #include "coalitions/urls.hpp"
+#include "common/instants.hpp"
 #include "commons/urls.hpp"
 #include "datasets/urls.hpp"
 #include "events/urls.hpp"
@@ -26,17 +27,6 @@ namespace {
 constexpr const char* kXmlHead = R"(<?xml version="1.0" encoding="UTF-8"?>)"
                                  "\n";
 constexpr const char* kNamespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
-
-// W3C datetime, as sitemaps want it, appended to `out` (a part holds up to 50,000 of them:
-// date::format's stream cost more than the rest of the file).
-void append_w3c(std::string& out, std::chrono::sys_seconds t) {
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd(day);
-  const std::chrono::hh_mm_ss time(t - day);
-  fmt::format_to(std::back_inserter(out), "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                 static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), time.hours().count(),
-                 time.minutes().count(), time.seconds().count());
-}
 
 // Paths no robot needs: accounts, forms that write, animateurs' pages, personal calendars, and
 // the search and language switch, which would make an endless number of addresses: prefixes from
@@ -111,7 +101,7 @@ std::string urlset(const std::string& base_url, const std::vector<store::PublicP
     out += "</loc>";
     if (pages[i].modified) {
       out += "<lastmod>";
-      append_w3c(out, *pages[i].modified);
+      instants::append_iso(out, *pages[i].modified);
       out += "</lastmod>";
     }
     out += "</url>\n";
@@ -131,7 +121,7 @@ std::string index(const std::string& base_url, const std::vector<store::PublicPa
     out += "<sitemap><loc>" + html::escape(part_url(base_url, part)) + "</loc>";
     if (latest) {
       out += "<lastmod>";
-      append_w3c(out, *latest);
+      instants::append_iso(out, *latest);
       out += "</lastmod>";
     }
     out += "</sitemap>\n";

@@ -1,8 +1,6 @@
 // The values the roadmap templates show, in the page's language.
 #include "roadmaps/view_models.hpp"
 
-#include <date/date.h>
-
 #include <algorithm>
 
 #include "charts/charts.hpp"
@@ -57,8 +55,6 @@ std::string measurement_text(const i18n::Translator& t, const Indicator& i, cons
 std::string reference_text(const i18n::Translator& t, const Indicator& i, const std::optional<double>& v) {
   return v ? figure_text(t, i, *v) : t.tr(N_("not set"));
 }
-
-std::string iso_instant(sys_seconds t) { return date::format("%FT%TZ", t); }
 
 bool chosen(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

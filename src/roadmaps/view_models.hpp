@@ -213,8 +213,6 @@ std::string figure_text(const i18n::Translator& t, const Indicator& i, double v)
 std::string measurement_text(const i18n::Translator& t, const Indicator& i, const Measurement& m);
 // A baseline or target of indicator `i` with its unit ("12,5 people"), or "not set".
 std::string reference_text(const i18n::Translator& t, const Indicator& i, const std::optional<double>& v);
-// An instant as a <time datetime>: "2026-03-03T09:30:00Z".
-std::string iso_instant(sys_seconds t);
 // Whether `value` is among `chosen` (a checkbox or a multiple select).
 bool chosen(const std::vector<std::string>& chosen, std::string_view value);
 
