@@ -12,14 +12,22 @@ using storage::at;
 using storage::nullable;
 using storage::secs;
 
-constexpr const char* kSelect =
-    "SELECT k.id, k.number, k.slug, k.title, k.summary, k.family_id, f.slug, f.label, k.cohort_id, "
-    "COALESCE(h.slug, ''), COALESCE(h.label, ''), k.stage, k.stage_since, k.animating_organisation_id, "
-    "COALESCE(o.slug, ''), COALESCE(o.name, ''), k.scale_local, k.scale_national, k.scale_european, "
-    "k.booklet_revision, k.created_at, k.updated_at, k.last_activity_at "
-    "FROM coalitions k JOIN coalition_families f ON f.id = k.family_id "
-    "LEFT JOIN coalition_cohorts h ON h.id = k.cohort_id "
-    "LEFT JOIN organisations o ON o.id = k.animating_organisation_id ";
+// What read() reads, for a coalition k of family f.
+#define FABRIQUE_COALITION_COLUMNS                                                                     \
+  "SELECT k.id, k.number, k.slug, k.title, k.summary, k.family_id, f.slug, f.label, k.cohort_id, "     \
+  "COALESCE(h.slug, ''), COALESCE(h.label, ''), k.stage, k.stage_since, k.animating_organisation_id, " \
+  "COALESCE(o.slug, ''), COALESCE(o.name, ''), k.scale_local, k.scale_national, k.scale_european, "    \
+  "k.booklet_revision, k.created_at, k.updated_at, k.last_activity_at "
+#define FABRIQUE_COALITION_DETAILS                       \
+  "LEFT JOIN coalition_cohorts h ON h.id = k.cohort_id " \
+  "LEFT JOIN organisations o ON o.id = k.animating_organisation_id "
+constexpr const char* kSelect = FABRIQUE_COALITION_COLUMNS
+    "FROM coalitions k JOIN coalition_families f ON f.id = k.family_id " FABRIQUE_COALITION_DETAILS;
+// The same, the families driving (for reads that go through each family's index).
+constexpr const char* kSelectByFamily =
+    FABRIQUE_COALITION_COLUMNS "FROM coalition_families f CROSS JOIN coalitions k " FABRIQUE_COALITION_DETAILS;
+#undef FABRIQUE_COALITION_COLUMNS
+#undef FABRIQUE_COALITION_DETAILS
 
 Coalition read(const storage::Row& r) {
   Coalition k;
@@ -107,14 +115,16 @@ std::vector<Coalition> first_of_each_family(Connection& c, std::int64_t per_fami
       family_counts[r.integer(0)] = r.integer(1);
   }
   std::vector<Coalition> out;
-  // A window function ranks the coalitions within each family (SQLite 3.25+ and PostgreSQL), by their
-  // numbers, which changes named by rows never change: the read depends on the rows shown.
-  for (const auto& r : storage::query_keyed(
-           c, "coalitions", {0},
-           std::string(kSelect) + "WHERE k.id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER "
-                                  "(PARTITION BY family_id ORDER BY number_key) AS rank FROM coalitions) ranked "
-                                  "WHERE rank <= ?) ORDER BY f.position, f.id, k.number_key, k.id",
-           {per_family}))
+  // The first coalitions of each family by their numbers, which changes named by rows never change:
+  // the read depends on the rows shown. Each family reads its first rows from the (family_id,
+  // number_key) index (CROSS JOIN keeps the families driving); ranking every coalition with a window
+  // function read the whole table (0.7 ms at 1,000 coalitions against 40 µs).
+  for (const auto& r :
+       storage::query_keyed(c, "coalitions", {0},
+                            std::string(kSelectByFamily) +
+                                "WHERE k.id IN (SELECT c2.id FROM coalitions c2 WHERE c2.family_id = f.id "
+                                "ORDER BY c2.number_key, c2.id LIMIT ?) ORDER BY f.position, f.id, k.number_key, k.id",
+                            {per_family}))
     out.push_back(read(r));
   return out;
 }
