@@ -52,13 +52,32 @@ Post post_of(const Row& row) {
   return p;
 }
 
+// Only the conditions the filter sets, so that a visitor's list walks the (status, published_at)
+// index newest first and stops at its page (conditions such as "? = '' OR p.kind = ?" kept SQLite
+// from using it: every post was read and sorted, its body with it).
 std::string post_where(const PostFilter& f, Params& p) {
-  p.insert(p.end(), {secs(f.now), std::int64_t{f.all_unpublished ? 1 : 0}, f.editable_by.value_or(-1), f.kind, f.kind,
-                     f.from ? secs(*f.from) : std::int64_t{0}, f.from ? secs(*f.from) : std::int64_t{0},
-                     f.until ? secs(*f.until) : std::int64_t{0}, f.until ? secs(*f.until) : std::int64_t{0}});
-  std::string where =
-      "((p.status = 'published' AND p.published_at <= ?) OR ? = 1 OR p.author_id = ?) AND (? = '' OR p.kind = ?) "
-      "AND (? = 0 OR p.published_at >= ?) AND (? = 0 OR p.published_at < ?)";
+  std::string where;
+  if (f.all_unpublished) {
+    where = "1 = 1";
+  } else if (f.editable_by) {
+    where = "((p.status = 'published' AND p.published_at <= ?) OR p.author_id = ?)";
+    p.insert(p.end(), {secs(f.now), *f.editable_by});
+  } else {
+    where = "p.status = 'published' AND p.published_at <= ?";
+    p.push_back(secs(f.now));
+  }
+  if (!f.kind.empty()) {
+    where += " AND p.kind = ?";
+    p.push_back(f.kind);
+  }
+  if (f.from) {
+    where += " AND p.published_at >= ?";
+    p.push_back(secs(*f.from));
+  }
+  if (f.until) {
+    where += " AND p.published_at < ?";
+    p.push_back(secs(*f.until));
+  }
   // Through the links: the posts that name the coalition or the event, or are placed on the territory.
   // A set read from the link's index, then the posts by id (an EXISTS per post read every post).
   if (f.coalition_id) {
@@ -83,11 +102,14 @@ std::vector<Post> posts(Connection& c, const PostFilter& f) {
   const std::string where = post_where(f, p);
   const std::string page = storage::page_clause(f.limit, f.offset, p);
   std::vector<Post> out;
-  // Unpublished posts first for those who see them, then the newest publication first.
-  for (const auto& row : c.query(fmt::format("SELECT {} FROM {} WHERE {} ORDER BY CASE WHEN p.published_at IS NULL "
-                                             "THEN 0 ELSE 1 END, p.published_at DESC, p.id DESC{}",
-                                             kPostColumns, kPostJoins, where, page),
-                                 p))
+  // Unpublished posts first for those who see them, then the newest publication first (a visitor sees
+  // only published posts, which all have a date: the index's order).
+  const bool drafts_too = f.all_unpublished || f.editable_by;
+  for (const auto& row :
+       c.query(fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}p.published_at DESC, p.id DESC{}", kPostColumns,
+                           kPostJoins, where, drafts_too ? "CASE WHEN p.published_at IS NULL THEN 0 ELSE 1 END, " : "",
+                           page),
+               p))
     out.push_back(post_of(row));
   return out;
 }
