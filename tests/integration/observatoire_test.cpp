@@ -517,6 +517,14 @@ TEST(Observatoire, ScoreboardFiltersAndSortsAndThePublicBodyPageShowsAveragesAnd
   auto all = visitor.get("/observatoire?tri=ouverture");
   EXPECT_EQ(all.status, 200);
   EXPECT_LT(all.body.find("Calculette des impôts"), all.body.find("Calcul des aides au logement"));
+  // The theme filter offers each theme once, in order (read from the theme index one theme at a time).
+  const auto fiscal = all.body.find(R"(<option value="Fiscalité">Fiscalité</option>)");
+  const auto housing = all.body.find(R"(<option value="Logement">Logement</option>)");
+  ASSERT_NE(fiscal, std::string::npos);
+  ASSERT_NE(housing, std::string::npos);
+  EXPECT_LT(fiscal, housing);
+  EXPECT_EQ(all.body.find(R"(<option value="Logement">)", housing + 1), std::string::npos);
+  EXPECT_EQ(all.body.find(R"(<option value="Fiscalité">)", fiscal + 1), std::string::npos);
   auto only_open = visitor.get("/observatoire?ouverture=open");
   EXPECT_NE(only_open.body.find("Calculette des impôts"), std::string::npos);
   EXPECT_EQ(only_open.body.find("Calcul des aides au logement"), std::string::npos);
