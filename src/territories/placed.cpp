@@ -60,13 +60,15 @@ std::vector<Placed> placed_within(storage::Connection& c, std::int64_t territory
              .heading = k.heading,
              .see_all = k.see_all,
              .list = k.list() + "?territoire=" + html::url_encode(territory_key)};
-    const std::string where = std::string(k.visible) + " AND " + within_sql(k.subject, k.id);
-    p.total = c.query_integer(std::string("SELECT COUNT(*) FROM ") + k.from + " WHERE " + where, {territory_id});
-    if (p.total > 0)
-      for (const auto& r : c.query(std::string("SELECT x.slug, ") + k.name + " FROM " + k.from + " WHERE " + where +
-                                       " ORDER BY " + k.order + " LIMIT ?",
-                                   {territory_id, first}))
-        p.first.push_back({r.text(1), k.item(r.text(0))});
+    // The first ones and, in each row, how many there are: the territory's links are walked once
+    // per kind, not once for the count and again for the list.
+    for (const auto& r :
+         c.query(std::string("SELECT x.slug, ") + k.name + ", COUNT(*) OVER () FROM " + k.from + " WHERE " + k.visible +
+                     " AND " + within_sql(k.subject, k.id) + " ORDER BY " + k.order + " LIMIT ?",
+                 {territory_id, first})) {
+      p.first.push_back({r.text(1), k.item(r.text(0))});
+      p.total = r.integer(2);
+    }
     out.push_back(std::move(p));
   }
   return out;
