@@ -52,6 +52,7 @@ BodyPage load_body(Context& ctx, const Body& b, const FieldErrors& errors) {
   page.body = b;
   store::Filter f;
   f.body_id = b.id;
+  f.summary = true;
   page.entries = store::list(ctx.db, f);
   int openness = 0, explainability = 0;
   for (const auto& e : page.entries) {

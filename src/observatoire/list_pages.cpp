@@ -89,6 +89,7 @@ ListPage load_list(Context& ctx) {
   if (page.sort != "nom") keep("tri", page.sort);
   keep("territoire", page.territory.territory ? page.territory.territory->key : page.territory.words);
   fv::narrow_to_page(ctx, store::count(ctx.db, f), kPerPage, urls::scoreboard(), page, f);
+  f.summary = true;
   page.entries = store::list(ctx.db, f);
   page.places = territories::places_of(ctx.db, territories::subject::observatory_entry, page.entries);
   for (const auto& t : store::themes(ctx.db)) page.themes.push_back({t, t});

@@ -20,11 +20,20 @@ Body read_body(const storage::Row& r, std::size_t i = 0) {
   return {r.integer(i), r.text(i + 1), r.text(i + 2), r.text(i + 3), r.optional_integer(i + 4), r.text(i + 5)};
 }
 
+#define FABRIQUE_ENTRY_FROM                                                   \
+  "FROM observatory_entries e JOIN observatory_bodies b ON b.id = e.body_id " \
+  "LEFT JOIN organisations o ON o.id = b.organisation_id "
 constexpr const char* kEntrySelect =
     "SELECT e.id, e.uuid, e.slug, e.revision, e.published_at, e.updated_at, e.document, e.rubric_version, "
-    "e.openness, e.explainability, e.score, b.id, b.slug, b.name, b.siren, b.organisation_id, COALESCE(o.name, '') "
-    "FROM observatory_entries e JOIN observatory_bodies b ON b.id = e.body_id "
-    "LEFT JOIN organisations o ON o.id = b.organisation_id ";
+    "e.openness, e.explainability, e.score, b.id, b.slug, b.name, b.siren, b.organisation_id, COALESCE(o.name, "
+    "'') " FABRIQUE_ENTRY_FROM;
+// The same but the document and the points: the name, status, category and theme instead
+// (Filter::summary, read_summary).
+constexpr const char* kSummarySelect =
+    "SELECT e.id, e.uuid, e.slug, e.revision, e.published_at, e.updated_at, e.name, e.rubric_version, "
+    "e.openness, e.explainability, e.status, b.id, b.slug, b.name, b.siren, b.organisation_id, COALESCE(o.name, ''), "
+    "e.category, e.theme " FABRIQUE_ENTRY_FROM;
+#undef FABRIQUE_ENTRY_FROM
 
 Score read_score(const std::string& details, std::int64_t version, std::int64_t openness, std::int64_t explainability) {
   Score s = json::parse_score(details).value_or(Score{});
@@ -45,6 +54,22 @@ Entry read_entry(const storage::Row& r) {
   // The document was validated before it was stored; a broken one shows as empty rather than failing the page.
   e.doc = json::parse_document(r.text(6)).value_or(Document{});
   e.score = read_score(r.text(10), r.integer(7), r.integer(8), r.integer(9));
+  e.body = read_body(r, 11);
+  return e;
+}
+
+Entry read_summary(const storage::Row& r) {
+  Entry e;
+  e.id = r.integer(0);
+  e.uuid = r.text(1);
+  e.slug = r.text(2);
+  e.revision = r.integer(3);
+  e.published_at = at(r.integer(4));
+  e.updated_at = at(r.integer(5));
+  e.doc.fields = {{"name", r.text(6)}, {"status", r.text(10)}, {"category", r.text(17)}, {"theme", r.text(18)}};
+  e.score.rubric_version = static_cast<int>(r.integer(7));
+  e.score.openness = static_cast<int>(r.integer(8));
+  e.score.explainability = static_cast<int>(r.integer(9));
   e.body = read_body(r, 11);
   return e;
 }
@@ -228,7 +253,8 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
   }
   std::vector<Entry> out;
   const std::string page = storage::page_clause(f.limit, f.offset, params);
-  for (const auto& r : c.query(std::string(kEntrySelect) + where + order + page, params)) out.push_back(read_entry(r));
+  for (const auto& r : c.query(std::string(f.summary ? kSummarySelect : kEntrySelect) + where + order + page, params))
+    out.push_back(f.summary ? read_summary(r) : read_entry(r));
   return out;
 }
 

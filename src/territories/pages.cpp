@@ -68,6 +68,7 @@ ShowPage load_show(Context& ctx, Territory t) {
   }
   observatoire::store::Filter f;
   f.territory_id = t.id;
+  f.summary = true;
   page.algorithms = observatoire::store::list(ctx.db, f);
   page.placed = placed_within(ctx.db, t.id, t.key, kPlacedShown);
   page.territory = std::move(t);

@@ -14,6 +14,7 @@
 #include "http/open_data.hpp"
 #include "integration/mail_support.hpp"
 #include "integration/site.hpp"
+#include "observatoire/store.hpp"
 #include "observatoire/use_cases.hpp"
 #include "organisations/use_cases.hpp"
 #include "storage/batches.hpp"
@@ -537,6 +538,45 @@ TEST(Observatoire, ScoreboardFiltersAndSortsAndThePublicBodyPageShowsAveragesAnd
   EXPECT_NE(body.body.find("role=\"img\""), std::string::npos);
   EXPECT_NE(body.body.find(R"(<caption id="t-bandes">Nombre de fiches par niveau</caption>)"), std::string::npos);
   EXPECT_EQ(visitor.get("/observatoire/organismes/inconnu").status, 404);
+}
+
+// The lists read the columns kept beside the document (Filter::summary) instead of parsing it: what
+// they show must be what the whole document says.
+TEST(Observatoire, AListsSummaryShowsWhatTheWholeEntrySays) {
+  Observatory o;
+  Browser b(o.site);
+  b.sign_in("editrice@example.org", kPassword);
+  o.publish(b);
+  Fields scored = with(tax_entry(), "theme", "Fiscalité");
+  for (const char* c : {"O1", "O2", "O3"}) {
+    scored = with(scored, std::string("evidence_") + c + "_url", "https://example.org/" + std::string(c));
+    scored = with(scored, std::string("evidence_") + c + "_checked_on", "2024-01-10");
+  }
+  o.publish(b, with(scored, "evidence_O1_level", "open-data"));
+  auto c = o.site.db().acquire();
+  observatoire::store::Filter whole;
+  observatoire::store::Filter summary;
+  summary.summary = true;
+  const auto full = observatoire::store::list(*c, whole);
+  const auto shown = observatoire::store::list(*c, summary);
+  ASSERT_EQ(full.size(), 2u);
+  ASSERT_EQ(shown.size(), full.size());
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    EXPECT_EQ(shown[i].slug, full[i].slug);
+    EXPECT_EQ(shown[i].name(), full[i].name());
+    EXPECT_FALSE(shown[i].name().empty());
+    for (const char* field : {"status", "category", "theme"}) {
+      EXPECT_EQ(shown[i].doc.get(field), full[i].doc.get(field)) << field;
+      EXPECT_FALSE(shown[i].doc.get(field).empty()) << field;
+    }
+    EXPECT_EQ(shown[i].score.openness, full[i].score.openness);
+    EXPECT_EQ(shown[i].score.explainability, full[i].score.explainability);
+    EXPECT_EQ(shown[i].score.total(), full[i].score.total());
+    EXPECT_EQ(shown[i].body.slug, full[i].body.slug);
+    EXPECT_EQ(shown[i].body.name, full[i].body.name);
+    EXPECT_EQ(shown[i].updated_at, full[i].updated_at);
+  }
+  EXPECT_GT(full[0].score.total() + full[1].score.total(), 0);
 }
 
 TEST(Observatoire, CsvAndAtomExportsListEveryEntry) {
