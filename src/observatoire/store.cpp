@@ -28,7 +28,7 @@ constexpr const char* kEntrySelect =
     "e.openness, e.explainability, e.score, b.id, b.slug, b.name, b.siren, b.organisation_id, COALESCE(o.name, "
     "'') " FABRIQUE_ENTRY_FROM;
 // The same but the document and the points: the name, status, category and theme instead
-// (Filter::summary, read_summary).
+// (Filter::summary).
 constexpr const char* kSummarySelect =
     "SELECT e.id, e.uuid, e.slug, e.revision, e.published_at, e.updated_at, e.name, e.rubric_version, "
     "e.openness, e.explainability, e.status, b.id, b.slug, b.name, b.siren, b.organisation_id, COALESCE(o.name, ''), "
@@ -36,14 +36,17 @@ constexpr const char* kSummarySelect =
 #undef FABRIQUE_ENTRY_FROM
 
 Score read_score(const std::string& details, std::int64_t version, std::int64_t openness, std::int64_t explainability) {
-  Score s = json::parse_score(details).value_or(Score{});
+  // No details: the two axes only (a list's summary).
+  Score s = details.empty() ? Score{} : json::parse_score(details).value_or(Score{});
   s.rubric_version = static_cast<int>(version);
   s.openness = static_cast<int>(openness);
   s.explainability = static_cast<int>(explainability);
   return s;
 }
 
-Entry read_entry(const storage::Row& r) {
+// An entry from kEntrySelect's columns, or from kSummarySelect's (`summary`): the same places but for
+// the document and the points, whose columns hold the name and the status instead.
+Entry read_entry(const storage::Row& r, bool summary = false) {
   Entry e;
   e.id = r.integer(0);
   e.uuid = r.text(1);
@@ -51,25 +54,14 @@ Entry read_entry(const storage::Row& r) {
   e.revision = r.integer(3);
   e.published_at = at(r.integer(4));
   e.updated_at = at(r.integer(5));
-  // The document was validated before it was stored; a broken one shows as empty rather than failing the page.
-  e.doc = json::parse_document(r.text(6)).value_or(Document{});
-  e.score = read_score(r.text(10), r.integer(7), r.integer(8), r.integer(9));
-  e.body = read_body(r, 11);
-  return e;
-}
-
-Entry read_summary(const storage::Row& r) {
-  Entry e;
-  e.id = r.integer(0);
-  e.uuid = r.text(1);
-  e.slug = r.text(2);
-  e.revision = r.integer(3);
-  e.published_at = at(r.integer(4));
-  e.updated_at = at(r.integer(5));
-  e.doc.fields = {{"name", r.text(6)}, {"status", r.text(10)}, {"category", r.text(17)}, {"theme", r.text(18)}};
-  e.score.rubric_version = static_cast<int>(r.integer(7));
-  e.score.openness = static_cast<int>(r.integer(8));
-  e.score.explainability = static_cast<int>(r.integer(9));
+  if (summary) {
+    e.doc.fields = {{"name", r.text(6)}, {"status", r.text(10)}, {"category", r.text(17)}, {"theme", r.text(18)}};
+    e.score = read_score("", r.integer(7), r.integer(8), r.integer(9));
+  } else {
+    // The document was validated before it was stored; a broken one shows as empty rather than failing the page.
+    e.doc = json::parse_document(r.text(6)).value_or(Document{});
+    e.score = read_score(r.text(10), r.integer(7), r.integer(8), r.integer(9));
+  }
   e.body = read_body(r, 11);
   return e;
 }
@@ -254,7 +246,7 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
   std::vector<Entry> out;
   const std::string page = storage::page_clause(f.limit, f.offset, params);
   for (const auto& r : c.query(std::string(f.summary ? kSummarySelect : kEntrySelect) + where + order + page, params))
-    out.push_back(f.summary ? read_summary(r) : read_entry(r));
+    out.push_back(read_entry(r, f.summary));
   return out;
 }
 
