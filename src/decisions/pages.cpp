@@ -6,6 +6,7 @@
 
 #include "charts/charts.hpp"
 #include "coalitions/json.hpp"
+#include "coalitions/picker.hpp"
 #include "coalitions/store.hpp"
 #include "coalitions/urls.hpp"
 #include "coalitions/views.hpp"
@@ -121,7 +122,10 @@ std::vector<fv::Choice> group_choices(Context& ctx) {
   };
   if (ctx.user->is_animateur()) {
     out.push_back({.key = "programme", .label = ctx.tr(N_("The programme's members"))});
-    for (const auto& k : coalitions::store::list(ctx.db)) coalition(k);
+    // Every coalition from the list shared by every form ("12 — Its title"), not a read of each with its joins.
+    for (const auto& k : *coalitions::choices(ctx.db))
+      out.push_back({.key = "coalition:" + k.key,
+                     .label = fmt::format(fmt::runtime(ctx.tr(N_("Members of the coalition “{}”"))), k.label)});
     for (const auto& e : store::recent_events(ctx.db, ctx.now - std::chrono::days(60)))
       out.push_back({.key = "event:" + e.slug,
                      .label = fmt::format(fmt::runtime(ctx.tr(N_("Participants of “{}”"))), e.title),

@@ -80,16 +80,21 @@ EventForm load_event_form(Context& ctx, const EventInput& typed, bool creating) 
   form.places = territories::form_picker(ctx, typed.territories);
   for (const auto& t : taxonomies::terms(ctx.db, taxonomies::kEventKinds)) form.kinds.push_back({t.slug, t.label});
   for (const auto& s : kEventStatuses) form.statuses.push_back({s.slug, ctx.tr(s.label)});
-  // A co-porteur is offered the coalitions they co-port (and those the event already has).
-  const bool any = ctx.user->is_animateur();
-  const std::set<std::int64_t> mine = any ? std::set<std::int64_t>{} : store::co_ported(ctx.db, ctx.user->id);
-  std::vector<fv::Choice> offered;
-  for (const auto& k : coalitions::store::list(ctx.db))
-    if (any || mine.count(k.id) ||
-        std::find(typed.coalitions.begin(), typed.coalitions.end(), k.slug) != typed.coalitions.end())
-      offered.push_back({.key = k.slug, .label = k.number + " — " + k.title});
-  form.coalitions =
-      coalitions::picker_of(offered, "coalitions", N_("Coalitions"), typed.coalitions, ctx.form.get("coalitions_q"));
+  // An animateur is offered every coalition (the list shared by every form, not a read of each
+  // coalition with its joins); a co-porteur the coalitions they co-port and those the event has.
+  const fv::Choices every = coalitions::choices(ctx.db);
+  std::vector<fv::Choice> mine;
+  if (!ctx.user->is_animateur()) {
+    std::set<std::string> ported;
+    for (const auto& [k, role] : coalitions::store::coalitions_of_user(ctx.db, ctx.user->id))
+      if (role == coalitions::Role::co_porteur) ported.insert(k.slug);
+    for (const auto& c : *every)
+      if (ported.count(c.key) ||
+          std::find(typed.coalitions.begin(), typed.coalitions.end(), c.key) != typed.coalitions.end())
+        mine.push_back(c);
+  }
+  form.coalitions = coalitions::picker_of(ctx.user->is_animateur() ? *every : mine, "coalitions", N_("Coalitions"),
+                                          typed.coalitions, ctx.form.get("coalitions_q"));
   form.organisers = organisations::picker_of(ctx.db, "organisers", N_("Organising organisations"), typed.organisers,
                                              ctx.form.get("organisers_q"));
   if (creating) {
