@@ -66,7 +66,8 @@ CharterPage load_charter(Context& ctx, const FieldErrors& errors) {
   for (auto& v : store::charter_versions(ctx.db))
     if (!v.adopted() && (v.opens_at || page.animateur)) page.in_progress.push_back(version_line(ctx, std::move(v)));
   if (ctx.user && current)
-    for (const auto& s : awaiting_resignature(ctx.db))
+    // Among the signatures of the signers this person signed as, not every signature.
+    for (const auto& s : awaiting_resignature(store::signatures(ctx.db, ctx.user->id), current->number))
       if (s.user_id == ctx.user->id)
         page.resign.push_back(fmt::format(
             fmt::runtime(
@@ -226,8 +227,10 @@ CharterDraftInput draft_input_from(const Context& ctx) {
 SignatoriesPage load_signatories(Context& ctx) {
   SignatoriesPage page;
   auto all = store::signatures(ctx.db);
+  std::optional<std::int64_t> current;  // the version in force: the latest adopted
   for (auto& v : store::charter_versions(ctx.db)) {
     if (!v.adopted()) continue;
+    if (!current || v.number > *current) current = v.number;
     SignatoriesPage::Version version;
     for (const auto& s : all) {
       if (s.version_number != v.number) continue;
@@ -236,7 +239,7 @@ SignatoriesPage load_signatories(Context& ctx) {
     version.version = version_line(ctx, std::move(v));
     page.versions.push_back(std::move(version));
   }
-  page.waiting = awaiting_resignature(ctx.db);
+  if (current) page.waiting = awaiting_resignature(all, *current);
   return page;
 }
 

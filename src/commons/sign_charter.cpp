@@ -1,4 +1,7 @@
 // Use case: a member signs the charter in force, for themselves or for an organisation they belong to.
+#include <set>
+#include <utility>
+
 #include "commons/store.hpp"
 #include "commons/use_cases.hpp"
 #include "i18n/i18n.hpp"
@@ -40,31 +43,19 @@ FieldErrors sign_charter(storage::Connection& c, const User& actor, std::int64_t
   return errors;
 }
 
-std::vector<Signature> awaiting_resignature(storage::Connection& c) {
-  std::vector<Signature> out;
-  storage::Transaction tx(c, false);
-  auto current = store::latest_adopted(c);
-  if (!current) return out;
-  auto all = store::signatures(c);
-  auto signed_current = [&](const Signature& s) {
-    for (const auto& t : all)
-      if (t.version_number == current->number &&
-          (s.organisation_id != 0 ? t.organisation_id == s.organisation_id
-                                  : t.organisation_id == 0 && t.user_id == s.user_id))
-        return true;
-    return false;
+std::vector<Signature> awaiting_resignature(const std::vector<Signature>& all, std::int64_t current) {
+  // A signer is an organisation, or a person in their own name.
+  auto signer = [](const Signature& s) {
+    return s.organisation_id != 0 ? std::pair{s.organisation_id, std::int64_t{0}}
+                                  : std::pair{std::int64_t{0}, s.user_id};
   };
-  for (const auto& s : all) {
-    if (s.version_number >= current->number || signed_current(s)) continue;
-    // Once per signer, from the latest version they signed (signatures come newest version first).
-    bool seen = false;
-    for (const auto& o : out)
-      if (s.organisation_id != 0 ? o.organisation_id == s.organisation_id
-                                 : o.organisation_id == 0 && o.user_id == s.user_id)
-        seen = true;
-    if (!seen) out.push_back(s);
-  }
-  tx.commit();
+  std::set<std::pair<std::int64_t, std::int64_t>> done;  // signed the current version, or listed already
+  for (const auto& s : all)
+    if (s.version_number == current) done.insert(signer(s));
+  std::vector<Signature> out;
+  // Once per signer, from the latest version they signed (signatures come newest version first).
+  for (const auto& s : all)
+    if (s.version_number < current && done.insert(signer(s)).second) out.push_back(s);
   return out;
 }
 

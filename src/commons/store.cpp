@@ -425,14 +425,24 @@ void insert_charter_comment(Connection& c, std::int64_t version_id, const std::s
             {version_id, section, author, body, secs(when)});
 }
 
-std::vector<Signature> signatures(Connection& c) {
+std::vector<Signature> signatures(Connection& c, std::optional<std::int64_t> signer_of) {
   std::vector<Signature> out;
-  for (const auto& row : c.query(fmt::format(
-           "SELECT v.number, s.user_id, {}, s.organisation_id, COALESCE(o.name, ''), COALESCE(o.slug, ''), "
-           "s.created_at FROM charter_signatures s JOIN charter_versions v ON v.id = s.version_id JOIN users u ON "
-           "u.id = s.user_id LEFT JOIN organisations o ON o.id = s.organisation_id ORDER BY v.number DESC, "
-           "s.organisation_id = 0, COALESCE(o.name, ''), s.created_at",
-           kPublicName)))
+  storage::Params p;
+  std::string where;
+  if (signer_of) {
+    where =
+        "WHERE (s.organisation_id = 0 AND s.user_id = ?) OR (s.organisation_id <> 0 AND s.organisation_id IN "
+        "(SELECT x.organisation_id FROM charter_signatures x WHERE x.user_id = ?)) ";
+    p = {*signer_of, *signer_of};
+  }
+  for (const auto& row :
+       c.query(fmt::format(
+                   "SELECT v.number, s.user_id, {}, s.organisation_id, COALESCE(o.name, ''), COALESCE(o.slug, ''), "
+                   "s.created_at FROM charter_signatures s JOIN charter_versions v ON v.id = s.version_id JOIN users "
+                   "u ON u.id = s.user_id LEFT JOIN organisations o ON o.id = s.organisation_id {}ORDER BY v.number "
+                   "DESC, s.organisation_id = 0, COALESCE(o.name, ''), s.created_at",
+                   kPublicName, where),
+               p))
     out.push_back(
         {row.integer(0), row.integer(1), row.text(2), row.integer(3), row.text(4), row.text(5), at(row.integer(6))});
   return out;

@@ -57,7 +57,9 @@ void update_charter_version(Connection& c, const CharterVersion& v);  // label, 
 std::vector<CharterComment> charter_comments(Connection& c, std::int64_t version_id);
 void insert_charter_comment(Connection& c, std::int64_t version_id, const std::string& section, std::int64_t author,
                             const std::string& body, sys_seconds at);
-std::vector<Signature> signatures(Connection& c);  // every version, newest version first
+// Every version's, newest version first; with `signer_of`, only those of the signers that person
+// signed as (in their own name, or any signature of an organisation they signed for).
+std::vector<Signature> signatures(Connection& c, std::optional<std::int64_t> signer_of = std::nullopt);
 bool signed_already(Connection& c, std::int64_t version_id, std::int64_t user_id, std::int64_t organisation_id);
 // Organisation signatures are unique per version whoever signs for it.
 bool organisation_signed(Connection& c, std::int64_t version_id, std::int64_t organisation_id);

@@ -143,9 +143,10 @@ FieldErrors adopt_charter_version(storage::Connection& c, const User& actor, std
 FieldErrors sign_charter(storage::Connection& c, const User& actor, std::int64_t number,
                          const std::string& organisation, sys_seconds now);
 
-// Re-signatures the current version is waiting for: signatures of an earlier adopted version whose
-// signer (person, or organisation) has not signed the current one yet.
-std::vector<Signature> awaiting_resignature(storage::Connection& c);
+// Re-signatures the version in force (number `current`) is waiting for, among `all` the signatures
+// (store::signatures, newest version first): signatures of an earlier version whose signer (person,
+// or organisation) has not signed the current one yet, once per signer.
+std::vector<Signature> awaiting_resignature(const std::vector<Signature>& all, std::int64_t current);
 
 // --- The boussole
 
