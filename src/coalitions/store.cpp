@@ -141,9 +141,19 @@ std::int64_t count(Connection& c, const Filter& f) {
 }
 
 std::vector<Coalition> list(Connection& c, const Filter& f) {
+  constexpr const char* kOrder = " ORDER BY f.position, f.id, k.number_key, k.id";
   storage::Params params;
-  std::string sql = std::string(kSelect) + where_clause(f, params) + " ORDER BY f.position, f.id, k.number_key, k.id";
-  sql += storage::page_clause(f.limit, f.offset, params);
+  const std::string where = where_clause(f, params);
+  std::string sql;
+  if (f.limit >= 0) {
+    // A page: the ids are sorted first, from the family index alone, then only the page's rows are
+    // read whole (sorting every coalition with its summary was half of /coalitions).
+    sql = std::string(kSelect) +
+          "WHERE k.id IN (SELECT k.id FROM coalitions k JOIN coalition_families f ON f.id = k.family_id " + where +
+          kOrder + storage::page_clause(f.limit, f.offset, params) + ")" + kOrder;
+  } else {
+    sql = std::string(kSelect) + where + kOrder;
+  }
   std::vector<Coalition> out;
   for (const auto& r : f.updated_since ? c.query(sql, params) : storage::query_keyed(c, "coalitions", {0}, sql, params))
     out.push_back(read(r));
