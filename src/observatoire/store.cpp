@@ -252,12 +252,9 @@ std::vector<Entry> list(Connection& c, const Filter& f) {
 
 std::vector<std::string> themes(Connection& c) {
   std::vector<std::string> out;
-  // From one theme to the next in the theme index (a loose index scan): one probe per theme, where
-  // SELECT DISTINCT reads an index entry per observatory entry.
-  for (const auto& r :
-       c.query("WITH RECURSIVE t(theme) AS (SELECT MIN(theme) FROM observatory_entries WHERE theme > '' UNION ALL "
-               "SELECT (SELECT MIN(theme) FROM observatory_entries WHERE theme > t.theme) FROM t WHERE t.theme IS NOT "
-               "NULL) SELECT theme FROM t WHERE theme IS NOT NULL"))
+  // From one theme to the next in the theme index: one probe per theme.
+  for (const auto& r : c.query(storage::distinct_values("observatory_entries", "theme") +
+                               "SELECT value FROM distinct_values WHERE value IS NOT NULL ORDER BY value"))
     out.push_back(r.text(0));
   return out;
 }

@@ -136,6 +136,14 @@ std::string placeholders(std::size_t n) {
   return out;
 }
 
+std::string distinct_values(std::string_view table, std::string_view column) {
+  return fmt::format(
+      "WITH RECURSIVE distinct_values(value) AS (SELECT MIN({1}) FROM {0} WHERE {1} > '' UNION ALL SELECT (SELECT "
+      "MIN({1}) FROM {0} WHERE {1} > distinct_values.value) FROM distinct_values WHERE distinct_values.value IS NOT "
+      "NULL) ",
+      table, column);
+}
+
 std::string page_clause(std::int64_t limit, std::int64_t offset, Params& params) {
   if (limit < 0) return "";
   params.push_back(limit);

@@ -77,6 +77,12 @@ using Params = std::vector<Value>;
 
 // "?, ?, ?": the placeholders of an IN list of `n` values.
 std::string placeholders(std::size_t n);
+// "WITH RECURSIVE distinct_values(value) AS (…)": the distinct non-empty values of the text `column`
+// of `table`, in order, read from an index on that column one value at a time (a loose index scan:
+// one probe per value, where SELECT DISTINCT reads an index entry per row). The query that follows
+// reads them as "SELECT value FROM distinct_values WHERE value IS NOT NULL ORDER BY value". SQLite and
+// PostgreSQL.
+std::string distinct_values(std::string_view table, std::string_view column);
 // " LIMIT ? OFFSET ?" with its two values added to `params`, or "" when `limit` is negative (every
 // row: PostgreSQL has no LIMIT -1). Goes last, after the ORDER BY that makes pages stable.
 std::string page_clause(std::int64_t limit, std::int64_t offset, Params& params);

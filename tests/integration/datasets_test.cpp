@@ -136,6 +136,21 @@ TEST(Datasets, AMemberAddsOneForTheirOrganisationFoundByItsTerritoryAndWhatConta
   // Reached from the main menu's public registers.
   EXPECT_TRUE(has(b.get("/").body, "href=\"/registres\""));
   EXPECT_TRUE(has(b.get("/registres").body, "href=\"/donnees\""));
+
+  // The format filter offers each format once, in order of its key, spelled the smallest way.
+  auto noise = with(with(with(with(with(air_quality(), "title", "Bruit routier à Brest"), "dist-1-format", "csv"),
+                              "dist-2-url", "https://data.example.org/bruit.geojson"),
+                         "dist-2-format", "GeoJSON"),
+                    "dist-2-media", "application/geo+json");
+  ASSERT_EQ(b.post("/donnees/nouvelle", noise).status, 303);
+  const auto listed = b.get("/donnees").body;
+  const auto csv_option = listed.find(R"(<option value="CSV">CSV</option>)");
+  const auto geojson = listed.find(R"(<option value="GeoJSON">GeoJSON</option>)");
+  ASSERT_NE(csv_option, std::string::npos) << listed;
+  ASSERT_NE(geojson, std::string::npos);
+  EXPECT_LT(csv_option, geojson);
+  EXPECT_FALSE(has(listed, R"(<option value="csv">)"));
+  EXPECT_EQ(listed.find(R"(<option value="CSV">)", csv_option + 1), std::string::npos);
 }
 
 TEST(Datasets, EditsAreRevisionsComparedWordByWordAndOnlyTheProducersMembersMakeThem) {
