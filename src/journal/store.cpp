@@ -60,7 +60,9 @@ std::string post_where(const PostFilter& f, Params& p) {
   if (f.all_unpublished) {
     where = "1 = 1";
   } else if (f.editable_by) {
-    where = "((p.status = 'published' AND p.published_at <= ?) OR p.author_id = ?)";
+    // The unary + keeps SQLite from a MULTI-INDEX OR (both indexes read, then every published post
+    // sorted: 3.5 ms for a member's /journal, against 0.8 ms for a scan). PostgreSQL ignores it.
+    where = "((p.status = 'published' AND p.published_at <= ?) OR +p.author_id = ?)";
     p.insert(p.end(), {secs(f.now), *f.editable_by});
   } else {
     where = "p.status = 'published' AND p.published_at <= ?";
