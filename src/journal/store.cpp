@@ -107,10 +107,13 @@ std::vector<Post> posts(Connection& c, const PostFilter& f) {
   // Unpublished posts first for those who see them, then the newest publication first (a visitor sees
   // only published posts, which all have a date: the index's order).
   const bool drafts_too = f.all_unpublished || f.editable_by;
+  // The posts of a coalition, an event or a territory are few: read from their links, then sorted
+  // (the unary + keeps SQLite from walking every post in publication order to find them).
+  const bool linked = f.coalition_id || f.event_id || f.territory_id;
   for (const auto& row :
-       c.query(fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}p.published_at DESC, p.id DESC{}", kPostColumns,
+       c.query(fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}{}p.published_at DESC, p.id DESC{}", kPostColumns,
                            kPostJoins, where, drafts_too ? "CASE WHEN p.published_at IS NULL THEN 0 ELSE 1 END, " : "",
-                           page),
+                           linked ? "+" : "", page),
                p))
     out.push_back(post_of(row));
   return out;
