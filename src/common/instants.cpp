@@ -15,8 +15,8 @@ void two(char* at, unsigned v) {
 
 }  // namespace
 
-// Digits placed by hand: fmt::format_to through a back_inserter cost 300 ns an instant, a third of
-// a decision's JSON (its answers each have one).
+// Digits placed by hand: through fmt::format_to and a back_inserter an instant cost 240 ns, by hand
+// 25 ns (1,000,000 calls, g++ -O2); exports write one or more per row.
 void append_iso(std::string& out, std::chrono::sys_seconds t) {
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day ymd(day);
