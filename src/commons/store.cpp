@@ -125,8 +125,8 @@ void fill_links(Connection& c, std::vector<Resource>& list) {
     by_id[row.integer(0)]->tags.push_back(row.text(1));
   for (const auto& row :
        // CROSS JOIN: the links drive (see events::store::fill_refs; 2.5 s for 20,000 resources otherwise).
-       storage::query_keyed(
-           c, "coalitions", {1},
+       storage::query_identity(
+           c, "coalitions",
            fmt::format("SELECT rc.resource_id, k.id, k.slug, k.number, k.title FROM resource_coalitions "
                        "rc CROSS JOIN coalitions k WHERE k.id = rc.coalition_id AND rc.resource_id IN "
                        "({}) ORDER BY k.number_key",
@@ -141,7 +141,6 @@ const std::string kCardColumns = fmt::format(
     "b.id, b.slug, b.title, b.context, b.tried, b.outcome, b.learned, b.tensions, b.sources, b.coalition_id, "
     "k.slug, k.number, k.title, b.status, b.submitted_by, {}, b.revision, b.created_at, b.updated_at",
     kPublicName);
-constexpr std::size_t kCardCoalition = 9;  // what kCardColumns reads of coalitions: the row of this id
 
 Card card_of(const Row& row) {
   Card k;
@@ -492,12 +491,12 @@ std::vector<Card> cards(Connection& c, const CardFilter& f) {
   const std::string page = storage::page_clause(f.limit, f.offset, p);
   std::vector<Card> out;
   for (const auto& row :
-       storage::query_keyed(c, "coalitions", {kCardCoalition},
-                            fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = "
-                                        "b.coalition_id LEFT JOIN users u ON u.id = b.submitted_by WHERE {} "
-                                        "ORDER BY b.updated_at DESC, b.id DESC{}",
-                                        kCardColumns, where, page),
-                            p))
+       storage::query_identity(c, "coalitions",
+                               fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = "
+                                           "b.coalition_id LEFT JOIN users u ON u.id = b.submitted_by WHERE {} "
+                                           "ORDER BY b.updated_at DESC, b.id DESC{}",
+                                           kCardColumns, where, page),
+                               p))
     out.push_back(card_of(row));
   return out;
 }
@@ -510,11 +509,11 @@ std::int64_t count_cards(Connection& c, const CardFilter& f) {
 
 std::optional<Card> card(Connection& c, std::string_view slug) {
   auto rows =
-      storage::query_keyed(c, "coalitions", {kCardCoalition},
-                           fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = "
-                                       "b.coalition_id LEFT JOIN users u ON u.id = b.submitted_by WHERE b.slug = ?",
-                                       kCardColumns),
-                           {std::string(slug)});
+      storage::query_identity(c, "coalitions",
+                              fmt::format("SELECT {} FROM boussole_cards b LEFT JOIN coalitions k ON k.id = "
+                                          "b.coalition_id LEFT JOIN users u ON u.id = b.submitted_by WHERE b.slug = ?",
+                                          kCardColumns),
+                              {std::string(slug)});
   if (rows.empty()) return std::nullopt;
   return card_of(rows.front());
 }

@@ -22,9 +22,6 @@ constexpr const char* kColumns =
     "COALESCE(gk.title, ge.title, ''), COALESCE(gk.slug, ge.slug, ''), d.charter_version_id, d.coalition_id, "
     "d.action_id, cv.number, COALESCE(a.title, ak.title, ''), COALESCE(ac.slug, ak.slug, ''), d.process, "
     "d.closes_at, d.outcome, d.outcome_at, d.closing_told, d.opened_by, d.created_at, d.updated_at, a.coalition_id";
-// The columns of kColumns holding the ids of the coalitions joined: their rows are all it reads of
-// coalitions (storage::query_keyed).
-constexpr std::initializer_list<std::size_t> kCoalitionColumns = {4, 9, 22};
 constexpr const char* kJoins =
     "decisions d LEFT JOIN coalitions gk ON gk.id = d.group_coalition_id LEFT JOIN events ge ON ge.id = "
     "d.group_event_id LEFT JOIN charter_versions cv ON cv.id = d.charter_version_id LEFT JOIN coalitions ak ON "
@@ -97,10 +94,10 @@ std::vector<Decision> decisions(Connection& c, const Filter& f) {
   const std::string page = storage::page_clause(f.limit, f.offset, p);
   std::vector<Decision> out;
   for (const auto& r :
-       storage::query_keyed(c, "coalitions", kCoalitionColumns,
-                            fmt::format("SELECT {} FROM {} WHERE {} ORDER BY d.created_at DESC, d.id DESC{}", kColumns,
-                                        kJoins, where, page),
-                            p))
+       storage::query_identity(c, "coalitions",
+                               fmt::format("SELECT {} FROM {} WHERE {} ORDER BY d.created_at DESC, d.id DESC{}",
+                                           kColumns, kJoins, where, page),
+                               p))
     out.push_back(decision_of(r));
   return out;
 }
@@ -112,8 +109,8 @@ std::int64_t count_decisions(Connection& c, const Filter& f) {
 }
 
 std::optional<Decision> decision(Connection& c, std::int64_t id) {
-  auto rows = storage::query_keyed(c, "coalitions", kCoalitionColumns,
-                                   fmt::format("SELECT {} FROM {} WHERE d.id = ?", kColumns, kJoins), {id});
+  auto rows =
+      storage::query_identity(c, "coalitions", fmt::format("SELECT {} FROM {} WHERE d.id = ?", kColumns, kJoins), {id});
   if (rows.empty()) return std::nullopt;
   Decision d = decision_of(rows.front());
   for (const auto& o :
@@ -153,11 +150,12 @@ void set_closing_told(Connection& c, std::int64_t id) {
 
 std::vector<Decision> closed_untold(Connection& c, sys_seconds now) {
   std::vector<Decision> out;
-  for (const auto& r : storage::query_keyed(c, "coalitions", kCoalitionColumns,
-                                            fmt::format("SELECT {} FROM {} WHERE d.closing_told = 0 AND d.closes_at <= "
-                                                        "? ORDER BY d.closes_at, d.id",
-                                                        kColumns, kJoins),
-                                            {secs(now)}))
+  for (const auto& r :
+       storage::query_identity(c, "coalitions",
+                               fmt::format("SELECT {} FROM {} WHERE d.closing_told = 0 AND d.closes_at <= "
+                                           "? ORDER BY d.closes_at, d.id",
+                                           kColumns, kJoins),
+                               {secs(now)}))
     out.push_back(decision_of(r));
   return out;
 }

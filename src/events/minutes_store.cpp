@@ -56,8 +56,6 @@ constexpr const char* kItemSelect =
     "i.group_id "
     "FROM minutes_items i JOIN events e ON e.id = i.event_id LEFT JOIN coalitions k ON k.id = i.coalition_id "
     "LEFT JOIN users u ON u.id = i.assignee_id ";
-// What kItemSelect reads of coalitions: the rows whose ids it returns in this column.
-constexpr std::size_t kCoalitionColumn = 8;
 MinutesItem read_item(const storage::Row& r) {
   MinutesItem i;
   i.id = r.integer(0);
@@ -85,9 +83,8 @@ MinutesItem read_item(const storage::Row& r) {
 
 std::vector<MinutesItem> items(Connection& c, std::int64_t event_id) {
   std::vector<MinutesItem> out;
-  for (const auto& r :
-       storage::query_keyed(c, "coalitions", {kCoalitionColumn},
-                            std::string(kItemSelect) + "WHERE i.event_id = ? ORDER BY i.id", {event_id}))
+  for (const auto& r : storage::query_identity(
+           c, "coalitions", std::string(kItemSelect) + "WHERE i.event_id = ? ORDER BY i.id", {event_id}))
     out.push_back(read_item(r));
   return out;
 }
@@ -102,9 +99,8 @@ void insert_item(Connection& c, const MinutesItem& i, sys_seconds now) {
 }
 
 std::optional<MinutesItem> item(Connection& c, std::int64_t event_id, std::int64_t item_id) {
-  for (const auto& r :
-       storage::query_keyed(c, "coalitions", {kCoalitionColumn},
-                            std::string(kItemSelect) + "WHERE i.event_id = ? AND i.id = ?", {event_id, item_id}))
+  for (const auto& r : storage::query_identity(
+           c, "coalitions", std::string(kItemSelect) + "WHERE i.event_id = ? AND i.id = ?", {event_id, item_id}))
     return read_item(r);
   return std::nullopt;
 }
@@ -126,11 +122,11 @@ bool delete_item(Connection& c, std::int64_t event_id, std::int64_t item_id) {
 std::vector<MinutesItem> next_steps_of_person(Connection& c, std::int64_t user_id) {
   std::vector<MinutesItem> out;
   for (const auto& r :
-       storage::query_keyed(c, "coalitions", {kCoalitionColumn},
-                            std::string(kItemSelect) +
-                                "WHERE i.assignee_id = ? AND i.kind = 'next_step' "
-                                "ORDER BY CASE WHEN i.due_at IS NULL THEN 1 ELSE 0 END, i.due_at, e.starts_at, i.id",
-                            {user_id}))
+       storage::query_identity(c, "coalitions",
+                               std::string(kItemSelect) +
+                                   "WHERE i.assignee_id = ? AND i.kind = 'next_step' "
+                                   "ORDER BY CASE WHEN i.due_at IS NULL THEN 1 ELSE 0 END, i.due_at, e.starts_at, i.id",
+                               {user_id}))
     out.push_back(read_item(r));
   return out;
 }
@@ -138,11 +134,11 @@ std::vector<MinutesItem> next_steps_of_person(Connection& c, std::int64_t user_i
 std::vector<MinutesItem> next_steps_of_coalition(Connection& c, std::int64_t coalition_id) {
   std::vector<MinutesItem> out;
   for (const auto& r :
-       storage::query_keyed(c, "coalitions", {kCoalitionColumn},
-                            std::string(kItemSelect) +
-                                "WHERE i.coalition_id = ? AND i.kind = 'next_step' "
-                                "ORDER BY CASE WHEN i.due_at IS NULL THEN 1 ELSE 0 END, i.due_at, e.starts_at, i.id",
-                            {coalition_id}))
+       storage::query_identity(c, "coalitions",
+                               std::string(kItemSelect) +
+                                   "WHERE i.coalition_id = ? AND i.kind = 'next_step' "
+                                   "ORDER BY CASE WHEN i.due_at IS NULL THEN 1 ELSE 0 END, i.due_at, e.starts_at, i.id",
+                               {coalition_id}))
     out.push_back(read_item(r));
   return out;
 }

@@ -16,8 +16,6 @@ constexpr const char* kProposalSelect =
     "b.id, b.slug, b.title, p.presented_by, p.status, p.reason, k.id, k.slug, k.number, k.title, p.decided_at, "
     "p.created_at FROM coalition_proposals p LEFT JOIN events a ON a.id = p.proposed_at_event_id "
     "LEFT JOIN events b ON b.id = p.presented_at_event_id LEFT JOIN coalitions k ON k.id = p.coalition_id ";
-// What kProposalSelect reads of coalitions: the rows whose ids it returns in this column.
-constexpr std::size_t kCoalitionColumn = 16;
 Proposal read_proposal(const storage::Row& r) {
   Proposal p;
   p.id = r.integer(0);
@@ -45,24 +43,22 @@ Proposal read_proposal(const storage::Row& r) {
 
 std::vector<Proposal> proposals(Connection& c) {
   std::vector<Proposal> out;
-  for (const auto& r : storage::query_keyed(c, "coalitions", {kCoalitionColumn},
-                                            std::string(kProposalSelect) + "ORDER BY p.created_at DESC, p.id DESC"))
+  for (const auto& r :
+       storage::query_identity(c, "coalitions", std::string(kProposalSelect) + "ORDER BY p.created_at DESC, p.id DESC"))
     out.push_back(read_proposal(r));
   return out;
 }
 
 std::optional<Proposal> proposal(Connection& c, std::int64_t id) {
-  auto rows =
-      storage::query_keyed(c, "coalitions", {kCoalitionColumn}, std::string(kProposalSelect) + "WHERE p.id = ?", {id});
+  auto rows = storage::query_identity(c, "coalitions", std::string(kProposalSelect) + "WHERE p.id = ?", {id});
   if (rows.empty()) return std::nullopt;
   return read_proposal(rows.front());
 }
 
 std::vector<Proposal> proposals_of_coalition(Connection& c, std::int64_t coalition_id) {
   std::vector<Proposal> out;
-  for (const auto& r :
-       storage::query_keyed(c, "coalitions", {kCoalitionColumn},
-                            std::string(kProposalSelect) + "WHERE p.coalition_id = ? ORDER BY p.id", {coalition_id}))
+  for (const auto& r : storage::query_identity(
+           c, "coalitions", std::string(kProposalSelect) + "WHERE p.coalition_id = ? ORDER BY p.id", {coalition_id}))
     out.push_back(read_proposal(r));
   return out;
 }

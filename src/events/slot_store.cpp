@@ -16,12 +16,13 @@ namespace {
 std::vector<Slot> load_slots(Connection& c, std::int64_t event_id, std::int64_t slot_id) {
   std::vector<Slot> out;
   std::map<std::int64_t, std::size_t> index;
-  for (const auto& r : storage::query_keyed(c, "coalitions", {6},
-                                            "SELECT s.id, s.starts_at, s.ends_at, s.title, s.kind, s.speakers, k.id, "
-                                            "k.slug, k.number, k.title, s.version FROM event_slots s "
-                                            "LEFT JOIN coalitions k ON k.id = s.coalition_id "
-                                            "WHERE s.event_id = ? AND (? = 0 OR s.id = ?) ORDER BY s.starts_at, s.id",
-                                            {event_id, slot_id, slot_id})) {
+  for (const auto& r :
+       storage::query_identity(c, "coalitions",
+                               "SELECT s.id, s.starts_at, s.ends_at, s.title, s.kind, s.speakers, k.id, "
+                               "k.slug, k.number, k.title, s.version FROM event_slots s "
+                               "LEFT JOIN coalitions k ON k.id = s.coalition_id "
+                               "WHERE s.event_id = ? AND (? = 0 OR s.id = ?) ORDER BY s.starts_at, s.id",
+                               {event_id, slot_id, slot_id})) {
     Slot s{r.integer(0), at(r.integer(1)), at(r.integer(2)), r.text(3), r.text(4), {}, r.text(5), std::nullopt};
     if (!r.is_null(6)) s.coalition = Ref{r.integer(6), r.text(7), r.text(8) + " — " + r.text(9)};
     s.version = r.integer(10);

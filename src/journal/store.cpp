@@ -134,12 +134,12 @@ void load_links(Connection& c, std::vector<Post>& posts) {
     p.push_back(post.id);
   }
   std::map<std::int64_t, PostLinks> links;
-  for (const auto& row :
-       storage::query_keyed(c, "coalitions", {1},
-                            "SELECT l.post_id, k.id, k.slug, k.number, k.title FROM post_links l JOIN coalitions k ON "
-                            "k.id = l.coalition_id WHERE l.post_id IN (" +
-                                storage::placeholders(ids.size()) + ") ORDER BY l.position, l.id",
-                            p))
+  for (const auto& row : storage::query_identity(
+           c, "coalitions",
+           "SELECT l.post_id, k.id, k.slug, k.number, k.title FROM post_links l JOIN coalitions k ON "
+           "k.id = l.coalition_id WHERE l.post_id IN (" +
+               storage::placeholders(ids.size()) + ") ORDER BY l.position, l.id",
+           p))
     links[row.integer(0)].coalitions.push_back({row.integer(1), row.text(2), row.text(3), row.text(4)});
   // The events, datasets and resources in one query: which one a row names is the column set.
   for (const auto& row : c.query(

@@ -616,12 +616,12 @@ std::map<std::pair<std::string, std::string>, std::int64_t> actions_by_status_an
 
 std::vector<Action> achieved_victories(Connection& c, std::int64_t limit) {
   std::vector<Action> out;
-  // Of the coalitions, the slug, number and title of those the victories belong to (column 1).
+  // Of the coalitions, what names those the victories belong to.
   for (const auto& r :
-       storage::query_keyed(c, "coalitions", {1},
-                            std::string(kActionSelect) + "WHERE a.victory = 1 AND a.status = 'realisee' "
-                                                         "ORDER BY a.updated_at DESC, a.id LIMIT ?",
-                            {limit}))
+       storage::query_identity(c, "coalitions",
+                               std::string(kActionSelect) + "WHERE a.victory = 1 AND a.status = 'realisee' "
+                                                            "ORDER BY a.updated_at DESC, a.id LIMIT ?",
+                               {limit}))
     out.push_back(read_action(r));
   attach(c, out);
   return out;

@@ -432,6 +432,11 @@ std::vector<Row> query_keyed(Connection& c, std::string_view table, std::initial
   return out;
 }
 
+std::vector<Row> query_identity(Connection& c, std::string_view table, std::string_view sql, const Params& params) {
+  Rows none(c, table);
+  return c.query(sql, params);
+}
+
 Rows::Rows(Connection& c, std::string_view table, std::string_view column)
     : c_(c), table_(c.changes ? c.changes->keyed_index(table, column) : std::nullopt), outer_(c.rows) {
   if (const KeyedTable* keyed = keyed_table(table)) {

@@ -60,7 +60,8 @@ struct KeyedTable {
   std::string_view also = {};
 };
 // Coalitions' rows are found by their slug and number too: a change named by its rows may move a
-// coalition's activity and booklet revision, never its slug or number.
+// coalition's activity, booklet revision and time of update, never what names it (its id, slug,
+// number and title): a read of those alone depends on none of its rows (storage::query_identity).
 inline constexpr KeyedTable kKeyedTables[] = {
     {"coalitions", "id"},                                          // activity, touched by most of what members do
     {"interest_declarations", "coalition_id", "organisation_id"},  // declared during Reset Days

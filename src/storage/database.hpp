@@ -136,6 +136,12 @@ class Connection {
 std::vector<Row> query_keyed(Connection& c, std::string_view table, std::initializer_list<std::size_t> key_columns,
                              std::string_view sql, const Params& params = {});
 
+// Runs a query that reads of keyed `table` only what names its rows, which no change named by rows
+// moves (storage/changes.hpp, kKeyedTables): it depends on the table's changes that name no rows
+// alone. An event's page showing its coalitions' titles is then not rendered again when someone
+// declares interest in one of them; one showing a coalition's activity must use query_keyed.
+std::vector<Row> query_identity(Connection& c, std::string_view table, std::string_view sql, const Params& params = {});
+
 // A pool of connections to one database. Thread-safe.
 class Database {
  public:
