@@ -72,13 +72,13 @@ void fill_refs(Connection& c, std::vector<Event>& events, bool organisers) {
   // CROSS JOIN: the links drive, each coalition read by its key. With a plain JOIN and a long list of
   // ids, SQLite walked every coalition and probed every id of the list for it (1,000 × 4,000 for the
   // events' CSV: 480 ms; 5 ms this way).
-  // Of coalitions, the linked ones, found by the links.
+  // Of coalitions, what names the linked ones.
   for (const auto& r :
-       storage::query_keyed(c, "coalitions", {1},
-                            "SELECT ec.event_id, k.id, k.slug, k.number, k.title FROM event_coalitions "
-                            "ec CROSS JOIN coalitions k WHERE k.id = ec.coalition_id AND ec.event_id IN (" +
-                                storage::placeholders(ids.size()) + ") ORDER BY k.number_key",
-                            ids))
+       storage::query_identity(c, "coalitions",
+                               "SELECT ec.event_id, k.id, k.slug, k.number, k.title FROM event_coalitions "
+                               "ec CROSS JOIN coalitions k WHERE k.id = ec.coalition_id AND ec.event_id IN (" +
+                                   storage::placeholders(ids.size()) + ") ORDER BY k.number_key",
+                               ids))
     by_id[r.integer(0)]->coalitions.push_back({r.integer(1), r.text(2), r.text(3) + " — " + r.text(4)});
   if (!organisers) return;
   for (const auto& r : c.query("SELECT eo.event_id, o.id, o.slug, o.name FROM event_organisations eo "
@@ -115,7 +115,10 @@ std::string where_of(const Filter& f, storage::Params& params) {
   if (f.kind_id) add("e.kind_id = ?", *f.kind_id);
   if (f.coalition_id) add("e.id IN (SELECT event_id FROM event_coalitions WHERE coalition_id = ?)", *f.coalition_id);
   if (f.territory_id) add(within.c_str(), *f.territory_id);
-  if (f.ends_after) add("e.ends_at > ?", secs(*f.ends_after));
+  if (f.ends_after) {
+    add(kNotOver, secs(*f.ends_after));
+    params.push_back(secs(*f.ends_after));
+  }
   if (f.ends_before) add("e.ends_at <= ?", secs(*f.ends_before));
   if (f.starts_before) add("e.starts_at < ?", secs(*f.starts_before));
   if (f.updated_since) add("e.updated_at >= ?", secs(*f.updated_since));

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "events/store.hpp"
 #include "storage/instants.hpp"
 
 namespace fabrique::newsletters::store {
@@ -149,15 +150,16 @@ std::optional<Newsletter> by_id(Connection& c, std::int64_t id) {
 
 std::vector<UpcomingEvent> upcoming_events(Connection& c, sys_seconds from, sys_seconds until,
                                            const std::vector<std::string>& slugs) {
-  storage::Params p{secs(from), secs(until)};
-  std::string sql =
-      "SELECT slug, title, starts_at FROM events WHERE ends_at > ? AND starts_at < ? AND status <> 'cancelled'";
+  storage::Params p{secs(from), secs(from), secs(until)};
+  std::string sql = fmt::format(
+      "SELECT e.slug, e.title, e.starts_at FROM events e WHERE {} AND e.starts_at < ? AND e.status <> 'cancelled'",
+      events::store::kNotOver);
   if (!slugs.empty()) {
-    sql += " AND slug IN (" + storage::placeholders(slugs.size()) + ")";
+    sql += " AND e.slug IN (" + storage::placeholders(slugs.size()) + ")";
     for (const auto& s : slugs) p.push_back(s);
   }
   std::vector<UpcomingEvent> out;
-  for (const auto& row : c.query(sql + " ORDER BY starts_at, id", p))
+  for (const auto& row : c.query(sql + " ORDER BY e.starts_at, e.id", p))
     out.push_back({row.text(0), row.text(1), at(row.integer(2))});
   return out;
 }

@@ -2,10 +2,13 @@
 // only the coalitions it shows.
 #include "roadmaps/dashboard.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
 
 #include "coalitions/store.hpp"
+#include "events/store.hpp"
 #include "roadmaps/matrix.hpp"
 #include "roadmaps/store.hpp"
 #include "storage/settings.hpp"
@@ -76,9 +79,11 @@ void load_figures(storage::Connection& c, sys_seconds now, Figures f, Dashboard&
   d.victories = f.victories;
   d.recent_victories = std::move(f.recent_victories);
   // One query for every coalition's events (an event may belong to several, or to none).
-  for (const auto& r : c.query("SELECT slug, title, starts_at FROM events WHERE ends_at > ? "
-                               "ORDER BY starts_at, id LIMIT ?",
-                               {std::int64_t(now.time_since_epoch().count()), kUpcomingEvents}))
+  const std::int64_t at = now.time_since_epoch().count();
+  for (const auto& r : c.query(fmt::format("SELECT e.slug, e.title, e.starts_at FROM events e WHERE {} "
+                                           "ORDER BY e.starts_at, e.id LIMIT ?",
+                                           events::store::kNotOver),
+                               {at, at, kUpcomingEvents}))
     d.upcoming_events.push_back({r.text(0), r.text(1), sys_seconds{std::chrono::seconds{r.integer(2)}}});
 }
 

@@ -270,6 +270,34 @@ TEST(Events, ARegistrationRendersAgainThePagesOfItsEventAndKeepsTheOthers) {
   EXPECT_FALSE(has(visitor.get(second).body, "Titre changé"));
 }
 
+// An event's page names its coalitions and shows nothing of their activity: it reads what names them
+// alone (storage::query_identity), and is kept when someone declares interest in one of them (which
+// moves the coalition's activity, by its row); a change to the coalitions themselves renders it again.
+TEST(Events, AnEventsPageIsKeptWhenItsCoalitionsActivityMovesAndNotWhenTheyChange) {
+  Programme p;
+  const std::string page = p.upcoming("premier", "10");
+  Browser visitor(p.site);
+  ASSERT_TRUE(has(visitor.get(page).body, "Développer et maintenir les communs numériques")) << "its coalition";
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE events SET title = 'Titre changé ' || slug");  // behind the site's back
+  }
+  Browser member(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  const std::string coalition = std::string("/coalitions/") + kCoalition;
+  member.get(coalition);
+  ASSERT_EQ(member.post(coalition + "/interet", {{"usages", "1"}, {"message", "Volontaires."}}).status, 303);
+  EXPECT_FALSE(has(visitor.get(page).body, "Titre changé")) << "rendered again after a declaration";
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE coalitions SET title = 'Coalition renommée'");
+    storage::record_changes(*c);  // as the site does after a change it does not name by rows
+  }
+  const std::string after = visitor.get(page).body;
+  EXPECT_TRUE(has(after, "Titre changé premier")) << "kept after its coalition was renamed";
+  EXPECT_TRUE(has(after, "Coalition renommée"));
+}
+
 TEST(Events, ACancellationPromotesTheFirstPersonWaiting) {
   Programme p;
   const std::string page = p.upcoming("petit", "1");
@@ -1536,6 +1564,36 @@ TEST(Events, TheOrganisersSectionsArePagesOfTheirOwn) {
   EXPECT_TRUE(has(again, "name=\"present\" value=\"" + mid + "\" checked>"));
   EXPECT_TRUE(has(again, R"(name="organisations" value="atmo-france" checked>)"));
 }
+// An event not over yet is upcoming however long ago it started: three weeks long, begun a week ago,
+// it comes before the events begun since (events::store::kNotOver reads from now less the longest
+// duration, which must not leave it out).
+TEST(Events, ALongEventBegunAWeekAgoIsStillUpcomingAndComesFirst) {
+  Programme p;
+  const auto day = std::chrono::floor<std::chrono::days>(p.site.now()) + std::chrono::days(7);
+  ASSERT_EQ(p.create({{"kind", "reset-day"},
+                      {"title", "Exposition de trois semaines"},
+                      {"slug", "exposition"},
+                      {"starts", date::format("%F", day) + "T10:00"},
+                      {"ends", date::format("%F", day + std::chrono::days(21)) + "T18:00"},
+                      {"coalitions", kCoalition}})
+                .status,
+            303);
+  p.upcoming("court", "");
+  p.site.advance(std::chrono::days(14));
+  p.upcoming("apres", "");
+  Browser visitor(p.site);
+  auto at = [](const std::string& body, const std::string& slug) { return body.find("/evenements/" + slug + "\""); };
+  const auto list = visitor.get("/evenements").body;
+  ASSERT_NE(at(list, "exposition"), std::string::npos);
+  EXPECT_LT(at(list, "exposition"), at(list, "apres"));
+  EXPECT_LT(at(list, "apres"), list.find("<h2>Passés</h2>"));
+  EXPECT_GT(at(list, "court"), list.find("<h2>Passés</h2>")) << "over: among the past ones";
+  const auto dashboard = visitor.get("/tableau-de-bord").body;
+  ASSERT_NE(at(dashboard, "exposition"), std::string::npos) << "the dashboard's upcoming events";
+  EXPECT_LT(at(dashboard, "exposition"), at(dashboard, "apres"));
+  EXPECT_EQ(at(dashboard, "court"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace fabrique::test
 
