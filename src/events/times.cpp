@@ -2,6 +2,7 @@
 #include "events/times.hpp"
 
 #include <date/tz.h>
+#include <fmt/format.h>
 
 #include <cstdio>
 
@@ -62,8 +63,32 @@ std::optional<sys_seconds> parse_paris_date(std::string_view text) {
   return parse_paris(std::string(text) + "T00:00");
 }
 
-std::string input_value(sys_seconds t) { return date::format("%Y-%m-%dT%H:%M", local(t)); }
-std::string date_value(sys_seconds t) { return date::format("%Y-%m-%d", local(t)); }
-std::string hour(sys_seconds t) { return date::format("%H:%M", local(t)); }
+namespace {
+// Paris's calendar day and time of day at `t`. Written with fmt below: date::format builds a stream
+// for each value, which was half the events list's rendering (three values an event).
+struct ParisParts {
+  date::year_month_day day;
+  date::hh_mm_ss<std::chrono::seconds> time;
+};
+ParisParts paris_parts(sys_seconds t) {
+  const auto at = local(t);
+  const auto day = date::floor<date::days>(at);
+  return {date::year_month_day(day), date::make_time(at - day)};
+}
+std::string paris_day(const date::year_month_day& d) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+}  // namespace
+
+std::string input_value(sys_seconds t) {
+  const auto p = paris_parts(t);
+  return fmt::format("{}T{:02}:{:02}", paris_day(p.day), p.time.hours().count(), p.time.minutes().count());
+}
+std::string date_value(sys_seconds t) { return paris_day(paris_parts(t).day); }
+std::string hour(sys_seconds t) {
+  const auto p = paris_parts(t);
+  return fmt::format("{:02}:{:02}", p.time.hours().count(), p.time.minutes().count());
+}
 
 }  // namespace fabrique::events::times
