@@ -22,7 +22,7 @@ struct AccountPage {
   bool saved = false;                                      // a change was just saved
   std::vector<organisations::Organisation> organisations;  // the person's
   views::Picker join;  // the picker of "organisation": those they may join, one at a time
-  std::vector<std::pair<coalitions::Coalition, coalitions::Role>> coalitions;
+  std::vector<std::pair<coalitions::Named, coalitions::Role>> coalitions;
   std::vector<coalitions::Declaration> declarations;
   FieldErrors profile_errors, password_errors, join_errors;
   // The sections other modules and files draw on this page.

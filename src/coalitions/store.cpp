@@ -371,6 +371,10 @@ std::vector<Declaration> declarations(Connection& c, std::int64_t coalition_id) 
 }
 
 std::vector<Declaration> declarations_of_user(Connection& c, std::int64_t user_id) {
+  // The person's rows, and what names their coalitions: another person's declaration, or a coalition's
+  // activity moving, keeps a page that lists them.
+  storage::Rows mine(c, "interest_declarations", "user_id"), names(c, "coalitions");
+  mine.add(user_id);
   std::vector<Declaration> out;
   for (const auto& r :
        c.query(std::string(kDeclarationSelect) + "WHERE d.user_id = ? ORDER BY k.number_key", {user_id}))
@@ -387,9 +391,9 @@ std::optional<Declaration> declaration(Connection& c, std::int64_t coalition_id,
 }
 
 namespace {
-// A change to one person's declaration on a coalition is named by the coalition and by the
-// organisations it was and will be made for (storage::Rows: an organisation's page lists the
-// coalitions it declared interest in).
+// A change to one person's declaration on a coalition is named by the coalition, by the person, and
+// by the organisations it was and will be made for (storage::Rows: an organisation's page lists the
+// coalitions it declared interest in, the person's account their declarations).
 void name_declaration(Connection& c, storage::Rows& by_organisation, std::int64_t coalition_id, std::int64_t user_id) {
   auto old = c.query_one("SELECT organisation_id FROM interest_declarations WHERE coalition_id = ? AND user_id = ?",
                          {coalition_id, user_id});
@@ -399,7 +403,9 @@ void name_declaration(Connection& c, storage::Rows& by_organisation, std::int64_
 
 void upsert_declaration(Connection& c, const Declaration& d, sys_seconds now) {
   storage::Rows by_coalition(c, "interest_declarations", d.coalition_id);
-  storage::Rows by_organisation(c, "interest_declarations", "organisation_id");
+  storage::Rows by_user(c, "interest_declarations", "user_id"),
+      by_organisation(c, "interest_declarations", "organisation_id");
+  by_user.add(d.user_id);
   name_declaration(c, by_organisation, d.coalition_id, d.user_id);
   by_organisation.add(d.organisation_id);
   c.execute(
@@ -414,24 +420,23 @@ void upsert_declaration(Connection& c, const Declaration& d, sys_seconds now) {
 
 void delete_declaration(Connection& c, std::int64_t coalition_id, std::int64_t user_id) {
   storage::Rows by_coalition(c, "interest_declarations", coalition_id);
-  storage::Rows by_organisation(c, "interest_declarations", "organisation_id");
+  storage::Rows by_user(c, "interest_declarations", "user_id"),
+      by_organisation(c, "interest_declarations", "organisation_id");
+  by_user.add(user_id);
   name_declaration(c, by_organisation, coalition_id, user_id);
   c.execute("DELETE FROM interest_declarations WHERE coalition_id = ? AND user_id = ?", {coalition_id, user_id});
 }
 
-std::vector<std::pair<Coalition, Role>> coalitions_of_user(Connection& c, std::int64_t user_id) {
-  std::map<std::int64_t, Role> roles;
-  for (const auto& r : c.query("SELECT coalition_id, role FROM coalition_members WHERE user_id = ?", {user_id}))
-    roles[r.integer(0)] = r.text(1) == "co-porteur" ? Role::co_porteur : Role::membre;
-  std::vector<std::pair<Coalition, Role>> out;
+std::vector<std::pair<Named, Role>> coalitions_of_user(Connection& c, std::int64_t user_id) {
+  std::vector<std::pair<Named, Role>> out;
   for (const auto& r :
-       c.query(std::string(kSelect) + "WHERE k.id IN (SELECT coalition_id FROM coalition_members WHERE user_id = ?) "
-                                      "ORDER BY k.number_key",
-               {user_id})) {
-    auto k = read(r);
-    Role role = roles[k.id];
-    out.emplace_back(std::move(k), role);
-  }
+       storage::query_identity(c, "coalitions",
+                               "SELECT k.id, k.slug, k.number, k.title, m.role FROM coalition_members m "
+                               "JOIN coalitions k ON k.id = m.coalition_id WHERE m.user_id = ? "
+                               "ORDER BY k.number_key",
+                               {user_id}))
+    out.emplace_back(Named{r.integer(0), r.text(1), r.text(2), r.text(3)},
+                     r.text(4) == "co-porteur" ? Role::co_porteur : Role::membre);
   return out;
 }
 

@@ -65,8 +65,9 @@ std::optional<Declaration> declaration(Connection& c, std::int64_t coalition_id,
 void upsert_declaration(Connection& c, const Declaration& d, sys_seconds now);
 void delete_declaration(Connection& c, std::int64_t coalition_id, std::int64_t user_id);
 
-// Coalitions a person is a member or co-porteur of.
-std::vector<std::pair<Coalition, Role>> coalitions_of_user(Connection& c, std::int64_t user_id);
+// Coalitions a person is a member or co-porteur of, by number: what names them, and the role. Their
+// activity is not read (storage::query_identity): a page listing them is kept when it moves.
+std::vector<std::pair<Named, Role>> coalitions_of_user(Connection& c, std::int64_t user_id);
 // Coalitions an organisation takes part in (through its members' roles, declarations, or as animator).
 std::vector<Named> coalitions_of_organisation(Connection& c, std::int64_t organisation_id, std::int64_t limit = -1,
                                               std::int64_t offset = 0);  // limit -1: all of them

@@ -116,7 +116,7 @@ ListPage load_list(Context& ctx) {
 // date), their coalitions' members for a co-porteur.
 std::vector<fv::Choice> group_choices(Context& ctx) {
   std::vector<fv::Choice> out;
-  auto coalition = [&](const coalitions::Coalition& k) {
+  auto coalition = [&](const coalitions::Named& k) {
     out.push_back({.key = "coalition:" + k.slug,
                    .label = fmt::format(fmt::runtime(ctx.tr(N_("Members of the coalition “{}”"))), k.title)});
   };

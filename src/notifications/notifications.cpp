@@ -9,6 +9,7 @@
 #include "accounts/by_mail.hpp"
 #include "common/text.hpp"
 #include "mail/mail.hpp"
+#include "storage/changes.hpp"
 
 namespace fabrique::notifications {
 
@@ -38,6 +39,7 @@ const Kind* kind(std::string_view key) {
 
 void notice(storage::Connection& c, std::int64_t user_id, const char* message, const std::string& link, sys_seconds now,
             const std::string& subject) {
+  storage::Rows theirs(c, "notifications", user_id);
   c.execute("INSERT INTO notifications (user_id, message, subject, link, created_at) VALUES (?, ?, ?, ?, ?)",
             {user_id, std::string(message), cut(subject, kMaxSubject), link.size() > kMaxLink ? "" : link, secs(now)});
 }
@@ -92,6 +94,7 @@ void set_mail_enabled(storage::Connection& c, std::int64_t user_id, std::string_
 }
 
 std::vector<Notification> latest(storage::Connection& c, std::int64_t user_id, std::int64_t limit) {
+  storage::Rows theirs(c, "notifications", user_id);
   std::vector<Notification> out;
   for (const auto& r : c.query("SELECT id, message, subject, link, created_at, read_at FROM notifications "
                                "WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
@@ -101,6 +104,7 @@ std::vector<Notification> latest(storage::Connection& c, std::int64_t user_id, s
 }
 
 std::int64_t unread_count(storage::Connection& c, std::int64_t user_id) {
+  storage::Rows theirs(c, "notifications", user_id);
   return c.query_integer("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND read_at IS NULL", {user_id});
 }
 
@@ -122,6 +126,7 @@ void stop_mails(storage::Connection& c, std::int64_t user_id, std::string_view k
 
 void mark_all_read(storage::Connection& c, std::int64_t user_id, sys_seconds now) {
   storage::Transaction tx(c, true);
+  storage::Rows theirs(c, "notifications", user_id);
   c.execute("UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL", {secs(now), user_id});
   tx.commit();
 }

@@ -187,7 +187,8 @@ const KeyedTable* keyed_table(std::string_view table) {
 std::string row_stamp(const std::string& table, const RowKey& k) {
   const KeyedTable* keyed = keyed_table(table);
   std::string out = table + "#";
-  if (k.column != 0 && keyed != nullptr) out += std::string(keyed->also) + "=";
+  if (k.column != 0 && keyed != nullptr && k.column < keyed->keys.size())
+    out += std::string(keyed->keys[k.column]) + "=";
   return out + std::to_string(k.id);
 }
 
@@ -197,8 +198,9 @@ std::optional<RowKey> row_key(const std::string& stamp, std::size_t hash, std::s
   std::string_view rest = std::string_view(stamp).substr(hash + 1);
   RowKey k{static_cast<std::uint32_t>(table), 0, 0};
   if (const std::size_t equals = rest.find('='); equals != std::string_view::npos) {
-    if (rest.substr(0, equals) != keyed->also || keyed->also.empty()) return std::nullopt;
-    k.column = 1;
+    const int column = keyed->key_index(rest.substr(0, equals));
+    if (column <= 0) return std::nullopt;
+    k.column = static_cast<std::uint32_t>(column);
     rest.remove_prefix(equals + 1);
   }
   const auto [end, error] = std::from_chars(rest.data(), rest.data() + rest.size(), k.id);
@@ -211,7 +213,7 @@ std::optional<std::size_t> Changes::keyed_index(std::string_view table, std::str
   const KeyedTable* keyed = keyed_table(table);
   if (keyed == nullptr)
     throw std::logic_error("storage::Rows of a table whose changes do not name rows: " + std::string(table));
-  if (!column.empty() && column != keyed->key && column != keyed->also)
+  if (keyed->key_index(column) < 0)
     throw std::logic_error("storage::Rows by a column that is not a key of " + std::string(table));
   std::shared_lock lock(mutex_);
   if (!learned_) return std::nullopt;
@@ -440,8 +442,8 @@ std::vector<Row> query_identity(Connection& c, std::string_view table, std::stri
 Rows::Rows(Connection& c, std::string_view table, std::string_view column)
     : c_(c), table_(c.changes ? c.changes->keyed_index(table, column) : std::nullopt), outer_(c.rows) {
   if (const KeyedTable* keyed = keyed_table(table)) {
-    column_ = !column.empty() && column != keyed->key ? 1 : 0;
-    keys_ = keyed->also.empty() ? 1 : 2;
+    column_ = static_cast<std::uint32_t>(std::max(0, keyed->key_index(column)));
+    keys_ = keyed->key_count();
   }
   c_.rows = this;
 }

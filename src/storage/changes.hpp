@@ -25,6 +25,7 @@
 // name its rows stamps the table, which renders again every reader of it, keyed or not: forgetting
 // to name rows costs renders, never a stale page. What is unsafe is naming too few: see Rows.
 #pragma once
+#include <array>
 #include <bitset>
 #include <cstdint>
 #include <memory>
@@ -52,24 +53,37 @@ struct StatementTables {
 };
 
 // The tables whose changes and reads may name rows, each with the columns that are the rows' keys:
-// a change named by its rows names them by every key (an interest declaration by its coalition and
-// by its organisation, before and after), a read by one.
+// a change named by its rows names them by every key (an interest declaration by its coalition, by
+// its organisation before and after, and by its author), a read by one.
 struct KeyedTable {
   std::string_view table;
-  std::string_view key;
-  std::string_view also = {};
+  std::array<std::string_view, 3> keys;  // the first is the one Rows takes by default; empty past the last
+  // The position of `column` among the keys (empty: the first), or -1 when it is not one of them.
+  constexpr int key_index(std::string_view column) const {
+    if (column.empty()) return 0;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (!keys[i].empty() && keys[i] == column) return static_cast<int>(i);
+    return -1;
+  }
+  constexpr std::uint32_t key_count() const {
+    std::uint32_t n = 0;
+    while (n < keys.size() && !keys[n].empty()) ++n;
+    return n;
+  }
 };
 // Coalitions' rows are found by their slug and number too: a change named by its rows may move a
 // coalition's activity, booklet revision and time of update, never what names it (its id, slug,
 // number and title): a read of those alone depends on none of its rows (storage::query_identity).
 inline constexpr KeyedTable kKeyedTables[] = {
-    {"coalitions", "id"},                                          // activity, touched by most of what members do
-    {"interest_declarations", "coalition_id", "organisation_id"},  // declared during Reset Days
-    {"registrations", "event_id"},                                 // the busiest writes of a Reset Day
-    {"booklet_current", "coalition_id"},                           // booklets written during Reset Days
+    {"coalitions", {"id"}},  // activity, touched by most of what members do
+    // Declared during Reset Days; by the person too, whose account lists their declarations.
+    {"interest_declarations", {"coalition_id", "organisation_id", "user_id"}},
+    {"registrations", {"event_id"}},        // the busiest writes of a Reset Day
+    {"booklet_current", {"coalition_id"}},  // booklets written during Reset Days
+    {"notifications", {"user_id"}},         // one person's, on their account, from what others do
 };
 
-// The rows of one table (by its index) whose key number `column` (0: KeyedTable::key, 1: also) is `id`.
+// The rows of one table (by its index) whose key number `column` (in KeyedTable::keys) is `id`.
 struct RowKey {
   std::uint32_t table = 0;
   std::uint32_t column = 0;
@@ -124,7 +138,7 @@ class RowStamps {
   struct Hash {
     std::size_t operator()(const RowKey& k) const {
       const auto id = static_cast<std::uint64_t>(k.id);  // wraps, never overflows
-      return std::hash<std::uint64_t>{}((id * 257 + k.table) * 2 + k.column);
+      return std::hash<std::uint64_t>{}((id * 257 + k.table) * 4 + k.column);
     }
   };
   mutable std::shared_mutex mutex_;

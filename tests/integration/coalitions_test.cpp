@@ -121,6 +121,41 @@ TEST(Coalitions, AnInterestDeclarationRendersAgainItsCoalitionsPagesAndKeepsTheO
       << "the list shows the coalition declared";
 }
 
+// A person's account lists their declarations by coalition title: it reads their own declarations
+// and notifications (named by their person too, storage::kKeyedTables) and what names the
+// coalitions, so another person's declaration keeps it, and their own, or a notice to them, shows
+// at once. (Titles changed behind the site's back
+// tell a page rendered again from one kept.)
+TEST(Coalitions, AnAccountIsKeptWhenOthersDeclareAndRenderedAgainWhenItsOwnerDoes) {
+  Programme p;
+  p.add_other_coalition();
+  p.site.add_user("autre@example.org", "Autre", kPassword);
+  Browser member(p.site), other(p.site), porteur(p.site);
+  member.sign_in("membre@example.org", kPassword);
+  other.sign_in("autre@example.org", kPassword);
+  porteur.sign_in("porteur@example.org", kPassword);
+  member.get(p.page());
+  ASSERT_EQ(member.post(p.page("/interet"), {{"usages", "1"}, {"message", "Volontaires."}}).status, 303);
+  ASSERT_NE(member.get("/compte").body.find("Développer et maintenir les communs numériques"), std::string::npos);
+  porteur.get("/compte");
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE coalitions SET title = 'Titre changé ' || number");
+  }
+  other.get(p.page());
+  ASSERT_EQ(other.post(p.page("/interet"), {{"usages", "1"}, {"message", "Nous aussi."}}).status, 303);
+  EXPECT_EQ(member.get("/compte").body.find("Titre changé"), std::string::npos)
+      << "rendered again after another's declaration";
+  EXPECT_NE(porteur.get("/compte").body.find("Titre changé"), std::string::npos)
+      << "the co-porteur told of it (storage::kKeyedTables: notifications by person)";
+  const std::string second = "/coalitions/mesurer-les-communs";
+  member.get(second);
+  ASSERT_EQ(member.post(second + "/interet", {{"usages", "1"}, {"message", "Ici aussi."}}).status, 303);
+  const std::string account = member.get("/compte").body;
+  EXPECT_NE(account.find("Titre changé 8.b"), std::string::npos) << "the owner's new declaration";
+  EXPECT_NE(account.find("Ici aussi."), std::string::npos);
+}
+
 // The dashboard's programme-wide figures (coalitions per stage, actions, victories) are kept between
 // changes (storage::settings::memo): a declaration changes a coalition's activity alone, by its row,
 // so they are not read again; a change to the coalitions table that names no row reads them again.
