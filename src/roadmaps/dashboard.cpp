@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 #include "coalitions/store.hpp"
@@ -129,6 +130,18 @@ Dashboard load_dashboard_window(storage::Connection& c, sys_seconds now, std::in
   return d;
 }
 
+namespace {
+// The organisations of each kind in the coalitions `ids` (a page of the dashboard), kept until what
+// they were counted from changes: a declaration on a coalition outside the page keeps them, though
+// the page itself is rendered again (it shows every coalition's activity).
+std::vector<store::KindCount> kinds_of_window(storage::Connection& c, const std::vector<std::int64_t>& ids) {
+  std::string name = "roadmaps.kinds";
+  for (auto id : ids) fmt::format_to(std::back_inserter(name), ",{}", id);
+  return storage::settings::memo<std::vector<store::KindCount>>(c, name,
+                                                                [&] { return store::organisations_per_kind(c, &ids); });
+}
+}  // namespace
+
 void fill_heterogeneity(storage::Connection& c, Dashboard& d, std::size_t first, std::size_t last) {
   last = std::min(last, d.coalitions.size());
   if (first >= last) return;
@@ -144,7 +157,7 @@ void fill_heterogeneity(storage::Connection& c, Dashboard& d, std::size_t first,
   // Diversity from counts alone: the same Gini–Simpson as the coalition page's matrix, which also
   // names the organisations; here only the figures are shown.
   std::map<std::int64_t, std::vector<std::int64_t>> per_kind;  // coalition → organisations of each kind
-  for (const auto& k : store::organisations_per_kind(c, all ? nullptr : &ids))
+  for (const auto& k : all ? store::organisations_per_kind(c) : kinds_of_window(c, ids))
     per_kind[k.coalition_id].push_back(k.organisations);
   for (auto& [coalition_id, counts] : per_kind) {
     auto it = index.find(coalition_id);

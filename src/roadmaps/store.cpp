@@ -505,6 +505,12 @@ std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<s
   };
   for (int branch = 0; ids && branch < 3; ++branch)
     for (auto id : *ids) params.push_back(id);
+  // Of the declarations, the chosen coalitions' rows: a declaration on another keeps what was read.
+  std::optional<storage::Rows> declared;
+  if (ids) {
+    declared.emplace(c, "interest_declarations");
+    for (auto id : *ids) declared->add(id);
+  }
   // The rows themselves, counted here: SQLite's COUNT(DISTINCT) per group clears a temporary
   // b-tree for every group and cost three times as much on the dashboard's page.
   std::vector<std::array<std::int64_t, 3>> rows;  // coalition, kind, organisation

@@ -53,6 +53,7 @@ class Memos {
     used.normalize();
     reads |= before;
     std::lock_guard lock(mutex_);
+    if (values_.size() >= kMaxValues && !values_.contains(name)) forget_some(now);
     auto& kept = values_[std::string(name)];
     if (!kept.value || kept.version <= version)
       kept = {version, now, std::make_shared<const T>(fresh), std::move(used)};
@@ -60,6 +61,13 @@ class Memos {
   }
 
  private:
+  // Names may carry what a value is of (a dashboard's window of coalitions): past this many values,
+  // those too old to serve go, and if that is not enough, all of them.
+  static constexpr std::size_t kMaxValues = 1024;
+  void forget_some(std::chrono::steady_clock::time_point now) {
+    std::erase_if(values_, [&](const auto& v) { return now - v.second.at > kMaxAge; });
+    if (values_.size() >= kMaxValues) values_.clear();
+  }
   struct Kept {
     std::int64_t version = 0;
     std::chrono::steady_clock::time_point at;

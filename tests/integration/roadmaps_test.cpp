@@ -621,6 +621,35 @@ TEST(Dashboard, PagesThePaceTableTenCoalitionsAtATimeAndItsCsvHasThemAll) {
   EXPECT_TRUE(has(first, R"(href="/tableau-de-bord/coalitions.csv")"));
 }
 
+// A page of the dashboard keeps its coalitions' kinds of actor between changes (a memo named by the
+// page's coalitions, storage::settings::memo), and a declaration on one of them shows at once, though
+// the page's coalitions are the same.
+TEST(Dashboard, APagesDiversityFollowsEachDeclarationOnItsCoalitions) {
+  Programme p;
+  auto other = p.site.add_user("autre@example.org", "Autre", kPassword);
+  {
+    auto c = p.site.db().acquire();
+    organisations::create_organisation(*c, other, {"Berger-Levrault", "entreprise", "", ""}, p.site.now());
+    for (int i = 0; i < 11; ++i)
+      p.open(*c, std::to_string(100 + i), "Coalition d'essai " + std::to_string(i), "essai-" + std::to_string(i));
+  }
+  Browser v(p.site);
+  auto row = [&] {
+    const std::string page = v.get("/tableau-de-bord").body;
+    const auto at = page.find("href=\"/coalitions/" + std::string(kSlug) + "\"");
+    EXPECT_NE(at, std::string::npos) << "on the first page";
+    return at == std::string::npos ? std::string() : page.substr(at, page.find("</tr>", at) - at);
+  };
+  // Its co-porteur's organisation: one kind.
+  EXPECT_NE(row().find("<td>1</td><td>0</td>"), std::string::npos) << row();
+  Browser declaring(p.site);
+  declaring.sign_in("autre@example.org", kPassword);
+  declaring.get(p.page());
+  ASSERT_EQ(declaring.post(p.page("/interet"), {{"organisation", "berger-levrault"}, {"offre", "1"}}).status, 303);
+  // Two organisations of two kinds: 1 − (½² + ½²).
+  EXPECT_NE(row().find("<td>2</td><td>0,5</td>"), std::string::npos) << row();
+}
+
 TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
   Programme p;
   auto statements = [&] {
