@@ -65,7 +65,7 @@ std::optional<sys_seconds> parse_paris_date(std::string_view text) {
 
 namespace {
 // Paris's calendar day and time of day at `t`. Written with fmt below: date::format builds a stream
-// for each value, which was half the events list's rendering (three values an event).
+// for each value, which was 16 % of the events list's CPU under perf (three values an event).
 struct ParisParts {
   date::year_month_day day;
   date::hh_mm_ss<std::chrono::seconds> time;
