@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "accounts/crypto.hpp"
 #include "accounts/use_cases.hpp"
@@ -292,6 +293,9 @@ Response App::respond(Request& request, std::string base_url) {
   ctx.db.reads.reset();
   ctx.db.writes.reset();
   bool wrote = false;
+  // A page is read in one snapshot, one read transaction (ended first if the page writes).
+  std::optional<storage::HeldReads> held;
+  if (get) held.emplace(ctx.db);
 
   if (auto q = Form::parse(request.query)) ctx.query = std::move(*q);
   Response response;

@@ -241,6 +241,7 @@ void SqliteConnection::fail(int rc, std::string_view sql) { throw_error(rc, sqli
 std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& params) {
   const StatementTables tables = note(sql);
   sqlite3_stmt* stmt = prepare(sql);
+  before(stmt);
   StatementReset reset(stmt);
   bind(stmt, params);
   std::vector<Row> rows;
@@ -261,6 +262,7 @@ std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& par
 std::int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {
   const StatementTables tables = note(sql);
   sqlite3_stmt* stmt = prepare(sql);
+  before(stmt);
   StatementReset reset(stmt);
   bind(stmt, params);
   for (;;) {
@@ -276,8 +278,9 @@ std::int64_t SqliteConnection::execute(std::string_view sql, const Params& param
 }
 
 void SqliteConnection::execute_script(std::string_view sql) {
-  wrote(note(sql), 1);            // a script's rows are not counted: taken as changed
-  const std::string script(sql);  // sqlite3_exec wants a terminating NUL
+  if (held_ && joined_ == 0) end_reads();  // a script may write
+  wrote(note(sql), 1);                     // a script's rows are not counted: taken as changed
+  const std::string script(sql);           // sqlite3_exec wants a terminating NUL
   char* error = nullptr;
   const int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &error);
   if (rc != SQLITE_OK) {
@@ -288,17 +291,51 @@ void SqliteConnection::execute_script(std::string_view sql) {
 }
 
 void SqliteConnection::begin(bool write) {
+  if (held_) {
+    if (!write) {
+      ++joined_;
+      return;
+    }
+    end_reads();
+  }
   // IMMEDIATE takes the write lock now (waiting up to the busy timeout); a deferred transaction
   // that writes later could fail with SQLITE_BUSY on the upgrade without waiting at all.
   execute(write ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
-void SqliteConnection::commit() { execute("COMMIT"); }
+void SqliteConnection::commit() {
+  if (joined_ > 0) {
+    --joined_;
+    return;
+  }
+  execute("COMMIT");
+}
 
 void SqliteConnection::rollback() {
+  if (joined_ > 0) {  // a read transaction: nothing to undo
+    --joined_;
+    return;
+  }
   // Some errors (disk full, I/O) make SQLite roll back by itself; rolling back again would throw.
   if (!in_transaction()) return;
   execute("ROLLBACK");
+}
+
+void SqliteConnection::before(sqlite3_stmt* stmt) {
+  if (held_ && joined_ == 0 && !sqlite3_stmt_readonly(stmt)) end_reads();
+}
+
+void SqliteConnection::begin_reads() {
+  if (in_transaction()) return;
+  execute("BEGIN");
+  held_ = true;
+}
+
+void SqliteConnection::end_reads() {
+  if (!held_) return;
+  held_ = false;
+  joined_ = 0;
+  if (in_transaction()) execute("COMMIT");
 }
 
 bool SqliteConnection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }

@@ -43,6 +43,8 @@ class SqliteConnection final : public Connection {
   void begin(bool write) override;
   void commit() override;
   void rollback() override;
+  void begin_reads() override;
+  void end_reads() override;
 
   Engine engine() const override { return Engine::sqlite; }
 
@@ -63,7 +65,12 @@ class SqliteConnection final : public Connection {
   void bind(sqlite3_stmt* stmt, const Params& params);
   [[noreturn]] void fail(int rc, std::string_view sql);
 
+  // Ends the held reads before a statement that writes.
+  void before(sqlite3_stmt* stmt);
+
   sqlite3* db_ = nullptr;
+  bool held_ = false;  // a page's reads are held in a transaction (begin_reads)
+  int joined_ = 0;     // read transactions begun inside it, not yet ended
   // Most recently used first; the map points into the list for O(1) lookup and eviction.
   std::list<CachedStatement> lru_;
   std::unordered_map<std::string_view, std::list<CachedStatement>::iterator> statements_;

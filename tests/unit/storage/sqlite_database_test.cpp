@@ -277,6 +277,46 @@ TEST_F(SqliteDatabase, WriteTransactionTakesTheWriteLockAtOnce) {
   EXPECT_EQ(b->query_integer("SELECT COUNT(*) FROM t"), 1);
 }
 
+TEST_F(SqliteDatabase, HeldReadsSeeOneSnapshotUntilTheirOwnWriteEndsThem) {
+  auto a = db_->acquire();
+  auto b = db_->acquire();
+  a->execute_script("CREATE TABLE t (x INTEGER)");
+  a->execute("INSERT INTO t VALUES (1)");
+  {
+    HeldReads held(*a);
+    EXPECT_EQ(a->query_integer("SELECT COUNT(*) FROM t"), 1);
+    b->execute("INSERT INTO t VALUES (2)");
+    EXPECT_EQ(a->query_integer("SELECT COUNT(*) FROM t"), 1);  // the page's snapshot
+    // Writing from that older snapshot would fail (SQLITE_BUSY_SNAPSHOT): the write ends the reads.
+    EXPECT_EQ(a->execute("INSERT INTO t VALUES (3)"), 1);
+    EXPECT_EQ(a->query_integer("SELECT COUNT(*) FROM t"), 3);
+    b->execute("INSERT INTO t VALUES (4)");
+    EXPECT_EQ(a->query_integer("SELECT COUNT(*) FROM t"), 4);  // statement by statement again
+  }
+  EXPECT_FALSE(static_cast<sqlite::SqliteConnection&>(*a).in_transaction());
+}
+
+TEST_F(SqliteDatabase, AReadTransactionJoinsHeldReadsAndAWriteTransactionEndsThem) {
+  auto a = db_->acquire();
+  auto b = db_->acquire();
+  a->execute_script("CREATE TABLE t (x INTEGER)");
+  HeldReads held(*a);
+  EXPECT_EQ(a->query_integer("SELECT COUNT(*) FROM t"), 0);
+  {
+    Transaction read(*a, false);  // joins: its end (a rollback) leaves the page's snapshot alone
+    b->execute("INSERT INTO t VALUES (1)");
+  }
+  EXPECT_EQ(a->query_integer("SELECT COUNT(*) FROM t"), 0);
+  {
+    Transaction write(*a, true);  // takes the write lock as of now, not from the page's snapshot
+    EXPECT_EQ(a->query_integer("SELECT COUNT(*) FROM t"), 1);
+    a->execute("INSERT INTO t VALUES (2)");
+    write.commit();
+  }
+  EXPECT_FALSE(static_cast<sqlite::SqliteConnection&>(*a).in_transaction());
+  EXPECT_EQ(b->query_integer("SELECT COUNT(*) FROM t"), 2);
+}
+
 TEST_F(SqliteDatabase, PoolReusesAReleasedConnection) {
   Connection* first = nullptr;
   {
