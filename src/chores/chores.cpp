@@ -7,6 +7,7 @@
 #include "decisions/use_cases.hpp"
 #include "events/mail.hpp"
 #include "follows/follows.hpp"
+#include "storage/dialect.hpp"
 
 namespace fabrique::chores {
 
@@ -43,13 +44,11 @@ int Chores::run_once() {
   attempt("closed decisions", [&](storage::Connection& c) { decisions::tell_closed_decisions(c, clock_()); });
   attempt("digests", [&](storage::Connection& c) { follows::write_digests(c, clock_()); });
   // Without statistics SQLite's planner guesses, and on a large programme guesses badly (a territory's
-  // page read every placing of a kind instead of the few within it). Sampled (analysis_limit), so that
-  // a round stays short on any size; PostgreSQL keeps its own (autovacuum).
+  // page read every placing of a kind instead of the few within it); PostgreSQL keeps its own.
   if (const auto now = std::chrono::steady_clock::now();
       analysed_ == std::chrono::steady_clock::time_point{} || now - analysed_ >= std::chrono::hours(24)) {
-    attempt("statistics for the query planner", [&](storage::Connection& c) {
-      if (c.engine() == storage::Engine::sqlite) c.execute_script("PRAGMA analysis_limit = 1000; ANALYZE;");
-    });
+    attempt("statistics for the query planner",
+            [&](storage::Connection& c) { storage::dialect::refresh_statistics(c, false); });
     analysed_ = now;
   }
   return failed;

@@ -241,6 +241,13 @@ std::vector<ColumnInfo> columns(Connection& c, const std::string& table) {
   return out;
 }
 
+void refresh_statistics(Connection& c, bool after_load) {
+  if (c.engine() == Engine::sqlite)
+    c.execute_script("PRAGMA analysis_limit = 1000; ANALYZE;");
+  else if (after_load)
+    c.execute_script("VACUUM ANALYZE");  // one statement: VACUUM cannot run inside a transaction block
+}
+
 void read_snapshot(Connection& c) {
   if (c.engine() != Engine::postgresql) return;
   // A utility statement: it cannot be prepared, so it goes through the simple protocol.

@@ -71,6 +71,12 @@ struct ColumnInfo {
 
 // The ordinary tables of the database (SQLite's own and virtual tables' shadow tables excluded).
 std::vector<std::string> table_names(Connection& c);
+// Statistics for the query planner, outside any transaction. SQLite keeps none by itself: ANALYZE,
+// sampled (analysis_limit) so that it stays short at any size. PostgreSQL keeps its own (autovacuum),
+// but only minutes after a whole programme was written at once (`after_load`: a copy, an import); until
+// then its planner guesses, and its index-only scans read the table too, for want of the visibility map
+// that VACUUM writes (bench/RESULTS.md: a coalition page 15 ms instead of 3.5, the home page 205 ms).
+void refresh_statistics(Connection& c, bool after_load);
 // The columns of `table`, in declaration order.
 std::vector<ColumnInfo> columns(Connection& c, const std::string& table);
 // Makes the read transaction just begun on `c` see one snapshot of every table until it ends. SQLite's

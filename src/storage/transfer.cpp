@@ -379,6 +379,7 @@ void copy(Connection& from, Connection& to, const std::vector<TableShape>& table
   dialect::after_migration(to);
   write.commit();
   read.commit();
+  dialect::refresh_statistics(to, true);
 }
 
 std::int64_t data_version(Connection& c) {

@@ -59,8 +59,9 @@ std::vector<std::string> tables_with_data(Connection& c);
 // Copies every row of `tables` from `from` to `to`, in one transaction on `to` read from one snapshot
 // of `from`: first empties those tables on `to` (in reverse order), then inserts in migration order,
 // then rebuilds the full-text index
-// (copy_full_text), then moves identity sequences past the largest ids. Both databases must be at the same schema
-// version. `progress` (optional) is told each table and its row count once copied.
+// (copy_full_text), then moves identity sequences past the largest ids, and once committed, gives the planner
+// its statistics (dialect::refresh_statistics). Both databases must be at the same schema version. `progress`
+// (optional) is told each table and its row count once copied.
 void copy(Connection& from, Connection& to, const std::vector<TableShape>& tables,
           const std::function<void(const std::string&, std::int64_t)>& progress = {});
 

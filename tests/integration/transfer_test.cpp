@@ -122,6 +122,23 @@ TEST_F(TransferOnEngine, TheDemoCopiedFromSqliteHasTheSameCountsAndChecksums) {
   EXPECT_FALSE(transfer::tables_with_data(*to).empty());
 }
 
+TEST_F(TransferOnEngine, TheCopyGivesThePlannerItsStatisticsAtOnce) {
+  auto source = demo_source();
+  auto from = source->acquire();
+  auto to = target_->acquire();
+  storage::migrate(*to);
+  transfer::copy(*from, *to, transfer::common_shapes(*from, *to));
+  if (to->engine() == storage::Engine::sqlite) {
+    EXPECT_GT(to->query_integer("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'coalitions'"), 0);
+  } else {
+    // ANALYZE's statistics, and VACUUM's visibility map (for index-only scans): not left to autovacuum.
+    EXPECT_GT(to->query_integer("SELECT COUNT(*) FROM pg_stats WHERE tablename = 'coalitions'"), 0);
+    EXPECT_EQ(to->query_integer("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'coalitions' AND "
+                                "last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"),
+              1);
+  }
+}
+
 TEST_F(TransferOnEngine, NewRowsAfterACopyGetIdsPastTheCopiedOnes) {
   auto source = demo_source();
   {
