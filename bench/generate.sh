@@ -8,6 +8,8 @@
 #   add_bench_animateur DB       # an animateur: BENCH_ANIMATEUR_EMAIL, same password
 #   sign_in URL [EMAIL]          # signs one in through the site: SIGNED_COOKIE (the Cookie header it sends back)
 #   median_coalition DB          # SLUG and BOOKLET_BYTES of the coalition with the median booklet
+#   serve_from ENGINE DB         # SERVE_DB: DB itself (sqlite), or DB copied into a throwaway PostgreSQL
+#                                # cluster (postgresql; needs scripts/pg-cluster.sh sourced), with COPY_NOTE
 #
 # One scale knob, BENCH_SCALE (1 by default), sets every count; each BENCH_* count below overrides its own.
 #   scale 1: 1,000 coalitions of 50 booklet revisions (50,000), 10,000 members, 4,000 events with about
@@ -231,4 +233,18 @@ median_coalition() {  # median_coalition DB: SLUG and BOOKLET_BYTES
     JOIN (SELECT coalition_id, SUM(length(body)) AS size FROM booklet_current GROUP BY coalition_id) b ON b.coalition_id = k.id
     ORDER BY b.size, k.id LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM coalitions)")
   [ -n "$SLUG" ] || die "no coalition to measure"
+}
+
+serve_from() {  # serve_from ENGINE DB: SERVE_DB, the database to serve, and COPY_NOTE
+  SERVE_DB=$2
+  COPY_NOTE=
+  [ "$1" = postgresql ] || return 0
+  # The same programme on PostgreSQL, copied as an operator moving to several nodes would.
+  pg_cluster_start || die "could not start PostgreSQL"
+  SERVE_DB=$(pg_cluster_createdb bench) || die "could not create the PostgreSQL database"
+  local start
+  start=$(date +%s.%N)
+  "$BIN" copy --from "$2" --to "$SERVE_DB" >"$TMP/copy.log" 2>&1 || { cat "$TMP/copy.log" >&2; die "fabrique copy failed"; }
+  COPY_NOTE="copied to PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') by \`fabrique copy\` in $(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s (counts and checksums equal)"
+  log "database $COPY_NOTE"
 }

@@ -29,6 +29,9 @@
 #    compared with it (issue #20: ≥ 0.5×).
 # 5. Prints a Markdown report on stdout, with the load average (figures from a loaded machine are not
 #    the result).
+# Scale-out, as in bench/run.sh: BENCH_DATABASE=postgresql copies the generated programme (`fabrique
+# copy`) into a throwaway PostgreSQL cluster and serves it from there; BENCH_NODES=2 starts two nodes on
+# it behind nginx as a round-robin load balancer (docs/deploy.md), and the mix goes through the balancer.
 set -euo pipefail
 
 BUILD_DIR=${1:-${BUILD:-build}}
@@ -41,11 +44,15 @@ WRITERS=${BENCH_WRITERS:-8}
 CHECK_INTERVAL=${BENCH_CHECK_INTERVAL:-0.5}
 SIGNIN_RATE=${BENCH_SIGNIN_RATE:-5}  # password sign-ins a second, beside the mix
 NGINX=${NGINX:-nginx}
+ENGINE=${BENCH_DATABASE:-sqlite}
+NODES=${BENCH_NODES:-1}
 TARGET_RATIO=0.5  # issue #20: visitors' throughput in the mixed run ≥ 0.5× nginx on the same GET mix
 
 die() { echo "bench: $*" >&2; exit 1; }
 log() { echo "bench: $*" >&2; }
 
+[ "$NODES" = 1 ] || [ "$NODES" = 2 ] || die "BENCH_NODES must be 1 or 2"
+[ "$NODES" = 1 ] || [ "$ENGINE" = postgresql ] || die "two nodes need BENCH_DATABASE=postgresql"
 [ -x "$BIN" ] || die "$BIN not found: build first (make build, or cmake --build $BUILD_DIR --target fabrique)"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 for tool in wrk curl sqlite3 awk "$NGINX"; do
@@ -53,11 +60,13 @@ for tool in wrk curl sqlite3 awk "$NGINX"; do
 done
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/fabrique-mixed.XXXXXX")
-FABRIQUE_PID=
+SITE_PIDS=()
+SITE_BALANCER=
 NGINX_PID=
 CHECKER_PID=
 SIGNIN_PID=
-source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node, start_static
+source "$HERE/../scripts/pg-cluster.sh"
+source "$HERE/../scripts/nodes.sh"  # stop_pid, start_site, start_static
 source "$HERE/generate.sh"          # generate_programme, add_bench_reader, sign_in
 
 cleanup() {
@@ -65,8 +74,9 @@ cleanup() {
   trap - EXIT INT TERM
   stop_pid "$CHECKER_PID"
   stop_pid "$SIGNIN_PID"
-  stop_pid "$FABRIQUE_PID"
+  stop_site
   stop_pid "$NGINX_PID"
+  pg_cluster_stop
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "bench: kept $TMP" >&2; else rm -rf "$TMP"; fi
   exit "$rc"
 }
@@ -108,12 +118,16 @@ printf '%s\n' / /coalitions /evenements /organisations /ressources /journal /don
 EVENTS=$(sqlite3 "$DB" "SELECT slug FROM events WHERE starts_at > strftime('%s', 'now') AND status = 'confirmed' ORDER BY id" | tr '\n' ' ')
 [ -n "$EVENTS" ] || die "no future event to register to"
 
+serve_from "$ENGINE" "$DB"
 NODE_THREADS=$THREADS
 # wrk's connections and the staleness loop's all come from 127.0.0.1: allow them all.
-start_node fabrique "$DB" --max_connections_per_address $((CONNECTIONS + 16)) || die "fabrique did not start"
-FABRIQUE_PID=$NODE_PID
-URL=http://127.0.0.1:$NODE_PORT
-log "fabrique (pid $FABRIQUE_PID, $THREADS threads, page cache on) on $URL"
+NODE_OPTIONS=(--max_connections_per_address $((CONNECTIONS + 16)) --trusted_proxies 127.0.0.1)
+BALANCER_WORKERS=$THREADS
+start_site "$NODES" "$SERVE_DB" "${NODE_OPTIONS[@]}" || die "fabrique did not start"
+URL=$SITE_URL
+SETUP_NOTE="one node on $ENGINE ($THREADS threads, page cache on)"
+[ "$NODES" = 2 ] && SETUP_NOTE="two nodes on $ENGINE ($THREADS threads each, page cache on) behind nginx as a round-robin load balancer ($THREADS workers)"
+log "$SETUP_NOTE on $URL"
 
 # Writers signed in: their cookie header and CSRF field, one line each ("cookie|csrf|coalition slug").
 : >"$TMP/writers.txt"
@@ -138,9 +152,10 @@ done
 # ---------------------------------------------------------------------------------------------
 # 2 and 3. The mixed run, and the staleness loop beside it.
 
-registered() {  # registered EVENT_SLUG: "REGISTERED WAITING", from the database
-  sqlite3 -separator ' ' "$DB" "SELECT COUNT(*) FILTER (WHERE r.status = 'registered'), COUNT(*) FILTER (WHERE r.status = 'waiting')
+registered() {  # registered EVENT_SLUG: "REGISTERED WAITING", from the database served
+  local sql="SELECT COUNT(*) FILTER (WHERE r.status = 'registered'), COUNT(*) FILTER (WHERE r.status = 'waiting')
     FROM registrations r JOIN events e ON e.id = r.event_id WHERE e.slug = '$1'"
+  if [ "$ENGINE" = postgresql ]; then psql "$SERVE_DB" -X -A -t -F ' ' -c "$sql"; else sqlite3 -separator ' ' "$DB" "$sql"; fi
 }
 
 check_loop() {  # writes one line per check to $TMP/checks.txt: "kind ok|STALE detail"
@@ -218,7 +233,9 @@ stop_pid "$CHECKER_PID"
 CHECKER_PID=
 stop_pid "$SIGNIN_PID"
 SIGNIN_PID=
-ANON_KB=$(awk '$1 == "RssAnon:" { print $2 }' "/proc/$FABRIQUE_PID/status")
+rss_anon_mb() { awk '$1 == "RssAnon:" { printf "%d MB", $2 / 1024 }' "/proc/$1/status"; }
+ANON=
+for pid in "${SITE_PIDS[@]}"; do ANON+="${ANON:+ and }$(rss_anon_mb "$pid")"; done
 
 # ---------------------------------------------------------------------------------------------
 # 4. nginx serving the anonymous pages' bytes, and the same anonymous GET mix.
@@ -229,8 +246,8 @@ while read -r p; do
   i=$((i + 1))
   curl -sS --max-time 10 -o "$TMP/www/$i" "$URL$p"
 done <"$TMP/anonymous.txt"
-stop_pid "$FABRIQUE_PID"
-FABRIQUE_PID=
+stop_site
+pg_cluster_stop
 locations=
 i=0
 while read -r p; do i=$((i + 1)); locations+="    location = $p { rewrite ^ /$i break; }"$'\n'; done <"$TMP/anonymous.txt"
@@ -259,7 +276,7 @@ echo "## Mixed run — $WHEN UTC"
 echo
 echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo); load average $LOAD_START at the start, $LOAD_END at the end"
 echo "(figures taken while it is well above 0 were measured on a shared machine and are not the result)."
-echo "Data (BENCH_SCALE=$BENCH_SCALE): $COUNTS. fabrique $THREADS threads, page cache on. wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s bench/mixed.lua."
+echo "Data (BENCH_SCALE=$BENCH_SCALE): $COUNTS${COPY_NOTE:+; $COPY_NOTE}. fabrique: $SETUP_NOTE. wrk -t$THREADS -c$CONNECTIONS -d$DURATION -s bench/mixed.lua."
 echo "Mix: 85 % anonymous GETs over 200 pages, 10 % GETs signed in as one of $WRITERS writers, 5 % POSTs (3 % registrations, 2 % interest declarations); booklet saves and registrations in the staleness loop; sign-ins beside it."
 echo
 echo "| server | requests | req/s | p50 | p99 | errors | mix sent |"
@@ -275,7 +292,7 @@ echo "Sign-ins beside the mix (${SIGNIN_RATE} a second asked): $(sort -n -k2 "$T
   if (n == 0) { print "none"; exit }
   printf "%d sent, p50 %.0f ms, max %.0f ms; answers:", n, t[int((n + 1) / 2)] * 1000, t[n] * 1000
   for (k in c) printf " %s × %d", k, c[k] }')."
-echo "fabrique's RssAnon after the run: $((ANON_KB / 1024)) MB."
+echo "fabrique's RssAnon after the run: $ANON."
 ok=$(awk -v r="$RATIO" -v t="$TARGET_RATIO" 'BEGIN { print (r >= t) ? 1 : 0 }')
 echo "- $([ "$ok" = 1 ] && echo PASS || echo MISS): visitors' throughput ≥ ${TARGET_RATIO}× nginx on the same GET mix" \
   "(85 % of $F_RPS = $ANON_RPS req/s against nginx's $N_RPS: ${RATIO}×)"

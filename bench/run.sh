@@ -77,7 +77,7 @@ FABRIQUE2_PID=
 PROXY_PID=
 NGINX_PID=
 source "$HERE/../scripts/pg-cluster.sh"
-source "$HERE/../scripts/nodes.sh"  # stop_pid, start_node, start_balancer, start_static
+source "$HERE/../scripts/nodes.sh"  # stop_pid, start_site, start_static
 
 cleanup() {
   local rc=$?
@@ -105,38 +105,20 @@ generate_programme "$DB"
 median_coalition "$DB"
 add_bench_reader "$DB"
 
-# The same programme on PostgreSQL, copied as an operator moving to several nodes would.
-SERVE_DB=$DB
-COPY_NOTE=
-if [ "$ENGINE" = postgresql ]; then
-  pg_cluster_start || die "could not start PostgreSQL"
-  SERVE_DB=$(pg_cluster_createdb bench) || die "could not create the PostgreSQL database"
-  COPY_START=$(date +%s.%N)
-  "$BIN" copy --from "$DB" --to "$SERVE_DB" >"$TMP/copy.log" 2>&1 || { cat "$TMP/copy.log" >&2; die "fabrique copy failed"; }
-  COPY_NOTE="copied to PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') by \`fabrique copy\` in $(awk -v a="$COPY_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s (counts and checksums equal)"
-  log "database $COPY_NOTE"
-fi
+serve_from "$ENGINE" "$DB"
 
 # ---------------------------------------------------------------------------------------------
 # 2. fabrique on a free loopback port (port 0: the kernel picks; fabrique prints it).
 
 NODE_THREADS=$THREADS
-start_node fabrique "$SERVE_DB" --trusted_proxies 127.0.0.1 || die "fabrique did not start"
-FABRIQUE_PID=$NODE_PID
-FPORT=$NODE_PORT
-FABRIQUE=http://127.0.0.1:$FPORT
-log "fabrique (pid $FABRIQUE_PID, $THREADS threads) on $FABRIQUE"
+BALANCER_WORKERS=$THREADS
+start_site "$NODES" "$SERVE_DB" --trusted_proxies 127.0.0.1 || die "fabrique did not start"
+FABRIQUE_PID=${SITE_PIDS[0]}
+FABRIQUE2_PID=${SITE_PIDS[1]:-}
+PROXY_PID=$SITE_BALANCER
+FABRIQUE=$SITE_URL
 SETUP_NOTE="one node on $ENGINE"
-if [ "$NODES" = 2 ]; then
-  start_node fabrique2 "$SERVE_DB" --trusted_proxies 127.0.0.1 || die "the second node did not start"
-  FABRIQUE2_PID=$NODE_PID
-  # nginx as the load balancer of docs/deploy.md: round robin, keep-alive connections to the nodes.
-  BALANCER_WORKERS=$THREADS
-  start_balancer "$FPORT" "$NODE_PORT" || die "the nginx load balancer did not start"
-  PROXY_PID=$BALANCER_PID
-  FABRIQUE=http://127.0.0.1:$BALANCER_PORT
-  SETUP_NOTE="two nodes on $ENGINE (pids $FABRIQUE_PID and $FABRIQUE2_PID, $THREADS threads each) behind nginx as a round-robin load balancer ($THREADS workers, keep-alive to the nodes) on $FABRIQUE"
-fi
+[ "$NODES" = 2 ] && SETUP_NOTE="two nodes on $ENGINE (pids $FABRIQUE_PID and $FABRIQUE2_PID, $THREADS threads each) behind nginx as a round-robin load balancer ($THREADS workers, keep-alive to the nodes) on $FABRIQUE"
 log "measuring $SETUP_NOTE"
 RSS_START_KB=$(awk '/^VmRSS:/ {print $2}' "/proc/$FABRIQUE_PID/status")
 

@@ -3,6 +3,8 @@
 #   BIN=path/to/fabrique TMP=folder NGINX=nginx; source scripts/nodes.sh
 #   start_node NAME DATABASE [serve options...]   # sets NODE_PID, NODE_PORT (NODE_THREADS: threads, default 2)
 #   start_balancer PORT...                         # nginx round robin over those nodes: BALANCER_PID, BALANCER_PORT
+#   start_site NODES DATABASE [serve options...]   # 1 node, or 2 behind the balancer: SITE_URL, SITE_PIDS, SITE_BALANCER
+#   stop_site                                      # stops them
 #   start_static ROOT LOCATIONS [SERVER_LINES]     # nginx serving files (the bench): STATIC_PID, STATIC_PORT
 #   stop_pid PID                                   # TERM, then KILL after 5 s
 
@@ -102,6 +104,41 @@ CONF
   return 1
 }
 
+
+# start_site NODES DATABASE [options...]: the site as docs/deploy.md sets it up: one node, or two nodes
+# (fabrique, fabrique2) on the same database behind the nginx load balancer (BALANCER_WORKERS workers,
+# NODE_THREADS by default). Sets SITE_URL (the node's or the balancer's), SITE_PIDS (the nodes') and
+# SITE_BALANCER (the balancer's pid, or empty). On failure, stops what it started and returns 1.
+start_site() {
+  local nodes=$1 database=$2 first_port
+  shift 2
+  SITE_PIDS=()
+  SITE_BALANCER=
+  start_node fabrique "$database" "$@" || return 1
+  SITE_PIDS=("$NODE_PID")
+  SITE_URL=http://127.0.0.1:$NODE_PORT
+  [ "$nodes" = 1 ] && return 0
+  first_port=$NODE_PORT
+  if start_node fabrique2 "$database" "$@"; then
+    SITE_PIDS+=("$NODE_PID")
+    BALANCER_WORKERS=${BALANCER_WORKERS:-${NODE_THREADS:-2}}
+    if start_balancer "$first_port" "$NODE_PORT"; then
+      SITE_BALANCER=$BALANCER_PID
+      SITE_URL=http://127.0.0.1:$BALANCER_PORT
+      return 0
+    fi
+  fi
+  stop_site
+  return 1
+}
+
+stop_site() {  # stops what start_site started
+  local pid
+  stop_pid "$SITE_BALANCER"
+  for pid in "${SITE_PIDS[@]}"; do stop_pid "$pid"; done
+  SITE_PIDS=()
+  SITE_BALANCER=
+}
 
 # start_static ROOT LOCATIONS [SERVER_LINES]: nginx (STATIC_WORKERS workers, default 1) serving the files
 # under ROOT on a free loopback port, as the benchmarks compare fabrique with it: no access log, sendfile,
