@@ -334,12 +334,18 @@ Response decisions(Context& ctx) {
 }
 
 Response decisions_json(Context& ctx) {
+  // A page at a time, as every list a harvester pulls: the whole list grows with the programme.
+  Response refusal;
+  auto paging = coalitions::json::paging(ctx, refusal);
+  if (!paging) return refusal;
+  store::Filter f = filter_of(ctx);
+  f.updated_since = paging->updated_since;
+  const std::int64_t total = store::count_decisions(ctx.db, f);
+  f.limit = paging->per_page;
+  f.offset = paging->offset();
   boost::json::array items;
-  for (const auto& d : store::decisions(ctx.db, filter_of(ctx))) items.push_back(decision_object(ctx, d));
-  boost::json::object out;
-  out["count"] = items.size();
-  out["decisions"] = std::move(items);
-  return coalitions::json::response(ctx, out);
+  for (const auto& d : store::decisions(ctx.db, f)) items.push_back(decision_object(ctx, d));
+  return coalitions::json::page(ctx, "decisions", std::move(items), total, *paging);
 }
 
 Response new_decision(Context& ctx) {

@@ -11,7 +11,7 @@ using http::Context;
 using http::Response;
 
 Response decisions(Context& ctx);        // GET /decisions?groupe=&etat=
-Response decisions_json(Context& ctx);   // GET /decisions.json (same filters)
+Response decisions_json(Context& ctx);   // GET /decisions.json (same filters), ?page=&per_page=&updated_since=
 Response new_decision(Context& ctx);     // GET /decisions/nouvelle?sujet=charter:N|coalition:SLUG|action:ID
 Response create_decision(Context& ctx);  // POST /decisions/nouvelle
 Response decision(Context& ctx);         // GET /decisions/{id:int}

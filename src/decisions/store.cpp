@@ -84,6 +84,10 @@ std::string where_of(const Filter& f, Params& p) {
     where += " AND d.action_id = ?";
     p.emplace_back(*f.action_id);
   }
+  if (f.updated_since) {
+    where += " AND d.updated_at >= ?";
+    p.emplace_back(secs(*f.updated_since));
+  }
   return where;
 }
 }  // namespace

@@ -17,7 +17,8 @@ struct Filter {
   sys_seconds now{};
   // What it decides: decisions about this charter version, coalition or action.
   std::optional<std::int64_t> charter_version_id, about_coalition_id, action_id;
-  std::int64_t limit = -1, offset = 0;  // a page of them (-1: all)
+  std::optional<sys_seconds> updated_since;  // opened, moved or closed since then
+  std::int64_t limit = -1, offset = 0;       // a page of them (-1: all)
 };
 // Newest first, without their options.
 std::vector<Decision> decisions(Connection& c, const Filter& f);

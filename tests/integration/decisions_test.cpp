@@ -1,5 +1,6 @@
 // Deciding together (issue #17): consent decisions and choices among options, their answers, their
 // result and their outcome, through the real server.
+#include <date/date.h>
 #include <gtest/gtest.h>
 
 #include "events/times.hpp"
@@ -327,6 +328,20 @@ TEST(Decisions, TheListShowsThirtyAPageAndKeepsItsFilters) {
   EXPECT_EQ(count_of(second.body, "Question numéro "), 1u);
   EXPECT_TRUE(has(second, "Question numéro 01"));
   EXPECT_EQ(count_of(visitor.get("/decisions?etat=closes").body, "Question numéro "), 0u);
+  // The JSON goes a page at a time too, with the same filters and the links to the other pages.
+  const auto json = visitor.get("/decisions.json?etat=ouvertes&per_page=20&page=2");
+  ASSERT_EQ(json.status, 200);
+  EXPECT_EQ(count_of(json.body, "Question numéro "), 11u);
+  EXPECT_TRUE(has(json, R"("count":11,"total":31,"page":2,"pages":2,"per_page":20)")) << json.body.substr(0, 300);
+  EXPECT_TRUE(has(json, "Question numéro 11")) << "the eleven oldest on the second page";
+  EXPECT_NE(json.header("Link").find(R"(/decisions.json?etat=ouvertes&per_page=20&page=1>; rel="prev")"),
+            std::string::npos)
+      << json.header("Link");
+  EXPECT_EQ(visitor.get("/decisions.json?per_page=100000").status, 400);
+  // What changed since a date: the eleven opened in the last eleven seconds.
+  const auto since =
+      visitor.get("/decisions.json?updated_since=" + date::format("%FT%TZ", p.site.now() - std::chrono::seconds(11)));
+  EXPECT_TRUE(has(since, R"("total":11)")) << since.body.substr(0, 300);
 }
 
 }  // namespace
