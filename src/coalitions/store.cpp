@@ -125,8 +125,8 @@ std::vector<Coalition> first_of_each_family(Connection& c, std::int64_t per_fami
   for (const auto& [family, count] : family_counts) {
     firsts += fmt::format(
         "{}SELECT id FROM (SELECT c2.id FROM coalitions c2 WHERE c2.family_id = ? "
-        "ORDER BY c2.number_key, c2.id LIMIT ?) AS f{}",
-        firsts.empty() ? "" : " UNION ALL ", params.size());
+        "ORDER BY c2.number_key, c2.id LIMIT ?) AS family_{}",
+        firsts.empty() ? "" : " UNION ALL ", family);
     params.push_back(family);
     params.push_back(per_family);
   }

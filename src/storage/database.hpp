@@ -109,8 +109,8 @@ class Connection {
 
   // A page's statements read in one transaction (prefer storage::HeldReads below): one snapshot for
   // the whole page, and, on SQLite, the WAL's read lock taken once instead of at every statement (a
-  // tenth of a coalition page's CPU). Anything that writes ends it first, so that a write waits for
-  // the lock as it would without it: a write transaction, or a statement that writes. A read
+  // quarter to a third of an ordinary page's CPU, bench/RESULTS.md). Anything that writes ends it first, so that a
+  // write waits for the lock as it would without it: a write transaction, or a statement that writes. A read
   // transaction begun meanwhile joins it. Nothing to gain on PostgreSQL, where it does nothing.
   virtual void begin_reads() {}
   virtual void end_reads() {}
