@@ -1,7 +1,7 @@
 -- The request mix of bench/mixed.sh for wrk: out of every 100 requests of a thread, 85 anonymous GETs
 -- over the 200 pages of $MIXED_DIR/anonymous.txt, 10 GETs signed in as one of the writers
 -- ($MIXED_DIR/writers.txt: "cookie|csrf|coalition slug" a line), and 5 POSTs: 3 registrations to
--- events ($MIXED_EVENTS), 2 interest declarations. Sign-ins are not in this mix: bench/mixed.sh sends
+-- events ($MIXED_DIR/events.txt: a slug a line), 2 interest declarations. Sign-ins are not in this mix: bench/mixed.sh sends
 -- them beside it at a steady rate (see there why). With MIXED_NGINX=1, the 85 anonymous GETs only
 -- (what nginx can serve). Deterministic: each thread walks its own sequence.
 
@@ -50,7 +50,7 @@ function init(args)
     local f = split(line, "|")
     table.insert(writers, { cookie = f[1], csrf = f[2], slug = f[3] })
   end
-  events = split(os.getenv("MIXED_EVENTS") or "", " ")
+  events = lines(dir .. "/events.txt")
   threads_n = tonumber(os.getenv("MIXED_THREADS") or "1")
   n, anon_n, signed_n, post_n, registrations = 0, 0, 0, 0, 0
   statuses = {}

@@ -115,8 +115,9 @@ sqlite3 "$DB" "
   SELECT '/donnees/' || slug FROM datasets ORDER BY (id * 7919) % 1000003 LIMIT 15;" >"$TMP/anonymous.txt"
 printf '%s\n' / /coalitions /evenements /organisations /ressources /journal /donnees /decisions /boussole /charte >>"$TMP/anonymous.txt"
 [ "$(wc -l <"$TMP/anonymous.txt")" = 200 ] || die "the generated programme has fewer than the 200 pages of the mix: BENCH_SCALE must be 0.1 or more"
-EVENTS=$(sqlite3 "$DB" "SELECT slug FROM events WHERE starts_at > strftime('%s', 'now') AND status = 'confirmed' ORDER BY id" | tr '\n' ' ')
-[ -n "$EVENTS" ] || die "no future event to register to"
+# In a file: at scale 5 their slugs are more than one environment variable may hold.
+sqlite3 "$DB" "SELECT slug FROM events WHERE starts_at > strftime('%s', 'now') AND status = 'confirmed' ORDER BY id" >"$TMP/events.txt"
+[ -s "$TMP/events.txt" ] || die "no future event to register to"
 
 serve_from "$ENGINE" "$DB"
 NODE_THREADS=$THREADS
@@ -162,7 +163,7 @@ check_loop() {  # writes one line per check to $TMP/checks.txt: "kind ok|STALE d
   local n=0 cookie csrf slug edit base marker code page ev before after
   IFS='|' read -r cookie csrf slug <"$TMP/writers.txt"
   local -a events
-  read -r -a events <<<"$EVENTS"
+  mapfile -t events <"$TMP/events.txt"
   while :; do
     n=$((n + 1))
     # A booklet save by writer 1, then what a visitor gets.
@@ -214,7 +215,7 @@ signin_loop() {  # one sign-in every 1/SIGNIN_RATE s, beside the mix: "status se
 
 run_wrk() {  # run_wrk URL LABEL [MIXED_NGINX]: wrk with mixed.lua, its output in $TMP/wrk-LABEL.out
   local url=$1 label=$2
-  MIXED_DIR=$TMP MIXED_NGINX=${3:-0} MIXED_EVENTS=$EVENTS MIXED_WRITERS=$WRITERS MIXED_THREADS=$THREADS \
+  MIXED_DIR=$TMP MIXED_NGINX=${3:-0} MIXED_WRITERS=$WRITERS MIXED_THREADS=$THREADS \
     timeout 300 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$HERE/mixed.lua" "$url" \
     >"$TMP/wrk-$label.out" 2>&1 || { cat "$TMP/wrk-$label.out" >&2; die "wrk failed against $url"; }
 }
