@@ -150,6 +150,10 @@ codes() { cat $1 2>/dev/null | awk -v p="$2" '$1 == p {print $2}' | sort | uniq 
 # only LOGS PHASE ALLOWED: every status in PHASE is one of ALLOWED (a regular expression).
 only() { cat $1 2>/dev/null | awk -v p="$2" '$1 == p {print $2}' | grep -Ev "^($3)$" | wc -l; }
 count() { cat $1 2>/dev/null | awk -v p="$2" -v c="$3" '$1 == p && $2 == c' | wc -l; }
+# refused LOGS PHASE: writes refused with 503 that were sent or answered in PHASE. While the database is
+# locked the writes queue, each waiting 5 s for the lock: on a loaded machine every answer given during
+# the lock can be to a write sent before it, and every write sent during it answered after it.
+refused() { cat $1 2>/dev/null | awk -v p="$2" '$2 == 503 && ($1 == p || index($1, p ">") == 1 || substr($1, length($1) - length(p)) == ">" p)' | wc -l; }
 WRITES="$TMP/booklet*.log $TMP/registrant*.log $TMP/signin.log"
 
 sleep 3
@@ -234,9 +238,9 @@ expect_eq "the mix ran before the faults (writes acknowledged)" yes \
 expect_eq "before the faults, every write succeeds" 0 "$(only "$WRITES" normal 303)"
 expect_eq "disk full: each write is saved or refused with 503" 0 "$(only "$WRITES" full '303|503')"
 expect_eq "while the disk fills: each write is saved or refused with 503" 0 "$(only "$WRITES" filling '303|503')"
-expect_eq "disk full: the fault bit (some writes refused)" yes "$([ "$(count "$WRITES" full 503)" -gt 0 ] && echo yes || echo no)"
+expect_eq "disk full: the fault bit (some writes refused)" yes "$([ "$(refused "$WRITES" full)" -gt 0 ] && echo yes || echo no)"
 expect_eq "locked: each write is saved or refused with 503" 0 "$(only "$WRITES" locked '303|503')"
-expect_eq "locked: the fault bit (some writes refused)" yes "$([ "$(count "$WRITES" locked 503)" -gt 0 ] && echo yes || echo no)"
+expect_eq "locked: the fault bit (some writes refused)" yes "$([ "$(refused "$WRITES" locked)" -gt 0 ] && echo yes || echo no)"
 for p in after-full after-lock restarted; do
   expect_eq "$p: every write succeeds as soon as the fault is gone" 0 "$(only "$WRITES" "$p" 303)"
   expect_eq "$p: writes were made" yes "$([ "$(count "$WRITES" "$p" 303)" -gt 2 ] && echo yes || echo no)"
