@@ -84,6 +84,22 @@ class TransferOnEngine : public ::testing::Test {
     return source;
   }
 
+  // The demo programme copied from its own SQLite file into the suite's freshly migrated database.
+  struct Copied {
+    std::unique_ptr<storage::Database> source;
+    storage::Database::Lease from, to;
+    std::vector<transfer::TableShape> shapes;
+  };
+  Copied copied_demo() {
+    auto source = demo_source();
+    auto from = source->acquire();
+    Copied d{std::move(source), std::move(from), target_->acquire(), {}};
+    storage::migrate(*d.to);
+    d.shapes = transfer::common_shapes(*d.from, *d.to);
+    transfer::copy(*d.from, *d.to, d.shapes);
+    return d;
+  }
+
   struct Scratch {
     std::filesystem::path path = std::filesystem::temp_directory_path() /
                                  ("fabrique-transfer-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
@@ -123,15 +139,13 @@ TEST_F(TransferOnEngine, TheDemoCopiedFromSqliteHasTheSameCountsAndChecksums) {
 }
 
 TEST_F(TransferOnEngine, TheCopyGivesThePlannerItsStatisticsAtOnce) {
-  auto source = demo_source();
-  auto from = source->acquire();
-  auto to = target_->acquire();
-  storage::migrate(*to);
-  transfer::copy(*from, *to, transfer::common_shapes(*from, *to));
+  auto copied = copied_demo();
+  auto& to = copied.to;
   if (to->engine() == storage::Engine::sqlite) {
     EXPECT_GT(to->query_integer("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'coalitions'"), 0);
   } else {
-    // ANALYZE's statistics, and VACUUM's visibility map (for index-only scans): not left to autovacuum.
+    // ANALYZE's statistics (pg_stats) and a VACUUM, which also sets the visibility map that index-only
+    // scans need: both done by the copy, not left to autovacuum (pg_stat_user_tables records each run).
     EXPECT_GT(to->query_integer("SELECT COUNT(*) FROM pg_stats WHERE tablename = 'coalitions'"), 0);
     EXPECT_EQ(to->query_integer("SELECT COUNT(*) FROM pg_stat_user_tables WHERE relname = 'coalitions' AND "
                                 "last_vacuum IS NOT NULL AND last_analyze IS NOT NULL"),
@@ -140,14 +154,8 @@ TEST_F(TransferOnEngine, TheCopyGivesThePlannerItsStatisticsAtOnce) {
 }
 
 TEST_F(TransferOnEngine, NewRowsAfterACopyGetIdsPastTheCopiedOnes) {
-  auto source = demo_source();
-  {
-    auto from = source->acquire();
-    auto to = target_->acquire();
-    storage::migrate(*to);
-    transfer::copy(*from, *to, transfer::common_shapes(*from, *to));
-  }
-  auto c = target_->acquire();
+  auto copied = copied_demo();
+  auto& c = copied.to;
   const std::int64_t max_id = c->query_integer("SELECT MAX(id) FROM users");
   accounts::SignUpInput in;
   in.email = "after-copy@example.org";
@@ -181,12 +189,9 @@ TEST_F(TransferOnEngine, AChecksumChangesWithAnyValueButNotWithInsertionOrder) {
 }
 
 TEST_F(TransferOnEngine, ACopyReplacesWhatTheTargetHeldInOneTransaction) {
-  auto source = demo_source();
-  auto from = source->acquire();
-  auto to = target_->acquire();
-  storage::migrate(*to);
-  const auto shapes = transfer::common_shapes(*from, *to);
-  transfer::copy(*from, *to, shapes);
+  auto copied = copied_demo();
+  auto &from = copied.from, &to = copied.to;
+  const auto& shapes = copied.shapes;
   to->execute("UPDATE users SET name = 'Changed on the target'");
   transfer::copy(*from, *to, shapes);  // --force
   EXPECT_EQ(to->query_integer("SELECT COUNT(*) FROM users WHERE name = 'Changed on the target'"), 0);
@@ -209,11 +214,8 @@ std::vector<std::string> found(storage::Connection& c, const std::string& text) 
 }
 
 TEST_F(TransferOnEngine, TheSearchFindsTheSameDocumentsOnTheCopyAndAfterCopyingItBackToSqlite) {
-  auto source = demo_source();
-  auto from = source->acquire();
-  auto to = target_->acquire();
-  storage::migrate(*to);
-  transfer::copy(*from, *to, transfer::common_shapes(*from, *to));
+  auto copied = copied_demo();
+  auto &from = copied.from, &to = copied.to;
   const std::int64_t indexed = transfer::full_text_rows(*from);
   EXPECT_GT(indexed, 10);
   EXPECT_EQ(transfer::full_text_rows(*to), indexed);
