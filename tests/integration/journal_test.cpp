@@ -4,6 +4,7 @@
 // A post's links (coalitions, events, territories, datasets, attached resources) saved, shown and
 // filtering the list; the latest posts on the home, coalition and event pages; a "Retour sur"
 // started from an event with its minutes' decisions and next steps.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "events/use_cases.hpp"
 #include "integration/coalition_filter.hpp"
 #include "integration/commons_site.hpp"
+#include "journal/store.hpp"
 #include "territories/use_cases.hpp"
 
 namespace fabrique::test {
@@ -443,6 +445,97 @@ TEST(Journal, SearchFindsPublishedPostsOnlyOnceTheirDateIsReached) {
                 .status,
             303);
   EXPECT_FALSE(has(member.get("/recherche?q=permaculture"), "/journal/billet-publie"));
+}
+
+// The list's order and pages, read in parts from the indexes, against the rule they implement: undated
+// posts first (newest first), then the newest publication first, ties by the newest post; a visitor sees
+// the published posts whose date has come, a member also their own, an animateur every post.
+TEST(Journal, EveryPageOfTheListFollowsTheOrderForEachReader) {
+  CommonsSite p;
+  const std::int64_t author = p.member.id, other = p.other.id;
+  const std::int64_t coalition =
+      p.site.count(std::string("SELECT id FROM coalitions WHERE slug = '") + kCommonsCoalition + "'");
+  const auto now = std::chrono::floor<std::chrono::seconds>(p.site.now());
+  const std::vector<std::optional<std::chrono::sys_seconds>> dates{
+      std::nullopt, now - std::chrono::days(400), now - std::chrono::days(2), now, now + std::chrono::days(3)};
+  auto lease = p.site.db().acquire();
+  auto& c = *lease;
+  std::vector<journal::Post> all;
+  int n = 0;
+  for (int round = 0; round < 2; ++round)  // each combination twice: ties broken by the id
+    for (auto status : {journal::Status::draft, journal::Status::published})
+      for (const auto& date : dates)
+        for (std::optional<std::int64_t> by : {std::optional<std::int64_t>{author}, {other}, {}}) {
+          journal::Post post;
+          post.slug = post.title = "billet-" + std::to_string(++n);
+          post.kind = n % 3 == 0 ? "appel" : "annonce";
+          post.status = status;
+          post.published_at = date;
+          post.author_id = by;
+          post.created_at = post.updated_at = now;
+          post.id = journal::store::insert_post(c, post);
+          if (n % 4 == 0)
+            c.execute("INSERT INTO post_links (post_id, coalition_id, position) VALUES (?, ?, 0)",
+                      {post.id, coalition});
+          all.push_back(post);
+        }
+  auto before = [](const journal::Post& a, const journal::Post& b) {
+    if (a.published_at.has_value() != b.published_at.has_value()) return !a.published_at.has_value();
+    if (a.published_at != b.published_at) return *a.published_at > *b.published_at;
+    return a.id > b.id;
+  };
+  std::sort(all.begin(), all.end(), before);
+  const auto year = events::times::from_paris(2026, 1, 1, 0, 0);
+  struct Reader {
+    const char* name;
+    std::optional<std::int64_t> editable_by;
+    bool animateur;
+  };
+  int checked = 0;
+  for (const Reader& reader :
+       {Reader{"visitor", {}, false}, Reader{"member", author, false}, Reader{"animateur", other, true}})
+    for (const std::string kind : {"", "appel"})
+      for (bool in_year : {false, true})
+        for (bool of_coalition : {false, true}) {
+          journal::store::PostFilter f;
+          f.now = now;
+          f.kind = kind;
+          f.editable_by = reader.editable_by;
+          f.all_unpublished = reader.animateur;
+          if (in_year) f.from = year;
+          if (of_coalition) f.coalition_id = coalition;
+          std::vector<std::string> expected;
+          for (const auto& post : all) {
+            const bool seen =
+                reader.animateur || post.visible_at(now) || (f.editable_by && post.author_id == f.editable_by);
+            const bool linked =
+                c.query_integer("SELECT COUNT(*) FROM post_links WHERE post_id = ? AND coalition_id = ?",
+                                {post.id, coalition}) > 0;
+            if (seen && (kind.empty() || post.kind == kind) &&
+                (!in_year || (post.published_at && *post.published_at >= year)) && (!of_coalition || linked))
+              expected.push_back(post.slug);
+          }
+          const std::string what =
+              fmt::format("{} kind={} year={} coalition={}", reader.name, kind, in_year, of_coalition);
+          EXPECT_EQ(journal::store::count_posts(c, f), static_cast<std::int64_t>(expected.size())) << what;
+          for (std::int64_t limit : {-1, 1, 4, 7}) {
+            for (std::int64_t offset = 0; offset <= static_cast<std::int64_t>(expected.size()) + 1;
+                 offset += limit < 0 ? 1000 : limit) {
+              f.limit = limit;
+              f.offset = offset;
+              std::vector<std::string> got;
+              for (const auto& post : journal::store::posts(c, f)) got.push_back(post.slug);
+              const auto from =
+                  std::min<std::size_t>(static_cast<std::size_t>(limit < 0 ? 0 : offset), expected.size());
+              const auto to =
+                  limit < 0 ? expected.size() : std::min(expected.size(), from + static_cast<std::size_t>(limit));
+              EXPECT_EQ(got, std::vector<std::string>(expected.begin() + from, expected.begin() + to))
+                  << what << " limit=" << limit << " offset=" << offset;
+              ++checked;
+            }
+          }
+        }
+  EXPECT_GT(checked, 500);
 }
 
 }  // namespace journal_tests
