@@ -20,6 +20,20 @@ HttpResponse create(Browser& b, const std::string& name, const std::string& kind
       {{"name", name}, {"kind", kind}, {"website", "https://example.org"}, {"description", "Une description."}});
 }
 
+TEST(Organisations, EveryColumnThatNamesAnOrganisationIsIndexed) {
+  Site site;
+  auto c = site.db().acquire();
+  if (c->engine() != storage::Engine::sqlite) GTEST_SKIP() << "reads SQLite's catalogue";
+  int columns = 0;
+  for (const auto& ref : c->query("SELECT t.name, f.\"from\" FROM sqlite_schema t, pragma_foreign_key_list(t.name) f "
+                                  "WHERE t.type = 'table' AND f.\"table\" = 'organisations'")) {
+    ++columns;
+    EXPECT_TRUE(leads_an_index(*c, ref.text(0), ref.text(1)))
+        << ref.text(0) << " (" << ref.text(1) << ") has no index that starts with it";
+  }
+  EXPECT_GE(columns, 10);
+}
+
 TEST(Organisations, MemberCreatesOneAndBecomesItsMember) {
   Site site;
   site.add_user("m@example.org", "Membre", kPassword);

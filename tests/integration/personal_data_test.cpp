@@ -56,11 +56,8 @@ TEST(PersonalData, EveryColumnThatNamesAPersonIsIndexed) {
   auto c = site.db().acquire();
   if (c->engine() != storage::Engine::sqlite) GTEST_SKIP() << "reads SQLite's catalogue";
   for (const auto& ref : accounts::personal_references()) {
-    bool leads = false;
-    for (const auto& index : c->query("SELECT name FROM pragma_index_list(?)", {ref.table}))
-      for (const auto& column : c->query("SELECT name FROM pragma_index_info(?) WHERE seqno = 0", {index.text(0)}))
-        leads = leads || column.text(0) == ref.column;
-    EXPECT_TRUE(leads) << ref.table << " (" << ref.column << ") has no index that starts with it";
+    EXPECT_TRUE(leads_an_index(*c, ref.table, ref.column))
+        << ref.table << " (" << ref.column << ") has no index that starts with it";
   }
 }
 

@@ -472,6 +472,15 @@ class Browser {
   std::string forwarded_for_;
 };
 
+// Whether an index of `table` (its primary key's or a unique one's included) starts with `column`, read
+// from SQLite's catalogue.
+inline bool leads_an_index(storage::Connection& c, const std::string& table, const std::string& column) {
+  for (const auto& index : c.query("SELECT name FROM pragma_index_list(?)", {table}))
+    for (const auto& first : c.query("SELECT name FROM pragma_index_info(?) WHERE seqno = 0", {index.text(0)}))
+      if (first.text(0) == column) return true;
+  return false;
+}
+
 // How many times `text` occurs in `body` (a page's rows, its options).
 inline std::size_t count_of(const std::string& body, const std::string& text) {
   std::size_t n = 0;
