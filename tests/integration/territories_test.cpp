@@ -13,6 +13,8 @@
 #include "observatoire/store.hpp"
 #include "observatoire/use_cases.hpp"
 #include "taxonomies/taxonomy.hpp"
+#include "territories/links.hpp"
+#include "territories/placed.hpp"
 #include "territories/store.hpp"
 #include "territories/use_cases.hpp"
 #include "views/html.hpp"
@@ -178,6 +180,63 @@ std::vector<std::string> keys_in(const bj::object& o) {
   std::vector<std::string> out;
   for (const auto& t : o.at("territories").as_array()) out.push_back(std::string(t.at("key").as_string()));
   return out;
+}
+
+// A territory's page counts each kind once per thing placed within it (a thing on two of its communes
+// counted once), only what anyone may see, and names the first ones in the kind's order.
+TEST(Territories, WhatIsPlacedWithinIsCountedOnceAndTheFirstAreNamedInOrder) {
+  Site site;
+  load(site, "a");
+  auto c = site.db().acquire();
+  auto id_of = [&](const std::string& key) {
+    const auto t = territories::store::by_key(*c, key);
+    EXPECT_TRUE(t.has_value()) << key;
+    return t ? t->id : 0;
+  };
+  const std::int64_t finistere = id_of("29"), brest = id_of("29019"), quimper = id_of("29232"), rennes = id_of("35238");
+  const std::int64_t now = 1'800'000'000;
+  auto resource = [&](const std::string& slug, const char* status, std::vector<std::int64_t> on) {
+    const std::int64_t id =
+        c->query_one(
+             "INSERT INTO resources (slug, title, kind, licence, status, created_at, updated_at) VALUES "
+             "(?, ?, 'guide', 'CC-BY-4.0', ?, ?, ?) RETURNING id",
+             {slug, "Ressource " + slug, std::string(status), now, now})
+            ->integer(0);
+    territories::place(*c, territories::subject::resource, id, on);
+  };
+  // Placed on the département, on one commune, on two of its communes; elsewhere; not published.
+  resource("f", "published", {finistere});
+  resource("b", "published", {brest});
+  resource("d", "published", {brest, quimper});
+  resource("e", "published", {quimper});
+  resource("a", "published", {brest});
+  resource("c", "published", {quimper, finistere});
+  resource("r", "published", {rennes});
+  resource("z", "draft", {brest});
+  const auto placed = territories::placed_within(*c, finistere, "29", 5);
+  int kinds = 0;
+  for (const auto& p : placed) {
+    if (p.subject != territories::subject::resource) {
+      EXPECT_EQ(p.total, 0) << p.subject;
+      EXPECT_TRUE(p.first.empty()) << p.subject;
+      continue;
+    }
+    ++kinds;
+    EXPECT_EQ(p.total, 6);
+    std::vector<std::string> names;
+    for (const auto& item : p.first) names.push_back(item.name);
+    EXPECT_EQ(names,
+              (std::vector<std::string>{"Ressource a", "Ressource b", "Ressource c", "Ressource d", "Ressource e"}));
+    ASSERT_FALSE(p.first.empty());
+    EXPECT_EQ(p.first.front().url, "/ressources/a");
+  }
+  EXPECT_EQ(kinds, 1);
+  EXPECT_EQ(placed.size(), 7u) << "every kind, even with nothing placed";
+  for (const auto& p : territories::placed_within(*c, brest, "29019", 2))
+    if (p.subject == territories::subject::resource) {
+      EXPECT_EQ(p.total, 3);  // a, b, d: not the draft
+      EXPECT_EQ(p.first.size(), 2u);
+    }
 }
 
 // Coalitions, events, resources, boussole cards and observatory entries are placed like organisations:
