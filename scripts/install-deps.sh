@@ -12,6 +12,8 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libhowardhinnant-date-dev tzdata libical-dev libstemmer-dev libfmt-dev
   zlib1g-dev libbrotli-dev gettext
+  # the allocator the server runs with (CMakeLists.txt says why)
+  libmimalloc-dev
   # build-time checks (scripts/check-pages.py) and test helpers
   python3
   # uploads: the type of a file read from its content
