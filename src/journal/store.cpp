@@ -125,28 +125,35 @@ Parts parts(const PostFilter& f) {
   return out;
 }
 
+// The parts of `groups`, each written by `each` from its condition, joined by `between`; their
+// parameters in the same order.
+template <class Each>
+std::string joined(std::initializer_list<const std::vector<Part>*> groups, std::string_view between, Params& p,
+                   Each each) {
+  std::string sql;
+  for (const auto* group : groups)
+    for (const auto& part : *group) {
+      if (!sql.empty()) sql += between;
+      sql += each(part.where);
+      p.insert(p.end(), part.params.begin(), part.params.end());
+    }
+  return sql;
+}
+
 // Every part's condition in one: for the lists narrowed by a link, whose few posts are read from the
 // link's index and sorted.
 std::string any_part(const Parts& parts, Params& p) {
-  std::string where;
-  for (const auto* group : {&parts.undated, &parts.dated})
-    for (const auto& part : *group) {
-      where += (where.empty() ? "(" : " OR (") + part.where + ")";
-      p.insert(p.end(), part.params.begin(), part.params.end());
-    }
-  return where;
+  return joined({&parts.undated, &parts.dated}, " OR ", p, [](const std::string& w) { return "(" + w + ")"; });
 }
 
 // The parts as one statement, merged in `order` (each part read in that order from its index, so that
 // the merge stops at the page).
 std::string merged(const std::vector<Part>& group, std::string_view order, Params& p) {
-  std::string sql;
-  for (const auto& part : group) {
-    if (!sql.empty()) sql += " UNION ALL ";
-    sql += fmt::format("SELECT {} FROM {} WHERE {}", kPostColumns, kPostJoins, part.where);
-    p.insert(p.end(), part.params.begin(), part.params.end());
-  }
-  return fmt::format("{} ORDER BY {}", sql, order);
+  return joined({&group}, " UNION ALL ", p,
+                [](const std::string& w) {
+                  return fmt::format("SELECT {} FROM {} WHERE {}", kPostColumns, kPostJoins, w);
+                }) +
+         " ORDER BY " + std::string(order);
 }
 
 void read_into(Connection& c, const std::string& sql, const Params& p, std::vector<Post>& out) {
@@ -199,13 +206,10 @@ std::int64_t count_posts(Connection& c, const PostFilter& f) {
   Params p;
   if (linked(f)) return c.query_integer("SELECT COUNT(*) FROM posts p WHERE " + any_part(all, p), p);
   // One count per part, each from its index.
-  std::string sql;
-  for (const auto* group : {&all.undated, &all.dated})
-    for (const auto& part : *group) {
-      sql += (sql.empty() ? "SELECT " : " + ") + ("(SELECT COUNT(*) FROM posts p WHERE " + part.where + ")");
-      p.insert(p.end(), part.params.begin(), part.params.end());
-    }
-  return c.query_integer(sql, p);
+  return c.query_integer(
+      "SELECT " + joined({&all.undated, &all.dated}, " + ", p,
+                         [](const std::string& w) { return "(SELECT COUNT(*) FROM posts p WHERE " + w + ")"; }),
+      p);
 }
 
 void load_links(Connection& c, std::vector<Post>& posts) {

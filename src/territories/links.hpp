@@ -63,9 +63,12 @@ std::string places_csv(const std::vector<TerritoryRef>& refs);
 std::string place_names(const std::vector<TerritoryRef>& refs);
 std::vector<TerritoryRef> refs_of_keys(storage::Connection& c, const std::vector<std::string>& keys);
 
-// "EXISTS (…)": the thing whose id is `id_column` is placed on the territory given as the one
+// "`id_column` IN (…)": the thing whose id is `id_column` is placed on the territory given as the one
 // parameter `?`, or on one within it.
 std::string within_sql(std::string_view subject, std::string_view id_column);
+// Every link on the territory whose id is bound to its one ? or within it, as (subject, subject_id): the
+// same walk as within_sql's, for every kind at once.
+std::string links_within_sql();
 
 // The keys of the territories worth a page in the static archive: the régions, and every territory
 // something is placed on or within (not the 36,000 communes).

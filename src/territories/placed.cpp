@@ -59,9 +59,7 @@ std::vector<Placed> placed_within(storage::Connection& c, std::int64_t territory
   // The territory's descendants are walked once for every kind (a walk per kind, seven of a
   // département's 900 territories, cost 1.4 ms of its page), then each kind's first ones and, in each
   // row, how many there are (the links are not read twice, for the count and for the list).
-  std::string sql =
-      "WITH within AS MATERIALIZED (SELECT tl.subject, tl.subject_id FROM territory_ancestors ta CROSS JOIN "
-      "territory_links tl WHERE tl.territory_id = ta.territory_id AND ta.ancestor_id = ?)";
+  std::string sql = "WITH within AS MATERIALIZED (" + links_within_sql() + ")";
   storage::Params params{territory_id};
   std::vector<Placed> out;
   for (const Kind& k : kKinds) {
