@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
 
 #include "coalitions/use_cases.hpp"
 #include "demo/demo.hpp"
@@ -623,7 +624,7 @@ TEST(Dashboard, PagesThePaceTableTenCoalitionsAtATimeAndItsCsvHasThemAll) {
 
 // A page of the dashboard keeps its coalitions' kinds of actor between changes (a memo named by the
 // page's coalitions, storage::settings::memo), and a declaration on one of them shows at once, though
-// the page's coalitions are the same.
+// the page's coalitions are the same; so does the document of every coalition (a memo of its own).
 TEST(Dashboard, APagesDiversityFollowsEachDeclarationOnItsCoalitions) {
   Programme p;
   auto other = p.site.add_user("autre@example.org", "Autre", kPassword);
@@ -640,14 +641,24 @@ TEST(Dashboard, APagesDiversityFollowsEachDeclarationOnItsCoalitions) {
     EXPECT_NE(at, std::string::npos) << "on the first page";
     return at == std::string::npos ? std::string() : page.substr(at, page.find("</tr>", at) - at);
   };
+  auto in_document = [&] {
+    const auto document = boost::json::parse(v.get("/tableau-de-bord.json").body);
+    for (const auto& k : document.at("coalitions").as_array())
+      if (k.at("slug") == kSlug)
+        return std::pair{k.at("kinds").as_int64(), k.at("diversity_gini_simpson").to_number<double>()};
+    ADD_FAILURE() << "not in the document";
+    return std::pair<std::int64_t, double>{};
+  };
   // Its co-porteur's organisation: one kind.
   EXPECT_NE(row().find("<td>1</td><td>0</td>"), std::string::npos) << row();
+  EXPECT_EQ(in_document(), (std::pair<std::int64_t, double>{1, 0.0}));
   Browser declaring(p.site);
   declaring.sign_in("autre@example.org", kPassword);
   declaring.get(p.page());
   ASSERT_EQ(declaring.post(p.page("/interet"), {{"organisation", "berger-levrault"}, {"offre", "1"}}).status, 303);
   // Two organisations of two kinds: 1 − (½² + ½²).
   EXPECT_NE(row().find("<td>2</td><td>0,5</td>"), std::string::npos) << row();
+  EXPECT_EQ(in_document(), (std::pair<std::int64_t, double>{2, 0.5}));
 }
 
 TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
