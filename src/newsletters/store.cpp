@@ -8,6 +8,7 @@
 
 #include "events/store.hpp"
 #include "storage/instants.hpp"
+#include "storage/settings.hpp"
 
 namespace fabrique::newsletters::store {
 
@@ -97,7 +98,12 @@ std::int64_t count_recipients(Connection& c, Audience audience, const std::vecto
   std::string where;
   storage::Params params;
   if (!recipients_where(audience, coalition_ids, where, params)) return 0;
-  return c.query_integer("SELECT COUNT(*)" + where, params);
+  // Every account read (1.3 ms at 10,000 members) for a figure the letter's form shows on each view:
+  // kept until the accounts, preferences or follows change (storage::settings::memo).
+  std::string name = audience == Audience::followers ? "newsletters.reach.followers" : "newsletters.reach.members";
+  for (auto id : coalition_ids) fmt::format_to(std::back_inserter(name), ",{}", id);
+  return storage::settings::memo<std::int64_t>(c, name,
+                                               [&] { return c.query_integer("SELECT COUNT(*)" + where, params); });
 }
 
 std::int64_t insert(Connection& c, const Newsletter& n) {

@@ -121,6 +121,23 @@ TEST(Newsletters, TheFormCountsMembersOrFollowersLeavingOutThoseWhoOptedOut) {
   EXPECT_EQ(followers.status, 200);
   EXPECT_NE(followers.body.find("Cette lettre atteint 1 personne"), std::string::npos) << followers.body;  // Ana
   EXPECT_NE(followers.body.find(R"(value="communs-numeriques" checked)"), std::string::npos);
+
+  // The counts are kept between views (storage::settings::memo) and follow each change at once: Bob
+  // follows the coalition, then turns newsletters off.
+  auto reach = [&](const std::string& audience) {
+    Fields f = audience == "members" ? p.digest("Lettre")
+                                     : p.digest("Lettre", "followers", {{"coalitions", "communs-numeriques"}});
+    return anim.post("/journal/lettres/ecrire", extended(f, {{"action", "count"}})).body;
+  };
+  Browser bob(p.site);
+  bob.sign_in("bob@example.org", kPassword);
+  bob.get("/coalitions/communs-numeriques");
+  ASSERT_EQ(bob.post("/coalitions/communs-numeriques/suivre", {{"suivre", "1"}}).status, 303);
+  EXPECT_NE(reach("followers").find("Cette lettre atteint 2 personnes"), std::string::npos);
+  bob.get("/compte/courriels");
+  ASSERT_EQ(bob.post("/compte/courriels", {{"events", "1"}}).status, 303);
+  EXPECT_NE(reach("followers").find("Cette lettre atteint 1 personne"), std::string::npos);
+  EXPECT_NE(reach("members").find("Cette lettre atteint 2 personnes"), std::string::npos);
   EXPECT_EQ(p.queued(), 0);
 }
 
