@@ -131,20 +131,16 @@ Dashboard load_dashboard_window(storage::Connection& c, sys_seconds now, std::in
 }
 
 namespace {
-// The organisations of each kind in the coalitions `ids` (a page of the dashboard), kept until what
-// they were counted from changes: a declaration on a coalition outside the page keeps them, though
-// the page itself is rendered again (it shows every coalition's activity).
-std::vector<store::KindCount> kinds_of_window(storage::Connection& c, const std::vector<std::int64_t>& ids) {
+// The organisations of each kind in the coalitions `ids` (a page of the dashboard), or in every
+// coalition (null: the exports, 25 ms of reading at the bench's size), kept until what they were
+// counted from changes: a declaration on a coalition outside the page keeps a page's, though the page
+// itself is rendered again (it shows every coalition's activity).
+std::vector<store::KindCount> kinds_of(storage::Connection& c, const std::vector<std::int64_t>* ids) {
   std::string name = "roadmaps.kinds";
-  for (auto id : ids) fmt::format_to(std::back_inserter(name), ",{}", id);
+  if (ids)
+    for (auto id : *ids) fmt::format_to(std::back_inserter(name), ",{}", id);
   return storage::settings::memo<std::vector<store::KindCount>>(c, name,
-                                                                [&] { return store::organisations_per_kind(c, &ids); });
-}
-
-// The same for every coalition (the exports): 30 ms of reading at the bench's size, once per change.
-std::vector<store::KindCount> every_kind(storage::Connection& c) {
-  return storage::settings::memo<std::vector<store::KindCount>>(c, "roadmaps.kinds",
-                                                                [&] { return store::organisations_per_kind(c); });
+                                                                [&] { return store::organisations_per_kind(c, ids); });
 }
 }  // namespace
 
@@ -163,8 +159,7 @@ void fill_heterogeneity(storage::Connection& c, Dashboard& d, std::size_t first,
   // Diversity from counts alone: the same Gini–Simpson as the coalition page's matrix, which also
   // names the organisations; here only the figures are shown.
   std::map<std::int64_t, std::vector<std::int64_t>> per_kind;  // coalition → organisations of each kind
-  for (const auto& k : all ? every_kind(c) : kinds_of_window(c, ids))
-    per_kind[k.coalition_id].push_back(k.organisations);
+  for (const auto& k : kinds_of(c, all ? nullptr : &ids)) per_kind[k.coalition_id].push_back(k.organisations);
   for (auto& [coalition_id, counts] : per_kind) {
     auto it = index.find(coalition_id);
     if (it == index.end()) continue;
