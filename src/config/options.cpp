@@ -288,7 +288,9 @@ const std::vector<Row>& rows() {
        [](Options& o, const std::string& v) { o.log_requests = parse_bool("log_requests", v); },
        [](const Options& o) { return std::string(o.log_requests ? "true" : "false"); }},
       {{"page_cache", "true",
-        "share the pages rendered for visitors until the next change (false: render every request)", false},
+        "share the pages rendered for visitors until the next change (false: render every request but the whole "
+        "registers' exports)",
+        false},
        [](Options& o, const std::string& v) { o.page_cache = parse_bool("page_cache", v); },
        [](const Options& o) { return std::string(o.page_cache ? "true" : "false"); }},
   };

@@ -43,7 +43,8 @@ struct Options {
   std::size_t sitemap_max_urls = 50000;
   bool log_requests = true;
   // Visitors' pages shared until the next change (http/page_cache.hpp). Off only to measure what
-  // rendering every page costs (bench/crawl.sh).
+  // rendering every page costs (bench/crawl.sh); the documents written to files (whole registers'
+  // exports) are kept even then.
   bool page_cache = true;
   // Reverse proxies (nginx, a load balancer) whose X-Forwarded-For names the real client: behind one,
   // every request comes from the proxy's address, and per-address sign-in limits would lump all

@@ -270,10 +270,12 @@ Response App::respond(Request& request, std::string base_url) {
   // Visitors who are not signed in share the pages rendered for them (see page_cache.hpp). A signed-in
   // person's pages are kept for that session in that browser alone (the CSRF tokens in them come from
   // the browser's secret), under who the person is now: a change of role or name is another key.
-  // Either cache is off to measure the rendering.
+  // Either cache is off to measure the rendering, except for the documents written to files (a whole
+  // register's export, up to a second of CPU): those are kept even then, as the memos are
+  // (storage/memo.hpp), so that they are written once per change, not once per download.
   const bool get = request.method == Method::get || request.method == Method::head;
   const bool visitor_get = get && !ctx.user;
-  const bool cached = get && options_.page_cache;
+  const bool cached = get;
   PageCache& cache = ctx.user ? personal_cache_ : cache_;
   std::string cache_key;
   std::int64_t version = 0;
@@ -351,8 +353,8 @@ Response App::respond(Request& request, std::string base_url) {
     if (visitor_get && ctx.set_cookies.empty() && !personal) response.set_header("Access-Control-Allow-Origin", "*");
   }
   // A visitor's page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
-  if (cached && response.status == 200 && (ctx.user || !ctx.csrf_used()) && ctx.set_cookies.empty() &&
-      response.content_encoding.empty() && !response.file && !wrote)
+  if (cached && (options_.page_cache || response.file) && response.status == 200 && (ctx.user || !ctx.csrf_used()) &&
+      ctx.set_cookies.empty() && response.content_encoding.empty() && !wrote)
     cache.store(cache_key, version, ctx.db.reads, ctx.now, response);
   for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));
   return response;

@@ -52,6 +52,9 @@ struct Response {
   std::string content_encoding;
   // Set instead of `body` for a document too large to hold in memory (see http/spool.hpp).
   std::shared_ptr<const BodyFile> file;
+  // A data document's strong ETag, of `body` as sent, when it is already known (a kept page's, with
+  // `compressible` false): the server then does not hash the body again.
+  std::string etag;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
   static Response redirect(std::string location, int status = 303);

@@ -2,20 +2,41 @@
 #include "http/page_cache.hpp"
 
 #include "http/compress.hpp"
+#include "http/open_data.hpp"
+#include "http/spool.hpp"
 
 namespace fabrique::http {
+
+namespace {
+// Where a document kept as a file is, beside the pages: one key per encoding the file is written in,
+// the one Spool chooses for the request.
+std::string file_key(std::string_view key, std::string_view content_encoding) {
+  return std::string(key) + "\nfile " + std::string(content_encoding.empty() ? "identity" : content_encoding);
+}
+}  // namespace
+
+void PageCache::erase(std::map<std::string, Entry, std::less<>>::iterator it) {
+  const Entry& e = it->second;
+  total_bytes_ -= e.identity.body.size() + e.gzip.size() + e.brotli.size();
+  if (e.identity.file) {
+    file_bytes_ -= e.identity.file->size;
+    --files_;
+  }
+  entries_.erase(it);
+}
 
 std::optional<Response> PageCache::find(const std::string& key, const storage::Snapshot& now_data,
                                         std::chrono::sys_seconds now, std::string_view accept_encoding) {
   std::unique_lock lock(mutex_);
   auto it = entries_.find(key);
+  if (it == entries_.end() && files_ > 0) it = entries_.find(file_key(key, Spool::encoding(accept_encoding)));
   if (it == entries_.end()) return std::nullopt;
   Entry& e = it->second;
   if (!now_data.unchanged_since(e.reads, e.version) || now - e.stored_at > kMaxAge || now < e.stored_at) {
-    total_bytes_ -= e.identity.body.size() + e.gzip.size() + e.brotli.size();
-    entries_.erase(it);
+    erase(it);
     return std::nullopt;
   }
+  if (e.identity.file) return e.identity;  // the file is shared, read with pread
   // Copy the headers and only the one body the client will get.
   Response r;
   r.status = e.identity.status;
@@ -26,23 +47,29 @@ std::optional<Response> PageCache::find(const std::string& key, const storage::S
   const bool br = encoding == "br";
   if ((!br && encoding != "gzip") || e.identity.body.size() < kMinCompressBytes) {
     r.body = e.identity.body;
+    r.etag = e.identity_etag;
     return r;
   }
   r.content_encoding = std::string(encoding);
   if (const std::string& kept = br ? e.brotli : e.gzip; !kept.empty()) {
     r.body = kept;
+    r.etag = br ? e.brotli_etag : e.gzip_etag;
     return r;
   }
-  // The first request for this encoding compresses it, outside the lock, at the level of cached pages.
+  // The first request for this encoding compresses it (and hashes a data document), outside the
+  // lock, at the level of cached pages.
   const std::uint64_t serial = e.serial;
+  const bool data = !e.identity_etag.empty();
   std::string body = e.identity.body;
   lock.unlock();
   r.body = br ? brotli(body, 5) : gzip(body);
+  if (data) r.etag = open_data::strong_etag(r.body);
   lock.lock();
   if (auto again = entries_.find(key); again != entries_.end() && again->second.serial == serial) {
     std::string& kept = br ? again->second.brotli : again->second.gzip;
     if (kept.empty() && total_bytes_ + r.body.size() <= kMaxTotalBytes) {
       kept = r.body;
+      (br ? again->second.brotli_etag : again->second.gzip_etag) = r.etag;
       total_bytes_ += kept.size();
     }
   }
@@ -53,29 +80,40 @@ void PageCache::clear() {
   std::lock_guard lock(mutex_);
   entries_.clear();
   total_bytes_ = 0;
+  file_bytes_ = 0;
+  files_ = 0;
 }
 
 void PageCache::store(const std::string& key, std::int64_t version, storage::Reads reads, std::chrono::sys_seconds now,
                       const Response& r) {
-  if (r.body.size() > kMaxBodyBytes || r.file) return;  // a body in a file is the size of a whole register
+  if (r.body.size() > kMaxBodyBytes || (r.file && r.file->size > kMaxFileBytes)) return;
   reads.normalize();
-  Entry e{version, std::move(reads), now, r, {}, {}, 0};
+  Entry e{version, std::move(reads), now, r, {}, {}, {}, {}, {}, 0};
+  if (!r.file && r.status == 200 && open_data::is_data(r.content_type))
+    e.identity_etag = open_data::strong_etag(r.body);
   // Server-Timing tells how long this rendering took; a copy served later took no such time.
   std::erase_if(e.identity.headers,
                 [](const auto& h) { return h.first == "server-timing" || h.first == "Server-Timing"; });
   const std::size_t bytes = e.identity.body.size();
+  const std::uint64_t file_bytes = r.file ? r.file->size : 0;
+  std::string where = r.file ? file_key(key, r.file->content_encoding) : key;
   std::lock_guard lock(mutex_);
   e.serial = ++next_serial_;
-  if (auto old = entries_.find(key); old != entries_.end()) {
-    total_bytes_ -= old->second.identity.body.size() + old->second.gzip.size() + old->second.brotli.size();
-    entries_.erase(old);
-  }
+  if (auto old = entries_.find(where); old != entries_.end()) erase(old);
+  // Rare; simpler than LRU, and bounded.
   if (total_bytes_ + bytes > kMaxTotalBytes) {
-    entries_.clear();  // rare; simpler than LRU, and bounded
+    std::erase_if(entries_, [](const auto& kv) { return !kv.second.identity.file; });
     total_bytes_ = 0;
   }
-  entries_.emplace(key, std::move(e));
+  if (file_bytes_ + file_bytes > kMaxFileBytes) {
+    std::erase_if(entries_, [](const auto& kv) { return kv.second.identity.file != nullptr; });
+    file_bytes_ = 0;
+    files_ = 0;
+  }
+  entries_.emplace(std::move(where), std::move(e));
   total_bytes_ += bytes;
+  file_bytes_ += file_bytes;
+  files_ += r.file ? 1 : 0;
 }
 
 }  // namespace fabrique::http

@@ -297,7 +297,8 @@ BeastResponse make_response(Response response, unsigned version, bool keep_alive
     }
   }
   if (status == 200 && open_data::is_data(response.content_type)) {
-    const std::string etag = open_data::strong_etag(body);
+    const std::string etag =
+        !response.etag.empty() && !response.compressible ? response.etag : open_data::strong_etag(body);
     res.set(bhttp::field::etag, etag);
     if (open_data::not_modified(preconditions.if_none_match, preconditions.if_modified_since, etag,
                                 res[bhttp::field::last_modified])) {

@@ -49,11 +49,15 @@ Spool::Spool(std::string_view accept_encoding) : file_(std::make_shared<BodyFile
   file_->fd = unnamed_temporary_file();
   if (file_->fd < 0) throw spool_error("cannot create a temporary file for a response");
   crypto_generichash_init(&hash_->state, nullptr, 0, open_data::kEtagBytes);
-  gzip_ = choose_encoding(accept_encoding, false) == "gzip";
+  gzip_ = encoding(accept_encoding) == "gzip";
   // Level 1, as for every body compressed on each request: it keeps most of the saving (compress.hpp).
   if (gzip_ && deflateInit2(&zs_, kDynamicGzipLevel, Z_DEFLATED, kGzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     throw std::runtime_error("gzip: deflateInit2 failed");
   buffer_.reserve(kFlushBytes + kFlushBytes / 4);
+}
+
+std::string_view Spool::encoding(std::string_view accept_encoding) {
+  return choose_encoding(accept_encoding, false) == "gzip" ? "gzip" : "";
 }
 
 Spool::~Spool() {

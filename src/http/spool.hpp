@@ -33,6 +33,8 @@ class Spool {
   // `accept_encoding` is the request's: the body is gzipped when the client accepts gzip. Throws
   // std::runtime_error when no temporary file can be made.
   explicit Spool(std::string_view accept_encoding);
+  // The encoding a spool writes for a request that sent `accept_encoding`: "gzip" or "" (identity).
+  static std::string_view encoding(std::string_view accept_encoding);
   ~Spool();
   Spool(const Spool&) = delete;
   Spool& operator=(const Spool&) = delete;

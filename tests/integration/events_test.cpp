@@ -13,6 +13,7 @@
 #include "coalitions/use_cases.hpp"
 #include "events/store.hpp"
 #include "http/compress.hpp"
+#include "http/page_cache.hpp"
 #include "integration/coalition_filter.hpp"
 #include "integration/site.hpp"
 #include "organisations/use_cases.hpp"
@@ -73,12 +74,9 @@ time_t utc(int y, unsigned m, unsigned d, int h, int min = 0) {
 
 // A site with an animateur, a co-porteur of one coalition, and a member.
 struct Programme {
-  Site site;
-  accounts::User anim = site.add_user("anim@example.org", "Anim", kPassword, true);
-  accounts::User porteur = site.add_user("porteur@example.org", "Porteur", kPassword);
-  accounts::User member = site.add_user("membre@example.org", "Membre Visible", kPassword);
-
-  Programme() {
+  // `configure` may change the options the site runs with (Site).
+  explicit Programme(const std::function<void(config::Options&)>& configure = {})
+      : site(Site::small_limits(), configure) {
     auto c = site.db().acquire();
     taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Communs et territoires");
     coalitions::CoalitionInput in;
@@ -89,6 +87,11 @@ struct Programme {
     if (!coalitions::create_coalition(*c, anim, in, site.now()).coalition) throw std::runtime_error("no coalition");
     coalitions::set_member_role(*c, anim, kCoalition, porteur.id, coalitions::RoleChange::co_porteur, site.now());
   }
+
+  Site site;
+  accounts::User anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  accounts::User porteur = site.add_user("porteur@example.org", "Porteur", kPassword);
+  accounts::User member = site.add_user("membre@example.org", "Membre Visible", kPassword);
 
   // Creates an event through the form, as the animateur; returns the response.
   HttpResponse create(std::vector<std::pair<std::string, std::string>> fields) {
@@ -202,6 +205,48 @@ TEST(Events, TheWholeCalendarAndCsvHoldEveryEventOnceInOrderAcrossBatches) {
   EXPECT_EQ(uids.size(), static_cast<std::size_t>(kEvents)) << "no event twice";
   EXPECT_TRUE(std::is_sorted(calendar.begin(), calendar.end(),
                              [](const auto& x, const auto& y) { return x.second < y.second; }));
+}
+
+// A whole register's export may cost a second of CPU to write: it is written to a file once, and the
+// file kept until what it read changes, even with the page cache off (pages are then rendered every
+// time). A change outside the site shows once the file is a minute old; one through the site, at once.
+// Each encoding has its own file.
+TEST(Events, TheWholeCalendarAndCsvAreWrittenOnceUntilAnEventChangesEvenWithThePageCacheOff) {
+  Programme p([](config::Options& o) { o.page_cache = false; });
+  const std::string page = p.upcoming("premier", "10");
+  Browser visitor(p.site);
+  const std::vector<std::pair<std::string, std::string>> gzip = {{"Accept-Encoding", "gzip"}};
+  auto csv = [&] { return visitor.get("/evenements.csv").body; };
+  auto gzipped_csv = [&] {
+    auto r = visitor.get("/evenements.csv", gzip);
+    EXPECT_EQ(r.header("content-encoding"), "gzip");
+    return http::gunzip(r.body);
+  };
+  auto ics = [&] { return visitor.get("/evenements.ics").body; };
+  ASSERT_TRUE(has(csv(), "Reset Day test"));
+  ASSERT_TRUE(has(gzipped_csv(), "Reset Day test"));
+  ASSERT_TRUE(has(ics(), "Reset Day test"));
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE events SET title = 'Titre changé'");
+  }
+  EXPECT_TRUE(has(visitor.get(page).body, "Titre changé")) << "a page is rendered every time";
+  EXPECT_FALSE(has(csv(), "Titre changé")) << "the CSV was written again";
+  EXPECT_FALSE(has(gzipped_csv(), "Titre changé")) << "the gzipped CSV was written again";
+  EXPECT_FALSE(has(ics(), "Titre changé")) << "the calendar was written again";
+
+  p.site.advance(http::PageCache::kMaxAge + std::chrono::seconds(1));
+  EXPECT_TRUE(has(csv(), "Titre changé")) << "a minute on, a change outside the site shows";
+  EXPECT_TRUE(has(gzipped_csv(), "Titre changé"));
+  EXPECT_TRUE(has(ics(), "Titre changé"));
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE events SET title = 'Titre changé ' || slug");
+  }
+  p.upcoming("second", "10");
+  EXPECT_TRUE(has(ics(), "Titre changé premier")) << "an event created through the site writes it again";
+  EXPECT_TRUE(has(csv(), "Titre changé premier"));
+  EXPECT_TRUE(has(gzipped_csv(), "Titre changé premier"));
 }
 
 TEST(Events, TwentyConcurrentRegistrationsForTenPlacesGiveTenPlacesAndTenWaiting) {

@@ -1,5 +1,7 @@
 // Open by default: absolute links that name the host asked for (and never another client's),
 // conditional requests, CORS and the licence on data documents, the sitemap and robots.txt.
+#include "http/open_data.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -284,6 +286,14 @@ TEST(ConditionalRequests, AStrongEtagGives304ToAClientHoldingTheSameBytes) {
   EXPECT_EQ(
       get(site, "/coalitions.json", {{"Accept-Encoding", "gzip"}, {"If-None-Match", gzipped.header("etag")}}).status,
       304);
+
+  // A kept document keeps each form's tag: the hash of the bytes sent, the first time as the next.
+  for (const char* encoding : {"identity", "gzip", "br"}) {
+    for (int i = 0; i < 2; ++i) {
+      auto r = get(site, "/coalitions.json", {{"Accept-Encoding", encoding}});
+      EXPECT_EQ(r.header("etag"), http::open_data::strong_etag(r.body)) << encoding << ", request " << i + 1;
+    }
+  }
 
   // CSV and iCalendar too; HTML pages are not data documents.
   for (const std::string target : {"/feuille-de-route.csv", "/evenements.ics", "/observatoire.csv"}) {
