@@ -15,6 +15,7 @@
 #include "http/multipart.hpp"
 #include "http/open_data.hpp"
 #include "http/router.hpp"
+#include "http/spool.hpp"
 #include "i18n/i18n.hpp"
 #include "mail/mail.hpp"
 #include "storage/changes.hpp"
@@ -351,6 +352,21 @@ Response App::respond(Request& request, std::string base_url) {
         link->second += ", " + licence;
     }
     if (visitor_get && ctx.set_cookies.empty() && !personal) response.set_header("Access-Control-Allow-Origin", "*");
+  }
+  // A document too large for the page cache's memory (a sitemap of 50,000 pages, the catalogue's CSV)
+  // goes to a file as the exports do, and is kept as one: written and hashed once per change, not
+  // per request.
+  if (get && response.status == 200 && !response.file && response.compressible && response.content_encoding.empty() &&
+      response.body.size() > PageCache::kMaxBodyBytes) {
+    try {
+      Spool spool(request.header("accept-encoding"));
+      const std::string_view body = response.body;
+      for (std::size_t at = 0; at < body.size(); at += Spool::kFlushBytes)
+        spool.write(body.substr(at, Spool::kFlushBytes));
+      spool.finish(response);
+    } catch (const std::runtime_error& e) {
+      log::error("large response not written to a file", {{"path", request.path}, {"error", e.what()}});
+    }
   }
   // A visitor's page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
   if (cached && (options_.page_cache || response.file) && response.status == 200 && (ctx.user || !ctx.csrf_used()) &&

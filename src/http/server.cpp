@@ -496,6 +496,10 @@ struct Server::Impl {
         asio::co_spawn(slot.ctx, refuse(std::move(socket), address, refusal), report("refuse"));
         continue;
       }
+      // A body sent from a file goes out a chunk at a time after its header: with Nagle's algorithm,
+      // each chunk's last small segment waited for the client's delayed acknowledgement (40 ms).
+      beast::error_code nodelay_ec;
+      socket.set_option(tcp::no_delay(true), nodelay_ec);
       asio::co_spawn(slot.ctx, session(slot, std::move(socket), std::move(address)), report("session"));
     }
   }

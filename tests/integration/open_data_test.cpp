@@ -15,6 +15,8 @@
 #include <sstream>
 
 #include "demo/demo.hpp"
+#include "http/compress.hpp"
+#include "http/page_cache.hpp"
 #include "integration/site.hpp"
 #include "territories/use_cases.hpp"
 
@@ -743,6 +745,52 @@ TEST(Sitemap, PastTheLimitBecomesAnIndexOfFilesThatHoldEveryPage) {
   EXPECT_EQ(joined, all);
   EXPECT_EQ(get(site, "/sitemaps/" + std::to_string(index.locations.size() + 1) + ".xml").status, 404);
   EXPECT_EQ(get(whole, "/sitemaps/1.xml").status, 404) << "a sitemap in one file has no parts";
+}
+
+// A sitemap larger than the page cache holds in memory is written to a file once and sent from it,
+// even with the page cache off: whole, gzipped or not, each form with the tag of its bytes, and with
+// a page added through the site at once.
+TEST(Sitemap, OneLargerThanThePageCacheHoldsIsSentWholeFromAFileAndFollowsTheSite) {
+  Site site(Site::small_limits(), [](config::Options& o) { o.page_cache = false; });
+  load_demo(site);
+  {
+    auto c = site.db().acquire();
+    c->execute(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 8000) "
+        "INSERT INTO organisations (slug, name, name_key, kind_id, created_at, updated_at) "
+        "SELECT 'organisation-' || i, 'Organisation ' || i, 'organisation ' || i, 1, 0, 0 FROM n");
+  }
+  auto plain = get(site, "/sitemap.xml");
+  ASSERT_EQ(plain.status, 200);
+  ASSERT_GT(plain.body.size(), http::PageCache::kMaxBodyBytes);
+  auto has = [](const std::string& xml, const std::string& path) {
+    const auto locations = parse_sitemap(xml).locations;
+    return std::any_of(locations.begin(), locations.end(), [&](const auto& l) { return l.ends_with(path); });
+  };
+  EXPECT_TRUE(has(plain.body, "/organisations/organisation-1"));
+  EXPECT_TRUE(has(plain.body, "/organisations/organisation-8000"));
+  EXPECT_EQ(plain.header("content-length"), std::to_string(plain.body.size()));
+  const std::vector<std::pair<std::string, std::string>> gzip = {{"Accept-Encoding", "gzip"}};
+  for (int i = 0; i < 2; ++i) {
+    EXPECT_EQ(get(site, "/sitemap.xml").body, plain.body) << "request " << i + 1;
+    auto gzipped = get(site, "/sitemap.xml", gzip);
+    ASSERT_EQ(gzipped.header("content-encoding"), "gzip");
+    EXPECT_EQ(http::gunzip(gzipped.body), plain.body);
+    EXPECT_EQ(gzipped.header("etag"), http::open_data::strong_etag(gzipped.body));
+  }
+  EXPECT_EQ(plain.header("etag"), http::open_data::strong_etag(plain.body));
+  EXPECT_EQ(get(site, "/sitemap.xml", {{"If-None-Match", plain.header("etag")}}).status, 304);
+
+  site.add_user("m@example.org", "M", "un mot de passe solide");
+  Browser member(site);
+  member.sign_in("m@example.org", "un mot de passe solide");
+  member.get("/organisations/nouvelle");
+  ASSERT_EQ(
+      member.post("/organisations/nouvelle", {{"name", "Atelier partagé de Quimper"}, {"kind", "association-tech"}})
+          .status,
+      303);
+  EXPECT_TRUE(has(get(site, "/sitemap.xml").body, "/organisations/atelier-partage-de-quimper"));
+  EXPECT_TRUE(has(http::gunzip(get(site, "/sitemap.xml", gzip).body), "/organisations/atelier-partage-de-quimper"));
 }
 
 // Every list's CSV names the territories of its rows (codes and names) in a "territoires" column,
