@@ -353,7 +353,7 @@ Response App::respond(Request& request, std::string base_url) {
     }
     if (visitor_get && ctx.set_cookies.empty() && !personal) response.set_header("Access-Control-Allow-Origin", "*");
   }
-  // A document too large for the page cache's memory (a sitemap of 50,000 pages, the catalogue's CSV)
+  // A document too large for the page cache's memory (a sitemap of 50,000 pages, the data register's CSV)
   // goes to a file as the exports do, and is kept as one: written and hashed once per change, not
   // per request.
   if (get && response.status == 200 && !response.file && response.compressible && response.content_encoding.empty() &&
