@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "common/text.hpp"
+#include "storage/changes.hpp"
 #include "territories/store.hpp"
 #include "territories/use_cases.hpp"
 
@@ -199,6 +200,9 @@ LoadResult load_territories(storage::Connection& c, const Cog& cog) {
 
   w.retire_the_rest();
   write_ancestors(c);
+  // A reload from the command line is a change made outside the site: the pages and the territories
+  // kept by running nodes (links.cpp) must follow it at once, not within a minute.
+  storage::record_change_of_everything(c);
   tx.commit();
   return out;
 }

@@ -137,6 +137,13 @@ std::vector<std::pair<std::int64_t, TerritoryRef>> refs_with(Connection& c, cons
   return out;
 }
 
+std::vector<KnownTerritory> every_ref(Connection& c) {
+  std::vector<KnownTerritory> out;
+  for (const auto& r : c.query(fmt::format(fmt::runtime(kRefSelect), "t.id, t.name_key")))
+    out.push_back({r.integer(7), r.text(8), ref_of(r)});
+  return out;
+}
+
 std::map<std::string, std::int64_t> ids_of(Connection& c, const std::vector<std::string>& keys) {
   std::map<std::string, std::int64_t> out;
   if (keys.empty()) return out;

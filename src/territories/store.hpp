@@ -34,6 +34,15 @@ std::int64_t count_children(Connection& c, const Territory& t, Level level);
 std::vector<std::pair<std::int64_t, TerritoryRef>> refs_with(Connection& c, const std::string& rest,
                                                              std::string_view id_column, const storage::Params& params);
 
+// Every territory as lists show it, with its id and the key lists sort it by (its name's), in one
+// query: what the places of many things are drawn from (links.cpp).
+struct KnownTerritory {
+  std::int64_t id = 0;
+  std::string name_key;
+  TerritoryRef ref;
+};
+std::vector<KnownTerritory> every_ref(Connection& c);
+
 // The ids of the territories `keys` name (the unknown ones are missing), in one query.
 std::map<std::string, std::int64_t> ids_of(Connection& c, const std::vector<std::string>& keys);
 // For the loader: every key with its id.

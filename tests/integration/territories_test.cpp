@@ -239,6 +239,51 @@ TEST(Territories, WhatIsPlacedWithinIsCountedOnceAndTheFirstAreNamedInOrder) {
     }
 }
 
+// The places of many things at once come from the territories kept in memory (links.cpp): the same
+// territories, in the same order (by name, then id), as the join a connection of its own reads, and
+// a territory renamed by a reload of the geography is shown renamed.
+TEST(Territories, TheTerritoriesKeptInMemoryPlaceAListAsTheJoinDoes) {
+  Site site;
+  load(site, "a");
+  auto c = site.db().acquire();
+  std::vector<std::int64_t> all;
+  for (const auto& r : c->query("SELECT id FROM territories ORDER BY key")) all.push_back(r.integer(0));
+  ASSERT_GE(all.size(), 10u);
+  // Two territories named alike: their order is their ids'.
+  c->execute("UPDATE territories SET name_key = 'meme nom' WHERE id IN (?, ?)", {all[3], all[7]});
+  std::vector<std::int64_t> things;
+  for (std::int64_t thing = 1; thing <= 6; ++thing) {
+    std::vector<std::int64_t> on;
+    for (std::size_t i = static_cast<std::size_t>(thing) % 3; i < all.size(); i += static_cast<std::size_t>(thing))
+      on.push_back(all[i]);
+    territories::place(*c, territories::subject::resource, thing, on);
+    things.push_back(thing);
+  }
+  things.push_back(99);  // placed nowhere
+  auto names = [](const std::map<std::int64_t, std::vector<territories::TerritoryRef>>& places) {
+    std::map<std::int64_t, std::vector<std::string>> out;
+    for (const auto& [thing, refs] : places)
+      for (const auto& r : refs) out[thing].push_back(r.key + " " + r.name + " (" + r.within + ")");
+    return out;
+  };
+  auto joined = [&] {
+    storage::Memos* memos = c->memos;
+    c->memos = nullptr;  // as a connection of its own: no memo, the join
+    auto out = names(territories::places_of(*c, territories::subject::resource, things));
+    c->memos = memos;
+    return out;
+  };
+  const auto kept = names(territories::places_of(*c, territories::subject::resource, things));
+  EXPECT_EQ(kept, joined());
+  EXPECT_EQ(kept.size(), 6u);
+  EXPECT_GE(kept.at(1).size(), all.size() - 1);
+
+  load(site, "b");  // renames and retires some: the reload goes through storage::record_changes
+  const auto after = names(territories::places_of(*c, territories::subject::resource, things));
+  EXPECT_EQ(after, joined());
+  EXPECT_NE(after, kept) << "the kept territories did not follow the reload";
+}
+
 // Coalitions, events, resources, boussole cards and observatory entries are placed like organisations:
 // each shown on its page and in its JSON, each list narrowed to a territory and what lies within it,
 // and the territory's page counting each kind with a link to its list.
