@@ -9,6 +9,8 @@ packages=(
   # packages conflict with these, so none of them is named here.
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev libboost-locale1.81-dev
   libsqlite3-dev libpq-dev libsodium-dev
+  # the data documents' strong ETags: SHA-256 with the processor's instructions (http/open_data.hpp)
+  libssl-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libhowardhinnant-date-dev tzdata libical-dev libstemmer-dev libfmt-dev
   zlib1g-dev libbrotli-dev gettext

@@ -2,10 +2,11 @@
 #include "http/open_data.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
+#include <openssl/evp.h>
 
 #include <array>
 #include <cstdio>
+#include <stdexcept>
 
 #include "common/numbers.hpp"
 #include "i18n/i18n.hpp"
@@ -39,16 +40,42 @@ bool is_data(std::string_view content_type) {
          type == "application/atom+xml" || type == "application/xml";
 }
 
-std::string strong_etag(std::string_view body) {
-  std::array<unsigned char, kEtagBytes> d{};
-  crypto_generichash(d.data(), d.size(), reinterpret_cast<const unsigned char*>(body.data()), body.size(), nullptr, 0);
-  return quoted_hex(d.data(), d.size());
-}
-
+namespace {
 std::string quoted_hex(const unsigned char* digest, std::size_t size) {
   std::string out = "\"";
   for (std::size_t i = 0; i < size; ++i) out += fmt::format("{:02x}", digest[i]);
   return out + '"';
+}
+}  // namespace
+
+struct EtagHasher::Context {
+  EVP_MD_CTX* md = EVP_MD_CTX_new();
+  ~Context() { EVP_MD_CTX_free(md); }
+};
+
+EtagHasher::EtagHasher() : context_(std::make_unique<Context>()) {
+  if (context_->md == nullptr || EVP_DigestInit_ex(context_->md, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256: cannot start a digest");
+}
+
+EtagHasher::~EtagHasher() = default;
+
+void EtagHasher::update(const void* bytes, std::size_t n) {
+  if (EVP_DigestUpdate(context_->md, bytes, n) != 1) throw std::runtime_error("SHA-256: cannot hash");
+}
+
+std::string EtagHasher::etag() {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> d{};
+  unsigned int size = 0;
+  if (EVP_DigestFinal_ex(context_->md, d.data(), &size) != 1 || size < kEtagBytes)
+    throw std::runtime_error("SHA-256: cannot end a digest");
+  return quoted_hex(d.data(), kEtagBytes);
+}
+
+std::string strong_etag(std::string_view body) {
+  EtagHasher h;
+  h.update(body.data(), body.size());
+  return h.etag();
 }
 
 std::string http_date(std::chrono::sys_seconds t) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,11 +18,26 @@ namespace fabrique::http::open_data {
 // text/csv, text/calendar, application/atom+xml, application/xml. HTML pages are not data.
 bool is_data(std::string_view content_type);
 
-// A strong validator of exactly these bytes: BLAKE2b-128 of `body` in hex, quoted.
+// A strong validator of exactly these bytes: the first 128 bits of their SHA-256 in hex, quoted.
+// SHA-256 through OpenSSL, which uses the processor's SHA instructions: 49 µs for an 80 KB document
+// on the bench machine, where libsodium's BLAKE2b took 129 (a seventh of a 100-item list's time).
 std::string strong_etag(std::string_view body);
 inline constexpr std::size_t kEtagBytes = 16;
-// The validator of a digest of kEtagBytes made elsewhere (a body hashed as it was written).
-std::string quoted_hex(const unsigned char* digest, std::size_t size);
+
+// The same validator, of bytes given a piece at a time (a body hashed as it is written).
+class EtagHasher {
+ public:
+  EtagHasher();
+  ~EtagHasher();
+  EtagHasher(const EtagHasher&) = delete;
+  EtagHasher& operator=(const EtagHasher&) = delete;
+  void update(const void* bytes, std::size_t n);
+  std::string etag();  // once, after the last update
+
+ private:
+  struct Context;
+  std::unique_ptr<Context> context_;
+};
 
 // An instant as an HTTP date (IMF-fixdate): "Sun, 06 Nov 1994 08:49:37 GMT".
 std::string http_date(std::chrono::sys_seconds t);

@@ -2,7 +2,6 @@
 #include "http/spool.hpp"
 
 #include <fcntl.h>
-#include <sodium.h>
 #include <unistd.h>
 
 #include <array>
@@ -42,13 +41,12 @@ std::string contents(const BodyFile& file) {
 }
 
 struct Spool::Hash {
-  crypto_generichash_state state;
+  open_data::EtagHasher hasher;
 };
 
 Spool::Spool(std::string_view accept_encoding) : file_(std::make_shared<BodyFile>()), hash_(std::make_unique<Hash>()) {
   file_->fd = unnamed_temporary_file();
   if (file_->fd < 0) throw spool_error("cannot create a temporary file for a response");
-  crypto_generichash_init(&hash_->state, nullptr, 0, open_data::kEtagBytes);
   gzip_ = encoding(accept_encoding) == "gzip";
   // Level 1, as for every body compressed on each request: it keeps most of the saving (compress.hpp).
   if (gzip_ && deflateInit2(&zs_, kDynamicGzipLevel, Z_DEFLATED, kGzipWindowBits, 8, Z_DEFAULT_STRATEGY) != Z_OK)
@@ -65,7 +63,7 @@ Spool::~Spool() {
 }
 
 void Spool::put(const unsigned char* bytes, std::size_t n) {
-  crypto_generichash_update(&hash_->state, bytes, n);
+  hash_->hasher.update(bytes, n);
   while (n > 0) {
     const ssize_t w = ::write(file_->fd, bytes, n);
     if (w < 0 && errno == EINTR) continue;
@@ -99,9 +97,7 @@ void Spool::flush(bool last) {
 
 void Spool::finish(Response& r) {
   flush(true);
-  std::array<unsigned char, open_data::kEtagBytes> digest{};
-  crypto_generichash_final(&hash_->state, digest.data(), digest.size());
-  file_->etag = open_data::quoted_hex(digest.data(), digest.size());
+  file_->etag = hash_->hasher.etag();
   if (gzip_) file_->content_encoding = "gzip";
   r.body.clear();
   r.file = std::move(file_);
