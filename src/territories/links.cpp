@@ -59,7 +59,7 @@ namespace {
 // Every territory by id, shared until the territories change (storage/memo.hpp): a list's places are
 // then its links alone, one probe of their index per thing, instead of a join of each link with its
 // territory, that territory's département and région, and a sort (a fifth of a 100-event list's time,
-// 1.6 of /coalitions.csv's 8.7 ms). 36,000 territories of the official geography: about 7 MB.
+// 1.6 of /coalitions.csv's 8.7 ms). The 36,000 territories of the official geography: a few megabytes.
 using Known = std::shared_ptr<const std::unordered_map<std::int64_t, store::KnownTerritory>>;
 
 Known known_territories(storage::Connection& c) {
