@@ -1,11 +1,13 @@
 // The HTTP/1.1 server: accept loop, one coroutine per connection, limits, timeouts, headers, compression and shutdown.
 #include "http/server.hpp"
 
+#include <sys/sendfile.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <charconv>
@@ -44,8 +46,6 @@ using BeastResponse = bhttp::response<bhttp::string_body>;
 constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
 
 constexpr std::size_t kReadChunk = 4096;
-// A body sent from a file (http/spool.hpp) is read and written this much at a time.
-constexpr std::size_t kFileChunk = 64 * 1024;
 // After an error response we read (and drop) what the client still sends for a moment before
 // closing: closing with unread data makes the kernel send RST, which can destroy our response.
 constexpr std::chrono::seconds kLingerTime{1};
@@ -496,8 +496,9 @@ struct Server::Impl {
         asio::co_spawn(slot.ctx, refuse(std::move(socket), address, refusal), report("refuse"));
         continue;
       }
-      // A body sent from a file goes out a chunk at a time after its header: with Nagle's algorithm,
-      // each chunk's last small segment waited for the client's delayed acknowledgement (40 ms).
+      // A body sent from a file goes out after its header in pieces, as the socket takes them: with
+      // Nagle's algorithm, each piece's last small segment waited for the client's delayed
+      // acknowledgement (40 ms).
       beast::error_code nodelay_ec;
       socket.set_option(tcp::no_delay(true), nodelay_ec);
       asio::co_spawn(slot.ctx, session(slot, std::move(socket), std::move(address)), report("session"));
@@ -730,23 +731,31 @@ struct Server::Impl {
     }
   }
 
-  // Sends a body written to a file (http/spool.hpp) after its header, a chunk at a time, each with the
-  // write timeout.
+  // Sends a body written to a file (http/spool.hpp) after its header with sendfile(2): the kernel
+  // copies from the file's pages to the socket, no read into a buffer of ours and write back (a 35 MB
+  // export took 32 ms of CPU that way). Each wait for room in the socket has the write timeout.
   asio::awaitable<beast::error_code> send_file(beast::tcp_stream& stream, const BodyFile& file) {
-    std::vector<char> chunk(kFileChunk);
-    for (std::uint64_t offset = 0; offset < file.size;) {
-      const auto want = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), file.size - offset));
-      const ssize_t n = ::pread(file.fd, chunk.data(), want, static_cast<off_t>(offset));
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) {
-        log::error("cannot read a response's file", {{"error", n < 0 ? std::strerror(errno) : "short file"}});
+    using namespace asio::experimental::awaitable_operators;
+    tcp::socket& socket = stream.socket();
+    beast::error_code ec;
+    socket.native_non_blocking(true, ec);
+    if (ec) co_return ec;
+    asio::steady_timer deadline(socket.get_executor());
+    off_t offset = 0;
+    const auto size = static_cast<off_t>(file.size);
+    while (offset < size) {
+      const ssize_t n = ::sendfile(socket.native_handle(), file.fd, &offset, static_cast<std::size_t>(size - offset));
+      if (n > 0) continue;
+      if (n == 0) {
+        log::error("cannot read a response's file", {{"error", "short file"}});
         co_return beast::errc::make_error_code(beast::errc::io_error);
       }
-      stream.expires_after(limits.write_timeout);
-      auto [ec, written] =
-          co_await asio::async_write(stream, asio::buffer(chunk.data(), static_cast<std::size_t>(n)), kUseTuple);
-      if (ec) co_return ec;
-      offset += static_cast<std::uint64_t>(n);
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK) co_return beast::error_code(errno, beast::system_category());
+      deadline.expires_after(limits.write_timeout);
+      auto waited = co_await (socket.async_wait(tcp::socket::wait_write, kUseTuple) || deadline.async_wait(kUseTuple));
+      if (waited.index() == 1) co_return beast::error::timeout;
+      if (auto [wait_ec] = std::get<0>(waited); wait_ec) co_return wait_ec;
     }
     co_return beast::error_code{};
   }
