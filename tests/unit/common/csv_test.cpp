@@ -28,3 +28,9 @@ TEST(CsvWriter, EmptyFieldsStayEmpty) {
   w.row({"", "x", ""});
   EXPECT_EQ(w.text(), "\xEF\xBB\xBF,x,\r\n");
 }
+
+TEST(CsvWriter, DoublesEveryQuoteWhereverItStands) {
+  Writer w;
+  w.row({"\"", "\"\"x\"", "fin\"", "retour\rseul"});
+  EXPECT_EQ(w.text(), "\xEF\xBB\xBF\"\"\"\",\"\"\"\"\"x\"\"\",\"fin\"\"\",\"retour\rseul\"\r\n");
+}
