@@ -1,6 +1,7 @@
 // The register's RDF graph written as JSON-LD, and JSON-LD documents read back into triples.
 #include "datasets/rdf.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 #include <optional>
@@ -29,10 +30,19 @@ Term iri(std::string_view v) {
   // Characters an IRI may not hold in Turtle (and JSON-LD readers refuse) are percent-encoded, the
   // same in both exports.
   static constexpr char kHex[] = "0123456789ABCDEF";
+  auto unsafe = [](char c) {
+    const auto ch = static_cast<unsigned char>(c);
+    return ch <= 0x20 || ch == '<' || ch == '>' || ch == '"' || ch == '{' || ch == '}' || ch == '|' || ch == '^' ||
+           ch == '`' || ch == '\\';
+  };
+  std::string full = expand(v);
+  // Most IRIs need nothing: kept as they are, not copied a byte at a time.
+  if (std::none_of(full.begin(), full.end(), unsafe)) return {Term::iri, std::move(full), "", ""};
   std::string out;
-  for (unsigned char ch : expand(v)) {
-    if (ch <= 0x20 || ch == '<' || ch == '>' || ch == '"' || ch == '{' || ch == '}' || ch == '|' || ch == '^' ||
-        ch == '`' || ch == '\\') {
+  out.reserve(full.size() + 8);
+  for (char c : full) {
+    const auto ch = static_cast<unsigned char>(c);
+    if (unsafe(c)) {
       out += '%';
       out += kHex[ch >> 4];
       out += kHex[ch & 15];
