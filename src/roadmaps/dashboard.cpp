@@ -130,6 +130,15 @@ Dashboard load_dashboard_window(storage::Connection& c, sys_seconds now, std::in
   return d;
 }
 
+Dashboard load_dashboard_figures(storage::Connection& c, sys_seconds now) {
+  storage::Transaction tx(c, false);  // one consistent snapshot for every figure
+  Dashboard d;
+  Figures figures = programme_figures(c);
+  for (const auto& [stage, n] : figures.per_stage) d.coalitions_total += n;
+  load_figures(c, now, std::move(figures), d);
+  return d;
+}
+
 namespace {
 // The organisations of each kind in the coalitions `ids` (a page of the dashboard), or in every
 // coalition (null: the exports, 25 ms of reading at the bench's size), kept until what they were

@@ -47,6 +47,9 @@ Dashboard load_dashboard(storage::Connection& c, sys_seconds now);
 // The page's: the same figures of the whole programme, but the pace of only `count` coalitions from
 // `first` in the dashboard's order, so that its cost does not grow with the number of coalitions.
 Dashboard load_dashboard_window(storage::Connection& c, sys_seconds now, std::int64_t first, std::int64_t count);
+// The figures of the whole programme alone (coalitions per stage, actions, victories, upcoming
+// events): no coalition's pace, for the tables that show none.
+Dashboard load_dashboard_figures(storage::Connection& c, sys_seconds now);
 // The organisations, kinds and diversity of d.coalitions[first, last) (in the dashboard's order):
 // one query, for the page shown or for all of them (the exports).
 void fill_heterogeneity(storage::Connection& c, Dashboard& d, std::size_t first, std::size_t last);
