@@ -276,11 +276,10 @@ Response App::respond(Request& request, std::string base_url) {
   // (storage/memo.hpp), so that they are written once per change, not once per download.
   const bool get = request.method == Method::get || request.method == Method::head;
   const bool visitor_get = get && !ctx.user;
-  const bool cached = get;
   PageCache& cache = ctx.user ? personal_cache_ : cache_;
   std::string cache_key;
   std::int64_t version = 0;
-  if (cached) {
+  if (get) {
     // Without base_url a document's links name the host it was asked for, which the client chooses:
     // each host has its own entries, so that a page built for one is never served to another.
     cache_key = std::string(i18n::code(ctx.lang())) + " " + (options_.base_url.empty() ? ctx.base_url : "") + " " +
@@ -369,7 +368,7 @@ Response App::respond(Request& request, std::string base_url) {
     }
   }
   // A visitor's page is shared only if nothing in it belongs to this visitor: no form token, no cookie.
-  if (cached && (options_.page_cache || response.file) && response.status == 200 && (ctx.user || !ctx.csrf_used()) &&
+  if (get && (options_.page_cache || response.file) && response.status == 200 && (ctx.user || !ctx.csrf_used()) &&
       ctx.set_cookies.empty() && response.content_encoding.empty() && !wrote)
     cache.store(cache_key, version, ctx.db.reads, ctx.now, response);
   for (auto& c : ctx.set_cookies) response.set_header("Set-Cookie", std::move(c));
