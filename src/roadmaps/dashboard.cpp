@@ -88,6 +88,14 @@ void load_figures(storage::Connection& c, sys_seconds now, Figures f, Dashboard&
     d.upcoming_events.push_back({r.text(0), r.text(1), sys_seconds{std::chrono::seconds{r.integer(2)}}});
 }
 
+// The figures of the whole programme into `d`, with how many coalitions it has counted from them:
+// the page's and the small tables', which read no coalition's pace beyond those they show.
+void load_programme_figures(storage::Connection& c, sys_seconds now, Dashboard& d) {
+  Figures figures = programme_figures(c);
+  for (const auto& [stage, n] : figures.per_stage) d.coalitions_total += n;
+  load_figures(c, now, std::move(figures), d);
+}
+
 }  // namespace
 
 Dashboard load_dashboard(storage::Connection& c, sys_seconds now) {
@@ -114,8 +122,7 @@ Dashboard load_dashboard(storage::Connection& c, sys_seconds now) {
 Dashboard load_dashboard_window(storage::Connection& c, sys_seconds now, std::int64_t first, std::int64_t count) {
   storage::Transaction tx(c, false);  // one consistent snapshot for every figure
   Dashboard d;
-  Figures figures = programme_figures(c);
-  for (const auto& [stage, n] : figures.per_stage) d.coalitions_total += n;
+  load_programme_figures(c, now, d);
   d.first = first;
   auto window = store::quietest_coalitions(c, first, count);
   const auto ids = ids_of(window);
@@ -126,16 +133,13 @@ Dashboard load_dashboard_window(storage::Connection& c, sys_seconds now, std::in
   } else {
     d.quietest = paces(store::quietest_coalitions(c, 0, kQuietest), {}, now);
   }
-  load_figures(c, now, std::move(figures), d);
   return d;
 }
 
 Dashboard load_dashboard_figures(storage::Connection& c, sys_seconds now) {
   storage::Transaction tx(c, false);  // one consistent snapshot for every figure
   Dashboard d;
-  Figures figures = programme_figures(c);
-  for (const auto& [stage, n] : figures.per_stage) d.coalitions_total += n;
-  load_figures(c, now, std::move(figures), d);
+  load_programme_figures(c, now, d);
   return d;
 }
 
