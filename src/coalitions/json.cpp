@@ -52,8 +52,9 @@ namespace {
 constexpr const char* kJsonType = "application/json; charset=utf-8";
 
 // The licence comes first, so that whoever opens the document reads it before the data.
+// Built on `body`'s storage, so that its values move instead of being copied.
 boost::json::object with_licence(const http::Context& ctx, boost::json::object body) {
-  boost::json::object document;
+  boost::json::object document(body.storage());
   document.reserve(body.size() + 1);
   document["licence"] = {{"id", ctx.options.data_licence},
                          {"url", http::open_data::licence_url(ctx.options.data_licence)}};
@@ -63,7 +64,7 @@ boost::json::object with_licence(const http::Context& ctx, boost::json::object b
 
 }  // namespace
 
-http::Response response(const http::Context& ctx, boost::json::object body) {
+http::Response response(const http::Context& ctx, boost::json::object&& body) {
   http::Response r;
   r.content_type = kJsonType;
   r.body = boost::json::serialize(with_licence(ctx, std::move(body)));
@@ -115,7 +116,7 @@ http::Response page(const http::Context& ctx, std::string_view key, boost::json:
   out["pages"] = paging.pages(total);
   out["per_page"] = paging.per_page;
   out[key] = std::move(items);
-  http::Response r = response(ctx, out);
+  http::Response r = response(ctx, std::move(out));
   http::open_data::set_paging_links(r, ctx.base_url, ctx.request.path, ctx.request.query, paging.page,
                                     paging.pages(total));
   return r;

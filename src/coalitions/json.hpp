@@ -14,8 +14,9 @@ namespace fabrique::coalitions::json {
 // The fields shown in lists.
 boost::json::object summary(const http::Context& ctx, const Coalition& k);
 // A JSON response (application/json; charset=utf-8): `body` after a first field, "licence", naming
-// the licence of the data (option data_licence) and the address of its text.
-http::Response response(const http::Context& ctx, boost::json::object body);
+// the licence of the data (option data_licence) and the address of its text. Taken by rvalue: a
+// copy of a whole document's tree cost a third of a public body's JSON (hundreds of entries).
+http::Response response(const http::Context& ctx, boost::json::object&& body);
 
 // A JSON document too large to hold in memory (a whole register), written through a spool
 // (http/spool.hpp): the licence and `head`'s fields as response() writes them, then the array `key`,

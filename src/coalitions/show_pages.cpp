@@ -134,7 +134,7 @@ Response show_json(Context& ctx) {
   for (const auto& h : store::stage_history(ctx.db, k->id))
     history.push_back({{"stage", h.to_stage}, {"at", json::iso(h.changed_at)}});
   o["stage_history"] = std::move(history);
-  return json::response(ctx, o);
+  return json::response(ctx, std::move(o));
 }
 
 Response declare_interest(Context& ctx) {

@@ -311,7 +311,7 @@ Response card_json(Context& ctx) {
     revisions.push_back(std::move(o));
   }
   out["revisions"] = std::move(revisions);
-  Response r = coalitions::json::response(ctx, out);
+  Response r = coalitions::json::response(ctx, std::move(out));
   // A proposal is seen only by those who may act on it: never open data, never cached for others.
   if (page.card.status != Status::published) r.set_header("Cache-Control", "private, no-store");
   return r;

@@ -288,8 +288,8 @@ boost::json::array sections_array(const Context& ctx, const CharterVersion& v) {
 }
 
 // A draft is the animateurs' only: its document is theirs, never open data.
-Response version_response(const Context& ctx, const CharterVersion& v, const boost::json::object& out) {
-  Response r = coalitions::json::response(ctx, out);
+Response version_response(const Context& ctx, const CharterVersion& v, boost::json::object out) {
+  Response r = coalitions::json::response(ctx, std::move(out));
   if (!v.opens_at) r.set_header("Cache-Control", "private, no-store");
   return r;
 }
@@ -312,7 +312,7 @@ Response charter_json(Context& ctx) {
   for (const auto& line : page.in_progress)
     if (line.version.opens_at) in_progress.push_back(version_object(ctx, line.version));
   out["in_progress"] = std::move(in_progress);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response charter_versions_json(Context& ctx) {
@@ -322,7 +322,7 @@ Response charter_versions_json(Context& ctx) {
   boost::json::object out;
   out["count"] = items.size();
   out["versions"] = std::move(items);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response charter_version_json(Context& ctx) {
@@ -337,7 +337,7 @@ Response charter_version_json(Context& ctx) {
     sections[i].as_object()["comments"] = page.sections[i].comments.size();
   }
   out["sections"] = std::move(sections);
-  return version_response(ctx, *v, out);
+  return version_response(ctx, *v, std::move(out));
 }
 
 Response signatories_json(Context& ctx) {

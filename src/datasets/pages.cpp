@@ -478,7 +478,7 @@ Response show_json(Context& ctx) {
     reused_by.push_back(
         {{"id", r.id}, {"title", r.title}, {"type", r.kind}, {"url", ctx.base_url + urls::reuse(r.id)}});
   out["reused_by"] = std::move(reused_by);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response new_form(Context& ctx) { return render_form(ctx, nullptr, {}, {}, 200); }

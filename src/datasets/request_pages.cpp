@@ -240,7 +240,7 @@ Response show_json(Context& ctx) {
   for (const auto& s : request_store::supports(ctx.db, r->id))
     supports.push_back({{"purpose", s.purpose}, {"name", s.name}, {"created_at", coalitions::json::iso(s.created_at)}});
   out["me_too"] = std::move(supports);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response ask_form(Context& ctx) { return render_ask(ctx, {}, {}, 200); }

@@ -291,7 +291,7 @@ Response reuse_json(Context& ctx) {
                        {"body", a.body},
                        {"updated_at", coalitions::json::iso(a.updated_at)}});
   out["answers"] = std::move(answers);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response new_reuse(Context& ctx) {

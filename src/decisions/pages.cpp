@@ -402,7 +402,7 @@ Response decision_json(Context& ctx) {
     }
     out["runoff"] = {{"method", "instant run-off"}, {"rounds", std::move(rows)}, {"winner", page.runoff->winner}};
   }
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response answer(Context& ctx) {

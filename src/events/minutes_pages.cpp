@@ -177,7 +177,7 @@ Response minutes_json(Context& ctx) {
   o["people_present"] = std::move(people);
   o["items"] = std::move(items);
   o["groups"] = json::groups(store::groups_with_notes(ctx.db, e->id));
-  return coalitions::json::response(ctx, o);
+  return coalitions::json::response(ctx, std::move(o));
 }
 
 Response minutes_edit(Context& ctx) {

@@ -181,7 +181,7 @@ Response show_json(Context& ctx) {
   if (mine)
     o["my_registration"] = {{"status", mine->status == Status::registered ? "registered" : "waiting"},
                             {"position", mine->position}};
-  return coalitions::json::response(ctx, o);
+  return coalitions::json::response(ctx, std::move(o));
 }
 
 Response show_ics(Context& ctx) {

@@ -429,7 +429,7 @@ Response post_json(Context& ctx) {
   boost::json::object out = post_object(ctx, p);
   out["status"] = p.visible_at(ctx.now) ? "published" : (p.status == Status::published ? "scheduled" : "draft");
   out["revision"] = p.revision;
-  Response r = coalitions::json::response(ctx, out);
+  Response r = coalitions::json::response(ctx, std::move(out));
   // A draft or a scheduled post is seen only by those who may edit it: never open data, never cached.
   if (!p.visible_at(ctx.now)) r.set_header("Cache-Control", "private, no-store");
   return r;

@@ -134,7 +134,7 @@ Response body_json(Context& ctx) {
   out["openness_bands"] = std::move(bands[0]);
   out["explainability_bands"] = std::move(bands[1]);
   out["entries"] = std::move(items);
-  Response r = coalitions::json::response(ctx, out);
+  Response r = coalitions::json::response(ctx, std::move(out));
   if (auto at = last_change(entries)) http::open_data::set_last_modified(r, *at);
   return r;
 }

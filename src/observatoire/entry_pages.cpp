@@ -80,7 +80,7 @@ Response show_json(Context& ctx) {
   auto o = json::entry(*e, ctx.base_url);
   o["territories"] =
       territories::places_json(ctx, territories::places(ctx.db, territories::subject::observatory_entry, e->id));
-  Response r = coalitions::json::response(ctx, o);
+  Response r = coalitions::json::response(ctx, std::move(o));
   http::open_data::set_last_modified(r, e->updated_at);
   return r;
 }

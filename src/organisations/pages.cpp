@@ -175,7 +175,7 @@ Response show_json(Context& ctx) {
   out["named_members"] = std::move(named);
   out["feed"] = ctx.base_url + urls::feed(page.organisation.slug);
   out["territories"] = territories::places_json(ctx, page.territories);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response list(Context& ctx) {

@@ -170,7 +170,7 @@ Response dashboard_json(Context& ctx) {
   boost::json::array upcoming;
   for (const auto& e : d.upcoming_events) upcoming.push_back(json::event(ctx, e.slug, e.title, e.starts_at));
   out["upcoming_events"] = std::move(upcoming);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 namespace {

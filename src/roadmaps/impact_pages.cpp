@@ -89,7 +89,7 @@ Response impact_json(Context& ctx) {
   boost::json::object out;
   out["coalition"] = coalitions::json::summary(ctx, *k);
   out["indicators"] = std::move(items);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response create_indicator(Context& ctx) {

@@ -145,7 +145,7 @@ Response indicator_json(Context& ctx) {
   out["coalition"] = coalitions::json::summary(ctx, page.coalition);
   out["url"] = ctx.base_url + urls::indicator(page.coalition.slug, page.indicator.id);
   out["revisions"] = json::revisions(store::indicator_revisions(ctx.db, page.indicator.id));
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response update_indicator(Context& ctx) {

@@ -201,7 +201,7 @@ Response coalition_roadmap_json(Context& ctx) {
   boost::json::object out;
   out["coalition"] = coalitions::json::summary(ctx, *k);
   out["actions"] = std::move(items);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response create_action(Context& ctx) {

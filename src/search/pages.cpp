@@ -95,7 +95,7 @@ http::Response search_json(http::Context& ctx) {
   out["pages"] = r.pages;
   out["facets"] = std::move(facets);
   out["results"] = std::move(results);
-  http::Response response = coalitions::json::response(ctx, out);
+  http::Response response = coalitions::json::response(ctx, std::move(out));
   http::open_data::set_paging_links(response, ctx.base_url, ctx.request.path, ctx.request.query, r.page, r.pages);
   return response;
 }

@@ -101,7 +101,7 @@ Response list_json(Context& ctx) {
   boost::json::object out;
   if (page.searched) out["results"] = refs_json(ctx, page.results);
   out["regions"] = refs_json(ctx, page.regions);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 Response show(Context& ctx) {
@@ -145,7 +145,7 @@ Response show_json(Context& ctx) {
   }
   out["placed"] = std::move(placed);
   out["placed_lists"] = std::move(lists);
-  return coalitions::json::response(ctx, out);
+  return coalitions::json::response(ctx, std::move(out));
 }
 
 }  // namespace fabrique::territories::pages
