@@ -16,7 +16,7 @@ std::optional<Document> parse_document(const boost::json::value& v);
 std::string serialize(const Document& d);
 std::optional<Document> parse_document(std::string_view text);
 
-boost::json::object score(const Score& s);
+boost::json::object score(const Score& s, boost::json::storage_ptr sp = {});
 std::optional<Score> parse_score(std::string_view text);
 
 // "2026-11-28T18:00:00Z"
@@ -24,7 +24,8 @@ using instants::iso;
 std::optional<sys_seconds> parse_iso(std::string_view s);
 
 // An entry as published at /observatoire/{slug}.json and in /observatoire.json: metadata, the
-// document's fields (names documented in docs/observatoire.md), the score with its bands.
-boost::json::object entry(const Entry& e, const std::string& base_url);
+// document's fields (names documented in docs/observatoire.md), the score with its bands. Built on
+// `sp`, so that a document of many entries built on one monotonic_resource takes them without a copy.
+boost::json::object entry(const Entry& e, const std::string& base_url, boost::json::storage_ptr sp = {});
 
 }  // namespace fabrique::observatoire::json

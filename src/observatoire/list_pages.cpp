@@ -156,7 +156,10 @@ Response list_json(Context& ctx) {
       {{"schema_version", kSchemaVersion}, {"rubric_version", rubric().version}, {"count", store::count(ctx.db, f)}},
       "entries");
   const auto latest = each_listed(ctx, f, [&](const Entry& e, const auto& places) {
-    boost::json::object o = json::entry(e, ctx.base_url);
+    // Each entry's tree on a buffer, gone before the next (as in body_json, a whole document's).
+    unsigned char buffer[16384];
+    boost::json::monotonic_resource mr(buffer, sizeof buffer);
+    boost::json::object o = json::entry(e, ctx.base_url, &mr);
     o["territories"] = territories::places_json(ctx, places);
     out.item(o);
   });
