@@ -62,36 +62,49 @@ std::string reuse_where(const Filter& f, storage::Params& params) {
   return where;
 }
 
-// Fills the datasets, purposes and audiences of `reuses`, one query each.
-void fill(Connection& c, std::vector<Reuse>& reuses) {
+// Fills the datasets, purposes and audiences of `reuses`, one query each: of every reuse when
+// `every` (the whole register, as its CSV asks: read in full, where an IN list of a thousand ids was
+// built into a temporary index then probed for each row, 0.9 of the CSV's 8 ms), else of those listed.
+void fill(Connection& c, std::vector<Reuse>& reuses, bool every) {
   if (reuses.empty()) return;
   storage::Params ids;
   std::map<std::int64_t, Reuse*> by_id;
   for (auto& r : reuses) {
-    ids.push_back(r.id);
+    if (!every) ids.push_back(r.id);
     by_id[r.id] = &r;
   }
-  const std::string in = "(" + storage::placeholders(ids.size()) + ")";
+  const std::string in = every ? "" : "x.reuse_id IN (" + storage::placeholders(ids.size()) + ")";
+  // A row of a reuse not listed (written after the list was read, outside a transaction) is left out.
+  auto of = [&](std::int64_t id) {
+    auto it = by_id.find(id);
+    return it == by_id.end() ? nullptr : it->second;
+  };
   // Sorted here by title: ordered in SQL, SQLite walked every dataset by title and probed each reuse
   // of the list for it (2,000 × 1,000 lookups for the reuses' CSV, 300 ms).
   std::vector<std::tuple<std::int64_t, std::string, UsedDataset>> used;
+  // CROSS JOIN: the links drive, each dataset and producer read by its key. With a plain JOIN, SQLite
+  // went from each organisation through every one of its datasets to their links (2,000 datasets for
+  // 1,500 links).
   for (const auto& row : c.query("SELECT x.reuse_id, d.title_key, d.id, d.slug, d.title, o.id, o.slug, o.name "
-                                 "FROM reuse_datasets x JOIN datasets d ON d.id = x.dataset_id "
-                                 "JOIN organisations o ON o.id = d.producer_id WHERE x.reuse_id IN " +
-                                     in,
+                                 "FROM reuse_datasets x CROSS JOIN datasets d CROSS JOIN organisations o "
+                                 "WHERE d.id = x.dataset_id AND o.id = d.producer_id" +
+                                     (every ? "" : " AND " + in),
                                  ids))
     used.emplace_back(row.integer(0), row.text(1),
                       UsedDataset{row.integer(2), row.text(3), row.text(4), row.integer(5), row.text(6), row.text(7)});
   std::sort(used.begin(), used.end(), [](const auto& a, const auto& b) {
     return std::tie(std::get<1>(a), std::get<2>(a).id) < std::tie(std::get<1>(b), std::get<2>(b).id);
   });
-  for (auto& [reuse_id, title_key, dataset] : used) by_id[reuse_id]->datasets.push_back(std::move(dataset));
-  for (const auto& row :
-       c.query("SELECT reuse_id, purpose FROM reuse_purposes WHERE reuse_id IN " + in + " ORDER BY reuse_id", ids))
-    by_id[row.integer(0)]->purposes.push_back(row.text(1));
-  for (const auto& row :
-       c.query("SELECT reuse_id, audience FROM reuse_audiences WHERE reuse_id IN " + in + " ORDER BY reuse_id", ids))
-    by_id[row.integer(0)]->audiences.push_back(row.text(1));
+  for (auto& [reuse_id, title_key, dataset] : used)
+    if (auto* r = of(reuse_id)) r->datasets.push_back(std::move(dataset));
+  for (const auto& row : c.query("SELECT x.reuse_id, x.purpose FROM reuse_purposes x" + (every ? "" : " WHERE " + in) +
+                                     " ORDER BY x.reuse_id, x.purpose",
+                                 ids))
+    if (auto* r = of(row.integer(0))) r->purposes.push_back(row.text(1));
+  for (const auto& row : c.query("SELECT x.reuse_id, x.audience FROM reuse_audiences x" +
+                                     (every ? "" : " WHERE " + in) + " ORDER BY x.reuse_id, x.audience",
+                                 ids))
+    if (auto* r = of(row.integer(0))) r->audiences.push_back(row.text(1));
 }
 
 }  // namespace
@@ -102,7 +115,9 @@ std::vector<Reuse> list(Connection& c, const Filter& f) {
   sql += storage::page_clause(f.limit, f.offset, params);
   std::vector<Reuse> out;
   for (const auto& row : c.query(sql, params)) out.push_back(read_reuse(row));
-  fill(c, out);
+  const bool every = f.kind.empty() && f.audience.empty() && !f.dataset_id && !f.producer_id && !f.territory_id &&
+                     f.limit < 0 && f.offset == 0;
+  fill(c, out, every);
   return out;
 }
 
@@ -116,7 +131,7 @@ std::optional<Reuse> by_id(Connection& c, std::int64_t id) {
   auto row = c.query_one(std::string(kSelectReuse) + "WHERE r.id = ?", {id});
   if (!row) return std::nullopt;
   std::vector<Reuse> one{read_reuse(*row)};
-  fill(c, one);
+  fill(c, one, false);
   return std::move(one.front());
 }
 
