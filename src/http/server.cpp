@@ -917,7 +917,13 @@ struct Server::Impl {
 };
 
 Server::Server(Handler& handler, std::string listen, int threads, ServerLimits limits)
-    : impl_(std::make_unique<Impl>(handler, std::move(listen), threads, limits)) {}
+    : impl_(std::make_unique<Impl>(handler, std::move(listen), threads, limits)) {
+  // A write to a socket whose client hung up raises SIGPIPE, whose default action ends the process.
+  // Asio's own writes pass MSG_NOSIGNAL; sendfile(2) (send_file) has no such flag, so the signal is
+  // ignored for the whole process, as servers do: the write then fails with EPIPE, and only that
+  // connection ends.
+  std::signal(SIGPIPE, SIG_IGN);
+}
 
 Server::~Server() = default;
 

@@ -165,6 +165,13 @@ class HttpConnection {
     }
   }
 
+  // Closes the connection at once, as a client that gives up on a download does: what was received
+  // and not read is dropped, so the server's end is reset.
+  void close() {
+    boost::beast::error_code ignored;
+    stream_.socket().close(ignored);
+  }
+
   // True if the server closes the connection within `within` (data it sends meanwhile is dropped).
   bool wait_closed(std::chrono::milliseconds within) {
     buffer_.consume(buffer_.size());

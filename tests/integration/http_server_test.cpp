@@ -486,6 +486,21 @@ TEST_F(HttpServerTest, AClientThatStopsReadingAFileIsClosedAfterTheWriteTimeout)
   EXPECT_LT(received, whole) << "a stalled download must be let go, not resumed";
 }
 
+TEST_F(HttpServerTest, AClientThatHangsUpDuringAFileLeavesTheServerRunning) {
+  start(small_limits(), 1);
+  for (int round = 0; round < 3; ++round) {
+    SCOPED_TRACE(round);
+    HttpConnection gone(port());
+    gone.write("GET /file HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_FALSE(gone.read_some().empty());
+    // Hung up with most of the file still to come: the kernel's writes to that socket now fail.
+    // A failed write must not end the process (SIGPIPE's default action), only the connection.
+    gone.close();
+    std::this_thread::sleep_for(200ms);
+    EXPECT_EQ(test::request(port(), "GET", "/echo").status, 200);
+  }
+}
+
 TEST_F(HttpServerTest, IdleKeepAliveConnectionIsClosedAfterIdleTimeout) {
   ServerLimits limits = small_limits();
   limits.idle_timeout = 1s;
