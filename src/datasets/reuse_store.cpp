@@ -45,14 +45,17 @@ std::string reuse_where(const Filter& f, storage::Params& params) {
     clause("EXISTS (SELECT 1 FROM reuse_audiences a WHERE a.reuse_id = r.id AND a.audience = ?)");
     params.push_back(f.audience);
   }
+  // From the dataset (or the producer's datasets) to their links, then each reuse by its key: an EXISTS
+  // per reuse read every reuse of the register to keep those of one dataset (16 ms for a producer's
+  // page of the large programme).
   if (f.dataset_id) {
-    clause("EXISTS (SELECT 1 FROM reuse_datasets x WHERE x.reuse_id = r.id AND x.dataset_id = ?)");
+    clause("r.id IN (SELECT x.reuse_id FROM reuse_datasets x WHERE x.dataset_id = ?)");
     params.push_back(*f.dataset_id);
   }
   if (f.producer_id) {
     clause(
-        "EXISTS (SELECT 1 FROM reuse_datasets x JOIN datasets d ON d.id = x.dataset_id "
-        "WHERE x.reuse_id = r.id AND d.producer_id = ?)");
+        "r.id IN (SELECT x.reuse_id FROM datasets d CROSS JOIN reuse_datasets x "
+        "WHERE d.producer_id = ? AND x.dataset_id = d.id)");
     params.push_back(*f.producer_id);
   }
   if (f.territory_id) {
