@@ -429,9 +429,13 @@ std::vector<Signature> signatures(Connection& c, std::optional<std::int64_t> sig
   storage::Params p;
   std::string where;
   if (signer_of) {
+    // The person's own signatures, then those of the organisations they signed for, each found from
+    // an index: an OR of the two read every signature of the charter (1.1 ms for the charter's page,
+    // signed in, in the large programme).
     where =
-        "WHERE (s.organisation_id = 0 AND s.user_id = ?) OR (s.organisation_id <> 0 AND s.organisation_id IN "
-        "(SELECT x.organisation_id FROM charter_signatures x WHERE x.user_id = ?)) ";
+        "WHERE s.id IN (SELECT m.id FROM charter_signatures m WHERE m.user_id = ? AND m.organisation_id = 0 "
+        "UNION ALL SELECT y.id FROM charter_signatures x CROSS JOIN charter_signatures y "
+        "WHERE x.user_id = ? AND x.organisation_id <> 0 AND y.organisation_id = x.organisation_id) ";
     p = {*signer_of, *signer_of};
   }
   for (const auto& row :
