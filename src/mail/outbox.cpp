@@ -59,20 +59,33 @@ void mark_failed(storage::Connection& c, std::int64_t id, const std::string& err
 }
 
 Counts counts(storage::Connection& c) {
-  auto r = c.query_one(
-      "SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN status = 'pending' AND attempts > 0 AND last_error <> '' THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END), 0), "
-      "COALESCE(SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END), 0) FROM outbox");
-  return {r->integer(0), r->integer(1), r->integer(2), r->integer(3)};
+  // Counted from the index on status alone: summing over the table read every mail ever written, each
+  // with its whole message (8 ms for the outbox page of the large programme). Only the few pending
+  // mails are read to tell those whose last attempt failed.
+  Counts n{};
+  for (const auto& r : c.query("SELECT status, COUNT(*) FROM outbox GROUP BY status")) {
+    const std::string status = r.text(0);
+    if (status == "pending") n.pending = r.integer(1);
+    if (status == "sent") n.sent = r.integer(1);
+    if (status == "failed") n.failed = r.integer(1);
+  }
+  // CROSS JOIN: from the pending mails' keys in the index to their rows. Left to itself, SQLite's
+  // planner, told by the statistics that half the mails share a status, read the whole table.
+  n.retrying = c.query_integer(
+      "SELECT COUNT(*) FROM (SELECT id FROM outbox WHERE status = 'pending') p CROSS JOIN outbox o "
+      "WHERE o.id = p.id AND o.attempts > 0 AND o.last_error <> ''");
+  return n;
 }
 
 std::vector<Entry> troubles(storage::Connection& c, std::int64_t limit) {
   std::vector<Entry> out;
-  for (const auto& r : c.query("SELECT id, recipient, subject, kind, status, last_error, attempts, created_at, "
-                               "next_attempt_at FROM outbox WHERE status = 'failed' OR "
-                               "(status = 'pending' AND last_error <> '') ORDER BY created_at DESC, id DESC LIMIT ?",
-                               {limit}))
+  // As in counts(): the failed and pending mails found from the index, not among every mail sent.
+  for (const auto& r :
+       c.query("SELECT o.id, o.recipient, o.subject, o.kind, o.status, o.last_error, o.attempts, o.created_at, "
+               "o.next_attempt_at FROM (SELECT id FROM outbox WHERE status IN ('failed', 'pending')) t "
+               "CROSS JOIN outbox o WHERE o.id = t.id AND (o.status = 'failed' OR o.last_error <> '') "
+               "ORDER BY o.created_at DESC, o.id DESC LIMIT ?",
+               {limit}))
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.integer(6),
                    storage::at(r.integer(7)), storage::at(r.integer(8))});
   return out;

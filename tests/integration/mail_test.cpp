@@ -229,6 +229,14 @@ TEST(Mail, AMailWaitsWhileTheServerIsDownAndArrivesOnceItIsBack) {
   EXPECT_EQ(site.deliver_mail(), 1);  // connection refused: a temporary failure
   EXPECT_EQ(outbox_status(site, 1), "pending");
   EXPECT_GT(site.count("SELECT COUNT(*) FROM outbox WHERE last_error <> ''"), 0);
+  // The animateurs see it waiting, as one that failed once, with why.
+  site.add_user("anim@example.org", "Anim", kPassword, true);
+  Browser anim(site);
+  anim.sign_in("anim@example.org", kPassword);
+  const auto outbox = anim.get("/animation/courriels").body;
+  EXPECT_NE(outbox.find("1 courriel en attente d’envoi"), std::string::npos) << outbox;
+  EXPECT_NE(outbox.find("dont 1 a échoué une fois et sera réessayé"), std::string::npos) << outbox;
+  EXPECT_NE(outbox.find("camille@example.org"), std::string::npos) << outbox;
 
   smtp.start();
   EXPECT_EQ(site.deliver_mail(), 0);  // not before its next attempt is due
