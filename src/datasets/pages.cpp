@@ -215,8 +215,8 @@ DatasetInput input_from(const Context& ctx) {
 void producer_field(Context& ctx, const Dataset* d, const DatasetInput& in, FormPage& page) {
   const bool animateur = ctx.user && ctx.user->is_animateur();
   std::vector<views::Choice> offered;
-  const auto all = animateur ? organisations::store::list(ctx.db, std::nullopt)
-                             : organisations::store::of_user(ctx.db, ctx.user->id);
+  const auto all =
+      animateur ? organisations::store::names(ctx.db) : organisations::store::of_user(ctx.db, ctx.user->id);
   bool has_own = false;
   for (const auto& o : all) {
     offered.push_back({.key = o.slug, .label = o.name});

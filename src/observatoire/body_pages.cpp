@@ -76,7 +76,7 @@ BodyPage load_body(Context& ctx, const Body& b, const FieldErrors& errors) {
     std::vector<std::string> keys =
         sent ? fabrique::views::picked(ctx.form.all("organisation")) : std::vector<std::string>{};
     std::vector<fabrique::views::Choice> all;
-    for (auto& o : organisations::store::list(ctx.db, std::nullopt)) {
+    for (auto& o : organisations::store::names(ctx.db)) {
       if (!sent && b.organisation_id && *b.organisation_id == o.id) keys.push_back(o.slug);
       all.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
     }
