@@ -117,8 +117,10 @@ bool is_editor(Connection& c, std::int64_t user_id) {
 
 std::vector<Editor> editors(Connection& c) {
   std::vector<Editor> out;
+  // CROSS JOIN: the few editors drive, each person read by their key. With a plain JOIN SQLite walked
+  // every account by its e-mail index to probe the editors (5.8 ms with 100,000 accounts, none an editor).
   for (const auto& r : c.query("SELECT u.id, u.name, u.email, e.granted_at FROM observatory_editors e "
-                               "JOIN users u ON u.id = e.user_id ORDER BY u.name, u.id"))
+                               "CROSS JOIN users u WHERE u.id = e.user_id ORDER BY u.name, u.id"))
     out.push_back({r.integer(0), r.text(1), r.text(2), at(r.integer(3))});
   return out;
 }
