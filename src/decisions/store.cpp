@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "events/store.hpp"
 #include "storage/instants.hpp"
 
 namespace fabrique::decisions::store {
@@ -266,8 +267,12 @@ std::optional<ActionRef> action(Connection& c, std::int64_t id) {
 
 std::vector<GroupChoice> recent_events(Connection& c, sys_seconds since) {
   std::vector<GroupChoice> out;
-  for (const auto& r : c.query(
-           "SELECT slug, title, starts_at FROM events WHERE ends_at >= ? ORDER BY starts_at LIMIT 30", {secs(since)}))
+  // Not over at `since` (ending at it or after), read from the start index from `since` less the
+  // longest event (events::store::kNotOver), not from the first event ever held.
+  const std::int64_t before = secs(since) - 1;
+  for (const auto& r : c.query(std::string("SELECT e.slug, e.title, e.starts_at FROM events e WHERE ") +
+                                   events::store::kNotOver + " ORDER BY e.starts_at LIMIT 30",
+                               {before, before}))
     out.push_back({r.text(0), r.text(1), at(r.integer(2))});
   return out;
 }

@@ -3,6 +3,7 @@
 #include <date/date.h>
 #include <gtest/gtest.h>
 
+#include "decisions/store.hpp"
 #include "events/times.hpp"
 #include "integration/commons_site.hpp"
 #include "search/search.hpp"
@@ -304,6 +305,27 @@ TEST(Decisions, BadInputIsRefusedNextToTheFieldAndNothingIsWritten) {
 
 namespace fabrique::test {
 namespace {
+
+// The events offered as groups: those not over 60 days ago, read from the start index from that day
+// less the longest event. A long event begun before is still offered; one over before is not.
+TEST(Decisions, TheEventsOfferedAsGroupsAreThoseNotOverSixtyDaysAgo) {
+  DecisionsSite p;
+  auto c = p.site.db().acquire();
+  const std::int64_t since = storage::secs(p.site.now() - days(60));
+  auto event = [&](const std::string& slug, std::int64_t starts, std::int64_t ends) {
+    c->execute(
+        "INSERT INTO events (slug, kind_id, title, starts_at, ends_at, created_at, updated_at) "
+        "VALUES (?, (SELECT MIN(id) FROM event_kinds), ?, ?, ?, 0, 0)",
+        {slug, slug, starts, ends});
+  };
+  event("long-cours", since - 30 * 86400, since + 86400);  // a month-long residency, still on then
+  event("fini-avant", since - 2 * 86400, since - 86400);
+  event("fini-pile", since - 3600, since);  // over at that very second: offered
+  event("a-venir", since + 10 * 86400, since + 10 * 86400 + 3600);
+  std::vector<std::string> slugs;
+  for (const auto& e : decisions::store::recent_events(*c, p.site.now() - days(60))) slugs.push_back(e.slug);
+  EXPECT_EQ(slugs, (std::vector<std::string>{"long-cours", "fini-pile", "a-venir"}));
+}
 
 // The list shows thirty decisions a page, newest first, its filters kept from page to page.
 TEST(Decisions, TheListShowsThirtyAPageAndKeepsItsFilters) {
