@@ -66,8 +66,8 @@ std::string reuse_where(const Filter& f, storage::Params& params) {
 }
 
 // Fills the datasets, purposes and audiences of `reuses`, one query each: of every reuse when
-// `every` (the whole register, as its CSV asks: read in full, where an IN list of a thousand ids was
-// built into a temporary index then probed for each row, 0.9 of the CSV's 8 ms), else of those listed.
+// `every` (the whole register, as its CSV asks: each table read in full, where an IN list of a
+// thousand ids was built into a temporary index, then probed for each row), else of those listed.
 void fill(Connection& c, std::vector<Reuse>& reuses, bool every) {
   if (reuses.empty()) return;
   storage::Params ids;
