@@ -215,13 +215,14 @@ DatasetInput input_from(const Context& ctx) {
 void producer_field(Context& ctx, const Dataset* d, const DatasetInput& in, FormPage& page) {
   const bool animateur = ctx.user && ctx.user->is_animateur();
   std::vector<views::Choice> offered;
-  const auto all =
-      animateur ? organisations::store::names(ctx.db) : organisations::store::of_user(ctx.db, ctx.user->id);
-  bool has_own = false;
-  for (const auto& o : all) {
-    offered.push_back({.key = o.slug, .label = o.name});
-    has_own = has_own || (d && o.id == d->producer_id);
+  if (animateur) {
+    offered = *organisations::choices(ctx.db);  // every organisation's slug and name, kept between changes
+  } else {
+    for (const auto& o : organisations::store::of_user(ctx.db, ctx.user->id))
+      offered.push_back({.key = o.slug, .label = o.name});
   }
+  bool has_own = false;
+  for (const auto& c : offered) has_own = has_own || (d && c.key == d->producer_slug);
   if (d && !has_own) offered.insert(offered.begin(), {.key = d->producer_slug, .label = d->producer_name});
   if (!animateur) {
     for (auto& c : offered) page.producers.push_back({std::move(c.key), std::move(c.label)});

@@ -75,12 +75,12 @@ BodyPage load_body(Context& ctx, const Body& b, const FieldErrors& errors) {
     const bool sent = ctx.form.has("organisation_q");
     std::vector<std::string> keys =
         sent ? fabrique::views::picked(ctx.form.all("organisation")) : std::vector<std::string>{};
-    std::vector<fabrique::views::Choice> all;
-    for (auto& o : organisations::store::names(ctx.db)) {
-      if (!sent && b.organisation_id && *b.organisation_id == o.id) keys.push_back(o.slug);
-      all.push_back({.key = std::move(o.slug), .label = std::move(o.name)});
-    }
-    page.organisation = organisations::picker_of(all, "organisation", N_("Organisation that speaks for it"), keys,
+    const auto all = organisations::choices(ctx.db);  // every organisation's slug and name, kept between changes
+    // The organisation that speaks now, by its name (unique: organisations.name_key).
+    if (!sent && b.organisation_id)
+      for (const auto& c : *all)
+        if (c.label == b.organisation_name) keys.push_back(c.key);
+    page.organisation = organisations::picker_of(*all, "organisation", N_("Organisation that speaks for it"), keys,
                                                  ctx.form.get("organisation_q"));
   }
   page.errors = errors;

@@ -54,18 +54,6 @@ std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_i
   return out;
 }
 
-std::vector<Organisation> names(Connection& c) {
-  std::vector<Organisation> out;
-  for (const auto& r : c.query("SELECT id, slug, name FROM organisations ORDER BY name_key, id")) {
-    Organisation o;
-    o.id = r.integer(0);
-    o.slug = r.text(1);
-    o.name = r.text(2);
-    out.push_back(std::move(o));
-  }
-  return out;
-}
-
 std::vector<Organisation> list(Connection& c, const Filter& f) {
   storage::Params params;
   std::string sql = std::string(kSelectList) + where_of(f, params) + " ORDER BY o.name_key, o.id";

@@ -14,9 +14,6 @@ using storage::Connection;
 
 // All organisations, by name, with their member counts; optionally of one kind.
 std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id);
-// All organisations, by name, with their id, slug and name only: what a picker offers. Counting
-// every organisation's members read all memberships (6 ms for a dataset's form in the large programme).
-std::vector<Organisation> names(Connection& c);
 
 // A page of the list, for the open data (stable: by name, which is unique, then id).
 struct Filter {
