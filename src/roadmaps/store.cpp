@@ -7,6 +7,8 @@
 #include <array>
 #include <cmath>
 
+#include "storage/batches.hpp"
+
 namespace fabrique::roadmaps::store {
 namespace {
 
@@ -147,6 +149,14 @@ void attach(Connection& c, std::vector<Action>& list) {
   }
 }
 
+// The actions `sql` selects (kActionSelect's columns), completed by attach.
+std::vector<Action> read_actions(Connection& c, const std::string& sql, const storage::Params& params) {
+  std::vector<Action> out;
+  for (const auto& r : c.query(sql, params)) out.push_back(read_action(r));
+  attach(c, out);
+  return out;
+}
+
 }  // namespace
 
 std::vector<Action> actions(Connection& c, const ActionFilter& f) {
@@ -162,16 +172,45 @@ std::vector<Action> actions(Connection& c, const ActionFilter& f) {
   } else {
     sql = std::string(kActionSelect) + where_clause(f, params) + kActionOrder;
   }
-  std::vector<Action> out;
-  for (const auto& r : c.query(sql, params)) out.push_back(read_action(r));
-  attach(c, out);
-  return out;
+  return read_actions(c, sql, params);
 }
 
 std::int64_t count_actions(Connection& c, const ActionFilter& f) {
   storage::Params params;
   std::string where = where_clause(f, params);
   return c.query_integer("SELECT COUNT(*) FROM actions a " + where, params);
+}
+
+ActionBatches action_batches(Connection& c, const ActionFilter& f) {
+  storage::Params params;
+  const std::string where = where_clause(f, params);
+  ActionBatches out;
+  std::int64_t in_batch = 0;
+  // The coalitions in order (coalitions_number), each one's actions counted from actions_coalition.
+  for (const auto& r : c.query("SELECT k.number_key, COUNT(*) FROM actions a JOIN coalitions k ON k.id = "
+                               "a.coalition_id " +
+                                   where + " GROUP BY k.number_key ORDER BY k.number_key",
+                               params)) {
+    if (out.ranges.empty() || in_batch >= storage::kExportBatch) {
+      out.ranges.push_back({r.text(0), r.text(0)});
+      in_batch = 0;
+    } else {
+      out.ranges.back().second = r.text(0);
+    }
+    in_batch += r.integer(1);
+    out.count += r.integer(1);
+  }
+  return out;
+}
+
+std::vector<Action> actions(Connection& c, const ActionFilter& f, const std::pair<std::string, std::string>& range) {
+  storage::Params params;
+  std::string where = where_clause(f, params);
+  where += where.empty() ? "WHERE " : " AND ";
+  where += "k.number_key >= ? AND k.number_key <= ?";
+  params.push_back(range.first);
+  params.push_back(range.second);
+  return read_actions(c, std::string(kActionSelect) + where + kActionOrder, params);
 }
 
 std::optional<Action> action(Connection& c, std::int64_t coalition_id, std::int64_t id) {

@@ -3,6 +3,8 @@
 #pragma once
 #include <map>
 #include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "coalitions/model.hpp"
@@ -26,6 +28,19 @@ struct ActionFilter {
 // carrying organisations: two queries whatever the number of actions.
 std::vector<Action> actions(Connection& c, const ActionFilter& f);
 std::int64_t count_actions(Connection& c, const ActionFilter& f);
+
+// Every action `f` keeps (its limit and offset ignored), planned to be read a batch of whole
+// coalitions at a time, so that an export holds one batch in memory whatever the programme's size.
+// A batch is a range of coalition numbers (number_key, bounds included) with about
+// storage::kExportBatch actions; coalitions sharing a number are never split, so the batches read
+// in turn give the same rows in the same order as actions(c, f). Read the plan and its batches in
+// one transaction.
+struct ActionBatches {
+  std::int64_t count = 0;  // actions in all the batches
+  std::vector<std::pair<std::string, std::string>> ranges;
+};
+ActionBatches action_batches(Connection& c, const ActionFilter& f);
+std::vector<Action> actions(Connection& c, const ActionFilter& f, const std::pair<std::string, std::string>& range);
 std::optional<Action> action(Connection& c, std::int64_t coalition_id, std::int64_t id);
 bool has_sub_actions(Connection& c, std::int64_t action_id);
 

@@ -6,15 +6,19 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <map>
 
+#include "coalitions/store.hpp"
 #include "coalitions/use_cases.hpp"
 #include "demo/demo.hpp"
 #include "integration/coalition_filter.hpp"
 #include "integration/site.hpp"
 #include "organisations/use_cases.hpp"
 #include "roadmaps/dashboard.hpp"
+#include "roadmaps/store.hpp"
 #include "roadmaps/use_cases.hpp"
 #include "search/search.hpp"
+#include "storage/batches.hpp"
 #include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
@@ -358,6 +362,66 @@ TEST(Roadmaps, OnlyCoPorteursAndAnimateursChangeActionsAndIndicators) {
   Browser anim(p.site);
   anim.sign_in("anim@example.org", kPassword);
   EXPECT_EQ(p.add(anim, "Action de l'animation").status, 303);
+}
+
+// The programme's roadmap is exported a batch of coalitions at a time (about kExportBatch actions):
+// every action once and in the order of the whole list (coalitions by number, each main action
+// followed by its sub-actions), even for two coalitions whose numbers sort as one ("2" and "02") and
+// whose actions were written in turn.
+TEST(Roadmaps, TheProgrammeRoadmapExportsHoldEveryActionOnceInOrderAcrossBatches) {
+  Programme p;
+  constexpr int kActions = 2 * static_cast<int>(storage::kExportBatch) + 61;
+  const std::vector<std::string> numbers = {"2", "02", "3", "10", "4", "11", "5"};
+  std::vector<std::int64_t> all, ongoing;
+  {
+    auto c = p.site.db().acquire();
+    std::vector<std::int64_t> ids;
+    for (const auto& n : numbers) {
+      p.open(*c, n, "Coalition " + n, "coalition-" + n);
+      ids.push_back(coalitions::store::by_slug(*c, "coalition-" + n)->id);
+    }
+    storage::Transaction tx(*c, true);
+    std::map<std::int64_t, std::int64_t> last_main;  // per coalition
+    for (int i = 0; i < kActions; ++i) {
+      roadmaps::Action a;
+      a.coalition_id = ids[i % ids.size()];
+      a.title = "Action " + std::to_string(i);
+      a.lever = "usages";
+      a.scale = "local";
+      a.status = i % 3 ? "engagee" : "en-cours";
+      a.created_at = a.updated_at = p.site.now();
+      // One action in four a sub-action of its coalition's latest main action.
+      if (i % 4 == 3 && last_main.count(a.coalition_id)) a.parent_id = last_main[a.coalition_id];
+      const auto id = roadmaps::store::insert_action(*c, a);
+      if (!a.parent_id) last_main[a.coalition_id] = id;
+    }
+    tx.commit();
+    for (const auto& a : roadmaps::store::actions(*c, {})) all.push_back(a.id);
+    roadmaps::store::ActionFilter f;
+    f.status = "en-cours";
+    for (const auto& a : roadmaps::store::actions(*c, f)) ongoing.push_back(a.id);
+  }
+  ASSERT_EQ(all.size(), static_cast<std::size_t>(kActions));
+
+  Browser v(p.site);
+  auto ids_of_json = [&](const std::string& path) {
+    const auto doc = boost::json::parse(v.get(path).body).as_object();
+    std::vector<std::int64_t> ids;
+    for (const auto& a : doc.at("actions").as_array()) ids.push_back(a.at("id").as_int64());
+    EXPECT_EQ(doc.at("count").as_int64(), static_cast<std::int64_t>(ids.size())) << path;
+    return ids;
+  };
+  EXPECT_EQ(ids_of_json("/feuille-de-route.json"), all);
+  EXPECT_EQ(ids_of_json("/feuille-de-route.json?statut=en-cours"), ongoing);
+  // The CSV's third column: no field before it holds a comma.
+  const std::string csv = v.get("/feuille-de-route.csv").body;
+  std::vector<std::int64_t> in_csv;
+  for (std::size_t at = csv.find("\r\n"); at != std::string::npos && at + 2 < csv.size();
+       at = csv.find("\r\n", at + 2)) {
+    const auto first = csv.find(',', at + 2), second = csv.find(',', first + 1);
+    in_csv.push_back(std::stoll(csv.substr(second + 1, csv.find(',', second + 1) - second - 1)));
+  }
+  EXPECT_EQ(in_csv, all);
 }
 
 TEST(Roadmaps, ProgrammeRoadmapFiltersAndExportsCsv) {
