@@ -20,6 +20,7 @@
 #include "views/forms.hpp"
 #include "views/layout.hpp"
 #include "views/merge.hpp"
+#include "views/pager.hpp"
 #include "views/saved.hpp"
 
 namespace fabrique::commons::pages {
@@ -29,6 +30,9 @@ using i18n::N_;
 namespace fv = fabrique::views;
 
 namespace {
+
+// Cards a page of the boussole lists: its weight stays the same however many are shared.
+constexpr std::int64_t kCardsPerPage = 50;
 
 struct CardFilters {
   std::string outcome;
@@ -210,6 +214,10 @@ BoussolePage load_boussole(Context& ctx) {
   page.coalition = f.coalition;
   page.territory = f.territory;
   page.outcomes = views::outcome_options(ctx);
+  html::add_param(page.query_string, "issue", f.outcome);
+  html::add_param(page.query_string, "coalition", coalitions::filter_value(f.coalition));
+  html::add_param(page.query_string, "territoire", f.territory.words);
+  fv::narrow_to_page(ctx, store::count_cards(ctx.db, f.filter), kCardsPerPage, urls::boussole(), page, f.filter);
   for (auto& k : store::cards(ctx.db, f.filter)) {
     std::string outcome = views::outcome_label(ctx, k.outcome);
     page.cards.push_back({std::move(k), std::move(outcome)});

@@ -187,7 +187,10 @@ struct BoussolePage {
   coalitions::ListFilter coalition;   // ?coalition=: a slug, a number or words of its title
   territories::ListFilter territory;  // ?territoire=: what lies within it counts too
   std::vector<fabrique::views::Option> outcomes;
-  std::vector<CardLine> cards;
+  std::vector<CardLine> cards;                  // the page shown of those the filters keep, newest first
+  std::int64_t total = 0, page = 1, pages = 1;  // how many the filters keep; the page shown, of how many
+  std::string query_string;                     // "?issue=…&coalition=…": the filters chosen
+  std::string pager_base;                       // the list's address with its filters, ending in "page="
   std::map<std::int64_t, std::vector<territories::TerritoryRef>> places;  // by card id
 };
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
 #include <vector>
 
 #include "commons/store.hpp"
@@ -486,6 +487,63 @@ TEST(Boussole, CardsAreProposedPublishedAndFilteredByOutcome) {
   auto bad = member.post("/boussole/proposer", {{"title", "Sans issue"}, {"outcome", "peut-etre"}, {"tried", "x"}});
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM boussole_cards"), 1);
+}
+
+// The boussole lists its cards a page at a time, newest first: the count says how many the filters
+// keep, the pager keeps the filters, and the pages together hold each card once.
+TEST(Boussole, TheListIsPagedNewestFirstAndThePagerKeepsTheFilters) {
+  CommonsSite p;
+  constexpr int kCards = 123;
+  {
+    auto c = p.site.db().acquire();
+    storage::Transaction tx(*c, true);
+    for (int i = 0; i < kCards; ++i) {
+      commons::Card k;
+      k.slug = fmt::format("fiche-{:03}", i);
+      k.title = fmt::format("Fiche {:03}", i);
+      k.outcome = i % 3 ? "a-marche" : "mitige";
+      k.status = commons::Status::published;
+      // Five instants for them all: most share theirs with others.
+      k.created_at = k.updated_at = p.site.now() - std::chrono::minutes(i % 5);
+      commons::store::insert_card(*c, k);
+    }
+    tx.commit();
+  }
+  Browser visitor(p.site);
+  // The cards a page lists, in order, checking the count it says.
+  auto cards_on = [&](const std::string& address, const std::string& count) {
+    const std::string body = visitor.get(address).body;
+    EXPECT_NE(body.find(R"(role="status">)" + count), std::string::npos) << address;
+    std::vector<int> out;
+    for (std::size_t at = 0; (at = body.find(">Fiche ", at)) != std::string::npos; ++at)
+      out.push_back(std::stoi(body.substr(at + 7, 3)));
+    return out;
+  };
+  // Newest first (the smallest i % 5), then by id, the newest first.
+  auto newest_first = [](std::vector<int> v) {
+    std::sort(v.begin(), v.end(), [](int x, int y) { return x % 5 != y % 5 ? x % 5 < y % 5 : x > y; });
+    return v;
+  };
+  std::vector<int> every(kCards), worked;
+  for (int i = 0; i < kCards; ++i) every[i] = i;
+  std::copy_if(every.begin(), every.end(), std::back_inserter(worked), [](int i) { return i % 3 != 0; });
+
+  std::vector<int> pages;
+  for (const char* n : {"1", "2", "3"}) {
+    const auto page = cards_on(std::string("/boussole?page=") + n, "123 expériences");
+    EXPECT_LE(page.size(), 50u) << "a page, not every card";
+    pages.insert(pages.end(), page.begin(), page.end());
+  }
+  EXPECT_EQ(pages, newest_first(every));
+  EXPECT_NE(visitor.get("/boussole").body.find(R"(href="/boussole?page=2")"), std::string::npos);
+  EXPECT_NE(visitor.get("/boussole?issue=a-marche").body.find(R"(href="/boussole?issue=a-marche&amp;page=2")"),
+            std::string::npos)
+      << "the pager keeps the filter";
+  auto filtered = cards_on("/boussole?issue=a-marche", "82 expériences");
+  const auto second = cards_on("/boussole?issue=a-marche&page=2", "82 expériences");
+  filtered.insert(filtered.end(), second.begin(), second.end());
+  EXPECT_EQ(filtered, newest_first(worked));
+  EXPECT_EQ(cards_on("/boussole?issue=a-marche&page=9", "82 expériences"), second) << "past the last: the last";
 }
 
 }  // namespace
