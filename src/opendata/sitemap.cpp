@@ -110,18 +110,28 @@ std::string urlset(const std::string& base_url, const std::vector<store::PublicP
   return out;
 }
 
-std::string index(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t max_urls) {
+Modified latest(const std::vector<store::PublicPage>& pages, std::size_t from, std::size_t to) {
+  Modified out;
+  for (std::size_t i = from; i < to && i < pages.size(); ++i)
+    if (pages[i].modified && (!out || *pages[i].modified > *out)) out = pages[i].modified;
+  return out;
+}
+
+std::vector<Modified> latest_of_parts(const std::vector<store::PublicPage>& pages, std::size_t max_urls) {
+  std::vector<Modified> out;
+  for (std::size_t part = 0; part < parts(pages.size(), max_urls); ++part)
+    out.push_back(latest(pages, part * max_urls, (part + 1) * max_urls));
+  return out;
+}
+
+std::string index(const std::string& base_url, const std::vector<Modified>& parts) {
   std::string out = kXmlHead;
   out += std::string("<sitemapindex xmlns=\"") + kNamespace + "\">\n";
-  const std::size_t count = parts(pages.size(), max_urls);
-  for (std::size_t part = 1; part <= count; ++part) {
-    std::optional<std::chrono::sys_seconds> latest;
-    for (std::size_t i = (part - 1) * max_urls; i < std::min(pages.size(), part * max_urls); ++i)
-      if (pages[i].modified && (!latest || *pages[i].modified > *latest)) latest = pages[i].modified;
+  for (std::size_t part = 1; part <= parts.size(); ++part) {
     out += "<sitemap><loc>" + html::escape(part_url(base_url, part)) + "</loc>";
-    if (latest) {
+    if (const Modified& at = parts[part - 1]) {
       out += "<lastmod>";
-      instants::append_iso(out, *latest);
+      instants::append_iso(out, *at);
       out += "</lastmod>";
     }
     out += "</sitemap>\n";

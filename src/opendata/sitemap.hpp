@@ -1,7 +1,9 @@
 // The sitemaps.org documents that list the public pages for search engines and archivists: one
 // urlset while the pages fit in one file, else an index pointing at several numbered files.
 #pragma once
+#include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,8 +22,14 @@ std::string part_url(const std::string& base_url, std::size_t part);
 std::string urlset(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t from,
                    std::size_t to);
 
-// A <sitemapindex> of the `parts(pages.size(), max_urls)` files, each with the latest <lastmod> of its pages.
-std::string index(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t max_urls);
+using Modified = std::optional<std::chrono::sys_seconds>;
+// The latest <lastmod> of pages [from, to) (nothing when none of them has one).
+Modified latest(const std::vector<store::PublicPage>& pages, std::size_t from, std::size_t to);
+// The latest <lastmod> of each of the `parts(pages.size(), max_urls)` files, in order.
+std::vector<Modified> latest_of_parts(const std::vector<store::PublicPage>& pages, std::size_t max_urls);
+
+// A <sitemapindex> of the files whose latest changes are `parts` (latest_of_parts), in order.
+std::string index(const std::string& base_url, const std::vector<Modified>& parts);
 
 // robots.txt: the sitemap's address, and the pages of accounts, forms and administration closed to robots.
 std::string robots(const std::string& base_url);

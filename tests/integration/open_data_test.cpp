@@ -722,6 +722,19 @@ TEST(Sitemap, ListsEveryPublicPageAndEachAnswers200) {
   for (const auto& path : paths) EXPECT_EQ(get(site, path).status, 200) << path;
 }
 
+// A member signs up and adds "Atelier partagé de Quimper" (/organisations/atelier-partage-de-quimper),
+// a public page, through the site.
+void add_an_organisation_through_the_site(Site& site) {
+  site.add_user("m@example.org", "M", "un mot de passe solide");
+  Browser member(site);
+  member.sign_in("m@example.org", "un mot de passe solide");
+  member.get("/organisations/nouvelle");
+  ASSERT_EQ(
+      member.post("/organisations/nouvelle", {{"name", "Atelier partagé de Quimper"}, {"kind", "association-tech"}})
+          .status,
+      303);
+}
+
 TEST(Sitemap, PastTheLimitBecomesAnIndexOfFilesThatHoldEveryPage) {
   Site whole;
   load_demo(whole);
@@ -745,6 +758,13 @@ TEST(Sitemap, PastTheLimitBecomesAnIndexOfFilesThatHoldEveryPage) {
   EXPECT_EQ(joined, all);
   EXPECT_EQ(get(site, "/sitemaps/" + std::to_string(index.locations.size() + 1) + ".xml").status, 404);
   EXPECT_EQ(get(whole, "/sitemaps/1.xml").status, 404) << "a sitemap in one file has no parts";
+
+  // The index (each file's latest date, kept between requests) follows a page added through the site.
+  const std::string before = get(site, "/sitemap.xml").body;
+  add_an_organisation_through_the_site(site);
+  const std::string after = get(site, "/sitemap.xml").body;
+  EXPECT_NE(after, before);
+  EXPECT_EQ(parse_sitemap(after).locations.size(), (all.size() + 1 + 39) / 40);
 }
 
 // A sitemap larger than the page cache holds in memory is written to a file once and sent from it,
@@ -781,14 +801,7 @@ TEST(Sitemap, OneLargerThanThePageCacheHoldsIsSentWholeFromAFileAndFollowsTheSit
   EXPECT_EQ(plain.header("etag"), http::open_data::strong_etag(plain.body));
   EXPECT_EQ(get(site, "/sitemap.xml", {{"If-None-Match", plain.header("etag")}}).status, 304);
 
-  site.add_user("m@example.org", "M", "un mot de passe solide");
-  Browser member(site);
-  member.sign_in("m@example.org", "un mot de passe solide");
-  member.get("/organisations/nouvelle");
-  ASSERT_EQ(
-      member.post("/organisations/nouvelle", {{"name", "Atelier partagé de Quimper"}, {"kind", "association-tech"}})
-          .status,
-      303);
+  add_an_organisation_through_the_site(site);
   EXPECT_TRUE(has(get(site, "/sitemap.xml").body, "/organisations/atelier-partage-de-quimper"));
   EXPECT_TRUE(has(http::gunzip(get(site, "/sitemap.xml", gzip).body), "/organisations/atelier-partage-de-quimper"));
 }

@@ -28,7 +28,7 @@ TEST(Sitemap, AddressesAreAbsoluteAndEscapedWithTheirDates) {
 TEST(Sitemap, AnIndexGivesEachFileTheLatestDateOfItsPages) {
   const auto on = [](unsigned d) { return std::optional<sys_seconds>(sys_days(year(2021) / March / day(d))); };
   const std::vector<store::PublicPage> pages = {{"/a", on(3)}, {"/b", on(1)}, {"/c", std::nullopt}};
-  const std::string xml = index("https://x.example", pages, 2);
+  const std::string xml = index("https://x.example", latest_of_parts(pages, 2));
   EXPECT_NE(
       xml.find("<sitemap><loc>https://x.example/sitemaps/1.xml</loc><lastmod>2021-03-03T00:00:00Z</lastmod></sitemap>"),
       std::string::npos)
