@@ -213,10 +213,9 @@ ContributionsPage load_contributions(Context& ctx) {
   bool editor = can_edit(ctx.db, &*ctx.user);
   page.title = editor ? ctx.tr(N_("Contributions to moderate")) : ctx.tr(N_("My contributions"));
   page.sent = ctx.query.get("envoyee") == "1";
-  auto items =
-      editor ? store::contributions(ctx.db, ContributionStatus::pending) : store::contributions(ctx.db, std::nullopt);
-  for (auto& k : items)
-    if (editor || k.contributor_id == ctx.user->id) page.contributions.push_back(std::move(k));
+  // An editor, those waiting for a decision; anyone else, their own, whatever became of them.
+  page.contributions = editor ? store::contributions(ctx.db, ContributionStatus::pending)
+                              : store::contributions(ctx.db, std::nullopt, std::nullopt, ctx.user->id);
   return page;
 }
 

@@ -359,11 +359,14 @@ std::vector<ScoreRecord> score_history(Connection& c, std::int64_t entry_id) {
 
 namespace {
 
+// CROSS JOIN: the contributions drive, each contributor read by its key. With a plain JOIN, SQLite
+// walked every account (100,000 in the large programme) to probe the contributions of each, even
+// when there were none: 6.7 ms for a member's own list. Conditions follow with AND.
 constexpr const char* kContributionSelect =
     "SELECT k.id, k.entry_id, COALESCE(e.slug, ''), COALESCE(e.name, ''), k.kind, k.target, k.proposal, k.source, "
     "k.contributor_id, CASE WHEN u.show_name = 1 THEN u.name ELSE '' END, k.status, k.reason, k.created_at, "
     "k.decided_at FROM observatory_contributions k LEFT JOIN observatory_entries e ON e.id = k.entry_id "
-    "JOIN users u ON u.id = k.contributor_id ";
+    "CROSS JOIN users u WHERE u.id = k.contributor_id ";
 
 Contribution read_contribution(const storage::Row& r) {
   Contribution k;
@@ -405,22 +408,27 @@ std::int64_t insert_contribution(Connection& c, const Contribution& k) {
 }
 
 std::optional<Contribution> contribution(Connection& c, std::int64_t id) {
-  auto r = c.query_one(std::string(kContributionSelect) + "WHERE k.id = ?", {id});
+  auto r = c.query_one(std::string(kContributionSelect) + "AND k.id = ?", {id});
   if (!r) return std::nullopt;
   return read_contribution(*r);
 }
 
 std::vector<Contribution> contributions(Connection& c, std::optional<ContributionStatus> status,
-                                        std::optional<std::int64_t> entry_id) {
+                                        std::optional<std::int64_t> entry_id,
+                                        std::optional<std::int64_t> contributor_id) {
   std::string where;
   storage::Params params;
   if (status) {
-    where = "WHERE k.status = ?";
+    where = " AND k.status = ?";
     params.push_back(std::string(status_key(*status)));
   }
   if (entry_id) {
-    where += where.empty() ? "WHERE k.entry_id = ?" : " AND k.entry_id = ?";
+    where += " AND k.entry_id = ?";
     params.push_back(*entry_id);
+  }
+  if (contributor_id) {
+    where += " AND k.contributor_id = ?";
+    params.push_back(*contributor_id);
   }
   std::vector<Contribution> out;
   for (const auto& r : c.query(std::string(kContributionSelect) + where + " ORDER BY k.created_at, k.id", params))

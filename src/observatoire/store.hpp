@@ -81,8 +81,11 @@ std::vector<ScoreRecord> score_history(Connection& c, std::int64_t entry_id);  /
 // --- contributions
 std::int64_t insert_contribution(Connection& c, const Contribution& k);
 std::optional<Contribution> contribution(Connection& c, std::int64_t id);
+// Contributions oldest first: those with `status`, about `entry_id`, sent by `contributor_id` (any
+// when nothing).
 std::vector<Contribution> contributions(Connection& c, std::optional<ContributionStatus> status,
-                                        std::optional<std::int64_t> entry_id = std::nullopt);
+                                        std::optional<std::int64_t> entry_id = std::nullopt,
+                                        std::optional<std::int64_t> contributor_id = std::nullopt);
 // Records the decision if the contribution is still pending (false otherwise).
 bool decide(Connection& c, std::int64_t id, ContributionStatus status, const std::string& reason, std::int64_t by,
             sys_seconds at);

@@ -198,6 +198,13 @@ TEST(Observatoire, MemberProposesAnEntryEditorAcceptsAndTheMemberIsTold) {
             2);
   std::string contribution = r.header("location");
   EXPECT_EQ(member.get(contribution).status, 200);
+  // Someone who is not an editor sees their own contributions there, and nobody else's.
+  EXPECT_TRUE(has(member.get("/observatoire/contributions"), "Calcul des aides au logement"));
+  Browser agent(o.site);
+  agent.sign_in("agent@example.org", kPassword);
+  const auto others = agent.get("/observatoire/contributions");
+  EXPECT_EQ(others.status, 200);
+  EXPECT_FALSE(has(others, "Calcul des aides au logement"));
 
   editor.sign_in("editrice@example.org", kPassword);
   auto queue = editor.get("/observatoire/contributions");
@@ -208,6 +215,8 @@ TEST(Observatoire, MemberProposesAnEntryEditorAcceptsAndTheMemberIsTold) {
   EXPECT_EQ(accepted.header("location"), "/observatoire/calcul-des-aides-au-logement");
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_entries"), 1);
   EXPECT_EQ(o.count("SELECT COUNT(*) FROM observatory_revisions WHERE source = 'https://example.org/article'"), 1);
+  EXPECT_TRUE(has(member.get("/observatoire/contributions"), "Calcul des aides au logement"))
+      << "the contributor's list keeps it once decided";
 
   auto account = member.get("/compte");
   EXPECT_NE(account.body.find("1 notification non lue"), std::string::npos);
