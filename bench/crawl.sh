@@ -23,7 +23,8 @@
 #    (/proc/PID/stat, all its threads) over the runs ÷ the requests: it does not depend much on what
 #    else runs on the machine, unlike the latency (p50 of the first run, as wrk measures it).
 #    The server's RssAnon and RssFile (/proc/PID/status) are read after each page: the highest of each
-#    is reported separately (RssFile is mostly the database mapped in memory).
+#    is reported separately (RssFile is mostly the database mapped in memory), with the pages after which
+#    RssAnon grew by more than 8 MB.
 # 5. nginx (BENCH_CRAWL_NGINX=1, default) serves the bytes of each page from a file, measured the same
 #    way for BENCH_CRAWL_NGINX_SECONDS (1): "÷ nginx" is nginx's CPU per request over fabrique's, what the
 #    two throughputs would compare to if CPU were all that counted.
@@ -59,6 +60,7 @@ TARGET_START_S=2     # issue #20: start-up ≤ 2 s
 TARGET_ANON_MB=128   # issue #20: RssAnon ≤ 128 MB under load
 
 die() { echo "bench: $*" >&2; exit 1; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 log() { echo "bench: $*" >&2; }
 
 [ -x "$BIN" ] || die "$BIN not found: build first (make build, or cmake --build $BUILD_DIR --target fabrique)"
@@ -434,7 +436,7 @@ RESULTS=$TMP/results.tsv
 SKIPPED=$TMP/skipped.tsv
 : >"$RESULTS"
 : >"$SKIPPED"
-declare -A START_S ANON_KB FILE_KB HWM_KB LOAD_START LOAD_END DATA DATA_MB DATA_S TERRITORIES WHEN
+declare -A START_S ANON_KB ANON_STEPS FILE_KB HWM_KB LOAD_START LOAD_END DATA DATA_MB DATA_S TERRITORIES WHEN
 
 crawl_scale() {  # crawl_scale SCALE
   local scale=$1 db=$TMP/fabrique-$1.db url t0 ready code
@@ -470,7 +472,7 @@ crawl_scale() {  # crawl_scale SCALE
   ANIMATEUR_COOKIE=$SIGNED_COOKIE
   LOAD_START[$scale]=$(load3)
   WHEN[$scale]=$(date -u '+%Y-%m-%d %H:%M')
-  ANON_KB[$scale]=0 FILE_KB[$scale]=0
+  ANON_KB[$scale]=0 ANON_STEPS[$scale]= FILE_KB[$scale]=0
 
   local route target who w cookie expanded result requests cpu p50 ticks bytes ctype n=0 k
   while IFS='|' read -r route target who; do
@@ -508,12 +510,16 @@ crawl_scale() {  # crawl_scale SCALE
       read -r requests cpu p50 ticks <<<"$result"
       printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$scale" "$route" "$w" "$expanded" "$bytes" "${ctype%%;*}" \
         "$requests" "$cpu" "$p50" "$ticks" "-" "$TMP/page-$scale-$n" >>"$RESULTS"
-      for k in RssAnon RssFile; do
-        v=$(status_kb "$FABRIQUE_PID" "$k")
-        if [ "$k" = RssAnon ]; then [ "$v" -gt "${ANON_KB[$scale]}" ] && ANON_KB[$scale]=$v; else [ "$v" -gt "${FILE_KB[$scale]}" ] && FILE_KB[$scale]=$v; fi
-      done
-      log "$(printf 'scale %s %-10s %-60s %6s req %7s µs CPU/req  p50 %7s ms  %8s bytes  load %s' "$scale" "$w" "$route" \
-        "$requests" "$cpu" "$p50" "$bytes" "$(cut -d' ' -f1 /proc/loadavg)")"
+      anon=$(status_kb "$FABRIQUE_PID" RssAnon)
+      if [ "$anon" -gt "${ANON_KB[$scale]}" ]; then
+        # Where memory grew by more than 8 MB: the pages that raised the peak, named in the report.
+        [ "$anon" -gt $((ANON_KB[$scale] + 8192)) ] && ANON_STEPS[$scale]+="\`$route\` ($w) $(mb "$anon") MB; "
+        ANON_KB[$scale]=$anon
+      fi
+      v=$(status_kb "$FABRIQUE_PID" RssFile)
+      [ "$v" -gt "${FILE_KB[$scale]}" ] && FILE_KB[$scale]=$v
+      log "$(printf 'scale %s %-10s %-60s %6s req %7s µs CPU/req  p50 %7s ms  %8s bytes  RssAnon %4s MB  load %s' "$scale" "$w" \
+        "$route" "$requests" "$cpu" "$p50" "$bytes" "$(mb "$anon")" "$(cut -d' ' -f1 /proc/loadavg)")"
     done
   done <<<"$ROUTES_TABLE"
   HWM_KB[$scale]=$(status_kb "$FABRIQUE_PID" VmHWM)
@@ -562,7 +568,6 @@ fi
 # ---------------------------------------------------------------------------------------------
 # Report (Markdown on stdout) and chart.
 
-mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 pass_miss() { if [ "$1" = 1 ]; then echo PASS; else echo MISS; fi; }
 FIRST=${SCALES%% *}
 echo
@@ -587,6 +592,7 @@ for scale in $SCALES; do
   ok=$([ "${ANON_KB[$scale]}" -le $((TARGET_ANON_MB * 1024)) ] && echo 1 || echo 0)
   echo "Memory during the crawl, highest values: RssAnon $(mb "${ANON_KB[$scale]}") MB — $(pass_miss "$ok") (target ≤ $TARGET_ANON_MB MB);" \
     "RssFile $(mb "${FILE_KB[$scale]}") MB (file-backed: the binary, and the database mapped in memory); VmHWM $(mb "${HWM_KB[$scale]}") MB (peak RSS, sign-in included)."
+  [ -z "${ANON_STEPS[$scale]}" ] || echo "RssAnon grew by more than 8 MB after: ${ANON_STEPS[$scale]%; }."
   echo
   echo "| page | as | requested | bytes | type | requests | server CPU µs/req | p50 ms | ÷ nginx |"
   echo "|---|---|---|---:|---|---:|---:|---:|---:|"
