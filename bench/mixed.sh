@@ -102,6 +102,7 @@ sqlite3 -bail "$DB" "PRAGMA foreign_keys = ON; BEGIN;
     SELECT CAST(substr(u.email, 14, instr(u.email, '@') - 14) AS INTEGER), u.id, 'co-porteur', u.created_at FROM users u
     WHERE u.email LIKE 'bench-writer-%'
       AND NOT EXISTS (SELECT 1 FROM coalition_members m WHERE m.coalition_id = CAST(substr(u.email, 14, instr(u.email, '@') - 14) AS INTEGER) AND m.user_id = u.id);
+  $COUNT_MEMBERS
   COMMIT;"
 
 # The 200 anonymous pages: 80 coalitions, 40 events, 20 organisations, 20 resources, 15 observatory

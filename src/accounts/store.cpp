@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "common/text.hpp"
+#include "organisations/store.hpp"
 
 namespace fabrique::accounts::store {
 namespace {
@@ -174,9 +175,10 @@ void erase_person(Connection& c, std::int64_t user_id, sys_seconds now) {
   if (!who) return;
   const std::string email_key = who->text(0);
   for (const char* table : {"sessions", "account_tokens", "mail_preferences", "notifications", "calendar_tokens",
-                            "user_organisations", "coalition_members", "interest_declarations", "charter_signatures",
-                            "observatory_editors", "event_slot_speakers", "follows", "access_tokens"})
+                            "coalition_members", "interest_declarations", "charter_signatures", "observatory_editors",
+                            "event_slot_speakers", "follows", "access_tokens"})
     c.execute(fmt::format("DELETE FROM {} WHERE user_id = ?", table), {user_id});
+  organisations::store::remove_person(c, user_id);  // and counts their organisations' members again
   c.execute("DELETE FROM observatory_contributions WHERE contributor_id = ? AND status = 'pending'", {user_id});
   c.execute("DELETE FROM outbox WHERE lower(recipient) = ?", {email_key});
   const auto keys = failure_keys(email_key);

@@ -31,6 +31,9 @@ using i18n::N_;
 namespace {
 
 constexpr std::int64_t kCoalitionsPerPage = 50;
+constexpr std::int64_t kOrganisationsPerPage = 50;
+// The page names the latest members to join (who show their name), the JSON document every one.
+constexpr std::int64_t kMembersNamed = 50;
 
 std::vector<views::Option> kind_options(const std::vector<taxonomies::Term>& kinds) {
   std::vector<views::Option> out;
@@ -82,6 +85,9 @@ ListPage load_list(Context& ctx) {
   page.kinds = kind_options(kinds);
   page.territory = territories::list_filter(ctx);
   store::Filter f{.kind_id = kind_id, .territory_id = page.territory.territory_id};
+  html::add_param(page.query_string, "type", page.kind);
+  html::add_param(page.query_string, "territoire", page.territory.words);
+  views::narrow_to_page(ctx, store::count(ctx.db, f), kOrganisationsPerPage, urls::list(), page, f);
   page.organisations = store::list(ctx.db, f);
   page.signed_in = ctx.user.has_value();
   page.animateur = ctx.user && ctx.user->is_animateur();
@@ -92,14 +98,8 @@ ListPage load_list(Context& ctx) {
 // The page shows a page of its coalitions (kCoalitionsPerPage); the JSON document every one of them.
 ShowPage load_show(Context& ctx, Organisation o, bool every_coalition = false) {
   ShowPage page;
-  auto members = store::members(ctx.db, o.id);
-  page.members = static_cast<long>(members.size());
-  for (const auto& m : members) {
-    if (m.name.empty())
-      ++page.hidden_members;
-    else
-      page.named_members.push_back(m.name);
-  }
+  page.members = o.member_count;
+  page.named_members = store::latest_named_members(ctx.db, o.id, kMembersNamed);
   // A large organisation takes part in hundreds of coalitions: a page of them at a time.
   page.coalition_count = coalitions::store::count_coalitions_of_organisation(ctx.db, o.id);
   views::PageOf shown = views::page_of(ctx, page.coalition_count, kCoalitionsPerPage);
@@ -170,7 +170,8 @@ Response show_json(Context& ctx) {
                       {"number", k.number},
                       {"title", k.title},
                       {"url", ctx.base_url + coalitions::urls::coalition(k.slug)}});
-  for (const auto& name : page.named_members) named.push_back(boost::json::value(name));
+  for (const auto& m : store::members(ctx.db, page.organisation.id))
+    if (!m.name.empty()) named.push_back(boost::json::value(m.name));
   out["coalitions"] = std::move(linked);
   out["named_members"] = std::move(named);
   out["feed"] = ctx.base_url + urls::feed(page.organisation.slug);

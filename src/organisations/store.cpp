@@ -8,18 +8,10 @@
 namespace fabrique::organisations::store {
 namespace {
 
-// For one organisation, its member count is a single indexed count…
+// The member count is kept with the organisation (migration 0048, recount() below).
 constexpr const char* kSelect =
-    "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, "
-    "(SELECT COUNT(*) FROM user_organisations m WHERE m.organisation_id = o.id), o.updated_at "
-    "FROM organisations o JOIN organisation_kinds k ON k.id = o.kind_id ";
-// …for a list, one grouped pass over memberships replaces a count per row.
-// The members counted per organisation listed, from the membership index: joining a count of every
-// organisation's members (GROUP BY over all 20,000 memberships) cost 1.6 ms for a page of 50.
-constexpr const char* kSelectList =
-    "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, "
-    "(SELECT COUNT(*) FROM user_organisations uo WHERE uo.organisation_id = o.id), o.updated_at "
-    "FROM organisations o JOIN organisation_kinds k ON k.id = o.kind_id ";
+    "SELECT o.id, o.slug, o.name, o.kind_id, k.slug, k.label, o.website, o.description, o.member_count, "
+    "o.updated_at FROM organisations o JOIN organisation_kinds k ON k.id = o.kind_id ";
 
 using storage::secs;
 
@@ -46,8 +38,8 @@ std::string where_of(const Filter& f, storage::Params& params) {
 
 std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_id) {
   std::vector<storage::Row> rows =
-      kind_id ? c.query(std::string(kSelectList) + "WHERE o.kind_id = ? ORDER BY o.name_key", {*kind_id})
-              : c.query(std::string(kSelectList) + "ORDER BY o.name_key");
+      kind_id ? c.query(std::string(kSelect) + "WHERE o.kind_id = ? ORDER BY o.name_key", {*kind_id})
+              : c.query(std::string(kSelect) + "ORDER BY o.name_key");
   std::vector<Organisation> out;
   out.reserve(rows.size());
   for (const auto& r : rows) out.push_back(read(r));
@@ -56,7 +48,7 @@ std::vector<Organisation> list(Connection& c, std::optional<std::int64_t> kind_i
 
 std::vector<Organisation> list(Connection& c, const Filter& f) {
   storage::Params params;
-  std::string sql = std::string(kSelectList) + where_of(f, params) + " ORDER BY o.name_key, o.id";
+  std::string sql = std::string(kSelect) + where_of(f, params) + " ORDER BY o.name_key, o.id";
   sql += storage::page_clause(f.limit, f.offset, params);
   std::vector<Organisation> out;
   for (const auto& r : c.query(sql, params)) out.push_back(read(r));
@@ -112,9 +104,28 @@ std::vector<Member> members(Connection& c, std::int64_t organisation_id) {
   return out;
 }
 
+std::vector<std::string> latest_named_members(Connection& c, std::int64_t organisation_id, std::int64_t limit) {
+  std::vector<std::string> out;
+  for (const auto& r : c.query("SELECT u.name FROM user_organisations m CROSS JOIN users u "
+                               "WHERE m.organisation_id = ? AND u.id = m.user_id AND u.show_name = 1 "
+                               "ORDER BY m.created_at DESC, m.user_id DESC LIMIT ?",
+                               {organisation_id, limit}))
+    out.push_back(r.text(0));
+  return out;
+}
+
 bool is_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id) {
   return c.query_integer("SELECT COUNT(*) FROM user_organisations WHERE user_id = ? AND organisation_id = ?",
                          {user_id, organisation_id}) > 0;
+}
+
+// Counts the organisation's members again, in the transaction that added or removed one: the count
+// is one indexed pass over its memberships, and stays right whatever path changed them.
+void recount(Connection& c, std::int64_t organisation_id) {
+  c.execute(
+      "UPDATE organisations SET member_count = (SELECT COUNT(*) FROM user_organisations m "
+      "WHERE m.organisation_id = organisations.id) WHERE id = ?",
+      {organisation_id});
 }
 
 void add_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id, sys_seconds now) {
@@ -122,10 +133,20 @@ void add_member(Connection& c, std::int64_t user_id, std::int64_t organisation_i
       "INSERT INTO user_organisations (user_id, organisation_id, created_at) VALUES (?, ?, ?) "
       "ON CONFLICT (user_id, organisation_id) DO NOTHING",
       {user_id, organisation_id, secs(now)});
+  recount(c, organisation_id);
 }
 
 void remove_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id) {
   c.execute("DELETE FROM user_organisations WHERE user_id = ? AND organisation_id = ?", {user_id, organisation_id});
+  recount(c, organisation_id);
+}
+
+void remove_person(Connection& c, std::int64_t user_id) {
+  std::vector<std::int64_t> left;
+  for (const auto& r : c.query("SELECT organisation_id FROM user_organisations WHERE user_id = ?", {user_id}))
+    left.push_back(r.integer(0));
+  c.execute("DELETE FROM user_organisations WHERE user_id = ?", {user_id});
+  for (std::int64_t id : left) recount(c, id);
 }
 
 std::vector<Organisation> of_user(Connection& c, std::int64_t user_id) {

@@ -31,10 +31,15 @@ bool slug_taken(Connection& c, std::string_view slug);
 std::int64_t insert(Connection& c, const Organisation& o, sys_seconds now);
 void update(Connection& c, const Organisation& o, sys_seconds now);
 
+// Every member, by name (for those who show it).
 std::vector<Member> members(Connection& c, std::int64_t organisation_id);
+// The names of the `limit` latest members to join who show their name, newest first.
+std::vector<std::string> latest_named_members(Connection& c, std::int64_t organisation_id, std::int64_t limit);
 bool is_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id);
+// Memberships change only through these three, which keep the organisation's member_count.
 void add_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id, sys_seconds now);
 void remove_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id);
+void remove_person(Connection& c, std::int64_t user_id);  // from every organisation (an account erased)
 // The organisations a person belongs to.
 std::vector<Organisation> of_user(Connection& c, std::int64_t user_id);
 

@@ -18,7 +18,9 @@ struct ListPage {
   std::string kind;                   // the kind filtered on, empty for all
   territories::ListFilter territory;  // the territory filtered on (and what lies within)
   std::vector<views::Option> kinds;
-  std::vector<Organisation> organisations;
+  std::vector<Organisation> organisations;  // one page of them (kOrganisationsPerPage)
+  std::int64_t total = 0, page = 1, pages = 1;
+  std::string query_string, pager_base;  // the filters ("" or "?type=…"), kept by the pager
   bool signed_in = false, animateur = false;
 };
 
@@ -28,8 +30,8 @@ struct ShowPage {
   std::vector<coalitions::Named> coalitions;  // one page of them (kCoalitionsPerPage)
   std::int64_t coalition_count = 0, page = 1, pages = 1;
   std::string pager_base;
-  std::vector<std::string> named_members;  // those who show their name
-  long members = 0, hidden_members = 0;
+  std::vector<std::string> named_members;  // the latest to join who show their name (kMembersNamed)
+  std::int64_t members = 0;
   bool editor = false;
   html::Html follow;                                   // the follow button, for a signed-in person (src/follows/)
   std::vector<territories::TerritoryRef> territories;  // where it acts

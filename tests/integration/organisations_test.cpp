@@ -6,6 +6,7 @@
 
 #include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
+#include "organisations/store.hpp"
 #include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
@@ -263,6 +264,87 @@ TEST(Organisations, AnInterestDeclarationRendersAgainThePagesOfItsOrganisationsO
   EXPECT_FALSE(contains(visitor.get(etoile).body, "Mesurer les communs")) << "no longer declared for";
   EXPECT_TRUE(contains(visitor.get(nantes).body, "Mesurer les communs"));
   EXPECT_FALSE(contains(visitor.get(lyon).body, "Nom changé")) << "another organisation's page was rendered again";
+}
+
+// Each organisation keeps the count of its members (migration 0048): joining, leaving and deleting
+// one's account through the site each count them again, and the list a visitor sees (cached pages
+// included) follows.
+TEST(Organisations, TheMemberCountFollowsJoinsLeavesAndDeletedAccounts) {
+  Site site;
+  site.add_user("a@example.org", "A", kPassword);
+  site.add_user("b@example.org", "B", kPassword);
+  site.add_user("c@example.org", "C", kPassword);
+  Browser a(site), b(site), c(site), visitor(site);
+  a.sign_in("a@example.org", kPassword);
+  ASSERT_EQ(create(a, "Université de Lille", "recherche").status, 303);
+  ASSERT_EQ(create(a, "Atmo Hauts-de-France", "recherche").status, 303);
+  auto members_of = [&](const std::string& slug) {
+    const auto items = boost::json::parse(visitor.get("/organisations.json").body).at("organisations").as_array();
+    for (const auto& o : items)
+      if (o.at("slug").as_string() == slug) return o.at("members").as_int64();
+    return std::int64_t{-1};
+  };
+  EXPECT_EQ(members_of("universite-de-lille"), 1);
+  EXPECT_TRUE(contains(visitor.get("/organisations").body, "1 membre<"));
+  for (Browser* p : {&b, &c}) {
+    p->sign_in(p == &b ? "b@example.org" : "c@example.org", kPassword);
+    p->get("/compte");
+    ASSERT_EQ(p->post("/compte/organisations", {{"organisation", "universite-de-lille"}}).status, 303);
+  }
+  b.get("/compte");
+  ASSERT_EQ(b.post("/compte/organisations", {{"organisation", "universite-de-lille"}}).status, 303) << "twice";
+  EXPECT_EQ(members_of("universite-de-lille"), 3);
+  EXPECT_TRUE(contains(visitor.get("/organisations").body, "3 membres<"));
+  EXPECT_TRUE(contains(visitor.get("/organisations/universite-de-lille").body, "3 membres sur le site"));
+
+  ASSERT_EQ(b.post("/compte/organisations/universite-de-lille/quitter", {}).status, 303);
+  EXPECT_EQ(members_of("universite-de-lille"), 2);
+  c.get("/compte/supprimer");
+  ASSERT_EQ(c.post("/compte/supprimer", {{"password", kPassword}}).status, 303);
+  EXPECT_EQ(members_of("universite-de-lille"), 1);
+  EXPECT_TRUE(contains(visitor.get("/organisations/universite-de-lille").body, "1 membre sur le site"));
+  EXPECT_EQ(members_of("atmo-hauts-de-france"), 1);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations o WHERE member_count <> "
+                       "(SELECT COUNT(*) FROM user_organisations m WHERE m.organisation_id = o.id)"),
+            0);
+}
+
+// The list shows fifty organisations a page, the filter kept by the pager; an organisation's page
+// names the fifty latest members to join who show their name, newest first, and counts them all.
+TEST(Organisations, TheListIsPagedAndAPageNamesItsLatestMembers) {
+  Site site;
+  auto anim = site.add_user("anim@example.org", "Anim", kPassword, true);
+  Browser b(site), visitor(site);
+  b.sign_in("anim@example.org", kPassword);
+  for (int i = 1; i <= 51; ++i) ASSERT_EQ(create(b, fmt::format("Labo {:02}", i), "recherche").status, 303) << i;
+  ASSERT_EQ(create(b, "Ville de Nantes", "collectivite").status, 303);
+  const auto first = visitor.get("/organisations?type=recherche").body;
+  EXPECT_TRUE(contains(first, "51 organisations"));
+  EXPECT_EQ(count_of(first, "<li><a href=\"/organisations/labo-"), 50u);
+  EXPECT_TRUE(contains(first, "href=\"/organisations?type=recherche&amp;page=2\"")) << "the pager keeps the filter";
+  const auto second = visitor.get("/organisations?type=recherche&page=2").body;
+  EXPECT_EQ(count_of(second, "<li><a href=\"/organisations/labo-"), 1u);
+  EXPECT_TRUE(contains(second, "Labo 51"));
+  EXPECT_FALSE(contains(second, "Ville de Nantes"));
+
+  {
+    auto c = site.db().acquire();
+    const std::int64_t nantes = c->query_integer("SELECT id FROM organisations WHERE slug = 'ville-de-nantes'", {});
+    c->execute("UPDATE users SET show_name = 0 WHERE id = ?", {anim.id});
+    for (int i = 1; i <= 60; ++i) {
+      auto u = site.add_user(fmt::format("m{}@example.org", i), fmt::format("Membre {:02}", i), kPassword);
+      c->execute("UPDATE users SET show_name = ? WHERE id = ?", {std::int64_t{i % 10 != 0}, u.id});
+      organisations::store::add_member(*c, u.id, nantes, site.now() + std::chrono::seconds(i));
+    }
+  }
+  const auto page = visitor.get("/organisations/ville-de-nantes").body;
+  EXPECT_TRUE(contains(page, "61 membres sur le site")) << "the animateur who created it, and sixty";
+  EXPECT_EQ(count_of(page, "<li>Membre "), 50u);
+  EXPECT_LT(page.find("<li>Membre 59</li>"), page.find("<li>Membre 58</li>")) << "newest first";
+  EXPECT_FALSE(contains(page, "<li>Membre 60</li>")) << "hides their name";
+  EXPECT_FALSE(contains(page, "<li>Membre 04</li>")) << "past the fifty latest";
+  const auto named = boost::json::parse(visitor.get("/organisations/ville-de-nantes.json").body).at("named_members");
+  EXPECT_EQ(named.as_array().size(), 54u) << "the document names every one who shows their name";
 }
 
 TEST(Organisations, UnknownOrganisationIsA404InsideTheLayout) {
