@@ -27,6 +27,7 @@
 #include "organisations/store.hpp"
 #include "organisations/urls.hpp"
 #include "search/search.hpp"
+#include "storage/batches.hpp"
 #include "taxonomies/taxonomy.hpp"
 #include "territories/links.hpp"
 #include "territories/urls.hpp"
@@ -418,43 +419,55 @@ Response list_json(Context& ctx) {
 
 Response list_csv(Context& ctx) {
   Asked a = asked(ctx);
-  auto all = store::list(ctx.db, a.filter);
-  auto places = territories::places_of(ctx.db, territories::subject::dataset, ids_of(all));
-  auto reuses = reuse_store::counts_of(ctx.db, ids_of(all));
-  csv::Writer w;
+  a.filter.limit = storage::kExportBatch;
+  http::Spool spool(ctx.request.header("accept-encoding"));
+  csv::Writer w(spool);
   w.row({"slug",         "title",         "url",       "description", "producer",
          "themes",       "licence",       "frequency", "territoires", "temporal_start",
          "temporal_end", "issued",        "modified",  "conforms_to", "keywords",
          "contact",      "distributions", "formats",   "reuses",      "updated_at"});
-  for (const auto& d : all) {
-    std::string themes, urls_, formats;
-    auto add = [](std::string& to, const std::string& s) { to += (to.empty() ? "" : "; ") + s; };
-    for (const auto& t : d.themes) add(themes, t.label);
-    for (const auto& x : d.distributions) {
-      add(urls_, x.access_url);
-      if (!x.format.empty()) add(formats, x.format);
-    }
-    w.row(std::vector<std::string>{d.slug,
-                                   d.title,
-                                   ctx.base_url + urls::dataset(d.slug),
-                                   d.description,
-                                   d.producer_name,
-                                   themes,
-                                   d.licence,
-                                   d.frequency,
-                                   territories::places_csv(places[d.id]),
-                                   d.temporal_start,
-                                   d.temporal_end,
-                                   d.issued,
-                                   d.modified,
-                                   d.conforms_to,
-                                   d.keywords,
-                                   d.contact,
-                                   urls_,
-                                   formats,
-                                   std::to_string(reuses[d.id]),
-                                   coalitions::json::iso(d.updated_at)});
-  }
+  // A batch of datasets at a time, all in one snapshot: the whole register with its distributions,
+  // themes and territories held at once cost 27 MB with the large programme's 10,000.
+  storage::Transaction tx(ctx.db, false);
+  storage::each_batch(
+      [&](std::optional<std::int64_t> after) {
+        a.filter.after_id = after;
+        return store::list(ctx.db, a.filter);
+      },
+      [&](const std::vector<Dataset>& batch) {
+        auto places = territories::places_of(ctx.db, territories::subject::dataset, ids_of(batch));
+        auto reuses = reuse_store::counts_of(ctx.db, ids_of(batch));
+        for (const auto& d : batch) {
+          std::string themes, urls_, formats;
+          auto add = [](std::string& to, const std::string& s) { to += (to.empty() ? "" : "; ") + s; };
+          for (const auto& t : d.themes) add(themes, t.label);
+          for (const auto& x : d.distributions) {
+            add(urls_, x.access_url);
+            if (!x.format.empty()) add(formats, x.format);
+          }
+          w.row(std::vector<std::string>{d.slug,
+                                         d.title,
+                                         ctx.base_url + urls::dataset(d.slug),
+                                         d.description,
+                                         d.producer_name,
+                                         themes,
+                                         d.licence,
+                                         d.frequency,
+                                         territories::places_csv(places[d.id]),
+                                         d.temporal_start,
+                                         d.temporal_end,
+                                         d.issued,
+                                         d.modified,
+                                         d.conforms_to,
+                                         d.keywords,
+                                         d.contact,
+                                         urls_,
+                                         formats,
+                                         std::to_string(reuses[d.id]),
+                                         coalitions::json::iso(d.updated_at)});
+        }
+      });
+  tx.commit();
   return csv::response(w, "donnees.csv");
 }
 

@@ -87,6 +87,10 @@ std::string dataset_where(const Filter& f, storage::Params& params) {
     clause("d.updated_at >= ?");
     params.push_back(secs(*f.updated_since));
   }
+  if (f.after_id) {
+    clause("(d.title_key, d.id) > (SELECT x.title_key, x.id FROM datasets x WHERE x.id = ?)");
+    params.push_back(*f.after_id);
+  }
   return where;
 }
 

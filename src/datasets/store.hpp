@@ -23,7 +23,8 @@ struct Filter {
   bool reused = false;                            // only those with at least one reuse
   std::optional<std::vector<std::string>> slugs;  // only these (what a search found)
   std::optional<sys_seconds> updated_since;
-  std::int64_t limit = -1;  // -1: all
+  std::optional<std::int64_t> after_id;  // those after this one in the list's order (storage/batches.hpp)
+  std::int64_t limit = -1;               // -1: all
   std::int64_t offset = 0;
 };
 // With their themes and distributions (one query each for the whole page).

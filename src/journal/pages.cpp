@@ -26,7 +26,7 @@
 #include "journal/use_cases.hpp"
 #include "journal/view_models.hpp"
 #include "opendata/atom.hpp"
-#include "storage/settings.hpp"
+#include "search/search.hpp"
 #include "territories/placing.hpp"
 #include "text/markdown.hpp"
 #include "views/layout.hpp"
@@ -190,14 +190,28 @@ bool picker_searched(const Context& ctx) {
   return territories::picker_searched(ctx);
 }
 
-// The published resources, as a picker offers them (shared: 40,000 of them at the bench size).
-fv::Choices resource_choices(Context& ctx) {
-  return storage::settings::memo<fv::Choices>(ctx.db, "journal.resources", [&] {
-    std::vector<fv::Choice> out;
-    for (const auto& r : store::linkable(ctx.db, store::Linked::resource))
-      out.push_back({.key = r.slug, .label = r.title});
-    return std::make_shared<const std::vector<fv::Choice>>(std::move(out));
-  });
+// The library's published resources to attach: far too many to keep a list of in memory (200,000 in
+// the large programme, 50 MB as a memo), so the chosen ones are read by their slugs and a search asks
+// the site's search for published resources (anonymous viewer: no draft).
+fv::Picker resource_picker(Context& ctx, const std::vector<std::string>& keys) {
+  std::vector<fv::Choice> chosen;
+  for (auto& r : store::named(ctx.db, store::Linked::resource, keys))
+    chosen.push_back({.key = std::move(r.slug), .label = std::move(r.title)});
+  const fv::PickerWords words{.legend = N_("Attachments from the library"),
+                              .add = N_("Attach a resource"),
+                              .hint = N_("A few letters of its title (slides, a report…); the form comes back with "
+                                         "the resources that match, nothing is saved until you save."),
+                              .button = N_("Search resources"),
+                              .none = N_("No resource attached yet.")};
+  return fv::picker(fv::picker_names("resources"), words, std::move(chosen), ctx.form.get("resources_q"),
+                    [&](const std::string& typed, std::size_t limit) {
+                      std::vector<fv::Choice> out;
+                      const search::Query q{.text = typed, .type = "resource", .page = 1, .now = ctx.now};
+                      for (auto& hit : search::find(ctx.db, search::Viewer{.now = ctx.now}, q).hits)
+                        if (out.size() < limit)
+                          out.push_back({.key = std::move(hit.ref), .label = std::move(hit.title)});
+                      return out;
+                    });
 }
 
 struct FormState {
@@ -234,15 +248,7 @@ Response form_page(Context& ctx, std::string title, std::string action, const Po
                                              .button = N_("Search datasets"),
                                              .none = N_("No dataset chosen yet.")},
                                             in.datasets, ctx.form.get("datasets_q")),
-                .resources = fv::picker_over(*resource_choices(ctx), fv::picker_names("resources"),
-                                             {.legend = N_("Attachments from the library"),
-                                              .add = N_("Attach a resource"),
-                                              .hint = N_("A few letters of its title (slides, a report…); the form "
-                                                         "comes back with the resources that match, nothing is "
-                                                         "saved until you save."),
-                                              .button = N_("Search resources"),
-                                              .none = N_("No resource attached yet.")},
-                                             in.resources, ctx.form.get("resources_q")),
+                .resources = resource_picker(ctx, in.resources),
                 .preview = std::nullopt,
                 .back = urls::journal()};
   for (const auto& name : state.conflicts) form.conflicts.push_back(ctx.tr(field_label(name)));

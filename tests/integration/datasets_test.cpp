@@ -1,6 +1,7 @@
 // The register of environmental datasets over real HTTP: entries added and edited as revisions by
 // the producer's members, refused to others, found by territory (and what lies within it), theme,
 // producer, format, licence and words; bad input refused next to its field with nothing written.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -9,9 +10,11 @@
 #include <fstream>
 #include <functional>
 
+#include "accounts/store.hpp"
 #include "datasets/use_cases.hpp"
 #include "integration/mail_support.hpp"
 #include "integration/site.hpp"
+#include "storage/batches.hpp"
 #include "territories/store.hpp"
 #include "territories/use_cases.hpp"
 
@@ -75,6 +78,50 @@ Fields air_quality() {
           {"dist-1-media", "text/csv"},
           {"dist-1-size", "12345"},
           {"dist-2-url", ""}};
+}
+
+// The register's CSV is written a batch of datasets at a time (storage::kExportBatch), each after the
+// last one's place in the title order: every dataset once, in the list's order, across batches, with
+// titles that tie (the id then orders them) and each its own distribution and territory.
+TEST(Datasets, TheCsvHoldsEveryDatasetOnceInOrderAcrossBatches) {
+  Register r;
+  const auto member = [&] {
+    auto c = r.site.db().acquire();
+    return *accounts::store::user_by_email(*c, "air@example.org");
+  }();
+  const int n = static_cast<int>(storage::kExportBatch) + 7;
+  {
+    auto c = r.site.db().acquire();
+    for (int i = 0; i < n; ++i) {
+      datasets::DatasetInput in;
+      in.title = fmt::format("Relevé {:03}", i / 3);  // three per title: the 499th to 501st share one
+      in.description = "Un relevé.";
+      in.producer = "air-breizh";
+      in.licence = "ODbL-1.0";
+      in.frequency = "DAILY";
+      in.territories = {i % 2 ? "29019" : "35238"};
+      in.distributions = {{fmt::format("https://data.example.org/{}.csv", i), "CSV", "text/csv", ""}};
+      ASSERT_TRUE(datasets::create_dataset(*c, member, in, r.site.now()).dataset) << i;
+    }
+  }
+  auto csv = r.member.get("/donnees.csv");
+  ASSERT_EQ(csv.status, 200);
+  std::vector<std::string> slugs;
+  std::size_t from = csv.body.find('\n') + 1;
+  while (from < csv.body.size()) {
+    const std::size_t end = csv.body.find('\n', from);
+    slugs.push_back(csv.body.substr(from, csv.body.find(',', from) - from));
+    from = end + 1;
+  }
+  std::vector<std::string> want;
+  {
+    auto c = r.site.db().acquire();
+    for (const auto& row : c->query("SELECT slug FROM datasets ORDER BY title_key, id")) want.push_back(row.text(0));
+  }
+  ASSERT_EQ(want.size(), static_cast<std::size_t>(n));
+  EXPECT_EQ(slugs, want);
+  for (int i : {0, 499, 500, n - 1}) EXPECT_TRUE(has(csv.body, fmt::format("https://data.example.org/{}.csv", i))) << i;
+  EXPECT_EQ(count_of(csv.body, "29019 Brest"), static_cast<std::size_t>(n / 2));
 }
 
 TEST(Datasets, AMemberAddsOneForTheirOrganisationFoundByItsTerritoryAndWhatContainsIt) {

@@ -291,6 +291,32 @@ struct LinkedSite {
   }
 };
 
+// The resources to attach are searched in the library through the site's search, not offered from a
+// list of all of them: a published one is found by a word of its title, a draft is not, and the one
+// already chosen stays chosen.
+TEST(Journal, TheResourcePickerSearchesThePublishedLibrary) {
+  LinkedSite s;
+  {
+    auto c = s.p.site.db().acquire();
+    commons::ResourceInput r;
+    r.title = "Diaporama en brouillon";
+    r.url = "https://example.org/brouillon.pdf";
+    r.kind = "guide";
+    r.licence = "CC-BY-4.0";
+    ASSERT_TRUE(commons::propose_resource(*c, s.p.member, r, s.p.site.now()).errors.empty());
+    ASSERT_EQ(s.p.site.count("SELECT COUNT(*) FROM resources WHERE status = 'draft'"), 1);
+  }
+  auto found = write(s.anim, "Retour", "publier", {{"resources_q", "diaporama"}});
+  ASSERT_EQ(found.status, 200);
+  EXPECT_TRUE(has(found, R"(name="resources" value="diaporama-du-reset-day")")) << found.body;
+  EXPECT_FALSE(has(found, "diaporama-en-brouillon"));
+  EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM posts"), 0) << "a search saves nothing";
+  auto kept = write(s.anim, "Retour", "publier", {{"resources", "diaporama-du-reset-day"}, {"resources_q", "reset"}});
+  ASSERT_EQ(kept.status, 200);
+  EXPECT_TRUE(has(kept, R"(value="diaporama-du-reset-day" checked)")) << "chosen, not offered again";
+  EXPECT_FALSE(has(write(s.anim, "Retour", "publier", {{"resources_q", "introuvable"}}), "Diaporama"));
+}
+
 TEST(Journal, APostLinksToWhatItSpeaksOfShownOnItAndFilteringTheList) {
   LinkedSite s;
   const std::string dataset = s.dataset();
