@@ -283,10 +283,10 @@ std::vector<std::string> seeds(storage::Database& db) {
   std::vector<std::string> out;
   const auto shared = store::public_pages(*lease);
   const auto& pages = *shared;
-  for (const auto& p : pages) out.push_back(p.path);
-  for (const auto& p : pages)
-    if (p.path != "/")
-      for (const char* extension : kDocumentExtensions) out.push_back(p.path + extension);
+  for (std::size_t i = 0; i < pages.size(); ++i) out.emplace_back(pages[i].path);
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    if (const auto path = pages[i].path; path != "/")
+      for (const char* extension : kDocumentExtensions) out.push_back(std::string(path) + extension);
   return out;
 }
 

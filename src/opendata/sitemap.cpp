@@ -88,8 +88,7 @@ std::size_t parts(std::size_t pages, std::size_t max_urls) {
 
 std::string part_url(const std::string& base_url, std::size_t part) { return base_url + urls::sitemap_part(part); }
 
-std::string urlset(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t from,
-                   std::size_t to) {
+std::string urlset(const std::string& base_url, const store::PageList& pages, std::size_t from, std::size_t to) {
   std::string out = kXmlHead;
   out += std::string("<urlset xmlns=\"") + kNamespace + "\">\n";
   const std::string base = html::escape(base_url);
@@ -110,14 +109,14 @@ std::string urlset(const std::string& base_url, const std::vector<store::PublicP
   return out;
 }
 
-Modified latest(const std::vector<store::PublicPage>& pages, std::size_t from, std::size_t to) {
+Modified latest(const store::PageList& pages, std::size_t from, std::size_t to) {
   Modified out;
   for (std::size_t i = from; i < to && i < pages.size(); ++i)
     if (pages[i].modified && (!out || *pages[i].modified > *out)) out = pages[i].modified;
   return out;
 }
 
-std::vector<Modified> latest_of_parts(const std::vector<store::PublicPage>& pages, std::size_t max_urls) {
+std::vector<Modified> latest_of_parts(const store::PageList& pages, std::size_t max_urls) {
   std::vector<Modified> out;
   for (std::size_t part = 0; part < parts(pages.size(), max_urls); ++part)
     out.push_back(latest(pages, part * max_urls, (part + 1) * max_urls));

@@ -19,14 +19,13 @@ std::size_t parts(std::size_t pages, std::size_t max_urls);
 std::string part_url(const std::string& base_url, std::size_t part);
 
 // A <urlset> of pages [from, to) with absolute addresses under `base_url` and <lastmod> where known.
-std::string urlset(const std::string& base_url, const std::vector<store::PublicPage>& pages, std::size_t from,
-                   std::size_t to);
+std::string urlset(const std::string& base_url, const store::PageList& pages, std::size_t from, std::size_t to);
 
 using Modified = std::optional<std::chrono::sys_seconds>;
 // The latest <lastmod> of pages [from, to) (nothing when none of them has one).
-Modified latest(const std::vector<store::PublicPage>& pages, std::size_t from, std::size_t to);
+Modified latest(const store::PageList& pages, std::size_t from, std::size_t to);
 // The latest <lastmod> of each of the `parts(pages.size(), max_urls)` files, in order.
-std::vector<Modified> latest_of_parts(const std::vector<store::PublicPage>& pages, std::size_t max_urls);
+std::vector<Modified> latest_of_parts(const store::PageList& pages, std::size_t max_urls);
 
 // A <sitemapindex> of the files whose latest changes are `parts` (latest_of_parts), in order.
 std::string index(const std::string& base_url, const std::vector<Modified>& parts);

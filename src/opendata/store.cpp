@@ -4,6 +4,7 @@
 #include "opendata/store.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "coalitions/urls.hpp"
 #include "commons/urls.hpp"
@@ -159,20 +160,44 @@ std::optional<Series> series_of_event(storage::Connection& c, std::string_view e
   return Series{r->integer(0), r->text(1)};
 }
 
+namespace {
+constexpr std::int64_t kNoDate = std::numeric_limits<std::int64_t>::min();
+}  // namespace
+
+void PageList::add(std::string_view path, std::optional<std::chrono::sys_seconds> modified) {
+  paths_ += path;
+  ends_.push_back(paths_.size());
+  modified_.push_back(modified ? modified->time_since_epoch().count() : kNoDate);
+}
+
+void PageList::shrink_to_fit() {
+  paths_.shrink_to_fit();
+  ends_.shrink_to_fit();
+  modified_.shrink_to_fit();
+}
+
+PublicPage PageList::operator[](std::size_t i) const {
+  const std::size_t from = i == 0 ? 0 : ends_[i - 1];
+  PublicPage out{std::string_view(paths_).substr(from, ends_[i] - from), std::nullopt};
+  if (modified_[i] != kNoDate) out.modified = std::chrono::sys_seconds(std::chrono::seconds(modified_[i]));
+  return out;
+}
+
 PublicPages public_pages(storage::Connection& c) {
   // Shared until what it reads changes: the sitemap's index and each of its parts need the whole list
   // (hundreds of thousands of pages at a large programme's size, 86 ms to read at the bench size).
   return storage::settings::memo<PublicPages>(c, "opendata.public_pages", [&] {
-    std::vector<PublicPage> out;
-    for (auto path : kListPages) out.push_back({path(), std::nullopt});
+    auto out = std::make_shared<PageList>();
+    for (auto path : kListPages) out->add(path(), std::nullopt);
     for (const char* sql : kQueries) {
       for (const auto& r : c.query(sql)) {
         std::optional<std::chrono::sys_seconds> modified;
         if (!r.is_null(1)) modified = storage::at(r.integer(1));
-        out.push_back({r.text(0), modified});
+        out->add(r.text(0), modified);
       }
     }
-    return std::make_shared<const std::vector<PublicPage>>(std::move(out));
+    out->shrink_to_fit();
+    return PublicPages(std::move(out));
   });
 }
 

@@ -2,9 +2,11 @@
 // the number of rows.
 #pragma once
 #include <chrono>
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -12,17 +14,38 @@
 namespace fabrique::opendata::store {
 
 // A page anyone may read, by its path ("/coalitions/communs-numeriques"), with the date its content
-// last changed when the data has one.
+// last changed when the data has one. The path lives in the PageList that gave it.
 struct PublicPage {
-  std::string path;
+  std::string_view path;
   std::optional<std::chrono::sys_seconds> modified;
+};
+
+// Pages packed for a list of hundreds of thousands, kept in memory between changes: the paths one
+// after another in one string, and per page where its path ends and its date. About 16 bytes and the
+// path's characters a page, where a vector of PublicPage holding strings cost about a hundred (40 MB
+// for the large programme's 400,000 pages).
+class PageList {
+ public:
+  PageList() = default;
+  PageList(std::initializer_list<PublicPage> pages) {
+    for (const auto& p : pages) add(p.path, p.modified);
+  }
+  void add(std::string_view path, std::optional<std::chrono::sys_seconds> modified);
+  void shrink_to_fit();  // once every page is added
+  std::size_t size() const { return ends_.size(); }
+  PublicPage operator[](std::size_t i) const;
+
+ private:
+  std::string paths_;
+  std::vector<std::size_t> ends_;       // where each page's path ends in paths_
+  std::vector<std::int64_t> modified_;  // seconds since the epoch, kNoDate when unknown
 };
 
 // Every public page: the programme's lists, then coalitions (page, history, roadmap, impact),
 // organisations, events (and their minutes once written), actions, published resources and
 // boussole cards, charter versions opened to consultation, observatory entries and public bodies.
 // Drafts, accounts and animateurs' pages are never listed.
-using PublicPages = std::shared_ptr<const std::vector<PublicPage>>;
+using PublicPages = std::shared_ptr<const PageList>;
 PublicPages public_pages(storage::Connection& c);
 
 // --- What the Atom feeds announce (src/opendata/feeds.cpp)

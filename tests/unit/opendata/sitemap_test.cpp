@@ -16,8 +16,7 @@ TEST(Sitemap, PartsAreCountedByTheLimit) {
 }
 
 TEST(Sitemap, AddressesAreAbsoluteAndEscapedWithTheirDates) {
-  const std::vector<store::PublicPage> pages = {{"/", std::nullopt},
-                                                {"/coalitions/a", sys_days(year(2021) / March / 4) + hours(5)}};
+  const store::PageList pages = {{"/", std::nullopt}, {"/coalitions/a", sys_days(year(2021) / March / 4) + hours(5)}};
   const std::string xml = urlset("https://x.example/?a&b", pages, 0, pages.size());
   EXPECT_NE(xml.find("<loc>https://x.example/?a&amp;b/</loc></url>"), std::string::npos) << xml;
   EXPECT_NE(xml.find("<loc>https://x.example/?a&amp;b/coalitions/a</loc><lastmod>2021-03-04T05:00:00Z</lastmod>"),
@@ -27,7 +26,7 @@ TEST(Sitemap, AddressesAreAbsoluteAndEscapedWithTheirDates) {
 
 TEST(Sitemap, AnIndexGivesEachFileTheLatestDateOfItsPages) {
   const auto on = [](unsigned d) { return std::optional<sys_seconds>(sys_days(year(2021) / March / day(d))); };
-  const std::vector<store::PublicPage> pages = {{"/a", on(3)}, {"/b", on(1)}, {"/c", std::nullopt}};
+  const store::PageList pages = {{"/a", on(3)}, {"/b", on(1)}, {"/c", std::nullopt}};
   const std::string xml = index("https://x.example", latest_of_parts(pages, 2));
   EXPECT_NE(
       xml.find("<sitemap><loc>https://x.example/sitemaps/1.xml</loc><lastmod>2021-03-03T00:00:00Z</lastmod></sitemap>"),
