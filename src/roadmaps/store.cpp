@@ -553,18 +553,20 @@ std::vector<KindCount> organisations_per_kind(Connection& c, const std::vector<s
   // The rows themselves, counted here: SQLite's COUNT(DISTINCT) per group clears a temporary
   // b-tree for every group and cost three times as much on the dashboard's page.
   std::vector<std::array<std::int64_t, 3>> rows;  // coalition, kind, organisation
-  for (const auto& r : c.query("SELECT x.coalition_id, o.kind_id, x.organisation_id FROM ("
-                               "SELECT m.coalition_id, uo.organisation_id FROM coalition_members m "
-                               "JOIN user_organisations uo ON uo.user_id = m.user_id WHERE 1 = 1" +
-                                   only("m.coalition_id") +
-                                   " UNION ALL SELECT coalition_id, organisation_id FROM interest_declarations "
-                                   "WHERE organisation_id IS NOT NULL" +
-                                   only("coalition_id") +
-                                   " UNION ALL SELECT a.coalition_id, ao.organisation_id FROM action_organisations ao "
-                                   "JOIN actions a ON a.id = ao.action_id WHERE a.status <> 'abandonnee'" +
-                                   only("a.coalition_id") + ") x JOIN organisations o ON o.id = x.organisation_id",
-                               params))
-    rows.push_back({r.integer(0), r.integer(1), r.integer(2)});
+  c.each_row(
+      "SELECT x.coalition_id, o.kind_id, x.organisation_id FROM ("
+      "SELECT m.coalition_id, uo.organisation_id FROM coalition_members m "
+      "JOIN user_organisations uo ON uo.user_id = m.user_id WHERE 1 = 1" +
+          only("m.coalition_id") +
+          " UNION ALL SELECT coalition_id, organisation_id FROM interest_declarations "
+          "WHERE organisation_id IS NOT NULL" +
+          only("coalition_id") +
+          " UNION ALL SELECT a.coalition_id, ao.organisation_id FROM action_organisations ao "
+          "JOIN actions a ON a.id = ao.action_id WHERE a.status <> 'abandonnee'" +
+          only("a.coalition_id") + ") x JOIN organisations o ON o.id = x.organisation_id",
+      params, [&](const storage::Row& r) {
+        rows.push_back({r.integer(0), r.integer(1), r.integer(2)});
+      });
   std::sort(rows.begin(), rows.end());
   rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
   for (const auto& [coalition, kind, organisation] : rows) {

@@ -4,6 +4,7 @@
 // and each backend translates them in one place. Rows come back as typed values.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <optional>
@@ -96,6 +97,14 @@ class Connection {
 
   // Runs a statement that returns rows (SELECT, or INSERT/UPDATE ... RETURNING).
   virtual std::vector<Row> query(std::string_view sql, const Params& params = {}) = 0;
+  // Runs a read and hands `each` its rows one at a time as they come, holding one instead of all: for
+  // reads of hundreds of thousands of small rows (the dashboard's organisations per coalition: 200,000
+  // in the large programme, 31 MB as a vector of rows for a moment). `each` must not use this
+  // connection. By default the rows of query(): PostgreSQL's client library receives the whole result
+  // anyway.
+  virtual void each_row(std::string_view sql, const Params& params, const std::function<void(const Row&)>& each) {
+    for (const auto& r : query(sql, params)) each(r);
+  }
   // Runs a statement and returns the number of rows it changed.
   virtual std::int64_t execute(std::string_view sql, const Params& params = {}) = 0;
   // Runs a script of several statements without parameters (migrations).

@@ -239,12 +239,22 @@ void SqliteConnection::bind(sqlite3_stmt* stmt, const Params& params) {
 void SqliteConnection::fail(int rc, std::string_view sql) { throw_error(rc, sqlite3_errmsg(db_), sql); }
 
 std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& params) {
+  std::vector<Row> rows;
+  step_rows(sql, params, [&](Row&& r) { rows.push_back(std::move(r)); });
+  return rows;
+}
+
+void SqliteConnection::each_row(std::string_view sql, const Params& params,
+                                const std::function<void(const Row&)>& each) {
+  step_rows(sql, params, [&](Row&& r) { each(r); });
+}
+
+void SqliteConnection::step_rows(std::string_view sql, const Params& params, const std::function<void(Row&&)>& each) {
   const StatementTables tables = note(sql);
   sqlite3_stmt* stmt = prepare(sql);
   before(stmt);
   StatementReset reset(stmt);
   bind(stmt, params);
-  std::vector<Row> rows;
   const int columns = sqlite3_column_count(stmt);
   for (;;) {
     const int rc = sqlite3_step(stmt);
@@ -253,10 +263,9 @@ std::vector<Row> SqliteConnection::query(std::string_view sql, const Params& par
     std::vector<Value> values;
     values.reserve(static_cast<std::size_t>(columns));
     for (int i = 0; i < columns; ++i) values.push_back(read_column(stmt, i));
-    rows.emplace_back(std::move(values));
+    each(Row(std::move(values)));
   }
   if (!sqlite3_stmt_readonly(stmt)) wrote(tables, sqlite3_changes64(db_));  // INSERT … RETURNING
-  return rows;
 }
 
 std::int64_t SqliteConnection::execute(std::string_view sql, const Params& params) {

@@ -37,6 +37,7 @@ class SqliteConnection final : public Connection {
   SqliteConnection& operator=(const SqliteConnection&) = delete;
 
   std::vector<Row> query(std::string_view sql, const Params& params = {}) override;
+  void each_row(std::string_view sql, const Params& params, const std::function<void(const Row&)>& each) override;
   std::int64_t execute(std::string_view sql, const Params& params = {}) override;
   void execute_script(std::string_view sql) override;
 
@@ -56,6 +57,9 @@ class SqliteConnection final : public Connection {
   sqlite3* handle() { return db_; }
 
  private:
+  // Steps the statement, handing each row to `each` (query() keeps them, each_row() passes them on).
+  void step_rows(std::string_view sql, const Params& params, const std::function<void(Row&&)>& each);
+
   struct CachedStatement {
     std::string sql;
     sqlite3_stmt* stmt;

@@ -106,6 +106,22 @@ TEST_F(SqliteDatabase, RoundTripsEveryValueType) {
   EXPECT_EQ(rows[1].size(), 5u);
 }
 
+// each_row hands the rows of a read one at a time, in order, with their parameters bound, the same
+// rows query() returns; a broken statement throws as query() does.
+TEST_F(SqliteDatabase, EachRowHandsTheRowsOfQueryOneAtATime) {
+  auto c = db_->acquire();
+  c->execute_script("CREATE TABLE t (i INTEGER, s TEXT)");
+  for (std::int64_t i = 1; i <= 1000; ++i) c->execute("INSERT INTO t VALUES (?, ?)", {i, "row " + std::to_string(i)});
+  const std::string sql = "SELECT i, s FROM t WHERE i > ? ORDER BY i DESC";
+  std::vector<std::pair<std::int64_t, std::string>> seen, want;
+  c->each_row(sql, {std::int64_t{10}}, [&](const Row& r) { seen.emplace_back(r.integer(0), r.text(1)); });
+  for (const auto& r : c->query(sql, {std::int64_t{10}})) want.emplace_back(r.integer(0), r.text(1));
+  ASSERT_EQ(seen.size(), 990u);
+  EXPECT_EQ(seen, want);
+  EXPECT_EQ(seen.front(), std::make_pair(std::int64_t{1000}, std::string("row 1000")));
+  EXPECT_THROW(c->each_row("SELECT nope FROM t", {}, [](const Row&) {}), StorageError);
+}
+
 TEST_F(SqliteDatabase, RowAccessorsReadTypedValues) {
   auto c = db_->acquire();
   const Row row = *c->query_one("SELECT 42, 1.5, 'x', NULL, 0, 7");
