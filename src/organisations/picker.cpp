@@ -12,7 +12,8 @@ using i18n::N_;
 fabrique::views::Choices choices(storage::Connection& c) {
   return storage::settings::memo<fabrique::views::Choices>(c, "organisations.choices", [&] {
     std::vector<fabrique::views::Choice> out;
-    // Names alone: the list's member counts would make every membership read them again.
+    // Names alone. A membership changes the organisation's kept count (store::recount), which renews
+    // this memo too: 200 names read again at the large programme's size.
     for (const auto& row : c.query("SELECT slug, name FROM organisations ORDER BY name_key, id"))
       out.push_back({.key = row.text(0), .label = row.text(1)});
     return std::make_shared<const std::vector<fabrique::views::Choice>>(std::move(out));
