@@ -119,6 +119,14 @@ bool is_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id
                          {user_id, organisation_id}) > 0;
 }
 
+// Memberships of an organisation change one transaction at a time: its row is locked first (a no-op
+// update), so that on PostgreSQL, where a statement reads what was committed when it began, a
+// transaction waiting for another's lock counts after that one's membership is committed. On SQLite,
+// whose writers take turns, it costs one indexed update.
+void lock(Connection& c, std::int64_t organisation_id) {
+  c.execute("UPDATE organisations SET member_count = member_count WHERE id = ?", {organisation_id});
+}
+
 // Counts the organisation's members again, in the transaction that added or removed one: the count
 // is one indexed pass over its memberships, and stays right whatever path changed them.
 void recount(Connection& c, std::int64_t organisation_id) {
@@ -129,6 +137,7 @@ void recount(Connection& c, std::int64_t organisation_id) {
 }
 
 void add_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id, sys_seconds now) {
+  lock(c, organisation_id);
   c.execute(
       "INSERT INTO user_organisations (user_id, organisation_id, created_at) VALUES (?, ?, ?) "
       "ON CONFLICT (user_id, organisation_id) DO NOTHING",
@@ -137,14 +146,17 @@ void add_member(Connection& c, std::int64_t user_id, std::int64_t organisation_i
 }
 
 void remove_member(Connection& c, std::int64_t user_id, std::int64_t organisation_id) {
+  lock(c, organisation_id);
   c.execute("DELETE FROM user_organisations WHERE user_id = ? AND organisation_id = ?", {user_id, organisation_id});
   recount(c, organisation_id);
 }
 
 void remove_person(Connection& c, std::int64_t user_id) {
   std::vector<std::int64_t> left;
-  for (const auto& r : c.query("SELECT organisation_id FROM user_organisations WHERE user_id = ?", {user_id}))
+  for (const auto& r :
+       c.query("SELECT organisation_id FROM user_organisations WHERE user_id = ? ORDER BY organisation_id", {user_id}))
     left.push_back(r.integer(0));
+  for (std::int64_t id : left) lock(c, id);  // in order of id: two such transactions never wait on each other
   c.execute("DELETE FROM user_organisations WHERE user_id = ?", {user_id});
   for (std::int64_t id : left) recount(c, id);
 }

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <thread>
 
 #include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
@@ -307,6 +309,35 @@ TEST(Organisations, TheMemberCountFollowsJoinsLeavesAndDeletedAccounts) {
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM organisations o WHERE member_count <> "
                        "(SELECT COUNT(*) FROM user_organisations m WHERE m.organisation_id = o.id)"),
             0);
+}
+
+// Two people join the same organisation at once: the second waits for the first (the organisation's
+// row is locked first), so that the kept count holds both. On PostgreSQL, whose statements read what was
+// committed when they began, the second's count would otherwise miss the first's membership, committed
+// while it waited for the row.
+TEST(Organisations, TwoJoiningAtOnceAreBothCounted) {
+  Site site;
+  site.add_user("owner@example.org", "Owner", kPassword);
+  const auto a = site.add_user("a@example.org", "A", kPassword);
+  const auto b = site.add_user("b@example.org", "B", kPassword);
+  Browser owner(site);
+  owner.sign_in("owner@example.org", kPassword);
+  ASSERT_EQ(create(owner, "Ville de Brest", "collectivite").status, 303);
+  const std::int64_t id = site.count("SELECT id FROM organisations WHERE slug = 'ville-de-brest'");
+  auto first = site.db().acquire();
+  auto second = site.db().acquire();
+  storage::Transaction t1(*first, true);
+  organisations::store::add_member(*first, a.id, id, site.now());
+  std::thread other([&] {
+    storage::Transaction t2(*second, true);
+    organisations::store::add_member(*second, b.id, id, site.now());
+    t2.commit();
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the second waits for the first
+  t1.commit();
+  other.join();
+  EXPECT_EQ(site.count("SELECT member_count FROM organisations WHERE id = " + std::to_string(id)), 3);
+  EXPECT_EQ(site.count("SELECT COUNT(*) FROM user_organisations WHERE organisation_id = " + std::to_string(id)), 3);
 }
 
 // The list shows fifty organisations a page, the filter kept by the pager; an organisation's page
