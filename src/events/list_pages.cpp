@@ -73,8 +73,13 @@ ListPage load_list(Context& ctx) {
   page.past_only = ctx.query.get("quand") == "passes";
   page.filters = "?type=" + html::url_encode(page.kind) + coalitions::filter_param(page.coalition) +
                  territories::filter_param(page.territory);
-  page.upcoming_total = page.past_only ? 0 : store::count(ctx.db, upcoming);
-  page.past_total = store::count(ctx.db, past);
+  // An event is upcoming until it ends, then past. The past ones pile up: they are counted as all those
+  // matching less the upcoming, and unfiltered the count of all is SQLite's count of a table.
+  store::Filter all = upcoming;
+  all.ends_after.reset();
+  const std::int64_t upcoming_total = store::count(ctx.db, upcoming);
+  page.past_total = store::count(ctx.db, all) - upcoming_total;
+  page.upcoming_total = page.past_only ? 0 : upcoming_total;
   const auto shown = fv::page_of(ctx, page.past_only ? page.past_total : page.upcoming_total, kPerPage);
   page.page = shown.page;
   page.pages = shown.pages;

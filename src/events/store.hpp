@@ -71,7 +71,8 @@ std::optional<std::int64_t> promote_first_waiting(Connection& c, std::int64_t ev
 // Everyone registered then everyone waiting, in order, with names, e-mails and organisations.
 std::vector<Registration> registrations(Connection& c, std::int64_t event_id);
 void set_attended(Connection& c, std::int64_t event_id, const std::set<std::int64_t>& user_ids);
-// Events a person registered to or waits for (the personal calendar), by start.
+// Events a person registered to or waits for (the personal calendar), by start; their counts of
+// registrations are left at 0.
 std::vector<std::pair<Event, Status>> events_of_user(Connection& c, std::int64_t user_id);
 // May this person organise the event? The creator, and the co-porteurs of its coalitions.
 bool is_organiser(Connection& c, std::int64_t event_id, std::int64_t user_id);

@@ -1667,6 +1667,18 @@ TEST(Events, TheListShowsTwentyUpcomingEventsAPageAndThePastOnesAPageAway) {
   const auto past = visitor.get("/evenements?quand=passes&page=2").body;
   EXPECT_EQ(count(past), 3u);
   EXPECT_TRUE(has(past, "atelier-01")) << "the oldest come last";
+  // Two more ahead: the past ones are still 23 (counted as all less the upcoming), in the list and on
+  // its past pages, and the filtered list says 25 in all.
+  p.upcoming("atelier-24", "");
+  p.upcoming("atelier-25", "");
+  const auto mixed = visitor.get("/evenements").body;
+  EXPECT_EQ(count(mixed), 22u) << "2 upcoming, then the 20 latest past";
+  EXPECT_TRUE(has(mixed, "Voir les 23 événements passés"));
+  EXPECT_TRUE(has(visitor.get("/evenements?coalition=8.a").body, "25 événements"));
+  const auto past_only = visitor.get("/evenements?coalition=8.a&quand=passes").body;
+  EXPECT_TRUE(has(past_only, "23 événements")) << "only the past ones, in the filtered count";
+  EXPECT_FALSE(has(past_only, "atelier-24"));
+  EXPECT_EQ(count(visitor.get("/evenements?quand=passes&page=2").body), 3u);
 }
 
 }  // namespace
