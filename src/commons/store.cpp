@@ -313,6 +313,18 @@ std::vector<CoalitionRef> coalitions(Connection& c) {
   return out;
 }
 
+std::vector<CoalitionRef> coalitions_with_slugs(Connection& c, const std::vector<std::string>& slugs) {
+  std::vector<CoalitionRef> out;
+  if (slugs.empty()) return out;
+  const Params p(slugs.begin(), slugs.end());
+  for (const auto& row : c.query(fmt::format("SELECT id, slug, number, title FROM coalitions WHERE slug IN ({}) "
+                                             "ORDER BY number_key",
+                                             storage::placeholders(slugs.size())),
+                                 p))
+    out.push_back({row.integer(0), row.text(1), row.text(2), row.text(3)});
+  return out;
+}
+
 bool is_co_porteur_of_any(Connection& c, std::int64_t user_id, const std::vector<std::int64_t>& coalition_ids) {
   if (coalition_ids.empty()) return false;
   Params p{user_id};

@@ -43,6 +43,8 @@ std::vector<std::string> used_tags(Connection& c);  // of published resources, a
 
 // Coalitions by number, for choices and links.
 std::vector<CoalitionRef> coalitions(Connection& c);
+// The coalitions of these slugs, by number; an unknown slug has none.
+std::vector<CoalitionRef> coalitions_with_slugs(Connection& c, const std::vector<std::string>& slugs);
 // Is the person a co-porteur of any of these coalitions?
 bool is_co_porteur_of_any(Connection& c, std::int64_t user_id, const std::vector<std::int64_t>& coalition_ids);
 

@@ -2,6 +2,7 @@
 #include "commons/validation.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "common/text.hpp"
 #include "commons/store.hpp"
@@ -43,7 +44,15 @@ std::vector<CoalitionRef> coalitions_named(storage::Connection& c, const std::ve
                                            FieldErrors& errors, const std::string& field) {
   std::vector<CoalitionRef> out;
   if (slugs.empty()) return out;
-  auto all = store::coalitions(c);
+  // Read by their slugs, not among every coalition; more than may be linked are not looked up.
+  std::set<std::string_view> distinct;
+  for (const auto& s : slugs)
+    if (!s.empty()) distinct.insert(s);
+  if (distinct.size() > kMaxLinkedCoalitions) {
+    errors.add(field, N_("Link at most 20 coalitions."));
+    return out;
+  }
+  const auto all = store::coalitions_with_slugs(c, {distinct.begin(), distinct.end()});
   for (const auto& s : slugs) {
     if (s.empty()) continue;
     auto it = std::find_if(all.begin(), all.end(), [&](const CoalitionRef& k) { return k.slug == s; });
@@ -53,7 +62,6 @@ std::vector<CoalitionRef> coalitions_named(storage::Connection& c, const std::ve
     }
     if (std::none_of(out.begin(), out.end(), [&](const CoalitionRef& k) { return k.id == it->id; })) out.push_back(*it);
   }
-  if (out.size() > kMaxLinkedCoalitions) errors.add(field, N_("Link at most 20 coalitions."));
   return out;
 }
 

@@ -379,11 +379,10 @@ Response journal_atom(Context& ctx) {
 
 Response coalition_atom(Context& ctx) {
   const std::string slug = ctx.param("slug");
-  auto coalitions = commons::store::coalitions(ctx.db);
-  auto it = std::find_if(coalitions.begin(), coalitions.end(), [&](const CoalitionRef& k) { return k.slug == slug; });
-  if (it == coalitions.end()) throw NotFound();
-  return feed_of(ctx, ctx.tr(N_("Journal")) + " — " + commons::coalition_title(*it),
-                 urls::journal() + "?coalition=" + slug, urls::coalition_feed(slug), it->id);
+  const auto named = commons::store::coalitions_with_slugs(ctx.db, {slug});
+  if (named.empty()) throw NotFound();
+  return feed_of(ctx, ctx.tr(N_("Journal")) + " — " + commons::coalition_title(named.front()),
+                 urls::journal() + "?coalition=" + slug, urls::coalition_feed(slug), named.front().id);
 }
 
 Response new_post(Context& ctx) {

@@ -380,6 +380,12 @@ TEST(Journal, UnknownLinksAreRefusedNextToTheirFieldAndNothingIsWritten) {
     EXPECT_TRUE(has(r, "id=\"f-" + field + "-error\"")) << field << r.body;
     EXPECT_TRUE(has(r, R"(value="Lié à rien")")) << field;
   }
+  // More coalitions than a post may link are refused as such, before any is looked up.
+  Fields many;
+  for (int i = 1; i <= 21; ++i) many.emplace_back("coalitions", fmt::format("coalition-{}", i));
+  auto r = write(s.anim, "Lié à trop", "publier", many);
+  EXPECT_EQ(r.status, 422);
+  EXPECT_TRUE(has(r, "Liez au plus 20 coalitions.")) << r.body;
   EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM posts"), 0);
   EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM post_links"), 0);
   EXPECT_EQ(s.p.site.count("SELECT COUNT(*) FROM territory_links WHERE subject = 'post'"), 0);
