@@ -94,22 +94,32 @@ ListPage load_list(Context& ctx) {
   return page;
 }
 
-// An organisation with its coalitions and its members as the public may see them.
-// The page shows a page of its coalitions (kCoalitionsPerPage); the JSON document every one of them.
-ShowPage load_show(Context& ctx, Organisation o, bool every_coalition = false) {
+// What an organisation is read for: its page, or its JSON document.
+enum class For { page, json };
+
+// An organisation with its coalitions and its members as the public may see them. Its page shows a
+// page of its coalitions (kCoalitionsPerPage), the latest members to join who show their name, and what
+// the visitor may do; its JSON document every coalition, and nothing it does not show (it names the
+// members itself).
+ShowPage load_show(Context& ctx, Organisation o, For what = For::page) {
   ShowPage page;
   page.members = o.member_count;
+  page.territories = territories::places(ctx.db, territories::subject::organisation, o.id);
+  if (what == For::json) {
+    page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id);
+    page.coalition_count = static_cast<std::int64_t>(page.coalitions.size());
+    page.organisation = std::move(o);
+    return page;
+  }
   page.named_members = store::latest_named_members(ctx.db, o.id, kMembersNamed);
   // A large organisation takes part in hundreds of coalitions: a page of them at a time.
   page.coalition_count = coalitions::store::count_coalitions_of_organisation(ctx.db, o.id);
-  views::PageOf shown = views::page_of(ctx, page.coalition_count, kCoalitionsPerPage);
-  if (every_coalition) shown = {.page = 1, .pages = 1, .limit = -1, .offset = 0};
+  const views::PageOf shown = views::page_of(ctx, page.coalition_count, kCoalitionsPerPage);
   page.page = shown.page;
   page.pages = shown.pages;
   page.pager_base = views::pager_base(urls::organisation(o.slug), "");
   page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id, shown.limit, shown.offset);
   page.editor = can_edit(ctx, o);
-  page.territories = territories::places(ctx.db, territories::subject::organisation, o.id);
   page.follow = follows::pages::button(ctx, follows::Subject::organisation, o.id, urls::follow(o.slug), o.name);
   page.organisation = std::move(o);
   return page;
@@ -162,7 +172,7 @@ Response list_csv(Context& ctx) {
 Response show_json(Context& ctx) {
   auto o = store::by_slug(ctx.db, ctx.param("slug"));
   if (!o) return coalitions::json::not_found(ctx);
-  ShowPage page = load_show(ctx, std::move(*o), true);
+  ShowPage page = load_show(ctx, std::move(*o), For::json);
   boost::json::object out = organisation_json(ctx, page.organisation);
   boost::json::array linked, named;
   for (const auto& k : page.coalitions)
