@@ -295,6 +295,18 @@ TEST(Decisions, BadInputIsRefusedNextToTheFieldAndNothingIsWritten) {
   EXPECT_EQ(refused.status, 422);
   EXPECT_TRUE(has(refused, R"(id="f-group-error")"));
   EXPECT_TRUE(has(refused, "Choisissez un seul groupe."));
+  auto kept = anim.post("/decisions/nouvelle", {{"question", "Une seule option ?"},
+                                                {"group", std::string("coalition:") + kCommonsCoalition},
+                                                {"process", "one"},
+                                                {"options", "Oui"},
+                                                {"closes_at", p.in_days(2)}});
+  EXPECT_EQ(kept.status, 422);
+  EXPECT_TRUE(has(kept, std::string(R"(name="group" value="coalition:)") + kCommonsCoalition + "\""))
+      << "the chosen coalition is drawn again, its label read though the form searched nothing";
+  EXPECT_TRUE(has(kept, "Les membres de la coalition « "));
+  auto by_title = anim.post("/decisions/nouvelle", with(asked, "group_q", "communs numériques"));
+  EXPECT_TRUE(has(by_title, std::string(R"(value="coalition:)") + kCommonsCoalition + "\""))
+      << "a search looks among every coalition";
   EXPECT_EQ(p.decisions(), 0);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM decision_options"), 0);
   EXPECT_EQ(p.site.count("SELECT COUNT(*) FROM notifications WHERE link LIKE '/decisions%'"), 0);
