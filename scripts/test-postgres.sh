@@ -26,7 +26,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-pg_cluster_start || die "could not start PostgreSQL"
+pg_cluster_start memory || die "could not start PostgreSQL"
 
 export FABRIQUE_TEST_DATABASE_URL=$PG_URL
 echo "test-postgres: PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PG_PORT"

@@ -28,7 +28,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 die() { echo "data_test: $*" >&2; exit 1; }
 
-pg_cluster_start || die "could not start PostgreSQL"
+pg_cluster_start memory || die "could not start PostgreSQL"
 run() {  # run NAME COMMAND...: must succeed; output in $TMP/out
   local name=$1
   shift

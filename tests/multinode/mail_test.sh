@@ -28,7 +28,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 die() { echo "mail_multinode: $*" >&2; exit 1; }
 
-pg_cluster_start || die "could not start PostgreSQL"
+pg_cluster_start memory || die "could not start PostgreSQL"
 DB=$(pg_cluster_createdb site) || die "could not create the database"
 sql() { "$PG_BIN/psql" -X -A -t -q -v ON_ERROR_STOP=1 "$DB" -c "$1"; }
 "$BIN" migrate --database "$DB" >"$TMP/migrate.log" 2>&1 || { cat "$TMP/migrate.log"; die "migrate failed"; }

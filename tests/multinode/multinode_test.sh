@@ -35,7 +35,7 @@ started_at=$(date +%s)
 # ---------------------------------------------------------------------------------------------
 # One PostgreSQL, the demo programme, two nodes, nginx in front.
 
-pg_cluster_start || die "could not start PostgreSQL"
+pg_cluster_start memory || die "could not start PostgreSQL"
 DB=$(pg_cluster_createdb site) || die "could not create the database"
 sql() { "$PG_BIN/psql" -X -A -t -q -v ON_ERROR_STOP=1 "$DB" -c "$1"; }
 
