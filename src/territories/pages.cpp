@@ -8,6 +8,7 @@
 #include "i18n/i18n.hpp"
 #include "observatoire/store.hpp"
 #include "observatoire/urls.hpp"
+#include "storage/settings.hpp"
 #include "territories/placed.hpp"
 #include "territories/store.hpp"
 #include "territories/templates/territories.hpp"
@@ -66,11 +67,27 @@ ShowPage load_show(Context& ctx, Territory t) {
     c.pager = fv::pager(ctx, urls::territory(t.key) + "?page=", std::min(at, pages), pages);
     page.children.push_back(std::move(c));
   }
-  observatoire::store::Filter f;
-  f.territory_id = t.id;
-  f.summary = true;
-  page.algorithms = observatoire::store::list(ctx.db, f);
-  page.placed = placed_within(ctx.db, t.id, t.key, kPlacedShown);
+  // What a territory gathers from within: the algorithms of its public bodies, and what is placed on
+  // it or within it. A région or a département gathers hundreds of things through thousands of links
+  // and territories (1,067 links for a département of the large programme, 3,801 territories' SIRENs
+  // for a région), each read where it lies in the database: four fifths of their pages. Shared until
+  // one of the tables read changes (storage::settings::memo); the smaller levels hold few and are
+  // gathered each time, so that their 36,000 pages do not crowd the memos.
+  struct Gathered {
+    std::vector<observatoire::Entry> algorithms;
+    std::vector<Placed> placed;
+  };
+  const auto gather = [&] {
+    observatoire::store::Filter f;
+    f.territory_id = t.id;
+    f.summary = true;
+    return Gathered{observatoire::store::list(ctx.db, f), placed_within(ctx.db, t.id, t.key, kPlacedShown)};
+  };
+  Gathered within = t.level == Level::region || t.level == Level::departement
+                        ? storage::settings::memo<Gathered>(ctx.db, "territories.within." + t.key, gather)
+                        : gather();
+  page.algorithms = std::move(within.algorithms);
+  page.placed = std::move(within.placed);
   page.territory = std::move(t);
   return page;
 }

@@ -404,6 +404,15 @@ TEST(Territories, EveryKindPlacedOnBrestIsFoundUnderBretagneAndCountedOnItsPage)
                                  "/boussole?territoire=29", "/observatoire?territoire=29"})
     EXPECT_TRUE(has(page, "href=\"" + list + "\"")) << list;
   EXPECT_TRUE(has(page, "Coalition du Ponant"));
+  // What a département's page counts is shared until it changes: a coalition placed since is counted.
+  auto another = form;
+  another[0].second = "98";
+  another[1].second = "Seconde coalition du Ponant";
+  another.push_back({"territoires", "29019"});
+  ASSERT_EQ(b.post("/coalitions/nouvelle", another).status, 303);
+  EXPECT_EQ(json(site, "/territoires/29.json").at("placed").at("coalition").as_int64(),
+            finistere.at("placed").at("coalition").as_int64() + 1);
+  EXPECT_TRUE(has(request(site.port(), "GET", "/territoires/29", {}).body, "Seconde coalition du Ponant"));
   // The demo placed its own on what was loaded: Rennes has a coalition of the demo; Ajaccio nothing.
   EXPECT_GE(json(site, "/territoires/35238.json").at("placed").at("coalition").as_int64(), 1);
   EXPECT_EQ(json(site, "/territoires/2a004.json").at("placed").at("coalition").as_int64(), 0);
