@@ -25,7 +25,7 @@ const char* kOtherCoalition = "faciliter-l-appropriation-des-donnees-environneme
 
 bool has(const HttpResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; }
 
-// The number of posts the list says it holds (its pager's), or -1 when it says none.
+// The number of posts the list says it holds (its pager's), or -1 when the page has no such line.
 std::int64_t listed(Browser& b) {
   static const std::regex kTotal(R"(<p role="status">(\d+) billets?)");
   const std::string body = b.get("/journal").body;
