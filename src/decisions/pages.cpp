@@ -119,21 +119,23 @@ ListPage load_list(Context& ctx) {
 // keys: a form that searches nothing shows the chosen ones alone, and 5,000 coalitions' labels cost
 // 1 ms.
 std::vector<fv::Choice> group_choices(Context& ctx, const std::vector<std::string>* only = nullptr) {
+  constexpr std::string_view kCoalition = "coalition:";  // a coalition's key: "coalition:SLUG"
   std::vector<fv::Choice> out;
   const std::string members_of = ctx.tr(N_("Members of the coalition “{}”"));
   auto coalition = [&](const coalitions::Named& k) {
-    out.push_back({.key = "coalition:" + k.slug, .label = fmt::format(fmt::runtime(members_of), k.title)});
+    out.push_back({.key = std::string(kCoalition) + k.slug, .label = fmt::format(fmt::runtime(members_of), k.title)});
   };
   if (ctx.user->is_animateur()) {
     out.push_back({.key = "programme", .label = ctx.tr(N_("The programme's members"))});
     std::set<std::string_view> wanted;
     if (only)
       for (const auto& key : *only)
-        if (std::string_view(key).starts_with("coalition:")) wanted.insert(std::string_view(key).substr(10));
+        if (key.starts_with(kCoalition)) wanted.insert(std::string_view(key).substr(kCoalition.size()));
     // Every coalition from the list shared by every form ("12 — Its title"), not a read of each with its joins.
     for (const auto& k : *coalitions::choices(ctx.db))
       if (!only || wanted.contains(k.key))
-        out.push_back({.key = "coalition:" + k.key, .label = fmt::format(fmt::runtime(members_of), k.label)});
+        out.push_back(
+            {.key = std::string(kCoalition) + k.key, .label = fmt::format(fmt::runtime(members_of), k.label)});
     for (const auto& e : store::recent_events(ctx.db, ctx.now - std::chrono::days(60)))
       out.push_back({.key = "event:" + e.slug,
                      .label = fmt::format(fmt::runtime(ctx.tr(N_("Participants of “{}”"))), e.title),
