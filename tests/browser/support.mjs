@@ -151,8 +151,12 @@ export async function readMail(mailDir, to, { matching = null, timeoutMs = 20_00
       const raw = readFileSync(join(mailDir, f), 'latin1');
       const head = raw.slice(0, raw.indexOf('\r\n\r\n'));
       if (!new RegExp(`^To: .*<?${to.replace(/[.+]/g, '\\$&')}>?\r?$`, 'mi').test(head)) continue;
+      // The text part ends at its own boundary line, not at any line starting with "--": a soft line
+      // break of quoted-printable can put a token's "--" at the start of a line.
+      const alternative = raw.match(/multipart\/alternative; boundary="([^"]+)"/);
+      assert.ok(alternative, `no text and HTML parts in ${f}`);
       const start = raw.indexOf('Content-Type: text/plain');
-      const body = raw.slice(raw.indexOf('\r\n\r\n', start) + 4, raw.indexOf('\r\n--', start));
+      const body = raw.slice(raw.indexOf('\r\n\r\n', start) + 4, raw.indexOf(`\r\n--${alternative[1]}`, start));
       const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
       const text = Buffer.from(bytes, 'latin1').toString('utf8');
       if (!matching || matching.test(text)) return text;
