@@ -29,13 +29,15 @@ class Memos {
   // The value kept under `name` that is current at `version`, or `compute()` kept for it. One name,
   // one type. `stamps` (a snapshot at `version` or later; null when the tables are not known) tells
   // whether what a value read changed since. `reads` (the connection's tables read) gains the tables
-  // the value was computed from.
+  // the value was computed from. `max_age`: longer than kMaxAge only for tables that nothing changes
+  // without stamping it.
   template <class T, class F>
-  T get(std::string_view name, std::int64_t version, const Snapshot* stamps, F&& compute, Reads& reads) {
+  T get(std::string_view name, std::int64_t version, const Snapshot* stamps, F&& compute, Reads& reads,
+        std::chrono::seconds max_age = kMaxAge) {
     const auto now = std::chrono::steady_clock::now();
     {
       std::lock_guard lock(mutex_);
-      if (auto it = values_.find(name); it != values_.end() && now - it->second.at <= kMaxAge) {
+      if (auto it = values_.find(name); it != values_.end() && now - it->second.at <= it->second.max_age) {
         const Kept& kept = it->second;
         const bool current =
             kept.version == version || (stamps != nullptr && kept.version < version && stamps->version >= version &&
@@ -56,7 +58,7 @@ class Memos {
     if (values_.size() >= kMaxValues && !values_.contains(name)) forget_some(now);
     auto& kept = values_[std::string(name)];
     if (!kept.value || kept.version <= version)
-      kept = {version, now, std::make_shared<const T>(fresh), std::move(used)};
+      kept = {version, now, max_age, std::make_shared<const T>(fresh), std::move(used)};
     return fresh;
   }
 
@@ -65,12 +67,13 @@ class Memos {
   // those too old to serve go, and if that is not enough, all of them.
   static constexpr std::size_t kMaxValues = 1024;
   void forget_some(std::chrono::steady_clock::time_point now) {
-    std::erase_if(values_, [&](const auto& v) { return now - v.second.at > kMaxAge; });
+    std::erase_if(values_, [&](const auto& v) { return now - v.second.at > v.second.max_age; });
     if (values_.size() >= kMaxValues) values_.clear();
   }
   struct Kept {
     std::int64_t version = 0;
     std::chrono::steady_clock::time_point at;
+    std::chrono::seconds max_age{kMaxAge};
     std::shared_ptr<const void> value;
     Reads reads;
   };

@@ -1,12 +1,14 @@
 // The site's own state kept in the database: its secret keys (table settings) and the version of
 // its data (table data_version) that shared cached pages are checked against.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
 
 #include "storage/database.hpp"
+#include "storage/memo.hpp"
 
 namespace fabrique::storage::settings {
 
@@ -20,14 +22,15 @@ std::int64_t data_version(Connection& c);
 
 // `compute()` as of the database now, computed again only once a table it read changed, and shared
 // by every connection of the same Database (storage/memo.hpp); a connection opened on its own computes
-// it every time. Call it inside the read transaction that `compute` reads in.
+// it every time. Call it inside the read transaction that `compute` reads in. `max_age` as for
+// Memos::get.
 template <class T, class F>
-T memo(Connection& c, std::string_view name, F&& compute) {
+T memo(Connection& c, std::string_view name, F&& compute, std::chrono::seconds max_age = Memos::kMaxAge) {
   if (c.memos == nullptr) return compute();
   const std::int64_t version = data_version(c);
   std::shared_ptr<const Snapshot> stamps;
   if (c.changes != nullptr && c.changes->learned()) stamps = c.changes->snapshot(c);
-  return c.memos->get<T>(name, version, stamps.get(), std::forward<F>(compute), c.reads);
+  return c.memos->get<T>(name, version, stamps.get(), std::forward<F>(compute), c.reads, max_age);
 }
 
 }  // namespace fabrique::storage::settings

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <set>
 #include <tuple>
@@ -60,14 +61,21 @@ namespace {
 // then its links alone, one probe of their index per thing, instead of a join of each link with its
 // territory, that territory's département and région, and a sort (a fifth of a 100-event list's time,
 // 1.6 of /coalitions.csv's 8.7 ms). The 36,000 territories of the official geography: a few megabytes.
+// Only `fabrique territories load` writes them, and it stamps a change of everything
+// (load_territories.cpp): kept for a day rather than the minute of values whose tables may change
+// unstamped, which cost a request 25 ms of the large programme once a minute.
 using Known = std::shared_ptr<const std::unordered_map<std::int64_t, store::KnownTerritory>>;
+constexpr std::chrono::seconds kKnownKept = std::chrono::hours(24);
 
 Known known_territories(storage::Connection& c) {
-  return storage::settings::memo<Known>(c, "territories.every_ref", [&] {
-    auto out = std::make_shared<std::unordered_map<std::int64_t, store::KnownTerritory>>();
-    for (auto& t : store::every_ref(c)) out->emplace(t.id, std::move(t));
-    return out;
-  });
+  return storage::settings::memo<Known>(
+      c, "territories.every_ref",
+      [&] {
+        auto out = std::make_shared<std::unordered_map<std::int64_t, store::KnownTerritory>>();
+        for (auto& t : store::every_ref(c)) out->emplace(t.id, std::move(t));
+        return out;
+      },
+      kKnownKept);
 }
 
 }  // namespace
