@@ -2,7 +2,10 @@
 // the previous adopted one and their consultation comments, drafting, consultation, adoption, and
 // the signatories per version.
 #include <algorithm>
+#include <array>
 #include <boost/json.hpp>
+#include <map>
+#include <memory>
 
 #include "coalitions/json.hpp"
 #include "coalitions/views.hpp"
@@ -18,6 +21,7 @@
 #include "i18n/i18n.hpp"
 #include "organisations/store.hpp"
 #include "organisations/urls.hpp"
+#include "storage/settings.hpp"
 #include "text/diff.hpp"
 #include "text/markdown.hpp"
 #include "views/forms.hpp"
@@ -222,24 +226,76 @@ CharterDraftInput draft_input_from(const Context& ctx) {
   return in;
 }
 
-// The adopted versions with their signatures, split between organisations and people, and those
-// asked to sign the version in force again.
+// The order every signature is listed in, per adopted version, and those asked to sign version
+// `current` (the one in force) again: shared until a signature, a version, a signer or an organisation
+// changes (storage/memo.hpp), so that a page of the signatories reads its own hundred rows, not the
+// whole charter's (10,000 signatures of the large programme: a 1.16 MB page).
+struct SignatoryOrder {
+  std::map<std::int64_t, std::vector<std::int64_t>> organisations, people;  // by version number
+  std::vector<std::int64_t> waiting;
+};
+using SharedSignatoryOrder = std::shared_ptr<const SignatoryOrder>;
+
+SharedSignatoryOrder signatory_order(storage::Connection& c, std::int64_t current) {
+  return storage::settings::memo<SharedSignatoryOrder>(c, "commons.signatories." + std::to_string(current), [&] {
+    auto out = std::make_shared<SignatoryOrder>();
+    const auto every = store::signature_order(c);
+    for (const auto& s : every)
+      (s.organisation_id ? out->organisations : out->people)[s.version_number].push_back(s.id);
+    for (const auto& s : awaiting_resignature(every, current)) out->waiting.push_back(s.id);
+    return SharedSignatoryOrder(std::move(out));
+  });
+}
+
+constexpr std::int64_t kSignaturesPerPage = 100;
+
+// The signatories of the adopted version asked for (?version=, the one in force when absent; any
+// other is not found), a page at a time: its organisations, its people, then, under the version in
+// force, those asked to sign it again, one list cut into pages.
 SignatoriesPage load_signatories(Context& ctx) {
   SignatoriesPage page;
-  auto all = store::signatures(ctx.db);
-  std::optional<std::int64_t> current;  // the version in force: the latest adopted
-  for (auto& v : store::charter_versions(ctx.db)) {
-    if (!v.adopted()) continue;
-    if (!current || v.number > *current) current = v.number;
-    SignatoriesPage::Version version;
-    for (const auto& s : all) {
-      if (s.version_number != v.number) continue;
-      (s.organisation_id ? version.organisations : version.people).push_back(s);
+  for (auto& v : store::charter_versions(ctx.db))  // newest first
+    if (v.adopted()) page.versions.push_back(version_line(ctx, std::move(v)));
+  if (page.versions.empty()) return page;
+  const std::int64_t current = page.versions.front().version.number;
+  const std::string asked = ctx.query.get("version");
+  page.shown = asked.empty() ? current : views::integer_field(asked, 0);
+  if (std::none_of(page.versions.begin(), page.versions.end(),
+                   [&](const VersionLine& v) { return v.version.number == page.shown; }))
+    throw NotFound();
+  page.in_force = page.shown == current;
+
+  const SharedSignatoryOrder order = signatory_order(ctx.db, current);
+  static const std::vector<std::int64_t> none;
+  auto of = [&](const auto& by_version) -> const std::vector<std::int64_t>& {
+    auto it = by_version.find(page.shown);
+    return it == by_version.end() ? none : it->second;
+  };
+  const std::array<const std::vector<std::int64_t>*, 3> parts = {&of(order->organisations), &of(order->people),
+                                                                 page.in_force ? &order->waiting : &none};
+  page.organisations = static_cast<std::int64_t>(parts[0]->size());
+  page.people = static_cast<std::int64_t>(parts[1]->size());
+  page.waiting = static_cast<std::int64_t>(parts[2]->size());
+  const fv::PageOf shown = fv::page_of(ctx, page.organisations + page.people + page.waiting, kSignaturesPerPage);
+  page.page = shown.page;
+  page.pages = shown.pages;
+  page.pager_base = fv::pager_base(urls::signatories(), asked.empty() ? "" : "?version=" + std::to_string(page.shown));
+
+  // The page's stretch of the three lists one after the other, read in one query.
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, std::size_t> part_of;
+  std::int64_t skip = shown.offset, take = shown.limit;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const auto& list = *parts[i];
+    const auto n = static_cast<std::int64_t>(list.size());
+    for (std::int64_t k = std::min(skip, n); k < n && take > 0; ++k, --take) {
+      ids.push_back(list[static_cast<std::size_t>(k)]);
+      part_of[ids.back()] = i;
     }
-    version.version = version_line(ctx, std::move(v));
-    page.versions.push_back(std::move(version));
+    skip = std::max<std::int64_t>(0, skip - n);
   }
-  if (current) page.waiting = awaiting_resignature(all, *current);
+  const std::array<std::vector<Signature>*, 3> here = {&page.organisations_here, &page.people_here, &page.waiting_here};
+  for (auto& s : store::signatures_by_id(ctx.db, ids)) here[part_of.at(s.id)]->push_back(std::move(s));
   return page;
 }
 
@@ -340,23 +396,27 @@ Response charter_version_json(Context& ctx) {
   return version_response(ctx, *v, std::move(out));
 }
 
+// Every adopted version with all its signatures: the document is the whole register.
 Response signatories_json(Context& ctx) {
-  SignatoriesPage page = load_signatories(ctx);
+  std::map<std::int64_t, boost::json::array> organisations, people;  // by version number
+  for (const auto& s : store::signatures(ctx.db)) {
+    if (s.organisation_id)
+      organisations[s.version_number].push_back(
+          {{"slug", s.organisation_slug},
+           {"name", s.organisation_name},
+           {"url", ctx.base_url + organisations::urls::organisation(s.organisation_slug)},
+           {"signed_at", coalitions::json::iso(s.created_at)}});
+    else  // a person is named only when they chose to show their name
+      people[s.version_number].push_back(
+          {{"name", s.person.empty() ? boost::json::value(nullptr) : boost::json::value(s.person)},
+           {"signed_at", coalitions::json::iso(s.created_at)}});
+  }
   boost::json::array versions;
-  for (const auto& version : page.versions) {
-    boost::json::array organisations, people;
-    for (const auto& s : version.organisations)
-      organisations.push_back({{"slug", s.organisation_slug},
-                               {"name", s.organisation_name},
-                               {"url", ctx.base_url + organisations::urls::organisation(s.organisation_slug)},
-                               {"signed_at", coalitions::json::iso(s.created_at)}});
-    // A person is named only when they chose to show their name.
-    for (const auto& s : version.people)
-      people.push_back({{"name", s.person.empty() ? boost::json::value(nullptr) : boost::json::value(s.person)},
-                        {"signed_at", coalitions::json::iso(s.created_at)}});
-    boost::json::object o = version_object(ctx, version.version.version);
-    o["organisations"] = std::move(organisations);
-    o["people"] = std::move(people);
+  for (const auto& v : store::charter_versions(ctx.db)) {
+    if (!v.adopted()) continue;
+    boost::json::object o = version_object(ctx, v);
+    o["organisations"] = std::move(organisations[v.number]);
+    o["people"] = std::move(people[v.number]);
     versions.push_back(std::move(o));
   }
   return coalitions::json::response(ctx, {{"versions", std::move(versions)}});

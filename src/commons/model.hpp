@@ -172,6 +172,7 @@ struct CharterComment {
 };
 
 struct Signature {
+  std::int64_t id = 0;
   std::int64_t version_number = 0;
   std::int64_t user_id = 0;
   std::string person;                // public name, or empty

@@ -436,31 +436,57 @@ void insert_charter_comment(Connection& c, std::int64_t version_id, const std::s
             {version_id, section, author, body, secs(when)});
 }
 
-std::vector<Signature> signatures(Connection& c, std::optional<std::int64_t> signer_of) {
+namespace {
+
+// The signatures in the order they are listed: newest version first, then its organisations by name,
+// then the people, each in the order they signed.
+constexpr const char* kSignatureOrder =
+    "ORDER BY v.number DESC, s.organisation_id = 0, COALESCE(o.name, ''), s.created_at, s.id";
+constexpr const char* kSignatureFrom =
+    "FROM charter_signatures s JOIN charter_versions v ON v.id = s.version_id JOIN users u ON u.id = s.user_id "
+    "LEFT JOIN organisations o ON o.id = s.organisation_id ";
+
+std::vector<Signature> read_signatures(Connection& c, const std::string& where, const Params& p) {
   std::vector<Signature> out;
-  storage::Params p;
-  std::string where;
-  if (signer_of) {
-    // The person's own signatures, then those of the organisations they signed for, each found from
-    // an index: an OR of the two read every signature of the charter (1.1 ms for the charter's page,
-    // signed in, in the large programme).
-    where =
-        "WHERE s.id IN (SELECT m.id FROM charter_signatures m WHERE m.user_id = ? AND m.organisation_id = 0 "
-        "UNION ALL SELECT y.id FROM charter_signatures x CROSS JOIN charter_signatures y "
-        "WHERE x.user_id = ? AND x.organisation_id <> 0 AND y.organisation_id = x.organisation_id) ";
-    p = {*signer_of, *signer_of};
-  }
-  for (const auto& row :
-       c.query(fmt::format(
-                   "SELECT v.number, s.user_id, {}, s.organisation_id, COALESCE(o.name, ''), COALESCE(o.slug, ''), "
-                   "s.created_at FROM charter_signatures s JOIN charter_versions v ON v.id = s.version_id JOIN users "
-                   "u ON u.id = s.user_id LEFT JOIN organisations o ON o.id = s.organisation_id {}ORDER BY v.number "
-                   "DESC, s.organisation_id = 0, COALESCE(o.name, ''), s.created_at",
-                   kPublicName, where),
-               p))
-    out.push_back(
-        {row.integer(0), row.integer(1), row.text(2), row.integer(3), row.text(4), row.text(5), at(row.integer(6))});
+  for (const auto& row : c.query(fmt::format("SELECT s.id, v.number, s.user_id, {}, s.organisation_id, "
+                                             "COALESCE(o.name, ''), COALESCE(o.slug, ''), s.created_at {}{}{}",
+                                             kPublicName, kSignatureFrom, where, kSignatureOrder),
+                                 p))
+    out.push_back({row.integer(0), row.integer(1), row.integer(2), row.text(3), row.integer(4), row.text(5),
+                   row.text(6), at(row.integer(7))});
   return out;
+}
+
+}  // namespace
+
+std::vector<Signature> signatures(Connection& c, std::optional<std::int64_t> signer_of) {
+  if (!signer_of) return read_signatures(c, "", {});
+  // The person's own signatures, then those of the organisations they signed for, each found from
+  // an index: an OR of the two read every signature of the charter (1.1 ms for the charter's page,
+  // signed in, in the large programme).
+  return read_signatures(
+      c,
+      "WHERE s.id IN (SELECT m.id FROM charter_signatures m WHERE m.user_id = ? AND m.organisation_id = 0 "
+      "UNION ALL SELECT y.id FROM charter_signatures x CROSS JOIN charter_signatures y "
+      "WHERE x.user_id = ? AND x.organisation_id <> 0 AND y.organisation_id = x.organisation_id) ",
+      {*signer_of, *signer_of});
+}
+
+std::vector<Signature> signature_order(Connection& c) {
+  std::vector<Signature> out;
+  for (const auto& row : c.query(
+           fmt::format("SELECT s.id, v.number, s.user_id, s.organisation_id {}{}", kSignatureFrom, kSignatureOrder)))
+    out.push_back({.id = row.integer(0),
+                   .version_number = row.integer(1),
+                   .user_id = row.integer(2),
+                   .organisation_id = row.integer(3)});
+  return out;
+}
+
+std::vector<Signature> signatures_by_id(Connection& c, const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  return read_signatures(c, "WHERE s.id IN (" + storage::placeholders(ids.size()) + ") ",
+                         Params(ids.begin(), ids.end()));
 }
 
 bool signed_already(Connection& c, std::int64_t version_id, std::int64_t user_id, std::int64_t organisation_id) {

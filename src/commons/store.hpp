@@ -62,6 +62,10 @@ void insert_charter_comment(Connection& c, std::int64_t version_id, const std::s
 // Every version's, newest version first; with `signer_of`, only those of the signers that person
 // signed as (in their own name, or any signature of an organisation they signed for).
 std::vector<Signature> signatures(Connection& c, std::optional<std::int64_t> signer_of = std::nullopt);
+// Every signature in the same order, with only its id, version, signer and organisation read.
+std::vector<Signature> signature_order(Connection& c);
+// These signatures, whole, in the same order.
+std::vector<Signature> signatures_by_id(Connection& c, const std::vector<std::int64_t>& ids);
 bool signed_already(Connection& c, std::int64_t version_id, std::int64_t user_id, std::int64_t organisation_id);
 // Organisation signatures are unique per version whoever signs for it.
 bool organisation_signed(Connection& c, std::int64_t version_id, std::int64_t organisation_id);

@@ -20,6 +20,9 @@ inline std::string delete_resource(std::string_view slug) { return resource(slug
 // The charter.
 inline std::string charter() { return "/charte"; }
 inline std::string signatories() { return "/charte/signataires"; }
+inline std::string signatories_of(std::int64_t version) {
+  return signatories() + "?version=" + std::to_string(version);
+}
 inline std::string charter_versions() { return "/charte/versions"; }
 inline std::string new_charter_version() { return "/charte/versions/nouvelle"; }
 inline std::string charter_version(std::int64_t number) { return "/charte/versions/" + std::to_string(number); }

@@ -162,14 +162,17 @@ struct VersionsPage {
   std::vector<VersionLine> versions;
 };
 
-// The signatories (/charte/signataires), per adopted version.
+// The signatories of one adopted version (/charte/signataires?version=N, the one in force by default),
+// a page at a time: its organisations, then the people who signed in their own name, then, under the
+// version in force, those asked to sign it again.
 struct SignatoriesPage {
-  struct Version {
-    VersionLine version;
-    std::vector<Signature> organisations, people;
-  };
-  std::vector<Version> versions;
-  std::vector<Signature> waiting;  // asked to sign the version in force again
+  std::vector<VersionLine> versions;                        // every adopted version, newest first
+  std::int64_t shown = 0;                                   // the number of the version listed; 0: none adopted yet
+  bool in_force = false;                                    // the version listed is the one in force
+  std::int64_t organisations = 0, people = 0, waiting = 0;  // how many of each it has
+  std::vector<Signature> organisations_here, people_here, waiting_here;  // those on this page
+  std::int64_t page = 1, pages = 1;
+  std::string pager_base;
 };
 
 // --- The boussole

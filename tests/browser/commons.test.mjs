@@ -132,7 +132,8 @@ describe('the commons through their forms', () => {
       for (const [path, label] of [
         ['/ressources', 'resources'], ['/ressources?type=guide', 'resources filtered'],
         ['/charte', 'charter'], ['/charte/versions', 'charter versions'], ['/charte/versions/1', 'charter version 1'],
-        ['/charte/signataires', 'signatories'], ['/boussole', 'boussole'], ['/boussole?issue=n-a-pas-marche', 'boussole filtered'],
+        ['/charte/signataires', 'signatories'], ['/charte/signataires?version=1', 'signatories of version 1'],
+        ['/boussole', 'boussole'], ['/boussole?issue=n-a-pas-marche', 'boussole filtered'],
         ['/recherche', 'empty search'], ['/recherche?q=donnees', 'search results'],
         ['/recherche?q=donnees&type=resource', 'search one type'], ['/recherche?q=%22%28*', 'hostile search'],
       ]) await expectAccessible(page, path, label);

@@ -5,12 +5,15 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "commons/store.hpp"
 #include "integration/coalition_filter.hpp"
 #include "integration/commons_site.hpp"
 #include "storage/batches.hpp"
+#include "storage/instants.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -367,6 +370,97 @@ TEST(Charter, AdoptionShowsTheDiffAndAsksSignatoriesToSignAgain) {
   EXPECT_EQ(member.post("/charte/versions/2/signer", {{"organisation", "fing"}}).status, 303);
   EXPECT_EQ(member.get("/charte").body.find("veuillez la signer à nouveau"), std::string::npos);
   EXPECT_EQ(Browser(p.site).get("/charte/signataires").body.find("Invités à signer de nouveau"), std::string::npos);
+}
+
+// Signatures of `version` by "Signataire 001" and on (`first` to `last`), each i seconds after `from`,
+// written straight to the database: the signers are created the first time, showing their names.
+void sign_as_many(Site& site, std::int64_t version, int first, int last, std::chrono::sys_seconds from) {
+  auto c = site.db().acquire();
+  storage::Transaction tx(*c, true);
+  const std::int64_t version_id = c->query_integer("SELECT id FROM charter_versions WHERE number = ?", {version});
+  for (int i = first; i <= last; ++i) {
+    const std::string email = fmt::format("signataire-{:03}@example.org", i);
+    auto user = c->query_integer("SELECT COUNT(*) FROM users WHERE email_key = ?", {email}) == 0
+                    ? std::optional<std::int64_t>()
+                    : std::optional(c->query_integer("SELECT id FROM users WHERE email_key = ?", {email}));
+    if (!user) {
+      c->execute(
+          "INSERT INTO users (email, email_key, name, password_hash, show_name, created_at, updated_at) "
+          "VALUES (?, ?, ?, 'x', 1, ?, ?)",
+          {email, email, fmt::format("Signataire {:03}", i), storage::secs(from), storage::secs(from)});
+      user = c->query_integer("SELECT id FROM users WHERE email_key = ?", {email});
+    }
+    commons::store::insert_signature(*c, version_id, *user, 0, from + std::chrono::seconds(i));
+  }
+  tx.commit();
+}
+
+// The signatories come a hundred a page, in one list: the organisations, the people in the order they
+// signed, then (under the version in force) those asked to sign it again; an earlier version's are a
+// link away, and the list follows a new signature at once.
+TEST(Charter, TheSignatoriesComeAHundredAPageOrganisationsThenPeopleThenThoseAskedAgain) {
+  CommonsSite p;
+  auto anim = p.signed_in("anim@example.org");
+  ASSERT_TRUE(draft_and_consult(anim, "1", "Agir sur l'offre et la commande."));
+  ASSERT_EQ(anim.post("/charte/versions/1/adopter", {}).status, 303);
+  auto member = p.signed_in("membre@example.org");
+  member.get("/charte");
+  ASSERT_EQ(member.post("/charte/versions/1/signer", {{"organisation", "fing"}}).status, 303);
+  sign_as_many(p.site, 1, 1, 150, p.site.now());
+  auto in = [](const HttpResponse& r, const std::string& text) { return r.body.find(text) != std::string::npos; };
+
+  auto first = Browser(p.site).get("/charte/signataires");
+  ASSERT_EQ(first.status, 200);
+  EXPECT_TRUE(in(first, "151 signatures"));
+  EXPECT_TRUE(in(first, ">Fing</a>"));
+  EXPECT_LT(first.body.find(">Fing</a>"), first.body.find("Signataire 001"));
+  EXPECT_TRUE(in(first, "Signataire 099"));
+  EXPECT_FALSE(in(first, "Signataire 100"));
+  EXPECT_TRUE(in(first, "Page 1 sur 2"));
+  EXPECT_TRUE(in(first, "href=\"/charte/signataires?page=2\""));
+  EXPECT_FALSE(in(first, "Versions adoptées"));  // one version: nothing to choose
+  auto second = Browser(p.site).get("/charte/signataires?page=2");
+  EXPECT_TRUE(in(second, "Signataire 100"));
+  EXPECT_TRUE(in(second, "Signataire 150"));
+  EXPECT_FALSE(in(second, "Signataire 099"));
+  EXPECT_FALSE(in(second, "Fing"));
+
+  // Version 2 in force: three signed it again; the 148 others of version 1 follow them.
+  p.site.advance(std::chrono::seconds(86400));
+  ASSERT_TRUE(draft_and_consult(anim, "2", "Agir sur l'offre, la commande et les usages."));
+  ASSERT_EQ(anim.post("/charte/versions/2/adopter", {}).status, 303);
+  sign_as_many(p.site, 2, 1, 3, p.site.now());
+  first = Browser(p.site).get("/charte/signataires");
+  EXPECT_TRUE(in(first, "3 signatures"));
+  EXPECT_TRUE(in(first, "148 signataires invités à signer de nouveau"));
+  EXPECT_TRUE(in(first, "Versions adoptées"));
+  const auto asked = first.body.find("Invités à signer de nouveau");
+  ASSERT_NE(asked, std::string::npos);
+  EXPECT_LT(first.body.find("Signataire 003"), asked);
+  EXPECT_LT(asked, first.body.find("<li>Fing "));
+  EXPECT_TRUE(in(first, "Signataire 099"));  // 3 + Fing + 004 to 099
+  EXPECT_FALSE(in(first, "Signataire 100"));
+  second = Browser(p.site).get("/charte/signataires?page=2");
+  EXPECT_TRUE(in(second, "Invités à signer de nouveau"));
+  EXPECT_TRUE(in(second, "Signataire 150"));
+
+  // Version 1's own list, with its pager keeping the version.
+  auto earlier = Browser(p.site).get("/charte/signataires?version=1");
+  EXPECT_EQ(earlier.status, 200);
+  EXPECT_TRUE(in(earlier, "151 signatures"));
+  EXPECT_FALSE(in(earlier, "Invités à signer de nouveau"));
+  EXPECT_TRUE(in(earlier, "href=\"/charte/signataires?version=1&amp;page=2\""));
+  EXPECT_TRUE(in(earlier, "href=\"/charte/signataires?version=1\" aria-current=\"page\""));
+  EXPECT_EQ(Browser(p.site).get("/charte/signataires?version=3").status, 404);
+  EXPECT_EQ(Browser(p.site).get("/charte/signataires?version=deux").status, 404);
+
+  // A signature through the form shows at once.
+  member.get("/charte");
+  ASSERT_EQ(member.post("/charte/versions/2/signer", {{"organisation", "fing"}}).status, 303);
+  first = Browser(p.site).get("/charte/signataires");
+  EXPECT_TRUE(in(first, "4 signatures"));
+  EXPECT_TRUE(in(first, "147 signataires invités à signer de nouveau"));
+  EXPECT_LT(first.body.find(">Fing</a>"), first.body.find("Signataire 001"));
 }
 
 TEST(Charter, AdoptingAsksForConfirmationShowingTheSectionsThatChange) {
