@@ -461,27 +461,16 @@ constexpr const char* kOfOrganisation =
 
 // The organisation's declarations are read by their organisation; of coalitions, no row: their numbers,
 // slugs and titles, which changes named by a coalition's row (its activity) never change.
-std::vector<Named> coalitions_of_organisation(Connection& c, std::int64_t organisation_id, std::int64_t limit,
-                                              std::int64_t offset) {
-  storage::Params p{organisation_id, organisation_id, organisation_id};
-  const std::string page = storage::page_clause(limit, offset, p);
+std::vector<Named> coalitions_of_organisation(Connection& c, std::int64_t organisation_id) {
   storage::Rows declared(c, "interest_declarations", "organisation_id");
   declared.add(organisation_id);
-  storage::Rows none(c, "coalitions");
+  storage::Rows none(c, "coalitions");  // which coalitions an organisation animates is no row's key
   std::vector<Named> out;
   for (const auto& r : c.query(std::string("SELECT k.id, k.slug, k.number, k.title FROM coalitions k WHERE ") +
-                                   kOfOrganisation + " ORDER BY k.number_key" + page,
-                               p))
+                                   kOfOrganisation + " ORDER BY k.number_key",
+                               {organisation_id, organisation_id, organisation_id}))
     out.push_back({r.integer(0), r.text(1), r.text(2), r.text(3)});
   return out;
-}
-
-std::int64_t count_coalitions_of_organisation(Connection& c, std::int64_t organisation_id) {
-  storage::Rows declared(c, "interest_declarations", "organisation_id");
-  declared.add(organisation_id);
-  storage::Rows coalitions(c, "coalitions");  // none: which coalitions an organisation animates is no row's key
-  return c.query_integer(std::string("SELECT COUNT(*) FROM coalitions k WHERE ") + kOfOrganisation,
-                         {organisation_id, organisation_id, organisation_id});
 }
 
 }  // namespace fabrique::coalitions::store

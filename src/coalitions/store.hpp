@@ -69,8 +69,6 @@ void delete_declaration(Connection& c, std::int64_t coalition_id, std::int64_t u
 // activity is not read (storage::query_identity): a page listing them is kept when it moves.
 std::vector<std::pair<Named, Role>> coalitions_of_user(Connection& c, std::int64_t user_id);
 // Coalitions an organisation takes part in (through its members' roles, declarations, or as animator).
-std::vector<Named> coalitions_of_organisation(Connection& c, std::int64_t organisation_id, std::int64_t limit = -1,
-                                              std::int64_t offset = 0);  // limit -1: all of them
-std::int64_t count_coalitions_of_organisation(Connection& c, std::int64_t organisation_id);
+std::vector<Named> coalitions_of_organisation(Connection& c, std::int64_t organisation_id);
 
 }  // namespace fabrique::coalitions::store

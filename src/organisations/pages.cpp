@@ -2,7 +2,11 @@
 // re-render with errors.
 #include "organisations/pages.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "coalitions/json.hpp"
 #include "coalitions/store.hpp"
@@ -18,6 +22,7 @@
 #include "organisations/urls.hpp"
 #include "organisations/use_cases.hpp"
 #include "organisations/view_models.hpp"
+#include "storage/settings.hpp"
 #include "taxonomies/taxonomy.hpp"
 #include "territories/placing.hpp"
 #include "views/layout.hpp"
@@ -97,6 +102,24 @@ ListPage load_list(Context& ctx) {
 // What an organisation is read for: its page, or its JSON document.
 enum class For { page, json };
 
+// Every coalition of an organisation, in order. Those of many members (kSharedFrom and more) reach
+// theirs through tens of thousands of memberships (the 6,257 members of the large programme's largest:
+// 11 ms a view, counted then listed), so their list is shared until a membership, a declaration or a
+// coalition changes (storage::settings::memo); the smaller ones read theirs each time, so that
+// thousands of organisations do not crowd the memos.
+constexpr std::int64_t kSharedFrom = 100;
+using SharedCoalitions = std::shared_ptr<const std::vector<coalitions::Named>>;
+
+SharedCoalitions coalitions_of(Context& ctx, const Organisation& o) {
+  auto read = [&] {
+    return std::make_shared<const std::vector<coalitions::Named>>(
+        coalitions::store::coalitions_of_organisation(ctx.db, o.id));
+  };
+  if (o.member_count < kSharedFrom) return read();
+  return storage::settings::memo<SharedCoalitions>(ctx.db, "organisations.coalitions." + std::to_string(o.id),
+                                                   [&] { return SharedCoalitions(read()); });
+}
+
 // An organisation with its coalitions and its members as the public may see them. Its page shows a
 // page of its coalitions (kCoalitionsPerPage), the latest members to join who show their name, and what
 // the visitor may do; its JSON document every coalition, and nothing it does not show (it names the
@@ -105,20 +128,21 @@ ShowPage load_show(Context& ctx, Organisation o, For what = For::page) {
   ShowPage page;
   page.members = o.member_count;
   page.territories = territories::places(ctx.db, territories::subject::organisation, o.id);
+  const SharedCoalitions all = coalitions_of(ctx, o);
+  page.coalition_count = static_cast<std::int64_t>(all->size());
   if (what == For::json) {
-    page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id);
-    page.coalition_count = static_cast<std::int64_t>(page.coalitions.size());
+    page.coalitions = *all;
     page.organisation = std::move(o);
     return page;
   }
   page.named_members = store::latest_named_members(ctx.db, o.id, kMembersNamed);
   // A large organisation takes part in hundreds of coalitions: a page of them at a time.
-  page.coalition_count = coalitions::store::count_coalitions_of_organisation(ctx.db, o.id);
   const views::PageOf shown = views::page_of(ctx, page.coalition_count, kCoalitionsPerPage);
   page.page = shown.page;
   page.pages = shown.pages;
   page.pager_base = views::pager_base(urls::organisation(o.slug), "");
-  page.coalitions = coalitions::store::coalitions_of_organisation(ctx.db, o.id, shown.limit, shown.offset);
+  const auto from = all->begin() + std::min<std::ptrdiff_t>(shown.offset, std::ssize(*all));
+  page.coalitions.assign(from, from + std::min<std::ptrdiff_t>(shown.limit, all->end() - from));
   page.editor = can_edit(ctx, o);
   page.follow = follows::pages::button(ctx, follows::Subject::organisation, o.id, urls::follow(o.slug), o.name);
   page.organisation = std::move(o);

@@ -4,11 +4,13 @@
 
 #include <boost/json.hpp>
 #include <chrono>
+#include <functional>
 #include <thread>
 
 #include "coalitions/use_cases.hpp"
 #include "integration/site.hpp"
 #include "organisations/store.hpp"
+#include "storage/changes.hpp"
 #include "taxonomies/taxonomy.hpp"
 
 namespace fabrique::test {
@@ -196,32 +198,53 @@ TEST(Organisations, ItsCoalitionsAreShownFiftyAPage) {
   Browser b(site);
   b.sign_in("anim@example.org", kPassword);
   ASSERT_EQ(create(b, "Collectif Étoilé", "association-tech").status, 303);
+  // Coalition number i, which the organisation animates.
+  auto animated = [&](storage::Connection& c, int i) {
+    coalitions::CoalitionInput in;
+    in.number = std::to_string(i);
+    in.title = fmt::format("Coalition animée {:02}", i);
+    in.family = "communs";
+    in.stage = "cadrage";
+    in.animating_organisation = "collectif-etoile";
+    return coalitions::create_coalition(c, anim, in, site.now()).coalition.has_value();
+  };
   {
     auto c = site.db().acquire();
     taxonomies::add_term(*c, anim, taxonomies::kCoalitionFamilies, "Communs");
-    for (int i = 1; i <= 51; ++i) {
-      coalitions::CoalitionInput in;
-      in.number = std::to_string(i);
-      in.title = fmt::format("Coalition animée {:02}", i);
-      in.family = "communs";
-      in.stage = "cadrage";
-      in.animating_organisation = "collectif-etoile";
-      ASSERT_TRUE(coalitions::create_coalition(*c, anim, in, site.now()).coalition) << i;
-    }
+    for (int i = 1; i <= 51; ++i) ASSERT_TRUE(animated(*c, i)) << i;
   }
   Browser visitor(site);
   auto links = [](const std::string& body) { return count_of(body, "<li><a href=\"/coalitions/coalition-animee-"); };
-  const auto first = visitor.get("/organisations/collectif-etoile").body;
-  EXPECT_EQ(links(first), 50u);
-  EXPECT_TRUE(contains(first, "51 coalitions"));
-  EXPECT_TRUE(contains(first, "Coalition animée 01")) << "in the order of their numbers";
-  EXPECT_TRUE(contains(first, "href=\"/organisations/collectif-etoile?page=2\""));
-  const auto second = visitor.get("/organisations/collectif-etoile?page=2").body;
-  EXPECT_EQ(links(second), 1u);
-  EXPECT_TRUE(contains(second, "Coalition animée 51"));
-  EXPECT_EQ(
-      boost::json::parse(visitor.get("/organisations/collectif-etoile.json").body).at("coalitions").as_array().size(),
-      51u);
+  // Its n coalitions, fifty on the first page and the rest on the second, every one in its JSON.
+  auto expect_listed = [&](std::size_t n) {
+    const auto first = visitor.get("/organisations/collectif-etoile").body;
+    EXPECT_EQ(links(first), 50u);
+    EXPECT_TRUE(contains(first, fmt::format("{} coalitions", n)));
+    EXPECT_TRUE(contains(first, "Coalition animée 01")) << "in the order of their numbers";
+    EXPECT_TRUE(contains(first, "href=\"/organisations/collectif-etoile?page=2\""));
+    const auto second = visitor.get("/organisations/collectif-etoile?page=2").body;
+    EXPECT_EQ(links(second), n - 50);
+    EXPECT_TRUE(contains(second, fmt::format("Coalition animée {}", n)));
+    EXPECT_EQ(
+        boost::json::parse(visitor.get("/organisations/collectif-etoile.json").body).at("coalitions").as_array().size(),
+        n);
+    return first;
+  };
+  expect_listed(51);
+
+  // An organisation of many members shares its list (organisations/pages.cpp): the same pages, and a
+  // coalition added after they were drawn is counted and listed at once.
+  auto changed = [&](const std::function<void(storage::Connection&)>& change) {
+    auto c = site.db().acquire();
+    change(*c);
+    storage::record_changes(*c);  // as the site does after a change
+  };
+  changed([](storage::Connection& c) {
+    c.execute("UPDATE organisations SET member_count = 150 WHERE slug = 'collectif-etoile'");
+  });
+  EXPECT_TRUE(contains(expect_listed(51), "150 membres"));
+  changed([&](storage::Connection& c) { ASSERT_TRUE(animated(c, 52)); });
+  expect_listed(52);
 }
 
 // An interest declaration names the organisations it was and is made for (storage::Rows): their
