@@ -116,8 +116,7 @@ SharedCoalitions coalitions_of(Context& ctx, const Organisation& o) {
         coalitions::store::coalitions_of_organisation(ctx.db, o.id));
   };
   if (o.member_count < kSharedFrom) return read();
-  return storage::settings::memo<SharedCoalitions>(ctx.db, "organisations.coalitions." + std::to_string(o.id),
-                                                   [&] { return SharedCoalitions(read()); });
+  return storage::settings::memo<SharedCoalitions>(ctx.db, "organisations.coalitions." + std::to_string(o.id), read);
 }
 
 // An organisation with its coalitions and its members as the public may see them. Its page shows a
