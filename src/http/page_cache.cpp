@@ -1,6 +1,9 @@
 // The visitors' page cache.
 #include "http/page_cache.hpp"
 
+#include <algorithm>
+#include <iterator>
+
 #include "http/compress.hpp"
 #include "http/open_data.hpp"
 #include "http/spool.hpp"
@@ -15,8 +18,9 @@ std::string file_key(std::string_view key, std::string_view content_encoding) {
 }
 }  // namespace
 
-void PageCache::erase(std::map<std::string, Entry, std::less<>>::iterator it) {
+void PageCache::erase(Entries::iterator it) {
   const Entry& e = it->second;
+  used_.erase(e.used);
   total_bytes_ -= e.identity.body.size() + e.gzip.size() + e.brotli.size();
   if (e.identity.file) {
     file_bytes_ -= e.identity.file->size;
@@ -36,6 +40,7 @@ std::optional<Response> PageCache::find(const std::string& key, const storage::S
     erase(it);
     return std::nullopt;
   }
+  used_.splice(used_.begin(), used_, e.used);
   if (e.identity.file) return e.identity;  // the file is shared, read with pread
   // Copy the headers and only the one body the client will get.
   Response r;
@@ -67,7 +72,7 @@ std::optional<Response> PageCache::find(const std::string& key, const storage::S
   lock.lock();
   if (auto again = entries_.find(key); again != entries_.end() && again->second.serial == serial) {
     std::string& kept = br ? again->second.brotli : again->second.gzip;
-    if (kept.empty() && total_bytes_ + r.body.size() <= kMaxTotalBytes) {
+    if (kept.empty() && total_bytes_ + r.body.size() <= max_total_bytes_) {
       kept = r.body;
       (br ? again->second.brotli_etag : again->second.gzip_etag) = r.etag;
       total_bytes_ += kept.size();
@@ -79,6 +84,7 @@ std::optional<Response> PageCache::find(const std::string& key, const storage::S
 void PageCache::clear() {
   std::lock_guard lock(mutex_);
   entries_.clear();
+  used_.clear();
   total_bytes_ = 0;
   file_bytes_ = 0;
   files_ = 0;
@@ -86,9 +92,9 @@ void PageCache::clear() {
 
 void PageCache::store(const std::string& key, std::int64_t version, storage::Reads reads, std::chrono::sys_seconds now,
                       const Response& r) {
-  if (r.body.size() > kMaxBodyBytes || (r.file && r.file->size > kMaxFileBytes)) return;
+  if (r.body.size() > std::min(kMaxBodyBytes, max_total_bytes_) || (r.file && r.file->size > kMaxFileBytes)) return;
   reads.normalize();
-  Entry e{version, std::move(reads), now, r, {}, {}, {}, {}, {}, 0};
+  Entry e{version, std::move(reads), now, r, {}, {}, {}, {}, {}, 0, {}};
   if (!r.file && r.status == 200 && open_data::is_data(r.content_type))
     e.identity_etag = open_data::strong_etag(r.body);
   // Server-Timing tells how long this rendering took; a copy served later took no such time.
@@ -100,20 +106,28 @@ void PageCache::store(const std::string& key, std::int64_t version, storage::Rea
   std::lock_guard lock(mutex_);
   e.serial = ++next_serial_;
   if (auto old = entries_.find(where); old != entries_.end()) erase(old);
-  // Rare; simpler than LRU, and bounded.
-  if (total_bytes_ + bytes > kMaxTotalBytes) {
-    std::erase_if(entries_, [](const auto& kv) { return !kv.second.identity.file; });
-    total_bytes_ = 0;
-  }
-  if (file_bytes_ + file_bytes > kMaxFileBytes) {
-    std::erase_if(entries_, [](const auto& kv) { return kv.second.identity.file != nullptr; });
-    file_bytes_ = 0;
-    files_ = 0;
-  }
-  entries_.emplace(std::move(where), std::move(e));
+  make_room(bytes, file_bytes);
+  auto it = entries_.emplace(std::move(where), std::move(e)).first;
+  used_.push_front(it);
+  it->second.used = used_.begin();
   total_bytes_ += bytes;
   file_bytes_ += file_bytes;
   files_ += r.file ? 1 : 0;
+}
+
+void PageCache::make_room(std::size_t bytes, std::uint64_t file_bytes) {
+  auto pages_short = [&] { return total_bytes_ + bytes > max_total_bytes_; };
+  auto files_short = [&] { return file_bytes_ + file_bytes > kMaxFileBytes; };
+  // From the entry used longest ago; `at` stays on the entry after the one looked at.
+  for (auto at = used_.end(); at != used_.begin() && (pages_short() || files_short());) {
+    const Entries::iterator it = *std::prev(at);
+    const Entry& e = it->second;
+    const bool holds_pages = e.identity.body.size() + e.gzip.size() + e.brotli.size() > 0;
+    if ((pages_short() && holds_pages) || (files_short() && e.identity.file))
+      erase(it);
+    else
+      --at;
+  }
 }
 
 }  // namespace fabrique::http

@@ -10,9 +10,14 @@
 // statements read, or only some rows of the keyed ones, storage/changes.hpp: every change made
 // through the site stamps the tables or rows it wrote, on whichever node), and for at most kMaxAge,
 // so that relative times ("3 days ago") and changes made outside the site (the CLI) show up soon.
+//
+// Past its bounds (the bytes of pages, the bytes of files), the pages used longest ago go first: the
+// signed-in people's cache holds every page each of them opened, and one person walking through
+// hundreds of events must not take from everyone the pages they come back to.
 #pragma once
 #include <chrono>
 #include <cstdint>
+#include <list>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -32,6 +37,8 @@ class PageCache {
   // Bounds the disk held by the documents kept as files (their files have no name: they go with
   // the entry, or with the last response still sending one).
   static constexpr std::uint64_t kMaxFileBytes = 256 * 1024 * 1024;
+
+  explicit PageCache(std::size_t max_total_bytes = kMaxTotalBytes) : max_total_bytes_(max_total_bytes) {}
 
   // The cached response for `key` if none of its tables changed as of `now`, encoded as the client
   // accepts.
@@ -57,15 +64,22 @@ class PageCache {
     // A data document's strong ETag of each form (http/open_data.hpp), hashed once, not per request.
     std::string identity_etag, gzip_etag, brotli_etag;
     std::uint64_t serial;  // tells a compression done outside the lock which entry it was for
+    std::list<std::map<std::string, Entry, std::less<>>::iterator>::iterator used;  // its place in used_
   };
+  using Entries = std::map<std::string, Entry, std::less<>>;
+  const std::size_t max_total_bytes_;
   std::mutex mutex_;
   std::uint64_t next_serial_ = 0;
-  std::map<std::string, Entry, std::less<>> entries_;
+  Entries entries_;
+  std::list<Entries::iterator> used_;  // the entries, the one used last first
   std::size_t total_bytes_ = 0;
   std::uint64_t file_bytes_ = 0;
   std::size_t files_ = 0;  // entries kept as files: none, and a page's miss looks no further
   // Takes `it` out, with the bytes it held.
-  void erase(std::map<std::string, Entry, std::less<>>::iterator it);
+  void erase(Entries::iterator it);
+  // Takes out the entries used longest ago until `bytes` more of pages and `file_bytes` more of files
+  // fit (only entries that hold what is short go).
+  void make_room(std::size_t bytes, std::uint64_t file_bytes);
 };
 
 }  // namespace fabrique::http
