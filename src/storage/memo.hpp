@@ -12,6 +12,8 @@
 #pragma once
 #include <chrono>
 #include <cstdint>
+#include <iterator>
+#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -25,6 +27,12 @@ namespace fabrique::storage {
 class Memos {
  public:
   static constexpr std::chrono::seconds kMaxAge{60};
+  // Names may carry what a value is of (a dashboard's window of coalitions, a coalition's section of
+  // its page): past this many values, those too old to serve go, and if that is not enough, the one
+  // used longest ago.
+  static constexpr std::size_t kMaxValues = 1024;
+
+  explicit Memos(std::size_t max_values = kMaxValues) : max_values_(max_values) {}
 
   // The value kept under `name` that is current at `version`, or `compute()` kept for it. One name,
   // one type. `stamps` (a snapshot at `version` or later; null when the tables are not known) tells
@@ -43,6 +51,7 @@ class Memos {
             kept.version == version || (stamps != nullptr && kept.version < version && stamps->version >= version &&
                                         stamps->unchanged_since(kept.reads, kept.version));
         if (current) {
+          used_.splice(used_.begin(), used_, kept.used);
           reads |= kept.reads;
           return *std::static_pointer_cast<const T>(kept.value);
         }
@@ -55,30 +64,52 @@ class Memos {
     used.normalize();
     reads |= before;
     std::lock_guard lock(mutex_);
-    if (values_.size() >= kMaxValues && !values_.contains(name)) forget_some(now);
-    auto& kept = values_[std::string(name)];
-    if (!kept.value || kept.version <= version)
-      kept = {version, now, max_age, std::make_shared<const T>(fresh), std::move(used)};
+    auto it = values_.find(name);
+    if (it == values_.end()) {
+      if (values_.size() >= max_values_) forget_some(now);
+      it = values_.emplace(std::string(name), Kept{}).first;
+      used_.push_front(it);
+      it->second.used = used_.begin();
+    }
+    Kept& kept = it->second;
+    if (!kept.value || kept.version <= version) {
+      kept.version = version;
+      kept.at = now;
+      kept.max_age = max_age;
+      kept.value = std::make_shared<const T>(fresh);
+      kept.reads = std::move(used);
+      used_.splice(used_.begin(), used_, kept.used);
+    }
     return fresh;
   }
 
  private:
-  // Names may carry what a value is of (a dashboard's window of coalitions): past this many values,
-  // those too old to serve go, and if that is not enough, all of them.
-  static constexpr std::size_t kMaxValues = 1024;
-  void forget_some(std::chrono::steady_clock::time_point now) {
-    std::erase_if(values_, [&](const auto& v) { return now - v.second.at > v.second.max_age; });
-    if (values_.size() >= kMaxValues) values_.clear();
-  }
+  struct Kept;
+  using Values = std::map<std::string, Kept, std::less<>>;
   struct Kept {
     std::int64_t version = 0;
     std::chrono::steady_clock::time_point at;
     std::chrono::seconds max_age{kMaxAge};
     std::shared_ptr<const void> value;
     Reads reads;
+    std::list<Values::iterator>::iterator used;  // its place in used_
   };
+  void forget(Values::iterator it) {
+    used_.erase(it->second.used);
+    values_.erase(it);
+  }
+  void forget_some(std::chrono::steady_clock::time_point now) {
+    for (auto it = values_.begin(); it != values_.end();) {
+      auto next = std::next(it);
+      if (now - it->second.at > it->second.max_age) forget(it);
+      it = next;
+    }
+    if (values_.size() >= max_values_) forget(used_.back());
+  }
+  const std::size_t max_values_;
   std::mutex mutex_;
-  std::map<std::string, Kept, std::less<>> values_;
+  Values values_;
+  std::list<Values::iterator> used_;  // the values, the one used last first
 };
 
 }  // namespace fabrique::storage
