@@ -19,6 +19,7 @@
 #include "organisations/store.hpp"
 #include "roadmaps/loaders.hpp"
 #include "roadmaps/templates/coalition.hpp"
+#include "storage/settings.hpp"
 #include "territories/placing.hpp"
 #include "views/forms.hpp"
 #include "views/layout.hpp"
@@ -46,10 +47,27 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
                            std::pair{k.scale_european, N_("European")}})
     if (on) page.scales += (page.scales.empty() ? "" : ", ") + ctx.tr(label);
   page.booklet = store::current_booklet(ctx.db, k.id);
-  page.territories = territories::places(ctx.db, territories::subject::coalition, k.id);
-  page.history = store::stage_history(ctx.db, k.id);
-  for (auto& h : page.history) h.to_stage = views::stage_label(ctx, h.to_stage);
-  auto members = store::members(ctx.db, k.id);
+  // What the page shows everyone alike, in their language, read again only once what it was read from
+  // changed: an interest declaration, the busiest write on this page during a Reset Day, renders the
+  // page again without them.
+  struct Alike {
+    std::vector<territories::TerritoryRef> territories;
+    std::vector<StageChange> history;
+    std::vector<Member> members;
+    Html events;
+  };
+  Alike alike = storage::settings::fragment<Alike>(
+      ctx.db, fmt::format("coalitions.page.{}.{}.{}", k.id, k.slug, i18n::code(ctx.lang())), [&] {
+        Alike a{territories::places(ctx.db, territories::subject::coalition, k.id), store::stage_history(ctx.db, k.id),
+                store::members(ctx.db, k.id),
+                html::render(*ctx.t,
+                             events::templates::CoalitionEvents{events::load_coalition_section(ctx, k.id, k.slug)})};
+        for (auto& h : a.history) h.to_stage = views::stage_label(ctx, h.to_stage);
+        return a;
+      });
+  page.territories = std::move(alike.territories);
+  page.history = std::move(alike.history);
+  auto members = std::move(alike.members);
   for (const auto& m : members)
     if (m.role == Role::co_porteur)
       page.co_porteurs +=
@@ -81,10 +99,13 @@ ShowPage load_show(Context& ctx, const Coalition& k, const FieldErrors& interest
       page.form_message = page.mine->message;
     }
   }
-  page.roadmap =
-      html::render(*ctx.t, roadmaps::templates::CoalitionSection{roadmaps::pages::load_coalition_section(ctx, k)});
-  page.events =
-      html::render(*ctx.t, events::templates::CoalitionEvents{events::load_coalition_section(ctx, k.id, k.slug)});
+  // Apart from the above: the organisations declaring interest are among its actors.
+  page.roadmap = storage::settings::fragment<Html>(
+      ctx.db, fmt::format("coalitions.roadmap.{}.{}.{}", k.id, k.slug, i18n::code(ctx.lang())), [&] {
+        return html::render(*ctx.t,
+                            roadmaps::templates::CoalitionSection{roadmaps::pages::load_coalition_section(ctx, k)});
+      });
+  page.events = std::move(alike.events);
   page.follow = follows::pages::button(ctx, follows::Subject::coalition, k.id, urls::follow(k.slug), page.title);
   return page;
 }

@@ -127,8 +127,10 @@ class Connection {
   virtual Engine engine() const = 0;
 
   // The values shared by every connection of the Database this one was leased from (storage/memo.hpp);
-  // none for a connection opened on its own.
+  // none for a connection opened on its own. `fragments`: the same for values of one thing among many
+  // (storage::settings::fragment).
   Memos* memos = nullptr;
+  Memos* fragments = nullptr;
 
   // The tables this connection's statements read and wrote since it was leased (storage/changes.hpp);
   // every table when it was opened on its own. Backends call note() before running a statement and
@@ -170,6 +172,7 @@ class Database {
     Lease(Database* owner, std::unique_ptr<Connection> c) : owner_(owner), c_(std::move(c)) {
       if (owner_ && c_) {
         c_->memos = &owner_->memos_;
+        c_->fragments = &owner_->fragments_;
         c_->changes = &owner_->changes_;
         c_->reads.reset();
         c_->writes.reset();
@@ -211,6 +214,7 @@ class Database {
 
  private:
   Memos memos_;
+  Memos fragments_;
   Changes changes_;
 };
 

@@ -20,17 +20,31 @@ std::string value_or_create(Database& db, std::string_view key, const std::strin
 // (storage::record_changes).
 std::int64_t data_version(Connection& c);
 
+namespace detail {
+template <class T, class F>
+T kept_in(Memos* memos, Connection& c, std::string_view name, F&& compute, std::chrono::seconds max_age) {
+  if (memos == nullptr) return compute();
+  const std::int64_t version = data_version(c);
+  std::shared_ptr<const Snapshot> stamps;
+  if (c.changes != nullptr && c.changes->learned()) stamps = c.changes->snapshot(c);
+  return memos->get<T>(name, version, stamps.get(), std::forward<F>(compute), c.reads, max_age);
+}
+}  // namespace detail
+
 // `compute()` as of the database now, computed again only once a table it read changed, and shared
 // by every connection of the same Database (storage/memo.hpp); a connection opened on its own computes
 // it every time. Call it inside the read transaction that `compute` reads in. `max_age` as for
 // Memos::get.
 template <class T, class F>
 T memo(Connection& c, std::string_view name, F&& compute, std::chrono::seconds max_age = Memos::kMaxAge) {
-  if (c.memos == nullptr) return compute();
-  const std::int64_t version = data_version(c);
-  std::shared_ptr<const Snapshot> stamps;
-  if (c.changes != nullptr && c.changes->learned()) stamps = c.changes->snapshot(c);
-  return c.memos->get<T>(name, version, stamps.get(), std::forward<F>(compute), c.reads, max_age);
+  return detail::kept_in<T>(c.memos, c, name, std::forward<F>(compute), max_age);
+}
+
+// The same for a value of one thing among many (a coalition's section of its page), kept apart from
+// the values every page shares: a walk through every coalition pushes out only other such values.
+template <class T, class F>
+T fragment(Connection& c, std::string_view name, F&& compute) {
+  return detail::kept_in<T>(c.fragments, c, name, std::forward<F>(compute), Memos::kMaxAge);
 }
 
 }  // namespace fabrique::storage::settings

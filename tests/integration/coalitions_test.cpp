@@ -121,6 +121,34 @@ TEST(Coalitions, AnInterestDeclarationRendersAgainItsCoalitionsPagesAndKeepsTheO
       << "the list shows the coalition declared";
 }
 
+// What a coalition's page shows everyone alike (its people, events, places and stages) is kept between
+// changes (storage::settings::fragment): a declaration renders the page again without reading them
+// again; a change to its people through the site reads them again. (A name changed behind the site's
+// back tells a part read again from one kept.)
+TEST(Coalitions, AnInterestDeclarationRendersThePageAgainButKeepsWhatItShowsEveryoneAlike) {
+  Programme p;
+  Browser member(p.site), porteur(p.site);
+  porteur.sign_in("porteur@example.org", kPassword);
+  ASSERT_NE(porteur.get(p.page()).body.find("<tr><td>Porteur</td>"), std::string::npos) << "the people, by name";
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE users SET name = 'Porteuse renommée' WHERE email = 'porteur@example.org'");
+    c->execute("UPDATE coalitions SET title = 'Titre changé ' || number");
+  }
+  member.sign_in("membre@example.org", kPassword);
+  member.get(p.page());
+  ASSERT_EQ(member.post(p.page("/interet"), {{"usages", "1"}, {"message", "Volontaires."}}).status, 303);
+  std::string page = porteur.get(p.page()).body;
+  EXPECT_NE(page.find("Titre changé 8.a"), std::string::npos) << "the page was not rendered again";
+  EXPECT_NE(page.find("Volontaires."), std::string::npos);
+  EXPECT_NE(page.find("<tr><td>Porteur</td>"), std::string::npos) << "its people were read again";
+
+  ASSERT_EQ(porteur.post(p.page("/membres/" + std::to_string(p.member.id)), {{"role", "co-porteur"}}).status, 303);
+  page = porteur.get(p.page()).body;
+  EXPECT_NE(page.find("<tr><td>Porteuse renommée</td>"), std::string::npos) << "a change to its people kept them";
+  EXPECT_NE(page.find("<tr><td>Membre</td>"), std::string::npos);
+}
+
 // A person's account lists their declarations by coalition title: it reads their own declarations
 // and notifications (named by their person too, storage::kKeyedTables) and what names the
 // coalitions, so another person's declaration keeps it, and their own, or a notice to them, shows
