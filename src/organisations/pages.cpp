@@ -105,8 +105,8 @@ enum class For { page, json };
 // Every coalition of an organisation, in order. Those of many members (kSharedFrom and more) reach
 // theirs through tens of thousands of memberships (the 6,257 members of the large programme's largest:
 // 11 ms a view, counted then listed), so their list is shared until a membership, a declaration or a
-// coalition changes (storage::settings::memo); the smaller ones read theirs each time, so that
-// thousands of organisations do not crowd the memos.
+// coalition changes, with the other values of one thing among many (storage::settings::fragment); the
+// smaller ones read theirs each time, so that thousands of organisations do not push out those values.
 constexpr std::int64_t kSharedFrom = 100;
 using SharedCoalitions = std::shared_ptr<const std::vector<coalitions::Named>>;
 
@@ -116,7 +116,8 @@ SharedCoalitions coalitions_of(Context& ctx, const Organisation& o) {
         coalitions::store::coalitions_of_organisation(ctx.db, o.id));
   };
   if (o.member_count < kSharedFrom) return read();
-  return storage::settings::memo<SharedCoalitions>(ctx.db, "organisations.coalitions." + std::to_string(o.id), read);
+  return storage::settings::fragment<SharedCoalitions>(ctx.db, "organisations.coalitions." + std::to_string(o.id),
+                                                       read);
 }
 
 // An organisation with its coalitions and its members as the public may see them. Its page shows a

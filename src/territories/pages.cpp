@@ -71,8 +71,9 @@ ShowPage load_show(Context& ctx, Territory t) {
   // it or within it. A région or a département gathers hundreds of things through thousands of links
   // and territories (1,067 links for a département of the large programme, 3,801 territories' SIRENs
   // for a région), each read where it lies in the database: four fifths of their pages. Shared until
-  // one of the tables read changes (storage::settings::memo); the smaller levels hold few and are
-  // gathered each time, so that their 36,000 pages do not crowd the memos.
+  // one of the tables read changes, with the other values of one thing among many
+  // (storage::settings::fragment); the smaller levels hold few and are gathered each time, so that
+  // their 36,000 pages do not push out those values.
   struct Gathered {
     std::vector<observatoire::Entry> algorithms;
     std::vector<Placed> placed;
@@ -84,7 +85,7 @@ ShowPage load_show(Context& ctx, Territory t) {
     return Gathered{observatoire::store::list(ctx.db, f), placed_within(ctx.db, t.id, t.key, kPlacedShown)};
   };
   Gathered within = t.level == Level::region || t.level == Level::departement
-                        ? storage::settings::memo<Gathered>(ctx.db, "territories.within." + t.key, gather)
+                        ? storage::settings::fragment<Gathered>(ctx.db, "territories.within." + t.key, gather)
                         : gather();
   page.algorithms = std::move(within.algorithms);
   page.placed = std::move(within.placed);
