@@ -27,6 +27,7 @@ int Sender::deliver_due() {
   // What was marked (sent, to retry, failed) is stamped for the page cache at most once a second and
   // at the end of the round, not once per mail: a newsletter to 10,000 people is 10,000 mails.
   storage::Writes unstamped;
+  Delivery delivery(options_);
   auto stamped_at = std::chrono::steady_clock::now();
   for (;;) {
     if (loop_.stopping()) break;  // the mails not yet claimed wait for the next start
@@ -34,8 +35,7 @@ int Sender::deliver_due() {
     auto m = outbox::claim(*c, clock_(), lease);
     if (!m) break;
     ++attempts;
-    Outcome o = options_.smtp_url.empty() ? write_eml(options_.mail_dir, std::to_string(m->id), m->message)
-                                          : send_smtp(options_, m->recipient, m->message);
+    Outcome o = delivery.deliver(std::to_string(m->id), m->recipient, m->message);
     const auto now = clock_();
     storage::Transaction tx(*c, true);
     switch (o.kind) {

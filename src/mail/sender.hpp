@@ -1,6 +1,8 @@
 // The sender: a thread of `fabrique serve` that delivers the outbox, one mail at a time, through
-// an SMTP server (libcurl) or, when none is configured, as .eml files in a directory.
+// an SMTP server (libcurl, one connection for a round's mails) or, when none is configured, as .eml
+// files in a directory.
 #pragma once
+#include <array>
 #include <chrono>
 #include <functional>
 #include <string>
@@ -17,11 +19,31 @@ struct Outcome {
   std::string error;  // the server's answer or why it could not be reached; empty when sent
 };
 
-// One attempt at handing `message` for `recipient` to the configured SMTP server (smtp.cpp).
-// 5xx answers are permanent; 4xx, refused connections and time-outs are temporary.
-Outcome send_smtp(const config::Options& options, const std::string& recipient, const std::string& message);
 // Writes `message` to `directory`/`name`.eml, whole or not at all (smtp.cpp).
 Outcome write_eml(const std::string& directory, const std::string& name, const std::string& message);
+
+// Where one round of the sender hands its mails (smtp.cpp): the configured SMTP server through
+// libcurl, on one connection kept open from one mail to the next and closed with the round; or,
+// without smtp_url, .eml files in mail_dir.
+class Delivery {
+ public:
+  explicit Delivery(const config::Options& options);
+  ~Delivery();
+  Delivery(const Delivery&) = delete;
+  Delivery& operator=(const Delivery&) = delete;
+
+  // One attempt at handing `message` for `recipient` over (`name`: its file's name without SMTP).
+  // 5xx answers are permanent; 4xx, refused connections and time-outs are temporary.
+  Outcome deliver(const std::string& name, const std::string& recipient, const std::string& message);
+
+ private:
+  Outcome send(const std::string& recipient, const std::string& message);
+  const config::Options& options_;
+  void* curl_ = nullptr;           // libcurl's easy handle (CURL*), made at the first mail over SMTP
+  std::string last_reply_;         // the server's last refusal (a 4xx or 5xx line)
+  std::array<char, 256> error_{};  // libcurl's error buffer (CURL_ERROR_SIZE)
+  bool directory_made_ = false;
+};
 
 class Sender {
  public:

@@ -1,4 +1,4 @@
-// Delivery of one message: to an SMTP server through libcurl, or as an .eml file in a directory.
+// Delivery of messages: to an SMTP server through libcurl, or as .eml files in a directory.
 #include <curl/curl.h>
 
 #include <cstring>
@@ -50,54 +50,80 @@ void init_curl() {
 
 }  // namespace
 
-Outcome send_smtp(const config::Options& o, const std::string& recipient, const std::string& message) {
-  init_curl();
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
-  if (!curl) return {Outcome::Kind::temporary, "libcurl: no handle"};
-  CURL* h = curl.get();
-  const std::string from = "<" + envelope_address(o.mail_from) + ">";
-  const std::string to = "<" + recipient + ">";
-  curl_slist* rcpt = curl_slist_append(nullptr, to.c_str());
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt_guard(rcpt, curl_slist_free_all);
-  Upload upload{message};
-  std::string last_reply;
-  char error[CURL_ERROR_SIZE] = {0};
+Delivery::Delivery(const config::Options& options) : options_(options) {}
 
-  curl_easy_setopt(h, CURLOPT_URL, o.smtp_url.c_str());
-  curl_easy_setopt(h, CURLOPT_MAIL_FROM, from.c_str());
-  curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt);
-  curl_easy_setopt(h, CURLOPT_READFUNCTION, read_upload);
-  curl_easy_setopt(h, CURLOPT_READDATA, &upload);
-  curl_easy_setopt(h, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
-  // smtp://: STARTTLS when the server offers it, or refuse to go on without it when required;
-  // smtps:// is TLS from the first byte whatever this says.
-  curl_easy_setopt(h, CURLOPT_USE_SSL, o.smtp_starttls == "required" ? CURLUSESSL_ALL : CURLUSESSL_TRY);
-  if (!o.smtp_user.empty()) {
-    curl_easy_setopt(h, CURLOPT_USERNAME, o.smtp_user.c_str());
-    curl_easy_setopt(h, CURLOPT_PASSWORD, o.smtp_password.c_str());
+Delivery::~Delivery() {
+  if (curl_) curl_easy_cleanup(curl_);  // QUIT to the server, if a connection is open
+}
+
+Outcome Delivery::deliver(const std::string& name, const std::string& recipient, const std::string& message) {
+  if (options_.smtp_url.empty()) {
+    if (!directory_made_) {
+      std::error_code ec;
+      std::filesystem::create_directories(options_.mail_dir, ec);
+      directory_made_ = !ec;
+    }
+    return write_eml(options_.mail_dir, name, message);
   }
-  curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, static_cast<long>(std::min(o.smtp_timeout_seconds, 30)));
-  curl_easy_setopt(h, CURLOPT_TIMEOUT, static_cast<long>(o.smtp_timeout_seconds));
-  curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(h, CURLOPT_ERRORBUFFER, error);
-  curl_easy_setopt(h, CURLOPT_DEBUGFUNCTION, debug_callback);
-  curl_easy_setopt(h, CURLOPT_DEBUGDATA, &last_reply);
-  curl_easy_setopt(h, CURLOPT_VERBOSE, 1L);  // only feeds debug_callback: nothing is printed
+  return send(recipient, message);
+}
 
+// One handle for every mail of the round: libcurl keeps its connection to the server open after a
+// transfer and sends the next MAIL FROM on it, so that a newsletter is one TCP connection, one
+// STARTTLS and one AUTH, not one of each per person. A connection the server closed meanwhile is
+// noticed by libcurl, which opens a new one. What the handle points to outlives it (members), or is
+// taken back after each transfer (the recipient, the message).
+Outcome Delivery::send(const std::string& recipient, const std::string& message) {
+  static_assert(std::tuple_size_v<decltype(error_)> == CURL_ERROR_SIZE);
+  init_curl();
+  if (!curl_) {
+    curl_ = curl_easy_init();
+    if (!curl_) return {Outcome::Kind::temporary, "libcurl: no handle"};
+    const config::Options& o = options_;
+    const std::string from = "<" + envelope_address(o.mail_from) + ">";  // strings are copied by libcurl
+    curl_easy_setopt(curl_, CURLOPT_URL, o.smtp_url.c_str());
+    curl_easy_setopt(curl_, CURLOPT_MAIL_FROM, from.c_str());
+    curl_easy_setopt(curl_, CURLOPT_READFUNCTION, read_upload);
+    curl_easy_setopt(curl_, CURLOPT_UPLOAD, 1L);
+    // smtp://: STARTTLS when the server offers it, or refuse to go on without it when required;
+    // smtps:// is TLS from the first byte whatever this says.
+    curl_easy_setopt(curl_, CURLOPT_USE_SSL, o.smtp_starttls == "required" ? CURLUSESSL_ALL : CURLUSESSL_TRY);
+    if (!o.smtp_user.empty()) {
+      curl_easy_setopt(curl_, CURLOPT_USERNAME, o.smtp_user.c_str());
+      curl_easy_setopt(curl_, CURLOPT_PASSWORD, o.smtp_password.c_str());
+    }
+    curl_easy_setopt(curl_, CURLOPT_CONNECTTIMEOUT, static_cast<long>(std::min(o.smtp_timeout_seconds, 30)));
+    curl_easy_setopt(curl_, CURLOPT_TIMEOUT, static_cast<long>(o.smtp_timeout_seconds));
+    curl_easy_setopt(curl_, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl_, CURLOPT_ERRORBUFFER, error_.data());
+    curl_easy_setopt(curl_, CURLOPT_DEBUGFUNCTION, debug_callback);
+    curl_easy_setopt(curl_, CURLOPT_DEBUGDATA, &last_reply_);
+    curl_easy_setopt(curl_, CURLOPT_VERBOSE, 1L);  // only feeds debug_callback: nothing is printed
+  }
+  CURL* h = curl_;
+  const std::string to = "<" + recipient + ">";
+  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt(curl_slist_append(nullptr, to.c_str()),
+                                                                   curl_slist_free_all);
+  Upload upload{message};
+  last_reply_.clear();
+  error_[0] = '\0';
+  curl_easy_setopt(h, CURLOPT_MAIL_RCPT, rcpt.get());
+  curl_easy_setopt(h, CURLOPT_READDATA, &upload);
+  curl_easy_setopt(h, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
   const CURLcode rc = curl_easy_perform(h);
+  curl_easy_setopt(h, CURLOPT_MAIL_RCPT, nullptr);
+  curl_easy_setopt(h, CURLOPT_READDATA, nullptr);
   if (rc == CURLE_OK) return {Outcome::Kind::sent, ""};
   long code = 0;
   curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &code);
-  std::string why = error[0] ? error : curl_easy_strerror(rc);
-  if (!last_reply.empty() && code >= 400) why = last_reply;
+  std::string why = error_[0] ? error_.data() : curl_easy_strerror(rc);
+  if (!last_reply_.empty() && code >= 400) why = last_reply_;
   if (code >= 500 && code < 600) return {Outcome::Kind::permanent, why};
   return {Outcome::Kind::temporary, why};
 }
 
 Outcome write_eml(const std::string& directory, const std::string& name, const std::string& message) {
   std::error_code ec;
-  std::filesystem::create_directories(directory, ec);
   const auto final_path = std::filesystem::path(directory) / (name + ".eml");
   const auto temporary = std::filesystem::path(directory) / ("." + name + ".eml.tmp");
   {

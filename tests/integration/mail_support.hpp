@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <regex>
 #include <stdexcept>
@@ -113,6 +114,14 @@ class SmtpServer {
     int status = 0;
     ::waitpid(pid_, &status, 0);
     pid_ = -1;
+  }
+
+  // How many SMTP sessions clients opened so far (smtp_sink.py counts their EHLO).
+  std::size_t sessions() const {
+    std::ifstream in(directory_ / ".sessions");
+    std::size_t n = 0;
+    for (std::string line; std::getline(in, line);) ++n;
+    return n;
   }
 
   // The messages received so far, parsed (mail_check.py), oldest first.

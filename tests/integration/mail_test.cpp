@@ -218,6 +218,29 @@ TEST(Mail, AnAddressRefusedForGoodIsListedForAnimateursWithTheServersAnswer) {
   EXPECT_EQ(member.get("/animation/courriels").status, 403);
 }
 
+TEST(Mail, TheMailsOfARoundGoOverOneConnection) {
+  SmtpServer smtp(std::filesystem::temp_directory_path() / ("fabrique-smtp-" + std::to_string(::getpid()) + "-10"));
+  Site site(Site::small_limits(), through(smtp));
+  for (const char* who : {"alix@example.org", "bao@example.org", "chris@example.org", "refuse@example.org"})
+    site.add_user(who, "Personne", kPassword);
+  Browser b(site);
+  b.get("/mot-de-passe-oublie");
+  for (const char* who : {"alix@example.org", "bao@example.org", "chris@example.org"})
+    EXPECT_EQ(b.post("/mot-de-passe-oublie", {{"email", who}}).status, 303);
+  EXPECT_EQ(site.deliver_mail(), 3);
+  EXPECT_EQ(smtp.received().size(), 3u);
+  EXPECT_EQ(smtp.sessions(), 1u);  // one EHLO for the three
+  // The next round opens its own; a refused recipient ends it (libcurl closes the connection after
+  // a refusal), and the mail after it goes over a new one.
+  for (const char* who : {"refuse@example.org", "alix@example.org"})
+    EXPECT_EQ(b.post("/mot-de-passe-oublie", {{"email", who}}).status, 303);
+  EXPECT_EQ(site.deliver_mail(), 2);
+  EXPECT_EQ(outbox_status(site, 4), "failed");
+  EXPECT_EQ(outbox_status(site, 5), "sent");
+  EXPECT_EQ(smtp.received().size(), 4u);
+  EXPECT_EQ(smtp.sessions(), 3u);
+}
+
 TEST(Mail, AMailWaitsWhileTheServerIsDownAndArrivesOnceItIsBack) {
   SmtpServer smtp(std::filesystem::temp_directory_path() / ("fabrique-smtp-" + std::to_string(::getpid()) + "-5"));
   Site site(Site::small_limits(), through(smtp));

@@ -6,6 +6,7 @@ directory, one .eml file each, whole or not at all.
 Recipients starting with "refuse" are refused for good (550), those starting with "later" for now
 (451). DELAY seconds pass before a message is acknowledged (so that a test can stop a sender while
 the message is in flight; it is already written then, as a server that crashed before answering).
+Each session a client opens (its EHLO) adds a line to the directory's ".sessions" file.
 """
 import asyncio
 import itertools
@@ -24,6 +25,12 @@ class Sink:
     @classmethod
     def from_cli(cls, parser, *args):
         return cls(*args)
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):
+        session.host_name = hostname
+        with open(os.path.join(self.directory, ".sessions"), "a") as out:
+            out.write(hostname + "\n")
+        return responses
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address.startswith("refuse"):
