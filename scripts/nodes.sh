@@ -22,13 +22,13 @@ stop_pid() {  # stop_pid PID: TERM, wait up to 5 s, then KILL
 
 # start_node NAME DATABASE [options...]: starts `fabrique serve` on a free loopback port; sets
 # NODE_PID and NODE_PORT. Its output goes to $TMP/NAME.out and .err, its mails (without --smtp_url)
-# to $TMP/NAME.mail/.
+# to NAME.mail/ in $NODE_MAIL_ROOT (default $TMP).
 start_node() {
   local name=$1 database=$2
   shift 2
   : >"$TMP/$name.out"
   "$BIN" serve --database "$database" --listen 127.0.0.1:0 --threads "${NODE_THREADS:-2}" --log_requests false \
-    --mail_dir "$TMP/$name.mail" "$@" \
+    --mail_dir "${NODE_MAIL_ROOT:-$TMP}/$name.mail" "$@" \
     >"$TMP/$name.out" 2>"$TMP/$name.err" &
   NODE_PID=$!
   NODE_PORT=
