@@ -294,6 +294,7 @@ Response App::respond(Request& request, std::string base_url) {
   // From here on: what the page is rendered from, and whether rendering it changed anything.
   ctx.db.reads.reset();
   ctx.db.writes.reset();
+  ctx.db.changed = false;
   bool wrote = false;
   // A page is read in one snapshot, one read transaction (ended first if the page writes).
   std::optional<storage::HeldReads> held;
@@ -323,7 +324,7 @@ Response App::respond(Request& request, std::string base_url) {
     response = run_page(ctx, *match.handler);
     // A page that changes something as it is shown (a confirmation link): its change reaches the
     // cached pages like a form's.
-    wrote = ctx.db.writes.any();
+    wrote = ctx.db.changed;
     if (wrote) move_data_version(ctx.db);
   } else if (match.path_known) {
     response = views::page(ctx, 405, ctx.tr(N_("Method not allowed")),

@@ -32,6 +32,7 @@ int Sender::deliver_due() {
   for (;;) {
     if (loop_.stopping()) break;  // the mails not yet claimed wait for the next start
     auto c = db_.acquire();
+    c->stamp_at_commit = false;  // gathered in `unstamped`
     auto m = outbox::claim(*c, clock_(), lease);
     if (!m) break;
     ++attempts;

@@ -362,20 +362,21 @@ std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
   return fresh;
 }
 
-void record_changes(Connection& c) {
-  if (c.writes.none()) return;
-  const bool everything = c.changes == nullptr || !c.changes->learned() || c.writes.tables.all();
-  std::vector<std::string> names;
-  if (everything) {
-    names = {"*"};
-  } else {
-    names = c.changes->names(c.writes.whole);
-    std::sort(c.writes.rows.begin(), c.writes.rows.end());
-    c.writes.rows.erase(std::unique(c.writes.rows.begin(), c.writes.rows.end()), c.writes.rows.end());
-    for (const RowKey& k : c.writes.rows)
-      if (!c.writes.whole.test(k.table)) names.push_back(row_stamp(c.changes->name_of(k.table), k));
-  }
-  Transaction tx(c, true);
+namespace {
+
+// What the change made on `c` stamps: the tables it wrote whole and the rows it named, or '*'.
+std::vector<std::string> stamp_names(Connection& c) {
+  if (c.changes == nullptr || !c.changes->learned() || c.writes.tables.all()) return {"*"};
+  std::vector<std::string> names = c.changes->names(c.writes.whole);
+  std::sort(c.writes.rows.begin(), c.writes.rows.end());
+  c.writes.rows.erase(std::unique(c.writes.rows.begin(), c.writes.rows.end()), c.writes.rows.end());
+  for (const RowKey& k : c.writes.rows)
+    if (!c.writes.whole.test(k.table)) names.push_back(row_stamp(c.changes->name_of(k.table), k));
+  return names;
+}
+
+// Moves the data version on and stamps `names` with it, in the write transaction open on `c`.
+void write_stamps(Connection& c, const std::vector<std::string>& names) {
   const std::int64_t version =
       c.query_integer("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version");
   // In slices: a change may name many rows (a programme's registrations cancelled with an event).
@@ -391,8 +392,25 @@ void record_changes(Connection& c) {
     sql += " ON CONFLICT (name) DO UPDATE SET version = excluded.version";
     c.execute(sql, params);
   }
+}
+
+}  // namespace
+
+void record_changes(Connection& c) {
+  if (c.writes.none()) return;
+  const auto names = stamp_names(c);
+  Transaction tx(c, true);
+  write_stamps(c, names);
+  c.writes.reset();  // stamped: its commit has nothing more to stamp
   tx.commit();
-  c.writes.reset();
+}
+
+bool stamp_before_commit(Connection& c) {
+  if (!c.stamp_at_commit || c.writes.none() || c.changes == nullptr || !c.changes->learned()) return false;
+  // A Rows around the commit may still be given keys: its rows are stamped by record_changes() after.
+  if (c.rows_pending()) return false;
+  write_stamps(c, stamp_names(c));
+  return true;
 }
 
 StatementTables Connection::note(std::string_view sql) {
@@ -408,8 +426,15 @@ StatementTables Connection::note(std::string_view sql) {
   return t;
 }
 
+bool Connection::rows_pending() const {
+  for (const Rows* r = rows; r != nullptr; r = r->outer_)
+    if (r->wrote_) return true;
+  return false;
+}
+
 void Connection::wrote(const StatementTables& t, std::int64_t changed_rows) {
   if (changed_rows == 0) return;
+  changed = true;
   Tables whole = t.writes;
   // Named by its rows only when every key of its table is named.
   for (Rows* r = rows; r != nullptr; r = r->outer_) {
@@ -467,6 +492,7 @@ void record_change_of_everything(Connection& c) {
       "INSERT INTO table_changes (name, version) VALUES ('*', ?) ON CONFLICT (name) DO UPDATE SET version = "
       "excluded.version",
       {version});
+  c.writes.reset();  // '*' covers what the transaction wrote so far: its commit stamps nothing more
 }
 
 }  // namespace fabrique::storage

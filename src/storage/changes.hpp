@@ -8,7 +8,8 @@
 // the tables whose rows the schema's ON DELETE actions change with them. There are no views or
 // triggers in the schema; learn() would have to follow them if there were.
 //
-// A change made through the site ends with record_changes(): in one write transaction, the data
+// A change made through the site is stamped in its own write transaction, as it commits
+// (stamp_before_commit), or, for what it wrote outside one, by record_changes() at its end: the data
 // version moves on and each table written is stamped with the new version (table table_changes).
 // A change that cannot say what it touched (an import, a restore) stamps '*': every table.
 // Readers take a Snapshot of those stamps: when the data version moved, the stamps newer than the
@@ -245,9 +246,19 @@ class Rows {
 };
 
 // Ends a change made through the site: moves the data version on and stamps the tables `c` wrote
-// since it was leased (or since the last call), in one write transaction of its own. Nothing is done
-// when it wrote nothing. Throws storage::Unavailable when the database cannot take the write now.
+// since it was leased (or since the last call) and not yet stamped, in one write transaction of its
+// own. Nothing is done when it wrote nothing. Throws storage::Unavailable when the database cannot
+// take the write now.
 void record_changes(Connection& c);
+
+// Called by storage::Transaction before it commits a write transaction: stamps what `c` wrote in that
+// transaction (and before it), in it, so that a change and its stamps are one commit — one write
+// transaction per use case, not two, and no moment when the change is seen but not yet stamped.
+// Not on a connection opened on its own or before the schema is learned (record_changes stamps '*'
+// then), nor while a Rows that wrote is alive around the commit (its keys are known when it ends), nor
+// when the caller gathers its stamps itself (Connection::stamp_at_commit false): record_changes()
+// stamps those after. Returns whether it stamped; the caller resets `c.writes` once committed.
+bool stamp_before_commit(Connection& c);
 
 // Moves the data version on, stamping every table, in the caller's write transaction: for changes
 // made outside the site's connections (imports, restores), which do not say what they touched.

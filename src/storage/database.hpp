@@ -139,10 +139,17 @@ class Connection {
   // storage::Rows lives, its table's reads and writes are of the rows it names.
   Changes* changes = nullptr;
   Reads reads;
-  Writes writes;
+  Writes writes;         // not yet stamped (storage::record_changes)
+  bool changed = false;  // whether a statement changed rows since it was leased or reset, stamped or not
+  // Whether a write transaction stamps its changes as it commits (storage::stamp_before_commit); the
+  // mail sender gathers its own and stamps them once a second.
+  bool stamp_at_commit = true;
   Rows* rows = nullptr;  // the innermost storage::Rows alive on this connection
   StatementTables note(std::string_view sql);
   void wrote(const StatementTables& t, std::int64_t changed_rows);
+  // Whether a storage::Rows still alive wrote rows it has not handed to `writes` yet (it does as it ends,
+  // with the keys it was given meanwhile).
+  bool rows_pending() const;
 
   // Convenience: the first row, or nothing.
   std::optional<Row> query_one(std::string_view sql, const Params& params = {});
@@ -176,6 +183,8 @@ class Database {
         c_->changes = &owner_->changes_;
         c_->reads.reset();
         c_->writes.reset();
+        c_->changed = false;
+        c_->stamp_at_commit = true;
       }
     }
     Lease(Lease&&) noexcept = default;
@@ -235,7 +244,7 @@ std::unique_ptr<Database> open(const std::string& location, int pool_size);
 // Scope guard for one transaction: rolls back unless commit() was called.
 class Transaction {
  public:
-  Transaction(Connection& c, bool write) : c_(c) { c_.begin(write); }
+  Transaction(Connection& c, bool write) : c_(c), write_(write) { c_.begin(write); }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction() {
@@ -247,13 +256,17 @@ class Transaction {
       }
     }
   }
+  // A write transaction's changes are stamped for the cached pages in it (storage/changes.hpp).
   void commit() {
+    const bool stamped = write_ && stamp_before_commit(c_);
     c_.commit();
     done_ = true;
+    if (stamped) c_.writes.reset();
   }
 
  private:
   Connection& c_;
+  bool write_;
   bool done_ = false;
 };
 

@@ -305,6 +305,79 @@ TEST(Changes, AChangeStampsOnlyTheTablesItChangedRowsOf) {
   EXPECT_FALSE(other->changes().snapshot(*o)->unchanged_since(users, before->version));
 }
 
+// A write transaction stamps what it changed as it commits, in the same commit: another node sees the
+// change and its stamp together, with no record_changes() after; one rolled back stamps nothing; a
+// connection that gathers its stamps itself (the mail sender) is left to do so.
+TEST(Changes, AWriteTransactionStampsItsChangeInItsOwnCommit) {
+  log::set_quiet(true);
+  TestDatabase database(TestDatabase::Schema::migrated);
+  auto db = storage::open(database.location(), 2);
+  auto other = storage::open(database.location(), 1);  // another node
+  {
+    auto c = db->acquire();
+    storage::migrate(*c);  // a no-op when already migrated
+    db->changes().learn(*c);
+    other->changes().learn(*other->acquire());
+  }
+  const storage::Tables users = db->changes().tables_of("SELECT 1 FROM users").reads;
+  auto o = other->acquire();
+  const std::int64_t start = other->changes().snapshot(*o)->version;
+  auto c = db->acquire();
+  auto add_user = [&](const std::string& email) {
+    c->execute(
+        "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
+        "VALUES (?, ?, 'Stamp', 'x', 'member', 1, 0, 0)",
+        {email, email});
+  };
+  {
+    storage::Transaction tx(*c, true);
+    add_user("rolled-back@example.org");
+  }  // rolled back
+  EXPECT_EQ(other->changes().snapshot(*o)->version, start) << "nothing committed: nothing stamped";
+  {
+    storage::Transaction tx(*c, true);
+    add_user("committed@example.org");
+    tx.commit();
+  }
+  EXPECT_TRUE(c->writes.none()) << "stamped with its commit";
+  EXPECT_TRUE(c->changed);
+  const auto seen = other->changes().snapshot(*o);
+  EXPECT_EQ(seen->version, start + 1) << "one version for the change and its stamp";
+  EXPECT_FALSE(seen->unchanged_since(users, start)) << "another node renders again the pages that read users";
+
+  // A Rows alive around the commit may still be given keys: its rows are stamped when it has ended.
+  const std::int64_t user = c->query_integer("SELECT id FROM users WHERE email = 'committed@example.org'");
+  c->execute("INSERT INTO notifications (user_id, message, created_at) VALUES (?, 'Bonjour', 0)", {user});
+  storage::record_changes(*c);
+  const std::int64_t before_read = other->changes().snapshot(*o)->version;
+  {
+    storage::Transaction tx(*c, true);
+    storage::Rows theirs(*c, "notifications");
+    c->execute("UPDATE notifications SET read_at = 1 WHERE user_id = ?", {user});
+    tx.commit();
+    theirs.add(user);
+  }
+  EXPECT_EQ(other->changes().snapshot(*o)->version, before_read) << "not stamped without its rows";
+  storage::record_changes(*c);
+  const auto read = other->changes().snapshot(*o);
+  EXPECT_EQ(read->version, before_read + 1);
+  EXPECT_EQ(read->rows->at({static_cast<std::uint32_t>(db->changes().keyed_index("notifications").value()), 0, user}),
+            read->version)
+      << "its rows stamped once it ended";
+
+  c->stamp_at_commit = false;
+  const std::int64_t before_gathered = read->version;
+  {
+    storage::Transaction tx(*c, true);
+    add_user("gathered@example.org");
+    tx.commit();
+  }
+  EXPECT_FALSE(c->writes.none()) << "left to the caller";
+  EXPECT_EQ(other->changes().snapshot(*o)->version, before_gathered);
+  storage::record_changes(*c);
+  EXPECT_EQ(other->changes().snapshot(*o)->version, before_gathered + 1);
+}
+
 // A change that names the rows it touched (storage::Rows: a registration names its event) renders again
 // the pages that read those rows or the whole table, and keeps those that read other rows; a change
 // that does not name them renders every reader again. On either engine, and seen by another node.
