@@ -96,6 +96,8 @@ std::optional<User> current_user(storage::Connection& c, std::string_view sessio
   const std::string hash = token_hash(session_token);
   auto s = store::session_user(c, hash, now);
   if (!s) return std::nullopt;
+  // The page cache's check and the memos take it from here: a statement less for every signed-in request.
+  c.known_version = s->data_version;
   if (seen && now - s->last_seen_at >= SeenSessions::kEvery) seen->note(hash, now);
   return std::move(s->user);
 }

@@ -7,6 +7,7 @@
 
 #include "common/text.hpp"
 #include "organisations/store.hpp"
+#include "storage/settings.hpp"
 
 namespace fabrique::accounts::store {
 namespace {
@@ -72,12 +73,14 @@ void insert_session(Connection& c, const std::string& token_hash, std::int64_t u
 }
 
 std::optional<SessionUser> session_user(Connection& c, const std::string& token_hash, sys_seconds now) {
-  auto r = c.query_one(
-      "SELECT u.id, u.email, u.name, u.role, u.show_name, u.created_at, s.last_seen_at FROM sessions s "
-      "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?",
-      {token_hash, secs(now)});
+  auto r =
+      c.query_one(std::string("SELECT u.id, u.email, u.name, u.role, u.show_name, u.created_at, s.last_seen_at, ") +
+                      storage::settings::kDataVersionColumn +
+                      " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND "
+                      "s.expires_at > ?",
+                  {token_hash, secs(now)});
   if (!r) return std::nullopt;
-  return SessionUser{read_user(*r), storage::at(r->integer(6))};
+  return SessionUser{read_user(*r), storage::at(r->integer(6)), r->integer(7)};
 }
 
 std::vector<SessionInfo> sessions_of(Connection& c, std::int64_t user_id, sys_seconds now) {

@@ -287,6 +287,8 @@ Response App::respond(Request& request, std::string base_url) {
     if (ctx.user)
       cache_key += fmt::format("\n{}\n{}\n{} {} {} {}\n{}", ctx.session_token, ctx.browser_secret, ctx.user->id,
                                static_cast<int>(ctx.user->role), ctx.user->show_name, ctx.user->email, ctx.user->name);
+    // Read once for the request (with the session when there is one): see Connection::known_version.
+    if (!ctx.db.known_version) ctx.db.known_version = storage::settings::data_version(ctx.db);
     auto snapshot = db_.changes().snapshot(ctx.db);
     version = snapshot->version;
     if (auto hit = cache.find(cache_key, *snapshot, ctx.now, request.header("accept-encoding"))) return std::move(*hit);

@@ -297,7 +297,8 @@ std::vector<std::string> Changes::names(const Tables& tables) const {
 }
 
 std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
-  const std::int64_t version = c.query_integer("SELECT version FROM data_version WHERE id = 1");
+  const std::int64_t version =
+      c.known_version ? *c.known_version : c.query_integer("SELECT version FROM data_version WHERE id = 1");
   bool learned;
   std::uint64_t generation;
   {
@@ -435,6 +436,7 @@ bool Connection::rows_pending() const {
 void Connection::wrote(const StatementTables& t, std::int64_t changed_rows) {
   if (changed_rows == 0) return;
   changed = true;
+  known_version.reset();
   Tables whole = t.writes;
   // Named by its rows only when every key of its table is named.
   for (Rows* r = rows; r != nullptr; r = r->outer_) {

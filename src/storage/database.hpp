@@ -141,6 +141,12 @@ class Connection {
   Reads reads;
   Writes writes;         // not yet stamped (storage::record_changes)
   bool changed = false;  // whether a statement changed rows since it was leased or reset, stamped or not
+  // The data version a request read as it began (the page cache's check, or with the person's
+  // session): the memos and the snapshot of stamps take it instead of reading it again, one query (a
+  // round trip to PostgreSQL) each time. What the request reads afterwards is as new or newer, so
+  // values checked against it are never older than what the person did before. Forgotten as soon as
+  // the connection writes: what it wrote must be seen after.
+  std::optional<std::int64_t> known_version;
   // Whether a write transaction stamps its changes as it commits (storage::stamp_before_commit); the
   // mail sender gathers its own and stamps them once a second.
   bool stamp_at_commit = true;
@@ -185,6 +191,7 @@ class Database {
         c_->writes.reset();
         c_->changed = false;
         c_->stamp_at_commit = true;
+        c_->known_version.reset();
       }
     }
     Lease(Lease&&) noexcept = default;

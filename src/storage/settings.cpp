@@ -12,6 +12,8 @@ std::string value_or_create(Database& db, std::string_view key, const std::strin
   return value;
 }
 
-std::int64_t data_version(Connection& c) { return c.query_integer("SELECT version FROM data_version WHERE id = 1"); }
+std::int64_t data_version(Connection& c) {
+  return c.known_version ? *c.known_version : c.query_integer("SELECT version FROM data_version WHERE id = 1");
+}
 
 }  // namespace fabrique::storage::settings

@@ -19,6 +19,8 @@ std::string value_or_create(Database& db, std::string_view key, const std::strin
 // The version of the site's data: it moves on with every change made through the site
 // (storage::record_changes).
 std::int64_t data_version(Connection& c);
+// The same as a column of another statement, to read it along with something else.
+inline constexpr const char* kDataVersionColumn = "(SELECT version FROM data_version WHERE id = 1)";
 
 namespace detail {
 template <class T, class F>

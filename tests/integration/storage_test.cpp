@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <string>
 #include <thread>
 #include <vector>
@@ -264,17 +265,22 @@ TEST_F(Storage, AnAbortedTransactionDoesNotCommit) {
   }
 }
 
+// The database of `database` opened with `connections` connections, the tables its statements read
+// and write learned (storage/changes.hpp), as `fabrique serve` does.
+std::unique_ptr<storage::Database> learned(const TestDatabase& database, int connections) {
+  auto db = storage::open(database.location(), connections);
+  auto c = db->acquire();
+  storage::migrate(*c);  // a no-op when already migrated
+  db->changes().learn(*c);
+  return db;
+}
+
 // A change stamps the tables it wrote, and only those, and only when it changed rows: the pages that
 // read other tables stay cached (storage/changes.hpp), on either engine.
 TEST(Changes, AChangeStampsOnlyTheTablesItChangedRowsOf) {
   log::set_quiet(true);
   TestDatabase database(TestDatabase::Schema::migrated);
-  auto db = storage::open(database.location(), 2);
-  {
-    auto c = db->acquire();
-    storage::migrate(*c);  // a no-op when already migrated
-    db->changes().learn(*c);
-  }
+  auto db = learned(database, 2);
   auto c = db->acquire();  // a lease starts with nothing read or written
   const storage::Tables users = db->changes().tables_of("SELECT 1 FROM users").reads;
   const storage::Tables organisations = db->changes().tables_of("SELECT 1 FROM organisations").reads;
@@ -311,14 +317,8 @@ TEST(Changes, AChangeStampsOnlyTheTablesItChangedRowsOf) {
 TEST(Changes, AWriteTransactionStampsItsChangeInItsOwnCommit) {
   log::set_quiet(true);
   TestDatabase database(TestDatabase::Schema::migrated);
-  auto db = storage::open(database.location(), 2);
-  auto other = storage::open(database.location(), 1);  // another node
-  {
-    auto c = db->acquire();
-    storage::migrate(*c);  // a no-op when already migrated
-    db->changes().learn(*c);
-    other->changes().learn(*other->acquire());
-  }
+  auto db = learned(database, 2);
+  auto other = learned(database, 1);  // another node
   const storage::Tables users = db->changes().tables_of("SELECT 1 FROM users").reads;
   auto o = other->acquire();
   const std::int64_t start = other->changes().snapshot(*o)->version;
@@ -378,20 +378,47 @@ TEST(Changes, AWriteTransactionStampsItsChangeInItsOwnCommit) {
   EXPECT_EQ(other->changes().snapshot(*o)->version, before_gathered + 1);
 }
 
+// The data version a request read as it began serves its memos and snapshot of stamps, until the
+// connection writes: what it wrote is then seen, never hidden behind the version it began at.
+TEST(Changes, TheVersionARequestBeganAtLastsUntilItWrites) {
+  log::set_quiet(true);
+  TestDatabase database(TestDatabase::Schema::migrated);
+  auto db = learned(database, 2);
+  auto c = db->acquire();
+  const std::int64_t start = storage::settings::data_version(*c);
+  c->known_version = start;
+  {
+    auto writer = db->acquire();  // another request's change meanwhile
+    storage::Transaction tx(*writer, true);
+    writer->execute("UPDATE organisations SET name = name");
+    writer->execute(
+        "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
+        "VALUES ('other@example.org', 'other@example.org', 'Other', 'x', 'member', 1, 0, 0)");
+    tx.commit();
+  }
+  EXPECT_EQ(storage::settings::data_version(*c), start) << "the request goes on at the version it began at";
+  EXPECT_EQ(db->changes().snapshot(*c)->version >= start, true);
+  {
+    storage::Transaction tx(*c, true);
+    c->execute(
+        "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
+        "VALUES ('own@example.org', 'own@example.org', 'Own', 'x', 'member', 1, 0, 0)");
+    EXPECT_FALSE(c->known_version) << "forgotten as it writes";
+    tx.commit();
+  }
+  EXPECT_EQ(storage::settings::data_version(*c), start + 2) << "its own change and the other's are seen";
+  auto next = db->acquire();
+  EXPECT_FALSE(next->known_version) << "a lease begins without one";
+}
+
 // A change that names the rows it touched (storage::Rows: a registration names its event) renders again
 // the pages that read those rows or the whole table, and keeps those that read other rows; a change
 // that does not name them renders every reader again. On either engine, and seen by another node.
 TEST(Changes, AChangeThatNamesItsRowsKeepsThePagesThatReadOtherRows) {
   log::set_quiet(true);
   TestDatabase database(TestDatabase::Schema::migrated);
-  auto db = storage::open(database.location(), 2);
-  auto other = storage::open(database.location(), 1);  // another node
-  {
-    auto c = db->acquire();
-    storage::migrate(*c);  // a no-op when already migrated
-    db->changes().learn(*c);
-    other->changes().learn(*other->acquire());
-  }
+  auto db = learned(database, 2);
+  auto other = learned(database, 1);  // another node
   auto c = db->acquire();
   const std::int64_t user = c->query_integer(
       "INSERT INTO users (email, email_key, name, password_hash, role, show_name, created_at, updated_at) "
