@@ -7,6 +7,7 @@
 #include <charconv>
 
 #include "storage/database.hpp"
+#include "storage/settings.hpp"
 
 namespace fabrique::storage {
 namespace {
@@ -297,8 +298,7 @@ std::vector<std::string> Changes::names(const Tables& tables) const {
 }
 
 std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
-  const std::int64_t version =
-      c.known_version ? *c.known_version : c.query_integer("SELECT version FROM data_version WHERE id = 1");
+  const std::int64_t version = settings::data_version(c);
   bool learned;
   std::uint64_t generation;
   {
@@ -488,12 +488,7 @@ Rows::~Rows() {
 }
 
 void record_change_of_everything(Connection& c) {
-  const std::int64_t version =
-      c.query_integer("UPDATE data_version SET version = version + 1 WHERE id = 1 RETURNING version");
-  c.execute(
-      "INSERT INTO table_changes (name, version) VALUES ('*', ?) ON CONFLICT (name) DO UPDATE SET version = "
-      "excluded.version",
-      {version});
+  write_stamps(c, {"*"});
   c.writes.reset();  // '*' covers what the transaction wrote so far: its commit stamps nothing more
 }
 
