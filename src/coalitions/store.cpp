@@ -221,8 +221,10 @@ void update_fields(Connection& c, const Coalition& k) {
 }
 
 void touch(Connection& c, std::int64_t coalition_id, sys_seconds now) {
+  // Never back, since it is named by its row: see roadmaps::store::quietest_coalitions.
   storage::Rows rows(c, "coalitions", coalition_id);
-  c.execute("UPDATE coalitions SET last_activity_at = ? WHERE id = ?", {secs(now), coalition_id});
+  c.execute("UPDATE coalitions SET last_activity_at = ? WHERE id = ? AND last_activity_at < ?",
+            {secs(now), coalition_id, secs(now)});
 }
 
 void insert_stage_change(Connection& c, std::int64_t coalition_id, const std::string& from, const std::string& to,
@@ -302,9 +304,10 @@ bool insert_revision(Connection& c, std::int64_t coalition_id, std::int64_t numb
   // The compare-and-set on booklet_revision is what makes concurrent saves safe: only one writer
   // can move it from number - 1 to number. The booklet's text changes in its own rows alone.
   storage::Rows rows(c, "coalitions", coalition_id), booklet(c, "booklet_current", coalition_id);
-  if (c.execute("UPDATE coalitions SET booklet_revision = ?, last_activity_at = ?, updated_at = ? "
-                "WHERE id = ? AND booklet_revision = ?",
-                {number, secs(when), secs(when), coalition_id, number - 1}) != 1)
+  // Its activity never goes back (see touch).
+  if (c.execute("UPDATE coalitions SET booklet_revision = ?, last_activity_at = CASE WHEN last_activity_at < ? THEN ? "
+                "ELSE last_activity_at END, updated_at = ? WHERE id = ? AND booklet_revision = ?",
+                {number, secs(when), secs(when), secs(when), coalition_id, number - 1}) != 1)
     return false;
   auto id = c.query(
                  "INSERT INTO booklet_revisions (coalition_id, number, author_id, created_at, comment, restored_from, "

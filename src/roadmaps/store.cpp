@@ -349,6 +349,7 @@ std::vector<Revision> indicator_revisions(Connection& c, std::int64_t indicator_
 }
 
 void touch_coalition(Connection& c, std::int64_t coalition_id, sys_seconds when) {
+  // Never back: a read of the coalitions longest without activity depends on that (quietest_coalitions).
   storage::Rows rows(c, "coalitions", coalition_id);
   c.execute("UPDATE coalitions SET last_activity_at = ? WHERE id = ? AND last_activity_at < ?",
             {secs(when), coalition_id, secs(when)});
@@ -622,11 +623,22 @@ std::vector<coalitions::Coalition> dashboard_coalitions(Connection& c) {
 }
 
 std::vector<coalitions::Coalition> quietest_coalitions(Connection& c, std::int64_t offset, std::int64_t limit) {
+  // Which coalitions come first depends on those up to the last one returned alone: a change named
+  // by a coalition's row only moves its activity later (coalitions::store::touch, touch_coalition,
+  // insert_revision), so one further down stays further down. Those rows are named: what people do
+  // in a coalition further down keeps the page (storage::Rows; past kMaxRowsPerTable, the table).
+  storage::Rows first(c, "coalitions");
+  if (offset > 0)
+    for (const auto& r : c.query("SELECT id FROM coalitions ORDER BY last_activity_at, id LIMIT ?", {offset}))
+      first.add(r.integer(0));
   // Read from the index on (last_activity_at, id): the rows shown, not every coalition sorted.
-  return read_dashboard_coalitions(c,
-                                   "SELECT k.id, k.number, k.slug, k.title, k.stage, k.stage_since, k.last_activity_at "
-                                   "FROM coalitions k ORDER BY k.last_activity_at, k.id LIMIT ? OFFSET ?",
-                                   {limit, offset});
+  auto out = read_dashboard_coalitions(c,
+                                       "SELECT k.id, k.number, k.slug, k.title, k.stage, k.stage_since, "
+                                       "k.last_activity_at FROM coalitions k ORDER BY k.last_activity_at, k.id "
+                                       "LIMIT ? OFFSET ?",
+                                       {limit, offset});
+  for (const auto& k : out) first.add(k.id);
+  return out;
 }
 
 std::map<std::string, std::int64_t> coalitions_per_stage(Connection& c) {

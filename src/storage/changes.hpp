@@ -73,8 +73,10 @@ struct KeyedTable {
   }
 };
 // Coalitions' rows are found by their slug and number too: a change named by its rows may move a
-// coalition's activity, booklet revision and time of update, never what names it (its id, slug,
-// number and title): a read of those alone depends on none of its rows (storage::query_identity).
+// coalition's activity (only later), booklet revision and time of update, never what names it (its
+// id, slug, number and title): a read of those alone depends on none of its rows
+// (storage::query_identity), and the coalitions longest without activity are found by the rows up
+// to the last one read (roadmaps::store::quietest_coalitions).
 inline constexpr KeyedTable kKeyedTables[] = {
     {"coalitions", {"id"}},  // activity, touched by most of what members do
     // Declared during Reset Days; by the person too, whose account lists their declarations.

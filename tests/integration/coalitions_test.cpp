@@ -114,6 +114,7 @@ TEST(Coalitions, AnInterestDeclarationRendersAgainItsCoalitionsPagesAndKeepsTheO
   Browser member(p.site);
   member.sign_in("membre@example.org", kPassword);
   member.get(p.page());
+  p.site.advance(std::chrono::seconds(10));  // the declaration moves the coalition's activity (never back)
   ASSERT_EQ(member.post(p.page("/interet"), {{"usages", "1"}, {"message", "Volontaires."}}).status, 303);
   EXPECT_TRUE(visitor.get(p.page()).body.find("Titre changé 8.a") != std::string::npos) << "the coalition declared";
   EXPECT_EQ(visitor.get(other).body.find("Titre changé"), std::string::npos) << "another coalition's page";

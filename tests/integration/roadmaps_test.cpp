@@ -725,6 +725,58 @@ TEST(Dashboard, APagesDiversityFollowsEachDeclarationOnItsCoalitions) {
   EXPECT_EQ(in_document(), (std::pair<std::int64_t, double>{2, 0.5}));
 }
 
+// The dashboard's first page shows the coalitions longest without activity. What people do in a
+// coalition further down only moves it further down (an activity never goes back), so the page is
+// kept; what they do in one it shows, or in one before it, renders it again
+// (roadmaps::store::quietest_coalitions names the rows read and those before them). Titles changed behind the site's
+// back tell a page rendered again from one kept.
+TEST(Dashboard, ActivityFurtherDownKeepsThePageAndActivityInItRendersItAgain) {
+  Programme p;
+  {
+    auto c = p.site.db().acquire();
+    for (int i = 0; i < 21; ++i)
+      p.open(*c, std::to_string(100 + i), "Coalition d'essai " + std::to_string(i), "essai-" + std::to_string(i));
+  }
+  p.site.advance(std::chrono::hours(1));
+  auto shown = [](const HttpResponse& r, int i) {
+    return has(r, "href=\"/coalitions/essai-" + std::to_string(i) + "\"");
+  };
+  auto save = [&](Browser& b, int i) {
+    const std::string page = "/coalitions/essai-" + std::to_string(i) + "/modifier";
+    b.get(page);
+    return b.post(page, {{"base_revision", "0"}, {"intention", "Une intention."}}).status;
+  };
+  Browser visitor(p.site), anim(p.site), member(p.site);
+  anim.sign_in("anim@example.org", kPassword);
+  member.sign_in("membre@example.org", kPassword);
+  // Ten a page, the longest without activity first: the test's coalition, then essai-0 to 8, 9 to 18, 19 and 20.
+  auto page = visitor.get("/tableau-de-bord");
+  ASSERT_TRUE(shown(page, 8));
+  ASSERT_FALSE(shown(page, 9));
+  {
+    auto c = p.site.db().acquire();
+    c->execute("UPDATE coalitions SET title = 'Titre changé ' || number");
+  }
+  member.get("/coalitions/essai-20");
+  ASSERT_EQ(member.post("/coalitions/essai-20/interet", {{"usages", "1"}, {"message", "Volontaires."}}).status, 303);
+  EXPECT_FALSE(has(visitor.get("/tableau-de-bord"), "Titre changé")) << "rendered again after activity further down";
+
+  ASSERT_EQ(save(anim, 8), 303);
+  page = visitor.get("/tableau-de-bord");
+  EXPECT_TRUE(has(page, "Titre changé")) << "kept after activity in a coalition it shows";
+  EXPECT_FALSE(shown(page, 8));
+  EXPECT_TRUE(shown(page, 9));
+
+  // The third page (essai-8 and 20, active last) though none of its coalitions changed: one of the
+  // second comes after them, and essai-8 goes up (ties by number).
+  page = visitor.get("/tableau-de-bord?page=3");
+  ASSERT_TRUE(shown(page, 8));
+  ASSERT_EQ(save(anim, 12), 303);
+  page = visitor.get("/tableau-de-bord?page=3");
+  EXPECT_FALSE(shown(page, 8)) << "kept after a coalition before it moved";
+  EXPECT_TRUE(shown(page, 12));
+}
+
 TEST(Dashboard, ItsQueryCountDoesNotGrowWithTheNumberOfCoalitions) {
   Programme p;
   auto statements = [&] {
