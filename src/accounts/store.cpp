@@ -7,6 +7,7 @@
 
 #include "common/text.hpp"
 #include "organisations/store.hpp"
+#include "storage/changes.hpp"
 #include "storage/settings.hpp"
 
 namespace fabrique::accounts::store {
@@ -68,6 +69,7 @@ void update_profile(Connection& c, std::int64_t user_id, const std::string& name
 
 void insert_session(Connection& c, const std::string& token_hash, std::int64_t user_id, sys_seconds now,
                     sys_seconds expires) {
+  storage::Rows person(c, "sessions", user_id);
   c.execute("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
             {token_hash, user_id, secs(now), secs(expires), secs(now)});
 }
@@ -85,6 +87,7 @@ std::optional<SessionUser> session_user(Connection& c, const std::string& token_
 
 std::vector<SessionInfo> sessions_of(Connection& c, std::int64_t user_id, sys_seconds now) {
   std::vector<SessionInfo> out;
+  storage::Rows person(c, "sessions", user_id);
   for (const auto& r : c.query("SELECT token_hash, created_at, last_seen_at, expires_at FROM sessions "
                                "WHERE user_id = ? AND expires_at > ? ORDER BY last_seen_at DESC, created_at DESC",
                                {user_id, secs(now)}))
@@ -98,25 +101,30 @@ bool delete_session_by_handle(Connection& c, std::int64_t user_id, const std::st
   // The handle is hexadecimal: a LIKE pattern made of it matches literally.
   for (char ch : handle)
     if (!std::isxdigit(static_cast<unsigned char>(ch))) return false;
+  storage::Rows person(c, "sessions", user_id);
   return c.execute("DELETE FROM sessions WHERE user_id = ? AND token_hash LIKE ?", {user_id, handle + "%"}) > 0;
 }
 
+// Sessions found by their token or their end are named by the people they are of (RETURNING).
 void record_session_use(Connection& c, const std::vector<std::pair<std::string, sys_seconds>>& seen) {
   for (const auto& [hash, at] : seen)
-    c.execute("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ?",
-              {secs(at), hash, secs(at)});
+    storage::query_keyed(c, "sessions", {0},
+                         "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ? AND last_seen_at < ? "
+                         "RETURNING user_id",
+                         {secs(at), hash, secs(at)});
 }
 
 void delete_session(Connection& c, const std::string& token_hash) {
-  c.execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash});
+  storage::query_keyed(c, "sessions", {0}, "DELETE FROM sessions WHERE token_hash = ? RETURNING user_id", {token_hash});
 }
 
 void delete_other_sessions(Connection& c, std::int64_t user_id, const std::string& keep_token_hash) {
+  storage::Rows person(c, "sessions", user_id);
   c.execute("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {user_id, keep_token_hash});
 }
 
 void delete_expired_sessions(Connection& c, sys_seconds now) {
-  c.execute("DELETE FROM sessions WHERE expires_at <= ?", {secs(now)});
+  storage::query_keyed(c, "sessions", {0}, "DELETE FROM sessions WHERE expires_at <= ? RETURNING user_id", {secs(now)});
 }
 
 Failures failures(Connection& c, const std::string& key) {
@@ -195,6 +203,7 @@ void erase_person(Connection& c, std::int64_t user_id, sys_seconds now) {
 }
 
 void delete_sessions(Connection& c, std::int64_t user_id) {
+  storage::Rows person(c, "sessions", user_id);
   c.execute("DELETE FROM sessions WHERE user_id = ?", {user_id});
 }
 

@@ -84,6 +84,7 @@ inline constexpr KeyedTable kKeyedTables[] = {
     {"registrations", {"event_id"}},        // the busiest writes of a Reset Day
     {"booklet_current", {"coalition_id"}},  // booklets written during Reset Days
     {"notifications", {"user_id"}},         // one person's, on their account, from what others do
+    {"sessions", {"user_id"}},              // one person's, on their account, opened by every sign-in
 };
 
 // The rows of one table (by its index) whose key number `column` (in KeyedTable::keys) is `id`.

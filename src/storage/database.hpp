@@ -164,7 +164,8 @@ class Connection {
 };
 
 // Runs a query that reads of keyed `table` (storage::Rows) only the rows whose keys it returns in
-// `key_columns` (a null: none), as when it joins them from other tables' rows.
+// `key_columns` (a null: none), as when it joins them from other tables' rows; or a write that
+// changes only the rows whose keys it returns (RETURNING).
 std::vector<Row> query_keyed(Connection& c, std::string_view table, std::initializer_list<std::size_t> key_columns,
                              std::string_view sql, const Params& params = {});
 

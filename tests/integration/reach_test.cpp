@@ -7,6 +7,7 @@
 
 #include <regex>
 
+#include "accounts/use_cases.hpp"
 #include "events/use_cases.hpp"
 #include "integration/commons_site.hpp"
 #include "integration/mail_support.hpp"
@@ -176,6 +177,44 @@ TEST(Reach, SessionsAreListedWithTheirLastUseAndEachCanBeEnded) {
   EXPECT_EQ(site.count("SELECT COUNT(*) FROM sessions"), 2);
   EXPECT_EQ(phone.get("/compte").status, 303);  // signed out: sent to sign in
   EXPECT_EQ(laptop.get("/compte").status, 200);
+}
+
+// An account lists its person's sessions, which are named by their person (storage::kKeyedTables):
+// another person signing in, or the chores writing when another's session was last used, keeps the
+// account page as it was rendered; the person's own new session shows at once, and so does one
+// ended. (A session's start changed behind the site's back tells a page rendered again from one kept.)
+TEST(Reach, AnAccountIsKeptWhenOthersSignInAndShowsItsOwnSessionsAtOnce) {
+  Site site;
+  site.add_user("alice@example.org", "Alice", kPassword);
+  site.add_user("bruno@example.org", "Bruno", kPassword);
+  site.add_user("chloe@example.org", "Chloé", kPassword);
+  Browser laptop(site), phone(site), bruno(site), chloe(site);
+  bruno.sign_in("bruno@example.org", kPassword);
+  site.advance(accounts::SeenSessions::kEvery + std::chrono::minutes(1));  // Bruno's next use is written
+  laptop.sign_in("alice@example.org", kPassword);
+  ASSERT_EQ(session_handles(laptop.get("/compte").body).size(), 1u);
+  {
+    auto c = site.db().acquire();
+    c->execute(
+        "UPDATE sessions SET created_at = 978307200 WHERE user_id = "  // 2001-01-01
+        "(SELECT id FROM users WHERE email = 'alice@example.org')");
+  }
+  chloe.sign_in("chloe@example.org", kPassword);
+  ASSERT_EQ(bruno.get("/compte").status, 200);
+  site.run_chores();
+  ASSERT_EQ(site.count("SELECT COUNT(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE "
+                       "u.email = 'bruno@example.org' AND s.last_seen_at > s.created_at"),
+            1);
+  EXPECT_EQ(laptop.get("/compte").body.find("2001"), std::string::npos)
+      << "rendered again after another person's sign-in or use";
+
+  phone.sign_in("alice@example.org", kPassword);
+  auto page = laptop.get("/compte").body;
+  EXPECT_NE(page.find("2001"), std::string::npos) << "kept after a sign-in of its own person";
+  ASSERT_EQ(session_handles(page).size(), 2u);
+  phone.get("/compte");
+  ASSERT_EQ(phone.post("/deconnexion", {}).status, 303);  // a session found by its token
+  EXPECT_EQ(session_handles(laptop.get("/compte").body).size(), 1u) << "kept after a session of its own ended";
 }
 
 TEST(Reach, DeletingOnesAccountFreesTheirPlacesKeepsWhatTheyGaveAndForgetsTheRest) {
