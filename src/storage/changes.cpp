@@ -363,6 +363,18 @@ std::shared_ptr<const Snapshot> Changes::snapshot(Connection& c) {
   return fresh;
 }
 
+std::optional<std::int64_t> Changes::version_at(const CommitMark& mark) const {
+  std::lock_guard lock(version_mutex_);
+  if (version_mark_ && *version_mark_ == mark) return marked_version_;
+  return std::nullopt;
+}
+
+void Changes::remember_version(const CommitMark& mark, std::int64_t version) {
+  std::lock_guard lock(version_mutex_);
+  version_mark_ = mark;
+  marked_version_ = version;
+}
+
 namespace {
 
 // What the change made on `c` stamps: the tables it wrote whole and the rows it named, or '*'.

@@ -42,6 +42,10 @@ namespace fabrique::storage {
 
 class Connection;
 
+// What a database says of its last commit, by whichever connection or process, without a statement
+// (Connection::commit_mark): equal marks, nothing was committed between them.
+using CommitMark = std::array<unsigned char, 48>;
+
 // A set of tables, by their index in the learned schema. Tables past the last index share it: a
 // change to one of them is then taken for a change to all of them, never missed.
 inline constexpr std::size_t kMaxTables = 256;
@@ -183,6 +187,12 @@ class Changes {
   // The stamps as of the database now, read again only if the data version moved.
   std::shared_ptr<const Snapshot> snapshot(Connection& c);
 
+  // The data version last read from the database with the commit mark read just before it
+  // (settings::data_version): as long as the mark is the same, nothing was committed since and that
+  // version holds.
+  std::optional<std::int64_t> version_at(const CommitMark& mark) const;
+  void remember_version(const CommitMark& mark, std::int64_t version);
+
  private:
   struct StringHash {
     using is_transparent = void;
@@ -201,6 +211,10 @@ class Changes {
 
   std::mutex snapshot_mutex_;
   std::shared_ptr<const Snapshot> snapshot_;
+
+  mutable std::mutex version_mutex_;
+  std::optional<CommitMark> version_mark_;
+  std::int64_t marked_version_ = 0;
 };
 
 // Says which rows of a keyed table (kKeyedTables) the statements `c` runs while it lives (keep it

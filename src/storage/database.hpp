@@ -126,6 +126,10 @@ class Connection {
 
   virtual Engine engine() const = 0;
 
+  // The mark of the database's last commit now, or nothing when the engine gives none (PostgreSQL),
+  // or not now: inside a transaction, which reads the database as it was when it began, not now.
+  virtual std::optional<CommitMark> commit_mark() { return std::nullopt; }
+
   // The values shared by every connection of the Database this one was leased from (storage/memo.hpp);
   // none for a connection opened on its own. `fragments`: the same for values of one thing among many
   // (storage::settings::fragment).

@@ -13,7 +13,16 @@ std::string value_or_create(Database& db, std::string_view key, const std::strin
 }
 
 std::int64_t data_version(Connection& c) {
-  return c.known_version ? *c.known_version : c.query_integer("SELECT version FROM data_version WHERE id = 1");
+  if (c.known_version) return *c.known_version;
+  // Nothing committed since the version was last read (the database's commit mark unchanged, on
+  // SQLite): it still holds, without a statement. The mark is read before the version, so that a
+  // commit in between leaves a mark that no later one equals.
+  const std::optional<CommitMark> mark = c.changes != nullptr ? c.commit_mark() : std::nullopt;
+  if (mark)
+    if (auto version = c.changes->version_at(*mark)) return *version;
+  const std::int64_t version = c.query_integer("SELECT version FROM data_version WHERE id = 1");
+  if (mark) c.changes->remember_version(*mark, version);
+  return version;
 }
 
 }  // namespace fabrique::storage::settings

@@ -17,7 +17,9 @@ namespace fabrique::storage::settings {
 std::string value_or_create(Database& db, std::string_view key, const std::string& fresh);
 
 // The version of the site's data: it moves on with every change made through the site
-// (storage::record_changes).
+// (storage::record_changes). The one the request began at when it knows it (Connection::known_version);
+// else, out of a transaction, the one last read while the database's commit mark is unchanged
+// (Connection::commit_mark); else read.
 std::int64_t data_version(Connection& c);
 // The same as a column of another statement, to read it along with something else.
 inline constexpr const char* kDataVersionColumn = "(SELECT version FROM data_version WHERE id = 1)";

@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -409,6 +410,63 @@ TEST(Changes, TheVersionARequestBeganAtLastsUntilItWrites) {
   EXPECT_EQ(storage::settings::data_version(*c), start + 2) << "its own change and the other's are seen";
   auto next = db->acquire();
   EXPECT_FALSE(next->known_version) << "a lease begins without one";
+}
+
+// On SQLite the data version is read again only once something was committed, by any connection of any
+// process (the database's commit mark, Connection::commit_mark): a cached page's check then runs no
+// statement, and never misses a commit, not even one by another program.
+TEST(Changes, TheDataVersionIsReadAgainOnceAnyoneCommitted) {
+  log::set_quiet(true);
+  TestDatabase database(TestDatabase::Schema::migrated);
+  if (database.is_postgresql()) GTEST_SKIP() << "PostgreSQL gives no commit mark: the version is read every time";
+  auto db = learned(database, 2);
+  const storage::Tables version_table = db->changes().tables_of("SELECT 1 FROM data_version").reads;
+  ASSERT_TRUE(version_table.any());
+  // The version a new request reads (no version known yet), and whether it ran a statement for it.
+  auto read = [&] {
+    auto c = db->acquire();
+    c->reads.reset();
+    const std::int64_t version = storage::settings::data_version(*c);
+    return std::pair{version, (c->reads.tables & version_table).any()};
+  };
+  const std::int64_t start = read().first;
+  EXPECT_EQ(read(), std::pair(start, false)) << "nothing committed since: no statement";
+
+  {  // a commit on another of this process's connections (another Database: another node's pool)
+    auto other = learned(database, 1);
+    auto o = other->acquire();
+    storage::Transaction tx(*o, true);
+    o->execute("UPDATE data_version SET version = version + 1 WHERE id = 1");
+    tx.commit();
+  }
+  const std::int64_t after_node =
+      storage::open(database.location(), 1)->acquire()->query_integer("SELECT version FROM data_version WHERE id = 1");
+  ASSERT_GT(after_node, start);
+  EXPECT_EQ(read(), std::pair(after_node, true));
+  EXPECT_EQ(read(), std::pair(after_node, false));
+
+  // A commit by another process: the sqlite3 command-line program.
+  const std::string command =
+      "sqlite3 '" + database.location() + "' 'UPDATE data_version SET version = version + 5 WHERE id = 1'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  EXPECT_EQ(read(), std::pair(after_node + 5, true));
+  EXPECT_EQ(read(), std::pair(after_node + 5, false));
+
+  // A commit that leaves the version as it was still makes it read again.
+  ASSERT_EQ(
+      std::system(
+          ("sqlite3 '" + database.location() + "' \"INSERT INTO settings (key, value) VALUES ('k', 'v')\"").c_str()),
+      0);
+  EXPECT_EQ(read(), std::pair(after_node + 5, true));
+
+  // Inside a transaction the database is read as it was when it began: no mark, the statement.
+  auto c = db->acquire();
+  storage::Transaction tx(*c, false);
+  c->query_integer("SELECT COUNT(*) FROM organisations");
+  EXPECT_FALSE(c->commit_mark());
+  c->reads.reset();
+  EXPECT_EQ(storage::settings::data_version(*c), after_node + 5);
+  EXPECT_TRUE((c->reads.tables & version_table).any());
 }
 
 // A change that names the rows it touched (storage::Rows: a registration names its event) renders again

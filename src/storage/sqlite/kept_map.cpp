@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -20,6 +21,8 @@ namespace {
 constexpr const char* kName = "fabrique-kept-map";
 // SQLite's own bound on a map (SQLITE_MAX_MMAP_SIZE as built for Linux; Debian's: 0x7fff0000).
 constexpr sqlite3_int64 kMaxMap = 0x7fff0000;
+// The version of the WAL index's layout its header begins with (https://sqlite.org/walformat.html).
+constexpr std::uint32_t kWalIndexVersion = 3007000;
 
 // One map of one file (by device and inode), shared by every connection that has the file open.
 struct Map {
@@ -43,6 +46,9 @@ struct File {
   Map* map;            // null until the first page is asked for, or when the file could not be mapped
   bool map_failed;
   sqlite3_int64 limit;  // PRAGMA mmap_size, as SQLite passes it on (SQLITE_FCNTL_MMAP_SIZE)
+  // The first region of the WAL index this connection mapped (SQLite's shared memory, the -shm
+  // file), where its header is: null until SQLite maps it, and again once it unmaps it.
+  const volatile unsigned char* wal_index;
 };
 
 File* as_file(sqlite3_file* f) { return reinterpret_cast<File*>(f); }
@@ -176,13 +182,19 @@ const sqlite3_io_methods kMethods = {
     [](sqlite3_file* f) { return real(f)->pMethods->xSectorSize(real(f)); },
     [](sqlite3_file* f) { return real(f)->pMethods->xDeviceCharacteristics(real(f)); },
     [](sqlite3_file* f, int region, int size, int extend, void volatile** out) {
-      return real(f)->pMethods->xShmMap(real(f), region, size, extend, out);
+      const int rc = real(f)->pMethods->xShmMap(real(f), region, size, extend, out);
+      if (rc == SQLITE_OK && region == 0 && *out != nullptr)
+        as_file(f)->wal_index = static_cast<const volatile unsigned char*>(*out);
+      return rc;
     },
     [](sqlite3_file* f, int offset, int n, int flags) {
       return real(f)->pMethods->xShmLock(real(f), offset, n, flags);
     },
     [](sqlite3_file* f) { real(f)->pMethods->xShmBarrier(real(f)); },
-    [](sqlite3_file* f, int remove) { return real(f)->pMethods->xShmUnmap(real(f), remove); },
+    [](sqlite3_file* f, int remove) {
+      as_file(f)->wal_index = nullptr;
+      return real(f)->pMethods->xShmUnmap(real(f), remove);
+    },
     fetch,
     unfetch,
 };
@@ -199,6 +211,7 @@ int open_file(sqlite3_vfs* vfs, sqlite3_filename name, sqlite3_file* file, int f
   f.map = nullptr;
   f.map_failed = false;
   f.limit = 0;
+  f.wal_index = nullptr;
   const int rc = base->xOpen(base, name, f.real, flags, out_flags);
   // SQLite calls xClose whenever pMethods is set, even after a failed open.
   f.base.pMethods = f.real->pMethods != nullptr ? &kMethods : nullptr;
@@ -248,5 +261,30 @@ const char* kept_map_vfs() {
 }
 
 std::int64_t kept_maps_made() { return maps_made.load(); }
+
+std::optional<CommitMark> commit_mark(sqlite3* db) {
+  sqlite3_file* file = nullptr;
+  if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || file == nullptr ||
+      file->pMethods != &kMethods)
+    return std::nullopt;
+  const volatile unsigned char* index = as_file(file)->wal_index;
+  if (index == nullptr) return std::nullopt;
+  // The header is written twice, the second copy first, then the first after a memory barrier; read
+  // in the other order, the two copies differ while a commit is being written (as SQLite's own
+  // readers check: wal.c, walIndexTryHdr).
+  CommitMark first{};
+  CommitMark second{};
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  for (std::size_t i = 0; i < first.size(); ++i) first[i] = index[i];
+  std::atomic_thread_fence(std::memory_order_seq_cst);
+  for (std::size_t i = 0; i < second.size(); ++i) second[i] = index[first.size() + i];
+  if (first != second) return std::nullopt;
+  // The layout read here: the header's version (3007000, the only one since WAL came, in SQLite
+  // 3.7.0), and set up (isInit).
+  std::uint32_t version = 0;
+  std::memcpy(&version, first.data(), sizeof version);
+  if (version != kWalIndexVersion || first[12] == 0) return std::nullopt;
+  return first;
+}
 
 }  // namespace fabrique::storage::sqlite

@@ -15,7 +15,12 @@
 // limit, and unmapped when its last connection closes; where SQLite would unmap, the size of the file
 // is read again, and nothing past it is ever handed out. Everything else goes to SQLite's own layer.
 #pragma once
+#include <sqlite3.h>
+
 #include <cstdint>
+#include <optional>
+
+#include "storage/database.hpp"
 
 namespace fabrique::storage::sqlite {
 
@@ -24,5 +29,19 @@ const char* kept_map_vfs();
 
 // How many maps of database files this process has made so far (tests).
 std::int64_t kept_maps_made();
+
+// The header of the WAL index of the database `db` (opened through this layer) as it is now, read
+// from the shared memory every connection to the file maps, in any process, without a lock or a
+// system call: nothing when `db` has not mapped it yet, or a commit is writing it this instant.
+//
+// Why: every commit, by any connection of any process, writes that header, and its change counter
+// (iChange) moves on with each (https://sqlite.org/walformat.html, "The WAL-Index Header"). The
+// header unchanged, nothing was committed: a value read from the database since still holds. A
+// cached page's check read the data version with a statement, whose read transaction and locks
+// (fcntl) were a fifth of the server's CPU for a cached page (bench/RESULTS.md, issue #20). SQLite
+// has no call that says whether anything was committed without beginning a read (PRAGMA
+// data_version and SQLITE_FCNTL_DATA_VERSION need one). The header's layout is part of the file
+// format that processes linked with different SQLite versions share; it is checked before use.
+std::optional<CommitMark> commit_mark(sqlite3* db);
 
 }  // namespace fabrique::storage::sqlite

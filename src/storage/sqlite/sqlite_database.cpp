@@ -349,6 +349,11 @@ void SqliteConnection::end_reads() {
 
 bool SqliteConnection::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
+std::optional<CommitMark> SqliteConnection::commit_mark() {
+  if (in_transaction()) return std::nullopt;
+  return sqlite::commit_mark(db_);
+}
+
 // ---- SqliteDatabase ----
 
 SqliteDatabase::SqliteDatabase(std::string path, int pool_size) : PooledDatabase(pool_size), path_(std::move(path)) {

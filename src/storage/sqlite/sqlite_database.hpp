@@ -48,6 +48,8 @@ class SqliteConnection final : public Connection {
   void end_reads() override;
 
   Engine engine() const override { return Engine::sqlite; }
+  // The header of the WAL index (sqlite::commit_mark).
+  std::optional<CommitMark> commit_mark() override;
 
   // True while a transaction is open (the pool rolls such a connection back before reuse).
   bool in_transaction() const;
