@@ -45,6 +45,8 @@ struct Response {
   std::string content_type = "text/html; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Location, Set-Cookie…)
   std::string body;
+  // Instead of `body`: bytes kept elsewhere (the page cache), sent as they are, not copied.
+  std::shared_ptr<const std::string> shared_body;
   // Compress on the fly when the client accepts it (HTML, JSON, CSV). Static assets are
   // served precompressed and set this to false.
   bool compressible = true;
@@ -57,6 +59,8 @@ struct Response {
   std::string etag;
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }
+  // The body's bytes, wherever they are.
+  std::string_view bytes() const { return shared_body ? std::string_view(*shared_body) : std::string_view(body); }
   static Response redirect(std::string location, int status = 303);
   static Response text(int status, std::string body);
   // 503 with the time to wait: the server is busy, not broken.

@@ -59,8 +59,8 @@ class PageCache {
     Response identity;
     // Compressed on the first request that asks for each: a page rendered again after a change may
     // never be asked for in both, or at all, before the next change.
-    std::string gzip;
-    std::string brotli;
+    std::shared_ptr<const std::string> gzip;
+    std::shared_ptr<const std::string> brotli;
     // A data document's strong ETag of each form (http/open_data.hpp), hashed once, not per request.
     std::string identity_etag, gzip_etag, brotli_etag;
     std::uint64_t serial;  // tells a compression done outside the lock which entry it was for

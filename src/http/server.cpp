@@ -40,7 +40,29 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
-using BeastResponse = bhttp::response<bhttp::string_body>;
+// A response's body held by a shared pointer: a page from the page cache is sent from the cache's
+// own bytes, where a string body would copy them (a page's size, under the cache's lock) per request.
+// A Beast body type (https://www.boost.org/libs/beast, "Body type" concept), as string_body but shared.
+struct SharedBody {
+  using value_type = std::shared_ptr<const std::string>;
+  static std::uint64_t size(const value_type& body) { return body ? body->size() : 0; }
+  class writer {
+   public:
+    using const_buffers_type = asio::const_buffer;
+    template <bool isRequest, class Fields>
+    writer(const bhttp::header<isRequest, Fields>&, const value_type& body) : body_(body) {}
+    void init(beast::error_code& ec) { ec = {}; }
+    boost::optional<std::pair<const_buffers_type, bool>> get(beast::error_code& ec) {
+      ec = {};
+      if (!body_ || body_->empty()) return boost::none;
+      return {{const_buffers_type(body_->data(), body_->size()), false}};
+    }
+
+   private:
+    const value_type& body_;
+  };
+};
+using BeastResponse = bhttp::response<SharedBody>;
 
 // Completion token that reports errors as values: a client hanging up is routine, not an exception.
 constexpr auto kUseTuple = asio::as_tuple(asio::use_awaitable);
@@ -255,7 +277,12 @@ BeastResponse make_response(Response response, unsigned version, bool keep_alive
   res.set(bhttp::field::server, "fabrique");
   if (!response.content_type.empty()) res.set(bhttp::field::content_type, response.content_type);
 
+  std::shared_ptr<const std::string> shared = std::move(response.shared_body);
   std::string body = std::move(response.body);
+  if (shared && response.compressible) {  // to be compressed here: a body of its own
+    body = *shared;
+    shared.reset();
+  }
   if (response.file && status_has_body(status)) {
     // Written to a file by the handler (http/spool.hpp), hashed and compressed on the way: the caller
     // sends the file after this header, which has its length.
@@ -276,6 +303,7 @@ BeastResponse make_response(Response response, unsigned version, bool keep_alive
   }
   if (!status_has_body(status)) {
     body.clear();
+    shared.reset();
   } else if (!response.content_encoding.empty()) {
     // Precompressed by the application, which picked the variant from Accept-Encoding.
     res.set(bhttp::field::content_encoding, response.content_encoding);
@@ -297,8 +325,9 @@ BeastResponse make_response(Response response, unsigned version, bool keep_alive
     }
   }
   if (status == 200 && open_data::is_data(response.content_type)) {
-    const std::string etag =
-        !response.etag.empty() && !response.compressible ? response.etag : open_data::strong_etag(body);
+    const std::string etag = !response.etag.empty() && !response.compressible
+                                 ? response.etag
+                                 : open_data::strong_etag(shared ? *shared : body);
     res.set(bhttp::field::etag, etag);
     if (open_data::not_modified(preconditions.if_none_match, preconditions.if_modified_since, etag,
                                 res[bhttp::field::last_modified])) {
@@ -307,10 +336,12 @@ BeastResponse make_response(Response response, unsigned version, bool keep_alive
       res.erase(bhttp::field::content_encoding);
       res.erase(bhttp::field::content_type);
       body.clear();
+      shared.reset();
     }
   }
-  if (status_has_body(status)) res.content_length(body.size());
-  res.body() = std::move(body);
+  if (!shared && !body.empty()) shared = std::make_shared<const std::string>(std::move(body));
+  if (status_has_body(status)) res.content_length(SharedBody::size(shared));
+  res.body() = std::move(shared);
   res.keep_alive(keep_alive);
   return res;
 }
@@ -600,7 +631,7 @@ struct Server::Impl {
     BeastResponse res = make_response(response, 11, false, "");
     stream.expires_after(limits.write_timeout);
     auto [write_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
-    log_request(method, path, status, write_ec ? 0 : res.body().size(), started, client);
+    log_request(method, path, status, write_ec ? 0 : SharedBody::size(res.body()), started, client);
     if (!write_ec) co_await linger_close(stream);
   }
 
@@ -712,7 +743,7 @@ struct Server::Impl {
       beast::error_code write_ec;
       if (head || from_file) {
         // Content-Length is that of the GET (or of the file that follows); the header goes out alone.
-        bhttp::response_serializer<bhttp::string_body> serializer(res);
+        bhttp::response_serializer<SharedBody> serializer(res);
         auto [head_ec, n] = co_await bhttp::async_write_header(stream, serializer, kUseTuple);
         write_ec = head_ec;
         if (!write_ec && !head && from_file) write_ec = co_await send_file(stream, *file);
@@ -720,7 +751,7 @@ struct Server::Impl {
         auto [body_ec, n] = co_await bhttp::async_write(stream, res, kUseTuple);
         write_ec = body_ec;
       }
-      const std::size_t sent = write_ec || head ? 0 : from_file ? file->size : res.body().size();
+      const std::size_t sent = write_ec || head ? 0 : from_file ? file->size : SharedBody::size(res.body());
       log_request(request.method_name, request.path, status, sent, started, client);
       if (write_ec) co_return;
       if (!keep_alive) {

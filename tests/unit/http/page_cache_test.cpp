@@ -22,7 +22,7 @@ struct Cache {
   bool holds(const std::string& key) {
     auto r = cache.find(key, data, now, "");
     if (!r) return false;
-    EXPECT_EQ(r->body, std::string(kPageBytes, key[0]));
+    EXPECT_EQ(r->bytes(), std::string(kPageBytes, key[0]));
     return true;
   }
 };
@@ -54,6 +54,21 @@ TEST(PageCache, APageLargerThanTheWholeCacheIsNotKeptAndTakesNothingOut) {
   c.cache.store("z", 0, {}, c.now, Response::text(200, std::string(6 * kPageBytes, 'z')));
   EXPECT_FALSE(c.cache.find("z", c.data, c.now, ""));
   EXPECT_TRUE(c.holds("a"));
+}
+
+// A page served from the cache is sent from the cache's own bytes, in each encoding, not a copy made
+// per request: every response to it shares them.
+TEST(PageCache, EveryResponseToAPageSharesItsBytes) {
+  Cache c;
+  c.store("a");
+  for (const char* encoding : {"", "gzip", "br"}) {
+    auto first = c.cache.find("a", c.data, c.now, encoding);
+    auto second = c.cache.find("a", c.data, c.now, encoding);
+    ASSERT_TRUE(first && second && first->shared_body) << encoding;
+    EXPECT_EQ(first->shared_body, second->shared_body) << encoding;
+    EXPECT_TRUE(first->body.empty()) << encoding;
+    EXPECT_EQ(first->content_encoding, encoding);
+  }
 }
 
 }  // namespace
