@@ -90,11 +90,42 @@ void sign_out(storage::Connection& c, std::string_view session_token) {
   tx.commit();
 }
 
+std::optional<store::SessionUser> KnownSessions::find(const storage::CommitMark& mark, const std::string& token_hash,
+                                                      sys_seconds now) {
+  std::lock_guard lock(mutex_);
+  if (mark != mark_) {
+    sessions_.clear();
+    mark_ = mark;
+    return std::nullopt;
+  }
+  auto it = sessions_.find(token_hash);
+  if (it == sessions_.end() || it->second.expires_at <= now) return std::nullopt;
+  return it->second;
+}
+
+void KnownSessions::keep(const storage::CommitMark& mark, const std::string& token_hash,
+                         const store::SessionUser& session) {
+  std::lock_guard lock(mutex_);
+  if (mark != mark_) {
+    sessions_.clear();
+    mark_ = mark;
+  }
+  if (sessions_.size() >= kMax) sessions_.clear();
+  sessions_.insert_or_assign(token_hash, session);
+}
+
 std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now,
-                                 SeenSessions* seen) {
+                                 SeenSessions* seen, KnownSessions* known) {
   if (session_token.empty() || session_token.size() > 100) return std::nullopt;
   const std::string hash = token_hash(session_token);
-  auto s = store::session_user(c, hash, now);
+  // Read before the session: a commit in between leaves a mark no later one equals.
+  const std::optional<storage::CommitMark> mark = known ? c.commit_mark() : std::nullopt;
+  std::optional<store::SessionUser> s;
+  if (mark) s = known->find(*mark, hash, now);
+  if (!s) {
+    s = store::session_user(c, hash, now);
+    if (s && mark) known->keep(*mark, hash, *s);
+  }
   if (!s) return std::nullopt;
   // The page cache's check and the memos take it from here: a statement less for every signed-in request.
   c.known_version = s->data_version;

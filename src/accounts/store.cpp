@@ -78,11 +78,11 @@ std::optional<SessionUser> session_user(Connection& c, const std::string& token_
   auto r =
       c.query_one(std::string("SELECT u.id, u.email, u.name, u.role, u.show_name, u.created_at, s.last_seen_at, ") +
                       storage::settings::kDataVersionColumn +
-                      " FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND "
+                      ", s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND "
                       "s.expires_at > ?",
                   {token_hash, secs(now)});
   if (!r) return std::nullopt;
-  return SessionUser{read_user(*r), storage::at(r->integer(6)), r->integer(7)};
+  return SessionUser{read_user(*r), storage::at(r->integer(6)), storage::at(r->integer(8)), r->integer(7)};
 }
 
 std::vector<SessionInfo> sessions_of(Connection& c, std::int64_t user_id, sys_seconds now) {

@@ -32,6 +32,7 @@ void insert_session(Connection& c, const std::string& token_hash, std::int64_t u
 struct SessionUser {
   User user;
   sys_seconds last_seen_at{};
+  sys_seconds expires_at{};
   std::int64_t data_version = 0;  // read in the same statement (storage::Connection::known_version)
 };
 std::optional<SessionUser> session_user(Connection& c, const std::string& token_hash, sys_seconds now);

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "accounts/model.hpp"
+#include "accounts/store.hpp"
 #include "common/errors.hpp"
 #include "storage/database.hpp"
 
@@ -89,10 +90,29 @@ class SeenSessions {
   std::unordered_map<std::int64_t, sys_seconds> tokens_;
 };
 
+// The sessions read while nothing was committed since (storage::CommitMark, on SQLite), by the hash
+// of their token: a signed-in request is then told who it is without a statement (a quarter of the
+// server's CPU for a signed-in page from the cache, bench/RESULTS.md). Whatever is committed, by
+// anyone (a sign-out, a role or a name changed, the chores' record of sessions' use), the mark moves
+// and they are read again; a session past its end is never taken from here. Only sessions that were
+// found are kept, kMax at most. Thread-safe.
+class KnownSessions {
+ public:
+  static constexpr std::size_t kMax = 4096;
+  std::optional<store::SessionUser> find(const storage::CommitMark& mark, const std::string& token_hash,
+                                         sys_seconds now);
+  void keep(const storage::CommitMark& mark, const std::string& token_hash, const store::SessionUser& session);
+
+ private:
+  std::mutex mutex_;
+  storage::CommitMark mark_{};
+  std::unordered_map<std::string, store::SessionUser> sessions_;
+};
+
 // The user of a session cookie, if still valid. With `seen`, a session last recorded as used more
-// than SeenSessions::kEvery ago is noted there.
+// than SeenSessions::kEvery ago is noted there; with `known`, it may be known without a statement.
 std::optional<User> current_user(storage::Connection& c, std::string_view session_token, sys_seconds now,
-                                 SeenSessions* seen = nullptr);
+                                 SeenSessions* seen = nullptr, KnownSessions* known = nullptr);
 
 // Personal access tokens (access_tokens.cpp): a person's scripts act as them through the forms'
 // addresses (docs/api.md, "Writing"). A token is kTokenPrefix and 43 random characters.

@@ -265,7 +265,7 @@ Response App::respond(Request& request, std::string base_url) {
     ctx.browser_secret = it->second;
   if (auto it = cookies.find(kSessionCookie); it != cookies.end()) {
     ctx.session_token = it->second;
-    ctx.user = accounts::current_user(ctx.db, ctx.session_token, ctx.now, &seen_sessions_);
+    ctx.user = accounts::current_user(ctx.db, ctx.session_token, ctx.now, &seen_sessions_, &known_sessions_);
   }
 
   // Visitors who are not signed in share the pages rendered for them (see page_cache.hpp). A signed-in

@@ -49,6 +49,7 @@ class App final : public Handler {
   PageCache cache_;           // visitors' pages, shared
   PageCache personal_cache_;  // signed-in people's pages, each for its session and browser
   accounts::SeenSessions seen_sessions_;
+  accounts::KnownSessions known_sessions_;
   Api api_{options_, seen_sessions_};  // requests made with an access token
 };
 

@@ -2,8 +2,13 @@
 // bad input.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
+#include "accounts/store.hpp"
+#include "accounts/use_cases.hpp"
 #include "integration/mail_support.hpp"
 #include "integration/site.hpp"
+#include "storage/migrations.hpp"
 
 namespace fabrique::test {
 namespace {
@@ -83,6 +88,51 @@ TEST(Accounts, SignOutEndsTheSession) {
   auto r = replay.get("/compte");
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ(r.header("location").rfind("/connexion", 0), 0u);
+}
+
+// On SQLite, a session read while nothing was committed since is known without a statement
+// (accounts::KnownSessions); anything committed by anyone, even another program, has it read again,
+// and a session past its end is never taken from what is known.
+TEST(Accounts, ASessionIsKnownWithoutAStatementUntilAnythingIsCommitted) {
+  log::set_quiet(true);
+  TestDatabase database(TestDatabase::Schema::migrated);
+  if (database.is_postgresql()) GTEST_SKIP() << "PostgreSQL gives no commit mark: the session is read every time";
+  auto db = storage::open(database.location(), 2);
+  const std::chrono::sys_seconds now{std::chrono::seconds(1'800'000'000)};
+  std::string token;
+  {
+    auto c = db->acquire();
+    storage::migrate(*c);
+    db->changes().learn(*c);
+    accounts::User ada;
+    ada.email = "ada@example.org";
+    ada.name = "Ada";
+    const std::int64_t id = accounts::store::insert_user(*c, ada, "x", now);
+    token = accounts::open_session(*c, id, now, std::chrono::days(30));
+  }
+  const storage::Tables sessions = db->changes().tables_of("SELECT 1 FROM sessions").reads;
+  accounts::KnownSessions known;
+  // Who the token's request is (empty: no one), and whether it ran a statement for it.
+  auto who = [&](std::chrono::sys_seconds at) {
+    auto c = db->acquire();
+    c->reads.reset();
+    auto user = accounts::current_user(*c, token, at, nullptr, &known);
+    return std::pair{user ? user->name : std::string(), (c->reads.tables & sessions).any()};
+  };
+  auto elsewhere = [&](const std::string& sql) {
+    const std::string command = "sqlite3 '" + database.location() + "' \"" + sql + "\"";
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  };
+  EXPECT_EQ(who(now), std::pair(std::string("Ada"), true));
+  EXPECT_EQ(who(now), std::pair(std::string("Ada"), false)) << "nothing committed since";
+  EXPECT_EQ(who(now + std::chrono::days(31)), std::pair(std::string(), true)) << "past its end";
+  EXPECT_EQ(who(now), std::pair(std::string("Ada"), false));
+
+  elsewhere("UPDATE users SET name = 'Ada L.'");
+  EXPECT_EQ(who(now), std::pair(std::string("Ada L."), true)) << "a change by another program is seen at once";
+  EXPECT_EQ(who(now), std::pair(std::string("Ada L."), false));
+  elsewhere("DELETE FROM sessions");
+  EXPECT_EQ(who(now), std::pair(std::string(), true)) << "signed out elsewhere: signed out here at once";
 }
 
 TEST(Accounts, SignInWithEmailInAnyCase) {
